@@ -1,0 +1,104 @@
+#pragma once
+
+#include "awserror.h"
+#include "credentialsprovider.h"
+#include "result.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QObject>
+#include <QPointer>
+#include <QUrl>
+
+#include <chrono>
+#include <functional>
+#include <memory>
+
+class QNetworkAccessManager;
+
+namespace aws {
+
+// Time as the client sees it; tests inject a fake one.
+class Clock {
+public:
+    virtual ~Clock() = default;
+    virtual QDateTime nowUtc() const = 0;
+    static std::shared_ptr<Clock> system();
+};
+
+// Randomness for retry jitter; tests inject a fixed sequence.
+class RandomSource {
+public:
+    virtual ~RandomSource() = default;
+    virtual double uniform01() = 0; // in [0, 1)
+    static std::shared_ptr<RandomSource> system();
+};
+
+// Runs a function after a delay; tests inject one that records the delay and runs at once,
+// so backoff is asserted without sleeping.
+class DelayScheduler {
+public:
+    virtual ~DelayScheduler() = default;
+    virtual void runAfter(std::chrono::milliseconds delay, QObject *context,
+                          std::function<void()> task) = 0;
+    static std::shared_ptr<DelayScheduler> qtTimers();
+};
+
+struct AwsJsonClientSettings {
+    QUrl endpoint;                 // "https://lookoutequipment.eu-west-1.amazonaws.com" or a loopback URL
+    QString region;                // signing region
+    QByteArray signingName = "lookoutequipment";
+    QByteArray targetPrefix = "AWSLookoutEquipmentFrontendService";
+    int maxAttempts = 3;           // AWS_MAX_ATTEMPTS / max_attempts, attempts in all
+    std::chrono::milliseconds connectTimeout{60'000};
+    std::chrono::milliseconds readTimeout{60'000};
+    qint64 maxResponseBytes = 16 * 1024 * 1024;
+};
+
+// One call in flight. Owned by the client; deleted after it finishes.
+class AwsJsonCall : public QObject {
+    Q_OBJECT
+public:
+    using QObject::QObject;
+    // Stops the call; its callback is not run.
+    virtual void abort() = 0;
+    virtual QByteArray operation() const = 0;
+};
+
+// AWS JSON 1.0 over QNetworkAccessManager: signing, standard-mode retries with the retry quota,
+// clock-skew correction, timeouts, a response size cap, and errors as AwsError values.
+// Lives on one thread and never blocks it.
+class AwsJsonClient : public QObject {
+    Q_OBJECT
+public:
+    using Callback = std::function<void(const Result<QByteArray> &)>;
+
+    AwsJsonClient(QNetworkAccessManager *network, AwsJsonClientSettings settings,
+                  std::shared_ptr<CredentialsProvider> credentials, QObject *parent = nullptr);
+    ~AwsJsonClient() override;
+
+    // Tests only: replace the clock, the jitter source and the backoff timer.
+    void setClock(std::shared_ptr<Clock> clock);
+    void setRandomSource(std::shared_ptr<RandomSource> random);
+    void setDelayScheduler(std::shared_ptr<DelayScheduler> scheduler);
+
+    // Sends `operation` (e.g. "DescribeInferenceScheduler") with a JSON body. `done` runs once,
+    // later, on this thread with the response body (a JSON object) or the error — unless
+    // `context` is destroyed or the call is aborted first, in which case nothing runs.
+    AwsJsonCall *call(const QByteArray &operation, const QByteArray &jsonBody, QObject *context,
+                      Callback done);
+    // Drops every call in flight (profile or region switched); no callback runs.
+    void abortAll();
+
+    const AwsJsonClientSettings &settings() const { return m_settings; }
+    // The offset applied to the local clock when signing, learned from response Date headers.
+    std::chrono::seconds clockSkew() const;
+    int retryQuotaRemaining() const;
+
+private:
+    class Private;
+    AwsJsonClientSettings m_settings;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace aws

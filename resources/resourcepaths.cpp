@@ -1,0 +1,10 @@
+#include "resourcepaths.h"
+
+namespace resources {
+
+QString applicationIconPath()
+{
+    return QStringLiteral(":/icons/lookout-desk.svg");
+}
+
+} // namespace resources
