@@ -15,11 +15,20 @@ namespace lookout {
 // prints microseconds, so archived output round-trips exactly. dateTime() is the UTC
 // QDateTime (millisecond precision) the rest of the application uses.
 struct Timestamp {
+    // The range Python's datetime (and so the AWS CLI) can print: 0001-01-01 to 9999-12-31 UTC.
+    static constexpr qint64 kMinEpochSeconds = -62'135'596'800;
+    static constexpr qint64 kMaxEpochSeconds = 253'402'300'799;
+
     qint64 epochMicroseconds = 0;
 
+    // Microseconds rounded half-even, exactly as Python's datetime.fromtimestamp (and so botocore)
+    // rounds them. nullopt for NaN, infinities and instants outside the range above.
+    static std::optional<Timestamp> tryFromEpochSeconds(double seconds);
+    // The same, but clamped to the range (NaN gives the epoch); decoders use tryFromEpochSeconds.
     static Timestamp fromEpochSeconds(double seconds);
+    // Millisecond precision, clamped to the range; an invalid QDateTime gives the epoch.
     static Timestamp fromDateTime(const QDateTime &dateTime);
-    QDateTime dateTime() const;
+    QDateTime dateTime() const;   // UTC, microseconds rounded down to milliseconds
     double epochSeconds() const;
     friend bool operator==(const Timestamp &, const Timestamp &) = default;
 };
