@@ -1,0 +1,115 @@
+#pragma once
+
+#include "awsjsonclient.h"
+#include "awsprofiles.h"
+#include "credentialchain.h"
+#include "credentialsprovider.h"
+#include "result.h"
+
+#include <QList>
+#include <QProcessEnvironment>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+#include <memory>
+#include <optional>
+
+namespace aws {
+
+class KeychainProfileStore;
+
+// Why a region name cannot be used (botocore's check: one DNS label), or none.
+std::optional<QString> regionProblem(const QString &region);
+// An endpoint URL as the client may use it: absolute http(s) with a host, no user info, query or
+// fragment; plain http only to loopback hosts. Errors (Configuration) name `source`.
+Result<QUrl> parseEndpointUrl(const QString &text, const QString &source);
+
+// What the user chose explicitly; empty fields were not given. The origins name where the choice
+// came from in messages and --debug output ("--region", or the GUI's picker).
+struct ConnectionRequest {
+    QString profile;
+    QString region;
+    QString endpointUrl;
+    QString profileOrigin = QStringLiteral("--profile");
+    QString regionOrigin = QStringLiteral("--region");
+    QString endpointOrigin = QStringLiteral("--endpoint-url");
+};
+
+// A value with where it came from: "AWS_REGION", "profile prod in /root/.aws/config line 12".
+struct SourcedValue {
+    QString value;
+    QString source;
+};
+
+// Everything one connection needs, each value with its source.
+struct Connection {
+    SourcedValue profile;
+    bool keychainProfile = false;
+    SourcedValue region;
+    QUrl endpoint;
+    QString endpointSource;
+    SourcedValue maxAttempts;   // attempts in all, "3" by default
+    SourcedValue retryMode;     // "standard" by default
+    std::shared_ptr<CredentialsProvider> credentials;
+
+    // What AwsJsonClient is constructed with (the credentials go beside it).
+    AwsJsonClientSettings clientSettings() const;
+    // "region: eu-west-1 (from AWS_REGION)" lines for --debug and the GUI's connection details.
+    QStringList describe() const;
+};
+
+// An entry of a profile picker or `configure list-profiles`.
+struct ProfileListEntry {
+    enum class Origin {
+        SharedFiles, // ~/.aws/config or ~/.aws/credentials
+        Keychain,    // created in Lookout Desk, keys in the keychain
+        SessionOnly, // created in Lookout Desk without a keychain: keys in memory until exit
+    };
+    QString name;
+    Origin origin = Origin::SharedFiles;
+    QString location;      // "profile prod in /root/.aws/config line 3", "keychain profile prod"
+    bool shadowed = false; // a keychain profile hidden by a ~/.aws profile of the same name
+    bool operator==(const ProfileListEntry &) const = default;
+};
+
+// Resolves profile, region, endpoint, retry settings and credentials the way the AWS CLI does,
+// from a ConnectionRequest, an environment and a home directory (never the process's own, unless
+// forCurrentProcess() is used), plus the keychain profiles. Files are read at construction and on
+// reload(); the keychain is not touched until credentials of a keychain profile are fetched.
+class ConnectionResolver {
+public:
+    // `keychain` may be null (no keychain profiles); otherwise it must outlive every Connection.
+    ConnectionResolver(QProcessEnvironment environment, QString homeDirectory,
+                       KeychainProfileStore *keychain = nullptr);
+    // The process environment and the user's home directory.
+    static ConnectionResolver forCurrentProcess(KeychainProfileStore *keychain = nullptr);
+
+    // Re-reads ~/.aws/config and ~/.aws/credentials.
+    void reload();
+    // Tests: the credential_process limits and the clock used for expiry.
+    void setCredentialProcessOptions(CredentialProcessOptions options);
+    void setNow(CredentialChain::Now now) { m_now = std::move(now); }
+
+    const AwsProfiles &sharedProfiles() const { return m_profiles; }
+    const QProcessEnvironment &environment() const { return m_environment; }
+    // Problems found in the shared files (file and line each); the rest of them still works.
+    QList<ConfigProblem> problems() const { return m_profiles.problems(); }
+    // ~/.aws profiles and keychain profiles, sorted by name, ~/.aws first on equal names.
+    QList<ProfileListEntry> profiles() const;
+
+    // Configuration errors: unknown profile ("The config profile (NAME) could not be found"), no
+    // region, an invalid region, endpoint, max attempts or retry mode, a missing services section.
+    // Credential problems do not fail here: the provider reports them on fetch().
+    Result<Connection> resolve(const ConnectionRequest &request) const;
+
+private:
+    QProcessEnvironment m_environment;
+    QString m_homeDirectory;
+    KeychainProfileStore *m_keychain;
+    AwsProfiles m_profiles;
+    CredentialProcessOptions m_processOptions;
+    CredentialChain::Now m_now;
+};
+
+} // namespace aws

@@ -1,0 +1,251 @@
+#include "sharedconfigfile.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QStringDecoder>
+
+#include <optional>
+
+namespace aws {
+
+QString ConfigProblem::toString() const
+{
+    if (line > 0)
+        return QStringLiteral("%1 line %2: %3").arg(file, QString::number(line), message);
+    return QStringLiteral("%1: %2").arg(file, message);
+}
+
+QString ConfigProperty::location() const
+{
+    return QStringLiteral("%1 line %2").arg(file, QString::number(line));
+}
+
+const ConfigSection *SharedConfigFile::section(const QString &header) const
+{
+    for (const ConfigSection &candidate : m_sections) {
+        if (candidate.header == header)
+            return &candidate;
+    }
+    return nullptr;
+}
+
+namespace {
+
+bool isCommentStart(QChar c)
+{
+    return c == u'#' || c == u';';
+}
+
+int indentationOf(const QString &line)
+{
+    int indent = 0;
+    while (indent < line.size() && (line.at(indent) == u' ' || line.at(indent) == u'\t'))
+        ++indent;
+    return indent;
+}
+
+// On a property line a comment starts at '#' or ';' only after whitespace, so values such as
+// "https://host/#anchor" or "a;b" survive.
+QString withoutInlineComment(const QString &value)
+{
+    for (qsizetype i = 1; i < value.size(); ++i) {
+        if (isCommentStart(value.at(i)) && value.at(i - 1).isSpace())
+            return value.left(i);
+    }
+    return value;
+}
+
+} // namespace
+
+// Reads the file line by line, keeping track of the section and the property that indented lines
+// continue. Every oddity becomes a problem with its line number; parsing always goes on.
+class SharedConfigFile::Parser {
+public:
+    explicit Parser(SharedConfigFile &file) : m_file(file) {}
+
+    void run(QByteArrayView text)
+    {
+        if (text.startsWith("\xEF\xBB\xBF"))
+            text = text.sliced(3);
+        int lineNumber = 0;
+        qsizetype start = 0;
+        while (start <= text.size()) {
+            qsizetype end = text.indexOf('\n', start);
+            if (end < 0)
+                end = text.size();
+            QByteArrayView raw = text.sliced(start, end - start);
+            if (raw.endsWith('\r'))
+                raw.chop(1);
+            ++lineNumber;
+            handleRawLine(raw, lineNumber);
+            start = end + 1;
+        }
+    }
+
+private:
+    void handleRawLine(QByteArrayView raw, int lineNumber)
+    {
+        QStringDecoder decoder(QStringDecoder::Utf8);
+        const QString line = decoder.decode(raw);
+        if (decoder.hasError()) {
+            problem(lineNumber, QStringLiteral("the line is not valid UTF-8 and is ignored"));
+            return;
+        }
+        handleLine(line, lineNumber);
+    }
+
+    void handleLine(const QString &line, int lineNumber)
+    {
+        const QString trimmed = line.trimmed();
+        if (trimmed.isEmpty() || isCommentStart(trimmed.front()))
+            return;
+        const int indent = indentationOf(line);
+        if (m_openKey && indent > m_openIndent) {
+            continueProperty(trimmed, lineNumber);
+            return;
+        }
+        m_openKey.reset();
+        if (trimmed.front() == u'[')
+            handleHeader(trimmed, lineNumber);
+        else
+            handleProperty(trimmed, indent, lineNumber);
+    }
+
+    void handleHeader(const QString &trimmed, int lineNumber)
+    {
+        m_sectionIndex = -1;
+        m_inBrokenSection = true;
+        const qsizetype close = trimmed.indexOf(u']');
+        if (close < 0) {
+            problem(lineNumber, QStringLiteral("the section header has no closing ']'; the lines up "
+                                               "to the next section are ignored"));
+            return;
+        }
+        const QString header = trimmed.mid(1, close - 1).trimmed();
+        const QString rest = trimmed.mid(close + 1).trimmed();
+        if (!rest.isEmpty() && !isCommentStart(rest.front())) {
+            problem(lineNumber, QStringLiteral("unexpected text \"%1\" after the section header; the "
+                                               "lines up to the next section are ignored")
+                                    .arg(rest));
+            return;
+        }
+        if (header.isEmpty()) {
+            problem(lineNumber, QStringLiteral("the section header has no name; the lines up to "
+                                               "the next section are ignored"));
+            return;
+        }
+        if (header.contains(u'[')) {
+            problem(lineNumber, QStringLiteral("the section name \"%1\" contains '['; the lines up "
+                                               "to the next section are ignored")
+                                    .arg(header));
+            return;
+        }
+        m_inBrokenSection = false;
+        for (qsizetype i = 0; i < m_file.m_sections.size(); ++i) {
+            if (m_file.m_sections.at(i).header == header) {
+                m_sectionIndex = i; // a repeated section merges into the first one
+                return;
+            }
+        }
+        m_file.m_sections.append(ConfigSection{header, lineNumber, {}});
+        m_sectionIndex = m_file.m_sections.size() - 1;
+    }
+
+    void handleProperty(const QString &trimmed, int indent, int lineNumber)
+    {
+        if (m_sectionIndex < 0) {
+            if (!m_inBrokenSection) // the broken header was already reported
+                problem(lineNumber, QStringLiteral("a property before the first [section] header "
+                                                   "is ignored"));
+            return;
+        }
+        // The AWS CLI (Python's configparser) takes the first '=' or ':' as the delimiter.
+        const qsizetype equals = trimmed.indexOf(u'=');
+        const qsizetype colon = trimmed.indexOf(u':');
+        const qsizetype delimiter = (equals < 0) ? colon : (colon < 0 ? equals : qMin(equals, colon));
+        if (delimiter < 0) {
+            problem(lineNumber, QStringLiteral("expected \"key = value\", a [section] header or a "
+                                               "comment; the line is ignored"));
+            return;
+        }
+        const QString key = trimmed.left(delimiter).trimmed().toLower();
+        if (key.isEmpty()) {
+            problem(lineNumber, QStringLiteral("the property has no name; the line is ignored"));
+            return;
+        }
+        ConfigProperty property;
+        property.value = withoutInlineComment(trimmed.mid(delimiter + 1)).trimmed();
+        property.file = m_file.m_fileName;
+        property.line = lineNumber;
+        m_file.m_sections[m_sectionIndex].properties.insert(key, property); // later value wins
+        m_openKey = key;
+        m_openIndent = indent;
+        m_openIsSubSection = property.value.isEmpty();
+    }
+
+    void continueProperty(const QString &trimmed, int lineNumber)
+    {
+        ConfigProperty &property = m_file.m_sections[m_sectionIndex].properties[*m_openKey];
+        if (!m_openIsSubSection) {
+            property.value += u'\n' + trimmed;
+            return;
+        }
+        const qsizetype equals = trimmed.indexOf(u'=');
+        const QString key = equals < 0 ? QString() : trimmed.left(equals).trimmed().toLower();
+        if (equals < 0 || key.isEmpty()) {
+            problem(lineNumber, QStringLiteral("expected \"key = value\" inside the sub-section "
+                                               "\"%1\"; the line is ignored")
+                                    .arg(*m_openKey));
+            return;
+        }
+        const QString value = withoutInlineComment(trimmed.mid(equals + 1)).trimmed();
+        property.subProperties.insert(key, ConfigEntry{value, m_file.m_fileName, lineNumber});
+    }
+
+    void problem(int lineNumber, const QString &message)
+    {
+        m_file.m_problems.append(ConfigProblem{m_file.m_fileName, lineNumber, message});
+    }
+
+    SharedConfigFile &m_file;
+    qsizetype m_sectionIndex = -1;
+    bool m_inBrokenSection = false;
+    std::optional<QString> m_openKey; // the property that more-indented lines continue
+    int m_openIndent = 0;
+    bool m_openIsSubSection = false;
+};
+
+SharedConfigFile SharedConfigFile::parse(QByteArrayView text, const QString &fileName)
+{
+    SharedConfigFile file;
+    file.m_fileName = fileName;
+    file.m_exists = true;
+    Parser(file).run(text);
+    return file;
+}
+
+SharedConfigFile SharedConfigFile::load(const QString &path)
+{
+    SharedConfigFile file;
+    file.m_fileName = path;
+    const QFileInfo info(path);
+    if (!info.exists())
+        return file;
+    file.m_exists = true;
+    const auto fileProblem = [&](const QString &message) {
+        file.m_problems.append(ConfigProblem{path, 0, message});
+        return file;
+    };
+    if (info.isDir())
+        return fileProblem(QStringLiteral("is a directory, not a file; it is ignored"));
+    QFile input(path);
+    if (!input.open(QIODevice::ReadOnly))
+        return fileProblem(QStringLiteral("cannot be read (%1); it is ignored").arg(input.errorString()));
+    const QByteArray text = input.read(kMaxFileBytes + 1);
+    if (text.size() > kMaxFileBytes)
+        return fileProblem(QStringLiteral("is larger than %1 KiB; it is ignored")
+                               .arg(kMaxFileBytes / 1024));
+    return parse(text, path);
+}
+
+} // namespace aws
