@@ -1,0 +1,34 @@
+#pragma once
+
+#include "fleet.h"
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace emulator {
+
+struct ArchiveProblem {
+    QString path;
+    QString reason;
+};
+
+struct ArchiveLoad {
+    std::optional<Fleet> fleet;      // absent when nothing could be served
+    QList<ArchiveProblem> problems;  // every file skipped, with why
+    QString error;                   // set when fleet is absent
+};
+
+// Builds a fleet from a directory of saved `aws lookoutequipment describe-inference-scheduler`
+// outputs (*.json, not recursive; other files are not looked at). Each file that cannot be
+// served is reported with its path and reason and skipped: unreadable, larger than
+// kMaxFileBytes, not the CLI's JSON, no or an invalid InferenceSchedulerName, or a name already
+// loaded from another file. Models for DescribeModel are inferred from the schedulers' ModelName
+// and ModelArn. A missing directory, one without *.json files, or one whose files are all bad
+// is an error.
+ArchiveLoad loadArchive(const QString &directory, qint64 now, TransitionDurations durations = {});
+
+inline constexpr qint64 kMaxArchiveFileBytes = 1024 * 1024;
+
+} // namespace emulator

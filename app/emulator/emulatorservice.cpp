@@ -1,0 +1,217 @@
+#include "emulatorservice.h"
+
+#include "emulatorlog.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonParseError>
+#include <QLocale>
+
+namespace emulator {
+
+namespace {
+
+using namespace Qt::StringLiterals;
+
+enum class Operation {
+    DescribeInferenceScheduler,
+    ListInferenceSchedulers,
+    ListInferenceExecutions,
+    StartInferenceScheduler,
+    StopInferenceScheduler,
+    DescribeModel,
+};
+
+std::optional<Operation> operationNamed(QByteArrayView name)
+{
+    if (name == "DescribeInferenceScheduler") return Operation::DescribeInferenceScheduler;
+    if (name == "ListInferenceSchedulers") return Operation::ListInferenceSchedulers;
+    if (name == "ListInferenceExecutions") return Operation::ListInferenceExecutions;
+    if (name == "StartInferenceScheduler") return Operation::StartInferenceScheduler;
+    if (name == "StopInferenceScheduler") return Operation::StopInferenceScheduler;
+    if (name == "DescribeModel") return Operation::DescribeModel;
+    return std::nullopt;
+}
+
+OperationResult failure(ServiceError error)
+{
+    return OperationResult{{}, std::move(error)};
+}
+
+bool isJsonContentType(QByteArrayView contentType)
+{
+    const qsizetype semicolon = contentType.indexOf(';');
+    const QByteArrayView mediaType = (semicolon < 0 ? contentType : contentType.first(semicolon)).trimmed();
+    return headerNameEquals(mediaType, "application/x-amz-json-1.0")
+        || headerNameEquals(mediaType, "application/x-amz-json-1.1");
+}
+
+QString latin1(QByteArrayView bytes)
+{
+    return QString::fromLatin1(bytes.data(), bytes.size());
+}
+
+const QByteArray kJsonContentType = QByteArrayLiteral("application/x-amz-json-1.0");
+
+} // namespace
+
+EmulatorService::EmulatorService(const ServiceConfig &config, Fleet fleet, std::shared_ptr<const Clock> clock)
+    : m_region(config.region), m_clock(std::move(clock)), m_fleet(std::move(fleet)),
+      m_tokens(PageTokens::withRandomKey()), m_operations(m_fleet, m_tokens),
+      m_verifier(config.region.toUtf8(), config.credentials), m_faults(config.faults),
+      m_churn(config.churn, m_clock->now().toMSecsSinceEpoch() * 1000),
+      m_requestIds(QRandomGenerator::system()->generate())
+{
+}
+
+void EmulatorService::setFaults(const FaultConfig &faults)
+{
+    m_faults = FaultInjector(faults);
+}
+
+void EmulatorService::synchronize()
+{
+    synchronize(m_clock->now().toMSecsSinceEpoch() * 1000);
+}
+
+void EmulatorService::synchronize(qint64 now)
+{
+    m_churn.advance(m_fleet, now);
+    m_fleet.applyTransitions(now);
+}
+
+QByteArray EmulatorService::newRequestId()
+{
+    // A version-4 UUID, as the service's request ids are.
+    const quint64 high = (m_requestIds.generate() & ~0xf000ULL) | 0x4000ULL;
+    const quint64 low = (m_requestIds.generate() & ~(0xc000ULL << 48)) | (0x8000ULL << 48);
+    const QByteArray hex = QByteArray::number(high, 16).rightJustified(16, '0')
+        + QByteArray::number(low, 16).rightJustified(16, '0');
+    return hex.left(8) + '-' + hex.mid(8, 4) + '-' + hex.mid(12, 4) + '-' + hex.mid(16, 4) + '-'
+        + hex.mid(20);
+}
+
+QByteArray EmulatorService::httpDate(const QDateTime &now)
+{
+    const qint64 second = now.toSecsSinceEpoch();
+    if (second != m_dateSecond) {
+        m_dateSecond = second;
+        m_dateHeader = QLocale::c()
+                           .toString(now.toUTC(), u"ddd, dd MMM yyyy HH:mm:ss 'GMT'"_s)
+                           .toLatin1();
+    }
+    return m_dateHeader;
+}
+
+HttpResponse EmulatorService::handle(const HttpRequest &request)
+{
+    ++m_counters.requests;
+    const QDateTime now = m_clock->now();
+    HttpResponse response;
+    response.headers = {{"x-amzn-RequestId", newRequestId()}, {"Date", httpDate(now)}};
+    OperationResult result = process(request, now, response);
+    response.headers.append({"Content-Type", kJsonContentType});
+    if (result.error) {
+        response.status = result.error->httpStatus;
+        response.headers.append({"X-Amzn-Errortype", result.error->errorTypeHeader()});
+        response.body = result.error->body();
+    } else {
+        response.body = std::move(result.body);
+    }
+    return response;
+}
+
+OperationResult EmulatorService::process(const HttpRequest &request, const QDateTime &now,
+                                         HttpResponse &response)
+{
+    if (request.method != "POST" || request.path != "/") {
+        ServiceError error = serviceerrors::unknownOperation(
+            u"This endpoint serves only POST / (AWS JSON 1.0), not "_s + latin1(request.method)
+            + QLatin1Char(' ') + latin1(request.path));
+        error.httpStatus = 404;
+        return failure(error);
+    }
+    const QByteArray target = request.header("x-amz-target");
+    if (target.isEmpty()) {
+        return failure(serviceerrors::unknownOperation(
+            u"Missing X-Amz-Target header; expected AWSLookoutEquipmentFrontendService.<Operation>"_s));
+    }
+    const std::optional<Operation> operation = target.startsWith(kTargetPrefix)
+        ? operationNamed(QByteArrayView(target).sliced(kTargetPrefix.size()))
+        : std::nullopt;
+    if (!operation)
+        return failure(serviceerrors::unknownOperation(u"Unknown operation "_s + latin1(target)));
+    const QByteArray contentType = request.header("content-type");
+    if (!isJsonContentType(contentType)) {
+        return failure(serviceerrors::serialization(
+            u"Content-Type must be application/x-amz-json-1.0, not '"_s + latin1(contentType) + u"'"_s));
+    }
+
+    if (std::optional<ServiceError> denied = m_verifier.verify(request, now))
+        return failure(*denied);
+
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        return failure(serviceerrors::serialization(u"Request body is not valid JSON: "_s
+                                                    + parseError.errorString() + u" at offset "_s
+                                                    + QString::number(parseError.offset)));
+    }
+    if (!document.isObject()) {
+        return failure(serviceerrors::serialization(u"Request body must be a JSON object, not "_s
+                                                    + (document.isArray() ? u"an array"_s : u"a scalar"_s)));
+    }
+    const QJsonObject input = document.object();
+
+    const qint64 nowMicros = now.toMSecsSinceEpoch() * 1000;
+    synchronize(nowMicros);
+
+    const Fault fault = m_faults.draw();
+    switch (fault) {
+    case Fault::Throttling:
+        ++m_counters.throttled;
+        qCDebug(lcEmulator) << "injected fault: throttling";
+        return failure(serviceerrors::throttling());
+    case Fault::InternalError:
+        ++m_counters.internalErrors;
+        qCDebug(lcEmulator) << "injected fault: internal error";
+        return failure(serviceerrors::internalServer());
+    case Fault::Slow:
+        ++m_counters.slowed;
+        response.delay = m_faults.config().slowDelay;
+        break;
+    case Fault::Malformed:
+    case Fault::None:
+        break;
+    }
+
+    OperationResult result;
+    switch (*operation) {
+    case Operation::DescribeInferenceScheduler:
+        result = m_operations.describeInferenceScheduler(input);
+        break;
+    case Operation::ListInferenceSchedulers:
+        result = m_operations.listInferenceSchedulers(input);
+        break;
+    case Operation::ListInferenceExecutions:
+        result = m_operations.listInferenceExecutions(input, nowMicros);
+        break;
+    case Operation::StartInferenceScheduler:
+        result = m_operations.startInferenceScheduler(input, nowMicros);
+        break;
+    case Operation::StopInferenceScheduler:
+        result = m_operations.stopInferenceScheduler(input, nowMicros);
+        break;
+    case Operation::DescribeModel:
+        result = m_operations.describeModel(input);
+        break;
+    }
+    if (fault == Fault::Malformed && !result.error) {
+        ++m_counters.malformed;
+        qCDebug(lcEmulator) << "injected fault: malformed body";
+        result.body = m_faults.corrupt(result.body);
+    }
+    return result;
+}
+
+} // namespace emulator

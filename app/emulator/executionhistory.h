@@ -1,0 +1,40 @@
+#pragma once
+
+#include "fleet.h"
+
+#include "lookout/inferencescheduler.h"
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace emulator {
+
+struct ExecutionFilter {
+    std::optional<qint64> dataStartTimeAfter; // executions whose DataStartTime ≥ this
+    std::optional<qint64> dataEndTimeBefore;  // executions whose DataEndTime ≤ this
+    std::optional<QString> status;            // IN_PROGRESS, SUCCESS, FAILED
+};
+
+struct ExecutionSlice {
+    QList<lookout::InferenceExecutionSummary> executions; // newest first
+    std::optional<qint64> continueBefore; // ScheduledStartTime to continue below, when more match
+};
+
+// A scheduler's inference executions, computed on demand instead of stored: one per
+// DataUploadFrequency slot inside each interval the scheduler ran, kept for kRetentionDays
+// before its latest activity. Each slot's outcome is a pure function of the scheduler's history
+// seed and the slot, so pages are stable while time moves on. The newest slot is IN_PROGRESS for
+// kProcessingSeconds; about kFailedPercent % of the rest FAILED with a reason.
+ExecutionSlice listExecutions(const SchedulerRecord &record, const ExecutionFilter &filter,
+                              std::optional<qint64> before, int limit, qint64 now);
+
+// PT5M → 5, PT1H → 60; anything else (absent, unknown) → 60.
+int uploadFrequencyMinutes(const std::optional<QString> &frequency);
+
+inline constexpr int kRetentionDays = 7;
+inline constexpr int kProcessingSeconds = 120;
+inline constexpr int kFailedPercent = 4;
+
+} // namespace emulator
