@@ -1,6 +1,7 @@
 #include "commandline.h"
 
 #include "appinfo.h"
+#include "emulatorcommand.h"
 
 #include <QCoreApplication>
 #include <QStringList>
@@ -37,6 +38,8 @@ bool isFlag(const char *arg, const char *shortForm, const char *longForm)
 
 bool isHeadlessInvocation(int argc, char *argv[])
 {
+    if (argc > 1 && std::strcmp(argv[1], kEmulatorCommand) == 0)
+        return true;
     for (int i = 1; i < argc; ++i) {
         if (isFlag(argv[i], "-h", "--help") || isFlag(argv[i], "-v", "--version"))
             return true;
@@ -51,6 +54,8 @@ int runHeadless(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QString::fromLatin1(appinfo::kVersion));
     QTextStream out(stdout);
     const QStringList arguments = QCoreApplication::arguments().mid(1);
+    if (!arguments.isEmpty() && arguments.first() == QLatin1String(kEmulatorCommand))
+        return runEmulatorCommand(arguments);
     for (const QString &argument : arguments) {
         if (argument == QLatin1String("-v") || argument == QLatin1String("--version")) {
             out << appinfo::kBinaryName << ' ' << appinfo::kVersion << '\n';

@@ -33,9 +33,7 @@ public:
                                   now, m_options.transitions);
         } else {
             ArchiveLoad load = loadArchive(m_options.archiveDirectory, now, m_options.transitions);
-            result.problems = load.problems;
-            for (const ArchiveProblem &problem : std::as_const(load.problems))
-                qCWarning(lcEmulator).noquote() << "skipping" << problem.path << "-" << problem.reason;
+            result.problems = load.problems; // the caller reports them
             if (!load.fleet) {
                 result.error = load.error;
                 return result;

@@ -49,13 +49,13 @@ HttpConnection::HttpConnection(QTcpSocket *socket, const HttpLimits &limits, Htt
         beginClose();
     });
     connect(&m_requestTimer, &QTimer::timeout, this, [this] {
-        qCInfo(lcEmulatorHttp) << "request not complete within" << m_limits.requestTimeout.count()
+        qCDebug(lcEmulatorHttp) << "request not complete within" << m_limits.requestTimeout.count()
                                << "ms; answering 408";
         rejectAndClose(408, "The request did not arrive within "
                                 + QByteArray::number(m_limits.requestTimeout.count()) + " ms.");
     });
     connect(&m_writeTimer, &QTimer::timeout, this, [this] {
-        qCInfo(lcEmulatorHttp) << "client stopped reading its response; dropping the connection";
+        qCDebug(lcEmulatorHttp) << "client stopped reading its response; dropping the connection";
         m_socket->abort();
         finishClose();
     });
@@ -125,7 +125,7 @@ void HttpConnection::pump()
             armIdleOrRequestTimer();
             return;
         case HttpRequestParser::Outcome::Rejected:
-            qCInfo(lcEmulatorHttp) << "rejecting request:" << m_parser.rejection().status
+            qCDebug(lcEmulatorHttp) << "rejecting request:" << m_parser.rejection().status
                                    << m_parser.rejection().reason;
             rejectAndClose(m_parser.rejection().status, m_parser.rejection().reason);
             return;

@@ -48,15 +48,17 @@ void HttpServer::acceptPending()
             continue;
         }
         if (m_refusing.size() < m_limits.maxConnections) {
-            qCInfo(lcEmulatorHttp) << "connection cap of" << m_limits.maxConnections
-                                   << "reached; answering 503";
+            if (m_refusing.isEmpty()) {
+                qCInfo(lcEmulatorHttp) << "connection cap of" << m_limits.maxConnections
+                                       << "reached; answering 503 until connections close";
+            }
             auto *connection = new HttpConnection(socket, m_limits, m_handler, this);
             m_refusing.insert(connection);
             connect(connection, &HttpConnection::finished, this, &HttpServer::onFinished);
             connection->refuse(503);
             continue;
         }
-        qCWarning(lcEmulatorHttp) << "connection flood; dropping a connection unanswered";
+        qCDebug(lcEmulatorHttp) << "connection flood; dropping a connection unanswered";
         socket->abort();
         delete socket;
     }
