@@ -1,7 +1,5 @@
 #include "inferencescheduler.h"
 
-#include <QTimeZone>
-
 #include <algorithm>
 #include <cmath>
 
@@ -82,7 +80,7 @@ Timestamp Timestamp::fromDateTime(const QDateTime &dateTime)
 
 QDateTime Timestamp::dateTime() const
 {
-    return QDateTime::fromMSecsSinceEpoch(floorDiv(epochMicroseconds, 1000), QTimeZone::utc());
+    return QDateTime::fromMSecsSinceEpoch(floorDiv(epochMicroseconds, 1000), Qt::UTC);
 }
 
 double Timestamp::epochSeconds() const
