@@ -50,10 +50,26 @@ struct SigV4Presigned {
 };
 
 // AWS Signature Version 4. The results depend only on the arguments; the object only caches
-// derived signing keys per (secret, day, region, service), which does not change any result.
+// derived signing keys per (secret, day, region, service), which does not change any result,
+// and reuses its hashing contexts and buffers between calls (hence no allocation-heavy hot path).
 // Not thread-safe: use one signer per thread.
+//
+// What gets signed: exactly the headers in request.headers, plus the ones the signer adds
+// (x-amz-date; x-amz-security-token when the credentials carry a token, unless
+// omitSessionToken; x-amz-content-sha256 with signBody). Headers the signer produces replace any
+// the caller passed under the same name (Authorization and X-Amz-Date always, the token and
+// content hash when the signer adds them), so re-signing a request for a retry is safe; the
+// caller sends the values from the result. Path: dot segments removed and "//" collapsed unless
+// normalizePath is false, then every byte but unreserved ones and '/' percent-encoded (once more,
+// as SigV4 wants for everything but S3). Query: each key and value percent-decoded ('+' stays a
+// plus; a '%' not followed by two hex digits is a literal '%'), re-encoded, sorted by key then
+// value. Header values: trimmed, inner whitespace runs collapsed to one space, repeated headers
+// joined with ',' in the order given.
 class SigV4Signer {
 public:
+    // X-Amz-Expires must lie in [1 s, 7 days]; presign() clamps to it and logs a warning.
+    static constexpr std::chrono::seconds maxPresignExpiry{7 * 24 * 3600};
+
     SigV4Signer();
     ~SigV4Signer();
     SigV4Signer(const SigV4Signer &) = delete;
@@ -74,7 +90,9 @@ public:
 
 private:
     struct KeyCache;
+    struct Workspace;
     std::unique_ptr<KeyCache> m_keyCache;
+    std::unique_ptr<Workspace> m_workspace; // hashing contexts and buffers reused between calls
 };
 
 } // namespace aws
