@@ -1,0 +1,57 @@
+#include "pagination.h"
+
+#include <algorithm>
+
+namespace lookout {
+
+namespace {
+
+QString shownToken(const QString &token)
+{
+    constexpr qsizetype kMaxShown = 80;
+    return token.size() <= kMaxShown ? token : token.left(kMaxShown) + QStringLiteral("…");
+}
+
+} // namespace
+
+Pagination::Pagination(QString operation, int maxPages)
+    : m_operation(std::move(operation)), m_maxPages(std::max(maxPages, 1))
+{
+}
+
+aws::AwsError Pagination::error(const QString &message) const
+{
+    aws::AwsError error;
+    error.kind = aws::AwsError::Kind::BadResponse;
+    error.operation = m_operation;
+    error.message = QStringLiteral("Error during pagination: ") + message;
+    return error;
+}
+
+aws::Result<std::optional<QString>> Pagination::afterPage(const std::optional<QString> &nextToken)
+{
+    ++m_pages;
+    if (!nextToken || nextToken->isEmpty())
+        return std::optional<QString>();
+    const QString &token = *nextToken;
+    if (token.size() > kMaxTokenLength) {
+        return error(QStringLiteral("the NextToken of page %1 has %2 characters; the service allows at most %3")
+                         .arg(m_pages)
+                         .arg(token.size())
+                         .arg(kMaxTokenLength));
+    }
+    if (std::any_of(token.cbegin(), token.cend(), [](QChar c) { return c.unicode() > 0x7F; }))
+        return error(QStringLiteral("the NextToken of page %1 is not ASCII").arg(m_pages));
+    if (m_tokensSeen.contains(token))
+        return error(QStringLiteral("The same next token was received twice: %1").arg(shownToken(token)));
+    if (m_pages >= m_maxPages) {
+        return error(QStringLiteral("page %1 still had a NextToken; stopped at the limit of %2 pages so that "
+                                    "a listing cannot go on forever")
+                         .arg(m_pages)
+                         .arg(m_maxPages));
+    }
+    m_tokensSeen.insert(token);
+    return std::optional<QString>(token);
+}
+
+} // namespace lookout
