@@ -7,6 +7,22 @@ QString endpointText(const QUrl &endpoint)
 {
     return endpoint.toString(QUrl::RemoveUserInfo);
 }
+
+QString operationClause(const QString &operation)
+{
+    return operation.isEmpty() ? QString()
+                               : QStringLiteral("calling the %1 operation").arg(operation);
+}
+
+// " (clause: detail)", " (clause)", " (detail)" or nothing, for whichever parts there are.
+QString parenthesised(const QString &clause, const QString &detail)
+{
+    if (clause.isEmpty() && detail.isEmpty())
+        return QString();
+    if (clause.isEmpty() || detail.isEmpty())
+        return QStringLiteral(" (%1)").arg(clause.isEmpty() ? detail : clause);
+    return QStringLiteral(" (%1: %2)").arg(clause, detail);
+}
 } // namespace
 
 QString AwsError::toString() const
@@ -22,16 +38,26 @@ QString AwsError::toString() const
             .arg(code.isEmpty() ? QString::number(httpStatus) : code, operation, retries, message);
     }
     case Kind::Network:
-        return QStringLiteral("Could not connect to the endpoint URL: \"%1\"%2")
-            .arg(where, message.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(message));
+        if (httpStatus != 0) {
+            // The endpoint answered, then the connection broke before the body was complete.
+            return QStringLiteral("The connection to \"%1\" broke while reading the HTTP %2 "
+                                  "response to the %3 operation: %4")
+                .arg(where, QString::number(httpStatus), operation, message);
+        }
+        return QStringLiteral("Could not connect to the endpoint URL: \"%1\"").arg(where)
+            + parenthesised(operationClause(operation), message);
     case Kind::Timeout:
-        return message.isEmpty() ? QStringLiteral("Read timeout on endpoint URL: \"%1\"").arg(where)
-                                 : message;
+        if (message.isEmpty() && operation.isEmpty())
+            return QStringLiteral("Read timeout on endpoint URL: \"%1\"").arg(where);
+        return QStringLiteral("Timed out on endpoint URL: \"%1\"").arg(where)
+            + parenthesised(operationClause(operation), message);
     case Kind::Tls:
-        return QStringLiteral("SSL validation failed for %1 %2").arg(where, message);
+        return QStringLiteral("SSL validation failed for %1").arg(where)
+            + parenthesised(operationClause(operation), message);
     case Kind::TooLarge:
-        return QStringLiteral("The response to the %1 operation from \"%2\" was larger than the limit: %3")
-            .arg(operation, where, message);
+        return QStringLiteral("The HTTP %1 response to the %2 operation from \"%3\" was larger "
+                              "than the limit: %4")
+            .arg(QString::number(httpStatus), operation, where, message);
     case Kind::BadResponse:
         return QStringLiteral("Bad response to the %1 operation from \"%2\" (HTTP %3): %4")
             .arg(operation, where, QString::number(httpStatus), message);

@@ -1,0 +1,136 @@
+#include "awsjsonresponse.h"
+
+#include "awserrorparser.h"
+
+#include <QJsonDocument>
+#include <QJsonParseError>
+
+namespace aws {
+
+namespace {
+
+constexpr qsizetype kExcerptChars = 120;
+
+// The media type without parameters, lower case: "application/x-amz-json-1.0".
+QByteArray mediaType(const HttpResponse &response)
+{
+    QByteArray type = response.header("Content-Type");
+    if (const qsizetype semicolon = type.indexOf(';'); semicolon >= 0)
+        type.truncate(semicolon);
+    return type.trimmed().toLower();
+}
+
+bool isJsonMediaType(const QByteArray &type)
+{
+    return type == "application/x-amz-json-1.0" || type == "application/x-amz-json-1.1"
+        || type == "application/json";
+}
+
+// The start of a body, fit for an error message: one line, printable, shortened.
+QString excerpt(const QByteArray &body)
+{
+    const QString head = QString::fromUtf8(body.left(kExcerptChars * 4));
+    const bool shortened = body.size() > kExcerptChars * 4 || head.size() > kExcerptChars;
+    QString text = head.left(kExcerptChars);
+    for (QChar &c : text) {
+        if (!c.isPrint())
+            c = u' ';
+    }
+    text = text.simplified();
+    if (shortened)
+        text += QStringLiteral("…");
+    return QStringLiteral("\"%1\"").arg(text);
+}
+
+QString contentTypeText(const HttpResponse &response)
+{
+    const QByteArray type = response.header("Content-Type");
+    return type.isEmpty() ? QStringLiteral("no Content-Type")
+                          : QStringLiteral("Content-Type \"%1\"").arg(QString::fromLatin1(type));
+}
+
+AwsError badResponse(const HttpResponse &response, const QString &message)
+{
+    AwsError error;
+    error.kind = AwsError::Kind::BadResponse;
+    error.httpStatus = response.status;
+    error.requestId = requestIdOf(response);
+    error.message = message;
+    return error;
+}
+
+Result<QByteArray> interpretSuccess(const HttpResponse &response)
+{
+    const QByteArray type = mediaType(response);
+    if (!type.isEmpty() && !isJsonMediaType(type)) {
+        return badResponse(response,
+                           QStringLiteral("%1 is not AWS JSON; the body starts %2")
+                               .arg(contentTypeText(response), excerpt(response.body)));
+    }
+    if (response.body.trimmed().isEmpty())
+        return badResponse(response, QStringLiteral("the body is empty; expected a JSON object"));
+
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(response.body, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        return badResponse(response, QStringLiteral("the body is not valid JSON (%1 at byte %2 of %3)")
+                                         .arg(parseError.errorString())
+                                         .arg(parseError.offset)
+                                         .arg(response.body.size()));
+    }
+    // QJsonDocument holds an object or an array; anything else failed to parse above.
+    if (!document.isObject())
+        return badResponse(response, QStringLiteral("the body is a JSON array; expected a JSON object"));
+    return response.body;
+}
+
+AwsError interpretFailure(const HttpResponse &response)
+{
+    const ServiceErrorFields fields =
+        parseServiceError(response.header("X-Amzn-Errortype"), response.body);
+    if (fields.code.isEmpty()) {
+        return badResponse(
+            response,
+            QStringLiteral("an error status without an AWS error type (no X-Amzn-Errortype "
+                           "header, no __type or code in the body); %1, the body starts %2")
+                .arg(contentTypeText(response), excerpt(response.body)));
+    }
+    AwsError error;
+    error.kind = AwsError::Kind::Service;
+    error.code = fields.code;
+    error.message = fields.message;
+    error.httpStatus = response.status;
+    error.requestId = requestIdOf(response);
+    return error;
+}
+
+} // namespace
+
+QString requestIdOf(const HttpResponse &response)
+{
+    QByteArray id = response.header("x-amzn-RequestId");
+    if (id.isEmpty())
+        id = response.header("x-amz-request-id");
+    return QString::fromLatin1(id.trimmed());
+}
+
+Result<QByteArray> interpretJsonResponse(const HttpResponse &response)
+{
+    const int status = response.status;
+    if (status >= 200 && status <= 299)
+        return interpretSuccess(response);
+    if (status >= 300 && status <= 399) {
+        const QByteArray location = response.header("Location");
+        return badResponse(response,
+                           location.isEmpty()
+                               ? QStringLiteral("a redirect without a Location, not followed")
+                               : QStringLiteral("a redirect to \"%1\", not followed")
+                                     .arg(QString::fromLatin1(location)));
+    }
+    if (status >= 400 && status <= 599)
+        return interpretFailure(response);
+    return badResponse(response, status == 0 ? QStringLiteral("no HTTP status arrived")
+                                             : QStringLiteral("unexpected HTTP status %1").arg(status));
+}
+
+} // namespace aws

@@ -1,0 +1,86 @@
+#include "endpointtarget.h"
+
+#include <QHostAddress>
+
+namespace aws {
+
+namespace {
+
+AwsError configurationError(const QUrl &endpoint, const QString &problem)
+{
+    AwsError error;
+    error.kind = AwsError::Kind::Configuration;
+    error.endpoint = endpoint;
+    error.message = QStringLiteral("Invalid endpoint URL \"%1\": %2")
+                        .arg(endpoint.toString(QUrl::RemoveUserInfo), problem);
+    return error;
+}
+
+int defaultPort(const QString &scheme)
+{
+    return scheme == QLatin1StringView("https") ? 443 : 80;
+}
+
+} // namespace
+
+bool isLoopbackHost(const QString &host)
+{
+    QString bare = host.trimmed().toLower();
+    if (bare.startsWith(u'[') && bare.endsWith(u']'))
+        bare = bare.mid(1, bare.size() - 2);
+    if (bare.endsWith(u'.'))
+        bare.chop(1);
+    if (bare == QLatin1StringView("localhost"))
+        return true;
+    const QHostAddress address(bare);
+    return !address.isNull() && address.isLoopback();
+}
+
+QByteArray hostHeaderFor(const QUrl &url)
+{
+    const QString host = url.host(QUrl::FullyEncoded).toLower();
+    QByteArray header = QHostAddress(host).protocol() == QAbstractSocket::IPv6Protocol
+        ? QByteArray('[' + host.toLatin1() + ']')
+        : host.toLatin1();
+    const int port = url.port(-1);
+    if (port != -1 && port != defaultPort(url.scheme().toLower()))
+        header += ':' + QByteArray::number(port);
+    return header;
+}
+
+Result<EndpointTarget> checkEndpoint(const QUrl &endpoint)
+{
+    if (endpoint.isEmpty())
+        return configurationError(endpoint, QStringLiteral("no endpoint is set"));
+    if (!endpoint.isValid())
+        return configurationError(endpoint, endpoint.errorString());
+    const QString scheme = endpoint.scheme().toLower();
+    if (scheme != QLatin1StringView("https") && scheme != QLatin1StringView("http")) {
+        return configurationError(
+            endpoint, QStringLiteral("the scheme must be https:// (or http:// for a loopback host)"));
+    }
+    if (endpoint.host().isEmpty())
+        return configurationError(endpoint, QStringLiteral("it names no host"));
+    if (scheme == QLatin1StringView("http") && !isLoopbackHost(endpoint.host())) {
+        return configurationError(
+            endpoint,
+            QStringLiteral("plain http:// is refused for \"%1\" because it is not a loopback host "
+                           "(127.0.0.0/8, ::1, localhost); use https://")
+                .arg(endpoint.host()));
+    }
+
+    EndpointTarget target;
+    target.url = endpoint.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveFragment);
+    if (target.url.path().isEmpty())
+        target.url.setPath(QStringLiteral("/"));
+    // An explicit default port would otherwise reach the request as "host:443" in some places
+    // and "host" in others; drop it so every layer names the host the same way.
+    if (target.url.port(-1) == defaultPort(scheme))
+        target.url.setPort(-1);
+    target.hostHeader = hostHeaderFor(target.url);
+    target.path = target.url.path(QUrl::FullyEncoded).toLatin1();
+    target.query = target.url.query(QUrl::FullyEncoded).toLatin1();
+    return target;
+}
+
+} // namespace aws
