@@ -108,55 +108,136 @@ int compareIgnoringCase(QByteArrayView a, QByteArrayView b)
     return a.size() == b.size() ? 0 : (a.size() < b.size() ? -1 : 1);
 }
 
-void appendLowerCase(QByteArray &out, QByteArrayView text)
+// Appends through a raw cursor: QByteArray::append goes through insert() and its checks on every
+// call, which cost a third of the signing time. It grows when needed, so no size estimate can
+// overflow it. Its destructor trims the array to what was written (keeping the capacity for the
+// next call), so read the array only once the writer's scope has ended.
+class ByteWriter {
+public:
+    ByteWriter(QByteArray &target, qsizetype expectedSize) : m_target(target)
+    {
+        m_target.resize(std::max<qsizetype>(expectedSize, 64));
+        m_begin = m_target.data();
+        m_cursor = m_begin;
+        m_end = m_begin + m_target.size();
+    }
+    ~ByteWriter() { m_target.resize(m_cursor - m_begin); }
+    ByteWriter(const ByteWriter &) = delete;
+    ByteWriter &operator=(const ByteWriter &) = delete;
+
+    // Room for `count` more bytes at the cursor; write them, then advance().
+    char *space(qsizetype count)
+    {
+        if (m_end - m_cursor < count)
+            grow(count);
+        return m_cursor;
+    }
+    void advance(qsizetype count) { m_cursor += count; }
+
+    ByteWriter &append(QByteArrayView bytes)
+    {
+        if (!bytes.isEmpty()) {
+            std::memcpy(space(bytes.size()), bytes.data(), static_cast<std::size_t>(bytes.size()));
+            m_cursor += bytes.size();
+        }
+        return *this;
+    }
+    ByteWriter &append(char c)
+    {
+        *space(1) = c;
+        ++m_cursor;
+        return *this;
+    }
+private:
+    void grow(qsizetype count)
+    {
+        const qsizetype used = m_cursor - m_begin;
+        m_target.resize(std::max(2 * m_target.size(), used + count));
+        m_begin = m_target.data();
+        m_cursor = m_begin + used;
+        m_end = m_begin + m_target.size();
+    }
+
+    QByteArray &m_target;
+    char *m_begin;
+    char *m_cursor;
+    char *m_end;
+};
+
+void appendLowerCase(ByteWriter &out, QByteArrayView text)
 {
-    const qsizetype start = out.size();
-    out.append(text);
-    char *written = out.data() + start;
+    char *written = out.space(text.size());
     for (qsizetype i = 0; i < text.size(); ++i)
-        written[i] = toLowerAscii(written[i]);
+        written[i] = toLowerAscii(text[i]);
+    out.advance(text.size());
+}
+
+// True when no byte is a space or a control character (all header whitespace is below 0x21),
+// eight bytes at a time: typical values (hosts, tokens, targets) are then copied whole.
+bool hasNoSpaceOrControl(QByteArrayView text)
+{
+    constexpr quint64 ones = 0x0101010101010101ULL;
+    constexpr quint64 highBits = 0x8080808080808080ULL;
+    const char *p = text.data();
+    qsizetype left = text.size();
+    for (; left >= 8; p += 8, left -= 8) {
+        quint64 word = 0;
+        std::memcpy(&word, p, sizeof word);
+        if (((word - ones * 0x21) & ~word & highBits) != 0) // some byte < 0x21
+            return false;
+    }
+    for (; left > 0; ++p, --left) {
+        if (static_cast<unsigned char>(*p) < 0x21)
+            return false;
+    }
+    return true;
 }
 
 // SigV4 header value: trimmed, every inner whitespace run one space.
-void appendTrimmedCollapsed(QByteArray &out, QByteArrayView value)
+void appendTrimmedCollapsed(ByteWriter &out, QByteArrayView value)
 {
+    if (hasNoSpaceOrControl(value)) {
+        out.append(value);
+        return;
+    }
     const char *p = value.data();
     const char *end = p + value.size();
     while (p < end && isHeaderSpace(*p))
         ++p;
     while (end > p && isHeaderSpace(end[-1]))
         --end;
+    char *const start = out.space(end - p);
+    char *written = start;
     while (p < end) {
-        const char *word = p;
-        while (p < end && !isHeaderSpace(*p))
-            ++p;
-        out.append(word, p - word);
-        if (p < end) {
-            out.append(' ');
-            while (p < end && isHeaderSpace(*p))
+        if (isHeaderSpace(*p)) {
+            *written++ = ' ';
+            while (isHeaderSpace(*p)) // stops at the trimmed end, which is no space
                 ++p;
+        } else {
+            *written++ = *p++;
         }
     }
+    out.advance(written - start);
 }
 
 // RFC 3986 percent-encoding of everything but the unreserved set (and '/' in paths), upper-case
 // hex, as SigV4 wants.
-void appendUriEncoded(QByteArray &out, QByteArrayView bytes, bool keepSlash)
+void appendUriEncoded(ByteWriter &out, QByteArrayView bytes, bool keepSlash)
 {
     static constexpr char digits[] = "0123456789ABCDEF";
-    const char *p = bytes.data();
-    const char *end = p + bytes.size();
-    while (p < end) {
-        const char *run = p;
-        while (p < end && (isUnreserved(*p) || (keepSlash && *p == '/')))
-            ++p;
-        out.append(run, p - run);
-        if (p < end) {
-            const auto byte = static_cast<unsigned char>(*p++);
-            const char escaped[3] = {'%', digits[byte >> 4], digits[byte & 0x0f]};
-            out.append(escaped, 3);
+    char *const start = out.space(3 * bytes.size());
+    char *written = start;
+    for (const char c : bytes) {
+        if (isUnreserved(c) || (keepSlash && c == '/')) {
+            *written++ = c;
+        } else {
+            const auto byte = static_cast<unsigned char>(c);
+            *written++ = '%';
+            *written++ = digits[byte >> 4];
+            *written++ = digits[byte & 0x0f];
         }
     }
+    out.advance(written - start);
 }
 
 // Decodes %XX escapes; '+' stays a plus and a '%' without two hex digits stays a '%', as
@@ -371,7 +452,7 @@ void sortByName(HeaderFields &fields)
 }
 
 // "name:value\n" per header name, repeated ones joined with ','; names also go to signedHeaders.
-void appendCanonicalHeaders(QByteArray &out, QByteArray &signedHeaders, const HeaderFields &fields)
+void appendCanonicalHeaders(ByteWriter &out, ByteWriter &signedHeaders, const HeaderFields &fields)
 {
     for (qsizetype i = 0; i < fields.size(); ++i) {
         if (i > 0 && compareIgnoringCase(fields[i - 1].name, fields[i].name) == 0) {
@@ -391,7 +472,7 @@ void appendCanonicalHeaders(QByteArray &out, QByteArray &signedHeaders, const He
         out.append('\n');
 }
 
-void appendCanonicalPath(QByteArray &out, QByteArrayView path, bool normalize)
+void appendCanonicalPath(ByteWriter &out, QByteArrayView path, bool normalize)
 {
     if (path.isEmpty() || path == "/") {
         out.append('/');
@@ -442,10 +523,12 @@ struct QueryParameter {
 
 QByteArray sigV4Encoded(QByteArrayView bytes)
 {
-    QByteArray out;
-    out.reserve(bytes.size() + 8);
-    appendUriEncoded(out, bytes, false);
-    return out;
+    QByteArray encoded;
+    {
+        ByteWriter out(encoded, bytes.size());
+        appendUriEncoded(out, bytes, false);
+    }
+    return encoded;
 }
 
 constexpr std::array<QByteArrayView, 7> kPresignParameters = {
@@ -487,7 +570,7 @@ std::vector<QueryParameter> parseQuery(QByteArrayView query, bool dropPresign, Q
     return parameters;
 }
 
-void appendCanonicalQuery(QByteArray &out, std::vector<QueryParameter> &parameters)
+void appendCanonicalQuery(ByteWriter &out, std::vector<QueryParameter> &parameters)
 {
     std::sort(parameters.begin(), parameters.end());
     for (std::size_t i = 0; i < parameters.size(); ++i) {
@@ -584,35 +667,21 @@ struct SigV4Signer::Workspace {
         }
     }
 
-    // The parts shared by both forms, from the canonical request on: hashes it, builds the string
-    // to sign and returns the lower-case hex signature.
-    std::array<char, kHexDigestSize> signCanonicalRequest(const HmacSha256Key &key, const char *amzDate)
+    void buildCanonicalHeaders(HeaderFields &fields)
     {
-        std::array<char, kHexDigestSize> canonicalHash{};
-        writeLowerHex(sha.digest(canonicalRequest), canonicalHash.data());
-        stringToSign.resize(0);
-        stringToSign.append(kAlgorithm)
-            .append('\n')
-            .append(amzDate, kAmzDateSize)
-            .append('\n')
-            .append(scope)
-            .append('\n')
-            .append(canonicalHash.data(), kHexDigestSize);
-        std::array<char, kHexDigestSize> signature{};
-        writeLowerHex(key.mac(sha.context(), stringToSign), signature.data());
-        return signature;
+        sortByName(fields);
+        qsizetype expected = 0;
+        for (const HeaderField &field : fields)
+            expected += field.name.size() + field.value.size() + 2;
+        ByteWriter headers(canonicalHeaders, expected);
+        ByteWriter names(signedHeaders, expected / 4);
+        appendCanonicalHeaders(headers, names, fields);
     }
 
-    void buildScope(const char *amzDate, QByteArrayView region, QByteArrayView service)
+    void buildScope(QByteArrayView scopeDate, QByteArrayView region, QByteArrayView service)
     {
-        scope.resize(0);
-        scope.append(amzDate, kScopeDateSize)
-            .append('/')
-            .append(region)
-            .append('/')
-            .append(service)
-            .append('/')
-            .append(kTerminator);
+        ByteWriter out(scope, scopeDate.size() + region.size() + service.size() + kTerminator.size() + 3);
+        out.append(scopeDate).append('/').append(region).append('/').append(service).append('/').append(kTerminator);
     }
 
     std::array<char, kHexDigestSize> payloadHash(QByteArrayView body)
@@ -625,13 +694,12 @@ struct SigV4Signer::Workspace {
         return hash;
     }
 
-    void assembleCanonicalRequest(const SigV4Request &request, bool normalizePath,
-                                  std::vector<QueryParameter> *queryParameters, QByteArrayView payloadHashHex)
+    // Needs canonicalHeaders and signedHeaders built; queryParameters null for an empty query.
+    void buildCanonicalRequest(const SigV4Request &request, bool normalizePath,
+                               std::vector<QueryParameter> *queryParameters, QByteArrayView payloadHashHex)
     {
-        QByteArray &out = canonicalRequest;
-        out.resize(0);
-        out.reserve(request.method.size() + request.path.size() + request.query.size()
-                    + canonicalHeaders.size() + signedHeaders.size() + kHexDigestSize + 64);
+        ByteWriter out(canonicalRequest, request.method.size() + 3 * request.path.size() + 3 * request.query.size()
+                                             + canonicalHeaders.size() + signedHeaders.size() + kHexDigestSize + 8);
         out.append(request.method).append('\n');
         appendCanonicalPath(out, request.path, normalizePath);
         out.append('\n');
@@ -640,12 +708,25 @@ struct SigV4Signer::Workspace {
         out.append('\n').append(canonicalHeaders).append('\n').append(signedHeaders).append('\n').append(payloadHashHex);
     }
 
-    void buildCanonicalHeaders(HeaderFields &fields)
+    // From the canonical request on, the same for both forms: hashes it, builds the string to sign
+    // and returns the lower-case hex signature.
+    std::array<char, kHexDigestSize> sign(const HmacSha256Key &key, QByteArrayView amzDate)
     {
-        sortByName(fields);
-        canonicalHeaders.resize(0);
-        signedHeaders.resize(0);
-        appendCanonicalHeaders(canonicalHeaders, signedHeaders, fields);
+        std::array<char, kHexDigestSize> canonicalHash{};
+        writeLowerHex(sha.digest(canonicalRequest), canonicalHash.data());
+        {
+            ByteWriter out(stringToSign, kAlgorithm.size() + amzDate.size() + scope.size() + kHexDigestSize + 3);
+            out.append(kAlgorithm)
+                .append('\n')
+                .append(amzDate)
+                .append('\n')
+                .append(scope)
+                .append('\n')
+                .append(QByteArrayView(canonicalHash.data(), kHexDigestSize));
+        }
+        std::array<char, kHexDigestSize> signature{};
+        writeLowerHex(key.mac(sha.context(), stringToSign), signature.data());
+        return signature;
     }
 };
 
@@ -664,52 +745,59 @@ SigV4Signature SigV4Signer::sign(const SigV4Request &request, const AwsCredentia
     Workspace &ws = *m_workspace;
     ws.useCredentials(credentials);
 
-    std::array<char, kAmzDateSize> amzDate{};
-    writeAmzDate(signingSeconds(time), amzDate.data());
-    const QByteArrayView amzDateView(amzDate.data(), kAmzDateSize);
-    const std::array<char, kHexDigestSize> payloadHash = ws.payloadHash(request.body);
-    const QByteArrayView payloadHashView(payloadHash.data(), kHexDigestSize);
+    std::array<char, kAmzDateSize> amzDateText{};
+    writeAmzDate(signingSeconds(time), amzDateText.data());
+    const QByteArrayView amzDate(amzDateText.data(), kAmzDateSize);
+    const QByteArrayView scopeDate = amzDate.first(kScopeDateSize);
+    const std::array<char, kHexDigestSize> payloadHashText = ws.payloadHash(request.body);
+    const QByteArrayView payloadHash(payloadHashText.data(), kHexDigestSize);
     const bool hasToken = !ws.sessionToken.isEmpty();
 
     HeaderFields fields;
     collectRequestHeaders(request, hasToken, options.signBody, fields);
-    fields.append({kAmzDate, amzDateView});
+    fields.append({kAmzDate, amzDate});
     if (hasToken && !options.omitSessionToken)
         fields.append({kSecurityToken, ws.sessionToken});
     if (options.signBody)
-        fields.append({kContentSha256, payloadHashView});
+        fields.append({kContentSha256, payloadHash});
     ws.buildCanonicalHeaders(fields);
 
     if (request.query.isEmpty()) {
-        ws.assembleCanonicalRequest(request, options.normalizePath, nullptr, payloadHashView);
+        ws.buildCanonicalRequest(request, options.normalizePath, nullptr, payloadHash);
     } else {
         std::vector<QueryParameter> parameters = parseQuery(request.query, false, nullptr);
-        ws.assembleCanonicalRequest(request, options.normalizePath, &parameters, payloadHashView);
+        ws.buildCanonicalRequest(request, options.normalizePath, &parameters, payloadHash);
     }
-
-    ws.buildScope(amzDate.data(), region, service);
+    ws.buildScope(scopeDate, region, service);
     const HmacSha256Key &key =
-        m_keyCache->signingKey(ws.sha, credentials.secretAccessKey, amzDateView.first(kScopeDateSize), region, service);
-    const std::array<char, kHexDigestSize> signature = ws.signCanonicalRequest(key, amzDate.data());
+        m_keyCache->signingKey(ws.sha, credentials.secretAccessKey, scopeDate, region, service);
+    const std::array<char, kHexDigestSize> signatureText = ws.sign(key, amzDate);
+    const QByteArrayView signature(signatureText.data(), kHexDigestSize);
 
     SigV4Signature result;
-    result.authorization.reserve(kAlgorithm.size() + 64 + ws.accessKeyId.size() + ws.scope.size()
-                                 + ws.signedHeaders.size() + kHexDigestSize);
-    result.authorization.append(kAlgorithm)
-        .append(" Credential=")
-        .append(ws.accessKeyId)
-        .append('/')
-        .append(ws.scope)
-        .append(", SignedHeaders=")
-        .append(ws.signedHeaders)
-        .append(", Signature=")
-        .append(signature.data(), kHexDigestSize);
-    result.amzDate = amzDateView.toByteArray();
+    {
+        constexpr QByteArrayView credentialLabel(" Credential=");
+        constexpr QByteArrayView signedHeadersLabel(", SignedHeaders=");
+        constexpr QByteArrayView signatureLabel(", Signature=");
+        ByteWriter out(result.authorization, kAlgorithm.size() + credentialLabel.size() + ws.accessKeyId.size() + 1
+                                                 + ws.scope.size() + signedHeadersLabel.size()
+                                                 + ws.signedHeaders.size() + signatureLabel.size() + kHexDigestSize);
+        out.append(kAlgorithm)
+            .append(credentialLabel)
+            .append(ws.accessKeyId)
+            .append('/')
+            .append(ws.scope)
+            .append(signedHeadersLabel)
+            .append(ws.signedHeaders)
+            .append(signatureLabel)
+            .append(signature);
+    }
+    result.amzDate = amzDate.toByteArray();
     result.securityToken = ws.sessionToken;
     if (options.signBody)
-        result.contentSha256 = payloadHashView.toByteArray();
+        result.contentSha256 = payloadHash.toByteArray();
     result.signedHeaders = ws.signedHeaders;
-    result.signature = QByteArray(signature.data(), kHexDigestSize);
+    result.signature = signature.toByteArray();
     if (options.keepIntermediates) {
         result.canonicalRequest = ws.canonicalRequest;
         result.stringToSign = ws.stringToSign;
@@ -733,20 +821,20 @@ SigV4Presigned SigV4Signer::presign(const SigV4Request &request, const AwsCreden
         expirySeconds = clamped;
     }
 
-    std::array<char, kAmzDateSize> amzDate{};
-    writeAmzDate(signingSeconds(time), amzDate.data());
-    const QByteArrayView amzDateView(amzDate.data(), kAmzDateSize);
-    const std::array<char, kHexDigestSize> payloadHash = ws.payloadHash(request.body);
+    std::array<char, kAmzDateSize> amzDateText{};
+    writeAmzDate(signingSeconds(time), amzDateText.data());
+    const QByteArrayView amzDate(amzDateText.data(), kAmzDateSize);
+    const QByteArrayView scopeDate = amzDate.first(kScopeDateSize);
+    const std::array<char, kHexDigestSize> payloadHashText = ws.payloadHash(request.body);
     const bool hasToken = !ws.sessionToken.isEmpty();
 
     // In the query form the date, token and body hash travel as parameters, not headers.
     HeaderFields fields;
     collectRequestHeaders(request, hasToken, options.signBody, fields);
     ws.buildCanonicalHeaders(fields);
-    ws.buildScope(amzDate.data(), region, service);
+    ws.buildScope(scopeDate, region, service);
 
-    QByteArray credential;
-    credential.append(ws.accessKeyId).append('/').append(ws.scope);
+    const QByteArray credential = ws.accessKeyId + '/' + ws.scope;
     const QByteArray encodedCredential = sigV4Encoded(credential);
     const QByteArray encodedSignedHeaders = sigV4Encoded(ws.signedHeaders);
     const QByteArray expiresText = QByteArray::number(expirySeconds);
@@ -756,37 +844,32 @@ SigV4Presigned SigV4Signer::presign(const SigV4Request &request, const AwsCreden
     std::vector<QueryParameter> parameters = parseQuery(request.query, true, &keptQuery);
     parameters.push_back({QByteArrayLiteral("X-Amz-Algorithm"), kAlgorithm.toByteArray()});
     parameters.push_back({QByteArrayLiteral("X-Amz-Credential"), encodedCredential});
-    parameters.push_back({QByteArrayLiteral("X-Amz-Date"), amzDateView.toByteArray()});
+    parameters.push_back({QByteArrayLiteral("X-Amz-Date"), amzDate.toByteArray()});
     parameters.push_back({QByteArrayLiteral("X-Amz-Expires"), expiresText});
     parameters.push_back({QByteArrayLiteral("X-Amz-SignedHeaders"), encodedSignedHeaders});
     if (hasToken && !options.omitSessionToken)
         parameters.push_back({QByteArrayLiteral("X-Amz-Security-Token"), encodedToken});
-    ws.assembleCanonicalRequest(request, options.normalizePath, &parameters,
-                                QByteArrayView(payloadHash.data(), kHexDigestSize));
+    ws.buildCanonicalRequest(request, options.normalizePath, &parameters,
+                             QByteArrayView(payloadHashText.data(), kHexDigestSize));
 
     const HmacSha256Key &key =
-        m_keyCache->signingKey(ws.sha, credentials.secretAccessKey, amzDateView.first(kScopeDateSize), region, service);
-    const std::array<char, kHexDigestSize> signature = ws.signCanonicalRequest(key, amzDate.data());
+        m_keyCache->signingKey(ws.sha, credentials.secretAccessKey, scopeDate, region, service);
+    const std::array<char, kHexDigestSize> signatureText = ws.sign(key, amzDate);
+    const QByteArrayView signature(signatureText.data(), kHexDigestSize);
 
-    // The caller's parameters as sent, then ours in aws-c-auth's order, the signature last.
+    // The caller's parameters as sent, then ours in aws-c-auth's order, the signature last. The
+    // token goes along even when it is not signed (omitSessionToken).
     SigV4Presigned result;
     result.query = keptQuery;
     if (!result.query.isEmpty())
-        result.query.append('&');
-    result.query.append("X-Amz-Algorithm=")
-        .append(kAlgorithm)
-        .append("&X-Amz-Credential=")
-        .append(encodedCredential)
-        .append("&X-Amz-Date=")
-        .append(amzDateView)
-        .append("&X-Amz-SignedHeaders=")
-        .append(encodedSignedHeaders)
-        .append("&X-Amz-Expires=")
-        .append(expiresText);
+        result.query += '&';
+    result.query += "X-Amz-Algorithm=" + kAlgorithm.toByteArray() + "&X-Amz-Credential=" + encodedCredential
+        + "&X-Amz-Date=" + amzDate.toByteArray() + "&X-Amz-SignedHeaders=" + encodedSignedHeaders
+        + "&X-Amz-Expires=" + expiresText;
     if (hasToken)
-        result.query.append("&X-Amz-Security-Token=").append(encodedToken);
-    result.query.append("&X-Amz-Signature=").append(signature.data(), kHexDigestSize);
-    result.signature = QByteArray(signature.data(), kHexDigestSize);
+        result.query += "&X-Amz-Security-Token=" + encodedToken;
+    result.query += "&X-Amz-Signature=" + signature.toByteArray();
+    result.signature = signature.toByteArray();
     if (options.keepIntermediates) {
         result.canonicalRequest = ws.canonicalRequest;
         result.stringToSign = ws.stringToSign;
