@@ -13,7 +13,7 @@ namespace aws {
 
 namespace {
 
-Q_LOGGING_CATEGORY(lcConnection, "lookoutdesk.aws.connection")
+Q_LOGGING_CATEGORY(lcConnection, "lookoutdesk.aws.connection", QtWarningMsg)
 
 const QString kServiceKey = QStringLiteral("lookoutequipment"); // the [services] sub-section key
 
@@ -131,8 +131,9 @@ ConnectionResolver ConnectionResolver::forCurrentProcess(KeychainProfileStore *k
 void ConnectionResolver::reload()
 {
     m_profiles = AwsProfiles::load(m_environment, m_homeDirectory);
+    // Callers show problems() where users look (stderr, the GUI); the log is for --debug.
     for (const ConfigProblem &problem : m_profiles.problems())
-        qCWarning(lcConnection).noquote() << problem.toString();
+        qCInfo(lcConnection).noquote() << problem.toString();
 }
 
 void ConnectionResolver::setCredentialProcessOptions(CredentialProcessOptions options)

@@ -9,7 +9,7 @@ namespace aws {
 
 namespace {
 
-Q_LOGGING_CATEGORY(lcCredentials, "lookoutdesk.aws.credentials")
+Q_LOGGING_CATEGORY(lcCredentials, "lookoutdesk.aws.credentials", QtWarningMsg)
 
 AwsError makeError(AwsError::Kind kind, const QString &message)
 {

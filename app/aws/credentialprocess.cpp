@@ -11,7 +11,7 @@ namespace aws {
 
 namespace {
 
-Q_LOGGING_CATEGORY(lcCredentialProcess, "lookoutdesk.aws.credentialprocess")
+Q_LOGGING_CATEGORY(lcCredentialProcess, "lookoutdesk.aws.credentialprocess", QtWarningMsg)
 
 // botocore's wording, so users recognise the failure from the AWS CLI.
 const QString kProviderPrefix = QStringLiteral("Error when retrieving credentials from custom-process: ");
@@ -225,7 +225,7 @@ void CredentialProcessRunner::run(QObject *context, Callback done)
     m_timer = new QTimer(this);
     m_timer->setSingleShot(true);
     connect(m_timer, &QTimer::timeout, this, [this] {
-        qCWarning(lcCredentialProcess) << "credential_process of" << m_source << "timed out";
+        qCInfo(lcCredentialProcess) << "credential_process of" << m_source << "timed out";
         finish(error(QStringLiteral("the command did not finish within %1 s and was stopped")
                          .arg(seconds(m_options.timeout))));
     });

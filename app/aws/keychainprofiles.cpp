@@ -18,7 +18,7 @@ namespace aws {
 
 namespace {
 
-Q_LOGGING_CATEGORY(lcKeychain, "lookoutdesk.aws.keychain")
+Q_LOGGING_CATEGORY(lcKeychain, "lookoutdesk.aws.keychain", QtWarningMsg)
 
 const QString kSettingsGroup = QStringLiteral("KeychainProfiles");
 const QString kRegionKey = QStringLiteral("region");
@@ -335,7 +335,7 @@ void KeychainProfileStore::save(const KeychainProfile &profile, const KeychainSe
                const KeychainFailure failure = outcome.timedOut
                    ? KeychainFailure::TimedOut
                    : classifyKeychainError(outcome.error, outcome.errorString);
-               qCWarning(lcKeychain) << "keychain write failed for profile" << profile.name << ":"
+               qCInfo(lcKeychain) << "keychain write failed for profile" << profile.name << ":"
                                      << failureName(failure) << outcome.errorString;
                if (fallback == Fallback::Fail) {
                    AwsError error = failureError(failure, profile.name, outcome.errorString);
@@ -391,7 +391,7 @@ void KeychainProfileStore::readSecret(const QString &name, QObject *context, Rea
                    const KeychainFailure failure = outcome.timedOut
                        ? KeychainFailure::TimedOut
                        : classifyKeychainError(outcome.error, outcome.errorString);
-                   qCWarning(lcKeychain) << "keychain read failed for profile" << name << ":"
+                   qCInfo(lcKeychain) << "keychain read failed for profile" << name << ":"
                                          << failureName(failure) << outcome.errorString;
                    done(failureError(failure, name,
                                      failure == KeychainFailure::NotFound ? QString() : outcome.errorString));

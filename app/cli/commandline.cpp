@@ -1,6 +1,7 @@
 #include "commandline.h"
 
 #include "appinfo.h"
+#include "configurecommand.h"
 #include "emulatorcommand.h"
 
 #include <QCoreApplication>
@@ -40,6 +41,8 @@ bool isHeadlessInvocation(int argc, char *argv[])
 {
     if (argc > 1 && std::strcmp(argv[1], kEmulatorCommand) == 0)
         return true;
+    if (argc > 1 && std::strcmp(argv[1], kConfigureCommand) == 0)
+        return true;
     for (int i = 1; i < argc; ++i) {
         if (isFlag(argv[i], "-h", "--help") || isFlag(argv[i], "-v", "--version"))
             return true;
@@ -56,6 +59,8 @@ int runHeadless(int argc, char *argv[])
     const QStringList arguments = QCoreApplication::arguments().mid(1);
     if (!arguments.isEmpty() && arguments.first() == QLatin1String(kEmulatorCommand))
         return runEmulatorCommand(arguments);
+    if (!arguments.isEmpty() && arguments.first() == QLatin1String(kConfigureCommand))
+        return runConfigureCommand(arguments);
     for (const QString &argument : arguments) {
         if (argument == QLatin1String("-v") || argument == QLatin1String("--version")) {
             out << appinfo::kBinaryName << ' ' << appinfo::kVersion << '\n';

@@ -1,0 +1,278 @@
+#include "configurecommand.h"
+
+#include "appinfo.h"
+#include "aws/awsprofiles.h"
+#include "aws/connectionresolver.h"
+#include "aws/keychainprofiles.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QEventLoop>
+#include <QProcessEnvironment>
+#include <QSettings>
+#include <QTextStream>
+
+#include <csignal>
+#include <termios.h>
+#include <unistd.h>
+
+#include <optional>
+
+namespace cli {
+
+namespace {
+
+constexpr int kExitBadCommandLine = 252;
+constexpr int kExitInterrupted = 130;
+
+const QString kListProfiles = QStringLiteral("list-profiles");
+
+QString usageText()
+{
+    return QStringLiteral(
+        "Usage: %1 configure --profile NAME [--delete]\n"
+        "       %1 configure list-profiles\n"
+        "\n"
+        "Keeps a profile's keys in the OS keychain (service \"lookout-desk\"), never in a file.\n"
+        "Asks like \"aws configure\": AWS Access Key ID, AWS Secret Access Key (not echoed),\n"
+        "AWS Session Token (optional), Default region name. When standard input is not a\n"
+        "terminal, the same four lines are read from it. The name must not be one of the\n"
+        "profiles in ~/.aws/config or ~/.aws/credentials.\n"
+        "\n"
+        "  --profile NAME   the keychain profile to create, replace or delete\n"
+        "  --delete         remove the profile and its keychain entry\n"
+        "  list-profiles    list the ~/.aws profiles and the keychain profiles\n"
+        "  -h, --help       print this help and exit\n")
+        .arg(QString::fromLatin1(appinfo::kBinaryName));
+}
+
+QTextStream &standardOutput()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+QTextStream &standardError()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+int badCommandLine(const QString &message)
+{
+    standardError() << message << "\n\n" << usageText();
+    standardError().flush();
+    return kExitBadCommandLine;
+}
+
+int fail(const aws::AwsError &error)
+{
+    standardError() << error.toString() << '\n';
+    standardError().flush();
+    return error.kind == aws::AwsError::Kind::InvalidParameter ? kExitBadCommandLine : error.exitCode();
+}
+
+// The terminal as it was before echo was turned off, restored by the Ctrl+C handler too.
+termios g_savedTerminal;
+volatile std::sig_atomic_t g_echoIsOff = 0;
+
+void onInterrupt(int)
+{
+    if (g_echoIsOff)
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &g_savedTerminal);
+    static const char newline = '\n';
+    [[maybe_unused]] const ssize_t written = ::write(STDERR_FILENO, &newline, 1);
+    ::_exit(kExitInterrupted);
+}
+
+// Asks questions on the terminal, or reads the answers from piped stdin, one line each.
+class Prompter {
+public:
+    Prompter()
+        : m_input(stdin)
+        , m_isTerminal(::isatty(STDIN_FILENO) == 1)
+    {
+        struct sigaction action = {};
+        action.sa_handler = &onInterrupt;
+        sigemptyset(&action.sa_mask);
+        ::sigaction(SIGINT, &action, &m_previousInterrupt);
+    }
+    ~Prompter()
+    {
+        restoreEcho();
+        ::sigaction(SIGINT, &m_previousInterrupt, nullptr);
+    }
+    Prompter(const Prompter &) = delete;
+    Prompter &operator=(const Prompter &) = delete;
+
+    // The trimmed answer; empty at the end of the input.
+    QString ask(const QString &question, bool secret)
+    {
+        standardOutput() << question << ' ';
+        standardOutput().flush();
+        if (secret && m_isTerminal && ::tcgetattr(STDIN_FILENO, &g_savedTerminal) == 0) {
+            termios quiet = g_savedTerminal;
+            quiet.c_lflag &= ~tcflag_t(ECHO);
+            g_echoIsOff = 1;
+            ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+        }
+        const QString answer = m_input.readLine().trimmed();
+        if (g_echoIsOff) {
+            restoreEcho();
+            standardOutput() << '\n'; // the Enter the terminal did not echo
+        } else if (!m_isTerminal) {
+            standardOutput() << '\n'; // keep piped transcripts one prompt a line
+        }
+        standardOutput().flush();
+        return answer;
+    }
+
+private:
+    static void restoreEcho()
+    {
+        if (!g_echoIsOff)
+            return;
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &g_savedTerminal);
+        g_echoIsOff = 0;
+    }
+
+    QTextStream m_input;
+    bool m_isTerminal;
+    struct sigaction m_previousInterrupt = {};
+};
+
+// Runs an asynchronous store call to its end on a local event loop.
+template <typename T, typename Start>
+aws::Result<T> waitFor(Start start)
+{
+    std::optional<aws::Result<T>> outcome;
+    QEventLoop loop;
+    start([&](const aws::Result<T> &result) {
+        outcome = result;
+        loop.quit();
+    });
+    if (!outcome)
+        loop.exec();
+    return *outcome;
+}
+
+void printProblems(const aws::AwsProfiles &profiles)
+{
+    for (const aws::ConfigProblem &problem : profiles.problems())
+        standardError() << "Warning: " << problem.toString() << '\n';
+    standardError().flush();
+}
+
+int listProfiles(aws::KeychainProfileStore &store)
+{
+    const aws::ConnectionResolver resolver = aws::ConnectionResolver::forCurrentProcess(&store);
+    printProblems(resolver.sharedProfiles());
+    for (const aws::ProfileListEntry &entry : resolver.profiles()) {
+        standardOutput() << entry.name;
+        if (entry.origin == aws::ProfileListEntry::Origin::Keychain)
+            standardOutput() << (entry.shadowed ? "  (keychain; hidden by the ~/.aws profile of the same name)"
+                                                : "  (keychain)");
+        standardOutput() << '\n';
+    }
+    standardOutput().flush();
+    return 0;
+}
+
+int deleteProfile(aws::KeychainProfileStore &store, const QString &name, const aws::AwsProfiles &shared)
+{
+    if (!store.profile(name)) {
+        if (const aws::AwsProfile *sharedProfile = shared.profile(name)) {
+            standardError() << QStringLiteral("The profile %1 is not a keychain profile: it is %2. "
+                                              "configure --delete removes only keychain profiles.\n")
+                                   .arg(name, sharedProfile->description());
+            standardError().flush();
+            return kExitBadCommandLine;
+        }
+    }
+    const aws::Result<bool> removed = waitFor<bool>(
+        [&](auto done) { store.remove(name, nullptr, done); });
+    if (!removed.ok())
+        return fail(removed.error());
+    standardOutput() << QStringLiteral("Removed keychain profile %1.\n").arg(name);
+    standardOutput().flush();
+    return 0;
+}
+
+int storeProfile(aws::KeychainProfileStore &store, const QString &name)
+{
+    aws::KeychainSecret secret;
+    QString region;
+    {
+        Prompter prompter;
+        secret.accessKeyId = prompter.ask(QStringLiteral("AWS Access Key ID:"), false);
+        secret.secretAccessKey = prompter.ask(QStringLiteral("AWS Secret Access Key:"), true);
+        secret.sessionToken = prompter.ask(QStringLiteral("AWS Session Token (optional):"), true);
+        region = prompter.ask(QStringLiteral("Default region name:"), false);
+    }
+    if (secret.accessKeyId.isEmpty())
+        return badCommandLine(QStringLiteral("No AWS Access Key ID was given; nothing was stored."));
+    if (secret.secretAccessKey.isEmpty())
+        return badCommandLine(QStringLiteral("No AWS Secret Access Key was given; nothing was stored."));
+
+    // Re-configuring keeps what the prompts do not ask for (the endpoint set in the app).
+    aws::KeychainProfile profile = store.profile(name).value_or(aws::KeychainProfile{name, {}, {}});
+    profile.region = region;
+    const aws::Result<aws::KeychainSaveOutcome> saved = waitFor<aws::KeychainSaveOutcome>([&](auto done) {
+        store.save(profile, secret, aws::KeychainProfileStore::Fallback::Fail, nullptr, done);
+    });
+    if (!saved.ok())
+        return fail(saved.error());
+    standardOutput() << QStringLiteral("Stored profile %1 in the keychain (service %2).\n").arg(name, store.service());
+    standardOutput().flush();
+    return 0;
+}
+
+} // namespace
+
+int runConfigureCommand(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption profileOption(QStringLiteral("profile"), QString(), QStringLiteral("NAME"));
+    const QCommandLineOption deleteOption(QStringLiteral("delete"));
+    const QCommandLineOption helpOption(QStringList{QStringLiteral("h"), QStringLiteral("help")});
+    parser.addOptions({profileOption, deleteOption, helpOption});
+    if (!parser.parse(arguments))
+        return badCommandLine(parser.errorText());
+    if (parser.isSet(helpOption)) {
+        standardOutput() << usageText();
+        standardOutput().flush();
+        return 0;
+    }
+    // parse() takes the first argument ("configure") for the program name.
+    const QStringList positional = parser.positionalArguments();
+    const bool listing = positional == QStringList{kListProfiles};
+    if (!positional.isEmpty() && !listing)
+        return badCommandLine(QStringLiteral("Unknown argument \"%1\".").arg(positional.first()));
+
+    const std::unique_ptr<QSettings> settings = aws::KeychainProfileStore::openDefaultSettings();
+    aws::KeychainProfileStore store(settings.get());
+    if (listing) {
+        if (parser.isSet(profileOption) || parser.isSet(deleteOption))
+            return badCommandLine(QStringLiteral("list-profiles takes no --profile or --delete."));
+        return listProfiles(store);
+    }
+    if (!parser.isSet(profileOption))
+        return badCommandLine(QStringLiteral("configure needs --profile NAME."));
+    const QString name = parser.value(profileOption);
+    if (const auto problem = aws::KeychainProfileStore::nameProblem(name))
+        return badCommandLine(*problem);
+
+    const aws::AwsProfiles shared = aws::AwsProfiles::load(QProcessEnvironment::systemEnvironment(), QDir::homePath());
+    printProblems(shared);
+    if (parser.isSet(deleteOption))
+        return deleteProfile(store, name, shared);
+    if (const auto clash = aws::KeychainProfileStore::sharedProfileClash(name, shared)) {
+        standardError() << *clash << '\n';
+        standardError().flush();
+        return kExitBadCommandLine;
+    }
+    return storeProfile(store, name);
+}
+
+} // namespace cli
