@@ -143,10 +143,7 @@ private:
             if (m_state == State::Finished)
                 return;
             if (!credentials) {
-                AwsError error = credentials.error();
-                if (error.kind != AwsError::Kind::Cancelled)
-                    error.kind = AwsError::Kind::Credentials;
-                fail(std::move(error));
+                fail(credentials.error());
                 return;
             }
             if (!credentials.value().isComplete()) {
@@ -354,9 +351,12 @@ private:
             return;
         if (!done)
             return;
-        // Nothing of this object is used after the callback, which may delete the client.
+        // The callback may destroy the client, whose destructor then leaves this call to the
+        // deleteLater() above; and a deferred delete never runs inside the callback's own
+        // nested event loops. So this object is still here when the callback returns.
         m_delivering = true;
         done(result);
+        m_delivering = false;
     }
 
     AwsJsonClient *m_client;

@@ -10,7 +10,7 @@ AwsError configurationError(const QUrl &endpoint, const QString &problem)
 {
     AwsError error;
     error.kind = AwsError::Kind::Configuration;
-    error.endpoint = endpoint;
+    error.endpoint = endpoint.adjusted(QUrl::RemoveUserInfo);
     error.message = QStringLiteral("Invalid endpoint URL \"%1\": %2")
                         .arg(endpoint.toString(QUrl::RemoveUserInfo), problem);
     return error;
