@@ -1,5 +1,7 @@
 #include "jsonreader.h"
 
+#include <array>
+
 namespace lookout::json {
 
 namespace {
@@ -43,6 +45,15 @@ void appendUtf8(QByteArray &out, char32_t cp)
         out.append(static_cast<char>(0x80 | (cp & 0x3F)));
     }
 }
+
+// Bytes a string can hold as they are: printable ASCII other than '"' and '\\'. The scan
+// skips runs of them with one table look-up per byte, which is most of a response.
+constexpr auto kPlainStringBytes = [] {
+    std::array<bool, 256> plain{};
+    for (int c = 0x20; c < 0x80; ++c)
+        plain[static_cast<std::size_t>(c)] = c != '"' && c != '\\';
+    return plain;
+}();
 
 bool isHighSurrogate(char32_t cp)
 {
@@ -312,6 +323,10 @@ bool JsonReader::scanString(StringToken &token)
     const qsizetype start = m_pos + 1;
     qsizetype i = start;
     while (i < m_size) {
+        while (i < m_size && kPlainStringBytes[static_cast<unsigned char>(m_data[i])])
+            ++i;
+        if (i >= m_size)
+            break;
         const auto c = static_cast<unsigned char>(m_data[i]);
         if (c == '"') {
             token.raw = QByteArrayView(m_data + start, i - start);
@@ -324,12 +339,10 @@ bool JsonReader::scanString(StringToken &token)
                 return false;
         } else if (c < 0x20) {
             return fail(QLatin1StringView("control character in string"), i);
-        } else if (c >= 0x80) {
+        } else { // c >= 0x80: the table lets nothing else through
             token.ascii = false;
             if (!scanUtf8(i))
                 return false;
-        } else {
-            ++i;
         }
     }
     return fail(QLatin1StringView("unterminated string"), quote);
