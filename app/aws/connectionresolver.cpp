@@ -139,6 +139,7 @@ void ConnectionResolver::reload()
 void ConnectionResolver::setCredentialProcessOptions(CredentialProcessOptions options)
 {
     m_processOptions = std::move(options);
+    m_processOptions.environment = m_environment; // the command sees the environment resolved with
 }
 
 QList<ProfileListEntry> ConnectionResolver::profiles() const

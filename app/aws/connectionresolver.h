@@ -87,7 +87,8 @@ public:
 
     // Re-reads ~/.aws/config and ~/.aws/credentials.
     void reload();
-    // Tests: the credential_process limits and the clock used for expiry.
+    // The credential_process limits (its environment is always this resolver's) and the clock
+    // used for expiry (tests inject one).
     void setCredentialProcessOptions(CredentialProcessOptions options);
     void setNow(CredentialChain::Now now) { m_now = std::move(now); }
 

@@ -70,11 +70,10 @@ std::optional<Result<CredentialSource>> staticKeys(const AwsProfile &profile,
 
 Result<CredentialSource> fromSharedProfile(const AwsProfile &profile)
 {
-    for (const char *key : {"role_arn", "web_identity_token_file", "credential_source", "source_profile"}) {
-        if (profile.property(QLatin1String(key)))
-            return unsupportedProfile(profile, QLatin1String(key),
-                                      QStringLiteral("assume role (role_arn)"));
-    }
+    // As in botocore, role_arn (with source_profile, credential_source or a web identity token)
+    // is what makes a profile assume a role; without it those keys mean nothing.
+    if (profile.property(QStringLiteral("role_arn")))
+        return unsupportedProfile(profile, QStringLiteral("role_arn"), QStringLiteral("assume role (role_arn)"));
     for (const char *key : {"sso_session", "sso_start_url", "sso_account_id", "sso_role_name"}) {
         if (profile.property(QLatin1String(key)))
             return unsupportedProfile(profile, QLatin1String(key), QStringLiteral("AWS IAM Identity Center (SSO)"));
