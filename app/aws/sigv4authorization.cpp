@@ -23,7 +23,8 @@ constexpr QByteArrayView kAlgorithm("AWS4-HMAC-SHA256");
 constexpr QByteArrayView kTerminator("aws4_request");
 
 enum class Field { Credential, SignedHeaders, Signature };
-constexpr std::array<QByteArrayView, 3> kFieldNames = {"Credential", "SignedHeaders", "Signature"};
+constexpr std::array<QByteArrayView, 3> kFieldNames
+    = { "Credential", "SignedHeaders", "Signature" };
 
 AwsError invalid(const QString &what)
 {
@@ -37,7 +38,8 @@ AwsError invalid(const QString &what)
 QString quoted(QByteArrayView value)
 {
     const bool cut = value.size() > kMaxQuotedLength;
-    return QLatin1Char('"') + QString::fromLatin1(value.first(cut ? kMaxQuotedLength : value.size()))
+    return QLatin1Char('"')
+        + QString::fromLatin1(value.first(cut ? kMaxQuotedLength : value.size()))
         + (cut ? QStringLiteral("…\"") : QStringLiteral("\""));
 }
 
@@ -76,8 +78,7 @@ QByteArrayView trimmed(QByteArrayView text)
     return text;
 }
 
-template <typename Predicate>
-bool allOf(QByteArrayView text, Predicate predicate)
+template<typename Predicate> bool allOf(QByteArrayView text, Predicate predicate)
 {
     for (const char c : text) {
         if (!predicate(c))
@@ -96,21 +97,23 @@ std::optional<AwsError> parseCredential(QByteArrayView value, SigV4Authorization
     }
     parts.append(value.sliced(start));
     if (parts.size() != 5) {
-        return invalid(QStringLiteral("Credential must be ACCESS_KEY_ID/yyyyMMdd/REGION/SERVICE/aws4_request, "
-                                      "but has %1 part(s) separated by '/'")
-                           .arg(parts.size()));
+        return invalid(
+            QStringLiteral("Credential must be ACCESS_KEY_ID/yyyyMMdd/REGION/SERVICE/aws4_request, "
+                           "but has %1 part(s) separated by '/'")
+                .arg(parts.size()));
     }
-    static const std::array<QString, 4> partNames = {QStringLiteral("access key id"), QStringLiteral("date"),
-                                                     QStringLiteral("region"), QStringLiteral("service")};
+    static const std::array<QString, 4> partNames = { QStringLiteral("access key id"),
+        QStringLiteral("date"), QStringLiteral("region"), QStringLiteral("service") };
     for (std::size_t i = 0; i < partNames.size(); ++i) {
         const QByteArrayView part = parts[static_cast<qsizetype>(i)];
         if (part.isEmpty())
             return invalid(QStringLiteral("the Credential's %1 is empty").arg(partNames[i]));
         if (part.size() > kMaxCredentialPartLength) {
-            return invalid(QStringLiteral("the Credential's %1 is %2 characters long; at most %3 are accepted")
-                               .arg(partNames[i])
-                               .arg(part.size())
-                               .arg(kMaxCredentialPartLength));
+            return invalid(
+                QStringLiteral("the Credential's %1 is %2 characters long; at most %3 are accepted")
+                    .arg(partNames[i])
+                    .arg(part.size())
+                    .arg(kMaxCredentialPartLength));
         }
     }
     const QByteArrayView accessKeyId = parts[0];
@@ -120,23 +123,30 @@ std::optional<AwsError> parseCredential(QByteArrayView value, SigV4Authorization
     const QByteArrayView terminator = parts[4];
 
     if (!allOf(accessKeyId, isAlphanumeric))
-        return invalid(QStringLiteral("the Credential's access key id %1 is not alphanumeric").arg(quoted(accessKeyId)));
+        return invalid(QStringLiteral("the Credential's access key id %1 is not alphanumeric")
+                           .arg(quoted(accessKeyId)));
     const bool eightDigits = date.size() == 8 && allOf(date, isDigit);
-    const QDate calendarDate = eightDigits ? QDate::fromString(QString::fromLatin1(date), QStringLiteral("yyyyMMdd"))
-                                           : QDate();
+    const QDate calendarDate = eightDigits
+        ? QDate::fromString(QString::fromLatin1(date), QStringLiteral("yyyyMMdd"))
+        : QDate();
     if (!calendarDate.isValid())
-        return invalid(QStringLiteral("the Credential's date %1 is not a date in yyyyMMdd form").arg(quoted(date)));
-    const auto isNameChar = [](char c) { return isAlphanumeric(c) || c == '-' || c == '_' || c == '.'; };
+        return invalid(QStringLiteral("the Credential's date %1 is not a date in yyyyMMdd form")
+                           .arg(quoted(date)));
+    const auto isNameChar
+        = [](char c) { return isAlphanumeric(c) || c == '-' || c == '_' || c == '.'; };
     if (!allOf(region, isNameChar))
-        return invalid(QStringLiteral("the Credential's region %1 has characters other than letters, digits, "
-                                      "'-', '_' and '.'")
-                           .arg(quoted(region)));
+        return invalid(
+            QStringLiteral("the Credential's region %1 has characters other than letters, digits, "
+                           "'-', '_' and '.'")
+                .arg(quoted(region)));
     if (!allOf(service, isNameChar))
-        return invalid(QStringLiteral("the Credential's service %1 has characters other than letters, digits, "
-                                      "'-', '_' and '.'")
-                           .arg(quoted(service)));
+        return invalid(
+            QStringLiteral("the Credential's service %1 has characters other than letters, digits, "
+                           "'-', '_' and '.'")
+                .arg(quoted(service)));
     if (terminator != kTerminator)
-        return invalid(QStringLiteral("the Credential must end in aws4_request, not %1").arg(quoted(terminator)));
+        return invalid(QStringLiteral("the Credential must end in aws4_request, not %1")
+                           .arg(quoted(terminator)));
 
     out.accessKeyId = accessKeyId.toByteArray();
     out.scopeDate = date.toByteArray();
@@ -158,9 +168,10 @@ std::optional<AwsError> parseSignedHeaders(QByteArrayView value, SigV4Authorizat
         if (name.isEmpty())
             return invalid(QStringLiteral("SignedHeaders entry %1 is empty").arg(position));
         if (!allOf(name, isLowerCaseTokenChar)) {
-            return invalid(QStringLiteral("SignedHeaders entry %1 %2 is not a lower-case header name")
-                               .arg(position)
-                               .arg(quoted(name)));
+            return invalid(
+                QStringLiteral("SignedHeaders entry %1 %2 is not a lower-case header name")
+                    .arg(position)
+                    .arg(quoted(name)));
         }
         if (out.signedHeaders.contains(name))
             return invalid(QStringLiteral("SignedHeaders lists %1 twice").arg(quoted(name)));
@@ -175,10 +186,12 @@ std::optional<AwsError> parseSignature(QByteArrayView value, SigV4Authorization 
     // The value is never quoted back: style.md keeps signatures out of logs and messages.
     const auto isLowerHex = [](char c) { return isDigit(c) || (c >= 'a' && c <= 'f'); };
     if (value.size() != kSignatureLength || !allOf(value, isLowerHex)) {
-        return invalid(QStringLiteral("Signature must be %1 lower-case hex digits (got %2 characters%3)")
-                           .arg(kSignatureLength)
-                           .arg(value.size())
-                           .arg(allOf(value, isLowerHex) ? QString() : QStringLiteral(", not all lower-case hex")));
+        return invalid(
+            QStringLiteral("Signature must be %1 lower-case hex digits (got %2 characters%3)")
+                .arg(kSignatureLength)
+                .arg(value.size())
+                .arg(allOf(value, isLowerHex) ? QString()
+                                              : QStringLiteral(", not all lower-case hex")));
     }
     out.signature = value.toByteArray();
     return std::nullopt;
@@ -216,14 +229,16 @@ Result<SigV4Authorization> parseSigV4Authorization(QByteArrayView headerValue)
             && allOf(algorithm, [](char c) { return isAlphanumeric(c) || c == '-' || c == '_'; });
         if (!looksLikeScheme)
             return invalid(QStringLiteral("it does not start with the algorithm AWS4-HMAC-SHA256"));
-        return invalid(QStringLiteral("the algorithm is %1; only AWS4-HMAC-SHA256 is supported").arg(quoted(algorithm)));
+        return invalid(QStringLiteral("the algorithm is %1; only AWS4-HMAC-SHA256 is supported")
+                           .arg(quoted(algorithm)));
     }
     const QByteArrayView fieldsText = trimmed(value.sliced(algorithmEnd));
     if (fieldsText.isEmpty())
-        return invalid(QStringLiteral("nothing follows AWS4-HMAC-SHA256; Credential, SignedHeaders and Signature are required"));
+        return invalid(QStringLiteral("nothing follows AWS4-HMAC-SHA256; Credential, SignedHeaders "
+                                      "and Signature are required"));
 
     SigV4Authorization result;
-    std::array<bool, kFieldNames.size()> seen{};
+    std::array<bool, kFieldNames.size()> seen {};
     qsizetype start = 0;
     int position = 0;
     while (start <= fieldsText.size()) {
@@ -237,13 +252,15 @@ Result<SigV4Authorization> parseSigV4Authorization(QByteArrayView headerValue)
             return invalid(QStringLiteral("field %1 is empty (a stray comma?)").arg(position));
         const qsizetype equals = field.indexOf('=');
         if (equals < 0)
-            return invalid(QStringLiteral("field %1 %2 is not NAME=VALUE").arg(position).arg(quoted(field)));
+            return invalid(
+                QStringLiteral("field %1 %2 is not NAME=VALUE").arg(position).arg(quoted(field)));
         const QByteArrayView name = field.first(equals);
         const QByteArrayView fieldValue = field.sliced(equals + 1);
         const auto known = std::find(kFieldNames.begin(), kFieldNames.end(), name);
         if (known == kFieldNames.end()) {
-            return invalid(QStringLiteral("field %1 has the unknown name %2; expected Credential, SignedHeaders or "
-                                          "Signature")
+            return invalid(QStringLiteral(
+                "field %1 has the unknown name %2; expected Credential, SignedHeaders or "
+                "Signature")
                                .arg(position)
                                .arg(quoted(name)));
         }

@@ -19,7 +19,8 @@ Q_LOGGING_CATEGORY(lcSigV4, "lookoutdesk.aws.sigv4")
 
 constexpr QByteArrayView kAlgorithm("AWS4-HMAC-SHA256");
 constexpr QByteArrayView kTerminator("aws4_request");
-constexpr QByteArrayView kEmptyPayloadHash("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+constexpr QByteArrayView kEmptyPayloadHash(
+    "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
 
 // The headers the signer itself produces, lower case.
 constexpr QByteArrayView kAuthorization("authorization");
@@ -114,7 +115,8 @@ int compareIgnoringCase(QByteArrayView a, QByteArrayView b)
 // next call), so read the array only once the writer's scope has ended.
 class ByteWriter {
 public:
-    ByteWriter(QByteArray &target, qsizetype expectedSize) : m_target(target)
+    ByteWriter(QByteArray &target, qsizetype expectedSize)
+        : m_target(target)
     {
         m_target.resize(std::max<qsizetype>(expectedSize, 64));
         m_begin = m_target.data();
@@ -148,6 +150,7 @@ public:
         ++m_cursor;
         return *this;
     }
+
 private:
     void grow(qsizetype count)
     {
@@ -263,13 +266,15 @@ QByteArray percentDecoded(QByteArrayView bytes)
 qint64 signingSeconds(const QDateTime &time)
 {
     if (!time.isValid()) {
-        qCWarning(lcSigV4, "The signing time is invalid; signing with 1970-01-01T00:00:00Z instead");
+        qCWarning(
+            lcSigV4, "The signing time is invalid; signing with 1970-01-01T00:00:00Z instead");
         return 0;
     }
     const qint64 seconds = time.toSecsSinceEpoch();
     if (seconds < kFirstSigningSecond || seconds > kLastSigningSecond) {
-        qCWarning(lcSigV4, "The signing time %lld s since the epoch is outside years 0000-9999; clamped",
-                  static_cast<long long>(seconds));
+        qCWarning(lcSigV4,
+            "The signing time %lld s since the epoch is outside years 0000-9999; clamped",
+            static_cast<long long>(seconds));
         return std::clamp(seconds, kFirstSigningSecond, kLastSigningSecond);
     }
     return seconds;
@@ -291,7 +296,8 @@ void writeAmzDate(qint64 seconds, char *out)
     const qint64 shifted = days + 719468;
     const qint64 era = (shifted >= 0 ? shifted : shifted - 146096) / 146097;
     const qint64 dayOfEra = shifted - era * 146097;
-    const qint64 yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365;
+    const qint64 yearOfEra
+        = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365;
     const qint64 dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
     const qint64 monthIndex = (5 * dayOfYear + 2) / 153;
     const qint64 day = dayOfYear - (153 * monthIndex + 2) / 5 + 1;
@@ -314,7 +320,9 @@ void writeAmzDate(qint64 seconds, char *out)
 // fetch on every EVP_sha256() init costs more than hashing a short canonical request.
 class Sha256 {
 public:
-    Sha256() : m_md(EVP_MD_fetch(nullptr, "SHA256", nullptr)), m_context(EVP_MD_CTX_new())
+    Sha256()
+        : m_md(EVP_MD_fetch(nullptr, "SHA256", nullptr))
+        , m_context(EVP_MD_CTX_new())
     {
         if (m_md == nullptr || m_context == nullptr)
             qFatal("SigV4 signer: OpenSSL has no SHA-256 (is the default provider available?)");
@@ -332,11 +340,12 @@ public:
 
     Digest digest(QByteArrayView data)
     {
-        Digest out{};
+        Digest out {};
         unsigned int length = 0;
         requireOpenSsl(EVP_DigestInit_ex2(m_context, m_md, nullptr), "DigestInit");
-        requireOpenSsl(EVP_DigestUpdate(m_context, data.data(), static_cast<std::size_t>(data.size())),
-                       "DigestUpdate");
+        requireOpenSsl(
+            EVP_DigestUpdate(m_context, data.data(), static_cast<std::size_t>(data.size())),
+            "DigestUpdate");
         requireOpenSsl(EVP_DigestFinal_ex(m_context, out.data(), &length), "DigestFinal");
         return out;
     }
@@ -351,18 +360,19 @@ private:
 class HmacSha256Key {
 public:
     HmacSha256Key(Sha256 &sha, QByteArrayView key)
-        : m_inner(EVP_MD_CTX_new()), m_outer(EVP_MD_CTX_new())
+        : m_inner(EVP_MD_CTX_new())
+        , m_outer(EVP_MD_CTX_new())
     {
         if (m_inner == nullptr || m_outer == nullptr)
             qFatal("SigV4 signer: OpenSSL could not allocate a digest context");
-        std::array<unsigned char, kBlockSize> block{};
+        std::array<unsigned char, kBlockSize> block {};
         if (key.size() > kBlockSize) {
             const Digest hashed = sha.digest(key);
             std::memcpy(block.data(), hashed.data(), hashed.size());
         } else if (!key.isEmpty()) {
             std::memcpy(block.data(), key.data(), static_cast<std::size_t>(key.size()));
         }
-        std::array<unsigned char, kBlockSize> pad{};
+        std::array<unsigned char, kBlockSize> pad {};
         absorbPad(m_inner, sha.md(), block, pad, 0x36);
         absorbPad(m_outer, sha.md(), block, pad, 0x5c);
         OPENSSL_cleanse(block.data(), block.size());
@@ -379,12 +389,13 @@ public:
 
     Digest mac(EVP_MD_CTX *work, QByteArrayView message) const
     {
-        Digest inner{};
-        Digest out{};
+        Digest inner {};
+        Digest out {};
         unsigned int length = 0;
         requireOpenSsl(EVP_MD_CTX_copy_ex(work, m_inner), "MD_CTX_copy");
-        requireOpenSsl(EVP_DigestUpdate(work, message.data(), static_cast<std::size_t>(message.size())),
-                       "DigestUpdate");
+        requireOpenSsl(
+            EVP_DigestUpdate(work, message.data(), static_cast<std::size_t>(message.size())),
+            "DigestUpdate");
         requireOpenSsl(EVP_DigestFinal_ex(work, inner.data(), &length), "DigestFinal");
         requireOpenSsl(EVP_MD_CTX_copy_ex(work, m_outer), "MD_CTX_copy");
         requireOpenSsl(EVP_DigestUpdate(work, inner.data(), inner.size()), "DigestUpdate");
@@ -394,8 +405,8 @@ public:
 
 private:
     static void absorbPad(EVP_MD_CTX *context, const EVP_MD *md,
-                          const std::array<unsigned char, kBlockSize> &block,
-                          std::array<unsigned char, kBlockSize> &pad, unsigned char fill)
+        const std::array<unsigned char, kBlockSize> &block,
+        std::array<unsigned char, kBlockSize> &pad, unsigned char fill)
     {
         for (std::size_t i = 0; i < block.size(); ++i)
             pad[i] = static_cast<unsigned char>(block[i] ^ fill);
@@ -409,22 +420,23 @@ private:
 
 QByteArrayView digestView(const Digest &digest)
 {
-    return {reinterpret_cast<const char *>(digest.data()), kDigestSize};
+    return { reinterpret_cast<const char *>(digest.data()), kDigestSize };
 }
 
 // kSigning = HMAC(HMAC(HMAC(HMAC("AWS4" + secret, date), region), service), "aws4_request").
 std::unique_ptr<HmacSha256Key> deriveSigningKey(Sha256 &sha, const QString &secret,
-                                                QByteArrayView scopeDate, QByteArrayView region,
-                                                QByteArrayView service)
+    QByteArrayView scopeDate, QByteArrayView region, QByteArrayView service)
 {
-    QByteArray secretKey = QByteArrayLiteral("AWS4") + secret.toUtf8();
+    QByteArray secretUtf8 = secret.toUtf8();
+    QByteArray secretKey = QByteArrayLiteral("AWS4") + secretUtf8;
     Digest dateKey = HmacSha256Key(sha, secretKey).mac(sha.context(), scopeDate);
-    OPENSSL_cleanse(secretKey.data(), static_cast<std::size_t>(secretKey.size()));
+    for (QByteArray *copy : { &secretUtf8, &secretKey })
+        OPENSSL_cleanse(copy->data(), static_cast<std::size_t>(copy->size()));
     Digest regionKey = HmacSha256Key(sha, digestView(dateKey)).mac(sha.context(), region);
     Digest serviceKey = HmacSha256Key(sha, digestView(regionKey)).mac(sha.context(), service);
     Digest signingKey = HmacSha256Key(sha, digestView(serviceKey)).mac(sha.context(), kTerminator);
     auto key = std::make_unique<HmacSha256Key>(sha, digestView(signingKey));
-    for (Digest *intermediate : {&dateKey, &regionKey, &serviceKey, &signingKey})
+    for (Digest *intermediate : { &dateKey, &regionKey, &serviceKey, &signingKey })
         OPENSSL_cleanse(intermediate->data(), intermediate->size());
     return key;
 }
@@ -513,7 +525,7 @@ void appendCanonicalPath(ByteWriter &out, QByteArrayView path, bool normalize)
 }
 
 struct QueryParameter {
-    QByteArray key;   // SigV4-encoded
+    QByteArray key; // SigV4-encoded
     QByteArray value; // SigV4-encoded
     friend bool operator<(const QueryParameter &a, const QueryParameter &b)
     {
@@ -531,9 +543,9 @@ QByteArray sigV4Encoded(QByteArrayView bytes)
     return encoded;
 }
 
-constexpr std::array<QByteArrayView, 7> kPresignParameters = {
-    "X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Date", "X-Amz-Expires",
-    "X-Amz-SignedHeaders", "X-Amz-Security-Token", "X-Amz-Signature"};
+constexpr std::array<QByteArrayView, 7> kPresignParameters
+    = { "X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Date", "X-Amz-Expires", "X-Amz-SignedHeaders",
+          "X-Amz-Security-Token", "X-Amz-Signature" };
 
 bool isPresignParameter(QByteArrayView decodedKey)
 {
@@ -559,8 +571,9 @@ std::vector<QueryParameter> parseQuery(QByteArrayView query, bool dropPresign, Q
         const QByteArray key = percentDecoded(equals < 0 ? piece : piece.first(equals));
         if (dropPresign && isPresignParameter(key))
             continue;
-        const QByteArray value = equals < 0 ? QByteArray() : percentDecoded(piece.sliced(equals + 1));
-        parameters.push_back({sigV4Encoded(key), sigV4Encoded(value)});
+        const QByteArray value
+            = equals < 0 ? QByteArray() : percentDecoded(piece.sliced(equals + 1));
+        parameters.push_back({ sigV4Encoded(key), sigV4Encoded(value) });
         if (kept != nullptr) {
             if (!kept->isEmpty())
                 kept->append('&');
@@ -581,15 +594,15 @@ void appendCanonicalQuery(ByteWriter &out, std::vector<QueryParameter> &paramete
 }
 
 // The request's own headers minus those the signer produces (see the header's rules).
-void collectRequestHeaders(const SigV4Request &request, bool signerSetsToken, bool signerSetsContentHash,
-                           HeaderFields &fields)
+void collectRequestHeaders(const SigV4Request &request, bool signerSetsToken,
+    bool signerSetsContentHash, HeaderFields &fields)
 {
     for (const auto &[name, value] : request.headers) {
         if (equalsIgnoringCase(name, kAuthorization) || equalsIgnoringCase(name, kAmzDate)
             || (signerSetsToken && equalsIgnoringCase(name, kSecurityToken))
             || (signerSetsContentHash && equalsIgnoringCase(name, kContentSha256)))
             continue;
-        fields.append({name, value});
+        fields.append({ name, value });
     }
 }
 
@@ -599,8 +612,8 @@ void collectRequestHeaders(const SigV4Request &request, bool signerSetsToken, bo
 
 struct SigV4Signer::KeyCache {
     struct Entry {
-        QString secret; // shares the caller's string, so equal credentials compare in O(1)
-        std::array<char, kScopeDateSize> scopeDate{};
+        QString secret; // shares the caller's string: the same credentials compare by pointer
+        std::array<char, kScopeDateSize> scopeDate {};
         QByteArray region;
         QByteArray service;
         std::unique_ptr<HmacSha256Key> key;
@@ -613,7 +626,7 @@ struct SigV4Signer::KeyCache {
     quint64 useCounter = 0;
 
     const HmacSha256Key &signingKey(Sha256 &sha, const QString &secret, QByteArrayView scopeDate,
-                                    QByteArrayView region, QByteArrayView service)
+        QByteArrayView region, QByteArrayView service)
     {
         ++useCounter;
         for (Entry &entry : entries) {
@@ -635,7 +648,7 @@ struct SigV4Signer::KeyCache {
             return *entries.back().key;
         }
         auto oldest = std::min_element(entries.begin(), entries.end(),
-                                       [](const Entry &a, const Entry &b) { return a.lastUse < b.lastUse; });
+            [](const Entry &a, const Entry &b) { return a.lastUse < b.lastUse; });
         *oldest = std::move(fresh);
         return *oldest->key;
     }
@@ -680,13 +693,20 @@ struct SigV4Signer::Workspace {
 
     void buildScope(QByteArrayView scopeDate, QByteArrayView region, QByteArrayView service)
     {
-        ByteWriter out(scope, scopeDate.size() + region.size() + service.size() + kTerminator.size() + 3);
-        out.append(scopeDate).append('/').append(region).append('/').append(service).append('/').append(kTerminator);
+        ByteWriter out(
+            scope, scopeDate.size() + region.size() + service.size() + kTerminator.size() + 3);
+        out.append(scopeDate)
+            .append('/')
+            .append(region)
+            .append('/')
+            .append(service)
+            .append('/')
+            .append(kTerminator);
     }
 
     std::array<char, kHexDigestSize> payloadHash(QByteArrayView body)
     {
-        std::array<char, kHexDigestSize> hash{};
+        std::array<char, kHexDigestSize> hash {};
         if (body.isEmpty())
             std::memcpy(hash.data(), kEmptyPayloadHash.data(), kHexDigestSize);
         else
@@ -696,26 +716,33 @@ struct SigV4Signer::Workspace {
 
     // Needs canonicalHeaders and signedHeaders built; queryParameters null for an empty query.
     void buildCanonicalRequest(const SigV4Request &request, bool normalizePath,
-                               std::vector<QueryParameter> *queryParameters, QByteArrayView payloadHashHex)
+        std::vector<QueryParameter> *queryParameters, QByteArrayView payloadHashHex)
     {
-        ByteWriter out(canonicalRequest, request.method.size() + 3 * request.path.size() + 3 * request.query.size()
-                                             + canonicalHeaders.size() + signedHeaders.size() + kHexDigestSize + 8);
+        ByteWriter out(canonicalRequest,
+            request.method.size() + 3 * request.path.size() + 3 * request.query.size()
+                + canonicalHeaders.size() + signedHeaders.size() + kHexDigestSize + 8);
         out.append(request.method).append('\n');
         appendCanonicalPath(out, request.path, normalizePath);
         out.append('\n');
         if (queryParameters != nullptr)
             appendCanonicalQuery(out, *queryParameters);
-        out.append('\n').append(canonicalHeaders).append('\n').append(signedHeaders).append('\n').append(payloadHashHex);
+        out.append('\n')
+            .append(canonicalHeaders)
+            .append('\n')
+            .append(signedHeaders)
+            .append('\n')
+            .append(payloadHashHex);
     }
 
     // From the canonical request on, the same for both forms: hashes it, builds the string to sign
     // and returns the lower-case hex signature.
     std::array<char, kHexDigestSize> sign(const HmacSha256Key &key, QByteArrayView amzDate)
     {
-        std::array<char, kHexDigestSize> canonicalHash{};
+        std::array<char, kHexDigestSize> canonicalHash {};
         writeLowerHex(sha.digest(canonicalRequest), canonicalHash.data());
         {
-            ByteWriter out(stringToSign, kAlgorithm.size() + amzDate.size() + scope.size() + kHexDigestSize + 3);
+            ByteWriter out(stringToSign,
+                kAlgorithm.size() + amzDate.size() + scope.size() + kHexDigestSize + 3);
             out.append(kAlgorithm)
                 .append('\n')
                 .append(amzDate)
@@ -724,7 +751,7 @@ struct SigV4Signer::Workspace {
                 .append('\n')
                 .append(QByteArrayView(canonicalHash.data(), kHexDigestSize));
         }
-        std::array<char, kHexDigestSize> signature{};
+        std::array<char, kHexDigestSize> signature {};
         writeLowerHex(key.mac(sha.context(), stringToSign), signature.data());
         return signature;
     }
@@ -732,20 +759,22 @@ struct SigV4Signer::Workspace {
 
 // ---- SigV4Signer ----------------------------------------------------------------------------
 
-SigV4Signer::SigV4Signer() : m_keyCache(std::make_unique<KeyCache>()), m_workspace(std::make_unique<Workspace>())
+SigV4Signer::SigV4Signer()
+    : m_keyCache(std::make_unique<KeyCache>())
+    , m_workspace(std::make_unique<Workspace>())
 {
 }
 
 SigV4Signer::~SigV4Signer() = default;
 
 SigV4Signature SigV4Signer::sign(const SigV4Request &request, const AwsCredentials &credentials,
-                                 QByteArrayView region, QByteArrayView service, const QDateTime &time,
-                                 const SigV4Options &options)
+    QByteArrayView region, QByteArrayView service, const QDateTime &time,
+    const SigV4Options &options)
 {
     Workspace &ws = *m_workspace;
     ws.useCredentials(credentials);
 
-    std::array<char, kAmzDateSize> amzDateText{};
+    std::array<char, kAmzDateSize> amzDateText {};
     writeAmzDate(signingSeconds(time), amzDateText.data());
     const QByteArrayView amzDate(amzDateText.data(), kAmzDateSize);
     const QByteArrayView scopeDate = amzDate.first(kScopeDateSize);
@@ -755,11 +784,11 @@ SigV4Signature SigV4Signer::sign(const SigV4Request &request, const AwsCredentia
 
     HeaderFields fields;
     collectRequestHeaders(request, hasToken, options.signBody, fields);
-    fields.append({kAmzDate, amzDate});
+    fields.append({ kAmzDate, amzDate });
     if (hasToken && !options.omitSessionToken)
-        fields.append({kSecurityToken, ws.sessionToken});
+        fields.append({ kSecurityToken, ws.sessionToken });
     if (options.signBody)
-        fields.append({kContentSha256, payloadHash});
+        fields.append({ kContentSha256, payloadHash });
     ws.buildCanonicalHeaders(fields);
 
     if (request.query.isEmpty()) {
@@ -769,8 +798,8 @@ SigV4Signature SigV4Signer::sign(const SigV4Request &request, const AwsCredentia
         ws.buildCanonicalRequest(request, options.normalizePath, &parameters, payloadHash);
     }
     ws.buildScope(scopeDate, region, service);
-    const HmacSha256Key &key =
-        m_keyCache->signingKey(ws.sha, credentials.secretAccessKey, scopeDate, region, service);
+    const HmacSha256Key &key
+        = m_keyCache->signingKey(ws.sha, credentials.secretAccessKey, scopeDate, region, service);
     const std::array<char, kHexDigestSize> signatureText = ws.sign(key, amzDate);
     const QByteArrayView signature(signatureText.data(), kHexDigestSize);
 
@@ -779,9 +808,10 @@ SigV4Signature SigV4Signer::sign(const SigV4Request &request, const AwsCredentia
         constexpr QByteArrayView credentialLabel(" Credential=");
         constexpr QByteArrayView signedHeadersLabel(", SignedHeaders=");
         constexpr QByteArrayView signatureLabel(", Signature=");
-        ByteWriter out(result.authorization, kAlgorithm.size() + credentialLabel.size() + ws.accessKeyId.size() + 1
-                                                 + ws.scope.size() + signedHeadersLabel.size()
-                                                 + ws.signedHeaders.size() + signatureLabel.size() + kHexDigestSize);
+        ByteWriter out(result.authorization,
+            kAlgorithm.size() + credentialLabel.size() + ws.accessKeyId.size() + 1 + ws.scope.size()
+                + signedHeadersLabel.size() + ws.signedHeaders.size() + signatureLabel.size()
+                + kHexDigestSize);
         out.append(kAlgorithm)
             .append(credentialLabel)
             .append(ws.accessKeyId)
@@ -806,8 +836,8 @@ SigV4Signature SigV4Signer::sign(const SigV4Request &request, const AwsCredentia
 }
 
 SigV4Presigned SigV4Signer::presign(const SigV4Request &request, const AwsCredentials &credentials,
-                                    QByteArrayView region, QByteArrayView service, const QDateTime &time,
-                                    std::chrono::seconds expires, const SigV4Options &options)
+    QByteArrayView region, QByteArrayView service, const QDateTime &time,
+    std::chrono::seconds expires, const SigV4Options &options)
 {
     Workspace &ws = *m_workspace;
     ws.useCredentials(credentials);
@@ -816,12 +846,12 @@ SigV4Presigned SigV4Signer::presign(const SigV4Request &request, const AwsCreden
     if (expirySeconds < 1 || expirySeconds > maxPresignExpiry.count()) {
         const qint64 clamped = std::clamp<qint64>(expirySeconds, 1, maxPresignExpiry.count());
         qCWarning(lcSigV4, "X-Amz-Expires of %lld s is outside [1, %lld]; using %lld",
-                  static_cast<long long>(expirySeconds), static_cast<long long>(maxPresignExpiry.count()),
-                  static_cast<long long>(clamped));
+            static_cast<long long>(expirySeconds), static_cast<long long>(maxPresignExpiry.count()),
+            static_cast<long long>(clamped));
         expirySeconds = clamped;
     }
 
-    std::array<char, kAmzDateSize> amzDateText{};
+    std::array<char, kAmzDateSize> amzDateText {};
     writeAmzDate(signingSeconds(time), amzDateText.data());
     const QByteArrayView amzDate(amzDateText.data(), kAmzDateSize);
     const QByteArrayView scopeDate = amzDate.first(kScopeDateSize);
@@ -842,18 +872,18 @@ SigV4Presigned SigV4Signer::presign(const SigV4Request &request, const AwsCreden
 
     QByteArray keptQuery;
     std::vector<QueryParameter> parameters = parseQuery(request.query, true, &keptQuery);
-    parameters.push_back({QByteArrayLiteral("X-Amz-Algorithm"), kAlgorithm.toByteArray()});
-    parameters.push_back({QByteArrayLiteral("X-Amz-Credential"), encodedCredential});
-    parameters.push_back({QByteArrayLiteral("X-Amz-Date"), amzDate.toByteArray()});
-    parameters.push_back({QByteArrayLiteral("X-Amz-Expires"), expiresText});
-    parameters.push_back({QByteArrayLiteral("X-Amz-SignedHeaders"), encodedSignedHeaders});
+    parameters.push_back({ QByteArrayLiteral("X-Amz-Algorithm"), kAlgorithm.toByteArray() });
+    parameters.push_back({ QByteArrayLiteral("X-Amz-Credential"), encodedCredential });
+    parameters.push_back({ QByteArrayLiteral("X-Amz-Date"), amzDate.toByteArray() });
+    parameters.push_back({ QByteArrayLiteral("X-Amz-Expires"), expiresText });
+    parameters.push_back({ QByteArrayLiteral("X-Amz-SignedHeaders"), encodedSignedHeaders });
     if (hasToken && !options.omitSessionToken)
-        parameters.push_back({QByteArrayLiteral("X-Amz-Security-Token"), encodedToken});
+        parameters.push_back({ QByteArrayLiteral("X-Amz-Security-Token"), encodedToken });
     ws.buildCanonicalRequest(request, options.normalizePath, &parameters,
-                             QByteArrayView(payloadHashText.data(), kHexDigestSize));
+        QByteArrayView(payloadHashText.data(), kHexDigestSize));
 
-    const HmacSha256Key &key =
-        m_keyCache->signingKey(ws.sha, credentials.secretAccessKey, scopeDate, region, service);
+    const HmacSha256Key &key
+        = m_keyCache->signingKey(ws.sha, credentials.secretAccessKey, scopeDate, region, service);
     const std::array<char, kHexDigestSize> signatureText = ws.sign(key, amzDate);
     const QByteArrayView signature(signatureText.data(), kHexDigestSize);
 
@@ -863,9 +893,9 @@ SigV4Presigned SigV4Signer::presign(const SigV4Request &request, const AwsCreden
     result.query = keptQuery;
     if (!result.query.isEmpty())
         result.query += '&';
-    result.query += "X-Amz-Algorithm=" + kAlgorithm.toByteArray() + "&X-Amz-Credential=" + encodedCredential
-        + "&X-Amz-Date=" + amzDate.toByteArray() + "&X-Amz-SignedHeaders=" + encodedSignedHeaders
-        + "&X-Amz-Expires=" + expiresText;
+    result.query += "X-Amz-Algorithm=" + kAlgorithm.toByteArray()
+        + "&X-Amz-Credential=" + encodedCredential + "&X-Amz-Date=" + amzDate.toByteArray()
+        + "&X-Amz-SignedHeaders=" + encodedSignedHeaders + "&X-Amz-Expires=" + expiresText;
     if (hasToken)
         result.query += "&X-Amz-Security-Token=" + encodedToken;
     result.query += "&X-Amz-Signature=" + signature.toByteArray();
@@ -879,11 +909,11 @@ SigV4Presigned SigV4Signer::presign(const SigV4Request &request, const AwsCreden
 
 QByteArray SigV4Signer::sha256Hex(QByteArrayView data)
 {
-    Digest digest{};
+    Digest digest {};
     std::size_t length = 0;
-    requireOpenSsl(EVP_Q_digest(nullptr, "SHA256", nullptr, data.data(), static_cast<std::size_t>(data.size()),
-                                digest.data(), &length),
-                   "Q_digest");
+    requireOpenSsl(EVP_Q_digest(nullptr, "SHA256", nullptr, data.data(),
+                       static_cast<std::size_t>(data.size()), digest.data(), &length),
+        "Q_digest");
     QByteArray hex(kHexDigestSize, Qt::Uninitialized);
     writeLowerHex(digest, hex.data());
     return hex;

@@ -74,7 +74,8 @@ std::optional<RawRequest> parseRawRequest(const QByteArray &text, QString *error
     const QByteArray requestLine = lines.value(0);
     const qsizetype firstSpace = requestLine.indexOf(' ');
     const qsizetype lastSpace = requestLine.lastIndexOf(' ');
-    if (firstSpace <= 0 || lastSpace <= firstSpace + 1 || !requestLine.mid(lastSpace + 1).startsWith("HTTP/")) {
+    if (firstSpace <= 0 || lastSpace <= firstSpace + 1
+        || !requestLine.mid(lastSpace + 1).startsWith("HTTP/")) {
         *error = QStringLiteral("line 1: not a request line (METHOD TARGET HTTP/x.y): \"%1\"")
                      .arg(QString::fromUtf8(requestLine));
         return std::nullopt;
@@ -82,7 +83,8 @@ std::optional<RawRequest> parseRawRequest(const QByteArray &text, QString *error
     request.method = requestLine.left(firstSpace);
     const QByteArray target = requestLine.mid(firstSpace + 1, lastSpace - firstSpace - 1);
     if (!target.startsWith('/')) {
-        *error = QStringLiteral("line 1: request target \"%1\" does not start with '/'").arg(QString::fromUtf8(target));
+        *error = QStringLiteral("line 1: request target \"%1\" does not start with '/'")
+                     .arg(QString::fromUtf8(target));
         return std::nullopt;
     }
     const qsizetype question = target.indexOf('?');
@@ -108,7 +110,7 @@ std::optional<RawRequest> parseRawRequest(const QByteArray &text, QString *error
                          .arg(QString::fromUtf8(line));
             return std::nullopt;
         }
-        request.headers.append({line.left(colon), line.mid(colon + 1)});
+        request.headers.append({ line.left(colon), line.mid(colon + 1) });
     }
     return request;
 }
@@ -125,7 +127,7 @@ std::optional<QByteArray> readFile(const QString &path, QString *error)
 
 SigV4Request toSigV4Request(const RawRequest &raw)
 {
-    return SigV4Request{raw.method, raw.path, raw.query, raw.headers, raw.body};
+    return SigV4Request { raw.method, raw.path, raw.query, raw.headers, raw.body };
 }
 
 // Headers as an HTTP stack would see them, for comparing a signed request with the expected one:
@@ -138,7 +140,7 @@ HeaderList comparableHeaders(HeaderList headers)
         value = value.trimmed();
     }
     std::stable_sort(headers.begin(), headers.end(),
-                     [](const auto &a, const auto &b) { return a.first < b.first; });
+        [](const auto &a, const auto &b) { return a.first < b.first; });
     return headers;
 }
 
@@ -161,14 +163,14 @@ HeaderList headersAfterSigning(const HeaderList &requestHeaders, const SigV4Sign
             || (!signature.securityToken.isEmpty() && lower == "x-amz-security-token")
             || (!signature.contentSha256.isEmpty() && lower == "x-amz-content-sha256"))
             continue;
-        sent.append({name, value});
+        sent.append({ name, value });
     }
-    sent.append({"X-Amz-Date", signature.amzDate});
+    sent.append({ "X-Amz-Date", signature.amzDate });
     if (!signature.securityToken.isEmpty())
-        sent.append({"X-Amz-Security-Token", signature.securityToken});
+        sent.append({ "X-Amz-Security-Token", signature.securityToken });
     if (!signature.contentSha256.isEmpty())
-        sent.append({"x-amz-content-sha256", signature.contentSha256});
-    sent.append({"Authorization", signature.authorization});
+        sent.append({ "x-amz-content-sha256", signature.contentSha256 });
+    sent.append({ "Authorization", signature.authorization });
     return sent;
 }
 
@@ -180,13 +182,15 @@ struct AwsCAuthCase {
     QByteArray service;
     QDateTime time;
     SigV4Options options;
-    std::chrono::seconds expires{0};
+    std::chrono::seconds expires { 0 };
 };
 
 std::optional<AwsCAuthCase> loadAwsCAuthCase(const QString &directory, QString *error)
 {
-    const std::optional<QByteArray> requestText = readFile(directory + QStringLiteral("/request.txt"), error);
-    const std::optional<QByteArray> contextText = readFile(directory + QStringLiteral("/context.json"), error);
+    const std::optional<QByteArray> requestText
+        = readFile(directory + QStringLiteral("/request.txt"), error);
+    const std::optional<QByteArray> contextText
+        = readFile(directory + QStringLiteral("/context.json"), error);
     if (!requestText || !contextText)
         return std::nullopt;
     std::optional<RawRequest> request = parseRawRequest(*requestText, error);
@@ -206,16 +210,20 @@ std::optional<AwsCAuthCase> loadAwsCAuthCase(const QString &directory, QString *
     AwsCAuthCase result;
     result.request = *request;
     result.credentials.accessKeyId = credentials.value(QStringLiteral("access_key_id")).toString();
-    result.credentials.secretAccessKey = credentials.value(QStringLiteral("secret_access_key")).toString();
+    result.credentials.secretAccessKey
+        = credentials.value(QStringLiteral("secret_access_key")).toString();
     result.credentials.sessionToken = credentials.value(QStringLiteral("token")).toString();
     result.region = context.value(QStringLiteral("region")).toString().toUtf8();
     result.service = context.value(QStringLiteral("service")).toString().toUtf8();
-    result.time = QDateTime::fromString(context.value(QStringLiteral("timestamp")).toString(), Qt::ISODate);
+    result.time
+        = QDateTime::fromString(context.value(QStringLiteral("timestamp")).toString(), Qt::ISODate);
     result.options.normalizePath = context.value(QStringLiteral("normalize")).toBool(true);
     result.options.signBody = context.value(QStringLiteral("sign_body")).toBool(false);
-    result.options.omitSessionToken = context.value(QStringLiteral("omit_session_token")).toBool(false);
+    result.options.omitSessionToken
+        = context.value(QStringLiteral("omit_session_token")).toBool(false);
     result.options.keepIntermediates = true;
-    result.expires = std::chrono::seconds(context.value(QStringLiteral("expiration_in_seconds")).toInt());
+    result.expires
+        = std::chrono::seconds(context.value(QStringLiteral("expiration_in_seconds")).toInt());
     if (!result.credentials.isComplete() || result.region.isEmpty() || result.service.isEmpty()
         || !result.time.isValid() || result.expires.count() <= 0) {
         *error = QStringLiteral("%1/context.json lacks credentials, region, service, timestamp or "
@@ -237,7 +245,8 @@ QStringList awsCAuthCases()
     return cases;
 }
 
-// Every folder holding "<folder name>.req", relative to the suite root ("normalize-path/get-slash").
+// Every folder holding "<folder name>.req", relative to the suite root
+// ("normalize-path/get-slash").
 QStringList botocoreCases()
 {
     QStringList cases;
@@ -245,17 +254,20 @@ QStringList botocoreCases()
     QDirIterator it(kBotocoreRoot, QDir::Dirs | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString directory = it.next();
-        if (QFile::exists(directory + QLatin1Char('/') + QFileInfo(directory).fileName() + QStringLiteral(".req")))
+        if (QFile::exists(directory + QLatin1Char('/') + QFileInfo(directory).fileName()
+                + QStringLiteral(".req")))
             cases.append(root.relativeFilePath(directory));
     }
     cases.sort();
     return cases;
 }
 
+// An expected-result file; when it cannot be read, the comparison fails showing why.
 QByteArray expectedText(const QString &path)
 {
     QString error;
-    return readFile(path, &error).value_or(QByteArray());
+    const std::optional<QByteArray> text = readFile(path, &error);
+    return text ? *text : QByteArray("<" + error.toUtf8() + ">");
 }
 
 // The typical request of this product, as the benchmark signs it.
@@ -264,9 +276,9 @@ SigV4Request describeInferenceSchedulerRequest()
     SigV4Request request;
     request.method = "POST";
     request.path = "/";
-    request.headers = {{"Content-Type", "application/x-amz-json-1.0"},
-                       {"Host", "lookoutequipment.eu-west-1.amazonaws.com"},
-                       {"X-Amz-Target", "AWSLookoutEquipmentFrontendService.DescribeInferenceScheduler"}};
+    request.headers = { { "Content-Type", "application/x-amz-json-1.0" },
+        { "Host", "lookoutequipment.eu-west-1.amazonaws.com" },
+        { "X-Amz-Target", "AWSLookoutEquipmentFrontendService.DescribeInferenceScheduler" } };
     request.body = R"({"InferenceSchedulerName":"pump-station-042"})";
     return request;
 }
@@ -283,22 +295,25 @@ AwsCredentials suiteCredentials(const QString &token = {})
 
 // The AWS documentation's example STS token, as in the suites' post-sts-token cases.
 const QString kStsToken = QStringLiteral(
-    "AQoDYXdzEPT//////////wEXAMPLEtc764bNrC9SAPBSM22wDOk4x4HIZ8j4FZTwdQWLWsKWHGBuFqwAeMicRXmxfpSPfIeoIYRqTflfKD8YUuwth"
-    "Ax7mSEI/qkPpKPi/kMcGdQrmGdeehM4IC1NtBmUpp2wUE8phUZampKsburEDy0KPkyQDYwT7WZ0wq5VSXDvp75YU9HFvlRd8Tx6q6fE8YQcHNVX"
-    "AkiY9q6d+xo0rKwT38xVqr7ZD0u0iPPkUL64lIZbqBAz+scqKmlzm8FDrypNC9Yjc8fPOLn9FX9KSYvKTr4rvx3iSIlTJabIQwj2ICCR/oLxBA"
-    "==");
+    "AQoDYXdzEPT//////////wEXAMPLEtc764bNrC9SAPBSM22wDOk4x4HIZ8j4FZTwdQWLWsKWHGBuFqwAeMic"
+    "RXmxfpSPfIeoIYRqTflfKD8YUuwthAx7mSEI/qkPpKPi/kMcGdQrmGdeehM4IC1NtBmUpp2wUE8phUZampKs"
+    "burEDy0KPkyQDYwT7WZ0wq5VSXDvp75YU9HFvlRd8Tx6q6fE8YQcHNVXAkiY9q6d+xo0rKwT38xVqr7ZD0u0"
+    "iPPkUL64lIZbqBAz+scqKmlzm8FDrypNC9Yjc8fPOLn9FX9KSYvKTr4rvx3iSIlTJabIQwj2ICCR/oLxBA==");
 
 const QDateTime kSuiteTime(QDate(2015, 8, 30), QTime(12, 36), Qt::UTC);
 
 SigV4Request getRequest(const QByteArray &path, const QByteArray &query, const HeaderList &headers)
 {
-    return SigV4Request{"GET", path, query, headers, {}};
+    return SigV4Request { "GET", path, query, headers, {} };
 }
 
-QByteArray canonicalRequestOf(SigV4Signer &signer, const SigV4Request &request, SigV4Options options = {})
+QByteArray canonicalRequestOf(
+    SigV4Signer &signer, const SigV4Request &request, SigV4Options options = {})
 {
     options.keepIntermediates = true;
-    return signer.sign(request, suiteCredentials(), kSuiteRegion, kSuiteService, kSuiteTime, options).canonicalRequest;
+    return signer
+        .sign(request, suiteCredentials(), kSuiteRegion, kSuiteService, kSuiteTime, options)
+        .canonicalRequest;
 }
 
 // Line `index` (0-based) of a canonical request.
@@ -362,14 +377,18 @@ void TestSigV4Signer::awsCAuthSuite_headerForm()
     QVERIFY2(testCase, qPrintable(error));
 
     SigV4Signer signer;
-    const SigV4Signature signature = signer.sign(toSigV4Request(testCase->request), testCase->credentials,
-                                                 testCase->region, testCase->service, testCase->time,
-                                                 testCase->options);
-    QCOMPARE(signature.canonicalRequest, expectedText(directory + QStringLiteral("/header-canonical-request.txt")));
-    QCOMPARE(signature.stringToSign, expectedText(directory + QStringLiteral("/header-string-to-sign.txt")));
-    QCOMPARE(signature.signature, expectedText(directory + QStringLiteral("/header-signature.txt")).trimmed());
+    const SigV4Signature signature
+        = signer.sign(toSigV4Request(testCase->request), testCase->credentials, testCase->region,
+            testCase->service, testCase->time, testCase->options);
+    QCOMPARE(signature.canonicalRequest,
+        expectedText(directory + QStringLiteral("/header-canonical-request.txt")));
+    QCOMPARE(signature.stringToSign,
+        expectedText(directory + QStringLiteral("/header-string-to-sign.txt")));
+    QCOMPARE(signature.signature,
+        expectedText(directory + QStringLiteral("/header-signature.txt")).trimmed());
 
-    const std::optional<QByteArray> signedText = readFile(directory + QStringLiteral("/header-signed-request.txt"), &error);
+    const std::optional<QByteArray> signedText
+        = readFile(directory + QStringLiteral("/header-signed-request.txt"), &error);
     QVERIFY2(signedText, qPrintable(error));
     const std::optional<RawRequest> expected = parseRawRequest(*signedText, &error);
     QVERIFY2(expected, qPrintable(error));
@@ -377,8 +396,9 @@ void TestSigV4Signer::awsCAuthSuite_headerForm()
     QCOMPARE(testCase->request.path, expected->path);
     QCOMPARE(testCase->request.query, expected->query);
     QCOMPARE(testCase->request.body, expected->body);
-    QCOMPARE(headerListText(comparableHeaders(headersAfterSigning(testCase->request.headers, signature))),
-             headerListText(comparableHeaders(expected->headers)));
+    QCOMPARE(headerListText(
+                 comparableHeaders(headersAfterSigning(testCase->request.headers, signature))),
+        headerListText(comparableHeaders(expected->headers)));
 }
 
 void TestSigV4Signer::awsCAuthSuite_queryForm_data()
@@ -394,15 +414,19 @@ void TestSigV4Signer::awsCAuthSuite_queryForm()
     QVERIFY2(testCase, qPrintable(error));
 
     SigV4Signer signer;
-    const SigV4Presigned presigned = signer.presign(toSigV4Request(testCase->request), testCase->credentials,
-                                                    testCase->region, testCase->service, testCase->time,
-                                                    testCase->expires, testCase->options);
-    QCOMPARE(presigned.canonicalRequest, expectedText(directory + QStringLiteral("/query-canonical-request.txt")));
-    QCOMPARE(presigned.stringToSign, expectedText(directory + QStringLiteral("/query-string-to-sign.txt")));
-    QCOMPARE(presigned.signature, expectedText(directory + QStringLiteral("/query-signature.txt")).trimmed());
+    const SigV4Presigned presigned
+        = signer.presign(toSigV4Request(testCase->request), testCase->credentials, testCase->region,
+            testCase->service, testCase->time, testCase->expires, testCase->options);
+    QCOMPARE(presigned.canonicalRequest,
+        expectedText(directory + QStringLiteral("/query-canonical-request.txt")));
+    QCOMPARE(presigned.stringToSign,
+        expectedText(directory + QStringLiteral("/query-string-to-sign.txt")));
+    QCOMPARE(presigned.signature,
+        expectedText(directory + QStringLiteral("/query-signature.txt")).trimmed());
 
     // The presigned request: same method, path, headers and body; the query is the one to send.
-    const std::optional<QByteArray> signedText = readFile(directory + QStringLiteral("/query-signed-request.txt"), &error);
+    const std::optional<QByteArray> signedText
+        = readFile(directory + QStringLiteral("/query-signed-request.txt"), &error);
     QVERIFY2(signedText, qPrintable(error));
     const std::optional<RawRequest> expected = parseRawRequest(*signedText, &error);
     QVERIFY2(expected, qPrintable(error));
@@ -411,7 +435,7 @@ void TestSigV4Signer::awsCAuthSuite_queryForm()
     QCOMPARE(testCase->request.path, expected->path);
     QCOMPARE(testCase->request.body, expected->body);
     QCOMPARE(headerListText(comparableHeaders(testCase->request.headers)),
-             headerListText(comparableHeaders(expected->headers)));
+        headerListText(comparableHeaders(expected->headers)));
 }
 
 void TestSigV4Signer::botocoreSuite_data()
@@ -438,34 +462,36 @@ void TestSigV4Signer::botocoreSuite()
     // This suite writes its inputs into the requests: the time is the .req's X-Amz-Date, and the
     // session token (when there is one) is the X-Amz-Security-Token of the signed request.
     // post-sts-token/readme.txt says post-sts-header-after adds the token after signing.
-    const QDateTime time = QDateTime::fromString(QString::fromLatin1(request->header("x-amz-date")),
-                                                 QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
+    const QDateTime time = QDateTime::fromString(
+        QString::fromLatin1(request->header("x-amz-date")), QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
     QVERIFY2(time.isValid(), "the .req carries no valid X-Amz-Date");
-    const AwsCredentials credentials =
-        suiteCredentials(QString::fromLatin1(signedRequest->header("x-amz-security-token")));
+    const AwsCredentials credentials
+        = suiteCredentials(QString::fromLatin1(signedRequest->header("x-amz-security-token")));
     SigV4Options options;
     options.keepIntermediates = true;
     options.omitSessionToken = directory.endsWith(QStringLiteral("/post-sts-header-after"));
 
     SigV4Signer signer;
-    const SigV4Signature signature = signer.sign(toSigV4Request(*request), credentials, kSuiteRegion,
-                                                 kSuiteService, QDateTime(time.date(), time.time(), Qt::UTC), options);
+    const SigV4Signature signature = signer.sign(toSigV4Request(*request), credentials,
+        kSuiteRegion, kSuiteService, QDateTime(time.date(), time.time(), Qt::UTC), options);
     QCOMPARE(signature.canonicalRequest, expectedText(base + QStringLiteral(".creq")));
     QCOMPARE(signature.stringToSign, expectedText(base + QStringLiteral(".sts")));
-    const QByteArray expectedAuthorization = expectedText(base + QStringLiteral(".authz")).trimmed();
+    const QByteArray expectedAuthorization
+        = expectedText(base + QStringLiteral(".authz")).trimmed();
     QCOMPARE(signature.authorization, expectedAuthorization);
 
     // The signed request, with its Authorization taken from the .authz: the suite README notes
-    // that get-vanilla-with-session-token.sreq carries get-vanilla's signature (5fa00f…), a flaw in
-    // the published data (its .sts, its .authz and aws-c-auth's copy of the case agree on 07ec16…).
-    // The .authz is the suite's statement of the expected header, so it is the one checked.
+    // that get-vanilla-with-session-token.sreq carries get-vanilla's signature (5fa00f…), a
+    // flaw in the published data (its .sts, its .authz and aws-c-auth's copy of the case agree
+    // on 07ec16…). The .authz is the suite's statement of the expected header, so it is the one
+    // checked; the data stays as published.
     HeaderList expectedHeaders = signedRequest->headers;
     for (auto &[name, value] : expectedHeaders) {
         if (name.toLower() == "authorization")
             value = expectedAuthorization;
     }
     QCOMPARE(headerListText(comparableHeaders(headersAfterSigning(request->headers, signature))),
-             headerListText(comparableHeaders(expectedHeaders)));
+        headerListText(comparableHeaders(expectedHeaders)));
     QCOMPARE(request->body, signedRequest->body);
 }
 
@@ -475,21 +501,25 @@ void TestSigV4Signer::describeInferenceScheduler_matchesBotocore()
     // and time (get_current_datetime patched to 2024-03-04T18:52:22Z).
     const QDateTime time(QDate(2024, 3, 4), QTime(18, 52, 22), Qt::UTC);
     SigV4Signer signer;
-    const SigV4Signature withToken = signer.sign(describeInferenceSchedulerRequest(), suiteCredentials(kStsToken),
-                                                 "eu-west-1", "lookoutequipment", time);
+    const SigV4Signature withToken = signer.sign(describeInferenceSchedulerRequest(),
+        suiteCredentials(kStsToken), "eu-west-1", "lookoutequipment", time);
     QCOMPARE(withToken.authorization,
-             QByteArray("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20240304/eu-west-1/lookoutequipment/aws4_request, "
-                        "SignedHeaders=content-type;host;x-amz-date;x-amz-security-token;x-amz-target, "
-                        "Signature=3bd73ad628ab9e19148b7b0f9e3fdf136227caeaacb8e24e2a974d44ee67340c"));
+        QByteArray("AWS4-HMAC-SHA256 "
+                   "Credential=AKIDEXAMPLE/20240304/eu-west-1/lookoutequipment/aws4_request, "
+                   "SignedHeaders=content-type;host;x-amz-date;x-amz-security-token;x-amz-target, "
+                   "Signature=3bd73ad628ab9e19148b7b0f9e3fdf136227caeaacb8e24e2a974d44ee67340c"));
     QCOMPARE(withToken.amzDate, QByteArray("20240304T185222Z"));
     QCOMPARE(withToken.securityToken, kStsToken.toUtf8());
-    QCOMPARE(withToken.signedHeaders, QByteArray("content-type;host;x-amz-date;x-amz-security-token;x-amz-target"));
-    QCOMPARE(withToken.signature, QByteArray("3bd73ad628ab9e19148b7b0f9e3fdf136227caeaacb8e24e2a974d44ee67340c"));
+    QCOMPARE(withToken.signedHeaders,
+        QByteArray("content-type;host;x-amz-date;x-amz-security-token;x-amz-target"));
+    QCOMPARE(withToken.signature,
+        QByteArray("3bd73ad628ab9e19148b7b0f9e3fdf136227caeaacb8e24e2a974d44ee67340c"));
     QVERIFY(withToken.contentSha256.isEmpty());
 
-    const SigV4Signature withoutToken = signer.sign(describeInferenceSchedulerRequest(), suiteCredentials(),
-                                                    "eu-west-1", "lookoutequipment", time);
-    QCOMPARE(withoutToken.signature, QByteArray("f88c991c2305e844c8a258cd0e05d85a80c9375c3215996768259a4a3a9ac379"));
+    const SigV4Signature withoutToken = signer.sign(describeInferenceSchedulerRequest(),
+        suiteCredentials(), "eu-west-1", "lookoutequipment", time);
+    QCOMPARE(withoutToken.signature,
+        QByteArray("f88c991c2305e844c8a258cd0e05d85a80c9375c3215996768259a4a3a9ac379"));
     QCOMPARE(withoutToken.signedHeaders, QByteArray("content-type;host;x-amz-date;x-amz-target"));
     QVERIFY(withoutToken.securityToken.isEmpty());
 }
@@ -498,13 +528,16 @@ void TestSigV4Signer::emptyBody_hashesToSha256OfNothing()
 {
     const QByteArray emptyHash("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
     QCOMPARE(SigV4Signer::sha256Hex({}), emptyHash);
-    QCOMPARE(SigV4Signer::sha256Hex("abc"), QByteArray("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
+    QCOMPARE(SigV4Signer::sha256Hex("abc"),
+        QByteArray("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
 
     SigV4Signer signer;
-    const HeaderList host = {{"Host", "example.amazonaws.com"}};
-    QVERIFY(canonicalRequestOf(signer, getRequest("/", {}, host)).endsWith(QByteArray('\n' + emptyHash)));
-    SigV4Request post{"POST", "/", {}, host, "{}"};
-    QVERIFY(canonicalRequestOf(signer, post).endsWith(QByteArray('\n' + SigV4Signer::sha256Hex("{}"))));
+    const HeaderList host = { { "Host", "example.amazonaws.com" } };
+    QVERIFY(canonicalRequestOf(signer, getRequest("/", {}, host))
+                .endsWith(QByteArray('\n' + emptyHash)));
+    SigV4Request post { "POST", "/", {}, host, "{}" };
+    QVERIFY(
+        canonicalRequestOf(signer, post).endsWith(QByteArray('\n' + SigV4Signer::sha256Hex("{}"))));
 }
 
 void TestSigV4Signer::host_keepsNonDefaultPortAndIpv6Brackets_data()
@@ -520,7 +553,8 @@ void TestSigV4Signer::host_keepsNonDefaultPortAndIpv6Brackets()
 {
     QFETCH(QByteArray, host);
     SigV4Signer signer;
-    const QByteArray canonical = canonicalRequestOf(signer, getRequest("/", {}, {{"Host", host}}));
+    const QByteArray canonical
+        = canonicalRequestOf(signer, getRequest("/", {}, { { "Host", host } }));
     QCOMPARE(canonicalLine(canonical, 3), QByteArray("host:" + host));
     QCOMPARE(canonicalLine(canonical, 6), QByteArray("host;x-amz-date"));
 }
@@ -528,29 +562,32 @@ void TestSigV4Signer::host_keepsNonDefaultPortAndIpv6Brackets()
 void TestSigV4Signer::sessionToken_signedUnlessOmitted()
 {
     SigV4Signer signer;
-    const SigV4Request request = getRequest("/", {}, {{"Host", "example.amazonaws.com"}});
+    const SigV4Request request = getRequest("/", {}, { { "Host", "example.amazonaws.com" } });
     SigV4Options options;
     options.keepIntermediates = true;
 
-    const SigV4Signature signedToken =
-        signer.sign(request, suiteCredentials(QStringLiteral("token-1")), kSuiteRegion, kSuiteService, kSuiteTime, options);
+    const SigV4Signature signedToken
+        = signer.sign(request, suiteCredentials(QStringLiteral("token-1")), kSuiteRegion,
+            kSuiteService, kSuiteTime, options);
     QCOMPARE(signedToken.signedHeaders, QByteArray("host;x-amz-date;x-amz-security-token"));
     QVERIFY(signedToken.canonicalRequest.contains("\nx-amz-security-token:token-1\n"));
     QCOMPARE(signedToken.securityToken, QByteArray("token-1"));
 
     options.omitSessionToken = true;
-    const SigV4Signature omitted =
-        signer.sign(request, suiteCredentials(QStringLiteral("token-1")), kSuiteRegion, kSuiteService, kSuiteTime, options);
+    const SigV4Signature omitted = signer.sign(request, suiteCredentials(QStringLiteral("token-1")),
+        kSuiteRegion, kSuiteService, kSuiteTime, options);
     QCOMPARE(omitted.signedHeaders, QByteArray("host;x-amz-date"));
     QVERIFY(!omitted.canonicalRequest.contains("token-1"));
     QCOMPARE(omitted.securityToken, QByteArray("token-1")); // still sent, after signing
     // Unsigned, the token changes nothing: the signature is get-vanilla's.
-    QCOMPARE(omitted.signature, QByteArray("5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31"));
+    QCOMPARE(omitted.signature,
+        QByteArray("5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31"));
 
     // A changed token changes a signed request's signature (the signer does not reuse the old one).
     options.omitSessionToken = false;
-    const SigV4Signature otherToken =
-        signer.sign(request, suiteCredentials(QStringLiteral("token-2")), kSuiteRegion, kSuiteService, kSuiteTime, options);
+    const SigV4Signature otherToken
+        = signer.sign(request, suiteCredentials(QStringLiteral("token-2")), kSuiteRegion,
+            kSuiteService, kSuiteTime, options);
     QVERIFY(otherToken.signature != signedToken.signature);
     QCOMPARE(otherToken.securityToken, QByteArray("token-2"));
 }
@@ -559,58 +596,60 @@ void TestSigV4Signer::signerHeaders_replaceCallerCopies()
 {
     SigV4Signer signer;
     const SigV4Request stale = getRequest("/", {},
-                                          {{"Host", "example.amazonaws.com"},
-                                           {"X-Amz-Date", "20000101T000000Z"},
-                                           {"authorization", "AWS4-HMAC-SHA256 Credential=old"},
-                                           {"X-Amz-Security-Token", "old-token"}});
+        { { "Host", "example.amazonaws.com" }, { "X-Amz-Date", "20000101T000000Z" },
+            { "authorization", "AWS4-HMAC-SHA256 Credential=old" },
+            { "X-Amz-Security-Token", "old-token" } });
     SigV4Options options;
     options.keepIntermediates = true;
-    const SigV4Signature retried = signer.sign(stale, suiteCredentials(QStringLiteral("new-token")), kSuiteRegion,
-                                               kSuiteService, kSuiteTime, options);
+    const SigV4Signature retried = signer.sign(stale, suiteCredentials(QStringLiteral("new-token")),
+        kSuiteRegion, kSuiteService, kSuiteTime, options);
     QCOMPARE(retried.signedHeaders, QByteArray("host;x-amz-date;x-amz-security-token"));
     QCOMPARE(canonicalLine(retried.canonicalRequest, 4), QByteArray("x-amz-date:20150830T123600Z"));
-    QCOMPARE(canonicalLine(retried.canonicalRequest, 5), QByteArray("x-amz-security-token:new-token"));
+    QCOMPARE(
+        canonicalLine(retried.canonicalRequest, 5), QByteArray("x-amz-security-token:new-token"));
     QVERIFY(!retried.canonicalRequest.contains("old"));
 
     // Without a token of its own the signer leaves a caller's X-Amz-Security-Token alone.
-    const SigV4Signature keptToken =
-        signer.sign(stale, suiteCredentials(), kSuiteRegion, kSuiteService, kSuiteTime, options);
+    const SigV4Signature keptToken
+        = signer.sign(stale, suiteCredentials(), kSuiteRegion, kSuiteService, kSuiteTime, options);
     QCOMPARE(keptToken.signedHeaders, QByteArray("host;x-amz-date;x-amz-security-token"));
-    QCOMPARE(canonicalLine(keptToken.canonicalRequest, 5), QByteArray("x-amz-security-token:old-token"));
+    QCOMPARE(
+        canonicalLine(keptToken.canonicalRequest, 5), QByteArray("x-amz-security-token:old-token"));
 }
 
 void TestSigV4Signer::headerValues_trimmedCollapsedAndJoined()
 {
     SigV4Signer signer;
-    const QByteArray canonical = canonicalRequestOf(
-        signer, getRequest("/", {},
-                           {{"Host", "example.amazonaws.com"},
-                            {"X-Tabs", "\t a \t\t b  c \t"},
-                            {"x-multi", "  one "},
-                            {"X-Empty", ""},
-                            {"X-MULTI", "two  words"},
-                            {"x-only-space", "   "}}));
+    const QByteArray canonical = canonicalRequestOf(signer,
+        getRequest("/", {},
+            { { "Host", "example.amazonaws.com" }, { "X-Tabs", "\t a \t\t b  c \t" },
+                { "x-multi", "  one " }, { "X-Empty", "" }, { "X-MULTI", "two  words" },
+                { "x-only-space", "   " } }));
     QCOMPARE(canonicalLine(canonical, 3), QByteArray("host:example.amazonaws.com"));
     QCOMPARE(canonicalLine(canonical, 4), QByteArray("x-amz-date:20150830T123600Z"));
     QCOMPARE(canonicalLine(canonical, 5), QByteArray("x-empty:"));
     QCOMPARE(canonicalLine(canonical, 6), QByteArray("x-multi:one,two words"));
     QCOMPARE(canonicalLine(canonical, 7), QByteArray("x-only-space:"));
     QCOMPARE(canonicalLine(canonical, 8), QByteArray("x-tabs:a b c"));
-    QCOMPARE(canonicalLine(canonical, 10), QByteArray("host;x-amz-date;x-empty;x-multi;x-only-space;x-tabs"));
+    QCOMPARE(canonicalLine(canonical, 10),
+        QByteArray("host;x-amz-date;x-empty;x-multi;x-only-space;x-tabs"));
 }
 
 void TestSigV4Signer::query_decodedReencodedAndSorted_data()
 {
     QTest::addColumn<QByteArray>("query");
     QTest::addColumn<QByteArray>("canonical");
-    QTest::newRow("repeated keys by value") << QByteArray("b=2&a=z&a=y&a=Y") << QByteArray("a=Y&a=y&a=z&b=2");
+    QTest::newRow("repeated keys by value")
+        << QByteArray("b=2&a=z&a=y&a=Y") << QByteArray("a=Y&a=y&a=z&b=2");
     QTest::newRow("encoded and raw alike") << QByteArray("k=%41%2f%7e") << QByteArray("k=A%2F~");
     QTest::newRow("plus stays a plus") << QByteArray("q=a+b") << QByteArray("q=a%2Bb");
-    QTest::newRow("space and reserved") << QByteArray("q=a%20b&r=/?:@") << QByteArray("q=a%20b&r=%2F%3F%3A%40");
+    QTest::newRow("space and reserved")
+        << QByteArray("q=a%20b&r=/?:@") << QByteArray("q=a%20b&r=%2F%3F%3A%40");
     QTest::newRow("stray percent") << QByteArray("a=%zz&b=%4") << QByteArray("a=%25zz&b=%254");
     QTest::newRow("key without value") << QByteArray("flag&a=1") << QByteArray("a=1&flag=");
     QTest::newRow("empty pieces") << QByteArray("&a=1&&b=2&") << QByteArray("a=1&b=2");
-    QTest::newRow("sorted after encoding") << QByteArray("%E1%88%B4=1&Z=2&a=3") << QByteArray("%E1%88%B4=1&Z=2&a=3");
+    QTest::newRow("sorted after encoding")
+        << QByteArray("%E1%88%B4=1&Z=2&a=3") << QByteArray("%E1%88%B4=1&Z=2&a=3");
     QTest::newRow("equals in value") << QByteArray("a=b=c") << QByteArray("a=b%3Dc");
     QTest::newRow("raw utf-8") << QByteArray("\xe1\x88\xb4=bar") << QByteArray("%E1%88%B4=bar");
 }
@@ -620,7 +659,8 @@ void TestSigV4Signer::query_decodedReencodedAndSorted()
     QFETCH(QByteArray, query);
     QFETCH(QByteArray, canonical);
     SigV4Signer signer;
-    const QByteArray request = canonicalRequestOf(signer, getRequest("/", query, {{"Host", "example.amazonaws.com"}}));
+    const QByteArray request = canonicalRequestOf(
+        signer, getRequest("/", query, { { "Host", "example.amazonaws.com" } }));
     QCOMPARE(canonicalLine(request, 2), canonical);
 }
 
@@ -632,7 +672,8 @@ void TestSigV4Signer::path_normalizedOrKept_data()
     QTest::newRow("empty") << QByteArray() << true << QByteArray("/");
     QTest::newRow("empty, kept") << QByteArray() << false << QByteArray("/");
     QTest::newRow("dots") << QByteArray("/a/b/../c/./d") << true << QByteArray("/a/c/d");
-    QTest::newRow("dots, kept") << QByteArray("/a/b/../c/./d") << false << QByteArray("/a/b/../c/./d");
+    QTest::newRow("dots, kept") << QByteArray("/a/b/../c/./d") << false
+                                << QByteArray("/a/b/../c/./d");
     QTest::newRow("ends in ..") << QByteArray("/a/b/..") << true << QByteArray("/a/");
     QTest::newRow("ends in .") << QByteArray("/a/b/.") << true << QByteArray("/a/b/");
     QTest::newRow("above the root") << QByteArray("/../../a") << true << QByteArray("/a");
@@ -641,7 +682,8 @@ void TestSigV4Signer::path_normalizedOrKept_data()
     QTest::newRow("encoded again") << QByteArray("/a%20b") << true << QByteArray("/a%2520b");
     QTest::newRow("encoded again, kept") << QByteArray("/a%20b") << false << QByteArray("/a%2520b");
     QTest::newRow("reserved") << QByteArray("/a:b@c$d") << true << QByteArray("/a%3Ab%40c%24d");
-    QTest::newRow("dot-like names") << QByteArray("/.a/..b/...") << true << QByteArray("/.a/..b/...");
+    QTest::newRow("dot-like names")
+        << QByteArray("/.a/..b/...") << true << QByteArray("/.a/..b/...");
 }
 
 void TestSigV4Signer::path_normalizedOrKept()
@@ -652,8 +694,8 @@ void TestSigV4Signer::path_normalizedOrKept()
     SigV4Signer signer;
     SigV4Options options;
     options.normalizePath = normalize;
-    const QByteArray request =
-        canonicalRequestOf(signer, getRequest(path, {}, {{"Host", "example.amazonaws.com"}}), options);
+    const QByteArray request = canonicalRequestOf(
+        signer, getRequest(path, {}, { { "Host", "example.amazonaws.com" } }), options);
     QCOMPARE(canonicalLine(request, 1), canonical);
 }
 
@@ -663,26 +705,30 @@ void TestSigV4Signer::signBody_addsAndSignsContentHash()
     SigV4Options options;
     options.signBody = true;
     options.keepIntermediates = true;
-    const SigV4Request request{"PUT", "/", {}, {{"Host", "example.amazonaws.com"}}, "payload"};
-    const SigV4Signature signature =
-        signer.sign(request, suiteCredentials(), kSuiteRegion, kSuiteService, kSuiteTime, options);
+    const SigV4Request request { "PUT", "/", {}, { { "Host", "example.amazonaws.com" } },
+        "payload" };
+    const SigV4Signature signature = signer.sign(
+        request, suiteCredentials(), kSuiteRegion, kSuiteService, kSuiteTime, options);
     const QByteArray hash = SigV4Signer::sha256Hex("payload");
     QCOMPARE(signature.contentSha256, hash);
     QCOMPARE(signature.signedHeaders, QByteArray("host;x-amz-content-sha256;x-amz-date"));
-    QCOMPARE(canonicalLine(signature.canonicalRequest, 4), QByteArray("x-amz-content-sha256:" + hash));
+    QCOMPARE(
+        canonicalLine(signature.canonicalRequest, 4), QByteArray("x-amz-content-sha256:" + hash));
     QVERIFY(signature.canonicalRequest.endsWith(QByteArray('\n' + hash)));
 }
 
 void TestSigV4Signer::keepIntermediates_offLeavesThemEmpty()
 {
     SigV4Signer signer;
-    const SigV4Request request = getRequest("/", {}, {{"Host", "example.amazonaws.com"}});
-    const SigV4Signature signature = signer.sign(request, suiteCredentials(), kSuiteRegion, kSuiteService, kSuiteTime);
+    const SigV4Request request = getRequest("/", {}, { { "Host", "example.amazonaws.com" } });
+    const SigV4Signature signature
+        = signer.sign(request, suiteCredentials(), kSuiteRegion, kSuiteService, kSuiteTime);
     QVERIFY(signature.canonicalRequest.isEmpty());
     QVERIFY(signature.stringToSign.isEmpty());
-    QCOMPARE(signature.signature, QByteArray("5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31"));
-    const SigV4Presigned presigned =
-        signer.presign(request, suiteCredentials(), kSuiteRegion, kSuiteService, kSuiteTime, std::chrono::hours(1));
+    QCOMPARE(signature.signature,
+        QByteArray("5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31"));
+    const SigV4Presigned presigned = signer.presign(request, suiteCredentials(), kSuiteRegion,
+        kSuiteService, kSuiteTime, std::chrono::hours(1));
     QVERIFY(presigned.canonicalRequest.isEmpty());
     QVERIFY(presigned.stringToSign.isEmpty());
 }
@@ -698,47 +744,51 @@ void TestSigV4Signer::keyCache_givesSameResultsAsFreshSigner()
         QByteArray service;
     };
     QList<Scope> scopes;
-    const QStringList secrets = {kSuiteSecret, QStringLiteral("another-secret"),
-                                 QString(100, QLatin1Char('k'))}; // longer than an HMAC block
-    const QList<QByteArray> regions = {"us-east-1", "eu-west-1", "ap-northeast-2"};
+    const QStringList secrets = { kSuiteSecret, QStringLiteral("another-secret"),
+        QString(100, QLatin1Char('k')) }; // longer than an HMAC block
+    const QList<QByteArray> regions = { "us-east-1", "eu-west-1", "ap-northeast-2" };
     for (int day = 0; day < 3; ++day) {
         for (const QByteArray &region : regions) {
             for (const QString &secret : secrets)
-                scopes.append({secret, kSuiteTime.addDays(day).addSecs(day * 3700), region, "lookoutequipment"});
+                scopes.append({ secret, kSuiteTime.addDays(day).addSecs(day * 3700), region,
+                    "lookoutequipment" });
         }
     }
-    scopes.append({kSuiteSecret, kSuiteTime, "us-east-1", "service"});
+    scopes.append({ kSuiteSecret, kSuiteTime, "us-east-1", "service" });
 
     SigV4Signer reused;
-    const SigV4Request request = getRequest("/", {}, {{"Host", "example.amazonaws.com"}});
+    const SigV4Request request = getRequest("/", {}, { { "Host", "example.amazonaws.com" } });
     for (int round = 0; round < 3; ++round) {
         for (qsizetype i = 0; i < scopes.size(); ++i) {
             const Scope &scope = scopes[(i * 7 + round) % scopes.size()];
             AwsCredentials credentials = suiteCredentials();
             credentials.secretAccessKey = scope.secret;
             SigV4Signer fresh;
-            const SigV4Signature expected =
-                fresh.sign(request, credentials, scope.region, scope.service, scope.time);
-            QCOMPARE(reused.sign(request, credentials, scope.region, scope.service, scope.time).authorization,
-                     expected.authorization);
+            const SigV4Signature expected
+                = fresh.sign(request, credentials, scope.region, scope.service, scope.time);
+            QCOMPARE(reused.sign(request, credentials, scope.region, scope.service, scope.time)
+                         .authorization,
+                expected.authorization);
         }
     }
     // And still the suite's answer afterwards.
-    QCOMPARE(reused.sign(request, suiteCredentials(), kSuiteRegion, kSuiteService, kSuiteTime).signature,
-             QByteArray("5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31"));
+    QCOMPARE(
+        reused.sign(request, suiteCredentials(), kSuiteRegion, kSuiteService, kSuiteTime).signature,
+        QByteArray("5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31"));
 }
 
 void TestSigV4Signer::presign_clampsExpiryAndWarns()
 {
     SigV4Signer signer;
-    const SigV4Request request = getRequest("/", {}, {{"Host", "example.amazonaws.com"}});
-    QTest::ignoreMessage(QtWarningMsg, "X-Amz-Expires of 999999 s is outside [1, 604800]; using 604800");
-    const SigV4Presigned tooLong = signer.presign(request, suiteCredentials(), kSuiteRegion, kSuiteService,
-                                                  kSuiteTime, std::chrono::seconds(999999));
+    const SigV4Request request = getRequest("/", {}, { { "Host", "example.amazonaws.com" } });
+    QTest::ignoreMessage(
+        QtWarningMsg, "X-Amz-Expires of 999999 s is outside [1, 604800]; using 604800");
+    const SigV4Presigned tooLong = signer.presign(request, suiteCredentials(), kSuiteRegion,
+        kSuiteService, kSuiteTime, std::chrono::seconds(999999));
     QVERIFY(tooLong.query.contains("&X-Amz-Expires=604800&"));
     QTest::ignoreMessage(QtWarningMsg, "X-Amz-Expires of 0 s is outside [1, 604800]; using 1");
-    const SigV4Presigned zero = signer.presign(request, suiteCredentials(), kSuiteRegion, kSuiteService, kSuiteTime,
-                                               std::chrono::seconds(0));
+    const SigV4Presigned zero = signer.presign(request, suiteCredentials(), kSuiteRegion,
+        kSuiteService, kSuiteTime, std::chrono::seconds(0));
     QVERIFY(zero.query.contains("&X-Amz-Expires=1&"));
 }
 
@@ -747,10 +797,11 @@ void TestSigV4Signer::presign_replacesCallerPresignParameters()
     SigV4Signer signer;
     SigV4Options options;
     options.keepIntermediates = true;
-    const SigV4Request request = getRequest(
-        "/", "X-Amz-Signature=old&Param1=value1&X-Amz-Date=19990101T000000Z", {{"Host", "example.amazonaws.com"}});
-    const SigV4Presigned presigned = signer.presign(request, suiteCredentials(), kSuiteRegion, kSuiteService,
-                                                    kSuiteTime, std::chrono::hours(1), options);
+    const SigV4Request request
+        = getRequest("/", "X-Amz-Signature=old&Param1=value1&X-Amz-Date=19990101T000000Z",
+            { { "Host", "example.amazonaws.com" } });
+    const SigV4Presigned presigned = signer.presign(request, suiteCredentials(), kSuiteRegion,
+        kSuiteService, kSuiteTime, std::chrono::hours(1), options);
     QVERIFY(presigned.query.startsWith("Param1=value1&X-Amz-Algorithm=AWS4-HMAC-SHA256&"));
     QVERIFY(presigned.query.endsWith(QByteArray("&X-Amz-Signature=" + presigned.signature)));
     QVERIFY(!presigned.query.contains("old"));
@@ -763,18 +814,22 @@ void TestSigV4Signer::amzDate_formatsUtc_data()
     QTest::addColumn<QDateTime>("time");
     QTest::addColumn<QByteArray>("amzDate");
     QTest::newRow("suite time") << kSuiteTime << QByteArray("20150830T123600Z");
-    QTest::newRow("offset converted to UTC")
-        << QDateTime(QDate(2015, 8, 30), QTime(14, 36), Qt::OffsetFromUTC, 2 * 3600) << QByteArray("20150830T123600Z");
-    QTest::newRow("offset across midnight")
-        << QDateTime(QDate(2024, 1, 1), QTime(1, 0, 5), Qt::OffsetFromUTC, 3 * 3600) << QByteArray("20231231T220005Z");
-    QTest::newRow("leap day") << QDateTime(QDate(2024, 2, 29), QTime(23, 59, 59), Qt::UTC) << QByteArray("20240229T235959Z");
-    QTest::newRow("epoch") << QDateTime::fromSecsSinceEpoch(0, Qt::UTC) << QByteArray("19700101T000000Z");
-    QTest::newRow("before the epoch") << QDateTime::fromSecsSinceEpoch(-1, Qt::UTC) << QByteArray("19691231T235959Z");
-    QTest::newRow("century not leap") << QDateTime(QDate(2100, 3, 1), QTime(0, 0), Qt::UTC) << QByteArray("21000301T000000Z");
-    QTest::newRow("milliseconds dropped")
-        << QDateTime(QDate(2026, 10, 7), QTime(8, 9, 10, 999), Qt::UTC) << QByteArray("20261007T080910Z");
-    QTest::newRow("last spellable second")
-        << QDateTime(QDate(9999, 12, 31), QTime(23, 59, 59), Qt::UTC) << QByteArray("99991231T235959Z");
+    QTest::newRow("offset converted to UTC") << QDateTime(QDate(2015, 8, 30), QTime(14, 36),
+        Qt::OffsetFromUTC, 2 * 3600) << QByteArray("20150830T123600Z");
+    QTest::newRow("offset across midnight") << QDateTime(QDate(2024, 1, 1), QTime(1, 0, 5),
+        Qt::OffsetFromUTC, 3 * 3600) << QByteArray("20231231T220005Z");
+    QTest::newRow("leap day") << QDateTime(QDate(2024, 2, 29), QTime(23, 59, 59), Qt::UTC)
+                              << QByteArray("20240229T235959Z");
+    QTest::newRow("epoch") << QDateTime::fromSecsSinceEpoch(0, Qt::UTC)
+                           << QByteArray("19700101T000000Z");
+    QTest::newRow("before the epoch")
+        << QDateTime::fromSecsSinceEpoch(-1, Qt::UTC) << QByteArray("19691231T235959Z");
+    QTest::newRow("century not leap")
+        << QDateTime(QDate(2100, 3, 1), QTime(0, 0), Qt::UTC) << QByteArray("21000301T000000Z");
+    QTest::newRow("milliseconds dropped") << QDateTime(QDate(2026, 10, 7), QTime(8, 9, 10, 999),
+        Qt::UTC) << QByteArray("20261007T080910Z");
+    QTest::newRow("last spellable second") << QDateTime(QDate(9999, 12, 31), QTime(23, 59, 59),
+        Qt::UTC) << QByteArray("99991231T235959Z");
 }
 
 void TestSigV4Signer::amzDate_formatsUtc()
@@ -784,19 +839,22 @@ void TestSigV4Signer::amzDate_formatsUtc()
     QCOMPARE(SigV4Signer::amzDate(time), amzDate);
     // The same function dates signatures, and the scope uses the date part.
     SigV4Signer signer;
-    const SigV4Signature signature = signer.sign(getRequest("/", {}, {{"Host", "h"}}), suiteCredentials(),
-                                                 kSuiteRegion, kSuiteService, time);
+    const SigV4Signature signature = signer.sign(getRequest("/", {}, { { "Host", "h" } }),
+        suiteCredentials(), kSuiteRegion, kSuiteService, time);
     QCOMPARE(signature.amzDate, amzDate);
-    QVERIFY(signature.authorization.contains(QByteArray("/" + amzDate.left(8) + "/us-east-1/service/aws4_request")));
+    QVERIFY(signature.authorization.contains(
+        QByteArray("/" + amzDate.left(8) + "/us-east-1/service/aws4_request")));
 }
 
 void TestSigV4Signer::amzDate_invalidTimeWarns()
 {
-    QTest::ignoreMessage(QtWarningMsg, "The signing time is invalid; signing with 1970-01-01T00:00:00Z instead");
+    QTest::ignoreMessage(
+        QtWarningMsg, "The signing time is invalid; signing with 1970-01-01T00:00:00Z instead");
     QCOMPARE(SigV4Signer::amzDate(QDateTime()), QByteArray("19700101T000000Z"));
-    QTest::ignoreMessage(QtWarningMsg,
-                         QRegularExpression(QStringLiteral("outside years 0000-9999; clamped$")));
-    QCOMPARE(SigV4Signer::amzDate(QDateTime(QDate(10000, 1, 1), QTime(0, 0), Qt::UTC)), QByteArray("99991231T235959Z"));
+    QTest::ignoreMessage(
+        QtWarningMsg, QRegularExpression(QStringLiteral("outside years 0000-9999; clamped$")));
+    QCOMPARE(SigV4Signer::amzDate(QDateTime(QDate(10000, 1, 1), QTime(0, 0), Qt::UTC)),
+        QByteArray("99991231T235959Z"));
 }
 
 QTEST_GUILESS_MAIN(TestSigV4Signer)

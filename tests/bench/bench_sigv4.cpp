@@ -13,9 +13,9 @@ aws::SigV4Request describeInferenceSchedulerRequest()
     aws::SigV4Request request;
     request.method = "POST";
     request.path = "/";
-    request.headers = {{"Content-Type", "application/x-amz-json-1.0"},
-                       {"Host", "lookoutequipment.eu-west-1.amazonaws.com"},
-                       {"X-Amz-Target", "AWSLookoutEquipmentFrontendService.DescribeInferenceScheduler"}};
+    request.headers = { { "Content-Type", "application/x-amz-json-1.0" },
+        { "Host", "lookoutequipment.eu-west-1.amazonaws.com" },
+        { "X-Amz-Target", "AWSLookoutEquipmentFrontendService.DescribeInferenceScheduler" } };
     request.body = R"({"InferenceSchedulerName":"pump-station-042"})";
     return request;
 }
@@ -28,18 +28,18 @@ aws::AwsCredentials credentials(bool withToken)
     if (withToken) {
         // The AWS documentation's example STS token (336 characters).
         result.sessionToken = QStringLiteral(
-            "AQoDYXdzEPT//////////wEXAMPLEtc764bNrC9SAPBSM22wDOk4x4HIZ8j4FZTwdQWLWsKWHGBuFqwAeMicRXmxfpSPfIeoIYRqTfl"
-            "fKD8YUuwthAx7mSEI/qkPpKPi/kMcGdQrmGdeehM4IC1NtBmUpp2wUE8phUZampKsburEDy0KPkyQDYwT7WZ0wq5VSXDvp75YU9HFvlRd8"
-            "Tx6q6fE8YQcHNVXAkiY9q6d+xo0rKwT38xVqr7ZD0u0iPPkUL64lIZbqBAz+scqKmlzm8FDrypNC9Yjc8fPOLn9FX9KSYvKTr4rvx3iSIlTJ"
-            "abIQwj2ICCR/oLxBA==");
+            "AQoDYXdzEPT//////////wEXAMPLEtc764bNrC9SAPBSM22wDOk4x4HIZ8j4FZTwdQWLWsKWHGBuFqwAeMic"
+            "RXmxfpSPfIeoIYRqTflfKD8YUuwthAx7mSEI/qkPpKPi/kMcGdQrmGdeehM4IC1NtBmUpp2wUE8phUZampKs"
+            "burEDy0KPkyQDYwT7WZ0wq5VSXDvp75YU9HFvlRd8Tx6q6fE8YQcHNVXAkiY9q6d+xo0rKwT38xVqr7ZD0u0"
+            "iPPkUL64lIZbqBAz+scqKmlzm8FDrypNC9Yjc8fPOLn9FX9KSYvKTr4rvx3iSIlTJabIQwj2ICCR/oLxBA==");
     }
     return result;
 }
 
 void reportRate(benchmark::State &state)
 {
-    state.counters["signatures/s"] =
-        benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+    state.counters["signatures/s"]
+        = benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
 }
 
 // The figure the run script reports: one signer, key cached after the first call.
@@ -50,7 +50,8 @@ void BM_SignDescribeInferenceScheduler(benchmark::State &state)
     const aws::AwsCredentials creds = credentials(true);
     const QDateTime time(QDate(2024, 3, 4), QTime(18, 52, 22), Qt::UTC);
     for (auto _ : state) {
-        aws::SigV4Signature signature = signer.sign(request, creds, "eu-west-1", "lookoutequipment", time);
+        aws::SigV4Signature signature
+            = signer.sign(request, creds, "eu-west-1", "lookoutequipment", time);
         benchmark::DoNotOptimize(signature);
     }
     reportRate(state);
@@ -64,7 +65,8 @@ void BM_SignDescribeInferenceSchedulerWithoutToken(benchmark::State &state)
     const aws::AwsCredentials creds = credentials(false);
     const QDateTime time(QDate(2024, 3, 4), QTime(18, 52, 22), Qt::UTC);
     for (auto _ : state) {
-        aws::SigV4Signature signature = signer.sign(request, creds, "eu-west-1", "lookoutequipment", time);
+        aws::SigV4Signature signature
+            = signer.sign(request, creds, "eu-west-1", "lookoutequipment", time);
         benchmark::DoNotOptimize(signature);
     }
     reportRate(state);
@@ -80,7 +82,8 @@ void BM_SignWithFreshSigner(benchmark::State &state)
     const QDateTime time(QDate(2024, 3, 4), QTime(18, 52, 22), Qt::UTC);
     for (auto _ : state) {
         aws::SigV4Signer signer;
-        aws::SigV4Signature signature = signer.sign(request, creds, "eu-west-1", "lookoutequipment", time);
+        aws::SigV4Signature signature
+            = signer.sign(request, creds, "eu-west-1", "lookoutequipment", time);
         benchmark::DoNotOptimize(signature);
     }
     reportRate(state);
