@@ -41,6 +41,8 @@ HttpConnection::HttpConnection(QTcpSocket *socket, const HttpLimits &limits, Htt
 {
     m_socket->setParent(this);
     m_socket->setReadBufferSize(kSocketReadBufferBytes);
+    // Request-response traffic: send each answer at once instead of waiting to coalesce.
+    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     for (QTimer *timer : {&m_idleTimer, &m_requestTimer, &m_writeTimer, &m_lingerTimer, &m_delayTimer})
         timer->setSingleShot(true);
 
