@@ -831,17 +831,21 @@ void TestAwsJsonClient::readTimeout_whenServerHangs()
 
 void TestAwsJsonClient::steadyTrickle_isNotATimeout()
 {
-    // 8 bytes, one per 100 ms: 800 ms in all, never 300 ms of silence.
-    m_server->enqueue(ScriptedResponse::json(200, R"({"a":12})").trickling(100ms, 1));
+    // 20 bytes, one per 50 ms: a second in all, never 500 ms of silence.
+    const QByteArray body = R"({"pad":"0123456789"})";
+    m_server->enqueue(ScriptedResponse::json(200, body).trickling(50ms, 1));
     auto client = makeClient([](AwsJsonClientSettings &s) {
         s.maxAttempts = 1;
-        s.readTimeout = 300ms;
+        s.readTimeout = 500ms;
     });
 
+    QElapsedTimer elapsed;
+    elapsed.start();
     const auto result = callAndWait(*client);
     QVERIFY(result);
     QVERIFY2(result->ok(), qPrintable(result->ok() ? QString() : result->error().toString()));
-    QCOMPARE(result->value(), QByteArray(R"({"a":12})"));
+    QCOMPARE(result->value(), body);
+    QVERIFY(elapsed.elapsed() > 500);
 }
 
 void TestAwsJsonClient::connectTimeout_whenConnectNeverCompletes()
