@@ -132,8 +132,11 @@ private:
     {
         if (error.operation.isEmpty())
             error.operation = QString::fromLatin1(m_operation);
-        if (error.endpoint.isEmpty())
-            error.endpoint = m_target.url.isEmpty() ? settings().endpoint : m_target.url;
+        if (error.endpoint.isEmpty()) {
+            error.endpoint = m_target.url.isEmpty()
+                ? settings().endpoint.adjusted(QUrl::RemoveUserInfo)
+                : m_target.url;
+        }
         error.attempts = m_attempts;
     }
 
@@ -413,11 +416,16 @@ std::optional<AwsError> checkOperation(const QByteArray &operation)
     static const QRegularExpression kOperationName(QStringLiteral("^[A-Za-z][A-Za-z0-9]*$"));
     if (kOperationName.match(QString::fromLatin1(operation)).hasMatch())
         return std::nullopt;
+    QString shown = QString::fromLatin1(operation.left(64));
+    for (QChar &c : shown) {
+        if (!c.isPrint())
+            c = u'?';
+    }
     AwsError error;
     error.kind = AwsError::Kind::InvalidParameter;
     error.message = QStringLiteral("the operation name \"%1\" is not an AWS operation name "
                                    "(letters and digits, starting with a letter)")
-                        .arg(QString::fromLatin1(operation.left(64)));
+                        .arg(shown);
     return error;
 }
 
