@@ -9,10 +9,9 @@
 #include <QTextStream>
 
 #include <csignal>
+#include <optional>
 #include <sys/socket.h>
 #include <unistd.h>
-
-#include <optional>
 
 namespace cli {
 
@@ -66,7 +65,7 @@ private:
         [[maybe_unused]] const ssize_t written = ::write(s_pipe[1], &byte, 1);
     }
 
-    static inline int s_pipe[2] = {-1, -1};
+    static inline int s_pipe[2] = { -1, -1 };
     struct sigaction m_previousInt = {};
     struct sigaction m_previousTerm = {};
     std::optional<QSocketNotifier> m_notifier;
@@ -93,7 +92,8 @@ QString helpText()
         "Fleet (one of):\n"
         "  --fleet N                  Generate N schedulers (1..100000; default 200).\n"
         "  --seed S                   Seed of the generated fleet (default 1).\n"
-        "  --from DIR                 Serve the saved describe-inference-scheduler *.json files in DIR.\n"
+        "  --from DIR                 Serve the saved describe-inference-scheduler *.json files in "
+        "DIR.\n"
         "Endpoint:\n"
         "  --port N                   TCP port on 127.0.0.1 (default: any free port).\n"
         "  --region R                 Region to accept and put in ARNs (default us-east-1).\n"
@@ -102,7 +102,8 @@ QString helpText()
         "  --session-token TOKEN      Also require this session token.\n"
         "  --max-connections N        Concurrent connections before answering 503 (default 128).\n"
         "Behaviour:\n"
-        "  --transition-seconds S     PENDING -> RUNNING and STOPPING -> STOPPED take S s (default 5).\n"
+        "  --transition-seconds S     PENDING -> RUNNING and STOPPING -> STOPPED take S s (default "
+        "5).\n"
         "  --churn                    Change statuses and latest results over time.\n"
         "  --churn-interval-ms MS     One round of changes every MS ms (default 5000).\n"
         "  --churn-percent P          Share of the fleet touched per round (default 2).\n"
@@ -112,10 +113,12 @@ QString helpText()
         "  --error-percent P          500 InternalServerException.\n"
         "  --malformed-percent P      200 with a broken body.\n"
         "  --slow-percent P           Answer after --slow-ms (default 3000).\n"
-        "  --fault-percent P          P spread as 40% throttling, 30% errors, 20% slow, 10% malformed.\n"
+        "  --fault-percent P          P spread as 40% throttling, 30% errors, 20% slow, 10% "
+        "malformed.\n"
         "  --fault-seed S             Seed of the fault draws (default 1).\n"
         "  -h, --help                 Print this help and exit.\n")
-        .arg(QString::fromLatin1(appinfo::kBinaryName), QString::fromLatin1(emulator::EmulatorOptions::kDemoAccessKeyId));
+        .arg(QString::fromLatin1(appinfo::kBinaryName),
+            QString::fromLatin1(emulator::EmulatorOptions::kDemoAccessKeyId));
 }
 
 struct ParsedOptions {
@@ -125,18 +128,20 @@ struct ParsedOptions {
 };
 
 // Reads one numeric option; records the first problem in error.
-template <typename T>
-std::optional<T> numberOption(const QCommandLineParser &parser, const QString &name, double low, double high,
-                              QString &error)
+template<typename T>
+std::optional<T> numberOption(
+    const QCommandLineParser &parser, const QString &name, double low, double high, QString &error)
 {
     if (!parser.isSet(name) || !error.isEmpty())
         return std::nullopt;
     const QString text = parser.value(name);
     bool ok = false;
     const double value = text.toDouble(&ok);
-    if (!ok || value < low || value > high || (std::is_integral_v<T> && value != static_cast<double>(static_cast<qint64>(value)))) {
-        error = u"--"_s + name + u" expects "_s + (std::is_integral_v<T> ? u"an integer"_s : u"a number"_s)
-            + u" within "_s + QString::number(low, 'g', 17) + u".."_s + QString::number(high, 'g', 17)
+    if (!ok || value < low || value > high
+        || (std::is_integral_v<T> && value != static_cast<double>(static_cast<qint64>(value)))) {
+        error = u"--"_s + name + u" expects "_s
+            + (std::is_integral_v<T> ? u"an integer"_s : u"a number"_s) + u" within "_s
+            + QString::number(low, 'g', 17) + u".."_s + QString::number(high, 'g', 17)
             + u", not '"_s + text + u"'"_s;
         return std::nullopt;
     }
@@ -148,20 +153,19 @@ ParsedOptions parseOptions(const QStringList &arguments)
     ParsedOptions parsed;
     QCommandLineParser parser;
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    const QStringList valued = {u"port"_s, u"fleet"_s, u"seed"_s, u"from"_s, u"region"_s, u"access-key-id"_s,
-                                u"secret-access-key"_s, u"session-token"_s, u"max-connections"_s,
-                                u"transition-seconds"_s, u"churn-interval-ms"_s, u"churn-percent"_s,
-                                u"churn-seed"_s, u"throttle-percent"_s, u"error-percent"_s,
-                                u"malformed-percent"_s, u"slow-percent"_s, u"slow-ms"_s, u"fault-percent"_s,
-                                u"fault-seed"_s};
+    const QStringList valued = { u"port"_s, u"fleet"_s, u"seed"_s, u"from"_s, u"region"_s,
+        u"access-key-id"_s, u"secret-access-key"_s, u"session-token"_s, u"max-connections"_s,
+        u"transition-seconds"_s, u"churn-interval-ms"_s, u"churn-percent"_s, u"churn-seed"_s,
+        u"throttle-percent"_s, u"error-percent"_s, u"malformed-percent"_s, u"slow-percent"_s,
+        u"slow-ms"_s, u"fault-percent"_s, u"fault-seed"_s };
     for (const QString &name : valued)
         parser.addOption(QCommandLineOption(name, QString(), u"value"_s));
     parser.addOption(QCommandLineOption(u"churn"_s));
-    parser.addOption(QCommandLineOption(QStringList{u"h"_s, u"help"_s}));
+    parser.addOption(QCommandLineOption(QStringList { u"h"_s, u"help"_s }));
     parser.addPositionalArgument(u"command"_s, QString());
 
     // QCommandLineParser wants a program name first.
-    if (!parser.parse(QStringList{QString::fromLatin1(appinfo::kBinaryName)} + arguments)) {
+    if (!parser.parse(QStringList { QString::fromLatin1(appinfo::kBinaryName) } + arguments)) {
         parsed.error = parser.errorText();
         return parsed;
     }
@@ -169,7 +173,7 @@ ParsedOptions parseOptions(const QStringList &arguments)
         parsed.help = true;
         return parsed;
     }
-    if (parser.positionalArguments() != QStringList{QString::fromLatin1(kEmulatorCommand)}) {
+    if (parser.positionalArguments() != QStringList { QString::fromLatin1(kEmulatorCommand) }) {
         parsed.error = u"unexpected argument '"_s + parser.positionalArguments().value(1) + u"'"_s;
         return parsed;
     }
@@ -183,7 +187,8 @@ ParsedOptions parseOptions(const QStringList &arguments)
     QString &error = parsed.error;
     if (auto port = numberOption<int>(parser, u"port"_s, 0, 65535, error))
         options.port = static_cast<quint16>(*port);
-    if (auto fleet = numberOption<int>(parser, u"fleet"_s, 1, emulator::GeneratedFleetSpec::kMaxCount, error))
+    if (auto fleet
+        = numberOption<int>(parser, u"fleet"_s, 1, emulator::GeneratedFleetSpec::kMaxCount, error))
         options.fleetSize = *fleet;
     if (auto seed = numberOption<qint64>(parser, u"seed"_s, 0, 9007199254740991.0, error))
         options.fleetSeed = static_cast<quint64>(*seed);
@@ -234,9 +239,11 @@ ParsedOptions parseOptions(const QStringList &arguments)
 QString exportLines(const emulator::Emulator &server)
 {
     const aws::AwsCredentials credentials = server.credentials();
-    QString lines = u"export AWS_ENDPOINT_URL_LOOKOUTEQUIPMENT="_s + shellQuoted(server.endpoint().toString()) + u"\n"_s
-        + u"export AWS_ACCESS_KEY_ID="_s + shellQuoted(credentials.accessKeyId) + u"\n"_s
-        + u"export AWS_SECRET_ACCESS_KEY="_s + shellQuoted(credentials.secretAccessKey) + u"\n"_s
+    QString lines = u"export AWS_ENDPOINT_URL_LOOKOUTEQUIPMENT="_s
+        + shellQuoted(server.endpoint().toString()) + u"\n"_s + u"export AWS_ACCESS_KEY_ID="_s
+        + shellQuoted(credentials.accessKeyId) + u"\n"_s + u"export AWS_SECRET_ACCESS_KEY="_s
+        + shellQuoted(credentials.secretAccessKey)
+        + u"\n"_s
         // The AWS CLI v1 reads AWS_DEFAULT_REGION only; v2 and the SDKs read AWS_REGION first.
         + u"export AWS_REGION="_s + shellQuoted(server.region()) + u"\n"_s
         + u"export AWS_DEFAULT_REGION="_s + shellQuoted(server.region()) + u"\n"_s;
@@ -282,8 +289,9 @@ int runEmulatorCommand(const QStringList &arguments)
     QTextStream out(stdout);
     out << exportLines(server);
     out.flush();
-    err << "Lookout for Equipment emulator: " << server.schedulerCount() << " inference schedulers on "
-        << server.endpoint().toString() << " (region " << server.region() << "). Stop with Ctrl+C.\n";
+    err << "Lookout for Equipment emulator: " << server.schedulerCount()
+        << " inference schedulers on " << server.endpoint().toString() << " (region "
+        << server.region() << "). Stop with Ctrl+C.\n";
     err.flush();
 
     QCoreApplication::exec();

@@ -1,7 +1,6 @@
 #include "archiveloader.h"
 
 #include "inputreader.h"
-
 #include "lookout/jsoncodec.h"
 
 #include <QDir>
@@ -26,32 +25,35 @@ quint64 stableHash(const QString &text)
     return hash;
 }
 
-SchedulerRecord recordFrom(lookout::InferenceScheduler scheduler, qint64 now,
-                           TransitionDurations durations)
+SchedulerRecord recordFrom(
+    lookout::InferenceScheduler scheduler, qint64 now, TransitionDurations durations)
 {
     SchedulerRecord record;
     record.historySeed = stableHash(*scheduler.inferenceSchedulerName);
-    const qint64 created = scheduler.createdAt ? scheduler.createdAt->epochMicroseconds : now - 30 * kDay;
+    const qint64 created
+        = scheduler.createdAt ? scheduler.createdAt->epochMicroseconds : now - 30 * kDay;
     const qint64 updated = scheduler.updatedAt ? scheduler.updatedAt->epochMicroseconds : created;
     const QString status = scheduler.status.value_or(QString());
     if (status == QLatin1String(lookout::status::kRunning)) {
-        record.runs.append(RunInterval{qMin(updated, now), std::nullopt});
+        record.runs.append(RunInterval { qMin(updated, now), std::nullopt });
     } else if (status == QLatin1String(lookout::status::kStopped) && updated > created) {
-        record.runs.append(RunInterval{created, updated});
+        record.runs.append(RunInterval { created, updated });
     } else if (status == QLatin1String(lookout::status::kPending)) {
         record.transitionDue = now + durations.pendingMicros;
     } else if (status == QLatin1String(lookout::status::kStopping)) {
         record.transitionDue = now + durations.stoppingMicros;
         if (updated > created)
-            record.runs.append(RunInterval{created, updated});
+            record.runs.append(RunInterval { created, updated });
     }
     record.scheduler = std::move(scheduler);
     return record;
 }
 
-void addModel(QHash<QString, ModelDescription> &models, const lookout::InferenceScheduler &scheduler)
+void addModel(
+    QHash<QString, ModelDescription> &models, const lookout::InferenceScheduler &scheduler)
 {
-    if (!scheduler.modelName || !scheduler.modelArn || !InputReader::isIdentifier(*scheduler.modelName))
+    if (!scheduler.modelName || !scheduler.modelArn
+        || !InputReader::isIdentifier(*scheduler.modelName))
         return;
     ModelDescription &model = models[*scheduler.modelName];
     if (model.modelName.isEmpty()) {
@@ -61,7 +63,8 @@ void addModel(QHash<QString, ModelDescription> &models, const lookout::Inference
         model.serverSideKmsKeyId = scheduler.serverSideKmsKeyId;
         model.activeModelVersion = 1;
     }
-    if (scheduler.createdAt && (!model.createdAt || scheduler.createdAt->epochMicroseconds < *model.createdAt)) {
+    if (scheduler.createdAt
+        && (!model.createdAt || scheduler.createdAt->epochMicroseconds < *model.createdAt)) {
         model.createdAt = scheduler.createdAt->epochMicroseconds;
         model.lastUpdatedTime = model.createdAt;
     }
@@ -82,12 +85,13 @@ ArchiveLoad loadArchive(const QString &directory, qint64 now, TransitionDuration
         return load;
     }
     const QDir dir(directory);
-    const QStringList files = dir.entryList({QStringLiteral("*.json")}, QDir::Files | QDir::Readable | QDir::NoDotAndDotDot,
-                                            QDir::Name);
-    const QStringList allJson = dir.entryList({QStringLiteral("*.json")}, QDir::Files | QDir::NoDotAndDotDot, QDir::Name);
+    const QStringList files = dir.entryList({ QStringLiteral("*.json") },
+        QDir::Files | QDir::Readable | QDir::NoDotAndDotDot, QDir::Name);
+    const QStringList allJson = dir.entryList(
+        { QStringLiteral("*.json") }, QDir::Files | QDir::NoDotAndDotDot, QDir::Name);
     for (const QString &name : allJson) {
         if (!files.contains(name))
-            load.problems.append({dir.filePath(name), QStringLiteral("not readable")});
+            load.problems.append({ dir.filePath(name), QStringLiteral("not readable") });
     }
     if (allJson.isEmpty()) {
         load.error = directory
@@ -103,35 +107,39 @@ ArchiveLoad loadArchive(const QString &directory, qint64 now, TransitionDuration
         const QString path = dir.filePath(name);
         QFile file(path);
         if (file.size() > kMaxArchiveFileBytes) {
-            load.problems.append({path, QLatin1String("larger than ") + QString::number(kMaxArchiveFileBytes)
-                                            + QLatin1String(" bytes")});
+            load.problems.append({ path,
+                QLatin1String("larger than ") + QString::number(kMaxArchiveFileBytes)
+                    + QLatin1String(" bytes") });
             continue;
         }
         if (!file.open(QIODevice::ReadOnly)) {
-            load.problems.append({path, file.errorString()});
+            load.problems.append({ path, file.errorString() });
             continue;
         }
         const QByteArray content = file.read(kMaxArchiveFileBytes + 1);
-        aws::Result<lookout::InferenceScheduler> decoded = lookout::json::decodeCliDescribeInferenceScheduler(content);
+        aws::Result<lookout::InferenceScheduler> decoded
+            = lookout::json::decodeCliDescribeInferenceScheduler(content);
         if (!decoded) {
-            load.problems.append({path, decoded.error().message});
+            load.problems.append({ path, decoded.error().message });
             continue;
         }
         lookout::InferenceScheduler scheduler = std::move(decoded).value();
         if (!scheduler.inferenceSchedulerName) {
-            load.problems.append({path, QStringLiteral("InferenceSchedulerName is missing")});
+            load.problems.append({ path, QStringLiteral("InferenceSchedulerName is missing") });
             continue;
         }
         const QString schedulerName = *scheduler.inferenceSchedulerName;
         if (!InputReader::isIdentifier(schedulerName)) {
-            load.problems.append({path, QLatin1String("InferenceSchedulerName '") + schedulerName
-                                            + QLatin1String("' does not match ^[0-9a-zA-Z_-]{1,200}$")});
+            load.problems.append({ path,
+                QLatin1String("InferenceSchedulerName '") + schedulerName
+                    + QLatin1String("' does not match ^[0-9a-zA-Z_-]{1,200}$") });
             continue;
         }
         if (pathByName.contains(schedulerName)) {
-            load.problems.append({path, QLatin1String("InferenceSchedulerName '") + schedulerName
-                                            + QLatin1String("' was already loaded from ")
-                                            + pathByName.value(schedulerName)});
+            load.problems.append({ path,
+                QLatin1String("InferenceSchedulerName '") + schedulerName
+                    + QLatin1String("' was already loaded from ")
+                    + pathByName.value(schedulerName) });
             continue;
         }
         pathByName.insert(schedulerName, path);

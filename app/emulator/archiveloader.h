@@ -15,9 +15,9 @@ struct ArchiveProblem {
 };
 
 struct ArchiveLoad {
-    std::optional<Fleet> fleet;      // absent when nothing could be served
-    QList<ArchiveProblem> problems;  // every file skipped, with why
-    QString error;                   // set when fleet is absent
+    std::optional<Fleet> fleet; // absent when nothing could be served
+    QList<ArchiveProblem> problems; // every file skipped, with why
+    QString error; // set when fleet is absent
 };
 
 // Builds a fleet from a directory of saved `aws lookoutequipment describe-inference-scheduler`

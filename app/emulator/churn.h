@@ -8,8 +8,8 @@ namespace emulator {
 
 struct ChurnConfig {
     bool enabled = false;
-    std::chrono::milliseconds interval{5000}; // one round of changes per interval of clock time
-    double changePercent = 2.0;               // share of the fleet touched per round (at least one)
+    std::chrono::milliseconds interval { 5000 }; // one round of changes per interval of clock time
+    double changePercent = 2.0; // share of the fleet touched per round (at least one)
     quint64 seed = 1;
 
     QString validate() const; // empty when valid
@@ -22,7 +22,11 @@ struct ChurnConfig {
 // so the fleet at a given clock time is the same however often it is looked at.
 class Churn {
 public:
-    Churn(const ChurnConfig &config, qint64 start) : m_config(config), m_start(start) {}
+    Churn(const ChurnConfig &config, qint64 start)
+        : m_config(config)
+        , m_start(start)
+    {
+    }
 
     // Applies every round due by now (and the transitions due before each).
     void advance(Fleet &fleet, qint64 now);

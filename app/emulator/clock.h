@@ -23,13 +23,22 @@ public:
 // on another.
 class ManualClock final : public Clock {
 public:
-    explicit ManualClock(const QDateTime &start) : m_msecs(start.toMSecsSinceEpoch()) {}
+    explicit ManualClock(const QDateTime &start)
+        : m_msecs(start.toMSecsSinceEpoch())
+    {
+    }
     QDateTime now() const override
     {
         return QDateTime::fromMSecsSinceEpoch(m_msecs.load(std::memory_order_relaxed), Qt::UTC);
     }
-    void set(const QDateTime &time) { m_msecs.store(time.toMSecsSinceEpoch(), std::memory_order_relaxed); }
-    void advance(std::chrono::milliseconds by) { m_msecs.fetch_add(by.count(), std::memory_order_relaxed); }
+    void set(const QDateTime &time)
+    {
+        m_msecs.store(time.toMSecsSinceEpoch(), std::memory_order_relaxed);
+    }
+    void advance(std::chrono::milliseconds by)
+    {
+        m_msecs.fetch_add(by.count(), std::memory_order_relaxed);
+    }
 
 private:
     std::atomic<qint64> m_msecs;

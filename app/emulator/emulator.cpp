@@ -13,7 +13,10 @@ namespace emulator {
 // Owns the service and the server on the serving thread.
 class EmulatorHost : public QObject {
 public:
-    explicit EmulatorHost(const EmulatorOptions &options) : m_options(options) {}
+    explicit EmulatorHost(const EmulatorOptions &options)
+        : m_options(options)
+    {
+    }
 
     struct StartResult {
         bool ok = false;
@@ -25,12 +28,14 @@ public:
     StartResult start()
     {
         StartResult result;
-        std::shared_ptr<const Clock> clock = m_options.clock ? m_options.clock : std::make_shared<SystemClock>();
+        std::shared_ptr<const Clock> clock
+            = m_options.clock ? m_options.clock : std::make_shared<SystemClock>();
         const qint64 now = clock->now().toMSecsSinceEpoch() * 1000;
         std::optional<Fleet> fleet;
         if (m_options.archiveDirectory.isEmpty()) {
-            fleet = generateFleet(GeneratedFleetSpec{m_options.fleetSize, m_options.fleetSeed, m_options.region},
-                                  now, m_options.transitions);
+            fleet = generateFleet(
+                GeneratedFleetSpec { m_options.fleetSize, m_options.fleetSeed, m_options.region },
+                now, m_options.transitions);
         } else {
             ArchiveLoad load = loadArchive(m_options.archiveDirectory, now, m_options.transitions);
             result.problems = load.problems; // the caller reports them
@@ -59,9 +64,10 @@ public:
         }
         result.ok = true;
         result.port = m_server->port();
-        qCInfo(lcEmulator).noquote() << "serving" << m_service->fleet().size() << "schedulers on"
-                                     << m_options.address.toString() + QLatin1Char(':') + QString::number(result.port)
-                                     << "region" << m_options.region;
+        qCInfo(lcEmulator).noquote()
+            << "serving" << m_service->fleet().size() << "schedulers on"
+            << m_options.address.toString() + QLatin1Char(':') + QString::number(result.port)
+            << "region" << m_options.region;
         return result;
     }
 
@@ -81,7 +87,8 @@ private:
 };
 
 Emulator::Emulator(EmulatorOptions options, QObject *parent)
-    : QObject(parent), m_options(std::move(options))
+    : QObject(parent)
+    , m_options(std::move(options))
 {
 }
 
@@ -90,8 +97,7 @@ Emulator::~Emulator()
     stop();
 }
 
-template <typename Function>
-void Emulator::onHost(Function function) const
+template<typename Function> void Emulator::onHost(Function function) const
 {
     if (m_thread)
         QMetaObject::invokeMethod(m_host, function, Qt::BlockingQueuedConnection);

@@ -1,10 +1,9 @@
 #pragma once
 
 #include "archiveloader.h"
+#include "aws/awscredentials.h"
 #include "emulatoroptions.h"
 #include "emulatorservice.h"
-
-#include "aws/awscredentials.h"
 #include "lookout/inferencescheduler.h"
 
 #include <QList>
@@ -51,7 +50,7 @@ public:
     // Files of options.archiveDirectory that were skipped, with why (start() succeeded anyway).
     QList<ArchiveProblem> archiveProblems() const { return m_archiveProblems; }
 
-    QUrl endpoint() const;                       // http://127.0.0.1:<port>
+    QUrl endpoint() const; // http://127.0.0.1:<port>
     quint16 port() const { return m_port; }
     QString region() const { return m_options.region; }
     aws::AwsCredentials credentials() const { return m_options.credentials; }
@@ -67,8 +66,7 @@ public:
     int connectionCount() const;
 
 private:
-    template <typename Function>
-    void onHost(Function function) const;
+    template<typename Function> void onHost(Function function) const;
 
     EmulatorOptions m_options;
     QThread *m_thread = nullptr;

@@ -1,13 +1,12 @@
 #pragma once
 
+#include "aws/awscredentials.h"
 #include "churn.h"
 #include "clock.h"
 #include "faultinjector.h"
 #include "fleet.h"
 #include "fleetgenerator.h"
 #include "httplimits.h"
-
-#include "aws/awscredentials.h"
 
 #include <QHostAddress>
 #include <QString>
@@ -20,20 +19,20 @@ namespace emulator {
 // loopback port in us-east-1, accepting the demo keys, no churn, no faults.
 struct EmulatorOptions {
     QHostAddress address = QHostAddress::LocalHost;
-    quint16 port = 0;                              // 0: any free port
+    quint16 port = 0; // 0: any free port
     QString region = QStringLiteral("us-east-1");
     aws::AwsCredentials credentials = demoCredentials();
 
-    int fleetSize = 200;                           // generated fleet, unless archiveDirectory is set
+    int fleetSize = 200; // generated fleet, unless archiveDirectory is set
     quint64 fleetSeed = 1;
-    QString archiveDirectory;                      // serve saved describe-inference-scheduler JSON
+    QString archiveDirectory; // serve saved describe-inference-scheduler JSON
 
-    TransitionDurations transitions;               // PENDING → RUNNING, STOPPING → STOPPED
+    TransitionDurations transitions; // PENDING → RUNNING, STOPPING → STOPPED
     ChurnConfig churn;
     FaultConfig faults;
     HttpLimits limits;
-    std::shared_ptr<const Clock> clock;            // null: the system clock
-    bool ownThread = true;                         // serve on a private QThread (the GUI's --demo)
+    std::shared_ptr<const Clock> clock; // null: the system clock
+    bool ownThread = true; // serve on a private QThread (the GUI's --demo)
 
     // Empty when usable; otherwise the first problem, worded for a command line.
     QString validate() const;

@@ -24,24 +24,31 @@ enum class Operation {
 
 std::optional<Operation> operationNamed(QByteArrayView name)
 {
-    if (name == "DescribeInferenceScheduler") return Operation::DescribeInferenceScheduler;
-    if (name == "ListInferenceSchedulers") return Operation::ListInferenceSchedulers;
-    if (name == "ListInferenceExecutions") return Operation::ListInferenceExecutions;
-    if (name == "StartInferenceScheduler") return Operation::StartInferenceScheduler;
-    if (name == "StopInferenceScheduler") return Operation::StopInferenceScheduler;
-    if (name == "DescribeModel") return Operation::DescribeModel;
+    if (name == "DescribeInferenceScheduler")
+        return Operation::DescribeInferenceScheduler;
+    if (name == "ListInferenceSchedulers")
+        return Operation::ListInferenceSchedulers;
+    if (name == "ListInferenceExecutions")
+        return Operation::ListInferenceExecutions;
+    if (name == "StartInferenceScheduler")
+        return Operation::StartInferenceScheduler;
+    if (name == "StopInferenceScheduler")
+        return Operation::StopInferenceScheduler;
+    if (name == "DescribeModel")
+        return Operation::DescribeModel;
     return std::nullopt;
 }
 
 OperationResult failure(ServiceError error)
 {
-    return OperationResult{{}, std::move(error)};
+    return OperationResult { {}, std::move(error) };
 }
 
 bool isJsonContentType(QByteArrayView contentType)
 {
     const qsizetype semicolon = contentType.indexOf(';');
-    const QByteArrayView mediaType = (semicolon < 0 ? contentType : contentType.first(semicolon)).trimmed();
+    const QByteArrayView mediaType
+        = (semicolon < 0 ? contentType : contentType.first(semicolon)).trimmed();
     return headerNameEquals(mediaType, "application/x-amz-json-1.0")
         || headerNameEquals(mediaType, "application/x-amz-json-1.1");
 }
@@ -55,12 +62,17 @@ const QByteArray kJsonContentType = QByteArrayLiteral("application/x-amz-json-1.
 
 } // namespace
 
-EmulatorService::EmulatorService(const ServiceConfig &config, Fleet fleet, std::shared_ptr<const Clock> clock)
-    : m_region(config.region), m_clock(std::move(clock)), m_fleet(std::move(fleet)),
-      m_tokens(PageTokens::withRandomKey()), m_operations(m_fleet, m_tokens),
-      m_verifier(config.region.toUtf8(), config.credentials), m_faults(config.faults),
-      m_churn(config.churn, m_clock->now().toMSecsSinceEpoch() * 1000),
-      m_requestIds(QRandomGenerator::system()->generate())
+EmulatorService::EmulatorService(
+    const ServiceConfig &config, Fleet fleet, std::shared_ptr<const Clock> clock)
+    : m_region(config.region)
+    , m_clock(std::move(clock))
+    , m_fleet(std::move(fleet))
+    , m_tokens(PageTokens::withRandomKey())
+    , m_operations(m_fleet, m_tokens)
+    , m_verifier(config.region.toUtf8(), config.credentials)
+    , m_faults(config.faults)
+    , m_churn(config.churn, m_clock->now().toMSecsSinceEpoch() * 1000)
+    , m_requestIds(QRandomGenerator::system()->generate())
 {
 }
 
@@ -96,9 +108,8 @@ QByteArray EmulatorService::httpDate(const QDateTime &now)
     const qint64 second = now.toSecsSinceEpoch();
     if (second != m_dateSecond) {
         m_dateSecond = second;
-        m_dateHeader = QLocale::c()
-                           .toString(now.toUTC(), u"ddd, dd MMM yyyy HH:mm:ss 'GMT'"_s)
-                           .toLatin1();
+        m_dateHeader
+            = QLocale::c().toString(now.toUTC(), u"ddd, dd MMM yyyy HH:mm:ss 'GMT'"_s).toLatin1();
     }
     return m_dateHeader;
 }
@@ -108,12 +119,12 @@ HttpResponse EmulatorService::handle(const HttpRequest &request)
     ++m_counters.requests;
     const QDateTime now = m_clock->now();
     HttpResponse response;
-    response.headers = {{"x-amzn-RequestId", newRequestId()}, {"Date", httpDate(now)}};
+    response.headers = { { "x-amzn-RequestId", newRequestId() }, { "Date", httpDate(now) } };
     OperationResult result = process(request, now, response);
-    response.headers.append({"Content-Type", kJsonContentType});
+    response.headers.append({ "Content-Type", kJsonContentType });
     if (result.error) {
         response.status = result.error->httpStatus;
-        response.headers.append({"X-Amzn-Errortype", result.error->errorTypeHeader()});
+        response.headers.append({ "X-Amzn-Errortype", result.error->errorTypeHeader() });
         response.body = result.error->body();
     } else {
         response.body = std::move(result.body);
@@ -121,8 +132,8 @@ HttpResponse EmulatorService::handle(const HttpRequest &request)
     return response;
 }
 
-OperationResult EmulatorService::process(const HttpRequest &request, const QDateTime &now,
-                                         HttpResponse &response)
+OperationResult EmulatorService::process(
+    const HttpRequest &request, const QDateTime &now, HttpResponse &response)
 {
     if (request.method != "POST" || request.path != "/") {
         ServiceError error = serviceerrors::unknownOperation(
@@ -143,8 +154,9 @@ OperationResult EmulatorService::process(const HttpRequest &request, const QDate
         return failure(serviceerrors::unknownOperation(u"Unknown operation "_s + latin1(target)));
     const QByteArray contentType = request.header("content-type");
     if (!isJsonContentType(contentType)) {
-        return failure(serviceerrors::serialization(
-            u"Content-Type must be application/x-amz-json-1.0, not '"_s + latin1(contentType) + u"'"_s));
+        return failure(
+            serviceerrors::serialization(u"Content-Type must be application/x-amz-json-1.0, not '"_s
+                + latin1(contentType) + u"'"_s));
     }
 
     if (std::optional<ServiceError> denied = m_verifier.verify(request, now))
@@ -154,12 +166,11 @@ OperationResult EmulatorService::process(const HttpRequest &request, const QDate
     const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         return failure(serviceerrors::serialization(u"Request body is not valid JSON: "_s
-                                                    + parseError.errorString() + u" at offset "_s
-                                                    + QString::number(parseError.offset)));
+            + parseError.errorString() + u" at offset "_s + QString::number(parseError.offset)));
     }
     if (!document.isObject()) {
         return failure(serviceerrors::serialization(u"Request body must be a JSON object, not "_s
-                                                    + (document.isArray() ? u"an array"_s : u"a scalar"_s)));
+            + (document.isArray() ? u"an array"_s : u"a scalar"_s)));
     }
     const QJsonObject input = document.object();
 

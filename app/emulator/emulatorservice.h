@@ -1,5 +1,6 @@
 #pragma once
 
+#include "aws/awscredentials.h"
 #include "churn.h"
 #include "clock.h"
 #include "faultinjector.h"
@@ -8,8 +9,6 @@
 #include "lookoutoperations.h"
 #include "pagetokens.h"
 #include "sigv4verifier.h"
-
-#include "aws/awscredentials.h"
 
 #include <QRandomGenerator64>
 #include <QString>
@@ -57,7 +56,8 @@ public:
     static constexpr QByteArrayView kTargetPrefix = "AWSLookoutEquipmentFrontendService.";
 
 private:
-    OperationResult process(const HttpRequest &request, const QDateTime &now, HttpResponse &response);
+    OperationResult process(
+        const HttpRequest &request, const QDateTime &now, HttpResponse &response);
     void synchronize(qint64 now);
     QByteArray newRequestId();
     QByteArray httpDate(const QDateTime &now);
@@ -72,7 +72,7 @@ private:
     Churn m_churn;
     Counters m_counters;
     QRandomGenerator64 m_requestIds;
-    qint64 m_dateSecond = -1;  // the second m_dateHeader was formatted for
+    qint64 m_dateSecond = -1; // the second m_dateHeader was formatted for
     QByteArray m_dateHeader;
 };
 

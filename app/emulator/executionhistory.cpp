@@ -39,11 +39,11 @@ QString slotFolder(qint64 micros)
 }
 
 lookout::InferenceExecutionSummary makeExecution(const SchedulerRecord &record, qint64 scheduled,
-                                                 qint64 frequency, const QString &status,
-                                                 quint64 outcome)
+    qint64 frequency, const QString &status, quint64 outcome)
 {
     const lookout::InferenceScheduler &scheduler = record.scheduler;
-    const qint64 dataEnd = scheduled - scheduler.dataDelayOffsetInMinutes.value_or(0) * kMicrosPerMinute;
+    const qint64 dataEnd
+        = scheduled - scheduler.dataDelayOffsetInMinutes.value_or(0) * kMicrosPerMinute;
     lookout::InferenceExecutionSummary execution;
     execution.modelName = scheduler.modelName;
     execution.modelArn = scheduler.modelArn;
@@ -57,14 +57,16 @@ lookout::InferenceExecutionSummary makeExecution(const SchedulerRecord &record, 
     if (status == QLatin1String("SUCCESS") && scheduler.dataOutputConfiguration
         && scheduler.dataOutputConfiguration->s3OutputConfiguration
         && scheduler.dataOutputConfiguration->s3OutputConfiguration->bucket) {
-        const lookout::S3Location &output = *scheduler.dataOutputConfiguration->s3OutputConfiguration;
-        execution.customerResultObject = lookout::S3Object{
-            output.bucket, output.prefix.value_or(QString()) + slotFolder(scheduled)
-                               + QLatin1String("/results/results.jsonl")};
+        const lookout::S3Location &output
+            = *scheduler.dataOutputConfiguration->s3OutputConfiguration;
+        execution.customerResultObject = lookout::S3Object { output.bucket,
+            output.prefix.value_or(QString()) + slotFolder(scheduled)
+                + QLatin1String("/results/results.jsonl") };
     }
     execution.status = status;
     if (status == QLatin1String("FAILED"))
-        execution.failedReason = QString::fromLatin1(kFailureReasons[outcome % kFailureReasons.size()]);
+        execution.failedReason
+            = QString::fromLatin1(kFailureReasons[outcome % kFailureReasons.size()]);
     if (scheduler.modelArn) {
         execution.modelVersion = record.modelVersion;
         execution.modelVersionArn = *scheduler.modelArn + QLatin1String("/model-version/")
@@ -78,21 +80,26 @@ lookout::InferenceExecutionSummary makeExecution(const SchedulerRecord &record, 
 int uploadFrequencyMinutes(const std::optional<QString> &frequency)
 {
     if (frequency) {
-        if (*frequency == QLatin1String("PT5M")) return 5;
-        if (*frequency == QLatin1String("PT10M")) return 10;
-        if (*frequency == QLatin1String("PT15M")) return 15;
-        if (*frequency == QLatin1String("PT30M")) return 30;
+        if (*frequency == QLatin1String("PT5M"))
+            return 5;
+        if (*frequency == QLatin1String("PT10M"))
+            return 10;
+        if (*frequency == QLatin1String("PT15M"))
+            return 15;
+        if (*frequency == QLatin1String("PT30M"))
+            return 30;
     }
     return 60;
 }
 
 ExecutionSlice listExecutions(const SchedulerRecord &record, const ExecutionFilter &filter,
-                              std::optional<qint64> before, int limit, qint64 now)
+    std::optional<qint64> before, int limit, qint64 now)
 {
     ExecutionSlice slice;
     if (record.runs.isEmpty() || limit <= 0)
         return slice;
-    const qint64 frequency = uploadFrequencyMinutes(record.scheduler.dataUploadFrequency) * kMicrosPerMinute;
+    const qint64 frequency
+        = uploadFrequencyMinutes(record.scheduler.dataUploadFrequency) * kMicrosPerMinute;
     const qint64 delay = record.scheduler.dataDelayOffsetInMinutes.value_or(0) * kMicrosPerMinute;
     const qint64 latestActivity = record.runs.last().end.value_or(now);
     const qint64 retainedFrom = latestActivity - kRetentionMicros;
@@ -109,19 +116,24 @@ ExecutionSlice listExecutions(const SchedulerRecord &record, const ExecutionFilt
             const qint64 dataEnd = scheduled - delay;
             if (filter.dataStartTimeAfter && dataEnd - frequency < *filter.dataStartTimeAfter)
                 break; // older slots start even earlier
-            const quint64 outcome = SeededRandom::combine(record.historySeed, static_cast<quint64>(slot));
+            const quint64 outcome
+                = SeededRandom::combine(record.historySeed, static_cast<quint64>(slot));
             const QString status = now - scheduled < kProcessingSeconds * kMicrosPerSecond
                 ? QStringLiteral("IN_PROGRESS")
-                : (outcome % 100 < kFailedPercent ? QStringLiteral("FAILED") : QStringLiteral("SUCCESS"));
+                : (outcome % 100 < kFailedPercent ? QStringLiteral("FAILED")
+                                                  : QStringLiteral("SUCCESS"));
             if (filter.status && *filter.status != status)
                 continue;
             if (slice.executions.size() == limit) {
-                slice.continueBefore = slice.executions.last().scheduledStartTime->epochMicroseconds;
+                slice.continueBefore
+                    = slice.executions.last().scheduledStartTime->epochMicroseconds;
                 return slice;
             }
-            slice.executions.append(makeExecution(record, scheduled, frequency, status, outcome >> 8));
+            slice.executions.append(
+                makeExecution(record, scheduled, frequency, status, outcome >> 8));
         }
-        if (filter.dataStartTimeAfter && interval.start - delay - frequency < *filter.dataStartTimeAfter)
+        if (filter.dataStartTimeAfter
+            && interval.start - delay - frequency < *filter.dataStartTimeAfter)
             break;
     }
     return slice;

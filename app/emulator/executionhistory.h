@@ -1,7 +1,6 @@
 #pragma once
 
 #include "fleet.h"
-
 #include "lookout/inferencescheduler.h"
 
 #include <QList>
@@ -13,8 +12,8 @@ namespace emulator {
 
 struct ExecutionFilter {
     std::optional<qint64> dataStartTimeAfter; // executions whose DataStartTime ≥ this
-    std::optional<qint64> dataEndTimeBefore;  // executions whose DataEndTime ≤ this
-    std::optional<QString> status;            // IN_PROGRESS, SUCCESS, FAILED
+    std::optional<qint64> dataEndTimeBefore; // executions whose DataEndTime ≤ this
+    std::optional<QString> status; // IN_PROGRESS, SUCCESS, FAILED
 };
 
 struct ExecutionSlice {
@@ -28,7 +27,7 @@ struct ExecutionSlice {
 // seed and the slot, so pages are stable while time moves on. The newest slot is IN_PROGRESS for
 // kProcessingSeconds; about kFailedPercent % of the rest FAILED with a reason.
 ExecutionSlice listExecutions(const SchedulerRecord &record, const ExecutionFilter &filter,
-                              std::optional<qint64> before, int limit, qint64 now);
+    std::optional<qint64> before, int limit, qint64 now);
 
 // PT5M → 5, PT1H → 60; anything else (absent, unknown) → 60.
 int uploadFrequencyMinutes(const std::optional<QString> &frequency);

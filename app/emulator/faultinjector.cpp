@@ -1,11 +1,10 @@
 #include "faultinjector.h"
 
-
 namespace emulator {
 
 namespace {
 
-constexpr std::chrono::milliseconds kMaxSlowDelay{120'000};
+constexpr std::chrono::milliseconds kMaxSlowDelay { 120'000 };
 
 } // namespace
 
@@ -22,16 +21,17 @@ FaultConfig FaultConfig::mixed(double totalPercent, quint64 seed)
 
 bool FaultConfig::any() const
 {
-    return throttlingPercent > 0 || internalErrorPercent > 0 || malformedPercent > 0 || slowPercent > 0;
+    return throttlingPercent > 0 || internalErrorPercent > 0 || malformedPercent > 0
+        || slowPercent > 0;
 }
 
 QString FaultConfig::validate() const
 {
     const std::pair<const char *, double> rates[] = {
-        {"throttling", throttlingPercent},
-        {"internal error", internalErrorPercent},
-        {"malformed body", malformedPercent},
-        {"slow response", slowPercent},
+        { "throttling", throttlingPercent },
+        { "internal error", internalErrorPercent },
+        { "malformed body", malformedPercent },
+        { "slow response", slowPercent },
     };
     for (const auto &[name, percent] : rates) {
         if (!(percent >= 0 && percent <= 100)) {

@@ -12,17 +12,19 @@ lookout::Timestamp timestampFromMicros(qint64 micros)
 }
 
 Fleet::Fleet(std::vector<SchedulerRecord> schedulers, std::vector<ModelDescription> models,
-             TransitionDurations durations)
-    : m_schedulers(std::move(schedulers)), m_models(std::move(models)), m_durations(durations)
+    TransitionDurations durations)
+    : m_schedulers(std::move(schedulers))
+    , m_models(std::move(models))
+    , m_durations(durations)
 {
     std::sort(m_schedulers.begin(), m_schedulers.end(),
-              [](const SchedulerRecord &a, const SchedulerRecord &b) { return a.name() < b.name(); });
+        [](const SchedulerRecord &a, const SchedulerRecord &b) { return a.name() < b.name(); });
     m_indexByName.reserve(static_cast<qsizetype>(m_schedulers.size()));
     for (int i = 0; i < size(); ++i) {
         SchedulerRecord &record = m_schedulers[static_cast<std::size_t>(i)];
         m_indexByName.insert(record.name(), i);
         if (record.transitionDue)
-            m_dueTransitions.insert({*record.transitionDue, i});
+            m_dueTransitions.insert({ *record.transitionDue, i });
     }
     for (int i = 0; i < modelCount(); ++i)
         m_modelIndexByName.insert(m_models[static_cast<std::size_t>(i)].modelName, i);
@@ -31,9 +33,7 @@ Fleet::Fleet(std::vector<SchedulerRecord> schedulers, std::vector<ModelDescripti
 int Fleet::lowerBound(const QString &name) const
 {
     const auto found = std::lower_bound(m_schedulers.begin(), m_schedulers.end(), name,
-                                        [](const SchedulerRecord &record, const QString &key) {
-                                            return record.name() < key;
-                                        });
+        [](const SchedulerRecord &record, const QString &key) { return record.name() < key; });
     return static_cast<int>(found - m_schedulers.begin());
 }
 
@@ -53,9 +53,9 @@ void Fleet::schedule(int index, qint64 due)
 {
     SchedulerRecord &record = m_schedulers[static_cast<std::size_t>(index)];
     if (record.transitionDue)
-        m_dueTransitions.erase({*record.transitionDue, index});
+        m_dueTransitions.erase({ *record.transitionDue, index });
     record.transitionDue = due;
-    m_dueTransitions.insert({due, index});
+    m_dueTransitions.insert({ due, index });
 }
 
 void Fleet::applyTransitions(qint64 now)
@@ -68,7 +68,7 @@ void Fleet::applyTransitions(qint64 now)
         const QString status = record.status();
         if (status == QLatin1String(lookout::status::kPending)) {
             setStatus(record, lookout::status::kRunning, due);
-            record.runs.append(RunInterval{due, std::nullopt});
+            record.runs.append(RunInterval { due, std::nullopt });
             if (record.runs.size() > SchedulerRecord::kMaxRunIntervals)
                 record.runs.removeFirst();
         } else if (status == QLatin1String(lookout::status::kStopping)) {

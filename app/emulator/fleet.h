@@ -1,8 +1,7 @@
 #pragma once
 
-#include "modeldescription.h"
-
 #include "lookout/inferencescheduler.h"
+#include "modeldescription.h"
 
 #include <QHash>
 #include <QList>
@@ -23,9 +22,9 @@ struct RunInterval {
 
 struct SchedulerRecord {
     lookout::InferenceScheduler scheduler; // InferenceSchedulerName is always present and valid
-    QList<RunInterval> runs;               // oldest first, at most kMaxRunIntervals
-    std::optional<qint64> transitionDue;   // when PENDING becomes RUNNING or STOPPING becomes STOPPED
-    quint64 historySeed = 0;               // drives this scheduler's execution history
+    QList<RunInterval> runs; // oldest first, at most kMaxRunIntervals
+    std::optional<qint64> transitionDue; // when PENDING becomes RUNNING or STOPPING becomes STOPPED
+    quint64 historySeed = 0; // drives this scheduler's execution history
     qint64 modelVersion = 1;
 
     const QString &name() const { return *scheduler.inferenceSchedulerName; }
@@ -35,7 +34,7 @@ struct SchedulerRecord {
 };
 
 struct TransitionDurations {
-    qint64 pendingMicros = 5'000'000;  // PENDING → RUNNING
+    qint64 pendingMicros = 5'000'000; // PENDING → RUNNING
     qint64 stoppingMicros = 5'000'000; // STOPPING → STOPPED
 };
 
@@ -48,16 +47,22 @@ public:
     Fleet() = default;
     // Names must be unique and valid (the generator and the loader see to it).
     Fleet(std::vector<SchedulerRecord> schedulers, std::vector<ModelDescription> models,
-          TransitionDurations durations = {});
+        TransitionDurations durations = {});
 
     int size() const { return static_cast<int>(m_schedulers.size()); }
-    const SchedulerRecord &at(int index) const { return m_schedulers[static_cast<std::size_t>(index)]; }
+    const SchedulerRecord &at(int index) const
+    {
+        return m_schedulers[static_cast<std::size_t>(index)];
+    }
     int indexOf(const QString &name) const { return m_indexByName.value(name, -1); }
     // Index of the first scheduler whose name is not less than name (size() when none).
     int lowerBound(const QString &name) const;
     const ModelDescription *model(const QString &name) const;
     int modelCount() const { return static_cast<int>(m_models.size()); }
-    const ModelDescription &modelAt(int index) const { return m_models[static_cast<std::size_t>(index)]; }
+    const ModelDescription &modelAt(int index) const
+    {
+        return m_models[static_cast<std::size_t>(index)];
+    }
 
     void setTransitionDurations(TransitionDurations durations) { m_durations = durations; }
     TransitionDurations transitionDurations() const { return m_durations; }

@@ -6,7 +6,6 @@
 #include <QTcpSocket>
 
 #include <sys/socket.h>
-
 #include <utility>
 
 namespace emulator {
@@ -34,16 +33,20 @@ bool wantsKeepAlive(const HttpRequest &request)
 
 } // namespace
 
-HttpConnection::HttpConnection(QTcpSocket *socket, const HttpLimits &limits, HttpHandler handler,
-                               QObject *parent)
-    : QObject(parent), m_socket(socket), m_limits(limits), m_handler(std::move(handler)),
-      m_parser(limits)
+HttpConnection::HttpConnection(
+    QTcpSocket *socket, const HttpLimits &limits, HttpHandler handler, QObject *parent)
+    : QObject(parent)
+    , m_socket(socket)
+    , m_limits(limits)
+    , m_handler(std::move(handler))
+    , m_parser(limits)
 {
     m_socket->setParent(this);
     m_socket->setReadBufferSize(kSocketReadBufferBytes);
     // Request-response traffic: send each answer at once instead of waiting to coalesce.
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-    for (QTimer *timer : {&m_idleTimer, &m_requestTimer, &m_writeTimer, &m_lingerTimer, &m_delayTimer})
+    for (QTimer *timer :
+        { &m_idleTimer, &m_requestTimer, &m_writeTimer, &m_lingerTimer, &m_delayTimer })
         timer->setSingleShot(true);
 
     connect(&m_idleTimer, &QTimer::timeout, this, [this] {
@@ -52,9 +55,10 @@ HttpConnection::HttpConnection(QTcpSocket *socket, const HttpLimits &limits, Htt
     });
     connect(&m_requestTimer, &QTimer::timeout, this, [this] {
         qCDebug(lcEmulatorHttp) << "request not complete within" << m_limits.requestTimeout.count()
-                               << "ms; answering 408";
-        rejectAndClose(408, "The request did not arrive within "
-                                + QByteArray::number(m_limits.requestTimeout.count()) + " ms.");
+                                << "ms; answering 408";
+        rejectAndClose(408,
+            "The request did not arrive within "
+                + QByteArray::number(m_limits.requestTimeout.count()) + " ms.");
     });
     connect(&m_writeTimer, &QTimer::timeout, this, [this] {
         qCDebug(lcEmulatorHttp) << "client stopped reading its response; dropping the connection";
@@ -81,9 +85,9 @@ void HttpConnection::start()
 
 void HttpConnection::refuse(int status)
 {
-    rejectAndClose(status, "The server is at its limit of "
-                               + QByteArray::number(m_limits.maxConnections)
-                               + " connections; try again.");
+    rejectAndClose(status,
+        "The server is at its limit of " + QByteArray::number(m_limits.maxConnections)
+            + " connections; try again.");
 }
 
 HttpConnection::~HttpConnection() = default;
@@ -128,7 +132,7 @@ void HttpConnection::pump()
             return;
         case HttpRequestParser::Outcome::Rejected:
             qCDebug(lcEmulatorHttp) << "rejecting request:" << m_parser.rejection().status
-                                   << m_parser.rejection().reason;
+                                    << m_parser.rejection().reason;
             rejectAndClose(m_parser.rejection().status, m_parser.rejection().reason);
             return;
         case HttpRequestParser::Outcome::RequestReady:
@@ -188,7 +192,7 @@ void HttpConnection::rejectAndClose(int status, const QByteArray &reason)
 {
     HttpResponse response;
     response.status = status;
-    response.headers = {{"Content-Type", "text/plain; charset=utf-8"}};
+    response.headers = { { "Content-Type", "text/plain; charset=utf-8" } };
     response.body = reason + '\n';
     m_delayTimer.stop();
     write(serializeResponse(response, true), true);
@@ -243,7 +247,8 @@ void HttpConnection::finishClose()
     if (m_finished)
         return;
     m_finished = true;
-    for (QTimer *timer : {&m_idleTimer, &m_requestTimer, &m_writeTimer, &m_lingerTimer, &m_delayTimer})
+    for (QTimer *timer :
+        { &m_idleTimer, &m_requestTimer, &m_writeTimer, &m_lingerTimer, &m_delayTimer })
         timer->stop();
     emit finished(this);
 }

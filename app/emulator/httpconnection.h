@@ -27,7 +27,7 @@ public:
     // Takes ownership of socket. Nothing happens before start(), so the owner can connect
     // finished() first.
     HttpConnection(QTcpSocket *socket, const HttpLimits &limits, HttpHandler handler,
-                   QObject *parent = nullptr);
+        QObject *parent = nullptr);
     ~HttpConnection() override;
 
     // Serves requests until the connection ends.
@@ -64,13 +64,13 @@ private:
     QTimer m_writeTimer;
     QTimer m_lingerTimer;
     QTimer m_delayTimer;
-    QByteArray m_delayedWire;  // a response held back by an injected delay
+    QByteArray m_delayedWire; // a response held back by an injected delay
     bool m_delayedClose = false;
     bool m_continueSent = false;
-    bool m_closing = false;     // no more requests; close once the output is flushed
-    bool m_lingering = false;   // write side shut; discarding input until EOF or timeout
+    bool m_closing = false; // no more requests; close once the output is flushed
+    bool m_lingering = false; // write side shut; discarding input until EOF or timeout
     bool m_finished = false;
-    bool m_pumping = false;     // pump() is on the stack; nested signals must not re-enter it
+    bool m_pumping = false; // pump() is on the stack; nested signals must not re-enter it
 };
 
 } // namespace emulator

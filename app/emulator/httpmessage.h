@@ -13,9 +13,9 @@ using HttpHeaders = QList<std::pair<QByteArray, QByteArray>>;
 
 // One parsed HTTP/1.x request. Header names keep the client's spelling; values are trimmed.
 struct HttpRequest {
-    QByteArray method;   // "POST"
-    QByteArray path;     // request-target up to '?', as sent ("/")
-    QByteArray query;    // after '?', without it; empty when none
+    QByteArray method; // "POST"
+    QByteArray path; // request-target up to '?', as sent ("/")
+    QByteArray query; // after '?', without it; empty when none
     int minorVersion = 1; // HTTP/1.<minorVersion>
     HttpHeaders headers;
     QByteArray body;
@@ -31,7 +31,7 @@ struct HttpResponse {
     HttpHeaders headers;
     QByteArray body;
     // The server holds the response back this long without blocking anything (injected slowness).
-    std::chrono::milliseconds delay{0};
+    std::chrono::milliseconds delay { 0 };
 };
 
 bool headerNameEquals(QByteArrayView a, QByteArrayView b);

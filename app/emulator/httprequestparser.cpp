@@ -16,8 +16,21 @@ bool isTokenChar(char c)
     if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
         return true;
     switch (c) {
-    case '!': case '#': case '$': case '%': case '&': case '\'': case '*': case '+': case '-':
-    case '.': case '^': case '_': case '`': case '|': case '~':
+    case '!':
+    case '#':
+    case '$':
+    case '%':
+    case '&':
+    case '\'':
+    case '*':
+    case '+':
+    case '-':
+    case '.':
+    case '^':
+    case '_':
+    case '`':
+    case '|':
+    case '~':
         return true;
     default:
         return false;
@@ -35,7 +48,10 @@ bool isToken(QByteArrayView text)
     return true;
 }
 
-bool isOws(char c) { return c == ' ' || c == '\t'; }
+bool isOws(char c)
+{
+    return c == ' ' || c == '\t';
+}
 
 // Field values may hold visible characters, spaces, tabs and obs-text, never other controls.
 bool isValidFieldValue(QByteArrayView value)
@@ -70,7 +86,10 @@ bool isDigits(QByteArrayView text)
 
 } // namespace
 
-HttpRequestParser::HttpRequestParser(const HttpLimits &limits) : m_limits(limits) {}
+HttpRequestParser::HttpRequestParser(const HttpLimits &limits)
+    : m_limits(limits)
+{
+}
 
 HttpRequestParser::Outcome HttpRequestParser::parse(QByteArray &buffer)
 {
@@ -89,7 +108,7 @@ HttpRequestParser::Outcome HttpRequestParser::parse(QByteArray &buffer)
 
 HttpRequest HttpRequestParser::takeRequest()
 {
-    HttpRequest request = std::exchange(m_request, HttpRequest{});
+    HttpRequest request = std::exchange(m_request, HttpRequest {});
     if (m_stage == Stage::Ready)
         m_stage = Stage::Head;
     return request;
@@ -98,8 +117,8 @@ HttpRequest HttpRequestParser::takeRequest()
 HttpRequestParser::Outcome HttpRequestParser::reject(int status, QByteArray reason)
 {
     m_stage = Stage::Rejected;
-    m_rejection = HttpRejection{status, std::move(reason)};
-    m_request = HttpRequest{};
+    m_rejection = HttpRejection { status, std::move(reason) };
+    m_request = HttpRequest {};
     return Outcome::Rejected;
 }
 
@@ -117,20 +136,22 @@ HttpRequestParser::Outcome HttpRequestParser::parseHead(QByteArray &buffer)
     const qsizetype end = buffer.indexOf(kHeadEnd, m_scanFrom);
     if (end < 0) {
         if (buffer.size() > m_limits.maxHeaderBytes) {
-            return reject(431, "Request line and headers exceed "
-                                   + QByteArray::number(m_limits.maxHeaderBytes) + " bytes.");
+            return reject(431,
+                "Request line and headers exceed " + QByteArray::number(m_limits.maxHeaderBytes)
+                    + " bytes.");
         }
         m_scanFrom = qMax<qsizetype>(0, buffer.size() - (kHeadEnd.size() - 1));
         return Outcome::NeedMoreData;
     }
     m_scanFrom = 0;
     if (end + kHeadEnd.size() > m_limits.maxHeaderBytes) {
-        return reject(431, "Request line and headers exceed "
-                               + QByteArray::number(m_limits.maxHeaderBytes) + " bytes.");
+        return reject(431,
+            "Request line and headers exceed " + QByteArray::number(m_limits.maxHeaderBytes)
+                + " bytes.");
     }
 
     const QByteArrayView head(buffer.constData(), end);
-    m_request = HttpRequest{};
+    m_request = HttpRequest {};
     qsizetype lineStart = 0;
     bool first = true;
     while (lineStart <= head.size()) {
@@ -188,7 +209,7 @@ bool HttpRequestParser::parseRequestLine(QByteArrayView line)
     } else if (version == "HTTP/1.0") {
         m_request.minorVersion = 0;
     } else if (version.size() == 8 && version.startsWith("HTTP/") && version[5] >= '0'
-               && version[5] <= '9' && version[6] == '.' && version[7] >= '0' && version[7] <= '9') {
+        && version[5] <= '9' && version[6] == '.' && version[7] >= '0' && version[7] <= '9') {
         reject(505, "Only HTTP/1.0 and HTTP/1.1 are served.");
         return false;
     } else {
@@ -227,11 +248,11 @@ bool HttpRequestParser::parseHeaderLine(QByteArrayView line)
     }
     const QByteArrayView value = trimmedOws(line.sliced(colon + 1));
     if (!isValidFieldValue(value)) {
-        reject(400, "Control character in the value of header '" + line.first(colon).toByteArray()
-                        + "'.");
+        reject(400,
+            "Control character in the value of header '" + line.first(colon).toByteArray() + "'.");
         return false;
     }
-    m_request.headers.append({line.first(colon).toByteArray(), value.toByteArray()});
+    m_request.headers.append({ line.first(colon).toByteArray(), value.toByteArray() });
     return true;
 }
 
@@ -239,8 +260,9 @@ bool HttpRequestParser::interpretFraming()
 {
     const qsizetype hosts = m_request.headerCount("host");
     if (m_request.minorVersion == 1 && hosts != 1) {
-        reject(400, hosts == 0 ? QByteArray("HTTP/1.1 requests need a Host header.")
-                               : QByteArray("More than one Host header."));
+        reject(400,
+            hosts == 0 ? QByteArray("HTTP/1.1 requests need a Host header.")
+                       : QByteArray("More than one Host header."));
         return false;
     }
 
@@ -271,8 +293,9 @@ bool HttpRequestParser::interpretFraming()
     }
     m_bodyLength = hasContentLength ? contentLength.toLongLong() : 0;
     if (m_bodyLength > m_limits.maxBodyBytes) {
-        reject(413, "The body of " + contentLength + " bytes exceeds the limit of "
-                        + QByteArray::number(m_limits.maxBodyBytes) + " bytes.");
+        reject(413,
+            "The body of " + contentLength + " bytes exceeds the limit of "
+                + QByteArray::number(m_limits.maxBodyBytes) + " bytes.");
         return false;
     }
 

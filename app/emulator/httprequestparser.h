@@ -47,7 +47,7 @@ private:
 
     HttpLimits m_limits;
     Stage m_stage = Stage::Head;
-    qsizetype m_scanFrom = 0;   // where to resume looking for the blank line
+    qsizetype m_scanFrom = 0; // where to resume looking for the blank line
     qsizetype m_bodyLength = 0;
     bool m_expectsContinue = false;
     HttpRequest m_request;

@@ -9,7 +9,9 @@
 namespace emulator {
 
 HttpServer::HttpServer(const HttpLimits &limits, HttpHandler handler, QObject *parent)
-    : QObject(parent), m_limits(limits), m_handler(std::move(handler))
+    : QObject(parent)
+    , m_limits(limits)
+    , m_handler(std::move(handler))
 {
     connect(&m_server, &QTcpServer::newConnection, this, &HttpServer::acceptPending);
 }

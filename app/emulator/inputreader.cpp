@@ -24,13 +24,20 @@ QString memberPath(QLatin1StringView member)
 QLatin1StringView jsonTypeName(const QJsonValue &value)
 {
     switch (value.type()) {
-    case QJsonValue::Null: return QLatin1StringView("null");
-    case QJsonValue::Bool: return QLatin1StringView("boolean");
-    case QJsonValue::Double: return QLatin1StringView("number");
-    case QJsonValue::String: return QLatin1StringView("string");
-    case QJsonValue::Array: return QLatin1StringView("array");
-    case QJsonValue::Object: return QLatin1StringView("object");
-    case QJsonValue::Undefined: break;
+    case QJsonValue::Null:
+        return QLatin1StringView("null");
+    case QJsonValue::Bool:
+        return QLatin1StringView("boolean");
+    case QJsonValue::Double:
+        return QLatin1StringView("number");
+    case QJsonValue::String:
+        return QLatin1StringView("string");
+    case QJsonValue::Array:
+        return QLatin1StringView("array");
+    case QJsonValue::Object:
+        return QLatin1StringView("object");
+    case QJsonValue::Undefined:
+        break;
     }
     return QLatin1StringView("nothing");
 }
@@ -56,23 +63,23 @@ bool InputReader::isIdentifier(QStringView text)
     return true;
 }
 
-void InputReader::violation(QLatin1StringView member, const QString &quotedValue,
-                            QLatin1StringView constraint)
+void InputReader::violation(
+    QLatin1StringView member, const QString &quotedValue, QLatin1StringView constraint)
 {
     m_violations.append(QLatin1String("Value ") + quotedValue + QLatin1String(" at '")
-                        + memberPath(member) + QLatin1String("' failed to satisfy constraint: ")
-                        + constraint);
+        + memberPath(member) + QLatin1String("' failed to satisfy constraint: ") + constraint);
 }
 
-void InputReader::typeError(QLatin1StringView member, QLatin1StringView expected,
-                            const QJsonValue &value)
+void InputReader::typeError(
+    QLatin1StringView member, QLatin1StringView expected, const QJsonValue &value)
 {
     if (!m_serializationError.isEmpty())
         return;
-    m_serializationError = member + QLatin1String(": expected ") + expected + QLatin1String(", got ")
+    m_serializationError = member + QLatin1String(": expected ") + expected
+        + QLatin1String(", got ")
         + (value.isDouble() && expected == QLatin1StringView("integer")
-               ? QString::number(value.toDouble())
-               : QString(jsonTypeName(value)));
+                ? QString::number(value.toDouble())
+                : QString(jsonTypeName(value)));
 }
 
 std::optional<QString> InputReader::string(QLatin1StringView member)
@@ -99,13 +106,14 @@ std::optional<QString> InputReader::identifier(QLatin1StringView member, bool re
     if (isIdentifier(*value))
         return value;
     violation(member, quoted(*value),
-              QLatin1StringView("Member must satisfy regular expression pattern: ^[0-9a-zA-Z_-]{1,200}$"));
+        QLatin1StringView(
+            "Member must satisfy regular expression pattern: ^[0-9a-zA-Z_-]{1,200}$"));
     if (value->size() > kIdentifierMaxLength) {
         violation(member, quoted(*value),
-                  QLatin1StringView("Member must have length less than or equal to 200"));
+            QLatin1StringView("Member must have length less than or equal to 200"));
     } else if (value->isEmpty()) {
         violation(member, quoted(*value),
-                  QLatin1StringView("Member must have length greater than or equal to 1"));
+            QLatin1StringView("Member must have length greater than or equal to 1"));
     }
     return std::nullopt;
 }
@@ -118,13 +126,14 @@ std::optional<QString> InputReader::nextToken(QLatin1StringView member)
     bool valid = true;
     if (value->size() > kNextTokenMaxLength) {
         violation(member, quoted(*value),
-                  QLatin1StringView("Member must have length less than or equal to 8192"));
+            QLatin1StringView("Member must have length less than or equal to 8192"));
         valid = false;
     }
     for (QChar c : *value) {
         if (c.unicode() > 0x7f) {
             violation(member, quoted(*value),
-                      QLatin1StringView("Member must satisfy regular expression pattern: \\p{ASCII}{0,8192}"));
+                QLatin1StringView(
+                    "Member must satisfy regular expression pattern: \\p{ASCII}{0,8192}"));
             valid = false;
             break;
         }
@@ -144,18 +153,20 @@ std::optional<int> InputReader::maxResults(QLatin1StringView member)
     const double number = value.toDouble();
     const QString text = quoted(QString::number(number, 'f', 0));
     if (number < 1) {
-        violation(member, text, QLatin1StringView("Member must have value greater than or equal to 1"));
+        violation(
+            member, text, QLatin1StringView("Member must have value greater than or equal to 1"));
         return std::nullopt;
     }
     if (number > kMaxResultsLimit) {
-        violation(member, text, QLatin1StringView("Member must have value less than or equal to 500"));
+        violation(
+            member, text, QLatin1StringView("Member must have value less than or equal to 500"));
         return std::nullopt;
     }
     return static_cast<int>(number);
 }
 
-std::optional<QString> InputReader::enumValue(QLatin1StringView member,
-                                              std::initializer_list<QLatin1StringView> allowed)
+std::optional<QString> InputReader::enumValue(
+    QLatin1StringView member, std::initializer_list<QLatin1StringView> allowed)
 {
     const std::optional<QString> value = string(member);
     if (!value)
@@ -167,9 +178,9 @@ std::optional<QString> InputReader::enumValue(QLatin1StringView member,
         set += (set.isEmpty() ? QString() : QStringLiteral(", ")) + candidate;
     }
     m_violations.append(QLatin1String("Value ") + quoted(*value) + QLatin1String(" at '")
-                        + memberPath(member)
-                        + QLatin1String("' failed to satisfy constraint: Member must satisfy enum value set: [")
-                        + set + QLatin1Char(']'));
+        + memberPath(member)
+        + QLatin1String("' failed to satisfy constraint: Member must satisfy enum value set: [")
+        + set + QLatin1Char(']'));
     return std::nullopt;
 }
 
@@ -187,7 +198,7 @@ std::optional<qint64> InputReader::timestamp(QLatin1StringView member)
     const double seconds = value.toDouble();
     if (std::fabs(seconds) > kLimitSeconds) {
         violation(member, quoted(QString::number(seconds)),
-                  QLatin1StringView("Member must be within 100000000000 seconds of the epoch"));
+            QLatin1StringView("Member must be within 100000000000 seconds of the epoch"));
         return std::nullopt;
     }
     return std::llround(seconds * 1e6);
@@ -201,9 +212,9 @@ std::optional<ServiceError> InputReader::error() const
         return std::nullopt;
     const qsizetype count = m_violations.size();
     return serviceerrors::validation(QString::number(count)
-                                     + (count == 1 ? QLatin1String(" validation error detected: ")
-                                                   : QLatin1String(" validation errors detected: "))
-                                     + m_violations.join(QLatin1String("; ")));
+        + (count == 1 ? QLatin1String(" validation error detected: ")
+                      : QLatin1String(" validation errors detected: "))
+        + m_violations.join(QLatin1String("; ")));
 }
 
 } // namespace emulator

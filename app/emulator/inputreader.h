@@ -20,7 +20,10 @@ namespace emulator {
 // JSON null counts as absent; unknown members are ignored.
 class InputReader {
 public:
-    explicit InputReader(const QJsonObject &body) : m_body(body) {}
+    explicit InputReader(const QJsonObject &body)
+        : m_body(body)
+    {
+    }
 
     // InferenceSchedulerIdentifier / ModelName: 1..200 of [0-9a-zA-Z_-].
     std::optional<QString> identifier(QLatin1StringView member, bool required);
@@ -28,8 +31,8 @@ public:
     std::optional<QString> nextToken(QLatin1StringView member);
     // MaxResults: an integer in 1..500.
     std::optional<int> maxResults(QLatin1StringView member);
-    std::optional<QString> enumValue(QLatin1StringView member,
-                                     std::initializer_list<QLatin1StringView> allowed);
+    std::optional<QString> enumValue(
+        QLatin1StringView member, std::initializer_list<QLatin1StringView> allowed);
     // Timestamp: epoch seconds as a JSON number; returns epoch microseconds.
     std::optional<qint64> timestamp(QLatin1StringView member);
 
@@ -40,7 +43,8 @@ public:
 
 private:
     std::optional<QString> string(QLatin1StringView member);
-    void violation(QLatin1StringView member, const QString &quotedValue, QLatin1StringView constraint);
+    void violation(
+        QLatin1StringView member, const QString &quotedValue, QLatin1StringView constraint);
     void typeError(QLatin1StringView member, QLatin1StringView expected, const QJsonValue &value);
 
     QJsonObject m_body;

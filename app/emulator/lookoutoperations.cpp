@@ -2,9 +2,8 @@
 
 #include "executionhistory.h"
 #include "inputreader.h"
-#include "modeldescription.h"
-
 #include "lookout/jsoncodec.h"
+#include "modeldescription.h"
 
 namespace emulator {
 
@@ -16,12 +15,13 @@ const auto kSchedulerName = "InferenceSchedulerName"_L1;
 
 OperationResult failure(ServiceError error)
 {
-    return OperationResult{{}, std::move(error)};
+    return OperationResult { {}, std::move(error) };
 }
 
 ServiceError schedulerNotFound(const QString &name)
 {
-    return serviceerrors::resourceNotFound(u"Inference scheduler "_s + name + u" does not exist."_s);
+    return serviceerrors::resourceNotFound(
+        u"Inference scheduler "_s + name + u" does not exist."_s);
 }
 
 ServiceError invalidToken()
@@ -67,7 +67,9 @@ OperationResult LookoutOperations::describeInferenceScheduler(const QJsonObject 
     const std::optional<int> index = findScheduler(*name);
     if (!index)
         return failure(schedulerNotFound(*name));
-    return OperationResult{lookout::json::encodeDescribeInferenceScheduler(m_fleet.at(*index).scheduler), {}};
+    return OperationResult {
+        lookout::json::encodeDescribeInferenceScheduler(m_fleet.at(*index).scheduler), {}
+    };
 }
 
 OperationResult LookoutOperations::listInferenceSchedulers(const QJsonObject &input) const
@@ -75,15 +77,16 @@ OperationResult LookoutOperations::listInferenceSchedulers(const QJsonObject &in
     InputReader reader(input);
     const std::optional<QString> token = reader.nextToken("NextToken"_L1);
     const std::optional<int> maxResults = reader.maxResults("MaxResults"_L1);
-    const std::optional<QString> prefix = reader.identifier("InferenceSchedulerNameBeginsWith"_L1, false);
+    const std::optional<QString> prefix
+        = reader.identifier("InferenceSchedulerNameBeginsWith"_L1, false);
     const std::optional<QString> modelName = reader.identifier("ModelName"_L1, false);
     const std::optional<QString> status = reader.enumValue(
-        "Status"_L1, {"PENDING"_L1, "RUNNING"_L1, "STOPPING"_L1, "STOPPED"_L1});
+        "Status"_L1, { "PENDING"_L1, "RUNNING"_L1, "STOPPING"_L1, "STOPPED"_L1 });
     if (auto error = reader.error())
         return failure(*error);
 
-    const QByteArray scope = scopeOf({u"ListInferenceSchedulers"_s, optionalText(prefix),
-                                      optionalText(modelName), optionalText(status)});
+    const QByteArray scope = scopeOf({ u"ListInferenceSchedulers"_s, optionalText(prefix),
+        optionalText(modelName), optionalText(status) });
     int index = prefix ? m_fleet.lowerBound(*prefix) : 0;
     if (token) {
         const std::optional<QByteArray> cursor = m_tokens.redeem(*token, scope);
@@ -107,15 +110,17 @@ OperationResult LookoutOperations::listInferenceSchedulers(const QJsonObject &in
         if (modelName && record.scheduler.modelName != *modelName)
             continue;
         if (page.summaries.size() == limit) {
-            page.nextToken = m_tokens.issue(scope, page.summaries.last().inferenceSchedulerName->toUtf8());
+            page.nextToken
+                = m_tokens.issue(scope, page.summaries.last().inferenceSchedulerName->toUtf8());
             break;
         }
         page.summaries.append(lookout::summaryOf(record.scheduler));
     }
-    return OperationResult{lookout::json::encodeListInferenceSchedulers(page), {}};
+    return OperationResult { lookout::json::encodeListInferenceSchedulers(page), {} };
 }
 
-OperationResult LookoutOperations::listInferenceExecutions(const QJsonObject &input, qint64 now) const
+OperationResult LookoutOperations::listInferenceExecutions(
+    const QJsonObject &input, qint64 now) const
 {
     InputReader reader(input);
     const std::optional<QString> token = reader.nextToken("NextToken"_L1);
@@ -124,16 +129,16 @@ OperationResult LookoutOperations::listInferenceExecutions(const QJsonObject &in
     ExecutionFilter filter;
     filter.dataStartTimeAfter = reader.timestamp("DataStartTimeAfter"_L1);
     filter.dataEndTimeBefore = reader.timestamp("DataEndTimeBefore"_L1);
-    filter.status = reader.enumValue("Status"_L1, {"IN_PROGRESS"_L1, "SUCCESS"_L1, "FAILED"_L1});
+    filter.status = reader.enumValue("Status"_L1, { "IN_PROGRESS"_L1, "SUCCESS"_L1, "FAILED"_L1 });
     if (auto error = reader.error())
         return failure(*error);
     const std::optional<int> index = findScheduler(*name);
     if (!index)
         return failure(schedulerNotFound(*name));
 
-    const QByteArray scope = scopeOf({u"ListInferenceExecutions"_s, *name,
-                                      optionalTime(filter.dataStartTimeAfter),
-                                      optionalTime(filter.dataEndTimeBefore), optionalText(filter.status)});
+    const QByteArray scope
+        = scopeOf({ u"ListInferenceExecutions"_s, *name, optionalTime(filter.dataStartTimeAfter),
+            optionalTime(filter.dataEndTimeBefore), optionalText(filter.status) });
     std::optional<qint64> before;
     if (token) {
         const std::optional<QByteArray> cursor = m_tokens.redeem(*token, scope);
@@ -143,13 +148,13 @@ OperationResult LookoutOperations::listInferenceExecutions(const QJsonObject &in
             return failure(invalidToken());
     }
 
-    const ExecutionSlice slice = listExecutions(m_fleet.at(*index), filter, before,
-                                                maxResults.value_or(kDefaultMaxResults), now);
+    const ExecutionSlice slice = listExecutions(
+        m_fleet.at(*index), filter, before, maxResults.value_or(kDefaultMaxResults), now);
     lookout::InferenceExecutionPage page;
     page.summaries = slice.executions;
     if (slice.continueBefore)
         page.nextToken = m_tokens.issue(scope, QByteArray::number(*slice.continueBefore));
-    return OperationResult{lookout::json::encodeListInferenceExecutions(page), {}};
+    return OperationResult { lookout::json::encodeListInferenceExecutions(page), {} };
 }
 
 OperationResult LookoutOperations::startInferenceScheduler(const QJsonObject &input, qint64 now)
@@ -171,13 +176,13 @@ OperationResult LookoutOperations::changeState(const QJsonObject &input, qint64 
     const std::optional<int> index = findScheduler(*name);
     if (!index)
         return failure(schedulerNotFound(*name));
-    if (const std::optional<QString> conflict = start ? m_fleet.start(*index, now) : m_fleet.stop(*index, now))
+    if (const std::optional<QString> conflict
+        = start ? m_fleet.start(*index, now) : m_fleet.stop(*index, now))
         return failure(serviceerrors::conflict(*conflict));
     const lookout::InferenceScheduler &scheduler = m_fleet.at(*index).scheduler;
-    const lookout::SchedulerStateChange change{scheduler.modelArn, scheduler.modelName,
-                                               scheduler.inferenceSchedulerName,
-                                               scheduler.inferenceSchedulerArn, scheduler.status};
-    return OperationResult{lookout::json::encodeSchedulerStateChange(change), {}};
+    const lookout::SchedulerStateChange change { scheduler.modelArn, scheduler.modelName,
+        scheduler.inferenceSchedulerName, scheduler.inferenceSchedulerArn, scheduler.status };
+    return OperationResult { lookout::json::encodeSchedulerStateChange(change), {} };
 }
 
 OperationResult LookoutOperations::describeModel(const QJsonObject &input) const
@@ -188,8 +193,9 @@ OperationResult LookoutOperations::describeModel(const QJsonObject &input) const
         return failure(*error);
     const ModelDescription *model = m_fleet.model(*name);
     if (!model)
-        return failure(serviceerrors::resourceNotFound(u"Model "_s + *name + u" does not exist."_s));
-    return OperationResult{encodeDescribeModel(*model), {}};
+        return failure(
+            serviceerrors::resourceNotFound(u"Model "_s + *name + u" does not exist."_s));
+    return OperationResult { encodeDescribeModel(*model), {} };
 }
 
 } // namespace emulator

@@ -12,7 +12,7 @@
 namespace emulator {
 
 struct OperationResult {
-    QByteArray body;                  // wire JSON on success
+    QByteArray body; // wire JSON on success
     std::optional<ServiceError> error;
 };
 
@@ -22,7 +22,11 @@ struct OperationResult {
 // stay consistent while the fleet churns.
 class LookoutOperations {
 public:
-    LookoutOperations(Fleet &fleet, const PageTokens &tokens) : m_fleet(fleet), m_tokens(tokens) {}
+    LookoutOperations(Fleet &fleet, const PageTokens &tokens)
+        : m_fleet(fleet)
+        , m_tokens(tokens)
+    {
+    }
 
     OperationResult describeInferenceScheduler(const QJsonObject &input) const;
     OperationResult listInferenceSchedulers(const QJsonObject &input) const;

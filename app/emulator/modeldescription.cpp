@@ -41,10 +41,10 @@ QByteArray encodeDescribeModel(const ModelDescription &model)
     put(object, "DatasetArn", model.datasetArn);
     put(object, "Schema", model.schema);
     if (model.labelsBucket) {
-        QJsonObject s3{{QLatin1String("Bucket"), *model.labelsBucket}};
+        QJsonObject s3 { { QLatin1String("Bucket"), *model.labelsBucket } };
         put(s3, "Prefix", model.labelsPrefix);
         object.insert(QLatin1String("LabelsInputConfiguration"),
-                      QJsonObject{{QLatin1String("S3InputConfiguration"), s3}});
+            QJsonObject { { QLatin1String("S3InputConfiguration"), s3 } });
     }
     putTime(object, "TrainingDataStartTime", model.trainingDataStartTime);
     putTime(object, "TrainingDataEndTime", model.trainingDataEndTime);
@@ -53,7 +53,7 @@ QByteArray encodeDescribeModel(const ModelDescription &model)
     put(object, "RoleArn", model.roleArn);
     if (model.targetSamplingRate) {
         object.insert(QLatin1String("DataPreProcessingConfiguration"),
-                      QJsonObject{{QLatin1String("TargetSamplingRate"), *model.targetSamplingRate}});
+            QJsonObject { { QLatin1String("TargetSamplingRate"), *model.targetSamplingRate } });
     }
     object.insert(QLatin1String("Status"), model.status);
     putTime(object, "TrainingExecutionStartTime", model.trainingExecutionStartTime);
@@ -65,13 +65,14 @@ QByteArray encodeDescribeModel(const ModelDescription &model)
     put(object, "OffCondition", model.offCondition);
     if (model.activeModelVersion) {
         putInteger(object, "ActiveModelVersion", model.activeModelVersion);
-        object.insert(QLatin1String("ActiveModelVersionArn"), model.versionArn(*model.activeModelVersion));
+        object.insert(
+            QLatin1String("ActiveModelVersionArn"), model.versionArn(*model.activeModelVersion));
     }
     putTime(object, "ModelVersionActivatedAt", model.modelVersionActivatedAt);
     if (model.previousActiveModelVersion) {
         putInteger(object, "PreviousActiveModelVersion", model.previousActiveModelVersion);
         object.insert(QLatin1String("PreviousActiveModelVersionArn"),
-                      model.versionArn(*model.previousActiveModelVersion));
+            model.versionArn(*model.previousActiveModelVersion));
     }
     putTime(object, "PreviousModelVersionActivatedAt", model.previousModelVersionActivatedAt);
     put(object, "RetrainingSchedulerStatus", model.retrainingSchedulerStatus);

@@ -15,19 +15,19 @@ struct ModelDescription {
     QString modelArn;
     std::optional<QString> datasetName;
     std::optional<QString> datasetArn;
-    std::optional<QString> schema;                    // InlineDataSchema, a JSON document as a string
-    std::optional<QString> labelsBucket;              // LabelsInputConfiguration.S3InputConfiguration
+    std::optional<QString> schema; // InlineDataSchema, a JSON document as a string
+    std::optional<QString> labelsBucket; // LabelsInputConfiguration.S3InputConfiguration
     std::optional<QString> labelsPrefix;
     std::optional<qint64> trainingDataStartTime;
     std::optional<qint64> trainingDataEndTime;
     std::optional<qint64> evaluationDataStartTime;
     std::optional<qint64> evaluationDataEndTime;
     std::optional<QString> roleArn;
-    std::optional<QString> targetSamplingRate;        // DataPreProcessingConfiguration
+    std::optional<QString> targetSamplingRate; // DataPreProcessingConfiguration
     QString status = QStringLiteral("SUCCESS");
     std::optional<qint64> trainingExecutionStartTime;
     std::optional<qint64> trainingExecutionEndTime;
-    std::optional<QString> modelMetrics;              // a JSON document as a string
+    std::optional<QString> modelMetrics; // a JSON document as a string
     std::optional<qint64> lastUpdatedTime;
     std::optional<qint64> createdAt;
     std::optional<QString> serverSideKmsKeyId;

@@ -11,8 +11,8 @@ namespace emulator {
 
 namespace {
 
-constexpr QByteArray::Base64Options kBase64 =
-    QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals;
+constexpr QByteArray::Base64Options kBase64
+    = QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals;
 constexpr qsizetype kMacBytes = 16;
 constexpr qsizetype kKeyWords = 8;
 
@@ -20,10 +20,10 @@ constexpr qsizetype kKeyWords = 8;
 
 PageTokens PageTokens::withRandomKey()
 {
-    std::array<quint32, kKeyWords> words{};
+    std::array<quint32, kKeyWords> words {};
     QRandomGenerator::system()->fillRange(words.data(), kKeyWords);
-    return PageTokens(QByteArray(reinterpret_cast<const char *>(words.data()),
-                                 static_cast<qsizetype>(sizeof(words))));
+    return PageTokens(QByteArray(
+        reinterpret_cast<const char *>(words.data()), static_cast<qsizetype>(sizeof(words))));
 }
 
 QByteArray PageTokens::seal(QByteArrayView scope, QByteArrayView cursor) const
@@ -37,8 +37,8 @@ QByteArray PageTokens::seal(QByteArrayView scope, QByteArrayView cursor) const
 
 QString PageTokens::issue(QByteArrayView scope, QByteArrayView cursor) const
 {
-    return QString::fromLatin1(cursor.toByteArray().toBase64(kBase64) + '.'
-                               + seal(scope, cursor).toBase64(kBase64));
+    return QString::fromLatin1(
+        cursor.toByteArray().toBase64(kBase64) + '.' + seal(scope, cursor).toBase64(kBase64));
 }
 
 std::optional<QByteArray> PageTokens::redeem(QStringView token, QByteArrayView scope) const
@@ -46,10 +46,10 @@ std::optional<QByteArray> PageTokens::redeem(QStringView token, QByteArrayView s
     const qsizetype dot = token.indexOf(QLatin1Char('.'));
     if (dot < 0)
         return std::nullopt;
-    const auto cursor = QByteArray::fromBase64Encoding(token.first(dot).toLatin1(),
-                                                       kBase64 | QByteArray::AbortOnBase64DecodingErrors);
-    const auto mac = QByteArray::fromBase64Encoding(token.sliced(dot + 1).toLatin1(),
-                                                    kBase64 | QByteArray::AbortOnBase64DecodingErrors);
+    const auto cursor = QByteArray::fromBase64Encoding(
+        token.first(dot).toLatin1(), kBase64 | QByteArray::AbortOnBase64DecodingErrors);
+    const auto mac = QByteArray::fromBase64Encoding(
+        token.sliced(dot + 1).toLatin1(), kBase64 | QByteArray::AbortOnBase64DecodingErrors);
     if (!cursor || !mac || !constantTimeEquals(*mac, seal(scope, *cursor)))
         return std::nullopt;
     return *cursor;

@@ -14,7 +14,10 @@ namespace emulator {
 // hand fails to redeem, and the service answers ValidationException.
 class PageTokens {
 public:
-    explicit PageTokens(QByteArray key) : m_key(std::move(key)) {}
+    explicit PageTokens(QByteArray key)
+        : m_key(std::move(key))
+    {
+    }
     static PageTokens withRandomKey();
 
     QString issue(QByteArrayView scope, QByteArrayView cursor) const;

@@ -10,7 +10,10 @@ namespace emulator {
 // on every platform and library version (std distributions are implementation-defined).
 class SeededRandom {
 public:
-    explicit SeededRandom(quint64 seed) : m_state(seed) {}
+    explicit SeededRandom(quint64 seed)
+        : m_state(seed)
+    {
+    }
 
     quint64 next()
     {
@@ -27,8 +30,10 @@ public:
     // Uniform in [0, 1).
     double unit() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
     bool chance(double percent) { return unit() * 100.0 < percent; }
-    template <typename T, std::size_t N>
-    const T &pick(const std::array<T, N> &items) { return items[below(static_cast<quint32>(N))]; }
+    template<typename T, std::size_t N> const T &pick(const std::array<T, N> &items)
+    {
+        return items[below(static_cast<quint32>(N))];
+    }
 
     // A well-mixed hash of two values, for per-item randomness that needs no stored state.
     static quint64 mix(quint64 value)

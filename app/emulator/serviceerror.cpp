@@ -9,8 +9,9 @@ QByteArray ServiceError::errorTypeHeader() const
 {
     return code
         + (origin == Origin::Model
-               ? QByteArrayLiteral(":http://internal.amazon.com/coral/com.amazonaws.lookoutequipment/")
-               : QByteArrayLiteral(":http://internal.amazon.com/coral/com.amazon.coral.service/"));
+                ? QByteArrayLiteral(
+                    ":http://internal.amazon.com/coral/com.amazonaws.lookoutequipment/")
+                : QByteArrayLiteral(":http://internal.amazon.com/coral/com.amazon.coral.service/"));
 }
 
 QByteArray ServiceError::body() const
@@ -18,7 +19,7 @@ QByteArray ServiceError::body() const
     QJsonObject object;
     if (origin == Origin::Model) {
         object.insert(QLatin1String("__type"),
-                      QString(QLatin1String("com.amazonaws.lookoutequipment#") + QString::fromLatin1(code)));
+            QString(QLatin1String("com.amazonaws.lookoutequipment#") + QString::fromLatin1(code)));
         object.insert(QLatin1String("Message"), message);
     } else {
         object.insert(QLatin1String("__type"), QString::fromLatin1(code));
@@ -33,12 +34,12 @@ namespace {
 
 ServiceError modelled(QByteArray code, int status, const QString &message)
 {
-    return ServiceError{std::move(code), status, message, ServiceError::Origin::Model};
+    return ServiceError { std::move(code), status, message, ServiceError::Origin::Model };
 }
 
 ServiceError framework(QByteArray code, const QString &message)
 {
-    return ServiceError{std::move(code), 400, message, ServiceError::Origin::Framework};
+    return ServiceError { std::move(code), 400, message, ServiceError::Origin::Framework };
 }
 
 } // namespace
@@ -66,7 +67,7 @@ ServiceError throttling()
 ServiceError internalServer()
 {
     return modelled("InternalServerException", 500,
-                    QStringLiteral("An internal error occurred. Please retry your request."));
+        QStringLiteral("An internal error occurred. Please retry your request."));
 }
 
 ServiceError unknownOperation(const QString &message)
@@ -82,7 +83,7 @@ ServiceError serialization(const QString &message)
 ServiceError missingAuthenticationToken()
 {
     return framework("MissingAuthenticationTokenException",
-                     QStringLiteral("Request is missing Authentication Token"));
+        QStringLiteral("Request is missing Authentication Token"));
 }
 
 ServiceError incompleteSignature(const QString &message)
@@ -106,7 +107,7 @@ ServiceError signatureMismatch()
 ServiceError unrecognizedClient()
 {
     return framework("UnrecognizedClientException",
-                     QStringLiteral("The security token included in the request is invalid."));
+        QStringLiteral("The security token included in the request is invalid."));
 }
 
 } // namespace serviceerrors

@@ -17,7 +17,7 @@ namespace emulator {
 struct ServiceError {
     enum class Origin { Model, Framework };
 
-    QByteArray code;   // short form: "ValidationException"
+    QByteArray code; // short form: "ValidationException"
     int httpStatus = 400;
     QString message;
     Origin origin = Origin::Model;

@@ -59,9 +59,10 @@ bool constantTimeEquals(QByteArrayView a, QByteArrayView b)
 }
 
 SigV4Verifier::SigV4Verifier(QByteArray region, aws::AwsCredentials accepted)
-    : m_region(std::move(region)), m_accepted(std::move(accepted)),
-      m_acceptedKeyId(m_accepted.accessKeyId.toUtf8()),
-      m_acceptedToken(m_accepted.sessionToken.toUtf8())
+    : m_region(std::move(region))
+    , m_accepted(std::move(accepted))
+    , m_acceptedKeyId(m_accepted.accessKeyId.toUtf8())
+    , m_acceptedToken(m_accepted.sessionToken.toUtf8())
 {
 }
 
@@ -72,7 +73,8 @@ std::optional<ServiceError> SigV4Verifier::verify(const HttpRequest &request, co
         return serviceerrors::missingAuthenticationToken();
     const QByteArray authorization = request.header("authorization");
     if (authorizationCount > 1)
-        return serviceerrors::incompleteSignature(QStringLiteral("Only one Authorization header is allowed."));
+        return serviceerrors::incompleteSignature(
+            QStringLiteral("Only one Authorization header is allowed."));
 
     // The front end first lists every missing piece in one sentence per piece. (It also quotes
     // the header back; the emulator does not, as signatures and tokens stay out of messages.)
@@ -85,8 +87,8 @@ std::optional<ServiceError> SigV4Verifier::verify(const HttpRequest &request, co
     if (!authorization.contains("SignedHeaders="))
         missing += QLatin1String("Authorization header requires 'SignedHeaders' parameter. ");
     if (amzDateText.isEmpty()) {
-        missing += QLatin1String(
-            "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. ");
+        missing += QLatin1String("Authorization header requires existence of either a 'X-Amz-Date' "
+                                 "or a 'Date' header. ");
     }
     if (!missing.isEmpty()) {
         missing.chop(1);
@@ -132,33 +134,32 @@ std::optional<ServiceError> SigV4Verifier::verify(const HttpRequest &request, co
     }
 
     if (!isSignedHeader(auth.signedHeaders, "host")) {
-        return serviceerrors::invalidSignature(
-            QStringLiteral("'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization."));
+        return serviceerrors::invalidSignature(QStringLiteral(
+            "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization."));
     }
     for (const auto &[name, value] : request.headers) {
         if (name.size() > 6 && headerNameEquals(QByteArrayView(name).first(6), "x-amz-")
             && !isSignedHeader(auth.signedHeaders, name)) {
             return serviceerrors::invalidSignature(QLatin1Char('\'') + latin1(name)
-                                                   + QLatin1String("' must be a 'SignedHeader' in "
-                                                                   "the AWS Authorization."));
+                + QLatin1String("' must be a 'SignedHeader' in "
+                                "the AWS Authorization."));
         }
     }
 
     const qint64 skew = now.secsTo(*signedAt);
     const QByteArray format("yyyyMMdd'T'HHmmss'Z'");
     if (skew < -kAllowedSkewSeconds) {
-        return serviceerrors::invalidSignature(
-            QLatin1String("Signature expired: ") + latin1(amzDateText)
-            + QLatin1String(" is now earlier than ")
+        return serviceerrors::invalidSignature(QLatin1String("Signature expired: ")
+            + latin1(amzDateText) + QLatin1String(" is now earlier than ")
             + now.addSecs(-kAllowedSkewSeconds).toString(QLatin1String(format))
-            + QLatin1String(" (") + now.toString(QLatin1String(format)) + QLatin1String(" - 5 min.)"));
+            + QLatin1String(" (") + now.toString(QLatin1String(format))
+            + QLatin1String(" - 5 min.)"));
     }
     if (skew > kAllowedSkewSeconds) {
-        return serviceerrors::invalidSignature(
-            QLatin1String("Signature not yet current: ") + latin1(amzDateText)
-            + QLatin1String(" is still later than ")
-            + now.addSecs(kAllowedSkewSeconds).toString(QLatin1String(format))
-            + QLatin1String(" (") + now.toString(QLatin1String(format)) + QLatin1String(" + 5 min.)"));
+        return serviceerrors::invalidSignature(QLatin1String("Signature not yet current: ")
+            + latin1(amzDateText) + QLatin1String(" is still later than ")
+            + now.addSecs(kAllowedSkewSeconds).toString(QLatin1String(format)) + QLatin1String(" (")
+            + now.toString(QLatin1String(format)) + QLatin1String(" + 5 min.)"));
     }
 
     if (!constantTimeEquals(auth.accessKeyId, m_acceptedKeyId))
@@ -173,9 +174,7 @@ std::optional<ServiceError> SigV4Verifier::verify(const HttpRequest &request, co
 }
 
 std::optional<ServiceError> SigV4Verifier::checkSignature(const HttpRequest &request,
-                                                          const QList<QByteArray> &signedHeaders,
-                                                          const QByteArray &signature,
-                                                          const QDateTime &signedAt)
+    const QList<QByteArray> &signedHeaders, const QByteArray &signature, const QDateTime &signedAt)
 {
     aws::SigV4Request rebuilt;
     rebuilt.method = request.method;
@@ -186,17 +185,17 @@ std::optional<ServiceError> SigV4Verifier::checkSignature(const HttpRequest &req
         bool present = false;
         for (const auto &[headerName, value] : request.headers) {
             if (headerNameEquals(headerName, name)) {
-                rebuilt.headers.append({name, value});
+                rebuilt.headers.append({ name, value });
                 present = true;
             }
         }
         if (!present)
-            rebuilt.headers.append({name, QByteArray()}); // signed as empty, as the client claims
+            rebuilt.headers.append({ name, QByteArray() }); // signed as empty, as the client claims
     }
     // The signer sets X-Amz-Date from signedAt and the token from the credentials, which the
     // checks above proved equal to what the request carries.
-    const aws::SigV4Signature expected =
-        m_signer.sign(rebuilt, m_accepted, m_region, kService, signedAt);
+    const aws::SigV4Signature expected
+        = m_signer.sign(rebuilt, m_accepted, m_region, kService, signedAt);
     if (!constantTimeEquals(expected.signature, signature))
         return serviceerrors::signatureMismatch();
     return std::nullopt;

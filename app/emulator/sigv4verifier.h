@@ -1,10 +1,9 @@
 #pragma once
 
-#include "httpmessage.h"
-#include "serviceerror.h"
-
 #include "aws/awscredentials.h"
 #include "aws/sigv4signer.h"
+#include "httpmessage.h"
+#include "serviceerror.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -30,9 +29,8 @@ public:
 
 private:
     std::optional<ServiceError> checkSignature(const HttpRequest &request,
-                                               const QList<QByteArray> &signedHeaders,
-                                               const QByteArray &signature,
-                                               const QDateTime &signedAt);
+        const QList<QByteArray> &signedHeaders, const QByteArray &signature,
+        const QDateTime &signedAt);
 
     QByteArray m_region;
     aws::AwsCredentials m_accepted;

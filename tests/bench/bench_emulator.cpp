@@ -3,11 +3,10 @@
 // the emulator, over a real loopback socket to an emulator serving on its own thread.
 // The in-process figures (no socket) show where the time goes, and that a ListInferenceSchedulers
 // page of 500 out of 10,000 schedulers is cheap.
+#include "aws/sigv4signer.h"
 #include "emulator/emulator.h"
 #include "emulator/emulatorservice.h"
 #include "emulator/fleetgenerator.h"
-
-#include "aws/sigv4signer.h"
 
 #include <QCoreApplication>
 #include <QTcpSocket>
@@ -24,8 +23,7 @@ aws::SigV4Request describeRequest(const QByteArray &host, const QString &name)
     aws::SigV4Request request;
     request.method = "POST";
     request.path = "/";
-    request.headers = { { "Host", host },
-        { "Content-Type", "application/x-amz-json-1.0" },
+    request.headers = { { "Host", host }, { "Content-Type", "application/x-amz-json-1.0" },
         { "X-Amz-Target", "AWSLookoutEquipmentFrontendService.DescribeInferenceScheduler" } };
     request.body = R"({"InferenceSchedulerName":")" + name.toUtf8() + "\"}";
     return request;
@@ -37,7 +35,8 @@ QByteArray wire(const aws::SigV4Request &request, const aws::SigV4Signature &sig
     for (const auto &[name, value] : request.headers)
         bytes += name + ": " + value + "\r\n";
     bytes += "X-Amz-Date: " + signature.amzDate + "\r\nAuthorization: " + signature.authorization
-        + "\r\nContent-Length: " + QByteArray::number(request.body.size()) + "\r\n\r\n" + request.body;
+        + "\r\nContent-Length: " + QByteArray::number(request.body.size()) + "\r\n\r\n"
+        + request.body;
     return bytes;
 }
 
@@ -95,7 +94,8 @@ void BM_DescribeOverOneKeepAliveConnection(benchmark::State &state)
         state.SkipWithError(qPrintable(server.errorString()));
         return;
     }
-    static const QStringList names = someNames(emulator::generateFleet({ kFleetSize, 7, server.region() }, 0));
+    static const QStringList names
+        = someNames(emulator::generateFleet({ kFleetSize, 7, server.region() }, 0));
     const QByteArray host = "127.0.0.1:" + QByteArray::number(server.port());
     QTcpSocket socket;
     socket.setSocketOption(QAbstractSocket::LowDelayOption, 1);
@@ -110,17 +110,21 @@ void BM_DescribeOverOneKeepAliveConnection(benchmark::State &state)
     qsizetype next = 0;
     for (auto _ : state) {
         const aws::SigV4Request request = describeRequest(host, names[next++ % names.size()]);
-        const aws::SigV4Signature signature
-            = signer.sign(request, credentials, "us-east-1", "lookoutequipment", QDateTime::currentDateTimeUtc());
+        const aws::SigV4Signature signature = signer.sign(
+            request, credentials, "us-east-1", "lookoutequipment", QDateTime::currentDateTimeUtc());
         socket.write(wire(request, signature));
         if (readResponse(socket, buffer) != 200) {
             state.SkipWithError("the emulator did not answer 200");
             break;
         }
     }
-    state.counters["requests/s"] = benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+    state.counters["requests/s"]
+        = benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
 }
-BENCHMARK(BM_DescribeOverOneKeepAliveConnection)->Unit(benchmark::kMicrosecond)->UseRealTime()->MinTime(3.0);
+BENCHMARK(BM_DescribeOverOneKeepAliveConnection)
+    ->Unit(benchmark::kMicrosecond)
+    ->UseRealTime()
+    ->MinTime(3.0);
 
 // The service core alone: verify the signature, read the input, encode the answer.
 void BM_DescribeInTheServiceCore(benchmark::State &state)
@@ -135,9 +139,10 @@ void BM_DescribeInTheServiceCore(benchmark::State &state)
     QList<emulator::HttpRequest> requests;
     for (const QString &name : names) {
         const aws::SigV4Request request = describeRequest("127.0.0.1:4566", name);
-        const aws::SigV4Signature signature
-            = signer.sign(request, config.credentials, "us-east-1", "lookoutequipment", clock->now());
-        emulator::HttpRequest http { request.method, request.path, {}, 1, request.headers, request.body };
+        const aws::SigV4Signature signature = signer.sign(
+            request, config.credentials, "us-east-1", "lookoutequipment", clock->now());
+        emulator::HttpRequest http { request.method, request.path, {}, 1, request.headers,
+            request.body };
         http.headers.append({ "X-Amz-Date", signature.amzDate });
         http.headers.append({ "Authorization", signature.authorization });
         requests.append(http);
@@ -151,7 +156,8 @@ void BM_DescribeInTheServiceCore(benchmark::State &state)
         }
         benchmark::DoNotOptimize(response.body.data());
     }
-    state.counters["requests/s"] = benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+    state.counters["requests/s"]
+        = benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_DescribeInTheServiceCore)->Unit(benchmark::kMicrosecond);
 
@@ -161,17 +167,20 @@ void BM_ListPageOf500From10000(benchmark::State &state)
     emulator::ServiceConfig config;
     config.credentials = emulator::EmulatorOptions::demoCredentials();
     const auto clock = std::make_shared<emulator::SystemClock>();
-    emulator::EmulatorService service(config, emulator::generateFleet({ kFleetSize, 7, config.region }, 0), clock);
+    emulator::EmulatorService service(
+        config, emulator::generateFleet({ kFleetSize, 7, config.region }, 0), clock);
     aws::SigV4Signer signer;
     aws::SigV4Request request;
     request.method = "POST";
     request.path = "/";
-    request.headers = { { "Host", "127.0.0.1:4566" }, { "Content-Type", "application/x-amz-json-1.0" },
-        { "X-Amz-Target", "AWSLookoutEquipmentFrontendService.ListInferenceSchedulers" } };
+    request.headers
+        = { { "Host", "127.0.0.1:4566" }, { "Content-Type", "application/x-amz-json-1.0" },
+              { "X-Amz-Target", "AWSLookoutEquipmentFrontendService.ListInferenceSchedulers" } };
     request.body = R"({"MaxResults":500})";
     const aws::SigV4Signature signature
         = signer.sign(request, config.credentials, "us-east-1", "lookoutequipment", clock->now());
-    emulator::HttpRequest http { request.method, request.path, {}, 1, request.headers, request.body };
+    emulator::HttpRequest http { request.method, request.path, {}, 1, request.headers,
+        request.body };
     http.headers.append({ "X-Amz-Date", signature.amzDate });
     http.headers.append({ "Authorization", signature.authorization });
     qint64 bytes = 0;
@@ -183,7 +192,8 @@ void BM_ListPageOf500From10000(benchmark::State &state)
         }
         bytes += response.body.size();
     }
-    state.counters["pages/s"] = benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+    state.counters["pages/s"]
+        = benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
     state.SetBytesProcessed(bytes);
 }
 BENCHMARK(BM_ListPageOf500From10000)->Unit(benchmark::kMillisecond);

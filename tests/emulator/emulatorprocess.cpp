@@ -12,7 +12,10 @@ constexpr int kExportLineCount = 6;
 
 } // namespace
 
-EmulatorProcess::EmulatorProcess() : m_process(std::make_unique<QProcess>()) {}
+EmulatorProcess::EmulatorProcess()
+    : m_process(std::make_unique<QProcess>())
+{
+}
 
 EmulatorProcess::~EmulatorProcess()
 {
@@ -32,7 +35,8 @@ QString EmulatorProcess::unquote(const QString &word)
 
 bool EmulatorProcess::start(const QStringList &arguments)
 {
-    m_process->start(QStringLiteral(LOOKOUT_BINARY), QStringList{QStringLiteral("emulator")} + arguments);
+    m_process->start(
+        QStringLiteral(LOOKOUT_BINARY), QStringList { QStringLiteral("emulator") } + arguments);
     if (!m_process->waitForStarted(kStartDeadlineMs)) {
         m_error = m_process->errorString();
         return false;
@@ -50,7 +54,8 @@ bool EmulatorProcess::start(const QStringList &arguments)
     }
     if (lines.size() < kExportLineCount) {
         m_process->waitForFinished(10'000);
-        m_error = QStringLiteral("no export lines; stderr: ") + QString::fromUtf8(m_process->readAllStandardError());
+        m_error = QStringLiteral("no export lines; stderr: ")
+            + QString::fromUtf8(m_process->readAllStandardError());
         return false;
     }
     m_exportLines = lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
@@ -65,7 +70,8 @@ bool EmulatorProcess::start(const QStringList &arguments)
 
 quint16 EmulatorProcess::port() const
 {
-    return static_cast<quint16>(QUrl(variable(QStringLiteral("AWS_ENDPOINT_URL_LOOKOUTEQUIPMENT"))).port());
+    return static_cast<quint16>(
+        QUrl(variable(QStringLiteral("AWS_ENDPOINT_URL_LOOKOUTEQUIPMENT"))).port());
 }
 
 int EmulatorProcess::stop(int signal)

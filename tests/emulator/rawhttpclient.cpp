@@ -29,12 +29,13 @@ QByteArray RawHttpResponse::header(QByteArrayView name) const
     return {};
 }
 
-RawHttpClient::RawHttpClient(quint16 port) : m_socket(std::make_unique<QTcpSocket>())
+RawHttpClient::RawHttpClient(quint16 port)
+    : m_socket(std::make_unique<QTcpSocket>())
 {
     m_socket->connectToHost(QHostAddress::LocalHost, port);
     const QDeadlineTimer deadline(10'000);
     while (m_socket->state() != QAbstractSocket::ConnectedState && !deadline.hasExpired()
-           && m_socket->state() != QAbstractSocket::UnconnectedState)
+        && m_socket->state() != QAbstractSocket::UnconnectedState)
         waitForActivity(*m_socket, deadline);
 }
 
@@ -73,7 +74,7 @@ std::optional<RawHttpResponse> RawHttpClient::takeResponse()
     for (qsizetype i = 1; i < lines.size(); ++i) {
         const QByteArray line = lines[i].trimmed();
         const qsizetype colon = line.indexOf(':');
-        response.headers.append({line.left(colon), line.mid(colon + 1).trimmed()});
+        response.headers.append({ line.left(colon), line.mid(colon + 1).trimmed() });
         if (line.left(colon).compare("content-length", Qt::CaseInsensitive) == 0)
             length = line.mid(colon + 1).trimmed().toLongLong();
     }
@@ -116,6 +117,6 @@ bool RawHttpClient::waitForClose(int timeoutMs)
 
 QByteArray RawHttpClient::post(QByteArrayView body, QByteArrayView extraHeaders)
 {
-    return "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\n" + extraHeaders.toByteArray() + "Content-Length: "
-        + QByteArray::number(body.size()) + "\r\n\r\n" + body.toByteArray();
+    return "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\n" + extraHeaders.toByteArray()
+        + "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body.toByteArray();
 }

@@ -1,8 +1,7 @@
 #include "signedrequests.h"
 
-#include "emulator/emulatoroptions.h"
-
 #include "aws/sigv4signer.h"
+#include "emulator/emulatoroptions.h"
 
 namespace emulatortest {
 
@@ -16,16 +15,16 @@ emulator::HttpRequest unsignedRequest(QByteArrayView operation, const QByteArray
     emulator::HttpRequest request;
     request.method = "POST";
     request.path = "/";
-    request.headers = {{"Host", kHost},
-                       {"X-Amz-Target", "AWSLookoutEquipmentFrontendService." + operation.toByteArray()},
-                       {"Content-Type", "application/x-amz-json-1.0"},
-                       {"User-Agent", "aws-cli/1.45 emulator-test"}};
+    request.headers = { { "Host", kHost },
+        { "X-Amz-Target", "AWSLookoutEquipmentFrontendService." + operation.toByteArray() },
+        { "Content-Type", "application/x-amz-json-1.0" },
+        { "User-Agent", "aws-cli/1.45 emulator-test" } };
     request.body = body;
     return request;
 }
 
-emulator::HttpRequest signedRequest(QByteArrayView operation, const QByteArray &body, const QDateTime &time,
-                                    const aws::AwsCredentials &credentials, QByteArrayView region)
+emulator::HttpRequest signedRequest(QByteArrayView operation, const QByteArray &body,
+    const QDateTime &time, const aws::AwsCredentials &credentials, QByteArrayView region)
 {
     emulator::HttpRequest request = unsignedRequest(operation, body);
     aws::SigV4Request toSign;
@@ -38,21 +37,23 @@ emulator::HttpRequest signedRequest(QByteArrayView operation, const QByteArray &
             toSign.headers.append(header);
     }
     aws::SigV4Signer signer;
-    const aws::SigV4Signature signature = signer.sign(toSign, credentials, region, "lookoutequipment", time);
-    request.headers.append({"X-Amz-Date", signature.amzDate});
+    const aws::SigV4Signature signature
+        = signer.sign(toSign, credentials, region, "lookoutequipment", time);
+    request.headers.append({ "X-Amz-Date", signature.amzDate });
     if (!signature.securityToken.isEmpty())
-        request.headers.append({"X-Amz-Security-Token", signature.securityToken});
-    request.headers.append({"Authorization", signature.authorization});
+        request.headers.append({ "X-Amz-Security-Token", signature.securityToken });
+    request.headers.append({ "Authorization", signature.authorization });
     return request;
 }
 
 QByteArray wireForm(const emulator::HttpRequest &request)
 {
-    QByteArray wire = request.method + ' ' + request.path + (request.query.isEmpty() ? QByteArray() : '?' + request.query)
-        + " HTTP/1.1\r\n";
+    QByteArray wire = request.method + ' ' + request.path
+        + (request.query.isEmpty() ? QByteArray() : '?' + request.query) + " HTTP/1.1\r\n";
     for (const auto &[name, value] : request.headers)
         wire += name + ": " + value + "\r\n";
-    wire += "Content-Length: " + QByteArray::number(request.body.size()) + "\r\n\r\n" + request.body;
+    wire
+        += "Content-Length: " + QByteArray::number(request.body.size()) + "\r\n\r\n" + request.body;
     return wire;
 }
 

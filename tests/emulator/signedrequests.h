@@ -1,8 +1,7 @@
 #pragma once
 
-#include "emulator/httpmessage.h"
-
 #include "aws/awscredentials.h"
+#include "emulator/httpmessage.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -17,9 +16,9 @@ aws::AwsCredentials demoCredentials();
 
 // POST / with X-Amz-Target AWSLookoutEquipmentFrontendService.<operation>, the JSON content
 // type and body, signed at time (SigV4, service lookoutequipment).
-emulator::HttpRequest signedRequest(QByteArrayView operation, const QByteArray &body, const QDateTime &time,
-                                    const aws::AwsCredentials &credentials = demoCredentials(),
-                                    QByteArrayView region = kRegion);
+emulator::HttpRequest signedRequest(QByteArrayView operation, const QByteArray &body,
+    const QDateTime &time, const aws::AwsCredentials &credentials = demoCredentials(),
+    QByteArrayView region = kRegion);
 
 // The same request, unsigned (no Authorization, no X-Amz-Date).
 emulator::HttpRequest unsignedRequest(QByteArrayView operation, const QByteArray &body);

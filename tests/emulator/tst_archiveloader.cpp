@@ -2,7 +2,6 @@
 // reported with its path and reason while the good ones are served.
 #include "emulator/archiveloader.h"
 #include "emulator/executionhistory.h"
-
 #include "lookout/jsoncodec.h"
 
 #include <QtTest>
@@ -59,17 +58,20 @@ void TestArchiveLoader::mixedDirectory_servesGoodFiles_reportsEachBadOne()
 
     QCOMPARE(load.problems.size(), 5);
     for (const emulator::ArchiveProblem &problem : load.problems)
-        QVERIFY2(problem.path.startsWith(kData + QLatin1String("/archive-mixed/")), qPrintable(problem.path));
+        QVERIFY2(problem.path.startsWith(kData + QLatin1String("/archive-mixed/")),
+            qPrintable(problem.path));
     QVERIFY(!problemFor(load, QStringLiteral("broken-truncated.json")).isEmpty());
     QVERIFY2(problemFor(load, QStringLiteral("wrong-type.json"))
                  .contains(QLatin1String("DataInputConfiguration.S3InputConfiguration.Bucket")),
-             qPrintable(problemFor(load, QStringLiteral("wrong-type.json"))));
-    QCOMPARE(problemFor(load, QStringLiteral("missing-name.json")), QStringLiteral("InferenceSchedulerName is missing"));
+        qPrintable(problemFor(load, QStringLiteral("wrong-type.json"))));
+    QCOMPARE(problemFor(load, QStringLiteral("missing-name.json")),
+        QStringLiteral("InferenceSchedulerName is missing"));
     QCOMPARE(problemFor(load, QStringLiteral("bad-name.json")),
-             QStringLiteral("InferenceSchedulerName 'chiller 07' does not match ^[0-9a-zA-Z_-]{1,200}$"));
+        QStringLiteral(
+            "InferenceSchedulerName 'chiller 07' does not match ^[0-9a-zA-Z_-]{1,200}$"));
     QCOMPARE(problemFor(load, QStringLiteral("zz-kiln-3-burner-copy.json")),
-             QStringLiteral("InferenceSchedulerName 'kiln-3-burner' was already loaded from ") + kData
-                 + QLatin1String("/archive-mixed/kiln-3-burner.json"));
+        QStringLiteral("InferenceSchedulerName 'kiln-3-burner' was already loaded from ") + kData
+            + QLatin1String("/archive-mixed/kiln-3-burner.json"));
     QVERIFY(problemFor(load, QStringLiteral("README.txt")).isEmpty());
 }
 
@@ -81,7 +83,8 @@ void TestArchiveLoader::archivedValues_areServedVerbatim()
     QVERIFY(file.open(QIODevice::ReadOnly));
     const auto archived = lookout::json::decodeCliDescribeInferenceScheduler(file.readAll());
     QVERIFY(archived);
-    const lookout::InferenceScheduler &served = load.fleet->at(load.fleet->indexOf(QStringLiteral("conveyor-12-drive"))).scheduler;
+    const lookout::InferenceScheduler &served
+        = load.fleet->at(load.fleet->indexOf(QStringLiteral("conveyor-12-drive"))).scheduler;
     QCOMPARE(served, archived.value());
     QCOMPARE(served.createdAt->epochMicroseconds % 1'000'000, 118'265); // microseconds kept
     QCOMPARE(served.dataInputConfiguration->inputTimeZoneOffset, QStringLiteral("+05:30"));
@@ -91,20 +94,27 @@ void TestArchiveLoader::archivedStatuses_getHistoryAndTransitions()
 {
     emulator::TransitionDurations durations;
     durations.pendingMicros = 2'000'000;
-    const ArchiveLoad load = loadArchive(kData + QLatin1String("/archive-mixed"), kNowMicros, durations);
+    const ArchiveLoad load
+        = loadArchive(kData + QLatin1String("/archive-mixed"), kNowMicros, durations);
     QVERIFY(load.fleet);
     emulator::Fleet fleet = *load.fleet;
 
-    const emulator::SchedulerRecord &running = fleet.at(fleet.indexOf(QStringLiteral("conveyor-12-drive")));
-    const emulator::ExecutionSlice executions = emulator::listExecutions(running, {}, std::nullopt, 5, kNowMicros);
+    const emulator::SchedulerRecord &running
+        = fleet.at(fleet.indexOf(QStringLiteral("conveyor-12-drive")));
+    const emulator::ExecutionSlice executions
+        = emulator::listExecutions(running, {}, std::nullopt, 5, kNowMicros);
     QCOMPARE(executions.executions.size(), 5);
     QVERIFY(executions.continueBefore);
-    QCOMPARE(executions.executions.first().inferenceSchedulerName, QStringLiteral("conveyor-12-drive"));
+    QCOMPARE(
+        executions.executions.first().inferenceSchedulerName, QStringLiteral("conveyor-12-drive"));
 
-    const emulator::SchedulerRecord &stopped = fleet.at(fleet.indexOf(QStringLiteral("kiln-3-burner")));
-    const emulator::ExecutionSlice stoppedHistory = emulator::listExecutions(stopped, {}, std::nullopt, 1, kNowMicros);
+    const emulator::SchedulerRecord &stopped
+        = fleet.at(fleet.indexOf(QStringLiteral("kiln-3-burner")));
+    const emulator::ExecutionSlice stoppedHistory
+        = emulator::listExecutions(stopped, {}, std::nullopt, 1, kNowMicros);
     QCOMPARE(stoppedHistory.executions.size(), 1);
-    QVERIFY(stoppedHistory.executions.first().scheduledStartTime->epochMicroseconds <= stopped.scheduler.updatedAt->epochMicroseconds);
+    QVERIFY(stoppedHistory.executions.first().scheduledStartTime->epochMicroseconds
+        <= stopped.scheduler.updatedAt->epochMicroseconds);
 
     const int pending = fleet.indexOf(QStringLiteral("chiller-07"));
     fleet.applyTransitions(kNowMicros + 1'999'999);
@@ -118,11 +128,14 @@ void TestArchiveLoader::modelsAreInferredFromSchedulers()
     const ArchiveLoad load = loadArchive(kData + QLatin1String("/archive-mixed"), kNowMicros);
     QVERIFY(load.fleet);
     QCOMPARE(load.fleet->modelCount(), 3);
-    const emulator::ModelDescription *model = load.fleet->model(QStringLiteral("kiln-model-v1-tuned"));
+    const emulator::ModelDescription *model
+        = load.fleet->model(QStringLiteral("kiln-model-v1-tuned"));
     QVERIFY(model);
-    QCOMPARE(model->modelArn, QStringLiteral("arn:aws:lookoutequipment:ap-south-1:210987654321:model/kiln-model-v1-tuned/"
-                                             "5c4d3e2f-1a0b-4c9d-8e7f-6a5b4c3d2e1f"));
-    QCOMPARE(model->roleArn, QStringLiteral("arn:aws:iam::210987654321:role/service-role/AmazonLookoutEquipmentRole"));
+    QCOMPARE(model->modelArn,
+        QStringLiteral("arn:aws:lookoutequipment:ap-south-1:210987654321:model/kiln-model-v1-tuned/"
+                       "5c4d3e2f-1a0b-4c9d-8e7f-6a5b4c3d2e1f"));
+    QCOMPARE(model->roleArn,
+        QStringLiteral("arn:aws:iam::210987654321:role/service-role/AmazonLookoutEquipmentRole"));
     QCOMPARE(model->status, QStringLiteral("SUCCESS"));
 }
 
@@ -131,8 +144,10 @@ void TestArchiveLoader::allBadDirectory_isAnError_withEveryProblem()
     const QString directory = kData + QLatin1String("/archive-bad");
     const ArchiveLoad load = loadArchive(directory, kNowMicros);
     QVERIFY(!load.fleet);
-    QCOMPARE(load.error, directory + QLatin1String(": none of the 3 *.json files holds a usable "
-                                                   "describe-inference-scheduler output"));
+    QCOMPARE(load.error,
+        directory
+            + QLatin1String(": none of the 3 *.json files holds a usable "
+                            "describe-inference-scheduler output"));
     QCOMPARE(load.problems.size(), 3);
     QVERIFY(!problemFor(load, QStringLiteral("array.json")).isEmpty());
 }
@@ -143,7 +158,8 @@ void TestArchiveLoader::emptyDirectory_isAnError()
     QVERIFY(directory.isValid());
     const ArchiveLoad load = loadArchive(directory.path(), kNowMicros);
     QVERIFY(!load.fleet);
-    QVERIFY2(load.error.startsWith(directory.path() + QLatin1String(": no *.json files")), qPrintable(load.error));
+    QVERIFY2(load.error.startsWith(directory.path() + QLatin1String(": no *.json files")),
+        qPrintable(load.error));
 }
 
 void TestArchiveLoader::missingDirectory_isAnError()
@@ -165,10 +181,12 @@ void TestArchiveLoader::fileIsNotADirectory_isAnError()
 void TestArchiveLoader::oversizedFile_isSkipped()
 {
     QTemporaryDir directory;
-    QVERIFY(QFile::copy(kData + QLatin1String("/archive-mixed/kiln-3-burner.json"), directory.filePath(QStringLiteral("kiln.json"))));
+    QVERIFY(QFile::copy(kData + QLatin1String("/archive-mixed/kiln-3-burner.json"),
+        directory.filePath(QStringLiteral("kiln.json"))));
     QFile huge(directory.filePath(QStringLiteral("huge.json")));
     QVERIFY(huge.open(QIODevice::WriteOnly));
-    huge.write("{\"InferenceSchedulerName\": \"huge\", \"Padding\": \"" + QByteArray(2 * 1024 * 1024, 'x') + "\"}");
+    huge.write("{\"InferenceSchedulerName\": \"huge\", \"Padding\": \""
+        + QByteArray(2 * 1024 * 1024, 'x') + "\"}");
     huge.close();
     const ArchiveLoad load = loadArchive(directory.path(), kNowMicros);
     QVERIFY(load.fleet);

@@ -50,16 +50,18 @@ void TestAwsCliAgainstEmulator::initTestCase()
 {
     m_aws = QStandardPaths::findExecutable(QStringLiteral("aws"));
     if (m_aws.isEmpty())
-        QSKIP("The AWS CLI (aws) is not on PATH; install it to run the emulator's AWS CLI compatibility test.");
+        QSKIP("The AWS CLI (aws) is not on PATH; install it to run the emulator's AWS CLI "
+              "compatibility test.");
     QVERIFY(m_home.isValid());
-    for (const char *name : {"config", "credentials"}) {
+    for (const char *name : { "config", "credentials" }) {
         QFile empty(m_home.filePath(QString::fromLatin1(name)));
         QVERIFY(empty.open(QIODevice::WriteOnly));
     }
     m_emulator = std::make_unique<EmulatorProcess>();
-    QVERIFY2(m_emulator->start({QStringLiteral("--fleet"), QStringLiteral("60"), QStringLiteral("--seed"), QStringLiteral("11"),
-                                QStringLiteral("--transition-seconds"), QStringLiteral("0")}),
-             qPrintable(m_emulator->error()));
+    QVERIFY2(m_emulator->start({ QStringLiteral("--fleet"), QStringLiteral("60"),
+                 QStringLiteral("--seed"), QStringLiteral("11"),
+                 QStringLiteral("--transition-seconds"), QStringLiteral("0") }),
+        qPrintable(m_emulator->error()));
 }
 
 void TestAwsCliAgainstEmulator::cleanupTestCase()
@@ -75,8 +77,10 @@ CliResult TestAwsCliAgainstEmulator::aws(const QStringList &arguments, const QSt
         if (name.startsWith(QLatin1String("AWS_")))
             environment.remove(name);
     }
-    environment.insert(QStringLiteral("AWS_CONFIG_FILE"), m_home.filePath(QStringLiteral("config")));
-    environment.insert(QStringLiteral("AWS_SHARED_CREDENTIALS_FILE"), m_home.filePath(QStringLiteral("credentials")));
+    environment.insert(
+        QStringLiteral("AWS_CONFIG_FILE"), m_home.filePath(QStringLiteral("config")));
+    environment.insert(QStringLiteral("AWS_SHARED_CREDENTIALS_FILE"),
+        m_home.filePath(QStringLiteral("credentials")));
     environment.insert(QStringLiteral("AWS_EC2_METADATA_DISABLED"), QStringLiteral("true"));
     environment.insert(QStringLiteral("LOOKOUT_EMULATOR_ENV"), m_emulator->exportLines());
 
@@ -84,11 +88,11 @@ CliResult TestAwsCliAgainstEmulator::aws(const QStringList &arguments, const QSt
     process.setProcessEnvironment(environment);
     // Exactly what a user does: eval the printed lines, then call the CLI.
     process.start(QStringLiteral("/bin/sh"),
-                  QStringList{QStringLiteral("-c"),
-                              QStringLiteral("eval \"$LOOKOUT_EMULATOR_ENV\" && ") + extraShell
-                                  + QStringLiteral(" exec \"$0\" lookoutequipment --output json \"$@\""),
-                              m_aws}
-                      + arguments);
+        QStringList { QStringLiteral("-c"),
+            QStringLiteral("eval \"$LOOKOUT_EMULATOR_ENV\" && ") + extraShell
+                + QStringLiteral(" exec \"$0\" lookoutequipment --output json \"$@\""),
+            m_aws }
+            + arguments);
     CliResult result;
     if (!process.waitForFinished(120'000)) {
         process.kill();
@@ -104,29 +108,37 @@ CliResult TestAwsCliAgainstEmulator::aws(const QStringList &arguments, const QSt
 
 QString TestAwsCliAgainstEmulator::firstName(const QString &status)
 {
-    const CliResult listed = aws({QStringLiteral("list-inference-schedulers"), QStringLiteral("--status"), status,
-                                  QStringLiteral("--max-results"), QStringLiteral("1")});
-    const QJsonArray summaries = listed.json().value(QLatin1String("InferenceSchedulerSummaries")).toArray();
-    return summaries.isEmpty() ? QString() : summaries.first().toObject().value(QLatin1String("InferenceSchedulerName")).toString();
+    const CliResult listed = aws({ QStringLiteral("list-inference-schedulers"),
+        QStringLiteral("--status"), status, QStringLiteral("--max-results"), QStringLiteral("1") });
+    const QJsonArray summaries
+        = listed.json().value(QLatin1String("InferenceSchedulerSummaries")).toArray();
+    return summaries.isEmpty()
+        ? QString()
+        : summaries.first().toObject().value(QLatin1String("InferenceSchedulerName")).toString();
 }
 
 void TestAwsCliAgainstEmulator::describe()
 {
     const QString name = firstName(QStringLiteral("RUNNING"));
     QVERIFY(!name.isEmpty());
-    const CliResult result = aws({QStringLiteral("describe-inference-scheduler"), QStringLiteral("--inference-scheduler-name"), name});
+    const CliResult result = aws({ QStringLiteral("describe-inference-scheduler"),
+        QStringLiteral("--inference-scheduler-name"), name });
     QVERIFY2(result.exitCode == 0, qPrintable(result.err));
     const QJsonObject scheduler = result.json();
     QCOMPARE(scheduler.value(QLatin1String("InferenceSchedulerName")).toString(), name);
     QCOMPARE(scheduler.value(QLatin1String("Status")).toString(), QStringLiteral("RUNNING"));
-    QVERIFY(scheduler.value(QLatin1String("InferenceSchedulerArn")).toString().startsWith(
-        QLatin1String("arn:aws:lookoutequipment:us-east-1:")));
+    QVERIFY(scheduler.value(QLatin1String("InferenceSchedulerArn"))
+                .toString()
+                .startsWith(QLatin1String("arn:aws:lookoutequipment:us-east-1:")));
     // botocore turned the epoch seconds into ISO 8601 with an offset.
-    QVERIFY2(QRegularExpression(QStringLiteral("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?\\+00:00$"))
+    QVERIFY2(QRegularExpression(
+                 QStringLiteral("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?\\+00:00$"))
                  .match(scheduler.value(QLatin1String("CreatedAt")).toString())
                  .hasMatch(),
-             qPrintable(scheduler.value(QLatin1String("CreatedAt")).toString()));
-    QVERIFY(scheduler.value(QLatin1String("DataInputConfiguration")).toObject().contains(QLatin1String("S3InputConfiguration")));
+        qPrintable(scheduler.value(QLatin1String("CreatedAt")).toString()));
+    QVERIFY(scheduler.value(QLatin1String("DataInputConfiguration"))
+                .toObject()
+                .contains(QLatin1String("S3InputConfiguration")));
 }
 
 void TestAwsCliAgainstEmulator::list_withMaxResultsAndNextToken()
@@ -134,15 +146,18 @@ void TestAwsCliAgainstEmulator::list_withMaxResultsAndNextToken()
     QStringList names;
     QString token;
     for (int page = 0; page < 3; ++page) {
-        QStringList arguments{QStringLiteral("list-inference-schedulers"), QStringLiteral("--max-results"), QStringLiteral("25")};
+        QStringList arguments { QStringLiteral("list-inference-schedulers"),
+            QStringLiteral("--max-results"), QStringLiteral("25") };
         if (!token.isEmpty())
             arguments << QStringLiteral("--next-token") << token;
         const CliResult result = aws(arguments);
         QVERIFY2(result.exitCode == 0, qPrintable(result.err));
-        const QJsonArray summaries = result.json().value(QLatin1String("InferenceSchedulerSummaries")).toArray();
+        const QJsonArray summaries
+            = result.json().value(QLatin1String("InferenceSchedulerSummaries")).toArray();
         QCOMPARE(summaries.size(), page < 2 ? 25 : 10);
         for (const QJsonValue &summary : summaries)
-            names.append(summary.toObject().value(QLatin1String("InferenceSchedulerName")).toString());
+            names.append(
+                summary.toObject().value(QLatin1String("InferenceSchedulerName")).toString());
         token = result.json().value(QLatin1String("NextToken")).toString();
         QCOMPARE(token.isEmpty(), page == 2);
     }
@@ -152,12 +167,16 @@ void TestAwsCliAgainstEmulator::list_withMaxResultsAndNextToken()
 void TestAwsCliAgainstEmulator::listExecutions()
 {
     const QString name = firstName(QStringLiteral("RUNNING"));
-    const CliResult result = aws({QStringLiteral("list-inference-executions"), QStringLiteral("--inference-scheduler-name"), name,
-                                  QStringLiteral("--max-results"), QStringLiteral("5")});
+    const CliResult result = aws(
+        { QStringLiteral("list-inference-executions"), QStringLiteral("--inference-scheduler-name"),
+            name, QStringLiteral("--max-results"), QStringLiteral("5") });
     QVERIFY2(result.exitCode == 0, qPrintable(result.err));
-    const QJsonArray executions = result.json().value(QLatin1String("InferenceExecutionSummaries")).toArray();
+    const QJsonArray executions
+        = result.json().value(QLatin1String("InferenceExecutionSummaries")).toArray();
     QCOMPARE(executions.size(), 5);
-    QCOMPARE(executions.first().toObject().value(QLatin1String("InferenceSchedulerName")).toString(), name);
+    QCOMPARE(
+        executions.first().toObject().value(QLatin1String("InferenceSchedulerName")).toString(),
+        name);
     QVERIFY(!result.json().value(QLatin1String("NextToken")).toString().isEmpty());
 }
 
@@ -165,18 +184,23 @@ void TestAwsCliAgainstEmulator::startAndStop_throughTheirTransitions()
 {
     const QString name = firstName(QStringLiteral("STOPPED"));
     QVERIFY(!name.isEmpty());
-    const QStringList target{QStringLiteral("--inference-scheduler-name"), name};
+    const QStringList target { QStringLiteral("--inference-scheduler-name"), name };
     const auto status = [&] {
-        return aws(QStringList{QStringLiteral("describe-inference-scheduler")} + target).json().value(QLatin1String("Status")).toString();
+        return aws(QStringList { QStringLiteral("describe-inference-scheduler") } + target)
+            .json()
+            .value(QLatin1String("Status"))
+            .toString();
     };
 
-    const CliResult started = aws(QStringList{QStringLiteral("start-inference-scheduler")} + target);
+    const CliResult started
+        = aws(QStringList { QStringLiteral("start-inference-scheduler") } + target);
     QVERIFY2(started.exitCode == 0, qPrintable(started.err));
     QCOMPARE(started.json().value(QLatin1String("Status")).toString(), QStringLiteral("PENDING"));
     QCOMPARE(started.json().value(QLatin1String("InferenceSchedulerName")).toString(), name);
     QCOMPARE(status(), QStringLiteral("RUNNING")); // --transition-seconds 0
 
-    const CliResult stopped = aws(QStringList{QStringLiteral("stop-inference-scheduler")} + target);
+    const CliResult stopped
+        = aws(QStringList { QStringLiteral("stop-inference-scheduler") } + target);
     QVERIFY2(stopped.exitCode == 0, qPrintable(stopped.err));
     QCOMPARE(stopped.json().value(QLatin1String("Status")).toString(), QStringLiteral("STOPPING"));
     QCOMPARE(status(), QStringLiteral("STOPPED"));
@@ -185,32 +209,40 @@ void TestAwsCliAgainstEmulator::startAndStop_throughTheirTransitions()
 void TestAwsCliAgainstEmulator::conflict_isTheServicesError()
 {
     const QString name = firstName(QStringLiteral("STOPPED"));
-    const CliResult result = aws({QStringLiteral("stop-inference-scheduler"), QStringLiteral("--inference-scheduler-name"), name});
+    const CliResult result = aws({ QStringLiteral("stop-inference-scheduler"),
+        QStringLiteral("--inference-scheduler-name"), name });
     QCOMPARE(result.exitCode, 254);
-    QCOMPARE(result.err.trimmed(), QStringLiteral("An error occurred (ConflictException) when calling the StopInferenceScheduler "
-                                                  "operation: Inference scheduler ")
-                                       + name + QStringLiteral(" cannot be stopped while it is STOPPED."));
+    QCOMPARE(result.err.trimmed(),
+        QStringLiteral(
+            "An error occurred (ConflictException) when calling the StopInferenceScheduler "
+            "operation: Inference scheduler ")
+            + name + QStringLiteral(" cannot be stopped while it is STOPPED."));
 }
 
 void TestAwsCliAgainstEmulator::invalidName_getsTheServicesValidationText()
 {
-    const CliResult result = aws({QStringLiteral("describe-inference-scheduler"), QStringLiteral("--inference-scheduler-name"),
-                                  QStringLiteral("pump station")});
+    const CliResult result = aws({ QStringLiteral("describe-inference-scheduler"),
+        QStringLiteral("--inference-scheduler-name"), QStringLiteral("pump station") });
     QCOMPARE(result.exitCode, 254);
     QCOMPARE(result.err.trimmed(),
-             QStringLiteral("An error occurred (ValidationException) when calling the DescribeInferenceScheduler operation: "
-                            "1 validation error detected: Value 'pump station' at 'inferenceSchedulerName' failed to satisfy "
-                            "constraint: Member must satisfy regular expression pattern: ^[0-9a-zA-Z_-]{1,200}$"));
+        QStringLiteral(
+            "An error occurred (ValidationException) when calling the DescribeInferenceScheduler "
+            "operation: "
+            "1 validation error detected: Value 'pump station' at 'inferenceSchedulerName' failed "
+            "to satisfy "
+            "constraint: Member must satisfy regular expression pattern: ^[0-9a-zA-Z_-]{1,200}$"));
 }
 
 void TestAwsCliAgainstEmulator::describeModel()
 {
     const QString name = firstName(QStringLiteral("RUNNING"));
-    const QString model = aws({QStringLiteral("describe-inference-scheduler"), QStringLiteral("--inference-scheduler-name"), name})
+    const QString model = aws({ QStringLiteral("describe-inference-scheduler"),
+                                  QStringLiteral("--inference-scheduler-name"), name })
                               .json()
                               .value(QLatin1String("ModelName"))
                               .toString();
-    const CliResult result = aws({QStringLiteral("describe-model"), QStringLiteral("--model-name"), model});
+    const CliResult result
+        = aws({ QStringLiteral("describe-model"), QStringLiteral("--model-name"), model });
     QVERIFY2(result.exitCode == 0, qPrintable(result.err));
     QCOMPARE(result.json().value(QLatin1String("ModelName")).toString(), model);
     QCOMPARE(result.json().value(QLatin1String("Status")).toString(), QStringLiteral("SUCCESS"));
@@ -219,13 +251,17 @@ void TestAwsCliAgainstEmulator::describeModel()
 void TestAwsCliAgainstEmulator::wrongSecret_isInvalidSignatureException()
 {
     const QString name = firstName(QStringLiteral("RUNNING"));
-    const CliResult result = aws({QStringLiteral("describe-inference-scheduler"), QStringLiteral("--inference-scheduler-name"), name},
-                                 QStringLiteral("AWS_SECRET_ACCESS_KEY=not-the-demo-secret"));
+    const CliResult result = aws({ QStringLiteral("describe-inference-scheduler"),
+                                     QStringLiteral("--inference-scheduler-name"), name },
+        QStringLiteral("AWS_SECRET_ACCESS_KEY=not-the-demo-secret"));
     QCOMPARE(result.exitCode, 254);
     QCOMPARE(result.err.trimmed(),
-             QStringLiteral("An error occurred (InvalidSignatureException) when calling the DescribeInferenceScheduler operation: "
-                            "The request signature we calculated does not match the signature you provided. Check your AWS "
-                            "Secret Access Key and signing method. Consult the service documentation for details."));
+        QStringLiteral("An error occurred (InvalidSignatureException) when calling the "
+                       "DescribeInferenceScheduler operation: "
+                       "The request signature we calculated does not match the signature you "
+                       "provided. Check your AWS "
+                       "Secret Access Key and signing method. Consult the service documentation "
+                       "for details."));
 }
 
 QTEST_GUILESS_MAIN(TestAwsCliAgainstEmulator)

@@ -15,7 +15,7 @@ constexpr qint64 kSecond = 1'000'000;
 
 Fleet demoFleet()
 {
-    return emulator::generateFleet({400, 21, QStringLiteral("us-east-1")}, kStart);
+    return emulator::generateFleet({ 400, 21, QStringLiteral("us-east-1") }, kStart);
 }
 
 ChurnConfig config(quint64 seed)
@@ -32,7 +32,8 @@ QList<std::pair<QString, QString>> snapshot(const Fleet &fleet)
 {
     QList<std::pair<QString, QString>> states;
     for (int i = 0; i < fleet.size(); ++i)
-        states.append({fleet.at(i).status(), fleet.at(i).scheduler.latestInferenceResult.value_or(QString())});
+        states.append({ fleet.at(i).status(),
+            fleet.at(i).scheduler.latestInferenceResult.value_or(QString()) });
     return states;
 }
 
@@ -41,7 +42,9 @@ int differences(const Fleet &a, const Fleet &b)
     int count = 0;
     for (int i = 0; i < a.size(); ++i) {
         count += a.at(i).status() != b.at(i).status() ? 1 : 0;
-        count += a.at(i).scheduler.latestInferenceResult != b.at(i).scheduler.latestInferenceResult ? 1 : 0;
+        count += a.at(i).scheduler.latestInferenceResult != b.at(i).scheduler.latestInferenceResult
+            ? 1
+            : 0;
     }
     return count;
 }
@@ -124,9 +127,11 @@ void TestChurn::changesGoThroughTransitions()
         churn.advance(fleet, kStart + second * kSecond);
         for (int i = 0; i < fleet.size(); ++i) {
             const QString status = fleet.at(i).status();
-            if (status == QLatin1String("STOPPING") && initial.at(i).status() == QLatin1String("RUNNING"))
+            if (status == QLatin1String("STOPPING")
+                && initial.at(i).status() == QLatin1String("RUNNING"))
                 ++sawStopping;
-            if (status == QLatin1String("PENDING") && initial.at(i).status() == QLatin1String("STOPPED"))
+            if (status == QLatin1String("PENDING")
+                && initial.at(i).status() == QLatin1String("STOPPED"))
                 ++sawPending;
         }
     }
@@ -136,7 +141,8 @@ void TestChurn::changesGoThroughTransitions()
     fleet.applyTransitions(kStart + 1000 * kSecond);
     for (int i = 0; i < fleet.size(); ++i) {
         const QString status = fleet.at(i).status();
-        QVERIFY2(status == QLatin1String("RUNNING") || status == QLatin1String("STOPPED"), qPrintable(status));
+        QVERIFY2(status == QLatin1String("RUNNING") || status == QLatin1String("STOPPED"),
+            qPrintable(status));
     }
 }
 
@@ -153,11 +159,12 @@ void TestChurn::clockGoingBackwards_changesNothing()
 
 void TestChurn::hugeClockJump_isBounded()
 {
-    Fleet fleet = emulator::generateFleet({20, 1, QStringLiteral("us-east-1")}, kStart);
+    Fleet fleet = emulator::generateFleet({ 20, 1, QStringLiteral("us-east-1") }, kStart);
     ChurnConfig fast = config(8);
     fast.interval = std::chrono::milliseconds(10);
     Churn churn(fast, kStart);
-    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("clock jumped 3153600000 churn rounds ahead")));
+    QTest::ignoreMessage(QtWarningMsg,
+        QRegularExpression(QStringLiteral("clock jumped 3153600000 churn rounds ahead")));
     churn.advance(fleet, kStart + 365LL * 24 * 3600 * kSecond); // a year of 10 ms rounds
     QCOMPARE(churn.roundsApplied(), 365LL * 24 * 3600 * 100);
 }

@@ -2,11 +2,9 @@
 // loopback port, with endpoint, region and credentials to hand to a client; faults switched at
 // run time; clean stop and restart. Run under ThreadSanitizer too (tsan preset).
 #include "emulator/emulator.h"
-
+#include "lookout/jsoncodec.h"
 #include "rawhttpclient.h"
 #include "signedrequests.h"
-
-#include "lookout/jsoncodec.h"
 
 #include <QtTest>
 
@@ -30,10 +28,10 @@ EmulatorOptions smallFleet(bool ownThread = true)
 }
 
 QByteArray describeWire(const QString &name, const QDateTime &time,
-                        const aws::AwsCredentials &credentials = emulatortest::demoCredentials())
+    const aws::AwsCredentials &credentials = emulatortest::demoCredentials())
 {
-    return emulatortest::wireForm(emulatortest::signedRequest(
-        "DescribeInferenceScheduler", R"({"InferenceSchedulerName":")" + name.toUtf8() + "\"}", time, credentials));
+    return emulatortest::wireForm(emulatortest::signedRequest("DescribeInferenceScheduler",
+        R"({"InferenceSchedulerName":")" + name.toUtf8() + "\"}", time, credentials));
 }
 
 } // namespace
@@ -63,7 +61,8 @@ void TestEmulator::defaults_areTheDemoSetup()
     QCOMPARE(options.port, quint16(0));
     QCOMPARE(options.region, QStringLiteral("us-east-1"));
     QCOMPARE(options.credentials.accessKeyId, QStringLiteral("AKIALOOKOUTDESKDEMO1"));
-    QCOMPARE(options.credentials.secretAccessKey, QStringLiteral("LookoutDeskDemoSecretKeyForTheEmulator00"));
+    QCOMPARE(options.credentials.secretAccessKey,
+        QStringLiteral("LookoutDeskDemoSecretKeyForTheEmulator00"));
     QVERIFY(!options.credentials.hasSessionToken());
     QVERIFY(options.ownThread);
     QVERIFY(options.validate().isEmpty());
@@ -75,15 +74,16 @@ void TestEmulator::start_servesSignedRequestsOnItsOwnThread()
     QVERIFY2(server.start(), qPrintable(server.errorString()));
     QVERIFY(server.isRunning());
     QVERIFY(server.port() != 0);
-    QCOMPARE(server.endpoint().toString(), QStringLiteral("http://127.0.0.1:") + QString::number(server.port()));
+    QCOMPARE(server.endpoint().toString(),
+        QStringLiteral("http://127.0.0.1:") + QString::number(server.port()));
     QCOMPARE(server.region(), QStringLiteral("us-east-1"));
     QCOMPARE(server.credentials().accessKeyId, QStringLiteral("AKIALOOKOUTDESKDEMO1"));
     QCOMPARE(server.schedulerCount(), 40);
 
     QVERIFY(!server.scheduler(QStringLiteral("nope")));
     RawHttpClient client(server.port());
-    client.send(emulatortest::wireForm(emulatortest::signedRequest("ListInferenceSchedulers", R"({"MaxResults":1})",
-                                                                   QDateTime::currentDateTimeUtc())));
+    client.send(emulatortest::wireForm(emulatortest::signedRequest(
+        "ListInferenceSchedulers", R"({"MaxResults":1})", QDateTime::currentDateTimeUtc())));
     const auto listed = client.readResponse();
     QVERIFY(listed);
     QCOMPARE(listed->status, 200);
@@ -95,7 +95,8 @@ void TestEmulator::start_servesSignedRequestsOnItsOwnThread()
     const auto described = client.readResponse();
     QVERIFY(described);
     QCOMPARE(described->status, 200);
-    QCOMPARE(lookout::json::decodeDescribeInferenceScheduler(described->body).value(), *server.scheduler(first));
+    QCOMPARE(lookout::json::decodeDescribeInferenceScheduler(described->body).value(),
+        *server.scheduler(first));
     QCOMPARE(server.counters().requests, quint64(2));
     QCOMPARE(server.connectionCount(), 1);
 }
@@ -105,7 +106,8 @@ void TestEmulator::sameThreadMode_servesOnTheCallersEventLoop()
     Emulator server(smallFleet(false));
     QVERIFY(server.start());
     RawHttpClient client(server.port());
-    client.send(emulatortest::wireForm(emulatortest::unsignedRequest("ListInferenceSchedulers", "{}")));
+    client.send(
+        emulatortest::wireForm(emulatortest::unsignedRequest("ListInferenceSchedulers", "{}")));
     const auto response = client.readResponse();
     QVERIFY(response);
     QCOMPARE(response->status, 400);
@@ -117,8 +119,8 @@ void TestEmulator::setFaults_appliesToTheNextRequest()
     Emulator server(smallFleet());
     QVERIFY(server.start());
     RawHttpClient client(server.port());
-    const QByteArray list = emulatortest::wireForm(
-        emulatortest::signedRequest("ListInferenceSchedulers", "{}", QDateTime::currentDateTimeUtc()));
+    const QByteArray list = emulatortest::wireForm(emulatortest::signedRequest(
+        "ListInferenceSchedulers", "{}", QDateTime::currentDateTimeUtc()));
 
     emulator::FaultConfig allThrottled;
     allThrottled.throttlingPercent = 100;
@@ -128,7 +130,8 @@ void TestEmulator::setFaults_appliesToTheNextRequest()
     auto response = client.readResponse();
     QVERIFY(response);
     QCOMPARE(response->status, 429);
-    QCOMPARE(response->header("X-Amzn-Errortype").split(':').first(), QByteArray("ThrottlingException"));
+    QCOMPARE(
+        response->header("X-Amzn-Errortype").split(':').first(), QByteArray("ThrottlingException"));
 
     QVERIFY(server.setFaults({}));
     client.send(list);
@@ -146,7 +149,8 @@ void TestEmulator::invalidFaults_areRefused()
     tooMuch.throttlingPercent = 70;
     tooMuch.internalErrorPercent = 40;
     QVERIFY(!server.setFaults(tooMuch));
-    QCOMPARE(server.errorString(), QStringLiteral("fault percentages add up to 110, more than 100"));
+    QCOMPARE(
+        server.errorString(), QStringLiteral("fault percentages add up to 110, more than 100"));
     QCOMPARE(server.faults().throttlingPercent, 0.0);
 }
 
@@ -168,8 +172,8 @@ void TestEmulator::scheduler_reflectsTransitionsOnTheInjectedClock()
     QVERIFY(page && !page.value().summaries.isEmpty());
     const QString name = *page.value().summaries.first().inferenceSchedulerName;
 
-    client.send(emulatortest::wireForm(emulatortest::signedRequest(
-        "StartInferenceScheduler", R"({"InferenceSchedulerName":")" + name.toUtf8() + "\"}", clock->now())));
+    client.send(emulatortest::wireForm(emulatortest::signedRequest("StartInferenceScheduler",
+        R"({"InferenceSchedulerName":")" + name.toUtf8() + "\"}", clock->now())));
     const auto started = client.readResponse();
     QVERIFY(started);
     QCOMPARE(started->status, 200);
@@ -185,7 +189,7 @@ void TestEmulator::concurrentClientsOnOtherThreads_areServed()
     const quint16 port = server.port();
     constexpr int kThreads = 8;
     constexpr int kRequestsEach = 25;
-    std::atomic<int> ok{0};
+    std::atomic<int> ok { 0 };
     std::vector<std::thread> threads;
     for (int t = 0; t < kThreads; ++t) {
         threads.emplace_back([port, &ok] {
@@ -194,8 +198,9 @@ void TestEmulator::concurrentClientsOnOtherThreads_areServed()
             if (!socket.waitForConnected(10'000))
                 return;
             for (int i = 0; i < kRequestsEach; ++i) {
-                socket.write(emulatortest::wireForm(emulatortest::signedRequest(
-                    "ListInferenceSchedulers", R"({"MaxResults":2})", QDateTime::currentDateTimeUtc())));
+                socket.write(
+                    emulatortest::wireForm(emulatortest::signedRequest("ListInferenceSchedulers",
+                        R"({"MaxResults":2})", QDateTime::currentDateTimeUtc())));
                 QByteArray received;
                 while (!received.contains("\r\n\r\n") || !received.endsWith('}')) {
                     if (!socket.waitForReadyRead(10'000))
@@ -226,8 +231,8 @@ void TestEmulator::stop_dropsConnections_andRestartServesAgain()
 
     QVERIFY(server.start());
     RawHttpClient again(server.port());
-    again.send(emulatortest::wireForm(emulatortest::signedRequest("ListInferenceSchedulers", "{}",
-                                                                  QDateTime::currentDateTimeUtc())));
+    again.send(emulatortest::wireForm(emulatortest::signedRequest(
+        "ListInferenceSchedulers", "{}", QDateTime::currentDateTimeUtc())));
     const auto response = again.readResponse();
     QVERIFY(response);
     QCOMPARE(response->status, 200);
@@ -252,13 +257,15 @@ void TestEmulator::invalidOptions_failToStart()
     options.region = QStringLiteral("Not A Region");
     Emulator badRegion(options);
     QVERIFY(!badRegion.start());
-    QCOMPARE(badRegion.errorString(), QStringLiteral("region 'Not A Region' is not a region name like us-east-1"));
+    QCOMPARE(badRegion.errorString(),
+        QStringLiteral("region 'Not A Region' is not a region name like us-east-1"));
 
     options = smallFleet();
     options.credentials.secretAccessKey.clear();
     Emulator noSecret(options);
     QVERIFY(!noSecret.start());
-    QCOMPARE(noSecret.errorString(), QStringLiteral("the secret access key must be non-empty printable ASCII without spaces"));
+    QCOMPARE(noSecret.errorString(),
+        QStringLiteral("the secret access key must be non-empty printable ASCII without spaces"));
 
     options = smallFleet();
     options.fleetSize = 0;
@@ -275,8 +282,9 @@ void TestEmulator::busyPort_failsToStart()
     options.port = first.port();
     Emulator second(options);
     QVERIFY(!second.start());
-    QVERIFY2(second.errorString().startsWith(QStringLiteral("cannot listen on 127.0.0.1:") + QString::number(first.port())),
-             qPrintable(second.errorString()));
+    QVERIFY2(second.errorString().startsWith(
+                 QStringLiteral("cannot listen on 127.0.0.1:") + QString::number(first.port())),
+        qPrintable(second.errorString()));
     QVERIFY(!second.isRunning());
 }
 
@@ -297,7 +305,8 @@ void TestEmulator::unusableArchive_failsToStart()
     options.archiveDirectory = kData + QLatin1String("/archive-bad");
     Emulator server(options);
     QVERIFY(!server.start());
-    QVERIFY2(server.errorString().contains(QLatin1String("none of the 3 *.json files")), qPrintable(server.errorString()));
+    QVERIFY2(server.errorString().contains(QLatin1String("none of the 3 *.json files")),
+        qPrintable(server.errorString()));
     QCOMPARE(server.archiveProblems().size(), 3);
 }
 

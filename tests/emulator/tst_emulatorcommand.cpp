@@ -23,7 +23,8 @@ struct Finished {
 Finished runToCompletion(const QStringList &arguments)
 {
     QProcess process;
-    process.start(QStringLiteral(LOOKOUT_BINARY), QStringList{QStringLiteral("emulator")} + arguments);
+    process.start(
+        QStringLiteral(LOOKOUT_BINARY), QStringList { QStringLiteral("emulator") } + arguments);
     Finished finished;
     if (!process.waitForFinished(60'000)) {
         process.kill();
@@ -41,7 +42,8 @@ QString sourceAndPrint(const QString &file, const QString &variables)
 {
     QProcess shell;
     shell.start(QStringLiteral("/bin/sh"),
-                {QStringLiteral("-c"), QStringLiteral(". \"$1\" && printf '%s|' ") + variables, QStringLiteral("sh"), file});
+        { QStringLiteral("-c"), QStringLiteral(". \"$1\" && printf '%s|' ") + variables,
+            QStringLiteral("sh"), file });
     shell.waitForFinished(30'000);
     return QString::fromUtf8(shell.readAllStandardOutput());
 }
@@ -72,38 +74,51 @@ private slots:
 void TestEmulatorCommand::printsExportLines_servesThem_andStopsOnSigterm()
 {
     EmulatorProcess emulator;
-    QVERIFY2(emulator.start({QStringLiteral("--fleet"), QStringLiteral("30"), QStringLiteral("--seed"), QStringLiteral("4")}),
-             qPrintable(emulator.error()));
+    QVERIFY2(emulator.start({ QStringLiteral("--fleet"), QStringLiteral("30"),
+                 QStringLiteral("--seed"), QStringLiteral("4") }),
+        qPrintable(emulator.error()));
     const QString endpoint = QStringLiteral("http://127.0.0.1:") + QString::number(emulator.port());
     QCOMPARE(emulator.exportLines(),
-             QStringLiteral("export AWS_ENDPOINT_URL_LOOKOUTEQUIPMENT='") + endpoint + QStringLiteral("'\n")
-                 + QStringLiteral("export AWS_ACCESS_KEY_ID='AKIALOOKOUTDESKDEMO1'\n"
-                                  "export AWS_SECRET_ACCESS_KEY='LookoutDeskDemoSecretKeyForTheEmulator00'\n"
-                                  "export AWS_REGION='us-east-1'\n"
-                                  "export AWS_DEFAULT_REGION='us-east-1'\n"
-                                  "unset AWS_SESSION_TOKEN\n"));
+        QStringLiteral("export AWS_ENDPOINT_URL_LOOKOUTEQUIPMENT='") + endpoint
+            + QStringLiteral("'\n")
+            + QStringLiteral(
+                "export AWS_ACCESS_KEY_ID='AKIALOOKOUTDESKDEMO1'\n"
+                "export AWS_SECRET_ACCESS_KEY='LookoutDeskDemoSecretKeyForTheEmulator00'\n"
+                "export AWS_REGION='us-east-1'\n"
+                "export AWS_DEFAULT_REGION='us-east-1'\n"
+                "unset AWS_SESSION_TOKEN\n"));
 
     RawHttpClient client(emulator.port());
-    client.send(emulatortest::wireForm(emulatortest::signedRequest("ListInferenceSchedulers", R"({"MaxResults":500})",
-                                                                   QDateTime::currentDateTimeUtc())));
+    client.send(emulatortest::wireForm(emulatortest::signedRequest(
+        "ListInferenceSchedulers", R"({"MaxResults":500})", QDateTime::currentDateTimeUtc())));
     const auto response = client.readResponse();
     QVERIFY(response);
     QCOMPARE(response->status, 200);
-    QCOMPARE(QJsonDocument::fromJson(response->body).object().value(QLatin1String("InferenceSchedulerSummaries")).toArray().size(), 30);
+    QCOMPARE(QJsonDocument::fromJson(response->body)
+                 .object()
+                 .value(QLatin1String("InferenceSchedulerSummaries"))
+                 .toArray()
+                 .size(),
+        30);
 
     QCOMPARE(emulator.stop(SIGTERM), 0);
     const QString err = QString::fromUtf8(emulator.process().readAllStandardError());
-    QVERIFY2(err.contains(QStringLiteral("Lookout for Equipment emulator: 30 inference schedulers on ") + endpoint
-                          + QStringLiteral(" (region us-east-1). Stop with Ctrl+C.")),
-             qPrintable(err));
-    QVERIFY2(err.contains(QLatin1String("Lookout for Equipment emulator stopped.")), qPrintable(err));
-    QVERIFY(emulator.process().readAllStandardOutput().isEmpty()); // nothing but the export lines on stdout
+    QVERIFY2(
+        err.contains(QStringLiteral("Lookout for Equipment emulator: 30 inference schedulers on ")
+            + endpoint + QStringLiteral(" (region us-east-1). Stop with Ctrl+C.")),
+        qPrintable(err));
+    QVERIFY2(
+        err.contains(QLatin1String("Lookout for Equipment emulator stopped.")), qPrintable(err));
+    QVERIFY(emulator.process()
+                .readAllStandardOutput()
+                .isEmpty()); // nothing but the export lines on stdout
 }
 
 void TestEmulatorCommand::sigint_stopsCleanly()
 {
     EmulatorProcess emulator;
-    QVERIFY2(emulator.start({QStringLiteral("--fleet"), QStringLiteral("5")}), qPrintable(emulator.error()));
+    QVERIFY2(emulator.start({ QStringLiteral("--fleet"), QStringLiteral("5") }),
+        qPrintable(emulator.error()));
     QCOMPARE(emulator.stop(SIGINT), 0);
 }
 
@@ -115,14 +130,16 @@ void TestEmulatorCommand::redirectedToAFile_linesAreCompleteWhileServing()
     QProcess process;
     process.setStandardOutputFile(envFile);
     process.start(QStringLiteral(LOOKOUT_BINARY),
-                  {QStringLiteral("emulator"), QStringLiteral("--port"), QString::number(port), QStringLiteral("--fleet"),
-                   QStringLiteral("3")});
+        { QStringLiteral("emulator"), QStringLiteral("--port"), QString::number(port),
+            QStringLiteral("--fleet"), QStringLiteral("3") });
     QVERIFY(process.waitForStarted());
     QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(envFile).size() > 0, 60'000);
     // The moment the file is non-empty it is complete, and the server is already listening.
-    QCOMPARE(sourceAndPrint(envFile, QStringLiteral("\"$AWS_ENDPOINT_URL_LOOKOUTEQUIPMENT\" \"$AWS_ACCESS_KEY_ID\" "
-                                                    "\"$AWS_DEFAULT_REGION\" \"${AWS_SESSION_TOKEN-unset}\"")),
-             QStringLiteral("http://127.0.0.1:") + QString::number(port) + QStringLiteral("|AKIALOOKOUTDESKDEMO1|us-east-1|unset|"));
+    QCOMPARE(sourceAndPrint(envFile,
+                 QStringLiteral("\"$AWS_ENDPOINT_URL_LOOKOUTEQUIPMENT\" \"$AWS_ACCESS_KEY_ID\" "
+                                "\"$AWS_DEFAULT_REGION\" \"${AWS_SESSION_TOKEN-unset}\"")),
+        QStringLiteral("http://127.0.0.1:") + QString::number(port)
+            + QStringLiteral("|AKIALOOKOUTDESKDEMO1|us-east-1|unset|"));
     RawHttpClient client(port);
     QVERIFY(client.isConnected());
     process.terminate();
@@ -134,18 +151,21 @@ void TestEmulatorCommand::chosenKeysRegionAndToken_areQuotedForTheShell()
 {
     const QString secret = QStringLiteral("it's$ecret/with\"quotes`and+more");
     EmulatorProcess emulator;
-    QVERIFY2(emulator.start({QStringLiteral("--fleet"), QStringLiteral("4"), QStringLiteral("--region"), QStringLiteral("eu-west-1"),
-                             QStringLiteral("--access-key-id"), QStringLiteral("AKIDCUSTOM"), QStringLiteral("--secret-access-key"),
-                             secret, QStringLiteral("--session-token"), QStringLiteral("token/123=")}),
-             qPrintable(emulator.error()));
+    QVERIFY2(
+        emulator.start({ QStringLiteral("--fleet"), QStringLiteral("4"), QStringLiteral("--region"),
+            QStringLiteral("eu-west-1"), QStringLiteral("--access-key-id"),
+            QStringLiteral("AKIDCUSTOM"), QStringLiteral("--secret-access-key"), secret,
+            QStringLiteral("--session-token"), QStringLiteral("token/123=") }),
+        qPrintable(emulator.error()));
     QTemporaryDir directory;
     QFile envFile(directory.filePath(QStringLiteral("env.sh")));
     QVERIFY(envFile.open(QIODevice::WriteOnly));
     envFile.write(emulator.exportLines().toUtf8());
     envFile.close();
-    QCOMPARE(sourceAndPrint(envFile.fileName(), QStringLiteral("\"$AWS_ACCESS_KEY_ID\" \"$AWS_SECRET_ACCESS_KEY\" \"$AWS_REGION\" "
-                                                               "\"$AWS_SESSION_TOKEN\"")),
-             QStringLiteral("AKIDCUSTOM|") + secret + QStringLiteral("|eu-west-1|token/123=|"));
+    QCOMPARE(sourceAndPrint(envFile.fileName(),
+                 QStringLiteral("\"$AWS_ACCESS_KEY_ID\" \"$AWS_SECRET_ACCESS_KEY\" \"$AWS_REGION\" "
+                                "\"$AWS_SESSION_TOKEN\"")),
+        QStringLiteral("AKIDCUSTOM|") + secret + QStringLiteral("|eu-west-1|token/123=|"));
 
     aws::AwsCredentials credentials;
     credentials.accessKeyId = QStringLiteral("AKIDCUSTOM");
@@ -153,14 +173,13 @@ void TestEmulatorCommand::chosenKeysRegionAndToken_areQuotedForTheShell()
     credentials.sessionToken = QStringLiteral("token/123=");
     RawHttpClient client(emulator.port());
     client.send(emulatortest::wireForm(emulatortest::signedRequest("ListInferenceSchedulers", "{}",
-                                                                   QDateTime::currentDateTimeUtc(), credentials, "eu-west-1")));
+        QDateTime::currentDateTimeUtc(), credentials, "eu-west-1")));
     const auto accepted = client.readResponse();
     QVERIFY(accepted);
     QCOMPARE(accepted->status, 200);
     QVERIFY(accepted->body.contains(":eu-west-1:"));
     client.send(emulatortest::wireForm(emulatortest::signedRequest("ListInferenceSchedulers", "{}",
-                                                                   QDateTime::currentDateTimeUtc(),
-                                                                   emulatortest::demoCredentials(), "eu-west-1")));
+        QDateTime::currentDateTimeUtc(), emulatortest::demoCredentials(), "eu-west-1")));
     const auto refused = client.readResponse();
     QVERIFY(refused);
     QCOMPARE(refused->status, 400);
@@ -171,35 +190,45 @@ void TestEmulatorCommand::chosenKeysRegionAndToken_areQuotedForTheShell()
 void TestEmulatorCommand::fromDirectory_reportsSkippedFiles_andServesTheRest()
 {
     EmulatorProcess emulator;
-    QVERIFY2(emulator.start({QStringLiteral("--from"), kData + QLatin1String("/archive-mixed")}), qPrintable(emulator.error()));
+    QVERIFY2(emulator.start({ QStringLiteral("--from"), kData + QLatin1String("/archive-mixed") }),
+        qPrintable(emulator.error()));
     QCOMPARE(emulator.stop(SIGTERM), 0);
     const QString err = QString::fromUtf8(emulator.process().readAllStandardError());
     QCOMPARE(err.count(QLatin1String("skipped ")), 5);
     QVERIFY2(err.contains(QStringLiteral("skipped ") + kData
-                          + QStringLiteral("/archive-mixed/missing-name.json: InferenceSchedulerName is missing\n")),
-             qPrintable(err));
-    QVERIFY(err.contains(QLatin1String("Lookout for Equipment emulator: 3 inference schedulers on")));
+                 + QStringLiteral(
+                     "/archive-mixed/missing-name.json: InferenceSchedulerName is missing\n")),
+        qPrintable(err));
+    QVERIFY(
+        err.contains(QLatin1String("Lookout for Equipment emulator: 3 inference schedulers on")));
 }
 
 void TestEmulatorCommand::badCommandLines_exit252_data()
 {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("message");
-    QTest::newRow("fleet 0") << QStringList{QStringLiteral("--fleet"), QStringLiteral("0")}
-                             << QStringLiteral("--fleet expects an integer within 1..100000, not '0'");
-    QTest::newRow("port text") << QStringList{QStringLiteral("--port"), QStringLiteral("http")}
-                               << QStringLiteral("--port expects an integer within 0..65535, not 'http'");
-    QTest::newRow("from and fleet") << QStringList{QStringLiteral("--from"), kData, QStringLiteral("--fleet"), QStringLiteral("3")}
-                                    << QStringLiteral("--from serves saved files; it cannot be combined with --fleet or --seed");
-    QTest::newRow("throttle 150") << QStringList{QStringLiteral("--throttle-percent"), QStringLiteral("150")}
-                                  << QStringLiteral("--throttle-percent expects a number within 0..100, not '150'");
-    QTest::newRow("faults above 100")
-        << QStringList{QStringLiteral("--throttle-percent"), QStringLiteral("60"), QStringLiteral("--error-percent"), QStringLiteral("60")}
-        << QStringLiteral("fault percentages add up to 120, more than 100");
-    QTest::newRow("unknown option") << QStringList{QStringLiteral("--bogus")} << QStringLiteral("Unknown option 'bogus'.");
-    QTest::newRow("stray argument") << QStringList{QStringLiteral("now")} << QStringLiteral("unexpected argument 'now'");
-    QTest::newRow("region") << QStringList{QStringLiteral("--region"), QStringLiteral("Moon Base")}
-                            << QStringLiteral("region 'Moon Base' is not a region name like us-east-1");
+    QTest::newRow("fleet 0") << QStringList { QStringLiteral("--fleet"), QStringLiteral("0") }
+                             << QStringLiteral(
+                                    "--fleet expects an integer within 1..100000, not '0'");
+    QTest::newRow("port text") << QStringList { QStringLiteral("--port"), QStringLiteral("http") }
+                               << QStringLiteral(
+                                      "--port expects an integer within 0..65535, not 'http'");
+    QTest::newRow("from and fleet") << QStringList {
+        QStringLiteral("--from"), kData, QStringLiteral("--fleet"), QStringLiteral("3")
+    } << QStringLiteral("--from serves saved files; it cannot be combined with --fleet or --seed");
+    QTest::newRow("throttle 150") << QStringList {
+        QStringLiteral("--throttle-percent"), QStringLiteral("150")
+    } << QStringLiteral("--throttle-percent expects a number within 0..100, not '150'");
+    QTest::newRow("faults above 100") << QStringList { QStringLiteral("--throttle-percent"),
+        QStringLiteral("60"), QStringLiteral("--error-percent"),
+        QStringLiteral("60") } << QStringLiteral("fault percentages add up to 120, more than 100");
+    QTest::newRow("unknown option")
+        << QStringList { QStringLiteral("--bogus") } << QStringLiteral("Unknown option 'bogus'.");
+    QTest::newRow("stray argument")
+        << QStringList { QStringLiteral("now") } << QStringLiteral("unexpected argument 'now'");
+    QTest::newRow("region") << QStringList {
+        QStringLiteral("--region"), QStringLiteral("Moon Base")
+    } << QStringLiteral("region 'Moon Base' is not a region name like us-east-1");
 }
 
 void TestEmulatorCommand::badCommandLines_exit252()
@@ -209,29 +238,32 @@ void TestEmulatorCommand::badCommandLines_exit252()
     const Finished finished = runToCompletion(arguments);
     QCOMPARE(finished.exitCode, 252);
     QVERIFY(finished.out.isEmpty());
-    QCOMPARE(finished.err, QStringLiteral("lookout-desk emulator: ") + message
-                               + QStringLiteral("\nRun 'lookout-desk emulator --help' for the options.\n"));
+    QCOMPARE(finished.err,
+        QStringLiteral("lookout-desk emulator: ") + message
+            + QStringLiteral("\nRun 'lookout-desk emulator --help' for the options.\n"));
 }
 
 void TestEmulatorCommand::unusableArchive_exits255()
 {
-    const Finished finished = runToCompletion({QStringLiteral("--from"), kData + QLatin1String("/archive-bad")});
+    const Finished finished
+        = runToCompletion({ QStringLiteral("--from"), kData + QLatin1String("/archive-bad") });
     QCOMPARE(finished.exitCode, 255);
     QVERIFY(finished.out.isEmpty());
     QCOMPARE(finished.err.count(QLatin1String("skipped ")), 3);
     QVERIFY2(finished.err.endsWith(QStringLiteral("lookout-desk emulator: ") + kData
-                                   + QStringLiteral("/archive-bad: none of the 3 *.json files holds a usable "
-                                                    "describe-inference-scheduler output\n")),
-             qPrintable(finished.err));
+                 + QStringLiteral("/archive-bad: none of the 3 *.json files holds a usable "
+                                  "describe-inference-scheduler output\n")),
+        qPrintable(finished.err));
 }
 
 void TestEmulatorCommand::help_listsTheOptions()
 {
-    const Finished finished = runToCompletion({QStringLiteral("--help")});
+    const Finished finished = runToCompletion({ QStringLiteral("--help") });
     QCOMPARE(finished.exitCode, 0);
-    for (const char *option : {"--fleet N", "--seed S", "--from DIR", "--port N", "--region R", "--access-key-id ID",
-                               "--secret-access-key KEY", "--churn", "--throttle-percent P", "--error-percent P",
-                               "--malformed-percent P", "--slow-percent P", "--fault-percent P"})
+    for (const char *option :
+        { "--fleet N", "--seed S", "--from DIR", "--port N", "--region R", "--access-key-id ID",
+            "--secret-access-key KEY", "--churn", "--throttle-percent P", "--error-percent P",
+            "--malformed-percent P", "--slow-percent P", "--fault-percent P" })
         QVERIFY2(finished.out.contains(QLatin1String(option)), option);
     QVERIFY(finished.err.isEmpty());
 }

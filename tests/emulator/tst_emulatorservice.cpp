@@ -2,10 +2,8 @@
 // error shapes, authentication order, state transitions on a hand-driven clock, faults.
 #include "emulator/emulatorservice.h"
 #include "emulator/fleetgenerator.h"
-
-#include "signedrequests.h"
-
 #include "lookout/jsoncodec.h"
+#include "signedrequests.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -39,8 +37,9 @@ struct Reply {
     QString errorType() const { return json.value(QLatin1String("__type")).toString(); }
     QString message() const
     {
-        return json.contains(QLatin1String("Message")) ? json.value(QLatin1String("Message")).toString()
-                                                       : json.value(QLatin1String("message")).toString();
+        return json.contains(QLatin1String("Message"))
+            ? json.value(QLatin1String("Message")).toString()
+            : json.value(QLatin1String("message")).toString();
     }
 };
 
@@ -102,8 +101,8 @@ void TestEmulatorService::init()
     m_clock = std::make_shared<ManualClock>(kStart);
     emulator::ServiceConfig config;
     config.credentials = emulatortest::demoCredentials();
-    emulator::Fleet fleet = emulator::generateFleet({kFleetSize, 42, QStringLiteral("us-east-1")},
-                                                    kStart.toMSecsSinceEpoch() * 1000);
+    emulator::Fleet fleet = emulator::generateFleet(
+        { kFleetSize, 42, QStringLiteral("us-east-1") }, kStart.toMSecsSinceEpoch() * 1000);
     m_service = std::make_unique<EmulatorService>(config, std::move(fleet), m_clock);
 }
 
@@ -133,7 +132,8 @@ QString TestEmulatorService::schedulerWithStatus(const char *status) const
 void TestEmulatorService::describe_returnsTheScheduler()
 {
     const emulator::SchedulerRecord &record = m_service->fleet().at(17);
-    const Reply reply = call("DescribeInferenceScheduler", {{QStringLiteral("InferenceSchedulerName"), record.name()}});
+    const Reply reply = call("DescribeInferenceScheduler",
+        { { QStringLiteral("InferenceSchedulerName"), record.name() } });
     QCOMPARE(reply.status(), 200);
     const auto decoded = lookout::json::decodeDescribeInferenceScheduler(reply.response.body);
     QVERIFY2(decoded, qPrintable(decoded ? QString() : decoded.error().message));
@@ -142,16 +142,20 @@ void TestEmulatorService::describe_returnsTheScheduler()
 
 void TestEmulatorService::everyResponse_hasRequestIdDateAndContentType()
 {
-    const QRegularExpression uuid(QStringLiteral("^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"));
+    const QRegularExpression uuid(
+        QStringLiteral("^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"));
     QSet<QByteArray> ids;
     const QList<Reply> replies = {
-        call("DescribeInferenceScheduler", {{QStringLiteral("InferenceSchedulerName"), m_service->fleet().at(0).name()}}),
-        call("DescribeInferenceScheduler", {{QStringLiteral("InferenceSchedulerName"), QStringLiteral("nope")}}),
+        call("DescribeInferenceScheduler",
+            { { QStringLiteral("InferenceSchedulerName"), m_service->fleet().at(0).name() } }),
+        call("DescribeInferenceScheduler",
+            { { QStringLiteral("InferenceSchedulerName"), QStringLiteral("nope") } }),
         send(emulatortest::unsignedRequest("ListInferenceSchedulers", "{}")),
         call("NoSuchOperation", {}),
     };
     for (const Reply &reply : replies) {
-        QVERIFY2(uuid.match(QString::fromLatin1(reply.header("x-amzn-RequestId"))).hasMatch(), reply.header("x-amzn-RequestId"));
+        QVERIFY2(uuid.match(QString::fromLatin1(reply.header("x-amzn-RequestId"))).hasMatch(),
+            reply.header("x-amzn-RequestId"));
         ids.insert(reply.header("x-amzn-RequestId"));
         QCOMPARE(reply.header("Date"), QByteArray("Wed, 04 Mar 2026 10:00:00 GMT"));
         QCOMPARE(reply.header("Content-Type"), QByteArray("application/x-amz-json-1.0"));
@@ -164,42 +168,53 @@ void TestEmulatorService::everyResponse_hasRequestIdDateAndContentType()
 
 void TestEmulatorService::describe_unknownName_isResourceNotFound()
 {
-    const Reply reply = call("DescribeInferenceScheduler", {{QStringLiteral("InferenceSchedulerName"), QStringLiteral("no-such-pump")}});
+    const Reply reply = call("DescribeInferenceScheduler",
+        { { QStringLiteral("InferenceSchedulerName"), QStringLiteral("no-such-pump") } });
     QCOMPARE(reply.status(), 404);
     QCOMPARE(reply.header("X-Amzn-Errortype"),
-             QByteArray("ResourceNotFoundException:http://internal.amazon.com/coral/com.amazonaws.lookoutequipment/"));
-    QCOMPARE(reply.errorType(), QStringLiteral("com.amazonaws.lookoutequipment#ResourceNotFoundException"));
+        QByteArray("ResourceNotFoundException:http://internal.amazon.com/coral/"
+                   "com.amazonaws.lookoutequipment/"));
+    QCOMPARE(reply.errorType(),
+        QStringLiteral("com.amazonaws.lookoutequipment#ResourceNotFoundException"));
     QCOMPARE(reply.json.value(QLatin1String("Message")).toString(),
-             QStringLiteral("Inference scheduler no-such-pump does not exist."));
+        QStringLiteral("Inference scheduler no-such-pump does not exist."));
 }
 
 void TestEmulatorService::describe_badNames_areValidationExceptions_data()
 {
     QTest::addColumn<QJsonObject>("input");
     QTest::addColumn<QString>("message");
-    const QString pattern = QStringLiteral("failed to satisfy constraint: Member must satisfy regular expression "
-                                           "pattern: ^[0-9a-zA-Z_-]{1,200}$");
-    QTest::newRow("space") << QJsonObject{{QStringLiteral("InferenceSchedulerName"), QStringLiteral("pump station")}}
+    const QString pattern
+        = QStringLiteral("failed to satisfy constraint: Member must satisfy regular expression "
+                         "pattern: ^[0-9a-zA-Z_-]{1,200}$");
+    QTest::newRow("space") << QJsonObject { { QStringLiteral("InferenceSchedulerName"),
+        QStringLiteral("pump station") } }
                            << QStringLiteral("1 validation error detected: Value 'pump station' at "
                                              "'inferenceSchedulerName' ")
             + pattern;
-    QTest::newRow("missing") << QJsonObject{}
-                             << QStringLiteral("1 validation error detected: Value null at 'inferenceSchedulerName' "
-                                               "failed to satisfy constraint: Member must not be null");
-    QTest::newRow("null") << QJsonObject{{QStringLiteral("InferenceSchedulerName"), QJsonValue::Null}}
-                          << QStringLiteral("1 validation error detected: Value null at 'inferenceSchedulerName' "
-                                            "failed to satisfy constraint: Member must not be null");
+    QTest::newRow("missing")
+        << QJsonObject {}
+        << QStringLiteral("1 validation error detected: Value null at 'inferenceSchedulerName' "
+                          "failed to satisfy constraint: Member must not be null");
+    QTest::newRow("null")
+        << QJsonObject { { QStringLiteral("InferenceSchedulerName"), QJsonValue::Null } }
+        << QStringLiteral("1 validation error detected: Value null at 'inferenceSchedulerName' "
+                          "failed to satisfy constraint: Member must not be null");
     const QString longName(201, QLatin1Char('a'));
     QTest::newRow("201 characters")
-        << QJsonObject{{QStringLiteral("InferenceSchedulerName"), longName}}
+        << QJsonObject { { QStringLiteral("InferenceSchedulerName"), longName } }
         << QStringLiteral("2 validation errors detected: Value '") + longName
-            + QStringLiteral("' at 'inferenceSchedulerName' ") + pattern + QStringLiteral("; Value '") + longName
-            + QStringLiteral("' at 'inferenceSchedulerName' failed to satisfy constraint: Member must have length "
+            + QStringLiteral("' at 'inferenceSchedulerName' ") + pattern
+            + QStringLiteral("; Value '") + longName
+            + QStringLiteral("' at 'inferenceSchedulerName' failed to satisfy constraint: Member "
+                             "must have length "
                              "less than or equal to 200");
-    QTest::newRow("empty") << QJsonObject{{QStringLiteral("InferenceSchedulerName"), QString()}}
-                           << QStringLiteral("2 validation errors detected: Value '' at 'inferenceSchedulerName' ")
+    QTest::newRow("empty")
+        << QJsonObject { { QStringLiteral("InferenceSchedulerName"), QString() } }
+        << QStringLiteral("2 validation errors detected: Value '' at 'inferenceSchedulerName' ")
             + pattern
-            + QStringLiteral("; Value '' at 'inferenceSchedulerName' failed to satisfy constraint: Member must have "
+            + QStringLiteral("; Value '' at 'inferenceSchedulerName' failed to satisfy constraint: "
+                             "Member must have "
                              "length greater than or equal to 1");
 }
 
@@ -209,28 +224,34 @@ void TestEmulatorService::describe_badNames_areValidationExceptions()
     QFETCH(QString, message);
     const Reply reply = call("DescribeInferenceScheduler", input);
     QCOMPARE(reply.status(), 400);
-    QCOMPARE(reply.errorType(), QStringLiteral("com.amazonaws.lookoutequipment#ValidationException"));
+    QCOMPARE(
+        reply.errorType(), QStringLiteral("com.amazonaws.lookoutequipment#ValidationException"));
     QCOMPARE(reply.header("X-Amzn-Errortype"),
-             QByteArray("ValidationException:http://internal.amazon.com/coral/com.amazonaws.lookoutequipment/"));
+        QByteArray("ValidationException:http://internal.amazon.com/coral/"
+                   "com.amazonaws.lookoutequipment/"));
     QCOMPARE(reply.message(), message);
 }
 
 void TestEmulatorService::wrongMemberType_isSerializationException()
 {
-    const Reply reply = call("DescribeInferenceScheduler", {{QStringLiteral("InferenceSchedulerName"), 42}});
+    const Reply reply
+        = call("DescribeInferenceScheduler", { { QStringLiteral("InferenceSchedulerName"), 42 } });
     QCOMPARE(reply.status(), 400);
     QCOMPARE(reply.errorType(), QStringLiteral("SerializationException"));
-    QCOMPARE(reply.message(), QStringLiteral("InferenceSchedulerName: expected string, got number"));
+    QCOMPARE(
+        reply.message(), QStringLiteral("InferenceSchedulerName: expected string, got number"));
 
-    const Reply fractional = call("ListInferenceSchedulers", {{QStringLiteral("MaxResults"), 2.5}});
+    const Reply fractional
+        = call("ListInferenceSchedulers", { { QStringLiteral("MaxResults"), 2.5 } });
     QCOMPARE(fractional.errorType(), QStringLiteral("SerializationException"));
     QCOMPARE(fractional.message(), QStringLiteral("MaxResults: expected integer, got 2.5"));
 }
 
 void TestEmulatorService::unknownMembers_areIgnored()
 {
-    const Reply reply = call("DescribeInferenceScheduler", {{QStringLiteral("InferenceSchedulerName"), m_service->fleet().at(0).name()},
-                                                            {QStringLiteral("Verbose"), true}});
+    const Reply reply = call("DescribeInferenceScheduler",
+        { { QStringLiteral("InferenceSchedulerName"), m_service->fleet().at(0).name() },
+            { QStringLiteral("Verbose"), true } });
     QCOMPARE(reply.status(), 200);
 }
 
@@ -246,26 +267,32 @@ void TestEmulatorService::routingErrors_data()
     const QByteArray describe = "AWSLookoutEquipmentFrontendService.DescribeInferenceScheduler";
     const QByteArray json = "application/x-amz-json-1.0";
     QTest::newRow("unknown operation")
-        << QByteArray("POST") << QByteArray("/") << QByteArray("AWSLookoutEquipmentFrontendService.CreateDataset") << json
-        << 400 << QStringLiteral("UnknownOperationException")
+        << QByteArray("POST") << QByteArray("/")
+        << QByteArray("AWSLookoutEquipmentFrontendService.CreateDataset") << json << 400
+        << QStringLiteral("UnknownOperationException")
         << QStringLiteral("Unknown operation AWSLookoutEquipmentFrontendService.CreateDataset");
     QTest::newRow("other service's target")
-        << QByteArray("POST") << QByteArray("/") << QByteArray("DynamoDB_20120810.ListTables") << json << 400
-        << QStringLiteral("UnknownOperationException") << QStringLiteral("Unknown operation DynamoDB_20120810.ListTables");
-    QTest::newRow("no target") << QByteArray("POST") << QByteArray("/") << QByteArray() << json << 400
-                               << QStringLiteral("UnknownOperationException")
+        << QByteArray("POST") << QByteArray("/") << QByteArray("DynamoDB_20120810.ListTables")
+        << json << 400 << QStringLiteral("UnknownOperationException")
+        << QStringLiteral("Unknown operation DynamoDB_20120810.ListTables");
+    QTest::newRow("no target") << QByteArray("POST") << QByteArray("/") << QByteArray() << json
+                               << 400 << QStringLiteral("UnknownOperationException")
                                << QStringLiteral("Missing X-Amz-Target header; expected "
                                                  "AWSLookoutEquipmentFrontendService.<Operation>");
     QTest::newRow("GET") << QByteArray("GET") << QByteArray("/") << describe << json << 404
                          << QStringLiteral("UnknownOperationException")
-                         << QStringLiteral("This endpoint serves only POST / (AWS JSON 1.0), not GET /");
-    QTest::newRow("other path") << QByteArray("POST") << QByteArray("/v1/schedulers") << describe << json << 404
-                                << QStringLiteral("UnknownOperationException")
-                                << QStringLiteral("This endpoint serves only POST / (AWS JSON 1.0), not POST /v1/schedulers");
+                         << QStringLiteral(
+                                "This endpoint serves only POST / (AWS JSON 1.0), not GET /");
+    QTest::newRow("other path")
+        << QByteArray("POST") << QByteArray("/v1/schedulers") << describe << json << 404
+        << QStringLiteral("UnknownOperationException")
+        << QStringLiteral(
+               "This endpoint serves only POST / (AWS JSON 1.0), not POST /v1/schedulers");
     QTest::newRow("plain JSON content type")
-        << QByteArray("POST") << QByteArray("/") << describe << QByteArray("application/json") << 400
-        << QStringLiteral("SerializationException")
-        << QStringLiteral("Content-Type must be application/x-amz-json-1.0, not 'application/json'");
+        << QByteArray("POST") << QByteArray("/") << describe << QByteArray("application/json")
+        << 400 << QStringLiteral("SerializationException")
+        << QStringLiteral(
+               "Content-Type must be application/x-amz-json-1.0, not 'application/json'");
 }
 
 void TestEmulatorService::routingErrors()
@@ -280,16 +307,16 @@ void TestEmulatorService::routingErrors()
     HttpRequest request;
     request.method = method;
     request.path = path;
-    request.headers = {{"Host", emulatortest::kHost}, {"Content-Type", contentType}};
+    request.headers = { { "Host", emulatortest::kHost }, { "Content-Type", contentType } };
     if (!target.isEmpty())
-        request.headers.append({"X-Amz-Target", target});
+        request.headers.append({ "X-Amz-Target", target });
     request.body = "{}";
     const Reply reply = send(request);
     QCOMPARE(reply.status(), status);
     QCOMPARE(reply.errorType(), type);
     QCOMPARE(reply.json.value(QLatin1String("message")).toString(), message);
     QCOMPARE(reply.header("X-Amzn-Errortype"),
-             type.toLatin1() + ":http://internal.amazon.com/coral/com.amazon.coral.service/");
+        type.toLatin1() + ":http://internal.amazon.com/coral/com.amazon.coral.service/");
 }
 
 void TestEmulatorService::bodyNotAJsonObject_isSerializationException_data()
@@ -297,16 +324,20 @@ void TestEmulatorService::bodyNotAJsonObject_isSerializationException_data()
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<QString>("messageStart");
     QTest::newRow("empty") << QByteArray() << QStringLiteral("Request body is not valid JSON: ");
-    QTest::newRow("truncated") << QByteArray("{\"InferenceSchedulerName\":") << QStringLiteral("Request body is not valid JSON: ");
-    QTest::newRow("array") << QByteArray("[]") << QStringLiteral("Request body must be a JSON object, not an array");
-    QTest::newRow("html") << QByteArray("<html/>") << QStringLiteral("Request body is not valid JSON: ");
+    QTest::newRow("truncated") << QByteArray("{\"InferenceSchedulerName\":")
+                               << QStringLiteral("Request body is not valid JSON: ");
+    QTest::newRow("array") << QByteArray("[]")
+                           << QStringLiteral("Request body must be a JSON object, not an array");
+    QTest::newRow("html") << QByteArray("<html/>")
+                          << QStringLiteral("Request body is not valid JSON: ");
 }
 
 void TestEmulatorService::bodyNotAJsonObject_isSerializationException()
 {
     QFETCH(QByteArray, body);
     QFETCH(QString, messageStart);
-    const Reply reply = send(emulatortest::signedRequest("DescribeInferenceScheduler", body, m_clock->now()));
+    const Reply reply
+        = send(emulatortest::signedRequest("DescribeInferenceScheduler", body, m_clock->now()));
     QCOMPARE(reply.status(), 400);
     QCOMPARE(reply.errorType(), QStringLiteral("SerializationException"));
     QVERIFY2(reply.message().startsWith(messageStart), qPrintable(reply.message()));
@@ -315,7 +346,8 @@ void TestEmulatorService::bodyNotAJsonObject_isSerializationException()
 void TestEmulatorService::authentication_comesBeforeTheOperation()
 {
     // Not signed: refused before the (missing) name is even looked at.
-    const Reply unsignedReply = send(emulatortest::unsignedRequest("DescribeInferenceScheduler", "{}"));
+    const Reply unsignedReply
+        = send(emulatortest::unsignedRequest("DescribeInferenceScheduler", "{}"));
     QCOMPARE(unsignedReply.status(), 400);
     QCOMPARE(unsignedReply.errorType(), QStringLiteral("MissingAuthenticationTokenException"));
 
@@ -326,12 +358,14 @@ void TestEmulatorService::authentication_comesBeforeTheOperation()
     QCOMPARE(wrongSecret.errorType(), QStringLiteral("InvalidSignatureException"));
 
     // A signature from 6 minutes ago, presented now.
-    const HttpRequest old = emulatortest::signedRequest("ListInferenceSchedulers", "{}", m_clock->now());
+    const HttpRequest old
+        = emulatortest::signedRequest("ListInferenceSchedulers", "{}", m_clock->now());
     m_clock->advance(std::chrono::minutes(6));
     const Reply expired = send(old);
     QCOMPARE(expired.errorType(), QStringLiteral("InvalidSignatureException"));
-    QVERIFY2(expired.message().startsWith(QLatin1String("Signature expired: 20260304T100000Z is now earlier than")),
-             qPrintable(expired.message()));
+    QVERIFY2(expired.message().startsWith(
+                 QLatin1String("Signature expired: 20260304T100000Z is now earlier than")),
+        qPrintable(expired.message()));
 }
 
 void TestEmulatorService::list_defaultPageHasFiftyAndAToken()
@@ -342,7 +376,8 @@ void TestEmulatorService::list_defaultPageHasFiftyAndAToken()
     QVERIFY(page);
     QCOMPARE(page.value().summaries.size(), 50);
     QVERIFY(page.value().nextToken);
-    QCOMPARE(page.value().summaries.first(), lookout::summaryOf(m_service->fleet().at(0).scheduler));
+    QCOMPARE(
+        page.value().summaries.first(), lookout::summaryOf(m_service->fleet().at(0).scheduler));
 }
 
 void TestEmulatorService::list_pagesThroughTheWholeFleetOnce()
@@ -351,7 +386,7 @@ void TestEmulatorService::list_pagesThroughTheWholeFleetOnce()
     std::optional<QString> token;
     int pages = 0;
     do {
-        QJsonObject input{{QStringLiteral("MaxResults"), 7}};
+        QJsonObject input { { QStringLiteral("MaxResults"), 7 } };
         if (token)
             input.insert(QStringLiteral("NextToken"), *token);
         const Reply reply = call("ListInferenceSchedulers", input);
@@ -371,7 +406,7 @@ void TestEmulatorService::list_pagesThroughTheWholeFleetOnce()
     sorted.sort();
     QCOMPARE(names, sorted);
 
-    const Reply all = call("ListInferenceSchedulers", {{QStringLiteral("MaxResults"), 500}});
+    const Reply all = call("ListInferenceSchedulers", { { QStringLiteral("MaxResults"), 500 } });
     const auto page = lookout::json::decodeListInferenceSchedulers(all.response.body);
     QCOMPARE(page.value().summaries.size(), kFleetSize);
     QVERIFY(!page.value().nextToken);
@@ -381,19 +416,24 @@ void TestEmulatorService::list_maxResultsOutOfRange_isValidationException_data()
 {
     QTest::addColumn<int>("maxResults");
     QTest::addColumn<QString>("message");
-    QTest::newRow("0") << 0
-                       << QStringLiteral("1 validation error detected: Value '0' at 'maxResults' failed to satisfy "
-                                         "constraint: Member must have value greater than or equal to 1");
-    QTest::newRow("501") << 501
-                         << QStringLiteral("1 validation error detected: Value '501' at 'maxResults' failed to satisfy "
-                                           "constraint: Member must have value less than or equal to 500");
+    QTest::newRow("0")
+        << 0
+        << QStringLiteral(
+               "1 validation error detected: Value '0' at 'maxResults' failed to satisfy "
+               "constraint: Member must have value greater than or equal to 1");
+    QTest::newRow("501")
+        << 501
+        << QStringLiteral(
+               "1 validation error detected: Value '501' at 'maxResults' failed to satisfy "
+               "constraint: Member must have value less than or equal to 500");
 }
 
 void TestEmulatorService::list_maxResultsOutOfRange_isValidationException()
 {
     QFETCH(int, maxResults);
     QFETCH(QString, message);
-    const Reply reply = call("ListInferenceSchedulers", {{QStringLiteral("MaxResults"), maxResults}});
+    const Reply reply
+        = call("ListInferenceSchedulers", { { QStringLiteral("MaxResults"), maxResults } });
     QCOMPARE(reply.status(), 400);
     QCOMPARE(reply.message(), message);
 }
@@ -407,7 +447,8 @@ void TestEmulatorService::list_filtersByPrefixStatusAndModel()
         return lookout::json::decodeListInferenceSchedulers(reply.response.body).value().summaries;
     };
 
-    const auto pumps = listAll({{QStringLiteral("InferenceSchedulerNameBeginsWith"), QStringLiteral("pump-station-")}});
+    const auto pumps = listAll({ { QStringLiteral("InferenceSchedulerNameBeginsWith"),
+        QStringLiteral("pump-station-") } });
     int expectedPumps = 0;
     for (int i = 0; i < fleet.size(); ++i)
         expectedPumps += fleet.at(i).name().startsWith(QLatin1String("pump-station-")) ? 1 : 0;
@@ -416,71 +457,85 @@ void TestEmulatorService::list_filtersByPrefixStatusAndModel()
     for (const auto &summary : pumps)
         QVERIFY(summary.inferenceSchedulerName->startsWith(QLatin1String("pump-station-")));
 
-    const auto stopped = listAll({{QStringLiteral("Status"), QStringLiteral("STOPPED")}});
+    const auto stopped = listAll({ { QStringLiteral("Status"), QStringLiteral("STOPPED") } });
     QVERIFY(!stopped.isEmpty());
     for (const auto &summary : stopped)
         QCOMPARE(*summary.status, QStringLiteral("STOPPED"));
 
     const QString model = *fleet.at(0).scheduler.modelName;
-    const auto byModel = listAll({{QStringLiteral("ModelName"), model}});
+    const auto byModel = listAll({ { QStringLiteral("ModelName"), model } });
     QVERIFY(!byModel.isEmpty());
     for (const auto &summary : byModel)
         QCOMPARE(*summary.modelName, model);
 
-    const auto combined = listAll({{QStringLiteral("ModelName"), model}, {QStringLiteral("Status"), QStringLiteral("RUNNING")}});
+    const auto combined = listAll({ { QStringLiteral("ModelName"), model },
+        { QStringLiteral("Status"), QStringLiteral("RUNNING") } });
     for (const auto &summary : combined)
         QVERIFY(*summary.modelName == model && *summary.status == QLatin1String("RUNNING"));
     QVERIFY(combined.size() <= byModel.size());
 
-    QVERIFY(listAll({{QStringLiteral("InferenceSchedulerNameBeginsWith"), QStringLiteral("zzz")}}).isEmpty());
+    QVERIFY(
+        listAll({ { QStringLiteral("InferenceSchedulerNameBeginsWith"), QStringLiteral("zzz") } })
+            .isEmpty());
 }
 
 void TestEmulatorService::list_badFilters_areValidationExceptions()
 {
-    const Reply reply = call("ListInferenceSchedulers", {{QStringLiteral("Status"), QStringLiteral("BROKEN")},
-                                                         {QStringLiteral("ModelName"), QStringLiteral("a/b")}});
+    const Reply reply = call("ListInferenceSchedulers",
+        { { QStringLiteral("Status"), QStringLiteral("BROKEN") },
+            { QStringLiteral("ModelName"), QStringLiteral("a/b") } });
     QCOMPARE(reply.status(), 400);
     QCOMPARE(reply.message(),
-             QStringLiteral("2 validation errors detected: Value 'a/b' at 'modelName' failed to satisfy constraint: "
-                            "Member must satisfy regular expression pattern: ^[0-9a-zA-Z_-]{1,200}$; Value 'BROKEN' at "
-                            "'status' failed to satisfy constraint: Member must satisfy enum value set: [PENDING, "
-                            "RUNNING, STOPPING, STOPPED]"));
+        QStringLiteral(
+            "2 validation errors detected: Value 'a/b' at 'modelName' failed to satisfy "
+            "constraint: "
+            "Member must satisfy regular expression pattern: ^[0-9a-zA-Z_-]{1,200}$; Value "
+            "'BROKEN' at "
+            "'status' failed to satisfy constraint: Member must satisfy enum value set: [PENDING, "
+            "RUNNING, STOPPING, STOPPED]"));
 }
 
 void TestEmulatorService::list_foreignOrTamperedToken_isValidationException()
 {
-    const Reply first = call("ListInferenceSchedulers", {{QStringLiteral("MaxResults"), 5}});
+    const Reply first = call("ListInferenceSchedulers", { { QStringLiteral("MaxResults"), 5 } });
     const QString token = first.json.value(QLatin1String("NextToken")).toString();
     QVERIFY(!token.isEmpty());
-    const QString invalid =
-        QStringLiteral("Invalid NextToken: it was not issued by this endpoint for the same request parameters.");
+    const QString invalid = QStringLiteral(
+        "Invalid NextToken: it was not issued by this endpoint for the same request parameters.");
 
     QString tampered = token;
     tampered[2] = tampered[2] == QLatin1Char('A') ? QLatin1Char('B') : QLatin1Char('A');
-    const QStringList bad = {tampered, QStringLiteral("garbage"), QString(), QStringLiteral("a.b")};
+    const QStringList bad
+        = { tampered, QStringLiteral("garbage"), QString(), QStringLiteral("a.b") };
     for (const QString &candidate : bad) {
-        const Reply reply = call("ListInferenceSchedulers", {{QStringLiteral("NextToken"), candidate}});
+        const Reply reply
+            = call("ListInferenceSchedulers", { { QStringLiteral("NextToken"), candidate } });
         QCOMPARE(reply.status(), 400);
         QCOMPARE(reply.message(), invalid);
     }
     // The same token with different filters.
-    const Reply otherFilters = call("ListInferenceSchedulers", {{QStringLiteral("NextToken"), token},
-                                                                {QStringLiteral("Status"), QStringLiteral("RUNNING")}});
+    const Reply otherFilters = call("ListInferenceSchedulers",
+        { { QStringLiteral("NextToken"), token },
+            { QStringLiteral("Status"), QStringLiteral("RUNNING") } });
     QCOMPARE(otherFilters.message(), invalid);
     // A token from another emulator (another key).
-    EmulatorService other({QStringLiteral("us-east-1"), emulatortest::demoCredentials(), {}, {}},
-                          emulator::generateFleet({kFleetSize, 42, QStringLiteral("us-east-1")}, kStart.toMSecsSinceEpoch() * 1000),
-                          m_clock);
-    const HttpResponse foreign = other.handle(emulatortest::signedRequest(
-        "ListInferenceSchedulers", jsonBody({{QStringLiteral("NextToken"), token}}), m_clock->now()));
+    EmulatorService other({ QStringLiteral("us-east-1"), emulatortest::demoCredentials(), {}, {} },
+        emulator::generateFleet(
+            { kFleetSize, 42, QStringLiteral("us-east-1") }, kStart.toMSecsSinceEpoch() * 1000),
+        m_clock);
+    const HttpResponse foreign = other.handle(emulatortest::signedRequest("ListInferenceSchedulers",
+        jsonBody({ { QStringLiteral("NextToken"), token } }), m_clock->now()));
     QCOMPARE(foreign.status, 400);
     // Non-ASCII breaks the model's pattern before the token is even opened.
-    const Reply nonAscii = call("ListInferenceSchedulers", {{QStringLiteral("NextToken"), QStringLiteral("tök")}});
-    QCOMPARE(nonAscii.message(), QStringLiteral("1 validation error detected: Value 'tök' at 'nextToken' failed to satisfy "
-                                                "constraint: Member must satisfy regular expression pattern: "
-                                                "\\p{ASCII}{0,8192}"));
+    const Reply nonAscii = call(
+        "ListInferenceSchedulers", { { QStringLiteral("NextToken"), QStringLiteral("tök") } });
+    QCOMPARE(nonAscii.message(),
+        QStringLiteral("1 validation error detected: Value 'tök' at 'nextToken' failed to satisfy "
+                       "constraint: Member must satisfy regular expression pattern: "
+                       "\\p{ASCII}{0,8192}"));
     // The valid token still works.
-    QCOMPARE(call("ListInferenceSchedulers", {{QStringLiteral("NextToken"), token}}).status(), 200);
+    QCOMPARE(
+        call("ListInferenceSchedulers", { { QStringLiteral("NextToken"), token } }).status(), 200);
 }
 
 void TestEmulatorService::executions_pagedNewestFirst()
@@ -490,7 +545,8 @@ void TestEmulatorService::executions_pagedNewestFirst()
     std::optional<QString> token;
     int total = 0;
     for (int page = 0; page < 4; ++page) {
-        QJsonObject input{{QStringLiteral("InferenceSchedulerName"), name}, {QStringLiteral("MaxResults"), 10}};
+        QJsonObject input { { QStringLiteral("InferenceSchedulerName"), name },
+            { QStringLiteral("MaxResults"), 10 } };
         if (token)
             input.insert(QStringLiteral("NextToken"), *token);
         const Reply reply = call("ListInferenceExecutions", input);
@@ -501,12 +557,17 @@ void TestEmulatorService::executions_pagedNewestFirst()
             QCOMPARE(*execution.inferenceSchedulerName, name);
             QVERIFY(execution.scheduledStartTime->epochMicroseconds < previous);
             previous = execution.scheduledStartTime->epochMicroseconds;
-            QVERIFY(execution.dataEndTime->epochMicroseconds <= execution.scheduledStartTime->epochMicroseconds);
-            QVERIFY(execution.dataStartTime->epochMicroseconds < execution.dataEndTime->epochMicroseconds);
-            QVERIFY(execution.status == QLatin1String("SUCCESS") || execution.status == QLatin1String("FAILED")
-                    || execution.status == QLatin1String("IN_PROGRESS"));
-            QCOMPARE(execution.failedReason.has_value(), execution.status == QLatin1String("FAILED"));
-            QCOMPARE(execution.customerResultObject.has_value(), execution.status == QLatin1String("SUCCESS"));
+            QVERIFY(execution.dataEndTime->epochMicroseconds
+                <= execution.scheduledStartTime->epochMicroseconds);
+            QVERIFY(execution.dataStartTime->epochMicroseconds
+                < execution.dataEndTime->epochMicroseconds);
+            QVERIFY(execution.status == QLatin1String("SUCCESS")
+                || execution.status == QLatin1String("FAILED")
+                || execution.status == QLatin1String("IN_PROGRESS"));
+            QCOMPARE(
+                execution.failedReason.has_value(), execution.status == QLatin1String("FAILED"));
+            QCOMPARE(execution.customerResultObject.has_value(),
+                execution.status == QLatin1String("SUCCESS"));
             ++total;
         }
         token = decoded.value().nextToken;
@@ -519,10 +580,11 @@ void TestEmulatorService::executions_timeAndStatusFilters()
 {
     const QString name = schedulerWithStatus("RUNNING");
     const qint64 now = kStart.toSecsSinceEpoch();
-    const Reply windowed = call("ListInferenceExecutions", {{QStringLiteral("InferenceSchedulerName"), name},
-                                                            {QStringLiteral("DataStartTimeAfter"), double(now - 6 * 3600)},
-                                                            {QStringLiteral("DataEndTimeBefore"), double(now - 2 * 3600)},
-                                                            {QStringLiteral("MaxResults"), 500}});
+    const Reply windowed = call("ListInferenceExecutions",
+        { { QStringLiteral("InferenceSchedulerName"), name },
+            { QStringLiteral("DataStartTimeAfter"), double(now - 6 * 3600) },
+            { QStringLiteral("DataEndTimeBefore"), double(now - 2 * 3600) },
+            { QStringLiteral("MaxResults"), 500 } });
     QCOMPARE(windowed.status(), 200);
     const auto page = lookout::json::decodeListInferenceExecutions(windowed.response.body).value();
     QVERIFY(!page.summaries.isEmpty());
@@ -531,125 +593,175 @@ void TestEmulatorService::executions_timeAndStatusFilters()
         QVERIFY(execution.dataEndTime->epochMicroseconds <= (now - 2 * 3600) * 1'000'000);
     }
 
-    const Reply failed = call("ListInferenceExecutions", {{QStringLiteral("InferenceSchedulerName"), name},
-                                                          {QStringLiteral("Status"), QStringLiteral("FAILED")},
-                                                          {QStringLiteral("MaxResults"), 500}});
+    const Reply failed = call("ListInferenceExecutions",
+        { { QStringLiteral("InferenceSchedulerName"), name },
+            { QStringLiteral("Status"), QStringLiteral("FAILED") },
+            { QStringLiteral("MaxResults"), 500 } });
     const auto failedPage = lookout::json::decodeListInferenceExecutions(failed.response.body);
     QVERIFY(failedPage);
     for (const auto &execution : failedPage.value().summaries)
         QCOMPARE(*execution.status, QStringLiteral("FAILED"));
 
-    const Reply badStatus = call("ListInferenceExecutions", {{QStringLiteral("InferenceSchedulerName"), name},
-                                                             {QStringLiteral("Status"), QStringLiteral("DONE")},
-                                                             {QStringLiteral("DataStartTimeAfter"), QStringLiteral("yesterday")}});
+    const Reply badStatus = call("ListInferenceExecutions",
+        { { QStringLiteral("InferenceSchedulerName"), name },
+            { QStringLiteral("Status"), QStringLiteral("DONE") },
+            { QStringLiteral("DataStartTimeAfter"), QStringLiteral("yesterday") } });
     QCOMPARE(badStatus.status(), 400);
     QCOMPARE(badStatus.errorType(), QStringLiteral("SerializationException"));
-    QCOMPARE(badStatus.message(), QStringLiteral("DataStartTimeAfter: expected epoch seconds (number), got string"));
+    QCOMPARE(badStatus.message(),
+        QStringLiteral("DataStartTimeAfter: expected epoch seconds (number), got string"));
 }
 
 void TestEmulatorService::executions_unknownScheduler_isResourceNotFound()
 {
-    const Reply reply = call("ListInferenceExecutions", {{QStringLiteral("InferenceSchedulerName"), QStringLiteral("ghost")}});
+    const Reply reply = call("ListInferenceExecutions",
+        { { QStringLiteral("InferenceSchedulerName"), QStringLiteral("ghost") } });
     QCOMPARE(reply.status(), 404);
-    QCOMPARE(reply.errorType(), QStringLiteral("com.amazonaws.lookoutequipment#ResourceNotFoundException"));
+    QCOMPARE(reply.errorType(),
+        QStringLiteral("com.amazonaws.lookoutequipment#ResourceNotFoundException"));
 }
 
 void TestEmulatorService::executions_tokenForOtherFilters_isRejected()
 {
     const QString name = schedulerWithStatus("RUNNING");
-    const Reply first = call("ListInferenceExecutions", {{QStringLiteral("InferenceSchedulerName"), name}, {QStringLiteral("MaxResults"), 3}});
+    const Reply first = call("ListInferenceExecutions",
+        { { QStringLiteral("InferenceSchedulerName"), name },
+            { QStringLiteral("MaxResults"), 3 } });
     const QString token = first.json.value(QLatin1String("NextToken")).toString();
     QVERIFY(!token.isEmpty());
     const QString otherName = m_service->fleet().at(m_service->fleet().indexOf(name) + 1).name();
-    const Reply other = call("ListInferenceExecutions", {{QStringLiteral("InferenceSchedulerName"), otherName},
-                                                         {QStringLiteral("NextToken"), token}});
+    const Reply other = call("ListInferenceExecutions",
+        { { QStringLiteral("InferenceSchedulerName"), otherName },
+            { QStringLiteral("NextToken"), token } });
     QCOMPARE(other.status(), 400);
-    QCOMPARE(other.errorType(), QStringLiteral("com.amazonaws.lookoutequipment#ValidationException"));
-    const Reply schedulersToken = call("ListInferenceSchedulers", {{QStringLiteral("NextToken"), token}});
+    QCOMPARE(
+        other.errorType(), QStringLiteral("com.amazonaws.lookoutequipment#ValidationException"));
+    const Reply schedulersToken
+        = call("ListInferenceSchedulers", { { QStringLiteral("NextToken"), token } });
     QCOMPARE(schedulersToken.status(), 400);
 }
 
 void TestEmulatorService::start_goesPendingThenRunning_onTheClock()
 {
     const QString name = schedulerWithStatus("STOPPED");
-    const QJsonObject input{{QStringLiteral("InferenceSchedulerName"), name}};
+    const QJsonObject input { { QStringLiteral("InferenceSchedulerName"), name } };
     const Reply started = call("StartInferenceScheduler", input);
     QCOMPARE(started.status(), 200);
     const auto change = lookout::json::decodeSchedulerStateChange(started.response.body);
     QVERIFY(change);
     QCOMPARE(*change.value().status, QStringLiteral("PENDING"));
     QCOMPARE(*change.value().inferenceSchedulerName, name);
-    QVERIFY(change.value().inferenceSchedulerArn && change.value().modelArn && change.value().modelName);
+    QVERIFY(change.value().inferenceSchedulerArn && change.value().modelArn
+        && change.value().modelName);
 
-    const auto status = [&] { return call("DescribeInferenceScheduler", input).json.value(QLatin1String("Status")).toString(); };
+    const auto status = [&] {
+        return call("DescribeInferenceScheduler", input)
+            .json.value(QLatin1String("Status"))
+            .toString();
+    };
     QCOMPARE(status(), QStringLiteral("PENDING"));
     m_clock->advance(std::chrono::milliseconds(4999));
     QCOMPARE(status(), QStringLiteral("PENDING"));
     m_clock->advance(std::chrono::milliseconds(1));
     QCOMPARE(status(), QStringLiteral("RUNNING"));
     const Reply described = call("DescribeInferenceScheduler", input);
-    QCOMPARE(described.json.value(QLatin1String("UpdatedAt")).toDouble(), kStart.toSecsSinceEpoch() + 5.0);
+    QCOMPARE(described.json.value(QLatin1String("UpdatedAt")).toDouble(),
+        kStart.toSecsSinceEpoch() + 5.0);
 }
 
 void TestEmulatorService::stop_goesStoppingThenStopped_onTheClock()
 {
     const QString name = schedulerWithStatus("RUNNING");
-    const QJsonObject input{{QStringLiteral("InferenceSchedulerName"), name}};
+    const QJsonObject input { { QStringLiteral("InferenceSchedulerName"), name } };
     const Reply stopped = call("StopInferenceScheduler", input);
     QCOMPARE(stopped.status(), 200);
     QCOMPARE(stopped.json.value(QLatin1String("Status")).toString(), QStringLiteral("STOPPING"));
     m_clock->advance(std::chrono::milliseconds(5000));
-    QCOMPARE(call("DescribeInferenceScheduler", input).json.value(QLatin1String("Status")).toString(), QStringLiteral("STOPPED"));
+    QCOMPARE(
+        call("DescribeInferenceScheduler", input).json.value(QLatin1String("Status")).toString(),
+        QStringLiteral("STOPPED"));
     // A stopped scheduler produces no executions after the stop.
     m_clock->advance(std::chrono::hours(3));
-    const Reply history = call("ListInferenceExecutions", {{QStringLiteral("InferenceSchedulerName"), name}, {QStringLiteral("MaxResults"), 1}});
-    const auto newest = lookout::json::decodeListInferenceExecutions(history.response.body).value().summaries;
+    const Reply history = call("ListInferenceExecutions",
+        { { QStringLiteral("InferenceSchedulerName"), name },
+            { QStringLiteral("MaxResults"), 1 } });
+    const auto newest
+        = lookout::json::decodeListInferenceExecutions(history.response.body).value().summaries;
     QVERIFY(!newest.isEmpty());
-    QVERIFY(newest.first().scheduledStartTime->epochMicroseconds <= kStart.toMSecsSinceEpoch() * 1000);
+    QVERIFY(
+        newest.first().scheduledStartTime->epochMicroseconds <= kStart.toMSecsSinceEpoch() * 1000);
 }
 
 void TestEmulatorService::startOrStopInWrongState_isConflict()
 {
     const QString running = schedulerWithStatus("RUNNING");
-    const Reply start = call("StartInferenceScheduler", {{QStringLiteral("InferenceSchedulerName"), running}});
+    const Reply start = call(
+        "StartInferenceScheduler", { { QStringLiteral("InferenceSchedulerName"), running } });
     QCOMPARE(start.status(), 409);
     QCOMPARE(start.errorType(), QStringLiteral("com.amazonaws.lookoutequipment#ConflictException"));
-    QCOMPARE(start.message(), QStringLiteral("Inference scheduler ") + running + QStringLiteral(" cannot be started while it is RUNNING."));
+    QCOMPARE(start.message(),
+        QStringLiteral("Inference scheduler ") + running
+            + QStringLiteral(" cannot be started while it is RUNNING."));
 
     const QString stopped = schedulerWithStatus("STOPPED");
-    const Reply stop = call("StopInferenceScheduler", {{QStringLiteral("InferenceSchedulerName"), stopped}});
+    const Reply stop
+        = call("StopInferenceScheduler", { { QStringLiteral("InferenceSchedulerName"), stopped } });
     QCOMPARE(stop.status(), 409);
-    QCOMPARE(stop.message(), QStringLiteral("Inference scheduler ") + stopped + QStringLiteral(" cannot be stopped while it is STOPPED."));
+    QCOMPARE(stop.message(),
+        QStringLiteral("Inference scheduler ") + stopped
+            + QStringLiteral(" cannot be stopped while it is STOPPED."));
 
-    QCOMPARE(call("StopInferenceScheduler", {{QStringLiteral("InferenceSchedulerName"), running}}).status(), 200);
-    QCOMPARE(call("StopInferenceScheduler", {{QStringLiteral("InferenceSchedulerName"), running}}).status(), 409);
-    QCOMPARE(call("StartInferenceScheduler", {{QStringLiteral("InferenceSchedulerName"), running}}).status(), 409);
-    QCOMPARE(call("StartInferenceScheduler", {{QStringLiteral("InferenceSchedulerName"), QStringLiteral("ghost")}}).status(), 404);
+    QCOMPARE(
+        call("StopInferenceScheduler", { { QStringLiteral("InferenceSchedulerName"), running } })
+            .status(),
+        200);
+    QCOMPARE(
+        call("StopInferenceScheduler", { { QStringLiteral("InferenceSchedulerName"), running } })
+            .status(),
+        409);
+    QCOMPARE(
+        call("StartInferenceScheduler", { { QStringLiteral("InferenceSchedulerName"), running } })
+            .status(),
+        409);
+    QCOMPARE(call("StartInferenceScheduler",
+                 { { QStringLiteral("InferenceSchedulerName"), QStringLiteral("ghost") } })
+                 .status(),
+        404);
 }
 
 void TestEmulatorService::describeModel_returnsTheModel()
 {
     const lookout::InferenceScheduler &scheduler = m_service->fleet().at(3).scheduler;
-    const Reply reply = call("DescribeModel", {{QStringLiteral("ModelName"), *scheduler.modelName}});
+    const Reply reply
+        = call("DescribeModel", { { QStringLiteral("ModelName"), *scheduler.modelName } });
     QCOMPARE(reply.status(), 200);
     QCOMPARE(reply.json.value(QLatin1String("ModelName")).toString(), *scheduler.modelName);
     QCOMPARE(reply.json.value(QLatin1String("ModelArn")).toString(), *scheduler.modelArn);
     QCOMPARE(reply.json.value(QLatin1String("Status")).toString(), QStringLiteral("SUCCESS"));
-    QVERIFY(QJsonDocument::fromJson(reply.json.value(QLatin1String("Schema")).toString().toUtf8()).isObject());
+    QVERIFY(QJsonDocument::fromJson(reply.json.value(QLatin1String("Schema")).toString().toUtf8())
+                .isObject());
     QVERIFY(reply.json.value(QLatin1String("CreatedAt")).isDouble());
-    QVERIFY(reply.json.value(QLatin1String("DatasetArn")).toString().contains(QLatin1String(":dataset/")));
-    QVERIFY(reply.json.value(QLatin1String("ActiveModelVersionArn")).toString().startsWith(*scheduler.modelArn + QLatin1String("/model-version/")));
-    QVERIFY(reply.json.value(QLatin1String("DataPreProcessingConfiguration")).toObject().contains(QLatin1String("TargetSamplingRate")));
+    QVERIFY(reply.json.value(QLatin1String("DatasetArn"))
+                .toString()
+                .contains(QLatin1String(":dataset/")));
+    QVERIFY(reply.json.value(QLatin1String("ActiveModelVersionArn"))
+                .toString()
+                .startsWith(*scheduler.modelArn + QLatin1String("/model-version/")));
+    QVERIFY(reply.json.value(QLatin1String("DataPreProcessingConfiguration"))
+                .toObject()
+                .contains(QLatin1String("TargetSamplingRate")));
 }
 
 void TestEmulatorService::describeModel_unknown_isResourceNotFound()
 {
-    const Reply reply = call("DescribeModel", {{QStringLiteral("ModelName"), QStringLiteral("no-model")}});
+    const Reply reply
+        = call("DescribeModel", { { QStringLiteral("ModelName"), QStringLiteral("no-model") } });
     QCOMPARE(reply.status(), 404);
     QCOMPARE(reply.message(), QStringLiteral("Model no-model does not exist."));
     const Reply invalid = call("DescribeModel", {});
-    QCOMPARE(invalid.message(), QStringLiteral("1 validation error detected: Value null at 'modelName' failed to satisfy "
-                                               "constraint: Member must not be null"));
+    QCOMPARE(invalid.message(),
+        QStringLiteral("1 validation error detected: Value null at 'modelName' failed to satisfy "
+                       "constraint: Member must not be null"));
 }
 
 void TestEmulatorService::faults_matchConfiguredRates()
@@ -664,15 +776,18 @@ void TestEmulatorService::faults_matchConfiguredRates()
     m_service->setFaults(faults);
     constexpr int kRequests = 4000;
     int throttled = 0, internal = 0, malformed = 0, slow = 0, ok = 0;
-    const QJsonObject input{{QStringLiteral("InferenceSchedulerName"), m_service->fleet().at(5).name()}};
+    const QJsonObject input { { QStringLiteral("InferenceSchedulerName"),
+        m_service->fleet().at(5).name() } };
     for (int i = 0; i < kRequests; ++i) {
         const Reply reply = call("DescribeInferenceScheduler", input);
         if (reply.status() == 429) {
-            QCOMPARE(reply.errorType(), QStringLiteral("com.amazonaws.lookoutequipment#ThrottlingException"));
+            QCOMPARE(reply.errorType(),
+                QStringLiteral("com.amazonaws.lookoutequipment#ThrottlingException"));
             QCOMPARE(reply.message(), QStringLiteral("Rate exceeded"));
             ++throttled;
         } else if (reply.status() == 500) {
-            QCOMPARE(reply.errorType(), QStringLiteral("com.amazonaws.lookoutequipment#InternalServerException"));
+            QCOMPARE(reply.errorType(),
+                QStringLiteral("com.amazonaws.lookoutequipment#InternalServerException"));
             ++internal;
         } else {
             QCOMPARE(reply.status(), 200);
@@ -686,7 +801,8 @@ void TestEmulatorService::faults_matchConfiguredRates()
             }
         }
     }
-    const auto near = [](int count, double percent) { return qAbs(count * 100.0 / kRequests - percent) < 1.5; };
+    const auto near
+        = [](int count, double percent) { return qAbs(count * 100.0 / kRequests - percent) < 1.5; };
     QVERIFY2(near(throttled, 10), qPrintable(QString::number(throttled)));
     QVERIFY2(near(internal, 5), qPrintable(QString::number(internal)));
     QVERIFY2(near(malformed, 5), qPrintable(QString::number(malformed)));
@@ -706,7 +822,8 @@ void TestEmulatorService::faults_sameSeedSameSequence()
         m_service->setFaults(emulator::FaultConfig::mixed(30, 99));
         QList<int> statuses;
         for (int i = 0; i < 200; ++i)
-            statuses.append(call("ListInferenceSchedulers", {{QStringLiteral("MaxResults"), 1}}).status());
+            statuses.append(
+                call("ListInferenceSchedulers", { { QStringLiteral("MaxResults"), 1 } }).status());
         return statuses;
     };
     const QList<int> first = sequence();
@@ -721,16 +838,19 @@ void TestEmulatorService::churn_changesTheFleetAsTheClockMoves()
     config.churn.enabled = true;
     config.churn.interval = std::chrono::milliseconds(1000);
     config.churn.seed = 5;
-    EmulatorService churning(config, emulator::generateFleet({kFleetSize, 42, QStringLiteral("us-east-1")},
-                                                             kStart.toMSecsSinceEpoch() * 1000),
-                             m_clock);
+    EmulatorService churning(config,
+        emulator::generateFleet(
+            { kFleetSize, 42, QStringLiteral("us-east-1") }, kStart.toMSecsSinceEpoch() * 1000),
+        m_clock);
     const auto results = [&] {
-        const HttpResponse response = churning.handle(emulatortest::signedRequest(
-            "ListInferenceSchedulers", jsonBody({{QStringLiteral("MaxResults"), 500}}), m_clock->now()));
+        const HttpResponse response
+            = churning.handle(emulatortest::signedRequest("ListInferenceSchedulers",
+                jsonBody({ { QStringLiteral("MaxResults"), 500 } }), m_clock->now()));
         QStringList states;
         const auto page = lookout::json::decodeListInferenceSchedulers(response.body);
         for (const auto &summary : page.value().summaries)
-            states.append(*summary.status + QLatin1Char('/') + summary.latestInferenceResult.value_or(QString()));
+            states.append(*summary.status + QLatin1Char('/')
+                + summary.latestInferenceResult.value_or(QString()));
         return states;
     };
     const QStringList before = results();

@@ -41,8 +41,8 @@ private slots:
 
 void TestFleetGenerator::sameSeed_sameFleet()
 {
-    const Fleet a = generateFleet({500, 42, QStringLiteral("eu-west-1")}, kNow);
-    const Fleet b = generateFleet({500, 42, QStringLiteral("eu-west-1")}, kNow);
+    const Fleet a = generateFleet({ 500, 42, QStringLiteral("eu-west-1") }, kNow);
+    const Fleet b = generateFleet({ 500, 42, QStringLiteral("eu-west-1") }, kNow);
     QCOMPARE(a.size(), 500);
     QCOMPARE(b.size(), 500);
     for (int i = 0; i < a.size(); ++i) {
@@ -55,14 +55,15 @@ void TestFleetGenerator::sameSeed_sameFleet()
 
 void TestFleetGenerator::otherSeed_otherFleet()
 {
-    const QStringList first = namesOf(generateFleet({200, 1, QStringLiteral("us-east-1")}, kNow));
-    const QStringList second = namesOf(generateFleet({200, 2, QStringLiteral("us-east-1")}, kNow));
+    const QStringList first = namesOf(generateFleet({ 200, 1, QStringLiteral("us-east-1") }, kNow));
+    const QStringList second
+        = namesOf(generateFleet({ 200, 2, QStringLiteral("us-east-1") }, kNow));
     QVERIFY(first != second);
 }
 
 void TestFleetGenerator::namesAreUniqueValidAndSorted()
 {
-    const Fleet fleet = generateFleet({2000, 7, QStringLiteral("us-east-1")}, kNow);
+    const Fleet fleet = generateFleet({ 2000, 7, QStringLiteral("us-east-1") }, kNow);
     const QStringList names = namesOf(fleet);
     QCOMPARE(QSet<QString>(names.begin(), names.end()).size(), names.size());
     QStringList sorted = names;
@@ -82,34 +83,39 @@ void TestFleetGenerator::namesAreUniqueValidAndSorted()
 
 void TestFleetGenerator::membersSatisfyTheModelsConstraints()
 {
-    const Fleet fleet = generateFleet({1000, 3, QStringLiteral("ap-northeast-2")}, kNow);
+    const Fleet fleet = generateFleet({ 1000, 3, QStringLiteral("ap-northeast-2") }, kNow);
     // Patterns from the service model (service-2.json), anchored.
-    const QRegularExpression schedulerArn(
-        QStringLiteral("^arn:aws:lookoutequipment:ap-northeast-2:([0-9]{12}):inference-scheduler/.+$"));
-    const QRegularExpression modelArn(QStringLiteral("^arn:aws:lookoutequipment:ap-northeast-2:[0-9]{12}:model/.+$"));
+    const QRegularExpression schedulerArn(QStringLiteral(
+        "^arn:aws:lookoutequipment:ap-northeast-2:([0-9]{12}):inference-scheduler/.+$"));
+    const QRegularExpression modelArn(
+        QStringLiteral("^arn:aws:lookoutequipment:ap-northeast-2:[0-9]{12}:model/.+$"));
     const QRegularExpression roleArn(QStringLiteral("^arn:aws(-[^:]+)?:iam::[0-9]{12}:role/.+$"));
-    const QRegularExpression kmsArn(QStringLiteral("^arn:aws[a-z\\-]*:kms:[a-z0-9\\-]*:\\d{12}:[\\w\\-\\/]+$"));
+    const QRegularExpression kmsArn(
+        QStringLiteral("^arn:aws[a-z\\-]*:kms:[a-z0-9\\-]*:\\d{12}:[\\w\\-\\/]+$"));
     const QRegularExpression bucket(QStringLiteral("^[a-z0-9][\\.\\-a-z0-9]{1,61}[a-z0-9]$"));
     const QRegularExpression timeZone(QStringLiteral("^(\\+|\\-)[0-9]{2}\\:[0-9]{2}$"));
     const QRegularExpression nameOrArn(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9:_/+=,@.-]{0,2048}$"));
-    const QSet<QString> frequencies = {QStringLiteral("PT5M"), QStringLiteral("PT10M"), QStringLiteral("PT15M"),
-                                       QStringLiteral("PT30M"), QStringLiteral("PT1H")};
+    const QSet<QString> frequencies = { QStringLiteral("PT5M"), QStringLiteral("PT10M"),
+        QStringLiteral("PT15M"), QStringLiteral("PT30M"), QStringLiteral("PT1H") };
     QSet<QString> accounts;
     for (int i = 0; i < fleet.size(); ++i) {
         const lookout::InferenceScheduler &s = fleet.at(i).scheduler;
         const QRegularExpressionMatch arn = schedulerArn.match(*s.inferenceSchedulerArn);
         QVERIFY2(arn.hasMatch(), qPrintable(*s.inferenceSchedulerArn));
         accounts.insert(arn.captured(1));
-        QVERIFY(s.inferenceSchedulerArn->contains(QLatin1Char('/') + *s.inferenceSchedulerName + QLatin1Char('/')));
+        QVERIFY(s.inferenceSchedulerArn->contains(
+            QLatin1Char('/') + *s.inferenceSchedulerName + QLatin1Char('/')));
         QVERIFY2(modelArn.match(*s.modelArn).hasMatch(), qPrintable(*s.modelArn));
         QVERIFY(emulator::InputReader::isIdentifier(*s.modelName));
         QVERIFY2(roleArn.match(*s.roleArn).hasMatch(), qPrintable(*s.roleArn));
         if (s.serverSideKmsKeyId)
-            QVERIFY2(kmsArn.match(*s.serverSideKmsKeyId).hasMatch(), qPrintable(*s.serverSideKmsKeyId));
+            QVERIFY2(
+                kmsArn.match(*s.serverSideKmsKeyId).hasMatch(), qPrintable(*s.serverSideKmsKeyId));
         QVERIFY(*s.dataDelayOffsetInMinutes >= 0 && *s.dataDelayOffsetInMinutes <= 60);
         QVERIFY(frequencies.contains(*s.dataUploadFrequency));
         const lookout::InferenceInputConfiguration &input = *s.dataInputConfiguration;
-        QVERIFY2(bucket.match(*input.s3InputConfiguration->bucket).hasMatch(), qPrintable(*input.s3InputConfiguration->bucket));
+        QVERIFY2(bucket.match(*input.s3InputConfiguration->bucket).hasMatch(),
+            qPrintable(*input.s3InputConfiguration->bucket));
         QVERIFY(input.s3InputConfiguration->prefix->endsWith(QLatin1Char('/')));
         QVERIFY(timeZone.match(*input.inputTimeZoneOffset).hasMatch());
         const lookout::InferenceOutputConfiguration &output = *s.dataOutputConfiguration;
@@ -124,7 +130,7 @@ void TestFleetGenerator::membersSatisfyTheModelsConstraints()
 
 void TestFleetGenerator::statusesAndResults_areMixedLikeARealFleet()
 {
-    const Fleet fleet = generateFleet({1000, 11, QStringLiteral("us-east-1")}, kNow);
+    const Fleet fleet = generateFleet({ 1000, 11, QStringLiteral("us-east-1") }, kNow);
     QHash<QString, int> statuses;
     int anomalous = 0;
     for (int i = 0; i < fleet.size(); ++i) {
@@ -142,14 +148,15 @@ void TestFleetGenerator::statusesAndResults_areMixedLikeARealFleet()
 
 void TestFleetGenerator::variety_timeZonesFormatsDelimitersKeys()
 {
-    const Fleet fleet = generateFleet({1000, 5, QStringLiteral("us-east-1")}, kNow);
+    const Fleet fleet = generateFleet({ 1000, 5, QStringLiteral("us-east-1") }, kNow);
     QSet<QString> zones, formats, delimiters;
     int withServerKey = 0, withOutputKey = 0, withMicroseconds = 0;
     for (int i = 0; i < fleet.size(); ++i) {
         const lookout::InferenceScheduler &s = fleet.at(i).scheduler;
         zones.insert(*s.dataInputConfiguration->inputTimeZoneOffset);
         formats.insert(*s.dataInputConfiguration->inferenceInputNameConfiguration->timestampFormat);
-        delimiters.insert(*s.dataInputConfiguration->inferenceInputNameConfiguration->componentTimestampDelimiter);
+        delimiters.insert(*s.dataInputConfiguration->inferenceInputNameConfiguration
+                               ->componentTimestampDelimiter);
         withServerKey += s.serverSideKmsKeyId ? 1 : 0;
         withOutputKey += s.dataOutputConfiguration->kmsKeyId ? 1 : 0;
         withMicroseconds += s.createdAt->epochMicroseconds % 1000 != 0 ? 1 : 0;
@@ -157,9 +164,12 @@ void TestFleetGenerator::variety_timeZonesFormatsDelimitersKeys()
     QVERIFY(zones.contains(QStringLiteral("+05:30")));
     QVERIFY(zones.contains(QStringLiteral("-05:00")));
     QVERIFY(zones.contains(QStringLiteral("+00:00")));
-    QCOMPARE(formats, (QSet<QString>{QStringLiteral("EPOCH"), QStringLiteral("yyyy-MM-dd-HH-mm-ss"),
-                                     QStringLiteral("yyyyMMddHHmmss")}));
-    QCOMPARE(delimiters, (QSet<QString>{QString(), QStringLiteral("-"), QStringLiteral("_"), QStringLiteral(" ")}));
+    QCOMPARE(formats,
+        (QSet<QString> { QStringLiteral("EPOCH"), QStringLiteral("yyyy-MM-dd-HH-mm-ss"),
+            QStringLiteral("yyyyMMddHHmmss") }));
+    QCOMPARE(delimiters,
+        (QSet<QString> {
+            QString(), QStringLiteral("-"), QStringLiteral("_"), QStringLiteral(" ") }));
     QVERIFY(withServerKey > 200 && withServerKey < 600);
     QVERIFY(withOutputKey > 150 && withOutputKey < 450);
     QVERIFY(withMicroseconds > 900);
@@ -167,7 +177,7 @@ void TestFleetGenerator::variety_timeZonesFormatsDelimitersKeys()
 
 void TestFleetGenerator::everySchedulersModel_isDescribed()
 {
-    const Fleet fleet = generateFleet({600, 9, QStringLiteral("us-east-1")}, kNow);
+    const Fleet fleet = generateFleet({ 600, 9, QStringLiteral("us-east-1") }, kNow);
     for (int i = 0; i < fleet.size(); ++i) {
         const lookout::InferenceScheduler &s = fleet.at(i).scheduler;
         const emulator::ModelDescription *model = fleet.model(*s.modelName);
@@ -175,14 +185,15 @@ void TestFleetGenerator::everySchedulersModel_isDescribed()
         QCOMPARE(model->modelArn, *s.modelArn);
         QCOMPARE(fleet.at(i).modelVersion, *model->activeModelVersion);
         QVERIFY(model->schema && QJsonDocument::fromJson(model->schema->toUtf8()).isObject());
-        QVERIFY(model->modelMetrics && QJsonDocument::fromJson(model->modelMetrics->toUtf8()).isObject());
+        QVERIFY(model->modelMetrics
+            && QJsonDocument::fromJson(model->modelMetrics->toUtf8()).isObject());
         QVERIFY(*model->createdAt < s.createdAt->epochMicroseconds);
     }
 }
 
 void TestFleetGenerator::runHistory_matchesStatus()
 {
-    const Fleet fleet = generateFleet({800, 13, QStringLiteral("us-east-1")}, kNow);
+    const Fleet fleet = generateFleet({ 800, 13, QStringLiteral("us-east-1") }, kNow);
     for (int i = 0; i < fleet.size(); ++i) {
         const emulator::SchedulerRecord &record = fleet.at(i);
         const QString status = record.status();
@@ -203,18 +214,18 @@ void TestFleetGenerator::runHistory_matchesStatus()
 
 void TestFleetGenerator::tenThousandSchedulers_areGenerated()
 {
-    const Fleet fleet = generateFleet({10'000, 99, QStringLiteral("us-east-1")}, kNow);
+    const Fleet fleet = generateFleet({ 10'000, 99, QStringLiteral("us-east-1") }, kNow);
     QCOMPARE(fleet.size(), 10'000);
     QVERIFY(fleet.modelCount() >= 16);
 }
 
 void TestFleetGenerator::sizeOutOfRange_isRejected()
 {
-    QCOMPARE(GeneratedFleetSpec({0, 1, QStringLiteral("us-east-1")}).validate(),
-             QStringLiteral("fleet size must be within 1..100000, not 0"));
-    QCOMPARE(GeneratedFleetSpec({100'001, 1, QStringLiteral("us-east-1")}).validate(),
-             QStringLiteral("fleet size must be within 1..100000, not 100001"));
-    QVERIFY(GeneratedFleetSpec({100'000, 1, QStringLiteral("us-east-1")}).validate().isEmpty());
+    QCOMPARE(GeneratedFleetSpec({ 0, 1, QStringLiteral("us-east-1") }).validate(),
+        QStringLiteral("fleet size must be within 1..100000, not 0"));
+    QCOMPARE(GeneratedFleetSpec({ 100'001, 1, QStringLiteral("us-east-1") }).validate(),
+        QStringLiteral("fleet size must be within 1..100000, not 100001"));
+    QVERIFY(GeneratedFleetSpec({ 100'000, 1, QStringLiteral("us-east-1") }).validate().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestFleetGenerator)

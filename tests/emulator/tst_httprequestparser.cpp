@@ -40,9 +40,10 @@ HttpLimits TestHttpRequestParser::smallLimits()
 
 void TestHttpRequestParser::simplePost_isParsed()
 {
-    HttpRequestParser parser{HttpLimits{}};
-    QByteArray buffer = "POST / HTTP/1.1\r\nHost: 127.0.0.1:8080\r\nContent-Type: application/x-amz-json-1.0\r\n"
-                        "Content-Length: 2\r\n\r\n{}";
+    HttpRequestParser parser { HttpLimits {} };
+    QByteArray buffer
+        = "POST / HTTP/1.1\r\nHost: 127.0.0.1:8080\r\nContent-Type: application/x-amz-json-1.0\r\n"
+          "Content-Length: 2\r\n\r\n{}";
     QCOMPARE(parser.parse(buffer), Outcome::RequestReady);
     const emulator::HttpRequest request = parser.takeRequest();
     QCOMPARE(request.method, QByteArray("POST"));
@@ -58,7 +59,7 @@ void TestHttpRequestParser::simplePost_isParsed()
 
 void TestHttpRequestParser::pathAndQuery_areSplit()
 {
-    HttpRequestParser parser{HttpLimits{}};
+    HttpRequestParser parser { HttpLimits {} };
     QByteArray buffer = "GET /a/b?x=1&y=%20 HTTP/1.1\r\nHost: h\r\n\r\n";
     QCOMPARE(parser.parse(buffer), Outcome::RequestReady);
     const emulator::HttpRequest request = parser.takeRequest();
@@ -70,7 +71,7 @@ void TestHttpRequestParser::pathAndQuery_areSplit()
 void TestHttpRequestParser::bytesArrivingOneByOne_giveTheSameRequest()
 {
     const QByteArray wire = "POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 5\r\n\r\nhello";
-    HttpRequestParser parser{HttpLimits{}};
+    HttpRequestParser parser { HttpLimits {} };
     QByteArray buffer;
     for (qsizetype i = 0; i < wire.size() - 1; ++i) {
         buffer += wire[i];
@@ -83,7 +84,7 @@ void TestHttpRequestParser::bytesArrivingOneByOne_giveTheSameRequest()
 
 void TestHttpRequestParser::pipelinedRequests_comeOutOneAtATime()
 {
-    HttpRequestParser parser{HttpLimits{}};
+    HttpRequestParser parser { HttpLimits {} };
     QByteArray buffer = "POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 1\r\n\r\nA"
                         "POST /second HTTP/1.1\r\nHost: h\r\nContent-Length: 1\r\n\r\nB"
                         "POST /third HTTP/1.1\r\nHo";
@@ -101,7 +102,7 @@ void TestHttpRequestParser::pipelinedRequests_comeOutOneAtATime()
 
 void TestHttpRequestParser::leadingEmptyLines_areIgnored()
 {
-    HttpRequestParser parser{HttpLimits{}};
+    HttpRequestParser parser { HttpLimits {} };
     QByteArray buffer = "\r\n\r\nGET / HTTP/1.1\r\nHost: h\r\n\r\n";
     QCOMPARE(parser.parse(buffer), Outcome::RequestReady);
     QCOMPARE(parser.takeRequest().method, QByteArray("GET"));
@@ -109,8 +110,9 @@ void TestHttpRequestParser::leadingEmptyLines_areIgnored()
 
 void TestHttpRequestParser::headerValues_areTrimmed()
 {
-    HttpRequestParser parser{HttpLimits{}};
-    QByteArray buffer = "GET / HTTP/1.1\r\nHost:h\r\nX-Amz-Target: \t Service.Op \t\r\nX-Empty:\r\n\r\n";
+    HttpRequestParser parser { HttpLimits {} };
+    QByteArray buffer
+        = "GET / HTTP/1.1\r\nHost:h\r\nX-Amz-Target: \t Service.Op \t\r\nX-Empty:\r\n\r\n";
     QCOMPARE(parser.parse(buffer), Outcome::RequestReady);
     const emulator::HttpRequest request = parser.takeRequest();
     QCOMPARE(request.header("host"), QByteArray("h"));
@@ -121,7 +123,7 @@ void TestHttpRequestParser::headerValues_areTrimmed()
 
 void TestHttpRequestParser::http10_needsNoHost()
 {
-    HttpRequestParser parser{HttpLimits{}};
+    HttpRequestParser parser { HttpLimits {} };
     QByteArray buffer = "GET / HTTP/1.0\r\n\r\n";
     QCOMPARE(parser.parse(buffer), Outcome::RequestReady);
     QCOMPARE(parser.takeRequest().minorVersion, 0);
@@ -133,45 +135,55 @@ void TestHttpRequestParser::rejections_data()
     QTest::addColumn<int>("status");
     QTest::addColumn<QByteArray>("reasonPart");
 
-    QTest::newRow("garbage request line") << QByteArray("GARBAGE\r\n\r\n") << 400 << QByteArray("request line");
-    QTest::newRow("binary junk") << QByteArray("\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03\r\n\r\n", 17) << 400
-                                 << QByteArray("request line");
-    QTest::newRow("absolute-form target") << QByteArray("GET http://x/ HTTP/1.1\r\nHost: x\r\n\r\n") << 400
-                                          << QByteArray("target");
-    QTest::newRow("space in target") << QByteArray("GET /a b HTTP/1.1\r\nHost: x\r\n\r\n") << 400
-                                     << QByteArray("target");
-    QTest::newRow("method not a token") << QByteArray("G(T / HTTP/1.1\r\nHost: x\r\n\r\n") << 400
-                                        << QByteArray("method");
-    QTest::newRow("HTTP/2.0") << QByteArray("GET / HTTP/2.0\r\nHost: x\r\n\r\n") << 505 << QByteArray("HTTP/1.0");
-    QTest::newRow("unknown protocol") << QByteArray("GET / FTP/1.1\r\nHost: x\r\n\r\n") << 400
-                                      << QByteArray("protocol version");
-    QTest::newRow("bare LF") << QByteArray("GET / HTTP/1.1\nHost: x\r\n\r\n") << 400 << QByteArray("CRLF");
-    QTest::newRow("header without colon") << QByteArray("GET / HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n") << 400
-                                          << QByteArray("Malformed header");
+    QTest::newRow("garbage request line")
+        << QByteArray("GARBAGE\r\n\r\n") << 400 << QByteArray("request line");
+    QTest::newRow("binary junk") << QByteArray(
+        "\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03\r\n\r\n", 17)
+                                 << 400 << QByteArray("request line");
+    QTest::newRow("absolute-form target")
+        << QByteArray("GET http://x/ HTTP/1.1\r\nHost: x\r\n\r\n") << 400 << QByteArray("target");
+    QTest::newRow("space in target")
+        << QByteArray("GET /a b HTTP/1.1\r\nHost: x\r\n\r\n") << 400 << QByteArray("target");
+    QTest::newRow("method not a token")
+        << QByteArray("G(T / HTTP/1.1\r\nHost: x\r\n\r\n") << 400 << QByteArray("method");
+    QTest::newRow("HTTP/2.0") << QByteArray("GET / HTTP/2.0\r\nHost: x\r\n\r\n") << 505
+                              << QByteArray("HTTP/1.0");
+    QTest::newRow("unknown protocol")
+        << QByteArray("GET / FTP/1.1\r\nHost: x\r\n\r\n") << 400 << QByteArray("protocol version");
+    QTest::newRow("bare LF") << QByteArray("GET / HTTP/1.1\nHost: x\r\n\r\n") << 400
+                             << QByteArray("CRLF");
+    QTest::newRow("header without colon")
+        << QByteArray("GET / HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n") << 400
+        << QByteArray("Malformed header");
     QTest::newRow("space before colon") << QByteArray("GET / HTTP/1.1\r\nHost : x\r\n\r\n") << 400
                                         << QByteArray("Malformed header");
-    QTest::newRow("obsolete folding") << QByteArray("GET / HTTP/1.1\r\nHost: x\r\nX-A: a\r\n b\r\n\r\n") << 400
-                                      << QByteArray("folding");
+    QTest::newRow("obsolete folding")
+        << QByteArray("GET / HTTP/1.1\r\nHost: x\r\nX-A: a\r\n b\r\n\r\n") << 400
+        << QByteArray("folding");
     QTest::newRow("control character in value")
-        << QByteArray("GET / HTTP/1.1\r\nHost: x\r\nX-A: a\x01z\r\n\r\n") << 400 << QByteArray("Control character");
+        << QByteArray("GET / HTTP/1.1\r\nHost: x\r\nX-A: a\x01z\r\n\r\n") << 400
+        << QByteArray("Control character");
     QTest::newRow("no Host") << QByteArray("GET / HTTP/1.1\r\n\r\n") << 400 << QByteArray("Host");
     QTest::newRow("two Hosts") << QByteArray("GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n") << 400
                                << QByteArray("Host");
     QTest::newRow("Content-Length not a number")
         << QByteArray("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n") << 400
         << QByteArray("Content-Length");
-    QTest::newRow("negative Content-Length") << QByteArray("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n")
-                                             << 400 << QByteArray("Content-Length");
-    QTest::newRow("conflicting Content-Length")
-        << QByteArray("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n") << 400
-        << QByteArray("Conflicting");
-    QTest::newRow("chunked") << QByteArray("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n") << 411
-                             << QByteArray("Content-Length");
-    QTest::newRow("chunked and length")
-        << QByteArray("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nContent-Length: 3\r\n\r\n") << 400
-        << QByteArray("Both");
-    QTest::newRow("unknown expectation") << QByteArray("POST / HTTP/1.1\r\nHost: x\r\nExpect: magic\r\n\r\n") << 417
-                                         << QByteArray("100-continue");
+    QTest::newRow("negative Content-Length")
+        << QByteArray("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n") << 400
+        << QByteArray("Content-Length");
+    QTest::newRow("conflicting Content-Length") << QByteArray(
+        "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n")
+                                                << 400 << QByteArray("Conflicting");
+    QTest::newRow("chunked") << QByteArray(
+        "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n")
+                             << 411 << QByteArray("Content-Length");
+    QTest::newRow("chunked and length") << QByteArray(
+        "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nContent-Length: 3\r\n\r\n")
+                                        << 400 << QByteArray("Both");
+    QTest::newRow("unknown expectation")
+        << QByteArray("POST / HTTP/1.1\r\nHost: x\r\nExpect: magic\r\n\r\n") << 417
+        << QByteArray("100-continue");
 }
 
 void TestHttpRequestParser::rejections()
@@ -179,7 +191,7 @@ void TestHttpRequestParser::rejections()
     QFETCH(QByteArray, wire);
     QFETCH(int, status);
     QFETCH(QByteArray, reasonPart);
-    HttpRequestParser parser{HttpLimits{}};
+    HttpRequestParser parser { HttpLimits {} };
     QCOMPARE(parser.parse(wire), Outcome::Rejected);
     QCOMPARE(parser.rejection().status, status);
     QVERIFY2(parser.rejection().reason.contains(reasonPart), parser.rejection().reason.constData());
@@ -187,7 +199,7 @@ void TestHttpRequestParser::rejections()
 
 void TestHttpRequestParser::headBeyondLimit_is431_evenWithoutBlankLine()
 {
-    HttpRequestParser parser{smallLimits()};
+    HttpRequestParser parser { smallLimits() };
     QByteArray buffer = "GET / HTTP/1.1\r\nHost: x\r\nX-Filler: " + QByteArray(300, 'a');
     QCOMPARE(parser.parse(buffer), Outcome::Rejected);
     QCOMPARE(parser.rejection().status, 431);
@@ -196,7 +208,7 @@ void TestHttpRequestParser::headBeyondLimit_is431_evenWithoutBlankLine()
 
 void TestHttpRequestParser::tooManyHeaders_is431()
 {
-    HttpRequestParser parser{smallLimits()};
+    HttpRequestParser parser { smallLimits() };
     QByteArray buffer = "GET / HTTP/1.1\r\nHost: x\r\nA: 1\r\nB: 2\r\nC: 3\r\nD: 4\r\nE: 5\r\n\r\n";
     QCOMPARE(parser.parse(buffer), Outcome::Rejected);
     QCOMPARE(parser.rejection().status, 431);
@@ -204,21 +216,23 @@ void TestHttpRequestParser::tooManyHeaders_is431()
 
 void TestHttpRequestParser::bodyBeyondLimit_is413_beforeTheBodyArrives()
 {
-    HttpRequestParser parser{smallLimits()};
+    HttpRequestParser parser { smallLimits() };
     QByteArray buffer = "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 104857600\r\n\r\n";
     QCOMPARE(parser.parse(buffer), Outcome::Rejected);
     QCOMPARE(parser.rejection().status, 413);
     QVERIFY(parser.rejection().reason.contains("104857600"));
 
-    HttpRequestParser atLimit{smallLimits()};
-    QByteArray exact = "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n" + QByteArray(100, 'b');
+    HttpRequestParser atLimit { smallLimits() };
+    QByteArray exact
+        = "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n" + QByteArray(100, 'b');
     QCOMPARE(atLimit.parse(exact), Outcome::RequestReady);
 }
 
 void TestHttpRequestParser::expectContinue_isReportedUntilTheBodyArrives()
 {
-    HttpRequestParser parser{HttpLimits{}};
-    QByteArray buffer = "POST / HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\n";
+    HttpRequestParser parser { HttpLimits {} };
+    QByteArray buffer
+        = "POST / HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\n";
     QCOMPARE(parser.parse(buffer), Outcome::NeedMoreData);
     QVERIFY(parser.awaitingContinue());
     QVERIFY(parser.readingBody());
@@ -230,7 +244,7 @@ void TestHttpRequestParser::expectContinue_isReportedUntilTheBodyArrives()
 
 void TestHttpRequestParser::rejectedParser_staysRejected()
 {
-    HttpRequestParser parser{HttpLimits{}};
+    HttpRequestParser parser { HttpLimits {} };
     QByteArray buffer = "NONSENSE\r\n\r\n";
     QCOMPARE(parser.parse(buffer), Outcome::Rejected);
     buffer = "GET / HTTP/1.1\r\nHost: x\r\n\r\n";

@@ -1,7 +1,6 @@
 // The emulator's HTTP/1.1 server over real loopback sockets: keep-alive, pipelining, concurrent
 // clients, size limits, malformed requests, slow and idle clients, the connection cap.
 #include "emulator/httpserver.h"
-
 #include "rawhttpclient.h"
 
 #include <QtTest>
@@ -49,7 +48,7 @@ private:
 HttpResponse TestHttpServer::echo(const HttpRequest &request)
 {
     HttpResponse response;
-    response.headers = {{"Content-Type", "text/plain"}};
+    response.headers = { { "Content-Type", "text/plain" } };
     if (request.path == "/big") {
         response.body = QByteArray(32 * 1024 * 1024, 'x');
     } else if (request.path == "/slow") {
@@ -73,7 +72,7 @@ void TestHttpServer::startServer(const HttpLimits &limits)
 void TestHttpServer::init()
 {
     m_handled = 0;
-    startServer(HttpLimits{});
+    startServer(HttpLimits {});
 }
 
 void TestHttpServer::cleanup()
@@ -120,8 +119,9 @@ void TestHttpServer::http10_closesAfterTheResponse()
 void TestHttpServer::pipelinedRequests_areAnsweredInOrder()
 {
     RawHttpClient client(m_server->port());
-    client.send(RawHttpClient::post("one") + RawHttpClient::post("two") + RawHttpClient::post("three"));
-    for (const char *expected : {"POST / one", "POST / two", "POST / three"}) {
+    client.send(
+        RawHttpClient::post("one") + RawHttpClient::post("two") + RawHttpClient::post("three"));
+    for (const char *expected : { "POST / one", "POST / two", "POST / three" }) {
         const auto response = client.readResponse();
         QVERIFY(response);
         QCOMPARE(response->body, QByteArray(expected));
@@ -135,7 +135,8 @@ void TestHttpServer::concurrentClients_areAllServed()
     for (int i = 0; i < kClients; ++i)
         clients.push_back(std::make_unique<RawHttpClient>(m_server->port()));
     for (int i = 0; i < kClients; ++i)
-        clients[static_cast<std::size_t>(i)]->send(RawHttpClient::post(QByteArray("client " + QByteArray::number(i))));
+        clients[static_cast<std::size_t>(i)]->send(
+            RawHttpClient::post(QByteArray("client " + QByteArray::number(i))));
     for (int i = 0; i < kClients; ++i) {
         const auto response = clients[static_cast<std::size_t>(i)]->readResponse();
         QVERIFY(response);
@@ -160,8 +161,9 @@ void TestHttpServer::expectContinue_getsInterimResponse()
 
 void TestHttpServer::malformedRequest_gets400_andServerKeepsServing()
 {
-    for (const QByteArray &garbage : {QByteArray("GARBAGE\r\n\r\n"), QByteArray("POST / HTTP/1.1\r\nBad Header\r\n\r\n"),
-                                      QByteArray("POST / HTTP/1.1\r\nHost: h\r\nContent-Length: x\r\n\r\n")}) {
+    for (const QByteArray &garbage :
+        { QByteArray("GARBAGE\r\n\r\n"), QByteArray("POST / HTTP/1.1\r\nBad Header\r\n\r\n"),
+            QByteArray("POST / HTTP/1.1\r\nHost: h\r\nContent-Length: x\r\n\r\n") }) {
         RawHttpClient bad(m_server->port());
         bad.send(garbage);
         const auto response = bad.readResponse();
@@ -208,7 +210,8 @@ void TestHttpServer::oversizedBody_gets413_whileTheClientIsStillSending()
 void TestHttpServer::chunkedBody_gets411()
 {
     RawHttpClient client(m_server->port());
-    client.send("POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n");
+    client.send(
+        "POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n");
     const auto response = client.readResponse();
     QVERIFY(response);
     QCOMPARE(response->status, 411);
@@ -236,7 +239,8 @@ void TestHttpServer::trickledHeaders_doNotExtendTheRequestTimeout()
     startServer(limits);
     RawHttpClient client(m_server->port());
     // One byte every 20 ms: the head would take far longer than the timeout to complete.
-    const QByteArray head = "POST / HTTP/1.1\r\nHost: h\r\nX-Padding: " + QByteArray(200, 'p') + "\r\n\r\n";
+    const QByteArray head
+        = "POST / HTTP/1.1\r\nHost: h\r\nX-Padding: " + QByteArray(200, 'p') + "\r\n\r\n";
     qsizetype sent = 0;
     QTimer trickle;
     connect(&trickle, &QTimer::timeout, this, [&] {
