@@ -3,51 +3,70 @@
 #include "appinfo.h"
 #include "configurecommand.h"
 #include "emulatorcommand.h"
+#include "exitcodes.h"
+#include "helptext.h"
+#include "invocation.h"
+#include "servicecommand.h"
+
+#include "aws/keychainprofiles.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QNetworkAccessManager>
+#include <QSettings>
 #include <QStringList>
-#include <QTextStream>
 
-#include <cstring>
+#include <csignal>
+#include <cstdio>
+#include <unistd.h>
 
 namespace cli {
 
 namespace {
 
-constexpr int kExitBadCommandLine = 252;
-
-QString usageText()
+QStringList argumentsOf(int argc, char *argv[])
 {
-    return QStringLiteral(
-        "Usage: %1 [OPTIONS]\n"
-        "       %1 --version | --help\n"
-        "\n"
-        "Opens Lookout Desk, a viewer for Amazon Lookout for Equipment inference schedulers.\n"
-        "\n"
-        "Options:\n"
-        "  -h, --help       Print this help and exit.\n"
-        "  -v, --version    Print the version and exit.\n")
-        .arg(QString::fromLatin1(appinfo::kBinaryName));
+    QStringList arguments;
+    for (int i = 1; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    return arguments;
 }
 
-bool isFlag(const char *arg, const char *shortForm, const char *longForm)
+// stdout and stderr as unbuffered devices: every write reaches the descriptor at once, so
+// output and --debug lines interleave as they happen.
+struct StandardStreams {
+    QFile out;
+    QFile err;
+    StandardStreams()
+    {
+        out.open(STDOUT_FILENO, QIODevice::WriteOnly | QIODevice::Unbuffered, QFileDevice::DontCloseHandle);
+        err.open(STDERR_FILENO, QIODevice::WriteOnly | QIODevice::Unbuffered, QFileDevice::DontCloseHandle);
+    }
+};
+
+int runServiceCommandInThisProcess(const Invocation &invocation, StandardStreams &streams)
 {
-    return std::strcmp(arg, shortForm) == 0 || std::strcmp(arg, longForm) == 0;
+    // A reader that goes away (`| head`) makes write() fail with EPIPE instead of killing us.
+    std::signal(SIGPIPE, SIG_IGN);
+    const std::unique_ptr<QSettings> profileSettings = aws::KeychainProfileStore::openDefaultSettings();
+    QNetworkAccessManager network;
+    CommandEnvironment environment;
+    environment.environment = QProcessEnvironment::systemEnvironment();
+    environment.homeDirectory = QDir::homePath();
+    environment.profileSettings = profileSettings.get();
+    environment.network = &network;
+    environment.out = &streams.out;
+    environment.err = &streams.err;
+    environment.terminal = TerminalInfo::detect();
+    return runServiceCommand(invocation, environment);
 }
 
 } // namespace
 
 bool isHeadlessInvocation(int argc, char *argv[])
 {
-    if (argc > 1 && std::strcmp(argv[1], kEmulatorCommand) == 0)
-        return true;
-    if (argc > 1 && std::strcmp(argv[1], kConfigureCommand) == 0)
-        return true;
-    for (int i = 1; i < argc; ++i) {
-        if (isFlag(argv[i], "-h", "--help") || isFlag(argv[i], "-v", "--version"))
-            return true;
-    }
-    return false;
+    return isHeadlessCommandLine(argumentsOf(argc, argv));
 }
 
 int runHeadless(int argc, char *argv[])
@@ -55,24 +74,42 @@ int runHeadless(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QString::fromLatin1(appinfo::kBinaryName));
     QCoreApplication::setApplicationVersion(QString::fromLatin1(appinfo::kVersion));
-    QTextStream out(stdout);
-    const QStringList arguments = QCoreApplication::arguments().mid(1);
-    if (!arguments.isEmpty() && arguments.first() == QLatin1String(kEmulatorCommand))
-        return runEmulatorCommand(arguments);
-    if (!arguments.isEmpty() && arguments.first() == QLatin1String(kConfigureCommand))
-        return runConfigureCommand(arguments);
-    for (const QString &argument : arguments) {
-        if (argument == QLatin1String("-v") || argument == QLatin1String("--version")) {
-            out << appinfo::kBinaryName << ' ' << appinfo::kVersion << '\n';
-            return 0;
-        }
-        if (argument == QLatin1String("-h") || argument == QLatin1String("--help")) {
-            out << usageText();
-            return 0;
-        }
+    StandardStreams streams;
+
+    const Result<Invocation> parsed = parseInvocation(QCoreApplication::arguments().mid(1));
+    if (!parsed.ok()) {
+        streams.err.write((usageBlock() + QLatin1Char('\n') + QString::fromLatin1(appinfo::kBinaryName)
+                           + QLatin1String(": error: ") + parsed.error().message + QLatin1Char('\n'))
+                              .toUtf8());
+        return exitcode::kBadCommandLine;
     }
-    QTextStream(stderr) << usageText();
-    return kExitBadCommandLine;
+    const Invocation &invocation = parsed.value();
+    switch (invocation.action) {
+    case Invocation::Action::Help:
+        streams.out.write(commandHelp(invocation.command).toUtf8());
+        return exitcode::kSuccess;
+    case Invocation::Action::Version:
+        streams.out.write(QByteArray(appinfo::kBinaryName) + ' ' + appinfo::kVersion + '\n');
+        return exitcode::kSuccess;
+    case Invocation::Action::Run:
+        break;
+    }
+    switch (invocation.command) {
+    case Command::Configure:
+        return runConfigureCommand(invocation.passThrough);
+    case Command::Emulator:
+        return runEmulatorCommand(invocation.passThrough);
+    case Command::Describe:
+    case Command::List:
+    case Command::Executions:
+    case Command::Start:
+    case Command::Stop:
+        return runServiceCommandInThisProcess(invocation, streams);
+    case Command::None:
+        break;
+    }
+    streams.err.write((usageBlock() + QLatin1Char('\n')).toUtf8());
+    return exitcode::kBadCommandLine;
 }
 
 } // namespace cli

@@ -26,7 +26,7 @@ namespace {
 constexpr int kExitBadCommandLine = 252;
 constexpr int kExitInterrupted = 130;
 
-const QString kListProfiles = QStringLiteral("list-profiles");
+constexpr QLatin1String kListProfiles("list-profiles");
 
 QString usageText()
 {
@@ -117,7 +117,7 @@ public:
             g_echoIsOff = 1;
             ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
         }
-        const QString answer = m_input.readLine().trimmed();
+        QString answer = m_input.readLine().trimmed();
         if (g_echoIsOff) {
             restoreEcho();
             standardOutput() << '\n'; // the Enter the terminal did not echo
@@ -246,7 +246,7 @@ int runConfigureCommand(const QStringList &arguments)
     }
     // parse() takes the first argument ("configure") for the program name.
     const QStringList positional = parser.positionalArguments();
-    const bool listing = positional == QStringList{kListProfiles};
+    const bool listing = positional.size() == 1 && positional.first() == kListProfiles;
     if (!positional.isEmpty() && !listing)
         return badCommandLine(QStringLiteral("Unknown argument \"%1\".").arg(positional.first()));
 

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "cliresult.h"
+#include "optionscanner.h"
+
+#include "aws/connectionresolver.h"
+#include "emulator/emulatoroptions.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+// The window's command line: `lookout-desk [--profile P] [--region R] [--endpoint-url URL]
+// [--scheduler NAME] [--refresh-interval SECONDS]` or `lookout-desk --demo [--fleet N]
+// [--seed S] [--churn] [--from DIR] [--region R] [--scheduler NAME] [--refresh-interval SECONDS]`.
+// Qt's own options (-platform, -style, -qwindowgeometry, …) are left to Qt.
+namespace cli {
+
+struct GuiOptions {
+    aws::ConnectionRequest connection;             // --profile, --region, --endpoint-url
+    QString schedulerName;                         // --scheduler: open with it shown; empty: none
+    std::optional<int> refreshIntervalSeconds;     // --refresh-interval: 0 turns auto-refresh off
+    bool demo = false;                             // --demo: serve the emulator in-process, open on it
+    // With --demo: the emulator to start (its own thread, a free port, the demo keys), shaped by
+    // --fleet, --seed, --churn, --from and --region; point the connection at its endpoint().
+    emulator::EmulatorOptions demoEmulator;
+};
+
+// Refresh intervals a user may ask for: 0 (off) or this range, in seconds. Faster than every 5 s
+// would mostly earn throttling.
+inline constexpr int kMinRefreshIntervalSeconds = 5;
+inline constexpr int kMaxRefreshIntervalSeconds = 86'400;
+
+// `arguments` as QCoreApplication::arguments() gives them: the program name first. A refusal
+// names the option and what is wrong ("argument --refresh-interval: expected 0 (off) or a whole
+// number of seconds from 5 to 86400, not 'fast'"); the window shows it and exits with
+// exitcode::kBadCommandLine. Unknown options and stray words are refused too.
+Result<GuiOptions> parseGuiOptions(const QStringList &arguments);
+
+// The window's options and Qt's own, for telling a window command line from a headless one.
+const QList<OptionSpec> &guiOptionSpecs();
+
+} // namespace cli

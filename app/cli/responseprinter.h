@@ -1,0 +1,17 @@
+#pragma once
+
+#include "outputsettings.h"
+
+#include "aws/result.h"
+
+#include <QByteArray>
+#include <QString>
+
+// Turns what `--output json` prints for a response (lookout::json::cli*) into the bytes of the
+// chosen format: the JSON itself, the CLI's text form or its table form titled `operation`.
+namespace cli {
+
+aws::Result<QByteArray> renderResponse(const QByteArray &cliJson, const QString &operation,
+                                       const OutputSettings &settings);
+
+} // namespace cli

@@ -1,0 +1,145 @@
+#include "servicecommand.h"
+
+#include "appinfo.h"
+#include "debuglog.h"
+#include "exitcodes.h"
+#include "interruptwatcher.h"
+#include "lookoutcalls.h"
+#include "responseprinter.h"
+
+#include "aws/awsjsonclient.h"
+#include "aws/connectionresolver.h"
+#include "aws/keychainprofiles.h"
+#include "lookout/lookoutclient.h"
+
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QIODevice>
+
+#include <cerrno>
+#include <cstring>
+#include <memory>
+#include <optional>
+
+namespace cli {
+
+namespace {
+
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(cli::ServiceCommand)
+};
+
+// --debug for the length of one command.
+class DebugLogScope {
+public:
+    DebugLogScope(bool enabled, QIODevice *sink)
+    {
+        if (enabled)
+            enableDebugLog(sink);
+        else
+            quietDebugLog();
+    }
+    ~DebugLogScope() { disableDebugLog(); }
+    DebugLogScope(const DebugLogScope &) = delete;
+    DebugLogScope &operator=(const DebugLogScope &) = delete;
+};
+
+// The CLI writes a blank line, then the sentence (awscli.utils.write_exception).
+int fail(QIODevice *err, const aws::AwsError &error)
+{
+    err->write(QByteArray("\n") + error.toString().toUtf8() + '\n');
+    return error.exitCode();
+}
+
+void applyTimeouts(const GlobalOptions &options, aws::AwsJsonClientSettings &settings)
+{
+    if (options.readTimeout)
+        settings.readTimeout = *options.readTimeout;
+    if (options.connectTimeout)
+        settings.connectTimeout = *options.connectTimeout;
+}
+
+int writeOutput(QIODevice *out, QIODevice *err, const QByteArray &bytes)
+{
+    if (bytes.isEmpty() || out->write(bytes) == bytes.size())
+        return exitcode::kSuccess;
+    // A reader that went away (`| head`) is not a failure, as with the CLI.
+    if (errno == EPIPE)
+        return exitcode::kSuccess;
+    err->write(Text::tr("Cannot write the output: %1\n").arg(QString::fromLocal8Bit(std::strerror(errno))).toUtf8());
+    return exitcode::kFailure;
+}
+
+} // namespace
+
+int runServiceCommand(const Invocation &invocation, const CommandEnvironment &environment)
+{
+    QIODevice *err = environment.err;
+    const DebugLogScope debugLog(invocation.global.debug, err);
+    qCDebug(lcCli).noquote() << QStringLiteral("%1 %2, Qt %3: %4 (%5)")
+                                    .arg(QLatin1String(appinfo::kBinaryName), QLatin1String(appinfo::kVersion),
+                                         QLatin1String(qVersion()), commandName(invocation.command),
+                                         operationName(invocation.command));
+
+    // Listing keychain profiles reads only the settings; the keychain itself is opened only when
+    // the chosen profile's keys are fetched.
+    const std::unique_ptr<aws::KeychainProfileStore> keychain =
+        environment.profileSettings ? std::make_unique<aws::KeychainProfileStore>(environment.profileSettings)
+                                    : nullptr;
+    const aws::ConnectionResolver resolver(environment.environment, environment.homeDirectory, keychain.get());
+    for (const aws::ConfigProblem &problem : resolver.problems())
+        err->write(Text::tr("Warning: %1\n").arg(problem.toString()).toUtf8());
+
+    const aws::Result<aws::Connection> connection = resolver.resolve(invocation.global.connection);
+    if (!connection.ok())
+        return fail(err, connection.error());
+    for (const QString &line : connection.value().describe())
+        qCDebug(lcCli).noquote() << line;
+
+    const aws::AwsProfile *profile = resolver.sharedProfiles().profile(connection.value().profile.value);
+    const aws::Result<ResolvedOutput> output =
+        resolveOutput(invocation.global, environment.environment, profile, environment.terminal);
+    if (!output.ok())
+        return fail(err, output.error());
+    for (const QString &line : output.value().describe)
+        qCDebug(lcCli).noquote() << line;
+
+    aws::AwsJsonClientSettings settings = connection.value().clientSettings();
+    applyTimeouts(invocation.global, settings);
+    qCDebug(lcCli).noquote() << QStringLiteral("timeouts: connect %1 ms, read %2 ms")
+                                    .arg(settings.connectTimeout.count())
+                                    .arg(settings.readTimeout.count());
+    aws::AwsJsonClient client(environment.network, settings, connection.value().credentials);
+    lookout::LookoutClient lookoutClient(&client);
+
+    InterruptWatcher interrupts;
+    QEventLoop loop;
+    QObject context;
+    std::optional<aws::Result<QByteArray>> outcome;
+    QObject::connect(&interrupts, &InterruptWatcher::interrupted, &loop, [&] {
+        client.abortAll();
+        loop.quit();
+    });
+    callLookout(invocation, lookoutClient, output.value().settings.timestamps, &context,
+                [&](const aws::Result<QByteArray> &result) {
+                    outcome = result;
+                    loop.quit();
+                });
+    if (!outcome && !interrupts.wasInterrupted())
+        loop.exec();
+    if (!outcome) {
+        // Like the CLI on KeyboardInterrupt: end the line the terminal was on.
+        environment.out->write("\n");
+        return exitcode::kInterrupted;
+    }
+    if (!outcome->ok())
+        return fail(err, outcome->error());
+
+    const aws::Result<QByteArray> printed =
+        renderResponse(outcome->value(), operationName(invocation.command), output.value().settings);
+    if (!printed.ok())
+        return fail(err, printed.error());
+    return writeOutput(environment.out, err, printed.value());
+}
+
+} // namespace cli

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "invocation.h"
+#include "outputresolution.h"
+
+#include <QProcessEnvironment>
+#include <QString>
+
+class QIODevice;
+class QNetworkAccessManager;
+class QSettings;
+
+// Runs one service command (describe, list, executions, start, stop) from a parsed command line
+// to its exit status: resolves the profile, region, endpoint and credentials as the AWS CLI
+// does (warning on stderr about problems in the ~/.aws files), calls the service, prints the
+// result in the chosen format on stdout, or the CLI's error sentence on stderr.
+// Ctrl+C aborts the call in flight and ends with 130.
+namespace cli {
+
+struct CommandEnvironment {
+    QProcessEnvironment environment;      // AWS_* variables, AWS_CONFIG_FILE, COLUMNS, …
+    QString homeDirectory;                // for ~/.aws
+    QSettings *profileSettings = nullptr; // the keychain profiles' names, regions, endpoints; null: none
+    QNetworkAccessManager *network = nullptr;
+    QIODevice *out = nullptr;             // stdout
+    QIODevice *err = nullptr;             // stderr (and --debug)
+    TerminalInfo terminal;
+};
+
+// Needs a QCoreApplication. `invocation.command` is a service command.
+int runServiceCommand(const Invocation &invocation, const CommandEnvironment &environment);
+
+} // namespace cli
