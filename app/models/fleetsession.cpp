@@ -1,0 +1,109 @@
+#include "fleetsession.h"
+
+#include "schedulerdetailscontroller.h"
+
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcFleetSession, "lookoutdesk.models.session", QtWarningMsg)
+
+namespace models {
+
+FleetSession::FleetSession(QNetworkAccessManager *network, std::shared_ptr<aws::Clock> clock,
+                           std::unique_ptr<RefreshController::Timer> refreshTimer, QObject *parent)
+    : QObject(parent)
+    , m_network(network)
+    , m_model(new SchedulerListModel(clock, this))
+    , m_loader(new FleetLoader(m_model, this))
+    , m_refresh(new RefreshController(clock, std::move(refreshTimer), this))
+    , m_notifier(new StatusChangeNotifier(this))
+{
+    m_notifier->watch(m_model);
+    connect(m_refresh, &RefreshController::refreshRequested, this, &FleetSession::startCycle);
+    connect(m_loader, &FleetLoader::finished, this,
+            [this](RefreshController::Outcome outcome, const std::optional<aws::AwsError> &) {
+                m_refresh->refreshFinished(outcome);
+                emit refreshFinished(outcome);
+            });
+}
+
+FleetSession::FleetSession(QNetworkAccessManager *network, QObject *parent)
+    : FleetSession(network, aws::Clock::system(), RefreshController::makeQtTimer(), parent)
+{
+}
+
+FleetSession::~FleetSession()
+{
+    // The loader's listing refers to the connection's client; stop it before the client goes.
+    m_loader->cancel();
+}
+
+void FleetSession::setDetailsController(SchedulerDetailsController *details)
+{
+    m_details = details;
+    if (!m_details)
+        return;
+    if (m_connection)
+        m_details->setClient(m_connection->client(), m_connection->cliConnection());
+    else
+        m_details->clearClient();
+}
+
+QString FleetSession::connectionLabel() const
+{
+    if (!m_connection)
+        return {};
+    if (m_label.isEmpty())
+        return m_connection->displayName();
+    const QString region = m_connection->connection().region.value;
+    return region.isEmpty() ? m_label : m_label + QStringLiteral(" · ") + region;
+}
+
+void FleetSession::dropConnection()
+{
+    // Order matters: the listing's context goes first (its remaining pages are never asked for),
+    // then the rows, then the client, which aborts whatever is still on the wire.
+    m_loader->cancel();
+    m_refresh->cancel();
+    m_model->clear();
+    m_connection.reset();
+}
+
+void FleetSession::connectTo(aws::Connection connection, const QString &label)
+{
+    dropConnection();
+    qCDebug(lcFleetSession) << "switching to" << connection.endpoint.toDisplayString();
+    m_connection = std::make_unique<ServiceConnection>(m_network, std::move(connection));
+    m_label = label;
+    m_configurationError.reset();
+    // The details form fetches its scheduler at once: that Describe is this first cycle's one.
+    if (m_details)
+        m_details->setClient(m_connection->client(), m_connection->cliConnection());
+    emit connectionChanged();
+    m_refresh->refreshNow();
+}
+
+void FleetSession::setConfigurationError(const aws::AwsError &error)
+{
+    dropConnection();
+    m_label.clear();
+    m_configurationError = error;
+    if (m_details)
+        m_details->clearClient();
+    emit connectionChanged();
+}
+
+void FleetSession::startCycle()
+{
+    if (!m_connection) {
+        m_refresh->refreshFinished(RefreshController::Outcome::Failed);
+        emit connectionNeeded();
+        return;
+    }
+    if (!m_loader->start(m_connection->client()))
+        return;
+    // The open scheduler rides along: one Describe per cycle (none when one is already on its way).
+    if (m_details)
+        m_details->refresh();
+}
+
+} // namespace models

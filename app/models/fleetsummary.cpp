@@ -1,0 +1,104 @@
+#include "fleetsummary.h"
+
+#include "statuspresentation.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+#include <algorithm>
+
+namespace models {
+
+namespace {
+
+QString translated(const char *sourceText, const char *disambiguation = nullptr, int n = -1)
+{
+    return QCoreApplication::translate("FleetSummary", sourceText, disambiguation, n);
+}
+
+QList<FleetSummary::Count> sortedCounts(const QHash<QString, int> &counts, FleetSummary::Field field)
+{
+    QList<FleetSummary::Count> result;
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
+        if (!it.key().isEmpty() && it.value() > 0)
+            result.append({field, it.key(), it.value()});
+    }
+    std::sort(result.begin(), result.end(), [](const FleetSummary::Count &a, const FleetSummary::Count &b) {
+        const int severityA = statusSeverity(a.value);
+        const int severityB = statusSeverity(b.value);
+        return severityA != severityB ? severityA < severityB : a.value < b.value;
+    });
+    return result;
+}
+
+QString countText(const FleetSummary::Count &count)
+{
+    // Badge labels are upper case ("RUNNING"); in a sentence they read better in lower case.
+    //: A count in the fleet summary line, e.g. "150 running"
+    return translated("%1 %2").arg(QString::number(count.count), statusPresentation(count.value).label.toLower());
+}
+
+} // namespace
+
+void FleetSummary::adjust(QHash<QString, int> &counts, const QString &value, int delta)
+{
+    auto it = counts.find(value);
+    if (it == counts.end()) {
+        counts.insert(value, delta);
+        return;
+    }
+    *it += delta;
+    if (*it == 0)
+        counts.erase(it);
+}
+
+void FleetSummary::add(const lookout::InferenceSchedulerSummary &summary)
+{
+    ++m_total;
+    adjust(m_byStatus, summary.status.value_or(QString()), 1);
+    adjust(m_byResult, summary.latestInferenceResult.value_or(QString()), 1);
+}
+
+void FleetSummary::remove(const lookout::InferenceSchedulerSummary &summary)
+{
+    --m_total;
+    adjust(m_byStatus, summary.status.value_or(QString()), -1);
+    adjust(m_byResult, summary.latestInferenceResult.value_or(QString()), -1);
+}
+
+void FleetSummary::clear()
+{
+    *this = FleetSummary();
+}
+
+QList<FleetSummary::Count> FleetSummary::counts() const
+{
+    return sortedCounts(m_byStatus, Field::Status) + sortedCounts(m_byResult, Field::LatestResult);
+}
+
+QString FleetSummary::totalText() const
+{
+    if (m_total == 0)
+        return translated("No schedulers");
+    // The numerus form lets translators pick their plural; English needs only the two.
+    return m_total == 1 ? translated("1 scheduler") : translated("%n schedulers", nullptr, m_total);
+}
+
+QString FleetSummary::text() const
+{
+    if (m_total == 0)
+        return totalText();
+    QStringList statuses;
+    QStringList results;
+    for (const Count &count : counts())
+        (count.field == Field::Status ? statuses : results).append(countText(count));
+    const QString separator = QStringLiteral(" · ");
+    QString text = totalText();
+    if (!statuses.isEmpty())
+        text += separator + statuses.join(separator);
+    if (!results.isEmpty())
+        text += QStringLiteral(" — ") + results.join(separator);
+    return text;
+}
+
+} // namespace models

@@ -1,0 +1,192 @@
+#include "refreshcontroller.h"
+
+#include <QLoggingCategory>
+#include <QTimer>
+
+#include <algorithm>
+
+Q_LOGGING_CATEGORY(lcRefresh, "lookoutdesk.models.refresh", QtWarningMsg)
+
+namespace models {
+
+namespace {
+
+class QtTimer final : public RefreshController::Timer {
+public:
+    QtTimer()
+    {
+        m_timer.setSingleShot(true);
+        // Long intervals may be minutes; a coarse timer saves wake-ups at no cost to the user.
+        m_timer.setTimerType(Qt::CoarseTimer);
+        QObject::connect(&m_timer, &QTimer::timeout, [this] {
+            // The task may start the timer again; take it out first.
+            const std::function<void()> task = std::exchange(m_task, {});
+            if (task)
+                task();
+        });
+    }
+    void start(std::chrono::milliseconds delay, std::function<void()> task) override
+    {
+        m_task = std::move(task);
+        m_timer.start(delay);
+    }
+    void stop() override
+    {
+        m_timer.stop();
+        m_task = {};
+    }
+    bool isActive() const override { return m_timer.isActive(); }
+
+private:
+    QTimer m_timer;
+    std::function<void()> m_task;
+};
+
+} // namespace
+
+std::unique_ptr<RefreshController::Timer> RefreshController::makeQtTimer()
+{
+    return std::make_unique<QtTimer>();
+}
+
+QList<std::chrono::seconds> RefreshController::standardIntervals()
+{
+    using std::chrono::seconds;
+    return {seconds(0), seconds(10), seconds(30), seconds(60), seconds(300)};
+}
+
+RefreshController::RefreshController(QObject *parent)
+    : RefreshController(aws::Clock::system(), makeQtTimer(), parent)
+{
+}
+
+RefreshController::RefreshController(std::shared_ptr<aws::Clock> clock, std::unique_ptr<Timer> timer, QObject *parent)
+    : QObject(parent)
+    , m_clock(std::move(clock))
+    , m_timer(std::move(timer))
+{
+}
+
+RefreshController::~RefreshController()
+{
+    // The timer's task refers to this object.
+    m_timer->stop();
+}
+
+qint64 RefreshController::nowMs() const
+{
+    return m_clock->nowUtc().toMSecsSinceEpoch();
+}
+
+void RefreshController::setInterval(std::chrono::seconds interval)
+{
+    interval = std::max(interval, std::chrono::seconds(0));
+    if (interval == m_interval)
+        return;
+    m_interval = interval;
+    qCDebug(lcRefresh) << "interval" << interval.count() << "s";
+    schedule();
+    emit stateChanged();
+}
+
+void RefreshController::setPaused(bool paused)
+{
+    if (paused == m_paused)
+        return;
+    m_paused = paused;
+    schedule();
+    emit stateChanged();
+}
+
+void RefreshController::setWindowVisible(bool visible)
+{
+    if (visible == m_visible)
+        return;
+    m_visible = visible;
+    schedule();
+    emit stateChanged();
+}
+
+std::chrono::seconds RefreshController::effectiveInterval() const
+{
+    if (m_throttled == 0 || m_interval.count() == 0)
+        return m_interval;
+    const std::chrono::seconds cap = std::max(kMaxBackoff, m_interval);
+    std::chrono::seconds backedOff = m_interval;
+    for (int i = 0; i < m_throttled && backedOff < cap; ++i)
+        backedOff *= 2;
+    return std::min(backedOff, cap);
+}
+
+QDateTime RefreshController::nextRefreshAt() const
+{
+    return m_nextDue < 0 ? QDateTime() : QDateTime::fromMSecsSinceEpoch(m_nextDue, Qt::UTC);
+}
+
+bool RefreshController::refreshNow()
+{
+    if (m_refreshing)
+        return false;
+    start();
+    return true;
+}
+
+void RefreshController::start()
+{
+    m_timer->stop();
+    m_nextDue = -1;
+    m_refreshing = true;
+    emit stateChanged();
+    emit refreshRequested();
+}
+
+void RefreshController::refreshFinished(Outcome outcome)
+{
+    if (!m_refreshing)
+        return;
+    m_refreshing = false;
+    m_lastFinished = nowMs();
+    switch (outcome) {
+    case Outcome::Success:
+        m_throttled = 0;
+        break;
+    case Outcome::Throttled:
+        // effectiveInterval() stops doubling at the cap; the count only has to stay bounded.
+        m_throttled = std::min(m_throttled + 1, 32);
+        break;
+    case Outcome::Failed:
+        break;
+    }
+    qCDebug(lcRefresh) << "refresh finished" << outcome << "next in" << effectiveInterval().count() << "s";
+    schedule();
+    emit stateChanged();
+}
+
+void RefreshController::cancel()
+{
+    m_refreshing = false;
+    m_throttled = 0;
+    m_lastFinished = nowMs();
+    schedule();
+    emit stateChanged();
+}
+
+void RefreshController::schedule()
+{
+    m_timer->stop();
+    m_nextDue = -1;
+    if (m_refreshing || !isAutomatic())
+        return;
+    const qint64 now = nowMs();
+    const qint64 from = m_lastFinished < 0 ? now : m_lastFinished;
+    m_nextDue = from + std::chrono::duration_cast<std::chrono::milliseconds>(effectiveInterval()).count();
+    if (!m_visible)
+        return; // becoming visible schedules again, and starts at once when due by then
+    if (m_nextDue <= now) {
+        start();
+        return;
+    }
+    m_timer->start(std::chrono::milliseconds(m_nextDue - now), [this] { start(); });
+}
+
+} // namespace models

@@ -1,0 +1,108 @@
+#pragma once
+
+#include "aws/awsjsonclient.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QObject>
+
+#include <chrono>
+#include <functional>
+#include <memory>
+
+// When the fleet is refreshed. It asks for a refresh (refreshRequested) and is told how it ended
+// (refreshFinished); it never talks to the network itself.
+//
+// - Intervals: Off (0) or any number of seconds; 10 s, 30 s (the default), 1 min and 5 min are the
+//   ones offered. A new interval applies at once: the next refresh is due one new interval after
+//   the last one finished, and runs at once when that moment has already passed.
+// - Pause stops automatic refreshes without forgetting the interval; manual ones still run.
+// - While the window is hidden or minimized nothing is polled; when it is shown again a refresh
+//   that fell due meanwhile runs at once, one only.
+// - Never more than one refresh in flight: a request while one runs is refused.
+// - Throttling: each throttled refresh doubles the interval, up to 5 minutes (or the interval
+//   itself when that is longer); the first success returns to the chosen interval.
+// The clock and the timer are injected, so tests drive time by hand.
+namespace models {
+
+class RefreshController : public QObject {
+    Q_OBJECT
+
+public:
+    // Runs one task after a delay; starting again replaces the pending task.
+    class Timer {
+    public:
+        virtual ~Timer() = default;
+        virtual void start(std::chrono::milliseconds delay, std::function<void()> task) = 0;
+        virtual void stop() = 0;
+        virtual bool isActive() const = 0;
+    };
+    static std::unique_ptr<Timer> makeQtTimer();
+
+    enum class Outcome {
+        Success,
+        Throttled, // the service refused for its rate (ThrottlingException, HTTP 429, …)
+        Failed,    // any other failure
+    };
+    Q_ENUM(Outcome)
+
+    static constexpr std::chrono::seconds kDefaultInterval{30};
+    static constexpr std::chrono::seconds kMaxBackoff{300};
+    // Off, 10 s, 30 s, 1 min, 5 min: what the interval picker offers.
+    static QList<std::chrono::seconds> standardIntervals();
+
+    explicit RefreshController(QObject *parent = nullptr);
+    RefreshController(std::shared_ptr<aws::Clock> clock, std::unique_ptr<Timer> timer, QObject *parent = nullptr);
+    ~RefreshController() override;
+
+    // 0 turns automatic refreshing off. Negative values count as 0.
+    void setInterval(std::chrono::seconds interval);
+    std::chrono::seconds interval() const { return m_interval; }
+    void setPaused(bool paused);
+    bool isPaused() const { return m_paused; }
+    void setWindowVisible(bool visible);
+    bool isWindowVisible() const { return m_visible; }
+
+    // A refresh now (F5, Retry, a new connection): emits refreshRequested unless one is in
+    // flight, in which case nothing happens and false is returned.
+    bool refreshNow();
+    // How the requested refresh ended; schedules the next one.
+    void refreshFinished(Outcome outcome);
+    // The refresh in flight was dropped (another connection): forgets it and the backoff; the
+    // next automatic refresh is one interval from now (refreshNow() starts one sooner).
+    void cancel();
+
+    bool isRefreshing() const { return m_refreshing; }
+    bool isAutomatic() const { return m_interval.count() > 0 && !m_paused; }
+    // Consecutive throttled refreshes; 0 when not backing off.
+    int throttledCount() const { return m_throttled; }
+    bool isBackingOff() const { return m_throttled > 0; }
+    // The interval in force: the chosen one, doubled per throttled refresh, capped.
+    std::chrono::seconds effectiveInterval() const;
+    // When the next automatic refresh is due (UTC), invalid when none is (off, paused, in flight).
+    QDateTime nextRefreshAt() const;
+    std::shared_ptr<aws::Clock> clock() const { return m_clock; }
+
+signals:
+    // Start a refresh now and report with refreshFinished().
+    void refreshRequested();
+    // Interval, pause, visibility, backoff, in-flight state or the next due time changed.
+    void stateChanged();
+
+private:
+    void schedule();
+    void start();
+    qint64 nowMs() const;
+
+    std::shared_ptr<aws::Clock> m_clock;
+    std::unique_ptr<Timer> m_timer;
+    std::chrono::seconds m_interval = kDefaultInterval;
+    bool m_paused = false;
+    bool m_visible = true;
+    bool m_refreshing = false;
+    int m_throttled = 0;
+    qint64 m_lastFinished = -1; // ms since the epoch; -1 before the first refresh ended
+    qint64 m_nextDue = -1;      // ms since the epoch; -1 when nothing is scheduled
+};
+
+} // namespace models

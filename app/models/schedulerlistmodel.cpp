@@ -1,0 +1,664 @@
+#include "schedulerlistmodel.h"
+
+#include "durationtext.h"
+#include "itemroles.h"
+#include "statuspresentation.h"
+#include "timetext.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QCoreApplication>
+#include <QFont>
+#include <QLoggingCategory>
+
+#include <algorithm>
+
+Q_LOGGING_CATEGORY(lcFleetModel, "lookoutdesk.models.fleet", QtWarningMsg)
+
+namespace models {
+
+namespace {
+
+QString translated(const char *sourceText)
+{
+    return QCoreApplication::translate("SchedulerListModel", sourceText);
+}
+
+constexpr int bit(int column)
+{
+    return 1 << column;
+}
+
+const QList<int> kStaleRoles{StaleRole, Qt::FontRole, Qt::ToolTipRole, AccessibleTextRole, Qt::AccessibleTextRole};
+
+// A translucent amber: readable under dark and light text, on light and dark bases alike.
+const QColor kRecentlyChangedTint(255, 176, 0, 72);
+
+QString text(const std::optional<QString> &value)
+{
+    return value.value_or(QString());
+}
+
+int compareText(const QString &a, const QString &b)
+{
+    const int folded = QString::compare(a, b, Qt::CaseInsensitive);
+    return folded != 0 ? folded : QString::compare(a, b, Qt::CaseSensitive);
+}
+
+template <typename T>
+int compareValues(const T &a, const T &b)
+{
+    return a < b ? -1 : (b < a ? 1 : 0);
+}
+
+} // namespace
+
+SchedulerListModel::SchedulerListModel(QObject *parent)
+    : SchedulerListModel(aws::Clock::system(), parent)
+{
+}
+
+SchedulerListModel::SchedulerListModel(std::shared_ptr<aws::Clock> clock, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_clock(std::move(clock))
+{
+    qRegisterMetaType<models::StatusChange>();
+    qRegisterMetaType<QList<models::StatusChange>>();
+    m_highlightTimer.setSingleShot(true);
+    connect(&m_highlightTimer, &QTimer::timeout, this, &SchedulerListModel::expireHighlights);
+}
+
+SchedulerListModel::~SchedulerListModel() = default;
+
+void SchedulerListModel::setClock(std::shared_ptr<aws::Clock> clock)
+{
+    m_clock = std::move(clock);
+}
+
+qint64 SchedulerListModel::nowMs() const
+{
+    return m_clock->nowUtc().toMSecsSinceEpoch();
+}
+
+int SchedulerListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+int SchedulerListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString SchedulerListModel::keyOf(const lookout::InferenceSchedulerSummary &summary)
+{
+    if (summary.inferenceSchedulerArn && !summary.inferenceSchedulerArn->isEmpty())
+        return *summary.inferenceSchedulerArn;
+    return text(summary.inferenceSchedulerName);
+}
+
+int SchedulerListModel::changedColumns(const lookout::InferenceSchedulerSummary &before,
+                                       const lookout::InferenceSchedulerSummary &after)
+{
+    int mask = 0;
+    // The ARN is shown in the name's tooltip and copied from the name.
+    if (before.inferenceSchedulerName != after.inferenceSchedulerName
+        || before.inferenceSchedulerArn != after.inferenceSchedulerArn)
+        mask |= bit(NameColumn);
+    if (before.status != after.status)
+        mask |= bit(StatusColumn);
+    if (before.latestInferenceResult != after.latestInferenceResult)
+        mask |= bit(LatestResultColumn);
+    if (before.modelName != after.modelName || before.modelArn != after.modelArn)
+        mask |= bit(ModelColumn);
+    if (before.dataUploadFrequency != after.dataUploadFrequency)
+        mask |= bit(UploadFrequencyColumn);
+    if (before.dataDelayOffsetInMinutes != after.dataDelayOffsetInMinutes)
+        mask |= bit(DelayColumn);
+    return mask;
+}
+
+bool SchedulerListModel::rowIsStale(const Row &row, qint64 failedCycle)
+{
+    return failedCycle >= 0 && row.cycle < failedCycle;
+}
+
+QDateTime SchedulerListModel::lastCompleteRefresh() const
+{
+    return m_lastCompleteAt < 0 ? QDateTime() : QDateTime::fromMSecsSinceEpoch(m_lastCompleteAt, Qt::UTC);
+}
+
+QDateTime SchedulerListModel::lastGoodDataAt(int row) const
+{
+    if (row < 0 || row >= rowCount())
+        return {};
+    return QDateTime::fromMSecsSinceEpoch(m_rows[std::size_t(row)].receivedAt, Qt::UTC);
+}
+
+bool SchedulerListModel::isRowStale(int row) const
+{
+    return row >= 0 && row < rowCount() && rowIsStale(m_rows[std::size_t(row)], m_failedCycle);
+}
+
+bool SchedulerListModel::isRowRecentlyChanged(int row) const
+{
+    if (row < 0 || row >= rowCount())
+        return false;
+    const qint64 changedAt = m_rows[std::size_t(row)].changedAt;
+    return changedAt >= 0 && nowMs() - changedAt < kHighlightDuration.count();
+}
+
+QString SchedulerListModel::nameAt(int row) const
+{
+    return row >= 0 && row < rowCount() ? text(m_rows[std::size_t(row)].summary.inferenceSchedulerName) : QString();
+}
+
+int SchedulerListModel::rowOfName(const QString &name) const
+{
+    return m_rowByName.value(name, -1);
+}
+
+// ---- reading ------------------------------------------------------------------------------
+
+QVariant SchedulerListModel::rawData(const Row &row, int column) const
+{
+    const lookout::InferenceSchedulerSummary &s = row.summary;
+    switch (column) {
+    case NameColumn:
+        return s.inferenceSchedulerName ? QVariant(*s.inferenceSchedulerName) : QVariant();
+    case StatusColumn:
+        return s.status ? QVariant(*s.status) : QVariant();
+    case LatestResultColumn:
+        return s.latestInferenceResult ? QVariant(*s.latestInferenceResult) : QVariant();
+    case ModelColumn:
+        return s.modelName ? QVariant(*s.modelName) : QVariant();
+    case UploadFrequencyColumn:
+        return s.dataUploadFrequency ? QVariant(*s.dataUploadFrequency) : QVariant();
+    case DelayColumn:
+        return s.dataDelayOffsetInMinutes ? QVariant(*s.dataDelayOffsetInMinutes) : QVariant();
+    default:
+        return {};
+    }
+}
+
+QVariant SchedulerListModel::displayData(const Row &row, int column) const
+{
+    const lookout::InferenceSchedulerSummary &s = row.summary;
+    const QVariant raw = rawData(row, column);
+    if (!raw.isValid())
+        return translated("not set");
+    switch (column) {
+    case StatusColumn:
+    case LatestResultColumn:
+        return statusPresentation(raw.toString()).label;
+    case UploadFrequencyColumn:
+        return uploadFrequencyText(*s.dataUploadFrequency);
+    case DelayColumn:
+        return minutesText(*s.dataDelayOffsetInMinutes);
+    default:
+        return raw;
+    }
+}
+
+QVariant SchedulerListModel::toolTipData(const Row &row, int column) const
+{
+    const lookout::InferenceSchedulerSummary &s = row.summary;
+    QString tip;
+    switch (column) {
+    case NameColumn:
+        tip = text(s.inferenceSchedulerArn);
+        break;
+    case StatusColumn:
+    case LatestResultColumn: {
+        const QVariant raw = rawData(row, column);
+        if (raw.isValid())
+            tip = statusPresentation(raw.toString()).description;
+        break;
+    }
+    case ModelColumn:
+        tip = text(s.modelArn);
+        break;
+    case UploadFrequencyColumn:
+        tip = text(s.dataUploadFrequency);
+        break;
+    default:
+        break;
+    }
+    if (rowIsStale(row, m_failedCycle)) {
+        const QString stale = translated("Last refresh failed; this is the data of %1")
+                                  .arg(clockTimeText(QDateTime::fromMSecsSinceEpoch(row.receivedAt, Qt::UTC)));
+        tip = tip.isEmpty() ? stale : tip + QLatin1Char('\n') + stale;
+    }
+    return tip.isEmpty() ? QVariant() : QVariant(tip);
+}
+
+QVariant SchedulerListModel::sortData(const Row &row, int column) const
+{
+    const lookout::InferenceSchedulerSummary &s = row.summary;
+    switch (column) {
+    case NameColumn:
+        return text(s.inferenceSchedulerName);
+    case StatusColumn:
+        return statusSeverity(text(s.status));
+    case LatestResultColumn:
+        return statusSeverity(text(s.latestInferenceResult));
+    case ModelColumn:
+        return text(s.modelName);
+    case UploadFrequencyColumn:
+        return row.uploadSeconds;
+    case DelayColumn:
+        return s.dataDelayOffsetInMinutes.value_or(-1);
+    default:
+        return {};
+    }
+}
+
+QString SchedulerListModel::accessibleText(const Row &row, int column) const
+{
+    const QString header = headerData(column, Qt::Horizontal, Qt::DisplayRole).toString();
+    QString sentence = header + QStringLiteral(": ") + displayData(row, column).toString();
+    // The name stands for the whole scheduler (a dashboard tile, a row read out in one go).
+    if (column == NameColumn) {
+        sentence = displayData(row, NameColumn).toString() + QStringLiteral(", ")
+            + accessibleText(row, StatusColumn) + QStringLiteral(", ") + accessibleText(row, LatestResultColumn);
+        return sentence;
+    }
+    if (rowIsStale(row, m_failedCycle))
+        sentence += QStringLiteral(" (") + translated("stale") + QLatin1Char(')');
+    if (column == StatusColumn && row.changedAt >= 0 && nowMs() - row.changedAt < kHighlightDuration.count())
+        sentence += QStringLiteral(" (") + translated("just changed") + QLatin1Char(')');
+    return sentence;
+}
+
+QVariant SchedulerListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row &row = m_rows[std::size_t(index.row())];
+    const int column = index.column();
+    const lookout::InferenceSchedulerSummary &s = row.summary;
+    switch (role) {
+    case Qt::DisplayRole:
+        return displayData(row, column);
+    case Qt::ToolTipRole:
+        return toolTipData(row, column);
+    case Qt::TextAlignmentRole:
+        return column == DelayColumn ? QVariant(int(Qt::AlignRight | Qt::AlignVCenter)) : QVariant();
+    case Qt::BackgroundRole:
+        return isRowRecentlyChanged(index.row()) ? QVariant(QBrush(kRecentlyChangedTint)) : QVariant();
+    case Qt::FontRole:
+        if (rowIsStale(row, m_failedCycle)) {
+            // Only italic is set, so the view's own font is kept otherwise.
+            QFont font;
+            font.setItalic(true);
+            return font;
+        }
+        return {};
+    case Qt::AccessibleTextRole:
+    case AccessibleTextRole:
+        return accessibleText(row, column);
+    case RawValueRole:
+        return rawData(row, column);
+    case CopyTextRole:
+        switch (column) {
+        case NameColumn:
+            return text(s.inferenceSchedulerName);
+        case ModelColumn:
+            return text(s.modelName);
+        case UploadFrequencyColumn:
+            return text(s.dataUploadFrequency);
+        default:
+            return rawData(row, column).toString();
+        }
+    case AbsentRole:
+        return !rawData(row, column).isValid();
+    case BadgeValueRole:
+        if (column == StatusColumn)
+            return text(s.status);
+        if (column == LatestResultColumn)
+            return text(s.latestInferenceResult);
+        return {};
+    case StaleRole:
+        return rowIsStale(row, m_failedCycle);
+    case RecentlyChangedRole:
+        return isRowRecentlyChanged(index.row());
+    case SchedulerNameRole:
+        return text(s.inferenceSchedulerName);
+    case SchedulerArnRole:
+        return text(s.inferenceSchedulerArn);
+    case ModelArnRole:
+        return text(s.modelArn);
+    case SortRole:
+        return sortData(row, column);
+    default:
+        return {};
+    }
+}
+
+QVariant SchedulerListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || (role != Qt::DisplayRole && role != Qt::ToolTipRole))
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case NameColumn:
+        return role == Qt::DisplayRole ? translated("Name") : translated("Inference scheduler name");
+    case StatusColumn:
+        return role == Qt::DisplayRole ? translated("Status") : translated("Inference scheduler status");
+    case LatestResultColumn:
+        return role == Qt::DisplayRole ? translated("Latest result") : translated("Latest inference result");
+    case ModelColumn:
+        return role == Qt::DisplayRole ? translated("Model") : translated("Model name");
+    case UploadFrequencyColumn:
+        return role == Qt::DisplayRole ? translated("Upload frequency") : translated("Data upload frequency");
+    case DelayColumn:
+        return role == Qt::DisplayRole ? translated("Delay") : translated("Data delay offset");
+    default:
+        return {};
+    }
+}
+
+// ---- ordering ----------------------------------------------------------------------------
+
+int SchedulerListModel::compareRows(int left, int right, int column) const
+{
+    const Row &a = m_rows[std::size_t(left)];
+    const Row &b = m_rows[std::size_t(right)];
+    const lookout::InferenceSchedulerSummary &x = a.summary;
+    const lookout::InferenceSchedulerSummary &y = b.summary;
+    int result = 0;
+    switch (column) {
+    case StatusColumn:
+        result = compareValues(statusSeverity(text(x.status)), statusSeverity(text(y.status)));
+        break;
+    case LatestResultColumn:
+        result = compareValues(statusSeverity(text(x.latestInferenceResult)),
+                               statusSeverity(text(y.latestInferenceResult)));
+        break;
+    case ModelColumn:
+        result = compareText(text(x.modelName), text(y.modelName));
+        break;
+    case UploadFrequencyColumn:
+        result = compareValues(a.uploadSeconds, b.uploadSeconds);
+        break;
+    case DelayColumn:
+        result = compareValues(x.dataDelayOffsetInMinutes.value_or(-1), y.dataDelayOffsetInMinutes.value_or(-1));
+        break;
+    default:
+        break;
+    }
+    if (result == 0)
+        result = compareText(text(x.inferenceSchedulerName), text(y.inferenceSchedulerName));
+    return result;
+}
+
+int SchedulerListModel::urgency(int row) const
+{
+    const lookout::InferenceSchedulerSummary &s = m_rows[std::size_t(row)].summary;
+    return std::min(statusSeverity(text(s.status)), statusSeverity(text(s.latestInferenceResult)));
+}
+
+int SchedulerListModel::compareUrgency(int left, int right) const
+{
+    const int result = compareValues(urgency(left), urgency(right));
+    if (result != 0)
+        return result;
+    // Within one urgency, the status decides (RUNNING + ANOMALOUS before STOPPED + ANOMALOUS).
+    const int byStatus = compareRows(left, right, StatusColumn);
+    return byStatus;
+}
+
+// ---- merging -----------------------------------------------------------------------------
+
+void SchedulerListModel::beginCycle()
+{
+    if (m_cycleRunning)
+        finishCycle(false);
+    ++m_cycle;
+    m_cycleRunning = true;
+}
+
+void SchedulerListModel::applyPage(const QList<lookout::InferenceSchedulerSummary> &page)
+{
+    const qint64 now = nowMs();
+    const qint64 cycle = m_cycle;
+    std::vector<Row> added;
+    QHash<QString, std::size_t> addedByKey;
+    QList<StatusChange> changes;
+    QList<int> freshAgain;
+    bool countsChanged = false;
+    bool highlighted = false;
+
+    for (const lookout::InferenceSchedulerSummary &summary : page) {
+        const QString key = keyOf(summary);
+        if (key.isEmpty()) {
+            qCWarning(lcFleetModel) << "skipping a scheduler summary with neither name nor ARN";
+            continue;
+        }
+        const auto existing = m_rowByKey.constFind(key);
+        if (existing == m_rowByKey.cend()) {
+            // A new scheduler, or the same one twice within this page (the later copy wins).
+            Row row;
+            row.summary = summary;
+            row.key = key;
+            row.cycle = cycle;
+            row.receivedAt = now;
+            row.uploadSeconds = iso8601DurationSeconds(text(summary.dataUploadFrequency)).value_or(-1);
+            if (const auto again = addedByKey.constFind(key); again != addedByKey.cend())
+                added[*again] = std::move(row);
+            else {
+                addedByKey.insert(key, added.size());
+                added.push_back(std::move(row));
+            }
+            continue;
+        }
+
+        const int index = *existing;
+        Row &row = m_rows[std::size_t(index)];
+        if (rowIsStale(row, m_failedCycle))
+            freshAgain.append(index);
+        row.cycle = cycle;
+        row.receivedAt = now;
+        const int mask = changedColumns(row.summary, summary);
+        if (mask == 0)
+            continue;
+        const bool statusChanged = (mask & (bit(StatusColumn) | bit(LatestResultColumn))) != 0;
+        if (statusChanged) {
+            changes.append({text(summary.inferenceSchedulerName), text(summary.inferenceSchedulerArn),
+                            text(row.summary.status), text(summary.status), text(row.summary.latestInferenceResult),
+                            text(summary.latestInferenceResult)});
+            m_summary.remove(row.summary);
+            m_summary.add(summary);
+            countsChanged = true;
+            if (row.changedAt < 0)
+                m_highlightedKeys.append(key);
+            else
+                m_highlightedKeys.move(m_highlightedKeys.indexOf(key), m_highlightedKeys.size() - 1);
+            row.changedAt = now;
+            highlighted = true;
+        }
+        if (row.summary.inferenceSchedulerName != summary.inferenceSchedulerName) {
+            m_rowByName.remove(text(row.summary.inferenceSchedulerName));
+            m_rowByName.insert(text(summary.inferenceSchedulerName), index);
+        }
+        row.summary = summary;
+        row.uploadSeconds = iso8601DurationSeconds(text(summary.dataUploadFrequency)).value_or(-1);
+        emitCellChanges(index, mask);
+        if (statusChanged) {
+            emit dataChanged(this->index(index, 0), this->index(index, ColumnCount - 1),
+                             {RecentlyChangedRole, Qt::BackgroundRole, AccessibleTextRole, Qt::AccessibleTextRole});
+        }
+    }
+
+    if (!added.empty()) {
+        const int first = rowCount();
+        beginInsertRows(QModelIndex(), first, first + static_cast<int>(added.size()) - 1);
+        m_rows.reserve(m_rows.size() + added.size());
+        for (Row &row : added) {
+            const int index = static_cast<int>(m_rows.size());
+            m_rowByKey.insert(row.key, index);
+            m_rowByName.insert(text(row.summary.inferenceSchedulerName), index);
+            m_summary.add(row.summary);
+            m_rows.push_back(std::move(row));
+        }
+        endInsertRows();
+        countsChanged = true;
+    }
+    if (!freshAgain.isEmpty())
+        emitRowRangesChanged(freshAgain, kStaleRoles);
+    if (highlighted && !m_highlightTimer.isActive())
+        scheduleHighlightExpiry();
+    if (countsChanged)
+        emit summaryChanged();
+    if (!changes.isEmpty())
+        emit statusesChanged(changes);
+}
+
+void SchedulerListModel::emitCellChanges(int row, int columnMask)
+{
+    // One signal per run of adjacent changed columns; unchanged cells are not mentioned.
+    int column = 0;
+    while (column < ColumnCount) {
+        if ((columnMask & bit(column)) == 0) {
+            ++column;
+            continue;
+        }
+        const int first = column;
+        while (column + 1 < ColumnCount && (columnMask & bit(column + 1)) != 0)
+            ++column;
+        emit dataChanged(index(row, first), index(row, column));
+        ++column;
+    }
+}
+
+void SchedulerListModel::emitRowRangesChanged(const QList<int> &rows, const QList<int> &roles)
+{
+    QList<int> sorted = rows;
+    std::sort(sorted.begin(), sorted.end());
+    qsizetype i = 0;
+    while (i < sorted.size()) {
+        const int first = sorted[i];
+        int last = first;
+        while (i + 1 < sorted.size() && sorted[i + 1] <= last + 1)
+            last = sorted[++i];
+        ++i;
+        emit dataChanged(index(first, 0), index(last, ColumnCount - 1), roles);
+    }
+}
+
+void SchedulerListModel::finishCycle(bool complete)
+{
+    if (!m_cycleRunning)
+        return;
+    m_cycleRunning = false;
+    if (complete) {
+        removeRowsNotIn(m_cycle);
+        // Every remaining row came in this cycle, and rows that were stale said so as they came.
+        m_failedCycle = -1;
+        m_lastCompleteAt = nowMs();
+    } else {
+        const qint64 previous = m_failedCycle;
+        m_failedCycle = m_cycle;
+        QList<int> nowStale;
+        for (std::size_t i = 0; i < m_rows.size(); ++i) {
+            if (rowIsStale(m_rows[i], m_failedCycle) != rowIsStale(m_rows[i], previous))
+                nowStale.append(static_cast<int>(i));
+        }
+        if (!nowStale.isEmpty())
+            emitRowRangesChanged(nowStale, kStaleRoles);
+    }
+    emit freshnessChanged();
+    emit cycleFinished(complete);
+}
+
+void SchedulerListModel::removeRowsNotIn(qint64 cycle)
+{
+    bool removed = false;
+    int last = rowCount() - 1;
+    while (last >= 0) {
+        if (m_rows[std::size_t(last)].cycle == cycle) {
+            --last;
+            continue;
+        }
+        int first = last;
+        while (first > 0 && m_rows[std::size_t(first - 1)].cycle != cycle)
+            --first;
+        beginRemoveRows(QModelIndex(), first, last);
+        for (int i = first; i <= last; ++i)
+            m_summary.remove(m_rows[std::size_t(i)].summary);
+        m_rows.erase(m_rows.begin() + first, m_rows.begin() + last + 1);
+        // Later rows moved up; the index must be right before endRemoveRows lets views look.
+        rebuildIndex();
+        endRemoveRows();
+        removed = true;
+        last = first - 1;
+    }
+    if (removed) {
+        m_highlightedKeys.removeIf([this](const QString &key) { return !m_rowByKey.contains(key); });
+        emit summaryChanged();
+    }
+}
+
+void SchedulerListModel::rebuildIndex()
+{
+    m_rowByKey.clear();
+    m_rowByName.clear();
+    m_rowByKey.reserve(qsizetype(m_rows.size()));
+    m_rowByName.reserve(qsizetype(m_rows.size()));
+    for (std::size_t i = 0; i < m_rows.size(); ++i) {
+        m_rowByKey.insert(m_rows[i].key, static_cast<int>(i));
+        m_rowByName.insert(text(m_rows[i].summary.inferenceSchedulerName), static_cast<int>(i));
+    }
+}
+
+void SchedulerListModel::clear()
+{
+    beginResetModel();
+    m_rows.clear();
+    m_rowByKey.clear();
+    m_rowByName.clear();
+    m_summary.clear();
+    m_highlightedKeys.clear();
+    m_highlightTimer.stop();
+    m_cycleRunning = false;
+    m_failedCycle = -1;
+    m_lastCompleteAt = -1;
+    endResetModel();
+    emit summaryChanged();
+    emit freshnessChanged();
+}
+
+// ---- highlights --------------------------------------------------------------------------
+
+void SchedulerListModel::expireHighlights()
+{
+    const qint64 now = nowMs();
+    QList<int> ended;
+    while (!m_highlightedKeys.isEmpty()) {
+        const int index = m_rowByKey.value(m_highlightedKeys.first(), -1);
+        if (index < 0) {
+            m_highlightedKeys.removeFirst();
+            continue;
+        }
+        Row &row = m_rows[std::size_t(index)];
+        if (now - row.changedAt < kHighlightDuration.count())
+            break; // the oldest highlight still runs, so do all later ones
+        row.changedAt = -1;
+        ended.append(index);
+        m_highlightedKeys.removeFirst();
+    }
+    if (!ended.isEmpty())
+        emitRowRangesChanged(ended, {RecentlyChangedRole, Qt::BackgroundRole, AccessibleTextRole, Qt::AccessibleTextRole});
+    scheduleHighlightExpiry();
+}
+
+void SchedulerListModel::scheduleHighlightExpiry()
+{
+    m_highlightTimer.stop();
+    if (m_highlightedKeys.isEmpty())
+        return;
+    const int index = m_rowByKey.value(m_highlightedKeys.first(), -1);
+    const qint64 due = index < 0 ? 0 : m_rows[std::size_t(index)].changedAt + kHighlightDuration.count() - nowMs();
+    m_highlightTimer.start(std::chrono::milliseconds(std::max<qint64>(due, 0)));
+}
+
+} // namespace models

@@ -1,0 +1,166 @@
+#pragma once
+
+#include "fleetsummary.h"
+
+#include "aws/awsjsonclient.h"
+#include "lookout/inferencescheduler.h"
+
+#include <QAbstractTableModel>
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QTimer>
+
+#include <chrono>
+#include <memory>
+#include <vector>
+
+// The fleet table: one row per inference scheduler, filled from ListInferenceSchedulers pages.
+//
+// A refresh is a cycle: beginCycle(), applyPage() for each page as it arrives, finishCycle().
+// Every page is merged in place, keyed by the scheduler ARN (the name when a summary has no ARN):
+// an unchanged row emits nothing, a changed cell emits dataChanged for that cell only, a new
+// scheduler is appended with rowsInserted. Rows a completed cycle did not deliver are removed
+// then, and only then: after a failed cycle they stay, marked stale (StaleRole), with the time of
+// their last good data. A row whose status or latest result changed is RecentlyChangedRole (and
+// tinted through Qt::BackgroundRole) for kHighlightDuration.
+//
+// Roles: Qt::DisplayRole, Qt::ToolTipRole, Qt::BackgroundRole, Qt::FontRole (italic when stale),
+// Qt::TextAlignmentRole, Qt::AccessibleTextRole and models::RawValueRole, CopyTextRole,
+// AbsentRole, BadgeValueRole, StaleRole, RecentlyChangedRole, SchedulerNameRole,
+// SchedulerArnRole, ModelArnRole, SortRole, AccessibleTextRole. Time is read from an injected clock; expireHighlights() is driven by a
+// QTimer and may be called directly by tests after moving their clock.
+namespace models {
+
+// A scheduler whose Status or LatestInferenceResult differs from the previous refresh.
+struct StatusChange {
+    QString name;
+    QString arn;
+    QString oldStatus;
+    QString newStatus;
+    QString oldResult;
+    QString newResult;
+    friend bool operator==(const StatusChange &, const StatusChange &) = default;
+};
+
+class SchedulerListModel : public QAbstractTableModel {
+    Q_OBJECT
+
+public:
+    enum Column {
+        NameColumn,
+        StatusColumn,
+        LatestResultColumn,
+        ModelColumn,
+        UploadFrequencyColumn,
+        DelayColumn,
+        ColumnCount,
+    };
+    Q_ENUM(Column)
+
+    static constexpr std::chrono::milliseconds kHighlightDuration{6000};
+
+    explicit SchedulerListModel(QObject *parent = nullptr);
+    explicit SchedulerListModel(std::shared_ptr<aws::Clock> clock, QObject *parent = nullptr);
+    ~SchedulerListModel() override;
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    // Starts a refresh cycle. A cycle still running is abandoned as failed first.
+    void beginCycle();
+    // Merges one page of the running cycle (a page outside a cycle is merged too, removing nothing).
+    void applyPage(const QList<lookout::InferenceSchedulerSummary> &page);
+    // Ends the cycle. complete: every page arrived, so rows it did not deliver are gone from the
+    // fleet and are removed. Otherwise nothing is removed and rows not delivered since the cycle
+    // began become stale.
+    void finishCycle(bool complete);
+    // Drops every row at once (another profile, region or endpoint).
+    void clear();
+
+    bool isCycleRunning() const { return m_cycleRunning; }
+    // The last cycle failed: rows it did not deliver are stale.
+    bool isStale() const { return m_failedCycle >= 0; }
+    // When the last complete cycle finished (UTC); invalid before the first.
+    QDateTime lastCompleteRefresh() const;
+    // When the row's data last arrived (UTC).
+    QDateTime lastGoodDataAt(int row) const;
+    bool isRowStale(int row) const;
+    bool isRowRecentlyChanged(int row) const;
+
+    const FleetSummary &summary() const { return m_summary; }
+    const lookout::InferenceSchedulerSummary &schedulerAt(int row) const { return m_rows[std::size_t(row)].summary; }
+    QString nameAt(int row) const;
+    // The row of the scheduler with this name, or -1.
+    int rowOfName(const QString &name) const;
+
+    // Typed ordering for the proxies (no QVariant per comparison): < 0, 0, > 0 as the left row
+    // sorts before, with, or after the right one by `column`'s SortRole; ties go by name.
+    int compareRows(int left, int right, int column) const;
+    // The tile order of the dashboard: the more urgent of status and latest result first
+    // (statusSeverity), then the name.
+    int compareUrgency(int left, int right) const;
+    // The more urgent of the row's status and latest result severities.
+    int urgency(int row) const;
+
+    void setClock(std::shared_ptr<aws::Clock> clock);
+
+public slots:
+    // Ends the highlight of rows whose kHighlightDuration has passed (dataChanged for them).
+    void expireHighlights();
+
+signals:
+    // The counts changed (rows added, removed, or a status or result changed).
+    void summaryChanged();
+    // The model's staleness or last complete refresh changed.
+    void freshnessChanged();
+    // Statuses and latest results that changed within one page (not on first sight).
+    void statusesChanged(const QList<models::StatusChange> &changes);
+    // A cycle ended.
+    void cycleFinished(bool complete);
+
+private:
+    struct Row {
+        lookout::InferenceSchedulerSummary summary;
+        QString key;
+        qint64 cycle = 0;           // the last cycle that delivered this row
+        qint64 receivedAt = 0;      // ms since the epoch, when its data last arrived
+        qint64 changedAt = -1;      // ms since the epoch of the last status change; -1: none
+        qint64 uploadSeconds = -1;  // parsed once, for sorting
+    };
+
+    static QString keyOf(const lookout::InferenceSchedulerSummary &summary);
+    static int changedColumns(const lookout::InferenceSchedulerSummary &before,
+                              const lookout::InferenceSchedulerSummary &after);
+    QVariant displayData(const Row &row, int column) const;
+    QVariant toolTipData(const Row &row, int column) const;
+    QVariant rawData(const Row &row, int column) const;
+    QVariant sortData(const Row &row, int column) const;
+    QString accessibleText(const Row &row, int column) const;
+    qint64 nowMs() const;
+    void emitCellChanges(int row, int columnMask);
+    void emitRowRangesChanged(const QList<int> &rows, const QList<int> &roles);
+    void removeRowsNotIn(qint64 cycle);
+    void rebuildIndex();
+    void scheduleHighlightExpiry();
+    static bool rowIsStale(const Row &row, qint64 failedCycle);
+
+    std::shared_ptr<aws::Clock> m_clock;
+    std::vector<Row> m_rows;
+    QHash<QString, int> m_rowByKey;
+    QHash<QString, int> m_rowByName;
+    FleetSummary m_summary;
+    qint64 m_cycle = 0;
+    bool m_cycleRunning = false;
+    qint64 m_failedCycle = -1;        // the last cycle, when it failed; -1 after a complete one
+    qint64 m_lastCompleteAt = -1;
+    QList<QString> m_highlightedKeys; // rows with a highlight running, oldest first
+    QTimer m_highlightTimer;
+};
+
+} // namespace models
+
+Q_DECLARE_METATYPE(models::StatusChange)

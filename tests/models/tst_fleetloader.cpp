@@ -1,0 +1,300 @@
+// FleetLoader and ServiceConnection against the in-process emulator: the fleet in 500-row pages
+// (the first on screen before the last arrives), one request per page, throttling and other
+// failures as refresh outcomes with stale rows kept, one cycle at a time, cancelling, and
+// replacing the connection dropping every call in flight.
+#include "models/fleetloader.h"
+
+#include "models/schedulerlistmodel.h"
+#include "models/serviceconnection.h"
+
+#include "emulator/emulator.h"
+
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QtTest>
+
+using models::FleetLoader;
+using models::SchedulerListModel;
+using models::ServiceConnection;
+using Outcome = models::RefreshController::Outcome;
+
+namespace {
+
+constexpr int kWaitMs = 20'000;
+
+// A connection to the emulator with one attempt per call, so failures arrive at once.
+aws::Connection emulatorConnection(const emulator::Emulator &demo, const QString &profile = QStringLiteral("test"))
+{
+    aws::Connection connection;
+    connection.profile = {profile, QStringLiteral("the test")};
+    connection.region = {demo.region(), QStringLiteral("the emulator")};
+    connection.endpoint = demo.endpoint();
+    connection.endpointSource = QStringLiteral("the emulator");
+    connection.maxAttempts = {QStringLiteral("1"), QStringLiteral("the test")};
+    connection.retryMode = {QStringLiteral("standard"), QStringLiteral("the test")};
+    connection.credentials = std::make_shared<aws::StaticCredentialsProvider>(demo.credentials());
+    return connection;
+}
+
+emulator::EmulatorOptions fleetOf(int size)
+{
+    emulator::EmulatorOptions options;
+    options.fleetSize = size;
+    return options;
+}
+
+} // namespace
+
+class TestFleetLoader : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void load_wholeFleetOneRequestPerPage();
+    void load_firstPageShownBeforeTheLast();
+    void refresh_unchangedFleet_emitsNoDataChanges();
+    void throttled_isThrottledOutcomeAndKeepsRows();
+    void internalError_isFailedOutcome();
+    void start_whileLoading_isRefused();
+    void cancel_dropsTheListing();
+    void outcomeOf_data();
+    void outcomeOf();
+    void serviceConnection_describesItself();
+    void serviceConnection_replaced_dropsCallsInFlight();
+
+private:
+    QNetworkAccessManager m_network;
+};
+
+void TestFleetLoader::initTestCase()
+{
+    qRegisterMetaType<std::optional<aws::AwsError>>();
+    qRegisterMetaType<Outcome>();
+}
+
+void TestFleetLoader::load_wholeFleetOneRequestPerPage()
+{
+    emulator::Emulator demo(fleetOf(1234));
+    QVERIFY2(demo.start(), qPrintable(demo.errorString()));
+    ServiceConnection connection(&m_network, emulatorConnection(demo));
+    SchedulerListModel model;
+    FleetLoader loader(&model);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy finished(&loader, &FleetLoader::finished);
+    QVERIFY(loader.start(connection.client()));
+    QVERIFY(loader.isLoading());
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kWaitMs);
+    QCOMPARE(finished.at(0).at(0).value<Outcome>(), Outcome::Success);
+    QVERIFY(!loader.isLoading());
+    QVERIFY(!loader.lastError());
+    QCOMPARE(model.rowCount(), 1234);
+    QCOMPARE(inserted.size(), 3);
+    QCOMPARE(demo.counters().requests, quint64(3));
+    QVERIFY(!model.isStale());
+    QCOMPARE(model.summary().total(), 1234);
+}
+
+void TestFleetLoader::load_firstPageShownBeforeTheLast()
+{
+    emulator::Emulator demo(fleetOf(1001));
+    QVERIFY(demo.start());
+    ServiceConnection connection(&m_network, emulatorConnection(demo));
+    SchedulerListModel model;
+    FleetLoader loader(&model);
+    QList<bool> loadingAtInsert;
+    connect(&model, &QAbstractItemModel::rowsInserted, this,
+            [&] { loadingAtInsert.append(loader.isLoading() && model.isCycleRunning()); });
+    QSignalSpy finished(&loader, &FleetLoader::finished);
+    loader.start(connection.client());
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kWaitMs);
+    QCOMPARE(loadingAtInsert, (QList<bool>{true, true, true}));
+}
+
+void TestFleetLoader::refresh_unchangedFleet_emitsNoDataChanges()
+{
+    emulator::Emulator demo(fleetOf(600));
+    QVERIFY(demo.start());
+    ServiceConnection connection(&m_network, emulatorConnection(demo));
+    SchedulerListModel model;
+    FleetLoader loader(&model);
+    QSignalSpy finished(&loader, &FleetLoader::finished);
+    loader.start(connection.client());
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kWaitMs);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    loader.start(connection.client());
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, kWaitMs);
+    QCOMPARE(changed.size(), 0);
+    QCOMPARE(inserted.size(), 0);
+    QCOMPARE(removed.size(), 0);
+    QCOMPARE(demo.counters().requests, quint64(4));
+}
+
+void TestFleetLoader::throttled_isThrottledOutcomeAndKeepsRows()
+{
+    emulator::Emulator demo(fleetOf(700));
+    QVERIFY(demo.start());
+    ServiceConnection connection(&m_network, emulatorConnection(demo));
+    SchedulerListModel model;
+    FleetLoader loader(&model);
+    QSignalSpy finished(&loader, &FleetLoader::finished);
+    loader.start(connection.client());
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kWaitMs);
+
+    emulator::FaultConfig faults;
+    faults.throttlingPercent = 100;
+    QVERIFY(demo.setFaults(faults));
+    loader.start(connection.client());
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, kWaitMs);
+    QCOMPARE(finished.at(1).at(0).value<Outcome>(), Outcome::Throttled);
+    const auto error = finished.at(1).at(1).value<std::optional<aws::AwsError>>();
+    QVERIFY(error);
+    QCOMPARE(error->code, QStringLiteral("ThrottlingException"));
+    QVERIFY(loader.lastError());
+    QCOMPARE(model.rowCount(), 700);
+    QVERIFY(model.isStale());
+    QVERIFY(model.isRowStale(0));
+}
+
+void TestFleetLoader::internalError_isFailedOutcome()
+{
+    emulator::EmulatorOptions options = fleetOf(10);
+    options.faults.internalErrorPercent = 100;
+    emulator::Emulator demo(options);
+    QVERIFY(demo.start());
+    ServiceConnection connection(&m_network, emulatorConnection(demo));
+    SchedulerListModel model;
+    FleetLoader loader(&model);
+    QSignalSpy finished(&loader, &FleetLoader::finished);
+    loader.start(connection.client());
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kWaitMs);
+    QCOMPARE(finished.at(0).at(0).value<Outcome>(), Outcome::Failed);
+    QCOMPARE(loader.lastError()->code, QStringLiteral("InternalServerException"));
+    QVERIFY(loader.lastError()->toString().startsWith(QStringLiteral("An error occurred (InternalServerException) when "
+                                                                     "calling the ListInferenceSchedulers operation")));
+    QCOMPARE(model.rowCount(), 0);
+}
+
+void TestFleetLoader::start_whileLoading_isRefused()
+{
+    emulator::Emulator demo(fleetOf(10));
+    QVERIFY(demo.start());
+    ServiceConnection connection(&m_network, emulatorConnection(demo));
+    SchedulerListModel model;
+    FleetLoader loader(&model);
+    QSignalSpy finished(&loader, &FleetLoader::finished);
+    QVERIFY(loader.start(connection.client()));
+    QVERIFY(!loader.start(connection.client()));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kWaitMs);
+    QCOMPARE(demo.counters().requests, quint64(1));
+}
+
+void TestFleetLoader::cancel_dropsTheListing()
+{
+    emulator::EmulatorOptions options = fleetOf(1500);
+    emulator::Emulator demo(options);
+    QVERIFY(demo.start());
+    ServiceConnection connection(&m_network, emulatorConnection(demo));
+    SchedulerListModel model;
+    FleetLoader loader(&model);
+    QSignalSpy finished(&loader, &FleetLoader::finished);
+    QSignalSpy cycles(&model, &SchedulerListModel::cycleFinished);
+    QSignalSpy loading(&loader, &FleetLoader::loadingChanged);
+    // Cancel as soon as the first page is in: pages 2 and 3 must never be applied.
+    connect(&model, &QAbstractItemModel::rowsInserted, &loader, [&] { loader.cancel(); }, Qt::SingleShotConnection);
+    loader.start(connection.client());
+    QTRY_VERIFY_WITH_TIMEOUT(!loader.isLoading(), kWaitMs);
+    QCOMPARE(model.rowCount(), 500);
+    QCOMPARE(cycles.size(), 1);
+    QCOMPARE(cycles.at(0).at(0).toBool(), false);
+    QCOMPARE(finished.size(), 0);
+    QCOMPARE(loading.size(), 2);
+    // A new cycle runs to its end; the cancelled one never reports.
+    loader.start(connection.client());
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kWaitMs);
+    QCOMPARE(model.rowCount(), 1500);
+    QCOMPARE(cycles.size(), 2);
+}
+
+void TestFleetLoader::outcomeOf_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<Outcome>("outcome");
+    QTest::newRow("ThrottlingException") << 400 << QStringLiteral("ThrottlingException") << Outcome::Throttled;
+    QTest::newRow("Throttling") << 400 << QStringLiteral("Throttling") << Outcome::Throttled;
+    QTest::newRow("TooManyRequests") << 400 << QStringLiteral("TooManyRequestsException") << Outcome::Throttled;
+    QTest::newRow("RequestLimitExceeded") << 400 << QStringLiteral("RequestLimitExceeded") << Outcome::Throttled;
+    QTest::newRow("any 429") << 429 << QString() << Outcome::Throttled;
+    QTest::newRow("internal") << 500 << QStringLiteral("InternalServerException") << Outcome::Failed;
+    QTest::newRow("access denied") << 403 << QStringLiteral("AccessDeniedException") << Outcome::Failed;
+    QTest::newRow("network") << 0 << QString() << Outcome::Failed;
+}
+
+void TestFleetLoader::outcomeOf()
+{
+    QFETCH(int, status);
+    QFETCH(QString, code);
+    QFETCH(Outcome, outcome);
+    aws::AwsError error;
+    error.kind = code.isEmpty() ? aws::AwsError::Kind::Network : aws::AwsError::Kind::Service;
+    error.httpStatus = status;
+    error.code = code;
+    QCOMPARE(FleetLoader::outcomeOf(error), outcome);
+}
+
+void TestFleetLoader::serviceConnection_describesItself()
+{
+    emulator::Emulator demo(fleetOf(1));
+    QVERIFY(demo.start());
+    ServiceConnection connection(&m_network, emulatorConnection(demo, QStringLiteral("plant-north")));
+    QCOMPARE(connection.displayName(), QStringLiteral("plant-north · us-east-1"));
+    QCOMPARE(connection.cliConnection().profile, QStringLiteral("plant-north"));
+    QCOMPARE(connection.cliConnection().endpoint, demo.endpoint());
+    QCOMPARE(connection.jsonClient()->settings().maxAttempts, 1);
+    QCOMPARE(connection.client().jsonClient(), connection.jsonClient());
+    ServiceConnection anonymous(&m_network, emulatorConnection(demo, QString()));
+    QCOMPARE(anonymous.displayName(), QStringLiteral("us-east-1"));
+}
+
+void TestFleetLoader::serviceConnection_replaced_dropsCallsInFlight()
+{
+    emulator::EmulatorOptions slow = fleetOf(5);
+    slow.faults.slowPercent = 100;
+    slow.faults.slowDelay = std::chrono::milliseconds(1500);
+    emulator::Emulator old(slow);
+    QVERIFY(old.start());
+    emulator::Emulator next(fleetOf(3));
+    QVERIFY(next.start());
+
+    auto connection = std::make_unique<ServiceConnection>(&m_network, emulatorConnection(old));
+    int oldAnswers = 0;
+    QObject context;
+    connection->client().listInferenceSchedulers({}, &context, nullptr, [&](const auto &) { ++oldAnswers; });
+    const lookout::LookoutClient oldClient = connection->client();
+    QTRY_COMPARE_WITH_TIMEOUT(old.counters().requests, quint64(1), kWaitMs);
+
+    // Replaced while the old endpoint is still holding its answer back.
+    connection = std::make_unique<ServiceConnection>(&m_network, emulatorConnection(next));
+    bool newAnswered = false;
+    connection->client().listInferenceSchedulers({}, &context, nullptr, [&](const auto &result) {
+        QVERIFY(result.ok());
+        newAnswered = true;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(newAnswered, kWaitMs);
+    // The old endpoint's answer is due after 1.5 s; wait past it for a call on the new
+    // connection that is itself held back as long, so the wait is bounded by an event.
+    emulator::FaultConfig faults;
+    faults.slowPercent = 100;
+    faults.slowDelay = std::chrono::milliseconds(2000);
+    QVERIFY(next.setFaults(faults));
+    bool laterAnswered = false;
+    connection->client().listInferenceSchedulers({}, &context, nullptr, [&](const auto &) { laterAnswered = true; });
+    QTRY_VERIFY_WITH_TIMEOUT(laterAnswered, kWaitMs);
+    QCOMPARE(oldAnswers, 0);
+    // A client copied from the old connection cannot send any more.
+    QVERIFY(!oldClient.jsonClient());
+}
+
+QTEST_GUILESS_MAIN(TestFleetLoader)
+#include "tst_fleetloader.moc"
