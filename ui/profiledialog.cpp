@@ -11,8 +11,10 @@ namespace ui {
 namespace {
 
 // The regions the service ran in; the field stays editable for compatible endpoints.
-const QStringList kRegions = {QString(), QStringLiteral("us-east-1"), QStringLiteral("eu-west-1"),
-                              QStringLiteral("ap-northeast-2")};
+QStringList serviceRegions()
+{
+    return {QString(), QStringLiteral("us-east-1"), QStringLiteral("eu-west-1"), QStringLiteral("ap-northeast-2")};
+}
 
 } // namespace
 
@@ -24,7 +26,7 @@ ProfileDialog::ProfileDialog(aws::KeychainProfileStore *store, aws::AwsProfiles 
 {
     m_ui->setupUi(this);
     setWindowTitle(tr("New Keychain Profile"));
-    m_ui->regionComboBox->addItems(kRegions);
+    m_ui->regionComboBox->addItems(serviceRegions());
     m_ui->messageLabel->hide();
 
     m_deleteButton = m_ui->buttonBox->addButton(tr("&Delete Profile"), QDialogButtonBox::DestructiveRole);

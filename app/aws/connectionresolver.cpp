@@ -15,7 +15,7 @@ namespace {
 
 Q_LOGGING_CATEGORY(lcConnection, "lookoutdesk.aws.connection", QtWarningMsg)
 
-const QString kServiceKey = QStringLiteral("lookoutequipment"); // the [services] sub-section key
+constexpr QLatin1String kServiceKey("lookoutequipment"); // the [services] sub-section key
 
 AwsError configurationError(const QString &message)
 {
@@ -113,9 +113,9 @@ QStringList Connection::describe() const
             line("retry mode", retryMode.value, retryMode.source)};
 }
 
-ConnectionResolver::ConnectionResolver(QProcessEnvironment environment, QString homeDirectory,
+ConnectionResolver::ConnectionResolver(const QProcessEnvironment &environment, QString homeDirectory,
                                        KeychainProfileStore *keychain)
-    : m_environment(std::move(environment))
+    : m_environment(environment)
     , m_homeDirectory(std::move(homeDirectory))
     , m_keychain(keychain)
 {
@@ -125,7 +125,7 @@ ConnectionResolver::ConnectionResolver(QProcessEnvironment environment, QString 
 
 ConnectionResolver ConnectionResolver::forCurrentProcess(KeychainProfileStore *keychain)
 {
-    return ConnectionResolver(QProcessEnvironment::systemEnvironment(), QDir::homePath(), keychain);
+    return {QProcessEnvironment::systemEnvironment(), QDir::homePath(), keychain};
 }
 
 void ConnectionResolver::reload()
@@ -206,7 +206,7 @@ Result<Connection> ConnectionResolver::resolve(const ConnectionRequest &request)
                         QStringLiteral("The profile is configured to use the services section but the "
                                        "\"%1\" services configuration does not exist. (%2)")
                             .arg(services->value, profileSettingSource(*profile, *services)));
-                const ConfigProperty service = section->properties.value(kServiceKey);
+                const ConfigProperty service = section->properties.value(QString(kServiceKey));
                 const ConfigEntry entry = service.subProperties.value(QStringLiteral("endpoint_url"));
                 if (!entry.value.isEmpty())
                     endpoint = SourcedValue{entry.value, QStringLiteral("services %1 in %2 line %3")

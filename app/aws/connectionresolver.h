@@ -80,7 +80,7 @@ struct ProfileListEntry {
 class ConnectionResolver {
 public:
     // `keychain` may be null (no keychain profiles); otherwise it must outlive every Connection.
-    ConnectionResolver(QProcessEnvironment environment, QString homeDirectory,
+    ConnectionResolver(const QProcessEnvironment &environment, QString homeDirectory,
                        KeychainProfileStore *keychain = nullptr);
     // The process environment and the user's home directory.
     static ConnectionResolver forCurrentProcess(KeychainProfileStore *keychain = nullptr);

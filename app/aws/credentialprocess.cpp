@@ -14,7 +14,7 @@ namespace {
 Q_LOGGING_CATEGORY(lcCredentialProcess, "lookoutdesk.aws.credentialprocess", QtWarningMsg)
 
 // botocore's wording, so users recognise the failure from the AWS CLI.
-const QString kProviderPrefix = QStringLiteral("Error when retrieving credentials from custom-process: ");
+constexpr QLatin1String kProviderPrefix("Error when retrieving credentials from custom-process: ");
 
 AwsError credentialsError(const QString &message, AwsError::Kind kind = AwsError::Kind::Credentials)
 {

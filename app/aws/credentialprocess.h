@@ -30,8 +30,8 @@ Result<AwsCredentials> parseCredentialProcessOutput(QByteArrayView output, const
 
 struct CredentialProcessOptions {
     std::chrono::milliseconds timeout{60'000};
-    qint64 maxOutputBytes = 64 * 1024; // stdout; bigger output is refused and the process killed
-    qint64 maxErrorBytes = 4 * 1024;   // stderr kept for the error message
+    qint64 maxOutputBytes = qint64{64} * 1024; // stdout; bigger output is refused and the process killed
+    qint64 maxErrorBytes = qint64{4} * 1024;   // stderr kept for the error message
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
 };
 

@@ -20,9 +20,9 @@ namespace {
 
 Q_LOGGING_CATEGORY(lcKeychain, "lookoutdesk.aws.keychain", QtWarningMsg)
 
-const QString kSettingsGroup = QStringLiteral("KeychainProfiles");
-const QString kRegionKey = QStringLiteral("region");
-const QString kEndpointKey = QStringLiteral("endpoint_url");
+constexpr QLatin1String kSettingsGroup("KeychainProfiles");
+constexpr QLatin1String kRegionKey("region");
+constexpr QLatin1String kEndpointKey("endpoint_url");
 
 QString failureName(KeychainFailure failure)
 {
@@ -39,7 +39,7 @@ QString failureName(KeychainFailure failure)
     return QStringLiteral("Other");
 }
 
-const QString kCodePrefix = QStringLiteral("Keychain");
+constexpr QLatin1String kCodePrefix("Keychain");
 
 AwsError makeError(AwsError::Kind kind, const QString &message, const QString &code = {})
 {

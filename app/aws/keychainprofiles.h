@@ -74,7 +74,7 @@ struct KeychainSaveOutcome {
 class KeychainProfileStore : public QObject {
     Q_OBJECT
 public:
-    static inline const QString kDefaultService = QStringLiteral("lookout-desk");
+    static constexpr QLatin1String kDefaultService{"lookout-desk"};
 
     enum class Fallback {
         KeepForSession, // the GUI: keys typed in still work until the app quits
@@ -86,7 +86,7 @@ public:
     using RemoveCallback = std::function<void(const Result<bool> &)>; // true: something was removed
 
     // `settings` must outlive the store. `service` is the keychain service name.
-    explicit KeychainProfileStore(QSettings *settings, QString service = kDefaultService,
+    explicit KeychainProfileStore(QSettings *settings, QString service = QString(kDefaultService),
                                   QObject *parent = nullptr);
     ~KeychainProfileStore() override;
 

@@ -52,7 +52,7 @@ struct ConfigSection {
 class SharedConfigFile {
 public:
     // Bigger files are refused (reported as a problem), so a wrong path cannot eat the memory.
-    static constexpr qint64 kMaxFileBytes = 1024 * 1024;
+    static constexpr qint64 kMaxFileBytes = qint64{1024} * 1024;
 
     SharedConfigFile() = default;
 
