@@ -2,6 +2,7 @@
 
 #include "appinfo.h"
 #include "emulator/emulator.h"
+#include "exitcodes.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -18,9 +19,6 @@ namespace cli {
 namespace {
 
 using namespace Qt::StringLiterals;
-
-constexpr int kExitBadCommandLine = 252;
-constexpr int kExitFailure = 255;
 
 // SIGINT and SIGTERM become a byte on a socket pair, read by the event loop, so shutdown runs
 // as ordinary code rather than inside a signal handler.
@@ -262,18 +260,18 @@ int runEmulatorCommand(const QStringList &arguments)
     const ParsedOptions parsed = parseOptions(arguments);
     if (parsed.help) {
         QTextStream(stdout) << helpText();
-        return 0;
+        return exitcode::kSuccess;
     }
     if (!parsed.error.isEmpty()) {
         err << appinfo::kBinaryName << " emulator: " << parsed.error << '\n'
             << "Run '" << appinfo::kBinaryName << " emulator --help' for the options.\n";
-        return kExitBadCommandLine;
+        return exitcode::kBadCommandLine;
     }
 
     const TerminationSignals terminationSignals;
     if (!terminationSignals.isInstalled()) {
         err << appinfo::kBinaryName << " emulator: cannot watch for SIGINT/SIGTERM\n";
-        return kExitFailure;
+        return exitcode::kFailure;
     }
     emulator::Emulator server(parsed.options);
     const bool started = server.start();
@@ -281,7 +279,7 @@ int runEmulatorCommand(const QStringList &arguments)
         err << "skipped " << problem.path << ": " << problem.reason << '\n';
     if (!started) {
         err << appinfo::kBinaryName << " emulator: " << server.errorString() << '\n';
-        return kExitFailure;
+        return exitcode::kFailure;
     }
 
     // Everything a shell needs, flushed before serving, so `… > emulator.env &` is complete as
@@ -297,7 +295,7 @@ int runEmulatorCommand(const QStringList &arguments)
     QCoreApplication::exec();
     server.stop();
     err << "Lookout for Equipment emulator stopped.\n";
-    return 0;
+    return exitcode::kSuccess;
 }
 
 } // namespace cli

@@ -73,6 +73,19 @@ QByteArrayView trimmedOws(QByteArrayView value)
     return value;
 }
 
+// Where the first CR not followed by LF, or LF not preceded by CR, is in bytes[from…]; a CR as
+// the last byte is not decided yet. -1 when there is none.
+qsizetype firstBareLineBreak(QByteArrayView bytes, qsizetype from)
+{
+    for (qsizetype i = from; i < bytes.size(); ++i) {
+        if (bytes[i] == '\n' && (i == 0 || bytes[i - 1] != '\r'))
+            return i;
+        if (bytes[i] == '\r' && i + 1 < bytes.size() && bytes[i + 1] != '\n')
+            return i;
+    }
+    return -1;
+}
+
 bool isDigits(QByteArrayView text)
 {
     if (text.isEmpty())
@@ -133,7 +146,15 @@ HttpRequestParser::Outcome HttpRequestParser::parseHead(QByteArray &buffer)
         m_scanFrom = 0;
     }
 
+    // A bare CR or LF within the size limit is refused as soon as it arrives: a head that holds
+    // one can never be valid, and a client that ends lines with LF alone would otherwise wait
+    // for the request timeout. (Beyond the limit, the size is what gets refused.)
     const qsizetype end = buffer.indexOf(kHeadEnd, m_scanFrom);
+    const qsizetype bare = end < 0
+        ? firstBareLineBreak(buffer, m_scanFrom)
+        : firstBareLineBreak(QByteArrayView(buffer).first(end + 1), 0);
+    if (bare >= 0 && bare < m_limits.maxHeaderBytes)
+        return reject(400, "Bare CR or LF in the request head; lines must end with CRLF.");
     if (end < 0) {
         if (buffer.size() > m_limits.maxHeaderBytes) {
             return reject(431,
@@ -159,8 +180,6 @@ HttpRequestParser::Outcome HttpRequestParser::parseHead(QByteArray &buffer)
         if (lineEnd < 0)
             lineEnd = head.size();
         const QByteArrayView line = head.sliced(lineStart, lineEnd - lineStart);
-        if (line.contains('\r') || line.contains('\n'))
-            return reject(400, "Bare CR or LF in the request head; lines must end with CRLF.");
         if (first) {
             if (!parseRequestLine(line))
                 return Outcome::Rejected;

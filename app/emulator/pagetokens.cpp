@@ -50,7 +50,13 @@ std::optional<QByteArray> PageTokens::redeem(QStringView token, QByteArrayView s
         token.first(dot).toLatin1(), kBase64 | QByteArray::AbortOnBase64DecodingErrors);
     const auto mac = QByteArray::fromBase64Encoding(
         token.sliced(dot + 1).toLatin1(), kBase64 | QByteArray::AbortOnBase64DecodingErrors);
-    if (!cursor || !mac || !constantTimeEquals(*mac, seal(scope, *cursor)))
+    if (!cursor || !mac)
+        return std::nullopt;
+    // Only the canonical spelling: base64 lets the last character's unused bits vary.
+    if (cursor.decoded.toBase64(kBase64) != token.first(dot).toLatin1()
+        || mac.decoded.toBase64(kBase64) != token.sliced(dot + 1).toLatin1())
+        return std::nullopt;
+    if (!constantTimeEquals(*mac, seal(scope, *cursor)))
         return std::nullopt;
     return *cursor;
 }

@@ -137,9 +137,10 @@ void TestHttpRequestParser::rejections_data()
 
     QTest::newRow("garbage request line")
         << QByteArray("GARBAGE\r\n\r\n") << 400 << QByteArray("request line");
-    QTest::newRow("binary junk") << QByteArray(
-        "\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03\r\n\r\n", 17)
-                                 << 400 << QByteArray("request line");
+    // The start of a TLS ClientHello, NUL bytes included.
+    static constexpr char kTlsHello[] = "\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03\r\n\r\n";
+    QTest::newRow("binary junk") << QByteArray(kTlsHello, sizeof(kTlsHello) - 1) << 400
+                                 << QByteArray("request line");
     QTest::newRow("absolute-form target")
         << QByteArray("GET http://x/ HTTP/1.1\r\nHost: x\r\n\r\n") << 400 << QByteArray("target");
     QTest::newRow("space in target")
