@@ -1,0 +1,56 @@
+#include "clicommandtext.h"
+
+#include "aws/connectionresolver.h"
+
+#include <QStringList>
+
+#include <algorithm>
+
+namespace models {
+
+CliConnection CliConnection::fromConnection(const aws::Connection &connection)
+{
+    return {connection.profile.value, connection.region.value, connection.endpoint};
+}
+
+QUrl defaultServiceEndpoint(const QString &region)
+{
+    return QUrl(QStringLiteral("https://lookoutequipment.%1.amazonaws.com").arg(region));
+}
+
+bool isDefaultServiceEndpoint(const QUrl &endpoint, const QString &region)
+{
+    const QUrl standard = defaultServiceEndpoint(region);
+    const QString path = endpoint.path();
+    return endpoint.scheme() == standard.scheme() && endpoint.host() == standard.host()
+        && endpoint.port(443) == 443 && (path.isEmpty() || path == QLatin1String("/"));
+}
+
+QString shellQuoted(const QString &argument)
+{
+    if (argument.isEmpty())
+        return QStringLiteral("''");
+    const auto safe = [](QChar c) {
+        return (c >= QLatin1Char('a') && c <= QLatin1Char('z')) || (c >= QLatin1Char('A') && c <= QLatin1Char('Z'))
+            || (c >= QLatin1Char('0') && c <= QLatin1Char('9')) || QStringView(u"@%+=:,./-_").contains(c);
+    };
+    if (std::all_of(argument.cbegin(), argument.cend(), safe))
+        return argument;
+    QString quoted = argument;
+    quoted.replace(QLatin1Char('\''), QStringLiteral("'\"'\"'"));
+    return QLatin1Char('\'') + quoted + QLatin1Char('\'');
+}
+
+QString describeSchedulerCommand(const QString &schedulerName, const CliConnection &connection)
+{
+    QStringList words = {QStringLiteral("aws"), QStringLiteral("lookoutequipment"),
+                         QStringLiteral("describe-inference-scheduler"), QStringLiteral("--inference-scheduler-name"),
+                         shellQuoted(schedulerName), QStringLiteral("--region"), shellQuoted(connection.region)};
+    if (!connection.profile.isEmpty() && connection.profile != QLatin1String("default"))
+        words << QStringLiteral("--profile") << shellQuoted(connection.profile);
+    if (!connection.endpoint.isEmpty() && !isDefaultServiceEndpoint(connection.endpoint, connection.region))
+        words << QStringLiteral("--endpoint-url") << shellQuoted(connection.endpoint.toString());
+    return words.join(QLatin1Char(' '));
+}
+
+} // namespace models

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QString>
+#include <QUrl>
+
+namespace aws {
+struct Connection;
+}
+
+// The AWS CLI command that fetches what the details form shows, for "Copy CLI command".
+namespace models {
+
+// Where the form's data comes from, as far as a CLI command needs to say: no credentials.
+struct CliConnection {
+    QString profile;  // the profile name; "default" is left out of the command
+    QString region;
+    QUrl endpoint;    // left out when it is the service's own endpoint for the region
+
+    static CliConnection fromConnection(const aws::Connection &connection);
+    friend bool operator==(const CliConnection &, const CliConnection &) = default;
+};
+
+// "https://lookoutequipment.<region>.amazonaws.com", the endpoint the CLI uses by default.
+QUrl defaultServiceEndpoint(const QString &region);
+// Whether `endpoint` is that one (a trailing "/" and an explicit :443 make no difference).
+bool isDefaultServiceEndpoint(const QUrl &endpoint, const QString &region);
+
+// `aws lookoutequipment describe-inference-scheduler --inference-scheduler-name NAME
+// --region REGION`, then `--profile P` unless the profile is "default" (or empty), then
+// `--endpoint-url URL` unless the endpoint is the default one (or empty). Arguments that a POSIX
+// shell would split or expand are single-quoted as Python's shlex.quote does; nothing is added
+// or trimmed otherwise, and no trailing newline.
+QString describeSchedulerCommand(const QString &schedulerName, const CliConnection &connection);
+
+// An argument as Python's shlex.quote writes it: unchanged when it is made only of letters,
+// digits and @%+=:,./-, else in single quotes with each ' written as '"'"'; '' when empty.
+QString shellQuoted(const QString &argument);
+
+} // namespace models

@@ -1,0 +1,228 @@
+#include "schedulerdetailscontroller.h"
+
+#include "statuspresentation.h"
+
+#include "lookout/jsoncodec.h"
+
+#include <QLoggingCategory>
+#include <QTimer>
+
+Q_LOGGING_CATEGORY(lcDetails, "lookoutdesk.models.details", QtWarningMsg)
+
+namespace models {
+
+namespace {
+
+class QtPollTimer final : public SchedulerDetailsController::PollTimer {
+public:
+    QtPollTimer()
+    {
+        m_timer.setSingleShot(true);
+        QObject::connect(&m_timer, &QTimer::timeout, [this] {
+            // The task may start the timer again; take it out first.
+            const std::function<void()> task = std::exchange(m_task, {});
+            if (task)
+                task();
+        });
+    }
+    void start(std::chrono::milliseconds delay, std::function<void()> task) override
+    {
+        m_task = std::move(task);
+        m_timer.start(delay);
+    }
+    void stop() override
+    {
+        m_timer.stop();
+        m_task = {};
+    }
+    bool isActive() const override { return m_timer.isActive(); }
+
+private:
+    QTimer m_timer;
+    std::function<void()> m_task;
+};
+
+bool isNotFound(const aws::AwsError &error)
+{
+    return error.kind == aws::AwsError::Kind::Service && error.code == QLatin1String("ResourceNotFoundException");
+}
+
+} // namespace
+
+std::unique_ptr<SchedulerDetailsController::PollTimer> SchedulerDetailsController::makeQtPollTimer()
+{
+    return std::make_unique<QtPollTimer>();
+}
+
+SchedulerDetailsController::SchedulerDetailsController(QObject *parent)
+    : SchedulerDetailsController(aws::Clock::system(), makeQtPollTimer(), parent)
+{
+}
+
+SchedulerDetailsController::SchedulerDetailsController(std::shared_ptr<aws::Clock> clock,
+                                                       std::unique_ptr<PollTimer> pollTimer, QObject *parent)
+    : QObject(parent)
+    , m_clock(std::move(clock))
+    , m_pollTimer(std::move(pollTimer))
+    , m_model(new SchedulerDetailsModel(m_clock, this))
+{
+}
+
+SchedulerDetailsController::~SchedulerDetailsController()
+{
+    // The timer's task refers to this object.
+    m_pollTimer->stop();
+}
+
+void SchedulerDetailsController::setClient(const lookout::LookoutClient &client, const CliConnection &connection)
+{
+    const bool wasBusy = isBusy();
+    dropCall();
+    resetValue();
+    m_client = client;
+    m_connection = connection;
+    if (!m_name.isEmpty())
+        refresh();
+    if (wasBusy && !isBusy())
+        emit busyChanged(false);
+    emit stateChanged();
+}
+
+void SchedulerDetailsController::clearClient()
+{
+    const bool wasBusy = isBusy();
+    dropCall();
+    resetValue();
+    m_client.reset();
+    m_connection = {};
+    if (wasBusy)
+        emit busyChanged(false);
+    emit stateChanged();
+}
+
+void SchedulerDetailsController::showScheduler(const QString &name)
+{
+    if (name == m_name && !name.isEmpty()) {
+        refresh();
+        return;
+    }
+    const bool wasBusy = isBusy();
+    dropCall();
+    resetValue();
+    m_name = name;
+    if (!m_name.isEmpty())
+        refresh();
+    if (wasBusy && !isBusy())
+        emit busyChanged(false);
+    emit stateChanged();
+}
+
+bool SchedulerDetailsController::refresh()
+{
+    if (m_name.isEmpty() || !m_client || isBusy())
+        return false;
+    m_pollTimer->stop();
+    auto *context = new QObject(this);
+    m_call = context;
+    qCDebug(lcDetails) << "describing" << m_name;
+    m_client->describeInferenceScheduler(m_name, context,
+                                         [this, context](const aws::Result<lookout::InferenceScheduler> &result) {
+                                             context->deleteLater();
+                                             m_call = nullptr;
+                                             finish(result);
+                                         });
+    emit busyChanged(true);
+    // Loading is a state of its own while there is no value yet.
+    if (!scheduler())
+        emit stateChanged();
+    return true;
+}
+
+void SchedulerDetailsController::finish(const aws::Result<lookout::InferenceScheduler> &result)
+{
+    const QDateTime now = m_clock->nowUtc();
+    if (result.ok()) {
+        m_model->setScheduler(result.value());
+        m_model->setStale(false);
+        m_lastUpdated = now;
+        m_staleSince = {};
+        m_lastError.reset();
+        m_notFound = false;
+    } else {
+        const aws::AwsError &error = result.error();
+        qCInfo(lcDetails).noquote() << "describe failed:" << error.toString();
+        m_lastError = error;
+        if (isNotFound(error)) {
+            m_model->clear();
+            m_lastUpdated = {};
+            m_staleSince = {};
+            m_notFound = true;
+        } else if (scheduler()) {
+            if (!m_staleSince.isValid())
+                m_staleSince = now;
+            m_model->setStale(true);
+        }
+    }
+    schedulePoll();
+    emit busyChanged(false);
+    emit stateChanged();
+}
+
+void SchedulerDetailsController::schedulePoll()
+{
+    // Poll while the last known status is transitional, through failures too: a blip during a
+    // start should not leave the form showing PENDING for ever.
+    const std::optional<lookout::InferenceScheduler> &value = scheduler();
+    if (!m_notFound && value && isTransitionalStatus(value->status.value_or(QString())))
+        m_pollTimer->start(kTransitionalPollInterval, [this] { refresh(); });
+    else
+        m_pollTimer->stop();
+}
+
+void SchedulerDetailsController::dropCall()
+{
+    m_pollTimer->stop();
+    // Deleting the context cancels the call: its callback never runs.
+    delete m_call.data();
+    m_call = nullptr;
+}
+
+void SchedulerDetailsController::resetValue()
+{
+    m_model->clear();
+    m_lastUpdated = {};
+    m_staleSince = {};
+    m_lastError.reset();
+    m_notFound = false;
+}
+
+SchedulerDetailsController::State SchedulerDetailsController::state() const
+{
+    if (m_name.isEmpty())
+        return State::Empty;
+    if (!m_client)
+        return State::NoConnection;
+    if (m_notFound)
+        return State::NotFound;
+    if (scheduler())
+        return State::Loaded;
+    if (m_lastError)
+        return State::Failed;
+    return State::Loading;
+}
+
+QString SchedulerDetailsController::cliJson() const
+{
+    if (!scheduler())
+        return {};
+    return QString::fromUtf8(lookout::json::cliDescribeInferenceScheduler(*scheduler()));
+}
+
+QString SchedulerDetailsController::cliCommand() const
+{
+    if (m_name.isEmpty())
+        return {};
+    return describeSchedulerCommand(m_name, m_connection);
+}
+
+} // namespace models

@@ -1,0 +1,60 @@
+#include "timetext.h"
+
+#include <QCoreApplication>
+
+namespace models {
+
+namespace {
+
+QString tr(const char *sourceText)
+{
+    return QCoreApplication::translate("TimeText", sourceText);
+}
+
+constexpr qint64 kSecondsPerMinute = 60;
+constexpr qint64 kSecondsPerHour = 3600;
+constexpr qint64 kHoursShownAsHours = 48;
+
+// "20 s", "3 min", "5 h", "12 days": the age without its direction.
+QString spanText(qint64 seconds)
+{
+    if (seconds < kSecondsPerMinute)
+        return tr("%1 s").arg(seconds);
+    if (seconds < kSecondsPerHour)
+        return tr("%1 min").arg(seconds / kSecondsPerMinute);
+    const qint64 hours = seconds / kSecondsPerHour;
+    if (hours < kHoursShownAsHours)
+        return tr("%1 h").arg(hours);
+    return tr("%1 days").arg(hours / 24);
+}
+
+} // namespace
+
+QString localDateTimeText(const QDateTime &instant, const QTimeZone &zone)
+{
+    const QDateTime local = instant.toTimeZone(zone);
+    return local.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) + QLatin1Char(' ')
+        + zone.abbreviation(local);
+}
+
+QString utcDateTimeText(const QDateTime &instant)
+{
+    return instant.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) + QStringLiteral(" UTC");
+}
+
+QString clockTimeText(const QDateTime &instant, const QTimeZone &zone)
+{
+    return instant.toTimeZone(zone).toString(QStringLiteral("HH:mm:ss"));
+}
+
+QString relativeAgeText(const QDateTime &then, const QDateTime &now)
+{
+    const qint64 milliseconds = then.msecsTo(now);
+    if (milliseconds <= -kSecondsPerMinute * 1000)
+        return tr("in %1").arg(spanText(-milliseconds / 1000));
+    if (milliseconds < 1000)
+        return tr("just now");
+    return tr("%1 ago").arg(spanText(milliseconds / 1000));
+}
+
+} // namespace models

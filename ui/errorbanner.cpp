@@ -1,0 +1,147 @@
+#include "errorbanner.h"
+
+#include "symbolicicon.h"
+
+#include "models/statuspresentation.h"
+
+#include <QAccessible>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPainter>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace ui {
+
+namespace {
+
+// The banner's colours, light and dark, each pair at least 4.5:1 apart.
+struct BannerColours {
+    QColor background;
+    QColor text;
+    QColor accent;
+};
+
+BannerColours bannerColours(bool dark)
+{
+    if (dark)
+        return {QColor(0x3b, 0x1d, 0x1d), QColor(0xff, 0xda, 0xd6), QColor(0xff, 0x8a, 0x80)};
+    return {QColor(0xfd, 0xec, 0xea), QColor(0x5f, 0x14, 0x10), QColor(0xb3, 0x26, 0x1e)};
+}
+
+constexpr int kAccentWidth = 4;
+const QString kErrorIcon = QStringLiteral(":/icons/error.svg");
+
+} // namespace
+
+ErrorBanner::ErrorBanner(QWidget *parent)
+    : QFrame(parent)
+    , m_iconLabel(new QLabel(this))
+    , m_headlineLabel(new QLabel(this))
+    , m_detailsLabel(new QLabel(this))
+    , m_retryButton(new QPushButton(tr("&Retry"), this))
+{
+    setObjectName(QStringLiteral("errorBanner"));
+    setAccessibleName(tr("Error"));
+    setAutoFillBackground(true);
+    m_iconLabel->setObjectName(QStringLiteral("errorIconLabel"));
+    m_headlineLabel->setObjectName(QStringLiteral("errorHeadlineLabel"));
+    m_detailsLabel->setObjectName(QStringLiteral("errorDetailsLabel"));
+    m_retryButton->setObjectName(QStringLiteral("retryPushButton"));
+    m_retryButton->setAccessibleName(tr("Retry"));
+
+    QFont bold = m_headlineLabel->font();
+    bold.setBold(true);
+    m_headlineLabel->setFont(bold);
+    m_headlineLabel->setWordWrap(true);
+    m_detailsLabel->setWordWrap(true);
+    m_detailsLabel->setTextFormat(Qt::PlainText);
+    m_headlineLabel->setTextFormat(Qt::PlainText);
+    m_detailsLabel->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+
+    auto *text = new QVBoxLayout;
+    text->setSpacing(2);
+    text->addWidget(m_headlineLabel);
+    text->addWidget(m_detailsLabel);
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(kAccentWidth + 8, 6, 8, 6);
+    layout->addWidget(m_iconLabel, 0, Qt::AlignTop);
+    layout->addLayout(text, 1);
+    layout->addWidget(m_retryButton, 0, Qt::AlignVCenter);
+
+    connect(m_retryButton, &QPushButton::clicked, this, &ErrorBanner::retryRequested);
+    applyColours();
+    hide();
+}
+
+void ErrorBanner::showError(const QString &headline, const QString &details)
+{
+    m_headlineLabel->setText(headline);
+    m_detailsLabel->setText(details);
+    m_detailsLabel->setVisible(!details.isEmpty());
+    setAccessibleDescription(details.isEmpty() ? headline : headline + QLatin1Char(' ') + details);
+    const bool wasVisible = isVisible();
+    show();
+    if (!wasVisible && isVisible()) {
+        QAccessibleEvent alert(this, QAccessible::Alert);
+        QAccessible::updateAccessibility(&alert);
+    }
+}
+
+void ErrorBanner::clearError()
+{
+    m_headlineLabel->clear();
+    m_detailsLabel->clear();
+    setAccessibleDescription(QString());
+    hide();
+}
+
+QString ErrorBanner::headline() const
+{
+    return m_headlineLabel->text();
+}
+
+QString ErrorBanner::details() const
+{
+    return m_detailsLabel->text();
+}
+
+void ErrorBanner::setRetryVisible(bool visible)
+{
+    m_retryButton->setVisible(visible);
+}
+
+void ErrorBanner::applyColours()
+{
+    // Changing the palette here raises another PaletteChange; this guard ends the loop.
+    m_applyingColours = true;
+    const bool dark = models::isDarkPalette(parentWidget() ? parentWidget()->palette() : palette());
+    const BannerColours colours = bannerColours(dark);
+    QPalette banner = palette();
+    banner.setColor(QPalette::Window, colours.background);
+    banner.setColor(QPalette::WindowText, colours.text);
+    banner.setColor(QPalette::Text, colours.text);
+    setPalette(banner);
+    m_iconLabel->setPixmap(tintedSvgPixmap(kErrorIcon, QSize(20, 20), colours.accent, devicePixelRatioF()));
+    m_applyingColours = false;
+}
+
+void ErrorBanner::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::ParentChange
+        || (event->type() == QEvent::PaletteChange && !m_applyingColours)) {
+        applyColours();
+    }
+    QFrame::changeEvent(event);
+}
+
+void ErrorBanner::paintEvent(QPaintEvent *event)
+{
+    QFrame::paintEvent(event);
+    QPainter painter(this);
+    painter.fillRect(QRect(0, 0, kAccentWidth, height()),
+                     bannerColours(models::isDarkPalette(parentWidget() ? parentWidget()->palette() : palette())).accent);
+}
+
+} // namespace ui

@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QFrame>
+#include <QString>
+
+class QLabel;
+class QPushButton;
+
+namespace ui {
+
+// An error shown in place, above the data it concerns: an icon, a short headline ("Could not
+// refresh pump-station-042."), the error as the AWS CLI words it (selectable, so it can be copied
+// into a ticket), and a Retry button. Hidden until showError(); announced to screen readers as
+// an alert when shown. Colours follow the palette (light or dark).
+class ErrorBanner : public QFrame {
+    Q_OBJECT
+
+public:
+    explicit ErrorBanner(QWidget *parent = nullptr);
+
+    void showError(const QString &headline, const QString &details);
+    // Hides the banner and forgets the error.
+    void clearError();
+
+    QString headline() const;
+    QString details() const;
+    void setRetryVisible(bool visible);
+    QPushButton *retryButton() const { return m_retryButton; }
+
+signals:
+    void retryRequested();
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;
+
+private:
+    void applyColours();
+
+    QLabel *m_iconLabel;
+    QLabel *m_headlineLabel;
+    QLabel *m_detailsLabel;
+    QPushButton *m_retryButton;
+    bool m_applyingColours = false;
+};
+
+} // namespace ui
