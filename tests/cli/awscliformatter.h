@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+#include <utility>
+
+// Runs the AWS CLI's own text and table formatters (python3 with awscli) over responses, through
+// tests/data/cli/awscli_format.py, so the C++ formatters can be compared with them byte for byte.
+namespace clitest {
+
+// Why the CLI's formatters cannot be run here (no python3, no awscli), or empty.
+QString awsCliFormatterProblem();
+
+struct FormatterInput {
+    QString title;     // the operation name the CLI titles tables with
+    QByteArray json;   // what `--output json` printed
+};
+
+// The CLI's output for each input, in order; `output` is "text" or "table". Empty list, with
+// `error` set, when python fails.
+QList<QByteArray> awsCliFormat(const QString &output, int width, bool color, const QList<FormatterInput> &inputs,
+                               QString *error);
+
+} // namespace clitest

@@ -1,0 +1,41 @@
+"""Prints what the AWS CLI's text and table formatters print for responses.
+
+Each input file holds what `aws ... --output json` printed for a response; json.load of it gives
+the dict botocore handed to the formatter (members in order, timestamps as the CLI's timestamp
+parser left them), which then goes through awscli.formatter.TextFormatter or TableFormatter,
+the same objects `--output text` and `--output table` use. The table's terminal width is fixed
+by replacing awscli.table.determine_terminal_width (the CLI asks the terminal, else takes 80);
+color is the CLI's --color on or off.
+
+usage: awscli_format.py text|table WIDTH on|off TITLE IN_FILE OUT_FILE [TITLE IN_FILE OUT_FILE ...]
+"""
+import argparse
+import io
+import json
+import sys
+
+import awscli.table
+from awscli.formatter import TableFormatter, TextFormatter
+
+
+def main(argv):
+    if len(argv) < 6 or (len(argv) - 3) % 3 != 0 or argv[0] not in ('text', 'table') \
+            or argv[2] not in ('on', 'off'):
+        sys.exit(__doc__)
+    output, width, color = argv[0], int(argv[1]), argv[2]
+    awscli.table.determine_terminal_width = lambda default_width=80: width
+    rest = argv[3:]
+    for title, in_file, out_file in zip(rest[0::3], rest[1::3], rest[2::3]):
+        with open(in_file, 'rb') as source:
+            text = source.read().decode('utf-8')
+        response = json.loads(text) if text.strip() else {}
+        args = argparse.Namespace(query=None, color=color)
+        formatter = TextFormatter(args) if output == 'text' else TableFormatter(args)
+        stream = io.StringIO()
+        formatter(title, response, stream)
+        with open(out_file, 'wb') as out:
+            out.write(stream.getvalue().encode('utf-8'))
+
+
+if __name__ == '__main__':
+    main(sys.argv[1:])
