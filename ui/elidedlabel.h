@@ -9,8 +9,8 @@ namespace ui {
 // /0c9d8e7f") so both the kind and the unique end of an ARN stay visible; text() is always the
 // full text, and an elided label shows it as its tooltip unless it has a tooltip of its own.
 // It takes keyboard focus so a copy shortcut can act on it. Two presentations beyond the plain
-// one: "absent" (italic, placeholder colour: the value is not set) and "stale" (the disabled
-// text colour: the value is from before a failed refresh).
+// one: "absent" (italic, placeholder colour: the value is not set) and "stale" (a dimmed text
+// colour that stays legible: the value is from before a failed refresh).
 class ElidedLabel : public QFrame {
     Q_OBJECT
     Q_PROPERTY(QString text READ text WRITE setText)

@@ -25,6 +25,8 @@
 #include <QTimer>
 #include <QToolTip>
 
+#include <algorithm>
+
 namespace ui {
 
 namespace {
@@ -175,6 +177,20 @@ void SchedulerDetailsView::buildFieldRows()
         m_groupBoxes.append(box);
     }
     m_ui->fieldsLayout->addStretch(1);
+    alignFieldLabels();
+}
+
+void SchedulerDetailsView::alignFieldLabels()
+{
+    // Each group has its own form layout; one label width for all keeps the values in one column.
+    const QList<QLabel *> labels = m_ui->fieldsWidget->findChildren<QLabel *>();
+    int width = 0;
+    for (QLabel *label : labels) {
+        label->setMinimumWidth(0);
+        width = std::max(width, label->sizeHint().width());
+    }
+    for (QLabel *label : labels)
+        label->setMinimumWidth(width);
 }
 
 void SchedulerDetailsView::attach(models::SchedulerDetailsController *controller)
@@ -416,6 +432,8 @@ void SchedulerDetailsView::changeEvent(QEvent *event)
     if (event->type() == QEvent::PaletteChange) {
         updateIcons();
         updateFreshness();
+    } else if (event->type() == QEvent::FontChange) {
+        alignFieldLabels();
     }
     QWidget::changeEvent(event);
 }

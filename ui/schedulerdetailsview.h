@@ -83,6 +83,7 @@ protected:
 private:
     void setUpActions();
     void buildFieldRows();
+    void alignFieldLabels();
     void attach(models::SchedulerDetailsController *controller);
     void updateFromController();
     void updateFields();

@@ -91,6 +91,8 @@ void StatusBadge::setFieldName(const QString &fieldName)
 {
     m_fieldName = fieldName;
     updateAccessibility();
+    updateGeometry();
+    update();
 }
 
 void StatusBadge::setScale(qreal scale)
@@ -113,7 +115,8 @@ void StatusBadge::setStale(bool stale)
 
 QString StatusBadge::notSetText() const
 {
-    return tr("not set");
+    // Alone in a header, "not set" needs the field's name to say what is not set.
+    return m_fieldName.isEmpty() ? tr("not set") : tr("%1: not set").arg(m_fieldName);
 }
 
 QFont StatusBadge::notSetFont() const

@@ -33,7 +33,7 @@ public:
     explicit StatusBadge(QWidget *parent = nullptr);
 
     // The service's value ("RUNNING", "ANOMALOUS", or anything else, shown verbatim). Empty: the
-    // member is absent, and the widget says "not set" in the absent style.
+    // member is absent, and the widget says "Latest result: not set" in the absent style.
     QString value() const { return m_value; }
     void setValue(const QString &value);
     // What the badge stands for ("Status", "Latest result"): the start of its accessible name.

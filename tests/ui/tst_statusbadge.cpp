@@ -132,6 +132,11 @@ void TestStatusBadge::emptyValue_saysNotSet()
     QCOMPARE(badge.sizeHint(), QFontMetrics(italic).size(Qt::TextSingleLine, QStringLiteral("not set")) + QSize(4, 4));
     QVERIFY(badge.sizeHint().height() < ui::StatusBadge::badgeSize(QStringLiteral("RUNNING"), badge.font()).height() + 4);
     QCOMPARE(badge.accessibleName(), QStringLiteral("not set"));
+    // With a field name the absent text says which field is not set.
+    badge.setFieldName(QStringLiteral("Latest result"));
+    QCOMPARE(badge.sizeHint(),
+             QFontMetrics(italic).size(Qt::TextSingleLine, QStringLiteral("Latest result: not set")) + QSize(4, 4));
+    QCOMPARE(badge.accessibleName(), QStringLiteral("Latest result: not set"));
 }
 
 void TestStatusBadge::paint_usesLightColoursOnLightPalette()

@@ -1,0 +1,99 @@
+// ErrorBanner: hidden until an error, the CLI sentence selectable, Retry, legible colours.
+#include "errorbanner.h"
+
+#include "models/statuspresentation.h"
+
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QtTest>
+
+class TestErrorBanner : public QObject {
+    Q_OBJECT
+private slots:
+    void hiddenUntilAnError();
+    void showError_showsHeadlineAndSentence();
+    void retry_isAButtonAndASignal();
+    void clearError_hidesAndForgets();
+    void colours_areLegibleOnLightAndDark_data();
+    void colours_areLegibleOnLightAndDark();
+};
+
+void TestErrorBanner::hiddenUntilAnError()
+{
+    QWidget parent;
+    auto *banner = new ui::ErrorBanner(&parent);
+    parent.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&parent));
+    QVERIFY(!banner->isVisible());
+    QCOMPARE(banner->accessibleName(), QStringLiteral("Error"));
+}
+
+void TestErrorBanner::showError_showsHeadlineAndSentence()
+{
+    QWidget parent;
+    auto *banner = new ui::ErrorBanner(&parent);
+    parent.show();
+    const QString sentence = QStringLiteral("An error occurred (ThrottlingException) when calling the "
+                                            "DescribeInferenceScheduler operation (reached max retries: 2): Rate exceeded");
+    banner->showError(QStringLiteral("Could not refresh fan-line-3."), sentence);
+    QVERIFY(banner->isVisible());
+    QCOMPARE(banner->headline(), QStringLiteral("Could not refresh fan-line-3."));
+    QCOMPARE(banner->details(), sentence);
+    auto *details = banner->findChild<QLabel *>(QStringLiteral("errorDetailsLabel"));
+    QVERIFY(details->textInteractionFlags().testFlag(Qt::TextSelectableByMouse));
+    QCOMPARE(details->textFormat(), Qt::PlainText);
+    QCOMPARE(banner->accessibleDescription(), QStringLiteral("Could not refresh fan-line-3. ") + sentence);
+}
+
+void TestErrorBanner::retry_isAButtonAndASignal()
+{
+    QWidget parent;
+    auto *banner = new ui::ErrorBanner(&parent);
+    parent.show();
+    banner->showError(QStringLiteral("Could not load x."), QStringLiteral("An error occurred"));
+    QSignalSpy retry(banner, &ui::ErrorBanner::retryRequested);
+    QVERIFY(banner->retryButton()->isVisible());
+    QCOMPARE(banner->retryButton()->accessibleName(), QStringLiteral("Retry"));
+    QTest::mouseClick(banner->retryButton(), Qt::LeftButton);
+    QCOMPARE(retry.size(), 1);
+    banner->setRetryVisible(false);
+    QVERIFY(!banner->retryButton()->isVisible());
+}
+
+void TestErrorBanner::clearError_hidesAndForgets()
+{
+    QWidget parent;
+    auto *banner = new ui::ErrorBanner(&parent);
+    parent.show();
+    banner->showError(QStringLiteral("Could not load x."), QStringLiteral("An error occurred"));
+    banner->clearError();
+    QVERIFY(!banner->isVisible());
+    QCOMPARE(banner->headline(), QString());
+    QCOMPARE(banner->details(), QString());
+}
+
+void TestErrorBanner::colours_areLegibleOnLightAndDark_data()
+{
+    QTest::addColumn<QColor>("window");
+    QTest::newRow("light") << QColor(0xef, 0xef, 0xef);
+    QTest::newRow("dark") << QColor(0x2b, 0x2b, 0x2b);
+}
+
+void TestErrorBanner::colours_areLegibleOnLightAndDark()
+{
+    QFETCH(QColor, window);
+    QWidget parent;
+    QPalette palette = parent.palette();
+    palette.setColor(QPalette::Window, window);
+    parent.setPalette(palette);
+    auto *banner = new ui::ErrorBanner(&parent);
+    const QColor background = banner->palette().color(QPalette::Window);
+    const QColor text = banner->palette().color(QPalette::WindowText);
+    QVERIFY(models::contrastRatio(text, background) >= 4.5);
+    // The banner follows the palette: dark on a dark window, light on a light one.
+    QCOMPARE(models::isDarkPalette(banner->palette()), models::isDarkPalette(palette));
+}
+
+QTEST_MAIN(TestErrorBanner)
+#include "tst_errorbanner.moc"
