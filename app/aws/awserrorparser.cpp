@@ -16,6 +16,17 @@ QString stringMember(const QJsonObject &object, QLatin1StringView key)
 
 } // namespace
 
+QString printableText(QStringView text)
+{
+    QString printable = text.toString();
+    for (QChar &c : printable) {
+        const char16_t u = c.unicode();
+        if ((u < 0x20 && u != u'\t' && u != u'\n') || (u >= 0x7f && u <= 0x9f))
+            c = QChar::ReplacementCharacter;
+    }
+    return printable;
+}
+
 QString shortErrorCode(QStringView rawType)
 {
     QStringView code = rawType;
@@ -50,6 +61,8 @@ ServiceErrorFields parseServiceError(QByteArrayView errorTypeHeader, QByteArrayV
     fields.message = stringMember(object, QLatin1StringView("message"));
     if (fields.message.isEmpty())
         fields.message = stringMember(object, QLatin1StringView("Message"));
+    fields.code = printableText(fields.code);
+    fields.message = printableText(fields.message);
     return fields;
 }
 

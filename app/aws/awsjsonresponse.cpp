@@ -46,7 +46,7 @@ QString contentTypeText(const HttpResponse &response)
 {
     const QByteArray type = response.header("Content-Type");
     return type.isEmpty() ? QStringLiteral("no Content-Type")
-                          : QStringLiteral("Content-Type \"%1\"").arg(QString::fromLatin1(type));
+                          : QStringLiteral("Content-Type \"%1\"").arg(printableText(QString::fromLatin1(type)));
 }
 
 AwsError badResponse(const HttpResponse &response, const QString &message)
@@ -111,7 +111,7 @@ QString requestIdOf(const HttpResponse &response)
     QByteArray id = response.header("x-amzn-RequestId");
     if (id.isEmpty())
         id = response.header("x-amz-request-id");
-    return QString::fromLatin1(id.trimmed());
+    return printableText(QString::fromLatin1(id.trimmed()));
 }
 
 Result<QByteArray> interpretJsonResponse(const HttpResponse &response)
@@ -125,7 +125,7 @@ Result<QByteArray> interpretJsonResponse(const HttpResponse &response)
                            location.isEmpty()
                                ? QStringLiteral("a redirect without a Location, not followed")
                                : QStringLiteral("a redirect to \"%1\", not followed")
-                                     .arg(QString::fromLatin1(location)));
+                                     .arg(printableText(QString::fromLatin1(location))));
     }
     if (status >= 400 && status <= 599)
         return interpretFailure(response);
