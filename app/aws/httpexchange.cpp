@@ -4,6 +4,9 @@
 #include <QNetworkReply>
 #include <QSslError>
 
+#include <algorithm>
+#include <limits>
+
 namespace aws {
 
 namespace {
@@ -96,6 +99,19 @@ HttpExchange::HttpExchange(QNetworkAccessManager *network, QNetworkRequest reque
     m_timer.setTimerType(Qt::PreciseTimer);
     m_timer.setInterval(m_limits.connectTimeout);
     connect(&m_timer, &QTimer::timeout, this, &HttpExchange::onTimeout);
+    // Progress resets the read timeout, so a trickling endpoint would never trip it: the whole
+    // exchange is bounded by both timeouts together (QTimer counts in an int; beyond that, none).
+    const std::chrono::milliseconds total = m_limits.connectTimeout + m_limits.readTimeout;
+    m_deadline.setSingleShot(true);
+    m_deadline.setTimerType(Qt::PreciseTimer);
+    m_deadline.setInterval(std::chrono::milliseconds(
+        std::min<qint64>(total.count(), std::numeric_limits<int>::max())));
+    connect(&m_deadline, &QTimer::timeout, this, [this, total] {
+        abortWith(AwsError::Kind::Timeout,
+                  QStringLiteral("the response was not complete within %1, the connect and read "
+                                 "timeouts together")
+                      .arg(milliseconds(total)));
+    });
 
     m_reply = network->post(request, body);
     m_reply->setReadBufferSize(kReplyReadBufferBytes);
@@ -118,6 +134,7 @@ HttpExchange::HttpExchange(QNetworkAccessManager *network, QNetworkRequest reque
     });
     connect(m_reply, &QNetworkReply::finished, this, &HttpExchange::onFinished);
     m_timer.start();
+    m_deadline.start();
 }
 
 HttpExchange::~HttpExchange()
@@ -129,6 +146,7 @@ void HttpExchange::cancel()
 {
     m_phase = Phase::Done;
     m_timer.stop();
+    m_deadline.stop();
     m_done = nullptr;
     releaseReply();
 }
@@ -211,8 +229,14 @@ void HttpExchange::onFinished()
     if (error != QNetworkReply::NoError && (!isErrorStatusReport(error) || m_response.status == 0)) {
         outcome.failure = kindOf(error);
         outcome.failureMessage = m_reply->errorString();
-        if (!m_sslErrors.isEmpty())
-            outcome.failureMessage += QStringLiteral(" (%1)").arg(m_sslErrors.join(QStringLiteral("; ")));
+        // Qt's text often names the first certificate error already; add only the others.
+        QStringList unnamed;
+        for (const QString &sslError : std::as_const(m_sslErrors)) {
+            if (!outcome.failureMessage.contains(sslError) && !unnamed.contains(sslError))
+                unnamed.append(sslError);
+        }
+        if (!unnamed.isEmpty())
+            outcome.failureMessage += QStringLiteral(" (%1)").arg(unnamed.join(QStringLiteral("; ")));
     }
     outcome.response = std::move(m_response);
     releaseReply();
@@ -249,6 +273,7 @@ void HttpExchange::finish(HttpExchangeOutcome outcome)
 {
     m_phase = Phase::Done;
     m_timer.stop();
+    m_deadline.stop();
     // The callback may destroy this object; it runs from a local copy and touches nothing after.
     Done done = std::move(m_done);
     m_done = nullptr;

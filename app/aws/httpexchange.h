@@ -32,6 +32,8 @@ struct HttpResponse {
     QByteArray header(QByteArrayView name) const;
 };
 
+// The whole exchange never takes longer than connectTimeout + readTimeout together, so an
+// endpoint that trickles (a byte a second never trips the read timeout) is cut off too.
 struct HttpExchangeLimits {
     std::chrono::milliseconds connectTimeout{60'000}; // until the request has gone out
     std::chrono::milliseconds readTimeout{60'000};    // longest silence after that
@@ -83,6 +85,7 @@ private:
     HttpExchangeLimits m_limits;
     Done m_done;
     QTimer m_timer;
+    QTimer m_deadline; // connectTimeout + readTimeout from the start
     Phase m_phase = Phase::Connecting;
     HttpResponse m_response;
     QByteArrayList m_pieces;  // body of unknown length, as it arrived
