@@ -6,10 +6,17 @@ namespace lookout {
 
 namespace {
 
+// The token as an error message may quote it: cut short, and with control characters (the
+// endpoint chose them; on a terminal they could move the cursor or retitle it) shown as '?'.
 QString shownToken(const QString &token)
 {
     constexpr qsizetype kMaxShown = 80;
-    return token.size() <= kMaxShown ? token : token.left(kMaxShown) + QStringLiteral("…");
+    QString shown = token.size() <= kMaxShown ? token : token.left(kMaxShown) + QStringLiteral("…");
+    for (QChar &c : shown) {
+        if (c.unicode() < 0x20 || c.unicode() == 0x7f)
+            c = u'?';
+    }
+    return shown;
 }
 
 } // namespace
