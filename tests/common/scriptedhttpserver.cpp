@@ -9,6 +9,8 @@
 
 #include <algorithm>
 
+#include <sys/socket.h>
+
 namespace testsupport {
 
 namespace {
@@ -211,6 +213,13 @@ ScriptedResponse ScriptedResponse::closingAfterBodyBytes(qint64 bytes) const
     return copy;
 }
 
+ScriptedResponse ScriptedResponse::resettingAfterBodyBytes(qint64 bytes) const
+{
+    ScriptedResponse copy = closingAfterBodyBytes(bytes);
+    copy.resetAfterBody = true;
+    return copy;
+}
+
 ScriptedResponse ScriptedResponse::trickling(std::chrono::milliseconds interval,
                                              qint64 bytesPerTick) const
 {
@@ -233,6 +242,9 @@ public:
         , m_number(number)
     {
         socket->setParent(this);
+        // Head and body go out in separate writes; without this, Nagle holds the body back
+        // until the client's delayed ACK (tens of ms per response).
+        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         connect(socket, &QTcpSocket::readyRead, this, [this] { readRequests(); });
         connect(socket, &QTcpSocket::bytesWritten, this, [this] { pump(Pace::AsFastAsAllowed); });
         connect(socket, &QTcpSocket::disconnected, this, [this] { onDisconnected(); });
@@ -414,7 +426,10 @@ private:
             && m_bodySent < m_bodyTotal) {
             m_closing = true;
             endResponse(false);
-            m_socket->disconnectFromHost();
+            if (m_response.resetAfterBody)
+                reset();
+            else
+                m_socket->disconnectFromHost();
             return;
         }
         if (m_bodySent < m_bodyTotal)
@@ -454,6 +469,20 @@ private:
         const qsizetype index = m_index;
         m_index = -1;
         emit m_server->responseEnded(index);
+    }
+
+    // Hands what was written to the kernel, then closes with SO_LINGER 0, which sends RST.
+    void reset()
+    {
+        m_socket->flush();
+        const qintptr descriptor = m_socket->socketDescriptor();
+        if (descriptor >= 0) {
+            const linger immediately{1, 0};
+            ::setsockopt(static_cast<int>(descriptor), SOL_SOCKET, SO_LINGER, &immediately,
+                         sizeof immediately);
+        }
+        m_socket->abort();
+        onDisconnected();
     }
 
     void onDisconnected()

@@ -62,6 +62,7 @@ struct ScriptedResponse {
     char generatedFill = 'x';
     Framing framing = Framing::ContentLength;
     qint64 closeAfterBodyBytes = -1; // close the connection once this many body bytes are out
+    bool resetAfterBody = false;     // …and end it with a TCP reset (RST) instead of a close (FIN)
     std::chrono::milliseconds trickleInterval{0}; // > 0: send the body trickleBytes at a time
     qint64 trickleBytes = 1;
     std::optional<QDateTime> date; // the Date header; the server's clock when unset
@@ -83,6 +84,8 @@ struct ScriptedResponse {
     ScriptedResponse withoutDate() const;
     ScriptedResponse withFraming(Framing newFraming) const;
     ScriptedResponse closingAfterBodyBytes(qint64 bytes) const;
+    // The same, but the connection is reset (SO_LINGER 0), as a crashing or hostile peer does.
+    ScriptedResponse resettingAfterBodyBytes(qint64 bytes) const;
     ScriptedResponse trickling(std::chrono::milliseconds interval, qint64 bytesPerTick = 1) const;
 };
 
