@@ -15,6 +15,7 @@
 #include <QProcessEnvironment>
 #include <QTemporaryDir>
 
+#include <algorithm>
 #include <memory>
 
 namespace {
@@ -58,14 +59,45 @@ bool writeFile(const QString &path, QByteArrayView text)
         && file.write(text.data(), text.size()) == text.size();
 }
 
-QStringList secretsOf(const aws::AwsProfiles &profiles)
+bool isSecretKey(const QString &key)
+{
+    return key == QLatin1String("aws_secret_access_key")
+        || key == QLatin1String("aws_session_token");
+}
+
+// Every value in the files that is not a secret, and every name: what messages may quote.
+QStringList quotableTexts(const QList<const aws::SharedConfigFile *> &files)
+{
+    QStringList texts;
+    for (const aws::SharedConfigFile *file : files) {
+        for (const aws::ConfigSection &section : file->sections()) {
+            texts.append(section.header);
+            for (auto it = section.properties.cbegin(); it != section.properties.cend(); ++it) {
+                texts.append(it.key());
+                if (!isSecretKey(it.key()))
+                    texts.append(it->value);
+                for (auto sub = it->subProperties.cbegin(); sub != it->subProperties.cend(); ++sub)
+                    texts.append(sub.key() + QLatin1Char(' ') + sub->value);
+            }
+        }
+    }
+    return texts;
+}
+
+// The secret values, except those that also appear inside a value a message may quote (a region
+// that happens to hold the same text is rightly quoted as a region).
+QStringList secretsOf(const aws::AwsProfiles &profiles, const QStringList &quotable)
 {
     QStringList secrets;
     for (const QString &name : profiles.names()) {
         const aws::AwsProfile *profile = profiles.profile(name);
         for (const char *key : { "aws_secret_access_key", "aws_session_token" }) {
             const QString value = profile->value(QLatin1String(key));
-            if (value.size() >= 8) // shorter ones can appear in other text by chance
+            if (value.size() < 8) // shorter ones can appear in other text by chance
+                continue;
+            const bool alsoQuotable = std::any_of(quotable.cbegin(), quotable.cend(),
+                [&value](const QString &text) { return text.contains(value); });
+            if (!alsoQuotable)
                 secrets.append(value);
         }
     }
@@ -123,7 +155,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     environment.insert(QStringLiteral("AWS_CONFIG_FILE"), configPath);
     environment.insert(QStringLiteral("AWS_SHARED_CREDENTIALS_FILE"), credentialsPath);
     const aws::ConnectionResolver resolver(environment, g_home->path());
-    const QStringList secrets = secretsOf(resolver.sharedProfiles());
+    const QStringList secrets
+        = secretsOf(resolver.sharedProfiles(), quotableTexts({ &config, &credentials }));
     for (const aws::ConfigProblem &problem : resolver.problems())
         FUZZ_CHECK(!problem.message.isEmpty(), problem.toString());
 

@@ -6,13 +6,17 @@
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QDateTime>
+#include <QJsonParseError>
 #include <QLoggingCategory>
+#include <QRegularExpression>
 #include <QString>
 
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 
 namespace fuzzsupport {
 
@@ -51,6 +55,26 @@ inline bool hasTerminalControls(const QString &text)
             return true;
     }
     return false;
+}
+
+// True when Qt refused `body` only because a number in it is beyond a double's range
+// ("-71e308"): still JSON by the grammar, and read as an infinity by botocore's parser, so a
+// decoder that skips such a number in an unknown member is right to accept the body.
+inline bool qtRefusesOnlyANumberOutOfRange(QByteArrayView body, const QJsonParseError &error)
+{
+    if (error.error != QJsonParseError::IllegalNumber)
+        return false;
+    qsizetype end = qMin<qsizetype>(error.offset, body.size());
+    while (end < body.size() && std::strchr("+-.eE0123456789", body[end]) != nullptr)
+        ++end;
+    qsizetype start = qMin<qsizetype>(error.offset, body.size());
+    while (start > 0 && std::strchr("+-.eE0123456789", body[start - 1]) != nullptr)
+        --start;
+    const QByteArray number = body.sliced(start, end - start).toByteArray();
+    static const QRegularExpression kGrammar(
+        QStringLiteral("^-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?$"));
+    return kGrammar.match(QString::fromLatin1(number)).hasMatch()
+        && std::isinf(std::strtod(number.constData(), nullptr));
 }
 
 // The text with control characters spelled \xNN, for failure messages.
