@@ -1,14 +1,34 @@
 #include "guiapplication.h"
 
 #include "appinfo.h"
+#include "connectionsource.h"
+#include "demoendpoint.h"
 #include "mainwindow.h"
+#include "resourcepaths.h"
+
+#include "aws/connectionresolver.h"
+#include "aws/keychainprofiles.h"
+#include "cli/exitcodes.h"
+#include "cli/guioptions.h"
 
 #include <QApplication>
 #include <QIcon>
-
-#include "resourcepaths.h"
+#include <QMessageBox>
+#include <QNetworkAccessManager>
+#include <QSettings>
+#include <QTextStream>
 
 namespace ui {
+
+int reportStartupError(const QString &message, int exitCode)
+{
+    QTextStream(stderr) << appinfo::kBinaryName << ": " << message << '\n';
+    // Nobody would see a box on these platforms, and it would wait forever to be closed.
+    const QString platform = QGuiApplication::platformName();
+    if (platform != QLatin1String("offscreen") && platform != QLatin1String("minimal"))
+        QMessageBox::critical(nullptr, QApplication::translate("GuiApplication", "Lookout Desk cannot start"), message);
+    return exitCode;
+}
 
 int runGuiApplication(int argc, char *argv[])
 {
@@ -20,7 +40,40 @@ int runGuiApplication(int argc, char *argv[])
     QGuiApplication::setDesktopFileName(QString::fromLatin1(appinfo::kApplicationId));
     QApplication::setWindowIcon(QIcon(resources::applicationIconPath()));
 
-    MainWindow window;
+    const cli::Result<cli::GuiOptions> parsed = cli::parseGuiOptions(QApplication::arguments());
+    if (!parsed.ok()) {
+        return reportStartupError(parsed.error().message + QLatin1Char('\n')
+                                      + QApplication::translate("GuiApplication", "Run '%1 --help' for the options.")
+                                            .arg(QString::fromLatin1(appinfo::kBinaryName)),
+                                  cli::exitcode::kBadCommandLine);
+    }
+    const cli::GuiOptions &options = parsed.value();
+
+    // --demo shapes the emulator; otherwise the Demo entry starts the default one when picked.
+    DemoEndpoint demo(options.demo ? options.demoEmulator : DemoEndpoint::defaultOptions());
+    if (options.demo) {
+        const aws::Result<aws::Connection> started = demo.connection();
+        if (!started.ok())
+            return reportStartupError(started.error().message, cli::exitcode::kFailure);
+    }
+
+    const std::unique_ptr<QSettings> profileSettings = aws::KeychainProfileStore::openDefaultSettings();
+    aws::KeychainProfileStore keychain(profileSettings.get());
+    aws::ConnectionResolver resolver = aws::ConnectionResolver::forCurrentProcess(&keychain);
+    ConnectionSource connections(&resolver, &demo, options.connection);
+    QNetworkAccessManager network;
+    QSettings settings(QSettings::IniFormat, QSettings::UserScope, QString::fromLatin1(appinfo::kOrganizationName),
+                       QStringLiteral("window"));
+
+    MainWindowSetup setup;
+    setup.network = &network;
+    setup.settings = &settings;
+    setup.connections = &connections;
+    setup.keychain = &keychain;
+    setup.schedulerName = options.schedulerName;
+    setup.refreshIntervalSeconds = options.refreshIntervalSeconds;
+    setup.demo = options.demo;
+    MainWindow window(setup);
     window.show();
     return QApplication::exec();
 }

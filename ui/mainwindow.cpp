@@ -1,42 +1,656 @@
 #include "mainwindow.h"
 
 #include "appinfo.h"
+#include "connectionbar.h"
+#include "connectiondetailsdialog.h"
+#include "dashboardview.h"
+#include "errorbanner.h"
+#include "fleetview.h"
+#include "keyboardshortcutsdialog.h"
+#include "profiledialog.h"
+#include "profilepicker.h"
+#include "refreshintervalcombobox.h"
+#include "refreshstatuslabel.h"
+#include "regionpicker.h"
+#include "schedulerdetailsview.h"
+#include "traynotifier.h"
+
+#include "aws/keychainprofiles.h"
+#include "models/fleetsession.h"
+#include "models/timetext.h"
 
 #include <QAction>
 #include <QApplication>
-#include <QKeySequence>
+#include <QCloseEvent>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
+#include <QStyle>
+#include <QTableView>
+#include <QToolBar>
+#include <QWindowStateChangeEvent>
 
 namespace ui {
 
-MainWindow::MainWindow(QWidget *parent)
+namespace {
+
+const QString kGeometryKey = QStringLiteral("mainWindow/geometry");
+const QString kStateKey = QStringLiteral("mainWindow/state");
+const QString kSplitterKey = QStringLiteral("mainWindow/splitter");
+const QString kDashboardKey = QStringLiteral("mainWindow/dashboard");
+const QString kProfileKey = QStringLiteral("connection/profile");
+const QString kRegionKey = QStringLiteral("connection/region");
+const QString kIntervalKey = QStringLiteral("refresh/intervalSeconds");
+const QString kHeaderKey = QStringLiteral("fleet/header");
+const QString kNotificationsKey = QStringLiteral("notifications/enabled");
+constexpr int kMessageMs = 4000;
+
+} // namespace
+
+MainWindow::MainWindow(const MainWindowSetup &setup, QWidget *parent)
     : QMainWindow(parent)
+    , m_settings(setup.settings)
+    , m_connections(setup.connections)
+    , m_keychain(setup.keychain)
+    , m_session(setup.session ? setup.session : new models::FleetSession(setup.network, this))
+    , m_pendingScheduler(setup.schedulerName)
 {
-    setWindowTitle(tr("Lookout Desk"));
-    setAccessibleName(tr("Lookout Desk main window"));
-    auto *welcome = new QLabel(tr("No endpoint connected."), this);
-    welcome->setObjectName(QStringLiteral("welcomeLabel"));
-    welcome->setAlignment(Qt::AlignCenter);
-    welcome->setAccessibleName(tr("Connection state"));
-    setCentralWidget(welcome);
+    setObjectName(QStringLiteral("mainWindow"));
+    m_fleetView = new FleetView(this);
+    m_fleetView->setObjectName(QStringLiteral("fleetViewWidget"));
+    m_fleetView->setModel(m_session->model());
+    m_detailsView = setup.details ? new SchedulerDetailsView(setup.details, this) : new SchedulerDetailsView(this);
+    m_detailsView->setObjectName(QStringLiteral("schedulerDetailsViewWidget"));
+    // The window's Refresh (F5, Ctrl+R) refreshes the fleet and this form together; the form's
+    // own button still refreshes the form alone. One owner per key, or Qt would fire neither.
+    m_detailsView->refreshAction()->setShortcuts({});
+    m_dashboardView = new DashboardView(this);
+    m_dashboardView->setModel(m_session->model());
+    m_session->setDetailsController(m_detailsView->controller());
+
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(QStringLiteral("fleetSplitter"));
+    m_splitter->addWidget(m_fleetView);
+    m_splitter->addWidget(m_detailsView);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+    m_splitter->setChildrenCollapsible(false);
+    m_pages = new QStackedWidget(this);
+    m_pages->setObjectName(QStringLiteral("pagesStackedWidget"));
+    m_pages->addWidget(m_splitter);
+    m_pages->addWidget(m_dashboardView);
+    setCentralWidget(m_pages);
+
+    m_tray = new TrayNotifier(this);
+    createActions();
+    createToolBar();
     createMenus();
-    statusBar()->showMessage(tr("Ready"));
-    resize(1100, 700);
+    createStatusBar();
+    connectSession();
+    retranslate();
+    resize(1280, 800);
+    restoreSettings();
+
+    if (setup.refreshIntervalSeconds)
+        m_session->refreshController()->setInterval(std::chrono::seconds(*setup.refreshIntervalSeconds));
+    m_intervalComboBox->setInterval(m_session->refreshController()->interval());
+
+    const std::optional<ProfileChoice> saved =
+        ProfileChoice::fromSettingsValue(m_settings->value(kProfileKey).toString());
+    m_choice = setup.demo ? ProfileChoice::demo() : m_connections->initialChoice(saved);
+    if (!m_connections->commandLine().region.isEmpty()) {
+        m_region = m_connections->commandLine().region;
+        m_regionOrigin = m_connections->commandLine().regionOrigin;
+    } else {
+        m_region = m_settings->value(kRegionKey).toString();
+        m_regionOrigin = tr("the region picker (saved)");
+    }
+    reloadProfiles();
+    if (!m_pendingScheduler.isEmpty())
+        m_detailsView->showScheduler(m_pendingScheduler);
+    connectWithChoice();
+}
+
+MainWindow::~MainWindow()
+{
+    // The session may be the caller's: it must not keep a pointer to this window's form.
+    m_session->setDetailsController(nullptr);
+}
+
+// ---- building ----------------------------------------------------------------------------
+
+void MainWindow::createActions()
+{
+    m_refreshAction = new QAction(this);
+    m_refreshAction->setObjectName(QStringLiteral("refreshFleetAction"));
+    m_refreshAction->setShortcuts({QKeySequence(Qt::Key_F5), QKeySequence(Qt::CTRL | Qt::Key_R)});
+    m_refreshAction->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
+    connect(m_refreshAction, &QAction::triggered, this, &MainWindow::refreshNow);
+
+    m_pauseAction = new QAction(this);
+    m_pauseAction->setObjectName(QStringLiteral("pauseAction"));
+    m_pauseAction->setCheckable(true);
+    m_pauseAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    connect(m_pauseAction, &QAction::toggled, this, [this](bool paused) {
+        m_session->refreshController()->setPaused(paused);
+        retranslate();
+    });
+
+    m_dashboardAction = new QAction(this);
+    m_dashboardAction->setObjectName(QStringLiteral("dashboardAction"));
+    m_dashboardAction->setCheckable(true);
+    m_dashboardAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    m_dashboardAction->setIcon(style()->standardIcon(QStyle::SP_FileDialogListView));
+    connect(m_dashboardAction, &QAction::toggled, this, &MainWindow::setDashboardShown);
+
+    m_fullScreenAction = new QAction(this);
+    m_fullScreenAction->setObjectName(QStringLiteral("fullScreenAction"));
+    m_fullScreenAction->setCheckable(true);
+    m_fullScreenAction->setShortcut(QKeySequence(Qt::Key_F11));
+    connect(m_fullScreenAction, &QAction::toggled, this, &MainWindow::setFullScreen);
+
+    m_leaveFullScreenAction = new QAction(this);
+    m_leaveFullScreenAction->setObjectName(QStringLiteral("leaveFullScreenAction"));
+    m_leaveFullScreenAction->setShortcut(QKeySequence(Qt::Key_Escape));
+    // Only while full screen, so Esc keeps its usual meaning otherwise.
+    m_leaveFullScreenAction->setEnabled(false);
+    connect(m_leaveFullScreenAction, &QAction::triggered, this, [this] { m_fullScreenAction->setChecked(false); });
+
+    m_notificationsAction = new QAction(this);
+    m_notificationsAction->setObjectName(QStringLiteral("notificationsAction"));
+    m_notificationsAction->setCheckable(true);
+    m_notificationsAction->setEnabled(TrayNotifier::isAvailable());
+    connect(m_notificationsAction, &QAction::toggled, m_tray, &TrayNotifier::setEnabled);
+    connect(m_tray, &TrayNotifier::activated, this, [this] {
+        showNormal();
+        raise();
+        activateWindow();
+    });
+
+    m_manageProfilesAction = new QAction(this);
+    m_manageProfilesAction->setObjectName(QStringLiteral("manageProfilesAction"));
+    m_manageProfilesAction->setVisible(m_keychain != nullptr);
+    connect(m_manageProfilesAction, &QAction::triggered, this, &MainWindow::manageProfiles);
+
+    m_connectionDetailsAction = new QAction(this);
+    m_connectionDetailsAction->setObjectName(QStringLiteral("connectionDetailsAction"));
+    m_connectionDetailsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    connect(m_connectionDetailsAction, &QAction::triggered, this, &MainWindow::showConnectionDetails);
+
+    m_shortcutsAction = new QAction(this);
+    m_shortcutsAction->setObjectName(QStringLiteral("keyboardShortcutsAction"));
+    m_shortcutsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
+    connect(m_shortcutsAction, &QAction::triggered, this, &MainWindow::showShortcuts);
+
+    m_aboutAction = new QAction(this);
+    m_aboutAction->setObjectName(QStringLiteral("aboutAction"));
+    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+
+    m_quitAction = new QAction(this);
+    m_quitAction->setObjectName(QStringLiteral("quitAction"));
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    // Window-wide shortcuts work even while the menu bar is hidden (full-screen dashboard).
+    addActions({m_refreshAction, m_pauseAction, m_dashboardAction, m_fullScreenAction, m_leaveFullScreenAction,
+                m_connectionDetailsAction, m_shortcutsAction, m_quitAction});
+}
+
+void MainWindow::createToolBar()
+{
+    m_toolBar = addToolBar(QString());
+    m_toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    m_toolBar->setMovable(false);
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_connectionBar = new ConnectionBar(m_toolBar);
+    m_toolBar->addWidget(m_connectionBar);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_refreshAction);
+    auto *everyLabel = new QLabel(m_toolBar);
+    everyLabel->setObjectName(QStringLiteral("intervalLabel"));
+    m_intervalComboBox = new RefreshIntervalComboBox(m_toolBar);
+    everyLabel->setBuddy(m_intervalComboBox);
+    m_toolBar->addWidget(everyLabel);
+    m_toolBar->addWidget(m_intervalComboBox);
+    m_toolBar->addAction(m_pauseAction);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_dashboardAction);
+
+    connect(m_connectionBar, &ConnectionBar::profileChosen, this, &MainWindow::chooseProfile);
+    connect(m_connectionBar, &ConnectionBar::regionChosen, this, &MainWindow::chooseRegion);
+    connect(m_connectionBar, &ConnectionBar::regionRejected, this,
+            [this](const QString &problem) { statusBar()->showMessage(problem, kMessageMs); });
+    connect(m_connectionBar, &ConnectionBar::detailsRequested, this, &MainWindow::showConnectionDetails);
+    connect(m_intervalComboBox, &RefreshIntervalComboBox::intervalChosen, this, [this](std::chrono::seconds interval) {
+        m_session->refreshController()->setInterval(interval);
+        m_settings->setValue(kIntervalKey, qint64(interval.count()));
+    });
 }
 
 void MainWindow::createMenus()
 {
-    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
-    QAction *quitAction = fileMenu->addAction(tr("&Quit"), qApp, &QApplication::quit);
-    quitAction->setObjectName(QStringLiteral("quitAction"));
-    quitAction->setShortcut(QKeySequence::Quit);
+    QMenu *file = menuBar()->addMenu(QString());
+    file->setObjectName(QStringLiteral("fileMenu"));
+    file->addActions({m_manageProfilesAction, m_connectionDetailsAction});
+    file->addSeparator();
+    file->addAction(m_quitAction);
 
-    QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
-    QAction *aboutAction = helpMenu->addAction(tr("&About Lookout Desk"), this, &MainWindow::showAbout);
-    aboutAction->setObjectName(QStringLiteral("aboutAction"));
+    QMenu *edit = menuBar()->addMenu(QString());
+    edit->setObjectName(QStringLiteral("editMenu"));
+    edit->addActions({m_fleetView->copyArnsAction(), m_fleetView->copyNamesAction(), m_fleetView->copyModelArnsAction()});
+    edit->addSeparator();
+    edit->addActions({m_detailsView->copySchedulerArnAction(), m_detailsView->copyJsonAction(),
+                      m_detailsView->copyCliCommandAction()});
+    edit->addSeparator();
+    edit->addAction(m_fleetView->findAction());
+
+    QMenu *view = menuBar()->addMenu(QString());
+    view->setObjectName(QStringLiteral("viewMenu"));
+    view->addActions({m_refreshAction, m_pauseAction});
+    view->addSeparator();
+    view->addActions({m_dashboardAction, m_fullScreenAction});
+    view->addSeparator();
+    view->addAction(m_notificationsAction);
+
+    QMenu *help = menuBar()->addMenu(QString());
+    help->setObjectName(QStringLiteral("helpMenu"));
+    help->addActions({m_shortcutsAction, m_aboutAction});
+}
+
+void MainWindow::createStatusBar()
+{
+    m_refreshStatusLabel = new RefreshStatusLabel(this);
+    m_refreshStatusLabel->watch(m_session->refreshController(), m_session->loader());
+    m_connectionLabel = new QLabel(this);
+    m_connectionLabel->setObjectName(QStringLiteral("connectionStatusLabel"));
+    statusBar()->addPermanentWidget(m_refreshStatusLabel);
+    statusBar()->addPermanentWidget(m_connectionLabel);
+    const auto message = [this](const QString &text) { statusBar()->showMessage(text, kMessageMs); };
+    connect(m_fleetView, &FleetView::statusMessage, this, message);
+    connect(m_detailsView, &SchedulerDetailsView::statusMessage, this, message);
+}
+
+void MainWindow::connectSession()
+{
+    connect(m_session, &models::FleetSession::connectionChanged, this, &MainWindow::updateConnectionState);
+    connect(m_session, &models::FleetSession::refreshFinished, this, &MainWindow::showRefreshOutcome);
+    connect(m_session, &models::FleetSession::connectionNeeded, this, [this] {
+        m_connections->reload();
+        connectWithChoice();
+    });
+    connect(m_session->loader(), &models::FleetLoader::loadingChanged, m_fleetView, &FleetView::setLoading);
+    connect(m_session->notifier(), &models::StatusChangeNotifier::alertRaised, m_tray, &TrayNotifier::notify);
+    connect(m_session->model(), &QAbstractItemModel::rowsInserted, this, [this] {
+        // --scheduler NAME: select its row as soon as a page brings it.
+        if (!m_pendingScheduler.isEmpty() && m_fleetView->selectScheduler(m_pendingScheduler))
+            m_pendingScheduler.clear();
+    });
+    connect(m_fleetView, &FleetView::currentSchedulerChanged, this, [this](const QString &name) {
+        m_pendingScheduler.clear();
+        m_detailsView->showScheduler(name);
+    });
+    connect(m_fleetView, &FleetView::retryRequested, this, &MainWindow::refreshNow);
+    connect(m_dashboardView, &DashboardView::schedulerActivated, this, [this](const QString &name) {
+        m_dashboardAction->setChecked(false);
+        if (!m_fleetView->selectScheduler(name))
+            m_detailsView->showScheduler(name);
+        m_fleetView->tableView()->setFocus();
+    });
+}
+
+void MainWindow::retranslate()
+{
+    setWindowTitle(m_session->isConnected() ? tr("Lookout Desk — %1").arg(m_session->connectionLabel())
+                                            : tr("Lookout Desk"));
+    setAccessibleName(tr("Lookout Desk main window"));
+    m_toolBar->setWindowTitle(tr("Main toolbar"));
+    m_toolBar->setAccessibleName(tr("Main toolbar"));
+    if (auto *label = m_toolBar->findChild<QLabel *>(QStringLiteral("intervalLabel")))
+        label->setText(tr("E&very:"));
+    m_refreshAction->setText(tr("&Refresh"));
+    m_refreshAction->setToolTip(tr("Refresh the fleet and the open scheduler (F5, Ctrl+R)"));
+    const bool paused = m_pauseAction->isChecked();
+    m_pauseAction->setText(paused ? tr("Paused") : tr("&Pause"));
+    m_pauseAction->setIconText(paused ? tr("Paused") : tr("Pause"));
+    m_pauseAction->setIcon(style()->standardIcon(paused ? QStyle::SP_MediaPlay : QStyle::SP_MediaPause));
+    m_pauseAction->setToolTip(paused ? tr("Auto-refresh is paused: click to resume (Ctrl+Shift+P)")
+                                     : tr("Pause auto-refresh (Ctrl+Shift+P)"));
+    m_dashboardAction->setText(tr("&Dashboard"));
+    m_dashboardAction->setToolTip(tr("Show the dashboard: one large tile per scheduler (Ctrl+D; F11 for full screen)"));
+    m_fullScreenAction->setText(tr("&Full Screen"));
+    m_leaveFullScreenAction->setText(tr("Leave Full Screen"));
+    m_notificationsAction->setText(tr("Desktop &Notifications"));
+    m_notificationsAction->setToolTip(TrayNotifier::isAvailable()
+                                          ? tr("Notify when a scheduler turns ANOMALOUS or stops running")
+                                          : tr("This desktop has no system tray to notify through"));
+    m_manageProfilesAction->setText(tr("&Manage Profiles…"));
+    m_connectionDetailsAction->setText(tr("&Connection Details…"));
+    m_shortcutsAction->setText(tr("&Keyboard Shortcuts"));
+    m_aboutAction->setText(tr("&About Lookout Desk"));
+    m_quitAction->setText(tr("&Quit"));
+    const QList<QMenu *> menus = menuBar()->findChildren<QMenu *>(QString(), Qt::FindDirectChildrenOnly);
+    for (QMenu *menu : menus) {
+        if (menu->objectName() == QLatin1String("fileMenu"))
+            menu->setTitle(tr("&File"));
+        else if (menu->objectName() == QLatin1String("editMenu"))
+            menu->setTitle(tr("&Edit"));
+        else if (menu->objectName() == QLatin1String("viewMenu"))
+            menu->setTitle(tr("&View"));
+        else if (menu->objectName() == QLatin1String("helpMenu"))
+            menu->setTitle(tr("&Help"));
+    }
+    m_connectionLabel->setAccessibleName(tr("Connection"));
+    m_connectionLabel->setText(connectionStatusText());
+    const auto &error = m_session->configurationError();
+    m_connectionLabel->setToolTip(error ? error->toString() : QString());
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    if (event->type() == QEvent::WindowStateChange) {
+        updateVisibility();
+        // Leaving full screen by other means (the window manager) unchecks the action.
+        const QSignalBlocker blocker(m_fullScreenAction);
+        m_fullScreenAction->setChecked(isFullScreen());
+        m_leaveFullScreenAction->setEnabled(isFullScreen());
+    }
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    updateVisibility();
+}
+
+void MainWindow::hideEvent(QHideEvent *event)
+{
+    QMainWindow::hideEvent(event);
+    updateVisibility();
+}
+
+void MainWindow::updateVisibility()
+{
+    m_session->refreshController()->setWindowVisible(isVisible() && !isMinimized());
+}
+
+// ---- settings ----------------------------------------------------------------------------
+
+void MainWindow::restoreSettings()
+{
+    restoreGeometry(m_settings->value(kGeometryKey).toByteArray());
+    restoreState(m_settings->value(kStateKey).toByteArray());
+    m_splitter->restoreState(m_settings->value(kSplitterKey).toByteArray());
+    m_fleetView->restoreHeaderState(m_settings->value(kHeaderKey).toByteArray());
+    const QVariant interval = m_settings->value(kIntervalKey);
+    if (interval.isValid())
+        m_session->refreshController()->setInterval(std::chrono::seconds(std::max<qint64>(0, interval.toLongLong())));
+    m_notificationsAction->setChecked(m_notificationsAction->isEnabled()
+                                      && m_settings->value(kNotificationsKey, false).toBool());
+    m_dashboardAction->setChecked(m_settings->value(kDashboardKey, false).toBool());
+}
+
+void MainWindow::saveSettings() const
+{
+    m_settings->setValue(kGeometryKey, saveGeometry());
+    m_settings->setValue(kStateKey, saveState());
+    m_settings->setValue(kSplitterKey, m_splitter->saveState());
+    m_settings->setValue(kHeaderKey, m_fleetView->saveHeaderState());
+    m_settings->setValue(kProfileKey, m_choice.toSettingsValue());
+    // Only a region picked in the window is remembered; --region applies to one run.
+    if (m_regionOrigin != m_connections->commandLine().regionOrigin || m_region != m_connections->commandLine().region)
+        m_settings->setValue(kRegionKey, m_region);
+    m_settings->setValue(kNotificationsKey, m_notificationsAction->isChecked());
+    m_settings->setValue(kDashboardKey, isDashboardShown());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (isFullScreen())
+        setFullScreen(false);
+    saveSettings();
+    QMainWindow::closeEvent(event);
+}
+
+// ---- connection --------------------------------------------------------------------------
+
+void MainWindow::chooseProfile(const ProfileChoice &choice)
+{
+    m_choice = choice;
+    m_connectionBar->profilePicker()->setCurrentChoice(choice);
+    connectWithChoice();
+}
+
+void MainWindow::chooseRegion(const QString &region)
+{
+    m_region = region;
+    m_regionOrigin = tr("the region picker");
+    connectWithChoice();
+}
+
+void MainWindow::reloadProfiles()
+{
+    m_connectionBar->profilePicker()->setProfiles(m_connections->profiles(), m_connections->environmentHasCredentials(),
+                                                  m_connections->demo() != nullptr);
+    m_connectionBar->profilePicker()->setCurrentChoice(m_choice);
+}
+
+void MainWindow::connectWithChoice()
+{
+    const aws::Result<ResolvedConnection> resolved = m_connections->resolve(m_choice, m_region, m_regionOrigin);
+    if (resolved.ok())
+        m_session->connectTo(resolved.value().connection, resolved.value().label);
+    else
+        m_session->setConfigurationError(resolved.error());
+}
+
+QString MainWindow::connectionStatusText() const
+{
+    if (m_session->isConnected())
+        return tr("Connected: %1").arg(m_session->connectionLabel());
+    return tr("Not connected");
+}
+
+void MainWindow::updateConnectionState()
+{
+    const bool demo = m_choice.kind == ProfileChoice::Kind::Demo;
+    m_connectionBar->profilePicker()->setCurrentChoice(m_choice);
+    if (const models::ServiceConnection *connection = m_session->connection())
+        m_connectionBar->regionPicker()->setRegion(connection->connection().region.value);
+    else
+        m_connectionBar->regionPicker()->setRegion(m_region);
+    m_connectionBar->setRegionFixed(demo, tr("The demo endpoint serves one region; start it with --demo --region to "
+                                             "choose another"));
+    m_fleetView->clearError();
+    m_dashboardView->setRefreshProblem(QString());
+    if (const auto &error = m_session->configurationError()) {
+        const QString headline = tr("Not connected.") + QLatin1Char(' ') + hintFor(*error);
+        m_fleetView->showError(headline, error->toString());
+        m_dashboardView->setRefreshProblem(error->toString());
+    }
+    retranslate();
+}
+
+QString MainWindow::hintFor(const aws::AwsError &error)
+{
+    using Kind = aws::AwsError::Kind;
+    const bool denied = error.code.contains(QLatin1String("AccessDenied")) || error.code == QLatin1String("UnrecognizedClientException")
+        || error.code.contains(QLatin1String("Signature")) || error.code == QLatin1String("ExpiredTokenException");
+    switch (error.kind) {
+    case Kind::Credentials:
+        return tr("No usable keys: choose another profile, or add one with File → Manage Profiles.");
+    case Kind::Configuration:
+        if (error.message.contains(QLatin1String("region")))
+            return tr("Choose a region in the toolbar.");
+        if (error.message.contains(QLatin1String("profile")))
+            return tr("Choose another profile in the toolbar, or create it with File → Manage Profiles.");
+        return tr("Check the connection details (Ctrl+I).");
+    case Kind::Network:
+    case Kind::Timeout:
+    case Kind::Tls:
+        return tr("Check the endpoint and the network, then press Retry.");
+    case Kind::Service:
+        if (error.httpStatus == 429 || error.code.contains(QLatin1String("Throttl")))
+            return tr("The service is throttling: automatic refreshes slow down until one succeeds.");
+        if (denied)
+            return tr("The profile's keys are not accepted here: choose another profile or region.");
+        return tr("Press Retry, or wait for the next automatic refresh.");
+    default:
+        return tr("Press Retry, or wait for the next automatic refresh.");
+    }
+}
+
+void MainWindow::showRefreshOutcome()
+{
+    const auto &error = m_session->refreshError();
+    if (!error) {
+        m_fleetView->clearError();
+        m_dashboardView->setRefreshProblem(QString());
+        return;
+    }
+    const models::SchedulerListModel *model = m_session->model();
+    QString headline;
+    if (model->rowCount() > 0 && model->lastCompleteRefresh().isValid()) {
+        headline = tr("Could not refresh the fleet; showing the data of %1.")
+                       .arg(models::clockTimeText(model->lastCompleteRefresh()));
+    } else {
+        headline = tr("Could not load the fleet.");
+    }
+    m_fleetView->showError(headline + QLatin1Char(' ') + hintFor(*error), error->toString());
+    m_dashboardView->setRefreshProblem(error->toString());
+}
+
+void MainWindow::refreshNow()
+{
+    if (!m_session->isConnected()) {
+        // Perhaps the files or the keychain were fixed since: resolve again.
+        m_connections->reload();
+        reloadProfiles();
+        connectWithChoice();
+        return;
+    }
+    if (!m_session->refreshController()->refreshNow())
+        statusBar()->showMessage(tr("A refresh is already running"), kMessageMs);
+}
+
+// ---- views -------------------------------------------------------------------------------
+
+bool MainWindow::isDashboardShown() const
+{
+    return m_pages->currentWidget() == m_dashboardView;
+}
+
+void MainWindow::setDashboardShown(bool shown)
+{
+    if (m_dashboardAction->isChecked() != shown) {
+        m_dashboardAction->setChecked(shown); // comes back here through toggled
+        return;
+    }
+    m_pages->setCurrentWidget(shown ? static_cast<QWidget *>(m_dashboardView) : m_splitter);
+    if (shown)
+        m_dashboardView->setFocus(Qt::OtherFocusReason);
+    setFullScreen(isFullScreen());
+}
+
+void MainWindow::setFullScreen(bool fullScreen)
+{
+    // A full-screen dashboard is a wall display: nothing but the counts and tiles.
+    const bool bare = fullScreen && isDashboardShown();
+    menuBar()->setVisible(!bare);
+    m_toolBar->setVisible(!bare);
+    statusBar()->setVisible(!bare);
+    if (fullScreen != isFullScreen()) {
+        if (fullScreen)
+            showFullScreen();
+        else
+            showNormal();
+    }
+    m_leaveFullScreenAction->setEnabled(fullScreen);
+    const QSignalBlocker blocker(m_fullScreenAction);
+    m_fullScreenAction->setChecked(fullScreen);
+}
+
+QList<QAction *> MainWindow::shortcutActions() const
+{
+    QList<QAction *> actions;
+    const QList<QAction *> all = findChildren<QAction *>();
+    for (QAction *action : all) {
+        if (!action->shortcuts().isEmpty())
+            actions.append(action);
+    }
+    return actions;
+}
+
+// ---- dialogs -----------------------------------------------------------------------------
+
+void MainWindow::showConnectionDetails()
+{
+    auto *dialog = new ConnectionDetailsDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setObjectName(QStringLiteral("connectionDetailsDialog"));
+    if (const models::ServiceConnection *connection = m_session->connection()) {
+        dialog->setConnection(m_session->connectionLabel(), connection->connection());
+    } else {
+        const auto &error = m_session->configurationError();
+        dialog->setProblem(m_connectionBar->profilePicker()->currentText(), error ? error->toString() : QString(),
+                           error ? hintFor(*error) : QString());
+    }
+    QStringList problems;
+    for (const aws::ConfigProblem &problem : m_connections->resolver()->problems())
+        problems.append(problem.toString());
+    dialog->setFileProblems(problems);
+    connect(dialog, &ConnectionDetailsDialog::statusMessage, this,
+            [this](const QString &text) { statusBar()->showMessage(text, kMessageMs); });
+    dialog->open();
+}
+
+void MainWindow::showShortcuts()
+{
+    auto *dialog = new KeyboardShortcutsDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setObjectName(QStringLiteral("keyboardShortcutsDialog"));
+    // Two Ctrl+C actions work in different places; say where.
+    QList<KeyboardShortcutsDialog::Entry> entries =
+        KeyboardShortcutsDialog::entriesOf(shortcutActions(), [this](const QAction *action) {
+            if (action == m_fleetView->copyArnsAction())
+                return tr("Copy the selected schedulers' ARNs (fleet table)");
+            if (action == m_detailsView->copyFocusedValueAction())
+                return tr("Copy the focused value (details form)");
+            return QString();
+        });
+    // Keys that belong to widgets rather than to actions.
+    entries.append({tr("Clear the filter (in the filter box)"), {QKeySequence(Qt::Key_Escape)}});
+    entries.append({tr("Open the scheduler of the current tile or row"), {QKeySequence(Qt::Key_Return)}});
+    entries.append({tr("Context menu of the current row"), {QKeySequence(Qt::Key_Menu), QKeySequence(Qt::SHIFT | Qt::Key_F10)}});
+    dialog->setEntries(entries);
+    dialog->open();
+}
+
+void MainWindow::manageProfiles()
+{
+    if (!m_keychain)
+        return;
+    auto *dialog = new ProfileDialog(m_keychain, m_connections->resolver()->sharedProfiles(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setObjectName(QStringLiteral("profileDialog"));
+    if (m_choice.kind == ProfileChoice::Kind::Profile)
+        dialog->editProfile(m_choice.name);
+    connect(dialog, &ProfileDialog::profileSaved, this, [this](const QString &name) {
+        reloadProfiles();
+        chooseProfile(ProfileChoice::profile(name));
+    });
+    connect(dialog, &ProfileDialog::profileDeleted, this, [this](const QString &name) {
+        reloadProfiles();
+        if (m_choice == ProfileChoice::profile(name))
+            chooseProfile(m_connections->initialChoice(std::nullopt));
+    });
+    dialog->open();
 }
 
 void MainWindow::showAbout()

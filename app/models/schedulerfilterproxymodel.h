@@ -32,7 +32,7 @@ public:
     // How sort() orders rows.
     enum class Order {
         ByColumn,  // the sorted column's SortRole (the fleet table)
-        ByUrgency, // the more urgent of status and latest result first, then status, then name
+        ByUrgency, // the more urgent of status and latest result first, then running ones, then name
                    // (the dashboard's tile order; the sort column is ignored)
     };
     Q_ENUM(Order)

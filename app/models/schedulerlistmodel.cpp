@@ -402,9 +402,15 @@ int SchedulerListModel::compareUrgency(int left, int right) const
     const int result = compareValues(urgency(left), urgency(right));
     if (result != 0)
         return result;
-    // Within one urgency, the status decides (RUNNING + ANOMALOUS before STOPPED + ANOMALOUS).
-    const int byStatus = compareRows(left, right, StatusColumn);
-    return byStatus;
+    // Equally urgent: a running scheduler first (an ANOMALOUS result that is still coming in
+    // matters more than the last result of a stopped one), then by name.
+    const QString running = QString::fromLatin1(lookout::status::kRunning);
+    const bool leftRunning = m_rows[std::size_t(left)].summary.status == running;
+    const bool rightRunning = m_rows[std::size_t(right)].summary.status == running;
+    if (leftRunning != rightRunning)
+        return leftRunning ? -1 : 1;
+    return compareText(text(m_rows[std::size_t(left)].summary.inferenceSchedulerName),
+                       text(m_rows[std::size_t(right)].summary.inferenceSchedulerName));
 }
 
 // ---- merging -----------------------------------------------------------------------------

@@ -101,7 +101,7 @@ public:
     // sorts before, with, or after the right one by `column`'s SortRole; ties go by name.
     int compareRows(int left, int right, int column) const;
     // The tile order of the dashboard: the more urgent of status and latest result first
-    // (statusSeverity), then the name.
+    // (statusSeverity), then running schedulers, then the name.
     int compareUrgency(int left, int right) const;
     // The more urgent of the row's status and latest result severities.
     int urgency(int row) const;

@@ -628,17 +628,20 @@ void TestSchedulerListModel::compareUrgency_anomalousAndTransitionalFirst()
 {
     Fixture f;
     f.cycle({{scheduler(QStringLiteral("ok"), QStringLiteral("RUNNING"), QStringLiteral("NORMAL")),
+              scheduler(QStringLiteral("a-stopped-bad"), QStringLiteral("STOPPED"), QStringLiteral("ANOMALOUS")),
               scheduler(QStringLiteral("stopped"), QStringLiteral("STOPPED"), QStringLiteral("NORMAL")),
               scheduler(QStringLiteral("pending"), QStringLiteral("PENDING"), QStringLiteral("NORMAL")),
               scheduler(QStringLiteral("bad"), QStringLiteral("RUNNING"), QStringLiteral("ANOMALOUS"))}});
-    QList<int> order{0, 1, 2, 3};
+    QList<int> order{0, 1, 2, 3, 4};
     std::sort(order.begin(), order.end(), [&](int l, int r) { return f.model.compareUrgency(l, r) < 0; });
     QStringList names;
     for (int row : order)
         names.append(f.model.nameAt(row));
-    QCOMPARE(names, (QStringList{QStringLiteral("bad"), QStringLiteral("pending"), QStringLiteral("stopped"),
-                                 QStringLiteral("ok")}));
-    QCOMPARE(f.model.urgency(3), 0);
+    // Equally urgent ANOMALOUS ones: the running one first, whatever the names say.
+    QCOMPARE(names, (QStringList{QStringLiteral("bad"), QStringLiteral("a-stopped-bad"), QStringLiteral("pending"),
+                                 QStringLiteral("stopped"), QStringLiteral("ok")}));
+    QCOMPARE(f.model.urgency(4), 0);
+    QCOMPARE(f.model.compareUrgency(2, 2), 0);
 }
 
 void TestSchedulerListModel::rowOfName_followsRemovals()

@@ -1,33 +1,723 @@
-// The main window on the offscreen platform: it opens, is titled, and its actions are reachable.
+// The main window on the offscreen platform against in-process emulators behind a temporary
+// ~/.aws: the fleet loads and keeps its selection through several churning refresh cycles while
+// statuses change on screen; a profile switch drops the old rows and the calls in flight; a
+// failed refresh keeps the stale rows under the CLI's error with Retry; configuration errors say
+// what to do; a cycle costs ⌈N/500⌉ List requests and one Describe; interval, pause, dashboard,
+// full screen, copying, the shortcuts dialog and the persisted settings.
 #include "mainwindow.h"
 
+#include "connectionbar.h"
+#include "dashboardcounts.h"
+#include "dashboardtiledelegate.h"
+#include "dashboardview.h"
+#include "errorbanner.h"
+#include "fleetfixture.h"
+#include "fleetview.h"
+#include "keyboardshortcutsdialog.h"
+#include "profilepicker.h"
+#include "refreshintervalcombobox.h"
+#include "regionpicker.h"
+#include "schedulerdetailsview.h"
+
+#include "models/itemroles.h"
+#include "models/schedulerlistmodel.h"
+#include "models/timetext.h"
+
 #include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QHeaderView>
+#include <QLabel>
+#include <QListView>
 #include <QMenuBar>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTableView>
+#include <QToolBar>
 #include <QtTest>
+
+using fleettest::fleetOptions;
+using models::SchedulerListModel;
+using ui::MainWindow;
+using ui::ProfileChoice;
+
+namespace {
+
+constexpr int kWaitMs = 20'000;
+
+struct Window {
+    fleettest::Environment &env;
+    std::unique_ptr<MainWindow> window;
+
+    explicit Window(fleettest::Environment &environment, ui::MainWindowSetup setup = {}) : env(environment)
+    {
+        setup.network = &env.network;
+        setup.settings = env.settings.get();
+        setup.connections = env.connections.get();
+        setup.session = env.session.get();
+        setup.details = env.details.get();
+        window = std::make_unique<MainWindow>(setup);
+    }
+    MainWindow *operator->() const { return window.get(); }
+    SchedulerListModel *model() const { return env.session->model(); }
+    QAbstractItemModel *table() const { return window->fleetView()->tableView()->model(); }
+    // Waits for the refresh in flight to end.
+    bool waitForRefresh() const
+    {
+        return QTest::qWaitFor([this] { return !env.session->refreshController()->isRefreshing(); }, kWaitMs);
+    }
+    // Fires the refresh timer (or refreshes now) and waits for the cycle to end.
+    bool cycle() const
+    {
+        if (env.refreshTimer->isActive())
+            env.refreshTimer->fire();
+        else
+            env.session->refreshController()->refreshNow();
+        return waitForRefresh();
+    }
+};
+
+QStringList namesOf(const QAbstractItemModel *model)
+{
+    QStringList names;
+    for (int row = 0; row < model->rowCount(); ++row)
+        names.append(model->index(row, 0).data(models::SchedulerNameRole).toString());
+    return names;
+}
+
+QHash<QString, QString> statusesOf(const QAbstractItemModel *model)
+{
+    QHash<QString, QString> statuses;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        statuses.insert(model->index(row, 0).data(models::SchedulerNameRole).toString(),
+                        model->index(row, SchedulerListModel::StatusColumn).data(models::BadgeValueRole).toString()
+                            + QLatin1Char('/')
+                            + model->index(row, SchedulerListModel::LatestResultColumn).data(models::BadgeValueRole).toString());
+    }
+    return statuses;
+}
+
+} // namespace
 
 class TestMainWindow : public QObject {
     Q_OBJECT
 private slots:
-    void show_hasTitleAndAccessibleName();
-    void quitAction_hasPlatformShortcut();
+    void initTestCase();
+
+    void opens_withProfile_showsFleetAndConnection();
+    void churn_selectionSurvivesAndStatusesChangeOnScreen();
+    void cycle_costsListPagesAndOneDescribe();
+    void profileSwitch_dropsOldRowsAndCallsInFlight();
+    void regionSwitch_reconnects();
+    void refreshFailure_keepsStaleRowsUnderErrorWithRetry();
+    void throttling_backsOffAndSaysSo();
+    void configurationError_noRegion_saysWhatToDo();
+    void configurationError_unknownProfile_shownInPicker();
+    void environmentEntry_firstAndChosenWithAccessKey();
+    void demoEntry_startsEmulatorAndFixesRegion();
+    void schedulerOption_selectsRowAndOpensDetails();
+    void intervalCombo_appliesAtOnce();
+    void pause_stateAlwaysVisible();
+    void hiddenWindow_stopsPolling();
+    void dashboard_toggleUrgentFirstAndStaleTiles();
+    void fullScreen_f11AndEscape();
+    void copy_selectedArnsOnePerLine();
+    void shortcutsDialog_listsEveryShortcut();
+    void settings_persistAcrossWindows();
+    void accessibility_namedWidgets();
+
+private:
+    void openedOn(Window &window, int rows);
 };
 
-void TestMainWindow::show_hasTitleAndAccessibleName()
+void TestMainWindow::initTestCase()
 {
-    ui::MainWindow window;
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QCOMPARE(window.windowTitle(), QStringLiteral("Lookout Desk"));
-    QVERIFY(!window.accessibleName().isEmpty());
-    QCOMPARE(window.menuBar()->actions().size(), 2);
+    QStandardPaths::setTestModeEnabled(true);
+    qRegisterMetaType<models::RefreshController::Outcome>();
 }
 
-void TestMainWindow::quitAction_hasPlatformShortcut()
+void TestMainWindow::openedOn(Window &window, int rows)
 {
-    ui::MainWindow window;
-    auto *quit = window.findChild<QAction *>(QStringLiteral("quitAction"));
-    QVERIFY(quit);
-    QCOMPARE(quit->shortcut(), QKeySequence(QKeySequence::Quit));
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window.window.get()));
+    QVERIFY(window.waitForRefresh());
+    QCOMPARE(window.model()->rowCount(), rows);
+}
+
+void TestMainWindow::opens_withProfile_showsFleetAndConnection()
+{
+    fleettest::Environment env;
+    QVERIFY(env.setUp({{QStringLiteral("north"), fleetOptions(40)}}));
+    env.useProfile(QStringLiteral("north"));
+    Window window(env);
+    openedOn(window, 40);
+    QCOMPARE(window->connectionStatusText(), QStringLiteral("Connected: north · us-east-1"));
+    QCOMPARE(window->windowTitle(), QStringLiteral("Lookout Desk — north · us-east-1"));
+    QCOMPARE(window->connectionBar()->profilePicker()->currentChoice(), ProfileChoice::profile(QStringLiteral("north")));
+    QCOMPARE(window->connectionBar()->regionPicker()->currentText(), QStringLiteral("us-east-1"));
+    QCOMPARE(window.table()->rowCount(), 40);
+    QVERIFY(window->fleetView()->placeholderText().isEmpty());
+    QVERIFY(window->fleetView()->errorBanner()->isHidden());
+    auto *summary = window->fleetView()->findChild<QLabel *>(QStringLiteral("summaryLabel"));
+    QVERIFY(summary->text().startsWith(QStringLiteral("40 schedulers")));
+    // The next automatic refresh is one default interval away.
+    QCOMPARE(env.refreshTimer->delay(), std::chrono::milliseconds(30'000));
+}
+
+void TestMainWindow::churn_selectionSurvivesAndStatusesChangeOnScreen()
+{
+    fleettest::Environment env;
+    auto clock = std::make_shared<emulator::ManualClock>(QDateTime::currentDateTimeUtc());
+    emulator::EmulatorOptions options = fleetOptions(120, 3);
+    options.clock = clock;
+    options.churn.enabled = true;
+    options.churn.changePercent = 15;
+    QVERIFY(env.setUp({{QStringLiteral("north"), options}}));
+    env.useProfile(QStringLiteral("north"));
+    Window window(env);
+    openedOn(window, 120);
+
+    QTableView *table = window->fleetView()->tableView();
+    table->sortByColumn(SchedulerListModel::StatusColumn, Qt::AscendingOrder);
+    const QString chosen = window.table()->index(60, 0).data(models::SchedulerNameRole).toString();
+    QVERIFY(window->fleetView()->selectScheduler(chosen));
+    QTRY_COMPARE_WITH_TIMEOUT(env.details->schedulerName(), chosen, kWaitMs);
+    const int scroll = table->verticalScrollBar()->value();
+
+    QSignalSpy inserted(window.model(), &QAbstractItemModel::rowsInserted);
+    QSignalSpy removed(window.model(), &QAbstractItemModel::rowsRemoved);
+    QSignalSpy reset(window.model(), &QAbstractItemModel::modelReset);
+    int changedCycles = 0;
+    QHash<QString, QString> before = statusesOf(window.table());
+    for (int cycle = 0; cycle < 4; ++cycle) {
+        clock->advance(std::chrono::seconds(30));
+        env.clock->advance(std::chrono::seconds(30));
+        QVERIFY(window.cycle());
+        const QHash<QString, QString> after = statusesOf(window.table());
+        if (after != before)
+            ++changedCycles;
+        // What the table shows is what the service says now.
+        for (const QString &name : {chosen, namesOf(window.table()).first()}) {
+            const auto described = env.emulator(QStringLiteral("north")).scheduler(name);
+            QVERIFY(described);
+            QCOMPARE(after.value(name).section(QLatin1Char('/'), 0, 0), described->status.value_or(QString()));
+        }
+        before = after;
+        // The selection is still the chosen scheduler, and it is still the one in the form.
+        QCOMPARE(window->fleetView()->currentSchedulerName(), chosen);
+        QCOMPARE(window->fleetView()->selectedValues(models::SchedulerNameRole), QStringList{chosen});
+        QCOMPARE(env.details->schedulerName(), chosen);
+    }
+    QVERIFY2(changedCycles >= 3, qPrintable(QStringLiteral("statuses changed in %1 of 4 cycles").arg(changedCycles)));
+    // Updated in place: the same 120 rows throughout.
+    QCOMPARE(inserted.size(), 0);
+    QCOMPARE(removed.size(), 0);
+    QCOMPARE(reset.size(), 0);
+    QCOMPARE(table->verticalScrollBar()->value(), scroll);
+    // A changed row is highlighted on screen.
+    bool highlighted = false;
+    for (int row = 0; row < window.table()->rowCount(); ++row)
+        highlighted = highlighted || window.table()->index(row, 0).data(models::RecentlyChangedRole).toBool();
+    QVERIFY(highlighted);
+}
+
+void TestMainWindow::cycle_costsListPagesAndOneDescribe()
+{
+    fleettest::Environment env;
+    QVERIFY(env.setUp({{QStringLiteral("north"), fleetOptions(1200)}}));
+    env.useProfile(QStringLiteral("north"));
+    Window window(env);
+    openedOn(window, 1200);
+    const QString name = window.model()->nameAt(700);
+    QVERIFY(window->fleetView()->selectScheduler(name));
+    QTRY_VERIFY_WITH_TIMEOUT(env.details->scheduler().has_value() && !env.details->isBusy(), kWaitMs);
+    const quint64 before = env.emulator(QStringLiteral("north")).counters().requests;
+    QVERIFY(window.cycle());
+    QTRY_VERIFY_WITH_TIMEOUT(!env.details->isBusy(), kWaitMs);
+    // ⌈1200/500⌉ = 3 List requests and 1 Describe.
+    QCOMPARE(env.emulator(QStringLiteral("north")).counters().requests - before, quint64(4));
+}
+
+void TestMainWindow::profileSwitch_dropsOldRowsAndCallsInFlight()
+{
+    fleettest::Environment env;
+    QVERIFY(env.setUp({{QStringLiteral("north"), fleetOptions(30, 1)}, {QStringLiteral("south"), fleetOptions(20, 2)}}));
+    env.useProfile(QStringLiteral("north"));
+    Window window(env);
+    openedOn(window, 30);
+
+    emulator::FaultConfig slow;
+    slow.slowPercent = 100;
+    slow.slowDelay = std::chrono::milliseconds(1500);
+    QVERIFY(env.emulator(QStringLiteral("north")).setFaults(slow));
+    env.session->refreshController()->refreshNow();
+    QTRY_COMPARE_WITH_TIMEOUT(env.emulator(QStringLiteral("north")).counters().requests, quint64(2), kWaitMs);
+
+    QStringList seen;
+    connect(window.model(), &QAbstractItemModel::rowsInserted, this, [&](const QModelIndex &, int first, int last) {
+        for (int row = first; row <= last; ++row)
+            seen.append(window.model()->nameAt(row));
+    });
+    window->chooseProfile(ProfileChoice::profile(QStringLiteral("south")));
+    // The old rows go at once, before anything of the new connection arrived.
+    QCOMPARE(window.model()->rowCount(), 0);
+    QCOMPARE(window->connectionStatusText(), QStringLiteral("Connected: south · us-east-1"));
+    QVERIFY(window.waitForRefresh());
+    QCOMPARE(window.model()->rowCount(), 20);
+
+    // Outlast north's held-back answer with a south refresh held back longer.
+    emulator::FaultConfig slower = slow;
+    slower.slowDelay = std::chrono::milliseconds(2000);
+    QVERIFY(env.emulator(QStringLiteral("south")).setFaults(slower));
+    QVERIFY(window.cycle());
+    // Every row is south's scheduler as south describes it: nothing of north's answer got in.
+    QCOMPARE(window.model()->rowCount(), 20);
+    for (int row = 0; row < window.model()->rowCount(); ++row) {
+        const auto described = env.emulator(QStringLiteral("south")).scheduler(window.model()->nameAt(row));
+        QVERIFY(described);
+        const auto &shown = window.model()->schedulerAt(row);
+        const auto expected = lookout::summaryOf(*described);
+        QVERIFY2(shown == expected,
+                 qPrintable(shown.inferenceSchedulerName.value_or(QString()) + QLatin1Char(' ')
+                            + shown.status.value_or(QString()) + QLatin1Char('/') + expected.status.value_or(QString())
+                            + QLatin1Char(' ') + shown.latestInferenceResult.value_or(QString()) + QLatin1Char('/')
+                            + expected.latestInferenceResult.value_or(QString()) + QLatin1Char(' ')
+                            + shown.modelName.value_or(QString()) + QLatin1Char('/') + expected.modelName.value_or(QString())
+                            + QLatin1Char(' ') + shown.inferenceSchedulerArn.value_or(QString()) + QLatin1Char('/')
+                            + expected.inferenceSchedulerArn.value_or(QString())));
+    }
+    QCOMPARE(seen.size(), 20);
+    // North saw nothing more after the switch.
+    QCOMPARE(env.emulator(QStringLiteral("north")).counters().requests, quint64(2));
+    QVERIFY(window->fleetView()->errorBanner()->isHidden());
+}
+
+void TestMainWindow::regionSwitch_reconnects()
+{
+    fleettest::Environment env;
+    QVERIFY(env.setUp({{QStringLiteral("north"), fleetOptions(10)}}));
+    env.useProfile(QStringLiteral("north"));
+    Window window(env);
+    openedOn(window, 10);
+    // The emulator serves us-east-1 only: eu-west-1 is a real switch that fails there.
+    window->chooseRegion(QStringLiteral("eu-west-1"));
+    QCOMPARE(window.model()->rowCount(), 0);
+    QCOMPARE(window->connectionStatusText(), QStringLiteral("Connected: north · eu-west-1"));
+    QVERIFY(window.waitForRefresh());
+    QTRY_VERIFY_WITH_TIMEOUT(!window->fleetView()->errorBanner()->isHidden(), kWaitMs);
+    QCOMPARE(window->fleetView()->placeholderText(), QStringLiteral("Nothing to show: the fleet could not be loaded."));
+    window->chooseRegion(QStringLiteral("us-east-1"));
+    QVERIFY(window.waitForRefresh());
+    QCOMPARE(window.model()->rowCount(), 10);
+    QVERIFY(window->fleetView()->errorBanner()->isHidden());
+}
+
+void TestMainWindow::refreshFailure_keepsStaleRowsUnderErrorWithRetry()
+{
+    fleettest::Environment env;
+    QVERIFY(env.setUp({{QStringLiteral("north"), fleetOptions(25)}}));
+    env.useProfile(QStringLiteral("north"));
+    Window window(env);
+    openedOn(window, 25);
+    emulator::FaultConfig failing;
+    failing.internalErrorPercent = 100;
+    QVERIFY(env.emulator(QStringLiteral("north")).setFaults(failing));
+    env.clock->advance(std::chrono::seconds(30));
+    QVERIFY(window.cycle());
+
+    ui::ErrorBanner *banner = window->fleetView()->errorBanner();
+    QVERIFY(!banner->isHidden());
+    QVERIFY2(banner->headline().startsWith(QStringLiteral("Could not refresh the fleet; showing the data of ")),
+             qPrintable(banner->headline()));
+    QVERIFY2(banner->details().startsWith(QStringLiteral("An error occurred (InternalServerException) when calling the "
+                                                         "ListInferenceSchedulers operation")),
+             qPrintable(banner->details()));
+    // The rows stay, marked stale; never an empty "no schedulers".
+    QCOMPARE(window.table()->rowCount(), 25);
+    QVERIFY(window->fleetView()->placeholderText().isEmpty());
+    QVERIFY(window.table()->index(0, 1).data(models::StaleRole).toBool());
+    QVERIFY(window.table()->index(0, 0).data(Qt::FontRole).value<QFont>().italic());
+
+    QVERIFY(env.emulator(QStringLiteral("north")).setFaults({}));
+    banner->retryButton()->click();
+    QVERIFY(window.waitForRefresh());
+    QVERIFY(banner->isHidden());
+    QVERIFY(!window.table()->index(0, 1).data(models::StaleRole).toBool());
+}
+
+void TestMainWindow::throttling_backsOffAndSaysSo()
+{
+    fleettest::Environment env;
+    QVERIFY(env.setUp({{QStringLiteral("north"), fleetOptions(5)}}));
+    env.useProfile(QStringLiteral("north"));
+    Window window(env);
+    openedOn(window, 5);
+    emulator::FaultConfig throttled;
+    throttled.throttlingPercent = 100;
+    QVERIFY(env.emulator(QStringLiteral("north")).setFaults(throttled));
+    QVERIFY(window.cycle());
+    QVERIFY(env.session->refreshController()->isBackingOff());
+    QCOMPARE(env.refreshTimer->delay(), std::chrono::milliseconds(60'000));
+    auto *state = window->statusBar()->findChild<QLabel *>(QStringLiteral("refreshStatusLabel"));
+    QVERIFY2(state->text().startsWith(QStringLiteral("Throttled by the service: refreshing every 1 min")),
+             qPrintable(state->text()));
+    QVERIFY(window->fleetView()->errorBanner()->headline().contains(QStringLiteral("throttling")));
+    QVERIFY(env.emulator(QStringLiteral("north")).setFaults({}));
+    QVERIFY(window.cycle());
+    QVERIFY(!env.session->refreshController()->isBackingOff());
+    QVERIFY(state->text().startsWith(QStringLiteral("Auto-refresh every 30 s")));
+}
+
+void TestMainWindow::configurationError_noRegion_saysWhatToDo()
+{
+    fleettest::Environment env;
+    QVERIFY(env.setUp({{QStringLiteral("north"), fleetOptions(5)}}, fleetOptions(3),
+                      QStringLiteral("[profile bare]\noutput = json\n")));
+    env.useProfile(QStringLiteral("bare"));
+    Window window(env);
+    window->show();
+    QVERIFY(!env.session->isConnected());
+    ui::ErrorBanner *banner = window->fleetView()->errorBanner();
+    QVERIFY(!banner->isHidden());
+    QCOMPARE(banner->headline(), QStringLiteral("Not connected. Choose a region in the toolbar."));
+    QCOMPARE(banner->details(), QStringLiteral("You must specify a region. You can also configure your region by "
+                                               "running \"aws configure\"."));
+    QCOMPARE(window->connectionStatusText(), QStringLiteral("Not connected"));
+    QVERIFY(window->fleetView()->placeholderText().startsWith(QStringLiteral("Nothing to show")));
+    // F5 resolves again (the files may have been fixed) and says the same.
+    window->refreshAction()->trigger();
+    QVERIFY(!env.session->isConnected());
+    // Choosing a region is what it asked for: now credentials are missing, said in place too.
+    window->chooseRegion(QStringLiteral("us-east-1"));
+    QVERIFY(env.session->isConnected());
+    QVERIFY(window.waitForRefresh());
+    QCOMPARE(banner->details(), QStringLiteral("Unable to locate credentials. You can configure credentials by running "
+                                               "\"aws configure\"."));
+    QVERIFY(banner->headline().contains(QStringLiteral("Manage Profiles")));
+}
+
+void TestMainWindow::configurationError_unknownProfile_shownInPicker()
+{
+    fleettest::Environment env;
+    QVERIFY(env.setUp({{QStringLiteral("north"), fleetOptions(5)}}));
+    env.useProfile(QStringLiteral("nope"));
+    Window window(env);
+    ui::ProfilePicker *picker = window->connectionBar()->profilePicker();
+    QCOMPARE(picker->currentText(), QStringLiteral("nope (not found)"));
+    QCOMPARE(window->fleetView()->errorBanner()->details(), QStringLiteral("The config profile (nope) could not be found"));
+    QVERIFY(window->fleetView()->errorBanner()->headline().contains(QStringLiteral("Choose another profile")));
+    window->chooseProfile(ProfileChoice::profile(QStringLiteral("north")));
+    QVERIFY(window.waitForRefresh());
+    QCOMPARE(window.model()->rowCount(), 5);
+}
+
+void TestMainWindow::environmentEntry_firstAndChosenWithAccessKey()
+{
+    fleettest::Environment env;
+    QProcessEnvironment environment;
+    environment.insert(QStringLiteral("AWS_ACCESS_KEY_ID"), QString::fromLatin1(emulator::EmulatorOptions::kDemoAccessKeyId));
+    environment.insert(QStringLiteral("AWS_SECRET_ACCESS_KEY"),
+                       QString::fromLatin1(emulator::EmulatorOptions::kDemoSecretAccessKey));
+    environment.insert(QStringLiteral("AWS_REGION"), QStringLiteral("us-east-1"));
+    QVERIFY(env.setUp({{QStringLiteral("north"), fleetOptions(6)}}, fleetOptions(3), {}, environment));
+    // The environment has no endpoint; point it at north's emulator as --endpoint-url would.
+    aws::ConnectionRequest request;
+    request.endpointUrl = env.emulator(QStringLiteral("north")).endpoint().toString();
+    env.setCommandLine(request);
+    env.settings->setValue(QStringLiteral("connection/profile"), QStringLiteral("profile:north"));
+    Window window(env);
+    ui::ProfilePicker *picker = window->connectionBar()->profilePicker();
+    QCOMPARE(picker->itemText(0), QStringLiteral("Environment"));
+    QCOMPARE(picker->currentIndex(), 0);
+    QCOMPARE(picker->currentChoice(), ProfileChoice::environment());
+    openedOn(window, 6);
+    QCOMPARE(window->connectionStatusText(), QStringLiteral("Connected: Environment · us-east-1"));
+}
+
+void TestMainWindow::demoEntry_startsEmulatorAndFixesRegion()
+{
+    fleettest::Environment env;
+    QVERIFY(env.setUp({{QStringLiteral("north"), fleetOptions(5)}}, fleetOptions(33)));
+    env.useProfile(QStringLiteral("north"));
+    Window window(env);
+    openedOn(window, 5);
+    QVERIFY(!env.demo->emulator());
+    ui::ProfilePicker *picker = window->connectionBar()->profilePicker();
+    QCOMPARE(picker->itemText(picker->count() - 1), QStringLiteral("Demo"));
+    window->chooseProfile(ProfileChoice::demo());
+    QVERIFY(env.demo->emulator());
+    QVERIFY(window.waitForRefresh());
+    QCOMPARE(window.model()->rowCount(), 33);
+    QCOMPARE(window->connectionStatusText(), QStringLiteral("Connected: Demo · us-east-1"));
+    QVERIFY(!window->connectionBar()->regionPicker()->isEnabled());
+}
+
+void TestMainWindow::schedulerOption_selectsRowAndOpensDetails()
+{
+    fleettest::Environment env;
+    QVERIFY(env.setUp({{QStringLiteral("north"), fleetOptions(700)}}));
+    env.useProfile(QStringLiteral("north"));
+    // A name on the second page: selected as soon as that page arrives.
+    ui::MainWindowSetup setup;
+    {
+        // Learn a name on page 2 from a first window's model.
+        Window probe(env);
+        openedOn(probe, 700);
+        setup.schedulerName = probe.model()->nameAt(650);
+    }
+    fleettest::Environment env2;
+    QVERIFY(env2.setUp({{QStringLiteral("north"), fleetOptions(700)}}));
+    env2.useProfile(QStringLiteral("north"));
+    Window window(env2, setup);
+    QCOMPARE(env2.details->schedulerName(), setup.schedulerName);
+    openedOn(window, 700);
+    QTRY_COMPARE_WITH_TIMEOUT(window->fleetView()->currentSchedulerName(), setup.schedulerName, kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(env2.details->scheduler().has_value(), kWaitMs);
+    QCOMPARE(env2.details->scheduler()->inferenceSchedulerName.value_or(QString()), setup.schedulerName);
+}
+
+void TestMainWindow::intervalCombo_appliesAtOnce()
+{
+    fleettest::Environment env;
+    QVERIFY(env.setUp({{QStringLiteral("north"), fleetOptions(3)}}));
+    env.useProfile(QStringLiteral("north"));
+    ui::MainWindowSetup setup;
+    setup.refreshIntervalSeconds = 45;
+    Window window(env, setup);
+    openedOn(window, 3);
+    ui::RefreshIntervalComboBox *combo = window->intervalComboBox();
+    QCOMPARE(combo->currentText(), QStringLiteral("45 s"));
+    QCOMPARE(env.refreshTimer->delay(), std::chrono::milliseconds(45'000));
+    QStringList texts;
+    for (int i = 0; i < combo->count(); ++i)
+        texts.append(combo->itemText(i));
+    QCOMPARE(texts, (QStringList{QStringLiteral("Off"), QStringLiteral("10 s"), QStringLiteral("30 s"), QStringLiteral("45 s"),
+                                 QStringLiteral("1 min"), QStringLiteral("5 min")}));
+    // Chosen from the keyboard: effective at once.
+    combo->setFocus();
+    QTest::keyClick(combo, Qt::Key_Home);
+    QCOMPARE(env.session->refreshController()->interval(), std::chrono::seconds(0));
+    QVERIFY(!env.refreshTimer->isActive());
+    combo->setCurrentIndex(1);
+    emit combo->activated(1);
+    QCOMPARE(env.session->refreshController()->interval(), std::chrono::seconds(10));
+    QCOMPARE(env.refreshTimer->delay(), std::chrono::milliseconds(10'000));
+}
+
+void TestMainWindow::pause_stateAlwaysVisible()
+{
+    fleettest::Environment env;
+    QVERIFY(env.setUp({{QStringLiteral("north"), fleetOptions(3)}}));
+    env.useProfile(QStringLiteral("north"));
+    Window window(env);
+    openedOn(window, 3);
+    auto *state = window->statusBar()->findChild<QLabel *>(QStringLiteral("refreshStatusLabel"));
+    QVERIFY(state->text().startsWith(QStringLiteral("Auto-refresh every 30 s · next in 30 s")));
+    QTest::keyClick(window.window.get(), Qt::Key_P, Qt::ControlModifier | Qt::ShiftModifier);
+    QVERIFY(window->pauseAction()->isChecked());
+    QVERIFY(env.session->refreshController()->isPaused());
+    QCOMPARE(window->pauseAction()->text(), QStringLiteral("Paused"));
+    QCOMPARE(state->text(), QStringLiteral("Auto-refresh paused"));
+    QVERIFY(!env.refreshTimer->isActive());
+    // F5 still refreshes while paused.
+    const quint64 before = env.emulator(QStringLiteral("north")).counters().requests;
+    QTest::keyClick(window.window.get(), Qt::Key_F5);
+    QVERIFY(window.waitForRefresh());
+    QVERIFY(env.emulator(QStringLiteral("north")).counters().requests > before);
+    window->pauseAction()->trigger();
+    QVERIFY(!env.session->refreshController()->isPaused());
+    QCOMPARE(window->pauseAction()->text(), QStringLiteral("&Pause"));
+}
+
+void TestMainWindow::hiddenWindow_stopsPolling()
+{
+    fleettest::Environment env;
+    QVERIFY(env.setUp({{QStringLiteral("north"), fleetOptions(3)}}));
+    env.useProfile(QStringLiteral("north"));
+    Window window(env);
+    openedOn(window, 3);
+    QVERIFY(env.refreshTimer->isActive());
+    window->hide();
+    QVERIFY(!env.session->refreshController()->isWindowVisible());
+    QVERIFY(!env.refreshTimer->isActive());
+    env.clock->advance(std::chrono::minutes(10));
+    window->show();
+    // Due while hidden: one refresh at once.
+    QVERIFY(env.session->refreshController()->isRefreshing());
+    QVERIFY(window.waitForRefresh());
+    QVERIFY(env.refreshTimer->isActive());
+}
+
+void TestMainWindow::dashboard_toggleUrgentFirstAndStaleTiles()
+{
+    fleettest::Environment env;
+    QVERIFY(env.setUp({{QStringLiteral("north"), fleetOptions(80, 5)}}));
+    env.useProfile(QStringLiteral("north"));
+    Window window(env);
+    openedOn(window, 80);
+    QTest::keyClick(window.window.get(), Qt::Key_D, Qt::ControlModifier);
+    QVERIFY(window->isDashboardShown());
+    ui::DashboardView *dashboard = window->dashboardView();
+    QVERIFY(dashboard->isVisible());
+    const QStringList tiles = dashboard->tileNames();
+    QCOMPARE(tiles.size(), 80);
+    // Urgency never decreases along the tiles.
+    int previous = -1;
+    for (const QString &name : tiles) {
+        const int urgency = window.model()->urgency(window.model()->rowOfName(name));
+        QVERIFY(urgency >= previous);
+        previous = urgency;
+    }
+    QCOMPARE(dashboard->counts()->summary().total(), 80);
+    QVERIFY(dashboard->freshnessText().startsWith(QStringLiteral("Updated ")));
+
+    emulator::FaultConfig failing;
+    failing.internalErrorPercent = 100;
+    QVERIFY(env.emulator(QStringLiteral("north")).setFaults(failing));
+    QVERIFY(window.cycle());
+    const QModelIndex first = dashboard->proxyModel()->index(0, 0);
+    QVERIFY(first.data(models::StaleRole).toBool());
+    QCOMPARE(ui::DashboardTileDelegate::footerText(first), QStringLiteral("Stale: data from ")
+                                                                + models::clockTimeText(fleettest::kStart));
+    QVERIFY(dashboard->freshnessText().startsWith(QStringLiteral("Refresh failed: hatched tiles show data from ")));
+    // Tiles take the focus; Enter opens the tile's scheduler in the fleet view.
+    QListView *view = dashboard->tileView();
+    view->setFocus();
+    view->setCurrentIndex(dashboard->proxyModel()->index(2, 0));
+    const QString third = tiles.at(2);
+    QTest::keyClick(view, Qt::Key_Return);
+    QVERIFY(!window->isDashboardShown());
+    QCOMPARE(window->fleetView()->currentSchedulerName(), third);
+}
+
+void TestMainWindow::fullScreen_f11AndEscape()
+{
+    fleettest::Environment env;
+    QVERIFY(env.setUp({{QStringLiteral("north"), fleetOptions(3)}}));
+    env.useProfile(QStringLiteral("north"));
+    Window window(env);
+    openedOn(window, 3);
+    window->setDashboardShown(true);
+    QTest::keyClick(window.window.get(), Qt::Key_F11);
+    QTRY_VERIFY(window->windowState().testFlag(Qt::WindowFullScreen));
+    QVERIFY(window->menuBar()->isHidden());
+    QVERIFY(window->statusBar()->isHidden());
+    QTest::keyClick(window.window.get(), Qt::Key_Escape);
+    QTRY_VERIFY(!window->windowState().testFlag(Qt::WindowFullScreen));
+    QVERIFY(!window->menuBar()->isHidden());
+    QVERIFY(!window->fullScreenAction()->isChecked());
+}
+
+void TestMainWindow::copy_selectedArnsOnePerLine()
+{
+    fleettest::Environment env;
+    QVERIFY(env.setUp({{QStringLiteral("north"), fleetOptions(10)}}));
+    env.useProfile(QStringLiteral("north"));
+    Window window(env);
+    openedOn(window, 10);
+    QTableView *table = window->fleetView()->tableView();
+    table->setFocus();
+    table->selectionModel()->select(window.table()->index(1, 0),
+                                    QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    table->selectionModel()->select(window.table()->index(4, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    QTest::keyClick(table, Qt::Key_C, Qt::ControlModifier);
+    const QString expected = window.table()->index(1, 0).data(models::SchedulerArnRole).toString() + QLatin1Char('\n')
+        + window.table()->index(4, 0).data(models::SchedulerArnRole).toString();
+    QCOMPARE(QApplication::clipboard()->text(), expected);
+    QCOMPARE(window->statusBar()->currentMessage(), QStringLiteral("Copied 2 scheduler ARNs"));
+    window->fleetView()->copyModelArnsAction()->trigger();
+    QVERIFY(QApplication::clipboard()->text().startsWith(QStringLiteral("arn:aws:lookoutequipment:")));
+    QVERIFY(QApplication::clipboard()->text().contains(QStringLiteral(":model/")));
+    // The context menu holds the three copy actions.
+    QCOMPARE(table->contextMenuPolicy(), Qt::ActionsContextMenu);
+    QCOMPARE(table->actions().size(), 3);
+}
+
+void TestMainWindow::shortcutsDialog_listsEveryShortcut()
+{
+    fleettest::Environment env;
+    QVERIFY(env.setUp({{QStringLiteral("north"), fleetOptions(3)}}));
+    env.useProfile(QStringLiteral("north"));
+    Window window(env);
+    openedOn(window, 3);
+    window->shortcutsAction()->trigger();
+    auto *dialog = window->findChild<ui::KeyboardShortcutsDialog *>(QStringLiteral("keyboardShortcutsDialog"));
+    QVERIFY(dialog);
+    const QString all = dialog->lines().join(QLatin1Char('\n'));
+    for (const QAction *action : window->shortcutActions()) {
+        for (const QKeySequence &key : action->shortcuts())
+            QVERIFY2(all.contains(key.toString(QKeySequence::NativeText)), qPrintable(key.toString()));
+    }
+    for (const char *expected : {"Refresh\tF5, Ctrl+R", "Full Screen\tF11", "Find Scheduler\tCtrl+F",
+                                 "Copy Scheduler ARN\tCtrl+Shift+C", "Dashboard\tCtrl+D"}) {
+        QVERIFY2(dialog->lines().contains(QString::fromUtf8(expected)), expected);
+    }
+    QVERIFY(all.contains(QStringLiteral("Copy the selected schedulers' ARNs (fleet table)\tCtrl+C")));
+    dialog->close();
+}
+
+void TestMainWindow::settings_persistAcrossWindows()
+{
+    fleettest::Environment env;
+    QVERIFY(env.setUp({{QStringLiteral("north"), fleetOptions(3)}, {QStringLiteral("south"), fleetOptions(4)}}));
+    QByteArray splitter;
+    {
+        Window window(env);
+        openedOn(window, 0 + env.session->model()->rowCount());
+        window->chooseProfile(ProfileChoice::profile(QStringLiteral("south")));
+        QVERIFY(window.waitForRefresh());
+        window->chooseRegion(QStringLiteral("us-east-1"));
+        QVERIFY(window.waitForRefresh());
+        window->intervalComboBox()->setCurrentIndex(window->intervalComboBox()->findText(QStringLiteral("1 min")));
+        emit window->intervalComboBox()->activated(window->intervalComboBox()->currentIndex());
+        window->fleetView()->tableView()->sortByColumn(SchedulerListModel::StatusColumn, Qt::DescendingOrder);
+        auto *split = window->findChild<QSplitter *>(QStringLiteral("fleetSplitter"));
+        split->setSizes({700, 300});
+        splitter = split->saveState();
+        window->resize(1111, 777);
+        window->close();
+    }
+    auto timer = std::make_unique<fleettest::ManualRefreshTimer>();
+    env.refreshTimer = timer.get();
+    env.session = std::make_unique<models::FleetSession>(&env.network, env.clock, std::move(timer));
+    Window again(env);
+    QCOMPARE(again->connectionBar()->profilePicker()->currentChoice(), ProfileChoice::profile(QStringLiteral("south")));
+    openedOn(again, 4);
+    QCOMPARE(env.session->connection()->connection().region.source, QStringLiteral("the region picker (saved)"));
+    QCOMPARE(again->intervalComboBox()->currentText(), QStringLiteral("1 min"));
+    QCOMPARE(env.session->refreshController()->interval(), std::chrono::seconds(60));
+    QHeaderView *header = again->fleetView()->tableView()->horizontalHeader();
+    QCOMPARE(header->sortIndicatorSection(), int(SchedulerListModel::StatusColumn));
+    QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
+    QCOMPARE(again->findChild<QSplitter *>(QStringLiteral("fleetSplitter"))->saveState(), splitter);
+    QCOMPARE(again->size(), QSize(1111, 777));
+}
+
+void TestMainWindow::accessibility_namedWidgets()
+{
+    fleettest::Environment env;
+    QVERIFY(env.setUp({{QStringLiteral("north"), fleetOptions(3)}}));
+    env.useProfile(QStringLiteral("north"));
+    Window window(env);
+    openedOn(window, 3);
+    // Every focusable, visible control the user reaches by Tab has an accessible name.
+    QWidget *start = window->connectionBar()->profilePicker();
+    start->setFocus();
+    QWidget *widget = start;
+    QStringList unnamed;
+    for (int i = 0; i < 40; ++i) {
+        const bool reachable = (widget->focusPolicy() & Qt::TabFocus) && widget->isVisible() && widget->isEnabled();
+        if (reachable && widget->accessibleName().isEmpty())
+            unnamed.append(widget->objectName() + QLatin1Char('(') + QString::fromLatin1(widget->metaObject()->className())
+                           + QLatin1Char(')'));
+        widget = widget->nextInFocusChain();
+        if (widget == start)
+            break;
+    }
+    QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -1,0 +1,147 @@
+#include "connectionsource.h"
+
+#include "demoendpoint.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+
+namespace ui {
+
+namespace {
+
+QString translated(const char *sourceText)
+{
+    return QCoreApplication::translate("ConnectionSource", sourceText);
+}
+
+const QString kEnvironmentValue = QStringLiteral("environment");
+const QString kDemoValue = QStringLiteral("demo");
+const QString kProfilePrefix = QStringLiteral("profile:");
+
+} // namespace
+
+QString ProfileChoice::toSettingsValue() const
+{
+    switch (kind) {
+    case Kind::Environment:
+        return kEnvironmentValue;
+    case Kind::Demo:
+        return kDemoValue;
+    case Kind::Profile:
+        break;
+    }
+    return kProfilePrefix + name;
+}
+
+std::optional<ProfileChoice> ProfileChoice::fromSettingsValue(const QString &value)
+{
+    if (value == kEnvironmentValue)
+        return environment();
+    if (value == kDemoValue)
+        return demo();
+    if (value.startsWith(kProfilePrefix) && value.size() > kProfilePrefix.size())
+        return profile(value.mid(kProfilePrefix.size()));
+    return std::nullopt;
+}
+
+ConnectionSource::ConnectionSource(aws::ConnectionResolver *resolver, DemoEndpoint *demo,
+                                   aws::ConnectionRequest commandLine)
+    : m_resolver(resolver)
+    , m_demo(demo)
+    , m_commandLine(std::move(commandLine))
+{
+}
+
+QList<aws::ProfileListEntry> ConnectionSource::profiles() const
+{
+    QList<aws::ProfileListEntry> entries = m_resolver->profiles();
+    entries.removeIf([](const aws::ProfileListEntry &entry) { return entry.shadowed; });
+    return entries;
+}
+
+bool ConnectionSource::environmentHasCredentials() const
+{
+    return !m_resolver->environment().value(QStringLiteral("AWS_ACCESS_KEY_ID")).isEmpty();
+}
+
+QString ConnectionSource::defaultProfileName() const
+{
+    for (const char *variable : {"AWS_PROFILE", "AWS_DEFAULT_PROFILE"}) {
+        const QString name = m_resolver->environment().value(QLatin1String(variable));
+        if (!name.isEmpty())
+            return name;
+    }
+    return QStringLiteral("default");
+}
+
+ProfileChoice ConnectionSource::initialChoice(const std::optional<ProfileChoice> &saved) const
+{
+    if (!m_commandLine.profile.isEmpty())
+        return ProfileChoice::profile(m_commandLine.profile);
+    if (environmentHasCredentials())
+        return ProfileChoice::environment();
+    if (saved) {
+        switch (saved->kind) {
+        case ProfileChoice::Kind::Demo:
+            if (m_demo)
+                return *saved;
+            break;
+        case ProfileChoice::Kind::Profile: {
+            const QList<aws::ProfileListEntry> entries = profiles();
+            const bool exists = std::any_of(entries.cbegin(), entries.cend(), [&](const aws::ProfileListEntry &entry) {
+                return entry.name == saved->name;
+            });
+            if (exists)
+                return *saved;
+            break;
+        }
+        case ProfileChoice::Kind::Environment:
+            break;
+        }
+    }
+    return ProfileChoice::profile(defaultProfileName());
+}
+
+aws::Result<ResolvedConnection> ConnectionSource::resolve(const ProfileChoice &choice, const QString &region,
+                                                          const QString &regionOrigin) const
+{
+    if (choice.kind == ProfileChoice::Kind::Demo) {
+        if (!m_demo) {
+            aws::AwsError error;
+            error.kind = aws::AwsError::Kind::Configuration;
+            error.message = translated("The demo endpoint is not available.");
+            return error;
+        }
+        aws::Result<aws::Connection> demo = m_demo->connection();
+        if (!demo.ok())
+            return demo.error();
+        return ResolvedConnection{std::move(demo).value(), translated("Demo")};
+    }
+
+    aws::ConnectionRequest request;
+    request.endpointUrl = m_commandLine.endpointUrl;
+    request.endpointOrigin = m_commandLine.endpointOrigin;
+    request.region = region;
+    request.regionOrigin = regionOrigin;
+    QString label;
+    if (choice.kind == ProfileChoice::Kind::Profile) {
+        request.profile = choice.name;
+        request.profileOrigin = choice.name == m_commandLine.profile ? m_commandLine.profileOrigin
+                                                                     : translated("the profile picker");
+        label = choice.name;
+    } else {
+        label = translated("Environment");
+    }
+    aws::Result<aws::Connection> connection = m_resolver->resolve(request);
+    if (!connection.ok())
+        return connection.error();
+    return ResolvedConnection{std::move(connection).value(), label};
+}
+
+void ConnectionSource::reload()
+{
+    m_resolver->reload();
+}
+
+} // namespace ui

@@ -1,0 +1,203 @@
+#include "dashboardtiledelegate.h"
+
+#include "statusbadge.h"
+
+#include "models/itemroles.h"
+#include "models/schedulerlistmodel.h"
+#include "models/statuspresentation.h"
+#include "models/timetext.h"
+
+#include <QAbstractProxyModel>
+#include <QApplication>
+#include <QPainter>
+#include <QPainterPath>
+
+#include <algorithm>
+#include <cmath>
+
+namespace ui {
+
+namespace {
+
+// Proportions of the font's line height.
+constexpr qreal kPadding = 0.9;
+constexpr qreal kGap = 0.5;
+constexpr qreal kRadius = 0.6;
+// The name column of a tile holds this many average characters of the large font.
+constexpr int kNameChars = 20;
+
+QFont scaledFont(const QFont &font, qreal scale, bool bold)
+{
+    QFont result = font;
+    result.setBold(bold);
+    if (result.pointSizeF() > 0)
+        result.setPointSizeF(result.pointSizeF() * scale);
+    else
+        result.setPixelSize(std::max(1, qRound(result.pixelSize() * scale)));
+    return result;
+}
+
+// The same amber as the list model's change tint, opaque enough for a frame.
+const QColor kChangedFrame(255, 176, 0);
+
+struct TileLayout {
+    QFont nameFont;
+    QFont smallFont;
+    int padding = 0;
+    int gap = 0;
+    int nameHeight = 0;
+    int smallHeight = 0;
+    QSize badge;
+};
+
+TileLayout layoutFor(const QFont &font)
+{
+    TileLayout layout;
+    layout.nameFont = scaledFont(font, DashboardTileDelegate::kNameScale, true);
+    layout.smallFont = scaledFont(font, 1.1, false);
+    const int line = QFontMetrics(font).height();
+    layout.padding = qRound(line * kPadding);
+    layout.gap = qRound(line * kGap);
+    layout.nameHeight = QFontMetrics(layout.nameFont).height();
+    layout.smallHeight = QFontMetrics(layout.smallFont).height();
+    // Room for the widest pair the service can send.
+    const QSize status = StatusBadge::badgeSize(QStringLiteral("STOPPING"), font, DashboardTileDelegate::kBadgeScale);
+    const QSize result = StatusBadge::badgeSize(QStringLiteral("ANOMALOUS"), font, DashboardTileDelegate::kBadgeScale);
+    layout.badge = QSize(status.width() + layout.gap + result.width(), std::max(status.height(), result.height()));
+    return layout;
+}
+
+} // namespace
+
+DashboardTileDelegate::DashboardTileDelegate(QObject *parent)
+    : QStyledItemDelegate(parent)
+{
+}
+
+QSize DashboardTileDelegate::tileSize(const QFont &font)
+{
+    const TileLayout layout = layoutFor(font);
+    const int nameWidth = QFontMetrics(layout.nameFont).averageCharWidth() * kNameChars;
+    const int width = 2 * layout.padding + std::max(nameWidth, layout.badge.width());
+    const int height = 2 * layout.padding + layout.nameHeight + layout.smallHeight + 2 * layout.gap + layout.badge.height()
+        + layout.smallHeight;
+    return {width, height};
+}
+
+QSize DashboardTileDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
+{
+    return tileSize(option.font);
+}
+
+QString DashboardTileDelegate::footerText(const QModelIndex &index)
+{
+    if (index.data(models::StaleRole).toBool()) {
+        // The tile knows its last good data only through the source model.
+        const QAbstractItemModel *model = index.model();
+        QModelIndex source = index;
+        while (const auto *proxy = qobject_cast<const QAbstractProxyModel *>(model)) {
+            source = proxy->mapToSource(source);
+            model = proxy->sourceModel();
+        }
+        if (const auto *fleet = qobject_cast<const models::SchedulerListModel *>(model)) {
+            return QCoreApplication::translate("DashboardTileDelegate", "Stale: data from %1")
+                .arg(models::clockTimeText(fleet->lastGoodDataAt(source.row())));
+        }
+        return QCoreApplication::translate("DashboardTileDelegate", "Stale");
+    }
+    if (index.data(models::RecentlyChangedRole).toBool())
+        return QCoreApplication::translate("DashboardTileDelegate", "Just changed");
+    return {};
+}
+
+void DashboardTileDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    const TileLayout layout = layoutFor(option.font);
+    const QPalette &palette = option.palette;
+    const int line = QFontMetrics(option.font).height();
+    const QRect tile = option.rect.adjusted(layout.gap / 2, layout.gap / 2, -layout.gap / 2, -layout.gap / 2);
+    const bool stale = index.data(models::StaleRole).toBool();
+    const bool changed = index.data(models::RecentlyChangedRole).toBool();
+    const bool focused = option.state.testFlag(QStyle::State_HasFocus);
+    const bool selected = option.state.testFlag(QStyle::State_Selected);
+
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    const qreal radius = line * kRadius;
+    QPainterPath shape;
+    shape.addRoundedRect(QRectF(tile).adjusted(1.5, 1.5, -1.5, -1.5), radius, radius);
+    painter->fillPath(shape, palette.color(QPalette::Base));
+    if (stale) {
+        // Hatched across the whole tile: unmistakable from across the room.
+        QColor hatch = palette.color(QPalette::Text);
+        hatch.setAlphaF(0.18f);
+        QBrush brush(hatch, Qt::BDiagPattern);
+        brush.setTransform(QTransform::fromScale(2.0, 2.0));
+        painter->fillPath(shape, brush);
+    }
+    QColor frame = palette.color(QPalette::Mid);
+    qreal frameWidth = 1.5;
+    if (changed) {
+        frame = kChangedFrame;
+        frameWidth = std::max(4.0, line * 0.3);
+    }
+    if (focused || selected) {
+        frame = palette.color(QPalette::Highlight);
+        frameWidth = std::max(4.0, line * 0.3);
+    }
+    painter->setPen(QPen(frame, frameWidth));
+    painter->drawPath(shape);
+
+    const QRect content = tile.adjusted(layout.padding, layout.padding, -layout.padding, -layout.padding);
+    int y = content.top();
+    const QString name = index.data(models::SchedulerNameRole).toString();
+    painter->setFont(layout.nameFont);
+    painter->setPen(palette.color(QPalette::Text));
+    const QRect nameRect(content.left(), y, content.width(), layout.nameHeight);
+    painter->drawText(nameRect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
+                      QFontMetrics(layout.nameFont).elidedText(name, Qt::ElideMiddle, content.width()));
+    y += layout.nameHeight;
+
+    // The model column's display text, wherever the tile's index points.
+    const QString modelName = index.siblingAtColumn(models::SchedulerListModel::ModelColumn).data().toString();
+    painter->setFont(layout.smallFont);
+    painter->setPen(palette.color(QPalette::PlaceholderText));
+    painter->drawText(QRect(content.left(), y, content.width(), layout.smallHeight),
+                      Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
+                      QFontMetrics(layout.smallFont).elidedText(modelName, Qt::ElideMiddle, content.width()));
+    y += layout.smallHeight + layout.gap;
+
+    StatusBadge::PaintOptions badge;
+    badge.scale = kBadgeScale;
+    badge.stale = stale;
+    const QString status = index.siblingAtColumn(models::SchedulerListModel::StatusColumn).data(models::BadgeValueRole).toString();
+    const QString result =
+        index.siblingAtColumn(models::SchedulerListModel::LatestResultColumn).data(models::BadgeValueRole).toString();
+    const QRect badgeRow(content.left(), y, content.width(), layout.badge.height());
+    const QRect painted = StatusBadge::paint(painter, badgeRow, status, palette, option.font, badge);
+    QRect resultArea = badgeRow;
+    resultArea.setLeft(painted.isValid() ? painted.right() + layout.gap : badgeRow.left());
+    if (!result.isEmpty()) {
+        StatusBadge::paint(painter, resultArea, result, palette, option.font, badge);
+    } else {
+        painter->setFont(layout.smallFont);
+        painter->setPen(palette.color(QPalette::PlaceholderText));
+        painter->drawText(resultArea, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
+                          QCoreApplication::translate("DashboardTileDelegate", "no result yet"));
+    }
+    y += layout.badge.height() + layout.gap;
+
+    const QString footer = footerText(index);
+    if (!footer.isEmpty()) {
+        QFont footerFont = layout.smallFont;
+        footerFont.setBold(true);
+        painter->setFont(footerFont);
+        painter->setPen(palette.color(QPalette::Text));
+        painter->drawText(QRect(content.left(), y, content.width(), layout.smallHeight),
+                          Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
+                          QFontMetrics(footerFont).elidedText(footer, Qt::ElideRight, content.width()));
+    }
+    painter->restore();
+}
+
+} // namespace ui

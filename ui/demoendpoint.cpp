@@ -1,0 +1,57 @@
+#include "demoendpoint.h"
+
+#include "emulator/emulator.h"
+
+#include <QCoreApplication>
+
+namespace ui {
+
+namespace {
+
+QString translated(const char *sourceText)
+{
+    return QCoreApplication::translate("DemoEndpoint", sourceText);
+}
+
+} // namespace
+
+DemoEndpoint::DemoEndpoint(emulator::EmulatorOptions options)
+    : m_options(std::move(options))
+{
+}
+
+DemoEndpoint::~DemoEndpoint() = default;
+
+emulator::EmulatorOptions DemoEndpoint::defaultOptions()
+{
+    emulator::EmulatorOptions options;
+    options.churn.enabled = true;
+    return options;
+}
+
+aws::Result<aws::Connection> DemoEndpoint::connection()
+{
+    if (!m_emulator) {
+        auto started = std::make_unique<emulator::Emulator>(m_options);
+        if (!started->start()) {
+            aws::AwsError error;
+            error.kind = aws::AwsError::Kind::Configuration;
+            error.message = translated("The demo endpoint could not start: %1").arg(started->errorString());
+            return error;
+        }
+        m_emulator = std::move(started);
+    }
+    const QString source = translated("the built-in demo endpoint");
+    aws::Connection connection;
+    // No profile: the demo keys are the emulator's own, and a CLI command needs no --profile.
+    connection.profile = {QString(), source};
+    connection.region = {m_emulator->region(), source};
+    connection.endpoint = m_emulator->endpoint();
+    connection.endpointSource = source;
+    connection.maxAttempts = {QStringLiteral("3"), translated("the default")};
+    connection.retryMode = {QStringLiteral("standard"), translated("the default")};
+    connection.credentials = std::make_shared<aws::StaticCredentialsProvider>(m_emulator->credentials());
+    return connection;
+}
+
+} // namespace ui
