@@ -44,10 +44,16 @@ public:
     DebugLogScope &operator=(const DebugLogScope &) = delete;
 };
 
-// The CLI writes a blank line, then the sentence (awscli.utils.write_exception).
+// The CLI prints its two "configure" hints bare (clidriver's _show_error) and every other
+// failure after a blank line (awscli.utils.write_exception).
 int fail(QIODevice *err, const aws::AwsError &error)
 {
-    err->write(QByteArray("\n") + error.toString().toUtf8() + '\n');
+    const QString sentence = error.toString();
+    const bool bare = (error.kind == aws::AwsError::Kind::Configuration
+                       && sentence.startsWith(QLatin1String("You must specify a region.")))
+        || (error.kind == aws::AwsError::Kind::Credentials
+            && sentence.startsWith(QLatin1String("Unable to locate credentials.")));
+    err->write((bare ? QByteArray() : QByteArray("\n")) + sentence.toUtf8() + '\n');
     return error.exitCode();
 }
 
