@@ -55,10 +55,8 @@ SchedulerDetailsView::SchedulerDetailsView(models::SchedulerDetailsController *c
     , m_copyMenu(new QMenu(this))
 {
     m_ui->setupUi(this);
-    if (!controller) {
-        m_ownController = new SchedulerDetailsController(this);
-        controller = m_ownController;
-    }
+    if (!controller)
+        controller = new SchedulerDetailsController(this);
 
     m_ui->titleLabel->setElideMode(Qt::ElideRight);
     QFont title = m_ui->titleLabel->font();
@@ -91,7 +89,7 @@ void SchedulerDetailsView::setUpActions()
     m_refreshAction->setObjectName(QStringLiteral("refreshAction"));
     m_refreshAction->setShortcuts({QKeySequence(Qt::Key_F5), QKeySequence(Qt::CTRL | Qt::Key_R)});
     m_refreshAction->setShortcutContext(Qt::WindowShortcut);
-    m_refreshAction->setToolTip(tr("Fetch the scheduler's description again (F5, Ctrl+R)"));
+    m_refreshAction->setToolTip(tr("Fetch the scheduler's description again"));
     connect(m_refreshAction, &QAction::triggered, this, [this] {
         if (m_controller)
             m_controller->refresh();
@@ -174,7 +172,6 @@ void SchedulerDetailsView::buildFieldRows()
                     });
         }
         m_ui->fieldsLayout->addWidget(box);
-        m_groupBoxes.append(box);
     }
     m_ui->fieldsLayout->addStretch(1);
     alignFieldLabels();

@@ -11,7 +11,6 @@
 #include <memory>
 
 class QAction;
-class QGroupBox;
 class QMenu;
 class QTimer;
 
@@ -98,10 +97,8 @@ private:
 
     std::unique_ptr<Ui::SchedulerDetailsView> m_ui;
     QPointer<models::SchedulerDetailsController> m_controller;
-    models::SchedulerDetailsController *m_ownController = nullptr;
     QHash<QString, QWidget *> m_fieldWidgets;
     QHash<QString, QString> m_sentenceNames;
-    QList<QGroupBox *> m_groupBoxes;
     QTimer *m_freshnessTimer;
     QMenu *m_copyMenu;
     QAction *m_refreshAction;
