@@ -10,10 +10,10 @@ namespace ui {
 
 namespace {
 
-QString translated(const char *sourceText)
-{
-    return QCoreApplication::translate("ConnectionSource", sourceText);
-}
+// The translation context; lupdate reads it from the macro, so the .ts and the lookups agree.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(ui::ConnectionSource)
+};
 
 const QString kEnvironmentValue = QStringLiteral("environment");
 const QString kDemoValue = QStringLiteral("demo");
@@ -110,13 +110,13 @@ aws::Result<ResolvedConnection> ConnectionSource::resolve(const ProfileChoice &c
         if (!m_demo) {
             aws::AwsError error;
             error.kind = aws::AwsError::Kind::Configuration;
-            error.message = translated("The demo endpoint is not available.");
+            error.message = Text::tr("The demo endpoint is not available.");
             return error;
         }
         aws::Result<aws::Connection> demo = m_demo->connection();
         if (!demo.ok())
             return demo.error();
-        return ResolvedConnection{std::move(demo).value(), translated("Demo")};
+        return ResolvedConnection{std::move(demo).value(), Text::tr("Demo")};
     }
 
     aws::ConnectionRequest request;
@@ -128,10 +128,10 @@ aws::Result<ResolvedConnection> ConnectionSource::resolve(const ProfileChoice &c
     if (choice.kind == ProfileChoice::Kind::Profile) {
         request.profile = choice.name;
         request.profileOrigin = choice.name == m_commandLine.profile ? m_commandLine.profileOrigin
-                                                                     : translated("the profile picker");
+                                                                     : Text::tr("the profile picker");
         label = choice.name;
     } else {
-        label = translated("Environment");
+        label = Text::tr("Environment");
     }
     aws::Result<aws::Connection> connection = m_resolver->resolve(request);
     if (!connection.ok())

@@ -8,10 +8,10 @@ namespace models {
 
 namespace {
 
-QString tr(const char *sourceText)
-{
-    return QCoreApplication::translate("DurationText", sourceText);
-}
+// The translation context; lupdate reads it from the macro, so the .ts and the lookups agree.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(models::DurationText)
+};
 
 constexpr qint64 kSecondsPerMinute = 60;
 constexpr qint64 kSecondsPerHour = 3600;
@@ -53,18 +53,18 @@ QString uploadFrequencyText(const QString &iso8601Duration)
         return iso8601Duration;
     if (*seconds % kSecondsPerHour == 0) {
         const qint64 hours = *seconds / kSecondsPerHour;
-        return hours == 1 ? tr("Every hour") : tr("Every %1 hours").arg(hours);
+        return hours == 1 ? Text::tr("Every hour") : Text::tr("Every %1 hours").arg(hours);
     }
     if (*seconds % kSecondsPerMinute == 0) {
         const qint64 minutes = *seconds / kSecondsPerMinute;
-        return minutes == 1 ? tr("Every minute") : tr("Every %1 minutes").arg(minutes);
+        return minutes == 1 ? Text::tr("Every minute") : Text::tr("Every %1 minutes").arg(minutes);
     }
-    return tr("Every %1 seconds").arg(*seconds);
+    return Text::tr("Every %1 seconds").arg(*seconds);
 }
 
 QString minutesText(qint64 minutes)
 {
-    return minutes == 1 ? tr("1 minute") : tr("%1 minutes").arg(minutes);
+    return minutes == 1 ? Text::tr("1 minute") : Text::tr("%1 minutes").arg(minutes);
 }
 
 } // namespace models

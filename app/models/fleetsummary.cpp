@@ -11,10 +11,10 @@ namespace models {
 
 namespace {
 
-QString translated(const char *sourceText, const char *disambiguation = nullptr, int n = -1)
-{
-    return QCoreApplication::translate("FleetSummary", sourceText, disambiguation, n);
-}
+// The translation context; lupdate reads it from the macro, so the .ts and the lookups agree.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(models::FleetSummary)
+};
 
 QList<FleetSummary::Count> sortedCounts(const QHash<QString, int> &counts, FleetSummary::Field field)
 {
@@ -35,7 +35,7 @@ QString countText(const FleetSummary::Count &count)
 {
     // Badge labels are upper case ("RUNNING"); in a sentence they read better in lower case.
     //: A count in the fleet summary line, e.g. "150 running"
-    return translated("%1 %2").arg(QString::number(count.count), statusPresentation(count.value).label.toLower());
+    return Text::tr("%1 %2").arg(QString::number(count.count), statusPresentation(count.value).label.toLower());
 }
 
 } // namespace
@@ -79,9 +79,9 @@ QList<FleetSummary::Count> FleetSummary::counts() const
 QString FleetSummary::totalText() const
 {
     if (m_total == 0)
-        return translated("No schedulers");
+        return Text::tr("No schedulers");
     // The numerus form lets translators pick their plural; English needs only the two.
-    return m_total == 1 ? translated("1 scheduler") : translated("%n schedulers", nullptr, m_total);
+    return m_total == 1 ? Text::tr("1 scheduler") : Text::tr("%n schedulers", nullptr, m_total);
 }
 
 QString FleetSummary::text() const

@@ -15,10 +15,10 @@ namespace models {
 
 namespace {
 
-QString tr(const char *sourceText, const char *disambiguation = nullptr)
-{
-    return QCoreApplication::translate("SchedulerDetailsModel", sourceText, disambiguation);
-}
+// The translation context; lupdate reads it from the macro, so the .ts and the lookups agree.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(models::SchedulerDetailsModel)
+};
 
 using lookout::InferenceScheduler;
 
@@ -62,14 +62,14 @@ Member locationOf(const std::optional<lookout::S3Location> &location)
 QString delimiterText(const QString &delimiter)
 {
     if (delimiter.isEmpty())
-        return tr("none", "timestamp delimiter");
+        return Text::tr("none", "timestamp delimiter");
     if (delimiter == QLatin1String("_"))
-        return tr("underscore (_)");
+        return Text::tr("underscore (_)");
     if (delimiter == QLatin1String("-"))
-        return tr("hyphen (-)");
+        return Text::tr("hyphen (-)");
     if (delimiter == QLatin1String(" "))
-        return tr("space");
-    return tr("\u201c%1\u201d", "an unknown timestamp delimiter, quoted").arg(delimiter);
+        return Text::tr("space");
+    return Text::tr("\u201c%1\u201d", "an unknown timestamp delimiter, quoted").arg(delimiter);
 }
 
 struct FieldSpec {
@@ -83,54 +83,54 @@ QList<FieldSpec> fieldSpecs()
     using K = FieldKind;
     using F = SchedulerDetailsModel::Field;
     return {
-        {F{QStringLiteral("schedulerName"), G::Overview, tr("Scheduler name"), tr("scheduler name"), K::Plain},
+        {F{QStringLiteral("schedulerName"), G::Overview, Text::tr("Scheduler name"), Text::tr("scheduler name"), K::Plain},
          [](const InferenceScheduler &s) { return variantOf(s.inferenceSchedulerName); }},
-        {F{QStringLiteral("schedulerArn"), G::Overview, tr("Scheduler ARN"), tr("scheduler ARN"), K::Arn},
+        {F{QStringLiteral("schedulerArn"), G::Overview, Text::tr("Scheduler ARN"), Text::tr("scheduler ARN"), K::Arn},
          [](const InferenceScheduler &s) { return variantOf(s.inferenceSchedulerArn); }},
-        {F{QStringLiteral("status"), G::Overview, tr("Status"), tr("status"), K::Status},
+        {F{QStringLiteral("status"), G::Overview, Text::tr("Status"), Text::tr("status"), K::Status},
          [](const InferenceScheduler &s) { return variantOf(s.status); }},
-        {F{QStringLiteral("latestInferenceResult"), G::Overview, tr("Latest result"), tr("latest result"), K::Status},
+        {F{QStringLiteral("latestInferenceResult"), G::Overview, Text::tr("Latest result"), Text::tr("latest result"), K::Status},
          [](const InferenceScheduler &s) { return variantOf(s.latestInferenceResult); }},
-        {F{QStringLiteral("modelName"), G::Overview, tr("Model name"), tr("model name"), K::Plain},
+        {F{QStringLiteral("modelName"), G::Overview, Text::tr("Model name"), Text::tr("model name"), K::Plain},
          [](const InferenceScheduler &s) { return variantOf(s.modelName); }},
-        {F{QStringLiteral("modelArn"), G::Overview, tr("Model ARN"), tr("model ARN"), K::Arn},
+        {F{QStringLiteral("modelArn"), G::Overview, Text::tr("Model ARN"), Text::tr("model ARN"), K::Arn},
          [](const InferenceScheduler &s) { return variantOf(s.modelArn); }},
-        {F{QStringLiteral("createdAt"), G::Overview, tr("Created"), tr("creation time"), K::Time},
+        {F{QStringLiteral("createdAt"), G::Overview, Text::tr("Created"), Text::tr("creation time"), K::Time},
          [](const InferenceScheduler &s) { return timestampOf(s.createdAt); }},
-        {F{QStringLiteral("updatedAt"), G::Overview, tr("Last updated"), tr("last update time"), K::Time},
+        {F{QStringLiteral("updatedAt"), G::Overview, Text::tr("Last updated"), Text::tr("last update time"), K::Time},
          [](const InferenceScheduler &s) { return timestampOf(s.updatedAt); }},
-        {F{QStringLiteral("dataUploadFrequency"), G::Schedule, tr("Upload frequency"), tr("upload frequency"), K::Plain},
+        {F{QStringLiteral("dataUploadFrequency"), G::Schedule, Text::tr("Upload frequency"), Text::tr("upload frequency"), K::Plain},
          [](const InferenceScheduler &s) { return variantOf(s.dataUploadFrequency); }},
-        {F{QStringLiteral("dataDelayOffset"), G::Schedule, tr("Delay offset"), tr("delay offset"), K::Plain},
+        {F{QStringLiteral("dataDelayOffset"), G::Schedule, Text::tr("Delay offset"), Text::tr("delay offset"), K::Plain},
          [](const InferenceScheduler &s) { return variantOf(s.dataDelayOffsetInMinutes); }},
-        {F{QStringLiteral("inputLocation"), G::InputData, tr("Input location"), tr("input location"), K::S3Location},
+        {F{QStringLiteral("inputLocation"), G::InputData, Text::tr("Input location"), Text::tr("input location"), K::S3Location},
          [](const InferenceScheduler &s) {
              return s.dataInputConfiguration ? locationOf(s.dataInputConfiguration->s3InputConfiguration) : Member();
          }},
-        {F{QStringLiteral("inputTimeZoneOffset"), G::InputData, tr("Time zone offset"), tr("time zone offset"), K::Plain},
+        {F{QStringLiteral("inputTimeZoneOffset"), G::InputData, Text::tr("Time zone offset"), Text::tr("time zone offset"), K::Plain},
          [](const InferenceScheduler &s) {
              return s.dataInputConfiguration ? variantOf(s.dataInputConfiguration->inputTimeZoneOffset) : Member();
          }},
-        {F{QStringLiteral("timestampFormat"), G::InputData, tr("Timestamp format"), tr("timestamp format"), K::Plain},
+        {F{QStringLiteral("timestampFormat"), G::InputData, Text::tr("Timestamp format"), Text::tr("timestamp format"), K::Plain},
          [](const InferenceScheduler &s) {
              return inputName(s, &lookout::InferenceInputNameConfiguration::timestampFormat);
          }},
-        {F{QStringLiteral("componentTimestampDelimiter"), G::InputData, tr("Timestamp delimiter"),
-           tr("timestamp delimiter"), K::Plain},
+        {F{QStringLiteral("componentTimestampDelimiter"), G::InputData, Text::tr("Timestamp delimiter"),
+           Text::tr("timestamp delimiter"), K::Plain},
          [](const InferenceScheduler &s) {
              return inputName(s, &lookout::InferenceInputNameConfiguration::componentTimestampDelimiter);
          }},
-        {F{QStringLiteral("outputLocation"), G::OutputData, tr("Output location"), tr("output location"), K::S3Location},
+        {F{QStringLiteral("outputLocation"), G::OutputData, Text::tr("Output location"), Text::tr("output location"), K::S3Location},
          [](const InferenceScheduler &s) {
              return s.dataOutputConfiguration ? locationOf(s.dataOutputConfiguration->s3OutputConfiguration) : Member();
          }},
-        {F{QStringLiteral("outputKmsKey"), G::OutputData, tr("Output KMS key"), tr("output KMS key"), K::Arn},
+        {F{QStringLiteral("outputKmsKey"), G::OutputData, Text::tr("Output KMS key"), Text::tr("output KMS key"), K::Arn},
          [](const InferenceScheduler &s) {
              return s.dataOutputConfiguration ? variantOf(s.dataOutputConfiguration->kmsKeyId) : Member();
          }},
-        {F{QStringLiteral("roleArn"), G::Security, tr("IAM role ARN"), tr("IAM role ARN"), K::Arn},
+        {F{QStringLiteral("roleArn"), G::Security, Text::tr("IAM role ARN"), Text::tr("IAM role ARN"), K::Arn},
          [](const InferenceScheduler &s) { return variantOf(s.roleArn); }},
-        {F{QStringLiteral("serverSideKmsKey"), G::Security, tr("Server-side KMS key"), tr("server-side KMS key"), K::Arn},
+        {F{QStringLiteral("serverSideKmsKey"), G::Security, Text::tr("Server-side KMS key"), Text::tr("server-side KMS key"), K::Arn},
          [](const InferenceScheduler &s) { return variantOf(s.serverSideKmsKeyId); }},
     };
 }
@@ -154,8 +154,8 @@ FieldValue presentValue(const SchedulerDetailsModel::Field &field, const Member 
     const QVariant &raw = member.raw;
     FieldValue value;
     if (!raw.isValid()) {
-        value.display = tr("not set");
-        value.toolTip = tr("The service's response does not include this value.");
+        value.display = Text::tr("not set");
+        value.toolTip = Text::tr("The service's response does not include this value.");
         return value;
     }
     value.absent = false;
@@ -179,7 +179,7 @@ FieldValue presentValue(const SchedulerDetailsModel::Field &field, const Member 
         value.display = minutesText(raw.toLongLong());
     } else if (field.id == QLatin1String("componentTimestampDelimiter")) {
         value.display = delimiterText(text);
-        value.toolTip = tr("ComponentTimestampDelimiter: \u201c%1\u201d").arg(text);
+        value.toolTip = Text::tr("ComponentTimestampDelimiter: \u201c%1\u201d").arg(text);
     }
     return value;
 }
@@ -209,15 +209,15 @@ QString SchedulerDetailsModel::groupTitle(Group group)
 {
     switch (group) {
     case Group::Overview:
-        return tr("Overview");
+        return Text::tr("Overview");
     case Group::Schedule:
-        return tr("Schedule");
+        return Text::tr("Schedule");
     case Group::InputData:
-        return tr("Input data");
+        return Text::tr("Input data");
     case Group::OutputData:
-        return tr("Output data");
+        return Text::tr("Output data");
     case Group::Security:
-        return tr("Security");
+        return Text::tr("Security");
     }
     return {};
 }
@@ -373,7 +373,7 @@ const SchedulerDetailsModel::Row *SchedulerDetailsModel::rowAt(const QModelIndex
 
 QString SchedulerDetailsModel::timeToolTip(const QDateTime &instant) const
 {
-    return tr("%1, %2", "UTC time, relative age")
+    return Text::tr("%1, %2", "UTC time, relative age")
         .arg(utcDateTimeText(instant), relativeAgeText(instant, m_clock->nowUtc()));
 }
 
@@ -415,7 +415,7 @@ QVariant SchedulerDetailsModel::fieldRoleData(const Row &row, int column, int ro
         return value.toolTip;
     case Qt::AccessibleTextRole:
     case AccessibleTextRole:
-        return tr("%1: %2", "field name: value").arg(row.field.label, value.display);
+        return Text::tr("%1: %2", "field name: value").arg(row.field.label, value.display);
     case RawValueRole:
         return value.raw;
     case CopyTextRole:
@@ -448,9 +448,9 @@ QVariant SchedulerDetailsModel::headerData(int section, Qt::Orientation orientat
         return {};
     switch (section) {
     case LabelColumn:
-        return tr("Field");
+        return Text::tr("Field");
     case ValueColumn:
-        return tr("Value");
+        return Text::tr("Value");
     default:
         return {};
     }

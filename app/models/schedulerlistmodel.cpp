@@ -19,10 +19,10 @@ namespace models {
 
 namespace {
 
-QString translated(const char *sourceText)
-{
-    return QCoreApplication::translate("SchedulerListModel", sourceText);
-}
+// The translation context; lupdate reads it from the macro, so the .ts and the lookups agree.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(models::SchedulerListModel)
+};
 
 constexpr int bit(int column)
 {
@@ -186,7 +186,7 @@ QVariant SchedulerListModel::displayData(const Row &row, int column) const
     const lookout::InferenceSchedulerSummary &s = row.summary;
     const QVariant raw = rawData(row, column);
     if (!raw.isValid())
-        return translated("not set");
+        return Text::tr("not set");
     switch (column) {
     case StatusColumn:
     case LatestResultColumn:
@@ -225,7 +225,7 @@ QVariant SchedulerListModel::toolTipData(const Row &row, int column) const
         break;
     }
     if (rowIsStale(row, m_failedCycle)) {
-        const QString stale = translated("Last refresh failed; this is the data of %1")
+        const QString stale = Text::tr("Last refresh failed; this is the data of %1")
                                   .arg(clockTimeText(QDateTime::fromMSecsSinceEpoch(row.receivedAt, Qt::UTC)));
         tip = tip.isEmpty() ? stale : tip + QLatin1Char('\n') + stale;
     }
@@ -264,9 +264,9 @@ QString SchedulerListModel::accessibleText(const Row &row, int column) const
         return sentence;
     }
     if (rowIsStale(row, m_failedCycle))
-        sentence += QStringLiteral(" (") + translated("stale") + QLatin1Char(')');
+        sentence += QStringLiteral(" (") + Text::tr("stale") + QLatin1Char(')');
     if (column == StatusColumn && row.changedAt >= 0 && nowMs() - row.changedAt < kHighlightDuration.count())
-        sentence += QStringLiteral(" (") + translated("just changed") + QLatin1Char(')');
+        sentence += QStringLiteral(" (") + Text::tr("just changed") + QLatin1Char(')');
     return sentence;
 }
 
@@ -341,17 +341,17 @@ QVariant SchedulerListModel::headerData(int section, Qt::Orientation orientation
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
     case NameColumn:
-        return role == Qt::DisplayRole ? translated("Name") : translated("Inference scheduler name");
+        return role == Qt::DisplayRole ? Text::tr("Name") : Text::tr("Inference scheduler name");
     case StatusColumn:
-        return role == Qt::DisplayRole ? translated("Status") : translated("Inference scheduler status");
+        return role == Qt::DisplayRole ? Text::tr("Status") : Text::tr("Inference scheduler status");
     case LatestResultColumn:
-        return role == Qt::DisplayRole ? translated("Latest result") : translated("Latest inference result");
+        return role == Qt::DisplayRole ? Text::tr("Latest result") : Text::tr("Latest inference result");
     case ModelColumn:
-        return role == Qt::DisplayRole ? translated("Model") : translated("Model name");
+        return role == Qt::DisplayRole ? Text::tr("Model") : Text::tr("Model name");
     case UploadFrequencyColumn:
-        return role == Qt::DisplayRole ? translated("Upload frequency") : translated("Data upload frequency");
+        return role == Qt::DisplayRole ? Text::tr("Upload frequency") : Text::tr("Data upload frequency");
     case DelayColumn:
-        return role == Qt::DisplayRole ? translated("Delay") : translated("Data delay offset");
+        return role == Qt::DisplayRole ? Text::tr("Delay") : Text::tr("Data delay offset");
     default:
         return {};
     }

@@ -10,18 +10,18 @@ namespace models {
 
 namespace {
 
-QString translated(const char *sourceText, int n = -1)
-{
-    return QCoreApplication::translate("StatusChangeNotifier", sourceText, nullptr, n);
-}
+// The translation context; lupdate reads it from the macro, so the .ts and the lookups agree.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(models::StatusChangeNotifier)
+};
 
 QString describe(const StatusChange &change)
 {
     if (StatusChangeNotifier::turnedAnomalous(change))
-        return translated("%1: latest result ANOMALOUS").arg(change.name);
-    return translated("%1: %2 → %3")
+        return Text::tr("%1: latest result ANOMALOUS").arg(change.name);
+    return Text::tr("%1: %2 → %3")
         .arg(change.name, statusPresentation(change.oldStatus).label,
-             change.newStatus.isEmpty() ? translated("no status") : statusPresentation(change.newStatus).label);
+             change.newStatus.isEmpty() ? Text::tr("no status") : statusPresentation(change.newStatus).label);
 }
 
 } // namespace
@@ -79,13 +79,13 @@ void StatusChangeNotifier::flush()
             lines.append(describe(change));
     }
     if (changes.size() > kMaxListed)
-        lines.append(translated("and %n more", int(changes.size()) - kMaxListed));
+        lines.append(Text::tr("and %n more", nullptr, int(changes.size()) - kMaxListed));
     if (changes.size() == 1) {
         const StatusChange &change = changes.first();
-        alert.title = turnedAnomalous(change) ? translated("%1 turned ANOMALOUS").arg(change.name)
-                                              : translated("%1 is no longer running").arg(change.name);
+        alert.title = turnedAnomalous(change) ? Text::tr("%1 turned ANOMALOUS").arg(change.name)
+                                              : Text::tr("%1 is no longer running").arg(change.name);
     } else {
-        alert.title = translated("%n schedulers need attention", int(changes.size()));
+        alert.title = Text::tr("%n schedulers need attention", nullptr, int(changes.size()));
     }
     alert.message = lines.join(QLatin1Char('\n'));
     emit alertRaised(alert);

@@ -6,10 +6,10 @@ namespace models {
 
 namespace {
 
-QString tr(const char *sourceText)
-{
-    return QCoreApplication::translate("TimeText", sourceText);
-}
+// The translation context; lupdate reads it from the macro, so the .ts and the lookups agree.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(models::TimeText)
+};
 
 constexpr qint64 kSecondsPerMinute = 60;
 constexpr qint64 kSecondsPerHour = 3600;
@@ -19,13 +19,13 @@ constexpr qint64 kHoursShownAsHours = 48;
 QString spanText(qint64 seconds)
 {
     if (seconds < kSecondsPerMinute)
-        return tr("%1 s").arg(seconds);
+        return Text::tr("%1 s").arg(seconds);
     if (seconds < kSecondsPerHour)
-        return tr("%1 min").arg(seconds / kSecondsPerMinute);
+        return Text::tr("%1 min").arg(seconds / kSecondsPerMinute);
     const qint64 hours = seconds / kSecondsPerHour;
     if (hours < kHoursShownAsHours)
-        return tr("%1 h").arg(hours);
-    return tr("%1 days").arg(hours / 24);
+        return Text::tr("%1 h").arg(hours);
+    return Text::tr("%1 days").arg(hours / 24);
 }
 
 // The system's zone, looked up once: converting through a QTimeZone costs about 8 µs, local
@@ -70,10 +70,10 @@ QString relativeAgeText(const QDateTime &then, const QDateTime &now)
 {
     const qint64 milliseconds = then.msecsTo(now);
     if (milliseconds <= -kSecondsPerMinute * 1000)
-        return tr("in %1").arg(spanText(-milliseconds / 1000));
+        return Text::tr("in %1").arg(spanText(-milliseconds / 1000));
     if (milliseconds < 1000)
-        return tr("just now");
-    return tr("%1 ago").arg(spanText(milliseconds / 1000));
+        return Text::tr("just now");
+    return Text::tr("%1 ago").arg(spanText(milliseconds / 1000));
 }
 
 } // namespace models
