@@ -2,7 +2,24 @@
 // (cli/windowlauncher.h). It keeps the name users know in ps, top and pkill.
 #include "guiapplication.h"
 
+#include "translations/translationloader.h"
+
+#include <QCoreApplication>
+
 #include <sys/prctl.h>
+
+namespace {
+
+// Runs inside the QApplication constructor, before any widget exists, so every text the window
+// creates is already in the user's language (LANGUAGE, LC_ALL, LC_MESSAGES or LANG).
+void installInterfaceLanguage()
+{
+    resources::installSystemTranslations(QCoreApplication::instance());
+}
+
+} // namespace
+
+Q_COREAPP_STARTUP_FUNCTION(installInterfaceLanguage)
 
 int main(int argc, char *argv[])
 {

@@ -1,0 +1,1601 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de">
+<context>
+    <name>ConnectionDetailsDialog</name>
+    <message>
+        <source>Connection Details</source>
+        <translation>Verbindungsdetails</translation>
+    </message>
+    <message>
+        <source>Connection details</source>
+        <translation>Verbindungsdetails</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>&amp;Where each value comes from:</source>
+        <translation>&amp;Woher jeder Wert stammt:</translation>
+    </message>
+    <message>
+        <source>Where each value comes from</source>
+        <translation>Woher jeder Wert stammt</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardTileDelegate</name>
+    <message>
+        <source>Stale: data from %1</source>
+        <translation>Veraltet: Daten von %1</translation>
+    </message>
+    <message>
+        <source>Stale</source>
+        <translation>Veraltet</translation>
+    </message>
+    <message>
+        <source>Just changed</source>
+        <translation>Gerade geändert</translation>
+    </message>
+    <message>
+        <source>no result yet</source>
+        <translation>noch kein Ergebnis</translation>
+    </message>
+</context>
+<context>
+    <name>FleetView</name>
+    <message>
+        <source>Fleet</source>
+        <translation>Flotte</translation>
+    </message>
+    <message>
+        <source>Fleet refresh error</source>
+        <translation>Fehler beim Aktualisieren der Flotte</translation>
+    </message>
+    <message>
+        <source>&amp;Filter:</source>
+        <translation>&amp;Filter:</translation>
+    </message>
+    <message>
+        <source>Filter schedulers by name or model</source>
+        <translation>Planer nach Name oder Modell filtern</translation>
+    </message>
+    <message>
+        <source>Scheduler or model name (Ctrl+F)</source>
+        <translation>Planer- oder Modellname (Strg+F)</translation>
+    </message>
+    <message>
+        <source>S&amp;how:</source>
+        <translation>&amp;Zeigen:</translation>
+    </message>
+    <message>
+        <source>Status filter</source>
+        <translation>Statusfilter</translation>
+    </message>
+    <message>
+        <source>Fleet summary</source>
+        <translation>Flottenübersicht</translation>
+    </message>
+    <message>
+        <source>Inference schedulers</source>
+        <translation>Inferenzplaner</translation>
+    </message>
+    <message>
+        <source>Fleet state</source>
+        <translation>Zustand der Flotte</translation>
+    </message>
+</context>
+<context>
+    <name>GuiApplication</name>
+    <message>
+        <source>Lookout Desk cannot start</source>
+        <translation>Lookout Desk kann nicht starten</translation>
+    </message>
+    <message>
+        <source>Run &apos;%1 --help&apos; for the options.</source>
+        <translation>Mit „%1 --help“ werden die Optionen angezeigt.</translation>
+    </message>
+</context>
+<context>
+    <name>KeyboardShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tasten</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileDialog</name>
+    <message>
+        <source>Keychain Profile</source>
+        <translation>Schlüsselbund-Profil</translation>
+    </message>
+    <message>
+        <source>Keychain profile</source>
+        <translation>Schlüsselbund-Profil</translation>
+    </message>
+    <message>
+        <source>The keys are kept in the system keychain, never in a file. Profiles in ~/.aws are edited there, not here.</source>
+        <translation>Die Schlüssel liegen im Schlüsselbund des Systems, nie in einer Datei. Profile aus ~/.aws werden dort bearbeitet, nicht hier.</translation>
+    </message>
+    <message>
+        <source>Profile &amp;name:</source>
+        <translation>Profil&amp;name:</translation>
+    </message>
+    <message>
+        <source>Profile name</source>
+        <translation>Profilname</translation>
+    </message>
+    <message>
+        <source>for example plant-north</source>
+        <translation>zum Beispiel plant-north</translation>
+    </message>
+    <message>
+        <source>&amp;Access key ID:</source>
+        <translation>&amp;Zugriffsschlüssel-ID:</translation>
+    </message>
+    <message>
+        <source>Access key ID</source>
+        <translation>Zugriffsschlüssel-ID</translation>
+    </message>
+    <message>
+        <source>&amp;Secret access key:</source>
+        <translation>&amp;Geheimer Zugriffsschlüssel:</translation>
+    </message>
+    <message>
+        <source>Secret access key</source>
+        <translation>Geheimer Zugriffsschlüssel</translation>
+    </message>
+    <message>
+        <source>Session &amp;token (optional):</source>
+        <translation>Sitzungs&amp;token (optional):</translation>
+    </message>
+    <message>
+        <source>Session token, optional</source>
+        <translation>Sitzungstoken, optional</translation>
+    </message>
+    <message>
+        <source>&amp;Region:</source>
+        <translation>&amp;Region:</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>&amp;Endpoint URL (optional):</source>
+        <translation>&amp;Endpunkt-URL (optional):</translation>
+    </message>
+    <message>
+        <source>Endpoint URL, optional</source>
+        <translation>Endpunkt-URL, optional</translation>
+    </message>
+    <message>
+        <source>https://lookoutequipment.&lt;region&gt;.amazonaws.com</source>
+        <translation>https://lookoutequipment.&lt;region&gt;.amazonaws.com</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Dialog buttons</source>
+        <translation>Dialogschaltflächen</translation>
+    </message>
+</context>
+<context>
+    <name>SchedulerDetailsView</name>
+    <message>
+        <source>Inference scheduler details</source>
+        <translation>Details des Inferenzplaners</translation>
+    </message>
+    <message>
+        <source>Inference scheduler</source>
+        <translation>Inferenzplaner</translation>
+    </message>
+    <message>
+        <source>Refreshing</source>
+        <translation>Wird aktualisiert</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the scheduler ARN, its JSON or the AWS CLI command</source>
+        <translation>ARN des Planers, sein JSON oder den AWS-CLI-Befehl kopieren</translation>
+    </message>
+    <message>
+        <source>Copy menu</source>
+        <translation>Kopiermenü</translation>
+    </message>
+    <message>
+        <source>Data freshness</source>
+        <translation>Aktualität der Daten</translation>
+    </message>
+    <message>
+        <source>Details state</source>
+        <translation>Zustand der Details</translation>
+    </message>
+    <message>
+        <source>Scheduler fields</source>
+        <translation>Felder des Planers</translation>
+    </message>
+</context>
+<context>
+    <name>StatusPresentation</name>
+    <message>
+        <source>PENDING</source>
+        <translation>PENDING</translation>
+    </message>
+    <message>
+        <source>Pending: the scheduler is starting.</source>
+        <translation>Ausstehend: Der Planer startet.</translation>
+    </message>
+    <message>
+        <source>RUNNING</source>
+        <translation>RUNNING</translation>
+    </message>
+    <message>
+        <source>Running: inference runs on every data upload.</source>
+        <translation>Läuft: Bei jedem Daten-Upload wird eine Inferenz ausgeführt.</translation>
+    </message>
+    <message>
+        <source>STOPPING</source>
+        <translation>STOPPING</translation>
+    </message>
+    <message>
+        <source>Stopping: the scheduler is shutting down.</source>
+        <translation>Wird gestoppt: Der Planer fährt herunter.</translation>
+    </message>
+    <message>
+        <source>STOPPED</source>
+        <translation>STOPPED</translation>
+    </message>
+    <message>
+        <source>Stopped: no inference runs until the scheduler is started.</source>
+        <translation>Gestoppt: Keine Inferenz, bis der Planer gestartet wird.</translation>
+    </message>
+    <message>
+        <source>ANOMALOUS</source>
+        <translation>ANOMALOUS</translation>
+    </message>
+    <message>
+        <source>Anomalous: the latest inference found anomalous behaviour.</source>
+        <translation>Anomal: Die letzte Inferenz hat anomales Verhalten gefunden.</translation>
+    </message>
+    <message>
+        <source>NORMAL</source>
+        <translation>NORMAL</translation>
+    </message>
+    <message>
+        <source>Normal: the latest inference found normal behaviour.</source>
+        <translation>Normal: Die letzte Inferenz hat normales Verhalten gefunden.</translation>
+    </message>
+    <message>
+        <source>UNKNOWN</source>
+        <translation>UNKNOWN</translation>
+    </message>
+    <message>
+        <source>%1: a value this version of Lookout Desk does not know.</source>
+        <translation>%1: ein Wert, den diese Version von Lookout Desk nicht kennt.</translation>
+    </message>
+</context>
+<context>
+    <name>cli::GuiOptions</name>
+    <message>
+        <source>Unknown options: %1</source>
+        <translation>Unbekannte Optionen: %1</translation>
+    </message>
+    <message>
+        <source>argument %1: expected a non-empty value</source>
+        <translation>Argument %1: ein nicht leerer Wert wird erwartet</translation>
+    </message>
+    <message>
+        <source>argument %1: %2</source>
+        <translation>Argument %1: %2</translation>
+    </message>
+    <message>
+        <source>argument %1: expected 0 (off) or a whole number of seconds from %2 to %3, not &apos;%4&apos;</source>
+        <translation>Argument %1: erwartet wird 0 (aus) oder eine ganze Zahl von Sekunden von %2 bis %3, nicht „%4“</translation>
+    </message>
+    <message>
+        <source>argument %1: only with --demo</source>
+        <translation>Argument %1: nur mit --demo</translation>
+    </message>
+    <message>
+        <source>argument %1: not with --demo, which uses its own endpoint and keys</source>
+        <translation>Argument %1: nicht mit --demo, das seinen eigenen Endpunkt und eigene Schlüssel verwendet</translation>
+    </message>
+    <message>
+        <source>argument --from: serves saved files; not with --fleet or --seed</source>
+        <translation>Argument --from: liefert gespeicherte Dateien aus; nicht mit --fleet oder --seed</translation>
+    </message>
+</context>
+<context>
+    <name>cli::OptionScanner</name>
+    <message>
+        <source>argument %1: ignored explicit argument &apos;%2&apos;</source>
+        <translation>Argument %1: explizites Argument „%2“ ignoriert</translation>
+    </message>
+    <message>
+        <source>argument %1: expected one argument</source>
+        <translation>Argument %1: ein Argument wird erwartet</translation>
+    </message>
+</context>
+<context>
+    <name>cli::OptionValues</name>
+    <message>
+        <source>argument %1: expected %2, not &apos;%3&apos;</source>
+        <translation>Argument %1: erwartet wird %2, nicht „%3“</translation>
+    </message>
+    <message>
+        <source>a number of seconds from 0 (no timeout) to %1</source>
+        <translation>eine Anzahl Sekunden von 0 (kein Zeitlimit) bis %1</translation>
+    </message>
+    <message>
+        <source>a whole number from %1 to %2</source>
+        <translation>eine ganze Zahl von %1 bis %2</translation>
+    </message>
+    <message>
+        <source>argument %1: Invalid choice &apos;%2&apos;, valid choices are: %3</source>
+        <translation>Argument %1: ungültige Auswahl „%2“, gültig sind: %3</translation>
+    </message>
+    <message>
+        <source>a date-time such as 2024-03-04T18:52:22Z, 2024-03-04T18:52:22+05:30 or 2024-03-04, or epoch seconds</source>
+        <translation>ein Zeitpunkt wie 2024-03-04T18:52:22Z, 2024-03-04T18:52:22+05:30 oder 2024-03-04, oder Sekunden seit der Epoche</translation>
+    </message>
+</context>
+<context>
+    <name>models::DurationText</name>
+    <message>
+        <source>Every hour</source>
+        <translation>Stündlich</translation>
+    </message>
+    <message>
+        <source>Every %1 hours</source>
+        <translation>Alle %1 Stunden</translation>
+    </message>
+    <message>
+        <source>Every minute</source>
+        <translation>Minütlich</translation>
+    </message>
+    <message>
+        <source>Every %1 minutes</source>
+        <translation>Alle %1 Minuten</translation>
+    </message>
+    <message>
+        <source>Every %1 seconds</source>
+        <translation>Alle %1 Sekunden</translation>
+    </message>
+    <message>
+        <source>1 minute</source>
+        <translation>1 Minute</translation>
+    </message>
+    <message>
+        <source>%1 minutes</source>
+        <translation>%1 Minuten</translation>
+    </message>
+</context>
+<context>
+    <name>models::FleetLoader</name>
+    <message>
+        <source>The connection has no credentials provider.</source>
+        <translation>Die Verbindung hat keinen Anbieter für Anmeldedaten.</translation>
+    </message>
+</context>
+<context>
+    <name>models::FleetSummary</name>
+    <message>
+        <source>%1 %2</source>
+        <extracomment>A count in the fleet summary line, e.g. &quot;150 running&quot;</extracomment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>No schedulers</source>
+        <translation>Keine Planer</translation>
+    </message>
+    <message>
+        <source>1 scheduler</source>
+        <translation>1 Planer</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n schedulers</source>
+        <translation>
+            <numerusform>%n Planer</numerusform>
+            <numerusform>%n Planer</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>models::SchedulerDetailsModel</name>
+    <message>
+        <source>none</source>
+        <comment>timestamp delimiter</comment>
+        <translation>keines</translation>
+    </message>
+    <message>
+        <source>underscore (_)</source>
+        <translation>Unterstrich (_)</translation>
+    </message>
+    <message>
+        <source>hyphen (-)</source>
+        <translation>Bindestrich (-)</translation>
+    </message>
+    <message>
+        <source>space</source>
+        <translation>Leerzeichen</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <comment>an unknown timestamp delimiter, quoted</comment>
+        <translation>„%1“</translation>
+    </message>
+    <message>
+        <source>Scheduler name</source>
+        <translation>Planername</translation>
+    </message>
+    <message>
+        <source>scheduler name</source>
+        <translation>Planername</translation>
+    </message>
+    <message>
+        <source>Scheduler ARN</source>
+        <translation>Planer-ARN</translation>
+    </message>
+    <message>
+        <source>scheduler ARN</source>
+        <translation>Planer-ARN</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Latest result</source>
+        <translation>Letztes Ergebnis</translation>
+    </message>
+    <message>
+        <source>latest result</source>
+        <translation>letztes Ergebnis</translation>
+    </message>
+    <message>
+        <source>Model name</source>
+        <translation>Modellname</translation>
+    </message>
+    <message>
+        <source>model name</source>
+        <translation>Modellname</translation>
+    </message>
+    <message>
+        <source>Model ARN</source>
+        <translation>Modell-ARN</translation>
+    </message>
+    <message>
+        <source>model ARN</source>
+        <translation>Modell-ARN</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>creation time</source>
+        <translation>Erstellungszeit</translation>
+    </message>
+    <message>
+        <source>Last updated</source>
+        <translation>Zuletzt geändert</translation>
+    </message>
+    <message>
+        <source>last update time</source>
+        <translation>Zeit der letzten Änderung</translation>
+    </message>
+    <message>
+        <source>Upload frequency</source>
+        <translation>Upload-Häufigkeit</translation>
+    </message>
+    <message>
+        <source>upload frequency</source>
+        <translation>Upload-Häufigkeit</translation>
+    </message>
+    <message>
+        <source>Delay offset</source>
+        <translation>Verzögerung</translation>
+    </message>
+    <message>
+        <source>delay offset</source>
+        <translation>Verzögerung</translation>
+    </message>
+    <message>
+        <source>Input location</source>
+        <translation>Eingabeort</translation>
+    </message>
+    <message>
+        <source>input location</source>
+        <translation>Eingabeort</translation>
+    </message>
+    <message>
+        <source>Time zone offset</source>
+        <translation>Zeitzonenversatz</translation>
+    </message>
+    <message>
+        <source>time zone offset</source>
+        <translation>Zeitzonenversatz</translation>
+    </message>
+    <message>
+        <source>Timestamp format</source>
+        <translation>Zeitstempelformat</translation>
+    </message>
+    <message>
+        <source>timestamp format</source>
+        <translation>Zeitstempelformat</translation>
+    </message>
+    <message>
+        <source>Timestamp delimiter</source>
+        <translation>Zeitstempel-Trennzeichen</translation>
+    </message>
+    <message>
+        <source>timestamp delimiter</source>
+        <translation>Zeitstempel-Trennzeichen</translation>
+    </message>
+    <message>
+        <source>Output location</source>
+        <translation>Ausgabeort</translation>
+    </message>
+    <message>
+        <source>output location</source>
+        <translation>Ausgabeort</translation>
+    </message>
+    <message>
+        <source>Output KMS key</source>
+        <translation>KMS-Schlüssel der Ausgabe</translation>
+    </message>
+    <message>
+        <source>output KMS key</source>
+        <translation>KMS-Schlüssel der Ausgabe</translation>
+    </message>
+    <message>
+        <source>IAM role ARN</source>
+        <translation>IAM-Rollen-ARN</translation>
+    </message>
+    <message>
+        <source>Server-side KMS key</source>
+        <translation>Serverseitiger KMS-Schlüssel</translation>
+    </message>
+    <message>
+        <source>server-side KMS key</source>
+        <translation>serverseitiger KMS-Schlüssel</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>nicht gesetzt</translation>
+    </message>
+    <message>
+        <source>The service&apos;s response does not include this value.</source>
+        <translation>Die Antwort des Dienstes enthält diesen Wert nicht.</translation>
+    </message>
+    <message>
+        <source>ComponentTimestampDelimiter: “%1”</source>
+        <translation>ComponentTimestampDelimiter: „%1“</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Zeitplan</translation>
+    </message>
+    <message>
+        <source>Input data</source>
+        <translation>Eingabedaten</translation>
+    </message>
+    <message>
+        <source>Output data</source>
+        <translation>Ausgabedaten</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Sicherheit</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <comment>UTC time, relative age</comment>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>field name: value</comment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+</context>
+<context>
+    <name>models::SchedulerListModel</name>
+    <message>
+        <source>not set</source>
+        <translation>nicht gesetzt</translation>
+    </message>
+    <message>
+        <source>Last refresh failed; this is the data of %1</source>
+        <translation>Letzte Aktualisierung fehlgeschlagen; dies sind die Daten von %1</translation>
+    </message>
+    <message>
+        <source>stale</source>
+        <translation>veraltet</translation>
+    </message>
+    <message>
+        <source>just changed</source>
+        <translation>gerade geändert</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Inference scheduler name</source>
+        <translation>Name des Inferenzplaners</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Inference scheduler status</source>
+        <translation>Status des Inferenzplaners</translation>
+    </message>
+    <message>
+        <source>Latest result</source>
+        <translation>Letztes Ergebnis</translation>
+    </message>
+    <message>
+        <source>Latest inference result</source>
+        <translation>Letztes Inferenzergebnis</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Model name</source>
+        <translation>Modellname</translation>
+    </message>
+    <message>
+        <source>Upload frequency</source>
+        <translation>Upload-Häufigkeit</translation>
+    </message>
+    <message>
+        <source>Data upload frequency</source>
+        <translation>Häufigkeit des Daten-Uploads</translation>
+    </message>
+    <message>
+        <source>Delay</source>
+        <translation>Verzögerung</translation>
+    </message>
+    <message>
+        <source>Data delay offset</source>
+        <translation>Verzögerung der Daten</translation>
+    </message>
+</context>
+<context>
+    <name>models::StatusChangeNotifier</name>
+    <message>
+        <source>%1: latest result ANOMALOUS</source>
+        <translation>%1: letztes Ergebnis ANOMALOUS</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
+    <message>
+        <source>no status</source>
+        <translation>kein Status</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>und %n weiterer</numerusform>
+            <numerusform>und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 turned ANOMALOUS</source>
+        <translation>%1 ist jetzt ANOMALOUS</translation>
+    </message>
+    <message>
+        <source>%1 is no longer running</source>
+        <translation>%1 läuft nicht mehr</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n schedulers need attention</source>
+        <translation>
+            <numerusform>%n Planer braucht Aufmerksamkeit</numerusform>
+            <numerusform>%n Planer brauchen Aufmerksamkeit</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>models::TimeText</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 Tg.</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>in %1</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <translation>vor %1</translation>
+    </message>
+</context>
+<context>
+    <name>ui::ConnectionBar</name>
+    <message>
+        <source>&amp;Profile:</source>
+        <translation>&amp;Profil:</translation>
+    </message>
+    <message>
+        <source>Re&amp;gion:</source>
+        <translation>Re&amp;gion:</translation>
+    </message>
+    <message>
+        <source>Connection details</source>
+        <translation>Verbindungsdetails</translation>
+    </message>
+    <message>
+        <source>Connection details: where the profile, region, endpoint and keys come from</source>
+        <translation>Verbindungsdetails: woher Profil, Region, Endpunkt und Schlüssel stammen</translation>
+    </message>
+    <message>
+        <source>The AWS region: pick one or type its name and press Enter</source>
+        <translation>Die AWS-Region: eine auswählen oder ihren Namen eingeben und Eingabe drücken</translation>
+    </message>
+</context>
+<context>
+    <name>ui::ConnectionDetailsDialog</name>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy connection details</source>
+        <translation>Verbindungsdetails kopieren</translation>
+    </message>
+    <message>
+        <source>Copied connection details</source>
+        <translation>Verbindungsdetails kopiert</translation>
+    </message>
+    <message>
+        <source>Connected as %1 to %2</source>
+        <translation>Verbunden als %1 mit %2</translation>
+    </message>
+    <message>
+        <source>Not connected (%1): %2</source>
+        <translation>Nicht verbunden (%1): %2</translation>
+    </message>
+    <message>
+        <source>Problems in the AWS configuration files (the rest of them still works):</source>
+        <translation>Probleme in den AWS-Konfigurationsdateien (der Rest davon funktioniert weiterhin):</translation>
+    </message>
+</context>
+<context>
+    <name>ui::ConnectionSource</name>
+    <message>
+        <source>The demo endpoint is not available.</source>
+        <translation>Der Demo-Endpunkt ist nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation>Demo</translation>
+    </message>
+    <message>
+        <source>the profile picker</source>
+        <translation>die Profilauswahl</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Umgebung</translation>
+    </message>
+</context>
+<context>
+    <name>ui::CopyableFieldLabel</name>
+    <message>
+        <source>Copy %1</source>
+        <translation>%1 kopieren</translation>
+    </message>
+</context>
+<context>
+    <name>ui::DashboardCounts</name>
+    <message>
+        <source>Fleet counts: %1</source>
+        <translation>Flottenzahlen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ui::DashboardView</name>
+    <message>
+        <source>Dashboard</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>Scheduler tiles, most urgent first</source>
+        <translation>Kacheln der Planer, dringendste zuerst</translation>
+    </message>
+    <message>
+        <source>Last refresh</source>
+        <translation>Letzte Aktualisierung</translation>
+    </message>
+    <message>
+        <source>Refresh failed: hatched tiles show data from %1</source>
+        <translation>Aktualisierung fehlgeschlagen: schraffierte Kacheln zeigen Daten von %1</translation>
+    </message>
+    <message>
+        <source>Refresh failed</source>
+        <translation>Aktualisierung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Updated %1</source>
+        <translation>Aktualisiert: %1</translation>
+    </message>
+    <message>
+        <source>Waiting for the first refresh…</source>
+        <translation>Warten auf die erste Aktualisierung…</translation>
+    </message>
+</context>
+<context>
+    <name>ui::DemoEndpoint</name>
+    <message>
+        <source>The demo endpoint could not start: %1</source>
+        <translation>Der Demo-Endpunkt konnte nicht starten: %1</translation>
+    </message>
+    <message>
+        <source>the built-in demo endpoint</source>
+        <translation>der eingebaute Demo-Endpunkt</translation>
+    </message>
+    <message>
+        <source>the default</source>
+        <translation>der Standardwert</translation>
+    </message>
+</context>
+<context>
+    <name>ui::ErrorBanner</name>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Wiederholen</translation>
+    </message>
+</context>
+<context>
+    <name>ui::FleetView</name>
+    <message>
+        <source>Copied scheduler ARN</source>
+        <translation>Planer-ARN kopiert</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n scheduler ARNs</source>
+        <translation>
+            <numerusform>%n Planer-ARN kopiert</numerusform>
+            <numerusform>%n Planer-ARNs kopiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Copied scheduler name</source>
+        <translation>Planername kopiert</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n scheduler names</source>
+        <translation>
+            <numerusform>%n Planername kopiert</numerusform>
+            <numerusform>%n Planernamen kopiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Copied model ARN</source>
+        <translation>Modell-ARN kopiert</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n model ARNs</source>
+        <translation>
+            <numerusform>%n Modell-ARN kopiert</numerusform>
+            <numerusform>%n Modell-ARNs kopiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All schedulers</source>
+        <translation>Alle Planer</translation>
+    </message>
+    <message>
+        <source>Status %1</source>
+        <translation>Status %1</translation>
+    </message>
+    <message>
+        <source>Latest result %1</source>
+        <translation>Letztes Ergebnis %1</translation>
+    </message>
+    <message>
+        <source>Copy Scheduler &amp;ARN</source>
+        <translation>Planer-&amp;ARN kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the ARNs of the selected schedulers, one per line</source>
+        <translation>Die ARNs der ausgewählten Planer kopieren, einer pro Zeile</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Name</source>
+        <translation>&amp;Namen kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the names of the selected schedulers, one per line</source>
+        <translation>Die Namen der ausgewählten Planer kopieren, einer pro Zeile</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Model ARN</source>
+        <translation>&amp;Modell-ARN kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the model ARNs of the selected schedulers, one per line</source>
+        <translation>Die Modell-ARNs der ausgewählten Planer kopieren, einer pro Zeile</translation>
+    </message>
+    <message>
+        <source>&amp;Find Scheduler</source>
+        <translation>Planer &amp;suchen</translation>
+    </message>
+    <message>
+        <source>Filter the fleet by scheduler or model name</source>
+        <translation>Die Flotte nach Planer- oder Modellname filtern</translation>
+    </message>
+    <message>
+        <source>Select one or more schedulers to copy from</source>
+        <translation>Einen oder mehrere Planer zum Kopieren auswählen</translation>
+    </message>
+    <message>
+        <source>showing %1 of %2</source>
+        <translation>%1 von %2 angezeigt</translation>
+    </message>
+    <message>
+        <source>No scheduler matches the filter.</source>
+        <translation>Kein Planer passt zum Filter.</translation>
+    </message>
+    <message>
+        <source>Nothing to show: the fleet could not be loaded.</source>
+        <translation>Nichts anzuzeigen: Die Flotte konnte nicht geladen werden.</translation>
+    </message>
+    <message>
+        <source>Loading schedulers…</source>
+        <translation>Planer werden geladen…</translation>
+    </message>
+    <message>
+        <source>No inference schedulers here. Choose another profile or region to see a fleet.</source>
+        <translation>Hier gibt es keine Inferenzplaner. Wählen Sie ein anderes Profil oder eine andere Region, um eine Flotte zu sehen.</translation>
+    </message>
+</context>
+<context>
+    <name>ui::KeyboardShortcutsDialog</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ui::MainWindow</name>
+    <message>
+        <source>the region picker (saved)</source>
+        <translation>die Regionsauswahl (gespeichert)</translation>
+    </message>
+    <message>
+        <source>Lookout Desk — %1</source>
+        <translation>Lookout Desk — %1</translation>
+    </message>
+    <message>
+        <source>Lookout Desk</source>
+        <translation>Lookout Desk</translation>
+    </message>
+    <message>
+        <source>Lookout Desk main window</source>
+        <translation>Hauptfenster von Lookout Desk</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Hauptwerkzeugleiste</translation>
+    </message>
+    <message>
+        <source>E&amp;very:</source>
+        <translation>Al&amp;le:</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Refresh the fleet and the open scheduler (F5, Ctrl+R)</source>
+        <translation>Flotte und geöffneten Planer aktualisieren (F5, Strg+R)</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pausieren</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausieren</translation>
+    </message>
+    <message>
+        <source>Auto-refresh is paused: click to resume (Ctrl+Shift+P)</source>
+        <translation>Automatische Aktualisierung ist pausiert: zum Fortsetzen klicken (Strg+Umschalt+P)</translation>
+    </message>
+    <message>
+        <source>Pause auto-refresh (Ctrl+Shift+P)</source>
+        <translation>Automatische Aktualisierung pausieren (Strg+Umschalt+P)</translation>
+    </message>
+    <message>
+        <source>&amp;Dashboard</source>
+        <translation>&amp;Dashboard</translation>
+    </message>
+    <message>
+        <source>Show the dashboard: one large tile per scheduler (Ctrl+D; F11 for full screen)</source>
+        <translation>Dashboard anzeigen: eine große Kachel pro Planer (Strg+D; F11 für Vollbild)</translation>
+    </message>
+    <message>
+        <source>&amp;Full Screen</source>
+        <translation>&amp;Vollbild</translation>
+    </message>
+    <message>
+        <source>Leave Full Screen</source>
+        <translation>Vollbild verlassen</translation>
+    </message>
+    <message>
+        <source>Desktop &amp;Notifications</source>
+        <translation>Desktop-&amp;Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>Notify when a scheduler turns ANOMALOUS or stops running</source>
+        <translation>Benachrichtigen, wenn ein Planer ANOMALOUS wird oder nicht mehr läuft</translation>
+    </message>
+    <message>
+        <source>This desktop has no system tray to notify through</source>
+        <translation>Diese Arbeitsumgebung hat keinen Infobereich, über den benachrichtigt werden könnte</translation>
+    </message>
+    <message>
+        <source>&amp;Manage Profiles…</source>
+        <translation>Profile ver&amp;walten…</translation>
+    </message>
+    <message>
+        <source>&amp;Connection Details…</source>
+        <translation>&amp;Verbindungsdetails…</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>&amp;About Lookout Desk</source>
+        <translation>Ü&amp;ber Lookout Desk</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>the region picker</source>
+        <translation>die Regionsauswahl</translation>
+    </message>
+    <message>
+        <source>Connected: %1</source>
+        <translation>Verbunden: %1</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>The demo endpoint serves one region; start it with --demo --region to choose another</source>
+        <translation>Der Demo-Endpunkt bedient eine Region; starten Sie ihn mit --demo --region, um eine andere zu wählen</translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation>Nicht verbunden.</translation>
+    </message>
+    <message>
+        <source>No usable keys: choose another profile, or add one with File → Manage Profiles.</source>
+        <translation>Keine verwendbaren Schlüssel: Wählen Sie ein anderes Profil oder legen Sie eines unter Datei → Profile verwalten an.</translation>
+    </message>
+    <message>
+        <source>Choose a region in the toolbar.</source>
+        <translation>Wählen Sie in der Werkzeugleiste eine Region.</translation>
+    </message>
+    <message>
+        <source>Choose another profile in the toolbar, or create it with File → Manage Profiles.</source>
+        <translation>Wählen Sie in der Werkzeugleiste ein anderes Profil oder legen Sie es unter Datei → Profile verwalten an.</translation>
+    </message>
+    <message>
+        <source>Check the connection details (Ctrl+I).</source>
+        <translation>Prüfen Sie die Verbindungsdetails (Strg+I).</translation>
+    </message>
+    <message>
+        <source>Check the endpoint and the network, then press Retry.</source>
+        <translation>Prüfen Sie Endpunkt und Netzwerk und drücken Sie dann „Wiederholen“.</translation>
+    </message>
+    <message>
+        <source>The service is throttling: automatic refreshes slow down until one succeeds.</source>
+        <translation>Der Dienst drosselt die Anfragen: Automatische Aktualisierungen werden langsamer, bis eine gelingt.</translation>
+    </message>
+    <message>
+        <source>The profile&apos;s keys are not accepted here: choose another profile or region.</source>
+        <translation>Die Schlüssel des Profils werden hier nicht akzeptiert: Wählen Sie ein anderes Profil oder eine andere Region.</translation>
+    </message>
+    <message>
+        <source>Press Retry, or wait for the next automatic refresh.</source>
+        <translation>Drücken Sie „Wiederholen“ oder warten Sie auf die nächste automatische Aktualisierung.</translation>
+    </message>
+    <message>
+        <source>Could not refresh the fleet; showing the data of %1.</source>
+        <translation>Die Flotte konnte nicht aktualisiert werden; angezeigt werden die Daten von %1.</translation>
+    </message>
+    <message>
+        <source>Could not load the fleet.</source>
+        <translation>Die Flotte konnte nicht geladen werden.</translation>
+    </message>
+    <message>
+        <source>A refresh is already running</source>
+        <translation>Eine Aktualisierung läuft bereits</translation>
+    </message>
+    <message>
+        <source>Copy the selected schedulers&apos; ARNs (fleet table)</source>
+        <translation>ARNs der ausgewählten Planer kopieren (Flottentabelle)</translation>
+    </message>
+    <message>
+        <source>Copy the focused value (details form)</source>
+        <translation>Den Wert mit dem Fokus kopieren (Detailformular)</translation>
+    </message>
+    <message>
+        <source>Clear the filter (in the filter box)</source>
+        <translation>Den Filter leeren (im Filterfeld)</translation>
+    </message>
+    <message>
+        <source>Open the scheduler of the current tile or row</source>
+        <translation>Den Planer der aktuellen Kachel oder Zeile öffnen</translation>
+    </message>
+    <message>
+        <source>Context menu of the current row</source>
+        <translation>Kontextmenü der aktuellen Zeile</translation>
+    </message>
+    <message>
+        <source>About Lookout Desk</source>
+        <translation>Über Lookout Desk</translation>
+    </message>
+    <message>
+        <source>Lookout Desk %1
+A viewer for Amazon Lookout for Equipment inference schedulers.</source>
+        <translation>Lookout Desk %1
+Ein Betrachter für Inferenzplaner von Amazon Lookout for Equipment.</translation>
+    </message>
+</context>
+<context>
+    <name>ui::ProfileDialog</name>
+    <message>
+        <source>New Keychain Profile</source>
+        <translation>Neues Schlüsselbund-Profil</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Profile</source>
+        <translation>Profil &amp;löschen</translation>
+    </message>
+    <message>
+        <source>Delete profile</source>
+        <translation>Profil löschen</translation>
+    </message>
+    <message>
+        <source>Edit Keychain Profile</source>
+        <translation>Schlüsselbund-Profil bearbeiten</translation>
+    </message>
+    <message>
+        <source>Leave empty to keep the stored keys</source>
+        <translation>Leer lassen, um die gespeicherten Schlüssel zu behalten</translation>
+    </message>
+    <message>
+        <source>The profile name must be 1 to 64 letters, digits or . _ @ + = -, starting with a letter or digit.</source>
+        <translation>Der Profilname muss aus 1 bis 64 Buchstaben, Ziffern oder . _ @ + = - bestehen und mit einem Buchstaben oder einer Ziffer beginnen.</translation>
+    </message>
+    <message>
+        <source>The name “%1” is already used by a profile in %2. A keychain profile cannot share its name with a ~/.aws profile; choose another name.</source>
+        <translation>Der Name „%1“ wird bereits von einem Profil in %2 verwendet. Ein Schlüsselbund-Profil kann seinen Namen nicht mit einem Profil aus ~/.aws teilen; wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>A keychain profile named “%1” already exists. Choose another name, or edit that profile.</source>
+        <translation>Ein Schlüsselbund-Profil namens „%1“ gibt es bereits. Wählen Sie einen anderen Namen oder bearbeiten Sie dieses Profil.</translation>
+    </message>
+    <message>
+        <source>Enter both the access key ID and the secret access key, or leave all three key fields empty to keep the stored keys.</source>
+        <translation>Geben Sie Zugriffsschlüssel-ID und geheimen Zugriffsschlüssel ein, oder lassen Sie alle drei Schlüsselfelder leer, um die gespeicherten Schlüssel zu behalten.</translation>
+    </message>
+    <message>
+        <source>Enter both the access key ID and the secret access key.</source>
+        <translation>Geben Sie Zugriffsschlüssel-ID und geheimen Zugriffsschlüssel ein.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a region name (for example eu-west-1).</source>
+        <translation>„%1“ ist kein Regionsname (zum Beispiel eu-west-1).</translation>
+    </message>
+    <message>
+        <source>The endpoint URL must start with https://, or with http:// for this computer only (127.0.0.1, ::1 or localhost), and have no user name, query or fragment.</source>
+        <translation>Die Endpunkt-URL muss mit https:// beginnen, oder mit http:// nur für diesen Rechner (127.0.0.1, ::1 oder localhost), und darf weder Benutzername noch Abfrage oder Fragment enthalten.</translation>
+    </message>
+    <message>
+        <source>No keychain: there is no D-Bus session bus, so the Secret Service cannot be reached. Run Lookout Desk inside your desktop session to keep keys in the keychain.</source>
+        <translation>Kein Schlüsselbund: Es gibt keinen D-Bus-Sitzungsbus, daher ist der Secret Service nicht erreichbar. Starten Sie Lookout Desk in Ihrer Desktop-Sitzung, um Schlüssel im Schlüsselbund aufzubewahren.</translation>
+    </message>
+    <message>
+        <source>No keychain: no Secret Service is running. Install and start one (GNOME Keyring, KWallet, or KeePassXC with its Secret Service integration) to keep keys in the keychain.</source>
+        <translation>Kein Schlüsselbund: Es läuft kein Secret Service. Installieren und starten Sie einen (GNOME Keyring, KWallet oder KeePassXC mit Secret-Service-Integration), um Schlüssel im Schlüsselbund aufzubewahren.</translation>
+    </message>
+    <message>
+        <source>No keychain: the Secret Service has no usable default keyring. Create or unlock your login keyring, for example with Seahorse.</source>
+        <translation>Kein Schlüsselbund: Der Secret Service hat keinen verwendbaren Standard-Schlüsselbund. Legen Sie Ihren Anmelde-Schlüsselbund an oder entsperren Sie ihn, zum Beispiel mit Seahorse.</translation>
+    </message>
+    <message>
+        <source>The keychain is locked. Unlock your keyring, then save again to keep the keys there.</source>
+        <translation>Der Schlüsselbund ist gesperrt. Entsperren Sie ihn und speichern Sie dann erneut, um die Schlüssel dort aufzubewahren.</translation>
+    </message>
+    <message>
+        <source>Access to the keychain was denied. Allow Lookout Desk to use it, then save again.</source>
+        <translation>Der Zugriff auf den Schlüsselbund wurde verweigert. Erlauben Sie Lookout Desk den Zugriff und speichern Sie dann erneut.</translation>
+    </message>
+    <message>
+        <source>The keychain did not answer in time; it may be waiting for you to unlock it.</source>
+        <translation>Der Schlüsselbund hat nicht rechtzeitig geantwortet; vielleicht wartet er darauf, dass Sie ihn entsperren.</translation>
+    </message>
+    <message>
+        <source>The keychain could not store the keys.</source>
+        <translation>Der Schlüsselbund konnte die Schlüssel nicht speichern.</translation>
+    </message>
+    <message>
+        <source>The keys are kept in memory for this session only and are not written anywhere; you will be asked for them again next time.</source>
+        <translation>Die Schlüssel bleiben nur für diese Sitzung im Arbeitsspeicher und werden nirgends geschrieben; beim nächsten Mal werden Sie erneut danach gefragt.</translation>
+    </message>
+    <message>
+        <source>The profile could not be saved: %1</source>
+        <translation>Das Profil konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Saving the keys in the keychain…</source>
+        <translation>Die Schlüssel werden im Schlüsselbund gespeichert…</translation>
+    </message>
+    <message>
+        <source>Delete Profile</source>
+        <translation>Profil löschen</translation>
+    </message>
+    <message>
+        <source>Delete the profile “%1” and its keys from the keychain?</source>
+        <translation>Das Profil „%1“ und seine Schlüssel aus dem Schlüsselbund löschen?</translation>
+    </message>
+    <message>
+        <source>Confirm deletion</source>
+        <translation>Löschen bestätigen</translation>
+    </message>
+    <message>
+        <source>The profile was kept; delete it again once the keychain can be reached.</source>
+        <translation>Das Profil wurde behalten; löschen Sie es erneut, sobald der Schlüsselbund erreichbar ist.</translation>
+    </message>
+    <message>
+        <source>The profile could not be deleted: %1</source>
+        <translation>Das Profil konnte nicht gelöscht werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ui::ProfilePicker</name>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>The AWS profile to connect with</source>
+        <translation>Das AWS-Profil für die Verbindung</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <source>Keys from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, as the AWS CLI uses without --profile</source>
+        <translation>Schlüssel aus AWS_ACCESS_KEY_ID und AWS_SECRET_ACCESS_KEY, wie die AWS CLI sie ohne --profile verwendet</translation>
+    </message>
+    <message>
+        <source>%1 (keychain)</source>
+        <translation>%1 (Schlüsselbund)</translation>
+    </message>
+    <message>
+        <source>%1 (this session only)</source>
+        <translation>%1 (nur diese Sitzung)</translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation>Demo</translation>
+    </message>
+    <message>
+        <source>The built-in demo endpoint: an emulated fleet, no AWS account needed</source>
+        <translation>Der eingebaute Demo-Endpunkt: eine emulierte Flotte, kein AWS-Konto nötig</translation>
+    </message>
+    <message>
+        <source>%1 (not found)</source>
+        <translation>%1 (nicht gefunden)</translation>
+    </message>
+    <message>
+        <source>No ~/.aws file or keychain profile defines %1</source>
+        <translation>Keine Datei in ~/.aws und kein Schlüsselbund-Profil definiert %1</translation>
+    </message>
+</context>
+<context>
+    <name>ui::RefreshIntervalComboBox</name>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>Refresh interval</source>
+        <translation>Aktualisierungsintervall</translation>
+    </message>
+    <message>
+        <source>How often the fleet and the open scheduler are refreshed</source>
+        <translation>Wie oft die Flotte und der geöffnete Planer aktualisiert werden</translation>
+    </message>
+</context>
+<context>
+    <name>ui::RefreshStatusLabel</name>
+    <message>
+        <source>Auto-refresh state</source>
+        <translation>Zustand der automatischen Aktualisierung</translation>
+    </message>
+    <message>
+        <source>Refreshing…</source>
+        <translation>Wird aktualisiert…</translation>
+    </message>
+    <message>
+        <source>Auto-refresh off</source>
+        <translation>Automatische Aktualisierung aus</translation>
+    </message>
+    <message>
+        <source>Auto-refresh paused</source>
+        <translation>Automatische Aktualisierung pausiert</translation>
+    </message>
+    <message>
+        <source>Throttled by the service: refreshing every %1 until a refresh succeeds</source>
+        <translation>Vom Dienst gedrosselt: Aktualisierung alle %1, bis eine Aktualisierung gelingt</translation>
+    </message>
+    <message>
+        <source>Auto-refresh every %1</source>
+        <translation>Automatische Aktualisierung alle %1</translation>
+    </message>
+    <message>
+        <source>next now</source>
+        <translation>nächste jetzt</translation>
+    </message>
+    <message>
+        <source>next in %1</source>
+        <translation>nächste in %1</translation>
+    </message>
+</context>
+<context>
+    <name>ui::RegionPicker</name>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>The AWS region: pick one or type its name and press Enter</source>
+        <translation>Die AWS-Region: eine auswählen oder ihren Namen eingeben und Eingabe drücken</translation>
+    </message>
+    <message>
+        <source>Choose a region</source>
+        <translation>Region wählen</translation>
+    </message>
+</context>
+<context>
+    <name>ui::SchedulerDetailsView</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Fetch the scheduler&apos;s description again</source>
+        <translation>Die Beschreibung des Planers erneut abrufen</translation>
+    </message>
+    <message>
+        <source>Copy Scheduler &amp;ARN</source>
+        <translation>Planer-&amp;ARN kopieren</translation>
+    </message>
+    <message>
+        <source>Copy as &amp;JSON</source>
+        <translation>Als &amp;JSON kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the scheduler as the AWS CLI prints it</source>
+        <translation>Den Planer so kopieren, wie die AWS CLI ihn ausgibt</translation>
+    </message>
+    <message>
+        <source>Copied %1 as JSON</source>
+        <translation>%1 als JSON kopiert</translation>
+    </message>
+    <message>
+        <source>Copy AWS &amp;CLI Command</source>
+        <translation>AWS-&amp;CLI-Befehl kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the aws lookoutequipment command that describes this scheduler</source>
+        <translation>Den Befehl aws lookoutequipment kopieren, der diesen Planer beschreibt</translation>
+    </message>
+    <message>
+        <source>Copied the AWS CLI command</source>
+        <translation>AWS-CLI-Befehl kopiert</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Value</source>
+        <translation>Wert &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Choose an inference scheduler to see its details.</source>
+        <translation>Wählen Sie einen Inferenzplaner, um seine Details zu sehen.</translation>
+    </message>
+    <message>
+        <source>Not connected: choose a profile and a region to see %1.</source>
+        <translation>Nicht verbunden: Wählen Sie Profil und Region, um %1 zu sehen.</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>%1 wird geladen…</translation>
+    </message>
+    <message>
+        <source>Could not load %1.</source>
+        <translation>%1 konnte nicht geladen werden.</translation>
+    </message>
+    <message>
+        <source>Inference scheduler %1 no longer exists.</source>
+        <translation>Den Inferenzplaner %1 gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Inference scheduler %1 does not exist in %2.</source>
+        <translation>Den Inferenzplaner %1 gibt es in %2 nicht.</translation>
+    </message>
+    <message>
+        <source>Could not refresh %1.</source>
+        <translation>%1 konnte nicht aktualisiert werden.</translation>
+    </message>
+    <message>
+        <source>Stale: from before the last failed refresh.</source>
+        <translation>Veraltet: von vor der letzten fehlgeschlagenen Aktualisierung.</translation>
+    </message>
+    <message>
+        <source>Updated %1, %2</source>
+        <translation>Aktualisiert: %1, %2</translation>
+    </message>
+    <message>
+        <source>Stale since %1 — %2</source>
+        <translation>Veraltet seit %1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 · refreshing…</source>
+        <translation>%1 · wird aktualisiert…</translation>
+    </message>
+    <message>
+        <source>Nothing to copy: the %1 is not set.</source>
+        <translation>Nichts zu kopieren: „%1“ ist nicht gesetzt.</translation>
+    </message>
+    <message>
+        <source>Copied %1</source>
+        <translation>%1 kopiert</translation>
+    </message>
+</context>
+<context>
+    <name>ui::StatusBadge</name>
+    <message>
+        <source>not set</source>
+        <translation>nicht gesetzt</translation>
+    </message>
+    <message>
+        <source>%1: not set</source>
+        <translation>%1: nicht gesetzt</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>field name: status value</comment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Stale: from before the last failed refresh.</source>
+        <translation>Veraltet: von vor der letzten fehlgeschlagenen Aktualisierung.</translation>
+    </message>
+    <message>
+        <source>%1 Stale: from before the last failed refresh.</source>
+        <translation>%1 Veraltet: von vor der letzten fehlgeschlagenen Aktualisierung.</translation>
+    </message>
+</context>
+<context>
+    <name>ui::TrayNotifier</name>
+    <message>
+        <source>Lookout Desk: notifies when a scheduler turns ANOMALOUS or stops running</source>
+        <translation>Lookout Desk: benachrichtigt, wenn ein Planer ANOMALOUS wird oder nicht mehr läuft</translation>
+    </message>
+</context>
+</TS>
