@@ -2,7 +2,8 @@
 // emulator with the same settings: describe, list (one page's worth, which the CLI shows
 // without a NextToken), its filters and executions in a fixed time window print the same bytes
 // in json, text and table form (table at the CLI's 80 columns for piped output), and the same
-// error sentences. Both cli_timestamp_format settings. Skipped, saying why, without `aws`.
+// error sentences. Both cli_timestamp_format settings. Skipped, saying why, without `aws`. Exit
+// statuses: lookout-desk's are AWS CLI v2's; the CLI's own are checked against its major version.
 #include "headlessrun.h"
 
 #include "emulator/emulator.h"
@@ -12,7 +13,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -39,7 +39,7 @@ private slots:
 private:
     QProcessEnvironment environment(const QString &timestampFormat) const;
 
-    QString m_aws;
+    e2e::AwsCli m_cli;
     std::unique_ptr<emulator::Emulator> m_emulator;
     QTemporaryDir m_dir;
     QStringList m_names;
@@ -48,9 +48,13 @@ private:
 
 void TestAwsCliParityCommands::initTestCase()
 {
-    m_aws = QStandardPaths::findExecutable(u"aws"_s);
-    if (m_aws.isEmpty())
+    QString problem;
+    const std::optional<e2e::AwsCli> cli = e2e::findAwsCli(&problem);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    if (!cli)
         QSKIP("no `aws` on PATH to compare with");
+    m_cli = *cli;
+    qInfo("Comparing with %s", qPrintable(m_cli.version));
     QVERIFY(m_dir.isValid());
     for (const char *format : {"iso8601", "wire"}) {
         QFile config(m_dir.filePath(u"config-"_s + QLatin1String(format)));
@@ -99,7 +103,7 @@ void TestAwsCliParityCommands::sameOutput_data()
     QTest::addColumn<QString>("output");
     QTest::addColumn<QStringList>("ours");
     QTest::addColumn<QStringList>("theirs");
-    if (m_aws.isEmpty())
+    if (m_cli.program.isEmpty())
         return;
     // A closed window in the past: the same executions for both, whenever each runs.
     const qint64 hour = QDateTime::currentSecsSinceEpoch() / 3600 * 3600;
@@ -141,7 +145,7 @@ void TestAwsCliParityCommands::sameOutput()
     QFETCH(QStringList, ours);
     QFETCH(QStringList, theirs);
     const QStringList outputOption{u"--output"_s, output};
-    const e2e::ProcessRun cli = e2e::runProcess(m_aws, theirs + outputOption, environment(timestampFormat), {}, 180'000);
+    const e2e::ProcessRun cli = e2e::runProcess(m_cli.program, theirs + outputOption, environment(timestampFormat), {}, 180'000);
     QVERIFY2(cli.finished && cli.exitCode == 0, cli.err.constData());
     const e2e::ProcessRun desk =
         e2e::runProcess(QStringLiteral(LOOKOUT_BINARY), ours + outputOption, environment(timestampFormat));
@@ -156,19 +160,21 @@ void TestAwsCliParityCommands::sameErrorSentences()
 {
     const QProcessEnvironment iso = environment(u"iso8601"_s);
     const e2e::ProcessRun cliMissing = e2e::runProcess(
-        m_aws, {u"lookoutequipment"_s, u"describe-inference-scheduler"_s, u"--inference-scheduler-name"_s, u"ghost"_s},
+        m_cli.program, {u"lookoutequipment"_s, u"describe-inference-scheduler"_s, u"--inference-scheduler-name"_s, u"ghost"_s},
         iso, {}, 180'000);
     const e2e::ProcessRun deskMissing =
         e2e::runProcess(QStringLiteral(LOOKOUT_BINARY), {u"describe"_s, u"ghost"_s}, iso);
+    QCOMPARE(cliMissing.exitCode, m_cli.serviceErrorExitCode());
     QVERIFY(!cliMissing.err.isEmpty());
     QCOMPARE(deskMissing.err, cliMissing.err);
-    QCOMPARE(deskMissing.exitCode, 254); // AWS CLI v2's status; v1 exits 255
+    QCOMPARE(deskMissing.exitCode, 254);
 
     QProcessEnvironment wrongSecret = iso;
     wrongSecret.insert(u"AWS_SECRET_ACCESS_KEY"_s, u"definitely-not-the-secret"_s);
     const e2e::ProcessRun cliDenied =
-        e2e::runProcess(m_aws, {u"lookoutequipment"_s, u"list-inference-schedulers"_s}, wrongSecret, {}, 180'000);
+        e2e::runProcess(m_cli.program, {u"lookoutequipment"_s, u"list-inference-schedulers"_s}, wrongSecret, {}, 180'000);
     const e2e::ProcessRun deskDenied = e2e::runProcess(QStringLiteral(LOOKOUT_BINARY), {u"list"_s}, wrongSecret);
+    QCOMPARE(cliDenied.exitCode, m_cli.serviceErrorExitCode());
     QVERIFY(cliDenied.err.contains("InvalidSignatureException"));
     QCOMPARE(deskDenied.err, cliDenied.err);
     QCOMPARE(deskDenied.exitCode, 254);
@@ -177,8 +183,9 @@ void TestAwsCliParityCommands::sameErrorSentences()
     noRegion.remove(u"AWS_REGION"_s);
     noRegion.remove(u"AWS_DEFAULT_REGION"_s);
     const e2e::ProcessRun cliNoRegion =
-        e2e::runProcess(m_aws, {u"lookoutequipment"_s, u"list-inference-schedulers"_s}, noRegion, {}, 180'000);
+        e2e::runProcess(m_cli.program, {u"lookoutequipment"_s, u"list-inference-schedulers"_s}, noRegion, {}, 180'000);
     const e2e::ProcessRun deskNoRegion = e2e::runProcess(QStringLiteral(LOOKOUT_BINARY), {u"list"_s}, noRegion);
+    QCOMPARE(cliNoRegion.exitCode, m_cli.configurationErrorExitCode());
     QCOMPARE(deskNoRegion.err, cliNoRegion.err);
     QCOMPARE(deskNoRegion.exitCode, 253);
 
@@ -186,15 +193,17 @@ void TestAwsCliParityCommands::sameErrorSentences()
     noKeys.remove(u"AWS_ACCESS_KEY_ID"_s);
     noKeys.remove(u"AWS_SECRET_ACCESS_KEY"_s);
     const e2e::ProcessRun cliNoKeys =
-        e2e::runProcess(m_aws, {u"lookoutequipment"_s, u"list-inference-schedulers"_s}, noKeys, {}, 180'000);
+        e2e::runProcess(m_cli.program, {u"lookoutequipment"_s, u"list-inference-schedulers"_s}, noKeys, {}, 180'000);
     const e2e::ProcessRun deskNoKeys = e2e::runProcess(QStringLiteral(LOOKOUT_BINARY), {u"list"_s}, noKeys);
+    QCOMPARE(cliNoKeys.exitCode, m_cli.configurationErrorExitCode());
     QCOMPARE(deskNoKeys.err, cliNoKeys.err);
     QCOMPARE(deskNoKeys.exitCode, 253);
 
     const e2e::ProcessRun cliNoProfile = e2e::runProcess(
-        m_aws, {u"lookoutequipment"_s, u"list-inference-schedulers"_s, u"--profile"_s, u"ghost"_s}, iso, {}, 180'000);
+        m_cli.program, {u"lookoutequipment"_s, u"list-inference-schedulers"_s, u"--profile"_s, u"ghost"_s}, iso, {}, 180'000);
     const e2e::ProcessRun deskNoProfile =
         e2e::runProcess(QStringLiteral(LOOKOUT_BINARY), {u"list"_s, u"--profile"_s, u"ghost"_s}, iso);
+    QCOMPARE(cliNoProfile.exitCode, m_cli.configurationErrorExitCode());
     QCOMPARE(deskNoProfile.err, cliNoProfile.err);
     QCOMPARE(deskNoProfile.exitCode, 253);
 }

@@ -1,13 +1,13 @@
-// The "Done when" of the emulator: the real AWS CLI (v1, botocore) against `lookout-desk
-// emulator`, configured only by eval of the lines the emulator prints. Skips, saying why, when
-// `aws` is not on PATH. The user's AWS configuration is shut out (empty config and credentials
-// files, no instance metadata, no profile).
+// The "Done when" of the emulator: the real AWS CLI (whichever major version is on PATH) against
+// `lookout-desk emulator`, configured only by eval of the lines the emulator prints. Skips,
+// saying why, when `aws` is not on PATH. The user's AWS configuration is shut out (a config file
+// of our own, an empty credentials file, no instance metadata, no profile).
 #include "emulatorprocess.h"
+#include "headlessrun.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QStandardPaths>
 #include <QtTest>
 
 #include <csignal>
@@ -41,22 +41,30 @@ private:
     CliResult aws(const QStringList &arguments, const QString &extraShell = {});
     QString firstName(const QString &status);
 
-    QString m_aws;
+    e2e::AwsCli m_cli;
     QTemporaryDir m_home;
     std::unique_ptr<EmulatorProcess> m_emulator;
 };
 
 void TestAwsCliAgainstEmulator::initTestCase()
 {
-    m_aws = QStandardPaths::findExecutable(QStringLiteral("aws"));
-    if (m_aws.isEmpty())
+    QString problem;
+    const std::optional<e2e::AwsCli> cli = e2e::findAwsCli(&problem);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    if (!cli)
         QSKIP("The AWS CLI (aws) is not on PATH; install it to run the emulator's AWS CLI "
               "compatibility test.");
+    m_cli = *cli;
+    qInfo("Testing %s (AWS CLI v%d: service errors exit with %d)", qPrintable(m_cli.version),
+        m_cli.majorVersion, m_cli.serviceErrorExitCode());
     QVERIFY(m_home.isValid());
-    for (const char *name : { "config", "credentials" }) {
-        QFile empty(m_home.filePath(QString::fromLatin1(name)));
-        QVERIFY(empty.open(QIODevice::WriteOnly));
-    }
+    // ISO 8601 timestamps from either version: v2 prints them by default, v1 only when asked
+    // (otherwise it passes on the wire's epoch seconds).
+    QFile config(m_home.filePath(QStringLiteral("config")));
+    QVERIFY(config.open(QIODevice::WriteOnly));
+    QVERIFY(config.write("[default]\ncli_timestamp_format = iso8601\n") > 0);
+    QFile credentials(m_home.filePath(QStringLiteral("credentials")));
+    QVERIFY(credentials.open(QIODevice::WriteOnly));
     m_emulator = std::make_unique<EmulatorProcess>();
     QVERIFY2(m_emulator->start({ QStringLiteral("--fleet"), QStringLiteral("60"),
                  QStringLiteral("--seed"), QStringLiteral("11"),
@@ -91,7 +99,7 @@ CliResult TestAwsCliAgainstEmulator::aws(const QStringList &arguments, const QSt
         QStringList { QStringLiteral("-c"),
             QStringLiteral("eval \"$LOOKOUT_EMULATOR_ENV\" && ") + extraShell
                 + QStringLiteral(" exec \"$0\" lookoutequipment --output json \"$@\""),
-            m_aws }
+            m_cli.program }
             + arguments);
     CliResult result;
     if (!process.waitForFinished(120'000)) {
@@ -211,7 +219,7 @@ void TestAwsCliAgainstEmulator::conflict_isTheServicesError()
     const QString name = firstName(QStringLiteral("STOPPED"));
     const CliResult result = aws({ QStringLiteral("stop-inference-scheduler"),
         QStringLiteral("--inference-scheduler-name"), name });
-    QCOMPARE(result.exitCode, 254);
+    QCOMPARE(result.exitCode, m_cli.serviceErrorExitCode());
     QCOMPARE(result.err.trimmed(),
         QStringLiteral(
             "An error occurred (ConflictException) when calling the StopInferenceScheduler "
@@ -223,7 +231,7 @@ void TestAwsCliAgainstEmulator::invalidName_getsTheServicesValidationText()
 {
     const CliResult result = aws({ QStringLiteral("describe-inference-scheduler"),
         QStringLiteral("--inference-scheduler-name"), QStringLiteral("pump station") });
-    QCOMPARE(result.exitCode, 254);
+    QCOMPARE(result.exitCode, m_cli.serviceErrorExitCode());
     QCOMPARE(result.err.trimmed(),
         QStringLiteral(
             "An error occurred (ValidationException) when calling the DescribeInferenceScheduler "
@@ -254,7 +262,7 @@ void TestAwsCliAgainstEmulator::wrongSecret_isInvalidSignatureException()
     const CliResult result = aws({ QStringLiteral("describe-inference-scheduler"),
                                      QStringLiteral("--inference-scheduler-name"), name },
         QStringLiteral("AWS_SECRET_ACCESS_KEY=not-the-demo-secret"));
-    QCOMPARE(result.exitCode, 254);
+    QCOMPARE(result.exitCode, m_cli.serviceErrorExitCode());
     QCOMPARE(result.err.trimmed(),
         QStringLiteral("An error occurred (InvalidSignatureException) when calling the "
                        "DescribeInferenceScheduler operation: "
