@@ -33,7 +33,7 @@ FleetSession::FleetSession(QNetworkAccessManager *network, QObject *parent)
 
 FleetSession::~FleetSession()
 {
-    // The loader's listing refers to the connection's client; stop it before the client goes.
+    // Nothing of the listing in flight may reach the model once the session is gone.
     m_loader->cancel();
 }
 
@@ -60,8 +60,8 @@ QString FleetSession::connectionLabel() const
 
 void FleetSession::dropConnection()
 {
-    // Order matters: the listing's context goes first (its remaining pages are never asked for),
-    // then the rows, then the client, which aborts whatever is still on the wire.
+    // Order matters: the listing goes first (its remaining pages are never asked for and its
+    // answers are ignored), then the rows, then the client, which aborts the Describe in flight.
     m_loader->cancel();
     m_refresh->cancel();
     m_model->clear();
@@ -99,7 +99,8 @@ void FleetSession::startCycle()
         emit connectionNeeded();
         return;
     }
-    if (!m_loader->start(m_connection->client()))
+    // Refused only while a listing runs, whose end reports to the refresh controller.
+    if (!m_loader->start(*m_connection))
         return;
     // The open scheduler rides along: one Describe per cycle (none when one is already on its way).
     if (m_details)

@@ -11,6 +11,7 @@
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
+#include <QThread>
 #include <QtTest>
 
 using models::FleetLoader;
@@ -36,6 +37,20 @@ aws::Connection emulatorConnection(const emulator::Emulator &demo, const QString
     return connection;
 }
 
+// Credentials that cannot be had, as when credential_process fails.
+class FailingCredentials final : public aws::CredentialsProvider {
+public:
+    void fetch(QObject *, Callback done) override
+    {
+        aws::AwsError error;
+        error.kind = aws::AwsError::Kind::Credentials;
+        error.message = QStringLiteral("Unable to locate credentials. You can configure credentials by running \"aws configure\".");
+        done(error);
+    }
+    void invalidate() override {}
+    QString description() const override { return QStringLiteral("nothing"); }
+};
+
 emulator::EmulatorOptions fleetOf(int size)
 {
     emulator::EmulatorOptions options;
@@ -55,6 +70,8 @@ private slots:
     void throttled_isThrottledOutcomeAndKeepsRows();
     void internalError_isFailedOutcome();
     void start_whileLoading_isRefused();
+    void credentialsFailure_isFailedOutcomeWithTheProvidersError();
+    void listing_runsOffTheCallersThread();
     void cancel_dropsTheListing();
     void outcomeOf_data();
     void outcomeOf();
@@ -80,7 +97,7 @@ void TestFleetLoader::load_wholeFleetOneRequestPerPage()
     FleetLoader loader(&model);
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
     QSignalSpy finished(&loader, &FleetLoader::finished);
-    QVERIFY(loader.start(connection.client()));
+    QVERIFY(loader.start(connection));
     QVERIFY(loader.isLoading());
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kWaitMs);
     QCOMPARE(finished.at(0).at(0).value<Outcome>(), Outcome::Success);
@@ -104,7 +121,7 @@ void TestFleetLoader::load_firstPageShownBeforeTheLast()
     connect(&model, &QAbstractItemModel::rowsInserted, this,
             [&] { loadingAtInsert.append(loader.isLoading() && model.isCycleRunning()); });
     QSignalSpy finished(&loader, &FleetLoader::finished);
-    loader.start(connection.client());
+    loader.start(connection);
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kWaitMs);
     QCOMPARE(loadingAtInsert, (QList<bool>{true, true, true}));
 }
@@ -117,12 +134,12 @@ void TestFleetLoader::refresh_unchangedFleet_emitsNoDataChanges()
     SchedulerListModel model;
     FleetLoader loader(&model);
     QSignalSpy finished(&loader, &FleetLoader::finished);
-    loader.start(connection.client());
+    loader.start(connection);
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kWaitMs);
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
     QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
-    loader.start(connection.client());
+    loader.start(connection);
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, kWaitMs);
     QCOMPARE(changed.size(), 0);
     QCOMPARE(inserted.size(), 0);
@@ -138,13 +155,13 @@ void TestFleetLoader::throttled_isThrottledOutcomeAndKeepsRows()
     SchedulerListModel model;
     FleetLoader loader(&model);
     QSignalSpy finished(&loader, &FleetLoader::finished);
-    loader.start(connection.client());
+    loader.start(connection);
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kWaitMs);
 
     emulator::FaultConfig faults;
     faults.throttlingPercent = 100;
     QVERIFY(demo.setFaults(faults));
-    loader.start(connection.client());
+    loader.start(connection);
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, kWaitMs);
     QCOMPARE(finished.at(1).at(0).value<Outcome>(), Outcome::Throttled);
     const auto error = finished.at(1).at(1).value<std::optional<aws::AwsError>>();
@@ -166,7 +183,7 @@ void TestFleetLoader::internalError_isFailedOutcome()
     SchedulerListModel model;
     FleetLoader loader(&model);
     QSignalSpy finished(&loader, &FleetLoader::finished);
-    loader.start(connection.client());
+    loader.start(connection);
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kWaitMs);
     QCOMPARE(finished.at(0).at(0).value<Outcome>(), Outcome::Failed);
     QCOMPARE(loader.lastError()->code, QStringLiteral("InternalServerException"));
@@ -183,10 +200,50 @@ void TestFleetLoader::start_whileLoading_isRefused()
     SchedulerListModel model;
     FleetLoader loader(&model);
     QSignalSpy finished(&loader, &FleetLoader::finished);
-    QVERIFY(loader.start(connection.client()));
-    QVERIFY(!loader.start(connection.client()));
+    QVERIFY(loader.start(connection));
+    QVERIFY(!loader.start(connection));
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kWaitMs);
     QCOMPARE(demo.counters().requests, quint64(1));
+}
+
+void TestFleetLoader::credentialsFailure_isFailedOutcomeWithTheProvidersError()
+{
+    emulator::Emulator demo(fleetOf(3));
+    QVERIFY(demo.start());
+    aws::Connection broken = emulatorConnection(demo);
+    broken.credentials = std::make_shared<FailingCredentials>();
+    ServiceConnection connection(&m_network, broken);
+    SchedulerListModel model;
+    FleetLoader loader(&model);
+    QSignalSpy finished(&loader, &FleetLoader::finished);
+    QVERIFY(loader.start(connection));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kWaitMs);
+    QCOMPARE(finished.at(0).at(0).value<Outcome>(), Outcome::Failed);
+    QCOMPARE(loader.lastError()->kind, aws::AwsError::Kind::Credentials);
+    QCOMPARE(loader.lastError()->toString(),
+             QStringLiteral("Unable to locate credentials. You can configure credentials by running \"aws configure\"."));
+    QCOMPARE(demo.counters().requests, quint64(0));
+    QVERIFY(model.isStale());
+}
+
+void TestFleetLoader::listing_runsOffTheCallersThread()
+{
+    emulator::Emulator demo(fleetOf(600));
+    QVERIFY(demo.start());
+    ServiceConnection connection(&m_network, emulatorConnection(demo));
+    SchedulerListModel model;
+    FleetLoader loader(&model);
+    QSignalSpy finished(&loader, &FleetLoader::finished);
+    // Pages are merged on the model's thread, whatever thread received them.
+    QList<QThread *> mergedOn;
+    connect(&model, &QAbstractItemModel::rowsInserted, this, [&] { mergedOn.append(QThread::currentThread()); });
+    loader.start(connection);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kWaitMs);
+    QCOMPARE(mergedOn, (QList<QThread *>{QThread::currentThread(), QThread::currentThread()}));
+    const QList<QThread *> threads = loader.findChildren<QThread *>();
+    QCOMPARE(threads.size(), 1);
+    QVERIFY(threads.first()->isRunning());
+    QCOMPARE(threads.first()->objectName(), QStringLiteral("fleet listing"));
 }
 
 void TestFleetLoader::cancel_dropsTheListing()
@@ -202,7 +259,7 @@ void TestFleetLoader::cancel_dropsTheListing()
     QSignalSpy loading(&loader, &FleetLoader::loadingChanged);
     // Cancel as soon as the first page is in: pages 2 and 3 must never be applied.
     connect(&model, &QAbstractItemModel::rowsInserted, &loader, [&] { loader.cancel(); }, Qt::SingleShotConnection);
-    loader.start(connection.client());
+    loader.start(connection);
     QTRY_VERIFY_WITH_TIMEOUT(!loader.isLoading(), kWaitMs);
     QCOMPARE(model.rowCount(), 500);
     QCOMPARE(cycles.size(), 1);
@@ -210,7 +267,7 @@ void TestFleetLoader::cancel_dropsTheListing()
     QCOMPARE(finished.size(), 0);
     QCOMPARE(loading.size(), 2);
     // A new cycle runs to its end; the cancelled one never reports.
-    loader.start(connection.client());
+    loader.start(connection);
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kWaitMs);
     QCOMPARE(model.rowCount(), 1500);
     QCOMPARE(cycles.size(), 2);
