@@ -122,6 +122,8 @@ aws::Result<ResolvedConnection> ConnectionSource::resolve(const ProfileChoice &c
     aws::ConnectionRequest request;
     request.endpointUrl = m_commandLine.endpointUrl;
     request.endpointOrigin = m_commandLine.endpointOrigin;
+    request.connectTimeout = m_commandLine.connectTimeout;
+    request.readTimeout = m_commandLine.readTimeout;
     request.region = region;
     request.regionOrigin = regionOrigin;
     QString label;

@@ -97,6 +97,8 @@ AwsJsonClientSettings Connection::clientSettings() const
     settings.endpoint = endpoint;
     settings.region = region.value;
     settings.maxAttempts = maxAttempts.value.toInt();
+    settings.connectTimeout = connectTimeout;
+    settings.readTimeout = readTimeout;
     return settings;
 }
 
@@ -243,6 +245,8 @@ Result<Connection> ConnectionResolver::resolve(const ConnectionRequest &request)
     const std::optional<SourcedValue> mode = firstOf({}, {}, m_environment, {"AWS_RETRY_MODE"}, profile,
                                                      QStringLiteral("retry_mode"));
     connection.retryMode = mode.value_or(SourcedValue{QStringLiteral("standard"), QStringLiteral("default")});
+    connection.connectTimeout = request.connectTimeout.value_or(connection.connectTimeout);
+    connection.readTimeout = request.readTimeout.value_or(connection.readTimeout);
     static const QStringList modes = {QStringLiteral("legacy"), QStringLiteral("standard"), QStringLiteral("adaptive")};
     if (!modes.contains(connection.retryMode.value))
         return configurationError(QStringLiteral("Invalid value '%1' provided to retry_mode (from %2). Valid "

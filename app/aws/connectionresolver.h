@@ -12,6 +12,7 @@
 #include <QStringList>
 #include <QUrl>
 
+#include <chrono>
 #include <memory>
 #include <optional>
 
@@ -34,6 +35,9 @@ struct ConnectionRequest {
     QString profileOrigin = QStringLiteral("--profile");
     QString regionOrigin = QStringLiteral("--region");
     QString endpointOrigin = QStringLiteral("--endpoint-url");
+    // --connect-timeout, --read-timeout; unset: the AWS CLI's 60 s each.
+    std::optional<std::chrono::milliseconds> connectTimeout;
+    std::optional<std::chrono::milliseconds> readTimeout;
 };
 
 // A value with where it came from: "AWS_REGION", "profile prod in /root/.aws/config line 12".
@@ -51,6 +55,8 @@ struct Connection {
     QString endpointSource;
     SourcedValue maxAttempts;   // attempts in all, "3" by default
     SourcedValue retryMode;     // "standard" by default
+    std::chrono::milliseconds connectTimeout{60'000}; // as requested, else the AWS CLI's default
+    std::chrono::milliseconds readTimeout{60'000};
     std::shared_ptr<CredentialsProvider> credentials;
 
     // What AwsJsonClient is constructed with (the credentials go beside it).
