@@ -11,6 +11,8 @@
 #include <QString>
 #include <QUrl>
 
+#include <functional>
+#include <memory>
 #include <optional>
 
 class QThread;
@@ -18,6 +20,7 @@ class QThread;
 namespace emulator {
 
 class EmulatorHost;
+struct TaskHandOver;
 
 // The emulator as one object, for `lookout-desk --demo`, the `emulator` command and tests:
 //
@@ -66,9 +69,11 @@ public:
     int connectionCount() const;
 
 private:
-    template<typename Function> void onHost(Function function) const;
+    // Runs task on the serving thread and waits for it (directly without ownThread).
+    void onHost(const std::function<void()> &task) const;
 
     EmulatorOptions m_options;
+    std::unique_ptr<TaskHandOver> m_handOver;
     QThread *m_thread = nullptr;
     EmulatorHost *m_host = nullptr;
     bool m_running = false;

@@ -113,6 +113,7 @@ void BM_DescribeOverOneKeepAliveConnection(benchmark::State &state)
         const aws::SigV4Signature signature = signer.sign(
             request, credentials, "us-east-1", "lookoutequipment", QDateTime::currentDateTimeUtc());
         socket.write(wire(request, signature));
+        socket.flush(); // send now rather than on the next wait
         if (readResponse(socket, buffer) != 200) {
             state.SkipWithError("the emulator did not answer 200");
             break;
