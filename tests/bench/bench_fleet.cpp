@@ -1,0 +1,349 @@
+// The fleet view at scale: the whole main window (fleet table, details form, dashboard) on the
+// offscreen platform against the in-process emulator with 10,000 schedulers. Measures, as medians
+// over several runs, what issue 7 sets targets for:
+//
+//   first full list on screen      ≤ 1 s        wall time from the request to the painted table
+//   refresh with 5 % of rows changed ≤ 20 ms   GUI-thread CPU time for the whole cycle
+//   filter keystroke               ≤ 16 ms      wall time, typing "pump-station-01" letter by letter
+//   GUI-thread stall during refresh ≤ 50 ms     a 5 ms watchdog timer's worst lateness
+//   resident memory                ≤ 150 MB     VmRSS with the fleet loaded (emulator included)
+//   requests per cycle             ⌈N/500⌉ List + 1 Describe, from the emulator's counters
+//
+// Exits 1 when a target is missed. Run: build/default/tests/bench/bench_fleet [--runs N].
+#include "connectionsource.h"
+#include "demoendpoint.h"
+#include "fleetview.h"
+#include "mainwindow.h"
+
+#include "emulator/emulator.h"
+#include "models/fleetsession.h"
+#include "models/schedulerdetailscontroller.h"
+#include "models/schedulerfilterproxymodel.h"
+#include "models/schedulerlistmodel.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QLineEdit>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QSettings>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <QTimer>
+
+#include <algorithm>
+#include <cstdio>
+#include <ctime>
+#include <functional>
+#include <memory>
+
+namespace {
+
+constexpr int kFleetSize = 10'000;
+constexpr double kChangePercent = 5.0;
+
+// Refreshes are fired by hand, one after the other.
+class ManualTimer final : public models::RefreshController::Timer {
+public:
+    void start(std::chrono::milliseconds, std::function<void()> task) override { m_task = std::move(task); }
+    void stop() override { m_task = {}; }
+    bool isActive() const override { return bool(m_task); }
+
+private:
+    std::function<void()> m_task;
+};
+
+class IdlePollTimer final : public models::SchedulerDetailsController::PollTimer {
+public:
+    void start(std::chrono::milliseconds, std::function<void()> task) override { m_task = std::move(task); }
+    void stop() override { m_task = {}; }
+    bool isActive() const override { return bool(m_task); }
+
+private:
+    std::function<void()> m_task;
+};
+
+double threadCpuMs()
+{
+    timespec now{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return double(now.tv_sec) * 1e3 + double(now.tv_nsec) / 1e6;
+}
+
+double residentMegabytes()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
+    }
+    return -1;
+}
+
+double median(QList<double> values)
+{
+    if (values.isEmpty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    const qsizetype middle = values.size() / 2;
+    return values.size() % 2 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+}
+
+// The worst lateness of a 5 ms timer while it runs: how long the GUI thread was unavailable.
+class StallWatchdog {
+public:
+    StallWatchdog()
+    {
+        m_timer.setTimerType(Qt::PreciseTimer);
+        m_timer.setInterval(5);
+        QObject::connect(&m_timer, &QTimer::timeout, [this] {
+            const qint64 now = m_clock.nsecsElapsed();
+            m_worst = std::max(m_worst, double(now - m_last) / 1e6 - 5.0);
+            m_last = now;
+        });
+    }
+    void start()
+    {
+        m_worst = 0;
+        m_clock.start();
+        m_last = 0;
+        m_timer.start();
+    }
+    double stop()
+    {
+        m_timer.stop();
+        return std::max(0.0, m_worst);
+    }
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_last = 0;
+    double m_worst = 0;
+};
+
+bool waitFor(const std::function<bool()> &condition, int timeoutMs = 60'000)
+{
+    QElapsedTimer elapsed;
+    elapsed.start();
+    while (!condition()) {
+        if (elapsed.elapsed() > timeoutMs)
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+    }
+    return true;
+}
+
+struct Bench {
+    QTemporaryDir home;
+    std::shared_ptr<emulator::ManualClock> emulatorClock =
+        std::make_shared<emulator::ManualClock>(QDateTime(QDate(2026, 3, 1), QTime(12, 0), Qt::UTC));
+    std::unique_ptr<aws::ConnectionResolver> resolver;
+    std::unique_ptr<ui::DemoEndpoint> demo;
+    std::unique_ptr<ui::ConnectionSource> connections;
+    QNetworkAccessManager network;
+    std::unique_ptr<QSettings> settings;
+    std::unique_ptr<models::FleetSession> session;
+    std::unique_ptr<models::SchedulerDetailsController> details;
+    std::unique_ptr<ui::MainWindow> window;
+
+    Bench()
+    {
+        emulator::EmulatorOptions options;
+        options.fleetSize = kFleetSize;
+        options.clock = emulatorClock;
+        options.churn.enabled = true;
+        options.churn.changePercent = kChangePercent;
+        options.churn.interval = std::chrono::milliseconds(5000);
+        resolver = std::make_unique<aws::ConnectionResolver>(QProcessEnvironment(), home.path());
+        demo = std::make_unique<ui::DemoEndpoint>(options);
+        connections = std::make_unique<ui::ConnectionSource>(resolver.get(), demo.get(), aws::ConnectionRequest());
+        settings = std::make_unique<QSettings>(home.filePath(QStringLiteral("window.ini")), QSettings::IniFormat);
+    }
+
+    // A new window on the demo fleet; returns the wall time until the last page is on screen.
+    double open()
+    {
+        window.reset();
+        session = std::make_unique<models::FleetSession>(&network, aws::Clock::system(), std::make_unique<ManualTimer>());
+        details = std::make_unique<models::SchedulerDetailsController>(aws::Clock::system(), std::make_unique<IdlePollTimer>());
+        ui::MainWindowSetup setup;
+        setup.network = &network;
+        setup.settings = settings.get();
+        setup.connections = connections.get();
+        setup.session = session.get();
+        setup.details = details.get();
+        setup.demo = true;
+        QElapsedTimer elapsed;
+        elapsed.start();
+        window = std::make_unique<ui::MainWindow>(setup);
+        window->resize(1600, 1000);
+        window->show();
+        if (!waitFor([this] { return !session->refreshController()->isRefreshing(); }))
+            return -1;
+        window->fleetView()->tableView()->viewport()->repaint();
+        return double(elapsed.nsecsElapsed()) / 1e6;
+    }
+
+    // One refresh after a churn round; the GUI thread's CPU time and its worst stall.
+    struct Cycle {
+        double cpuMs = 0;
+        double stallMs = 0;
+        int changedRows = 0;
+        quint64 requests = 0;
+    };
+    Cycle refresh(double seconds)
+    {
+        Cycle cycle;
+        int changed = 0;
+        const auto connection = QObject::connect(session->model(), &QAbstractItemModel::dataChanged,
+                                                 [&changed](const QModelIndex &, const QModelIndex &, const QList<int> &roles) {
+                                                     if (roles.isEmpty())
+                                                         ++changed;
+                                                 });
+        emulatorClock->advance(std::chrono::milliseconds(qint64(seconds * 1000)));
+        const quint64 before = demo->emulator()->counters().requests;
+        StallWatchdog watchdog;
+        watchdog.start();
+        const double start = threadCpuMs();
+        session->refreshController()->refreshNow();
+        waitFor([this] { return !session->refreshController()->isRefreshing() && !details->isBusy(); });
+        window->fleetView()->tableView()->viewport()->repaint();
+        cycle.cpuMs = threadCpuMs() - start;
+        cycle.stallMs = watchdog.stop();
+        cycle.changedRows = changed;
+        cycle.requests = demo->emulator()->counters().requests - before;
+        QObject::disconnect(connection);
+        return cycle;
+    }
+
+    // Types `text` into the filter box one letter at a time; the wall time of each keystroke
+    // until the table is laid out and painted again.
+    QList<double> typeFilter(const QString &text)
+    {
+        QList<double> times;
+        auto *filter = window->fleetView()->findChild<QLineEdit *>(QStringLiteral("filterLineEdit"));
+        QTableView *table = window->fleetView()->tableView();
+        for (qsizetype i = 1; i <= text.size(); ++i) {
+            QElapsedTimer elapsed;
+            elapsed.start();
+            filter->setText(text.left(i));
+            table->viewport()->repaint();
+            times.append(double(elapsed.nsecsElapsed()) / 1e6);
+        }
+        filter->clear();
+        QCoreApplication::processEvents();
+        return times;
+    }
+};
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    // As in the application: debug output only when asked for (QT_LOGGING_RULES).
+    QLoggingCategory::setFilterRules(QStringLiteral("lookoutdesk.*.debug=false"));
+    int runs = 5;
+    const QStringList arguments = QCoreApplication::arguments();
+    if (const qsizetype at = arguments.indexOf(QStringLiteral("--runs")); at >= 0 && at + 1 < arguments.size())
+        runs = std::max(1, arguments[at + 1].toInt());
+
+    QTextStream out(stdout);
+    Bench bench;
+    const double rssBefore = residentMegabytes();
+    QList<double> firstList;
+    for (int run = 0; run < runs; ++run)
+        firstList.append(bench.open());
+    if (firstList.contains(-1.0) || bench.session->model()->rowCount() != kFleetSize) {
+        out << "the fleet did not load: " << bench.session->model()->rowCount() << " rows\n";
+        return 2;
+    }
+    // The open scheduler rides along with every cycle.
+    bench.window->fleetView()->selectScheduler(bench.session->model()->nameAt(kFleetSize / 2));
+    waitFor([&] { return bench.details->scheduler().has_value(); });
+
+    QList<double> cpu;
+    QList<double> stall;
+    QList<double> changed;
+    quint64 requests = 0;
+    // Warm-up: caches, the first highlight timers.
+    bench.refresh(5.0);
+    for (int run = 0; run < runs; ++run) {
+        const Bench::Cycle cycle = bench.refresh(5.0);
+        cpu.append(cycle.cpuMs);
+        stall.append(cycle.stallMs);
+        changed.append(cycle.changedRows);
+        requests = cycle.requests;
+    }
+    QList<double> unchangedCpu;
+    for (int run = 0; run < runs; ++run)
+        unchangedCpu.append(bench.refresh(0).cpuMs);
+
+    QList<double> keystrokes;
+    for (int run = 0; run < runs; ++run)
+        keystrokes += bench.typeFilter(QStringLiteral("pump-station-01"));
+    bench.window->fleetView()->tableView()->sortByColumn(models::SchedulerListModel::StatusColumn, Qt::AscendingOrder);
+    QList<double> sortedKeystrokes;
+    QList<double> sortedCpu;
+    for (int run = 0; run < runs; ++run) {
+        sortedKeystrokes += bench.typeFilter(QStringLiteral("pump-station-01"));
+        sortedCpu.append(bench.refresh(5.0).cpuMs);
+    }
+    bench.window->setDashboardShown(true);
+    QList<double> dashboardCpu;
+    QList<double> dashboardStall;
+    for (int run = 0; run < runs; ++run) {
+        const Bench::Cycle cycle = bench.refresh(5.0);
+        dashboardCpu.append(cycle.cpuMs);
+        dashboardStall.append(cycle.stallMs);
+    }
+    const double rss = residentMegabytes();
+    const quint64 expectedRequests = (kFleetSize + 499) / 500 + 1;
+
+    struct Row {
+        const char *what;
+        double value;
+        double target;
+        const char *unit;
+    };
+    const QList<Row> rows{
+        {"first full list on screen (wall)", median(firstList), 1000, "ms"},
+        {"refresh, 5% changed, GUI-thread CPU", median(cpu), 20, "ms"},
+        {"  same, table sorted by status", median(sortedCpu), 20, "ms"},
+        {"  same, dashboard shown", median(dashboardCpu), 20, "ms"},
+        {"refresh, nothing changed, GUI-thread CPU", median(unchangedCpu), 20, "ms"},
+        {"filter keystroke (wall)", median(keystrokes), 16, "ms"},
+        {"  same, table sorted by status", median(sortedKeystrokes), 16, "ms"},
+        {"worst GUI stall during a refresh", *std::max_element(stall.cbegin(), stall.cend()), 50, "ms"},
+        {"  same, dashboard shown", *std::max_element(dashboardStall.cbegin(), dashboardStall.cend()), 50, "ms"},
+        {"resident memory, fleet loaded", rss, 150, "MB"},
+    };
+    bool ok = true;
+    out << "bench_fleet: " << kFleetSize << " schedulers, " << runs << " runs, medians\n";
+    for (const Row &row : rows) {
+        const bool met = row.value <= row.target;
+        ok = ok && met;
+        out << QStringLiteral("%1 %2 %3 (target %4 %3)%5\n")
+                   .arg(QString::fromLatin1(row.what), -42)
+                   .arg(row.value, 8, 'f', 1)
+                   .arg(QString::fromLatin1(row.unit))
+                   .arg(row.target)
+                   .arg(met ? QString() : QStringLiteral("  MISSED"));
+    }
+    out << QStringLiteral("%1 %2 (expected %3: %4 List + 1 Describe)%5\n")
+               .arg(QStringLiteral("requests per refresh cycle"), -42)
+               .arg(requests, 8)
+               .arg(expectedRequests)
+               .arg(expectedRequests - 1)
+               .arg(requests == expectedRequests ? QString() : QStringLiteral("  MISSED"));
+    out << QStringLiteral("%1 %2\n").arg(QStringLiteral("cells changed per 5% refresh (median)"), -42).arg(median(changed), 8);
+    out << QStringLiteral("%1 %2 MB\n").arg(QStringLiteral("resident memory before the window"), -42).arg(rssBefore, 8, 'f', 1);
+    ok = ok && requests == expectedRequests;
+    return ok ? 0 : 1;
+}
