@@ -5,6 +5,29 @@
 
 namespace models {
 
+namespace {
+
+bool accepts(const SchedulerFilterProxyModel::StatusFilter &filter, const QString &text, const QString &name,
+             const QString &modelName, const QString &status, const QString &result)
+{
+    using StatusField = SchedulerFilterProxyModel::StatusField;
+    switch (filter.field) {
+    case StatusField::Any:
+        break;
+    case StatusField::Status:
+        if (status != filter.value)
+            return false;
+        break;
+    case StatusField::LatestResult:
+        if (result != filter.value)
+            return false;
+        break;
+    }
+    return text.isEmpty() || name.contains(text, Qt::CaseInsensitive) || modelName.contains(text, Qt::CaseInsensitive);
+}
+
+} // namespace
+
 SchedulerFilterProxyModel::SchedulerFilterProxyModel(QObject *parent)
     : QSortFilterProxyModel(parent)
 {
@@ -63,37 +86,20 @@ bool SchedulerFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelInde
 {
     if (sourceParent.isValid())
         return false;
-    QString name;
-    QString modelName;
-    QString status;
-    QString result;
     if (m_fleet) {
+        // Read in place, no copies: a keystroke tests every row.
         const lookout::InferenceSchedulerSummary &s = m_fleet->schedulerAt(sourceRow);
-        name = s.inferenceSchedulerName.value_or(QString());
-        modelName = s.modelName.value_or(QString());
-        status = s.status.value_or(QString());
-        result = s.latestInferenceResult.value_or(QString());
-    } else {
-        const QAbstractItemModel *source = sourceModel();
-        name = source->index(sourceRow, SchedulerListModel::NameColumn).data(SchedulerNameRole).toString();
-        modelName = source->index(sourceRow, SchedulerListModel::ModelColumn).data(RawValueRole).toString();
-        status = source->index(sourceRow, SchedulerListModel::StatusColumn).data(BadgeValueRole).toString();
-        result = source->index(sourceRow, SchedulerListModel::LatestResultColumn).data(BadgeValueRole).toString();
+        static const QString absent;
+        return accepts(m_statusFilter, m_text, s.inferenceSchedulerName ? *s.inferenceSchedulerName : absent,
+                       s.modelName ? *s.modelName : absent, s.status ? *s.status : absent,
+                       s.latestInferenceResult ? *s.latestInferenceResult : absent);
     }
-    switch (m_statusFilter.field) {
-    case StatusField::Any:
-        break;
-    case StatusField::Status:
-        if (status != m_statusFilter.value)
-            return false;
-        break;
-    case StatusField::LatestResult:
-        if (result != m_statusFilter.value)
-            return false;
-        break;
-    }
-    return m_text.isEmpty() || name.contains(m_text, Qt::CaseInsensitive)
-        || modelName.contains(m_text, Qt::CaseInsensitive);
+    const QAbstractItemModel *source = sourceModel();
+    return accepts(m_statusFilter, m_text,
+                   source->index(sourceRow, SchedulerListModel::NameColumn).data(SchedulerNameRole).toString(),
+                   source->index(sourceRow, SchedulerListModel::ModelColumn).data(RawValueRole).toString(),
+                   source->index(sourceRow, SchedulerListModel::StatusColumn).data(BadgeValueRole).toString(),
+                   source->index(sourceRow, SchedulerListModel::LatestResultColumn).data(BadgeValueRole).toString());
 }
 
 bool SchedulerFilterProxyModel::lessThan(const QModelIndex &left, const QModelIndex &right) const

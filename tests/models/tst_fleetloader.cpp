@@ -7,6 +7,7 @@
 #include "models/schedulerlistmodel.h"
 #include "models/serviceconnection.h"
 
+#include "emulator/clock.h"
 #include "emulator/emulator.h"
 
 #include <QNetworkAccessManager>
@@ -55,6 +56,8 @@ emulator::EmulatorOptions fleetOf(int size)
 {
     emulator::EmulatorOptions options;
     options.fleetSize = size;
+    // Time stands still: no PENDING scheduler starts between two cycles of a slow (sanitized) run.
+    options.clock = std::make_shared<emulator::ManualClock>(QDateTime::currentDateTimeUtc());
     return options;
 }
 
