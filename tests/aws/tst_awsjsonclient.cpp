@@ -2,6 +2,7 @@
 // standard-mode retries and the retry quota, clock-skew correction, expired credentials,
 // timeouts, the size cap, redirects, plain-HTTP refusal, TLS, every bad response, cancellation
 // and the debug log. Backoff runs through a recording scheduler and a fake clock: nothing sleeps.
+#include "processresources.h"
 #include "appinfo.h"
 #include "aws/awsjsonclient.h"
 #include "clienttestdoubles.h"
@@ -37,6 +38,10 @@ using testsupport::RecordingDelayScheduler;
 using testsupport::ScriptedHttpServer;
 using testsupport::ScriptedResponse;
 using namespace std::chrono_literals;
+
+using testsupport::kAddressSanitizer;
+using testsupport::processStatusKiB;
+using testsupport::resetPeakResident;
 
 namespace {
 
@@ -109,37 +114,6 @@ public:
     void invalidate() override {}
     QString description() const override { return QStringLiteral("nothing"); }
 };
-
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool kAddressSanitizer = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool kAddressSanitizer = true;
-#else
-constexpr bool kAddressSanitizer = false;
-#endif
-#else
-constexpr bool kAddressSanitizer = false;
-#endif
-
-// Peak resident memory of this process in KiB (VmHWM), and a reset of that peak (Linux ≥ 4.0).
-qint64 peakResidentKiB()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
-}
-
-bool resetPeakResident()
-{
-    QFile clearRefs(QStringLiteral("/proc/self/clear_refs"));
-    return clearRefs.open(QIODevice::WriteOnly) && clearRefs.write("5") == 1;
-}
 
 QSslConfiguration serverTlsConfiguration()
 {
@@ -897,7 +871,7 @@ void TestAwsJsonClient::tooLarge_streamedBody_abortsAtCapWithoutBufferingPastIt(
                                                   ScriptedResponse::Framing::Chunked));
     auto client = makeClient();
     const bool measurePeak = resetPeakResident();
-    const qint64 peakBefore = peakResidentKiB();
+    const qint64 peakBefore = processStatusKiB("VmHWM");
 
     const auto result = callAndWait(*client);
     QVERIFY(result && !result->ok());
@@ -917,7 +891,7 @@ void TestAwsJsonClient::tooLarge_streamedBody_abortsAtCapWithoutBufferingPastIt(
     QVERIFY2(measurePeak && peakBefore > 0, "/proc/self/status or /proc/self/clear_refs unusable");
     // What is held at once (the body up to the cap, Qt's bounded read buffer, the server's
     // bounded write buffer) stays within the cap plus 2 MiB; buffering all 20 MiB would not.
-    const qint64 growthKiB = peakResidentKiB() - peakBefore;
+    const qint64 growthKiB = processStatusKiB("VmHWM") - peakBefore;
     QVERIFY2(growthKiB < (kCap + 2 * 1024 * 1024) / 1024,
              qPrintable(QStringLiteral("peak resident memory grew by %1 KiB").arg(growthKiB)));
 }

@@ -13,6 +13,7 @@
 //
 //   build/default/tests/bench/soak                # 30 minutes, the soak
 //   build/default/tests/bench/soak --minutes 2    # the CI version (ctest -L soak)
+#include "processresources.h"
 #include "connectionsource.h"
 #include "demoendpoint.h"
 #include "fleetview.h"
@@ -41,19 +42,10 @@
 #include <cstdio>
 #include <memory>
 
-namespace {
+using testsupport::kAddressSanitizer;
+using testsupport::openDescriptors;
 
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool kAddressSanitizer = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool kAddressSanitizer = true;
-#else
-constexpr bool kAddressSanitizer = false;
-#endif
-#else
-constexpr bool kAddressSanitizer = false;
-#endif
+namespace {
 
 constexpr int kSkipped = 77; // ctest's SKIP_RETURN_CODE
 constexpr int kFleetSize = 5'000;
@@ -73,12 +65,6 @@ double residentMegabytes()
     if (fields.size() < 2)
         return -1;
     return double(fields[1].toLongLong()) * double(sysconf(_SC_PAGESIZE)) / (1024.0 * 1024.0);
-}
-
-// The directory listing itself holds one descriptor while it runs; it is counted every time.
-int openDescriptors()
-{
-    return int(QDir(QStringLiteral("/proc/self/fd")).entryList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot).size());
 }
 
 // The offscreen platform warns on every window resize that it cannot pass size hints on; that

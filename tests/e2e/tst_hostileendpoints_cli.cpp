@@ -7,6 +7,7 @@
 // run must exit with the CLI's status (255: not the service's answer) and one clear sentence on
 // stderr, nothing on stdout, within its timeouts, with no control character or secret in what it
 // prints, and (outside AddressSanitizer) without its resident memory growing past the cap.
+#include "processresources.h"
 #include "lookout/jsoncodec.h"
 #include "scriptedhttpserver.h"
 
@@ -29,19 +30,9 @@ using namespace std::chrono_literals;
 using testsupport::ScriptedHttpServer;
 using testsupport::ScriptedResponse;
 
-namespace {
+using testsupport::kAddressSanitizer;
 
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool kAddressSanitizer = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool kAddressSanitizer = true;
-#else
-constexpr bool kAddressSanitizer = false;
-#endif
-#else
-constexpr bool kAddressSanitizer = false;
-#endif
+namespace {
 
 constexpr auto kSecret = "cliHostileEndpointSecretNeverPrinted0000";
 constexpr int kAttempts = 2; // max_attempts in the profile

@@ -7,6 +7,7 @@
 // past the response cap (not measured under AddressSanitizer, whose quarantine keeps freed
 // memory), and with nothing an endpoint sent able to put control characters into the sentence
 // the CLI prints. Backoff between retries runs through a recording scheduler: nothing sleeps.
+#include "processresources.h"
 #include "aws/awsjsonclient.h"
 #include "clienttestdoubles.h"
 #include "lookout/jsoncodec.h"
@@ -37,19 +38,11 @@ using lookout::LookoutClient;
 using testsupport::ScriptedHttpServer;
 using testsupport::ScriptedResponse;
 
-namespace {
+using testsupport::kAddressSanitizer;
+using testsupport::processStatusKiB;
+using testsupport::resetPeakResident;
 
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool kAddressSanitizer = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool kAddressSanitizer = true;
-#else
-constexpr bool kAddressSanitizer = false;
-#endif
-#else
-constexpr bool kAddressSanitizer = false;
-#endif
+namespace {
 
 constexpr auto kConnectTimeout = 1500ms;
 constexpr auto kReadTimeout = 2000ms;
@@ -68,25 +61,6 @@ aws::AwsCredentials testCredentials()
     credentials.secretAccessKey = QStringLiteral("hostileEndpointTestSecretNeverShown000000");
     credentials.source = QStringLiteral("test");
     return credentials;
-}
-
-qint64 statusKiB(const char *field)
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    const QByteArray prefix = QByteArray(field) + ':';
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith(prefix))
-            return line.mid(prefix.size()).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
-}
-
-bool resetPeakRss()
-{
-    QFile clearRefs(QStringLiteral("/proc/self/clear_refs"));
-    return clearRefs.open(QIODevice::WriteOnly) && clearRefs.write("5") == 1;
 }
 
 bool hasControlCharacters(const QString &text)
@@ -318,15 +292,15 @@ void TestHostileEndpointsClient::hundredMebibyteBody_isRefusedAtTheCap()
     makeClient(m_server->url());
     m_server->enqueue(
         ScriptedResponse::generated(200, "application/x-amz-json-1.0", kBody, framing), kAttempts);
-    const qint64 before = statusKiB("VmRSS");
-    QVERIFY(resetPeakRss());
+    const qint64 before = processStatusKiB("VmRSS");
+    QVERIFY(resetPeakResident());
 
     auto outcome = describe();
     QTRY_VERIFY_WITH_TIMEOUT(outcome.calls > 0, 60'000);
     CHECK_ENDED(outcome, AwsError::Kind::TooLarge, 5'000);
     QCOMPARE(outcome.error().attempts, 1); // more of the same would not help
     QVERIFY(m_server->responseBodyBytesSent(0) < kBody);
-    const qint64 growthKiB = statusKiB("VmHWM") - before;
+    const qint64 growthKiB = processStatusKiB("VmHWM") - before;
     qInfo("100 MiB body (%s): %lld bytes sent before the client stopped reading; peak RSS growth "
           "%lld KiB "
           "(cap %lld KiB)",

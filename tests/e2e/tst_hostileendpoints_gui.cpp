@@ -10,6 +10,7 @@
 // the GUI thread never stalls for long (a 20 ms watchdog timer); nothing the endpoint sent puts
 // a control character on screen; Retry against a now healthy endpoint loads the fleet and clears
 // the banner; and (outside AddressSanitizer) the 100 MiB body costs no more than the 16 MiB cap.
+#include "processresources.h"
 #include "connectionsource.h"
 #include "errorbanner.h"
 #include "fleetview.h"
@@ -45,19 +46,11 @@ using namespace std::chrono_literals;
 using testsupport::ScriptedHttpServer;
 using testsupport::ScriptedResponse;
 
-namespace {
+using testsupport::kAddressSanitizer;
+using testsupport::processStatusKiB;
+using testsupport::resetPeakResident;
 
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool kAddressSanitizer = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool kAddressSanitizer = true;
-#else
-constexpr bool kAddressSanitizer = false;
-#endif
-#else
-constexpr bool kAddressSanitizer = false;
-#endif
+namespace {
 
 constexpr int kAttempts = 2; // max_attempts in the profile
 constexpr auto kConnectTimeout = 1000ms;
@@ -78,26 +71,6 @@ bool hasControlCharacters(const QString &text)
         const char16_t u = c.unicode();
         return (u < 0x20 && u != u'\n') || (u >= 0x7f && u <= 0x9f);
     });
-}
-
-qint64 statusKiB(const char *field)
-{
-    QFile status(u"/proc/self/status"_s);
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    const QByteArray prefix = QByteArray(field) + ':';
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith(prefix))
-            return line.mid(prefix.size()).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
-}
-
-// Resets VmHWM to the current resident set, so the next peak is this case's own.
-bool resetPeakRss()
-{
-    QFile clearRefs(u"/proc/self/clear_refs"_s);
-    return clearRefs.open(QIODevice::WriteOnly) && clearRefs.write("5") == 1;
 }
 
 // The worst gap between the ticks of a 20 ms timer: how long the GUI thread was unavailable.
@@ -381,10 +354,10 @@ void TestHostileEndpointsGui::hundredMebibyteBody_bannerAtTheCap()
     QFETCH(ScriptedResponse::Framing, framing);
     QVERIFY(m_server->listen());
     m_server->enqueue(ScriptedResponse::generated(200, "application/x-amz-json-1.0", 100 * 1024 * 1024, framing));
-    const qint64 rssBeforeKiB = statusKiB("VmRSS");
-    QVERIFY(resetPeakRss());
+    const qint64 rssBeforeKiB = processStatusKiB("VmRSS");
+    QVERIFY(resetPeakResident());
     open(m_server->url(), 5'000);
-    const qint64 growthKiB = statusKiB("VmHWM") - rssBeforeKiB;
+    const qint64 growthKiB = processStatusKiB("VmHWM") - rssBeforeKiB;
     CHECK_BANNER(u"The HTTP 200 response to the ListInferenceSchedulers operation"_s, 5'000);
     QVERIFY2(m_window->fleetView()->errorBanner()->details().contains(u"larger than the limit"_s),
              qPrintable(m_window->fleetView()->errorBanner()->details()));

@@ -6,6 +6,7 @@
 // descriptors return to where they were, and resident memory stays bounded (not checked under
 // AddressSanitizer, whose allocator keeps freed memory in quarantine). Also run under
 // ThreadSanitizer (tsan preset).
+#include "processresources.h"
 #include "emulator/emulator.h"
 #include "lookout/jsoncodec.h"
 #include "rawhttpclient.h"
@@ -22,16 +23,13 @@
 #include <memory>
 #include <vector>
 
-#if defined(__SANITIZE_ADDRESS__)
-#define LOOKOUT_UNDER_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define LOOKOUT_UNDER_ASAN 1
-#endif
-#endif
-
 using emulator::Emulator;
 using emulator::EmulatorOptions;
+
+using testsupport::kAddressSanitizer;
+using testsupport::processStatusKiB;
+using testsupport::resetPeakResident;
+using testsupport::openDescriptors;
 
 namespace {
 
@@ -58,34 +56,6 @@ EmulatorOptions loadOptions()
     options.fleetSeed = 9;
     options.clock = std::make_shared<emulator::ManualClock>(kNow);
     return options;
-}
-
-// Memory and descriptors of this process (the emulator runs inside it).
-qint64 statusKiB(const char *field)
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    const QByteArray prefix = QByteArray(field) + ':';
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith(prefix))
-            return line.mid(prefix.size()).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
-}
-
-// Starts a new peak: VmHWM then follows only what comes next.
-bool resetPeakRss()
-{
-    QFile clearRefs(QStringLiteral("/proc/self/clear_refs"));
-    return clearRefs.open(QIODevice::WriteOnly) && clearRefs.write("5") == 1;
-}
-
-int openDescriptors()
-{
-    return static_cast<int>(QDir(QStringLiteral("/proc/self/fd"))
-                                .entryList(QDir::NoDotAndDotDot | QDir::System)
-                                .size());
 }
 
 // One HTTP/1.1 response taken off the front of a buffer (Content-Length framing, as the
@@ -466,8 +436,8 @@ void TestEmulatorLoad::clientsThatNeverRead_areDropped_memoryStaysBounded()
     EmulatorOptions options = loadOptions();
     options.limits.writeTimeout = std::chrono::milliseconds(1000);
     QVERIFY(startEmulator(options));
-    const qint64 rssBefore = statusKiB("VmRSS");
-    QVERIFY(resetPeakRss());
+    const qint64 rssBefore = processStatusKiB("VmRSS");
+    QVERIFY(resetPeakResident());
 
     // 40 clients each pipeline 400 List requests (about 10 MB of answers apiece) and read nothing.
     QByteArray pipeline;
@@ -493,15 +463,15 @@ void TestEmulatorLoad::clientsThatNeverRead_areDropped_memoryStaysBounded()
     VERIFY_SERVING();
     // Stalled writers are dropped after the write timeout.
     QTRY_COMPARE_WITH_TIMEOUT(m_emulator->connectionCount(), 0, 30'000);
-    const qint64 peakGrowthKiB = statusKiB("VmHWM") - rssBefore;
+    const qint64 peakGrowthKiB = processStatusKiB("VmHWM") - rssBefore;
     qInfo("40 clients not reading 400 pipelined List answers each: peak RSS growth %lld KiB",
         peakGrowthKiB);
-#ifdef LOOKOUT_UNDER_ASAN
-    qInfo("RSS bound not checked: AddressSanitizer keeps freed memory in quarantine");
-#else
-    // Unread input waits in the kernel, answers wait one at a time: far below the 400 MB asked for.
-    QVERIFY2(peakGrowthKiB < 64 * 1024, qPrintable(QString::number(peakGrowthKiB)));
-#endif
+    if (kAddressSanitizer) {
+        qInfo("RSS bound not checked: AddressSanitizer keeps freed memory in quarantine");
+    } else {
+        // Unread input waits in the kernel, answers wait one at a time: far below the 400 MB asked for.
+        QVERIFY2(peakGrowthKiB < 64 * 1024, qPrintable(QString::number(peakGrowthKiB)));
+    }
     VERIFY_SERVING();
 }
 
@@ -509,8 +479,8 @@ void TestEmulatorLoad::oversizedHeadersAndBodies_areRefused_memoryStaysBounded()
 {
     QVERIFY(startEmulator(loadOptions()));
     const emulator::HttpLimits limits;
-    const qint64 rssBefore = statusKiB("VmRSS");
-    QVERIFY(resetPeakRss());
+    const qint64 rssBefore = processStatusKiB("VmRSS");
+    QVERIFY(resetPeakResident());
 
     constexpr qint64 kFlood = 64 * 1024 * 1024;
     std::vector<std::unique_ptr<FloodSender>> floods;
@@ -541,17 +511,17 @@ void TestEmulatorLoad::oversizedHeadersAndBodies_areRefused_memoryStaysBounded()
         sent += floods[i]->sent();
     }
     QTRY_COMPARE_WITH_TIMEOUT(m_emulator->connectionCount(), 0, 10'000);
-    const qint64 peakGrowthKiB = statusKiB("VmHWM") - rssBefore;
+    const qint64 peakGrowthKiB = processStatusKiB("VmHWM") - rssBefore;
     qInfo("24 flooding clients, %lld MiB sent before the server closed on them: peak RSS growth "
           "%lld KiB "
           "(limits: %lld KiB head, %lld KiB body)",
         sent / (1024 * 1024), peakGrowthKiB, qint64(limits.maxHeaderBytes / 1024),
         qint64(limits.maxBodyBytes / 1024));
-#ifdef LOOKOUT_UNDER_ASAN
-    qInfo("RSS bound not checked: AddressSanitizer keeps freed memory in quarantine");
-#else
-    QVERIFY2(peakGrowthKiB < 32 * 1024, qPrintable(QString::number(peakGrowthKiB)));
-#endif
+    if (kAddressSanitizer) {
+        qInfo("RSS bound not checked: AddressSanitizer keeps freed memory in quarantine");
+    } else {
+        QVERIFY2(peakGrowthKiB < 32 * 1024, qPrintable(QString::number(peakGrowthKiB)));
+    }
     VERIFY_SERVING();
 }
 
@@ -637,7 +607,7 @@ void TestEmulatorLoad::thousandsOfShortConnections_releaseEveryDescriptor()
     QVERIFY(startEmulator(loadOptions()));
     VERIFY_SERVING(); // so every lazily opened descriptor of the stack exists before counting
     const int descriptorsBefore = openDescriptors();
-    const qint64 rssBefore = statusKiB("VmRSS");
+    const qint64 rssBefore = processStatusKiB("VmRSS");
 
     // 2,000 connections, 50 at a time, each one request with "Connection: close".
     const QByteArray wire
@@ -662,16 +632,16 @@ void TestEmulatorLoad::thousandsOfShortConnections_releaseEveryDescriptor()
     const qint64 ms = qMax<qint64>(1, elapsed.elapsed());
     QTRY_COMPARE_WITH_TIMEOUT(m_emulator->connectionCount(), 0, 10'000);
     QTRY_VERIFY_WITH_TIMEOUT(openDescriptors() <= descriptorsBefore, 10'000);
-    const qint64 rssGrowthKiB = statusKiB("VmRSS") - rssBefore;
+    const qint64 rssGrowthKiB = processStatusKiB("VmRSS") - rssBefore;
     qInfo("%d short connections in %lld ms (%lld per second); descriptors %d before, %d after; "
           "RSS growth %lld KiB",
         kBatches * kBatchSize, ms, kBatches * kBatchSize * 1000LL / ms, descriptorsBefore,
         openDescriptors(), rssGrowthKiB);
-#ifdef LOOKOUT_UNDER_ASAN
-    qInfo("RSS bound not checked: AddressSanitizer keeps freed memory in quarantine");
-#else
-    QVERIFY2(rssGrowthKiB < 16 * 1024, qPrintable(QString::number(rssGrowthKiB)));
-#endif
+    if (kAddressSanitizer) {
+        qInfo("RSS bound not checked: AddressSanitizer keeps freed memory in quarantine");
+    } else {
+        QVERIFY2(rssGrowthKiB < 16 * 1024, qPrintable(QString::number(rssGrowthKiB)));
+    }
     VERIFY_SERVING();
 }
 
