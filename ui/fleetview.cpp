@@ -33,6 +33,8 @@ constexpr int kFilterValueRole = Qt::UserRole + 2;
 
 // Initial widths in average characters, so they follow the font.
 constexpr int kColumnChars[] = {28, 13, 14, 22, 17, 10};
+// Room around a badge in its cell, at least the delegate's margins.
+constexpr int kBadgeCellPadding = 8;
 
 } // namespace
 
@@ -217,9 +219,19 @@ void FleetView::setModel(models::SchedulerListModel *model)
     QTableView *table = m_ui->fleetTableView;
     table->setModel(m_proxy);
     QHeaderView *header = table->horizontalHeader();
+    // Wide enough for typical values, for the header's own label with its sort arrow (in any
+    // language), and in the badge columns for the widest badge, so no badge is ever cut.
     const int average = fontMetrics().averageCharWidth();
-    for (int column = 0; column < models::SchedulerListModel::ColumnCount; ++column)
-        header->resizeSection(column, kColumnChars[column] * average);
+    int badgeWidth = 0;
+    for (const char *status : {"PENDING", "RUNNING", "STOPPING", "STOPPED", "ANOMALOUS", "NORMAL"})
+        badgeWidth = std::max(badgeWidth, StatusBadge::badgeSize(QLatin1String(status), font()).width());
+    badgeWidth += 2 * kBadgeCellPadding;
+    for (int column = 0; column < models::SchedulerListModel::ColumnCount; ++column) {
+        int width = std::max(kColumnChars[column] * average, header->sectionSizeHint(column));
+        if (column == Column::StatusColumn || column == Column::LatestResultColumn)
+            width = std::max(width, badgeWidth);
+        header->resizeSection(column, width);
+    }
     header->setSortIndicator(Column::NameColumn, Qt::AscendingOrder);
     table->setSortingEnabled(true);
     connect(table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,

@@ -49,7 +49,7 @@ JsonWriter::JsonWriter(Layout layout)
 void JsonWriter::newline()
 {
     m_out.append('\n');
-    m_out.append(QByteArray(m_hasElements.size() * kIndent, ' '));
+    m_out.append(m_hasElements.size() * kIndent, ' ');
 }
 
 void JsonWriter::beforeValue()
