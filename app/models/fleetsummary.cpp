@@ -33,9 +33,33 @@ QList<FleetSummary::Count> sortedCounts(const QHash<QString, int> &counts, Fleet
 
 QString countText(const FleetSummary::Count &count)
 {
-    // Badge labels are upper case ("RUNNING"); in a sentence they read better in lower case.
-    //: A count in the fleet summary line, e.g. "150 running"
-    return Text::tr("%1 %2").arg(QString::number(count.count), statusPresentation(count.value).label.toLower());
+    // A phrase per known value, so that each language words and inflects it; a value the
+    // service added later reads as it was sent, in lower case like the others.
+    const int n = count.count;
+    switch (statusKind(count.value)) {
+    case StatusKind::Pending:
+        //: In the fleet summary line: how many schedulers are PENDING
+        return Text::tr("%n pending", nullptr, n);
+    case StatusKind::Running:
+        //: In the fleet summary line: how many schedulers are RUNNING
+        return Text::tr("%n running", nullptr, n);
+    case StatusKind::Stopping:
+        //: In the fleet summary line: how many schedulers are STOPPING
+        return Text::tr("%n stopping", nullptr, n);
+    case StatusKind::Stopped:
+        //: In the fleet summary line: how many schedulers are STOPPED
+        return Text::tr("%n stopped", nullptr, n);
+    case StatusKind::Anomalous:
+        //: In the fleet summary line: how many latest inference results are ANOMALOUS
+        return Text::tr("%n anomalous", nullptr, n);
+    case StatusKind::Normal:
+        //: In the fleet summary line: how many latest inference results are NORMAL
+        return Text::tr("%n normal", nullptr, n);
+    case StatusKind::Unknown:
+        break;
+    }
+    //: A count in the fleet summary line for a value the service added later, e.g. "3 paused"
+    return Text::tr("%1 %2").arg(QString::number(n), count.value.toLower());
 }
 
 } // namespace

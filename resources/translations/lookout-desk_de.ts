@@ -400,7 +400,7 @@
     <name>models::FleetSummary</name>
     <message>
         <source>%1 %2</source>
-        <extracomment>A count in the fleet summary line, e.g. &quot;150 running&quot;</extracomment>
+        <extracomment>A count in the fleet summary line for a value the service added later, e.g. &quot;3 paused&quot;</extracomment>
         <translation>%1 %2</translation>
     </message>
     <message>
@@ -416,6 +416,54 @@
         <translation>
             <numerusform>%n Planer</numerusform>
             <numerusform>%n Planer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pending</source>
+        <extracomment>In the fleet summary line: how many schedulers are PENDING</extracomment>
+        <translation>
+            <numerusform>%n ausstehend</numerusform>
+            <numerusform>%n ausstehend</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n running</source>
+        <extracomment>In the fleet summary line: how many schedulers are RUNNING</extracomment>
+        <translation>
+            <numerusform>%n läuft</numerusform>
+            <numerusform>%n laufen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stopping</source>
+        <extracomment>In the fleet summary line: how many schedulers are STOPPING</extracomment>
+        <translation>
+            <numerusform>%n wird gestoppt</numerusform>
+            <numerusform>%n werden gestoppt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stopped</source>
+        <extracomment>In the fleet summary line: how many schedulers are STOPPED</extracomment>
+        <translation>
+            <numerusform>%n gestoppt</numerusform>
+            <numerusform>%n gestoppt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n anomalous</source>
+        <extracomment>In the fleet summary line: how many latest inference results are ANOMALOUS</extracomment>
+        <translation>
+            <numerusform>%n anomal</numerusform>
+            <numerusform>%n anomal</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n normal</source>
+        <extracomment>In the fleet summary line: how many latest inference results are NORMAL</extracomment>
+        <translation>
+            <numerusform>%n normal</numerusform>
+            <numerusform>%n normal</numerusform>
         </translation>
     </message>
 </context>

@@ -70,6 +70,9 @@ void TestGermanInterface::mainWindow_speaksGerman()
     auto *summary = window.fleetView()->findChild<QLabel *>(QStringLiteral("summaryLabel"));
     QVERIFY(summary);
     QVERIFY2(summary->text().startsWith(QStringLiteral("12 Planer")), qPrintable(summary->text()));
+    // The counts by status are German phrases too, not the English words ("normal" is both).
+    for (const char *english : {" pending", " running", " stopping", " stopped", " anomalous"})
+        QVERIFY2(!summary->text().contains(QLatin1String(english)), qPrintable(summary->text()));
 
     QStringList labels;
     for (const QLabel *label : window.detailsView()->findChildren<QLabel *>())
