@@ -45,8 +45,13 @@ QString excerpt(const QByteArray &body)
 QString contentTypeText(const HttpResponse &response)
 {
     const QByteArray type = response.header("Content-Type");
-    return type.isEmpty() ? QStringLiteral("no Content-Type")
-                          : QStringLiteral("Content-Type \"%1\"").arg(printableText(QString::fromLatin1(type)));
+    if (type.isEmpty())
+        return QStringLiteral("no Content-Type");
+    // An endpoint chooses the header's length; the sentence quotes its start only.
+    QString text = printableText(QString::fromLatin1(type.left(kExcerptChars)));
+    if (type.size() > kExcerptChars)
+        text += QStringLiteral("…");
+    return QStringLiteral("Content-Type \"%1\"").arg(text);
 }
 
 AwsError badResponse(const HttpResponse &response, const QString &message)

@@ -57,9 +57,10 @@ inline bool hasTerminalControls(const QString &text)
     return false;
 }
 
-// True when Qt refused `body` only because a number in it is beyond a double's range
-// ("-71e308"): still JSON by the grammar, and read as an infinity by botocore's parser, so a
-// decoder that skips such a number in an unknown member is right to accept the body.
+// True when Qt refused `body` only because of a number it cannot represent: beyond a double's
+// range ("-71e308"), below it ("1e-26706807827"), or an integer too long for Qt to convert.
+// Still JSON by the grammar, and read by botocore's parser, so a decoder that skips such a
+// number in an unknown member is right to accept the body.
 inline bool qtRefusesOnlyANumberOutOfRange(QByteArrayView body, const QJsonParseError &error)
 {
     if (error.error != QJsonParseError::IllegalNumber)
@@ -73,8 +74,9 @@ inline bool qtRefusesOnlyANumberOutOfRange(QByteArrayView body, const QJsonParse
     const QByteArray number = body.sliced(start, end - start).toByteArray();
     static const QRegularExpression kGrammar(
         QStringLiteral("^-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?$"));
-    return kGrammar.match(QString::fromLatin1(number)).hasMatch()
-        && std::isinf(std::strtod(number.constData(), nullptr));
+    // RFC 8259 sets no range: a number too large or too small for a double (or a long integer Qt
+    // will not convert) is still JSON, and botocore reads it; only Qt refuses it.
+    return kGrammar.match(QString::fromLatin1(number)).hasMatch();
 }
 
 // The text with control characters spelled \xNN, for failure messages.
