@@ -7,6 +7,7 @@
 // run must exit with the CLI's status (255: not the service's answer) and one clear sentence on
 // stderr, nothing on stdout, within its timeouts, with no control character or secret in what it
 // prints, and (outside AddressSanitizer) without its resident memory growing past the cap.
+#include "loopbackport.h"
 #include "processresources.h"
 #include "lookout/jsoncodec.h"
 #include "scriptedhttpserver.h"
@@ -223,12 +224,8 @@ void TestHostileEndpointsCli::checkFailure(
 
 void TestHostileEndpointsCli::connectionRefused_exit255()
 {
-    quint16 closedPort = 0;
-    {
-        QTcpServer probe;
-        QVERIFY(probe.listen(QHostAddress::LocalHost));
-        closedPort = probe.serverPort();
-    }
+    const quint16 closedPort = testsupport::unusedLoopbackPort();
+    QVERIFY(closedPort != 0);
     const QUrl endpoint(u"http://127.0.0.1:%1"_s.arg(closedPort));
     const Run result = run({ u"describe"_s, u"pump-1"_s }, endpoint);
     CHECK_FAILURE(result, 255,

@@ -7,6 +7,7 @@
 // past the response cap (not measured under AddressSanitizer, whose quarantine keeps freed
 // memory), and with nothing an endpoint sent able to put control characters into the sentence
 // the CLI prints. Backoff between retries runs through a recording scheduler: nothing sleeps.
+#include "loopbackport.h"
 #include "processresources.h"
 #include "aws/awsjsonclient.h"
 #include "clienttestdoubles.h"
@@ -216,12 +217,8 @@ void TestHostileEndpointsClient::checkEnded(
 
 void TestHostileEndpointsClient::connectionRefused_isANetworkError()
 {
-    quint16 closedPort = 0;
-    {
-        QTcpServer probe;
-        QVERIFY(probe.listen(QHostAddress::LocalHost));
-        closedPort = probe.serverPort();
-    }
+    const quint16 closedPort = testsupport::unusedLoopbackPort();
+    QVERIFY(closedPort != 0);
     makeClient(QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(closedPort)));
     auto outcome = describe();
     QTRY_VERIFY_WITH_TIMEOUT(outcome.calls > 0, 30'000);

@@ -10,6 +10,7 @@
 // the GUI thread never stalls for long (a 20 ms watchdog timer); nothing the endpoint sent puts
 // a control character on screen; Retry against a now healthy endpoint loads the fleet and clears
 // the banner; and (outside AddressSanitizer) the 100 MiB body costs no more than the 16 MiB cap.
+#include "loopbackport.h"
 #include "processresources.h"
 #include "connectionsource.h"
 #include "errorbanner.h"
@@ -286,12 +287,8 @@ void TestHostileEndpointsGui::checkRetryRecovers(int line)
 
 void TestHostileEndpointsGui::connectionRefused_bannerWithRetry()
 {
-    quint16 closedPort = 0;
-    {
-        QTcpServer probe;
-        QVERIFY(probe.listen(QHostAddress::LocalHost));
-        closedPort = probe.serverPort();
-    }
+    const quint16 closedPort = testsupport::unusedLoopbackPort();
+    QVERIFY(closedPort != 0);
     const QUrl endpoint(u"http://127.0.0.1:%1"_s.arg(closedPort));
     open(endpoint, 1'000);
     CHECK_BANNER(u"Could not connect to the endpoint URL: \"%1"_s.arg(endpoint.toString()), 1'000);

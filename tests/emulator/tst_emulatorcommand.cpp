@@ -1,6 +1,7 @@
 // `lookout-desk emulator` as a process: export lines first (eval-able, also from a file while
 // it keeps serving), requests served with the printed keys, clean exit 0 on SIGINT/SIGTERM,
 // and the command-line errors.
+#include "loopbackport.h"
 #include "emulatorprocess.h"
 #include "rawhttpclient.h"
 #include "signedrequests.h"
@@ -46,13 +47,6 @@ QString sourceAndPrint(const QString &file, const QString &variables)
             QStringLiteral("sh"), file });
     shell.waitForFinished(30'000);
     return QString::fromUtf8(shell.readAllStandardOutput());
-}
-
-quint16 freePort()
-{
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    return probe.serverPort();
 }
 
 } // namespace
@@ -126,7 +120,7 @@ void TestEmulatorCommand::redirectedToAFile_linesAreCompleteWhileServing()
 {
     QTemporaryDir directory;
     const QString envFile = directory.filePath(QStringLiteral("emulator.env"));
-    const quint16 port = freePort();
+    const quint16 port = testsupport::unusedLoopbackPort();
     QProcess process;
     process.setStandardOutputFile(envFile);
     process.start(QStringLiteral(LOOKOUT_BINARY),
