@@ -1,14 +1,14 @@
 #include "outputtree.h"
 
-#include "lookout/jsonreader.h"
+#include "aws/jsonreader.h"
 
 
 namespace cli {
 
 namespace {
 
-using lookout::json::JsonReader;
-using lookout::json::JsonType;
+using aws::json::JsonReader;
+using aws::json::JsonType;
 
 bool read(JsonReader &reader, OutputValue &value)
 {
@@ -28,7 +28,7 @@ bool read(JsonReader &reader, OutputValue &value)
         return true;
     }
     case JsonType::Number: {
-        lookout::json::JsonNumber number;
+        aws::json::JsonNumber number;
         value.kind = OutputValue::Kind::Number;
         if (!reader.readNumber(number))
             return false;

@@ -1,7 +1,8 @@
 // The decode* functions of jsoncodec.h: the model's shapes read straight off a JsonReader.
 #include "jsoncodec.h"
-#include "jsonreader.h"
 #include "timestamptext.h"
+
+#include "aws/jsonreader.h"
 
 #include <QVarLengthArray>
 
@@ -10,6 +11,11 @@
 namespace lookout::json {
 
 namespace {
+
+using aws::json::JsonNumber;
+using aws::json::JsonReader;
+using aws::json::JsonType;
+using aws::json::jsonTypeName;
 
 // Where a value sits in the document, built on the stack as the decoder descends; turned into
 // text ("DataInputConfiguration.S3InputConfiguration.Bucket", "Summaries[3].Status") only when

@@ -32,16 +32,20 @@ public:
         if (value == Shape{})
             return {};
         write(value);
-        return m_writer.take() + '\n';
+        return m_writer.takeLine();
     }
 
     template <typename Summary>
     QByteArray cliList(QByteArrayView listName, const QList<Summary> &summaries)
     {
+        // A scheduler summary prints as about 600 bytes; room for them all up front saves
+        // regrowing (and copying) a document of several megabytes.
+        constexpr qsizetype kPrintedBytesPerSummary = 640;
+        m_writer.reserve(summaries.size() * kPrintedBytesPerSummary);
         m_writer.beginObject();
         member(listName, summaries);
         m_writer.endObject();
-        return m_writer.take() + '\n';
+        return m_writer.takeLine();
     }
 
 private:

@@ -1082,7 +1082,7 @@ void TestAwsJsonClient::badResponses_becomeErrorsNamingStatusOperationEndpoint_d
     QTest::newRow("json array") << ScriptedResponse::json(200, R"([{"a":1}])") << 200
                                 << AwsError::Kind::BadResponse << QStringLiteral("JSON array");
     QTest::newRow("json scalar") << ScriptedResponse::json(200, "42") << 200
-                                 << AwsError::Kind::BadResponse << QStringLiteral("not valid JSON");
+                                 << AwsError::Kind::BadResponse << QStringLiteral("the body is a JSON number; expected a JSON object");
     QTest::newRow("wrong content type") << ScriptedResponse::raw(200, "text/html", "{}") << 200
                                         << AwsError::Kind::BadResponse << QStringLiteral("text/html");
     QTest::newRow("error without type") << ScriptedResponse::json(400, R"({"message":"nope"})") << 400

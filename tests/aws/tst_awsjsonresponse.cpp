@@ -80,7 +80,7 @@ void TestAwsJsonResponse::badResponse_data()
     QTest::newRow("array") << response(200, "application/x-amz-json-1.0", "[]")
                            << QStringLiteral("JSON array; expected a JSON object");
     QTest::newRow("scalar") << response(200, "application/x-amz-json-1.0", "true")
-                            << QStringLiteral("not valid JSON");
+                            << QStringLiteral("the body is a JSON boolean; expected a JSON object");
     QTest::newRow("wrong content type") << response(200, "text/plain", "{}")
                                         << QStringLiteral("Content-Type \"text/plain\" is not AWS JSON");
     QTest::newRow("error without type") << response(400, "application/x-amz-json-1.0", R"({"message":"x"})")

@@ -1,11 +1,11 @@
-#include "lookout/jsonreader.h"
+#include "aws/jsonreader.h"
 
 #include <QTest>
 
 using namespace Qt::StringLiterals;
-using lookout::json::JsonNumber;
-using lookout::json::JsonReader;
-using lookout::json::JsonType;
+using aws::json::JsonNumber;
+using aws::json::JsonReader;
+using aws::json::JsonType;
 
 namespace {
 
@@ -175,8 +175,8 @@ private slots:
             JsonReader reader(text);
             QCOMPARE(reader.peekType(), type);
         }
-        QCOMPARE(lookout::json::jsonTypeName(JsonType::Object), QLatin1StringView("object"));
-        QCOMPARE(lookout::json::jsonTypeName(JsonType::Boolean), QLatin1StringView("boolean"));
+        QCOMPARE(aws::json::jsonTypeName(JsonType::Object), QLatin1StringView("object"));
+        QCOMPARE(aws::json::jsonTypeName(JsonType::Boolean), QLatin1StringView("boolean"));
     }
 
     void firstError_isKept()

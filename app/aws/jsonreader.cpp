@@ -2,7 +2,7 @@
 
 #include <array>
 
-namespace lookout::json {
+namespace aws::json {
 
 namespace {
 
@@ -526,4 +526,4 @@ bool JsonReader::finish()
     return true;
 }
 
-} // namespace lookout::json
+} // namespace aws::json

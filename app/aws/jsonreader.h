@@ -12,7 +12,7 @@
 // escapes, surrogate pairs, nesting depth) and reports the byte offset of the first error. It
 // builds no document tree, which is what makes decoding fast, and never recurses deeper than
 // kMaxDepth, so hostile input cannot exhaust the stack.
-namespace lookout::json {
+namespace aws::json {
 
 enum class JsonType { Null, Boolean, Number, String, Array, Object };
 
@@ -89,4 +89,4 @@ private:
     QByteArray m_valueBuffer;
 };
 
-} // namespace lookout::json
+} // namespace aws::json
