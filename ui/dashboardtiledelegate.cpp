@@ -9,6 +9,7 @@
 
 #include <QAbstractProxyModel>
 #include <QApplication>
+#include <QHash>
 #include <QPainter>
 #include <QPainterPath>
 
@@ -50,7 +51,7 @@ struct TileLayout {
     QSize badge;
 };
 
-TileLayout layoutFor(const QFont &font)
+TileLayout measureLayout(const QFont &font)
 {
     TileLayout layout;
     layout.nameFont = scaledFont(font, DashboardTileDelegate::kNameScale, true);
@@ -65,6 +66,19 @@ TileLayout layoutFor(const QFont &font)
     const QSize result = StatusBadge::badgeSize(QStringLiteral("ANOMALOUS"), font, DashboardTileDelegate::kBadgeScale);
     layout.badge = QSize(status.width() + layout.gap + result.width(), std::max(status.height(), result.height()));
     return layout;
+}
+
+// Measured once per font: every tile of every paint asks (GUI thread only, like all painting).
+TileLayout layoutFor(const QFont &font)
+{
+    static QHash<QString, TileLayout> cache;
+    const QString key = font.key();
+    if (const auto found = cache.constFind(key); found != cache.cend())
+        return *found;
+    constexpr qsizetype kMaxEntries = 32; // one or two fonts in practice; stay bounded anyway
+    if (cache.size() >= kMaxEntries)
+        cache.clear();
+    return *cache.insert(key, measureLayout(font));
 }
 
 } // namespace

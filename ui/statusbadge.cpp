@@ -6,8 +6,10 @@
 
 #include <QEvent>
 #include <QFontMetricsF>
+#include <QHash>
 #include <QPainter>
 #include <QPainterPath>
+#include <QPixmapCache>
 #include <QStyle>
 #include <QStyleOptionFocusRect>
 #include <QStylePainter>
@@ -67,7 +69,70 @@ Geometry geometryFor(const QString &label, const QFont &font, qreal scale)
     return g;
 }
 
+// Measuring a label shapes its text. Badges show a handful of values in one or two fonts, so
+// their geometry is kept (GUI thread only, like all painting).
+Geometry cachedGeometry(const QString &label, const QFont &font, qreal scale)
+{
+    static QHash<QString, Geometry> cache;
+    const QString key = label + QLatin1Char('\x1f') + font.key() + QLatin1Char('\x1f') + QString::number(scale);
+    if (const auto found = cache.constFind(key); found != cache.cend())
+        return *found;
+    constexpr qsizetype kMaxEntries = 256; // fonts and scales change rarely; stay bounded anyway
+    if (cache.size() >= kMaxEntries)
+        cache.clear();
+    return *cache.insert(key, geometryFor(label, font, scale));
+}
+
 } // namespace
+
+// A badge is drawn once per value, font, scale, palette brightness, staleness and pixel ratio,
+// into a pixmap that every later paint copies: shaping the label and antialiasing the pill on
+// each paint cost most of a fleet refresh's GUI-thread time.
+QPixmap StatusBadge::renderBadge(const QString &value, const QFont &font, const PaintOptions &options, bool dark,
+                                 qreal ratio)
+{
+    const models::StatusPresentation presentation = models::statusPresentation(value);
+    const models::StatusColors &colors = presentation.colors(dark);
+    const Geometry g = cachedGeometry(presentation.label, font, options.scale);
+    const QSize size(static_cast<int>(std::ceil(g.size.width())), static_cast<int>(std::ceil(g.size.height())));
+    QPixmap pixmap((QSizeF(size) * ratio).toSize());
+    pixmap.setDevicePixelRatio(ratio);
+    pixmap.fill(Qt::transparent);
+    const QRect badgeRect(QPoint(0, 0), size);
+
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    // The pill: background, optional stale hatching, then the border on top.
+    const QRectF pill = QRectF(badgeRect).adjusted(g.border / 2, g.border / 2, -g.border / 2, -g.border / 2);
+    const qreal radius = pill.height() / 2;
+    QPainterPath path;
+    path.addRoundedRect(pill, radius, radius);
+    painter.fillPath(path, colors.background);
+    if (options.stale) {
+        QColor hatch = colors.foreground;
+        hatch.setAlphaF(0.28f);
+        QBrush brush(hatch, Qt::BDiagPattern);
+        brush.setTransform(QTransform::fromScale(options.scale, options.scale));
+        painter.fillPath(path, brush);
+    }
+    QPen pen(colors.border, g.border);
+    // An unknown value gets a dashed outline: neutral, and unlike every known state.
+    if (presentation.kind == models::StatusKind::Unknown)
+        pen.setStyle(Qt::DashLine);
+    painter.setPen(pen);
+    painter.drawPath(path);
+
+    const qreal left = badgeRect.left() + g.padX;
+    const QRectF iconRect(left, badgeRect.top() + (badgeRect.height() - g.icon) / 2, g.icon, g.icon);
+    const QPixmap icon = tintedSvgPixmap(presentation.iconPath, iconRect.size().toSize(), colors.foreground, ratio);
+    painter.drawPixmap(iconRect.topLeft(), icon);
+
+    painter.setFont(g.font);
+    painter.setPen(colors.foreground);
+    const QRectF textRect(iconRect.right() + g.gap, badgeRect.top(), std::ceil(g.textWidth) + 1, badgeRect.height());
+    painter.drawText(textRect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine, presentation.label);
+    return pixmap;
+}
 
 StatusBadge::StatusBadge(QWidget *parent)
     : QWidget(parent)
@@ -146,7 +211,7 @@ QSize StatusBadge::badgeSize(const QString &value, const QFont &font, qreal scal
 {
     if (value.isEmpty())
         return {};
-    const Geometry g = geometryFor(models::statusPresentation(value).label, font, scale);
+    const Geometry g = cachedGeometry(models::statusPresentation(value).label, font, scale);
     return QSize(static_cast<int>(std::ceil(g.size.width())), static_cast<int>(std::ceil(g.size.height())));
 }
 
@@ -155,47 +220,24 @@ QRect StatusBadge::paint(QPainter *painter, const QRect &rect, const QString &va
 {
     if (value.isEmpty())
         return {};
-    const models::StatusPresentation presentation = models::statusPresentation(value);
-    const models::StatusColors &colors = presentation.colors(models::isDarkPalette(palette));
-    const Geometry g = geometryFor(presentation.label, font, options.scale);
-
-    const QSize size(static_cast<int>(std::ceil(g.size.width())), static_cast<int>(std::ceil(g.size.height())));
-    const QRect badgeRect = QStyle::alignedRect(Qt::LeftToRight, options.alignment, size, rect);
-
-    painter->save();
-    painter->setRenderHint(QPainter::Antialiasing);
-    painter->setClipRect(rect);
-
-    // The pill: background, optional stale hatching, then the border on top.
-    const QRectF pill = QRectF(badgeRect).adjusted(g.border / 2, g.border / 2, -g.border / 2, -g.border / 2);
-    const qreal radius = pill.height() / 2;
-    QPainterPath path;
-    path.addRoundedRect(pill, radius, radius);
-    painter->fillPath(path, colors.background);
-    if (options.stale) {
-        QColor hatch = colors.foreground;
-        hatch.setAlphaF(0.28f);
-        QBrush brush(hatch, Qt::BDiagPattern);
-        brush.setTransform(QTransform::fromScale(options.scale, options.scale));
-        painter->fillPath(path, brush);
-    }
-    QPen pen(colors.border, g.border);
-    // An unknown value gets a dashed outline: neutral, and unlike every known state.
-    if (presentation.kind == models::StatusKind::Unknown)
-        pen.setStyle(Qt::DashLine);
-    painter->setPen(pen);
-    painter->drawPath(path);
-
-    const qreal left = badgeRect.left() + g.padX;
-    const QRectF iconRect(left, badgeRect.top() + (badgeRect.height() - g.icon) / 2, g.icon, g.icon);
+    const bool dark = models::isDarkPalette(palette);
     const qreal ratio = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
-    const QPixmap icon = tintedSvgPixmap(presentation.iconPath, iconRect.size().toSize(), colors.foreground, ratio);
-    painter->drawPixmap(iconRect.topLeft(), icon);
-
-    painter->setFont(g.font);
-    painter->setPen(colors.foreground);
-    const QRectF textRect(iconRect.right() + g.gap, badgeRect.top(), std::ceil(g.textWidth) + 1, badgeRect.height());
-    painter->drawText(textRect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine, presentation.label);
+    const QString key = QStringLiteral("lookout-badge:%1:%2:%3:%4:%5:%6")
+                            .arg(value, font.key())
+                            .arg(options.scale)
+                            .arg(int(dark))
+                            .arg(int(options.stale))
+                            .arg(ratio);
+    QPixmap pixmap;
+    if (!QPixmapCache::find(key, &pixmap)) {
+        pixmap = renderBadge(value, font, options, dark, ratio);
+        QPixmapCache::insert(key, pixmap);
+    }
+    const QSize size = (QSizeF(pixmap.size()) / pixmap.devicePixelRatio()).toSize();
+    const QRect badgeRect = QStyle::alignedRect(Qt::LeftToRight, options.alignment, size, rect);
+    painter->save();
+    painter->setClipRect(rect);
+    painter->drawPixmap(badgeRect.topLeft(), pixmap);
     painter->restore();
     return badgeRect;
 }

@@ -2,6 +2,7 @@
 
 #include <QFont>
 #include <QPalette>
+#include <QPixmap>
 #include <QRect>
 #include <QSize>
 #include <QString>
@@ -62,6 +63,8 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    static QPixmap renderBadge(const QString &value, const QFont &font, const PaintOptions &options, bool dark,
+                               qreal ratio);
     void updateAccessibility();
     QString notSetText() const;
     QFont notSetFont() const;

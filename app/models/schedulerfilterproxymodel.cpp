@@ -32,7 +32,9 @@ SchedulerFilterProxyModel::SchedulerFilterProxyModel(QObject *parent)
     : QSortFilterProxyModel(parent)
 {
     setSortRole(SortRole);
-    setDynamicSortFilter(true);
+    // Rows are re-sorted and re-filtered here (settle()), once per refresh cycle, not by Qt per
+    // changed row; see the header.
+    setDynamicSortFilter(false);
     // The first click on a header sorts; until then the service's order (by name) is kept.
     sort(-1);
 }
@@ -47,8 +49,70 @@ void SchedulerFilterProxyModel::setOrder(Order order)
 
 void SchedulerFilterProxyModel::setSourceModel(QAbstractItemModel *model)
 {
+    if (m_fleet)
+        disconnect(m_fleet, nullptr, this, nullptr);
+    m_inCycle = false;
+    m_orderStale = false;
+    m_filterStale = false;
     m_fleet = qobject_cast<SchedulerListModel *>(model);
     QSortFilterProxyModel::setSourceModel(model);
+    if (!m_fleet)
+        return;
+    connect(m_fleet, &SchedulerListModel::cycleStarted, this, [this] { m_inCycle = true; });
+    connect(m_fleet, &SchedulerListModel::cycleFinished, this, [this] {
+        m_inCycle = false;
+        settle();
+    });
+    connect(m_fleet, &QAbstractItemModel::modelReset, this, [this] {
+        m_inCycle = false;
+        m_orderStale = false;
+        m_filterStale = false;
+    });
+    connect(m_fleet, &QAbstractItemModel::dataChanged, this, &SchedulerFilterProxyModel::noteSourceChange);
+    connect(m_fleet, &QAbstractItemModel::rowsInserted, this, [this] {
+        // Qt places and filters inserted rows itself; a sort keeps ties in name order.
+        m_orderStale = true;
+        if (!m_inCycle)
+            settle();
+    });
+}
+
+void SchedulerFilterProxyModel::noteSourceChange(const QModelIndex &topLeft, const QModelIndex &bottomRight,
+                                                 const QList<int> &roles)
+{
+    // The list model sends value changes without roles; changes with roles (highlight, staleness)
+    // change how a row looks, never its place or whether it passes the filter.
+    if (!roles.isEmpty())
+        return;
+    const auto covers = [&](int column) { return topLeft.column() <= column && column <= bottomRight.column(); };
+    using Column = SchedulerListModel::Column;
+    if (sortColumn() >= 0) {
+        const bool moves = m_order == Order::ByUrgency
+            ? covers(Column::StatusColumn) || covers(Column::LatestResultColumn) || covers(Column::NameColumn)
+            : covers(sortColumn()) || covers(Column::NameColumn);
+        m_orderStale = m_orderStale || moves;
+    }
+    if (isFiltering()) {
+        m_filterStale = m_filterStale || covers(Column::NameColumn) || covers(Column::ModelColumn)
+            || covers(Column::StatusColumn) || covers(Column::LatestResultColumn);
+    }
+    if (!m_inCycle)
+        settle();
+}
+
+void SchedulerFilterProxyModel::settle()
+{
+    if (m_filterStale) {
+        m_filterStale = false;
+        m_orderStale = false;
+        refilter(); // re-sorts as well
+        return;
+    }
+    if (m_orderStale) {
+        m_orderStale = false;
+        if (sortColumn() >= 0)
+            sort(sortColumn(), sortOrder());
+    }
 }
 
 void SchedulerFilterProxyModel::setFilterText(const QString &text)

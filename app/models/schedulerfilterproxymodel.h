@@ -11,6 +11,12 @@
 // Rows follow the source as it refreshes: a row whose status changes leaves or joins the filtered
 // view and moves to its sorted place. With a SchedulerListModel as source, comparisons are
 // typed (no QVariant per comparison), which keeps sorting 10,000 rows within a frame.
+//
+// While the source runs a refresh cycle, rows keep their places and take their new sorted places
+// (and filter verdicts) once, when the cycle ends; outside a cycle, at once. Cells show new values
+// at once either way. Qt's dynamic sorting would move each changed row on its own, at a cost
+// that grows with the row count (500 changed rows out of 10,000: 30 ms of GUI-thread time), and
+// also for changes that cannot move a row (a highlight, a status while sorted by name).
 namespace models {
 
 class SchedulerListModel;
@@ -58,7 +64,13 @@ protected:
 
 private:
     void refilter();
+    void noteSourceChange(const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles);
+    // Sorts or re-filters when a change since the last time calls for it.
+    void settle();
 
+    bool m_inCycle = false;     // between the source's cycleStarted() and cycleFinished()
+    bool m_orderStale = false;  // a change may have moved a row
+    bool m_filterStale = false; // a change may have changed a row's filter verdict
     SchedulerListModel *m_fleet = nullptr;
     Order m_order = Order::ByColumn;
     QString m_text;

@@ -12,6 +12,7 @@
 #include <QLoggingCategory>
 
 #include <algorithm>
+#include <numeric>
 
 Q_LOGGING_CATEGORY(lcFleetModel, "lookoutdesk.models.fleet", QtWarningMsg)
 
@@ -368,11 +369,10 @@ int SchedulerListModel::compareRows(int left, int right, int column) const
     int result = 0;
     switch (column) {
     case StatusColumn:
-        result = compareValues(statusSeverity(text(x.status)), statusSeverity(text(y.status)));
+        result = compareValues(a.statusSeverity, b.statusSeverity);
         break;
     case LatestResultColumn:
-        result = compareValues(statusSeverity(text(x.latestInferenceResult)),
-                               statusSeverity(text(y.latestInferenceResult)));
+        result = compareValues(a.resultSeverity, b.resultSeverity);
         break;
     case ModelColumn:
         result = compareText(text(x.modelName), text(y.modelName));
@@ -387,14 +387,14 @@ int SchedulerListModel::compareRows(int left, int right, int column) const
         break;
     }
     if (result == 0)
-        result = compareText(text(x.inferenceSchedulerName), text(y.inferenceSchedulerName));
+        result = compareValues(nameRank(left), nameRank(right));
     return result;
 }
 
 int SchedulerListModel::urgency(int row) const
 {
-    const lookout::InferenceSchedulerSummary &s = m_rows[std::size_t(row)].summary;
-    return std::min(statusSeverity(text(s.status)), statusSeverity(text(s.latestInferenceResult)));
+    const Row &r = m_rows[std::size_t(row)];
+    return std::min(r.statusSeverity, r.resultSeverity);
 }
 
 int SchedulerListModel::compareUrgency(int left, int right) const
@@ -404,13 +404,37 @@ int SchedulerListModel::compareUrgency(int left, int right) const
         return result;
     // Equally urgent: a running scheduler first (an ANOMALOUS result that is still coming in
     // matters more than the last result of a stopped one), then by name.
-    const QString running = QString::fromLatin1(lookout::status::kRunning);
-    const bool leftRunning = m_rows[std::size_t(left)].summary.status == running;
-    const bool rightRunning = m_rows[std::size_t(right)].summary.status == running;
-    if (leftRunning != rightRunning)
-        return leftRunning ? -1 : 1;
-    return compareText(text(m_rows[std::size_t(left)].summary.inferenceSchedulerName),
-                       text(m_rows[std::size_t(right)].summary.inferenceSchedulerName));
+    const Row &a = m_rows[std::size_t(left)];
+    const Row &b = m_rows[std::size_t(right)];
+    if (a.running != b.running)
+        return a.running ? -1 : 1;
+    return compareValues(nameRank(left), nameRank(right));
+}
+
+int SchedulerListModel::nameRank(int row) const
+{
+    if (m_nameRanks.size() != m_rows.size()) {
+        std::vector<int> order(m_rows.size());
+        std::iota(order.begin(), order.end(), 0);
+        std::stable_sort(order.begin(), order.end(), [this](int a, int b) {
+            return compareText(text(m_rows[std::size_t(a)].summary.inferenceSchedulerName),
+                               text(m_rows[std::size_t(b)].summary.inferenceSchedulerName))
+                < 0;
+        });
+        m_nameRanks.assign(m_rows.size(), 0);
+        for (std::size_t rank = 0; rank < order.size(); ++rank)
+            m_nameRanks[std::size_t(order[rank])] = static_cast<int>(rank);
+    }
+    return m_nameRanks[std::size_t(row)];
+}
+
+void SchedulerListModel::deriveSortKeys(Row &row)
+{
+    const lookout::InferenceSchedulerSummary &s = row.summary;
+    row.uploadSeconds = iso8601DurationSeconds(text(s.dataUploadFrequency)).value_or(-1);
+    row.statusSeverity = statusSeverity(text(s.status));
+    row.resultSeverity = statusSeverity(text(s.latestInferenceResult));
+    row.running = s.status == QLatin1StringView(lookout::status::kRunning);
 }
 
 // ---- merging -----------------------------------------------------------------------------
@@ -421,6 +445,7 @@ void SchedulerListModel::beginCycle()
         finishCycle(false);
     ++m_cycle;
     m_cycleRunning = true;
+    emit cycleStarted();
 }
 
 void SchedulerListModel::applyPage(const QList<lookout::InferenceSchedulerSummary> &page)
@@ -448,7 +473,7 @@ void SchedulerListModel::applyPage(const QList<lookout::InferenceSchedulerSummar
             row.key = key;
             row.cycle = cycle;
             row.receivedAt = now;
-            row.uploadSeconds = iso8601DurationSeconds(text(summary.dataUploadFrequency)).value_or(-1);
+            deriveSortKeys(row);
             if (const auto again = addedByKey.constFind(key); again != addedByKey.cend())
                 added[*again] = std::move(row);
             else {
@@ -485,9 +510,10 @@ void SchedulerListModel::applyPage(const QList<lookout::InferenceSchedulerSummar
         if (row.summary.inferenceSchedulerName != summary.inferenceSchedulerName) {
             m_rowByName.remove(text(row.summary.inferenceSchedulerName));
             m_rowByName.insert(text(summary.inferenceSchedulerName), index);
+            forgetNameRanks();
         }
         row.summary = summary;
-        row.uploadSeconds = iso8601DurationSeconds(text(summary.dataUploadFrequency)).value_or(-1);
+        deriveSortKeys(row);
         emitCellChanges(index, mask);
         if (statusChanged) {
             emit dataChanged(this->index(index, 0), this->index(index, ColumnCount - 1),
@@ -498,13 +524,13 @@ void SchedulerListModel::applyPage(const QList<lookout::InferenceSchedulerSummar
     if (!added.empty()) {
         const int first = rowCount();
         beginInsertRows(QModelIndex(), first, first + static_cast<int>(added.size()) - 1);
-        m_rows.reserve(m_rows.size() + added.size());
         for (Row &row : added) {
             const int index = static_cast<int>(m_rows.size());
             m_rowByKey.insert(row.key, index);
             m_rowByName.insert(text(row.summary.inferenceSchedulerName), index);
             m_summary.add(row.summary);
             m_rows.push_back(std::move(row));
+            forgetNameRanks();
         }
         endInsertRows();
         countsChanged = true;
@@ -592,6 +618,7 @@ void SchedulerListModel::removeRowsNotIn(qint64 cycle)
         for (int i = first; i <= last; ++i)
             m_summary.remove(m_rows[std::size_t(i)].summary);
         m_rows.erase(m_rows.begin() + first, m_rows.begin() + last + 1);
+        forgetNameRanks();
         // Later rows moved up; the index must be right before endRemoveRows lets views look.
         rebuildIndex();
         endRemoveRows();
@@ -620,6 +647,7 @@ void SchedulerListModel::clear()
 {
     beginResetModel();
     m_rows.clear();
+    forgetNameRanks();
     m_rowByKey.clear();
     m_rowByName.clear();
     m_summary.clear();

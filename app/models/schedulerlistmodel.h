@@ -119,6 +119,8 @@ signals:
     void freshnessChanged();
     // Statuses and latest results that changed within one page (not on first sight).
     void statusesChanged(const QList<models::StatusChange> &changes);
+    // A cycle began; its pages follow, then cycleFinished().
+    void cycleStarted();
     // A cycle ended.
     void cycleFinished(bool complete);
 
@@ -129,8 +131,14 @@ private:
         qint64 cycle = 0;           // the last cycle that delivered this row
         qint64 receivedAt = 0;      // ms since the epoch, when its data last arrived
         qint64 changedAt = -1;      // ms since the epoch of the last status change; -1: none
-        qint64 uploadSeconds = -1;  // parsed once, for sorting
+        // Derived from the summary when it arrives (deriveSortKeys()), so that sorting 10,000
+        // rows compares integers instead of status texts.
+        qint64 uploadSeconds = -1;
+        int statusSeverity = 0;
+        int resultSeverity = 0;
+        bool running = false;
     };
+    static void deriveSortKeys(Row &row);
 
     static QString keyOf(const lookout::InferenceSchedulerSummary &summary);
     static int changedColumns(const lookout::InferenceSchedulerSummary &before,
@@ -150,6 +158,12 @@ private:
 
     std::shared_ptr<aws::Clock> m_clock;
     std::vector<Row> m_rows;
+    // Each row's place in name order, so that a sort compares integers; rebuilt on first use
+    // after rows come, go or are renamed (a sort of 10,000 rows would otherwise compare names
+    // case-insensitively some 100,000 times).
+    int nameRank(int row) const;
+    void forgetNameRanks() { m_nameRanks.clear(); }
+    mutable std::vector<int> m_nameRanks;
     QHash<QString, int> m_rowByKey;
     QHash<QString, int> m_rowByName;
     FleetSummary m_summary;

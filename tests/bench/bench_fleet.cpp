@@ -126,14 +126,19 @@ private:
     double m_worst = 0;
 };
 
+// Sleeps in the event loop as the application does, so that the GUI thread's CPU time counts
+// the work done for a refresh and not a loop polling for its end (processEvents() with a time
+// limit returns at once when nothing is pending). The timer wakes the loop to check.
 bool waitFor(const std::function<bool()> &condition, int timeoutMs = 60'000)
 {
     QElapsedTimer elapsed;
     elapsed.start();
+    QTimer wake;
+    wake.start(5);
     while (!condition()) {
         if (elapsed.elapsed() > timeoutMs)
             return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents);
     }
     return true;
 }

@@ -87,6 +87,9 @@ private slots:
     void sort_byEveryColumn();
     void sort_typedComparisonAgreesWithQVariantComparison();
     void refresh_movesChangedRowToItsSortedPlace();
+    void refresh_rowsTakeTheirPlacesOnceWhenTheCycleEnds();
+    void refresh_changeThatCannotMoveARow_isNoLayoutChange();
+    void urgencyOrder_followsStatusChanges();
     void refresh_rowLeavesAndJoinsStatusFilter();
     void refresh_persistentIndexFollowsItsScheduler();
     void refresh_newRowsInsertedInSortedPlace();
@@ -256,6 +259,60 @@ void TestSchedulerFilterProxyModel::refresh_movesChangedRowToItsSortedPlace()
     f.cycle(all);
     QCOMPARE(f.names().first(), QStringLiteral("valve-5"));
     QCOMPARE(f.names().last(), QStringLiteral("fan-4"));
+}
+
+void TestSchedulerFilterProxyModel::refresh_rowsTakeTheirPlacesOnceWhenTheCycleEnds()
+{
+    Fixture f;
+    QList<Summary> all = sampleFleet();
+    f.cycle(all);
+    f.proxy.sort(SchedulerListModel::LatestResultColumn);
+    const QStringList before = f.names();
+    QSignalSpy layouts(&f.proxy, &QAbstractItemModel::layoutChanged);
+    all[4].latestInferenceResult = QStringLiteral("ANOMALOUS");
+    all[1].latestInferenceResult = QStringLiteral("NORMAL");
+    f.fleet.beginCycle();
+    f.fleet.applyPage(all);
+    // New values show at once; places wait for the end of the cycle.
+    QCOMPARE(f.names(), before);
+    QCOMPARE(f.proxy.index(0, SchedulerListModel::LatestResultColumn).data(models::BadgeValueRole).toString(),
+             QStringLiteral("NORMAL"));
+    QCOMPARE(layouts.count(), 0);
+    f.fleet.finishCycle(true);
+    QCOMPARE(layouts.count(), 1);
+    QCOMPARE(f.names().first(), QStringLiteral("valve-5"));
+}
+
+void TestSchedulerFilterProxyModel::refresh_changeThatCannotMoveARow_isNoLayoutChange()
+{
+    Fixture f;
+    QList<Summary> all = sampleFleet();
+    f.cycle(all);
+    f.proxy.sort(SchedulerListModel::NameColumn);
+    const QStringList before = f.names();
+    QSignalSpy layouts(&f.proxy, &QAbstractItemModel::layoutChanged);
+    // Sorted by name, a status change (and its highlight) cannot move a row.
+    all[0].status = QStringLiteral("STOPPED");
+    f.cycle(all);
+    QCOMPARE(layouts.count(), 0);
+    QCOMPARE(f.names(), before);
+    QCOMPARE(f.proxy.index(f.names().indexOf(QStringLiteral("pump-1")), SchedulerListModel::StatusColumn)
+                 .data(models::BadgeValueRole).toString(),
+             QStringLiteral("STOPPED"));
+}
+
+void TestSchedulerFilterProxyModel::urgencyOrder_followsStatusChanges()
+{
+    Fixture f;
+    f.proxy.setOrder(SchedulerFilterProxyModel::Order::ByUrgency);
+    f.proxy.sort(0);
+    QList<Summary> all = sampleFleet();
+    f.cycle(all);
+    QCOMPARE(f.names().first(), QStringLiteral("pump-2")); // the ANOMALOUS result
+    all[1].latestInferenceResult = QStringLiteral("NORMAL");
+    all[3].latestInferenceResult = QStringLiteral("ANOMALOUS");
+    f.cycle(all);
+    QCOMPARE(f.names().first(), QStringLiteral("fan-4"));
 }
 
 void TestSchedulerFilterProxyModel::refresh_rowLeavesAndJoinsStatusFilter()
