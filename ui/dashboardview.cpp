@@ -2,6 +2,7 @@
 
 #include "dashboardcounts.h"
 #include "dashboardtiledelegate.h"
+#include "dashboardtilesview.h"
 
 #include "models/itemroles.h"
 #include "models/schedulerlistmodel.h"
@@ -10,8 +11,9 @@
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QListView>
 #include <QVBoxLayout>
+
+#include <utility>
 
 namespace ui {
 
@@ -20,11 +22,12 @@ DashboardView::DashboardView(QWidget *parent)
     , m_proxy(new models::SchedulerFilterProxyModel(this))
     , m_counts(new DashboardCounts(this))
     , m_freshnessLabel(new QLabel(this))
-    , m_tiles(new QListView(this))
+    , m_tiles(new DashboardTilesView(this))
 {
     setObjectName(QStringLiteral("dashboardViewWidget"));
     m_proxy->setOrder(models::SchedulerFilterProxyModel::Order::ByUrgency);
     m_proxy->sort(0);
+    m_proxy->setDeferred(true); // until shown
 
     m_freshnessLabel->setObjectName(QStringLiteral("freshnessLabel"));
     m_freshnessLabel->setAlignment(Qt::AlignRight | Qt::AlignTop);
@@ -34,13 +37,6 @@ DashboardView::DashboardView(QWidget *parent)
     m_freshnessLabel->setFont(freshnessFont);
 
     m_tiles->setObjectName(QStringLiteral("dashboardTilesListView"));
-    m_tiles->setViewMode(QListView::ListMode);
-    m_tiles->setFlow(QListView::LeftToRight);
-    m_tiles->setWrapping(true);
-    m_tiles->setResizeMode(QListView::Adjust);
-    m_tiles->setMovement(QListView::Static);
-    // Every tile is the same size: layout stays linear and cheap for thousands of tiles.
-    m_tiles->setUniformItemSizes(true);
     m_tiles->setSelectionMode(QAbstractItemView::SingleSelection);
     m_tiles->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_tiles->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
@@ -65,6 +61,19 @@ DashboardView::DashboardView(QWidget *parent)
     changeEvent(nullptr);
 }
 
+void DashboardView::showEvent(QShowEvent *event)
+{
+    m_proxy->setDeferred(false);
+    QWidget::showEvent(event);
+}
+
+void DashboardView::hideEvent(QHideEvent *event)
+{
+    // A hidden dashboard does not re-sort its 10,000 tiles after every refresh.
+    m_proxy->setDeferred(true);
+    QWidget::hideEvent(event);
+}
+
 void DashboardView::changeEvent(QEvent *event)
 {
     if (!event || event->type() == QEvent::LanguageChange) {
@@ -82,7 +91,17 @@ void DashboardView::setModel(models::SchedulerListModel *model)
     m_model = model;
     m_proxy->setSourceModel(model);
     m_tiles->setModelColumn(models::SchedulerListModel::NameColumn);
-    connect(model, &models::SchedulerListModel::summaryChanged, this, &DashboardView::updateCounts);
+    // The count chips lay themselves out by width: once per refresh cycle, not once per page.
+    connect(model, &models::SchedulerListModel::summaryChanged, this, [this] {
+        if (m_model && m_model->isCycleRunning())
+            m_countsOutdated = true;
+        else
+            updateCounts();
+    });
+    connect(model, &models::SchedulerListModel::cycleFinished, this, [this] {
+        if (std::exchange(m_countsOutdated, false))
+            updateCounts();
+    });
     connect(model, &models::SchedulerListModel::freshnessChanged, this, &DashboardView::updateFreshness);
     connect(model, &QAbstractItemModel::modelReset, this, &DashboardView::updateFreshness);
     updateCounts();

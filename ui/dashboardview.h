@@ -1,11 +1,11 @@
 #pragma once
 
+#include "dashboardtilesview.h"
 #include "models/schedulerfilterproxymodel.h"
 
 #include <QWidget>
 
 class QLabel;
-class QListView;
 
 namespace models {
 class SchedulerListModel;
@@ -14,6 +14,7 @@ class SchedulerListModel;
 namespace ui {
 
 class DashboardCounts;
+
 
 // The wall screen: the fleet's counts on top, the time of the last good refresh in the corner,
 // and one large tile per scheduler, ANOMALOUS and changing ones first (the urgency order of
@@ -29,7 +30,7 @@ public:
     // `model` must outlive the view.
     void setModel(models::SchedulerListModel *model);
     models::SchedulerFilterProxyModel *proxyModel() const { return m_proxy; }
-    QListView *tileView() const { return m_tiles; }
+    DashboardTilesView *tileView() const { return m_tiles; }
     DashboardCounts *counts() const { return m_counts; }
 
     // Why the last refresh failed (one line), shown in the corner while the data is stale; empty
@@ -45,6 +46,8 @@ signals:
     void schedulerActivated(const QString &name);
 
 protected:
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
     void changeEvent(QEvent *event) override;
 
 private:
@@ -55,7 +58,9 @@ private:
     models::SchedulerFilterProxyModel *m_proxy;
     DashboardCounts *m_counts;
     QLabel *m_freshnessLabel;
-    QListView *m_tiles;
+    DashboardTilesView *m_tiles;
+    // The model's counts changed during a refresh cycle; the chips follow at its end.
+    bool m_countsOutdated = false;
     QString m_problem;
 };
 

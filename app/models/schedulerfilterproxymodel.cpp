@@ -100,8 +100,17 @@ void SchedulerFilterProxyModel::noteSourceChange(const QModelIndex &topLeft, con
         settle();
 }
 
+void SchedulerFilterProxyModel::setDeferred(bool deferred)
+{
+    m_deferred = deferred;
+    if (!m_deferred && !m_inCycle)
+        settle();
+}
+
 void SchedulerFilterProxyModel::settle()
 {
+    if (m_deferred)
+        return;
     if (m_filterStale) {
         m_filterStale = false;
         m_orderStale = false;

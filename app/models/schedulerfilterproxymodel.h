@@ -58,6 +58,9 @@ public:
 
     void setSourceModel(QAbstractItemModel *model) override;
 
+    // While nobody looks (a hidden dashboard), re-sorting and re-filtering wait until shown again.
+    void setDeferred(bool deferred);
+
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
     bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
@@ -69,6 +72,7 @@ private:
     void settle();
 
     bool m_inCycle = false;     // between the source's cycleStarted() and cycleFinished()
+    bool m_deferred = false;    // see setDeferred()
     bool m_orderStale = false;  // a change may have moved a row
     bool m_filterStale = false; // a change may have changed a row's filter verdict
     SchedulerListModel *m_fleet = nullptr;

@@ -119,6 +119,9 @@ void TestDashboardView::tiles_followRefreshes()
     fleet[0].latestInferenceResult = QStringLiteral("ANOMALOUS"); // a-running turns ANOMALOUS
     fleet[2].latestInferenceResult = QStringLiteral("NORMAL");    // c-anomalous recovers
     f.cycle(fleet);
+    // A hidden dashboard keeps its order (and spares the sort) until it is shown again.
+    QCOMPARE(f.view.tileNames().first(), QStringLiteral("c-anomalous"));
+    f.view.show();
     const QStringList names = f.view.tileNames();
     QCOMPARE(names.first(), QStringLiteral("a-running"));
     QCOMPARE(names.last(), QStringLiteral("c-anomalous"));
