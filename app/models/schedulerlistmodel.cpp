@@ -81,6 +81,13 @@ qint64 SchedulerListModel::nowMs() const
     return m_clock->nowUtc().toMSecsSinceEpoch();
 }
 
+QModelIndex SchedulerListModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (parent.isValid() || row < 0 || column < 0 || row >= static_cast<int>(m_rows.size()) || column >= ColumnCount)
+        return {};
+    return createIndex(row, column);
+}
+
 int SchedulerListModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
@@ -411,21 +418,18 @@ int SchedulerListModel::compareUrgency(int left, int right) const
     return compareValues(nameRank(left), nameRank(right));
 }
 
-int SchedulerListModel::nameRank(int row) const
+void SchedulerListModel::rankNames() const
 {
-    if (m_nameRanks.size() != m_rows.size()) {
-        std::vector<int> order(m_rows.size());
-        std::iota(order.begin(), order.end(), 0);
-        std::stable_sort(order.begin(), order.end(), [this](int a, int b) {
-            return compareText(text(m_rows[std::size_t(a)].summary.inferenceSchedulerName),
-                               text(m_rows[std::size_t(b)].summary.inferenceSchedulerName))
-                < 0;
-        });
-        m_nameRanks.assign(m_rows.size(), 0);
-        for (std::size_t rank = 0; rank < order.size(); ++rank)
-            m_nameRanks[std::size_t(order[rank])] = static_cast<int>(rank);
-    }
-    return m_nameRanks[std::size_t(row)];
+    std::vector<int> order(m_rows.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [this](int a, int b) {
+        return compareText(text(m_rows[std::size_t(a)].summary.inferenceSchedulerName),
+                           text(m_rows[std::size_t(b)].summary.inferenceSchedulerName))
+            < 0;
+    });
+    m_nameRanks.assign(m_rows.size(), 0);
+    for (std::size_t rank = 0; rank < order.size(); ++rank)
+        m_nameRanks[std::size_t(order[rank])] = static_cast<int>(rank);
 }
 
 void SchedulerListModel::deriveSortKeys(Row &row)

@@ -65,6 +65,9 @@ public:
     explicit SchedulerListModel(std::shared_ptr<aws::Clock> clock, QObject *parent = nullptr);
     ~SchedulerListModel() override;
 
+    // Checks the bounds itself: sorting 10,000 rows asks for two indexes per comparison, and the
+    // base class checks each through three virtual calls.
+    QModelIndex index(int row, int column, const QModelIndex &parent = QModelIndex()) const override;
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -161,7 +164,13 @@ private:
     // Each row's place in name order, so that a sort compares integers; rebuilt on first use
     // after rows come, go or are renamed (a sort of 10,000 rows would otherwise compare names
     // case-insensitively some 100,000 times).
-    int nameRank(int row) const;
+    int nameRank(int row) const
+    {
+        if (m_nameRanks.size() != m_rows.size())
+            rankNames();
+        return m_nameRanks[std::size_t(row)];
+    }
+    void rankNames() const;
     void forgetNameRanks() { m_nameRanks.clear(); }
     mutable std::vector<int> m_nameRanks;
     QHash<QString, int> m_rowByKey;
