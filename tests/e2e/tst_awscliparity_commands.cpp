@@ -16,6 +16,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -67,13 +69,32 @@ void TestAwsCliParityCommands::initTestCase()
     emulator::EmulatorOptions options;
     options.fleetSize = 40; // within the emulator's default page of 50: the CLI shows no NextToken
     options.fleetSeed = 11;
+    // The generated fleet starts with some schedulers PENDING or STOPPING, each settling within a
+    // second at these durations. Each comparison runs two processes one after the other (seconds
+    // apart under AddressSanitizer), so both must see a fleet that no longer changes by itself.
+    options.transitions.pendingMicros = 0;
+    options.transitions.stoppingMicros = 0;
     m_emulator = std::make_unique<emulator::Emulator>(options);
     QVERIFY2(m_emulator->start(), qPrintable(m_emulator->errorString()));
 
-    const e2e::ProcessRun listed =
-        e2e::runProcess(QStringLiteral(LOOKOUT_BINARY), {u"list"_s}, environment(u"iso8601"_s));
-    QCOMPARE(listed.exitCode, 0);
-    for (const QJsonValue &summary : QJsonDocument::fromJson(listed.out).object().value(u"InferenceSchedulerSummaries"_s).toArray()) {
+    const auto inTransition = [](const QJsonArray &summaries) {
+        return std::any_of(summaries.begin(), summaries.end(), [](const QJsonValue &summary) {
+            const QString status = summary.toObject().value(u"Status"_s).toString();
+            return status == u"PENDING"_s || status == u"STOPPING"_s;
+        });
+    };
+    QJsonArray summaries;
+    for (int attempt = 0; attempt < 20; ++attempt) {
+        const e2e::ProcessRun listed =
+            e2e::runProcess(QStringLiteral(LOOKOUT_BINARY), {u"list"_s}, environment(u"iso8601"_s));
+        QCOMPARE(listed.exitCode, 0);
+        summaries = QJsonDocument::fromJson(listed.out).object().value(u"InferenceSchedulerSummaries"_s).toArray();
+        if (!inTransition(summaries))
+            break;
+        QTest::qWait(250);
+    }
+    QVERIFY2(!inTransition(summaries), "the emulator's fleet is still PENDING or STOPPING after 20 listings");
+    for (const QJsonValue &summary : std::as_const(summaries)) {
         m_names.append(summary.toObject().value(u"InferenceSchedulerName"_s).toString());
         if (summary.toObject().value(u"Status"_s).toString() == u"RUNNING"_s)
             m_runningModel = summary.toObject().value(u"ModelName"_s).toString();
