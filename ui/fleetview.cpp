@@ -2,6 +2,7 @@
 
 #include "errorbanner.h"
 #include "statusbadge.h"
+#include "cachedtextdelegate.h"
 #include "statusbadgedelegate.h"
 #include "ui_fleetview.h"
 
@@ -46,6 +47,7 @@ FleetView::FleetView(QWidget *parent)
 {
     m_ui->setupUi(this);
     QTableView *table = m_ui->fleetTableView;
+    table->setItemDelegate(new CachedTextDelegate(this));
     auto *badges = new StatusBadgeDelegate(this);
     table->setItemDelegateForColumn(Column::StatusColumn, badges);
     table->setItemDelegateForColumn(Column::LatestResultColumn, badges);
@@ -171,6 +173,20 @@ void FleetView::changeEvent(QEvent *event)
         retranslate();
     }
     QWidget::changeEvent(event);
+}
+
+void FleetView::showEvent(QShowEvent *event)
+{
+    m_proxy->setDeferred(false);
+    QWidget::showEvent(event);
+}
+
+void FleetView::hideEvent(QHideEvent *event)
+{
+    // Behind the dashboard or minimized, the table is not re-sorted after every refresh; it is
+    // once, when shown again.
+    m_proxy->setDeferred(true);
+    QWidget::hideEvent(event);
 }
 
 bool FleetView::eventFilter(QObject *watched, QEvent *event)

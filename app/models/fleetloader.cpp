@@ -2,6 +2,7 @@
 
 #include "schedulerlistmodel.h"
 #include "serviceconnection.h"
+#include "summaryreuser.h"
 
 #include "aws/credentialsprovider.h"
 #include "lookout/lookoutclient.h"
@@ -49,6 +50,7 @@ public:
         if (!m_network)
             m_network = new QNetworkAccessManager(this);
         if (!m_client || !sameSettings(m_client->settings(), settings) || !sameCredentials(m_keys, credentials)) {
+            m_reuser.clear();
             delete m_client;
             m_keys = credentials;
             m_client = new aws::AwsJsonClient(m_network, settings,
@@ -57,16 +59,19 @@ public:
         auto *context = new QObject(this);
         m_context = context;
         FleetLoader *loader = m_loader;
+        m_reuser.beginListing();
         lookout::LookoutClient(m_client).listInferenceSchedulers(
             lookout::InferenceSchedulerFilter{}, context,
-            [loader, cycle](const QList<lookout::InferenceSchedulerSummary> &page) {
-                QMetaObject::invokeMethod(loader, [loader, cycle, page] { loader->applyPage(cycle, page); },
-                                          Qt::QueuedConnection);
+            [this, loader, cycle](const QList<lookout::InferenceSchedulerSummary> &decoded) {
+                QList<lookout::InferenceSchedulerSummary> page = m_reuser.reuse(decoded);
+                QMetaObject::invokeMethod(
+                    loader, [loader, cycle, page] { loader->applyPage(cycle, page); }, Qt::QueuedConnection);
             },
             [this, loader, cycle, context](const aws::Result<QList<lookout::InferenceSchedulerSummary>> &result) {
                 context->deleteLater();
                 if (m_context == context)
                     m_context = nullptr;
+                m_reuser.finishListing(result.ok());
                 std::optional<aws::AwsError> error;
                 if (!result.ok())
                     error = result.error();
@@ -88,6 +93,7 @@ private:
     aws::AwsJsonClient *m_client = nullptr;
     aws::AwsCredentials m_keys;
     QPointer<QObject> m_context;
+    SummaryReuser m_reuser; // unchanged summaries go out as the copies the model already holds
 };
 
 FleetLoader::FleetLoader(SchedulerListModel *model, QObject *parent)

@@ -3,6 +3,7 @@
 #include "durationtext.h"
 #include "itemroles.h"
 #include "statuspresentation.h"
+#include "summaryreuser.h"
 #include "timetext.h"
 
 #include <QBrush>
@@ -96,13 +97,6 @@ int SchedulerListModel::rowCount(const QModelIndex &parent) const
 int SchedulerListModel::columnCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : ColumnCount;
-}
-
-QString SchedulerListModel::keyOf(const lookout::InferenceSchedulerSummary &summary)
-{
-    if (summary.inferenceSchedulerArn && !summary.inferenceSchedulerArn->isEmpty())
-        return *summary.inferenceSchedulerArn;
-    return text(summary.inferenceSchedulerName);
 }
 
 int SchedulerListModel::changedColumns(const lookout::InferenceSchedulerSummary &before,
@@ -449,6 +443,7 @@ void SchedulerListModel::beginCycle()
         finishCycle(false);
     ++m_cycle;
     m_cycleRunning = true;
+    m_nextRowHint = 0;
     emit cycleStarted();
 }
 
@@ -464,7 +459,19 @@ void SchedulerListModel::applyPage(const QList<lookout::InferenceSchedulerSummar
     bool highlighted = false;
 
     for (const lookout::InferenceSchedulerSummary &summary : page) {
-        const QString key = keyOf(summary);
+        // The listing keeps its order, so this summary most likely belongs to the row after the
+        // one matched last. When its texts are that row's very texts (SummaryReuser hands back
+        // unchanged summaries that way), it is unchanged, and no text needs to be read.
+        if (m_nextRowHint < m_rows.size() && sharesAllData(m_rows[m_nextRowHint].summary, summary)) {
+            Row &row = m_rows[m_nextRowHint];
+            if (rowIsStale(row, m_failedCycle))
+                freshAgain.append(int(m_nextRowHint));
+            row.cycle = cycle;
+            row.receivedAt = now;
+            ++m_nextRowHint;
+            continue;
+        }
+        const QString key = schedulerKey(summary);
         if (key.isEmpty()) {
             qCWarning(lcFleetModel) << "skipping a scheduler summary with neither name nor ARN";
             continue;
@@ -488,14 +495,18 @@ void SchedulerListModel::applyPage(const QList<lookout::InferenceSchedulerSummar
         }
 
         const int index = *existing;
+        m_nextRowHint = std::size_t(index) + 1;
         Row &row = m_rows[std::size_t(index)];
         if (rowIsStale(row, m_failedCycle))
             freshAgain.append(index);
         row.cycle = cycle;
         row.receivedAt = now;
         const int mask = changedColumns(row.summary, summary);
-        if (mask == 0)
+        if (mask == 0) {
+            // Equal texts stored elsewhere: keep the new copy, which the next listing will share.
+            row.summary = summary;
             continue;
+        }
         const bool statusChanged = (mask & (bit(StatusColumn) | bit(LatestResultColumn))) != 0;
         if (statusChanged) {
             changes.append({text(summary.inferenceSchedulerName), text(summary.inferenceSchedulerArn),
@@ -504,10 +515,7 @@ void SchedulerListModel::applyPage(const QList<lookout::InferenceSchedulerSummar
             m_summary.remove(row.summary);
             m_summary.add(summary);
             countsChanged = true;
-            if (row.changedAt < 0)
-                m_highlightedKeys.append(key);
-            else
-                m_highlightedKeys.move(m_highlightedKeys.indexOf(key), m_highlightedKeys.size() - 1);
+            m_highlights.push_back({key, now});
             row.changedAt = now;
             highlighted = true;
         }
@@ -630,7 +638,7 @@ void SchedulerListModel::removeRowsNotIn(qint64 cycle)
         last = first - 1;
     }
     if (removed) {
-        m_highlightedKeys.removeIf([this](const QString &key) { return !m_rowByKey.contains(key); });
+        std::erase_if(m_highlights, [this](const HighlightStart &start) { return !m_rowByKey.contains(start.key); });
         emit summaryChanged();
     }
 }
@@ -655,7 +663,7 @@ void SchedulerListModel::clear()
     m_rowByKey.clear();
     m_rowByName.clear();
     m_summary.clear();
-    m_highlightedKeys.clear();
+    m_highlights.clear();
     m_highlightTimer.stop();
     m_cycleRunning = false;
     m_failedCycle = -1;
@@ -671,18 +679,17 @@ void SchedulerListModel::expireHighlights()
 {
     const qint64 now = nowMs();
     QList<int> ended;
-    while (!m_highlightedKeys.isEmpty()) {
-        const int index = m_rowByKey.value(m_highlightedKeys.first(), -1);
-        if (index < 0) {
-            m_highlightedKeys.removeFirst();
+    while (!m_highlights.empty() && now - m_highlights.front().at >= kHighlightDuration.count()) {
+        const HighlightStart start = std::move(m_highlights.front());
+        m_highlights.pop_front();
+        const int index = m_rowByKey.value(start.key, -1);
+        if (index < 0)
             continue;
-        }
         Row &row = m_rows[std::size_t(index)];
-        if (now - row.changedAt < kHighlightDuration.count())
-            break; // the oldest highlight still runs, so do all later ones
+        if (row.changedAt != start.at)
+            continue; // highlighted again since; a later entry ends it
         row.changedAt = -1;
         ended.append(index);
-        m_highlightedKeys.removeFirst();
     }
     if (!ended.isEmpty())
         emitRowRangesChanged(ended, {RecentlyChangedRole, Qt::BackgroundRole, AccessibleTextRole, Qt::AccessibleTextRole});
@@ -692,10 +699,9 @@ void SchedulerListModel::expireHighlights()
 void SchedulerListModel::scheduleHighlightExpiry()
 {
     m_highlightTimer.stop();
-    if (m_highlightedKeys.isEmpty())
+    if (m_highlights.empty())
         return;
-    const int index = m_rowByKey.value(m_highlightedKeys.first(), -1);
-    const qint64 due = index < 0 ? 0 : m_rows[std::size_t(index)].changedAt + kHighlightDuration.count() - nowMs();
+    const qint64 due = m_highlights.front().at + kHighlightDuration.count() - nowMs();
     m_highlightTimer.start(std::chrono::milliseconds(std::max<qint64>(due, 0)));
 }
 

@@ -13,6 +13,7 @@
 #include <QTimer>
 
 #include <chrono>
+#include <deque>
 #include <memory>
 #include <vector>
 
@@ -143,7 +144,6 @@ private:
     };
     static void deriveSortKeys(Row &row);
 
-    static QString keyOf(const lookout::InferenceSchedulerSummary &summary);
     static int changedColumns(const lookout::InferenceSchedulerSummary &before,
                               const lookout::InferenceSchedulerSummary &after);
     QVariant displayData(const Row &row, int column) const;
@@ -178,9 +178,17 @@ private:
     FleetSummary m_summary;
     qint64 m_cycle = 0;
     bool m_cycleRunning = false;
+    std::size_t m_nextRowHint = 0;    // the row the next listed summary most likely belongs to
     qint64 m_failedCycle = -1;        // the last cycle, when it failed; -1 after a complete one
     qint64 m_lastCompleteAt = -1;
-    QList<QString> m_highlightedKeys; // rows with a highlight running, oldest first
+    // Every highlight started, oldest first. A row highlighted again gets a second entry rather
+    // than its first moved (a search and a shift of thousands of keys per change); an entry
+    // whose start no longer matches its row's is dropped when it comes up.
+    struct HighlightStart {
+        QString key;
+        qint64 at = -1;
+    };
+    std::deque<HighlightStart> m_highlights;
     QTimer m_highlightTimer;
 };
 

@@ -3,6 +3,7 @@
 // failures as refresh outcomes with stale rows kept, one cycle at a time, cancelling, and
 // replacing the connection dropping every call in flight.
 #include "models/fleetloader.h"
+#include "models/summaryreuser.h"
 
 #include "models/schedulerlistmodel.h"
 #include "models/serviceconnection.h"
@@ -142,12 +143,20 @@ void TestFleetLoader::refresh_unchangedFleet_emitsNoDataChanges()
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
     QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    QList<lookout::InferenceSchedulerSummary> before;
+    for (int row = 0; row < model.rowCount(); ++row)
+        before.append(model.schedulerAt(row));
     loader.start(connection);
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, kWaitMs);
     QCOMPARE(changed.size(), 0);
     QCOMPARE(inserted.size(), 0);
     QCOMPARE(removed.size(), 0);
     QCOMPARE(demo.counters().requests, quint64(4));
+    // The second listing's summaries came as the first's copies (SummaryReuser), so the model
+    // recognised them without reading a text; its rows still hold the very same texts.
+    QCOMPARE(model.rowCount(), 600);
+    for (int row = 0; row < model.rowCount(); ++row)
+        QVERIFY2(models::sharesAllData(model.schedulerAt(row), before[row]), qPrintable(QString::number(row)));
 }
 
 void TestFleetLoader::throttled_isThrottledOutcomeAndKeepsRows()

@@ -3,6 +3,7 @@
 // highlight and its expiry on a fake clock, the counts, every role. QAbstractItemModelTester
 // watches the model throughout.
 #include "models/schedulerlistmodel.h"
+#include "models/summaryreuser.h"
 
 #include "clienttestdoubles.h"
 
@@ -42,6 +43,26 @@ QList<Summary> fleet(int count)
     QList<Summary> result;
     for (int i = 0; i < count; ++i)
         result.append(scheduler(QStringLiteral("pump-%1").arg(i, 3, 10, QLatin1Char('0'))));
+    return result;
+}
+
+// The same summaries with every text stored anew, as the next listing's decoder makes them.
+QList<Summary> copied(const QList<Summary> &summaries)
+{
+    const auto copyText = [](std::optional<QString> &text) {
+        if (text)
+            text = QString(text->constData(), text->size());
+    };
+    QList<Summary> result = summaries;
+    for (Summary &s : result) {
+        copyText(s.modelName);
+        copyText(s.modelArn);
+        copyText(s.inferenceSchedulerName);
+        copyText(s.inferenceSchedulerArn);
+        copyText(s.status);
+        copyText(s.dataUploadFrequency);
+        copyText(s.latestInferenceResult);
+    }
     return result;
 }
 
@@ -89,10 +110,15 @@ private slots:
     void firstPage_showsRowsAtOnce();
     void pages_appendInArrivalOrder();
     void unchangedRefresh_emitsNothing();
+    void unchangedRefreshOfCopies_emitsNothingAndKeepsTheCopies();
+    void reorderedListing_matchesEveryRow();
+    void changeAmidUnchangedRows_isTheOnlyChange();
+    void staleRow_freshAgainWhenDeliveredAsCopy();
     void changedCell_emitsDataChangedForThatCellOnly();
     void separateChangedColumns_emitOneSignalEach();
     void statusChange_highlightsRowAndReportsIt();
     void highlight_endsAfterItsDuration();
+    void highlightedAgain_runsItsFullDurationFromTheLaterChange();
     void newScheduler_isInsertedWithoutTouchingOthers();
     void absentScheduler_removedAfterCompleteCycle();
     void absentSchedulers_removedInRuns();
@@ -303,6 +329,40 @@ void TestSchedulerListModel::highlight_endsAfterItsDuration()
     QCOMPARE(changed.size(), 0);
 }
 
+void TestSchedulerListModel::highlightedAgain_runsItsFullDurationFromTheLaterChange()
+{
+    Fixture f;
+    QList<Summary> all = fleet(3);
+    f.cycle({all});
+    all[1].status = QStringLiteral("STOPPING");
+    f.cycle({all});
+    f.clock->advance(std::chrono::seconds(4));
+    all[1].status = QStringLiteral("STOPPED");
+    all[0].status = QStringLiteral("STOPPING");
+    f.cycle({all});
+
+    QSignalSpy changed(&f.model, &QAbstractItemModel::dataChanged);
+    // The first change's time is up; row 1 changed again since, so its highlight goes on.
+    f.clock->advance(SchedulerListModel::kHighlightDuration - std::chrono::seconds(3));
+    f.model.expireHighlights();
+    QCOMPARE(changed.size(), 0);
+    QVERIFY(f.model.isRowRecentlyChanged(1));
+    QVERIFY(f.model.isRowRecentlyChanged(0));
+
+    // Six seconds after the later change both end, in one signal, each row once.
+    f.clock->advance(std::chrono::seconds(3));
+    f.model.expireHighlights();
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changes(changed)[0].row, 0);
+    QCOMPARE(changes(changed)[0].lastRow, 1);
+    QVERIFY(!f.model.isRowRecentlyChanged(0));
+    QVERIFY(!f.model.isRowRecentlyChanged(1));
+
+    changed.clear();
+    f.model.expireHighlights();
+    QCOMPARE(changed.size(), 0);
+}
+
 void TestSchedulerListModel::newScheduler_isInsertedWithoutTouchingOthers()
 {
     Fixture f;
@@ -405,6 +465,84 @@ void TestSchedulerListModel::failedCycle_marksUndeliveredRowsStale()
     QVERIFY(seen[0].roles.contains(models::StaleRole));
     // The last complete refresh is still the first one.
     QCOMPARE(f.model.lastCompleteRefresh(), kStart);
+}
+
+void TestSchedulerListModel::unchangedRefreshOfCopies_emitsNothingAndKeepsTheCopies()
+{
+    Fixture f;
+    const QList<Summary> all = fleet(5);
+    f.cycle({all});
+    const QList<Summary> copies = copied(all);
+    QVERIFY(!models::sharesAllData(f.model.schedulerAt(0), copies[0]));
+    QSignalSpy changed(&f.model, &QAbstractItemModel::dataChanged);
+    QSignalSpy inserted(&f.model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy removed(&f.model, &QAbstractItemModel::rowsRemoved);
+    f.cycle({copies.mid(0, 3), copies.mid(3)});
+    QCOMPARE(changed.size(), 0);
+    QCOMPARE(inserted.size(), 0);
+    QCOMPARE(removed.size(), 0);
+    // The rows now hold the latest copies, which the next listing's unchanged summaries share.
+    for (int row = 0; row < 5; ++row)
+        QVERIFY(models::sharesAllData(f.model.schedulerAt(row), copies[row]));
+}
+
+void TestSchedulerListModel::reorderedListing_matchesEveryRow()
+{
+    Fixture f;
+    const QList<Summary> all = fleet(6);
+    f.cycle({all});
+    QList<Summary> reversed(all.crbegin(), all.crend());
+    QSignalSpy changed(&f.model, &QAbstractItemModel::dataChanged);
+    QSignalSpy inserted(&f.model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy removed(&f.model, &QAbstractItemModel::rowsRemoved);
+    f.cycle({reversed.mid(0, 4), copied(reversed.mid(4))});
+    QCOMPARE(changed.size(), 0);
+    QCOMPARE(inserted.size(), 0);
+    QCOMPARE(removed.size(), 0);
+    QCOMPARE(f.model.rowCount(), 6);
+    QCOMPARE(f.model.rowOfName(QStringLiteral("pump-000")), 0);
+    QCOMPARE(f.model.rowOfName(QStringLiteral("pump-005")), 5);
+}
+
+void TestSchedulerListModel::changeAmidUnchangedRows_isTheOnlyChange()
+{
+    Fixture f;
+    QList<Summary> all = fleet(5);
+    f.cycle({all});
+    all[2].latestInferenceResult = QStringLiteral("ANOMALOUS");
+    QSignalSpy changed(&f.model, &QAbstractItemModel::dataChanged);
+    QSignalSpy statuses(&f.model, &SchedulerListModel::statusesChanged);
+    f.cycle({all});
+    const QList<Change> seen = changes(changed);
+    QCOMPARE(seen.size(), 2); // the value, then the highlight
+    QCOMPARE(seen[0].row, 2);
+    QCOMPARE(seen[0].first, int(SchedulerListModel::LatestResultColumn));
+    QCOMPARE(seen[1].row, 2);
+    QCOMPARE(seen[1].lastRow, 2);
+    QCOMPARE(statuses.size(), 1);
+    QCOMPARE(f.model.index(2, SchedulerListModel::LatestResultColumn).data(models::BadgeValueRole).toString(),
+             QStringLiteral("ANOMALOUS"));
+    QVERIFY(!f.model.isRowRecentlyChanged(3));
+}
+
+void TestSchedulerListModel::staleRow_freshAgainWhenDeliveredAsCopy()
+{
+    Fixture f;
+    const QList<Summary> all = fleet(4);
+    f.cycle({all});
+    f.cycle({}, false);
+    QVERIFY(f.model.isRowStale(3));
+    QSignalSpy changed(&f.model, &QAbstractItemModel::dataChanged);
+    f.model.beginCycle();
+    f.model.applyPage(copied(all.mid(2)));
+    QVERIFY(f.model.isRowStale(0));
+    QVERIFY(!f.model.isRowStale(2));
+    QVERIFY(!f.model.isRowStale(3));
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changes(changed)[0].row, 2);
+    QCOMPARE(changes(changed)[0].lastRow, 3);
+    QVERIFY(changes(changed)[0].roles.contains(models::StaleRole));
+    f.model.finishCycle(false);
 }
 
 void TestSchedulerListModel::staleRow_freshAgainWhenDelivered()

@@ -105,6 +105,7 @@ private slots:
     void currentRow_userMoveOpensScheduler();
     void refresh_removingOrMovingCurrentRow_opensNothing();
     void selection_survivesRefreshWithChanges();
+    void hiddenTable_reSortsWhenShownAgain();
     void copy_namesArnsAndModelArnsOnePerLine();
     void copy_nothingSelected_saysSo();
     void headerState_roundTrips();
@@ -270,6 +271,28 @@ void TestFleetView::selection_survivesRefreshWithChanges()
     fleet.removeAt(0);
     f.cycle(fleet);
     QCOMPARE(f.view.selectedValues(models::SchedulerNameRole), (QStringList{QStringLiteral("fan-4"), QStringLiteral("pump-2")}));
+}
+
+void TestFleetView::hiddenTable_reSortsWhenShownAgain()
+{
+    Fixture f;
+    QList<Summary> fleet = sampleFleet();
+    f.cycle(fleet);
+    QVERIFY(f.show());
+    f.table()->sortByColumn(SchedulerListModel::StatusColumn, Qt::AscendingOrder);
+    const int pumpOneAt = f.rowOf(QStringLiteral("pump-1"));
+    f.table()->selectRow(f.rowOf(QStringLiteral("valve-5")));
+    // Behind the dashboard (or minimized): refreshes go on, the table's order waits.
+    f.view.hide();
+    fleet[0].status = QStringLiteral("STOPPING");
+    f.cycle(fleet);
+    QCOMPARE(f.rowOf(QStringLiteral("pump-1")), pumpOneAt);
+    QCOMPARE(f.view.proxyModel()->index(pumpOneAt, SchedulerListModel::StatusColumn).data(models::BadgeValueRole).toString(),
+             QStringLiteral("STOPPING"));
+    // Shown again: sorted once (the two STOPPING side by side, by name), the selection kept.
+    QVERIFY(f.show());
+    QCOMPARE(f.rowOf(QStringLiteral("pump-1")) + 1, f.rowOf(QStringLiteral("valve-5")));
+    QCOMPARE(f.view.selectedValues(models::SchedulerNameRole), QStringList{QStringLiteral("valve-5")});
 }
 
 void TestFleetView::copy_namesArnsAndModelArnsOnePerLine()
