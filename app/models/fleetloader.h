@@ -26,7 +26,8 @@ class CredentialsProvider;
 //
 // The listing runs on a thread of its own, with its own network access manager and JSON client:
 // receiving, checking and decoding 10,000 summaries (about 5 MB a cycle) never takes the GUI
-// thread's time, which only merges the decoded pages. Credentials are fetched on the caller's
+// thread's time, which only merges the decoded pages. Unchanged summaries go over as the copies
+// the model already holds (SummaryReuser), so that merging them reads no text. Credentials are fetched on the caller's
 // thread from the connection's provider and handed over as a snapshot; when the endpoint says
 // they expired the provider is told, so the next cycle fetches fresh ones.
 namespace models {

@@ -542,8 +542,8 @@ void SchedulerListModel::applyPage(const QList<lookout::InferenceSchedulerSummar
             m_rowByName.insert(text(row.summary.inferenceSchedulerName), index);
             m_summary.add(row.summary);
             m_rows.push_back(std::move(row));
-            forgetNameRanks();
         }
+        forgetNameRanks();
         endInsertRows();
         countsChanged = true;
     }

@@ -22,7 +22,8 @@
 // A refresh is a cycle: beginCycle(), applyPage() for each page as it arrives, finishCycle().
 // Every page is merged in place, keyed by the scheduler ARN (the name when a summary has no ARN):
 // an unchanged row emits nothing, a changed cell emits dataChanged for that cell only, a new
-// scheduler is appended with rowsInserted. Rows a completed cycle did not deliver are removed
+// scheduler is appended with rowsInserted. A summary whose texts share storage with its row's
+// (see SummaryReuser) is known unchanged without reading them. Rows a completed cycle did not deliver are removed
 // then, and only then: after a failed cycle they stay, marked stale (StaleRole), with the time of
 // their last good data. A row whose status or latest result changed is RecentlyChangedRole (and
 // tinted through Qt::BackgroundRole) for kHighlightDuration.
