@@ -13,7 +13,6 @@
 #include <QLabel>
 #include <QVBoxLayout>
 
-#include <utility>
 
 namespace ui {
 
@@ -91,17 +90,8 @@ void DashboardView::setModel(models::SchedulerListModel *model)
     m_model = model;
     m_proxy->setSourceModel(model);
     m_tiles->setModelColumn(models::SchedulerListModel::NameColumn);
-    // The count chips lay themselves out by width: once per refresh cycle, not once per page.
-    connect(model, &models::SchedulerListModel::summaryChanged, this, [this] {
-        if (m_model && m_model->isCycleRunning())
-            m_countsOutdated = true;
-        else
-            updateCounts();
-    });
-    connect(model, &models::SchedulerListModel::cycleFinished, this, [this] {
-        if (std::exchange(m_countsOutdated, false))
-            updateCounts();
-    });
+    // The count chips lay themselves out by width: once per refresh cycle (summaryChanged()).
+    connect(model, &models::SchedulerListModel::summaryChanged, this, &DashboardView::updateCounts);
     connect(model, &models::SchedulerListModel::freshnessChanged, this, &DashboardView::updateFreshness);
     connect(model, &QAbstractItemModel::modelReset, this, &DashboardView::updateFreshness);
     updateCounts();

@@ -59,8 +59,6 @@ private:
     DashboardCounts *m_counts;
     QLabel *m_freshnessLabel;
     DashboardTilesView *m_tiles;
-    // The model's counts changed during a refresh cycle; the chips follow at its end.
-    bool m_countsOutdated = false;
     QString m_problem;
 };
 

@@ -21,7 +21,6 @@
 #include <QSignalBlocker>
 
 #include <algorithm>
-#include <utility>
 
 namespace ui {
 
@@ -226,25 +225,15 @@ void FleetView::setModel(models::SchedulerListModel *model)
         settled();
         m_currentName.clear();
     });
+    // The summary line wraps and can be selected, so each new text lays out a text document and
+    // the layout around it: once per refresh cycle (the model says so once, when a cycle ends),
+    // not once per page (20 times at 10,000). Rows a cycle adds change the counts too.
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, [this] {
         updatePlaceholder();
-        if (m_model && m_model->isCycleRunning())
-            m_summaryOutdated = true;
-        else
+        if (!m_model || !m_model->isCycleRunning())
             updateSummary();
     });
-    // The summary line wraps and can be selected, so each new text lays out a text document
-    // and the layout around it: once per refresh cycle, not once per page (20 times at 10,000).
-    connect(model, &models::SchedulerListModel::summaryChanged, this, [this] {
-        if (m_model && m_model->isCycleRunning())
-            m_summaryOutdated = true;
-        else
-            updateSummary();
-    });
-    connect(model, &models::SchedulerListModel::cycleFinished, this, [this] {
-        if (std::exchange(m_summaryOutdated, false))
-            updateSummary();
-    });
+    connect(model, &models::SchedulerListModel::summaryChanged, this, &FleetView::updateSummary);
     connect(model, &models::SchedulerListModel::freshnessChanged, this, &FleetView::updatePlaceholder);
 
     QTableView *table = m_ui->fleetTableView;

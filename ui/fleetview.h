@@ -99,8 +99,6 @@ private:
     QAction *m_findAction;
     bool m_loading = false;
     bool m_rowsMoving = false;   // a refresh is inserting, removing or re-sorting rows
-    // The model's counts changed during a refresh cycle; the summary follows at its end.
-    bool m_summaryOutdated = false;
     QString m_currentName;
 };
 

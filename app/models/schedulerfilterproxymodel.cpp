@@ -51,9 +51,7 @@ void SchedulerFilterProxyModel::setSourceModel(QAbstractItemModel *model)
 {
     if (m_fleet)
         disconnect(m_fleet, nullptr, this, nullptr);
-    m_inCycle = false;
-    m_orderStale = false;
-    m_filterStale = false;
+    forgetPendingWork();
     m_fleet = qobject_cast<SchedulerListModel *>(model);
     QSortFilterProxyModel::setSourceModel(model);
     if (!m_fleet)
@@ -63,11 +61,7 @@ void SchedulerFilterProxyModel::setSourceModel(QAbstractItemModel *model)
         m_inCycle = false;
         settle();
     });
-    connect(m_fleet, &QAbstractItemModel::modelReset, this, [this] {
-        m_inCycle = false;
-        m_orderStale = false;
-        m_filterStale = false;
-    });
+    connect(m_fleet, &QAbstractItemModel::modelReset, this, &SchedulerFilterProxyModel::forgetPendingWork);
     connect(m_fleet, &QAbstractItemModel::dataChanged, this, &SchedulerFilterProxyModel::noteSourceChange);
     connect(m_fleet, &QAbstractItemModel::rowsInserted, this, [this] {
         // Qt places and filters inserted rows itself; a sort keeps ties in name order.
@@ -75,6 +69,14 @@ void SchedulerFilterProxyModel::setSourceModel(QAbstractItemModel *model)
         if (!m_inCycle)
             settle();
     });
+}
+
+void SchedulerFilterProxyModel::forgetPendingWork()
+{
+    // A new or reset source is sorted and filtered by Qt as a whole.
+    m_inCycle = false;
+    m_orderStale = false;
+    m_filterStale = false;
 }
 
 void SchedulerFilterProxyModel::noteSourceChange(const QModelIndex &topLeft, const QModelIndex &bottomRight,

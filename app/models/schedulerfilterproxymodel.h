@@ -67,6 +67,7 @@ protected:
 
 private:
     void refilter();
+    void forgetPendingWork();
     void noteSourceChange(const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles);
     // Sorts or re-filters when a change since the last time calls for it.
     void settle();

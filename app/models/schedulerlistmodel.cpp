@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <utility>
 
 Q_LOGGING_CATEGORY(lcFleetModel, "lookoutdesk.models.fleet", QtWarningMsg)
 
@@ -551,8 +552,12 @@ void SchedulerListModel::applyPage(const QList<lookout::InferenceSchedulerSummar
         emitRowRangesChanged(freshAgain, kStaleRoles);
     if (highlighted && !m_highlightTimer.isActive())
         scheduleHighlightExpiry();
-    if (countsChanged)
-        emit summaryChanged();
+    if (countsChanged) {
+        if (m_cycleRunning)
+            m_summaryPending = true;
+        else
+            emit summaryChanged();
+    }
     if (!changes.isEmpty())
         emit statusesChanged(changes);
 }
@@ -610,6 +615,8 @@ void SchedulerListModel::finishCycle(bool complete)
         if (!nowStale.isEmpty())
             emitRowRangesChanged(nowStale, kStaleRoles);
     }
+    if (std::exchange(m_summaryPending, false))
+        emit summaryChanged();
     emit freshnessChanged();
     emit cycleFinished(complete);
 }
@@ -639,7 +646,7 @@ void SchedulerListModel::removeRowsNotIn(qint64 cycle)
     }
     if (removed) {
         std::erase_if(m_highlights, [this](const HighlightStart &start) { return !m_rowByKey.contains(start.key); });
-        emit summaryChanged();
+        m_summaryPending = true; // said once by finishCycle()
     }
 }
 
@@ -664,6 +671,7 @@ void SchedulerListModel::clear()
     m_rowByName.clear();
     m_summary.clear();
     m_highlights.clear();
+    m_summaryPending = false;
     m_highlightTimer.stop();
     m_cycleRunning = false;
     m_failedCycle = -1;

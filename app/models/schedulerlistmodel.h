@@ -118,7 +118,8 @@ public slots:
     void expireHighlights();
 
 signals:
-    // The counts changed (rows added, removed, or a status or result changed).
+    // The counts changed (rows added, removed, or a status or result changed): once when a
+    // refresh cycle ends, whatever its pages changed; at once outside a cycle.
     void summaryChanged();
     // The model's staleness or last complete refresh changed.
     void freshnessChanged();
@@ -179,6 +180,7 @@ private:
     FleetSummary m_summary;
     qint64 m_cycle = 0;
     bool m_cycleRunning = false;
+    bool m_summaryPending = false;    // the counts changed during the cycle running
     std::size_t m_nextRowHint = 0;    // the row the next listed summary most likely belongs to
     qint64 m_failedCycle = -1;        // the last cycle, when it failed; -1 after a complete one
     qint64 m_lastCompleteAt = -1;

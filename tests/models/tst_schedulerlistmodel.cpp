@@ -132,6 +132,7 @@ private slots:
     void clear_dropsEveryRowAtOnce();
     void beginCycle_whileRunning_failsTheRunningOne();
     void summary_countsFollowEveryChange();
+    void summaryChanged_onceWhenACycleEnds();
     void roles_displayCopySortAndBadges();
     void roles_absentMembersSayNotSet();
     void headers_nameEveryColumn();
@@ -361,6 +362,39 @@ void TestSchedulerListModel::highlightedAgain_runsItsFullDurationFromTheLaterCha
     changed.clear();
     f.model.expireHighlights();
     QCOMPARE(changed.size(), 0);
+}
+
+void TestSchedulerListModel::summaryChanged_onceWhenACycleEnds()
+{
+    Fixture f;
+    QList<Summary> all = fleet(6);
+    QSignalSpy summary(&f.model, &SchedulerListModel::summaryChanged);
+    f.model.beginCycle();
+    f.model.applyPage(all.mid(0, 2));
+    f.model.applyPage(all.mid(2, 2));
+    f.model.applyPage(all.mid(4));
+    // Counts of a cycle still running are not announced page by page (views lay them out).
+    QCOMPARE(summary.size(), 0);
+    QCOMPARE(f.model.summary().total(), 6);
+    f.model.finishCycle(true);
+    QCOMPARE(summary.size(), 1);
+
+    // Changes in two pages and a removal at the end: still one.
+    summary.clear();
+    all[0].status = QStringLiteral("STOPPING");
+    all[3].latestInferenceResult = QStringLiteral("ANOMALOUS");
+    f.cycle({all.mid(0, 2), all.mid(2, 3)});
+    QCOMPARE(summary.size(), 1);
+    QCOMPARE(f.model.rowCount(), 5);
+
+    // Nothing changed: nothing said.
+    summary.clear();
+    f.cycle({all.mid(0, 5)});
+    QCOMPARE(summary.size(), 0);
+
+    // Outside a cycle (clear()): at once.
+    f.model.clear();
+    QCOMPARE(summary.size(), 1);
 }
 
 void TestSchedulerListModel::newScheduler_isInsertedWithoutTouchingOthers()
