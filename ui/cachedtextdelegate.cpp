@@ -19,10 +19,10 @@ CachedTextDelegate::CachedTextDelegate(QObject *parent)
 {
 }
 
-const QStaticText &CachedTextDelegate::laidOut(const QString &text, int width, const QFont &font,
-                                               Qt::TextElideMode elideMode) const
+const QStaticText &CachedTextDelegate::laidOut(
+    const QString &text, int width, const QFont &font, Qt::TextElideMode elideMode) const
 {
-    TextKey key{text, width, font, elideMode};
+    TextKey key { text, width, font, elideMode };
     if (const QStaticText *known = m_texts.object(key))
         return *known;
     // One line, as the table shows it: line breaks (possible in archived JSON) become spaces.
@@ -37,14 +37,16 @@ const QStaticText &CachedTextDelegate::laidOut(const QString &text, int width, c
     return *laid;
 }
 
-void CachedTextDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+void CachedTextDelegate::paint(
+    QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     QStyleOptionViewItem cell = option;
     initStyleOption(&cell, index);
     const QWidget *widget = option.widget;
     QStyle *style = widget ? widget->style() : QApplication::style();
     // Anything but plain text (an icon, a check box) is painted the usual way.
-    if (cell.features & (QStyleOptionViewItem::HasDecoration | QStyleOptionViewItem::HasCheckIndicator)) {
+    if (cell.features
+        & (QStyleOptionViewItem::HasDecoration | QStyleOptionViewItem::HasCheckIndicator)) {
         QStyledItemDelegate::paint(painter, option, index);
         return;
     }
@@ -61,7 +63,8 @@ void CachedTextDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
         drawFocus(painter, cell, style);
 }
 
-void CachedTextDelegate::drawText(QPainter *painter, const QStyleOptionViewItem &cell, const QString &text) const
+void CachedTextDelegate::drawText(
+    QPainter *painter, const QStyleOptionViewItem &cell, const QString &text) const
 {
     // Placed and coloured as QCommonStyle places an item's text, so that glyphs land on the
     // same pixels: its margins, the line's natural width, the line height centred in the cell.
@@ -88,17 +91,19 @@ void CachedTextDelegate::drawText(QPainter *painter, const QStyleOptionViewItem 
 
     const QPalette::ColorGroup group = !(cell.state & QStyle::State_Enabled) ? QPalette::Disabled
         : (cell.state & QStyle::State_Active)                                ? QPalette::Normal
-                                                                              : QPalette::Inactive;
+                                                                             : QPalette::Inactive;
     const bool selected = cell.state & QStyle::State_Selected;
     painter->save();
     painter->setFont(cell.font);
-    painter->setPen(cell.palette.color(group, selected ? QPalette::HighlightedText : QPalette::Text));
+    painter->setPen(
+        cell.palette.color(group, selected ? QPalette::HighlightedText : QPalette::Text));
     painter->setClipRect(cell.rect, Qt::IntersectClip);
     painter->drawStaticText(QPointF(x, y), shown);
     painter->restore();
 }
 
-void CachedTextDelegate::drawFocus(QPainter *painter, const QStyleOptionViewItem &cell, QStyle *style) const
+void CachedTextDelegate::drawFocus(
+    QPainter *painter, const QStyleOptionViewItem &cell, QStyle *style) const
 {
     // QCommonStyle's focus frame of an item: the current cell is one per view, so measuring its
     // text for the frame's rectangle costs nothing worth keeping.
@@ -106,9 +111,10 @@ void CachedTextDelegate::drawFocus(QPainter *painter, const QStyleOptionViewItem
     focus.QStyleOption::operator=(cell);
     focus.rect = style->subElementRect(QStyle::SE_ItemViewItemFocusRect, &cell, cell.widget);
     focus.state |= QStyle::State_KeyboardFocusChange | QStyle::State_Item;
-    const QPalette::ColorGroup group = (cell.state & QStyle::State_Enabled) ? QPalette::Normal : QPalette::Disabled;
-    focus.backgroundColor
-        = cell.palette.color(group, (cell.state & QStyle::State_Selected) ? QPalette::Highlight : QPalette::Window);
+    const QPalette::ColorGroup group
+        = (cell.state & QStyle::State_Enabled) ? QPalette::Normal : QPalette::Disabled;
+    focus.backgroundColor = cell.palette.color(
+        group, (cell.state & QStyle::State_Selected) ? QPalette::Highlight : QPalette::Window);
     style->drawPrimitive(QStyle::PE_FrameFocusRect, &focus, painter, cell.widget);
 }
 

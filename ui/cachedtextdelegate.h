@@ -17,7 +17,8 @@ class CachedTextDelegate : public QStyledItemDelegate {
 public:
     explicit CachedTextDelegate(QObject *parent = nullptr);
 
-    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+        const QModelIndex &index) const override;
 
     // Laid-out texts kept, for the tests.
     int cachedTextCount() const { return m_texts.count(); }
@@ -30,7 +31,8 @@ private:
         Qt::TextElideMode elideMode = Qt::ElideRight;
         bool operator==(const TextKey &other) const
         {
-            return width == other.width && elideMode == other.elideMode && text == other.text && font == other.font;
+            return width == other.width && elideMode == other.elideMode && text == other.text
+                && font == other.font;
         }
         friend size_t qHash(const TextKey &key, size_t seed = 0)
         {
@@ -41,7 +43,8 @@ private:
     void drawText(QPainter *painter, const QStyleOptionViewItem &cell, const QString &text) const;
     void drawFocus(QPainter *painter, const QStyleOptionViewItem &cell, QStyle *style) const;
     // The text as shown in `width` pixels (elided when longer), laid out once.
-    const QStaticText &laidOut(const QString &text, int width, const QFont &font, Qt::TextElideMode elideMode) const;
+    const QStaticText &laidOut(
+        const QString &text, int width, const QFont &font, Qt::TextElideMode elideMode) const;
 
     mutable QCache<TextKey, QStaticText> m_texts;
 };

@@ -1,8 +1,8 @@
 #include "fleetview.h"
 
+#include "cachedtextdelegate.h"
 #include "errorbanner.h"
 #include "statusbadge.h"
-#include "cachedtextdelegate.h"
 #include "statusbadgedelegate.h"
 #include "ui_fleetview.h"
 

@@ -22,13 +22,16 @@ QString schedulerKey(const lookout::InferenceSchedulerSummary &summary)
     return summary.inferenceSchedulerName.value_or(QString());
 }
 
-bool sharesAllData(const lookout::InferenceSchedulerSummary &a, const lookout::InferenceSchedulerSummary &b)
+bool sharesAllData(
+    const lookout::InferenceSchedulerSummary &a, const lookout::InferenceSchedulerSummary &b)
 {
-    return a.dataDelayOffsetInMinutes == b.dataDelayOffsetInMinutes && sameStorage(a.status, b.status)
+    return a.dataDelayOffsetInMinutes == b.dataDelayOffsetInMinutes
+        && sameStorage(a.status, b.status)
         && sameStorage(a.latestInferenceResult, b.latestInferenceResult)
         && sameStorage(a.inferenceSchedulerArn, b.inferenceSchedulerArn)
-        && sameStorage(a.inferenceSchedulerName, b.inferenceSchedulerName) && sameStorage(a.modelName, b.modelName)
-        && sameStorage(a.modelArn, b.modelArn) && sameStorage(a.dataUploadFrequency, b.dataUploadFrequency);
+        && sameStorage(a.inferenceSchedulerName, b.inferenceSchedulerName)
+        && sameStorage(a.modelName, b.modelName) && sameStorage(a.modelArn, b.modelArn)
+        && sameStorage(a.dataUploadFrequency, b.dataUploadFrequency);
 }
 
 void SummaryReuser::beginListing()
@@ -37,7 +40,8 @@ void SummaryReuser::beginListing()
     m_current.reserve(m_previous.size());
 }
 
-QList<lookout::InferenceSchedulerSummary> SummaryReuser::reuse(QList<lookout::InferenceSchedulerSummary> page)
+QList<lookout::InferenceSchedulerSummary> SummaryReuser::reuse(
+    QList<lookout::InferenceSchedulerSummary> page)
 {
     for (lookout::InferenceSchedulerSummary &summary : page) {
         const QString key = schedulerKey(summary);

@@ -36,7 +36,8 @@ private:
 
 // Whether two summaries share the storage of every text and have equal numbers: then they are
 // equal, and the check reads no text. False says nothing (equal texts may be stored apart).
-bool sharesAllData(const lookout::InferenceSchedulerSummary &a, const lookout::InferenceSchedulerSummary &b);
+bool sharesAllData(
+    const lookout::InferenceSchedulerSummary &a, const lookout::InferenceSchedulerSummary &b);
 
 // The key a scheduler is known by across listings: its ARN, else its name; empty without both.
 QString schedulerKey(const lookout::InferenceSchedulerSummary &summary);
