@@ -32,7 +32,6 @@ const QStaticText &CachedTextDelegate::laidOut(
     auto *laid = new QStaticText(shown);
     laid->setTextFormat(Qt::PlainText);
     laid->setPerformanceHint(QStaticText::AggressiveCaching);
-    laid->prepare(QTransform(), font);
     m_texts.insert(std::move(key), laid);
     return *laid;
 }
