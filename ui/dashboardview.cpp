@@ -3,6 +3,7 @@
 #include "dashboardcounts.h"
 #include "dashboardtiledelegate.h"
 #include "dashboardtilesview.h"
+#include "sortwhileshown.h"
 
 #include "models/itemroles.h"
 #include "models/schedulerlistmodel.h"
@@ -26,7 +27,8 @@ DashboardView::DashboardView(QWidget *parent)
     setObjectName(QStringLiteral("dashboardViewWidget"));
     m_proxy->setOrder(models::SchedulerFilterProxyModel::Order::ByUrgency);
     m_proxy->sort(0);
-    m_proxy->setDeferred(true); // until shown
+    // A hidden dashboard does not re-sort its 10,000 tiles after every refresh.
+    new SortWhileShown(this, m_proxy, true);
 
     m_freshnessLabel->setObjectName(QStringLiteral("freshnessLabel"));
     m_freshnessLabel->setAlignment(Qt::AlignRight | Qt::AlignTop);
@@ -58,19 +60,6 @@ DashboardView::DashboardView(QWidget *parent)
     layout->addWidget(m_tiles, 1);
     setFocusProxy(m_tiles);
     changeEvent(nullptr);
-}
-
-void DashboardView::showEvent(QShowEvent *event)
-{
-    m_proxy->setDeferred(false);
-    QWidget::showEvent(event);
-}
-
-void DashboardView::hideEvent(QHideEvent *event)
-{
-    // A hidden dashboard does not re-sort its 10,000 tiles after every refresh.
-    m_proxy->setDeferred(true);
-    QWidget::hideEvent(event);
 }
 
 void DashboardView::changeEvent(QEvent *event)

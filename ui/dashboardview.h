@@ -46,8 +46,6 @@ signals:
     void schedulerActivated(const QString &name);
 
 protected:
-    void showEvent(QShowEvent *event) override;
-    void hideEvent(QHideEvent *event) override;
     void changeEvent(QEvent *event) override;
 
 private:

@@ -2,6 +2,7 @@
 
 #include "cachedtextdelegate.h"
 #include "errorbanner.h"
+#include "sortwhileshown.h"
 #include "statusbadge.h"
 #include "statusbadgedelegate.h"
 #include "ui_fleetview.h"
@@ -47,6 +48,8 @@ FleetView::FleetView(QWidget *parent)
     m_ui->setupUi(this);
     QTableView *table = m_ui->fleetTableView;
     table->setItemDelegate(new CachedTextDelegate(this));
+    // Behind the dashboard or minimized, the table is re-sorted once when shown again.
+    new SortWhileShown(this, m_proxy, false);
     auto *badges = new StatusBadgeDelegate(this);
     table->setItemDelegateForColumn(Column::StatusColumn, badges);
     table->setItemDelegateForColumn(Column::LatestResultColumn, badges);
@@ -172,20 +175,6 @@ void FleetView::changeEvent(QEvent *event)
         retranslate();
     }
     QWidget::changeEvent(event);
-}
-
-void FleetView::showEvent(QShowEvent *event)
-{
-    m_proxy->setDeferred(false);
-    QWidget::showEvent(event);
-}
-
-void FleetView::hideEvent(QHideEvent *event)
-{
-    // Behind the dashboard or minimized, the table is not re-sorted after every refresh; it is
-    // once, when shown again.
-    m_proxy->setDeferred(true);
-    QWidget::hideEvent(event);
 }
 
 bool FleetView::eventFilter(QObject *watched, QEvent *event)

@@ -1,0 +1,30 @@
+#include "sortwhileshown.h"
+
+#include "models/schedulerfilterproxymodel.h"
+
+#include <QEvent>
+#include <QWidget>
+
+namespace ui {
+
+SortWhileShown::SortWhileShown(QWidget *view, models::SchedulerFilterProxyModel *proxy, bool deferredUntilShown)
+    : QObject(view)
+    , m_proxy(proxy)
+{
+    if (deferredUntilShown)
+        m_proxy->setDeferred(true);
+    view->installEventFilter(this);
+}
+
+bool SortWhileShown::eventFilter(QObject *watched, QEvent *event)
+{
+    if (!m_proxy)
+        return QObject::eventFilter(watched, event);
+    if (event->type() == QEvent::Show)
+        m_proxy->setDeferred(false);
+    else if (event->type() == QEvent::Hide)
+        m_proxy->setDeferred(true);
+    return QObject::eventFilter(watched, event);
+}
+
+} // namespace ui
