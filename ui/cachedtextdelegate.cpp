@@ -19,10 +19,10 @@ CachedTextDelegate::CachedTextDelegate(QObject *parent)
 {
 }
 
-const QStaticText &CachedTextDelegate::laidOut(
-    const QString &text, int width, const QFont &font, Qt::TextElideMode elideMode) const
+const QStaticText &CachedTextDelegate::laidOut(const QString &text, int width, const QFont &font,
+    Qt::TextElideMode elideMode, Qt::LayoutDirection direction) const
 {
-    TextKey key { text, width, font, elideMode };
+    TextKey key { text, width, font, elideMode, direction };
     if (const QStaticText *known = m_texts.object(key))
         return *known;
     // One line, as the table shows it: line breaks (possible in archived JSON) become spaces.
@@ -32,6 +32,9 @@ const QStaticText &CachedTextDelegate::laidOut(
     auto *laid = new QStaticText(shown);
     laid->setTextFormat(Qt::PlainText);
     laid->setPerformanceHint(QStaticText::AggressiveCaching);
+    QTextOption option;
+    option.setTextDirection(direction); // as QCommonStyle lays out an item's text
+    laid->setTextOption(option);
     m_texts.insert(std::move(key), laid);
     return *laid;
 }
@@ -73,7 +76,8 @@ void CachedTextDelegate::drawText(
     const QRect area = cell.rect.adjusted(margin, 0, -margin, 0);
     if (area.width() <= 0)
         return;
-    const QStaticText &shown = laidOut(text, area.width(), cell.font, cell.textElideMode);
+    const QStaticText &shown
+        = laidOut(text, area.width(), cell.font, cell.textElideMode, cell.direction);
     const qreal width = shown.size().width();
     const qreal height = QFontMetricsF(cell.font).height();
     const Qt::Alignment alignment = QStyle::visualAlignment(cell.direction, cell.displayAlignment);

@@ -29,22 +29,24 @@ private:
         int width = 0;
         QFont font;
         Qt::TextElideMode elideMode = Qt::ElideRight;
+        Qt::LayoutDirection direction = Qt::LeftToRight;
         bool operator==(const TextKey &other) const
         {
-            return width == other.width && elideMode == other.elideMode && text == other.text
-                && font == other.font;
+            return width == other.width && elideMode == other.elideMode
+                && direction == other.direction && text == other.text && font == other.font;
         }
         friend size_t qHash(const TextKey &key, size_t seed = 0)
         {
-            return qHashMulti(seed, key.text, key.width, key.font, int(key.elideMode));
+            return qHashMulti(
+                seed, key.text, key.width, key.font, int(key.elideMode), int(key.direction));
         }
     };
 
     void drawText(QPainter *painter, const QStyleOptionViewItem &cell, const QString &text) const;
     void drawFocus(QPainter *painter, const QStyleOptionViewItem &cell, QStyle *style) const;
     // The text as shown in `width` pixels (elided when longer), laid out once.
-    const QStaticText &laidOut(
-        const QString &text, int width, const QFont &font, Qt::TextElideMode elideMode) const;
+    const QStaticText &laidOut(const QString &text, int width, const QFont &font,
+        Qt::TextElideMode elideMode, Qt::LayoutDirection direction) const;
 
     mutable QCache<TextKey, QStaticText> m_texts;
 };
