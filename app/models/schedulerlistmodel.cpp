@@ -459,17 +459,22 @@ void SchedulerListModel::applyPage(const QList<lookout::InferenceSchedulerSummar
     bool countsChanged = false;
     bool highlighted = false;
 
+    // Delivered in this cycle, whether changed or not; a stale row is fresh again.
+    const auto markReceived = [&](std::size_t index) -> Row & {
+        Row &row = m_rows[index];
+        if (rowIsStale(row, m_failedCycle))
+            freshAgain.append(int(index));
+        row.cycle = cycle;
+        row.receivedAt = now;
+        return row;
+    };
+
     for (const lookout::InferenceSchedulerSummary &summary : page) {
         // The listing keeps its order, so this summary most likely belongs to the row after the
         // one matched last. When its texts are that row's very texts (SummaryReuser hands back
         // unchanged summaries that way), it is unchanged, and no text needs to be read.
         if (m_nextRowHint < m_rows.size() && sharesAllData(m_rows[m_nextRowHint].summary, summary)) {
-            Row &row = m_rows[m_nextRowHint];
-            if (rowIsStale(row, m_failedCycle))
-                freshAgain.append(int(m_nextRowHint));
-            row.cycle = cycle;
-            row.receivedAt = now;
-            ++m_nextRowHint;
+            markReceived(m_nextRowHint++);
             continue;
         }
         const QString key = schedulerKey(summary);
@@ -497,11 +502,7 @@ void SchedulerListModel::applyPage(const QList<lookout::InferenceSchedulerSummar
 
         const int index = *existing;
         m_nextRowHint = std::size_t(index) + 1;
-        Row &row = m_rows[std::size_t(index)];
-        if (rowIsStale(row, m_failedCycle))
-            freshAgain.append(index);
-        row.cycle = cycle;
-        row.receivedAt = now;
+        Row &row = markReceived(std::size_t(index));
         const int mask = changedColumns(row.summary, summary);
         if (mask == 0) {
             // Equal texts stored elsewhere: keep the new copy, which the next listing will share.
