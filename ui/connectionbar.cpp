@@ -52,7 +52,8 @@ void ConnectionBar::retranslate()
     m_profileLabel->setText(tr("&Profile:"));
     m_regionLabel->setText(tr("Re&gion:"));
     m_detailsButton->setText(tr("Connection details"));
-    m_detailsButton->setToolTip(tr("Connection details: where the profile, region, endpoint and keys come from"));
+    m_detailsButton->setToolTip(
+        tr("Connection details: where the profile, region, endpoint and keys come from"));
     m_detailsButton->setAccessibleName(tr("Connection details"));
     if (!m_fixedReason.isEmpty())
         m_regionPicker->setToolTip(m_fixedReason);
@@ -69,7 +70,8 @@ void ConnectionBar::setRegionFixed(bool fixed, const QString &why)
 {
     m_fixedReason = fixed ? why : QString();
     m_regionPicker->setEnabled(!fixed);
-    m_regionPicker->setToolTip(fixed ? why : tr("The AWS region: pick one or type its name and press Enter"));
+    m_regionPicker->setToolTip(
+        fixed ? why : tr("The AWS region: pick one or type its name and press Enter"));
 }
 
 } // namespace ui

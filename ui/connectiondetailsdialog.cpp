@@ -32,10 +32,11 @@ void ConnectionDetailsDialog::setConnection(const QString &label, const aws::Con
     updateText();
 }
 
-void ConnectionDetailsDialog::setProblem(const QString &label, const QString &error, const QString &hint)
+void ConnectionDetailsDialog::setProblem(
+    const QString &label, const QString &error, const QString &hint)
 {
     m_headline = tr("Not connected (%1): %2").arg(label, error);
-    m_lines = hint.isEmpty() ? QStringList() : QStringList{hint};
+    m_lines = hint.isEmpty() ? QStringList() : QStringList { hint };
     updateText();
 }
 

@@ -45,8 +45,8 @@ std::optional<ProfileChoice> ProfileChoice::fromSettingsValue(const QString &val
     return std::nullopt;
 }
 
-ConnectionSource::ConnectionSource(aws::ConnectionResolver *resolver, DemoEndpoint *demo,
-                                   aws::ConnectionRequest commandLine)
+ConnectionSource::ConnectionSource(
+    aws::ConnectionResolver *resolver, DemoEndpoint *demo, aws::ConnectionRequest commandLine)
     : m_resolver(resolver)
     , m_demo(demo)
     , m_commandLine(std::move(commandLine))
@@ -67,7 +67,7 @@ bool ConnectionSource::environmentHasCredentials() const
 
 QString ConnectionSource::defaultProfileName() const
 {
-    for (const char *variable : {"AWS_PROFILE", "AWS_DEFAULT_PROFILE"}) {
+    for (const char *variable : { "AWS_PROFILE", "AWS_DEFAULT_PROFILE" }) {
         const QString name = m_resolver->environment().value(QLatin1String(variable));
         if (!name.isEmpty())
             return name;
@@ -89,9 +89,8 @@ ProfileChoice ConnectionSource::initialChoice(const std::optional<ProfileChoice>
             break;
         case ProfileChoice::Kind::Profile: {
             const QList<aws::ProfileListEntry> entries = profiles();
-            const bool exists = std::any_of(entries.cbegin(), entries.cend(), [&](const aws::ProfileListEntry &entry) {
-                return entry.name == saved->name;
-            });
+            const bool exists = std::any_of(entries.cbegin(), entries.cend(),
+                [&](const aws::ProfileListEntry &entry) { return entry.name == saved->name; });
             if (exists)
                 return *saved;
             break;
@@ -103,8 +102,8 @@ ProfileChoice ConnectionSource::initialChoice(const std::optional<ProfileChoice>
     return ProfileChoice::profile(defaultProfileName());
 }
 
-aws::Result<ResolvedConnection> ConnectionSource::resolve(const ProfileChoice &choice, const QString &region,
-                                                          const QString &regionOrigin) const
+aws::Result<ResolvedConnection> ConnectionSource::resolve(
+    const ProfileChoice &choice, const QString &region, const QString &regionOrigin) const
 {
     if (choice.kind == ProfileChoice::Kind::Demo) {
         if (!m_demo) {
@@ -116,7 +115,7 @@ aws::Result<ResolvedConnection> ConnectionSource::resolve(const ProfileChoice &c
         aws::Result<aws::Connection> demo = m_demo->connection();
         if (!demo.ok())
             return demo.error();
-        return ResolvedConnection{std::move(demo).value(), Text::tr("Demo")};
+        return ResolvedConnection { std::move(demo).value(), Text::tr("Demo") };
     }
 
     aws::ConnectionRequest request;
@@ -129,8 +128,9 @@ aws::Result<ResolvedConnection> ConnectionSource::resolve(const ProfileChoice &c
     QString label;
     if (choice.kind == ProfileChoice::Kind::Profile) {
         request.profile = choice.name;
-        request.profileOrigin = choice.name == m_commandLine.profile ? m_commandLine.profileOrigin
-                                                                     : Text::tr("the profile picker");
+        request.profileOrigin = choice.name == m_commandLine.profile
+            ? m_commandLine.profileOrigin
+            : Text::tr("the profile picker");
         label = choice.name;
     } else {
         label = Text::tr("Environment");
@@ -138,7 +138,7 @@ aws::Result<ResolvedConnection> ConnectionSource::resolve(const ProfileChoice &c
     aws::Result<aws::Connection> connection = m_resolver->resolve(request);
     if (!connection.ok())
         return connection.error();
-    return ResolvedConnection{std::move(connection).value(), label};
+    return ResolvedConnection { std::move(connection).value(), label };
 }
 
 void ConnectionSource::reload()

@@ -15,16 +15,17 @@ class DemoEndpoint;
 // An entry of the profile picker.
 struct ProfileChoice {
     enum class Kind {
-        Environment, // no profile named: AWS_ACCESS_KEY_ID and friends, as the CLI does without --profile
-        Profile,     // a ~/.aws or keychain profile
-        Demo,        // the built-in demo endpoint
+        Environment, // no profile named: AWS_ACCESS_KEY_ID and friends, as the CLI does without
+                     // --profile
+        Profile, // a ~/.aws or keychain profile
+        Demo, // the built-in demo endpoint
     };
     Kind kind = Kind::Environment;
     QString name; // the profile's name (Kind::Profile only)
 
-    static ProfileChoice environment() { return {Kind::Environment, {}}; }
-    static ProfileChoice profile(const QString &name) { return {Kind::Profile, name}; }
-    static ProfileChoice demo() { return {Kind::Demo, {}}; }
+    static ProfileChoice environment() { return { Kind::Environment, {} }; }
+    static ProfileChoice profile(const QString &name) { return { Kind::Profile, name }; }
+    static ProfileChoice demo() { return { Kind::Demo, {} }; }
 
     // "environment", "profile:prod", "demo": how it is kept in the settings.
     QString toSettingsValue() const;
@@ -45,7 +46,8 @@ class ConnectionSource {
 public:
     // `resolver` and `demo` must outlive this object. `commandLine` holds --profile, --region and
     // --endpoint-url as given (empty when not).
-    ConnectionSource(aws::ConnectionResolver *resolver, DemoEndpoint *demo, aws::ConnectionRequest commandLine);
+    ConnectionSource(
+        aws::ConnectionResolver *resolver, DemoEndpoint *demo, aws::ConnectionRequest commandLine);
 
     // The profile picker's entries, ~/.aws and keychain profiles (shadowed ones left out).
     QList<aws::ProfileListEntry> profiles() const;
@@ -62,8 +64,8 @@ public:
     // `region` is the region picker's explicit choice (empty: as the environment or profile
     // says) and `regionOrigin` names it in the connection details ("--region", "the region
     // picker"). Errors are the CLI's (unknown profile, no region, bad endpoint) or the demo's.
-    aws::Result<ResolvedConnection> resolve(const ProfileChoice &choice, const QString &region,
-                                            const QString &regionOrigin) const;
+    aws::Result<ResolvedConnection> resolve(
+        const ProfileChoice &choice, const QString &region, const QString &regionOrigin) const;
 
     // Re-reads ~/.aws/config and ~/.aws/credentials.
     void reload();

@@ -41,18 +41,20 @@ QList<DashboardCounts::Chip> DashboardCounts::layoutChips(int width, int *height
     const QFontMetrics metrics(countFont());
     const int gap = fontMetrics().height();
     QList<Chip> chips;
-    chips.append({QString(), m_summary.totalText(), {}});
+    chips.append({ QString(), m_summary.totalText(), {} });
     for (const models::FleetSummary::Count &count : m_summary.counts())
-        chips.append({count.value, QString::number(count.count), {}});
+        chips.append({ count.value, QString::number(count.count), {} });
 
     int x = 0;
     int y = 0;
     int rowHeight = 0;
     for (Chip &chip : chips) {
-        const QSize badge = chip.badgeValue.isEmpty() ? QSize() : StatusBadge::badgeSize(chip.badgeValue, font(), kScale);
+        const QSize badge = chip.badgeValue.isEmpty()
+            ? QSize()
+            : StatusBadge::badgeSize(chip.badgeValue, font(), kScale);
         const int textWidth = metrics.horizontalAdvance(chip.text);
         const QSize size(badge.width() + (badge.isEmpty() ? 0 : gap / 2) + textWidth,
-                         std::max(badge.height(), metrics.height()));
+            std::max(badge.height(), metrics.height()));
         if (x > 0 && x + size.width() > width) {
             x = 0;
             y += rowHeight + gap / 2;
@@ -72,12 +74,13 @@ QSize DashboardCounts::sizeHint() const
     int height = 0;
     const QList<Chip> chips = layoutChips(QWIDGETSIZE_MAX, &height);
     const int width = chips.isEmpty() ? 0 : chips.last().rect.right() + 1;
-    return {width, height};
+    return { width, height };
 }
 
 QSize DashboardCounts::minimumSizeHint() const
 {
-    return {fontMetrics().averageCharWidth() * 20, heightForWidth(fontMetrics().averageCharWidth() * 20)};
+    return { fontMetrics().averageCharWidth() * 20,
+        heightForWidth(fontMetrics().averageCharWidth() * 20) };
 }
 
 int DashboardCounts::heightForWidth(int width) const
@@ -97,12 +100,14 @@ void DashboardCounts::paintEvent(QPaintEvent *)
         if (!chip.badgeValue.isEmpty()) {
             StatusBadge::PaintOptions options;
             options.scale = kScale;
-            const QRect badge = StatusBadge::paint(&painter, chip.rect, chip.badgeValue, palette(), font(), options);
+            const QRect badge = StatusBadge::paint(
+                &painter, chip.rect, chip.badgeValue, palette(), font(), options);
             textRect.setLeft(badge.right() + fontMetrics().height() / 2);
         }
         painter.setFont(count);
         painter.setPen(palette().color(QPalette::WindowText));
-        painter.drawText(textRect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine, chip.text);
+        painter.drawText(
+            textRect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine, chip.text);
     }
 }
 

@@ -32,7 +32,7 @@ protected:
 private:
     struct Chip {
         QString badgeValue; // empty for the total
-        QString text;       // the count, or "200 schedulers"
+        QString text; // the count, or "200 schedulers"
         QRect rect;
     };
     // The chips placed within `width`, and the height they need.

@@ -1,11 +1,10 @@
 #include "dashboardtiledelegate.h"
 
-#include "statusbadge.h"
-
 #include "models/itemroles.h"
 #include "models/schedulerlistmodel.h"
 #include "models/statuspresentation.h"
 #include "models/timetext.h"
+#include "statusbadge.h"
 
 #include <QAbstractProxyModel>
 #include <QApplication>
@@ -62,9 +61,12 @@ TileLayout measureLayout(const QFont &font)
     layout.nameHeight = QFontMetrics(layout.nameFont).height();
     layout.smallHeight = QFontMetrics(layout.smallFont).height();
     // Room for the widest pair the service can send.
-    const QSize status = StatusBadge::badgeSize(QStringLiteral("STOPPING"), font, DashboardTileDelegate::kBadgeScale);
-    const QSize result = StatusBadge::badgeSize(QStringLiteral("ANOMALOUS"), font, DashboardTileDelegate::kBadgeScale);
-    layout.badge = QSize(status.width() + layout.gap + result.width(), std::max(status.height(), result.height()));
+    const QSize status = StatusBadge::badgeSize(
+        QStringLiteral("STOPPING"), font, DashboardTileDelegate::kBadgeScale);
+    const QSize result = StatusBadge::badgeSize(
+        QStringLiteral("ANOMALOUS"), font, DashboardTileDelegate::kBadgeScale);
+    layout.badge = QSize(
+        status.width() + layout.gap + result.width(), std::max(status.height(), result.height()));
     return layout;
 }
 
@@ -93,9 +95,9 @@ QSize DashboardTileDelegate::tileSize(const QFont &font)
     const TileLayout layout = layoutFor(font);
     const int nameWidth = QFontMetrics(layout.nameFont).averageCharWidth() * kNameChars;
     const int width = 2 * layout.padding + std::max(nameWidth, layout.badge.width());
-    const int height = 2 * layout.padding + layout.nameHeight + layout.smallHeight + 2 * layout.gap + layout.badge.height()
-        + layout.smallHeight;
-    return {width, height};
+    const int height = 2 * layout.padding + layout.nameHeight + layout.smallHeight + 2 * layout.gap
+        + layout.badge.height() + layout.smallHeight;
+    return { width, height };
 }
 
 QSize DashboardTileDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
@@ -124,12 +126,14 @@ QString DashboardTileDelegate::footerText(const QModelIndex &index)
     return {};
 }
 
-void DashboardTileDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+void DashboardTileDelegate::paint(
+    QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     const TileLayout layout = layoutFor(option.font);
     const QPalette &palette = option.palette;
     const int line = QFontMetrics(option.font).height();
-    const QRect tile = option.rect.adjusted(layout.gap / 2, layout.gap / 2, -layout.gap / 2, -layout.gap / 2);
+    const QRect tile
+        = option.rect.adjusted(layout.gap / 2, layout.gap / 2, -layout.gap / 2, -layout.gap / 2);
     const bool stale = index.data(models::StaleRole).toBool();
     const bool changed = index.data(models::RecentlyChangedRole).toBool();
     const bool focused = option.state.testFlag(QStyle::State_HasFocus);
@@ -162,33 +166,39 @@ void DashboardTileDelegate::paint(QPainter *painter, const QStyleOptionViewItem 
     painter->setPen(QPen(frame, frameWidth));
     painter->drawPath(shape);
 
-    const QRect content = tile.adjusted(layout.padding, layout.padding, -layout.padding, -layout.padding);
+    const QRect content
+        = tile.adjusted(layout.padding, layout.padding, -layout.padding, -layout.padding);
     int y = content.top();
     const QString name = index.data(models::SchedulerNameRole).toString();
     painter->setFont(layout.nameFont);
     painter->setPen(palette.color(QPalette::Text));
     const QRect nameRect(content.left(), y, content.width(), layout.nameHeight);
     painter->drawText(nameRect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
-                      QFontMetrics(layout.nameFont).elidedText(name, Qt::ElideMiddle, content.width()));
+        QFontMetrics(layout.nameFont).elidedText(name, Qt::ElideMiddle, content.width()));
     y += layout.nameHeight;
 
     // The model column's display text, wherever the tile's index points.
-    const QString modelName = index.siblingAtColumn(models::SchedulerListModel::ModelColumn).data().toString();
+    const QString modelName
+        = index.siblingAtColumn(models::SchedulerListModel::ModelColumn).data().toString();
     painter->setFont(layout.smallFont);
     painter->setPen(palette.color(QPalette::PlaceholderText));
     painter->drawText(QRect(content.left(), y, content.width(), layout.smallHeight),
-                      Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
-                      QFontMetrics(layout.smallFont).elidedText(modelName, Qt::ElideMiddle, content.width()));
+        Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
+        QFontMetrics(layout.smallFont).elidedText(modelName, Qt::ElideMiddle, content.width()));
     y += layout.smallHeight + layout.gap;
 
     StatusBadge::PaintOptions badge;
     badge.scale = kBadgeScale;
     badge.stale = stale;
-    const QString status = index.siblingAtColumn(models::SchedulerListModel::StatusColumn).data(models::BadgeValueRole).toString();
-    const QString result =
-        index.siblingAtColumn(models::SchedulerListModel::LatestResultColumn).data(models::BadgeValueRole).toString();
+    const QString status = index.siblingAtColumn(models::SchedulerListModel::StatusColumn)
+                               .data(models::BadgeValueRole)
+                               .toString();
+    const QString result = index.siblingAtColumn(models::SchedulerListModel::LatestResultColumn)
+                               .data(models::BadgeValueRole)
+                               .toString();
     const QRect badgeRow(content.left(), y, content.width(), layout.badge.height());
-    const QRect painted = StatusBadge::paint(painter, badgeRow, status, palette, option.font, badge);
+    const QRect painted
+        = StatusBadge::paint(painter, badgeRow, status, palette, option.font, badge);
     QRect resultArea = badgeRow;
     resultArea.setLeft(painted.isValid() ? painted.right() + layout.gap : badgeRow.left());
     if (!result.isEmpty()) {
@@ -197,7 +207,7 @@ void DashboardTileDelegate::paint(QPainter *painter, const QStyleOptionViewItem 
         painter->setFont(layout.smallFont);
         painter->setPen(palette.color(QPalette::PlaceholderText));
         painter->drawText(resultArea, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
-                          QCoreApplication::translate("DashboardTileDelegate", "no result yet"));
+            QCoreApplication::translate("DashboardTileDelegate", "no result yet"));
     }
     y += layout.badge.height() + layout.gap;
 
@@ -208,8 +218,8 @@ void DashboardTileDelegate::paint(QPainter *painter, const QStyleOptionViewItem 
         painter->setFont(footerFont);
         painter->setPen(palette.color(QPalette::Text));
         painter->drawText(QRect(content.left(), y, content.width(), layout.smallHeight),
-                          Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
-                          QFontMetrics(footerFont).elidedText(footer, Qt::ElideRight, content.width()));
+            Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
+            QFontMetrics(footerFont).elidedText(footer, Qt::ElideRight, content.width()));
     }
     painter->restore();
 }

@@ -19,13 +19,14 @@ DashboardTilesView::DashboardTilesView(QWidget *parent)
     setUniformItemSizes(true);
 }
 
-void DashboardTilesView::dataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
-                                     const QList<int> &roles)
+void DashboardTilesView::dataChanged(
+    const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles)
 {
     // Not QListView::dataChanged(), which schedules a layout of every tile. A tile shows several
     // columns of its row, so a change in any column repaints the tile, which belongs to the
     // row's index in the model column; for a range QAbstractItemView would repaint everything.
-    const bool fewRows = topLeft.isValid() && bottomRight.isValid() && topLeft.parent() == rootIndex()
+    const bool fewRows = topLeft.isValid() && bottomRight.isValid()
+        && topLeft.parent() == rootIndex()
         && bottomRight.row() - topLeft.row() < kMaxRowsRepaintedOneByOne;
     if (!fewRows) {
         QAbstractItemView::dataChanged(topLeft, bottomRight, roles);

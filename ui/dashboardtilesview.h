@@ -15,7 +15,7 @@ public:
 
 protected:
     void dataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
-                     const QList<int> &roles = QList<int>()) override;
+        const QList<int> &roles = QList<int>()) override;
 };
 
 } // namespace ui

@@ -3,17 +3,15 @@
 #include "dashboardcounts.h"
 #include "dashboardtiledelegate.h"
 #include "dashboardtilesview.h"
-#include "sortwhileshown.h"
-
 #include "models/itemroles.h"
 #include "models/schedulerlistmodel.h"
 #include "models/timetext.h"
+#include "sortwhileshown.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QVBoxLayout>
-
 
 namespace ui {
 
@@ -81,7 +79,8 @@ void DashboardView::setModel(models::SchedulerListModel *model)
     m_tiles->setModelColumn(models::SchedulerListModel::NameColumn);
     // The count chips lay themselves out by width: once per refresh cycle (summaryChanged()).
     connect(model, &models::SchedulerListModel::summaryChanged, this, &DashboardView::updateCounts);
-    connect(model, &models::SchedulerListModel::freshnessChanged, this, &DashboardView::updateFreshness);
+    connect(model, &models::SchedulerListModel::freshnessChanged, this,
+        &DashboardView::updateFreshness);
     connect(model, &QAbstractItemModel::modelReset, this, &DashboardView::updateFreshness);
     updateCounts();
     updateFreshness();
@@ -109,7 +108,8 @@ void DashboardView::updateFreshness()
     const QDateTime lastGood = m_model ? m_model->lastCompleteRefresh() : QDateTime();
     const bool stale = m_model && m_model->isStale();
     if (stale) {
-        text = lastGood.isValid() ? tr("Refresh failed: hatched tiles show data from %1").arg(models::clockTimeText(lastGood))
+        text = lastGood.isValid() ? tr("Refresh failed: hatched tiles show data from %1")
+                                        .arg(models::clockTimeText(lastGood))
                                   : tr("Refresh failed");
     } else if (lastGood.isValid()) {
         text = tr("Updated %1").arg(models::clockTimeText(lastGood));

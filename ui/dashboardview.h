@@ -15,7 +15,6 @@ namespace ui {
 
 class DashboardCounts;
 
-
 // The wall screen: the fleet's counts on top, the time of the last good refresh in the corner,
 // and one large tile per scheduler, ANOMALOUS and changing ones first (the urgency order of
 // models::SchedulerFilterProxyModel). It refreshes with the window's refresh controller, since

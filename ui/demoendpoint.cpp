@@ -36,7 +36,8 @@ aws::Result<aws::Connection> DemoEndpoint::connection()
         if (!started->start()) {
             aws::AwsError error;
             error.kind = aws::AwsError::Kind::Configuration;
-            error.message = Text::tr("The demo endpoint could not start: %1").arg(started->errorString());
+            error.message
+                = Text::tr("The demo endpoint could not start: %1").arg(started->errorString());
             return error;
         }
         m_emulator = std::move(started);
@@ -44,13 +45,14 @@ aws::Result<aws::Connection> DemoEndpoint::connection()
     const QString source = Text::tr("the built-in demo endpoint");
     aws::Connection connection;
     // No profile: the demo keys are the emulator's own, and a CLI command needs no --profile.
-    connection.profile = {QString(), source};
-    connection.region = {m_emulator->region(), source};
+    connection.profile = { QString(), source };
+    connection.region = { m_emulator->region(), source };
     connection.endpoint = m_emulator->endpoint();
     connection.endpointSource = source;
-    connection.maxAttempts = {QStringLiteral("3"), Text::tr("the default")};
-    connection.retryMode = {QStringLiteral("standard"), Text::tr("the default")};
-    connection.credentials = std::make_shared<aws::StaticCredentialsProvider>(m_emulator->credentials());
+    connection.maxAttempts = { QStringLiteral("3"), Text::tr("the default") };
+    connection.retryMode = { QStringLiteral("standard"), Text::tr("the default") };
+    connection.credentials
+        = std::make_shared<aws::StaticCredentialsProvider>(m_emulator->credentials());
     return connection;
 }
 

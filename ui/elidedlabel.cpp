@@ -27,8 +27,8 @@ QColor staleColor(const QPalette &palette)
     const QColor window = palette.color(QPalette::Window);
     constexpr float kTowardsWindow = 0.35f;
     return QColor::fromRgbF(text.redF() + (window.redF() - text.redF()) * kTowardsWindow,
-                            text.greenF() + (window.greenF() - text.greenF()) * kTowardsWindow,
-                            text.blueF() + (window.blueF() - text.blueF()) * kTowardsWindow);
+        text.greenF() + (window.greenF() - text.greenF()) * kTowardsWindow,
+        text.blueF() + (window.blueF() - text.blueF()) * kTowardsWindow);
 }
 
 } // namespace
@@ -95,14 +95,15 @@ QSize ElidedLabel::sizeHint() const
     const QFontMetrics metrics(displayFont());
     const QMargins frame = contentsMargins();
     return QSize(metrics.horizontalAdvance(m_text) + 2 * kMargin + frame.left() + frame.right() + 1,
-                 metrics.height() + 2 * kMargin + frame.top() + frame.bottom());
+        metrics.height() + 2 * kMargin + frame.top() + frame.bottom());
 }
 
 QSize ElidedLabel::minimumSizeHint() const
 {
     const QFontMetrics metrics(displayFont());
     const QSize full = sizeHint();
-    return QSize(std::min(full.width(), metrics.averageCharWidth() * kMinimumCharacters), full.height());
+    return QSize(
+        std::min(full.width(), metrics.averageCharWidth() * kMinimumCharacters), full.height());
 }
 
 bool ElidedLabel::event(QEvent *event)

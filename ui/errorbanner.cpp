@@ -1,8 +1,7 @@
 #include "errorbanner.h"
 
-#include "symbolicicon.h"
-
 #include "models/statuspresentation.h"
+#include "symbolicicon.h"
 
 #include <QAccessible>
 #include <QEvent>
@@ -26,8 +25,8 @@ struct BannerColours {
 BannerColours bannerColours(bool dark)
 {
     if (dark)
-        return {QColor(0x3b, 0x1d, 0x1d), QColor(0xff, 0xda, 0xd6), QColor(0xff, 0x8a, 0x80)};
-    return {QColor(0xfd, 0xec, 0xea), QColor(0x5f, 0x14, 0x10), QColor(0xb3, 0x26, 0x1e)};
+        return { QColor(0x3b, 0x1d, 0x1d), QColor(0xff, 0xda, 0xd6), QColor(0xff, 0x8a, 0x80) };
+    return { QColor(0xfd, 0xec, 0xea), QColor(0x5f, 0x14, 0x10), QColor(0xb3, 0x26, 0x1e) };
 }
 
 constexpr int kAccentWidth = 4;
@@ -58,7 +57,8 @@ ErrorBanner::ErrorBanner(QWidget *parent)
     m_detailsLabel->setWordWrap(true);
     m_detailsLabel->setTextFormat(Qt::PlainText);
     m_headlineLabel->setTextFormat(Qt::PlainText);
-    m_detailsLabel->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_detailsLabel->setTextInteractionFlags(
+        Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
 
     auto *text = new QVBoxLayout;
     text->setSpacing(2);
@@ -123,7 +123,8 @@ void ErrorBanner::applyColours()
     banner.setColor(QPalette::WindowText, colours.text);
     banner.setColor(QPalette::Text, colours.text);
     setPalette(banner);
-    m_iconLabel->setPixmap(tintedSvgPixmap(kErrorIcon, QSize(20, 20), colours.accent, devicePixelRatioF()));
+    m_iconLabel->setPixmap(
+        tintedSvgPixmap(kErrorIcon, QSize(20, 20), colours.accent, devicePixelRatioF()));
     m_applyingColours = false;
 }
 
@@ -141,7 +142,8 @@ void ErrorBanner::paintEvent(QPaintEvent *event)
     QFrame::paintEvent(event);
     QPainter painter(this);
     painter.fillRect(QRect(0, 0, kAccentWidth, height()),
-                     bannerColours(models::isDarkPalette(parentWidget() ? parentWidget()->palette() : palette())).accent);
+        bannerColours(models::isDarkPalette(parentWidget() ? parentWidget()->palette() : palette()))
+            .accent);
 }
 
 } // namespace ui

@@ -2,16 +2,14 @@
 
 #include "cachedtextdelegate.h"
 #include "errorbanner.h"
+#include "lookout/inferencescheduler.h"
+#include "models/itemroles.h"
+#include "models/schedulerlistmodel.h"
+#include "models/statuspresentation.h"
 #include "sortwhileshown.h"
 #include "statusbadge.h"
 #include "statusbadgedelegate.h"
 #include "ui_fleetview.h"
-
-#include "models/itemroles.h"
-#include "models/schedulerlistmodel.h"
-#include "models/statuspresentation.h"
-
-#include "lookout/inferencescheduler.h"
 
 #include <QAction>
 #include <QClipboard>
@@ -34,7 +32,7 @@ constexpr int kFilterFieldRole = Qt::UserRole + 1;
 constexpr int kFilterValueRole = Qt::UserRole + 2;
 
 // Initial widths in average characters, so they follow the font.
-constexpr int kColumnChars[] = {28, 13, 14, 22, 17, 10};
+constexpr int kColumnChars[] = { 28, 13, 14, 22, 17, 10 };
 // Room around a badge in its cell, at least the delegate's margins.
 constexpr int kBadgeCellPadding = 8;
 
@@ -56,7 +54,8 @@ FleetView::FleetView(QWidget *parent)
     table->verticalHeader()->hide();
     // Fixed row heights keep layout O(1) per row for 10,000 rows; a badge fits with room around.
     table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    table->verticalHeader()->setDefaultSectionSize(StatusBadge::badgeSize(QStringLiteral("RUNNING"), font()).height() + 8);
+    table->verticalHeader()->setDefaultSectionSize(
+        StatusBadge::badgeSize(QStringLiteral("RUNNING"), font()).height() + 8);
     QHeaderView *header = table->horizontalHeader();
     header->setSectionsMovable(true);
     header->setHighlightSections(false);
@@ -66,8 +65,10 @@ FleetView::FleetView(QWidget *parent)
     setUpActions();
     setUpStatusFilter();
     m_ui->filterLineEdit->installEventFilter(this);
-    connect(m_ui->filterLineEdit, &QLineEdit::textChanged, m_proxy, &models::SchedulerFilterProxyModel::setFilterText);
-    connect(m_ui->statusFilterComboBox, &QComboBox::currentIndexChanged, this, &FleetView::applyStatusFilter);
+    connect(m_ui->filterLineEdit, &QLineEdit::textChanged, m_proxy,
+        &models::SchedulerFilterProxyModel::setFilterText);
+    connect(m_ui->statusFilterComboBox, &QComboBox::currentIndexChanged, this,
+        &FleetView::applyStatusFilter);
     connect(m_ui->fleetErrorBanner, &ErrorBanner::retryRequested, this, &FleetView::retryRequested);
     retranslate();
 }
@@ -96,18 +97,21 @@ void FleetView::setUpActions()
     m_copyModelArnsAction = new QAction(this);
     m_copyModelArnsAction->setObjectName(QStringLiteral("copyModelArnsAction"));
     // On the table: its context menu lists them, and Ctrl+C works while it has the focus.
-    table->addActions({m_copyArnsAction, m_copyNamesAction, m_copyModelArnsAction});
+    table->addActions({ m_copyArnsAction, m_copyNamesAction, m_copyModelArnsAction });
     connect(m_copyArnsAction, &QAction::triggered, this, [this] {
         if (const int n = copySelected(models::SchedulerArnRole))
-            emit statusMessage(n == 1 ? tr("Copied scheduler ARN") : tr("Copied %n scheduler ARNs", nullptr, n));
+            emit statusMessage(
+                n == 1 ? tr("Copied scheduler ARN") : tr("Copied %n scheduler ARNs", nullptr, n));
     });
     connect(m_copyNamesAction, &QAction::triggered, this, [this] {
         if (const int n = copySelected(models::SchedulerNameRole))
-            emit statusMessage(n == 1 ? tr("Copied scheduler name") : tr("Copied %n scheduler names", nullptr, n));
+            emit statusMessage(
+                n == 1 ? tr("Copied scheduler name") : tr("Copied %n scheduler names", nullptr, n));
     });
     connect(m_copyModelArnsAction, &QAction::triggered, this, [this] {
         if (const int n = copySelected(models::ModelArnRole))
-            emit statusMessage(n == 1 ? tr("Copied model ARN") : tr("Copied %n model ARNs", nullptr, n));
+            emit statusMessage(
+                n == 1 ? tr("Copied model ARN") : tr("Copied %n model ARNs", nullptr, n));
     });
 
     m_findAction = new QAction(this);
@@ -135,12 +139,14 @@ void FleetView::setUpStatusFilter()
         combo->setItemData(combo->count() - 1, int(field), kFilterFieldRole);
         combo->setItemData(combo->count() - 1, QString::fromLatin1(value), kFilterValueRole);
     };
-    for (const char *status : {lookout::status::kPending, lookout::status::kRunning, lookout::status::kStopping,
-                               lookout::status::kStopped}) {
-        add(tr("Status %1").arg(models::statusPresentation(QString::fromLatin1(status)).label), StatusField::Status, status);
+    for (const char *status : { lookout::status::kPending, lookout::status::kRunning,
+             lookout::status::kStopping, lookout::status::kStopped }) {
+        add(tr("Status %1").arg(models::statusPresentation(QString::fromLatin1(status)).label),
+            StatusField::Status, status);
     }
-    for (const char *result : {lookout::result::kAnomalous, lookout::result::kNormal}) {
-        add(tr("Latest result %1").arg(models::statusPresentation(QString::fromLatin1(result)).label),
+    for (const char *result : { lookout::result::kAnomalous, lookout::result::kNormal }) {
+        add(tr("Latest result %1")
+                .arg(models::statusPresentation(QString::fromLatin1(result)).label),
             StatusField::LatestResult, result);
     }
     combo->setCurrentIndex(std::min(current, combo->count() - 1));
@@ -150,7 +156,7 @@ void FleetView::applyStatusFilter(int index)
 {
     QComboBox *combo = m_ui->statusFilterComboBox;
     const auto field = static_cast<StatusField>(combo->itemData(index, kFilterFieldRole).toInt());
-    m_proxy->setStatusFilter({field, combo->itemData(index, kFilterValueRole).toString()});
+    m_proxy->setStatusFilter({ field, combo->itemData(index, kFilterValueRole).toString() });
 }
 
 void FleetView::retranslate()
@@ -160,7 +166,8 @@ void FleetView::retranslate()
     m_copyNamesAction->setText(tr("Copy &Name"));
     m_copyNamesAction->setToolTip(tr("Copy the names of the selected schedulers, one per line"));
     m_copyModelArnsAction->setText(tr("Copy &Model ARN"));
-    m_copyModelArnsAction->setToolTip(tr("Copy the model ARNs of the selected schedulers, one per line"));
+    m_copyModelArnsAction->setToolTip(
+        tr("Copy the model ARNs of the selected schedulers, one per line"));
     m_findAction->setText(tr("&Find Scheduler"));
     m_findAction->setToolTip(tr("Filter the fleet by scheduler or model name"));
     updateSummary();
@@ -185,7 +192,8 @@ bool FleetView::eventFilter(QObject *watched, QEvent *event)
             m_ui->filterLineEdit->clear();
             return true;
         }
-        if (key->key() == Qt::Key_Down && m_ui->contentStackedWidget->currentWidget() == m_ui->fleetTableView) {
+        if (key->key() == Qt::Key_Down
+            && m_ui->contentStackedWidget->currentWidget() == m_ui->fleetTableView) {
             m_ui->fleetTableView->setFocus(Qt::TabFocusReason);
             return true;
         }
@@ -223,7 +231,8 @@ void FleetView::setModel(models::SchedulerListModel *model)
             updateSummary();
     });
     connect(model, &models::SchedulerListModel::summaryChanged, this, &FleetView::updateSummary);
-    connect(model, &models::SchedulerListModel::freshnessChanged, this, &FleetView::updatePlaceholder);
+    connect(
+        model, &models::SchedulerListModel::freshnessChanged, this, &FleetView::updatePlaceholder);
 
     QTableView *table = m_ui->fleetTableView;
     table->setModel(m_proxy);
@@ -232,8 +241,10 @@ void FleetView::setModel(models::SchedulerListModel *model)
     // language), and in the badge columns for the widest badge, so no badge is ever cut.
     const int average = fontMetrics().averageCharWidth();
     int badgeWidth = 0;
-    for (const char *status : {"PENDING", "RUNNING", "STOPPING", "STOPPED", "ANOMALOUS", "NORMAL"})
-        badgeWidth = std::max(badgeWidth, StatusBadge::badgeSize(QLatin1String(status), font()).width());
+    for (const char *status :
+        { "PENDING", "RUNNING", "STOPPING", "STOPPED", "ANOMALOUS", "NORMAL" })
+        badgeWidth
+            = std::max(badgeWidth, StatusBadge::badgeSize(QLatin1String(status), font()).width());
     badgeWidth += 2 * kBadgeCellPadding;
     for (int column = 0; column < models::SchedulerListModel::ColumnCount; ++column) {
         int width = std::max(kColumnChars[column] * average, header->sectionSizeHint(column));
@@ -244,7 +255,7 @@ void FleetView::setModel(models::SchedulerListModel *model)
     header->setSortIndicator(Column::NameColumn, Qt::AscendingOrder);
     table->setSortingEnabled(true);
     connect(table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex &current) { onCurrentChanged(current); });
+        [this](const QModelIndex &current) { onCurrentChanged(current); });
     updateSummary();
     updatePlaceholder();
 }
@@ -289,7 +300,8 @@ bool FleetView::selectScheduler(const QString &name)
     if (!index.isValid())
         return false;
     QTableView *table = m_ui->fleetTableView;
-    table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    table->selectionModel()->setCurrentIndex(
+        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     table->scrollTo(index, QAbstractItemView::PositionAtCenter);
     return true;
 }
@@ -306,7 +318,8 @@ QStringList FleetView::selectedValues(int role) const
     if (!selection)
         return {};
     QModelIndexList rows = selection->selectedRows(0);
-    std::sort(rows.begin(), rows.end(), [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
+    std::sort(rows.begin(), rows.end(),
+        [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
     QStringList values;
     for (const QModelIndex &row : rows) {
         const QString value = row.data(role).toString();
@@ -336,14 +349,16 @@ void FleetView::updateSummary()
     }
     QString text = m_model->summary().text();
     if (m_proxy->isFiltering() && m_model->rowCount() > 0)
-        text += QStringLiteral(" — ") + tr("showing %1 of %2").arg(m_proxy->rowCount()).arg(m_model->rowCount());
+        text += QStringLiteral(" — ")
+            + tr("showing %1 of %2").arg(m_proxy->rowCount()).arg(m_model->rowCount());
     m_ui->summaryLabel->setText(text);
 }
 
 QString FleetView::placeholderText() const
 {
-    return m_ui->contentStackedWidget->currentWidget() == m_ui->placeholderLabel ? m_ui->placeholderLabel->text()
-                                                                                 : QString();
+    return m_ui->contentStackedWidget->currentWidget() == m_ui->placeholderLabel
+        ? m_ui->placeholderLabel->text()
+        : QString();
 }
 
 void FleetView::updatePlaceholder()
@@ -357,10 +372,12 @@ void FleetView::updatePlaceholder()
         else if (m_loading || !m_model || !m_model->lastCompleteRefresh().isValid())
             text = tr("Loading schedulers…");
         else
-            text = tr("No inference schedulers here. Choose another profile or region to see a fleet.");
+            text = tr(
+                "No inference schedulers here. Choose another profile or region to see a fleet.");
     }
     m_ui->placeholderLabel->setText(text);
-    QWidget *page = text.isEmpty() ? static_cast<QWidget *>(m_ui->fleetTableView) : m_ui->placeholderLabel;
+    QWidget *page
+        = text.isEmpty() ? static_cast<QWidget *>(m_ui->fleetTableView) : m_ui->placeholderLabel;
     if (m_ui->contentStackedWidget->currentWidget() != page) {
         const bool hadFocus = m_ui->contentStackedWidget->currentWidget()->hasFocus();
         m_ui->contentStackedWidget->setCurrentWidget(page);
@@ -379,7 +396,8 @@ bool FleetView::restoreHeaderState(const QByteArray &state)
     QHeaderView *header = m_ui->fleetTableView->horizontalHeader();
     if (state.isEmpty() || !header->restoreState(state))
         return false;
-    m_ui->fleetTableView->sortByColumn(header->sortIndicatorSection(), header->sortIndicatorOrder());
+    m_ui->fleetTableView->sortByColumn(
+        header->sortIndicatorSection(), header->sortIndicatorOrder());
     return true;
 }
 

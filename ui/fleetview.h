@@ -96,7 +96,7 @@ private:
     QAction *m_copyModelArnsAction;
     QAction *m_findAction;
     bool m_loading = false;
-    bool m_rowsMoving = false;   // a refresh is inserting, removing or re-sorting rows
+    bool m_rowsMoving = false; // a refresh is inserting, removing or re-sorting rows
     QString m_currentName;
 };
 

@@ -1,15 +1,14 @@
 #include "guiapplication.h"
 
 #include "appinfo.h"
-#include "connectionsource.h"
-#include "demoendpoint.h"
-#include "mainwindow.h"
-#include "resourcepaths.h"
-
 #include "aws/connectionresolver.h"
 #include "aws/keychainprofiles.h"
 #include "cli/exitcodes.h"
 #include "cli/guioptions.h"
+#include "connectionsource.h"
+#include "demoendpoint.h"
+#include "mainwindow.h"
+#include "resourcepaths.h"
 
 #include <QApplication>
 #include <QIcon>
@@ -26,7 +25,8 @@ int reportStartupError(const QString &message, int exitCode)
     // Nobody would see a box on these platforms, and it would wait forever to be closed.
     const QString platform = QGuiApplication::platformName();
     if (platform != QLatin1String("offscreen") && platform != QLatin1String("minimal"))
-        QMessageBox::critical(nullptr, QApplication::translate("GuiApplication", "Lookout Desk cannot start"), message);
+        QMessageBox::critical(nullptr,
+            QApplication::translate("GuiApplication", "Lookout Desk cannot start"), message);
     return exitCode;
 }
 
@@ -43,9 +43,9 @@ int runGuiApplication(int argc, char *argv[])
     const cli::Result<cli::GuiOptions> parsed = cli::parseGuiOptions(QApplication::arguments());
     if (!parsed.ok()) {
         return reportStartupError(parsed.error().message + QLatin1Char('\n')
-                                      + QApplication::translate("GuiApplication", "Run '%1 --help' for the options.")
-                                            .arg(QString::fromLatin1(appinfo::kBinaryName)),
-                                  cli::exitcode::kBadCommandLine);
+                + QApplication::translate("GuiApplication", "Run '%1 --help' for the options.")
+                      .arg(QString::fromLatin1(appinfo::kBinaryName)),
+            cli::exitcode::kBadCommandLine);
     }
     const cli::GuiOptions &options = parsed.value();
 
@@ -57,13 +57,14 @@ int runGuiApplication(int argc, char *argv[])
             return reportStartupError(started.error().message, cli::exitcode::kFailure);
     }
 
-    const std::unique_ptr<QSettings> profileSettings = aws::KeychainProfileStore::openDefaultSettings();
+    const std::unique_ptr<QSettings> profileSettings
+        = aws::KeychainProfileStore::openDefaultSettings();
     aws::KeychainProfileStore keychain(profileSettings.get());
     aws::ConnectionResolver resolver = aws::ConnectionResolver::forCurrentProcess(&keychain);
     ConnectionSource connections(&resolver, &demo, options.connection);
     QNetworkAccessManager network;
-    QSettings settings(QSettings::IniFormat, QSettings::UserScope, QString::fromLatin1(appinfo::kOrganizationName),
-                       QStringLiteral("window"));
+    QSettings settings(QSettings::IniFormat, QSettings::UserScope,
+        QString::fromLatin1(appinfo::kOrganizationName), QStringLiteral("window"));
 
     MainWindowSetup setup;
     setup.network = &network;

@@ -45,13 +45,14 @@ KeyboardShortcutsDialog::KeyboardShortcutsDialog(QWidget *parent)
     , m_ui(std::make_unique<Ui::KeyboardShortcutsDialog>())
 {
     m_ui->setupUi(this);
-    m_ui->shortcutsTableWidget->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_ui->shortcutsTableWidget->horizontalHeader()->setSectionResizeMode(
+        0, QHeaderView::ResizeToContents);
 }
 
 KeyboardShortcutsDialog::~KeyboardShortcutsDialog() = default;
 
-QList<KeyboardShortcutsDialog::Entry> KeyboardShortcutsDialog::entriesOf(const QList<QAction *> &actions,
-                                                                        const Describe &describe)
+QList<KeyboardShortcutsDialog::Entry> KeyboardShortcutsDialog::entriesOf(
+    const QList<QAction *> &actions, const Describe &describe)
 {
     QList<Entry> entries;
     QSet<const QAction *> seen;
@@ -60,7 +61,8 @@ QList<KeyboardShortcutsDialog::Entry> KeyboardShortcutsDialog::entriesOf(const Q
             continue;
         seen.insert(action);
         const QString description = describe ? describe(action) : QString();
-        entries.append({description.isEmpty() ? plainText(action->text()) : description, action->shortcuts()});
+        entries.append({ description.isEmpty() ? plainText(action->text()) : description,
+            action->shortcuts() });
     }
     std::sort(entries.begin(), entries.end(), [](const Entry &a, const Entry &b) {
         return QString::localeAwareCompare(a.action, b.action) < 0;
@@ -75,7 +77,8 @@ void KeyboardShortcutsDialog::setEntries(const QList<Entry> &entries)
     for (int row = 0; row < entries.size(); ++row) {
         auto *action = new QTableWidgetItem(entries[row].action);
         auto *keys = new QTableWidgetItem(keysText(entries[row].keys));
-        keys->setData(Qt::AccessibleTextRole, tr("%1: %2").arg(entries[row].action, keysText(entries[row].keys)));
+        keys->setData(Qt::AccessibleTextRole,
+            tr("%1: %2").arg(entries[row].action, keysText(entries[row].keys)));
         table->setItem(row, 0, action);
         table->setItem(row, 1, keys);
     }
@@ -91,7 +94,8 @@ QStringList KeyboardShortcutsDialog::lines() const
     QStringList result;
     const QTableWidget *table = m_ui->shortcutsTableWidget;
     for (int row = 0; row < table->rowCount(); ++row)
-        result.append(table->item(row, 0)->text() + QLatin1Char('\t') + table->item(row, 1)->text());
+        result.append(
+            table->item(row, 0)->text() + QLatin1Char('\t') + table->item(row, 1)->text());
     return result;
 }
 

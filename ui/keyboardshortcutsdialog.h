@@ -6,7 +6,6 @@
 #include <QString>
 
 #include <functional>
-
 #include <memory>
 
 class QAction;
@@ -24,8 +23,8 @@ class KeyboardShortcutsDialog : public QDialog {
 
 public:
     struct Entry {
-        QString action;            // "Refresh", without mnemonics or "…"
-        QList<QKeySequence> keys;  // F5, Ctrl+R
+        QString action; // "Refresh", without mnemonics or "…"
+        QList<QKeySequence> keys; // F5, Ctrl+R
     };
 
     explicit KeyboardShortcutsDialog(QWidget *parent = nullptr);

@@ -1,12 +1,15 @@
 #include "mainwindow.h"
 
 #include "appinfo.h"
+#include "aws/keychainprofiles.h"
 #include "connectionbar.h"
 #include "connectiondetailsdialog.h"
 #include "dashboardview.h"
 #include "errorbanner.h"
 #include "fleetview.h"
 #include "keyboardshortcutsdialog.h"
+#include "models/fleetsession.h"
+#include "models/timetext.h"
 #include "profiledialog.h"
 #include "profilepicker.h"
 #include "refreshintervalcombobox.h"
@@ -14,10 +17,6 @@
 #include "regionpicker.h"
 #include "schedulerdetailsview.h"
 #include "traynotifier.h"
-
-#include "aws/keychainprofiles.h"
-#include "models/fleetsession.h"
-#include "models/timetext.h"
 
 #include <QAction>
 #include <QApplication>
@@ -63,7 +62,8 @@ MainWindow::MainWindow(const MainWindowSetup &setup, QWidget *parent)
     m_fleetView = new FleetView(this);
     m_fleetView->setObjectName(QStringLiteral("fleetViewWidget"));
     m_fleetView->setModel(m_session->model());
-    m_detailsView = setup.details ? new SchedulerDetailsView(setup.details, this) : new SchedulerDetailsView(this);
+    m_detailsView = setup.details ? new SchedulerDetailsView(setup.details, this)
+                                  : new SchedulerDetailsView(this);
     m_detailsView->setObjectName(QStringLiteral("schedulerDetailsViewWidget"));
     // The window's Refresh (F5, Ctrl+R) refreshes the fleet and this form together; the form's
     // own button still refreshes the form alone. One owner per key, or Qt would fire neither.
@@ -96,11 +96,12 @@ MainWindow::MainWindow(const MainWindowSetup &setup, QWidget *parent)
     restoreSettings();
 
     if (setup.refreshIntervalSeconds)
-        m_session->refreshController()->setInterval(std::chrono::seconds(*setup.refreshIntervalSeconds));
+        m_session->refreshController()->setInterval(
+            std::chrono::seconds(*setup.refreshIntervalSeconds));
     m_intervalComboBox->setInterval(m_session->refreshController()->interval());
 
-    const std::optional<ProfileChoice> saved =
-        ProfileChoice::fromSettingsValue(m_settings->value(kProfileKey).toString());
+    const std::optional<ProfileChoice> saved
+        = ProfileChoice::fromSettingsValue(m_settings->value(kProfileKey).toString());
     m_choice = setup.demo ? ProfileChoice::demo() : m_connections->initialChoice(saved);
     if (!m_connections->commandLine().region.isEmpty()) {
         m_region = m_connections->commandLine().region;
@@ -127,7 +128,7 @@ void MainWindow::createActions()
 {
     m_refreshAction = new QAction(this);
     m_refreshAction->setObjectName(QStringLiteral("refreshFleetAction"));
-    m_refreshAction->setShortcuts({QKeySequence(Qt::Key_F5), QKeySequence(Qt::CTRL | Qt::Key_R)});
+    m_refreshAction->setShortcuts({ QKeySequence(Qt::Key_F5), QKeySequence(Qt::CTRL | Qt::Key_R) });
     m_refreshAction->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
     connect(m_refreshAction, &QAction::triggered, this, &MainWindow::refreshNow);
 
@@ -158,7 +159,8 @@ void MainWindow::createActions()
     m_leaveFullScreenAction->setShortcut(QKeySequence(Qt::Key_Escape));
     // Only while full screen, so Esc keeps its usual meaning otherwise.
     m_leaveFullScreenAction->setEnabled(false);
-    connect(m_leaveFullScreenAction, &QAction::triggered, this, [this] { m_fullScreenAction->setChecked(false); });
+    connect(m_leaveFullScreenAction, &QAction::triggered, this,
+        [this] { m_fullScreenAction->setChecked(false); });
 
     m_notificationsAction = new QAction(this);
     m_notificationsAction->setObjectName(QStringLiteral("notificationsAction"));
@@ -179,7 +181,8 @@ void MainWindow::createActions()
     m_connectionDetailsAction = new QAction(this);
     m_connectionDetailsAction->setObjectName(QStringLiteral("connectionDetailsAction"));
     m_connectionDetailsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
-    connect(m_connectionDetailsAction, &QAction::triggered, this, &MainWindow::showConnectionDetails);
+    connect(
+        m_connectionDetailsAction, &QAction::triggered, this, &MainWindow::showConnectionDetails);
 
     m_shortcutsAction = new QAction(this);
     m_shortcutsAction->setObjectName(QStringLiteral("keyboardShortcutsAction"));
@@ -196,8 +199,8 @@ void MainWindow::createActions()
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
 
     // Window-wide shortcuts work even while the menu bar is hidden (full-screen dashboard).
-    addActions({m_refreshAction, m_pauseAction, m_dashboardAction, m_fullScreenAction, m_leaveFullScreenAction,
-                m_connectionDetailsAction, m_shortcutsAction, m_quitAction});
+    addActions({ m_refreshAction, m_pauseAction, m_dashboardAction, m_fullScreenAction,
+        m_leaveFullScreenAction, m_connectionDetailsAction, m_shortcutsAction, m_quitAction });
 }
 
 void MainWindow::createToolBar()
@@ -223,42 +226,45 @@ void MainWindow::createToolBar()
     connect(m_connectionBar, &ConnectionBar::profileChosen, this, &MainWindow::chooseProfile);
     connect(m_connectionBar, &ConnectionBar::regionChosen, this, &MainWindow::chooseRegion);
     connect(m_connectionBar, &ConnectionBar::regionRejected, this,
-            [this](const QString &problem) { statusBar()->showMessage(problem, kMessageMs); });
-    connect(m_connectionBar, &ConnectionBar::detailsRequested, this, &MainWindow::showConnectionDetails);
-    connect(m_intervalComboBox, &RefreshIntervalComboBox::intervalChosen, this, [this](std::chrono::seconds interval) {
-        m_session->refreshController()->setInterval(interval);
-        m_settings->setValue(kIntervalKey, qint64(interval.count()));
-    });
+        [this](const QString &problem) { statusBar()->showMessage(problem, kMessageMs); });
+    connect(m_connectionBar, &ConnectionBar::detailsRequested, this,
+        &MainWindow::showConnectionDetails);
+    connect(m_intervalComboBox, &RefreshIntervalComboBox::intervalChosen, this,
+        [this](std::chrono::seconds interval) {
+            m_session->refreshController()->setInterval(interval);
+            m_settings->setValue(kIntervalKey, qint64(interval.count()));
+        });
 }
 
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(QString());
     file->setObjectName(QStringLiteral("fileMenu"));
-    file->addActions({m_manageProfilesAction, m_connectionDetailsAction});
+    file->addActions({ m_manageProfilesAction, m_connectionDetailsAction });
     file->addSeparator();
     file->addAction(m_quitAction);
 
     QMenu *edit = menuBar()->addMenu(QString());
     edit->setObjectName(QStringLiteral("editMenu"));
-    edit->addActions({m_fleetView->copyArnsAction(), m_fleetView->copyNamesAction(), m_fleetView->copyModelArnsAction()});
+    edit->addActions({ m_fleetView->copyArnsAction(), m_fleetView->copyNamesAction(),
+        m_fleetView->copyModelArnsAction() });
     edit->addSeparator();
-    edit->addActions({m_detailsView->copySchedulerArnAction(), m_detailsView->copyJsonAction(),
-                      m_detailsView->copyCliCommandAction()});
+    edit->addActions({ m_detailsView->copySchedulerArnAction(), m_detailsView->copyJsonAction(),
+        m_detailsView->copyCliCommandAction() });
     edit->addSeparator();
     edit->addAction(m_fleetView->findAction());
 
     QMenu *view = menuBar()->addMenu(QString());
     view->setObjectName(QStringLiteral("viewMenu"));
-    view->addActions({m_refreshAction, m_pauseAction});
+    view->addActions({ m_refreshAction, m_pauseAction });
     view->addSeparator();
-    view->addActions({m_dashboardAction, m_fullScreenAction});
+    view->addActions({ m_dashboardAction, m_fullScreenAction });
     view->addSeparator();
     view->addAction(m_notificationsAction);
 
     QMenu *help = menuBar()->addMenu(QString());
     help->setObjectName(QStringLiteral("helpMenu"));
-    help->addActions({m_shortcutsAction, m_aboutAction});
+    help->addActions({ m_shortcutsAction, m_aboutAction });
 }
 
 void MainWindow::createStatusBar()
@@ -269,21 +275,26 @@ void MainWindow::createStatusBar()
     m_connectionLabel->setObjectName(QStringLiteral("connectionStatusLabel"));
     statusBar()->addPermanentWidget(m_refreshStatusLabel);
     statusBar()->addPermanentWidget(m_connectionLabel);
-    const auto message = [this](const QString &text) { statusBar()->showMessage(text, kMessageMs); };
+    const auto message
+        = [this](const QString &text) { statusBar()->showMessage(text, kMessageMs); };
     connect(m_fleetView, &FleetView::statusMessage, this, message);
     connect(m_detailsView, &SchedulerDetailsView::statusMessage, this, message);
 }
 
 void MainWindow::connectSession()
 {
-    connect(m_session, &models::FleetSession::connectionChanged, this, &MainWindow::updateConnectionState);
-    connect(m_session, &models::FleetSession::refreshFinished, this, &MainWindow::showRefreshOutcome);
+    connect(m_session, &models::FleetSession::connectionChanged, this,
+        &MainWindow::updateConnectionState);
+    connect(
+        m_session, &models::FleetSession::refreshFinished, this, &MainWindow::showRefreshOutcome);
     connect(m_session, &models::FleetSession::connectionNeeded, this, [this] {
         m_connections->reload();
         connectWithChoice();
     });
-    connect(m_session->loader(), &models::FleetLoader::loadingChanged, m_fleetView, &FleetView::setLoading);
-    connect(m_session->notifier(), &models::StatusChangeNotifier::alertRaised, m_tray, &TrayNotifier::notify);
+    connect(m_session->loader(), &models::FleetLoader::loadingChanged, m_fleetView,
+        &FleetView::setLoading);
+    connect(m_session->notifier(), &models::StatusChangeNotifier::alertRaised, m_tray,
+        &TrayNotifier::notify);
     connect(m_session->model(), &QAbstractItemModel::rowsInserted, this, [this] {
         // --scheduler NAME: select its row as soon as a page brings it.
         if (!m_pendingScheduler.isEmpty() && m_fleetView->selectScheduler(m_pendingScheduler))
@@ -304,8 +315,9 @@ void MainWindow::connectSession()
 
 void MainWindow::retranslate()
 {
-    setWindowTitle(m_session->isConnected() ? tr("Lookout Desk — %1").arg(m_session->connectionLabel())
-                                            : tr("Lookout Desk"));
+    setWindowTitle(m_session->isConnected()
+            ? tr("Lookout Desk — %1").arg(m_session->connectionLabel())
+            : tr("Lookout Desk"));
     setAccessibleName(tr("Lookout Desk main window"));
     m_toolBar->setWindowTitle(tr("Main toolbar"));
     m_toolBar->setAccessibleName(tr("Main toolbar"));
@@ -316,23 +328,26 @@ void MainWindow::retranslate()
     const bool paused = m_pauseAction->isChecked();
     m_pauseAction->setText(paused ? tr("Paused") : tr("&Pause"));
     m_pauseAction->setIconText(paused ? tr("Paused") : tr("Pause"));
-    m_pauseAction->setIcon(style()->standardIcon(paused ? QStyle::SP_MediaPlay : QStyle::SP_MediaPause));
+    m_pauseAction->setIcon(
+        style()->standardIcon(paused ? QStyle::SP_MediaPlay : QStyle::SP_MediaPause));
     m_pauseAction->setToolTip(paused ? tr("Auto-refresh is paused: click to resume (Ctrl+Shift+P)")
                                      : tr("Pause auto-refresh (Ctrl+Shift+P)"));
     m_dashboardAction->setText(tr("&Dashboard"));
-    m_dashboardAction->setToolTip(tr("Show the dashboard: one large tile per scheduler (Ctrl+D; F11 for full screen)"));
+    m_dashboardAction->setToolTip(
+        tr("Show the dashboard: one large tile per scheduler (Ctrl+D; F11 for full screen)"));
     m_fullScreenAction->setText(tr("&Full Screen"));
     m_leaveFullScreenAction->setText(tr("Leave Full Screen"));
     m_notificationsAction->setText(tr("Desktop &Notifications"));
     m_notificationsAction->setToolTip(TrayNotifier::isAvailable()
-                                          ? tr("Notify when a scheduler turns ANOMALOUS or stops running")
-                                          : tr("This desktop has no system tray to notify through"));
+            ? tr("Notify when a scheduler turns ANOMALOUS or stops running")
+            : tr("This desktop has no system tray to notify through"));
     m_manageProfilesAction->setText(tr("&Manage Profiles…"));
     m_connectionDetailsAction->setText(tr("&Connection Details…"));
     m_shortcutsAction->setText(tr("&Keyboard Shortcuts"));
     m_aboutAction->setText(tr("&About Lookout Desk"));
     m_quitAction->setText(tr("&Quit"));
-    const QList<QMenu *> menus = menuBar()->findChildren<QMenu *>(QString(), Qt::FindDirectChildrenOnly);
+    const QList<QMenu *> menus
+        = menuBar()->findChildren<QMenu *>(QString(), Qt::FindDirectChildrenOnly);
     for (QMenu *menu : menus) {
         if (menu->objectName() == QLatin1String("fileMenu"))
             menu->setTitle(tr("&File"));
@@ -390,9 +405,10 @@ void MainWindow::restoreSettings()
     m_fleetView->restoreHeaderState(m_settings->value(kHeaderKey).toByteArray());
     const QVariant interval = m_settings->value(kIntervalKey);
     if (interval.isValid())
-        m_session->refreshController()->setInterval(std::chrono::seconds(std::max<qint64>(0, interval.toLongLong())));
-    m_notificationsAction->setChecked(m_notificationsAction->isEnabled()
-                                      && m_settings->value(kNotificationsKey, false).toBool());
+        m_session->refreshController()->setInterval(
+            std::chrono::seconds(std::max<qint64>(0, interval.toLongLong())));
+    m_notificationsAction->setChecked(
+        m_notificationsAction->isEnabled() && m_settings->value(kNotificationsKey, false).toBool());
     m_dashboardAction->setChecked(m_settings->value(kDashboardKey, false).toBool());
 }
 
@@ -404,7 +420,8 @@ void MainWindow::saveSettings() const
     m_settings->setValue(kHeaderKey, m_fleetView->saveHeaderState());
     m_settings->setValue(kProfileKey, m_choice.toSettingsValue());
     // Only a region picked in the window is remembered; --region applies to one run.
-    if (m_regionOrigin != m_connections->commandLine().regionOrigin || m_region != m_connections->commandLine().region)
+    if (m_regionOrigin != m_connections->commandLine().regionOrigin
+        || m_region != m_connections->commandLine().region)
         m_settings->setValue(kRegionKey, m_region);
     m_settings->setValue(kNotificationsKey, m_notificationsAction->isChecked());
     m_settings->setValue(kDashboardKey, isDashboardShown());
@@ -436,14 +453,15 @@ void MainWindow::chooseRegion(const QString &region)
 
 void MainWindow::reloadProfiles()
 {
-    m_connectionBar->profilePicker()->setProfiles(m_connections->profiles(), m_connections->environmentHasCredentials(),
-                                                  m_connections->demo() != nullptr);
+    m_connectionBar->profilePicker()->setProfiles(m_connections->profiles(),
+        m_connections->environmentHasCredentials(), m_connections->demo() != nullptr);
     m_connectionBar->profilePicker()->setCurrentChoice(m_choice);
 }
 
 void MainWindow::connectWithChoice()
 {
-    const aws::Result<ResolvedConnection> resolved = m_connections->resolve(m_choice, m_region, m_regionOrigin);
+    const aws::Result<ResolvedConnection> resolved
+        = m_connections->resolve(m_choice, m_region, m_regionOrigin);
     if (resolved.ok())
         m_session->connectTo(resolved.value().connection, resolved.value().label);
     else
@@ -465,8 +483,9 @@ void MainWindow::updateConnectionState()
         m_connectionBar->regionPicker()->setRegion(connection->connection().region.value);
     else
         m_connectionBar->regionPicker()->setRegion(m_region);
-    m_connectionBar->setRegionFixed(demo, tr("The demo endpoint serves one region; start it with --demo --region to "
-                                             "choose another"));
+    m_connectionBar->setRegionFixed(demo,
+        tr("The demo endpoint serves one region; start it with --demo --region to "
+           "choose another"));
     m_fleetView->clearError();
     m_dashboardView->setRefreshProblem(QString());
     if (const auto &error = m_session->configurationError()) {
@@ -480,16 +499,20 @@ void MainWindow::updateConnectionState()
 QString MainWindow::hintFor(const aws::AwsError &error)
 {
     using Kind = aws::AwsError::Kind;
-    const bool denied = error.code.contains(QLatin1String("AccessDenied")) || error.code == QLatin1String("UnrecognizedClientException")
-        || error.code.contains(QLatin1String("Signature")) || error.code == QLatin1String("ExpiredTokenException");
+    const bool denied = error.code.contains(QLatin1String("AccessDenied"))
+        || error.code == QLatin1String("UnrecognizedClientException")
+        || error.code.contains(QLatin1String("Signature"))
+        || error.code == QLatin1String("ExpiredTokenException");
     switch (error.kind) {
     case Kind::Credentials:
-        return tr("No usable keys: choose another profile, or add one with File → Manage Profiles.");
+        return tr(
+            "No usable keys: choose another profile, or add one with File → Manage Profiles.");
     case Kind::Configuration:
         if (error.message.contains(QLatin1String("region")))
             return tr("Choose a region in the toolbar.");
         if (error.message.contains(QLatin1String("profile")))
-            return tr("Choose another profile in the toolbar, or create it with File → Manage Profiles.");
+            return tr(
+                "Choose another profile in the toolbar, or create it with File → Manage Profiles.");
         return tr("Check the connection details (Ctrl+I).");
     case Kind::Network:
     case Kind::Timeout:
@@ -497,9 +520,11 @@ QString MainWindow::hintFor(const aws::AwsError &error)
         return tr("Check the endpoint and the network, then press Retry.");
     case Kind::Service:
         if (error.httpStatus == 429 || error.code.contains(QLatin1String("Throttl")))
-            return tr("The service is throttling: automatic refreshes slow down until one succeeds.");
+            return tr(
+                "The service is throttling: automatic refreshes slow down until one succeeds.");
         if (denied)
-            return tr("The profile's keys are not accepted here: choose another profile or region.");
+            return tr(
+                "The profile's keys are not accepted here: choose another profile or region.");
         return tr("Press Retry, or wait for the next automatic refresh.");
     default:
         return tr("Press Retry, or wait for the next automatic refresh.");
@@ -598,15 +623,15 @@ void MainWindow::showConnectionDetails()
         dialog->setConnection(m_session->connectionLabel(), connection->connection());
     } else {
         const auto &error = m_session->configurationError();
-        dialog->setProblem(m_connectionBar->profilePicker()->currentText(), error ? error->toString() : QString(),
-                           error ? hintFor(*error) : QString());
+        dialog->setProblem(m_connectionBar->profilePicker()->currentText(),
+            error ? error->toString() : QString(), error ? hintFor(*error) : QString());
     }
     QStringList problems;
     for (const aws::ConfigProblem &problem : m_connections->resolver()->problems())
         problems.append(problem.toString());
     dialog->setFileProblems(problems);
     connect(dialog, &ConnectionDetailsDialog::statusMessage, this,
-            [this](const QString &text) { statusBar()->showMessage(text, kMessageMs); });
+        [this](const QString &text) { statusBar()->showMessage(text, kMessageMs); });
     dialog->open();
 }
 
@@ -616,18 +641,21 @@ void MainWindow::showShortcuts()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setObjectName(QStringLiteral("keyboardShortcutsDialog"));
     // Two Ctrl+C actions work in different places; say where.
-    QList<KeyboardShortcutsDialog::Entry> entries =
-        KeyboardShortcutsDialog::entriesOf(shortcutActions(), [this](const QAction *action) {
-            if (action == m_fleetView->copyArnsAction())
-                return tr("Copy the selected schedulers' ARNs (fleet table)");
-            if (action == m_detailsView->copyFocusedValueAction())
-                return tr("Copy the focused value (details form)");
-            return QString();
-        });
+    QList<KeyboardShortcutsDialog::Entry> entries
+        = KeyboardShortcutsDialog::entriesOf(shortcutActions(), [this](const QAction *action) {
+              if (action == m_fleetView->copyArnsAction())
+                  return tr("Copy the selected schedulers' ARNs (fleet table)");
+              if (action == m_detailsView->copyFocusedValueAction())
+                  return tr("Copy the focused value (details form)");
+              return QString();
+          });
     // Keys that belong to widgets rather than to actions.
-    entries.append({tr("Clear the filter (in the filter box)"), {QKeySequence(Qt::Key_Escape)}});
-    entries.append({tr("Open the scheduler of the current tile or row"), {QKeySequence(Qt::Key_Return)}});
-    entries.append({tr("Context menu of the current row"), {QKeySequence(Qt::Key_Menu), QKeySequence(Qt::SHIFT | Qt::Key_F10)}});
+    entries.append(
+        { tr("Clear the filter (in the filter box)"), { QKeySequence(Qt::Key_Escape) } });
+    entries.append(
+        { tr("Open the scheduler of the current tile or row"), { QKeySequence(Qt::Key_Return) } });
+    entries.append({ tr("Context menu of the current row"),
+        { QKeySequence(Qt::Key_Menu), QKeySequence(Qt::SHIFT | Qt::Key_F10) } });
     dialog->setEntries(entries);
     dialog->open();
 }
@@ -656,8 +684,8 @@ void MainWindow::manageProfiles()
 void MainWindow::showAbout()
 {
     QMessageBox::about(this, tr("About Lookout Desk"),
-                       tr("Lookout Desk %1\nA viewer for Amazon Lookout for Equipment inference schedulers.")
-                           .arg(QString::fromLatin1(appinfo::kVersion)));
+        tr("Lookout Desk %1\nA viewer for Amazon Lookout for Equipment inference schedulers.")
+            .arg(QString::fromLatin1(appinfo::kVersion)));
 }
 
 } // namespace ui

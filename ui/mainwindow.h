@@ -19,12 +19,12 @@ class QToolBar;
 namespace aws {
 class KeychainProfileStore;
 struct AwsError;
-}
+} // namespace aws
 
 namespace models {
 class FleetSession;
 class SchedulerDetailsController;
-}
+} // namespace models
 
 namespace ui {
 
@@ -39,15 +39,16 @@ class TrayNotifier;
 // What the window is built from. Everything is passed in, so tests can swap the network, the
 // settings, the connections (an emulator behind a temporary ~/.aws) and the clocks.
 struct MainWindowSetup {
-    QNetworkAccessManager *network = nullptr;      // required
-    QSettings *settings = nullptr;                 // required; geometry, splitter, choices, sort
-    ConnectionSource *connections = nullptr;       // required
-    aws::KeychainProfileStore *keychain = nullptr; // for File → Manage Profiles; null: no such action
-    models::FleetSession *session = nullptr;       // null: the window's own, on the system clock
+    QNetworkAccessManager *network = nullptr; // required
+    QSettings *settings = nullptr; // required; geometry, splitter, choices, sort
+    ConnectionSource *connections = nullptr; // required
+    aws::KeychainProfileStore *keychain
+        = nullptr; // for File → Manage Profiles; null: no such action
+    models::FleetSession *session = nullptr; // null: the window's own, on the system clock
     models::SchedulerDetailsController *details = nullptr; // null: the details view's own
-    QString schedulerName;                         // --scheduler: open with it shown
-    std::optional<int> refreshIntervalSeconds;     // --refresh-interval
-    bool demo = false;                             // --demo: open on the Demo entry
+    QString schedulerName; // --scheduler: open with it shown
+    std::optional<int> refreshIntervalSeconds; // --refresh-interval
+    bool demo = false; // --demo: open on the Demo entry
 };
 
 // The main window: a toolbar (profile, region, Refresh, refresh interval, Pause, Dashboard), the
@@ -121,8 +122,8 @@ private:
     aws::KeychainProfileStore *m_keychain;
     models::FleetSession *m_session;
     ProfileChoice m_choice;
-    QString m_region;        // the explicit region; empty: as the environment or profile says
-    QString m_regionOrigin;  // "--region", "the region picker"
+    QString m_region; // the explicit region; empty: as the environment or profile says
+    QString m_regionOrigin; // "--region", "the region picker"
     QString m_pendingScheduler;
 
     ConnectionBar *m_connectionBar = nullptr;

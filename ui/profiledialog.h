@@ -25,7 +25,8 @@ class ProfileDialog : public QDialog {
     Q_OBJECT
 public:
     // `store` must outlive the dialog; `sharedProfiles` are the ~/.aws profiles, for name clashes.
-    ProfileDialog(aws::KeychainProfileStore *store, aws::AwsProfiles sharedProfiles, QWidget *parent = nullptr);
+    ProfileDialog(aws::KeychainProfileStore *store, aws::AwsProfiles sharedProfiles,
+        QWidget *parent = nullptr);
     ~ProfileDialog() override;
 
     // Switches to editing an existing keychain profile: the name is fixed, the key fields start
@@ -46,8 +47,8 @@ private:
     void showMessage(const QString &text);
     void setBusy(bool busy);
     void showSessionOnlyOutcome(const aws::KeychainSaveOutcome &outcome);
-    std::optional<QString> validationProblem(const aws::KeychainProfile &profile, const aws::KeychainSecret &secret,
-                                             bool keepStoredKeys) const;
+    std::optional<QString> validationProblem(const aws::KeychainProfile &profile,
+        const aws::KeychainSecret &secret, bool keepStoredKeys) const;
     QString keychainProblemText(aws::KeychainFailure failure) const;
     aws::KeychainProfile enteredProfile() const;
 

@@ -19,7 +19,8 @@ ProfilePicker::ProfilePicker(QWidget *parent)
     setMinimumContentsLength(12);
     retranslate();
     connect(this, &QComboBox::activated, this, [this](int index) {
-        const auto choice = ProfileChoice::fromSettingsValue(itemData(index, kChoiceRole).toString());
+        const auto choice
+            = ProfileChoice::fromSettingsValue(itemData(index, kChoiceRole).toString());
         if (!choice)
             return;
         m_current = *choice;
@@ -41,16 +42,19 @@ void ProfilePicker::changeEvent(QEvent *event)
     QComboBox::changeEvent(event);
 }
 
-void ProfilePicker::addChoice(const QString &text, const ProfileChoice &choice, const QString &toolTip)
+void ProfilePicker::addChoice(
+    const QString &text, const ProfileChoice &choice, const QString &toolTip)
 {
     addItem(text);
     const int index = count() - 1;
     setItemData(index, choice.toSettingsValue(), kChoiceRole);
     setItemData(index, toolTip, Qt::ToolTipRole);
-    setItemData(index, QString(text + QStringLiteral(": ") + toolTip), Qt::AccessibleDescriptionRole);
+    setItemData(
+        index, QString(text + QStringLiteral(": ") + toolTip), Qt::AccessibleDescriptionRole);
 }
 
-void ProfilePicker::setProfiles(const QList<aws::ProfileListEntry> &profiles, bool environmentEntry, bool demoEntry)
+void ProfilePicker::setProfiles(
+    const QList<aws::ProfileListEntry> &profiles, bool environmentEntry, bool demoEntry)
 {
     m_profiles = profiles;
     m_environmentEntry = environmentEntry;
@@ -59,7 +63,8 @@ void ProfilePicker::setProfiles(const QList<aws::ProfileListEntry> &profiles, bo
     clear();
     if (environmentEntry)
         addChoice(tr("Environment"), ProfileChoice::environment(),
-                  tr("Keys from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, as the AWS CLI uses without --profile"));
+            tr("Keys from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, as the AWS CLI uses without "
+               "--profile"));
     for (const aws::ProfileListEntry &entry : profiles) {
         QString text = entry.name;
         switch (entry.origin) {
@@ -77,7 +82,8 @@ void ProfilePicker::setProfiles(const QList<aws::ProfileListEntry> &profiles, bo
     if (demoEntry) {
         if (count() > 0)
             insertSeparator(count());
-        addChoice(tr("Demo"), ProfileChoice::demo(), tr("The built-in demo endpoint: an emulated fleet, no AWS account needed"));
+        addChoice(tr("Demo"), ProfileChoice::demo(),
+            tr("The built-in demo endpoint: an emulated fleet, no AWS account needed"));
     }
     setCurrentChoice(m_current);
 }
@@ -99,7 +105,7 @@ void ProfilePicker::setCurrentChoice(const ProfileChoice &choice)
     int index = indexOfChoice(choice);
     if (index < 0 && choice.kind == ProfileChoice::Kind::Profile) {
         addChoice(tr("%1 (not found)").arg(choice.name), choice,
-                  tr("No ~/.aws file or keychain profile defines %1").arg(choice.name));
+            tr("No ~/.aws file or keychain profile defines %1").arg(choice.name));
         index = count() - 1;
     }
     setCurrentIndex(index);

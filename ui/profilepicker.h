@@ -1,8 +1,7 @@
 #pragma once
 
-#include "connectionsource.h"
-
 #include "aws/connectionresolver.h"
+#include "connectionsource.h"
 
 #include <QComboBox>
 #include <QList>
@@ -20,7 +19,8 @@ public:
     explicit ProfilePicker(QWidget *parent = nullptr);
 
     // Rebuilds the entries, keeping the current choice.
-    void setProfiles(const QList<aws::ProfileListEntry> &profiles, bool environmentEntry, bool demoEntry = true);
+    void setProfiles(
+        const QList<aws::ProfileListEntry> &profiles, bool environmentEntry, bool demoEntry = true);
     ProfileChoice currentChoice() const;
     // Selects the entry (adding a "not found" one for a profile not in the list); emits nothing.
     void setCurrentChoice(const ProfileChoice &choice);

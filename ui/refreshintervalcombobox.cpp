@@ -17,8 +17,9 @@ RefreshIntervalComboBox::RefreshIntervalComboBox(QWidget *parent)
     setSizeAdjustPolicy(QComboBox::AdjustToContents);
     rebuild();
     setInterval(models::RefreshController::kDefaultInterval);
-    connect(this, &QComboBox::activated, this,
-            [this](int index) { emit intervalChosen(std::chrono::seconds(itemData(index).toLongLong())); });
+    connect(this, &QComboBox::activated, this, [this](int index) {
+        emit intervalChosen(std::chrono::seconds(itemData(index).toLongLong()));
+    });
 }
 
 QString RefreshIntervalComboBox::intervalText(std::chrono::seconds interval)

@@ -1,9 +1,8 @@
 #include "refreshstatuslabel.h"
 
-#include "refreshintervalcombobox.h"
-
 #include "models/fleetloader.h"
 #include "models/refreshcontroller.h"
+#include "refreshintervalcombobox.h"
 
 #include <QEvent>
 
@@ -24,7 +23,8 @@ void RefreshStatusLabel::watch(models::RefreshController *controller, models::Fl
 {
     m_controller = controller;
     m_loader = loader;
-    connect(controller, &models::RefreshController::stateChanged, this, &RefreshStatusLabel::updateText);
+    connect(controller, &models::RefreshController::stateChanged, this,
+        &RefreshStatusLabel::updateText);
     connect(loader, &models::FleetLoader::loadingChanged, this, &RefreshStatusLabel::updateText);
     updateText();
 }
@@ -49,14 +49,18 @@ void RefreshStatusLabel::updateText()
     } else {
         const QString every = RefreshIntervalComboBox::intervalText(controller.effectiveInterval());
         text = controller.isBackingOff()
-            ? tr("Throttled by the service: refreshing every %1 until a refresh succeeds").arg(every)
+            ? tr("Throttled by the service: refreshing every %1 until a refresh succeeds")
+                  .arg(every)
             : tr("Auto-refresh every %1").arg(every);
         const QDateTime next = controller.nextRefreshAt();
         if (next.isValid() && controller.isWindowVisible()) {
-            const qint64 seconds = std::max<qint64>(0, (controller.clock()->nowUtc().msecsTo(next) + 999) / 1000);
+            const qint64 seconds
+                = std::max<qint64>(0, (controller.clock()->nowUtc().msecsTo(next) + 999) / 1000);
             text += QStringLiteral(" · ")
                 + (seconds == 0 ? tr("next now")
-                                : tr("next in %1").arg(RefreshIntervalComboBox::intervalText(std::chrono::seconds(seconds))));
+                                : tr("next in %1")
+                                      .arg(RefreshIntervalComboBox::intervalText(
+                                          std::chrono::seconds(seconds))));
             countdown = true;
         }
     }

@@ -7,7 +7,7 @@
 namespace models {
 class FleetLoader;
 class RefreshController;
-}
+} // namespace models
 
 namespace ui {
 

@@ -26,7 +26,8 @@ RegionPicker::RegionPicker(QWidget *parent)
 
 QStringList RegionPicker::serviceRegions()
 {
-    return {QStringLiteral("us-east-1"), QStringLiteral("eu-west-1"), QStringLiteral("ap-northeast-2")};
+    return { QStringLiteral("us-east-1"), QStringLiteral("eu-west-1"),
+        QStringLiteral("ap-northeast-2") };
 }
 
 void RegionPicker::retranslate()

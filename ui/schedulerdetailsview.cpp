@@ -1,17 +1,15 @@
 #include "schedulerdetailsview.h"
 
-#include "ui_schedulerdetailsview.h"
-
 #include "copyablefieldlabel.h"
 #include "elidedlabel.h"
 #include "errorbanner.h"
-#include "statusbadge.h"
-#include "symbolicicon.h"
-
 #include "lookout/lookoutclient.h"
 #include "models/itemroles.h"
 #include "models/statuspresentation.h"
 #include "models/timetext.h"
+#include "statusbadge.h"
+#include "symbolicicon.h"
+#include "ui_schedulerdetailsview.h"
 
 #include <QAction>
 #include <QApplication>
@@ -48,7 +46,8 @@ SchedulerDetailsView::SchedulerDetailsView(QWidget *parent)
 {
 }
 
-SchedulerDetailsView::SchedulerDetailsView(models::SchedulerDetailsController *controller, QWidget *parent)
+SchedulerDetailsView::SchedulerDetailsView(
+    models::SchedulerDetailsController *controller, QWidget *parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::SchedulerDetailsView>())
     , m_freshnessTimer(new QTimer(this))
@@ -87,7 +86,7 @@ void SchedulerDetailsView::setUpActions()
 {
     m_refreshAction = new QAction(tr("&Refresh"), this);
     m_refreshAction->setObjectName(QStringLiteral("refreshAction"));
-    m_refreshAction->setShortcuts({QKeySequence(Qt::Key_F5), QKeySequence(Qt::CTRL | Qt::Key_R)});
+    m_refreshAction->setShortcuts({ QKeySequence(Qt::Key_F5), QKeySequence(Qt::CTRL | Qt::Key_R) });
     m_refreshAction->setShortcutContext(Qt::WindowShortcut);
     m_refreshAction->setToolTip(tr("Fetch the scheduler's description again"));
     connect(m_refreshAction, &QAction::triggered, this, [this] {
@@ -106,12 +105,14 @@ void SchedulerDetailsView::setUpActions()
     m_copyJsonAction->setToolTip(tr("Copy the scheduler as the AWS CLI prints it"));
     connect(m_copyJsonAction, &QAction::triggered, this, [this] {
         if (m_controller && m_controller->scheduler())
-            copyText(m_controller->cliJson(), tr("Copied %1 as JSON").arg(m_controller->schedulerName()));
+            copyText(m_controller->cliJson(),
+                tr("Copied %1 as JSON").arg(m_controller->schedulerName()));
     });
 
     m_copyCliCommandAction = new QAction(tr("Copy AWS &CLI Command"), this);
     m_copyCliCommandAction->setObjectName(QStringLiteral("copyCliCommandAction"));
-    m_copyCliCommandAction->setToolTip(tr("Copy the aws lookoutequipment command that describes this scheduler"));
+    m_copyCliCommandAction->setToolTip(
+        tr("Copy the aws lookoutequipment command that describes this scheduler"));
     connect(m_copyCliCommandAction, &QAction::triggered, this, [this] {
         if (m_controller && !m_controller->cliCommand().isEmpty())
             copyText(m_controller->cliCommand(), tr("Copied the AWS CLI command"));
@@ -121,12 +122,14 @@ void SchedulerDetailsView::setUpActions()
     m_copyFocusedAction->setObjectName(QStringLiteral("copyFocusedValueAction"));
     m_copyFocusedAction->setShortcut(QKeySequence::Copy);
     m_copyFocusedAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    connect(m_copyFocusedAction, &QAction::triggered, this, &SchedulerDetailsView::copyFocusedField);
+    connect(
+        m_copyFocusedAction, &QAction::triggered, this, &SchedulerDetailsView::copyFocusedField);
 
-    addActions({m_refreshAction, m_copyArnAction, m_copyJsonAction, m_copyCliCommandAction, m_copyFocusedAction});
+    addActions({ m_refreshAction, m_copyArnAction, m_copyJsonAction, m_copyCliCommandAction,
+        m_copyFocusedAction });
     m_ui->refreshToolButton->setDefaultAction(m_refreshAction);
     m_copyMenu->setObjectName(QStringLiteral("copyMenu"));
-    m_copyMenu->addActions({m_copyArnAction, m_copyJsonAction, m_copyCliCommandAction});
+    m_copyMenu->addActions({ m_copyArnAction, m_copyJsonAction, m_copyCliCommandAction });
     m_ui->copyToolButton->setMenu(m_copyMenu);
 }
 
@@ -145,12 +148,14 @@ void SchedulerDetailsView::buildFieldRows()
             m_sentenceNames.insert(field.id, field.sentenceName);
             if (field.kind == models::FieldKind::Status) {
                 // Status and Latest result are the header's badges.
-                StatusBadge *badge = field.id == QLatin1String("status") ? m_ui->statusBadge : m_ui->latestResultBadge;
+                StatusBadge *badge = field.id == QLatin1String("status") ? m_ui->statusBadge
+                                                                         : m_ui->latestResultBadge;
                 badge->setFieldName(field.label);
                 badge->setObjectName(field.id + QStringLiteral("Badge"));
                 m_fieldWidgets.insert(field.id, badge);
                 connect(badge, &QWidget::customContextMenuRequested, this,
-                        [this, id = field.id, badge](const QPoint &position) { showFieldMenu(id, badge, position); });
+                    [this, id = field.id, badge](
+                        const QPoint &position) { showFieldMenu(id, badge, position); });
                 continue;
             }
             auto *label = new QLabel(field.label, box);
@@ -159,17 +164,17 @@ void SchedulerDetailsView::buildFieldRows()
             value->setObjectName(field.id + QStringLiteral("CopyableFieldLabel"));
             value->setField(field.id, field.sentenceName);
             value->setCopyButtonVisible(field.kind == models::FieldKind::Arn
-                                        || field.kind == models::FieldKind::S3Location);
+                || field.kind == models::FieldKind::S3Location);
             value->label()->setContextMenuPolicy(Qt::CustomContextMenu);
             value->label()->installEventFilter(this);
             label->setBuddy(value->label());
             form->addRow(label, value);
             m_fieldWidgets.insert(field.id, value);
-            connect(value, &CopyableFieldLabel::copyRequested, this, &SchedulerDetailsView::copyField);
+            connect(
+                value, &CopyableFieldLabel::copyRequested, this, &SchedulerDetailsView::copyField);
             connect(value->label(), &QWidget::customContextMenuRequested, this,
-                    [this, id = field.id, value](const QPoint &position) {
-                        showFieldMenu(id, value->label(), position);
-                    });
+                [this, id = field.id, value](
+                    const QPoint &position) { showFieldMenu(id, value->label(), position); });
         }
         m_ui->fieldsLayout->addWidget(box);
     }
@@ -195,12 +200,15 @@ void SchedulerDetailsView::attach(models::SchedulerDetailsController *controller
     if (m_controller)
         disconnect(m_controller, nullptr, this, nullptr);
     m_controller = controller;
-    connect(controller, &SchedulerDetailsController::stateChanged, this, &SchedulerDetailsView::updateFromController);
-    connect(controller, &SchedulerDetailsController::busyChanged, this, &SchedulerDetailsView::updateFromController);
+    connect(controller, &SchedulerDetailsController::stateChanged, this,
+        &SchedulerDetailsView::updateFromController);
+    connect(controller, &SchedulerDetailsController::busyChanged, this,
+        &SchedulerDetailsView::updateFromController);
     updateFromController();
 }
 
-void SchedulerDetailsView::setClient(const lookout::LookoutClient &client, const models::CliConnection &connection)
+void SchedulerDetailsView::setClient(
+    const lookout::LookoutClient &client, const models::CliConnection &connection)
 {
     m_shownName.clear();
     m_controller->setClient(client, connection);
@@ -244,9 +252,9 @@ void SchedulerDetailsView::updateFromController()
         message = tr("Could not load %1.").arg(name);
         break;
     case State::NotFound:
-        message = m_shownName == name
-            ? tr("Inference scheduler %1 no longer exists.").arg(name)
-            : tr("Inference scheduler %1 does not exist in %2.").arg(name, m_controller->connection().region);
+        message = m_shownName == name ? tr("Inference scheduler %1 no longer exists.").arg(name)
+                                      : tr("Inference scheduler %1 does not exist in %2.")
+                                            .arg(name, m_controller->connection().region);
         break;
     case State::Loaded:
         break;
@@ -291,11 +299,12 @@ void SchedulerDetailsView::updateFields()
             continue;
         }
         auto *value = static_cast<CopyableFieldLabel *>(it.value());
-        value->setValue(index.data(Qt::DisplayRole).toString(), index.data(models::AbsentRole).toBool());
+        value->setValue(
+            index.data(Qt::DisplayRole).toString(), index.data(models::AbsentRole).toBool());
         value->setStale(stale);
         value->label()->setAccessibleName(index.data(models::AccessibleTextRole).toString());
-        value->label()->setAccessibleDescription(stale ? tr("Stale: from before the last failed refresh.")
-                                                       : QString());
+        value->label()->setAccessibleDescription(
+            stale ? tr("Stale: from before the last failed refresh.") : QString());
     }
 }
 
@@ -308,14 +317,18 @@ void SchedulerDetailsView::updateFreshness()
     }
     const QDateTime now = m_controller->clock()->nowUtc();
     const QDateTime updated = m_controller->lastUpdated();
-    QString text = tr("Updated %1, %2").arg(models::clockTimeText(updated), models::relativeAgeText(updated, now));
+    QString text = tr("Updated %1, %2")
+                       .arg(models::clockTimeText(updated), models::relativeAgeText(updated, now));
     QPalette palette = this->palette();
     QFont font = this->font();
     if (m_controller->isStale()) {
-        text = tr("Stale since %1 \u2014 %2").arg(models::clockTimeText(m_controller->staleSince()), text);
+        text = tr("Stale since %1 \u2014 %2")
+                   .arg(models::clockTimeText(m_controller->staleSince()), text);
         // The same amber as a STOPPING badge's text: a warning, legible on light and dark.
-        const models::StatusPresentation warning = models::statusPresentation(models::StatusKind::Stopping);
-        palette.setColor(QPalette::WindowText, warning.colors(models::isDarkPalette(this->palette())).foreground);
+        const models::StatusPresentation warning
+            = models::statusPresentation(models::StatusKind::Stopping);
+        palette.setColor(QPalette::WindowText,
+            warning.colors(models::isDarkPalette(this->palette())).foreground);
         font.setBold(true);
     }
     if (m_controller->isBusy())
@@ -331,12 +344,15 @@ void SchedulerDetailsView::updateActions()
     const State state = m_controller->state();
     const bool canFetch = state != State::Empty && state != State::NoConnection;
     m_refreshAction->setEnabled(canFetch && !m_controller->isBusy());
-    m_copyArnAction->setEnabled(
-        !m_controller->model()->fieldData(kSchedulerArn, models::CopyTextRole).toString().isEmpty());
+    m_copyArnAction->setEnabled(!m_controller->model()
+                                     ->fieldData(kSchedulerArn, models::CopyTextRole)
+                                     .toString()
+                                     .isEmpty());
     m_copyJsonAction->setEnabled(m_controller->scheduler().has_value());
-    m_copyCliCommandAction->setEnabled(!m_controller->schedulerName().isEmpty() && m_controller->hasClient());
+    m_copyCliCommandAction->setEnabled(
+        !m_controller->schedulerName().isEmpty() && m_controller->hasClient());
     m_ui->copyToolButton->setEnabled(m_copyArnAction->isEnabled() || m_copyJsonAction->isEnabled()
-                                     || m_copyCliCommandAction->isEnabled());
+        || m_copyCliCommandAction->isEnabled());
 }
 
 void SchedulerDetailsView::updateIcons()
@@ -345,14 +361,17 @@ void SchedulerDetailsView::updateIcons()
     m_ui->copyToolButton->setIcon(symbolicIcon(kCopyIcon, palette()));
 }
 
-void SchedulerDetailsView::showFieldMenu(const QString &fieldId, QWidget *widget, const QPoint &position)
+void SchedulerDetailsView::showFieldMenu(
+    const QString &fieldId, QWidget *widget, const QPoint &position)
 {
     QMenu menu(this);
-    QAction *copyValue = menu.addAction(tr("&Copy Value"), this, [this, fieldId] { copyField(fieldId); });
+    QAction *copyValue
+        = menu.addAction(tr("&Copy Value"), this, [this, fieldId] { copyField(fieldId); });
     copyValue->setObjectName(QStringLiteral("copyValueAction"));
-    copyValue->setEnabled(!m_controller->model()->fieldData(fieldId, models::CopyTextRole).toString().isEmpty());
+    copyValue->setEnabled(
+        !m_controller->model()->fieldData(fieldId, models::CopyTextRole).toString().isEmpty());
     menu.addSeparator();
-    menu.addActions({m_copyArnAction, m_copyJsonAction, m_copyCliCommandAction});
+    menu.addActions({ m_copyArnAction, m_copyJsonAction, m_copyCliCommandAction });
     menu.exec(widget->mapToGlobal(position));
 }
 
@@ -397,7 +416,8 @@ bool SchedulerDetailsView::eventFilter(QObject *watched, QEvent *event)
     if (event->type() == QEvent::ToolTip) {
         if (auto *label = qobject_cast<ElidedLabel *>(watched)) {
             const QString fieldId = fieldIdOf(label);
-            const QString tip = m_controller->model()->fieldData(fieldId, Qt::ToolTipRole).toString();
+            const QString tip
+                = m_controller->model()->fieldData(fieldId, Qt::ToolTipRole).toString();
             auto *help = static_cast<QHelpEvent *>(event);
             if (tip.isEmpty())
                 QToolTip::hideText();

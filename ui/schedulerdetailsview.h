@@ -33,7 +33,8 @@ class StatusBadge;
 // Everything it shows comes from a models::SchedulerDetailsController.
 //
 // For the main window:
-//     view->setClient(lookout::LookoutClient(jsonClient), models::CliConnection::fromConnection(c));
+//     view->setClient(lookout::LookoutClient(jsonClient),
+//     models::CliConnection::fromConnection(c));
 //     view->showScheduler(QStringLiteral("pump-station-042"));
 //     toolBar->addAction(view->refreshAction());        // F5, Ctrl+R
 //     editMenu->addAction(view->copySchedulerArnAction()); // Ctrl+Shift+C, anywhere in the window
@@ -47,7 +48,8 @@ public:
     // With a controller of its own, on the system clock and real timers.
     explicit SchedulerDetailsView(QWidget *parent = nullptr);
     // With `controller` (not owned; tests inject clocks and timers through it).
-    explicit SchedulerDetailsView(models::SchedulerDetailsController *controller, QWidget *parent = nullptr);
+    explicit SchedulerDetailsView(
+        models::SchedulerDetailsController *controller, QWidget *parent = nullptr);
     ~SchedulerDetailsView() override;
 
     models::SchedulerDetailsController *controller() const { return m_controller; }

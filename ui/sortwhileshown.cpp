@@ -7,7 +7,8 @@
 
 namespace ui {
 
-SortWhileShown::SortWhileShown(QWidget *view, models::SchedulerFilterProxyModel *proxy, bool deferredUntilShown)
+SortWhileShown::SortWhileShown(
+    QWidget *view, models::SchedulerFilterProxyModel *proxy, bool deferredUntilShown)
     : QObject(view)
     , m_proxy(proxy)
 {

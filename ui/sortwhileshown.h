@@ -19,7 +19,8 @@ class SortWhileShown : public QObject {
 
 public:
     // `deferredUntilShown`: defer from the start, for a view created hidden.
-    SortWhileShown(QWidget *view, models::SchedulerFilterProxyModel *proxy, bool deferredUntilShown);
+    SortWhileShown(
+        QWidget *view, models::SchedulerFilterProxyModel *proxy, bool deferredUntilShown);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

@@ -1,8 +1,7 @@
 #include "statusbadge.h"
 
-#include "symbolicicon.h"
-
 #include "models/statuspresentation.h"
+#include "symbolicicon.h"
 
 #include <QEvent>
 #include <QFontMetricsF>
@@ -65,7 +64,7 @@ Geometry geometryFor(const QString &label, const QFont &font, qreal scale)
     g.gap = std::round(g.textHeight * kIconGap);
     g.border = std::max<qreal>(1.0, std::round(scale));
     g.size = QSizeF(g.padX + g.icon + g.gap + std::ceil(g.textWidth) + g.padX,
-                    std::max(g.textHeight, g.icon) + 2 * g.padY);
+        std::max(g.textHeight, g.icon) + 2 * g.padY);
     return g;
 }
 
@@ -74,7 +73,8 @@ Geometry geometryFor(const QString &label, const QFont &font, qreal scale)
 Geometry cachedGeometry(const QString &label, const QFont &font, qreal scale)
 {
     static QHash<QString, Geometry> cache;
-    const QString key = label + QLatin1Char('\x1f') + font.key() + QLatin1Char('\x1f') + QString::number(scale);
+    const QString key
+        = label + QLatin1Char('\x1f') + font.key() + QLatin1Char('\x1f') + QString::number(scale);
     if (const auto found = cache.constFind(key); found != cache.cend())
         return *found;
     constexpr qsizetype kMaxEntries = 256; // fonts and scales change rarely; stay bounded anyway
@@ -88,13 +88,14 @@ Geometry cachedGeometry(const QString &label, const QFont &font, qreal scale)
 // A badge is drawn once per value, font, scale, palette brightness, staleness and pixel ratio,
 // into a pixmap that every later paint copies: shaping the label and antialiasing the pill on
 // each paint cost most of a fleet refresh's GUI-thread time.
-QPixmap StatusBadge::renderBadge(const QString &value, const QFont &font, const PaintOptions &options, bool dark,
-                                 qreal ratio)
+QPixmap StatusBadge::renderBadge(
+    const QString &value, const QFont &font, const PaintOptions &options, bool dark, qreal ratio)
 {
     const models::StatusPresentation presentation = models::statusPresentation(value);
     const models::StatusColors &colors = presentation.colors(dark);
     const Geometry g = cachedGeometry(presentation.label, font, options.scale);
-    const QSize size(static_cast<int>(std::ceil(g.size.width())), static_cast<int>(std::ceil(g.size.height())));
+    const QSize size(
+        static_cast<int>(std::ceil(g.size.width())), static_cast<int>(std::ceil(g.size.height())));
     QPixmap pixmap((QSizeF(size) * ratio).toSize());
     pixmap.setDevicePixelRatio(ratio);
     pixmap.fill(Qt::transparent);
@@ -103,7 +104,8 @@ QPixmap StatusBadge::renderBadge(const QString &value, const QFont &font, const 
     QPainter painter(&pixmap);
     painter.setRenderHint(QPainter::Antialiasing);
     // The pill: background, optional stale hatching, then the border on top.
-    const QRectF pill = QRectF(badgeRect).adjusted(g.border / 2, g.border / 2, -g.border / 2, -g.border / 2);
+    const QRectF pill
+        = QRectF(badgeRect).adjusted(g.border / 2, g.border / 2, -g.border / 2, -g.border / 2);
     const qreal radius = pill.height() / 2;
     QPainterPath path;
     path.addRoundedRect(pill, radius, radius);
@@ -123,14 +125,18 @@ QPixmap StatusBadge::renderBadge(const QString &value, const QFont &font, const 
     painter.drawPath(path);
 
     const qreal left = badgeRect.left() + g.padX;
-    const QRectF iconRect(left, badgeRect.top() + (badgeRect.height() - g.icon) / 2, g.icon, g.icon);
-    const QPixmap icon = tintedSvgPixmap(presentation.iconPath, iconRect.size().toSize(), colors.foreground, ratio);
+    const QRectF iconRect(
+        left, badgeRect.top() + (badgeRect.height() - g.icon) / 2, g.icon, g.icon);
+    const QPixmap icon = tintedSvgPixmap(
+        presentation.iconPath, iconRect.size().toSize(), colors.foreground, ratio);
     painter.drawPixmap(iconRect.topLeft(), icon);
 
     painter.setFont(g.font);
     painter.setPen(colors.foreground);
-    const QRectF textRect(iconRect.right() + g.gap, badgeRect.top(), std::ceil(g.textWidth) + 1, badgeRect.height());
-    painter.drawText(textRect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine, presentation.label);
+    const QRectF textRect(
+        iconRect.right() + g.gap, badgeRect.top(), std::ceil(g.textWidth) + 1, badgeRect.height());
+    painter.drawText(
+        textRect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine, presentation.label);
     return pixmap;
 }
 
@@ -212,11 +218,12 @@ QSize StatusBadge::badgeSize(const QString &value, const QFont &font, qreal scal
     if (value.isEmpty())
         return {};
     const Geometry g = cachedGeometry(models::statusPresentation(value).label, font, scale);
-    return QSize(static_cast<int>(std::ceil(g.size.width())), static_cast<int>(std::ceil(g.size.height())));
+    return QSize(
+        static_cast<int>(std::ceil(g.size.width())), static_cast<int>(std::ceil(g.size.height())));
 }
 
-QRect StatusBadge::paint(QPainter *painter, const QRect &rect, const QString &value, const QPalette &palette,
-                         const QFont &font, const PaintOptions &options)
+QRect StatusBadge::paint(QPainter *painter, const QRect &rect, const QString &value,
+    const QPalette &palette, const QFont &font, const PaintOptions &options)
 {
     if (value.isEmpty())
         return {};
@@ -287,10 +294,12 @@ void StatusBadge::changeEvent(QEvent *event)
 void StatusBadge::updateAccessibility()
 {
     setAccessibleName(accessibleText(m_fieldName, m_value));
-    QString description = m_value.isEmpty() ? QString() : models::statusPresentation(m_value).description;
+    QString description
+        = m_value.isEmpty() ? QString() : models::statusPresentation(m_value).description;
     if (m_options.stale)
-        description = description.isEmpty() ? tr("Stale: from before the last failed refresh.")
-                                            : tr("%1 Stale: from before the last failed refresh.").arg(description);
+        description = description.isEmpty()
+            ? tr("Stale: from before the last failed refresh.")
+            : tr("%1 Stale: from before the last failed refresh.").arg(description);
     setAccessibleDescription(description);
     setToolTip(description);
 }

@@ -54,7 +54,7 @@ public:
     // `palette` calls for (light or dark). Paints nothing for an empty value. Returns the area
     // painted. The painter's state is restored.
     static QRect paint(QPainter *painter, const QRect &rect, const QString &value,
-                       const QPalette &palette, const QFont &font, const PaintOptions &options);
+        const QPalette &palette, const QFont &font, const PaintOptions &options);
     // "Status: RUNNING"; "Status: not set" for an empty value; just the value without a field.
     static QString accessibleText(const QString &fieldName, const QString &value);
 
@@ -63,8 +63,8 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    static QPixmap renderBadge(const QString &value, const QFont &font, const PaintOptions &options, bool dark,
-                               qreal ratio);
+    static QPixmap renderBadge(const QString &value, const QFont &font, const PaintOptions &options,
+        bool dark, qreal ratio);
     void updateAccessibility();
     QString notSetText() const;
     QFont notSetFont() const;

@@ -1,9 +1,8 @@
 #include "statusbadgedelegate.h"
 
-#include "statusbadge.h"
-
 #include "models/itemroles.h"
 #include "models/statuspresentation.h"
+#include "statusbadge.h"
 
 #include <QAbstractItemView>
 #include <QApplication>
@@ -37,7 +36,8 @@ QString StatusBadgeDelegate::badgeValue(const QModelIndex &index)
     return badge.isValid() ? badge.toString() : index.data(Qt::DisplayRole).toString();
 }
 
-void StatusBadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+void StatusBadgeDelegate::paint(
+    QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     // The style paints the cell (selection, focus, alternate rows) without its text.
     QStyleOptionViewItem cell = option;
@@ -62,21 +62,24 @@ void StatusBadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     StatusBadge::paint(painter, area, value, option.palette, option.font, options);
 }
 
-QSize StatusBadgeDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+QSize StatusBadgeDelegate::sizeHint(
+    const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     const QString value = badgeValue(index);
-    const QSize badge = StatusBadge::badgeSize(value.isEmpty() ? QStringLiteral("RUNNING") : value, option.font, m_scale);
+    const QSize badge = StatusBadge::badgeSize(
+        value.isEmpty() ? QStringLiteral("RUNNING") : value, option.font, m_scale);
     return badge + QSize(2 * kCellMargin, 2 * kCellMargin);
 }
 
-bool StatusBadgeDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
-                                    const QModelIndex &index)
+bool StatusBadgeDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view,
+    const QStyleOptionViewItem &option, const QModelIndex &index)
 {
-    if (event && view && event->type() == QEvent::ToolTip && !index.data(Qt::ToolTipRole).isValid()) {
+    if (event && view && event->type() == QEvent::ToolTip
+        && !index.data(Qt::ToolTipRole).isValid()) {
         const QString value = badgeValue(index);
         if (!value.isEmpty()) {
-            QToolTip::showText(event->globalPos(), models::statusPresentation(value).description, view->viewport(),
-                               option.rect);
+            QToolTip::showText(event->globalPos(), models::statusPresentation(value).description,
+                view->viewport(), option.rect);
             return true;
         }
     }

@@ -11,10 +11,10 @@
 namespace ui {
 
 QPixmap tintedSvgPixmap(const QString &resourcePath, const QSize &logicalSize, const QColor &color,
-                        qreal devicePixelRatio)
+    qreal devicePixelRatio)
 {
     const QSize pixelSize(static_cast<int>(std::ceil(logicalSize.width() * devicePixelRatio)),
-                          static_cast<int>(std::ceil(logicalSize.height() * devicePixelRatio)));
+        static_cast<int>(std::ceil(logicalSize.height() * devicePixelRatio)));
     if (pixelSize.isEmpty())
         return {};
     const QString key = QStringLiteral("lookoutdesk-tinted:%1:%2x%3:%4:%5")
@@ -51,11 +51,12 @@ QIcon symbolicIcon(const QString &resourcePath, const QPalette &palette)
     QIcon icon;
     const QColor normal = palette.color(QPalette::Active, QPalette::ButtonText);
     const QColor disabled = palette.color(QPalette::Disabled, QPalette::ButtonText);
-    for (const int size : {16, 22, 24, 32}) {
-        for (const qreal ratio : {1.0, 2.0}) {
+    for (const int size : { 16, 22, 24, 32 }) {
+        for (const qreal ratio : { 1.0, 2.0 }) {
             const QSize logical(size, size);
             icon.addPixmap(tintedSvgPixmap(resourcePath, logical, normal, ratio), QIcon::Normal);
-            icon.addPixmap(tintedSvgPixmap(resourcePath, logical, disabled, ratio), QIcon::Disabled);
+            icon.addPixmap(
+                tintedSvgPixmap(resourcePath, logical, disabled, ratio), QIcon::Disabled);
         }
     }
     return icon;

@@ -15,7 +15,7 @@ namespace ui {
 // The SVG at `resourcePath` rendered at `logicalSize` × `devicePixelRatio`, every opaque pixel
 // replaced by `color`. Cached; a null pixmap when the resource cannot be read.
 QPixmap tintedSvgPixmap(const QString &resourcePath, const QSize &logicalSize, const QColor &color,
-                        qreal devicePixelRatio);
+    qreal devicePixelRatio);
 
 // An icon for buttons and actions: ButtonText for the normal state, the disabled ButtonText
 // colour for the disabled one, at the usual small sizes. Rebuild it when the palette changes.

@@ -29,12 +29,14 @@ void TrayNotifier::setEnabled(bool enabled)
     m_enabled = enabled;
     if (enabled && !m_icon && isAvailable()) {
         m_icon = new QSystemTrayIcon(QIcon(resources::applicationIconPath()), this);
-        m_icon->setToolTip(tr("Lookout Desk: notifies when a scheduler turns ANOMALOUS or stops running"));
+        m_icon->setToolTip(
+            tr("Lookout Desk: notifies when a scheduler turns ANOMALOUS or stops running"));
         connect(m_icon, &QSystemTrayIcon::messageClicked, this, &TrayNotifier::activated);
-        connect(m_icon, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason reason) {
-            if (reason == QSystemTrayIcon::Trigger || reason == QSystemTrayIcon::DoubleClick)
-                emit activated();
-        });
+        connect(m_icon, &QSystemTrayIcon::activated, this,
+            [this](QSystemTrayIcon::ActivationReason reason) {
+                if (reason == QSystemTrayIcon::Trigger || reason == QSystemTrayIcon::DoubleClick)
+                    emit activated();
+            });
         m_icon->show();
     } else if (!enabled && m_icon) {
         delete m_icon;
@@ -47,7 +49,7 @@ void TrayNotifier::notify(const models::StatusChangeNotifier::Alert &alert)
     if (!m_enabled || !m_icon)
         return;
     m_icon->showMessage(alert.title, alert.message,
-                        alert.anomalous ? QSystemTrayIcon::Warning : QSystemTrayIcon::Information);
+        alert.anomalous ? QSystemTrayIcon::Warning : QSystemTrayIcon::Information);
 }
 
 } // namespace ui

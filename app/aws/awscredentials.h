@@ -13,9 +13,9 @@ namespace aws {
 struct AwsCredentials {
     QString accessKeyId;
     QString secretAccessKey;
-    QString sessionToken;                  // empty when there is none
-    std::optional<QDateTime> expiration;   // absent for long-term keys
-    QString source;                        // where they came from, for --debug and the GUI
+    QString sessionToken; // empty when there is none
+    std::optional<QDateTime> expiration; // absent for long-term keys
+    QString source; // where they came from, for --debug and the GUI
 
     bool isComplete() const { return !accessKeyId.isEmpty() && !secretAccessKey.isEmpty(); }
     bool hasSessionToken() const { return !sessionToken.isEmpty(); }

@@ -96,16 +96,26 @@ int AwsError::exitCode() const
 QString AwsError::kindName(Kind kind)
 {
     switch (kind) {
-    case Kind::Service: return QStringLiteral("service");
-    case Kind::Network: return QStringLiteral("network");
-    case Kind::Timeout: return QStringLiteral("timeout");
-    case Kind::Tls: return QStringLiteral("tls");
-    case Kind::TooLarge: return QStringLiteral("too-large");
-    case Kind::BadResponse: return QStringLiteral("bad-response");
-    case Kind::InvalidParameter: return QStringLiteral("invalid-parameter");
-    case Kind::Credentials: return QStringLiteral("credentials");
-    case Kind::Configuration: return QStringLiteral("configuration");
-    case Kind::Cancelled: return QStringLiteral("cancelled");
+    case Kind::Service:
+        return QStringLiteral("service");
+    case Kind::Network:
+        return QStringLiteral("network");
+    case Kind::Timeout:
+        return QStringLiteral("timeout");
+    case Kind::Tls:
+        return QStringLiteral("tls");
+    case Kind::TooLarge:
+        return QStringLiteral("too-large");
+    case Kind::BadResponse:
+        return QStringLiteral("bad-response");
+    case Kind::InvalidParameter:
+        return QStringLiteral("invalid-parameter");
+    case Kind::Credentials:
+        return QStringLiteral("credentials");
+    case Kind::Configuration:
+        return QStringLiteral("configuration");
+    case Kind::Cancelled:
+        return QStringLiteral("cancelled");
     }
     return QStringLiteral("unknown");
 }

@@ -10,7 +10,7 @@ namespace aws {
 // The error type and message an AWS JSON 1.0 endpoint put into an error response
 // (aws-conventions.md, "JSON protocol").
 struct ServiceErrorFields {
-    QString code;    // short form ("ValidationException"); empty when the response names none
+    QString code; // short form ("ValidationException"); empty when the response names none
     QString message; // empty when the body carries none
 };
 

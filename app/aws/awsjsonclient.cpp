@@ -35,7 +35,7 @@ struct ClientState {
 
 } // namespace
 
-class AwsJsonClient::Private : public ClientState {};
+class AwsJsonClient::Private : public ClientState { };
 
 namespace {
 
@@ -60,8 +60,8 @@ QString describeFailure(const AwsError &error)
 // attempts or the retry quota run out. Deletes itself once it has delivered or was aborted.
 class JsonCall final : public AwsJsonCall {
 public:
-    JsonCall(AwsJsonClient *client, ClientState *d, QByteArray operation,
-             QByteArray body, QObject *context, AwsJsonClient::Callback done)
+    JsonCall(AwsJsonClient *client, ClientState *d, QByteArray operation, QByteArray body,
+        QObject *context, AwsJsonClient::Callback done)
         : AwsJsonCall(client)
         , m_client(client)
         , m_d(d)
@@ -97,7 +97,8 @@ public:
             m_exchange->deleteLater();
         }
         m_exchange = nullptr;
-        qCDebug(lcHttp).noquote() << QStringLiteral("%1 aborted").arg(QString::fromLatin1(m_operation));
+        qCDebug(lcHttp).noquote()
+            << QStringLiteral("%1 aborted").arg(QString::fromLatin1(m_operation));
         deleteLater();
     }
 
@@ -189,14 +190,13 @@ private:
         toSign.path = m_target.path;
         toSign.query = m_target.query;
         toSign.headers = {
-            {"Content-Type", "application/x-amz-json-1.0"},
-            {"Host", m_target.hostHeader},
-            {"X-Amz-Target", target},
+            { "Content-Type", "application/x-amz-json-1.0" },
+            { "Host", m_target.hostHeader },
+            { "X-Amz-Target", target },
         };
         toSign.body = m_body;
-        const SigV4Signature signature =
-            m_d->signer.sign(toSign, m_credentials, settings().region.toUtf8(),
-                             settings().signingName, signingTime);
+        const SigV4Signature signature = m_d->signer.sign(
+            toSign, m_credentials, settings().region.toUtf8(), settings().signingName, signingTime);
 
         QNetworkRequest request(m_target.url);
         for (const auto &[name, value] : toSign.headers)
@@ -207,24 +207,24 @@ private:
         request.setRawHeader("Authorization", signature.authorization);
         request.setRawHeader("User-Agent", appinfo::kUserAgent);
 
-        qCDebug(lcHttp).noquote()
-            << QStringLiteral("POST %1 X-Amz-Target: %2, attempt %3 (%4 of %5 counted), signed "
-                              "at %6 with %7")
-                   .arg(m_target.url.toString(QUrl::RemoveUserInfo), QString::fromLatin1(target))
-                   .arg(m_attempts)
-                   .arg(m_countedAttempts)
-                   .arg(settings().maxAttempts)
-                   .arg(QString::fromLatin1(signature.amzDate), m_credentials.redactedDescription());
+        qCDebug(lcHttp).noquote() << QStringLiteral(
+            "POST %1 X-Amz-Target: %2, attempt %3 (%4 of %5 counted), signed "
+            "at %6 with %7")
+                                         .arg(m_target.url.toString(QUrl::RemoveUserInfo),
+                                             QString::fromLatin1(target))
+                                         .arg(m_attempts)
+                                         .arg(m_countedAttempts)
+                                         .arg(settings().maxAttempts)
+                                         .arg(QString::fromLatin1(signature.amzDate),
+                                             m_credentials.redactedDescription());
 
         HttpExchangeLimits limits;
         limits.connectTimeout = settings().connectTimeout;
         limits.readTimeout = settings().readTimeout;
         limits.maxResponseBytes = settings().maxResponseBytes;
-        m_exchange = new HttpExchange(m_d->network, request, m_body, limits,
-                                      [this](HttpExchangeOutcome outcome) {
-                                          onExchangeDone(std::move(outcome));
-                                      },
-                                      this);
+        m_exchange = new HttpExchange(
+            m_d->network, request, m_body, limits,
+            [this](HttpExchangeOutcome outcome) { onExchangeDone(std::move(outcome)); }, this);
     }
 
     void onExchangeDone(HttpExchangeOutcome outcome)
@@ -238,8 +238,8 @@ private:
         Result<QByteArray> result = outcome.failure ? Result<QByteArray>(transportError(outcome))
                                                     : interpretJsonResponse(outcome.response);
         if (result) {
-            m_d->quota.release(m_lastRetryCost > 0 ? m_lastRetryCost
-                                                   : retrystrategy::kNoRetrySuccessRefund);
+            m_d->quota.release(
+                m_lastRetryCost > 0 ? m_lastRetryCost : retrystrategy::kNoRetrySuccessRefund);
             qCDebug(lcHttp).noquote()
                 << QStringLiteral("HTTP %1 for %2 attempt %3: %4 bytes, request id %5")
                        .arg(outcome.response.status)
@@ -299,16 +299,16 @@ private:
             return;
         }
         m_lastRetryCost = cost;
-        const std::chrono::milliseconds delay =
-            retrystrategy::backoffDelay(m_countedAttempts, m_d->random->uniform01());
-        qCDebug(lcHttp).noquote()
-            << QStringLiteral("backoff: retrying %1 in %2 ms (retry %3 of %4, %5 retry quota "
-                              "tokens left)")
-                   .arg(QString::fromLatin1(m_operation))
-                   .arg(delay.count())
-                   .arg(m_countedAttempts)
-                   .arg(settings().maxAttempts - 1)
-                   .arg(m_d->quota.available());
+        const std::chrono::milliseconds delay
+            = retrystrategy::backoffDelay(m_countedAttempts, m_d->random->uniform01());
+        qCDebug(lcHttp).noquote() << QStringLiteral(
+            "backoff: retrying %1 in %2 ms (retry %3 of %4, %5 retry quota "
+            "tokens left)")
+                                         .arg(QString::fromLatin1(m_operation))
+                                         .arg(delay.count())
+                                         .arg(m_countedAttempts)
+                                         .arg(settings().maxAttempts - 1)
+                                         .arg(m_d->quota.available());
         m_d->scheduler->runAfter(delay, this, [this] { sendAttempt(true); });
     }
 
@@ -323,8 +323,8 @@ private:
                                              .arg(QString::fromLatin1(date.left(64)));
             return {};
         }
-        const ClockSkew::Observation observation =
-            m_d->skew.observe(*serverTime, m_d->clock->nowUtc(), m_offsetUsed);
+        const ClockSkew::Observation observation
+            = m_d->skew.observe(*serverTime, m_d->clock->nowUtc(), m_offsetUsed);
         if (observation.offsetChanged) {
             qCDebug(lcHttp).noquote()
                 << QStringLiteral("clock skew: the endpoint's clock is %1 s ahead of the local "
@@ -373,14 +373,14 @@ private:
     AwsCredentials m_credentials;
     QPointer<HttpExchange> m_exchange;
     State m_state = State::Running;
-    int m_attempts = 0;        // requests sent, the reported figure
+    int m_attempts = 0; // requests sent, the reported figure
     int m_countedAttempts = 0; // requests that count against maxAttempts
-    int m_lastRetryCost = 0;   // 0 while no retry was paid for
+    int m_lastRetryCost = 0; // 0 while no retry was paid for
     bool m_refreshedCredentials = false;
     bool m_retriedForSkew = false;
     bool m_pendingAttemptCounts = true; // whether the attempt after a credentials fetch counts
     bool m_delivering = false;
-    std::chrono::milliseconds m_offsetUsed{0};
+    std::chrono::milliseconds m_offsetUsed { 0 };
 };
 
 // Settings that no request could be sent with, as a Configuration error; nothing when all is well.
@@ -391,7 +391,8 @@ std::optional<AwsError> checkSettings(const AwsJsonClientSettings &settings)
         problem = QStringLiteral("no region is set; set one with --region, AWS_REGION or the "
                                  "profile's region");
     else if (settings.maxAttempts < 1)
-        problem = QStringLiteral("max_attempts must be at least 1 (it is %1)").arg(settings.maxAttempts);
+        problem = QStringLiteral("max_attempts must be at least 1 (it is %1)")
+                      .arg(settings.maxAttempts);
     else if (settings.connectTimeout.count() <= 0)
         problem = QStringLiteral("the connect timeout must be positive (it is %1 ms)")
                       .arg(settings.connectTimeout.count());
@@ -432,7 +433,7 @@ std::optional<AwsError> checkOperation(const QByteArray &operation)
 } // namespace
 
 AwsJsonClient::AwsJsonClient(QNetworkAccessManager *network, AwsJsonClientSettings settings,
-                             std::shared_ptr<CredentialsProvider> credentials, QObject *parent)
+    std::shared_ptr<CredentialsProvider> credentials, QObject *parent)
     : QObject(parent)
     , m_settings(std::move(settings))
     , d(std::make_unique<Private>())
@@ -472,13 +473,12 @@ void AwsJsonClient::setDelayScheduler(std::shared_ptr<DelayScheduler> scheduler)
     d->scheduler = std::move(scheduler);
 }
 
-AwsJsonCall *AwsJsonClient::call(const QByteArray &operation, const QByteArray &jsonBody,
-                                 QObject *context, Callback done)
+AwsJsonCall *AwsJsonClient::call(
+    const QByteArray &operation, const QByteArray &jsonBody, QObject *context, Callback done)
 {
     // botocore sends "{}" for an operation called without parameters.
     auto *call = new JsonCall(this, d.get(), operation,
-                              jsonBody.isEmpty() ? QByteArrayLiteral("{}") : jsonBody, context,
-                              std::move(done));
+        jsonBody.isEmpty() ? QByteArrayLiteral("{}") : jsonBody, context, std::move(done));
 
     std::optional<AwsError> refusal = checkOperation(operation);
     if (!refusal)
@@ -495,8 +495,8 @@ AwsJsonCall *AwsJsonClient::call(const QByteArray &operation, const QByteArray &
 
     // Both paths start from the event loop, so `done` never runs inside call().
     if (refusal) {
-        QMetaObject::invokeMethod(call, [call, error = *refusal] { call->fail(error); },
-                                  Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            call, [call, error = *refusal] { call->fail(error); }, Qt::QueuedConnection);
     } else {
         QMetaObject::invokeMethod(
             call, [call, endpoint = std::move(target).value()] { call->start(endpoint); },

@@ -39,19 +39,20 @@ public:
 class DelayScheduler {
 public:
     virtual ~DelayScheduler() = default;
-    virtual void runAfter(std::chrono::milliseconds delay, QObject *context,
-                          std::function<void()> task) = 0;
+    virtual void runAfter(
+        std::chrono::milliseconds delay, QObject *context, std::function<void()> task)
+        = 0;
     static std::shared_ptr<DelayScheduler> qtTimers();
 };
 
 struct AwsJsonClientSettings {
-    QUrl endpoint;                 // "https://lookoutequipment.eu-west-1.amazonaws.com" or a loopback URL
-    QString region;                // signing region
+    QUrl endpoint; // "https://lookoutequipment.eu-west-1.amazonaws.com" or a loopback URL
+    QString region; // signing region
     QByteArray signingName = "lookoutequipment";
     QByteArray targetPrefix = "AWSLookoutEquipmentFrontendService";
-    int maxAttempts = 3;           // AWS_MAX_ATTEMPTS / max_attempts, attempts in all
-    std::chrono::milliseconds connectTimeout{60'000};
-    std::chrono::milliseconds readTimeout{60'000};
+    int maxAttempts = 3; // AWS_MAX_ATTEMPTS / max_attempts, attempts in all
+    std::chrono::milliseconds connectTimeout { 60'000 };
+    std::chrono::milliseconds readTimeout { 60'000 };
     qint64 maxResponseBytes = 16 * 1024 * 1024;
 };
 
@@ -74,7 +75,7 @@ public:
     using Callback = std::function<void(const Result<QByteArray> &)>;
 
     AwsJsonClient(QNetworkAccessManager *network, AwsJsonClientSettings settings,
-                  std::shared_ptr<CredentialsProvider> credentials, QObject *parent = nullptr);
+        std::shared_ptr<CredentialsProvider> credentials, QObject *parent = nullptr);
     ~AwsJsonClient() override;
 
     // Tests only: replace the clock, the jitter source and the backoff timer.
@@ -85,8 +86,8 @@ public:
     // Sends `operation` (e.g. "DescribeInferenceScheduler") with a JSON body. `done` runs once,
     // later, on this thread with the response body (a JSON object) or the error — unless
     // `context` is destroyed or the call is aborted first, in which case nothing runs.
-    AwsJsonCall *call(const QByteArray &operation, const QByteArray &jsonBody, QObject *context,
-                      Callback done);
+    AwsJsonCall *call(
+        const QByteArray &operation, const QByteArray &jsonBody, QObject *context, Callback done);
     // Drops every call in flight (profile or region switched); no callback runs.
     void abortAll();
 

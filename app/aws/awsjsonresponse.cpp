@@ -67,8 +67,8 @@ Result<QByteArray> interpretSuccess(const HttpResponse &response)
     const QByteArray type = mediaType(response);
     if (!type.isEmpty() && !isJsonMediaType(type)) {
         return badResponse(response,
-                           QStringLiteral("%1 is not AWS JSON; the body starts %2")
-                               .arg(contentTypeText(response), excerpt(response.body)));
+            QStringLiteral("%1 is not AWS JSON; the body starts %2")
+                .arg(contentTypeText(response), excerpt(response.body)));
     }
     if (response.body.trimmed().isEmpty())
         return badResponse(response, QStringLiteral("the body is empty; expected a JSON object"));
@@ -78,28 +78,29 @@ Result<QByteArray> interpretSuccess(const HttpResponse &response)
     json::JsonReader reader(response.body);
     const std::optional<json::JsonType> topLevel = reader.peekType();
     if (topLevel && *topLevel != json::JsonType::Object) {
-        return badResponse(response, QStringLiteral("the body is a JSON %1; expected a JSON object")
-                                         .arg(json::jsonTypeName(*topLevel)));
+        return badResponse(response,
+            QStringLiteral("the body is a JSON %1; expected a JSON object")
+                .arg(json::jsonTypeName(*topLevel)));
     }
     if (!reader.failed())
         reader.skipValue();
     if (!reader.failed())
         reader.finish();
     if (reader.failed()) {
-        return badResponse(response, QStringLiteral("the body is not valid JSON (%1 of %2 bytes)")
-                                         .arg(reader.errorMessage())
-                                         .arg(response.body.size()));
+        return badResponse(response,
+            QStringLiteral("the body is not valid JSON (%1 of %2 bytes)")
+                .arg(reader.errorMessage())
+                .arg(response.body.size()));
     }
     return response.body;
 }
 
 AwsError interpretFailure(const HttpResponse &response)
 {
-    const ServiceErrorFields fields =
-        parseServiceError(response.header("X-Amzn-Errortype"), response.body);
+    const ServiceErrorFields fields
+        = parseServiceError(response.header("X-Amzn-Errortype"), response.body);
     if (fields.code.isEmpty()) {
-        return badResponse(
-            response,
+        return badResponse(response,
             QStringLiteral("an error status without an AWS error type (no X-Amzn-Errortype "
                            "header, no __type or code in the body); %1, the body starts %2")
                 .arg(contentTypeText(response), excerpt(response.body)));
@@ -131,15 +132,15 @@ Result<QByteArray> interpretJsonResponse(const HttpResponse &response)
     if (status >= 300 && status <= 399) {
         const QByteArray location = response.header("Location");
         return badResponse(response,
-                           location.isEmpty()
-                               ? QStringLiteral("a redirect without a Location, not followed")
+            location.isEmpty() ? QStringLiteral("a redirect without a Location, not followed")
                                : QStringLiteral("a redirect to \"%1\", not followed")
                                      .arg(printableText(QString::fromLatin1(location))));
     }
     if (status >= 400 && status <= 599)
         return interpretFailure(response);
-    return badResponse(response, status == 0 ? QStringLiteral("no HTTP status arrived")
-                                             : QStringLiteral("unexpected HTTP status %1").arg(status));
+    return badResponse(response,
+        status == 0 ? QStringLiteral("no HTTP status arrived")
+                    : QStringLiteral("unexpected HTTP status %1").arg(status));
 }
 
 } // namespace aws

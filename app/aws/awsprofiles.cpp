@@ -9,7 +9,8 @@ namespace aws {
 
 const ConfigProperty *AwsProfile::property(const QString &key) const
 {
-    if (const auto found = credentialsProperties.constFind(key); found != credentialsProperties.cend())
+    if (const auto found = credentialsProperties.constFind(key);
+        found != credentialsProperties.cend())
         return &found.value();
     if (const auto found = configProperties.constFind(key); found != configProperties.cend())
         return &found.value();
@@ -36,7 +37,8 @@ namespace {
 
 // "~" and "$VAR" / "${VAR}" as botocore expands them (os.path.expanduser, os.path.expandvars);
 // unknown variables stay as written.
-QString expandPath(QString path, const QProcessEnvironment &environment, const QString &homeDirectory)
+QString expandPath(
+    QString path, const QProcessEnvironment &environment, const QString &homeDirectory)
 {
     if (path == QLatin1String("~") || path.startsWith(QLatin1String("~/")))
         path = homeDirectory + path.mid(1);
@@ -54,7 +56,7 @@ QString expandPath(QString path, const QProcessEnvironment &environment, const Q
 }
 
 QString pathFromEnvironment(const QProcessEnvironment &environment, const QString &homeDirectory,
-                            const QString &variable, const QString &defaultName)
+    const QString &variable, const QString &defaultName)
 {
     const QString configured = environment.value(variable);
     if (!configured.isEmpty())
@@ -71,43 +73,45 @@ QString headerLocation(const QString &file, const ConfigSection &section)
 // without flagging the CLI's own non-profile sections ("[plugins]", "[preview]").
 bool looksLikeProfile(const ConfigSection &section)
 {
-    static const QStringList profileKeys = {
-        QStringLiteral("aws_access_key_id"), QStringLiteral("aws_secret_access_key"),
-        QStringLiteral("aws_session_token"), QStringLiteral("region"),
-        QStringLiteral("credential_process"), QStringLiteral("role_arn"),
+    static const QStringList profileKeys = { QStringLiteral("aws_access_key_id"),
+        QStringLiteral("aws_secret_access_key"), QStringLiteral("aws_session_token"),
+        QStringLiteral("region"), QStringLiteral("credential_process"), QStringLiteral("role_arn"),
         QStringLiteral("sso_session"), QStringLiteral("sso_start_url"),
-        QStringLiteral("endpoint_url"), QStringLiteral("output")};
+        QStringLiteral("endpoint_url"), QStringLiteral("output") };
     return std::any_of(profileKeys.cbegin(), profileKeys.cend(),
-                       [&](const QString &key) { return section.properties.contains(key); });
+        [&](const QString &key) { return section.properties.contains(key); });
 }
 
 bool hasPrefixWord(const QString &header, QLatin1String word)
 {
-    return header.startsWith(word) && header.size() > word.size() && header.at(word.size()).isSpace();
+    return header.startsWith(word) && header.size() > word.size()
+        && header.at(word.size()).isSpace();
 }
 
 } // namespace
 
-QString AwsProfiles::configFilePath(const QProcessEnvironment &environment, const QString &homeDirectory)
+QString AwsProfiles::configFilePath(
+    const QProcessEnvironment &environment, const QString &homeDirectory)
 {
-    return pathFromEnvironment(environment, homeDirectory, QStringLiteral("AWS_CONFIG_FILE"),
-                               QStringLiteral("config"));
+    return pathFromEnvironment(
+        environment, homeDirectory, QStringLiteral("AWS_CONFIG_FILE"), QStringLiteral("config"));
 }
 
-QString AwsProfiles::credentialsFilePath(const QProcessEnvironment &environment,
-                                         const QString &homeDirectory)
+QString AwsProfiles::credentialsFilePath(
+    const QProcessEnvironment &environment, const QString &homeDirectory)
 {
-    return pathFromEnvironment(environment, homeDirectory, QStringLiteral("AWS_SHARED_CREDENTIALS_FILE"),
-                               QStringLiteral("credentials"));
+    return pathFromEnvironment(environment, homeDirectory,
+        QStringLiteral("AWS_SHARED_CREDENTIALS_FILE"), QStringLiteral("credentials"));
 }
 
 AwsProfiles AwsProfiles::load(const QProcessEnvironment &environment, const QString &homeDirectory)
 {
     return fromFiles(SharedConfigFile::load(configFilePath(environment, homeDirectory)),
-                     SharedConfigFile::load(credentialsFilePath(environment, homeDirectory)));
+        SharedConfigFile::load(credentialsFilePath(environment, homeDirectory)));
 }
 
-AwsProfiles AwsProfiles::fromFiles(const SharedConfigFile &config, const SharedConfigFile &credentials)
+AwsProfiles AwsProfiles::fromFiles(
+    const SharedConfigFile &config, const SharedConfigFile &credentials)
 {
     AwsProfiles profiles;
     profiles.m_configFile = config.fileName();
@@ -125,7 +129,7 @@ void AwsProfiles::addConfigFile(const SharedConfigFile &config)
     for (const ConfigSection &section : config.sections()) {
         const QString &header = section.header;
         const auto problem = [&](const QString &message) {
-            m_problems.append(ConfigProblem{file, section.line, message});
+            m_problems.append(ConfigProblem { file, section.line, message });
         };
         QString name;
         if (header == QLatin1String("default")) {
@@ -145,7 +149,8 @@ void AwsProfiles::addConfigFile(const SharedConfigFile &config)
             const QString servicesName = header.mid(8).trimmed();
             if (servicesName.contains(QRegularExpression(QStringLiteral("\\s"))))
                 problem(QStringLiteral("the services section name \"%1\" contains spaces; the "
-                                       "section is ignored").arg(servicesName));
+                                       "section is ignored")
+                            .arg(servicesName));
             else
                 m_services.insert(servicesName, section);
             continue;
@@ -153,14 +158,16 @@ void AwsProfiles::addConfigFile(const SharedConfigFile &config)
             continue; // SSO is not supported; profiles that use it say so when chosen
         } else {
             if (looksLikeProfile(section))
-                problem(QStringLiteral("[%1] is not a profile: in the config file, profiles other "
-                                       "than default are written [profile %1]; the section is ignored")
-                            .arg(header));
+                problem(
+                    QStringLiteral("[%1] is not a profile: in the config file, profiles other "
+                                   "than default are written [profile %1]; the section is ignored")
+                        .arg(header));
             continue;
         }
         if (name.contains(QRegularExpression(QStringLiteral("\\s")))) {
-            problem(QStringLiteral("the profile name \"%1\" contains spaces; the section is ignored")
-                        .arg(name));
+            problem(
+                QStringLiteral("the profile name \"%1\" contains spaces; the section is ignored")
+                    .arg(name));
             continue;
         }
         AwsProfile &profile = m_profiles[name];
@@ -176,11 +183,10 @@ void AwsProfiles::addCredentialsFile(const SharedConfigFile &credentials)
     for (const ConfigSection &section : credentials.sections()) {
         if (hasPrefixWord(section.header, QLatin1String("profile"))) {
             // The AWS CLI takes the header literally here; say so, since it is rarely meant.
-            m_problems.append(ConfigProblem{
-                file, section.line,
+            m_problems.append(ConfigProblem { file, section.line,
                 QStringLiteral("the credentials file names profiles without the \"profile \" "
                                "prefix, so this section is the profile \"%1\"")
-                    .arg(section.header)});
+                    .arg(section.header) });
         }
         AwsProfile &profile = m_profiles[section.header];
         profile.name = section.header;

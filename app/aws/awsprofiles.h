@@ -13,7 +13,7 @@ namespace aws {
 // ~/.aws/credentials ([NAME]).
 struct AwsProfile {
     QString name;
-    QString configLocation;      // header in the config file ("/root/.aws/config line 3"), or empty
+    QString configLocation; // header in the config file ("/root/.aws/config line 3"), or empty
     QString credentialsLocation; // header in the credentials file, or empty
     QMap<QString, ConfigProperty> configProperties;
     QMap<QString, ConfigProperty> credentialsProperties;
@@ -21,7 +21,8 @@ struct AwsProfile {
     // For the same key, the credentials file wins over the config file (as in the AWS CLI).
     const ConfigProperty *property(const QString &key) const;
     QString value(const QString &key) const; // empty when absent
-    // Where the profile is defined: "profile prod in /root/.aws/config line 3" (both files when both).
+    // Where the profile is defined: "profile prod in /root/.aws/config line 3" (both files when
+    // both).
     QString description() const;
 };
 
@@ -35,12 +36,14 @@ public:
 
     // AWS_CONFIG_FILE (default ~/.aws/config) and AWS_SHARED_CREDENTIALS_FILE (default
     // ~/.aws/credentials), with "~" and $VARIABLES expanded from the given environment.
-    static QString configFilePath(const QProcessEnvironment &environment, const QString &homeDirectory);
-    static QString credentialsFilePath(const QProcessEnvironment &environment,
-                                       const QString &homeDirectory);
+    static QString configFilePath(
+        const QProcessEnvironment &environment, const QString &homeDirectory);
+    static QString credentialsFilePath(
+        const QProcessEnvironment &environment, const QString &homeDirectory);
 
     static AwsProfiles load(const QProcessEnvironment &environment, const QString &homeDirectory);
-    static AwsProfiles fromFiles(const SharedConfigFile &config, const SharedConfigFile &credentials);
+    static AwsProfiles fromFiles(
+        const SharedConfigFile &config, const SharedConfigFile &credentials);
 
     const QString &configFile() const { return m_configFile; }
     const QString &credentialsFile() const { return m_credentialsFile; }

@@ -13,7 +13,18 @@ namespace {
 int monthFromName(QByteArrayView name)
 {
     static constexpr std::array<const char *, 12> kMonths = {
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "May",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sep",
+        "Oct",
+        "Nov",
+        "Dec",
     };
     for (size_t i = 0; i < kMonths.size(); ++i) {
         if (name == QByteArrayView(kMonths[i]))
@@ -111,8 +122,8 @@ std::optional<QDateTime> parseHttpDate(QByteArrayView value)
     return std::nullopt;
 }
 
-ClockSkew::Observation ClockSkew::observe(const QDateTime &serverTime, const QDateTime &localNow,
-                                          std::chrono::milliseconds offsetUsed)
+ClockSkew::Observation ClockSkew::observe(
+    const QDateTime &serverTime, const QDateTime &localNow, std::chrono::milliseconds offsetUsed)
 {
     Observation observation;
     if (!serverTime.isValid() || !localNow.isValid())
@@ -137,8 +148,8 @@ bool ClockSkew::isSkewError(QStringView code)
         QLatin1StringView("RequestInTheFuture"),
         QLatin1StringView("AuthFailure"),
     };
-    return std::any_of(kCodes.begin(), kCodes.end(),
-                       [code](QLatin1StringView known) { return code == known; });
+    return std::any_of(
+        kCodes.begin(), kCodes.end(), [code](QLatin1StringView known) { return code == known; });
 }
 
 } // namespace aws

@@ -18,7 +18,7 @@ std::optional<QDateTime> parseHttpDate(QByteArrayView value);
 // (aws-conventions.md, "Clock skew"). Requests are signed with local time + offset().
 class ClockSkew {
 public:
-    static constexpr std::chrono::seconds kThreshold{5 * 60};
+    static constexpr std::chrono::seconds kThreshold { 5 * 60 };
 
     struct Observation {
         // The request this response answers was signed 5 minutes or more away from the
@@ -32,17 +32,20 @@ public:
     // the request was signed with. Adopts server − local as the offset when local + offset() is
     // 5 minutes or more away from the server; smaller differences keep the offset as it is.
     Observation observe(const QDateTime &serverTime, const QDateTime &localNow,
-                        std::chrono::milliseconds offsetUsed);
+        std::chrono::milliseconds offsetUsed);
 
     std::chrono::milliseconds offset() const { return m_offset; }
-    QDateTime corrected(const QDateTime &localNow) const { return localNow.addMSecs(m_offset.count()); }
+    QDateTime corrected(const QDateTime &localNow) const
+    {
+        return localNow.addMSecs(m_offset.count());
+    }
 
     // InvalidSignatureException, SignatureDoesNotMatch, RequestExpired, RequestTimeTooSkewed,
     // RequestInTheFuture, AuthFailure.
     static bool isSkewError(QStringView code);
 
 private:
-    std::chrono::milliseconds m_offset{0};
+    std::chrono::milliseconds m_offset { 0 };
 };
 
 } // namespace aws

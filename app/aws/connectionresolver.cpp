@@ -40,20 +40,20 @@ QString profileSettingSource(const AwsProfile &profile, const ConfigProperty &pr
 
 // First non-empty of: the explicit value, the environment variables, the profile key.
 std::optional<SourcedValue> firstOf(const QString &explicitValue, const QString &explicitOrigin,
-                                    const QProcessEnvironment &environment,
-                                    std::initializer_list<const char *> variables,
-                                    const AwsProfile *profile, const QString &profileKey)
+    const QProcessEnvironment &environment, std::initializer_list<const char *> variables,
+    const AwsProfile *profile, const QString &profileKey)
 {
     if (!explicitValue.isEmpty())
-        return SourcedValue{explicitValue, explicitOrigin};
+        return SourcedValue { explicitValue, explicitOrigin };
     for (const char *variable : variables) {
         const QString value = environment.value(QLatin1String(variable));
         if (!value.isEmpty())
-            return SourcedValue{value, QLatin1String(variable)};
+            return SourcedValue { value, QLatin1String(variable) };
     }
     if (profile) {
-        if (const ConfigProperty *property = profile->property(profileKey); property && !property->value.isEmpty())
-            return SourcedValue{property->value, profileSettingSource(*profile, *property)};
+        if (const ConfigProperty *property = profile->property(profileKey);
+            property && !property->value.isEmpty())
+            return SourcedValue { property->value, profileSettingSource(*profile, *property) };
     }
     return std::nullopt;
 }
@@ -62,23 +62,27 @@ std::optional<SourcedValue> firstOf(const QString &explicitValue, const QString 
 
 std::optional<QString> regionProblem(const QString &region)
 {
-    static const QRegularExpression label(QStringLiteral("^[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$"));
+    static const QRegularExpression label(
+        QStringLiteral("^[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$"));
     if (label.match(region).hasMatch())
         return std::nullopt;
-    return QStringLiteral("Provided region_name '%1' doesn't match a supported format.").arg(region);
+    return QStringLiteral("Provided region_name '%1' doesn't match a supported format.")
+        .arg(region);
 }
 
 Result<QUrl> parseEndpointUrl(const QString &text, const QString &source)
 {
     const auto invalid = [&](const QString &why) {
-        return configurationError(QStringLiteral("Invalid endpoint: \"%1\" (from %2): %3").arg(text, source, why));
+        return configurationError(
+            QStringLiteral("Invalid endpoint: \"%1\" (from %2): %3").arg(text, source, why));
     };
     const QUrl url(text.trimmed(), QUrl::StrictMode);
     if (!url.isValid())
         return invalid(QStringLiteral("not a valid URL"));
     const QString scheme = url.scheme().toLower();
     if (scheme != QLatin1String("https") && scheme != QLatin1String("http"))
-        return invalid(QStringLiteral("the URL must start with https:// (or http:// for a loopback address)"));
+        return invalid(
+            QStringLiteral("the URL must start with https:// (or http:// for a loopback address)"));
     if (url.host().isEmpty())
         return invalid(QStringLiteral("the URL has no host"));
     if (!url.userInfo().isEmpty())
@@ -86,8 +90,9 @@ Result<QUrl> parseEndpointUrl(const QString &text, const QString &source)
     if (url.hasQuery() || url.hasFragment())
         return invalid(QStringLiteral("the URL must not have a query or a fragment"));
     if (scheme == QLatin1String("http") && !isLoopbackHost(url.host()))
-        return invalid(QStringLiteral("plain http is allowed only to loopback addresses (127.0.0.1, "
-                                      "::1, localhost); use https://"));
+        return invalid(
+            QStringLiteral("plain http is allowed only to loopback addresses (127.0.0.1, "
+                           "::1, localhost); use https://"));
     return url;
 }
 
@@ -107,16 +112,16 @@ QStringList Connection::describe() const
     const auto line = [](const char *what, const QString &value, const QString &source) {
         return QStringLiteral("%1: %2 (from %3)").arg(QLatin1String(what), value, source);
     };
-    return {line("profile", profile.value, profile.source),
-            line("region", region.value, region.source),
-            line("endpoint", endpoint.toString(), endpointSource),
-            QStringLiteral("credentials: %1").arg(credentials ? credentials->description() : QString()),
-            line("max attempts", maxAttempts.value, maxAttempts.source),
-            line("retry mode", retryMode.value, retryMode.source)};
+    return { line("profile", profile.value, profile.source),
+        line("region", region.value, region.source),
+        line("endpoint", endpoint.toString(), endpointSource),
+        QStringLiteral("credentials: %1").arg(credentials ? credentials->description() : QString()),
+        line("max attempts", maxAttempts.value, maxAttempts.source),
+        line("retry mode", retryMode.value, retryMode.source) };
 }
 
-ConnectionResolver::ConnectionResolver(const QProcessEnvironment &environment, QString homeDirectory,
-                                       KeychainProfileStore *keychain)
+ConnectionResolver::ConnectionResolver(
+    const QProcessEnvironment &environment, QString homeDirectory, KeychainProfileStore *keychain)
     : m_environment(environment)
     , m_homeDirectory(std::move(homeDirectory))
     , m_keychain(keychain)
@@ -127,7 +132,7 @@ ConnectionResolver::ConnectionResolver(const QProcessEnvironment &environment, Q
 
 ConnectionResolver ConnectionResolver::forCurrentProcess(KeychainProfileStore *keychain)
 {
-    return {QProcessEnvironment::systemEnvironment(), QDir::homePath(), keychain};
+    return { QProcessEnvironment::systemEnvironment(), QDir::homePath(), keychain };
 }
 
 void ConnectionResolver::reload()
@@ -148,44 +153,49 @@ QList<ProfileListEntry> ConnectionResolver::profiles() const
 {
     QList<ProfileListEntry> entries;
     for (const QString &name : m_profiles.names())
-        entries.append({name, ProfileListEntry::Origin::SharedFiles, m_profiles.profile(name)->description(), false});
+        entries.append({ name, ProfileListEntry::Origin::SharedFiles,
+            m_profiles.profile(name)->description(), false });
     if (m_keychain) {
         for (const KeychainProfile &profile : m_keychain->profiles()) {
             const bool sessionOnly = m_keychain->isSessionOnly(profile.name);
-            entries.append({profile.name,
-                            sessionOnly ? ProfileListEntry::Origin::SessionOnly : ProfileListEntry::Origin::Keychain,
-                            sessionOnly ? QStringLiteral("profile %1 (keys kept in memory for this session)").arg(profile.name)
-                                        : QStringLiteral("keychain profile %1").arg(profile.name),
-                            m_profiles.contains(profile.name)});
+            entries.append({ profile.name,
+                sessionOnly ? ProfileListEntry::Origin::SessionOnly
+                            : ProfileListEntry::Origin::Keychain,
+                sessionOnly ? QStringLiteral("profile %1 (keys kept in memory for this session)")
+                                  .arg(profile.name)
+                            : QStringLiteral("keychain profile %1").arg(profile.name),
+                m_profiles.contains(profile.name) });
         }
     }
     std::stable_sort(entries.begin(), entries.end(),
-                     [](const ProfileListEntry &a, const ProfileListEntry &b) { return a.name < b.name; });
+        [](const ProfileListEntry &a, const ProfileListEntry &b) { return a.name < b.name; });
     return entries;
 }
 
 Result<Connection> ConnectionResolver::resolve(const ConnectionRequest &request) const
 {
     Connection connection;
-    const ProfileSelection selection = selectProfile(request.profile, m_environment, request.profileOrigin);
-    connection.profile = {selection.name, selection.source};
+    const ProfileSelection selection
+        = selectProfile(request.profile, m_environment, request.profileOrigin);
+    connection.profile = { selection.name, selection.source };
     const AwsProfile *profile = m_profiles.profile(selection.name);
-    const std::optional<KeychainProfile> keychainProfile =
-        (!profile && m_keychain) ? m_keychain->profile(selection.name) : std::nullopt;
+    const std::optional<KeychainProfile> keychainProfile
+        = (!profile && m_keychain) ? m_keychain->profile(selection.name) : std::nullopt;
     connection.keychainProfile = keychainProfile.has_value();
     if (!profile && !keychainProfile && selection.name != QLatin1String("default"))
-        return configurationError(QStringLiteral("The config profile (%1) could not be found").arg(selection.name));
+        return configurationError(
+            QStringLiteral("The config profile (%1) could not be found").arg(selection.name));
     const QString keychainSource = QStringLiteral("keychain profile %1").arg(selection.name);
 
     // Region: --region, AWS_REGION, AWS_DEFAULT_REGION, the profile's region.
-    std::optional<SourcedValue> region = firstOf(request.region, request.regionOrigin, m_environment,
-                                                 {"AWS_REGION", "AWS_DEFAULT_REGION"}, profile,
-                                                 QStringLiteral("region"));
+    std::optional<SourcedValue> region = firstOf(request.region, request.regionOrigin,
+        m_environment, { "AWS_REGION", "AWS_DEFAULT_REGION" }, profile, QStringLiteral("region"));
     if (!region && keychainProfile && !keychainProfile->region.isEmpty())
-        region = SourcedValue{keychainProfile->region, keychainSource};
+        region = SourcedValue { keychainProfile->region, keychainSource };
     if (!region)
-        return configurationError(QStringLiteral("You must specify a region. You can also configure your "
-                                                 "region by running \"aws configure\"."));
+        return configurationError(
+            QStringLiteral("You must specify a region. You can also configure your "
+                           "region by running \"aws configure\"."));
     if (const auto problem = regionProblem(region->value))
         return configurationError(QStringLiteral("%1 (from %2)").arg(*problem, region->source));
     connection.region = *region;
@@ -193,39 +203,47 @@ Result<Connection> ConnectionResolver::resolve(const ConnectionRequest &request)
     // Endpoint: --endpoint-url always; the configured ones unless ignored; else the default.
     std::optional<SourcedValue> endpoint;
     if (!request.endpointUrl.isEmpty())
-        endpoint = SourcedValue{request.endpointUrl, request.endpointOrigin};
-    const std::optional<SourcedValue> ignore = firstOf({}, {}, m_environment, {"AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"},
-                                                       profile, QStringLiteral("ignore_configured_endpoint_urls"));
-    const bool ignoreConfigured = ignore && ignore->value.compare(QLatin1String("true"), Qt::CaseInsensitive) == 0;
+        endpoint = SourcedValue { request.endpointUrl, request.endpointOrigin };
+    const std::optional<SourcedValue> ignore
+        = firstOf({}, {}, m_environment, { "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS" }, profile,
+            QStringLiteral("ignore_configured_endpoint_urls"));
+    const bool ignoreConfigured
+        = ignore && ignore->value.compare(QLatin1String("true"), Qt::CaseInsensitive) == 0;
     if (!endpoint && !ignoreConfigured) {
-        endpoint = firstOf({}, {}, m_environment, {"AWS_ENDPOINT_URL_LOOKOUTEQUIPMENT", "AWS_ENDPOINT_URL"},
-                           nullptr, {});
+        endpoint = firstOf({}, {}, m_environment,
+            { "AWS_ENDPOINT_URL_LOOKOUTEQUIPMENT", "AWS_ENDPOINT_URL" }, nullptr, {});
         if (!endpoint && profile) {
             if (const ConfigProperty *services = profile->property(QStringLiteral("services"))) {
                 const ConfigSection *section = m_profiles.servicesSection(services->value);
                 if (!section)
                     return configurationError(
-                        QStringLiteral("The profile is configured to use the services section but the "
-                                       "\"%1\" services configuration does not exist. (%2)")
+                        QStringLiteral(
+                            "The profile is configured to use the services section but the "
+                            "\"%1\" services configuration does not exist. (%2)")
                             .arg(services->value, profileSettingSource(*profile, *services)));
                 const ConfigProperty service = section->properties.value(QString(kServiceKey));
-                const ConfigEntry entry = service.subProperties.value(QStringLiteral("endpoint_url"));
+                const ConfigEntry entry
+                    = service.subProperties.value(QStringLiteral("endpoint_url"));
                 if (!entry.value.isEmpty())
-                    endpoint = SourcedValue{entry.value, QStringLiteral("services %1 in %2 line %3")
-                                                             .arg(services->value, entry.file, QString::number(entry.line))};
+                    endpoint = SourcedValue { entry.value,
+                        QStringLiteral("services %1 in %2 line %3")
+                            .arg(services->value, entry.file, QString::number(entry.line)) };
             }
         }
         if (!endpoint)
             endpoint = firstOf({}, {}, m_environment, {}, profile, QStringLiteral("endpoint_url"));
         if (!endpoint && keychainProfile && !keychainProfile->endpointUrl.isEmpty())
-            endpoint = SourcedValue{keychainProfile->endpointUrl, keychainSource};
+            endpoint = SourcedValue { keychainProfile->endpointUrl, keychainSource };
     }
     if (!endpoint) {
-        endpoint = SourcedValue{QStringLiteral("https://lookoutequipment.%1.amazonaws.com").arg(region->value),
-                                QStringLiteral("the default for region %1").arg(region->value)};
+        endpoint = SourcedValue {
+            QStringLiteral("https://lookoutequipment.%1.amazonaws.com").arg(region->value),
+            QStringLiteral("the default for region %1").arg(region->value)
+        };
     }
     if (ignoreConfigured && request.endpointUrl.isEmpty())
-        endpoint->source += QStringLiteral("; configured endpoints ignored by %1").arg(ignore->source);
+        endpoint->source
+            += QStringLiteral("; configured endpoints ignored by %1").arg(ignore->source);
     const Result<QUrl> url = parseEndpointUrl(endpoint->value, endpoint->source);
     if (!url.ok())
         return url.error();
@@ -233,25 +251,30 @@ Result<Connection> ConnectionResolver::resolve(const ConnectionRequest &request)
     connection.endpointSource = endpoint->source;
 
     // Retries: AWS_MAX_ATTEMPTS / max_attempts, AWS_RETRY_MODE / retry_mode.
-    const std::optional<SourcedValue> attempts = firstOf({}, {}, m_environment, {"AWS_MAX_ATTEMPTS"}, profile,
-                                                         QStringLiteral("max_attempts"));
-    connection.maxAttempts = attempts.value_or(SourcedValue{QStringLiteral("3"), QStringLiteral("default")});
+    const std::optional<SourcedValue> attempts = firstOf(
+        {}, {}, m_environment, { "AWS_MAX_ATTEMPTS" }, profile, QStringLiteral("max_attempts"));
+    connection.maxAttempts
+        = attempts.value_or(SourcedValue { QStringLiteral("3"), QStringLiteral("default") });
     bool isNumber = false;
     const int maxAttempts = connection.maxAttempts.value.toInt(&isNumber);
     if (!isNumber || maxAttempts < 1)
-        return configurationError(QStringLiteral("max_attempts must be a whole number of at least 1, "
-                                                 "not '%1' (from %2)")
-                                      .arg(connection.maxAttempts.value, connection.maxAttempts.source));
-    const std::optional<SourcedValue> mode = firstOf({}, {}, m_environment, {"AWS_RETRY_MODE"}, profile,
-                                                     QStringLiteral("retry_mode"));
-    connection.retryMode = mode.value_or(SourcedValue{QStringLiteral("standard"), QStringLiteral("default")});
+        return configurationError(
+            QStringLiteral("max_attempts must be a whole number of at least 1, "
+                           "not '%1' (from %2)")
+                .arg(connection.maxAttempts.value, connection.maxAttempts.source));
+    const std::optional<SourcedValue> mode = firstOf(
+        {}, {}, m_environment, { "AWS_RETRY_MODE" }, profile, QStringLiteral("retry_mode"));
+    connection.retryMode
+        = mode.value_or(SourcedValue { QStringLiteral("standard"), QStringLiteral("default") });
     connection.connectTimeout = request.connectTimeout.value_or(connection.connectTimeout);
     connection.readTimeout = request.readTimeout.value_or(connection.readTimeout);
-    static const QStringList modes = {QStringLiteral("legacy"), QStringLiteral("standard"), QStringLiteral("adaptive")};
+    static const QStringList modes
+        = { QStringLiteral("legacy"), QStringLiteral("standard"), QStringLiteral("adaptive") };
     if (!modes.contains(connection.retryMode.value))
-        return configurationError(QStringLiteral("Invalid value '%1' provided to retry_mode (from %2). Valid "
-                                                 "values are: legacy, standard, adaptive")
-                                      .arg(connection.retryMode.value, connection.retryMode.source));
+        return configurationError(
+            QStringLiteral("Invalid value '%1' provided to retry_mode (from %2). Valid "
+                           "values are: legacy, standard, adaptive")
+                .arg(connection.retryMode.value, connection.retryMode.source));
 
     // Credentials: chosen now from the files as read; chosen again after invalidate() from the
     // files as they are then.
@@ -259,13 +282,13 @@ Result<Connection> ConnectionResolver::resolve(const ConnectionRequest &request)
     const QString home = m_homeDirectory;
     KeychainProfileStore *keychain = m_keychain;
     auto selector = [selection, environment, home, keychain,
-                     loaded = std::optional<AwsProfiles>(m_profiles)]() mutable {
-        const AwsProfiles profiles = loaded ? *std::exchange(loaded, std::nullopt)
-                                            : AwsProfiles::load(environment, home);
+                        loaded = std::optional<AwsProfiles>(m_profiles)]() mutable {
+        const AwsProfiles profiles
+            = loaded ? *std::exchange(loaded, std::nullopt) : AwsProfiles::load(environment, home);
         return selectCredentialSource(selection, environment, profiles, keychain);
     };
-    connection.credentials = std::make_shared<CredentialChain>(std::move(selector), m_keychain,
-                                                               m_processOptions, m_now);
+    connection.credentials = std::make_shared<CredentialChain>(
+        std::move(selector), m_keychain, m_processOptions, m_now);
     qCDebug(lcConnection).noquote() << connection.describe().join(QLatin1String("; "));
     return connection;
 }

@@ -53,10 +53,10 @@ struct Connection {
     SourcedValue region;
     QUrl endpoint;
     QString endpointSource;
-    SourcedValue maxAttempts;   // attempts in all, "3" by default
-    SourcedValue retryMode;     // "standard" by default
-    std::chrono::milliseconds connectTimeout{60'000}; // as requested, else the AWS CLI's default
-    std::chrono::milliseconds readTimeout{60'000};
+    SourcedValue maxAttempts; // attempts in all, "3" by default
+    SourcedValue retryMode; // "standard" by default
+    std::chrono::milliseconds connectTimeout { 60'000 }; // as requested, else the AWS CLI's default
+    std::chrono::milliseconds readTimeout { 60'000 };
     std::shared_ptr<CredentialsProvider> credentials;
 
     // What AwsJsonClient is constructed with (the credentials go beside it).
@@ -69,12 +69,12 @@ struct Connection {
 struct ProfileListEntry {
     enum class Origin {
         SharedFiles, // ~/.aws/config or ~/.aws/credentials
-        Keychain,    // created in Lookout Desk, keys in the keychain
+        Keychain, // created in Lookout Desk, keys in the keychain
         SessionOnly, // created in Lookout Desk without a keychain: keys in memory until exit
     };
     QString name;
     Origin origin = Origin::SharedFiles;
-    QString location;      // "profile prod in /root/.aws/config line 3", "keychain profile prod"
+    QString location; // "profile prod in /root/.aws/config line 3", "keychain profile prod"
     bool shadowed = false; // a keychain profile hidden by a ~/.aws profile of the same name
     bool operator==(const ProfileListEntry &) const = default;
 };
@@ -87,7 +87,7 @@ class ConnectionResolver {
 public:
     // `keychain` may be null (no keychain profiles); otherwise it must outlive every Connection.
     ConnectionResolver(const QProcessEnvironment &environment, QString homeDirectory,
-                       KeychainProfileStore *keychain = nullptr);
+        KeychainProfileStore *keychain = nullptr);
     // The process environment and the user's home directory.
     static ConnectionResolver forCurrentProcess(KeychainProfileStore *keychain = nullptr);
 

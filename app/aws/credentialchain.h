@@ -26,28 +26,29 @@ class KeychainProfileStore;
 // AWS_DEFAULT_PROFILE, else "default".
 struct ProfileSelection {
     QString name;
-    QString source;              // "--profile", "AWS_PROFILE", "AWS_DEFAULT_PROFILE", "default"
+    QString source; // "--profile", "AWS_PROFILE", "AWS_DEFAULT_PROFILE", "default"
     bool explicitlyChosen = false; // given on the command line or in the picker
 };
 
 // `explicitProfile` empty: not given. `explicitOrigin` names where it was given ("--profile").
-ProfileSelection selectProfile(const QString &explicitProfile, const QProcessEnvironment &environment,
-                               const QString &explicitOrigin = QStringLiteral("--profile"));
+ProfileSelection selectProfile(const QString &explicitProfile,
+    const QProcessEnvironment &environment,
+    const QString &explicitOrigin = QStringLiteral("--profile"));
 
 // The credentials the chain chose, decided from the files and the environment alone: no process
 // runs and no keychain is touched, so the precedence can be checked and shown.
 struct CredentialSource {
     enum class Kind {
-        Environment,    // AWS_ACCESS_KEY_ID + AWS_SECRET_ACCESS_KEY (+ AWS_SESSION_TOKEN)
+        Environment, // AWS_ACCESS_KEY_ID + AWS_SECRET_ACCESS_KEY (+ AWS_SESSION_TOKEN)
         SharedFileKeys, // aws_access_key_id + aws_secret_access_key in ~/.aws/credentials or config
-        Process,        // credential_process
-        Keychain,       // a profile created in Lookout Desk
+        Process, // credential_process
+        Keychain, // a profile created in Lookout Desk
     };
     Kind kind = Kind::Environment;
-    QString profile;            // empty for Environment
-    QString description;        // safe to show: "profile prod in /root/.aws/credentials line 3"
+    QString profile; // empty for Environment
+    QString description; // safe to show: "profile prod in /root/.aws/credentials line 3"
     AwsCredentials credentials; // Environment and SharedFileKeys only
-    QString command;            // Process only; never logged (arguments may be sensitive)
+    QString command; // Process only; never logged (arguments may be sensitive)
 };
 
 // The AWS CLI's order: an explicitly chosen profile is used alone; otherwise environment keys
@@ -58,9 +59,8 @@ struct CredentialSource {
 // Errors: "The config profile (NAME) could not be found" (Configuration), partial keys, no
 // credentials at all ("Unable to locate credentials. …") and the unsupported kinds (Credentials).
 Result<CredentialSource> selectCredentialSource(const ProfileSelection &profile,
-                                                const QProcessEnvironment &environment,
-                                                const AwsProfiles &profiles,
-                                                const KeychainProfileStore *keychain);
+    const QProcessEnvironment &environment, const AwsProfiles &profiles,
+    const KeychainProfileStore *keychain);
 
 // The CredentialsProvider the clients use. Static keys are delivered at once; credential_process
 // is run asynchronously and its credentials cached until 15 minutes before Expiration (advisory:
@@ -72,13 +72,13 @@ public:
     using Selector = std::function<Result<CredentialSource>()>;
     using Now = std::function<QDateTime()>;
 
-    static constexpr std::chrono::seconds kAdvisoryRefresh{15 * 60};
-    static constexpr std::chrono::seconds kMandatoryRefresh{10 * 60};
+    static constexpr std::chrono::seconds kAdvisoryRefresh { 15 * 60 };
+    static constexpr std::chrono::seconds kMandatoryRefresh { 10 * 60 };
 
     // `selector` chooses the source (first at construction, again after invalidate()).
     // `keychain` may be null when no keychain profile can be chosen; it must outlive the chain.
     CredentialChain(Selector selector, KeychainProfileStore *keychain,
-                    CredentialProcessOptions processOptions = {}, Now now = {});
+        CredentialProcessOptions processOptions = {}, Now now = {});
     ~CredentialChain() override;
 
     void fetch(QObject *context, Callback done) override;

@@ -4,8 +4,8 @@
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QProcess>
-#include <QTimer>
 #include <QTimeZone>
+#include <QTimer>
 
 namespace aws {
 
@@ -50,7 +50,7 @@ Result<QStringList> splitCommandLine(const QString &commandLine)
             if (c == u'"') {
                 quote = Quote::None;
             } else if (c == u'\\' && i + 1 < commandLine.size()
-                       && (commandLine.at(i + 1) == u'"' || commandLine.at(i + 1) == u'\\')) {
+                && (commandLine.at(i + 1) == u'"' || commandLine.at(i + 1) == u'\\')) {
                 word += commandLine.at(++i); // inside "…" a backslash escapes only " and itself
             } else {
                 word += c;
@@ -84,10 +84,10 @@ Result<QStringList> splitCommandLine(const QString &commandLine)
         }
     }
     if (quote != Quote::None) {
-        return credentialsError(QStringLiteral("credential_process has an unterminated %1 quote")
-                                    .arg(quote == Quote::Single ? QStringLiteral("single")
-                                                                : QStringLiteral("double")),
-                                AwsError::Kind::Configuration);
+        return credentialsError(
+            QStringLiteral("credential_process has an unterminated %1 quote")
+                .arg(quote == Quote::Single ? QStringLiteral("single") : QStringLiteral("double")),
+            AwsError::Kind::Configuration);
     }
     if (inWord)
         words.append(word);
@@ -100,10 +100,11 @@ Result<AwsCredentials> parseCredentialProcessOutput(QByteArrayView output, const
     const QJsonDocument document = QJsonDocument::fromJson(output.toByteArray(), &parseError);
     if (parseError.error != QJsonParseError::NoError)
         return credentialsError(kProviderPrefix
-                                + QStringLiteral("the output is not valid JSON (%1 at offset %2)")
-                                      .arg(parseError.errorString(), QString::number(parseError.offset)));
+            + QStringLiteral("the output is not valid JSON (%1 at offset %2)")
+                  .arg(parseError.errorString(), QString::number(parseError.offset)));
     if (!document.isObject())
-        return credentialsError(kProviderPrefix + QStringLiteral("the output is not a JSON object"));
+        return credentialsError(
+            kProviderPrefix + QStringLiteral("the output is not a JSON object"));
     const QJsonObject object = document.object();
 
     const QJsonValue version = object.value(QLatin1String("Version"));
@@ -113,49 +114,50 @@ Result<AwsCredentials> parseCredentialProcessOutput(QByteArrayView output, const
             : version.isString()                    ? version.toString().left(20)
                                                     : QStringLiteral("<not a number>");
         return credentialsError(kProviderPrefix
-                                + QStringLiteral("Unsupported version '%1' for credential process "
-                                                 "provider, supported versions: 1")
-                                      .arg(shown));
+            + QStringLiteral("Unsupported version '%1' for credential process "
+                             "provider, supported versions: 1")
+                  .arg(shown));
     }
 
     AwsCredentials credentials;
-    for (const auto &[key, target] : {std::pair{QLatin1String("AccessKeyId"), &credentials.accessKeyId},
-                                      std::pair{QLatin1String("SecretAccessKey"), &credentials.secretAccessKey}}) {
+    for (const auto &[key, target] :
+        { std::pair { QLatin1String("AccessKeyId"), &credentials.accessKeyId },
+            std::pair { QLatin1String("SecretAccessKey"), &credentials.secretAccessKey } }) {
         const QJsonValue value = object.value(key);
         if (!value.isString() || value.toString().isEmpty())
             return credentialsError(kProviderPrefix
-                                    + (value.isUndefined()
-                                           ? QStringLiteral("Missing required key in response: '%1'").arg(key)
-                                           : QStringLiteral("'%1' is not a non-empty string").arg(key)));
+                + (value.isUndefined()
+                        ? QStringLiteral("Missing required key in response: '%1'").arg(key)
+                        : QStringLiteral("'%1' is not a non-empty string").arg(key)));
         *target = value.toString();
     }
     const QJsonValue token = object.value(QLatin1String("SessionToken"));
     if (!token.isUndefined() && !token.isNull()) {
         if (!token.isString())
-            return credentialsError(kProviderPrefix + QStringLiteral("'SessionToken' is not a string"));
+            return credentialsError(
+                kProviderPrefix + QStringLiteral("'SessionToken' is not a string"));
         credentials.sessionToken = token.toString();
     }
     const QJsonValue expiration = object.value(QLatin1String("Expiration"));
     if (!expiration.isUndefined() && !expiration.isNull()) {
         QDateTime expiry = QDateTime::fromString(expiration.toString(), Qt::ISODateWithMs);
         if (!expiration.isString() || !expiry.isValid())
-            return credentialsError(kProviderPrefix
-                                    + QStringLiteral("'Expiration' is not an ISO 8601 time"));
+            return credentialsError(
+                kProviderPrefix + QStringLiteral("'Expiration' is not an ISO 8601 time"));
         if (expiry.timeSpec() == Qt::LocalTime) // no offset given: the SDKs read it as UTC
             expiry = QDateTime(expiry.date(), expiry.time(), QTimeZone::utc());
         expiry = expiry.toUTC();
         if (expiry <= now)
             return credentialsError(kProviderPrefix
-                                    + QStringLiteral("the credentials it returned expired at %1")
-                                          .arg(expiry.toString(Qt::ISODate)));
+                + QStringLiteral("the credentials it returned expired at %1")
+                      .arg(expiry.toString(Qt::ISODate)));
         credentials.expiration = expiry;
     }
     return credentials;
 }
 
-CredentialProcessRunner::CredentialProcessRunner(QString commandLine, QString source,
-                                                 CredentialProcessOptions options, Now now,
-                                                 QObject *parent)
+CredentialProcessRunner::CredentialProcessRunner(
+    QString commandLine, QString source, CredentialProcessOptions options, Now now, QObject *parent)
     : QObject(parent)
     , m_commandLine(std::move(commandLine))
     , m_source(std::move(source))
@@ -175,8 +177,8 @@ CredentialProcessRunner::~CredentialProcessRunner()
 
 AwsError CredentialProcessRunner::error(const QString &message) const
 {
-    return credentialsError(kProviderPrefix + message
-                            + QStringLiteral(" (credential_process of %1)").arg(m_source));
+    return credentialsError(
+        kProviderPrefix + message + QStringLiteral(" (credential_process of %1)").arg(m_source));
 }
 
 void CredentialProcessRunner::run(QObject *context, Callback done)
@@ -187,9 +189,10 @@ void CredentialProcessRunner::run(QObject *context, Callback done)
     }
     const Result<QStringList> words = splitCommandLine(m_commandLine);
     if (!words.ok() || words.value().isEmpty()) {
-        const QString why = words.ok() ? QStringLiteral("credential_process is empty")
-                                       : words.error().message;
-        done(credentialsError(QStringLiteral("%1 (%2)").arg(why, m_source), AwsError::Kind::Configuration));
+        const QString why
+            = words.ok() ? QStringLiteral("credential_process is empty") : words.error().message;
+        done(credentialsError(
+            QStringLiteral("%1 (%2)").arg(why, m_source), AwsError::Kind::Configuration));
         return;
     }
     m_context = context;
@@ -220,7 +223,7 @@ void CredentialProcessRunner::run(QObject *context, Callback done)
                              .arg(m_process->program(), m_process->errorString())));
     });
     connect(m_process, &QProcess::finished, this,
-            [this](int exitCode, QProcess::ExitStatus status) { onFinished(exitCode, int(status)); });
+        [this](int exitCode, QProcess::ExitStatus status) { onFinished(exitCode, int(status)); });
 
     m_timer = new QTimer(this);
     m_timer->setSingleShot(true);
@@ -250,8 +253,8 @@ void CredentialProcessRunner::onFinished(int exitCode, int exitStatus)
     }
     if (exitCode != 0) {
         finish(error(errorText.isEmpty()
-                         ? QStringLiteral("the command exited with status %1").arg(exitCode)
-                         : errorText));
+                ? QStringLiteral("the command exited with status %1").arg(exitCode)
+                : errorText));
         return;
     }
     Result<AwsCredentials> parsed = parseCredentialProcessOutput(m_stdout, m_now());

@@ -29,9 +29,10 @@ Result<QStringList> splitCommandLine(const QString &commandLine);
 Result<AwsCredentials> parseCredentialProcessOutput(QByteArrayView output, const QDateTime &now);
 
 struct CredentialProcessOptions {
-    std::chrono::milliseconds timeout{60'000};
-    qint64 maxOutputBytes = qint64{64} * 1024; // stdout; bigger output is refused and the process killed
-    qint64 maxErrorBytes = qint64{4} * 1024;   // stderr kept for the error message
+    std::chrono::milliseconds timeout { 60'000 };
+    qint64 maxOutputBytes
+        = qint64 { 64 } * 1024; // stdout; bigger output is refused and the process killed
+    qint64 maxErrorBytes = qint64 { 4 } * 1024; // stderr kept for the error message
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
 };
 
@@ -45,11 +46,12 @@ public:
     using Now = std::function<QDateTime()>;
 
     CredentialProcessRunner(QString commandLine, QString source, CredentialProcessOptions options,
-                            Now now, QObject *parent = nullptr);
+        Now now, QObject *parent = nullptr);
     ~CredentialProcessRunner() override;
 
     // Starts the process; `done` runs once, later (or at once when the command cannot be split),
-    // unless a non-null `context` is gone by then. One run at a time: a second call while running fails.
+    // unless a non-null `context` is gone by then. One run at a time: a second call while running
+    // fails.
     void run(QObject *context, Callback done);
     bool isRunning() const { return m_process != nullptr; }
 

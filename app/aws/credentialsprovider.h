@@ -32,9 +32,11 @@ public:
 class StaticCredentialsProvider final : public CredentialsProvider {
 public:
     explicit StaticCredentialsProvider(AwsCredentials credentials)
-        : m_credentials(std::move(credentials)) {}
+        : m_credentials(std::move(credentials))
+    {
+    }
     void fetch(QObject *, Callback done) override { done(m_credentials); }
-    void invalidate() override {}
+    void invalidate() override { }
     QString description() const override { return m_credentials.source; }
 
 private:

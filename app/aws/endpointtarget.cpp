@@ -56,14 +56,13 @@ Result<EndpointTarget> checkEndpoint(const QUrl &endpoint)
         return configurationError(endpoint, endpoint.errorString());
     const QString scheme = endpoint.scheme().toLower();
     if (scheme != QLatin1StringView("https") && scheme != QLatin1StringView("http")) {
-        return configurationError(
-            endpoint, QStringLiteral("the scheme must be https:// (or http:// for a loopback host)"));
+        return configurationError(endpoint,
+            QStringLiteral("the scheme must be https:// (or http:// for a loopback host)"));
     }
     if (endpoint.host().isEmpty())
         return configurationError(endpoint, QStringLiteral("it names no host"));
     if (scheme == QLatin1StringView("http") && !isLoopbackHost(endpoint.host())) {
-        return configurationError(
-            endpoint,
+        return configurationError(endpoint,
             QStringLiteral("plain http:// is refused for \"%1\" because it is not a loopback host "
                            "(127.0.0.0/8, ::1, localhost); use https://")
                 .arg(endpoint.host()));

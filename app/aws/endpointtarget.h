@@ -11,10 +11,11 @@ namespace aws {
 // Where the JSON client sends a call, checked before any byte leaves: the URL to request, and the
 // Host header, path and query exactly as they go on the wire (and so as they are signed).
 struct EndpointTarget {
-    QUrl url;              // the endpoint without user info or fragment, path "/" when it had none
-    QByteArray hostHeader; // "lookoutequipment.eu-west-1.amazonaws.com", "127.0.0.1:8443", "[::1]:9000"
-    QByteArray path;       // percent-encoded as sent
-    QByteArray query;      // percent-encoded as sent, without '?'; usually empty
+    QUrl url; // the endpoint without user info or fragment, path "/" when it had none
+    QByteArray
+        hostHeader; // "lookoutequipment.eu-west-1.amazonaws.com", "127.0.0.1:8443", "[::1]:9000"
+    QByteArray path; // percent-encoded as sent
+    QByteArray query; // percent-encoded as sent, without '?'; usually empty
 };
 
 // True for "localhost", 127.0.0.0/8 and ::1 (case-insensitive, with or without brackets).

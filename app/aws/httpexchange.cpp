@@ -73,16 +73,15 @@ QByteArray HttpResponse::header(QByteArrayView name) const
 }
 
 HttpExchange::HttpExchange(QNetworkAccessManager *network, QNetworkRequest request,
-                           const QByteArray &body, HttpExchangeLimits limits, Done done,
-                           QObject *parent)
+    const QByteArray &body, HttpExchangeLimits limits, Done done, QObject *parent)
     : QObject(parent)
     , m_limits(limits)
     , m_done(std::move(done))
 {
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                         QNetworkRequest::ManualRedirectPolicy);
-    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute,
-                         QNetworkRequest::AlwaysNetwork);
+    request.setAttribute(
+        QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    request.setAttribute(
+        QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
     request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
     request.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
     request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
@@ -108,9 +107,9 @@ HttpExchange::HttpExchange(QNetworkAccessManager *network, QNetworkRequest reque
         std::min<qint64>(total.count(), std::numeric_limits<int>::max())));
     connect(&m_deadline, &QTimer::timeout, this, [this, total] {
         abortWith(AwsError::Kind::Timeout,
-                  QStringLiteral("the response was not complete within %1, the connect and read "
-                                 "timeouts together")
-                      .arg(milliseconds(total)));
+            QStringLiteral("the response was not complete within %1, the connect and read "
+                           "timeouts together")
+                .arg(milliseconds(total)));
     });
 
     m_reply = network->post(request, body);
@@ -165,7 +164,7 @@ void HttpExchange::captureStatusAndHeaders()
     m_response.status = status.isValid() ? status.toInt() : 0;
     m_response.headers.clear();
     for (const auto &pair : m_reply->rawHeaderPairs())
-        m_response.headers.append({pair.first, pair.second});
+        m_response.headers.append({ pair.first, pair.second });
 }
 
 void HttpExchange::onMetaDataChanged()
@@ -178,9 +177,9 @@ void HttpExchange::onMetaDataChanged()
     const qint64 announced = m_response.header("Content-Length").trimmed().toLongLong(&hasLength);
     if (hasLength && announced > m_limits.maxResponseBytes) {
         abortWith(AwsError::Kind::TooLarge,
-                  QStringLiteral("Content-Length announces %1 bytes, over the limit of %2 bytes")
-                      .arg(announced)
-                      .arg(m_limits.maxResponseBytes));
+            QStringLiteral("Content-Length announces %1 bytes, over the limit of %2 bytes")
+                .arg(announced)
+                .arg(m_limits.maxResponseBytes));
         return;
     }
     // A known length (within the cap) is allocated once, so the body never exists twice while
@@ -199,8 +198,8 @@ void HttpExchange::onReadyRead()
         return;
     if (m_receivedBytes + available > m_limits.maxResponseBytes) {
         abortWith(AwsError::Kind::TooLarge,
-                  QStringLiteral("more than %1 bytes arrived; the rest was not read")
-                      .arg(m_limits.maxResponseBytes));
+            QStringLiteral("more than %1 bytes arrived; the rest was not read")
+                .arg(m_limits.maxResponseBytes));
         return;
     }
     m_receivedBytes += available;
@@ -226,7 +225,8 @@ void HttpExchange::onFinished()
 
     HttpExchangeOutcome outcome;
     const QNetworkReply::NetworkError error = m_reply->error();
-    if (error != QNetworkReply::NoError && (!isErrorStatusReport(error) || m_response.status == 0)) {
+    if (error != QNetworkReply::NoError
+        && (!isErrorStatusReport(error) || m_response.status == 0)) {
         outcome.failure = kindOf(error);
         outcome.failureMessage = m_reply->errorString();
         // Qt's text often names the first certificate error already; add only the others.
@@ -236,7 +236,8 @@ void HttpExchange::onFinished()
                 unnamed.append(sslError);
         }
         if (!unnamed.isEmpty())
-            outcome.failureMessage += QStringLiteral(" (%1)").arg(unnamed.join(QStringLiteral("; ")));
+            outcome.failureMessage
+                += QStringLiteral(" (%1)").arg(unnamed.join(QStringLiteral("; ")));
     }
     outcome.response = std::move(m_response);
     releaseReply();
@@ -247,12 +248,12 @@ void HttpExchange::onTimeout()
 {
     if (m_phase == Phase::Connecting) {
         abortWith(AwsError::Kind::Timeout,
-                  QStringLiteral("connect timeout: the request could not be sent within %1")
-                      .arg(milliseconds(m_limits.connectTimeout)));
+            QStringLiteral("connect timeout: the request could not be sent within %1")
+                .arg(milliseconds(m_limits.connectTimeout)));
     } else if (m_phase == Phase::Reading) {
         abortWith(AwsError::Kind::Timeout,
-                  QStringLiteral("read timeout: nothing arrived for %1")
-                      .arg(milliseconds(m_limits.readTimeout)));
+            QStringLiteral("read timeout: nothing arrived for %1")
+                .arg(milliseconds(m_limits.readTimeout)));
     }
 }
 

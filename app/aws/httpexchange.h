@@ -35,8 +35,8 @@ struct HttpResponse {
 // The whole exchange never takes longer than connectTimeout + readTimeout together, so an
 // endpoint that trickles (a byte a second never trips the read timeout) is cut off too.
 struct HttpExchangeLimits {
-    std::chrono::milliseconds connectTimeout{60'000}; // until the request has gone out
-    std::chrono::milliseconds readTimeout{60'000};    // longest silence after that
+    std::chrono::milliseconds connectTimeout { 60'000 }; // until the request has gone out
+    std::chrono::milliseconds readTimeout { 60'000 }; // longest silence after that
     qint64 maxResponseBytes = 16 * 1024 * 1024;
 };
 
@@ -62,7 +62,7 @@ public:
     // Sends at once. `done` runs exactly once, from the event loop, unless this object is
     // destroyed first (which aborts the request).
     HttpExchange(QNetworkAccessManager *network, QNetworkRequest request, const QByteArray &body,
-                 HttpExchangeLimits limits, Done done, QObject *parent = nullptr);
+        HttpExchangeLimits limits, Done done, QObject *parent = nullptr);
     ~HttpExchange() override;
 
     // Stops the request; `done` will not run.
@@ -88,7 +88,7 @@ private:
     QTimer m_deadline; // connectTimeout + readTimeout from the start
     Phase m_phase = Phase::Connecting;
     HttpResponse m_response;
-    QByteArrayList m_pieces;  // body of unknown length, as it arrived
+    QByteArrayList m_pieces; // body of unknown length, as it arrived
     qint64 m_receivedBytes = 0;
     QStringList m_sslErrors;
 };

@@ -49,7 +49,7 @@ void appendUtf8(QByteArray &out, char32_t cp)
 // Bytes a string can hold as they are: printable ASCII other than '"' and '\\'. The scan
 // skips runs of them with one table look-up per byte, which is most of a response.
 constexpr auto kPlainStringBytes = [] {
-    std::array<bool, 256> plain{};
+    std::array<bool, 256> plain {};
     for (int c = 0x20; c < 0x80; ++c)
         plain[static_cast<std::size_t>(c)] = c != '"' && c != '\\';
     return plain;
@@ -70,18 +70,25 @@ bool isLowSurrogate(char32_t cp)
 QLatin1StringView jsonTypeName(JsonType type)
 {
     switch (type) {
-    case JsonType::Null: return QLatin1StringView("null");
-    case JsonType::Boolean: return QLatin1StringView("boolean");
-    case JsonType::Number: return QLatin1StringView("number");
-    case JsonType::String: return QLatin1StringView("string");
-    case JsonType::Array: return QLatin1StringView("array");
-    case JsonType::Object: return QLatin1StringView("object");
+    case JsonType::Null:
+        return QLatin1StringView("null");
+    case JsonType::Boolean:
+        return QLatin1StringView("boolean");
+    case JsonType::Number:
+        return QLatin1StringView("number");
+    case JsonType::String:
+        return QLatin1StringView("string");
+    case JsonType::Array:
+        return QLatin1StringView("array");
+    case JsonType::Object:
+        return QLatin1StringView("object");
     }
     return QLatin1StringView("value");
 }
 
 JsonReader::JsonReader(QByteArrayView text)
-    : m_data(text.data()), m_size(text.size())
+    : m_data(text.data())
+    , m_size(text.size())
 {
 }
 
@@ -108,7 +115,8 @@ bool JsonReader::failUnexpected(qsizetype at)
         return fail(QLatin1StringView("unexpected end of input"), at);
     const auto c = static_cast<unsigned char>(m_data[at]);
     if (c >= 0x20 && c < 0x7F) {
-        const QByteArray what = "unexpected character '" + QByteArray(1, static_cast<char>(c)) + '\'';
+        const QByteArray what
+            = "unexpected character '" + QByteArray(1, static_cast<char>(c)) + '\'';
         return fail(QLatin1StringView(what), at);
     }
     const QByteArray what = "unexpected byte 0x" + QByteArray::number(c, 16).rightJustified(2, '0');
@@ -143,15 +151,29 @@ std::optional<JsonType> JsonReader::peekType()
         return std::nullopt;
     }
     switch (m_data[m_pos]) {
-    case '{': return JsonType::Object;
-    case '[': return JsonType::Array;
-    case '"': return JsonType::String;
+    case '{':
+        return JsonType::Object;
+    case '[':
+        return JsonType::Array;
+    case '"':
+        return JsonType::String;
     case 't':
-    case 'f': return JsonType::Boolean;
-    case 'n': return JsonType::Null;
+    case 'f':
+        return JsonType::Boolean;
+    case 'n':
+        return JsonType::Null;
     case '-':
-    case '0': case '1': case '2': case '3': case '4':
-    case '5': case '6': case '7': case '8': case '9': return JsonType::Number;
+    case '0':
+    case '1':
+    case '2':
+    case '3':
+    case '4':
+    case '5':
+    case '6':
+    case '7':
+    case '8':
+    case '9':
+        return JsonType::Number;
     default:
         failUnexpected(m_pos);
         return std::nullopt;
@@ -247,7 +269,14 @@ bool JsonReader::scanEscape(qsizetype &pos, bool &ascii)
     if (pos + 1 >= m_size)
         return fail(QLatin1StringView("unterminated escape sequence"), pos);
     switch (m_data[pos + 1]) {
-    case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+    case '"':
+    case '\\':
+    case '/':
+    case 'b':
+    case 'f':
+    case 'n':
+    case 'r':
+    case 't':
         pos += 2;
         return true;
     case 'u': {
@@ -363,11 +392,21 @@ void JsonReader::unescape(QByteArrayView raw, QByteArray &out) const
         const char kind = p[1];
         p += 2;
         switch (kind) {
-        case 'b': out.append('\b'); break;
-        case 'f': out.append('\f'); break;
-        case 'n': out.append('\n'); break;
-        case 'r': out.append('\r'); break;
-        case 't': out.append('\t'); break;
+        case 'b':
+            out.append('\b');
+            break;
+        case 'f':
+            out.append('\f');
+            break;
+        case 'n':
+            out.append('\n');
+            break;
+        case 'r':
+            out.append('\r');
+            break;
+        case 't':
+            out.append('\t');
+            break;
         case 'u': {
             char32_t cp = 0;
             for (int i = 0; i < 4; ++i)
@@ -383,7 +422,9 @@ void JsonReader::unescape(QByteArrayView raw, QByteArray &out) const
             appendUtf8(out, cp);
             break;
         }
-        default: out.append(kind); break; // '"', '\\', '/'
+        default:
+            out.append(kind);
+            break; // '"', '\\', '/'
         }
     }
 }

@@ -20,8 +20,8 @@ enum class JsonType { Null, Boolean, Number, String, Array, Object };
 QLatin1StringView jsonTypeName(JsonType type);
 
 struct JsonNumber {
-    QByteArrayView text;   // the number exactly as written
-    bool integral = true;  // no fraction and no exponent
+    QByteArrayView text; // the number exactly as written
+    bool integral = true; // no fraction and no exponent
 };
 
 class JsonReader {
@@ -62,7 +62,7 @@ public:
 
 private:
     struct StringToken {
-        QByteArrayView raw;     // between the quotes, escapes not yet resolved
+        QByteArrayView raw; // between the quotes, escapes not yet resolved
         bool hasEscapes = false;
         bool ascii = true;
     };

@@ -11,7 +11,6 @@
 #include <QRegularExpression>
 #include <QSettings>
 #include <QTimer>
-
 #include <qt6keychain/keychain.h>
 
 namespace aws {
@@ -27,14 +26,22 @@ constexpr QLatin1String kEndpointKey("endpoint_url");
 QString failureName(KeychainFailure failure)
 {
     switch (failure) {
-    case KeychainFailure::NoDbus: return QStringLiteral("NoDbus");
-    case KeychainFailure::NoSecretService: return QStringLiteral("NoSecretService");
-    case KeychainFailure::NoKeyring: return QStringLiteral("NoKeyring");
-    case KeychainFailure::Locked: return QStringLiteral("Locked");
-    case KeychainFailure::Denied: return QStringLiteral("Denied");
-    case KeychainFailure::NotFound: return QStringLiteral("NotFound");
-    case KeychainFailure::TimedOut: return QStringLiteral("TimedOut");
-    case KeychainFailure::Other: return QStringLiteral("Other");
+    case KeychainFailure::NoDbus:
+        return QStringLiteral("NoDbus");
+    case KeychainFailure::NoSecretService:
+        return QStringLiteral("NoSecretService");
+    case KeychainFailure::NoKeyring:
+        return QStringLiteral("NoKeyring");
+    case KeychainFailure::Locked:
+        return QStringLiteral("Locked");
+    case KeychainFailure::Denied:
+        return QStringLiteral("Denied");
+    case KeychainFailure::NotFound:
+        return QStringLiteral("NotFound");
+    case KeychainFailure::TimedOut:
+        return QStringLiteral("TimedOut");
+    case KeychainFailure::Other:
+        return QStringLiteral("Other");
     }
     return QStringLiteral("Other");
 }
@@ -52,9 +59,9 @@ AwsError makeError(AwsError::Kind kind, const QString &message, const QString &c
 
 QByteArray encodeSecret(const KeychainSecret &secret)
 {
-    QJsonObject object{{QStringLiteral("Version"), 1},
-                       {QStringLiteral("AccessKeyId"), secret.accessKeyId},
-                       {QStringLiteral("SecretAccessKey"), secret.secretAccessKey}};
+    QJsonObject object { { QStringLiteral("Version"), 1 },
+        { QStringLiteral("AccessKeyId"), secret.accessKeyId },
+        { QStringLiteral("SecretAccessKey"), secret.secretAccessKey } };
     if (!secret.sessionToken.isEmpty())
         object.insert(QStringLiteral("SessionToken"), secret.sessionToken);
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
@@ -66,9 +73,9 @@ std::optional<KeychainSecret> decodeSecret(const QByteArray &data)
     const QJsonObject object = document.object();
     if (!document.isObject() || object.value(QLatin1String("Version")).toInt() != 1)
         return std::nullopt;
-    KeychainSecret secret{object.value(QLatin1String("AccessKeyId")).toString(),
-                          object.value(QLatin1String("SecretAccessKey")).toString(),
-                          object.value(QLatin1String("SessionToken")).toString()};
+    KeychainSecret secret { object.value(QLatin1String("AccessKeyId")).toString(),
+        object.value(QLatin1String("SecretAccessKey")).toString(),
+        object.value(QLatin1String("SessionToken")).toString() };
     if (!secret.isComplete())
         return std::nullopt;
     return secret;
@@ -111,8 +118,8 @@ KeychainFailure classifyKeychainError(int qkeychainError, QStringView errorStrin
     return KeychainFailure::Other;
 }
 
-QString keychainFailureMessage(KeychainFailure failure, const QString &profileName,
-                               const QString &backendMessage)
+QString keychainFailureMessage(
+    KeychainFailure failure, const QString &profileName, const QString &backendMessage)
 {
     QString message;
     switch (failure) {
@@ -144,10 +151,11 @@ QString keychainFailureMessage(KeychainFailure failure, const QString &profileNa
             "then try again.");
         break;
     case KeychainFailure::NotFound:
-        message = QStringLiteral(
-            "The keychain holds no keys for profile %1. If your keyring is locked, unlock it and try "
-            "again; otherwise enter the keys again (lookout-desk configure --profile %1, or edit the "
-            "profile in Lookout Desk).")
+        message = QStringLiteral("The keychain holds no keys for profile %1. If your keyring is "
+                                 "locked, unlock it and try "
+                                 "again; otherwise enter the keys again (lookout-desk configure "
+                                 "--profile %1, or edit the "
+                                 "profile in Lookout Desk).")
                       .arg(profileName);
         break;
     case KeychainFailure::TimedOut:
@@ -168,10 +176,9 @@ std::optional<KeychainFailure> keychainFailureOf(const AwsError &error)
 {
     if (!error.code.startsWith(kCodePrefix))
         return std::nullopt;
-    for (KeychainFailure failure :
-         {KeychainFailure::NoDbus, KeychainFailure::NoSecretService, KeychainFailure::NoKeyring,
-          KeychainFailure::Locked, KeychainFailure::Denied, KeychainFailure::NotFound,
-          KeychainFailure::TimedOut, KeychainFailure::Other}) {
+    for (KeychainFailure failure : { KeychainFailure::NoDbus, KeychainFailure::NoSecretService,
+             KeychainFailure::NoKeyring, KeychainFailure::Locked, KeychainFailure::Denied,
+             KeychainFailure::NotFound, KeychainFailure::TimedOut, KeychainFailure::Other }) {
         if (error.code == kCodePrefix + failureName(failure))
             return failure;
     }
@@ -190,8 +197,7 @@ KeychainProfileStore::~KeychainProfileStore() = default;
 std::unique_ptr<QSettings> KeychainProfileStore::openDefaultSettings()
 {
     return std::make_unique<QSettings>(QSettings::IniFormat, QSettings::UserScope,
-                                       QString::fromLatin1(appinfo::kOrganizationName),
-                                       QStringLiteral("profiles"));
+        QString::fromLatin1(appinfo::kOrganizationName), QStringLiteral("profiles"));
 }
 
 std::optional<QString> KeychainProfileStore::nameProblem(const QString &name)
@@ -206,8 +212,8 @@ std::optional<QString> KeychainProfileStore::nameProblem(const QString &name)
     return std::nullopt;
 }
 
-std::optional<QString> KeychainProfileStore::sharedProfileClash(const QString &name,
-                                                                const AwsProfiles &shared)
+std::optional<QString> KeychainProfileStore::sharedProfileClash(
+    const QString &name, const AwsProfiles &shared)
 {
     const AwsProfile *existing = shared.profile(name);
     if (!existing)
@@ -227,8 +233,8 @@ std::optional<KeychainProfile> KeychainProfileStore::savedProfile(const QString 
     m_settings->endGroup();
     if (!exists)
         return std::nullopt;
-    return KeychainProfile{name, m_settings->value(group + u'/' + kRegionKey).toString(),
-                           m_settings->value(group + u'/' + kEndpointKey).toString()};
+    return KeychainProfile { name, m_settings->value(group + u'/' + kRegionKey).toString(),
+        m_settings->value(group + u'/' + kEndpointKey).toString() };
 }
 
 QList<KeychainProfile> KeychainProfileStore::profiles() const
@@ -266,17 +272,16 @@ Result<bool> KeychainProfileStore::writeSettings(const KeychainProfile &profile)
     m_settings->sync();
     if (m_settings->status() != QSettings::NoError)
         return makeError(AwsError::Kind::Configuration,
-                         QStringLiteral("Could not write the profile settings to %1.")
-                             .arg(m_settings->fileName()));
+            QStringLiteral("Could not write the profile settings to %1.")
+                .arg(m_settings->fileName()));
     return true;
 }
 
-AwsError KeychainProfileStore::failureError(KeychainFailure failure, const QString &name,
-                                            const QString &backendMessage) const
+AwsError KeychainProfileStore::failureError(
+    KeychainFailure failure, const QString &name, const QString &backendMessage) const
 {
     return makeError(AwsError::Kind::Credentials,
-                     keychainFailureMessage(failure, name, backendMessage),
-                     kCodePrefix + failureName(failure));
+        keychainFailureMessage(failure, name, backendMessage), kCodePrefix + failureName(failure));
 }
 
 namespace {
@@ -293,7 +298,8 @@ std::optional<AwsError> checkDetails(const KeychainProfile &profile)
             return invalid(*problem);
     }
     if (!profile.endpointUrl.isEmpty()) {
-        const Result<QUrl> endpoint = parseEndpointUrl(profile.endpointUrl, QStringLiteral("the endpoint URL"));
+        const Result<QUrl> endpoint
+            = parseEndpointUrl(profile.endpointUrl, QStringLiteral("the endpoint URL"));
         if (!endpoint.ok())
             return invalid(endpoint.error().message);
     }
@@ -303,7 +309,7 @@ std::optional<AwsError> checkDetails(const KeychainProfile &profile)
 } // namespace
 
 void KeychainProfileStore::save(const KeychainProfile &profile, const KeychainSecret &secret,
-                                Fallback fallback, QObject *context, SaveCallback done)
+    Fallback fallback, QObject *context, SaveCallback done)
 {
     if (const auto problem = checkDetails(profile)) {
         done(*problem);
@@ -311,44 +317,44 @@ void KeychainProfileStore::save(const KeychainProfile &profile, const KeychainSe
     }
     if (!secret.isComplete()) {
         done(makeError(AwsError::Kind::InvalidParameter,
-                       QStringLiteral("Both the access key id and the secret access key are needed.")));
+            QStringLiteral("Both the access key id and the secret access key are needed.")));
         return;
     }
     const QPointer<QObject> guard(context);
     runJob(JobKind::Write, profile.name, encodeSecret(secret),
-           [this, profile, secret, fallback, guard, hasContext = context != nullptr,
+        [this, profile, secret, fallback, guard, hasContext = context != nullptr,
             done = std::move(done)](const JobOutcome &outcome) {
-               if (hasContext && !guard)
-                   return;
-               if (outcome.error == QKeychain::NoError && !outcome.timedOut) {
-                   const Result<bool> written = writeSettings(profile);
-                   m_session.remove(profile.name);
-                   emit profilesChanged();
-                   if (!written.ok()) {
-                       done(written.error());
-                       return;
-                   }
-                   qCInfo(lcKeychain) << "stored keychain profile" << profile.name;
-                   done(KeychainSaveOutcome{});
-                   return;
-               }
-               const KeychainFailure failure = outcome.timedOut
-                   ? KeychainFailure::TimedOut
-                   : classifyKeychainError(outcome.error, outcome.errorString);
-               qCInfo(lcKeychain) << "keychain write failed for profile" << profile.name << ":"
-                                     << failureName(failure) << outcome.errorString;
-               if (fallback == Fallback::Fail) {
-                   AwsError error = failureError(failure, profile.name, outcome.errorString);
-                   error.message += QStringLiteral(" Nothing was stored: Lookout Desk never writes "
-                                                   "keys in plain text.");
-                   done(error);
-                   return;
-               }
-               m_session.insert(profile.name, SessionProfile{profile, secret});
-               emit profilesChanged();
-               done(KeychainSaveOutcome{false, failure,
-                                        keychainFailureMessage(failure, profile.name, outcome.errorString)});
-           });
+            if (hasContext && !guard)
+                return;
+            if (outcome.error == QKeychain::NoError && !outcome.timedOut) {
+                const Result<bool> written = writeSettings(profile);
+                m_session.remove(profile.name);
+                emit profilesChanged();
+                if (!written.ok()) {
+                    done(written.error());
+                    return;
+                }
+                qCInfo(lcKeychain) << "stored keychain profile" << profile.name;
+                done(KeychainSaveOutcome {});
+                return;
+            }
+            const KeychainFailure failure = outcome.timedOut
+                ? KeychainFailure::TimedOut
+                : classifyKeychainError(outcome.error, outcome.errorString);
+            qCInfo(lcKeychain) << "keychain write failed for profile" << profile.name << ":"
+                               << failureName(failure) << outcome.errorString;
+            if (fallback == Fallback::Fail) {
+                AwsError error = failureError(failure, profile.name, outcome.errorString);
+                error.message += QStringLiteral(" Nothing was stored: Lookout Desk never writes "
+                                                "keys in plain text.");
+                done(error);
+                return;
+            }
+            m_session.insert(profile.name, SessionProfile { profile, secret });
+            emit profilesChanged();
+            done(KeychainSaveOutcome { false, failure,
+                keychainFailureMessage(failure, profile.name, outcome.errorString) });
+        });
 }
 
 Result<KeychainProfile> KeychainProfileStore::updateDetails(const KeychainProfile &profile)
@@ -362,7 +368,7 @@ Result<KeychainProfile> KeychainProfileStore::updateDetails(const KeychainProfil
     }
     if (!savedProfile(profile.name))
         return makeError(AwsError::Kind::Configuration,
-                         QStringLiteral("The config profile (%1) could not be found").arg(profile.name));
+            QStringLiteral("The config profile (%1) could not be found").arg(profile.name));
     const Result<bool> written = writeSettings(profile);
     if (!written.ok())
         return written.error();
@@ -378,37 +384,37 @@ void KeychainProfileStore::readSecret(const QString &name, QObject *context, Rea
     }
     if (!savedProfile(name)) {
         done(makeError(AwsError::Kind::Configuration,
-                       QStringLiteral("The config profile (%1) could not be found").arg(name)));
+            QStringLiteral("The config profile (%1) could not be found").arg(name)));
         return;
     }
     const QPointer<QObject> guard(context);
     runJob(JobKind::Read, name, {},
-           [this, name, guard, hasContext = context != nullptr,
-            done = std::move(done)](const JobOutcome &outcome) {
-               if (hasContext && !guard)
-                   return;
-               if (outcome.timedOut || outcome.error != QKeychain::NoError) {
-                   const KeychainFailure failure = outcome.timedOut
-                       ? KeychainFailure::TimedOut
-                       : classifyKeychainError(outcome.error, outcome.errorString);
-                   qCInfo(lcKeychain) << "keychain read failed for profile" << name << ":"
-                                         << failureName(failure) << outcome.errorString;
-                   done(failureError(failure, name,
-                                     failure == KeychainFailure::NotFound ? QString() : outcome.errorString));
-                   return;
-               }
-               const std::optional<KeychainSecret> secret = decodeSecret(outcome.data);
-               if (!secret) {
-                   done(makeError(AwsError::Kind::Credentials,
-                                  QStringLiteral("The keychain entry of profile %1 (service %2) is "
-                                                 "not one Lookout Desk wrote, or is damaged. Enter "
-                                                 "the keys again (lookout-desk configure --profile %1).")
-                                      .arg(name, m_service),
-                                  kCodePrefix + failureName(KeychainFailure::Other)));
-                   return;
-               }
-               done(*secret);
-           });
+        [this, name, guard, hasContext = context != nullptr, done = std::move(done)](
+            const JobOutcome &outcome) {
+            if (hasContext && !guard)
+                return;
+            if (outcome.timedOut || outcome.error != QKeychain::NoError) {
+                const KeychainFailure failure = outcome.timedOut
+                    ? KeychainFailure::TimedOut
+                    : classifyKeychainError(outcome.error, outcome.errorString);
+                qCInfo(lcKeychain) << "keychain read failed for profile" << name << ":"
+                                   << failureName(failure) << outcome.errorString;
+                done(failureError(failure, name,
+                    failure == KeychainFailure::NotFound ? QString() : outcome.errorString));
+                return;
+            }
+            const std::optional<KeychainSecret> secret = decodeSecret(outcome.data);
+            if (!secret) {
+                done(makeError(AwsError::Kind::Credentials,
+                    QStringLiteral("The keychain entry of profile %1 (service %2) is "
+                                   "not one Lookout Desk wrote, or is damaged. Enter "
+                                   "the keys again (lookout-desk configure --profile %1).")
+                        .arg(name, m_service),
+                    kCodePrefix + failureName(KeychainFailure::Other)));
+                return;
+            }
+            done(*secret);
+        });
 }
 
 void KeychainProfileStore::remove(const QString &name, QObject *context, RemoveCallback done)
@@ -417,7 +423,7 @@ void KeychainProfileStore::remove(const QString &name, QObject *context, RemoveC
     if (!savedProfile(name)) {
         if (!inSession) {
             done(makeError(AwsError::Kind::Configuration,
-                           QStringLiteral("The config profile (%1) could not be found").arg(name)));
+                QStringLiteral("The config profile (%1) could not be found").arg(name)));
             return;
         }
         m_session.remove(name);
@@ -427,40 +433,42 @@ void KeychainProfileStore::remove(const QString &name, QObject *context, RemoveC
     }
     const QPointer<QObject> guard(context);
     runJob(JobKind::Delete, name, {},
-           [this, name, guard, hasContext = context != nullptr,
-            done = std::move(done)](const JobOutcome &outcome) {
-               if (hasContext && !guard)
-                   return;
-               const bool gone = !outcome.timedOut
-                   && (outcome.error == QKeychain::NoError || outcome.error == QKeychain::EntryNotFound);
-               if (!gone) {
-                   const KeychainFailure failure = outcome.timedOut
-                       ? KeychainFailure::TimedOut
-                       : classifyKeychainError(outcome.error, outcome.errorString);
-                   AwsError error = failureError(failure, name, outcome.errorString);
-                   error.message += QStringLiteral(" The profile %1 was kept, so it can be removed "
-                                                   "once the keychain can be reached.").arg(name);
-                   done(error);
-                   return;
-               }
-               m_settings->remove(kSettingsGroup + u'/' + name);
-               m_settings->sync();
-               m_session.remove(name);
-               emit profilesChanged();
-               qCInfo(lcKeychain) << "removed keychain profile" << name;
-               if (m_settings->status() != QSettings::NoError) {
-                   done(makeError(AwsError::Kind::Configuration,
-                                  QStringLiteral("The keys of profile %1 were removed from the "
-                                                 "keychain, but %2 could not be written.")
-                                      .arg(name, m_settings->fileName())));
-                   return;
-               }
-               done(true);
-           });
+        [this, name, guard, hasContext = context != nullptr, done = std::move(done)](
+            const JobOutcome &outcome) {
+            if (hasContext && !guard)
+                return;
+            const bool gone = !outcome.timedOut
+                && (outcome.error == QKeychain::NoError
+                    || outcome.error == QKeychain::EntryNotFound);
+            if (!gone) {
+                const KeychainFailure failure = outcome.timedOut
+                    ? KeychainFailure::TimedOut
+                    : classifyKeychainError(outcome.error, outcome.errorString);
+                AwsError error = failureError(failure, name, outcome.errorString);
+                error.message += QStringLiteral(" The profile %1 was kept, so it can be removed "
+                                                "once the keychain can be reached.")
+                                     .arg(name);
+                done(error);
+                return;
+            }
+            m_settings->remove(kSettingsGroup + u'/' + name);
+            m_settings->sync();
+            m_session.remove(name);
+            emit profilesChanged();
+            qCInfo(lcKeychain) << "removed keychain profile" << name;
+            if (m_settings->status() != QSettings::NoError) {
+                done(makeError(AwsError::Kind::Configuration,
+                    QStringLiteral("The keys of profile %1 were removed from the "
+                                   "keychain, but %2 could not be written.")
+                        .arg(name, m_settings->fileName())));
+                return;
+            }
+            done(true);
+        });
 }
 
 void KeychainProfileStore::runJob(JobKind kind, const QString &key, const QByteArray &data,
-                                  std::function<void(const JobOutcome &)> done)
+    std::function<void(const JobOutcome &)> done)
 {
     // Jobs have no parent and delete themselves when they finish: a job in flight must never be
     // deleted, even when this store goes first (the connections below then simply drop).
@@ -495,13 +503,13 @@ void KeychainProfileStore::runJob(JobKind kind, const QString &key, const QByteA
         callback(outcome);
     };
     connect(job, &QKeychain::Job::finished, this, [finishOnce, kind](QKeychain::Job *finished) {
-        JobOutcome outcome{int(finished->error()), finished->errorString(), {}, false};
+        JobOutcome outcome { int(finished->error()), finished->errorString(), {}, false };
         if (kind == JobKind::Read && finished->error() == QKeychain::NoError)
             outcome.data = static_cast<QKeychain::ReadPasswordJob *>(finished)->binaryData();
         finishOnce(outcome);
     });
     connect(timer, &QTimer::timeout, this, [finishOnce] {
-        finishOnce(JobOutcome{int(QKeychain::OtherError), {}, {}, true});
+        finishOnce(JobOutcome { int(QKeychain::OtherError), {}, {}, true });
     });
     timer->start(m_jobTimeout);
     job->start();

@@ -22,7 +22,7 @@ class AwsProfiles;
 // The non-secret part of a profile created in Lookout Desk; kept in QSettings.
 struct KeychainProfile {
     QString name;
-    QString region;      // empty: none
+    QString region; // empty: none
     QString endpointUrl; // empty: none
     bool operator==(const KeychainProfile &) const = default;
 };
@@ -39,13 +39,13 @@ struct KeychainSecret {
 // Why the keychain could not be used. isAvailable() from QtKeychain cannot tell; the first job's
 // error does, and is what this is made from.
 enum class KeychainFailure {
-    NoDbus,          // no D-Bus session bus to talk to
+    NoDbus, // no D-Bus session bus to talk to
     NoSecretService, // a bus, but no org.freedesktop.secrets service on it
-    NoKeyring,       // a Secret Service without a usable default keyring
-    Locked,          // the keyring is locked and was not unlocked
-    Denied,          // access refused (prompt dismissed, policy)
-    NotFound,        // no entry for this profile (a locked keyring also reads as this)
-    TimedOut,        // no answer in time (often an unlock prompt nobody saw)
+    NoKeyring, // a Secret Service without a usable default keyring
+    Locked, // the keyring is locked and was not unlocked
+    Denied, // access refused (prompt dismissed, policy)
+    NotFound, // no entry for this profile (a locked keyring also reads as this)
+    TimedOut, // no answer in time (often an unlock prompt nobody saw)
     Other,
 };
 
@@ -54,16 +54,16 @@ enum class KeychainFailure {
 // provided by any .service files", "Cannot create an item in a locked collection").
 KeychainFailure classifyKeychainError(int qkeychainError, QStringView errorString);
 // The sentence for users: which failure, and what to do about it. Never holds a secret.
-QString keychainFailureMessage(KeychainFailure failure, const QString &profileName,
-                               const QString &backendMessage = {});
+QString keychainFailureMessage(
+    KeychainFailure failure, const QString &profileName, const QString &backendMessage = {});
 // The failure an AwsError from this store carries (its code is "Keychain<Failure>"), if any.
 std::optional<KeychainFailure> keychainFailureOf(const AwsError &error);
 
 // Where a save put the secret.
 struct KeychainSaveOutcome {
-    bool inKeychain = true;                   // false: kept in memory for this session only
-    std::optional<KeychainFailure> failure;   // why not in the keychain
-    QString message;                          // keychainFailureMessage() of that failure
+    bool inKeychain = true; // false: kept in memory for this session only
+    std::optional<KeychainFailure> failure; // why not in the keychain
+    QString message; // keychainFailureMessage() of that failure
 };
 
 // Profiles created in the app: one QtKeychain entry per profile (service "lookout-desk", key =
@@ -74,11 +74,11 @@ struct KeychainSaveOutcome {
 class KeychainProfileStore : public QObject {
     Q_OBJECT
 public:
-    static constexpr QLatin1String kDefaultService{"lookout-desk"};
+    static constexpr QLatin1String kDefaultService { "lookout-desk" };
 
     enum class Fallback {
         KeepForSession, // the GUI: keys typed in still work until the app quits
-        Fail,           // the CLI: the process ends, so memory would keep nothing
+        Fail, // the CLI: the process ends, so memory would keep nothing
     };
 
     using SaveCallback = std::function<void(const Result<KeychainSaveOutcome> &)>;
@@ -86,8 +86,8 @@ public:
     using RemoveCallback = std::function<void(const Result<bool> &)>; // true: something was removed
 
     // `settings` must outlive the store. `service` is the keychain service name.
-    explicit KeychainProfileStore(QSettings *settings, QString service = QString(kDefaultService),
-                                  QObject *parent = nullptr);
+    explicit KeychainProfileStore(
+        QSettings *settings, QString service = QString(kDefaultService), QObject *parent = nullptr);
     ~KeychainProfileStore() override;
 
     // The settings file both the CLI and the GUI use: <config dir>/LookoutDesk/profiles.ini.
@@ -95,7 +95,8 @@ public:
     // Why a name cannot be a keychain profile name (letters, digits and ._@+=-, up to 64), or none.
     static std::optional<QString> nameProblem(const QString &name);
     // The refusal when a ~/.aws profile already has this name, or none.
-    static std::optional<QString> sharedProfileClash(const QString &name, const AwsProfiles &shared);
+    static std::optional<QString> sharedProfileClash(
+        const QString &name, const AwsProfiles &shared);
 
     const QString &service() const { return m_service; }
     // Saved profiles and this session's in-memory ones, sorted by name; no keychain access.
@@ -107,7 +108,7 @@ public:
     // Stores a profile with its keys (creating or replacing it). Invalid names, incomplete keys,
     // bad regions or endpoints are InvalidParameter errors, checked before the keychain is touched.
     void save(const KeychainProfile &profile, const KeychainSecret &secret, Fallback fallback,
-              QObject *context, SaveCallback done);
+        QObject *context, SaveCallback done);
     // Changes only the region and endpoint of an existing profile; no keychain access.
     Result<KeychainProfile> updateDetails(const KeychainProfile &profile);
     // Reads the keys of a profile (memory first, then the keychain).
@@ -128,7 +129,7 @@ private:
         KeychainSecret secret;
     };
     struct JobOutcome {
-        int error = 0;            // QKeychain::Error
+        int error = 0; // QKeychain::Error
         QString errorString;
         QByteArray data;
         bool timedOut = false;
@@ -137,14 +138,15 @@ private:
 
     std::optional<KeychainProfile> savedProfile(const QString &name) const;
     Result<bool> writeSettings(const KeychainProfile &profile);
-    AwsError failureError(KeychainFailure failure, const QString &name, const QString &backendMessage) const;
+    AwsError failureError(
+        KeychainFailure failure, const QString &name, const QString &backendMessage) const;
     void runJob(JobKind kind, const QString &key, const QByteArray &data,
-                std::function<void(const JobOutcome &)> done);
+        std::function<void(const JobOutcome &)> done);
 
     QSettings *m_settings;
     QString m_service;
     QMap<QString, SessionProfile> m_session;
-    std::chrono::milliseconds m_jobTimeout{120'000};
+    std::chrono::milliseconds m_jobTimeout { 120'000 };
 };
 
 } // namespace aws

@@ -8,11 +8,16 @@
 namespace aws {
 
 // A value or the error that prevented it (C++20 has no std::expected).
-template <typename T>
-class Result {
+template<typename T> class Result {
 public:
-    Result(T value) : m_state(std::move(value)) {}          // NOLINT(google-explicit-constructor)
-    Result(AwsError error) : m_state(std::move(error)) {}   // NOLINT(google-explicit-constructor)
+    Result(T value)
+        : m_state(std::move(value))
+    {
+    } // NOLINT(google-explicit-constructor)
+    Result(AwsError error)
+        : m_state(std::move(error))
+    {
+    } // NOLINT(google-explicit-constructor)
 
     bool ok() const { return std::holds_alternative<T>(m_state); }
     explicit operator bool() const { return ok(); }

@@ -35,8 +35,8 @@ bool isRetryableErrorCode(QStringView code)
         QLatin1StringView("RequestTimeoutException"),
         QLatin1StringView("PriorRequestNotComplete"),
     };
-    return std::any_of(kCodes.begin(), kCodes.end(),
-                       [code](QLatin1StringView known) { return code == known; });
+    return std::any_of(
+        kCodes.begin(), kCodes.end(), [code](QLatin1StringView known) { return code == known; });
 }
 
 bool isRetryable(const AwsError &error)
@@ -68,8 +68,9 @@ std::chrono::milliseconds backoffDelay(int retryNumber, double random01)
 {
     const int n = std::max(retryNumber, 1);
     // 2^(n-1) s passes the 20 s cap from n = 6 on; stop doubling there so large n cannot overflow.
-    const double ceilingMs = n > 6 ? double(kMaxBackoff.count())
-                                   : std::min(std::ldexp(1000.0, n - 1), double(kMaxBackoff.count()));
+    const double ceilingMs = n > 6
+        ? double(kMaxBackoff.count())
+        : std::min(std::ldexp(1000.0, n - 1), double(kMaxBackoff.count()));
     const double factor = std::isfinite(random01) ? std::clamp(random01, 0.0, 1.0) : 0.0;
     return std::chrono::milliseconds(std::llround(std::floor(factor * ceilingMs)));
 }

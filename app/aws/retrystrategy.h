@@ -13,7 +13,7 @@ namespace aws {
 namespace retrystrategy {
 
 inline constexpr int kDefaultMaxAttempts = 3;
-inline constexpr std::chrono::milliseconds kMaxBackoff{20'000};
+inline constexpr std::chrono::milliseconds kMaxBackoff { 20'000 };
 inline constexpr int kRetryCost = 5;
 inline constexpr int kTimeoutRetryCost = 10;
 inline constexpr int kNoRetrySuccessRefund = 1;

@@ -61,7 +61,10 @@ QString withoutInlineComment(const QString &value)
 // continue. Every oddity becomes a problem with its line number; parsing always goes on.
 class SharedConfigFile::Parser {
 public:
-    explicit Parser(SharedConfigFile &file) : m_file(file) {}
+    explicit Parser(SharedConfigFile &file)
+        : m_file(file)
+    {
+    }
 
     void run(QByteArrayView text)
     {
@@ -117,27 +120,31 @@ private:
         m_inBrokenSection = true;
         const qsizetype close = trimmed.indexOf(u']');
         if (close < 0) {
-            problem(lineNumber, QStringLiteral("the section header has no closing ']'; the lines up "
-                                               "to the next section are ignored"));
+            problem(lineNumber,
+                QStringLiteral("the section header has no closing ']'; the lines up "
+                               "to the next section are ignored"));
             return;
         }
         const QString header = trimmed.mid(1, close - 1).trimmed();
         const QString rest = trimmed.mid(close + 1).trimmed();
         if (!rest.isEmpty() && !isCommentStart(rest.front())) {
-            problem(lineNumber, QStringLiteral("unexpected text \"%1\" after the section header; the "
-                                               "lines up to the next section are ignored")
-                                    .arg(rest));
+            problem(lineNumber,
+                QStringLiteral("unexpected text \"%1\" after the section header; the "
+                               "lines up to the next section are ignored")
+                    .arg(rest));
             return;
         }
         if (header.isEmpty()) {
-            problem(lineNumber, QStringLiteral("the section header has no name; the lines up to "
-                                               "the next section are ignored"));
+            problem(lineNumber,
+                QStringLiteral("the section header has no name; the lines up to "
+                               "the next section are ignored"));
             return;
         }
         if (header.contains(u'[')) {
-            problem(lineNumber, QStringLiteral("the section name \"%1\" contains '['; the lines up "
-                                               "to the next section are ignored")
-                                    .arg(header));
+            problem(lineNumber,
+                QStringLiteral("the section name \"%1\" contains '['; the lines up "
+                               "to the next section are ignored")
+                    .arg(header));
             return;
         }
         m_inBrokenSection = false;
@@ -147,7 +154,7 @@ private:
                 return;
             }
         }
-        m_file.m_sections.append(ConfigSection{header, lineNumber, {}});
+        m_file.m_sections.append(ConfigSection { header, lineNumber, {} });
         m_sectionIndex = m_file.m_sections.size() - 1;
     }
 
@@ -155,17 +162,20 @@ private:
     {
         if (m_sectionIndex < 0) {
             if (!m_inBrokenSection) // the broken header was already reported
-                problem(lineNumber, QStringLiteral("a property before the first [section] header "
-                                                   "is ignored"));
+                problem(lineNumber,
+                    QStringLiteral("a property before the first [section] header "
+                                   "is ignored"));
             return;
         }
         // The AWS CLI (Python's configparser) takes the first '=' or ':' as the delimiter.
         const qsizetype equals = trimmed.indexOf(u'=');
         const qsizetype colon = trimmed.indexOf(u':');
-        const qsizetype delimiter = (equals < 0) ? colon : (colon < 0 ? equals : qMin(equals, colon));
+        const qsizetype delimiter
+            = (equals < 0) ? colon : (colon < 0 ? equals : qMin(equals, colon));
         if (delimiter < 0) {
-            problem(lineNumber, QStringLiteral("expected \"key = value\", a [section] header or a "
-                                               "comment; the line is ignored"));
+            problem(lineNumber,
+                QStringLiteral("expected \"key = value\", a [section] header or a "
+                               "comment; the line is ignored"));
             return;
         }
         const QString key = trimmed.left(delimiter).trimmed().toLower();
@@ -193,18 +203,19 @@ private:
         const qsizetype equals = trimmed.indexOf(u'=');
         const QString key = equals < 0 ? QString() : trimmed.left(equals).trimmed().toLower();
         if (equals < 0 || key.isEmpty()) {
-            problem(lineNumber, QStringLiteral("expected \"key = value\" inside the sub-section "
-                                               "\"%1\"; the line is ignored")
-                                    .arg(*m_openKey));
+            problem(lineNumber,
+                QStringLiteral("expected \"key = value\" inside the sub-section "
+                               "\"%1\"; the line is ignored")
+                    .arg(*m_openKey));
             return;
         }
         const QString value = withoutInlineComment(trimmed.mid(equals + 1)).trimmed();
-        property.subProperties.insert(key, ConfigEntry{value, m_file.m_fileName, lineNumber});
+        property.subProperties.insert(key, ConfigEntry { value, m_file.m_fileName, lineNumber });
     }
 
     void problem(int lineNumber, const QString &message)
     {
-        m_file.m_problems.append(ConfigProblem{m_file.m_fileName, lineNumber, message});
+        m_file.m_problems.append(ConfigProblem { m_file.m_fileName, lineNumber, message });
     }
 
     SharedConfigFile &m_file;
@@ -233,18 +244,19 @@ SharedConfigFile SharedConfigFile::load(const QString &path)
         return file;
     file.m_exists = true;
     const auto fileProblem = [&](const QString &message) {
-        file.m_problems.append(ConfigProblem{path, 0, message});
+        file.m_problems.append(ConfigProblem { path, 0, message });
         return file;
     };
     if (info.isDir())
         return fileProblem(QStringLiteral("is a directory, not a file; it is ignored"));
     QFile input(path);
     if (!input.open(QIODevice::ReadOnly))
-        return fileProblem(QStringLiteral("cannot be read (%1); it is ignored").arg(input.errorString()));
+        return fileProblem(
+            QStringLiteral("cannot be read (%1); it is ignored").arg(input.errorString()));
     const QByteArray text = input.read(kMaxFileBytes + 1);
     if (text.size() > kMaxFileBytes)
-        return fileProblem(QStringLiteral("is larger than %1 KiB; it is ignored")
-                               .arg(kMaxFileBytes / 1024));
+        return fileProblem(
+            QStringLiteral("is larger than %1 KiB; it is ignored").arg(kMaxFileBytes / 1024));
     return parse(text, path);
 }
 

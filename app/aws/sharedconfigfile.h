@@ -11,7 +11,7 @@ namespace aws {
 // other sources, still count.
 struct ConfigProblem {
     QString file;
-    int line = 0;     // 1-based; 0 when it concerns the whole file
+    int line = 0; // 1-based; 0 when it concerns the whole file
     QString message;
 
     // "/root/.aws/config line 12: expected …"
@@ -29,9 +29,9 @@ struct ConfigEntry {
 // One property of a section. A property whose value is empty and which is followed by indented
 // "key = value" lines is a sub-section ("lookoutequipment =" / "  endpoint_url = …").
 struct ConfigProperty {
-    QString value;                         // trimmed; continuation lines joined with '\n'
+    QString value; // trimmed; continuation lines joined with '\n'
     QString file;
-    int line = 0;                          // the line of the key (the later one when repeated)
+    int line = 0; // the line of the key (the later one when repeated)
     QMap<QString, ConfigEntry> subProperties; // keys lower case
 
     // "/root/.aws/config line 12"
@@ -40,8 +40,8 @@ struct ConfigProperty {
 
 // A section, with every repetition of the same header merged into it.
 struct ConfigSection {
-    QString header;                        // between the brackets, trimmed: "profile prod"
-    int line = 0;                          // first header line
+    QString header; // between the brackets, trimmed: "profile prod"
+    int line = 0; // first header line
     QMap<QString, ConfigProperty> properties; // keys lower case
 };
 
@@ -52,7 +52,7 @@ struct ConfigSection {
 class SharedConfigFile {
 public:
     // Bigger files are refused (reported as a problem), so a wrong path cannot eat the memory.
-    static constexpr qint64 kMaxFileBytes = qint64{1024} * 1024;
+    static constexpr qint64 kMaxFileBytes = qint64 { 1024 } * 1024;
 
     SharedConfigFile() = default;
 
@@ -64,7 +64,10 @@ public:
 
     const QString &fileName() const { return m_fileName; }
     bool exists() const { return m_exists; }
-    const QList<ConfigSection> &sections() const { return m_sections; } // in order of first appearance
+    const QList<ConfigSection> &sections() const
+    {
+        return m_sections;
+    } // in order of first appearance
     const ConfigSection *section(const QString &header) const;
     const QList<ConfigProblem> &problems() const { return m_problems; }
 

@@ -12,12 +12,12 @@ namespace aws {
 // SignedHeaders=host;x-amz-date, Signature=…" header, as a server checking signatures needs them.
 struct SigV4Authorization {
     QByteArray accessKeyId;
-    QByteArray scopeDate;          // "20150830"
+    QByteArray scopeDate; // "20150830"
     QByteArray region;
     QByteArray service;
-    QByteArray terminator;         // "aws4_request"
+    QByteArray terminator; // "aws4_request"
     QList<QByteArray> signedHeaders; // lower case, in the order given
-    QByteArray signature;          // lower-case hex as sent
+    QByteArray signature; // lower-case hex as sent
 };
 
 // Parses an Authorization header value. Never trusts its input: any malformation is an

@@ -20,8 +20,8 @@ public:
 
 class QtTimerScheduler final : public DelayScheduler {
 public:
-    void runAfter(std::chrono::milliseconds delay, QObject *context,
-                  std::function<void()> task) override
+    void runAfter(
+        std::chrono::milliseconds delay, QObject *context, std::function<void()> task) override
     {
         QTimer::singleShot(delay, context, std::move(task));
     }

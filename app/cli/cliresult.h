@@ -15,11 +15,16 @@ struct CommandLineError {
 };
 
 // A parsed value or the reason the command line was refused.
-template <typename T>
-class Result {
+template<typename T> class Result {
 public:
-    Result(T value) : m_state(std::move(value)) {}                    // NOLINT(google-explicit-constructor)
-    Result(CommandLineError error) : m_state(std::move(error)) {}     // NOLINT(google-explicit-constructor)
+    Result(T value)
+        : m_state(std::move(value))
+    {
+    } // NOLINT(google-explicit-constructor)
+    Result(CommandLineError error)
+        : m_state(std::move(error))
+    {
+    } // NOLINT(google-explicit-constructor)
 
     bool ok() const { return std::holds_alternative<T>(m_state); }
     explicit operator bool() const { return ok(); }

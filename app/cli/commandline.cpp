@@ -1,14 +1,13 @@
 #include "commandline.h"
 
 #include "appinfo.h"
+#include "aws/keychainprofiles.h"
 #include "configurecommand.h"
 #include "emulatorcommand.h"
 #include "exitcodes.h"
 #include "helptext.h"
 #include "invocation.h"
 #include "servicecommand.h"
-
-#include "aws/keychainprofiles.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -40,8 +39,10 @@ struct StandardStreams {
     QFile err;
     StandardStreams()
     {
-        out.open(STDOUT_FILENO, QIODevice::WriteOnly | QIODevice::Unbuffered, QFileDevice::DontCloseHandle);
-        err.open(STDERR_FILENO, QIODevice::WriteOnly | QIODevice::Unbuffered, QFileDevice::DontCloseHandle);
+        out.open(STDOUT_FILENO, QIODevice::WriteOnly | QIODevice::Unbuffered,
+            QFileDevice::DontCloseHandle);
+        err.open(STDERR_FILENO, QIODevice::WriteOnly | QIODevice::Unbuffered,
+            QFileDevice::DontCloseHandle);
     }
 };
 
@@ -49,7 +50,8 @@ int runServiceCommandInThisProcess(const Invocation &invocation, StandardStreams
 {
     // A reader that goes away (`| head`) makes write() fail with EPIPE instead of killing us.
     std::signal(SIGPIPE, SIG_IGN);
-    const std::unique_ptr<QSettings> profileSettings = aws::KeychainProfileStore::openDefaultSettings();
+    const std::unique_ptr<QSettings> profileSettings
+        = aws::KeychainProfileStore::openDefaultSettings();
     QNetworkAccessManager network;
     CommandEnvironment environment;
     environment.environment = QProcessEnvironment::systemEnvironment();
@@ -78,9 +80,10 @@ int runHeadless(int argc, char *argv[])
 
     const Result<Invocation> parsed = parseInvocation(QCoreApplication::arguments().mid(1));
     if (!parsed.ok()) {
-        streams.err.write((usageBlock() + QLatin1Char('\n') + QString::fromLatin1(appinfo::kBinaryName)
-                           + QLatin1String(": error: ") + parsed.error().message + QLatin1Char('\n'))
-                              .toUtf8());
+        streams.err.write(
+            (usageBlock() + QLatin1Char('\n') + QString::fromLatin1(appinfo::kBinaryName)
+                + QLatin1String(": error: ") + parsed.error().message + QLatin1Char('\n'))
+                .toUtf8());
         return exitcode::kBadCommandLine;
     }
     const Invocation &invocation = parsed.value();

@@ -14,10 +14,9 @@
 #include <QTextStream>
 
 #include <csignal>
+#include <optional>
 #include <termios.h>
 #include <unistd.h>
-
-#include <optional>
 
 namespace cli {
 
@@ -70,7 +69,8 @@ int fail(const aws::AwsError &error)
 {
     standardError() << error.toString() << '\n';
     standardError().flush();
-    return error.kind == aws::AwsError::Kind::InvalidParameter ? kExitBadCommandLine : error.exitCode();
+    return error.kind == aws::AwsError::Kind::InvalidParameter ? kExitBadCommandLine
+                                                               : error.exitCode();
 }
 
 // The terminal as it was before echo was turned off, restored by the Ctrl+C handler too.
@@ -143,8 +143,7 @@ private:
 };
 
 // Runs an asynchronous store call to its end on a local event loop.
-template <typename T, typename Start>
-aws::Result<T> waitFor(Start start)
+template<typename T, typename Start> aws::Result<T> waitFor(Start start)
 {
     std::optional<aws::Result<T>> outcome;
     QEventLoop loop;
@@ -171,27 +170,30 @@ int listProfiles(aws::KeychainProfileStore &store)
     for (const aws::ProfileListEntry &entry : resolver.profiles()) {
         standardOutput() << entry.name;
         if (entry.origin == aws::ProfileListEntry::Origin::Keychain)
-            standardOutput() << (entry.shadowed ? "  (keychain; hidden by the ~/.aws profile of the same name)"
-                                                : "  (keychain)");
+            standardOutput() << (entry.shadowed
+                    ? "  (keychain; hidden by the ~/.aws profile of the same name)"
+                    : "  (keychain)");
         standardOutput() << '\n';
     }
     standardOutput().flush();
     return 0;
 }
 
-int deleteProfile(aws::KeychainProfileStore &store, const QString &name, const aws::AwsProfiles &shared)
+int deleteProfile(
+    aws::KeychainProfileStore &store, const QString &name, const aws::AwsProfiles &shared)
 {
     if (!store.profile(name)) {
         if (const aws::AwsProfile *sharedProfile = shared.profile(name)) {
-            standardError() << QStringLiteral("The profile %1 is not a keychain profile: it is %2. "
-                                              "configure --delete removes only keychain profiles.\n")
+            standardError() << QStringLiteral(
+                "The profile %1 is not a keychain profile: it is %2. "
+                "configure --delete removes only keychain profiles.\n")
                                    .arg(name, sharedProfile->description());
             standardError().flush();
             return kExitBadCommandLine;
         }
     }
-    const aws::Result<bool> removed = waitFor<bool>(
-        [&](auto done) { store.remove(name, nullptr, done); });
+    const aws::Result<bool> removed
+        = waitFor<bool>([&](auto done) { store.remove(name, nullptr, done); });
     if (!removed.ok())
         return fail(removed.error());
     standardOutput() << QStringLiteral("Removed keychain profile %1.\n").arg(name);
@@ -211,19 +213,24 @@ int storeProfile(aws::KeychainProfileStore &store, const QString &name)
         region = prompter.ask(QStringLiteral("Default region name:"), false);
     }
     if (secret.accessKeyId.isEmpty())
-        return badCommandLine(QStringLiteral("No AWS Access Key ID was given; nothing was stored."));
+        return badCommandLine(
+            QStringLiteral("No AWS Access Key ID was given; nothing was stored."));
     if (secret.secretAccessKey.isEmpty())
-        return badCommandLine(QStringLiteral("No AWS Secret Access Key was given; nothing was stored."));
+        return badCommandLine(
+            QStringLiteral("No AWS Secret Access Key was given; nothing was stored."));
 
     // Re-configuring keeps what the prompts do not ask for (the endpoint set in the app).
-    aws::KeychainProfile profile = store.profile(name).value_or(aws::KeychainProfile{name, {}, {}});
+    aws::KeychainProfile profile
+        = store.profile(name).value_or(aws::KeychainProfile { name, {}, {} });
     profile.region = region;
-    const aws::Result<aws::KeychainSaveOutcome> saved = waitFor<aws::KeychainSaveOutcome>([&](auto done) {
-        store.save(profile, secret, aws::KeychainProfileStore::Fallback::Fail, nullptr, done);
-    });
+    const aws::Result<aws::KeychainSaveOutcome> saved
+        = waitFor<aws::KeychainSaveOutcome>([&](auto done) {
+              store.save(profile, secret, aws::KeychainProfileStore::Fallback::Fail, nullptr, done);
+          });
     if (!saved.ok())
         return fail(saved.error());
-    standardOutput() << QStringLiteral("Stored profile %1 in the keychain (service %2).\n").arg(name, store.service());
+    standardOutput() << QStringLiteral("Stored profile %1 in the keychain (service %2).\n")
+                            .arg(name, store.service());
     standardOutput().flush();
     return 0;
 }
@@ -233,10 +240,12 @@ int storeProfile(aws::KeychainProfileStore &store, const QString &name)
 int runConfigureCommand(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    const QCommandLineOption profileOption(QStringLiteral("profile"), QString(), QStringLiteral("NAME"));
+    const QCommandLineOption profileOption(
+        QStringLiteral("profile"), QString(), QStringLiteral("NAME"));
     const QCommandLineOption deleteOption(QStringLiteral("delete"));
-    const QCommandLineOption helpOption(QStringList{QStringLiteral("h"), QStringLiteral("help")});
-    parser.addOptions({profileOption, deleteOption, helpOption});
+    const QCommandLineOption helpOption(
+        QStringList { QStringLiteral("h"), QStringLiteral("help") });
+    parser.addOptions({ profileOption, deleteOption, helpOption });
     if (!parser.parse(arguments))
         return badCommandLine(parser.errorText());
     if (parser.isSet(helpOption)) {
@@ -263,7 +272,8 @@ int runConfigureCommand(const QStringList &arguments)
     if (const auto problem = aws::KeychainProfileStore::nameProblem(name))
         return badCommandLine(*problem);
 
-    const aws::AwsProfiles shared = aws::AwsProfiles::load(QProcessEnvironment::systemEnvironment(), QDir::homePath());
+    const aws::AwsProfiles shared
+        = aws::AwsProfiles::load(QProcessEnvironment::systemEnvironment(), QDir::homePath());
     printProblems(shared);
     if (parser.isSet(deleteOption))
         return deleteProfile(store, name, shared);

@@ -3,8 +3,8 @@
 #include <QStringList>
 
 // `lookout-desk configure --profile NAME [--delete]` and `lookout-desk configure list-profiles`:
-// keychain profiles from the terminal. Storing asks, like `aws configure`, for "AWS Access Key ID:",
-// "AWS Secret Access Key:" (not echoed), "AWS Session Token (optional):" and "Default region
+// keychain profiles from the terminal. Storing asks, like `aws configure`, for "AWS Access Key
+// ID:", "AWS Secret Access Key:" (not echoed), "AWS Session Token (optional):" and "Default region
 // name:", or reads the same four lines from stdin when stdin is not a terminal. A name that a
 // ~/.aws profile already uses is refused. Without a keychain nothing is stored, and it says why.
 namespace cli {

@@ -15,11 +15,16 @@ QtMessageHandler g_previousHandler = nullptr;
 const char *levelName(QtMsgType type)
 {
     switch (type) {
-    case QtDebugMsg: return "DEBUG";
-    case QtInfoMsg: return "INFO";
-    case QtWarningMsg: return "WARNING";
-    case QtCriticalMsg: return "CRITICAL";
-    case QtFatalMsg: return "FATAL";
+    case QtDebugMsg:
+        return "DEBUG";
+    case QtInfoMsg:
+        return "INFO";
+    case QtWarningMsg:
+        return "WARNING";
+    case QtCriticalMsg:
+        return "CRITICAL";
+    case QtFatalMsg:
+        return "FATAL";
     }
     return "DEBUG";
 }
@@ -28,7 +33,8 @@ void writeDebugLine(QtMsgType type, const QMessageLogContext &context, const QSt
 {
     if (!g_sink)
         return;
-    const QString line = QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss,zzz"))
+    const QString line
+        = QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss,zzz"))
         + QLatin1String(" - ") + QLatin1String(context.category ? context.category : "default")
         + QLatin1String(" - ") + QLatin1String(levelName(type)) + QLatin1String(" - ") + message
         + QLatin1Char('\n');

@@ -9,8 +9,8 @@ bool isDoubleWidth(char32_t codePoint)
     const detail::CodePointRange *begin = detail::kEastAsianWideRanges;
     const detail::CodePointRange *end = begin + detail::kEastAsianWideRangeCount;
     // The first range that does not end before the code point.
-    const detail::CodePointRange *range = std::lower_bound(
-        begin, end, codePoint, [](const detail::CodePointRange &r, char32_t value) { return r.last < value; });
+    const detail::CodePointRange *range = std::lower_bound(begin, end, codePoint,
+        [](const detail::CodePointRange &r, char32_t value) { return r.last < value; });
     return range != end && range->first <= codePoint;
 }
 

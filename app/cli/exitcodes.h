@@ -5,10 +5,11 @@
 namespace cli::exitcode {
 
 inline constexpr int kSuccess = 0;
-inline constexpr int kInterrupted = 130;   // SIGINT (Ctrl+C)
-inline constexpr int kBadCommandLine = 252; // unknown option, missing argument, bad value, bad parameter
+inline constexpr int kInterrupted = 130; // SIGINT (Ctrl+C)
+inline constexpr int kBadCommandLine
+    = 252; // unknown option, missing argument, bad value, bad parameter
 inline constexpr int kConfiguration = 253; // profile, region, endpoint or credentials unusable
-inline constexpr int kServiceError = 254;  // the service answered with an error
-inline constexpr int kFailure = 255;       // anything else: network, timeout, bad response
+inline constexpr int kServiceError = 254; // the service answered with an error
+inline constexpr int kFailure = 255; // anything else: network, timeout, bad response
 
 } // namespace cli::exitcode

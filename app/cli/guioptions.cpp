@@ -1,9 +1,8 @@
 #include "guioptions.h"
 
-#include "optionvalues.h"
-
 #include "emulator/fleetgenerator.h"
 #include "lookout/parametervalidation.h"
+#include "optionvalues.h"
 
 #include <QCoreApplication>
 
@@ -36,24 +35,23 @@ constexpr qint64 kMaxSeed = 9'007'199'254'740'991;
 const QList<OptionSpec> &guiOptionSpecs()
 {
     static const QList<OptionSpec> specs = [] {
-        QList<OptionSpec> all{{kProfile, true},  {kRegion, true}, {kEndpointUrl, true}, {kScheduler, true},
-                              {kRefreshInterval, true}, {kDemo, false}, {kFleet, true}, {kSeed, true},
-                              {kChurn, false}, {kFrom, true}};
+        QList<OptionSpec> all { { kProfile, true }, { kRegion, true }, { kEndpointUrl, true },
+            { kScheduler, true }, { kRefreshInterval, true }, { kDemo, false }, { kFleet, true },
+            { kSeed, true }, { kChurn, false }, { kFrom, true } };
         // QGuiApplication and QApplication take these out of argv themselves, with one dash or two.
-        static const QList<QLatin1StringView> qtValued{
-            "-platform"_L1,        "--platform"_L1,       "-platformpluginpath"_L1, "--platformpluginpath"_L1,
-            "-platformtheme"_L1,   "--platformtheme"_L1,  "-plugin"_L1,             "--plugin"_L1,
-            "-qwindowgeometry"_L1, "--qwindowgeometry"_L1, "-qwindowicon"_L1,       "--qwindowicon"_L1,
-            "-qwindowtitle"_L1,    "--qwindowtitle"_L1,   "-session"_L1,            "--session"_L1,
-            "-display"_L1,         "--display"_L1,        "-geometry"_L1,           "--geometry"_L1,
-            "-style"_L1,           "--style"_L1,          "-stylesheet"_L1,         "--stylesheet"_L1,
-            "-qmljsdebugger"_L1,   "--qmljsdebugger"_L1};
-        static const QList<QLatin1StringView> qtFlags{"-reverse"_L1, "--reverse"_L1, "-widgetcount"_L1,
-                                                      "--widgetcount"_L1};
+        static const QList<QLatin1StringView> qtValued { "-platform"_L1, "--platform"_L1,
+            "-platformpluginpath"_L1, "--platformpluginpath"_L1, "-platformtheme"_L1,
+            "--platformtheme"_L1, "-plugin"_L1, "--plugin"_L1, "-qwindowgeometry"_L1,
+            "--qwindowgeometry"_L1, "-qwindowicon"_L1, "--qwindowicon"_L1, "-qwindowtitle"_L1,
+            "--qwindowtitle"_L1, "-session"_L1, "--session"_L1, "-display"_L1, "--display"_L1,
+            "-geometry"_L1, "--geometry"_L1, "-style"_L1, "--style"_L1, "-stylesheet"_L1,
+            "--stylesheet"_L1, "-qmljsdebugger"_L1, "--qmljsdebugger"_L1 };
+        static const QList<QLatin1StringView> qtFlags { "-reverse"_L1, "--reverse"_L1,
+            "-widgetcount"_L1, "--widgetcount"_L1 };
         for (const QLatin1StringView name : qtValued)
-            all.append({name, true, true});
+            all.append({ name, true, true });
         for (const QLatin1StringView name : qtFlags)
-            all.append({name, false, true});
+            all.append({ name, false, true });
         return all;
     }();
     return specs;
@@ -66,54 +64,66 @@ Result<GuiOptions> parseGuiOptions(const QStringList &arguments)
         return *scanned.error;
     const QStringList unknown = scanned.unknownOptions + scanned.positionals;
     if (!unknown.isEmpty())
-        return CommandLineError{Text::tr("Unknown options: %1").arg(unknown.join(QLatin1String(", ")))};
+        return CommandLineError {
+            Text::tr("Unknown options: %1").arg(unknown.join(QLatin1String(", ")))
+        };
 
     GuiOptions options;
     options.connection.profile = scanned.value(kProfile).value_or(QString());
     options.connection.region = scanned.value(kRegion).value_or(QString());
     options.connection.endpointUrl = scanned.value(kEndpointUrl).value_or(QString());
-    for (const QLatin1StringView option : {kProfile, kRegion, kEndpointUrl, kScheduler, kFrom}) {
+    for (const QLatin1StringView option : { kProfile, kRegion, kEndpointUrl, kScheduler, kFrom }) {
         if (scanned.has(option) && scanned.value(option)->trimmed().isEmpty())
-            return CommandLineError{Text::tr("argument %1: expected a non-empty value").arg(option)};
+            return CommandLineError {
+                Text::tr("argument %1: expected a non-empty value").arg(option)
+            };
     }
 
     if (const auto name = scanned.value(kScheduler)) {
         lookout::ParameterCheck check;
         check.identifier("InferenceSchedulerName"_L1, *name);
         if (!check.problems().isEmpty())
-            return CommandLineError{Text::tr("argument %1: %2").arg(kScheduler, check.problems().first())};
+            return CommandLineError {
+                Text::tr("argument %1: %2").arg(kScheduler, check.problems().first())
+            };
         options.schedulerName = *name;
     }
     if (const auto text = scanned.value(kRefreshInterval)) {
-        const Result<qint64> seconds = optionvalue::wholeNumber(kRefreshInterval, *text, 0, kMaxRefreshIntervalSeconds);
+        const Result<qint64> seconds
+            = optionvalue::wholeNumber(kRefreshInterval, *text, 0, kMaxRefreshIntervalSeconds);
         if (!seconds || (seconds.value() > 0 && seconds.value() < kMinRefreshIntervalSeconds)) {
-            return CommandLineError{Text::tr("argument %1: expected 0 (off) or a whole number of seconds from %2 to "
-                                             "%3, not '%4'")
-                                        .arg(kRefreshInterval, QString::number(kMinRefreshIntervalSeconds),
-                                             QString::number(kMaxRefreshIntervalSeconds), *text)};
+            return CommandLineError {
+                Text::tr("argument %1: expected 0 (off) or a whole number of seconds from %2 to "
+                         "%3, not '%4'")
+                    .arg(kRefreshInterval, QString::number(kMinRefreshIntervalSeconds),
+                        QString::number(kMaxRefreshIntervalSeconds), *text)
+            };
         }
         options.refreshIntervalSeconds = static_cast<int>(seconds.value());
     }
 
     options.demo = scanned.has(kDemo);
     if (!options.demo) {
-        for (const QLatin1StringView option : {kFleet, kSeed, kChurn, kFrom}) {
+        for (const QLatin1StringView option : { kFleet, kSeed, kChurn, kFrom }) {
             if (scanned.has(option))
-                return CommandLineError{Text::tr("argument %1: only with --demo").arg(option)};
+                return CommandLineError { Text::tr("argument %1: only with --demo").arg(option) };
         }
         return options;
     }
-    for (const QLatin1StringView option : {kProfile, kEndpointUrl}) {
+    for (const QLatin1StringView option : { kProfile, kEndpointUrl }) {
         if (scanned.has(option))
-            return CommandLineError{Text::tr("argument %1: not with --demo, which uses its own endpoint and keys")
-                                        .arg(option)};
+            return CommandLineError { Text::tr(
+                "argument %1: not with --demo, which uses its own endpoint and keys")
+                                          .arg(option) };
     }
     if (scanned.has(kFrom) && (scanned.has(kFleet) || scanned.has(kSeed)))
-        return CommandLineError{Text::tr("argument --from: serves saved files; not with --fleet or --seed")};
+        return CommandLineError { Text::tr(
+            "argument --from: serves saved files; not with --fleet or --seed") };
 
     emulator::EmulatorOptions &demo = options.demoEmulator;
     if (const auto text = scanned.value(kFleet)) {
-        const Result<qint64> count = optionvalue::wholeNumber(kFleet, *text, 1, emulator::GeneratedFleetSpec::kMaxCount);
+        const Result<qint64> count
+            = optionvalue::wholeNumber(kFleet, *text, 1, emulator::GeneratedFleetSpec::kMaxCount);
         if (!count)
             return count.error();
         demo.fleetSize = static_cast<int>(count.value());
@@ -130,7 +140,7 @@ Result<GuiOptions> parseGuiOptions(const QStringList &arguments)
     if (!options.connection.region.isEmpty())
         demo.region = options.connection.region;
     if (const QString problem = demo.validate(); !problem.isEmpty())
-        return CommandLineError{Text::tr("argument %1: %2").arg(kDemo, problem)};
+        return CommandLineError { Text::tr("argument %1: %2").arg(kDemo, problem) };
     return options;
 }
 

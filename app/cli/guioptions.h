@@ -1,10 +1,9 @@
 #pragma once
 
-#include "cliresult.h"
-#include "optionscanner.h"
-
 #include "aws/connectionresolver.h"
+#include "cliresult.h"
 #include "emulator/emulatoroptions.h"
+#include "optionscanner.h"
 
 #include <QList>
 #include <QString>
@@ -19,10 +18,10 @@
 namespace cli {
 
 struct GuiOptions {
-    aws::ConnectionRequest connection;             // --profile, --region, --endpoint-url
-    QString schedulerName;                         // --scheduler: open with it shown; empty: none
-    std::optional<int> refreshIntervalSeconds;     // --refresh-interval: 0 turns auto-refresh off
-    bool demo = false;                             // --demo: serve the emulator in-process, open on it
+    aws::ConnectionRequest connection; // --profile, --region, --endpoint-url
+    QString schedulerName; // --scheduler: open with it shown; empty: none
+    std::optional<int> refreshIntervalSeconds; // --refresh-interval: 0 turns auto-refresh off
+    bool demo = false; // --demo: serve the emulator in-process, open on it
     // With --demo: the emulator to start (its own thread, a free port, the demo keys), shaped by
     // --fleet, --seed, --churn, --from and --region; point the connection at its endpoint().
     emulator::EmulatorOptions demoEmulator;

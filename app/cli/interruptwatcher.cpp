@@ -10,7 +10,7 @@ namespace cli {
 
 namespace {
 
-int g_pipe[2] = {-1, -1};
+int g_pipe[2] = { -1, -1 };
 struct sigaction g_previous = {};
 
 void onSignal(int)
@@ -24,7 +24,8 @@ void onSignal(int)
 InterruptWatcher::InterruptWatcher(QObject *parent)
     : QObject(parent)
 {
-    if (g_pipe[0] >= 0 || ::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0, g_pipe) != 0)
+    if (g_pipe[0] >= 0
+        || ::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0, g_pipe) != 0)
         return;
     m_notifier = std::make_unique<QSocketNotifier>(g_pipe[0], QSocketNotifier::Read);
     connect(m_notifier.get(), &QSocketNotifier::activated, this, &InterruptWatcher::onActivated);
@@ -49,8 +50,7 @@ InterruptWatcher::~InterruptWatcher()
 void InterruptWatcher::onActivated()
 {
     char bytes[16];
-    while (::read(g_pipe[0], bytes, sizeof bytes) > 0) {
-    }
+    while (::read(g_pipe[0], bytes, sizeof bytes) > 0) { }
     m_interrupted = true;
     emit interrupted();
 }

@@ -43,11 +43,19 @@ constexpr qint64 kMaxItemsLimit = 1'000'000;
 
 const QList<OptionSpec> &globalSpecs()
 {
-    static const QList<OptionSpec> specs{
-        {kProfile, true},      {kRegion, true},         {kEndpointUrl, true},
-        {kOutput, true},       {kColor, true},          {kReadTimeout, true},
-        {kConnectTimeout, true}, {kDebug, false},       {kHelp, false},
-        {kHelpShort, false},   {kVersion, false},       {kVersionShort, false},
+    static const QList<OptionSpec> specs {
+        { kProfile, true },
+        { kRegion, true },
+        { kEndpointUrl, true },
+        { kOutput, true },
+        { kColor, true },
+        { kReadTimeout, true },
+        { kConnectTimeout, true },
+        { kDebug, false },
+        { kHelp, false },
+        { kHelpShort, false },
+        { kVersion, false },
+        { kVersionShort, false },
     };
     return specs;
 }
@@ -56,9 +64,10 @@ QList<OptionSpec> commandSpecs(Command command)
 {
     switch (command) {
     case Command::List:
-        return {{kNamePrefix, true}, {kStatus, true}, {kModel, true}};
+        return { { kNamePrefix, true }, { kStatus, true }, { kModel, true } };
     case Command::Executions:
-        return {{kMaxItems, true}, {kStatus, true}, {kStartTimeAfter, true}, {kEndTimeBefore, true}};
+        return { { kMaxItems, true }, { kStatus, true }, { kStartTimeAfter, true },
+            { kEndTimeBefore, true } };
     case Command::None:
     case Command::Describe:
     case Command::Start:
@@ -72,8 +81,8 @@ QList<OptionSpec> commandSpecs(Command command)
 
 bool takesSchedulerName(Command command)
 {
-    return command == Command::Describe || command == Command::Executions || command == Command::Start
-        || command == Command::Stop;
+    return command == Command::Describe || command == Command::Executions
+        || command == Command::Start || command == Command::Stop;
 }
 
 // Every option any command or the window knows, so that finding the command word skips their
@@ -92,25 +101,29 @@ const QList<OptionSpec> &everySpec()
 
 QList<QLatin1StringView> commandWords()
 {
-    return {"describe"_L1, "list"_L1, "executions"_L1, "start"_L1, "stop"_L1,
-            QLatin1StringView(kConfigureCommand), QLatin1StringView(kEmulatorCommand)};
+    return { "describe"_L1, "list"_L1, "executions"_L1, "start"_L1, "stop"_L1,
+        QLatin1StringView(kConfigureCommand), QLatin1StringView(kEmulatorCommand) };
 }
 
 // Applies the global options; the first bad value is returned.
-std::optional<CommandLineError> readGlobalOptions(const ScannedArguments &scanned, GlobalOptions &global)
+std::optional<CommandLineError> readGlobalOptions(
+    const ScannedArguments &scanned, GlobalOptions &global)
 {
     global.connection.profile = scanned.value(kProfile).value_or(QString());
     global.connection.region = scanned.value(kRegion).value_or(QString());
     global.connection.endpointUrl = scanned.value(kEndpointUrl).value_or(QString());
     global.debug = scanned.has(kDebug);
-    for (const auto &[option, target] : {std::pair{kProfile, &global.connection.profile},
-                                         std::pair{kRegion, &global.connection.region},
-                                         std::pair{kEndpointUrl, &global.connection.endpointUrl}}) {
+    for (const auto &[option, target] : { std::pair { kProfile, &global.connection.profile },
+             std::pair { kRegion, &global.connection.region },
+             std::pair { kEndpointUrl, &global.connection.endpointUrl } }) {
         if (scanned.has(option) && target->trimmed().isEmpty())
-            return CommandLineError{Text::tr("argument %1: expected a non-empty value").arg(option)};
+            return CommandLineError {
+                Text::tr("argument %1: expected a non-empty value").arg(option)
+            };
     }
     if (const auto text = scanned.value(kOutput)) {
-        const Result<QString> name = optionvalue::choice(kOutput, *text, {"json"_L1, "table"_L1, "text"_L1});
+        const Result<QString> name
+            = optionvalue::choice(kOutput, *text, { "json"_L1, "table"_L1, "text"_L1 });
         if (!name)
             return name.error();
         global.output = name.value() == u"json"_s ? OutputFormat::Json
@@ -118,15 +131,19 @@ std::optional<CommandLineError> readGlobalOptions(const ScannedArguments &scanne
                                                   : OutputFormat::Text;
     }
     if (const auto text = scanned.value(kColor)) {
-        const Result<QString> name = optionvalue::choice(kColor, *text, {"on"_L1, "off"_L1, "auto"_L1});
+        const Result<QString> name
+            = optionvalue::choice(kColor, *text, { "on"_L1, "off"_L1, "auto"_L1 });
         if (!name)
             return name.error();
-        global.color = name.value() == u"on"_s ? ColorMode::On : name.value() == u"off"_s ? ColorMode::Off : ColorMode::Auto;
+        global.color = name.value() == u"on"_s ? ColorMode::On
+            : name.value() == u"off"_s         ? ColorMode::Off
+                                               : ColorMode::Auto;
     }
-    for (const auto &[option, target] : {std::pair{kReadTimeout, &global.readTimeout},
-                                         std::pair{kConnectTimeout, &global.connectTimeout}}) {
+    for (const auto &[option, target] : { std::pair { kReadTimeout, &global.readTimeout },
+             std::pair { kConnectTimeout, &global.connectTimeout } }) {
         if (const auto text = scanned.value(option)) {
-            const Result<std::chrono::milliseconds> timeout = optionvalue::timeoutSeconds(option, *text);
+            const Result<std::chrono::milliseconds> timeout
+                = optionvalue::timeoutSeconds(option, *text);
             if (!timeout)
                 return timeout.error();
             *target = timeout.value();
@@ -135,7 +152,8 @@ std::optional<CommandLineError> readGlobalOptions(const ScannedArguments &scanne
     return std::nullopt;
 }
 
-std::optional<CommandLineError> readCommandOptions(const ScannedArguments &scanned, Invocation &invocation)
+std::optional<CommandLineError> readCommandOptions(
+    const ScannedArguments &scanned, Invocation &invocation)
 {
     if (invocation.command == Command::List) {
         lookout::InferenceSchedulerFilter &filter = invocation.schedulerFilter;
@@ -147,13 +165,15 @@ std::optional<CommandLineError> readCommandOptions(const ScannedArguments &scann
         lookout::InferenceExecutionFilter &filter = invocation.executionFilter;
         filter.status = scanned.value(kStatus);
         if (const auto text = scanned.value(kMaxItems)) {
-            const Result<qint64> count = optionvalue::wholeNumber(kMaxItems, *text, 1, kMaxItemsLimit);
+            const Result<qint64> count
+                = optionvalue::wholeNumber(kMaxItems, *text, 1, kMaxItemsLimit);
             if (!count)
                 return count.error();
             invocation.maxItems = static_cast<int>(count.value());
         }
-        for (const auto &[option, target] : {std::pair{kStartTimeAfter, &filter.dataStartTimeAfter},
-                                             std::pair{kEndTimeBefore, &filter.dataEndTimeBefore}}) {
+        for (const auto &[option, target] :
+            { std::pair { kStartTimeAfter, &filter.dataStartTimeAfter },
+                std::pair { kEndTimeBefore, &filter.dataEndTimeBefore } }) {
             if (const auto text = scanned.value(option)) {
                 const Result<lookout::Timestamp> instant = optionvalue::timestamp(option, *text);
                 if (!instant)
@@ -170,22 +190,30 @@ std::optional<CommandLineError> readCommandOptions(const ScannedArguments &scann
 QString commandName(Command command)
 {
     switch (command) {
-    case Command::None: return QString();
-    case Command::Describe: return u"describe"_s;
-    case Command::List: return u"list"_s;
-    case Command::Executions: return u"executions"_s;
-    case Command::Start: return u"start"_s;
-    case Command::Stop: return u"stop"_s;
-    case Command::Configure: return QString::fromLatin1(kConfigureCommand);
-    case Command::Emulator: return QString::fromLatin1(kEmulatorCommand);
+    case Command::None:
+        return QString();
+    case Command::Describe:
+        return u"describe"_s;
+    case Command::List:
+        return u"list"_s;
+    case Command::Executions:
+        return u"executions"_s;
+    case Command::Start:
+        return u"start"_s;
+    case Command::Stop:
+        return u"stop"_s;
+    case Command::Configure:
+        return QString::fromLatin1(kConfigureCommand);
+    case Command::Emulator:
+        return QString::fromLatin1(kEmulatorCommand);
     }
     return QString();
 }
 
 std::optional<Command> commandByName(const QString &word)
 {
-    for (const Command command : {Command::Describe, Command::List, Command::Executions, Command::Start,
-                                  Command::Stop, Command::Configure, Command::Emulator}) {
+    for (const Command command : { Command::Describe, Command::List, Command::Executions,
+             Command::Start, Command::Stop, Command::Configure, Command::Emulator }) {
         if (word == commandName(command))
             return command;
     }
@@ -195,11 +223,16 @@ std::optional<Command> commandByName(const QString &word)
 QString operationName(Command command)
 {
     switch (command) {
-    case Command::Describe: return u"DescribeInferenceScheduler"_s;
-    case Command::List: return u"ListInferenceSchedulers"_s;
-    case Command::Executions: return u"ListInferenceExecutions"_s;
-    case Command::Start: return u"StartInferenceScheduler"_s;
-    case Command::Stop: return u"StopInferenceScheduler"_s;
+    case Command::Describe:
+        return u"DescribeInferenceScheduler"_s;
+    case Command::List:
+        return u"ListInferenceSchedulers"_s;
+    case Command::Executions:
+        return u"ListInferenceExecutions"_s;
+    case Command::Start:
+        return u"StartInferenceScheduler"_s;
+    case Command::Stop:
+        return u"StopInferenceScheduler"_s;
     case Command::None:
     case Command::Configure:
     case Command::Emulator:
@@ -215,7 +248,7 @@ Result<Invocation> parseInvocation(const QStringList &arguments)
     const std::optional<Command> command = word ? commandByName(*word) : std::nullopt;
     if (command == Command::Configure || command == Command::Emulator) {
         invocation.command = *command;
-        invocation.passThrough = QStringList{*word};
+        invocation.passThrough = QStringList { *word };
         bool skipped = false;
         for (const QString &argument : arguments) {
             if (!skipped && argument == *word) {
@@ -235,7 +268,7 @@ Result<Invocation> parseInvocation(const QStringList &arguments)
     QStringList misplaced;
     scanned.options.removeIf([&](const ScannedOption &option) {
         const bool known = std::any_of(allowed.begin(), allowed.end(),
-                                       [&](const OptionSpec &spec) { return spec.name == option.name; });
+            [&](const OptionSpec &spec) { return spec.name == option.name; });
         if (!known) {
             misplaced.append(option.name);
             if (!option.value.isEmpty())
@@ -255,8 +288,9 @@ Result<Invocation> parseInvocation(const QStringList &arguments)
         QStringList valid;
         for (const QLatin1StringView name : commandWords())
             valid.append(name);
-        return CommandLineError{Text::tr("argument command: Invalid choice '%1', valid choices are: %2")
-                                    .arg(*word, valid.join(QLatin1String(" | ")))};
+        return CommandLineError { Text::tr(
+            "argument command: Invalid choice '%1', valid choices are: %2")
+                                      .arg(*word, valid.join(QLatin1String(" | "))) };
     }
     if (scanned.error)
         return *scanned.error;
@@ -267,11 +301,13 @@ Result<Invocation> parseInvocation(const QStringList &arguments)
         invocation.schedulerName = rest.takeFirst();
     const QStringList unknown = misplaced + scanned.unknownOptions + rest;
     if (!unknown.isEmpty())
-        return CommandLineError{Text::tr("Unknown options: %1").arg(unknown.join(QLatin1String(", ")))};
+        return CommandLineError {
+            Text::tr("Unknown options: %1").arg(unknown.join(QLatin1String(", ")))
+        };
     if (invocation.command == Command::None)
-        return CommandLineError{Text::tr("the following arguments are required: command")};
+        return CommandLineError { Text::tr("the following arguments are required: command") };
     if (takesSchedulerName(invocation.command) && invocation.schedulerName.isNull())
-        return CommandLineError{Text::tr("the following arguments are required: NAME")};
+        return CommandLineError { Text::tr("the following arguments are required: NAME") };
     if (auto error = readGlobalOptions(scanned, invocation.global))
         return *error;
     if (auto error = readCommandOptions(scanned, invocation))
@@ -286,7 +322,8 @@ bool isHeadlessCommandLine(const QStringList &arguments)
     const ScannedArguments scanned = scanArguments(arguments, everySpec());
     for (const ScannedOption &option : scanned.options) {
         for (const OptionSpec &spec : globalSpecs()) {
-            const bool windowTakesIt = spec.name == kProfile || spec.name == kRegion || spec.name == kEndpointUrl;
+            const bool windowTakesIt
+                = spec.name == kProfile || spec.name == kRegion || spec.name == kEndpointUrl;
             if (option.name == spec.name && !windowTakesIt)
                 return true;
         }

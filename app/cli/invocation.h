@@ -1,10 +1,9 @@
 #pragma once
 
-#include "cliresult.h"
-#include "outputsettings.h"
-
 #include "aws/connectionresolver.h"
+#include "cliresult.h"
 #include "lookout/requestbodies.h"
+#include "outputsettings.h"
 
 #include <QString>
 #include <QStringList>
@@ -18,13 +17,14 @@ namespace cli {
 
 enum class Command {
     None,
-    Describe,   // describe NAME
-    List,       // list [--name-prefix P] [--status S] [--model M]
-    Executions, // executions NAME [--max-items N] [--status S] [--start-time-after T] [--end-time-before T]
-    Start,      // start NAME
-    Stop,       // stop NAME
-    Configure,  // configure …: its own options (configurecommand.h)
-    Emulator,   // emulator …: its own options (emulatorcommand.h)
+    Describe, // describe NAME
+    List, // list [--name-prefix P] [--status S] [--model M]
+    Executions, // executions NAME [--max-items N] [--status S] [--start-time-after T]
+                // [--end-time-before T]
+    Start, // start NAME
+    Stop, // stop NAME
+    Configure, // configure …: its own options (configurecommand.h)
+    Emulator, // emulator …: its own options (emulatorcommand.h)
 };
 
 // The word on the command line ("describe"); commandByName() is its inverse.
@@ -35,24 +35,24 @@ QString operationName(Command command);
 
 // Options every service command takes. Unset ones fall back as in the AWS CLI.
 struct GlobalOptions {
-    aws::ConnectionRequest connection;                 // --profile, --region, --endpoint-url
-    std::optional<OutputFormat> output;                // --output
-    ColorMode color = ColorMode::Auto;                 // --color
-    std::optional<std::chrono::milliseconds> readTimeout;    // --read-timeout (0 s: none)
+    aws::ConnectionRequest connection; // --profile, --region, --endpoint-url
+    std::optional<OutputFormat> output; // --output
+    ColorMode color = ColorMode::Auto; // --color
+    std::optional<std::chrono::milliseconds> readTimeout; // --read-timeout (0 s: none)
     std::optional<std::chrono::milliseconds> connectTimeout; // --connect-timeout (0 s: none)
-    bool debug = false;                                // --debug
+    bool debug = false; // --debug
 };
 
 struct Invocation {
     enum class Action { Run, Help, Version };
     Action action = Action::Run;
-    Command command = Command::None;   // for Help: the command asked about, or None
+    Command command = Command::None; // for Help: the command asked about, or None
     GlobalOptions global;
 
-    QString schedulerName;                            // describe, executions, start, stop
+    QString schedulerName; // describe, executions, start, stop
     lookout::InferenceSchedulerFilter schedulerFilter; // list
     lookout::InferenceExecutionFilter executionFilter; // executions
-    std::optional<int> maxItems;                      // executions
+    std::optional<int> maxItems; // executions
 
     // configure and emulator parse their own options: the command word, then every other
     // argument in the order given.

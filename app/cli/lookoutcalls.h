@@ -1,8 +1,7 @@
 #pragma once
 
-#include "invocation.h"
-
 #include "aws/result.h"
+#include "invocation.h"
 #include "lookout/jsoncodec.h"
 #include "lookout/lookoutclient.h"
 
@@ -22,6 +21,6 @@ using CliJsonCallback = std::function<void(const aws::Result<QByteArray> &)>;
 // `invocation.command` must be a service command. `done` runs once, from the event loop, unless
 // `context` is destroyed or the client's calls are aborted first.
 void callLookout(const Invocation &invocation, lookout::LookoutClient &client,
-                 const lookout::json::CliFormat &timestamps, QObject *context, CliJsonCallback done);
+    const lookout::json::CliFormat &timestamps, QObject *context, CliJsonCallback done);
 
 } // namespace cli

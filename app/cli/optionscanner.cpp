@@ -45,7 +45,7 @@ ScannedArguments scanArguments(const QStringList &arguments, const QList<OptionS
     ScannedArguments scanned;
     const auto fail = [&scanned](const QString &message) {
         if (!scanned.error)
-            scanned.error = CommandLineError{message};
+            scanned.error = CommandLineError { message };
     };
     for (qsizetype i = 0; i < arguments.size(); ++i) {
         const QString &word = arguments.at(i);
@@ -67,7 +67,8 @@ ScannedArguments scanArguments(const QStringList &arguments, const QList<OptionS
         QString value;
         if (equals >= 0) {
             if (!spec->takesValue) {
-                fail(Text::tr("argument %1: ignored explicit argument '%2'").arg(spec->name, word.mid(equals + 1)));
+                fail(Text::tr("argument %1: ignored explicit argument '%2'")
+                         .arg(spec->name, word.mid(equals + 1)));
                 continue;
             }
             value = word.mid(equals + 1);
@@ -79,7 +80,7 @@ ScannedArguments scanArguments(const QStringList &arguments, const QList<OptionS
             value = arguments.at(++i);
         }
         if (!spec->ignored)
-            scanned.options.append({spec->name, value});
+            scanned.options.append({ spec->name, value });
     }
     return scanned;
 }
@@ -89,11 +90,13 @@ std::optional<QString> firstPositional(const QStringList &arguments, const QList
     for (qsizetype i = 0; i < arguments.size(); ++i) {
         const QString &word = arguments.at(i);
         if (word == QLatin1String("--"))
-            return i + 1 < arguments.size() ? std::optional<QString>(arguments.at(i + 1)) : std::nullopt;
+            return i + 1 < arguments.size() ? std::optional<QString>(arguments.at(i + 1))
+                                            : std::nullopt;
         if (!looksLikeOption(word))
             return word;
         const OptionSpec *spec = findSpec(specs, word);
-        if (spec && spec->takesValue && i + 1 < arguments.size() && !arguments.at(i + 1).startsWith(QLatin1String("--")))
+        if (spec && spec->takesValue && i + 1 < arguments.size()
+            && !arguments.at(i + 1).startsWith(QLatin1String("--")))
             ++i;
     }
     return std::nullopt;

@@ -16,20 +16,20 @@
 namespace cli {
 
 struct OptionSpec {
-    QLatin1StringView name;  // with its dashes: "--profile", "-h", "-platform"
+    QLatin1StringView name; // with its dashes: "--profile", "-h", "-platform"
     bool takesValue = false;
-    bool ignored = false;    // recognised and skipped with its value (Qt's own -platform, -style, …)
+    bool ignored = false; // recognised and skipped with its value (Qt's own -platform, -style, …)
 };
 
 struct ScannedOption {
     QLatin1StringView name; // the spec's name
-    QString value;          // empty for flags
+    QString value; // empty for flags
 };
 
 struct ScannedArguments {
-    QList<ScannedOption> options;   // in command-line order; ignored ones are left out
+    QList<ScannedOption> options; // in command-line order; ignored ones are left out
     QStringList positionals;
-    QStringList unknownOptions;     // "--bogus", "--bogus=1", "-x"
+    QStringList unknownOptions; // "--bogus", "--bogus=1", "-x"
     std::optional<CommandLineError> error; // the first malformed option, if any
 
     bool has(QLatin1StringView name) const;
@@ -40,6 +40,7 @@ struct ScannedArguments {
 ScannedArguments scanArguments(const QStringList &arguments, const QList<OptionSpec> &specs);
 
 // The first positional argument, reading with `specs` to know which options take a value.
-std::optional<QString> firstPositional(const QStringList &arguments, const QList<OptionSpec> &specs);
+std::optional<QString> firstPositional(
+    const QStringList &arguments, const QList<OptionSpec> &specs);
 
 } // namespace cli

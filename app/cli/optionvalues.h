@@ -1,7 +1,6 @@
 #pragma once
 
 #include "cliresult.h"
-
 #include "lookout/inferencescheduler.h"
 
 #include <QLatin1StringView>
@@ -20,10 +19,12 @@ namespace cli::optionvalue {
 Result<std::chrono::milliseconds> timeoutSeconds(const QString &option, const QString &text);
 
 // A whole number within [minimum, maximum], in decimal.
-Result<qint64> wholeNumber(const QString &option, const QString &text, qint64 minimum, qint64 maximum);
+Result<qint64> wholeNumber(
+    const QString &option, const QString &text, qint64 minimum, qint64 maximum);
 
 // One of `choices`, exactly.
-Result<QString> choice(const QString &option, const QString &text, const QList<QLatin1StringView> &choices);
+Result<QString> choice(
+    const QString &option, const QString &text, const QList<QLatin1StringView> &choices);
 
 // An instant, in the forms botocore accepts for timestamp parameters: ISO 8601 with an offset
 // ("2024-03-04T18:52:22Z", "2024-03-04T18:52:22.5+05:30"), without one (read as UTC, as botocore

@@ -33,9 +33,12 @@ std::optional<OutputFormat> formatByName(const QString &name)
 QString formatName(OutputFormat format)
 {
     switch (format) {
-    case OutputFormat::Json: return u"json"_s;
-    case OutputFormat::Text: return u"text"_s;
-    case OutputFormat::Table: return u"table"_s;
+    case OutputFormat::Json:
+        return u"json"_s;
+    case OutputFormat::Text:
+        return u"text"_s;
+    case OutputFormat::Table:
+        return u"table"_s;
     }
     return QString();
 }
@@ -43,7 +46,8 @@ QString formatName(OutputFormat format)
 QString profileSource(const aws::AwsProfile &profile, const QString &key)
 {
     const aws::ConfigProperty *property = profile.property(key);
-    return u"profile "_s + profile.name + u" in "_s + (property ? property->location() : profile.description());
+    return u"profile "_s + profile.name + u" in "_s
+        + (property ? property->location() : profile.description());
 }
 
 } // namespace
@@ -58,8 +62,9 @@ TerminalInfo TerminalInfo::detect()
     return info;
 }
 
-aws::Result<ResolvedOutput> resolveOutput(const GlobalOptions &options, const QProcessEnvironment &environment,
-                                          const aws::AwsProfile *profile, const TerminalInfo &terminal)
+aws::Result<ResolvedOutput> resolveOutput(const GlobalOptions &options,
+    const QProcessEnvironment &environment, const aws::AwsProfile *profile,
+    const TerminalInfo &terminal)
 {
     ResolvedOutput resolved;
     OutputSettings &settings = resolved.settings;
@@ -70,7 +75,8 @@ aws::Result<ResolvedOutput> resolveOutput(const GlobalOptions &options, const QP
         formatSource = u"--output"_s;
     } else {
         QString name;
-        if (const QString variable = environment.value(u"AWS_DEFAULT_OUTPUT"_s); !variable.isEmpty()) {
+        if (const QString variable = environment.value(u"AWS_DEFAULT_OUTPUT"_s);
+            !variable.isEmpty()) {
             name = variable;
             formatSource = u"AWS_DEFAULT_OUTPUT"_s;
         } else if (profile && !profile->value(u"output"_s).isEmpty()) {
@@ -80,13 +86,15 @@ aws::Result<ResolvedOutput> resolveOutput(const GlobalOptions &options, const QP
         if (!name.isEmpty()) {
             const std::optional<OutputFormat> format = formatByName(name);
             if (!format) {
-                return configurationError(u"Unknown output type: %1 (from %2); valid types are json, table and "
-                                          "text, or pass --output"_s.arg(name, formatSource));
+                return configurationError(
+                    u"Unknown output type: %1 (from %2); valid types are json, table and "
+                    "text, or pass --output"_s.arg(name, formatSource));
             }
             settings.format = *format;
         }
     }
-    resolved.describe.append(u"output: %1 (from %2)"_s.arg(formatName(settings.format), formatSource));
+    resolved.describe.append(
+        u"output: %1 (from %2)"_s.arg(formatName(settings.format), formatSource));
 
     QString timestampFormat = u"iso8601"_s;
     QString timestampSource = u"default"_s;
@@ -99,8 +107,9 @@ aws::Result<ResolvedOutput> resolveOutput(const GlobalOptions &options, const QP
     } else if (timestampFormat == u"wire"_s || timestampFormat == u"none"_s) {
         settings.timestamps.timestamps = lookout::json::CliFormat::Timestamps::Wire;
     } else {
-        return configurationError(u"Unknown cli_timestamp_format value: %1, valid values are \"none\", \"wire\" "
-                                  "or \"iso8601\" (from %2)"_s.arg(timestampFormat, timestampSource));
+        return configurationError(
+            u"Unknown cli_timestamp_format value: %1, valid values are \"none\", \"wire\" "
+            "or \"iso8601\" (from %2)"_s.arg(timestampFormat, timestampSource));
     }
     // botocore shows timestamps in the local time zone (dateutil's tzlocal).
     settings.timestamps.timeZone = QTimeZone::systemTimeZone();
@@ -113,10 +122,11 @@ aws::Result<ResolvedOutput> resolveOutput(const GlobalOptions &options, const QP
         settings.tableWidth = terminal.columns;
     else if (!terminal.stdoutIsTerminal && columnsOk && columns > 0)
         settings.tableWidth = columns;
-    settings.color = options.color == ColorMode::On || (options.color == ColorMode::Auto && terminal.stdoutIsTerminal);
+    settings.color = options.color == ColorMode::On
+        || (options.color == ColorMode::Auto && terminal.stdoutIsTerminal);
     if (settings.format == OutputFormat::Table) {
-        resolved.describe.append(u"table: %1 columns, %2"_s.arg(QString::number(settings.tableWidth),
-                                                                settings.color ? u"coloured"_s : u"plain"_s));
+        resolved.describe.append(u"table: %1 columns, %2"_s.arg(
+            QString::number(settings.tableWidth), settings.color ? u"coloured"_s : u"plain"_s));
     }
     return resolved;
 }

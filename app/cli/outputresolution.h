@@ -1,10 +1,9 @@
 #pragma once
 
-#include "invocation.h"
-#include "outputsettings.h"
-
 #include "aws/awsprofiles.h"
 #include "aws/result.h"
+#include "invocation.h"
+#include "outputsettings.h"
 
 #include <QProcessEnvironment>
 #include <QStringList>
@@ -31,7 +30,8 @@ struct ResolvedOutput {
 
 // `profile` may be null (a keychain profile, or no ~/.aws profile at all). Errors are of kind
 // Configuration: an unknown output format or cli_timestamp_format in the environment or profile.
-aws::Result<ResolvedOutput> resolveOutput(const GlobalOptions &options, const QProcessEnvironment &environment,
-                                          const aws::AwsProfile *profile, const TerminalInfo &terminal);
+aws::Result<ResolvedOutput> resolveOutput(const GlobalOptions &options,
+    const QProcessEnvironment &environment, const aws::AwsProfile *profile,
+    const TerminalInfo &terminal);
 
 } // namespace cli

@@ -13,9 +13,9 @@ enum class ColorMode { Auto, On, Off };
 // How one command prints.
 struct OutputSettings {
     OutputFormat format = OutputFormat::Json;
-    lookout::json::CliFormat timestamps;  // cli_timestamp_format and the local time zone
-    int tableWidth = 80;                   // the terminal's width (table only)
-    bool color = false;                    // table only
+    lookout::json::CliFormat timestamps; // cli_timestamp_format and the local time zone
+    int tableWidth = 80; // the terminal's width (table only)
+    bool color = false; // table only
 };
 
 } // namespace cli

@@ -2,7 +2,6 @@
 
 #include "aws/jsonreader.h"
 
-
 namespace cli {
 
 namespace {
@@ -54,7 +53,7 @@ bool read(JsonReader &reader, OutputValue &value)
             return false;
         QByteArrayView key;
         while (reader.nextMember(key)) {
-            value.members.append({QString::fromUtf8(key), OutputValue()});
+            value.members.append({ QString::fromUtf8(key), OutputValue() });
             if (!read(reader, value.members.last().second))
                 return false;
         }
@@ -97,8 +96,9 @@ QString hexEscape(char32_t codePoint)
 // Python's repr() of a str.
 QString stringRepr(const QString &text)
 {
-    const QChar quote = text.contains(QLatin1Char('\'')) && !text.contains(QLatin1Char('"')) ? QLatin1Char('"')
-                                                                                            : QLatin1Char('\'');
+    const QChar quote = text.contains(QLatin1Char('\'')) && !text.contains(QLatin1Char('"'))
+        ? QLatin1Char('"')
+        : QLatin1Char('\'');
     QString out = quote;
     for (qsizetype i = 0; i < text.size(); ++i) {
         char32_t c = text[i].unicode();
@@ -127,12 +127,18 @@ QString stringRepr(const QString &text)
 bool OutputValue::isTruthy() const
 {
     switch (kind) {
-    case Kind::Null: return false;
-    case Kind::Boolean: return text == QLatin1String("true");
-    case Kind::Number: return text.toDouble() != 0;
-    case Kind::String: return !text.isEmpty();
-    case Kind::List: return !items.isEmpty();
-    case Kind::Object: return !members.isEmpty();
+    case Kind::Null:
+        return false;
+    case Kind::Boolean:
+        return text == QLatin1String("true");
+    case Kind::Number:
+        return text.toDouble() != 0;
+    case Kind::String:
+        return !text.isEmpty();
+    case Kind::List:
+        return !items.isEmpty();
+    case Kind::Object:
+        return !members.isEmpty();
     }
     return false;
 }
@@ -149,12 +155,16 @@ const OutputValue *OutputValue::member(const QString &key) const
 QString OutputValue::pythonStr() const
 {
     switch (kind) {
-    case Kind::Null: return QStringLiteral("None");
-    case Kind::Boolean: return text == QLatin1String("true") ? QStringLiteral("True") : QStringLiteral("False");
+    case Kind::Null:
+        return QStringLiteral("None");
+    case Kind::Boolean:
+        return text == QLatin1String("true") ? QStringLiteral("True") : QStringLiteral("False");
     case Kind::Number:
-    case Kind::String: return text;
+    case Kind::String:
+        return text;
     case Kind::List:
-    case Kind::Object: return pythonRepr();
+    case Kind::Object:
+        return pythonRepr();
     }
     return text;
 }

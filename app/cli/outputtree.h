@@ -19,8 +19,8 @@ struct OutputValue {
 
     Kind kind = Kind::Null;
     QString text; // String: the value; Number: as written (Python's repr); Boolean: "true"/"false"
-    QList<OutputValue> items;                           // List
-    QList<std::pair<QString, OutputValue>> members;     // Object, in order
+    QList<OutputValue> items; // List
+    QList<std::pair<QString, OutputValue>> members; // Object, in order
 
     bool isContainer() const { return kind == Kind::List || kind == Kind::Object; }
     // Python's truth value: false for None, False, 0, "" and empty containers.

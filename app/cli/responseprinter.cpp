@@ -6,8 +6,8 @@
 
 namespace cli {
 
-aws::Result<QByteArray> renderResponse(const QByteArray &cliJson, const QString &operation,
-                                       const OutputSettings &settings)
+aws::Result<QByteArray> renderResponse(
+    const QByteArray &cliJson, const QString &operation, const OutputSettings &settings)
 {
     if (settings.format == OutputFormat::Json)
         return cliJson;
@@ -19,7 +19,8 @@ aws::Result<QByteArray> renderResponse(const QByteArray &cliJson, const QString 
     }
     if (settings.format == OutputFormat::Text)
         return formatText(response.value());
-    return formatTable(operation, response.value(), TableStyle{settings.tableWidth, settings.color});
+    return formatTable(
+        operation, response.value(), TableStyle { settings.tableWidth, settings.color });
 }
 
 } // namespace cli

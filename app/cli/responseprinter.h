@@ -1,8 +1,7 @@
 #pragma once
 
-#include "outputsettings.h"
-
 #include "aws/result.h"
+#include "outputsettings.h"
 
 #include <QByteArray>
 #include <QString>
@@ -11,7 +10,7 @@
 // chosen format: the JSON itself, the CLI's text form or its table form titled `operation`.
 namespace cli {
 
-aws::Result<QByteArray> renderResponse(const QByteArray &cliJson, const QString &operation,
-                                       const OutputSettings &settings);
+aws::Result<QByteArray> renderResponse(
+    const QByteArray &cliJson, const QString &operation, const OutputSettings &settings);
 
 } // namespace cli

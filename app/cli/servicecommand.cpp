@@ -1,16 +1,15 @@
 #include "servicecommand.h"
 
 #include "appinfo.h"
-#include "debuglog.h"
-#include "exitcodes.h"
-#include "interruptwatcher.h"
-#include "lookoutcalls.h"
-#include "responseprinter.h"
-
 #include "aws/awsjsonclient.h"
 #include "aws/connectionresolver.h"
 #include "aws/keychainprofiles.h"
+#include "debuglog.h"
+#include "exitcodes.h"
+#include "interruptwatcher.h"
 #include "lookout/lookoutclient.h"
+#include "lookoutcalls.h"
+#include "responseprinter.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
@@ -50,7 +49,7 @@ int fail(QIODevice *err, const aws::AwsError &error)
 {
     const QString sentence = error.toString();
     const bool bare = (error.kind == aws::AwsError::Kind::Configuration
-                       && sentence.startsWith(QLatin1String("You must specify a region.")))
+                          && sentence.startsWith(QLatin1String("You must specify a region.")))
         || (error.kind == aws::AwsError::Kind::Credentials
             && sentence.startsWith(QLatin1String("Unable to locate credentials.")));
     err->write((bare ? QByteArray() : QByteArray("\n")) + sentence.toUtf8() + '\n');
@@ -72,7 +71,9 @@ int writeOutput(QIODevice *out, QIODevice *err, const QByteArray &bytes)
     // A reader that went away (`| head`) is not a failure, as with the CLI.
     if (errno == EPIPE)
         return exitcode::kSuccess;
-    err->write(Text::tr("Cannot write the output: %1\n").arg(QString::fromLocal8Bit(std::strerror(errno))).toUtf8());
+    err->write(Text::tr("Cannot write the output: %1\n")
+                   .arg(QString::fromLocal8Bit(std::strerror(errno)))
+                   .toUtf8());
     return exitcode::kFailure;
 }
 
@@ -83,16 +84,18 @@ int runServiceCommand(const Invocation &invocation, const CommandEnvironment &en
     QIODevice *err = environment.err;
     const DebugLogScope debugLog(invocation.global.debug, err);
     qCDebug(lcCli).noquote() << QStringLiteral("%1 %2, Qt %3: %4 (%5)")
-                                    .arg(QLatin1String(appinfo::kBinaryName), QLatin1String(appinfo::kVersion),
-                                         QLatin1String(qVersion()), commandName(invocation.command),
-                                         operationName(invocation.command));
+                                    .arg(QLatin1String(appinfo::kBinaryName),
+                                        QLatin1String(appinfo::kVersion), QLatin1String(qVersion()),
+                                        commandName(invocation.command),
+                                        operationName(invocation.command));
 
     // Listing keychain profiles reads only the settings; the keychain itself is opened only when
     // the chosen profile's keys are fetched.
-    const std::unique_ptr<aws::KeychainProfileStore> keychain =
-        environment.profileSettings ? std::make_unique<aws::KeychainProfileStore>(environment.profileSettings)
-                                    : nullptr;
-    const aws::ConnectionResolver resolver(environment.environment, environment.homeDirectory, keychain.get());
+    const std::unique_ptr<aws::KeychainProfileStore> keychain = environment.profileSettings
+        ? std::make_unique<aws::KeychainProfileStore>(environment.profileSettings)
+        : nullptr;
+    const aws::ConnectionResolver resolver(
+        environment.environment, environment.homeDirectory, keychain.get());
     for (const aws::ConfigProblem &problem : resolver.problems())
         err->write(Text::tr("Warning: %1\n").arg(problem.toString()).toUtf8());
 
@@ -102,9 +105,10 @@ int runServiceCommand(const Invocation &invocation, const CommandEnvironment &en
     for (const QString &line : connection.value().describe())
         qCDebug(lcCli).noquote() << line;
 
-    const aws::AwsProfile *profile = resolver.sharedProfiles().profile(connection.value().profile.value);
-    const aws::Result<ResolvedOutput> output =
-        resolveOutput(invocation.global, environment.environment, profile, environment.terminal);
+    const aws::AwsProfile *profile
+        = resolver.sharedProfiles().profile(connection.value().profile.value);
+    const aws::Result<ResolvedOutput> output
+        = resolveOutput(invocation.global, environment.environment, profile, environment.terminal);
     if (!output.ok())
         return fail(err, output.error());
     for (const QString &line : output.value().describe)
@@ -127,10 +131,10 @@ int runServiceCommand(const Invocation &invocation, const CommandEnvironment &en
         loop.quit();
     });
     callLookout(invocation, lookoutClient, output.value().settings.timestamps, &context,
-                [&](const aws::Result<QByteArray> &result) {
-                    outcome = result;
-                    loop.quit();
-                });
+        [&](const aws::Result<QByteArray> &result) {
+            outcome = result;
+            loop.quit();
+        });
     if (!outcome && !interrupts.wasInterrupted())
         loop.exec();
     if (!outcome) {
@@ -141,8 +145,8 @@ int runServiceCommand(const Invocation &invocation, const CommandEnvironment &en
     if (!outcome->ok())
         return fail(err, outcome->error());
 
-    const aws::Result<QByteArray> printed =
-        renderResponse(outcome->value(), operationName(invocation.command), output.value().settings);
+    const aws::Result<QByteArray> printed = renderResponse(
+        outcome->value(), operationName(invocation.command), output.value().settings);
     if (!printed.ok())
         return fail(err, printed.error());
     return writeOutput(environment.out, err, printed.value());

@@ -18,12 +18,13 @@ class QSettings;
 namespace cli {
 
 struct CommandEnvironment {
-    QProcessEnvironment environment;      // AWS_* variables, AWS_CONFIG_FILE, COLUMNS, …
-    QString homeDirectory;                // for ~/.aws
-    QSettings *profileSettings = nullptr; // the keychain profiles' names, regions, endpoints; null: none
+    QProcessEnvironment environment; // AWS_* variables, AWS_CONFIG_FILE, COLUMNS, …
+    QString homeDirectory; // for ~/.aws
+    QSettings *profileSettings
+        = nullptr; // the keychain profiles' names, regions, endpoints; null: none
     QNetworkAccessManager *network = nullptr;
-    QIODevice *out = nullptr;             // stdout
-    QIODevice *err = nullptr;             // stderr (and --debug)
+    QIODevice *out = nullptr; // stdout
+    QIODevice *err = nullptr; // stderr (and --debug)
     TerminalInfo terminal;
 };
 

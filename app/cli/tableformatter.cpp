@@ -70,9 +70,11 @@ struct Section {
             unscaled.append(width + padding);
         if (!maxWidth || unscaled.isEmpty())
             return unscaled;
-        const double scale = *maxWidth / static_cast<double>(std::accumulate(unscaled.begin(), unscaled.end(), 0));
+        const double scale
+            = *maxWidth / static_cast<double>(std::accumulate(unscaled.begin(), unscaled.end(), 0));
         QList<int> scaled;
-        for (const int width : std::as_const(unscaled)) // Python's round() rounds half to even, as nearbyint does
+        for (const int width :
+            std::as_const(unscaled)) // Python's round() rounds half to even, as nearbyint does
             scaled.append(static_cast<int>(std::nearbyint(scale * width)));
         int offBy = std::accumulate(scaled.begin(), scaled.end(), 0) - *maxWidth;
         while (offBy != 0) {
@@ -105,15 +107,18 @@ struct Section {
     }
 };
 
-QString centerText(const QString &text, int length, const QString &leftEdge, const QString &rightEdge, int textLength)
+QString centerText(const QString &text, int length, const QString &leftEdge,
+    const QString &rightEdge, int textLength)
 {
     const int charStart = floorDiv(length, 2) - floorDiv(textLength, 2) - 1;
     const int lengthSoFar = displayWidth(leftEdge) + charStart + textLength;
     const int rightSpaces = length - displayWidth(rightEdge) - lengthSoFar;
-    return leftEdge + repeated(QLatin1Char(' '), charStart) + text + repeated(QLatin1Char(' '), rightSpaces) + rightEdge;
+    return leftEdge + repeated(QLatin1Char(' '), charStart) + text
+        + repeated(QLatin1Char(' '), rightSpaces) + rightEdge;
 }
 
-QString alignLeft(const QString &text, int length, const QString &leftEdge, const QString &rightEdge, int textLength)
+QString alignLeft(const QString &text, int length, const QString &leftEdge,
+    const QString &rightEdge, int textLength)
 {
     constexpr int kLeftPadding = 2;
     const int computed = textLength + kLeftPadding + int(leftEdge.size()) + int(rightEdge.size());
@@ -126,7 +131,10 @@ QString alignLeft(const QString &text, int length, const QString &leftEdge, cons
 // awscli.table.MultiTable with the plain or the colourised styler.
 class MultiTable {
 public:
-    explicit MultiTable(const TableStyle &style) : m_style(style) {}
+    explicit MultiTable(const TableStyle &style)
+        : m_style(style)
+    {
+    }
 
     void newSection(const QString &title, int indentLevel)
     {
@@ -177,7 +185,7 @@ private:
             vertical.indentLevel = section.indentLevel;
             const QStringList &values = section.rows.first();
             for (qsizetype i = 0; i < section.headers.size() && i < values.size(); ++i)
-                vertical.addRow({section.headers.at(i), values.at(i)});
+                vertical.addRow({ section.headers.at(i), values.at(i) });
             section = vertical;
         }
     }
@@ -191,13 +199,15 @@ private:
 
     QString indentationBars(int level) const
     {
-        const QString bar = m_style.color ? QStringLiteral("\x1b[2m\x1b[33m|\x1b[0m") : QStringLiteral("|");
+        const QString bar
+            = m_style.color ? QStringLiteral("\x1b[2m\x1b[33m|\x1b[0m") : QStringLiteral("|");
         return bar.repeated(std::max(level, 0));
     }
 
     QString styledRowElement(const QString &text) const
     {
-        return m_style.color ? QStringLiteral("\x1b[1m\x1b[34m") + text + QStringLiteral("\x1b[0m") : text;
+        return m_style.color ? QStringLiteral("\x1b[1m\x1b[34m") + text + QStringLiteral("\x1b[0m")
+                             : text;
     }
 
     void renderSection(const Section &section, int maxWidth)
@@ -213,9 +223,11 @@ private:
         if (section.title.isEmpty())
             return;
         const QString bar = QStringLiteral("|");
-        writeLine(section, centerText(section.title, maxWidth, bar, bar, displayWidth(section.title)));
+        writeLine(
+            section, centerText(section.title, maxWidth, bar, bar, displayWidth(section.title)));
         if (section.headers.isEmpty() && section.rows.isEmpty())
-            writeLine(section, QLatin1Char('+') + repeated(QLatin1Char('-'), maxWidth - 2) + QLatin1Char('+'));
+            writeLine(section,
+                QLatin1Char('+') + repeated(QLatin1Char('-'), maxWidth - 2) + QLatin1Char('+'));
     }
 
     void renderColumnTitles(const Section &section, int maxWidth)
@@ -226,8 +238,8 @@ private:
         QString line;
         for (qsizetype i = 0; i < widths.size() && i < section.headers.size(); ++i) {
             const QString &header = section.headers.at(i);
-            line += centerText(header, widths.at(i), i == 0 ? QStringLiteral("|") : QString(), QStringLiteral("|"),
-                               displayWidth(header));
+            line += centerText(header, widths.at(i), i == 0 ? QStringLiteral("|") : QString(),
+                QStringLiteral("|"), displayWidth(header));
         }
         writeLineBreak(section, widths);
         writeLine(section, line);
@@ -238,7 +250,8 @@ private:
         QString line;
         for (qsizetype i = 0; i < widths.size(); ++i) {
             if (i == 0)
-                line += QLatin1Char('+') + repeated(QLatin1Char('-'), widths.at(i) - 2) + QLatin1Char('+');
+                line += QLatin1Char('+') + repeated(QLatin1Char('-'), widths.at(i) - 2)
+                    + QLatin1Char('+');
             else
                 line += repeated(QLatin1Char('-'), widths.at(i) - 1) + QLatin1Char('+');
         }
@@ -257,8 +270,9 @@ private:
             QString line;
             for (qsizetype i = 0; i < widths.size() && i < row.size(); ++i) {
                 const QString &element = row.at(i);
-                line += alignLeft(styledRowElement(element), widths.at(i), i == 0 ? QStringLiteral("|") : QString(),
-                                  QStringLiteral("|"), displayWidth(element));
+                line += alignLeft(styledRowElement(element), widths.at(i),
+                    i == 0 ? QStringLiteral("|") : QString(), QStringLiteral("|"),
+                    displayWidth(element));
             }
             writeLine(section, line);
         }
@@ -273,7 +287,10 @@ private:
 // awscli.formatter.TableFormatter: walks the response and fills the MultiTable.
 class TableBuilder {
 public:
-    explicit TableBuilder(MultiTable &table) : m_table(table) {}
+    explicit TableBuilder(MultiTable &table)
+        : m_table(table)
+    {
+    }
 
     // False when there is nothing to show.
     bool build(const std::optional<QString> &title, const OutputValue &current, int indentLevel = 0)
@@ -288,7 +305,7 @@ public:
             } else {
                 for (const OutputValue &item : current.items) {
                     if (!item.isContainer())
-                        m_table.addRow({item.pythonStr()});
+                        m_table.addRow({ item.pythonStr() });
                     else if (allScalar(item))
                         m_table.addRow(elementTexts(item));
                     else
@@ -321,10 +338,11 @@ private:
         if (container.kind == OutputValue::Kind::Object)
             return true; // its keys
         return std::none_of(container.items.begin(), container.items.end(),
-                            [](const OutputValue &item) { return item.isContainer(); });
+            [](const OutputValue &item) { return item.isContainer(); });
     }
 
-    static void groupScalarKeys(const OutputValue &object, std::set<QString> &headers, std::set<QString> &more)
+    static void groupScalarKeys(
+        const OutputValue &object, std::set<QString> &headers, std::set<QString> &more)
     {
         for (const auto &[key, value] : object.members)
             (value.isContainer() ? more : headers).insert(key);
@@ -337,7 +355,7 @@ private:
         groupScalarKeys(current, headerSet, moreSet);
         const QStringList headers(headerSet.begin(), headerSet.end());
         if (headers.size() == 1) {
-            m_table.addRow({headers.first(), current.member(headers.first())->pythonStr()});
+            m_table.addRow({ headers.first(), current.member(headers.first())->pythonStr() });
         } else if (!headers.isEmpty()) {
             m_table.addRowHeader(headers);
             QStringList row;
@@ -349,7 +367,8 @@ private:
             build(remaining, *current.member(remaining), indentLevel + 1);
     }
 
-    void buildFromList(const QList<OutputValue> &items, int indentLevel, const std::optional<QString> &title)
+    void buildFromList(
+        const QList<OutputValue> &items, int indentLevel, const std::optional<QString> &title)
     {
         std::set<QString> headerSet;
         std::set<QString> moreSet;

@@ -10,7 +10,7 @@ namespace {
 class TextWriter {
 public:
     void format(const OutputValue &item, const std::optional<QString> &identifier,
-                const std::optional<QStringList> &scalarKeys)
+        const std::optional<QStringList> &scalarKeys)
     {
         if (item.kind == OutputValue::Kind::Object)
             formatObject(item, identifier, scalarKeys);
@@ -49,11 +49,13 @@ private:
         }
     }
 
-    void formatScalarList(const QList<OutputValue> &elements, const std::optional<QString> &identifier)
+    void formatScalarList(
+        const QList<OutputValue> &elements, const std::optional<QString> &identifier)
     {
         if (identifier) {
             for (const OutputValue &element : elements)
-                m_out += identifier->toUpper() + QLatin1Char('\t') + element.pythonStr() + QLatin1Char('\n');
+                m_out += identifier->toUpper() + QLatin1Char('\t') + element.pythonStr()
+                    + QLatin1Char('\n');
             return;
         }
         QStringList texts;
@@ -63,19 +65,19 @@ private:
     }
 
     void formatObject(const OutputValue &object, const std::optional<QString> &identifier,
-                      const std::optional<QStringList> &scalarKeys)
+        const std::optional<QStringList> &scalarKeys)
     {
         QStringList scalars;
         QList<std::pair<QString, const OutputValue *>> containers;
         if (!scalarKeys) {
             QList<std::pair<QString, const OutputValue *>> sorted;
             for (const auto &[key, value] : object.members)
-                sorted.append({key, &value});
+                sorted.append({ key, &value });
             std::stable_sort(sorted.begin(), sorted.end(),
-                             [](const auto &a, const auto &b) { return a.first < b.first; });
+                [](const auto &a, const auto &b) { return a.first < b.first; });
             for (const auto &[key, value] : std::as_const(sorted)) {
                 if (value->isContainer())
-                    containers.append({key, value});
+                    containers.append({ key, value });
                 else
                     scalars.append(value->pythonStr());
             }
@@ -92,7 +94,7 @@ private:
             }
             std::sort(remaining.begin(), remaining.end());
             for (const QString &key : std::as_const(remaining))
-                containers.append({key, object.member(key)});
+                containers.append({ key, object.member(key) });
         }
         if (!scalars.isEmpty()) {
             if (identifier)

@@ -1,8 +1,7 @@
 #include "windowlauncher.h"
 
-#include "exitcodes.h"
-
 #include "appinfo.h"
+#include "exitcodes.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -38,8 +37,8 @@ int launchWindow(char *argv[])
 {
     const std::string directory = directoryOfThisExecutable();
     const std::string candidates[] = {
-        directory + "/" LOOKOUT_GUI_EXECUTABLE,                                   // the build tree
-        directory + "/" LOOKOUT_GUI_INSTALLED_DIR "/" LOOKOUT_GUI_EXECUTABLE,     // installed
+        directory + "/" LOOKOUT_GUI_EXECUTABLE, // the build tree
+        directory + "/" LOOKOUT_GUI_INSTALLED_DIR "/" LOOKOUT_GUI_EXECUTABLE, // installed
     };
     int firstError = ENOENT;
     for (const std::string &candidate : candidates) {
@@ -49,10 +48,11 @@ int launchWindow(char *argv[])
         firstError = errno;
         break;
     }
-    const QString message =
-        Text::tr("%1: cannot open the window: %2 (%3). The commands work without it; see '%1 --help'.\n")
-            .arg(QString::fromLatin1(appinfo::kBinaryName), QString::fromStdString(candidates[1]),
-                 QString::fromLocal8Bit(std::strerror(firstError)));
+    const QString message
+        = Text::tr(
+            "%1: cannot open the window: %2 (%3). The commands work without it; see '%1 --help'.\n")
+              .arg(QString::fromLatin1(appinfo::kBinaryName), QString::fromStdString(candidates[1]),
+                  QString::fromLocal8Bit(std::strerror(firstError)));
     std::fputs(message.toLocal8Bit().constData(), stderr);
     return exitcode::kFailure;
 }

@@ -7,8 +7,8 @@
 namespace cli {
 
 // Looks for lookout-desk-gui next to this executable (the build tree) and where it is installed
-// (LIBEXECDIR/lookout-desk), and execs it with argv (argv[0] kept). Returns only when that fails: it says why
-// on stderr and returns exitcode::kFailure.
+// (LIBEXECDIR/lookout-desk), and execs it with argv (argv[0] kept). Returns only when that fails:
+// it says why on stderr and returns exitcode::kFailure.
 int launchWindow(char *argv[]);
 
 } // namespace cli

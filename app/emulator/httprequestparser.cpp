@@ -150,9 +150,8 @@ HttpRequestParser::Outcome HttpRequestParser::parseHead(QByteArray &buffer)
     // one can never be valid, and a client that ends lines with LF alone would otherwise wait
     // for the request timeout. (Beyond the limit, the size is what gets refused.)
     const qsizetype end = buffer.indexOf(kHeadEnd, m_scanFrom);
-    const qsizetype bare = end < 0
-        ? firstBareLineBreak(buffer, m_scanFrom)
-        : firstBareLineBreak(QByteArrayView(buffer).first(end + 1), 0);
+    const qsizetype bare = end < 0 ? firstBareLineBreak(buffer, m_scanFrom)
+                                   : firstBareLineBreak(QByteArrayView(buffer).first(end + 1), 0);
     if (bare >= 0 && bare < m_limits.maxHeaderBytes)
         return reject(400, "Bare CR or LF in the request head; lines must end with CRLF.");
     if (end < 0) {

@@ -56,26 +56,26 @@ std::optional<Timestamp> Timestamp::tryFromEpochSeconds(double seconds)
         || micros > kMaxEpochSeconds * kMicrosPerSecond + (kMicrosPerSecond - 1)) {
         return std::nullopt;
     }
-    return Timestamp{micros};
+    return Timestamp { micros };
 }
 
 Timestamp Timestamp::fromEpochSeconds(double seconds)
 {
     if (std::isnan(seconds))
-        return Timestamp{};
+        return Timestamp {};
     if (const auto timestamp = tryFromEpochSeconds(seconds))
         return *timestamp;
-    return seconds < 0 ? Timestamp{kMinEpochSeconds * kMicrosPerSecond}
-                       : Timestamp{kMaxEpochSeconds * kMicrosPerSecond + (kMicrosPerSecond - 1)};
+    return seconds < 0 ? Timestamp { kMinEpochSeconds * kMicrosPerSecond }
+                       : Timestamp { kMaxEpochSeconds * kMicrosPerSecond + (kMicrosPerSecond - 1) };
 }
 
 Timestamp Timestamp::fromDateTime(const QDateTime &dateTime)
 {
     if (!dateTime.isValid())
-        return Timestamp{};
-    const qint64 milliseconds = std::clamp(dateTime.toMSecsSinceEpoch(), kMinEpochSeconds * 1000,
-                                           kMaxEpochSeconds * 1000 + 999);
-    return Timestamp{milliseconds * 1000};
+        return Timestamp {};
+    const qint64 milliseconds = std::clamp(
+        dateTime.toMSecsSinceEpoch(), kMinEpochSeconds * 1000, kMaxEpochSeconds * 1000 + 999);
+    return Timestamp { milliseconds * 1000 };
 }
 
 QDateTime Timestamp::dateTime() const

@@ -28,7 +28,7 @@ struct Timestamp {
     static Timestamp fromEpochSeconds(double seconds);
     // Millisecond precision, clamped to the range; an invalid QDateTime gives the epoch.
     static Timestamp fromDateTime(const QDateTime &dateTime);
-    QDateTime dateTime() const;   // UTC, microseconds rounded down to milliseconds
+    QDateTime dateTime() const; // UTC, microseconds rounded down to milliseconds
     double epochSeconds() const;
     friend bool operator==(const Timestamp &, const Timestamp &) = default;
 };
@@ -45,34 +45,38 @@ inline constexpr char kAnomalous[] = "ANOMALOUS";
 inline constexpr char kNormal[] = "NORMAL";
 } // namespace result
 
-struct S3Location {                       // InferenceS3InputConfiguration / InferenceS3OutputConfiguration
-    std::optional<QString> bucket;        // Bucket
-    std::optional<QString> prefix;        // Prefix
+struct S3Location { // InferenceS3InputConfiguration / InferenceS3OutputConfiguration
+    std::optional<QString> bucket; // Bucket
+    std::optional<QString> prefix; // Prefix
     // "s3://bucket/prefix" ("s3://bucket/" without a prefix).
     QString uri() const;
     friend bool operator==(const S3Location &, const S3Location &) = default;
 };
 
 struct InferenceInputNameConfiguration {
-    std::optional<QString> timestampFormat;             // TimestampFormat
-    std::optional<QString> componentTimestampDelimiter; // ComponentTimestampDelimiter ("", "-", "_", " ")
-    friend bool operator==(const InferenceInputNameConfiguration &,
-                           const InferenceInputNameConfiguration &) = default;
+    std::optional<QString> timestampFormat; // TimestampFormat
+    std::optional<QString>
+        componentTimestampDelimiter; // ComponentTimestampDelimiter ("", "-", "_", " ")
+    friend bool operator==(
+        const InferenceInputNameConfiguration &, const InferenceInputNameConfiguration &)
+        = default;
 };
 
 struct InferenceInputConfiguration {
-    std::optional<S3Location> s3InputConfiguration;                             // S3InputConfiguration
-    std::optional<QString> inputTimeZoneOffset;                                 // InputTimeZoneOffset
-    std::optional<InferenceInputNameConfiguration> inferenceInputNameConfiguration; // InferenceInputNameConfiguration
-    friend bool operator==(const InferenceInputConfiguration &,
-                           const InferenceInputConfiguration &) = default;
+    std::optional<S3Location> s3InputConfiguration; // S3InputConfiguration
+    std::optional<QString> inputTimeZoneOffset; // InputTimeZoneOffset
+    std::optional<InferenceInputNameConfiguration>
+        inferenceInputNameConfiguration; // InferenceInputNameConfiguration
+    friend bool operator==(const InferenceInputConfiguration &, const InferenceInputConfiguration &)
+        = default;
 };
 
 struct InferenceOutputConfiguration {
     std::optional<S3Location> s3OutputConfiguration; // S3OutputConfiguration
-    std::optional<QString> kmsKeyId;                 // KmsKeyId
-    friend bool operator==(const InferenceOutputConfiguration &,
-                           const InferenceOutputConfiguration &) = default;
+    std::optional<QString> kmsKeyId; // KmsKeyId
+    friend bool operator==(
+        const InferenceOutputConfiguration &, const InferenceOutputConfiguration &)
+        = default;
 };
 
 // DescribeInferenceSchedulerResponse, all 14 members in model order.
@@ -81,16 +85,16 @@ struct InferenceScheduler {
     std::optional<QString> modelName;
     std::optional<QString> inferenceSchedulerName;
     std::optional<QString> inferenceSchedulerArn;
-    std::optional<QString> status;                     // InferenceSchedulerStatus
+    std::optional<QString> status; // InferenceSchedulerStatus
     std::optional<qint64> dataDelayOffsetInMinutes;
-    std::optional<QString> dataUploadFrequency;        // PT5M, PT10M, PT15M, PT30M, PT1H
+    std::optional<QString> dataUploadFrequency; // PT5M, PT10M, PT15M, PT30M, PT1H
     std::optional<Timestamp> createdAt;
     std::optional<Timestamp> updatedAt;
     std::optional<InferenceInputConfiguration> dataInputConfiguration;
     std::optional<InferenceOutputConfiguration> dataOutputConfiguration;
     std::optional<QString> roleArn;
     std::optional<QString> serverSideKmsKeyId;
-    std::optional<QString> latestInferenceResult;      // ANOMALOUS, NORMAL
+    std::optional<QString> latestInferenceResult; // ANOMALOUS, NORMAL
     friend bool operator==(const InferenceScheduler &, const InferenceScheduler &) = default;
 };
 
@@ -104,10 +108,11 @@ struct InferenceSchedulerSummary {
     std::optional<qint64> dataDelayOffsetInMinutes;
     std::optional<QString> dataUploadFrequency;
     std::optional<QString> latestInferenceResult;
-    friend bool operator==(const InferenceSchedulerSummary &, const InferenceSchedulerSummary &) = default;
+    friend bool operator==(const InferenceSchedulerSummary &, const InferenceSchedulerSummary &)
+        = default;
 };
 
-struct S3Object {                 // S3Object
+struct S3Object { // S3Object
     std::optional<QString> bucket;
     std::optional<QString> key;
     friend bool operator==(const S3Object &, const S3Object &) = default;
@@ -125,19 +130,20 @@ struct InferenceExecutionSummary {
     std::optional<InferenceInputConfiguration> dataInputConfiguration;
     std::optional<InferenceOutputConfiguration> dataOutputConfiguration;
     std::optional<S3Object> customerResultObject;
-    std::optional<QString> status;                  // IN_PROGRESS, SUCCESS, FAILED
+    std::optional<QString> status; // IN_PROGRESS, SUCCESS, FAILED
     std::optional<QString> failedReason;
     std::optional<qint64> modelVersion;
     std::optional<QString> modelVersionArn;
-    friend bool operator==(const InferenceExecutionSummary &, const InferenceExecutionSummary &) = default;
+    friend bool operator==(const InferenceExecutionSummary &, const InferenceExecutionSummary &)
+        = default;
 };
 
-struct InferenceSchedulerPage {   // ListInferenceSchedulersResponse
+struct InferenceSchedulerPage { // ListInferenceSchedulersResponse
     QList<InferenceSchedulerSummary> summaries;
     std::optional<QString> nextToken;
 };
 
-struct InferenceExecutionPage {   // ListInferenceExecutionsResponse
+struct InferenceExecutionPage { // ListInferenceExecutionsResponse
     QList<InferenceExecutionSummary> summaries;
     std::optional<QString> nextToken;
 };

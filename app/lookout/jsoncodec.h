@@ -1,8 +1,7 @@
 #pragma once
 
-#include "inferencescheduler.h"
-
 #include "../aws/result.h"
+#include "inferencescheduler.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
@@ -47,10 +46,11 @@ struct CliFormat {
 // The CLI's stdout, trailing newline included. Like the CLI, a response with no member at all
 // prints nothing (empty bytes). The list forms print the one merged list the headless commands
 // show ({"InferenceSchedulerSummaries": [...]}, no NextToken), even when it is empty.
-QByteArray cliDescribeInferenceScheduler(const InferenceScheduler &scheduler, const CliFormat &format = {});
+QByteArray cliDescribeInferenceScheduler(
+    const InferenceScheduler &scheduler, const CliFormat &format = {});
 QByteArray cliListInferenceSchedulers(const QList<InferenceSchedulerSummary> &summaries);
-QByteArray cliListInferenceExecutions(const QList<InferenceExecutionSummary> &summaries,
-                                      const CliFormat &format = {});
+QByteArray cliListInferenceExecutions(
+    const QList<InferenceExecutionSummary> &summaries, const CliFormat &format = {});
 QByteArray cliSchedulerStateChange(const SchedulerStateChange &change);
 
 // A saved `aws lookoutequipment describe-inference-scheduler` output: timestamps as ISO 8601

@@ -1,8 +1,7 @@
 // The decode* functions of jsoncodec.h: the model's shapes read straight off a JsonReader.
+#include "aws/jsonreader.h"
 #include "jsoncodec.h"
 #include "timestamptext.h"
-
-#include "aws/jsonreader.h"
 
 #include <QVarLengthArray>
 
@@ -22,8 +21,8 @@ using aws::json::jsonTypeName;
 // an error needs it.
 struct Path {
     const Path *parent = nullptr;
-    QByteArrayView member;    // empty for the document itself and for list elements
-    qsizetype index = -1;     // >= 0 for a list element
+    QByteArrayView member; // empty for the document itself and for list elements
+    qsizetype index = -1; // >= 0 for a list element
 };
 
 QString pathText(const Path &path)
@@ -64,19 +63,20 @@ bool isBlank(QByteArrayView body)
 }
 
 enum class TimestampForm {
-    EpochSeconds,   // wire: numbers only
-    CliOutput,      // saved CLI output: ISO 8601 text, or numbers (CLI v1's "wire" format)
+    EpochSeconds, // wire: numbers only
+    CliOutput, // saved CLI output: ISO 8601 text, or numbers (CLI v1's "wire" format)
 };
 
 class ShapeDecoder {
 public:
     ShapeDecoder(QByteArrayView body, TimestampForm form)
-        : m_reader(body), m_body(body), m_form(form)
+        : m_reader(body)
+        , m_body(body)
+        , m_form(form)
     {
     }
 
-    template <typename T>
-    bool decodeDocument(T &out)
+    template<typename T> bool decodeDocument(T &out)
     {
         if (isBlank(m_body))
             return fail(QStringLiteral("the body is empty; expected a JSON object"));
@@ -84,8 +84,7 @@ public:
         if (!type)
             return false;
         if (*type != JsonType::Object) {
-            return fail(QStringLiteral("expected a JSON object, got ")
-                        % jsonTypeName(*type));
+            return fail(QStringLiteral("expected a JSON object, got ") % jsonTypeName(*type));
         }
         const Path root;
         return members(root, out) && m_reader.finish();
@@ -104,16 +103,17 @@ private:
     class MemberDispatch {
     public:
         MemberDispatch(ShapeDecoder &decoder, const Path &parent, QByteArrayView key)
-            : m_decoder(decoder), m_parent(parent), m_key(key)
+            : m_decoder(decoder)
+            , m_parent(parent)
+            , m_key(key)
         {
         }
 
-        template <typename Field>
-        MemberDispatch &on(QByteArrayView name, Field &field)
+        template<typename Field> MemberDispatch &on(QByteArrayView name, Field &field)
         {
             if (!m_matched && m_key == name) {
                 m_matched = true;
-                m_ok = m_decoder.read(Path{&m_parent, name, -1}, field);
+                m_ok = m_decoder.read(Path { &m_parent, name, -1 }, field);
             }
             return *this;
         }
@@ -142,8 +142,8 @@ private:
 
     bool typeError(const Path &path, QLatin1StringView expected, JsonType got)
     {
-        return failAt(path, QStringLiteral("expected ") % expected % QStringLiteral(", got ")
-                                % jsonTypeName(got));
+        return failAt(path,
+            QStringLiteral("expected ") % expected % QStringLiteral(", got ") % jsonTypeName(got));
     }
 
     // Reads the value's type; null (which botocore treats as absent) is consumed and reported
@@ -159,8 +159,7 @@ private:
         return type;
     }
 
-    template <typename Fn>
-    bool readObject(Fn &&onMember)
+    template<typename Fn> bool readObject(Fn &&onMember)
     {
         if (!m_reader.beginObject())
             return false;
@@ -203,8 +202,8 @@ private:
         if (!m_reader.readNumber(number))
             return false;
         if (!number.integral) {
-            return failAt(path, QStringLiteral("expected integer, got fractional number ")
-                                    % excerpt(number.text));
+            return failAt(path,
+                QStringLiteral("expected integer, got fractional number ") % excerpt(number.text));
         }
         qint64 value = 0;
         const char *end = number.text.data() + number.text.size();
@@ -229,8 +228,9 @@ private:
                 return false;
             out = parseEpochSecondsText(number.text);
             if (!out) {
-                return failAt(path, QStringLiteral("epoch seconds ") % excerpt(number.text)
-                                        % QStringLiteral(" out of range (years 0001 to 9999)"));
+                return failAt(path,
+                    QStringLiteral("epoch seconds ") % excerpt(number.text)
+                        % QStringLiteral(" out of range (years 0001 to 9999)"));
             }
             return true;
         }
@@ -240,21 +240,21 @@ private:
                 return false;
             out = parseIsoDateTime(text.toUtf8());
             if (!out) {
-                return failAt(path, QStringLiteral("not an ISO 8601 date-time with a UTC offset: \"")
-                                        % excerpt(text.toUtf8()) % QLatin1Char('"'));
+                return failAt(path,
+                    QStringLiteral("not an ISO 8601 date-time with a UTC offset: \"")
+                        % excerpt(text.toUtf8()) % QLatin1Char('"'));
             }
             return true;
         }
         return typeError(path,
-                         m_form == TimestampForm::CliOutput
-                             ? QLatin1StringView("ISO 8601 string or epoch seconds")
-                             : QLatin1StringView("number (epoch seconds)"),
-                         *type);
+            m_form == TimestampForm::CliOutput
+                ? QLatin1StringView("ISO 8601 string or epoch seconds")
+                : QLatin1StringView("number (epoch seconds)"),
+            *type);
     }
 
     // An optional structure member.
-    template <typename Shape>
-    bool read(const Path &path, std::optional<Shape> &out)
+    template<typename Shape> bool read(const Path &path, std::optional<Shape> &out)
     {
         bool ok = false;
         const std::optional<JsonType> type = presentType(ok);
@@ -273,8 +273,7 @@ private:
 
     // A list of structures; null leaves it empty, null elements are errors (the value types
     // cannot hold them, and nothing the service sends has them).
-    template <typename Shape>
-    bool read(const Path &path, QList<Shape> &out)
+    template<typename Shape> bool read(const Path &path, QList<Shape> &out)
     {
         bool ok = false;
         const std::optional<JsonType> type = presentType(ok);
@@ -287,7 +286,7 @@ private:
             return false;
         qsizetype index = 0;
         while (m_reader.nextElement()) {
-            const Path elementPath{&path, {}, index++};
+            const Path elementPath { &path, {}, index++ };
             const std::optional<JsonType> elementType = m_reader.peekType();
             if (!elementType)
                 return false;
@@ -451,11 +450,11 @@ private:
     QString m_error;
 };
 
-template <typename T>
+template<typename T>
 aws::Result<T> decode(QByteArrayView body, TimestampForm form, QLatin1StringView operation)
 {
     ShapeDecoder decoder(body, form);
-    T value{};
+    T value {};
     if (decoder.decodeDocument(value))
         return value;
     aws::AwsError error;
@@ -469,20 +468,20 @@ aws::Result<T> decode(QByteArrayView body, TimestampForm form, QLatin1StringView
 
 aws::Result<InferenceScheduler> decodeDescribeInferenceScheduler(QByteArrayView body)
 {
-    return decode<InferenceScheduler>(body, TimestampForm::EpochSeconds,
-                                      QLatin1StringView("DescribeInferenceScheduler"));
+    return decode<InferenceScheduler>(
+        body, TimestampForm::EpochSeconds, QLatin1StringView("DescribeInferenceScheduler"));
 }
 
 aws::Result<InferenceSchedulerPage> decodeListInferenceSchedulers(QByteArrayView body)
 {
-    return decode<InferenceSchedulerPage>(body, TimestampForm::EpochSeconds,
-                                          QLatin1StringView("ListInferenceSchedulers"));
+    return decode<InferenceSchedulerPage>(
+        body, TimestampForm::EpochSeconds, QLatin1StringView("ListInferenceSchedulers"));
 }
 
 aws::Result<InferenceExecutionPage> decodeListInferenceExecutions(QByteArrayView body)
 {
-    return decode<InferenceExecutionPage>(body, TimestampForm::EpochSeconds,
-                                          QLatin1StringView("ListInferenceExecutions"));
+    return decode<InferenceExecutionPage>(
+        body, TimestampForm::EpochSeconds, QLatin1StringView("ListInferenceExecutions"));
 }
 
 aws::Result<SchedulerStateChange> decodeSchedulerStateChange(QByteArrayView body)
@@ -493,8 +492,8 @@ aws::Result<SchedulerStateChange> decodeSchedulerStateChange(QByteArrayView body
 
 aws::Result<InferenceScheduler> decodeCliDescribeInferenceScheduler(QByteArrayView json)
 {
-    return decode<InferenceScheduler>(json, TimestampForm::CliOutput,
-                                      QLatin1StringView("DescribeInferenceScheduler"));
+    return decode<InferenceScheduler>(
+        json, TimestampForm::CliOutput, QLatin1StringView("DescribeInferenceScheduler"));
 }
 
 } // namespace lookout::json

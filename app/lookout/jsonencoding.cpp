@@ -13,29 +13,29 @@ enum class Dialect { Wire, Cli };
 class ShapeEncoder {
 public:
     ShapeEncoder(Dialect dialect, CliFormat format = {})
-        : m_writer(dialect == Dialect::Wire ? JsonWriter::Layout::Compact : JsonWriter::Layout::Python),
-          m_dialect(dialect), m_format(std::move(format))
+        : m_writer(
+            dialect == Dialect::Wire ? JsonWriter::Layout::Compact : JsonWriter::Layout::Python)
+        , m_dialect(dialect)
+        , m_format(std::move(format))
     {
     }
 
-    template <typename Shape>
-    QByteArray document(const Shape &value)
+    template<typename Shape> QByteArray document(const Shape &value)
     {
         write(value);
         return m_writer.take();
     }
 
     // The CLI prints nothing for an empty response, and a newline after anything else.
-    template <typename Shape>
-    QByteArray cliDocument(const Shape &value)
+    template<typename Shape> QByteArray cliDocument(const Shape &value)
     {
-        if (value == Shape{})
+        if (value == Shape {})
             return {};
         write(value);
         return m_writer.takeLine();
     }
 
-    template <typename Summary>
+    template<typename Summary>
     QByteArray cliList(QByteArrayView listName, const QList<Summary> &summaries)
     {
         // A scheduler summary prints as about 600 bytes; room for them all up front saves
@@ -60,14 +60,9 @@ private:
             m_writer.rawNumber(epochSecondsText(timestamp));
     }
 
-    template <typename Shape>
-    void value(const Shape &shape)
-    {
-        write(shape);
-    }
+    template<typename Shape> void value(const Shape &shape) { write(shape); }
 
-    template <typename Element>
-    void value(const QList<Element> &list)
+    template<typename Element> void value(const QList<Element> &list)
     {
         m_writer.beginArray();
         for (const Element &element : list)
@@ -75,8 +70,7 @@ private:
         m_writer.endArray();
     }
 
-    template <typename Field>
-    void member(QByteArrayView name, const std::optional<Field> &field)
+    template<typename Field> void member(QByteArrayView name, const std::optional<Field> &field)
     {
         if (field) {
             m_writer.key(name);
@@ -84,8 +78,7 @@ private:
         }
     }
 
-    template <typename Element>
-    void member(QByteArrayView name, const QList<Element> &list)
+    template<typename Element> void member(QByteArrayView name, const QList<Element> &list)
     {
         m_writer.key(name);
         value(list);
@@ -240,7 +233,8 @@ QByteArray encodeSchedulerStateChange(const SchedulerStateChange &change)
     return ShapeEncoder(Dialect::Wire).document(change);
 }
 
-QByteArray cliDescribeInferenceScheduler(const InferenceScheduler &scheduler, const CliFormat &format)
+QByteArray cliDescribeInferenceScheduler(
+    const InferenceScheduler &scheduler, const CliFormat &format)
 {
     return ShapeEncoder(Dialect::Cli, format).cliDocument(scheduler);
 }
@@ -250,8 +244,8 @@ QByteArray cliListInferenceSchedulers(const QList<InferenceSchedulerSummary> &su
     return ShapeEncoder(Dialect::Cli).cliList("InferenceSchedulerSummaries", summaries);
 }
 
-QByteArray cliListInferenceExecutions(const QList<InferenceExecutionSummary> &summaries,
-                                      const CliFormat &format)
+QByteArray cliListInferenceExecutions(
+    const QList<InferenceExecutionSummary> &summaries, const CliFormat &format)
 {
     return ShapeEncoder(Dialect::Cli, format).cliList("InferenceExecutionSummaries", summaries);
 }

@@ -13,15 +13,29 @@ inline void appendEscaped(JsonTextBuffer &out, unsigned char c)
 {
     static constexpr char kHex[] = "0123456789abcdef";
     switch (c) {
-    case '"': out.append("\\\"", 2); break;
-    case '\\': out.append("\\\\", 2); break;
-    case '\n': out.append("\\n", 2); break;
-    case '\r': out.append("\\r", 2); break;
-    case '\t': out.append("\\t", 2); break;
-    case '\b': out.append("\\b", 2); break;
-    case '\f': out.append("\\f", 2); break;
+    case '"':
+        out.append("\\\"", 2);
+        break;
+    case '\\':
+        out.append("\\\\", 2);
+        break;
+    case '\n':
+        out.append("\\n", 2);
+        break;
+    case '\r':
+        out.append("\\r", 2);
+        break;
+    case '\t':
+        out.append("\\t", 2);
+        break;
+    case '\b':
+        out.append("\\b", 2);
+        break;
+    case '\f':
+        out.append("\\f", 2);
+        break;
     default: {
-        const char escape[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 0xF]};
+        const char escape[] = { '\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 0xF] };
         out.append(escape, sizeof escape);
         break;
     }

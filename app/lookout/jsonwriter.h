@@ -61,7 +61,10 @@ public:
     }
 
 private:
-    void grow(qsizetype atLeast) { m_bytes.resize(qMax(2 * m_bytes.size(), m_size + atLeast + 256)); }
+    void grow(qsizetype atLeast)
+    {
+        m_bytes.resize(qMax(2 * m_bytes.size(), m_size + atLeast + 256));
+    }
 
     QByteArray m_bytes; // m_size bytes written, the rest allocated but not yet written
     qsizetype m_size = 0;

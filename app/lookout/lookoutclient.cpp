@@ -33,8 +33,9 @@ aws::AwsError clientGone(const QString &operation)
     aws::AwsError error;
     error.kind = aws::AwsError::Kind::Cancelled;
     error.operation = operation;
-    error.message = QStringLiteral("The %1 call was not made: the connection to the endpoint is closed")
-                        .arg(operation);
+    error.message
+        = QStringLiteral("The %1 call was not made: the connection to the endpoint is closed")
+              .arg(operation);
     return error;
 }
 
@@ -48,52 +49,63 @@ aws::AwsError badResponse(aws::AwsError error, const QString &operation, const Q
     return error;
 }
 
-template <typename T>
-void singleCall(aws::AwsJsonClient *client, const QString &operation, const aws::Result<QByteArray> &body,
-                QObject *context, aws::Result<T> (*decode)(QByteArrayView),
-                LookoutClient::Callback<T> done)
+template<typename T>
+void singleCall(aws::AwsJsonClient *client, const QString &operation,
+    const aws::Result<QByteArray> &body, QObject *context, aws::Result<T> (*decode)(QByteArrayView),
+    LookoutClient::Callback<T> done)
 {
     if (!body.ok()) {
-        deliverLater(context, client, [done = std::move(done), error = body.error()] { done(error); });
+        deliverLater(
+            context, client, [done = std::move(done), error = body.error()] { done(error); });
         return;
     }
     if (!client) {
-        deliverLater(context, nullptr, [done = std::move(done), operation] { done(clientGone(operation)); });
+        deliverLater(
+            context, nullptr, [done = std::move(done), operation] { done(clientGone(operation)); });
         return;
     }
     const QUrl endpoint = client->settings().endpoint;
     client->call(operation.toLatin1(), body.value(), context,
-                 [operation, endpoint, decode, done = std::move(done)](const aws::Result<QByteArray> &response) {
-                     if (!response.ok()) {
-                         done(response.error());
-                         return;
-                     }
-                     const aws::Result<T> decoded = decode(response.value());
-                     if (!decoded.ok())
-                         done(badResponse(decoded.error(), operation, endpoint));
-                     else
-                         done(decoded);
-                 });
+        [operation, endpoint, decode, done = std::move(done)](
+            const aws::Result<QByteArray> &response) {
+            if (!response.ok()) {
+                done(response.error());
+                return;
+            }
+            const aws::Result<T> decoded = decode(response.value());
+            if (!decoded.ok())
+                done(badResponse(decoded.error(), operation, endpoint));
+            else
+                done(decoded);
+        });
 }
 
 // One paged listing in progress: requests a page, hands it on, and asks Pagination whether
 // and with which token to go on. Owned by the callback of the call in flight, so it goes away
 // with that call when the context is destroyed.
-template <typename Page>
-class Listing : public std::enable_shared_from_this<Listing<Page>> {
+template<typename Page> class Listing : public std::enable_shared_from_this<Listing<Page>> {
 public:
     using Summary = typename decltype(Page::summaries)::value_type;
-    using BodyFor = std::function<aws::Result<QByteArray>(const std::optional<QString> &token, int pageSize)>;
+    using BodyFor
+        = std::function<aws::Result<QByteArray>(const std::optional<QString> &token, int pageSize)>;
     using Decode = aws::Result<Page> (*)(QByteArrayView);
     using PageCallback = std::function<void(const QList<Summary> &)>;
     using DoneCallback = LookoutClient::Callback<QList<Summary>>;
 
     Listing(aws::AwsJsonClient *client, QString operation, QObject *context, int maxPages,
-            std::optional<int> maxItems, BodyFor bodyFor, Decode decode, PageCallback onPage, DoneCallback done)
-        : m_client(client), m_endpoint(client->settings().endpoint), m_operation(std::move(operation)),
-          m_context(context), m_hasContext(context != nullptr), m_pagination(m_operation, maxPages),
-          m_maxItems(maxItems), m_bodyFor(std::move(bodyFor)), m_decode(decode), m_onPage(std::move(onPage)),
-          m_done(std::move(done))
+        std::optional<int> maxItems, BodyFor bodyFor, Decode decode, PageCallback onPage,
+        DoneCallback done)
+        : m_client(client)
+        , m_endpoint(client->settings().endpoint)
+        , m_operation(std::move(operation))
+        , m_context(context)
+        , m_hasContext(context != nullptr)
+        , m_pagination(m_operation, maxPages)
+        , m_maxItems(maxItems)
+        , m_bodyFor(std::move(bodyFor))
+        , m_decode(decode)
+        , m_onPage(std::move(onPage))
+        , m_done(std::move(done))
     {
     }
 
@@ -103,18 +115,17 @@ public:
         // then cancelled, silently, as AwsJsonClient drops its calls.
         if (!m_client || (m_hasContext && !m_context))
             return;
-        const int pageSize = m_maxItems
-            ? static_cast<int>(std::min<qsizetype>(requests::kMaxPageSize, *m_maxItems - m_all.size()))
-            : requests::kMaxPageSize;
+        const int pageSize = m_maxItems ? static_cast<int>(std::min<qsizetype>(
+                                 requests::kMaxPageSize, *m_maxItems - m_all.size()))
+                                        : requests::kMaxPageSize;
         const aws::Result<QByteArray> body = m_bodyFor(token, pageSize);
         if (!body.ok()) {
             m_done(body.error());
             return;
         }
         m_client->call(m_operation.toLatin1(), body.value(), m_context.data(),
-                       [self = this->shared_from_this()](const aws::Result<QByteArray> &response) {
-                           self->onResponse(response);
-                       });
+            [self = this->shared_from_this()](
+                const aws::Result<QByteArray> &response) { self->onResponse(response); });
     }
 
 private:
@@ -131,8 +142,8 @@ private:
         }
         m_all.append(page.value().summaries);
         qCDebug(lcLookout, "%s page %d: %lld summaries, %s", qPrintable(m_operation),
-                m_pagination.pagesReceived() + 1, static_cast<long long>(page.value().summaries.size()),
-                page.value().nextToken ? "more to follow" : "the last");
+            m_pagination.pagesReceived() + 1, static_cast<long long>(page.value().summaries.size()),
+            page.value().nextToken ? "more to follow" : "the last");
         if (m_onPage) {
             m_onPage(page.value().summaries);
             if (m_hasContext && !m_context)
@@ -143,7 +154,8 @@ private:
             m_done(m_all);
             return;
         }
-        const aws::Result<std::optional<QString>> next = m_pagination.afterPage(page.value().nextToken);
+        const aws::Result<std::optional<QString>> next
+            = m_pagination.afterPage(page.value().nextToken);
         if (!next.ok()) {
             m_done(badResponse(next.error(), m_operation, m_endpoint));
             return;
@@ -172,42 +184,42 @@ private:
 } // namespace
 
 LookoutClient::LookoutClient(aws::AwsJsonClient *client, int maxPages)
-    : m_client(client), m_maxPages(maxPages)
+    : m_client(client)
+    , m_maxPages(maxPages)
 {
 }
 
-void LookoutClient::describeInferenceScheduler(const QString &name, QObject *context,
-                                               Callback<InferenceScheduler> done)
+void LookoutClient::describeInferenceScheduler(
+    const QString &name, QObject *context, Callback<InferenceScheduler> done)
 {
     singleCall<InferenceScheduler>(m_client, QStringLiteral("DescribeInferenceScheduler"),
-                                   requests::describeInferenceScheduler(name), context,
-                                   &json::decodeDescribeInferenceScheduler, std::move(done));
+        requests::describeInferenceScheduler(name), context,
+        &json::decodeDescribeInferenceScheduler, std::move(done));
 }
 
-void LookoutClient::startInferenceScheduler(const QString &name, QObject *context,
-                                            Callback<SchedulerStateChange> done)
+void LookoutClient::startInferenceScheduler(
+    const QString &name, QObject *context, Callback<SchedulerStateChange> done)
 {
     singleCall<SchedulerStateChange>(m_client, QStringLiteral("StartInferenceScheduler"),
-                                     requests::startInferenceScheduler(name), context,
-                                     &json::decodeSchedulerStateChange, std::move(done));
+        requests::startInferenceScheduler(name), context, &json::decodeSchedulerStateChange,
+        std::move(done));
 }
 
-void LookoutClient::stopInferenceScheduler(const QString &name, QObject *context,
-                                           Callback<SchedulerStateChange> done)
+void LookoutClient::stopInferenceScheduler(
+    const QString &name, QObject *context, Callback<SchedulerStateChange> done)
 {
     singleCall<SchedulerStateChange>(m_client, QStringLiteral("StopInferenceScheduler"),
-                                     requests::stopInferenceScheduler(name), context,
-                                     &json::decodeSchedulerStateChange, std::move(done));
+        requests::stopInferenceScheduler(name), context, &json::decodeSchedulerStateChange,
+        std::move(done));
 }
 
-void LookoutClient::listInferenceSchedulers(const InferenceSchedulerFilter &filter, QObject *context,
-                                            SchedulerPageCallback onPage,
-                                            Callback<QList<InferenceSchedulerSummary>> done)
+void LookoutClient::listInferenceSchedulers(const InferenceSchedulerFilter &filter,
+    QObject *context, SchedulerPageCallback onPage, Callback<QList<InferenceSchedulerSummary>> done)
 {
     const QString operation = QStringLiteral("ListInferenceSchedulers");
     // Checked once here; later pages differ only in their token.
-    const aws::Result<QByteArray> firstBody =
-        requests::listInferenceSchedulers(filter, requests::kMaxPageSize, std::nullopt);
+    const aws::Result<QByteArray> firstBody
+        = requests::listInferenceSchedulers(filter, requests::kMaxPageSize, std::nullopt);
     if (!firstBody.ok() || !m_client) {
         const aws::AwsError error = firstBody.ok() ? clientGone(operation) : firstBody.error();
         deliverLater(context, m_client, [done = std::move(done), error] { done(error); });
@@ -222,16 +234,16 @@ void LookoutClient::listInferenceSchedulers(const InferenceSchedulerFilter &filt
     listing->requestPage(std::nullopt);
 }
 
-void LookoutClient::listInferenceExecutions(const QString &name, const InferenceExecutionFilter &filter,
-                                            std::optional<int> maxItems, QObject *context,
-                                            Callback<QList<InferenceExecutionSummary>> done)
+void LookoutClient::listInferenceExecutions(const QString &name,
+    const InferenceExecutionFilter &filter, std::optional<int> maxItems, QObject *context,
+    Callback<QList<InferenceExecutionSummary>> done)
 {
     const QString operation = QStringLiteral("ListInferenceExecutions");
     ParameterCheck check;
     if (maxItems)
         check.range(QLatin1StringView("MaxItems"), *maxItems, 1, std::numeric_limits<int>::max());
-    const aws::Result<QByteArray> firstBody =
-        requests::listInferenceExecutions(name, filter, requests::kMaxPageSize, std::nullopt);
+    const aws::Result<QByteArray> firstBody
+        = requests::listInferenceExecutions(name, filter, requests::kMaxPageSize, std::nullopt);
     QStringList problems = check.problems();
     if (!firstBody.ok())
         problems.append(firstBody.error().message);

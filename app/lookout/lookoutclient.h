@@ -1,11 +1,10 @@
 #pragma once
 
+#include "../aws/awsjsonclient.h"
+#include "../aws/result.h"
 #include "inferencescheduler.h"
 #include "pagination.h"
 #include "requestbodies.h"
-
-#include "../aws/awsjsonclient.h"
-#include "../aws/result.h"
 
 #include <QList>
 #include <QObject>
@@ -31,13 +30,13 @@ namespace lookout {
 
 class LookoutClient {
 public:
-    template <typename T>
-    using Callback = std::function<void(const aws::Result<T> &)>;
+    template<typename T> using Callback = std::function<void(const aws::Result<T> &)>;
     using SchedulerPageCallback = std::function<void(const QList<InferenceSchedulerSummary> &page)>;
 
     explicit LookoutClient(aws::AwsJsonClient *client, int maxPages = Pagination::kDefaultMaxPages);
 
-    void describeInferenceScheduler(const QString &name, QObject *context, Callback<InferenceScheduler> done);
+    void describeInferenceScheduler(
+        const QString &name, QObject *context, Callback<InferenceScheduler> done);
 
     // Lists every scheduler matching `filter`, 500 per request, following each NextToken.
     // `onPage` gets each page's summaries as it arrives (the fleet view fills in as they come);
@@ -45,17 +44,19 @@ public:
     // bad page, a NextToken seen twice, or more than maxPages pages. Pages delivered before an
     // error stay delivered.
     void listInferenceSchedulers(const InferenceSchedulerFilter &filter, QObject *context,
-                                 SchedulerPageCallback onPage, Callback<QList<InferenceSchedulerSummary>> done);
+        SchedulerPageCallback onPage, Callback<QList<InferenceSchedulerSummary>> done);
 
     // The scheduler's executions matching `filter`, newest first as the service returns them,
     // following NextToken until `maxItems` are in (all of them when nullopt; maxItems must be
     // at least 1), with the same page limits as listInferenceSchedulers.
     void listInferenceExecutions(const QString &name, const InferenceExecutionFilter &filter,
-                                 std::optional<int> maxItems, QObject *context,
-                                 Callback<QList<InferenceExecutionSummary>> done);
+        std::optional<int> maxItems, QObject *context,
+        Callback<QList<InferenceExecutionSummary>> done);
 
-    void startInferenceScheduler(const QString &name, QObject *context, Callback<SchedulerStateChange> done);
-    void stopInferenceScheduler(const QString &name, QObject *context, Callback<SchedulerStateChange> done);
+    void startInferenceScheduler(
+        const QString &name, QObject *context, Callback<SchedulerStateChange> done);
+    void stopInferenceScheduler(
+        const QString &name, QObject *context, Callback<SchedulerStateChange> done);
 
     aws::AwsJsonClient *jsonClient() const { return m_client; }
 

@@ -22,7 +22,8 @@ QString shownToken(const QString &token)
 } // namespace
 
 Pagination::Pagination(QString operation, int maxPages)
-    : m_operation(std::move(operation)), m_maxPages(std::max(maxPages, 1))
+    : m_operation(std::move(operation))
+    , m_maxPages(std::max(maxPages, 1))
 {
 }
 
@@ -42,7 +43,8 @@ aws::Result<std::optional<QString>> Pagination::afterPage(const std::optional<QS
         return std::optional<QString>();
     const QString &token = *nextToken;
     if (token.size() > kMaxTokenLength) {
-        return error(QStringLiteral("the NextToken of page %1 has %2 characters; the service allows at most %3")
+        return error(QStringLiteral(
+            "the NextToken of page %1 has %2 characters; the service allows at most %3")
                          .arg(m_pages)
                          .arg(token.size())
                          .arg(kMaxTokenLength));
@@ -50,10 +52,12 @@ aws::Result<std::optional<QString>> Pagination::afterPage(const std::optional<QS
     if (std::any_of(token.cbegin(), token.cend(), [](QChar c) { return c.unicode() > 0x7F; }))
         return error(QStringLiteral("the NextToken of page %1 is not ASCII").arg(m_pages));
     if (m_tokensSeen.contains(token))
-        return error(QStringLiteral("The same next token was received twice: %1").arg(shownToken(token)));
+        return error(
+            QStringLiteral("The same next token was received twice: %1").arg(shownToken(token)));
     if (m_pages >= m_maxPages) {
-        return error(QStringLiteral("page %1 still had a NextToken; stopped at the limit of %2 pages so that "
-                                    "a listing cannot go on forever")
+        return error(QStringLiteral(
+            "page %1 still had a NextToken; stopped at the limit of %2 pages so that "
+            "a listing cannot go on forever")
                          .arg(m_pages)
                          .arg(m_maxPages));
     }

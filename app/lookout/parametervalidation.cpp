@@ -12,8 +12,8 @@ constexpr QLatin1StringView kIdentifierPattern("^[0-9a-zA-Z_-]{1,200}$");
 bool isIdentifierCharacter(QChar c)
 {
     const char16_t u = c.unicode();
-    return (u >= u'0' && u <= u'9') || (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || u == u'_'
-        || u == u'-';
+    return (u >= u'0' && u <= u'9') || (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z')
+        || u == u'_' || u == u'-';
 }
 
 // Values are quoted as given, but a pasted megabyte is not worth repeating in full.
@@ -28,46 +28,52 @@ QString shown(const QString &value)
 ParameterCheck &ParameterCheck::identifier(QLatin1StringView parameter, const QString &value)
 {
     if (value.isEmpty()) {
-        m_problems.append(QStringLiteral("Invalid length for parameter %1, value: 0, valid min length: 1")
-                              .arg(parameter));
+        m_problems.append(
+            QStringLiteral("Invalid length for parameter %1, value: 0, valid min length: 1")
+                .arg(parameter));
     } else if (value.size() > kIdentifierMaxLength) {
-        m_problems.append(QStringLiteral("Invalid length for parameter %1, value: %2, valid max length: %3")
-                              .arg(parameter)
-                              .arg(value.size())
-                              .arg(kIdentifierMaxLength));
+        m_problems.append(
+            QStringLiteral("Invalid length for parameter %1, value: %2, valid max length: %3")
+                .arg(parameter)
+                .arg(value.size())
+                .arg(kIdentifierMaxLength));
     } else if (!std::all_of(value.cbegin(), value.cend(), isIdentifierCharacter)) {
-        m_problems.append(QStringLiteral("Invalid value for parameter %1, value: %2, valid pattern: %3")
-                              .arg(parameter, shown(value), kIdentifierPattern));
+        m_problems.append(
+            QStringLiteral("Invalid value for parameter %1, value: %2, valid pattern: %3")
+                .arg(parameter, shown(value), kIdentifierPattern));
     }
     return *this;
 }
 
-ParameterCheck &ParameterCheck::enumValue(QLatin1StringView parameter, const QString &value,
-                                          const QList<QLatin1StringView> &allowed)
+ParameterCheck &ParameterCheck::enumValue(
+    QLatin1StringView parameter, const QString &value, const QList<QLatin1StringView> &allowed)
 {
     if (!allowed.contains(value)) {
         QStringList names;
         for (const QLatin1StringView name : allowed)
             names.append(name);
-        m_problems.append(QStringLiteral("Invalid value for parameter %1, value: %2, valid values: %3")
-                              .arg(parameter, shown(value), names.join(QStringLiteral(", "))));
+        m_problems.append(
+            QStringLiteral("Invalid value for parameter %1, value: %2, valid values: %3")
+                .arg(parameter, shown(value), names.join(QStringLiteral(", "))));
     }
     return *this;
 }
 
-ParameterCheck &ParameterCheck::range(QLatin1StringView parameter, qint64 value, qint64 minimum,
-                                      qint64 maximum)
+ParameterCheck &ParameterCheck::range(
+    QLatin1StringView parameter, qint64 value, qint64 minimum, qint64 maximum)
 {
     if (value < minimum) {
-        m_problems.append(QStringLiteral("Invalid value for parameter %1, value: %2, valid min value: %3")
-                              .arg(parameter)
-                              .arg(value)
-                              .arg(minimum));
+        m_problems.append(
+            QStringLiteral("Invalid value for parameter %1, value: %2, valid min value: %3")
+                .arg(parameter)
+                .arg(value)
+                .arg(minimum));
     } else if (value > maximum) {
-        m_problems.append(QStringLiteral("Invalid value for parameter %1, value: %2, valid max value: %3")
-                              .arg(parameter)
-                              .arg(value)
-                              .arg(maximum));
+        m_problems.append(
+            QStringLiteral("Invalid value for parameter %1, value: %2, valid max value: %3")
+                .arg(parameter)
+                .arg(value)
+                .arg(maximum));
     }
     return *this;
 }
@@ -85,16 +91,15 @@ std::optional<aws::AwsError> ParameterCheck::error(const QString &operation) con
 
 const QList<QLatin1StringView> &inferenceSchedulerStatuses()
 {
-    static const QList<QLatin1StringView> statuses{
-        QLatin1StringView("PENDING"), QLatin1StringView("RUNNING"), QLatin1StringView("STOPPING"),
-        QLatin1StringView("STOPPED")};
+    static const QList<QLatin1StringView> statuses { QLatin1StringView("PENDING"),
+        QLatin1StringView("RUNNING"), QLatin1StringView("STOPPING"), QLatin1StringView("STOPPED") };
     return statuses;
 }
 
 const QList<QLatin1StringView> &inferenceExecutionStatuses()
 {
-    static const QList<QLatin1StringView> statuses{
-        QLatin1StringView("IN_PROGRESS"), QLatin1StringView("SUCCESS"), QLatin1StringView("FAILED")};
+    static const QList<QLatin1StringView> statuses { QLatin1StringView("IN_PROGRESS"),
+        QLatin1StringView("SUCCESS"), QLatin1StringView("FAILED") };
     return statuses;
 }
 

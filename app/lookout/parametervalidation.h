@@ -16,7 +16,8 @@
 // and enums, which the service would refuse with a ValidationException, use the same form:
 //   "Invalid length for parameter X, value: 201, valid max length: 200"
 //   "Invalid value for parameter X, value: a b, valid pattern: ^[0-9a-zA-Z_-]{1,200}$"
-//   "Invalid value for parameter Status, value: ON, valid values: PENDING, RUNNING, STOPPING, STOPPED"
+//   "Invalid value for parameter Status, value: ON, valid values: PENDING, RUNNING, STOPPING,
+//   STOPPED"
 namespace lookout {
 
 class ParameterCheck {
@@ -24,9 +25,10 @@ public:
     // A scheduler or model name (InferenceSchedulerIdentifier, ModelName):
     // 1 to 200 characters of ^[0-9a-zA-Z_-]{1,200}$.
     ParameterCheck &identifier(QLatin1StringView parameter, const QString &value);
-    ParameterCheck &enumValue(QLatin1StringView parameter, const QString &value,
-                              const QList<QLatin1StringView> &allowed);
-    ParameterCheck &range(QLatin1StringView parameter, qint64 value, qint64 minimum, qint64 maximum);
+    ParameterCheck &enumValue(
+        QLatin1StringView parameter, const QString &value, const QList<QLatin1StringView> &allowed);
+    ParameterCheck &range(
+        QLatin1StringView parameter, qint64 value, qint64 minimum, qint64 maximum);
 
     // Every problem found, one per line as botocore reports them, as an error of kind
     // InvalidParameter for `operation`; nullopt when there was none.
@@ -38,7 +40,7 @@ private:
 };
 
 // The model's enums for request filters.
-const QList<QLatin1StringView> &inferenceSchedulerStatuses();  // PENDING, RUNNING, STOPPING, STOPPED
-const QList<QLatin1StringView> &inferenceExecutionStatuses();  // IN_PROGRESS, SUCCESS, FAILED
+const QList<QLatin1StringView> &inferenceSchedulerStatuses(); // PENDING, RUNNING, STOPPING, STOPPED
+const QList<QLatin1StringView> &inferenceExecutionStatuses(); // IN_PROGRESS, SUCCESS, FAILED
 
 } // namespace lookout

@@ -27,7 +27,8 @@ aws::Result<QByteArray> nameOnlyRequest(const QString &operation, const QString 
     return nameOnlyBody(name);
 }
 
-void optionalString(json::JsonWriter &writer, QByteArrayView key, const std::optional<QString> &value)
+void optionalString(
+    json::JsonWriter &writer, QByteArrayView key, const std::optional<QString> &value)
 {
     if (value) {
         writer.key(key);
@@ -35,7 +36,8 @@ void optionalString(json::JsonWriter &writer, QByteArrayView key, const std::opt
     }
 }
 
-void optionalTimestamp(json::JsonWriter &writer, QByteArrayView key, const std::optional<Timestamp> &value)
+void optionalTimestamp(
+    json::JsonWriter &writer, QByteArrayView key, const std::optional<Timestamp> &value)
 {
     if (value) {
         writer.key(key);
@@ -60,8 +62,8 @@ aws::Result<QByteArray> stopInferenceScheduler(const QString &name)
     return nameOnlyRequest(QStringLiteral("StopInferenceScheduler"), name);
 }
 
-aws::Result<QByteArray> listInferenceSchedulers(const InferenceSchedulerFilter &filter, int maxResults,
-                                                const std::optional<QString> &nextToken)
+aws::Result<QByteArray> listInferenceSchedulers(
+    const InferenceSchedulerFilter &filter, int maxResults, const std::optional<QString> &nextToken)
 {
     ParameterCheck check;
     check.range(QLatin1StringView("MaxResults"), maxResults, 1, kMaxPageSize);
@@ -86,8 +88,8 @@ aws::Result<QByteArray> listInferenceSchedulers(const InferenceSchedulerFilter &
     return writer.take();
 }
 
-aws::Result<QByteArray> listInferenceExecutions(const QString &name, const InferenceExecutionFilter &filter,
-                                                int maxResults, const std::optional<QString> &nextToken)
+aws::Result<QByteArray> listInferenceExecutions(const QString &name,
+    const InferenceExecutionFilter &filter, int maxResults, const std::optional<QString> &nextToken)
 {
     ParameterCheck check;
     check.range(QLatin1StringView("MaxResults"), maxResults, 1, kMaxPageSize);

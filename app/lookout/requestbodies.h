@@ -1,8 +1,7 @@
 #pragma once
 
-#include "inferencescheduler.h"
-
 #include "../aws/result.h"
+#include "inferencescheduler.h"
 
 #include <QByteArray>
 #include <QString>
@@ -17,9 +16,10 @@ namespace lookout {
 // ListInferenceSchedulers filters; absent ones are not sent.
 struct InferenceSchedulerFilter {
     std::optional<QString> namePrefix; // InferenceSchedulerNameBeginsWith
-    std::optional<QString> status;     // InferenceSchedulerStatus
-    std::optional<QString> modelName;  // ModelName
-    friend bool operator==(const InferenceSchedulerFilter &, const InferenceSchedulerFilter &) = default;
+    std::optional<QString> status; // InferenceSchedulerStatus
+    std::optional<QString> modelName; // ModelName
+    friend bool operator==(const InferenceSchedulerFilter &, const InferenceSchedulerFilter &)
+        = default;
 };
 
 // ListInferenceExecutions filters; absent ones are not sent.
@@ -27,7 +27,8 @@ struct InferenceExecutionFilter {
     std::optional<Timestamp> dataStartTimeAfter;
     std::optional<Timestamp> dataEndTimeBefore;
     std::optional<QString> status; // IN_PROGRESS, SUCCESS, FAILED
-    friend bool operator==(const InferenceExecutionFilter &, const InferenceExecutionFilter &) = default;
+    friend bool operator==(const InferenceExecutionFilter &, const InferenceExecutionFilter &)
+        = default;
 };
 
 namespace requests {
@@ -38,10 +39,11 @@ inline constexpr int kMaxPageSize = 500;
 aws::Result<QByteArray> describeInferenceScheduler(const QString &name);
 aws::Result<QByteArray> startInferenceScheduler(const QString &name);
 aws::Result<QByteArray> stopInferenceScheduler(const QString &name);
-aws::Result<QByteArray> listInferenceSchedulers(const InferenceSchedulerFilter &filter, int maxResults,
-                                                const std::optional<QString> &nextToken);
-aws::Result<QByteArray> listInferenceExecutions(const QString &name, const InferenceExecutionFilter &filter,
-                                                int maxResults, const std::optional<QString> &nextToken);
+aws::Result<QByteArray> listInferenceSchedulers(const InferenceSchedulerFilter &filter,
+    int maxResults, const std::optional<QString> &nextToken);
+aws::Result<QByteArray> listInferenceExecutions(const QString &name,
+    const InferenceExecutionFilter &filter, int maxResults,
+    const std::optional<QString> &nextToken);
 
 } // namespace requests
 } // namespace lookout

@@ -39,17 +39,18 @@ CivilDate civilFromDays(qint64 days)
     days += 719468;
     const qint64 era = floorDiv(days, 146097);
     const auto dayOfEra = static_cast<unsigned>(days - era * 146097);
-    const unsigned yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365;
+    const unsigned yearOfEra
+        = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365;
     const unsigned dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
     const unsigned monthIndex = (5 * dayOfYear + 2) / 153;
     const unsigned day = dayOfYear - (153 * monthIndex + 2) / 5 + 1;
     const unsigned month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9;
-    return {static_cast<qint64>(yearOfEra) + era * 400 + (month <= 2 ? 1 : 0), month, day};
+    return { static_cast<qint64>(yearOfEra) + era * 400 + (month <= 2 ? 1 : 0), month, day };
 }
 
 unsigned daysInMonth(qint64 year, unsigned month)
 {
-    static constexpr unsigned kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    static constexpr unsigned kDays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
     const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
     return month == 2 && leap ? 29 : kDays[month - 1];
 }
@@ -229,20 +230,21 @@ std::optional<Timestamp> parseIsoDateTime(QByteArrayView text)
             micros *= 10;
     }
     if (year < 1 || month < 1 || month > 12 || day < 1
-        || static_cast<unsigned>(day) > daysInMonth(year, static_cast<unsigned>(month))
-        || hour > 23 || minute > 59 || second > 59) {
+        || static_cast<unsigned>(day) > daysInMonth(year, static_cast<unsigned>(month)) || hour > 23
+        || minute > 59 || second > 59) {
         return std::nullopt;
     }
     const std::optional<int> offset = parseOffsetSeconds(text, pos);
     if (!offset)
         return std::nullopt;
-    const qint64 localSeconds = daysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day))
+    const qint64 localSeconds
+        = daysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day))
             * kSecondsPerDay
         + hour * 3600 + minute * 60 + second;
     const qint64 utcSeconds = localSeconds - *offset;
     if (utcSeconds < Timestamp::kMinEpochSeconds || utcSeconds > Timestamp::kMaxEpochSeconds)
         return std::nullopt;
-    return Timestamp{utcSeconds * kMicrosPerSecond + micros};
+    return Timestamp { utcSeconds * kMicrosPerSecond + micros };
 }
 
 } // namespace lookout::json

@@ -10,7 +10,7 @@ namespace models {
 
 CliConnection CliConnection::fromConnection(const aws::Connection &connection)
 {
-    return {connection.profile.value, connection.region.value, connection.endpoint};
+    return { connection.profile.value, connection.region.value, connection.endpoint };
 }
 
 QUrl defaultServiceEndpoint(const QString &region)
@@ -31,8 +31,10 @@ QString shellQuoted(const QString &argument)
     if (argument.isEmpty())
         return QStringLiteral("''");
     const auto safe = [](QChar c) {
-        return (c >= QLatin1Char('a') && c <= QLatin1Char('z')) || (c >= QLatin1Char('A') && c <= QLatin1Char('Z'))
-            || (c >= QLatin1Char('0') && c <= QLatin1Char('9')) || QStringView(u"@%+=:,./-_").contains(c);
+        return (c >= QLatin1Char('a') && c <= QLatin1Char('z'))
+            || (c >= QLatin1Char('A') && c <= QLatin1Char('Z'))
+            || (c >= QLatin1Char('0') && c <= QLatin1Char('9'))
+            || QStringView(u"@%+=:,./-_").contains(c);
     };
     if (std::all_of(argument.cbegin(), argument.cend(), safe))
         return argument;
@@ -43,12 +45,14 @@ QString shellQuoted(const QString &argument)
 
 QString describeSchedulerCommand(const QString &schedulerName, const CliConnection &connection)
 {
-    QStringList words = {QStringLiteral("aws"), QStringLiteral("lookoutequipment"),
-                         QStringLiteral("describe-inference-scheduler"), QStringLiteral("--inference-scheduler-name"),
-                         shellQuoted(schedulerName), QStringLiteral("--region"), shellQuoted(connection.region)};
+    QStringList words = { QStringLiteral("aws"), QStringLiteral("lookoutequipment"),
+        QStringLiteral("describe-inference-scheduler"),
+        QStringLiteral("--inference-scheduler-name"), shellQuoted(schedulerName),
+        QStringLiteral("--region"), shellQuoted(connection.region) };
     if (!connection.profile.isEmpty() && connection.profile != QLatin1String("default"))
         words << QStringLiteral("--profile") << shellQuoted(connection.profile);
-    if (!connection.endpoint.isEmpty() && !isDefaultServiceEndpoint(connection.endpoint, connection.region))
+    if (!connection.endpoint.isEmpty()
+        && !isDefaultServiceEndpoint(connection.endpoint, connection.region))
         words << QStringLiteral("--endpoint-url") << shellQuoted(connection.endpoint.toString());
     return words.join(QLatin1Char(' '));
 }

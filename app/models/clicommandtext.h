@@ -12,9 +12,9 @@ namespace models {
 
 // Where the form's data comes from, as far as a CLI command needs to say: no credentials.
 struct CliConnection {
-    QString profile;  // the profile name; "default" is left out of the command
+    QString profile; // the profile name; "default" is left out of the command
     QString region;
-    QUrl endpoint;    // left out when it is the service's own endpoint for the region
+    QUrl endpoint; // left out when it is the service's own endpoint for the region
 
     static CliConnection fromConnection(const aws::Connection &connection);
     friend bool operator==(const CliConnection &, const CliConnection &) = default;

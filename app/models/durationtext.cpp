@@ -3,7 +3,6 @@
 #include <QCoreApplication>
 #include <QRegularExpression>
 
-
 namespace models {
 
 namespace {
@@ -23,17 +22,19 @@ constexpr qint64 kMaxComponent = 1'000'000'000;
 
 std::optional<qint64> iso8601DurationSeconds(const QString &text)
 {
-    static const QRegularExpression pattern(
-        QStringLiteral("^P(?:(\\d{1,10})D)?(?:T(?:(\\d{1,10})H)?(?:(\\d{1,10})M)?(?:(\\d{1,10})S)?)?$"));
+    static const QRegularExpression pattern(QStringLiteral(
+        "^P(?:(\\d{1,10})D)?(?:T(?:(\\d{1,10})H)?(?:(\\d{1,10})M)?(?:(\\d{1,10})S)?)?$"));
     const QRegularExpressionMatch match = pattern.match(text);
     if (!match.hasMatch())
         return std::nullopt;
     // "P" and "PT" alone name no duration.
-    if (match.capturedLength(1) + match.capturedLength(2) + match.capturedLength(3) + match.capturedLength(4) == 0)
+    if (match.capturedLength(1) + match.capturedLength(2) + match.capturedLength(3)
+            + match.capturedLength(4)
+        == 0)
         return std::nullopt;
     if (text.endsWith(QLatin1Char('T')))
         return std::nullopt;
-    const qint64 factors[] = {kSecondsPerDay, kSecondsPerHour, kSecondsPerMinute, 1};
+    const qint64 factors[] = { kSecondsPerDay, kSecondsPerHour, kSecondsPerMinute, 1 };
     qint64 total = 0;
     for (int group = 1; group <= 4; ++group) {
         if (!match.hasCaptured(group) || match.capturedLength(group) == 0)

@@ -1,11 +1,10 @@
 #include "fleetloader.h"
 
+#include "aws/credentialsprovider.h"
+#include "lookout/lookoutclient.h"
 #include "schedulerlistmodel.h"
 #include "serviceconnection.h"
 #include "summaryreuser.h"
-
-#include "aws/credentialsprovider.h"
-#include "lookout/lookoutclient.h"
 
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
@@ -19,19 +18,22 @@ namespace {
 
 bool sameCredentials(const aws::AwsCredentials &a, const aws::AwsCredentials &b)
 {
-    return a.accessKeyId == b.accessKeyId && a.secretAccessKey == b.secretAccessKey && a.sessionToken == b.sessionToken;
+    return a.accessKeyId == b.accessKeyId && a.secretAccessKey == b.secretAccessKey
+        && a.sessionToken == b.sessionToken;
 }
 
 bool sameSettings(const aws::AwsJsonClientSettings &a, const aws::AwsJsonClientSettings &b)
 {
     return a.endpoint == b.endpoint && a.region == b.region && a.signingName == b.signingName
-        && a.targetPrefix == b.targetPrefix && a.maxAttempts == b.maxAttempts && a.connectTimeout == b.connectTimeout
-        && a.readTimeout == b.readTimeout && a.maxResponseBytes == b.maxResponseBytes;
+        && a.targetPrefix == b.targetPrefix && a.maxAttempts == b.maxAttempts
+        && a.connectTimeout == b.connectTimeout && a.readTimeout == b.readTimeout
+        && a.maxResponseBytes == b.maxResponseBytes;
 }
 
 bool isExpiredCredentials(const aws::AwsError &error)
 {
-    return error.code == QLatin1String("ExpiredToken") || error.code == QLatin1String("ExpiredTokenException");
+    return error.code == QLatin1String("ExpiredToken")
+        || error.code == QLatin1String("ExpiredTokenException");
 }
 
 } // namespace
@@ -42,32 +44,39 @@ bool isExpiredCredentials(const aws::AwsError &error)
 // the loader joins the thread before it is destroyed, so the loader outlives every report.
 class FleetLoader::Worker : public QObject {
 public:
-    explicit Worker(FleetLoader *loader) : m_loader(loader) {}
+    explicit Worker(FleetLoader *loader)
+        : m_loader(loader)
+    {
+    }
 
-    void list(quint64 cycle, const aws::AwsJsonClientSettings &settings, const aws::AwsCredentials &credentials)
+    void list(quint64 cycle, const aws::AwsJsonClientSettings &settings,
+        const aws::AwsCredentials &credentials)
     {
         abort();
         if (!m_network)
             m_network = new QNetworkAccessManager(this);
-        if (!m_client || !sameSettings(m_client->settings(), settings) || !sameCredentials(m_keys, credentials)) {
+        if (!m_client || !sameSettings(m_client->settings(), settings)
+            || !sameCredentials(m_keys, credentials)) {
             m_reuser.clear();
             delete m_client;
             m_keys = credentials;
             m_client = new aws::AwsJsonClient(m_network, settings,
-                                              std::make_shared<aws::StaticCredentialsProvider>(credentials), this);
+                std::make_shared<aws::StaticCredentialsProvider>(credentials), this);
         }
         auto *context = new QObject(this);
         m_context = context;
         FleetLoader *loader = m_loader;
         m_reuser.beginListing();
         lookout::LookoutClient(m_client).listInferenceSchedulers(
-            lookout::InferenceSchedulerFilter{}, context,
+            lookout::InferenceSchedulerFilter {}, context,
             [this, loader, cycle](const QList<lookout::InferenceSchedulerSummary> &decoded) {
                 QList<lookout::InferenceSchedulerSummary> page = m_reuser.reuse(decoded);
                 QMetaObject::invokeMethod(
-                    loader, [loader, cycle, page] { loader->applyPage(cycle, page); }, Qt::QueuedConnection);
+                    loader, [loader, cycle, page] { loader->applyPage(cycle, page); },
+                    Qt::QueuedConnection);
             },
-            [this, loader, cycle, context](const aws::Result<QList<lookout::InferenceSchedulerSummary>> &result) {
+            [this, loader, cycle, context](
+                const aws::Result<QList<lookout::InferenceSchedulerSummary>> &result) {
                 context->deleteLater();
                 if (m_context == context)
                     m_context = nullptr;
@@ -75,8 +84,9 @@ public:
                 std::optional<aws::AwsError> error;
                 if (!result.ok())
                     error = result.error();
-                QMetaObject::invokeMethod(loader, [loader, cycle, error] { loader->finish(cycle, error); },
-                                          Qt::QueuedConnection);
+                QMetaObject::invokeMethod(
+                    loader, [loader, cycle, error] { loader->finish(cycle, error); },
+                    Qt::QueuedConnection);
             });
     }
 
@@ -114,16 +124,17 @@ FleetLoader::~FleetLoader()
 {
     delete m_credentialsCall.data();
     Worker *worker = m_worker;
-    QMetaObject::invokeMethod(worker, [worker] { worker->abort(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        worker, [worker] { worker->abort(); }, Qt::QueuedConnection);
     m_thread->quit();
     m_thread->wait();
 }
 
 RefreshController::Outcome FleetLoader::outcomeOf(const aws::AwsError &error)
 {
-    static const QStringList throttlingCodes{
-        QStringLiteral("ThrottlingException"), QStringLiteral("Throttling"),
-        QStringLiteral("TooManyRequestsException"), QStringLiteral("RequestLimitExceeded")};
+    static const QStringList throttlingCodes { QStringLiteral("ThrottlingException"),
+        QStringLiteral("Throttling"), QStringLiteral("TooManyRequestsException"),
+        QStringLiteral("RequestLimitExceeded") };
     if (error.httpStatus == 429 || throttlingCodes.contains(error.code))
         return RefreshController::Outcome::Throttled;
     return RefreshController::Outcome::Failed;
@@ -145,25 +156,28 @@ bool FleetLoader::start(const ServiceConnection &connection)
         error.kind = aws::AwsError::Kind::Credentials;
         error.operation = QStringLiteral("ListInferenceSchedulers");
         error.message = tr("The connection has no credentials provider.");
-        QMetaObject::invokeMethod(this, [this, cycle, error] { finish(cycle, error); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, cycle, error] { finish(cycle, error); }, Qt::QueuedConnection);
         return true;
     }
     // The provider may be slow (credential_process, the keychain) and may answer at once.
     auto *context = new QObject(this);
     m_credentialsCall = context;
-    m_credentials->fetch(context, [this, cycle, context](const aws::Result<aws::AwsCredentials> &credentials) {
-        context->deleteLater();
-        if (cycle != m_cycle)
-            return;
-        if (!credentials.ok()) {
-            aws::AwsError error = credentials.error();
-            if (error.operation.isEmpty())
-                error.operation = QStringLiteral("ListInferenceSchedulers");
-            QMetaObject::invokeMethod(this, [this, cycle, error] { finish(cycle, error); }, Qt::QueuedConnection);
-            return;
-        }
-        startListing(cycle, credentials.value());
-    });
+    m_credentials->fetch(
+        context, [this, cycle, context](const aws::Result<aws::AwsCredentials> &credentials) {
+            context->deleteLater();
+            if (cycle != m_cycle)
+                return;
+            if (!credentials.ok()) {
+                aws::AwsError error = credentials.error();
+                if (error.operation.isEmpty())
+                    error.operation = QStringLiteral("ListInferenceSchedulers");
+                QMetaObject::invokeMethod(
+                    this, [this, cycle, error] { finish(cycle, error); }, Qt::QueuedConnection);
+                return;
+            }
+            startListing(cycle, credentials.value());
+        });
     return true;
 }
 
@@ -171,8 +185,10 @@ void FleetLoader::startListing(quint64 cycle, const aws::AwsCredentials &credent
 {
     Worker *worker = m_worker;
     const aws::AwsJsonClientSettings settings = m_settings;
-    QMetaObject::invokeMethod(worker, [worker, cycle, settings, credentials] { worker->list(cycle, settings, credentials); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        worker,
+        [worker, cycle, settings, credentials] { worker->list(cycle, settings, credentials); },
+        Qt::QueuedConnection);
 }
 
 void FleetLoader::applyPage(quint64 cycle, const QList<lookout::InferenceSchedulerSummary> &page)
@@ -208,7 +224,8 @@ void FleetLoader::cancel()
     m_loading = false;
     delete m_credentialsCall.data();
     Worker *worker = m_worker;
-    QMetaObject::invokeMethod(worker, [worker] { worker->abort(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        worker, [worker] { worker->abort(); }, Qt::QueuedConnection);
     m_model->finishCycle(false);
     emit loadingChanged(false);
 }

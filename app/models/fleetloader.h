@@ -1,11 +1,10 @@
 #pragma once
 
-#include "refreshcontroller.h"
-
 #include "aws/awscredentials.h"
 #include "aws/awserror.h"
 #include "aws/awsjsonclient.h"
 #include "lookout/inferencescheduler.h"
+#include "refreshcontroller.h"
 
 #include <QList>
 #include <QObject>
@@ -27,9 +26,9 @@ class CredentialsProvider;
 // The listing runs on a thread of its own, with its own network access manager and JSON client:
 // receiving, checking and decoding 10,000 summaries (about 5 MB a cycle) never takes the GUI
 // thread's time, which only merges the decoded pages. Unchanged summaries go over as the copies
-// the model already holds (SummaryReuser), so that merging them reads no text. Credentials are fetched on the caller's
-// thread from the connection's provider and handed over as a snapshot; when the endpoint says
-// they expired the provider is told, so the next cycle fetches fresh ones.
+// the model already holds (SummaryReuser), so that merging them reads no text. Credentials are
+// fetched on the caller's thread from the connection's provider and handed over as a snapshot; when
+// the endpoint says they expired the provider is told, so the next cycle fetches fresh ones.
 namespace models {
 
 class SchedulerListModel;
@@ -59,7 +58,8 @@ public:
 signals:
     void loadingChanged(bool loading);
     // A cycle ended; `error` is set when it failed.
-    void finished(models::RefreshController::Outcome outcome, const std::optional<aws::AwsError> &error);
+    void finished(
+        models::RefreshController::Outcome outcome, const std::optional<aws::AwsError> &error);
 
 private:
     class Worker;
@@ -71,7 +71,7 @@ private:
     SchedulerListModel *m_model;
     QThread *m_thread;
     Worker *m_worker;
-    quint64 m_cycle = 0;      // answers of other cycles are ignored
+    quint64 m_cycle = 0; // answers of other cycles are ignored
     bool m_loading = false;
     QPointer<QObject> m_credentialsCall; // deleting it drops a credentials fetch in flight
     std::shared_ptr<aws::CredentialsProvider> m_credentials;

@@ -9,7 +9,7 @@ Q_LOGGING_CATEGORY(lcFleetSession, "lookoutdesk.models.session", QtWarningMsg)
 namespace models {
 
 FleetSession::FleetSession(QNetworkAccessManager *network, std::shared_ptr<aws::Clock> clock,
-                           std::unique_ptr<RefreshController::Timer> refreshTimer, QObject *parent)
+    std::unique_ptr<RefreshController::Timer> refreshTimer, QObject *parent)
     : QObject(parent)
     , m_network(network)
     , m_model(new SchedulerListModel(clock, this))
@@ -20,10 +20,10 @@ FleetSession::FleetSession(QNetworkAccessManager *network, std::shared_ptr<aws::
     m_notifier->watch(m_model);
     connect(m_refresh, &RefreshController::refreshRequested, this, &FleetSession::startCycle);
     connect(m_loader, &FleetLoader::finished, this,
-            [this](RefreshController::Outcome outcome, const std::optional<aws::AwsError> &) {
-                m_refresh->refreshFinished(outcome);
-                emit refreshFinished(outcome);
-            });
+        [this](RefreshController::Outcome outcome, const std::optional<aws::AwsError> &) {
+            m_refresh->refreshFinished(outcome);
+            emit refreshFinished(outcome);
+        });
 }
 
 FleetSession::FleetSession(QNetworkAccessManager *network, QObject *parent)

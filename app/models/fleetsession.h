@@ -1,13 +1,12 @@
 #pragma once
 
+#include "aws/awserror.h"
+#include "aws/connectionresolver.h"
 #include "fleetloader.h"
 #include "refreshcontroller.h"
 #include "schedulerlistmodel.h"
 #include "serviceconnection.h"
 #include "statuschangenotifier.h"
-
-#include "aws/awserror.h"
-#include "aws/connectionresolver.h"
 
 #include <QObject>
 #include <QPointer>
@@ -36,7 +35,7 @@ class FleetSession : public QObject {
 public:
     // `network` must outlive the session.
     FleetSession(QNetworkAccessManager *network, std::shared_ptr<aws::Clock> clock,
-                 std::unique_ptr<RefreshController::Timer> refreshTimer, QObject *parent = nullptr);
+        std::unique_ptr<RefreshController::Timer> refreshTimer, QObject *parent = nullptr);
     // On the system clock and real timers.
     explicit FleetSession(QNetworkAccessManager *network, QObject *parent = nullptr);
     ~FleetSession() override;

@@ -16,18 +16,20 @@ struct Text {
     Q_DECLARE_TR_FUNCTIONS(models::FleetSummary)
 };
 
-QList<FleetSummary::Count> sortedCounts(const QHash<QString, int> &counts, FleetSummary::Field field)
+QList<FleetSummary::Count> sortedCounts(
+    const QHash<QString, int> &counts, FleetSummary::Field field)
 {
     QList<FleetSummary::Count> result;
     for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
         if (!it.key().isEmpty() && it.value() > 0)
-            result.append({field, it.key(), it.value()});
+            result.append({ field, it.key(), it.value() });
     }
-    std::sort(result.begin(), result.end(), [](const FleetSummary::Count &a, const FleetSummary::Count &b) {
-        const int severityA = statusSeverity(a.value);
-        const int severityB = statusSeverity(b.value);
-        return severityA != severityB ? severityA < severityB : a.value < b.value;
-    });
+    std::sort(result.begin(), result.end(),
+        [](const FleetSummary::Count &a, const FleetSummary::Count &b) {
+            const int severityA = statusSeverity(a.value);
+            const int severityB = statusSeverity(b.value);
+            return severityA != severityB ? severityA < severityB : a.value < b.value;
+        });
     return result;
 }
 

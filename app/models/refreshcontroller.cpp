@@ -52,7 +52,7 @@ std::unique_ptr<RefreshController::Timer> RefreshController::makeQtTimer()
 QList<std::chrono::seconds> RefreshController::standardIntervals()
 {
     using std::chrono::seconds;
-    return {seconds(0), seconds(10), seconds(30), seconds(60), seconds(300)};
+    return { seconds(0), seconds(10), seconds(30), seconds(60), seconds(300) };
 }
 
 RefreshController::RefreshController(QObject *parent)
@@ -60,7 +60,8 @@ RefreshController::RefreshController(QObject *parent)
 {
 }
 
-RefreshController::RefreshController(std::shared_ptr<aws::Clock> clock, std::unique_ptr<Timer> timer, QObject *parent)
+RefreshController::RefreshController(
+    std::shared_ptr<aws::Clock> clock, std::unique_ptr<Timer> timer, QObject *parent)
     : QObject(parent)
     , m_clock(std::move(clock))
     , m_timer(std::move(timer))
@@ -157,7 +158,8 @@ void RefreshController::refreshFinished(Outcome outcome)
     case Outcome::Failed:
         break;
     }
-    qCDebug(lcRefresh) << "refresh finished" << outcome << "next in" << effectiveInterval().count() << "s";
+    qCDebug(lcRefresh) << "refresh finished" << outcome << "next in" << effectiveInterval().count()
+                       << "s";
     schedule();
     emit stateChanged();
 }
@@ -179,7 +181,8 @@ void RefreshController::schedule()
         return;
     const qint64 now = nowMs();
     const qint64 from = m_lastFinished < 0 ? now : m_lastFinished;
-    m_nextDue = from + std::chrono::duration_cast<std::chrono::milliseconds>(effectiveInterval()).count();
+    m_nextDue
+        = from + std::chrono::duration_cast<std::chrono::milliseconds>(effectiveInterval()).count();
     if (!m_visible)
         return; // becoming visible schedules again, and starts at once when due by then
     if (m_nextDue <= now) {

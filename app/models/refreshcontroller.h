@@ -42,17 +42,18 @@ public:
     enum class Outcome {
         Success,
         Throttled, // the service refused for its rate (ThrottlingException, HTTP 429, …)
-        Failed,    // any other failure
+        Failed, // any other failure
     };
     Q_ENUM(Outcome)
 
-    static constexpr std::chrono::seconds kDefaultInterval{30};
-    static constexpr std::chrono::seconds kMaxBackoff{300};
+    static constexpr std::chrono::seconds kDefaultInterval { 30 };
+    static constexpr std::chrono::seconds kMaxBackoff { 300 };
     // Off, 10 s, 30 s, 1 min, 5 min: what the interval picker offers.
     static QList<std::chrono::seconds> standardIntervals();
 
     explicit RefreshController(QObject *parent = nullptr);
-    RefreshController(std::shared_ptr<aws::Clock> clock, std::unique_ptr<Timer> timer, QObject *parent = nullptr);
+    RefreshController(
+        std::shared_ptr<aws::Clock> clock, std::unique_ptr<Timer> timer, QObject *parent = nullptr);
     ~RefreshController() override;
 
     // 0 turns automatic refreshing off. Negative values count as 0.
@@ -102,7 +103,7 @@ private:
     bool m_refreshing = false;
     int m_throttled = 0;
     qint64 m_lastFinished = -1; // ms since the epoch; -1 before the first refresh ended
-    qint64 m_nextDue = -1;      // ms since the epoch; -1 when nothing is scheduled
+    qint64 m_nextDue = -1; // ms since the epoch; -1 when nothing is scheduled
 };
 
 } // namespace models

@@ -1,8 +1,7 @@
 #include "schedulerdetailscontroller.h"
 
-#include "statuspresentation.h"
-
 #include "lookout/jsoncodec.h"
+#include "statuspresentation.h"
 
 #include <QLoggingCategory>
 #include <QTimer>
@@ -44,7 +43,8 @@ private:
 
 bool isNotFound(const aws::AwsError &error)
 {
-    return error.kind == aws::AwsError::Kind::Service && error.code == QLatin1String("ResourceNotFoundException");
+    return error.kind == aws::AwsError::Kind::Service
+        && error.code == QLatin1String("ResourceNotFoundException");
 }
 
 } // namespace
@@ -59,8 +59,8 @@ SchedulerDetailsController::SchedulerDetailsController(QObject *parent)
 {
 }
 
-SchedulerDetailsController::SchedulerDetailsController(std::shared_ptr<aws::Clock> clock,
-                                                       std::unique_ptr<PollTimer> pollTimer, QObject *parent)
+SchedulerDetailsController::SchedulerDetailsController(
+    std::shared_ptr<aws::Clock> clock, std::unique_ptr<PollTimer> pollTimer, QObject *parent)
     : QObject(parent)
     , m_clock(std::move(clock))
     , m_pollTimer(std::move(pollTimer))
@@ -74,7 +74,8 @@ SchedulerDetailsController::~SchedulerDetailsController()
     m_pollTimer->stop();
 }
 
-void SchedulerDetailsController::setClient(const lookout::LookoutClient &client, const CliConnection &connection)
+void SchedulerDetailsController::setClient(
+    const lookout::LookoutClient &client, const CliConnection &connection)
 {
     const bool wasBusy = isBusy();
     dropCall();
@@ -125,12 +126,12 @@ bool SchedulerDetailsController::refresh()
     auto *context = new QObject(this);
     m_call = context;
     qCDebug(lcDetails) << "describing" << m_name;
-    m_client->describeInferenceScheduler(m_name, context,
-                                         [this, context](const aws::Result<lookout::InferenceScheduler> &result) {
-                                             context->deleteLater();
-                                             m_call = nullptr;
-                                             finish(result);
-                                         });
+    m_client->describeInferenceScheduler(
+        m_name, context, [this, context](const aws::Result<lookout::InferenceScheduler> &result) {
+            context->deleteLater();
+            m_call = nullptr;
+            finish(result);
+        });
     emit busyChanged(true);
     // Loading is a state of its own while there is no value yet.
     if (!scheduler())

@@ -1,12 +1,11 @@
 #pragma once
 
-#include "clicommandtext.h"
-#include "schedulerdetailsmodel.h"
-
 #include "aws/awserror.h"
 #include "aws/awsjsonclient.h"
+#include "clicommandtext.h"
 #include "lookout/inferencescheduler.h"
 #include "lookout/lookoutclient.h"
+#include "schedulerdetailsmodel.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -36,7 +35,7 @@ class SchedulerDetailsController : public QObject {
     Q_OBJECT
 
 public:
-    static constexpr std::chrono::milliseconds kTransitionalPollInterval{5000};
+    static constexpr std::chrono::milliseconds kTransitionalPollInterval { 5000 };
 
     // Runs one task after a delay; starting again replaces the pending task.
     class PollTimer {
@@ -50,18 +49,18 @@ public:
     static std::unique_ptr<PollTimer> makeQtPollTimer();
 
     enum class State {
-        Empty,        // no scheduler chosen
+        Empty, // no scheduler chosen
         NoConnection, // a scheduler is chosen but there is no client to fetch it with
-        Loading,      // the first fetch of the chosen scheduler is in flight
-        Loaded,       // a value is shown (fresh or stale)
-        Failed,       // the chosen scheduler could not be fetched and there is no value to show
-        NotFound,     // the endpoint says the scheduler does not exist
+        Loading, // the first fetch of the chosen scheduler is in flight
+        Loaded, // a value is shown (fresh or stale)
+        Failed, // the chosen scheduler could not be fetched and there is no value to show
+        NotFound, // the endpoint says the scheduler does not exist
     };
     Q_ENUM(State)
 
     explicit SchedulerDetailsController(QObject *parent = nullptr);
-    SchedulerDetailsController(std::shared_ptr<aws::Clock> clock, std::unique_ptr<PollTimer> pollTimer,
-                               QObject *parent = nullptr);
+    SchedulerDetailsController(std::shared_ptr<aws::Clock> clock,
+        std::unique_ptr<PollTimer> pollTimer, QObject *parent = nullptr);
     ~SchedulerDetailsController() override;
 
     // The connection to fetch from. Drops the call in flight and the value shown, then fetches
@@ -83,7 +82,10 @@ public:
 
     State state() const;
     SchedulerDetailsModel *model() const { return m_model; }
-    const std::optional<lookout::InferenceScheduler> &scheduler() const { return m_model->scheduler(); }
+    const std::optional<lookout::InferenceScheduler> &scheduler() const
+    {
+        return m_model->scheduler();
+    }
     bool isBusy() const { return m_call != nullptr; }
     // When the value shown arrived (UTC); invalid while there is none.
     QDateTime lastUpdated() const { return m_lastUpdated; }

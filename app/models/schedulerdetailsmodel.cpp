@@ -1,10 +1,9 @@
 #include "schedulerdetailsmodel.h"
 
 #include "durationtext.h"
+#include "lookout/timestamptext.h"
 #include "statuspresentation.h"
 #include "timetext.h"
-
-#include "lookout/timestamptext.h"
 
 #include <QCoreApplication>
 #include <QTimeZone>
@@ -32,10 +31,9 @@ struct Member {
 // The member a field shows, read from the scheduler.
 using Extractor = std::function<Member(const InferenceScheduler &)>;
 
-template <typename T>
-Member variantOf(const std::optional<T> &value)
+template<typename T> Member variantOf(const std::optional<T> &value)
 {
-    return {value ? QVariant::fromValue(*value) : QVariant(), {}};
+    return { value ? QVariant::fromValue(*value) : QVariant(), {} };
 }
 
 // Timestamps are copied as the CLI prints them, to the microsecond; the QDateTime has milliseconds.
@@ -43,10 +41,12 @@ Member timestampOf(const std::optional<lookout::Timestamp> &value)
 {
     if (!value)
         return {};
-    return {value->dateTime(), QString::fromLatin1(lookout::json::isoDateTimeText(*value, QTimeZone::utc()))};
+    return { value->dateTime(),
+        QString::fromLatin1(lookout::json::isoDateTimeText(*value, QTimeZone::utc())) };
 }
 
-Member inputName(const InferenceScheduler &s, std::optional<QString> lookout::InferenceInputNameConfiguration::*member)
+Member inputName(const InferenceScheduler &s,
+    std::optional<QString> lookout::InferenceInputNameConfiguration::*member)
 {
     if (!s.dataInputConfiguration || !s.dataInputConfiguration->inferenceInputNameConfiguration)
         return {};
@@ -55,7 +55,7 @@ Member inputName(const InferenceScheduler &s, std::optional<QString> lookout::In
 
 Member locationOf(const std::optional<lookout::S3Location> &location)
 {
-    return {location ? QVariant(location->uri()) : QVariant(), {}};
+    return { location ? QVariant(location->uri()) : QVariant(), {} };
 }
 
 // "underscore (_)": the delimiter named, because "_" or " " alone is easy to misread.
@@ -83,55 +83,80 @@ QList<FieldSpec> fieldSpecs()
     using K = FieldKind;
     using F = SchedulerDetailsModel::Field;
     return {
-        {F{QStringLiteral("schedulerName"), G::Overview, Text::tr("Scheduler name"), Text::tr("scheduler name"), K::Plain},
-         [](const InferenceScheduler &s) { return variantOf(s.inferenceSchedulerName); }},
-        {F{QStringLiteral("schedulerArn"), G::Overview, Text::tr("Scheduler ARN"), Text::tr("scheduler ARN"), K::Arn},
-         [](const InferenceScheduler &s) { return variantOf(s.inferenceSchedulerArn); }},
-        {F{QStringLiteral("status"), G::Overview, Text::tr("Status"), Text::tr("status"), K::Status},
-         [](const InferenceScheduler &s) { return variantOf(s.status); }},
-        {F{QStringLiteral("latestInferenceResult"), G::Overview, Text::tr("Latest result"), Text::tr("latest result"), K::Status},
-         [](const InferenceScheduler &s) { return variantOf(s.latestInferenceResult); }},
-        {F{QStringLiteral("modelName"), G::Overview, Text::tr("Model name"), Text::tr("model name"), K::Plain},
-         [](const InferenceScheduler &s) { return variantOf(s.modelName); }},
-        {F{QStringLiteral("modelArn"), G::Overview, Text::tr("Model ARN"), Text::tr("model ARN"), K::Arn},
-         [](const InferenceScheduler &s) { return variantOf(s.modelArn); }},
-        {F{QStringLiteral("createdAt"), G::Overview, Text::tr("Created"), Text::tr("creation time"), K::Time},
-         [](const InferenceScheduler &s) { return timestampOf(s.createdAt); }},
-        {F{QStringLiteral("updatedAt"), G::Overview, Text::tr("Last updated"), Text::tr("last update time"), K::Time},
-         [](const InferenceScheduler &s) { return timestampOf(s.updatedAt); }},
-        {F{QStringLiteral("dataUploadFrequency"), G::Schedule, Text::tr("Upload frequency"), Text::tr("upload frequency"), K::Plain},
-         [](const InferenceScheduler &s) { return variantOf(s.dataUploadFrequency); }},
-        {F{QStringLiteral("dataDelayOffset"), G::Schedule, Text::tr("Delay offset"), Text::tr("delay offset"), K::Plain},
-         [](const InferenceScheduler &s) { return variantOf(s.dataDelayOffsetInMinutes); }},
-        {F{QStringLiteral("inputLocation"), G::InputData, Text::tr("Input location"), Text::tr("input location"), K::S3Location},
-         [](const InferenceScheduler &s) {
-             return s.dataInputConfiguration ? locationOf(s.dataInputConfiguration->s3InputConfiguration) : Member();
-         }},
-        {F{QStringLiteral("inputTimeZoneOffset"), G::InputData, Text::tr("Time zone offset"), Text::tr("time zone offset"), K::Plain},
-         [](const InferenceScheduler &s) {
-             return s.dataInputConfiguration ? variantOf(s.dataInputConfiguration->inputTimeZoneOffset) : Member();
-         }},
-        {F{QStringLiteral("timestampFormat"), G::InputData, Text::tr("Timestamp format"), Text::tr("timestamp format"), K::Plain},
-         [](const InferenceScheduler &s) {
-             return inputName(s, &lookout::InferenceInputNameConfiguration::timestampFormat);
-         }},
-        {F{QStringLiteral("componentTimestampDelimiter"), G::InputData, Text::tr("Timestamp delimiter"),
-           Text::tr("timestamp delimiter"), K::Plain},
-         [](const InferenceScheduler &s) {
-             return inputName(s, &lookout::InferenceInputNameConfiguration::componentTimestampDelimiter);
-         }},
-        {F{QStringLiteral("outputLocation"), G::OutputData, Text::tr("Output location"), Text::tr("output location"), K::S3Location},
-         [](const InferenceScheduler &s) {
-             return s.dataOutputConfiguration ? locationOf(s.dataOutputConfiguration->s3OutputConfiguration) : Member();
-         }},
-        {F{QStringLiteral("outputKmsKey"), G::OutputData, Text::tr("Output KMS key"), Text::tr("output KMS key"), K::Arn},
-         [](const InferenceScheduler &s) {
-             return s.dataOutputConfiguration ? variantOf(s.dataOutputConfiguration->kmsKeyId) : Member();
-         }},
-        {F{QStringLiteral("roleArn"), G::Security, Text::tr("IAM role ARN"), Text::tr("IAM role ARN"), K::Arn},
-         [](const InferenceScheduler &s) { return variantOf(s.roleArn); }},
-        {F{QStringLiteral("serverSideKmsKey"), G::Security, Text::tr("Server-side KMS key"), Text::tr("server-side KMS key"), K::Arn},
-         [](const InferenceScheduler &s) { return variantOf(s.serverSideKmsKeyId); }},
+        { F { QStringLiteral("schedulerName"), G::Overview, Text::tr("Scheduler name"),
+              Text::tr("scheduler name"), K::Plain },
+            [](const InferenceScheduler &s) { return variantOf(s.inferenceSchedulerName); } },
+        { F { QStringLiteral("schedulerArn"), G::Overview, Text::tr("Scheduler ARN"),
+              Text::tr("scheduler ARN"), K::Arn },
+            [](const InferenceScheduler &s) { return variantOf(s.inferenceSchedulerArn); } },
+        { F { QStringLiteral("status"), G::Overview, Text::tr("Status"), Text::tr("status"),
+              K::Status },
+            [](const InferenceScheduler &s) { return variantOf(s.status); } },
+        { F { QStringLiteral("latestInferenceResult"), G::Overview, Text::tr("Latest result"),
+              Text::tr("latest result"), K::Status },
+            [](const InferenceScheduler &s) { return variantOf(s.latestInferenceResult); } },
+        { F { QStringLiteral("modelName"), G::Overview, Text::tr("Model name"),
+              Text::tr("model name"), K::Plain },
+            [](const InferenceScheduler &s) { return variantOf(s.modelName); } },
+        { F { QStringLiteral("modelArn"), G::Overview, Text::tr("Model ARN"), Text::tr("model ARN"),
+              K::Arn },
+            [](const InferenceScheduler &s) { return variantOf(s.modelArn); } },
+        { F { QStringLiteral("createdAt"), G::Overview, Text::tr("Created"),
+              Text::tr("creation time"), K::Time },
+            [](const InferenceScheduler &s) { return timestampOf(s.createdAt); } },
+        { F { QStringLiteral("updatedAt"), G::Overview, Text::tr("Last updated"),
+              Text::tr("last update time"), K::Time },
+            [](const InferenceScheduler &s) { return timestampOf(s.updatedAt); } },
+        { F { QStringLiteral("dataUploadFrequency"), G::Schedule, Text::tr("Upload frequency"),
+              Text::tr("upload frequency"), K::Plain },
+            [](const InferenceScheduler &s) { return variantOf(s.dataUploadFrequency); } },
+        { F { QStringLiteral("dataDelayOffset"), G::Schedule, Text::tr("Delay offset"),
+              Text::tr("delay offset"), K::Plain },
+            [](const InferenceScheduler &s) { return variantOf(s.dataDelayOffsetInMinutes); } },
+        { F { QStringLiteral("inputLocation"), G::InputData, Text::tr("Input location"),
+              Text::tr("input location"), K::S3Location },
+            [](const InferenceScheduler &s) {
+                return s.dataInputConfiguration
+                    ? locationOf(s.dataInputConfiguration->s3InputConfiguration)
+                    : Member();
+            } },
+        { F { QStringLiteral("inputTimeZoneOffset"), G::InputData, Text::tr("Time zone offset"),
+              Text::tr("time zone offset"), K::Plain },
+            [](const InferenceScheduler &s) {
+                return s.dataInputConfiguration
+                    ? variantOf(s.dataInputConfiguration->inputTimeZoneOffset)
+                    : Member();
+            } },
+        { F { QStringLiteral("timestampFormat"), G::InputData, Text::tr("Timestamp format"),
+              Text::tr("timestamp format"), K::Plain },
+            [](const InferenceScheduler &s) {
+                return inputName(s, &lookout::InferenceInputNameConfiguration::timestampFormat);
+            } },
+        { F { QStringLiteral("componentTimestampDelimiter"), G::InputData,
+              Text::tr("Timestamp delimiter"), Text::tr("timestamp delimiter"), K::Plain },
+            [](const InferenceScheduler &s) {
+                return inputName(
+                    s, &lookout::InferenceInputNameConfiguration::componentTimestampDelimiter);
+            } },
+        { F { QStringLiteral("outputLocation"), G::OutputData, Text::tr("Output location"),
+              Text::tr("output location"), K::S3Location },
+            [](const InferenceScheduler &s) {
+                return s.dataOutputConfiguration
+                    ? locationOf(s.dataOutputConfiguration->s3OutputConfiguration)
+                    : Member();
+            } },
+        { F { QStringLiteral("outputKmsKey"), G::OutputData, Text::tr("Output KMS key"),
+              Text::tr("output KMS key"), K::Arn },
+            [](const InferenceScheduler &s) {
+                return s.dataOutputConfiguration ? variantOf(s.dataOutputConfiguration->kmsKeyId)
+                                                 : Member();
+            } },
+        { F { QStringLiteral("roleArn"), G::Security, Text::tr("IAM role ARN"),
+              Text::tr("IAM role ARN"), K::Arn },
+            [](const InferenceScheduler &s) { return variantOf(s.roleArn); } },
+        { F { QStringLiteral("serverSideKmsKey"), G::Security, Text::tr("Server-side KMS key"),
+              Text::tr("server-side KMS key"), K::Arn },
+            [](const InferenceScheduler &s) { return variantOf(s.serverSideKmsKeyId); } },
     };
 }
 
@@ -166,7 +191,8 @@ FieldValue presentValue(const SchedulerDetailsModel::Field &field, const Member 
         value.copy = member.cliText;
         return value;
     }
-    const QString text = raw.userType() == QMetaType::LongLong ? QString::number(raw.toLongLong()) : raw.toString();
+    const QString text = raw.userType() == QMetaType::LongLong ? QString::number(raw.toLongLong())
+                                                               : raw.toString();
     value.copy = text;
     value.display = text;
     value.toolTip = text;
@@ -202,7 +228,8 @@ QList<SchedulerDetailsModel::Field> SchedulerDetailsModel::fields()
 
 QList<SchedulerDetailsModel::Group> SchedulerDetailsModel::groups()
 {
-    return {Group::Overview, Group::Schedule, Group::InputData, Group::OutputData, Group::Security};
+    return { Group::Overview, Group::Schedule, Group::InputData, Group::OutputData,
+        Group::Security };
 }
 
 QString SchedulerDetailsModel::groupTitle(Group group)
@@ -253,7 +280,7 @@ SchedulerDetailsModel::SchedulerDetailsModel(std::shared_ptr<aws::Clock> clock, 
     for (const FieldSpec &spec : fieldSpecs()) {
         m_rowsByGroup[static_cast<std::size_t>(allGroups.indexOf(spec.field.group))].push_back(
             static_cast<int>(m_rows.size()));
-        m_rows.push_back(Row{spec.field, spec.extract, {}});
+        m_rows.push_back(Row { spec.field, spec.extract, {} });
     }
 }
 
@@ -276,7 +303,7 @@ void SchedulerDetailsModel::setScheduler(const lookout::InferenceScheduler &sche
             if (!wasEmpty) {
                 const QModelIndex parentIndex = index(static_cast<int>(groupPosition), 0);
                 emit dataChanged(index(static_cast<int>(position), LabelColumn, parentIndex),
-                                 index(static_cast<int>(position), ValueColumn, parentIndex));
+                    index(static_cast<int>(position), ValueColumn, parentIndex));
             }
         }
     }
@@ -305,10 +332,11 @@ void SchedulerDetailsModel::setStale(bool stale)
         return;
     for (int group = 0; group < rowCount(); ++group) {
         const QModelIndex groupIndex = index(group, 0);
-        emit dataChanged(groupIndex, index(group, ValueColumn), {StaleRole});
+        emit dataChanged(groupIndex, index(group, ValueColumn), { StaleRole });
         const int children = rowCount(groupIndex);
         if (children > 0)
-            emit dataChanged(index(0, LabelColumn, groupIndex), index(children - 1, ValueColumn, groupIndex), {StaleRole});
+            emit dataChanged(index(0, LabelColumn, groupIndex),
+                index(children - 1, ValueColumn, groupIndex), { StaleRole });
     }
 }
 
@@ -367,7 +395,8 @@ const SchedulerDetailsModel::Row *SchedulerDetailsModel::rowAt(const QModelIndex
 {
     if (!index.isValid() || index.internalId() == kGroupRowId)
         return nullptr;
-    const std::vector<int> &members = m_rowsByGroup[static_cast<std::size_t>(index.internalId() - 1)];
+    const std::vector<int> &members
+        = m_rowsByGroup[static_cast<std::size_t>(index.internalId() - 1)];
     return &m_rows[static_cast<std::size_t>(members[static_cast<std::size_t>(index.row())])];
 }
 

@@ -1,8 +1,7 @@
 #pragma once
 
-#include "itemroles.h"
-
 #include "aws/awsjsonclient.h"
+#include "itemroles.h"
 #include "lookout/inferencescheduler.h"
 
 #include <QAbstractItemModel>
@@ -23,8 +22,9 @@
 //                        minutes", local time, "underscore (_)"), "not set" when absent
 //   Qt::ToolTipRole      column 1: the raw value for words ("PT5M"), UTC and age for times
 //                        ("2024-03-04 18:52:22 UTC, 3 min ago"), else the full text
-//   RawValueRole         the member as sent (QString, qint64, or QDateTime in UTC); invalid if absent
-//   CopyTextRole         the value as the AWS CLI prints it (timestamps in full ISO 8601, "PT5M",
+//   RawValueRole         the member as sent (QString, qint64, or QDateTime in UTC); invalid if
+//   absent CopyTextRole         the value as the AWS CLI prints it (timestamps in full ISO 8601,
+//   "PT5M",
 //                        "10", "_"); empty when absent
 //   FieldKindRole        a models::FieldKind, as int
 //   FieldIdRole          "schedulerArn", "inputLocation", … (group rows: "overview", …)
@@ -44,9 +44,9 @@ public:
     enum class Group { Overview, Schedule, InputData, OutputData, Security };
 
     struct Field {
-        QString id;           // FieldIdRole
+        QString id; // FieldIdRole
         Group group;
-        QString label;        // "Scheduler ARN"
+        QString label; // "Scheduler ARN"
         QString sentenceName; // within a sentence: "scheduler ARN" ("Copy scheduler ARN")
         FieldKind kind;
     };
@@ -80,7 +80,8 @@ public:
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QVariant headerData(
+        int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
     struct Row;

@@ -7,8 +7,8 @@ namespace models {
 
 namespace {
 
-bool accepts(const SchedulerFilterProxyModel::StatusFilter &filter, const QString &text, const QString &name,
-             const QString &modelName, const QString &status, const QString &result)
+bool accepts(const SchedulerFilterProxyModel::StatusFilter &filter, const QString &text,
+    const QString &name, const QString &modelName, const QString &status, const QString &result)
 {
     using StatusField = SchedulerFilterProxyModel::StatusField;
     switch (filter.field) {
@@ -23,7 +23,8 @@ bool accepts(const SchedulerFilterProxyModel::StatusFilter &filter, const QStrin
             return false;
         break;
     }
-    return text.isEmpty() || name.contains(text, Qt::CaseInsensitive) || modelName.contains(text, Qt::CaseInsensitive);
+    return text.isEmpty() || name.contains(text, Qt::CaseInsensitive)
+        || modelName.contains(text, Qt::CaseInsensitive);
 }
 
 } // namespace
@@ -61,8 +62,10 @@ void SchedulerFilterProxyModel::setSourceModel(QAbstractItemModel *model)
         m_inCycle = false;
         settle();
     });
-    connect(m_fleet, &QAbstractItemModel::modelReset, this, &SchedulerFilterProxyModel::forgetPendingWork);
-    connect(m_fleet, &QAbstractItemModel::dataChanged, this, &SchedulerFilterProxyModel::noteSourceChange);
+    connect(m_fleet, &QAbstractItemModel::modelReset, this,
+        &SchedulerFilterProxyModel::forgetPendingWork);
+    connect(m_fleet, &QAbstractItemModel::dataChanged, this,
+        &SchedulerFilterProxyModel::noteSourceChange);
     connect(m_fleet, &QAbstractItemModel::rowsInserted, this, [this] {
         // Qt places and filters inserted rows itself; a sort keeps ties in name order.
         m_orderStale = true;
@@ -79,18 +82,20 @@ void SchedulerFilterProxyModel::forgetPendingWork()
     m_filterStale = false;
 }
 
-void SchedulerFilterProxyModel::noteSourceChange(const QModelIndex &topLeft, const QModelIndex &bottomRight,
-                                                 const QList<int> &roles)
+void SchedulerFilterProxyModel::noteSourceChange(
+    const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles)
 {
     // The list model sends value changes without roles; changes with roles (highlight, staleness)
     // change how a row looks, never its place or whether it passes the filter.
     if (!roles.isEmpty())
         return;
-    const auto covers = [&](int column) { return topLeft.column() <= column && column <= bottomRight.column(); };
+    const auto covers
+        = [&](int column) { return topLeft.column() <= column && column <= bottomRight.column(); };
     using Column = SchedulerListModel::Column;
     if (sortColumn() >= 0) {
         const bool moves = m_order == Order::ByUrgency
-            ? covers(Column::StatusColumn) || covers(Column::LatestResultColumn) || covers(Column::NameColumn)
+            ? covers(Column::StatusColumn) || covers(Column::LatestResultColumn)
+                || covers(Column::NameColumn)
             : covers(sortColumn()) || covers(Column::NameColumn);
         m_orderStale = m_orderStale || moves;
     }
@@ -137,7 +142,7 @@ void SchedulerFilterProxyModel::setFilterText(const QString &text)
 
 void SchedulerFilterProxyModel::setStatusFilter(const StatusFilter &filter)
 {
-    const StatusFilter normalized = filter.field == StatusField::Any ? StatusFilter{} : filter;
+    const StatusFilter normalized = filter.field == StatusField::Any ? StatusFilter {} : filter;
     if (normalized == m_statusFilter)
         return;
     m_statusFilter = normalized;
@@ -157,7 +162,8 @@ void SchedulerFilterProxyModel::refilter()
     invalidate();
 }
 
-bool SchedulerFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+bool SchedulerFilterProxyModel::filterAcceptsRow(
+    int sourceRow, const QModelIndex &sourceParent) const
 {
     if (sourceParent.isValid())
         return false;
@@ -165,16 +171,19 @@ bool SchedulerFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelInde
         // Read in place, no copies: a keystroke tests every row.
         const lookout::InferenceSchedulerSummary &s = m_fleet->schedulerAt(sourceRow);
         static const QString absent;
-        return accepts(m_statusFilter, m_text, s.inferenceSchedulerName ? *s.inferenceSchedulerName : absent,
-                       s.modelName ? *s.modelName : absent, s.status ? *s.status : absent,
-                       s.latestInferenceResult ? *s.latestInferenceResult : absent);
+        return accepts(m_statusFilter, m_text,
+            s.inferenceSchedulerName ? *s.inferenceSchedulerName : absent,
+            s.modelName ? *s.modelName : absent, s.status ? *s.status : absent,
+            s.latestInferenceResult ? *s.latestInferenceResult : absent);
     }
     const QAbstractItemModel *source = sourceModel();
     return accepts(m_statusFilter, m_text,
-                   source->index(sourceRow, SchedulerListModel::NameColumn).data(SchedulerNameRole).toString(),
-                   source->index(sourceRow, SchedulerListModel::ModelColumn).data(RawValueRole).toString(),
-                   source->index(sourceRow, SchedulerListModel::StatusColumn).data(BadgeValueRole).toString(),
-                   source->index(sourceRow, SchedulerListModel::LatestResultColumn).data(BadgeValueRole).toString());
+        source->index(sourceRow, SchedulerListModel::NameColumn).data(SchedulerNameRole).toString(),
+        source->index(sourceRow, SchedulerListModel::ModelColumn).data(RawValueRole).toString(),
+        source->index(sourceRow, SchedulerListModel::StatusColumn).data(BadgeValueRole).toString(),
+        source->index(sourceRow, SchedulerListModel::LatestResultColumn)
+            .data(BadgeValueRole)
+            .toString());
 }
 
 bool SchedulerFilterProxyModel::lessThan(const QModelIndex &left, const QModelIndex &right) const

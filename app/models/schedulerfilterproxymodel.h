@@ -37,9 +37,9 @@ public:
 
     // How sort() orders rows.
     enum class Order {
-        ByColumn,  // the sorted column's SortRole (the fleet table)
-        ByUrgency, // the more urgent of status and latest result first, then running ones, then name
-                   // (the dashboard's tile order; the sort column is ignored)
+        ByColumn, // the sorted column's SortRole (the fleet table)
+        ByUrgency, // the more urgent of status and latest result first, then running ones, then
+                   // name (the dashboard's tile order; the sort column is ignored)
     };
     Q_ENUM(Order)
 
@@ -68,13 +68,14 @@ protected:
 private:
     void refilter();
     void forgetPendingWork();
-    void noteSourceChange(const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles);
+    void noteSourceChange(
+        const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles);
     // Sorts or re-filters when a change since the last time calls for it.
     void settle();
 
-    bool m_inCycle = false;     // between the source's cycleStarted() and cycleFinished()
-    bool m_deferred = false;    // see setDeferred()
-    bool m_orderStale = false;  // a change may have moved a row
+    bool m_inCycle = false; // between the source's cycleStarted() and cycleFinished()
+    bool m_deferred = false; // see setDeferred()
+    bool m_orderStale = false; // a change may have moved a row
     bool m_filterStale = false; // a change may have changed a row's filter verdict
     SchedulerListModel *m_fleet = nullptr;
     Order m_order = Order::ByColumn;

@@ -32,7 +32,8 @@ constexpr int bit(int column)
     return 1 << column;
 }
 
-const QList<int> kStaleRoles{StaleRole, Qt::FontRole, Qt::ToolTipRole, AccessibleTextRole, Qt::AccessibleTextRole};
+const QList<int> kStaleRoles { StaleRole, Qt::FontRole, Qt::ToolTipRole, AccessibleTextRole,
+    Qt::AccessibleTextRole };
 
 // A translucent amber: readable under dark and light text, on light and dark bases alike.
 const QColor kRecentlyChangedTint(255, 176, 0, 72);
@@ -48,8 +49,7 @@ int compareText(const QString &a, const QString &b)
     return folded != 0 ? folded : QString::compare(a, b, Qt::CaseSensitive);
 }
 
-template <typename T>
-int compareValues(const T &a, const T &b)
+template<typename T> int compareValues(const T &a, const T &b)
 {
     return a < b ? -1 : (b < a ? 1 : 0);
 }
@@ -85,7 +85,8 @@ qint64 SchedulerListModel::nowMs() const
 
 QModelIndex SchedulerListModel::index(int row, int column, const QModelIndex &parent) const
 {
-    if (parent.isValid() || row < 0 || column < 0 || row >= static_cast<int>(m_rows.size()) || column >= ColumnCount)
+    if (parent.isValid() || row < 0 || column < 0 || row >= static_cast<int>(m_rows.size())
+        || column >= ColumnCount)
         return {};
     return createIndex(row, column);
 }
@@ -101,7 +102,7 @@ int SchedulerListModel::columnCount(const QModelIndex &parent) const
 }
 
 int SchedulerListModel::changedColumns(const lookout::InferenceSchedulerSummary &before,
-                                       const lookout::InferenceSchedulerSummary &after)
+    const lookout::InferenceSchedulerSummary &after)
 {
     int mask = 0;
     // The ARN is shown in the name's tooltip and copied from the name.
@@ -128,7 +129,8 @@ bool SchedulerListModel::rowIsStale(const Row &row, qint64 failedCycle)
 
 QDateTime SchedulerListModel::lastCompleteRefresh() const
 {
-    return m_lastCompleteAt < 0 ? QDateTime() : QDateTime::fromMSecsSinceEpoch(m_lastCompleteAt, Qt::UTC);
+    return m_lastCompleteAt < 0 ? QDateTime()
+                                : QDateTime::fromMSecsSinceEpoch(m_lastCompleteAt, Qt::UTC);
 }
 
 QDateTime SchedulerListModel::lastGoodDataAt(int row) const
@@ -153,7 +155,9 @@ bool SchedulerListModel::isRowRecentlyChanged(int row) const
 
 QString SchedulerListModel::nameAt(int row) const
 {
-    return row >= 0 && row < rowCount() ? text(m_rows[std::size_t(row)].summary.inferenceSchedulerName) : QString();
+    return row >= 0 && row < rowCount()
+        ? text(m_rows[std::size_t(row)].summary.inferenceSchedulerName)
+        : QString();
 }
 
 int SchedulerListModel::rowOfName(const QString &name) const
@@ -228,8 +232,9 @@ QVariant SchedulerListModel::toolTipData(const Row &row, int column) const
         break;
     }
     if (rowIsStale(row, m_failedCycle)) {
-        const QString stale = Text::tr("Last refresh failed; this is the data of %1")
-                                  .arg(clockTimeText(QDateTime::fromMSecsSinceEpoch(row.receivedAt, Qt::UTC)));
+        const QString stale
+            = Text::tr("Last refresh failed; this is the data of %1")
+                  .arg(clockTimeText(QDateTime::fromMSecsSinceEpoch(row.receivedAt, Qt::UTC)));
         tip = tip.isEmpty() ? stale : tip + QLatin1Char('\n') + stale;
     }
     return tip.isEmpty() ? QVariant() : QVariant(tip);
@@ -263,12 +268,14 @@ QString SchedulerListModel::accessibleText(const Row &row, int column) const
     // The name stands for the whole scheduler (a dashboard tile, a row read out in one go).
     if (column == NameColumn) {
         sentence = displayData(row, NameColumn).toString() + QStringLiteral(", ")
-            + accessibleText(row, StatusColumn) + QStringLiteral(", ") + accessibleText(row, LatestResultColumn);
+            + accessibleText(row, StatusColumn) + QStringLiteral(", ")
+            + accessibleText(row, LatestResultColumn);
         return sentence;
     }
     if (rowIsStale(row, m_failedCycle))
         sentence += QStringLiteral(" (") + Text::tr("stale") + QLatin1Char(')');
-    if (column == StatusColumn && row.changedAt >= 0 && nowMs() - row.changedAt < kHighlightDuration.count())
+    if (column == StatusColumn && row.changedAt >= 0
+        && nowMs() - row.changedAt < kHighlightDuration.count())
         sentence += QStringLiteral(" (") + Text::tr("just changed") + QLatin1Char(')');
     return sentence;
 }
@@ -286,9 +293,11 @@ QVariant SchedulerListModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         return toolTipData(row, column);
     case Qt::TextAlignmentRole:
-        return column == DelayColumn ? QVariant(int(Qt::AlignRight | Qt::AlignVCenter)) : QVariant();
+        return column == DelayColumn ? QVariant(int(Qt::AlignRight | Qt::AlignVCenter))
+                                     : QVariant();
     case Qt::BackgroundRole:
-        return isRowRecentlyChanged(index.row()) ? QVariant(QBrush(kRecentlyChangedTint)) : QVariant();
+        return isRowRecentlyChanged(index.row()) ? QVariant(QBrush(kRecentlyChangedTint))
+                                                 : QVariant();
     case Qt::FontRole:
         if (rowIsStale(row, m_failedCycle)) {
             // Only italic is set, so the view's own font is kept otherwise.
@@ -346,13 +355,16 @@ QVariant SchedulerListModel::headerData(int section, Qt::Orientation orientation
     case NameColumn:
         return role == Qt::DisplayRole ? Text::tr("Name") : Text::tr("Inference scheduler name");
     case StatusColumn:
-        return role == Qt::DisplayRole ? Text::tr("Status") : Text::tr("Inference scheduler status");
+        return role == Qt::DisplayRole ? Text::tr("Status")
+                                       : Text::tr("Inference scheduler status");
     case LatestResultColumn:
-        return role == Qt::DisplayRole ? Text::tr("Latest result") : Text::tr("Latest inference result");
+        return role == Qt::DisplayRole ? Text::tr("Latest result")
+                                       : Text::tr("Latest inference result");
     case ModelColumn:
         return role == Qt::DisplayRole ? Text::tr("Model") : Text::tr("Model name");
     case UploadFrequencyColumn:
-        return role == Qt::DisplayRole ? Text::tr("Upload frequency") : Text::tr("Data upload frequency");
+        return role == Qt::DisplayRole ? Text::tr("Upload frequency")
+                                       : Text::tr("Data upload frequency");
     case DelayColumn:
         return role == Qt::DisplayRole ? Text::tr("Delay") : Text::tr("Data delay offset");
     default:
@@ -383,7 +395,8 @@ int SchedulerListModel::compareRows(int left, int right, int column) const
         result = compareValues(a.uploadSeconds, b.uploadSeconds);
         break;
     case DelayColumn:
-        result = compareValues(x.dataDelayOffsetInMinutes.value_or(-1), y.dataDelayOffsetInMinutes.value_or(-1));
+        result = compareValues(
+            x.dataDelayOffsetInMinutes.value_or(-1), y.dataDelayOffsetInMinutes.value_or(-1));
         break;
     default:
         break;
@@ -419,7 +432,7 @@ void SchedulerListModel::rankNames() const
     std::iota(order.begin(), order.end(), 0);
     std::stable_sort(order.begin(), order.end(), [this](int a, int b) {
         return compareText(text(m_rows[std::size_t(a)].summary.inferenceSchedulerName),
-                           text(m_rows[std::size_t(b)].summary.inferenceSchedulerName))
+                   text(m_rows[std::size_t(b)].summary.inferenceSchedulerName))
             < 0;
     });
     m_nameRanks.assign(m_rows.size(), 0);
@@ -473,7 +486,8 @@ void SchedulerListModel::applyPage(const QList<lookout::InferenceSchedulerSummar
         // The listing keeps its order, so this summary most likely belongs to the row after the
         // one matched last. When its texts are that row's very texts (SummaryReuser hands back
         // unchanged summaries that way), it is unchanged, and no text needs to be read.
-        if (m_nextRowHint < m_rows.size() && sharesAllData(m_rows[m_nextRowHint].summary, summary)) {
+        if (m_nextRowHint < m_rows.size()
+            && sharesAllData(m_rows[m_nextRowHint].summary, summary)) {
             markReceived(m_nextRowHint++);
             continue;
         }
@@ -511,13 +525,13 @@ void SchedulerListModel::applyPage(const QList<lookout::InferenceSchedulerSummar
         }
         const bool statusChanged = (mask & (bit(StatusColumn) | bit(LatestResultColumn))) != 0;
         if (statusChanged) {
-            changes.append({text(summary.inferenceSchedulerName), text(summary.inferenceSchedulerArn),
-                            text(row.summary.status), text(summary.status), text(row.summary.latestInferenceResult),
-                            text(summary.latestInferenceResult)});
+            changes.append({ text(summary.inferenceSchedulerName),
+                text(summary.inferenceSchedulerArn), text(row.summary.status), text(summary.status),
+                text(row.summary.latestInferenceResult), text(summary.latestInferenceResult) });
             m_summary.remove(row.summary);
             m_summary.add(summary);
             countsChanged = true;
-            m_highlights.push_back({key, now});
+            m_highlights.push_back({ key, now });
             row.changedAt = now;
             highlighted = true;
         }
@@ -531,7 +545,8 @@ void SchedulerListModel::applyPage(const QList<lookout::InferenceSchedulerSummar
         emitCellChanges(index, mask);
         if (statusChanged) {
             emit dataChanged(this->index(index, 0), this->index(index, ColumnCount - 1),
-                             {RecentlyChangedRole, Qt::BackgroundRole, AccessibleTextRole, Qt::AccessibleTextRole});
+                { RecentlyChangedRole, Qt::BackgroundRole, AccessibleTextRole,
+                    Qt::AccessibleTextRole });
         }
     }
 
@@ -646,7 +661,8 @@ void SchedulerListModel::removeRowsNotIn(qint64 cycle)
         last = first - 1;
     }
     if (removed) {
-        std::erase_if(m_highlights, [this](const HighlightStart &start) { return !m_rowByKey.contains(start.key); });
+        std::erase_if(m_highlights,
+            [this](const HighlightStart &start) { return !m_rowByKey.contains(start.key); });
         m_summaryPending = true; // said once by finishCycle()
     }
 }
@@ -701,7 +717,9 @@ void SchedulerListModel::expireHighlights()
         ended.append(index);
     }
     if (!ended.isEmpty())
-        emitRowRangesChanged(ended, {RecentlyChangedRole, Qt::BackgroundRole, AccessibleTextRole, Qt::AccessibleTextRole});
+        emitRowRangesChanged(ended,
+            { RecentlyChangedRole, Qt::BackgroundRole, AccessibleTextRole,
+                Qt::AccessibleTextRole });
     scheduleHighlightExpiry();
 }
 

@@ -1,8 +1,7 @@
 #pragma once
 
-#include "fleetsummary.h"
-
 #include "aws/awsjsonclient.h"
+#include "fleetsummary.h"
 #include "lookout/inferencescheduler.h"
 
 #include <QAbstractTableModel>
@@ -23,16 +22,17 @@
 // Every page is merged in place, keyed by the scheduler ARN (the name when a summary has no ARN):
 // an unchanged row emits nothing, a changed cell emits dataChanged for that cell only, a new
 // scheduler is appended with rowsInserted. A summary whose texts share storage with its row's
-// (see SummaryReuser) is known unchanged without reading them. Rows a completed cycle did not deliver are removed
-// then, and only then: after a failed cycle they stay, marked stale (StaleRole), with the time of
-// their last good data. A row whose status or latest result changed is RecentlyChangedRole (and
-// tinted through Qt::BackgroundRole) for kHighlightDuration.
+// (see SummaryReuser) is known unchanged without reading them. Rows a completed cycle did not
+// deliver are removed then, and only then: after a failed cycle they stay, marked stale
+// (StaleRole), with the time of their last good data. A row whose status or latest result changed
+// is RecentlyChangedRole (and tinted through Qt::BackgroundRole) for kHighlightDuration.
 //
 // Roles: Qt::DisplayRole, Qt::ToolTipRole, Qt::BackgroundRole, Qt::FontRole (italic when stale),
 // Qt::TextAlignmentRole, Qt::AccessibleTextRole and models::RawValueRole, CopyTextRole,
 // AbsentRole, BadgeValueRole, StaleRole, RecentlyChangedRole, SchedulerNameRole,
-// SchedulerArnRole, ModelArnRole, SortRole, AccessibleTextRole. Time is read from an injected clock; expireHighlights() is driven by a
-// QTimer and may be called directly by tests after moving their clock.
+// SchedulerArnRole, ModelArnRole, SortRole, AccessibleTextRole. Time is read from an injected
+// clock; expireHighlights() is driven by a QTimer and may be called directly by tests after moving
+// their clock.
 namespace models {
 
 // A scheduler whose Status or LatestInferenceResult differs from the previous refresh.
@@ -61,7 +61,7 @@ public:
     };
     Q_ENUM(Column)
 
-    static constexpr std::chrono::milliseconds kHighlightDuration{6000};
+    static constexpr std::chrono::milliseconds kHighlightDuration { 6000 };
 
     explicit SchedulerListModel(QObject *parent = nullptr);
     explicit SchedulerListModel(std::shared_ptr<aws::Clock> clock, QObject *parent = nullptr);
@@ -69,15 +69,18 @@ public:
 
     // Checks the bounds itself: sorting 10,000 rows asks for two indexes per comparison, and the
     // base class checks each through three virtual calls.
-    QModelIndex index(int row, int column, const QModelIndex &parent = QModelIndex()) const override;
+    QModelIndex index(
+        int row, int column, const QModelIndex &parent = QModelIndex()) const override;
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QVariant headerData(
+        int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     // Starts a refresh cycle. A cycle still running is abandoned as failed first.
     void beginCycle();
-    // Merges one page of the running cycle (a page outside a cycle is merged too, removing nothing).
+    // Merges one page of the running cycle (a page outside a cycle is merged too, removing
+    // nothing).
     void applyPage(const QList<lookout::InferenceSchedulerSummary> &page);
     // Ends the cycle. complete: every page arrived, so rows it did not deliver are gone from the
     // fleet and are removed. Otherwise nothing is removed and rows not delivered since the cycle
@@ -97,7 +100,10 @@ public:
     bool isRowRecentlyChanged(int row) const;
 
     const FleetSummary &summary() const { return m_summary; }
-    const lookout::InferenceSchedulerSummary &schedulerAt(int row) const { return m_rows[std::size_t(row)].summary; }
+    const lookout::InferenceSchedulerSummary &schedulerAt(int row) const
+    {
+        return m_rows[std::size_t(row)].summary;
+    }
     QString nameAt(int row) const;
     // The row of the scheduler with this name, or -1.
     int rowOfName(const QString &name) const;
@@ -134,9 +140,9 @@ private:
     struct Row {
         lookout::InferenceSchedulerSummary summary;
         QString key;
-        qint64 cycle = 0;           // the last cycle that delivered this row
-        qint64 receivedAt = 0;      // ms since the epoch, when its data last arrived
-        qint64 changedAt = -1;      // ms since the epoch of the last status change; -1: none
+        qint64 cycle = 0; // the last cycle that delivered this row
+        qint64 receivedAt = 0; // ms since the epoch, when its data last arrived
+        qint64 changedAt = -1; // ms since the epoch of the last status change; -1: none
         // Derived from the summary when it arrives (deriveSortKeys()), so that sorting 10,000
         // rows compares integers instead of status texts.
         qint64 uploadSeconds = -1;
@@ -147,7 +153,7 @@ private:
     static void deriveSortKeys(Row &row);
 
     static int changedColumns(const lookout::InferenceSchedulerSummary &before,
-                              const lookout::InferenceSchedulerSummary &after);
+        const lookout::InferenceSchedulerSummary &after);
     QVariant displayData(const Row &row, int column) const;
     QVariant toolTipData(const Row &row, int column) const;
     QVariant rawData(const Row &row, int column) const;
@@ -180,9 +186,9 @@ private:
     FleetSummary m_summary;
     qint64 m_cycle = 0;
     bool m_cycleRunning = false;
-    bool m_summaryPending = false;    // the counts changed during the cycle running
-    std::size_t m_nextRowHint = 0;    // the row the next listed summary most likely belongs to
-    qint64 m_failedCycle = -1;        // the last cycle, when it failed; -1 after a complete one
+    bool m_summaryPending = false; // the counts changed during the cycle running
+    std::size_t m_nextRowHint = 0; // the row the next listed summary most likely belongs to
+    qint64 m_failedCycle = -1; // the last cycle, when it failed; -1 after a complete one
     qint64 m_lastCompleteAt = -1;
     // Every highlight started, oldest first. A row highlighted again gets a second entry rather
     // than its first moved (a search and a shift of thousands of keys per change); an entry

@@ -8,8 +8,8 @@ namespace models {
 
 ServiceConnection::ServiceConnection(QNetworkAccessManager *network, aws::Connection connection)
     : m_connection(std::move(connection))
-    , m_jsonClient(std::make_unique<aws::AwsJsonClient>(network, m_connection.clientSettings(),
-                                                        m_connection.credentials))
+    , m_jsonClient(std::make_unique<aws::AwsJsonClient>(
+          network, m_connection.clientSettings(), m_connection.credentials))
 {
     qCDebug(lcConnection) << "connected to" << m_connection.endpoint.toDisplayString() << "as"
                           << m_connection.profile.value;

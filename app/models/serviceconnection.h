@@ -1,9 +1,8 @@
 #pragma once
 
-#include "clicommandtext.h"
-
 #include "aws/awsjsonclient.h"
 #include "aws/connectionresolver.h"
+#include "clicommandtext.h"
 #include "lookout/lookoutclient.h"
 
 #include <QString>

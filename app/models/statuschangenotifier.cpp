@@ -1,8 +1,7 @@
 #include "statuschangenotifier.h"
 
-#include "statuspresentation.h"
-
 #include "lookout/inferencescheduler.h"
+#include "statuspresentation.h"
 
 #include <QCoreApplication>
 
@@ -21,7 +20,8 @@ QString describe(const StatusChange &change)
         return Text::tr("%1: latest result ANOMALOUS").arg(change.name);
     return Text::tr("%1: %2 → %3")
         .arg(change.name, statusPresentation(change.oldStatus).label,
-             change.newStatus.isEmpty() ? Text::tr("no status") : statusPresentation(change.newStatus).label);
+            change.newStatus.isEmpty() ? Text::tr("no status")
+                                       : statusPresentation(change.newStatus).label);
 }
 
 } // namespace
@@ -82,8 +82,9 @@ void StatusChangeNotifier::flush()
         lines.append(Text::tr("and %n more", nullptr, int(changes.size()) - kMaxListed));
     if (changes.size() == 1) {
         const StatusChange &change = changes.first();
-        alert.title = turnedAnomalous(change) ? Text::tr("%1 turned ANOMALOUS").arg(change.name)
-                                              : Text::tr("%1 is no longer running").arg(change.name);
+        alert.title = turnedAnomalous(change)
+            ? Text::tr("%1 turned ANOMALOUS").arg(change.name)
+            : Text::tr("%1 is no longer running").arg(change.name);
     } else {
         alert.title = Text::tr("%n schedulers need attention", nullptr, int(changes.size()));
     }

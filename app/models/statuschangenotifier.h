@@ -17,9 +17,9 @@ class StatusChangeNotifier : public QObject {
 
 public:
     struct Alert {
-        QString title;      // "pump-042 turned ANOMALOUS", "3 schedulers need attention"
-        QString message;    // one line per scheduler, at most kMaxListed, then "and 4 more"
-        QStringList names;  // every scheduler concerned
+        QString title; // "pump-042 turned ANOMALOUS", "3 schedulers need attention"
+        QString message; // one line per scheduler, at most kMaxListed, then "and 4 more"
+        QStringList names; // every scheduler concerned
         bool anomalous = false; // at least one turned ANOMALOUS (a warning rather than information)
     };
 

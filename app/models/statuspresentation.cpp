@@ -15,8 +15,8 @@ namespace {
 
 struct Row {
     StatusKind kind;
-    const char *value;       // the service's text; null for Unknown
-    const char *label;       // source text of the translated badge label
+    const char *value; // the service's text; null for Unknown
+    const char *label; // source text of the translated badge label
     const char *description; // source text of the translated tooltip
     const char *iconPath;
     int severity;
@@ -33,43 +33,55 @@ QColor rgb(const char *hex)
 // solid fill because it is the state people watch the screen for; the others are tints.
 const std::array<Row, 7> &table()
 {
-    static const std::array<Row, 7> rows = {{
-        {StatusKind::Pending, lookout::status::kPending, QT_TRANSLATE_NOOP("StatusPresentation", "PENDING"),
-         QT_TRANSLATE_NOOP("StatusPresentation", "Pending: the scheduler is starting."),
-         ":/icons/status-pending.svg", 2,
-         {rgb("#E3EEFD"), rgb("#0B4FB3"), rgb("#8DB3EE")}, {rgb("#1A2C4A"), rgb("#A8C8FA"), rgb("#3B5F96")}},
-        {StatusKind::Running, lookout::status::kRunning, QT_TRANSLATE_NOOP("StatusPresentation", "RUNNING"),
-         QT_TRANSLATE_NOOP("StatusPresentation", "Running: inference runs on every data upload."),
-         ":/icons/status-running.svg", 5,
-         {rgb("#E3F4E8"), rgb("#17672F"), rgb("#86C79A")}, {rgb("#173A24"), rgb("#8FDBA6"), rgb("#3C7A51")}},
-        {StatusKind::Stopping, lookout::status::kStopping, QT_TRANSLATE_NOOP("StatusPresentation", "STOPPING"),
-         QT_TRANSLATE_NOOP("StatusPresentation", "Stopping: the scheduler is shutting down."),
-         ":/icons/status-stopping.svg", 1,
-         {rgb("#FFF1DC"), rgb("#884400"), rgb("#E9B36B")}, {rgb("#44300F"), rgb("#FFCB80"), rgb("#8A6526")}},
-        {StatusKind::Stopped, lookout::status::kStopped, QT_TRANSLATE_NOOP("StatusPresentation", "STOPPED"),
-         QT_TRANSLATE_NOOP("StatusPresentation", "Stopped: no inference runs until the scheduler is started."),
-         ":/icons/status-stopped.svg", 4,
-         {rgb("#ECEFF1"), rgb("#40515B"), rgb("#AAB6BD")}, {rgb("#2C3337"), rgb("#CFD8DC"), rgb("#5B676D")}},
-        {StatusKind::Anomalous, lookout::result::kAnomalous, QT_TRANSLATE_NOOP("StatusPresentation", "ANOMALOUS"),
-         QT_TRANSLATE_NOOP("StatusPresentation", "Anomalous: the latest inference found anomalous behaviour."),
-         ":/icons/status-anomalous.svg", 0,
-         {rgb("#B3261E"), rgb("#FFFFFF"), rgb("#8C1D18")}, {rgb("#FFB4AB"), rgb("#690005"), rgb("#FFDAD6")}},
-        {StatusKind::Normal, lookout::result::kNormal, QT_TRANSLATE_NOOP("StatusPresentation", "NORMAL"),
-         QT_TRANSLATE_NOOP("StatusPresentation", "Normal: the latest inference found normal behaviour."),
-         ":/icons/status-normal.svg", 5,
-         {rgb("#DFF3F1"), rgb("#00665A"), rgb("#7CC8BE")}, {rgb("#103633"), rgb("#80D4C9"), rgb("#2E6F67")}},
-        {StatusKind::Unknown, nullptr, QT_TRANSLATE_NOOP("StatusPresentation", "UNKNOWN"),
-         QT_TRANSLATE_NOOP("StatusPresentation", "%1: a value this version of Lookout Desk does not know."),
-         ":/icons/status-unknown.svg", 3,
-         {rgb("#F2EFF6"), rgb("#4F4463"), rgb("#A99BBE")}, {rgb("#322D3A"), rgb("#D9CFE8"), rgb("#6B5F7E")}},
-    }};
+    static const std::array<Row, 7> rows = { {
+        { StatusKind::Pending, lookout::status::kPending,
+            QT_TRANSLATE_NOOP("StatusPresentation", "PENDING"),
+            QT_TRANSLATE_NOOP("StatusPresentation", "Pending: the scheduler is starting."),
+            ":/icons/status-pending.svg", 2, { rgb("#E3EEFD"), rgb("#0B4FB3"), rgb("#8DB3EE") },
+            { rgb("#1A2C4A"), rgb("#A8C8FA"), rgb("#3B5F96") } },
+        { StatusKind::Running, lookout::status::kRunning,
+            QT_TRANSLATE_NOOP("StatusPresentation", "RUNNING"),
+            QT_TRANSLATE_NOOP(
+                "StatusPresentation", "Running: inference runs on every data upload."),
+            ":/icons/status-running.svg", 5, { rgb("#E3F4E8"), rgb("#17672F"), rgb("#86C79A") },
+            { rgb("#173A24"), rgb("#8FDBA6"), rgb("#3C7A51") } },
+        { StatusKind::Stopping, lookout::status::kStopping,
+            QT_TRANSLATE_NOOP("StatusPresentation", "STOPPING"),
+            QT_TRANSLATE_NOOP("StatusPresentation", "Stopping: the scheduler is shutting down."),
+            ":/icons/status-stopping.svg", 1, { rgb("#FFF1DC"), rgb("#884400"), rgb("#E9B36B") },
+            { rgb("#44300F"), rgb("#FFCB80"), rgb("#8A6526") } },
+        { StatusKind::Stopped, lookout::status::kStopped,
+            QT_TRANSLATE_NOOP("StatusPresentation", "STOPPED"),
+            QT_TRANSLATE_NOOP(
+                "StatusPresentation", "Stopped: no inference runs until the scheduler is started."),
+            ":/icons/status-stopped.svg", 4, { rgb("#ECEFF1"), rgb("#40515B"), rgb("#AAB6BD") },
+            { rgb("#2C3337"), rgb("#CFD8DC"), rgb("#5B676D") } },
+        { StatusKind::Anomalous, lookout::result::kAnomalous,
+            QT_TRANSLATE_NOOP("StatusPresentation", "ANOMALOUS"),
+            QT_TRANSLATE_NOOP(
+                "StatusPresentation", "Anomalous: the latest inference found anomalous behaviour."),
+            ":/icons/status-anomalous.svg", 0, { rgb("#B3261E"), rgb("#FFFFFF"), rgb("#8C1D18") },
+            { rgb("#FFB4AB"), rgb("#690005"), rgb("#FFDAD6") } },
+        { StatusKind::Normal, lookout::result::kNormal,
+            QT_TRANSLATE_NOOP("StatusPresentation", "NORMAL"),
+            QT_TRANSLATE_NOOP(
+                "StatusPresentation", "Normal: the latest inference found normal behaviour."),
+            ":/icons/status-normal.svg", 5, { rgb("#DFF3F1"), rgb("#00665A"), rgb("#7CC8BE") },
+            { rgb("#103633"), rgb("#80D4C9"), rgb("#2E6F67") } },
+        { StatusKind::Unknown, nullptr, QT_TRANSLATE_NOOP("StatusPresentation", "UNKNOWN"),
+            QT_TRANSLATE_NOOP(
+                "StatusPresentation", "%1: a value this version of Lookout Desk does not know."),
+            ":/icons/status-unknown.svg", 3, { rgb("#F2EFF6"), rgb("#4F4463"), rgb("#A99BBE") },
+            { rgb("#322D3A"), rgb("#D9CFE8"), rgb("#6B5F7E") } },
+    } };
     return rows;
 }
 
 const Row &rowOf(StatusKind kind)
 {
     const auto &rows = table();
-    return *std::find_if(rows.begin(), rows.end(), [kind](const Row &row) { return row.kind == kind; });
+    return *std::find_if(
+        rows.begin(), rows.end(), [kind](const Row &row) { return row.kind == kind; });
 }
 
 QString translated(const char *sourceText)
@@ -93,9 +105,8 @@ StatusPresentation fromRow(const Row &row)
 
 double relativeLuminance(const QColor &color)
 {
-    const auto channel = [](double c) {
-        return c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
-    };
+    const auto channel
+        = [](double c) { return c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4); };
     const QColor rgbColor = color.toRgb();
     return 0.2126 * channel(rgbColor.redF()) + 0.7152 * channel(rgbColor.greenF())
         + 0.0722 * channel(rgbColor.blueF());

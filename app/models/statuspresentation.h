@@ -31,11 +31,12 @@ struct StatusColors {
 
 struct StatusPresentation {
     StatusKind kind = StatusKind::Unknown;
-    QString value;       // the text the service sent ("RUNNING", or an unknown value verbatim)
-    QString label;       // translated badge text; an unknown value verbatim
-    QString description; // translated sentence for tooltips ("Running: inference runs on every upload.")
-    QString iconPath;    // a monochrome SVG in the resources, tinted with the foreground colour
-    int severity = 0;    // 0 is the most urgent; see statusSeverity()
+    QString value; // the text the service sent ("RUNNING", or an unknown value verbatim)
+    QString label; // translated badge text; an unknown value verbatim
+    QString description; // translated sentence for tooltips ("Running: inference runs on every
+                         // upload.")
+    QString iconPath; // a monochrome SVG in the resources, tinted with the foreground colour
+    int severity = 0; // 0 is the most urgent; see statusSeverity()
     StatusColors light;
     StatusColors dark;
 

@@ -29,8 +29,8 @@ QString translationsResourceDir()
     return QStringLiteral(":/i18n");
 }
 
-InstalledTranslations installTranslations(QCoreApplication *application, const QStringList &uiLanguages,
-                                          const QString &qtTranslationsDir)
+InstalledTranslations installTranslations(
+    QCoreApplication *application, const QStringList &uiLanguages, const QString &qtTranslationsDir)
 {
     InstalledTranslations installed;
     for (const QString &name : uiLanguages) {
@@ -48,8 +48,8 @@ InstalledTranslations installTranslations(QCoreApplication *application, const Q
         if (qt->load(preferred, kQtCatalogue, QStringLiteral("_"), qtTranslationsDir)) {
             installed.qtLoaded = QCoreApplication::installTranslator(qt.release());
         } else {
-            qCInfo(lcTranslations) << "No Qt translation for" << preferred.name() << "in" << qtTranslationsDir
-                                   << "; standard buttons stay in English";
+            qCInfo(lcTranslations) << "No Qt translation for" << preferred.name() << "in"
+                                   << qtTranslationsDir << "; standard buttons stay in English";
         }
         return installed;
     }
@@ -58,7 +58,8 @@ InstalledTranslations installTranslations(QCoreApplication *application, const Q
 
 InstalledTranslations installSystemTranslations(QCoreApplication *application)
 {
-    return installTranslations(application, QLocale::system().uiLanguages(), QLibraryInfo::path(QLibraryInfo::TranslationsPath));
+    return installTranslations(application, QLocale::system().uiLanguages(),
+        QLibraryInfo::path(QLibraryInfo::TranslationsPath));
 }
 
 } // namespace resources

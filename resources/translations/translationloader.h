@@ -12,9 +12,9 @@ class QCoreApplication;
 namespace resources {
 
 struct InstalledTranslations {
-    QString language;          // the catalogue chosen, e.g. "de"; empty: the English source texts
+    QString language; // the catalogue chosen, e.g. "de"; empty: the English source texts
     bool applicationLoaded = false;
-    bool qtLoaded = false;     // false too when Qt's catalogue is not installed
+    bool qtLoaded = false; // false too when Qt's catalogue is not installed
 };
 
 // The resource directory of the compiled catalogues.
@@ -25,8 +25,8 @@ QString translationsResourceDir();
 // English (the source language): LANGUAGE=en:de means English. Installs that catalogue and Qt's
 // for the same language on `application`, which owns the translators. `qtTranslationsDir` is
 // where qtbase_<lang>.qm lives (tests pass their own).
-InstalledTranslations installTranslations(QCoreApplication *application, const QStringList &uiLanguages,
-                                          const QString &qtTranslationsDir);
+InstalledTranslations installTranslations(QCoreApplication *application,
+    const QStringList &uiLanguages, const QString &qtTranslationsDir);
 
 // installTranslations() for QLocale::system().uiLanguages() (LANGUAGE, then LC_ALL, LC_MESSAGES,
 // LANG) and Qt's translations directory (QLibraryInfo::TranslationsPath).

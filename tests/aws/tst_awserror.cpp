@@ -28,8 +28,9 @@ void TestAwsError::serviceError_withoutRetries_isCliSentence()
     error.message = QStringLiteral("Inference scheduler pump-1 not found");
     error.attempts = 1;
     QCOMPARE(error.toString(),
-             QStringLiteral("An error occurred (ResourceNotFoundException) when calling the "
-                            "DescribeInferenceScheduler operation: Inference scheduler pump-1 not found"));
+        QStringLiteral(
+            "An error occurred (ResourceNotFoundException) when calling the "
+            "DescribeInferenceScheduler operation: Inference scheduler pump-1 not found"));
 }
 
 void TestAwsError::serviceError_afterRetriesRanOut_countsRetriesNotAttempts()
@@ -42,8 +43,9 @@ void TestAwsError::serviceError_afterRetriesRanOut_countsRetriesNotAttempts()
     error.attempts = 3;
     error.retriesExhausted = true;
     QCOMPARE(error.toString(),
-             QStringLiteral("An error occurred (ThrottlingException) when calling the "
-                            "ListInferenceSchedulers operation (reached max retries: 2): Rate exceeded"));
+        QStringLiteral(
+            "An error occurred (ThrottlingException) when calling the "
+            "ListInferenceSchedulers operation (reached max retries: 2): Rate exceeded"));
 }
 
 void TestAwsError::serviceError_withoutCode_fallsBackToHttpStatus()
@@ -86,7 +88,8 @@ void TestAwsError::networkError_namesEndpoint()
     AwsError error;
     error.kind = AwsError::Kind::Network;
     error.endpoint = QUrl(QStringLiteral("http://127.0.0.1:1/"));
-    QCOMPARE(error.toString(), QStringLiteral("Could not connect to the endpoint URL: \"http://127.0.0.1:1/\""));
+    QCOMPARE(error.toString(),
+        QStringLiteral("Could not connect to the endpoint URL: \"http://127.0.0.1:1/\""));
 }
 
 void TestAwsError::transportErrors_nameStatusOperationEndpoint_data()
@@ -95,31 +98,42 @@ void TestAwsError::transportErrors_nameStatusOperationEndpoint_data()
     QTest::addColumn<int>("status");
     QTest::addColumn<QString>("message");
     QTest::addColumn<QString>("text");
-    QTest::newRow("refused") << AwsError::Kind::Network << 0 << QStringLiteral("Connection refused")
-        << QStringLiteral("Could not connect to the endpoint URL: \"https://lookout.example:8443/\" "
-                          "(calling the DescribeInferenceScheduler operation: Connection refused)");
-    QTest::newRow("closed mid-body") << AwsError::Kind::Network << 200 << QStringLiteral("Connection closed")
-        << QStringLiteral("The connection to \"https://lookout.example:8443/\" broke while reading the "
-                          "HTTP 200 response to the DescribeInferenceScheduler operation: Connection closed");
-    QTest::newRow("read timeout") << AwsError::Kind::Timeout << 0
+    QTest::newRow("refused")
+        << AwsError::Kind::Network << 0 << QStringLiteral("Connection refused")
+        << QStringLiteral(
+               "Could not connect to the endpoint URL: \"https://lookout.example:8443/\" "
+               "(calling the DescribeInferenceScheduler operation: Connection refused)");
+    QTest::newRow("closed mid-body")
+        << AwsError::Kind::Network << 200 << QStringLiteral("Connection closed")
+        << QStringLiteral(
+               "The connection to \"https://lookout.example:8443/\" broke while reading the "
+               "HTTP 200 response to the DescribeInferenceScheduler operation: Connection closed");
+    QTest::newRow("read timeout")
+        << AwsError::Kind::Timeout << 0
         << QStringLiteral("read timeout: nothing arrived for 300 ms")
-        << QStringLiteral("Timed out on endpoint URL: \"https://lookout.example:8443/\" (calling the "
-                          "DescribeInferenceScheduler operation: read timeout: nothing arrived for 300 ms)");
-    QTest::newRow("tls") << AwsError::Kind::Tls << 0
+        << QStringLiteral(
+               "Timed out on endpoint URL: \"https://lookout.example:8443/\" (calling the "
+               "DescribeInferenceScheduler operation: read timeout: nothing arrived for 300 ms)");
+    QTest::newRow("tls")
+        << AwsError::Kind::Tls << 0
         << QStringLiteral("SSL handshake failed: The certificate is self-signed, and untrusted")
-        << QStringLiteral("SSL validation failed for https://lookout.example:8443/ (calling the "
-                          "DescribeInferenceScheduler operation: SSL handshake failed: The certificate "
-                          "is self-signed, and untrusted)");
-    QTest::newRow("too large") << AwsError::Kind::TooLarge << 200
+        << QStringLiteral(
+               "SSL validation failed for https://lookout.example:8443/ (calling the "
+               "DescribeInferenceScheduler operation: SSL handshake failed: The certificate "
+               "is self-signed, and untrusted)");
+    QTest::newRow("too large")
+        << AwsError::Kind::TooLarge << 200
         << QStringLiteral("more than 16777216 bytes arrived; the rest was not read")
         << QStringLiteral("The HTTP 200 response to the DescribeInferenceScheduler operation from "
                           "\"https://lookout.example:8443/\" was larger than the limit: more than "
                           "16777216 bytes arrived; the rest was not read");
-    QTest::newRow("bad response") << AwsError::Kind::BadResponse << 502
+    QTest::newRow("bad response")
+        << AwsError::Kind::BadResponse << 502
         << QStringLiteral("an error status without an AWS error type")
-        << QStringLiteral("Bad response to the DescribeInferenceScheduler operation from "
-                          "\"https://lookout.example:8443/\" (HTTP 502): an error status without an "
-                          "AWS error type");
+        << QStringLiteral(
+               "Bad response to the DescribeInferenceScheduler operation from "
+               "\"https://lookout.example:8443/\" (HTTP 502): an error status without an "
+               "AWS error type");
 }
 
 void TestAwsError::transportErrors_nameStatusOperationEndpoint()
@@ -139,13 +153,14 @@ void TestAwsError::transportErrors_nameStatusOperationEndpoint()
 
 void TestAwsError::texts_neverShowUserInfo()
 {
-    for (const auto kind : {AwsError::Kind::Network, AwsError::Kind::Timeout, AwsError::Kind::Tls,
-                            AwsError::Kind::TooLarge, AwsError::Kind::BadResponse}) {
+    for (const auto kind : { AwsError::Kind::Network, AwsError::Kind::Timeout, AwsError::Kind::Tls,
+             AwsError::Kind::TooLarge, AwsError::Kind::BadResponse }) {
         AwsError error;
         error.kind = kind;
         error.operation = QStringLiteral("ListInferenceSchedulers");
         error.endpoint = QUrl(QStringLiteral("https://AKID:hunter2@lookout.example/"));
-        QVERIFY2(!error.toString().contains(QStringLiteral("hunter2")), qPrintable(error.toString()));
+        QVERIFY2(
+            !error.toString().contains(QStringLiteral("hunter2")), qPrintable(error.toString()));
         QVERIFY(error.toString().contains(QStringLiteral("https://lookout.example/")));
     }
 }

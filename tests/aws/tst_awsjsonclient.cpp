@@ -2,11 +2,11 @@
 // standard-mode retries and the retry quota, clock-skew correction, expired credentials,
 // timeouts, the size cap, redirects, plain-HTTP refusal, TLS, every bad response, cancellation
 // and the debug log. Backoff runs through a recording scheduler and a fake clock: nothing sleeps.
-#include "processresources.h"
 #include "appinfo.h"
 #include "aws/awsjsonclient.h"
 #include "clienttestdoubles.h"
 #include "fullbackloglistener.h"
+#include "processresources.h"
 #include "scriptedhttpserver.h"
 #include "sigv4requestcheck.h"
 
@@ -86,7 +86,10 @@ QByteArray amzDate(const QDateTime &time)
 // invalidate().
 class RotatingCredentialsProvider final : public aws::CredentialsProvider {
 public:
-    explicit RotatingCredentialsProvider(QList<AwsCredentials> sets) : m_sets(std::move(sets)) {}
+    explicit RotatingCredentialsProvider(QList<AwsCredentials> sets)
+        : m_sets(std::move(sets))
+    {
+    }
     void fetch(QObject *, Callback done) override
     {
         ++fetches;
@@ -111,7 +114,7 @@ public:
         error.message = QStringLiteral("Unable to locate credentials");
         done(error);
     }
-    void invalidate() override {}
+    void invalidate() override { }
     QString description() const override { return QStringLiteral("nothing"); }
 };
 
@@ -241,12 +244,11 @@ private slots:
     void debugLog_tracesCallsWithoutSecrets();
 
 private:
-    std::unique_ptr<AwsJsonClient> makeClient(const std::function<void(AwsJsonClientSettings &)> &adjust = {},
-                                              std::shared_ptr<aws::CredentialsProvider> credentials = nullptr,
-                                              double jitter = 0.5);
+    std::unique_ptr<AwsJsonClient> makeClient(
+        const std::function<void(AwsJsonClientSettings &)> &adjust = {},
+        std::shared_ptr<aws::CredentialsProvider> credentials = nullptr, double jitter = 0.5);
     std::optional<Result<QByteArray>> callAndWait(AwsJsonClient &client,
-                                                  const QByteArray &operation = kOperation,
-                                                  const QByteArray &body = kRequestBody);
+        const QByteArray &operation = kOperation, const QByteArray &body = kRequestBody);
     void verifyAllSigned(const AwsCredentials &credentials = longTermCredentials());
 
     std::unique_ptr<QNetworkAccessManager> m_network;
@@ -274,9 +276,9 @@ void TestAwsJsonClient::cleanup()
     m_clock.reset();
 }
 
-std::unique_ptr<AwsJsonClient>
-TestAwsJsonClient::makeClient(const std::function<void(AwsJsonClientSettings &)> &adjust,
-                              std::shared_ptr<aws::CredentialsProvider> credentials, double jitter)
+std::unique_ptr<AwsJsonClient> TestAwsJsonClient::makeClient(
+    const std::function<void(AwsJsonClientSettings &)> &adjust,
+    std::shared_ptr<aws::CredentialsProvider> credentials, double jitter)
 {
     AwsJsonClientSettings settings;
     settings.endpoint = m_server->url();
@@ -287,16 +289,16 @@ TestAwsJsonClient::makeClient(const std::function<void(AwsJsonClientSettings &)>
         adjust(settings);
     if (!credentials)
         credentials = std::make_shared<aws::StaticCredentialsProvider>(longTermCredentials());
-    auto client = std::make_unique<AwsJsonClient>(m_network.get(), settings, std::move(credentials));
+    auto client
+        = std::make_unique<AwsJsonClient>(m_network.get(), settings, std::move(credentials));
     client->setClock(m_clock);
     client->setRandomSource(std::make_shared<FixedRandomSource>(jitter));
     client->setDelayScheduler(m_scheduler);
     return client;
 }
 
-std::optional<Result<QByteArray>> TestAwsJsonClient::callAndWait(AwsJsonClient &client,
-                                                                 const QByteArray &operation,
-                                                                 const QByteArray &body)
+std::optional<Result<QByteArray>> TestAwsJsonClient::callAndWait(
+    AwsJsonClient &client, const QByteArray &operation, const QByteArray &body)
 {
     std::optional<Result<QByteArray>> result;
     int callbacks = 0;
@@ -320,8 +322,8 @@ void TestAwsJsonClient::verifyAllSigned(const AwsCredentials &credentials)
 {
     QVERIFY(!m_server->requests().isEmpty());
     for (const testsupport::RecordedRequest &request : m_server->requests()) {
-        const testsupport::SignatureCheck check =
-            testsupport::checkSigV4(request, credentials, kRegion, kService);
+        const testsupport::SignatureCheck check
+            = testsupport::checkSigV4(request, credentials, kRegion, kService);
         QVERIFY2(check.valid, qPrintable(check.problem));
     }
 }
@@ -330,7 +332,8 @@ void TestAwsJsonClient::verifyAllSigned(const AwsCredentials &credentials)
 
 void TestAwsJsonClient::success_sendsSignedAwsJsonPost()
 {
-    m_server->enqueue(ScriptedResponse::json(200, kSchedulerBody).withHeader("x-amzn-RequestId", "req-1"));
+    m_server->enqueue(
+        ScriptedResponse::json(200, kSchedulerBody).withHeader("x-amzn-RequestId", "req-1"));
     auto client = makeClient();
 
     const auto result = callAndWait(*client);
@@ -362,7 +365,8 @@ void TestAwsJsonClient::success_sendsSignedAwsJsonPost()
 void TestAwsJsonClient::sessionToken_isSentAndSigned()
 {
     m_server->enqueue(ScriptedResponse::json(200, "{}"));
-    auto client = makeClient({}, std::make_shared<aws::StaticCredentialsProvider>(sessionCredentials()));
+    auto client
+        = makeClient({}, std::make_shared<aws::StaticCredentialsProvider>(sessionCredentials()));
 
     const auto result = callAndWait(*client);
     QVERIFY(result && result->ok());
@@ -371,7 +375,7 @@ void TestAwsJsonClient::sessionToken_isSentAndSigned()
     const auto check = testsupport::checkSigV4(request, sessionCredentials(), kRegion, kService);
     QVERIFY2(check.valid, qPrintable(check.problem));
     QCOMPARE(check.signedHeaders,
-             QByteArray("content-type;host;x-amz-date;x-amz-security-token;x-amz-target"));
+        QByteArray("content-type;host;x-amz-date;x-amz-security-token;x-amz-target"));
 }
 
 void TestAwsJsonClient::hostHeader_ipv6Loopback_isBracketedWithPort()
@@ -409,7 +413,8 @@ void TestAwsJsonClient::hostHeader_localhostName_keepsPort()
 void TestAwsJsonClient::endpointPath_isRequestedAndSigned()
 {
     m_server->enqueue(ScriptedResponse::json(200, "{}"));
-    auto client = makeClient([&](AwsJsonClientSettings &s) { s.endpoint = m_server->url(QStringLiteral("/lookout/")); });
+    auto client = makeClient(
+        [&](AwsJsonClientSettings &s) { s.endpoint = m_server->url(QStringLiteral("/lookout/")); });
 
     const auto result = callAndWait(*client);
     QVERIFY(result && result->ok());
@@ -440,7 +445,7 @@ void TestAwsJsonClient::throttlingThenSuccess_retriesOnceAndRefundsQuota()
     QVERIFY(result);
     QVERIFY2(result->ok(), qPrintable(result->ok() ? QString() : result->error().toString()));
     QCOMPARE(m_server->requests().size(), 2);
-    QCOMPARE(m_scheduler->delays(), QList<std::chrono::milliseconds>({500ms}));
+    QCOMPARE(m_scheduler->delays(), QList<std::chrono::milliseconds>({ 500ms }));
     // 5 tokens for the retry, 5 back for its success.
     QCOMPARE(client->retryQuotaRemaining(), 500);
     verifyAllSigned();
@@ -448,7 +453,8 @@ void TestAwsJsonClient::throttlingThenSuccess_retriesOnceAndRefundsQuota()
 
 void TestAwsJsonClient::serverErrors_untilAttemptsRunOut_reportMaxRetries()
 {
-    m_server->enqueue(ScriptedResponse::awsError(500, "InternalServerException", "Processing failed"), 3);
+    m_server->enqueue(
+        ScriptedResponse::awsError(500, "InternalServerException", "Processing failed"), 3);
     auto client = makeClient();
 
     const auto result = callAndWait(*client);
@@ -460,11 +466,11 @@ void TestAwsJsonClient::serverErrors_untilAttemptsRunOut_reportMaxRetries()
     QCOMPARE(error.attempts, 3);
     QVERIFY(error.retriesExhausted);
     QCOMPARE(error.toString(),
-             QStringLiteral("An error occurred (InternalServerException) when calling the "
-                            "DescribeInferenceScheduler operation (reached max retries: 2): "
-                            "Processing failed"));
+        QStringLiteral("An error occurred (InternalServerException) when calling the "
+                       "DescribeInferenceScheduler operation (reached max retries: 2): "
+                       "Processing failed"));
     QCOMPARE(m_server->requests().size(), 3);
-    QCOMPARE(m_scheduler->delays(), QList<std::chrono::milliseconds>({500ms, 1000ms}));
+    QCOMPARE(m_scheduler->delays(), QList<std::chrono::milliseconds>({ 500ms, 1000ms }));
     QCOMPARE(client->retryQuotaRemaining(), 490);
     QCOMPARE(m_server->unexpectedRequestCount(), 0);
     verifyAllSigned();
@@ -476,12 +482,11 @@ void TestAwsJsonClient::backoff_delaysFollowJitteredExponentialCap_data()
     QTest::addColumn<QList<std::chrono::milliseconds>>("expected");
     // random × min(2^(n-1) s, 20 s) for retries n = 1..7.
     QTest::newRow("half") << 0.5
-                          << QList<std::chrono::milliseconds>{500ms, 1000ms, 2000ms, 4000ms,
-                                                              8000ms, 10000ms, 10000ms};
+                          << QList<std::chrono::milliseconds> { 500ms, 1000ms, 2000ms, 4000ms,
+                                 8000ms, 10000ms, 10000ms };
     QTest::newRow("just under one") << 0.999
-                                    << QList<std::chrono::milliseconds>{999ms, 1998ms, 3996ms,
-                                                                        7992ms, 15984ms, 19980ms,
-                                                                        19980ms};
+                                    << QList<std::chrono::milliseconds> { 999ms, 1998ms, 3996ms,
+                                           7992ms, 15984ms, 19980ms, 19980ms };
     QTest::newRow("zero") << 0.0 << QList<std::chrono::milliseconds>(7, 0ms);
 }
 
@@ -515,7 +520,8 @@ void TestAwsJsonClient::retries_areResignedWithFreshDate()
     QCOMPARE(m_server->requests()[0].header("X-Amz-Date"), QByteArray("20240304T185222Z"));
     QCOMPARE(m_server->requests()[1].header("X-Amz-Date"), QByteArray("20240304T185223Z"));
     QCOMPARE(m_server->requests()[2].header("X-Amz-Date"), QByteArray("20240304T185225Z"));
-    QVERIFY(m_server->requests()[0].header("Authorization") != m_server->requests()[1].header("Authorization"));
+    QVERIFY(m_server->requests()[0].header("Authorization")
+        != m_server->requests()[1].header("Authorization"));
     verifyAllSigned();
 }
 
@@ -535,8 +541,8 @@ void TestAwsJsonClient::maxAttemptsOne_neverRetries()
 
 void TestAwsJsonClient::nonRetryableServiceError_failsAtOnce()
 {
-    m_server->enqueue(ScriptedResponse::awsError(404, "ResourceNotFoundException",
-                                                 "Inference scheduler pump-1 not found"));
+    m_server->enqueue(ScriptedResponse::awsError(
+        404, "ResourceNotFoundException", "Inference scheduler pump-1 not found"));
     auto client = makeClient();
 
     const auto result = callAndWait(*client);
@@ -545,8 +551,9 @@ void TestAwsJsonClient::nonRetryableServiceError_failsAtOnce()
     QCOMPARE(result->error().attempts, 1);
     QVERIFY(!result->error().retriesExhausted);
     QCOMPARE(result->error().toString(),
-             QStringLiteral("An error occurred (ResourceNotFoundException) when calling the "
-                            "DescribeInferenceScheduler operation: Inference scheduler pump-1 not found"));
+        QStringLiteral(
+            "An error occurred (ResourceNotFoundException) when calling the "
+            "DescribeInferenceScheduler operation: Inference scheduler pump-1 not found"));
     QCOMPARE(m_server->requests().size(), 1);
     QCOMPARE(client->retryQuotaRemaining(), 500);
 }
@@ -622,9 +629,10 @@ void TestAwsJsonClient::connectionRefused_isRetriedNetworkError()
     QCOMPARE(error.attempts, 3);
     QVERIFY(error.retriesExhausted);
     QCOMPARE(error.httpStatus, 0);
-    QVERIFY2(error.toString().startsWith(QStringLiteral("Could not connect to the endpoint URL: \"%1\"")
-                                             .arg(closedPort.toString())),
-             qPrintable(error.toString()));
+    QVERIFY2(
+        error.toString().startsWith(QStringLiteral("Could not connect to the endpoint URL: \"%1\"")
+                                        .arg(closedPort.toString())),
+        qPrintable(error.toString()));
     QCOMPARE(m_scheduler->delays().size(), 2);
 }
 
@@ -633,8 +641,9 @@ void TestAwsJsonClient::connectionRefused_isRetriedNetworkError()
 void TestAwsJsonClient::clockSkew_signatureErrorRetriedOnceWithCorrectedTime()
 {
     const QDateTime serverTime = baseTime().addSecs(20 * 60);
-    m_server->enqueue(ScriptedResponse::awsError(400, "InvalidSignatureException", "Signature expired")
-                          .withDate(serverTime));
+    m_server->enqueue(
+        ScriptedResponse::awsError(400, "InvalidSignatureException", "Signature expired")
+            .withDate(serverTime));
     m_server->enqueue(ScriptedResponse::json(200, kSchedulerBody).withDate(serverTime));
     m_server->enqueue(ScriptedResponse::json(200, kSchedulerBody).withDate(serverTime));
     auto client = makeClient();
@@ -660,8 +669,9 @@ void TestAwsJsonClient::clockSkew_signatureErrorRetriedOnceWithCorrectedTime()
 void TestAwsJsonClient::clockSkew_retriedEvenWhenAttemptsAreUsedUp()
 {
     const QDateTime serverTime = baseTime().addSecs(-30 * 60);
-    m_server->enqueue(ScriptedResponse::awsError(403, "SignatureDoesNotMatch", "Signature not yet current")
-                          .withDate(serverTime));
+    m_server->enqueue(
+        ScriptedResponse::awsError(403, "SignatureDoesNotMatch", "Signature not yet current")
+            .withDate(serverTime));
     m_server->enqueue(ScriptedResponse::json(200, "{}").withDate(serverTime));
     auto client = makeClient([](AwsJsonClientSettings &s) { s.maxAttempts = 1; });
 
@@ -718,7 +728,8 @@ void TestAwsJsonClient::clockSkew_learnedFromSuccessfulResponses()
 
 void TestAwsJsonClient::clockSkew_belowFiveMinutes_isIgnored()
 {
-    m_server->enqueue(ScriptedResponse::json(200, "{}").withDate(baseTime().addSecs(4 * 60 + 59)), 2);
+    m_server->enqueue(
+        ScriptedResponse::json(200, "{}").withDate(baseTime().addSecs(4 * 60 + 59)), 2);
     auto client = makeClient();
 
     QVERIFY(callAndWait(*client).value().ok());
@@ -734,8 +745,10 @@ void TestAwsJsonClient::expiredToken_invalidatesAndRetriesOnceWithFreshCredentia
     AwsCredentials fresh = sessionCredentials();
     fresh.accessKeyId = QStringLiteral("ASIAFRESHKEY");
     fresh.sessionToken = QStringLiteral("fresh-token");
-    auto provider = std::make_shared<RotatingCredentialsProvider>(QList<AwsCredentials>{sessionCredentials(), fresh});
-    m_server->enqueue(ScriptedResponse::awsError(400, "ExpiredTokenException", "The security token included in the request is expired"));
+    auto provider = std::make_shared<RotatingCredentialsProvider>(
+        QList<AwsCredentials> { sessionCredentials(), fresh });
+    m_server->enqueue(ScriptedResponse::awsError(
+        400, "ExpiredTokenException", "The security token included in the request is expired"));
     m_server->enqueue(ScriptedResponse::json(200, "{}"));
     auto client = makeClient([](AwsJsonClientSettings &s) { s.maxAttempts = 1; }, provider);
 
@@ -745,7 +758,9 @@ void TestAwsJsonClient::expiredToken_invalidatesAndRetriesOnceWithFreshCredentia
     QCOMPARE(provider->invalidations, 1);
     QCOMPARE(provider->fetches, 2);
     QCOMPARE(m_server->requests().size(), 2);
-    QVERIFY(testsupport::checkSigV4(m_server->requests()[0], sessionCredentials(), kRegion, kService).valid);
+    QVERIFY(
+        testsupport::checkSigV4(m_server->requests()[0], sessionCredentials(), kRegion, kService)
+            .valid);
     const auto second = testsupport::checkSigV4(m_server->requests()[1], fresh, kRegion, kService);
     QVERIFY2(second.valid, qPrintable(second.problem));
     QCOMPARE(m_server->requests()[1].header("X-Amz-Security-Token"), QByteArray("fresh-token"));
@@ -753,7 +768,8 @@ void TestAwsJsonClient::expiredToken_invalidatesAndRetriesOnceWithFreshCredentia
 
 void TestAwsJsonClient::expiredToken_twice_fails()
 {
-    auto provider = std::make_shared<RotatingCredentialsProvider>(QList<AwsCredentials>{sessionCredentials()});
+    auto provider = std::make_shared<RotatingCredentialsProvider>(
+        QList<AwsCredentials> { sessionCredentials() });
     m_server->enqueue(ScriptedResponse::awsError(400, "ExpiredToken", "expired"), 2);
     auto client = makeClient({}, provider);
 
@@ -798,8 +814,9 @@ void TestAwsJsonClient::readTimeout_whenServerHangs()
     QVERIFY(elapsed.elapsed() >= 300);
     QCOMPARE(m_server->requests().size(), 1);
     const QString text = error.toString();
-    QVERIFY2(text.contains(m_server->url().toString()) && text.contains(QString::fromLatin1(kOperation)),
-             qPrintable(text));
+    QVERIFY2(
+        text.contains(m_server->url().toString()) && text.contains(QString::fromLatin1(kOperation)),
+        qPrintable(text));
     QCOMPARE(error.exitCode(), 255);
 }
 
@@ -839,7 +856,7 @@ void TestAwsJsonClient::connectTimeout_whenConnectNeverCompletes()
     QVERIFY(result && !result->ok());
     QCOMPARE(result->error().kind, AwsError::Kind::Timeout);
     QVERIFY2(result->error().message.contains(QStringLiteral("connect timeout")),
-             qPrintable(result->error().message));
+        qPrintable(result->error().message));
     QVERIFY(elapsed.elapsed() >= 300);
     QVERIFY(elapsed.elapsed() < 10'000);
 }
@@ -867,8 +884,8 @@ void TestAwsJsonClient::tooLarge_streamedBody_abortsAtCapWithoutBufferingPastIt(
 {
     constexpr qint64 kCap = 16 * 1024 * 1024;
     constexpr qint64 kSize = 20 * 1024 * 1024;
-    m_server->enqueue(ScriptedResponse::generated(200, "application/x-amz-json-1.0", kSize,
-                                                  ScriptedResponse::Framing::Chunked));
+    m_server->enqueue(ScriptedResponse::generated(
+        200, "application/x-amz-json-1.0", kSize, ScriptedResponse::Framing::Chunked));
     auto client = makeClient();
     const bool measurePeak = resetPeakResident();
     const qint64 peakBefore = processStatusKiB("VmHWM");
@@ -879,8 +896,9 @@ void TestAwsJsonClient::tooLarge_streamedBody_abortsAtCapWithoutBufferingPastIt(
     QCOMPARE(error.kind, AwsError::Kind::TooLarge);
     QVERIFY2(error.message.contains(QStringLiteral("16777216")), qPrintable(error.message));
     const QString text = error.toString();
-    QVERIFY2(text.contains(QString::fromLatin1(kOperation)) && text.contains(m_server->url().toString()),
-             qPrintable(text));
+    QVERIFY2(
+        text.contains(QString::fromLatin1(kOperation)) && text.contains(m_server->url().toString()),
+        qPrintable(text));
 
     // AddressSanitizer's quarantine keeps every freed buffer resident by design (Qt's own
     // per-read buffers included), so peak memory says nothing about the client there.
@@ -893,7 +911,7 @@ void TestAwsJsonClient::tooLarge_streamedBody_abortsAtCapWithoutBufferingPastIt(
     // bounded write buffer) stays within the cap plus 2 MiB; buffering all 20 MiB would not.
     const qint64 growthKiB = processStatusKiB("VmHWM") - peakBefore;
     QVERIFY2(growthKiB < (kCap + 2 * 1024 * 1024) / 1024,
-             qPrintable(QStringLiteral("peak resident memory grew by %1 KiB").arg(growthKiB)));
+        qPrintable(QStringLiteral("peak resident memory grew by %1 KiB").arg(growthKiB)));
 }
 
 void TestAwsJsonClient::tooLarge_clientStopsReadingAtCap()
@@ -901,19 +919,20 @@ void TestAwsJsonClient::tooLarge_clientStopsReadingAtCap()
     // 64 MiB on offer, 1 MiB allowed: if the client kept reading (and dropping) past the cap, the
     // server would get all of it out; kernel socket buffers hold a few MiB at most.
     constexpr qint64 kSize = 64 * 1024 * 1024;
-    m_server->enqueue(ScriptedResponse::generated(200, "application/x-amz-json-1.0", kSize,
-                                                  ScriptedResponse::Framing::CloseDelimited));
+    m_server->enqueue(ScriptedResponse::generated(
+        200, "application/x-amz-json-1.0", kSize, ScriptedResponse::Framing::CloseDelimited));
     auto client = makeClient([](AwsJsonClientSettings &s) { s.maxResponseBytes = 1024 * 1024; });
 
     const auto result = callAndWait(*client);
     QVERIFY(result && !result->ok());
     QCOMPARE(result->error().kind, AwsError::Kind::TooLarge);
     QCOMPARE(result->error().attempts, 1);
-    QVERIFY2(result->error().message.contains(QStringLiteral("1048576")), qPrintable(result->error().message));
+    QVERIFY2(result->error().message.contains(QStringLiteral("1048576")),
+        qPrintable(result->error().message));
     QTRY_VERIFY_WITH_TIMEOUT(m_server->responseHasEnded(0), 5000);
     QVERIFY(!m_server->responseCompleted(0));
     QVERIFY2(m_server->responseBodyBytesSent(0) < kSize / 2,
-             qPrintable(QStringLiteral("%1 bytes went out").arg(m_server->responseBodyBytesSent(0))));
+        qPrintable(QStringLiteral("%1 bytes went out").arg(m_server->responseBodyBytesSent(0))));
 }
 
 void TestAwsJsonClient::closedMidBody_isNetworkError()
@@ -928,13 +947,15 @@ void TestAwsJsonClient::closedMidBody_isNetworkError()
     QCOMPARE(error.kind, AwsError::Kind::Network);
     QCOMPARE(error.httpStatus, 200);
     QVERIFY(!error.message.isEmpty());
-    QVERIFY2(error.toString().contains(QString::fromLatin1(kOperation)), qPrintable(error.toString()));
+    QVERIFY2(
+        error.toString().contains(QString::fromLatin1(kOperation)), qPrintable(error.toString()));
 }
 
 void TestAwsJsonClient::redirect_isNotFollowed()
 {
     const QByteArray elsewhere = m_server->url(QStringLiteral("/elsewhere")).toEncoded();
-    m_server->enqueue(ScriptedResponse::raw(307, "text/plain", "moved").withHeader("Location", elsewhere));
+    m_server->enqueue(
+        ScriptedResponse::raw(307, "text/plain", "moved").withHeader("Location", elsewhere));
     m_server->enqueue(ScriptedResponse::json(200, "{}"));
     auto client = makeClient();
 
@@ -953,19 +974,20 @@ void TestAwsJsonClient::plainHttpToRemoteHost_isRefusedBeforeSending()
 {
     // Everything this network access manager sends goes through the scripted server as an HTTP
     // proxy, so any byte meant for example.com would be recorded there.
-    m_network->setProxy(QNetworkProxy(QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"), m_server->port()));
-    m_server->setHandler([](const testsupport::RecordedRequest &) { return ScriptedResponse::json(200, "{}"); });
-    auto client = makeClient([](AwsJsonClientSettings &s) {
-        s.endpoint = QUrl(QStringLiteral("http://example.com"));
-    });
+    m_network->setProxy(
+        QNetworkProxy(QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"), m_server->port()));
+    m_server->setHandler(
+        [](const testsupport::RecordedRequest &) { return ScriptedResponse::json(200, "{}"); });
+    auto client = makeClient(
+        [](AwsJsonClientSettings &s) { s.endpoint = QUrl(QStringLiteral("http://example.com")); });
 
     const auto result = callAndWait(*client);
     QVERIFY(result && !result->ok());
     const AwsError &error = result->error();
     QCOMPARE(error.kind, AwsError::Kind::Configuration);
     QVERIFY2(error.message.contains(QStringLiteral("http://example.com"))
-                 && error.message.contains(QStringLiteral("loopback")),
-             qPrintable(error.message));
+            && error.message.contains(QStringLiteral("loopback")),
+        qPrintable(error.message));
     QCOMPARE(error.attempts, 0);
     QCOMPARE(error.operation, QString::fromLatin1(kOperation));
     QCOMPARE(m_server->connectionCount(), 0);
@@ -986,8 +1008,8 @@ void TestAwsJsonClient::tls_untrustedCertificate_isTlsErrorWithQtText()
     QCOMPARE(error.kind, AwsError::Kind::Tls);
     QCOMPARE(error.attempts, 1);
     QVERIFY2(error.message.contains(QStringLiteral("self-signed"), Qt::CaseInsensitive)
-                 || error.message.contains(QStringLiteral("untrusted"), Qt::CaseInsensitive),
-             qPrintable(error.message));
+            || error.message.contains(QStringLiteral("untrusted"), Qt::CaseInsensitive),
+        qPrintable(error.message));
     QVERIFY2(error.toString().contains(tlsServer.url().toString()), qPrintable(error.toString()));
     QVERIFY(tlsServer.requests().isEmpty());
 }
@@ -1026,10 +1048,12 @@ void TestAwsJsonClient::invalidSettings_areConfigurationErrors_data()
                                << QStringLiteral("no region");
     QTest::newRow("zero attempts") << Adjust([](AwsJsonClientSettings &s) { s.maxAttempts = 0; })
                                    << QStringLiteral("max_attempts must be at least 1 (it is 0)");
-    QTest::newRow("zero read timeout") << Adjust([](AwsJsonClientSettings &s) { s.readTimeout = 0ms; })
-                                       << QStringLiteral("read timeout");
-    QTest::newRow("negative cap") << Adjust([](AwsJsonClientSettings &s) { s.maxResponseBytes = -1; })
-                                  << QStringLiteral("response size limit");
+    QTest::newRow("zero read timeout")
+        << Adjust([](AwsJsonClientSettings &s) { s.readTimeout = 0ms; })
+        << QStringLiteral("read timeout");
+    QTest::newRow("negative cap") << Adjust([](AwsJsonClientSettings &s) {
+        s.maxResponseBytes = -1;
+    }) << QStringLiteral("response size limit");
     QTest::newRow("ftp endpoint") << Adjust([](AwsJsonClientSettings &s) {
         s.endpoint = QUrl(QStringLiteral("ftp://127.0.0.1/"));
     }) << QStringLiteral("scheme must be https://");
@@ -1056,7 +1080,8 @@ void TestAwsJsonClient::invalidOperationName_isRefused()
     const auto result = callAndWait(*client, "Describe Inference\r\nX-Evil: 1");
     QVERIFY(result && !result->ok());
     QCOMPARE(result->error().kind, AwsError::Kind::InvalidParameter);
-    QVERIFY(result->error().message.contains(QStringLiteral("operation name \"Describe Inference??X-Evil: 1\"")));
+    QVERIFY(result->error().message.contains(
+        QStringLiteral("operation name \"Describe Inference??X-Evil: 1\"")));
     QCOMPARE(m_server->connectionCount(), 0);
 }
 
@@ -1070,27 +1095,33 @@ void TestAwsJsonClient::badResponses_becomeErrorsNamingStatusOperationEndpoint_d
     QTest::addColumn<QString>("detail");
 
     QTest::newRow("html 502") << ScriptedResponse::raw(502, "text/html",
-                                                       "<html><head><title>502 Bad Gateway</title></head>"
-                                                       "<body><h1>502 Bad Gateway</h1></body></html>")
-                              << 502 << AwsError::Kind::BadResponse << QStringLiteral("502 Bad Gateway");
-    QTest::newRow("empty 200") << ScriptedResponse::json(200, "") << 200 << AwsError::Kind::BadResponse
-                               << QStringLiteral("empty");
+        "<html><head><title>502 Bad Gateway</title></head>"
+        "<body><h1>502 Bad Gateway</h1></body></html>")
+                              << 502 << AwsError::Kind::BadResponse
+                              << QStringLiteral("502 Bad Gateway");
+    QTest::newRow("empty 200") << ScriptedResponse::json(200, "") << 200
+                               << AwsError::Kind::BadResponse << QStringLiteral("empty");
     QTest::newRow("empty 500") << ScriptedResponse::raw(500, "", "") << 500
-                               << AwsError::Kind::BadResponse << QStringLiteral("without an AWS error type");
-    QTest::newRow("truncated json") << ScriptedResponse::json(200, R"({"InferenceSchedulerName":"pu)")
-                                    << 200 << AwsError::Kind::BadResponse << QStringLiteral("not valid JSON");
+                               << AwsError::Kind::BadResponse
+                               << QStringLiteral("without an AWS error type");
+    QTest::newRow("truncated json")
+        << ScriptedResponse::json(200, R"({"InferenceSchedulerName":"pu)") << 200
+        << AwsError::Kind::BadResponse << QStringLiteral("not valid JSON");
     QTest::newRow("json array") << ScriptedResponse::json(200, R"([{"a":1}])") << 200
                                 << AwsError::Kind::BadResponse << QStringLiteral("JSON array");
     QTest::newRow("json scalar") << ScriptedResponse::json(200, "42") << 200
-                                 << AwsError::Kind::BadResponse << QStringLiteral("the body is a JSON number; expected a JSON object");
-    QTest::newRow("wrong content type") << ScriptedResponse::raw(200, "text/html", "{}") << 200
-                                        << AwsError::Kind::BadResponse << QStringLiteral("text/html");
-    QTest::newRow("error without type") << ScriptedResponse::json(400, R"({"message":"nope"})") << 400
-                                        << AwsError::Kind::BadResponse
-                                        << QStringLiteral("without an AWS error type");
-    QTest::newRow("error that is an array") << ScriptedResponse::json(400, R"(["ValidationException"])")
-                                            << 400 << AwsError::Kind::BadResponse
-                                            << QStringLiteral("without an AWS error type");
+                                 << AwsError::Kind::BadResponse
+                                 << QStringLiteral(
+                                        "the body is a JSON number; expected a JSON object");
+    QTest::newRow("wrong content type")
+        << ScriptedResponse::raw(200, "text/html", "{}") << 200 << AwsError::Kind::BadResponse
+        << QStringLiteral("text/html");
+    QTest::newRow("error without type")
+        << ScriptedResponse::json(400, R"({"message":"nope"})") << 400
+        << AwsError::Kind::BadResponse << QStringLiteral("without an AWS error type");
+    QTest::newRow("error that is an array")
+        << ScriptedResponse::json(400, R"(["ValidationException"])") << 400
+        << AwsError::Kind::BadResponse << QStringLiteral("without an AWS error type");
 }
 
 void TestAwsJsonClient::badResponses_becomeErrorsNamingStatusOperationEndpoint()
@@ -1127,11 +1158,13 @@ void TestAwsJsonClient::serviceErrors_typeAndMessageParsed_data()
     QTest::newRow("header wins, uri form")
         << ScriptedResponse::json(400, R"({"__type":"Other","message":"from body"})")
                .withHeader("X-Amzn-Errortype",
-                           "ValidationException:http://internal.amazon.com/coral/com.amazon.coral.validate/")
+                   "ValidationException:http://internal.amazon.com/coral/"
+                   "com.amazon.coral.validate/")
         << QStringLiteral("ValidationException") << QStringLiteral("from body");
-    QTest::newRow("__type namespace form")
-        << ScriptedResponse::json(404, R"({"__type":"com.amazonaws.lookoutequipment#ResourceNotFoundException","message":"gone"})")
-        << QStringLiteral("ResourceNotFoundException") << QStringLiteral("gone");
+    QTest::newRow("__type namespace form") << ScriptedResponse::json(404,
+        R"({"__type":"com.amazonaws.lookoutequipment#ResourceNotFoundException","message":"gone"})")
+                                           << QStringLiteral("ResourceNotFoundException")
+                                           << QStringLiteral("gone");
     QTest::newRow("code member, Message capitalised")
         << ScriptedResponse::json(409, R"({"code":"ConflictException","Message":"busy"})")
         << QStringLiteral("ConflictException") << QStringLiteral("busy");
@@ -1168,7 +1201,8 @@ void TestAwsJsonClient::contextDestroyedMidCall_noCallback()
     auto client = makeClient();
     auto context = std::make_unique<QObject>();
     int callbacks = 0;
-    client->call(kOperation, kRequestBody, context.get(), [&](const Result<QByteArray> &) { ++callbacks; });
+    client->call(
+        kOperation, kRequestBody, context.get(), [&](const Result<QByteArray> &) { ++callbacks; });
 
     QSignalSpy received(m_server.get(), &ScriptedHttpServer::requestReceived);
     QVERIFY(received.wait(5000));
@@ -1188,7 +1222,8 @@ void TestAwsJsonClient::abortAll_dropsEveryCallInFlight()
     int callbacks = 0;
     QSignalSpy received(m_server.get(), &ScriptedHttpServer::requestReceived);
     client->call(kOperation, kRequestBody, this, [&](const Result<QByteArray> &) { ++callbacks; });
-    client->call("ListInferenceSchedulers", "{}", this, [&](const Result<QByteArray> &) { ++callbacks; });
+    client->call(
+        "ListInferenceSchedulers", "{}", this, [&](const Result<QByteArray> &) { ++callbacks; });
     QTRY_COMPARE_WITH_TIMEOUT(received.count(), 2, 5000);
 
     QSignalSpy ended(m_server.get(), &ScriptedHttpServer::responseEnded);
@@ -1214,7 +1249,7 @@ void TestAwsJsonClient::callAbort_dropsOnlyThatCall()
     int abortedCallbacks = 0;
     QSignalSpy received(m_server.get(), &ScriptedHttpServer::requestReceived);
     aws::AwsJsonCall *doomed = client->call("ListInferenceSchedulers", "{}", this,
-                                            [&](const Result<QByteArray> &) { ++abortedCallbacks; });
+        [&](const Result<QByteArray> &) { ++abortedCallbacks; });
     QCOMPARE(doomed->operation(), QByteArray("ListInferenceSchedulers"));
     QVERIFY(received.wait(5000));
     doomed->abort();
@@ -1266,7 +1301,8 @@ void TestAwsJsonClient::callbackMayDeleteClient()
 
 void TestAwsJsonClient::callback_neverRunsInsideCall()
 {
-    auto client = makeClient([](AwsJsonClientSettings &s) { s.endpoint = QUrl(QStringLiteral("http://example.com")); });
+    auto client = makeClient(
+        [](AwsJsonClientSettings &s) { s.endpoint = QUrl(QStringLiteral("http://example.com")); });
     bool insideCall = true;
     bool ranInside = false;
     std::optional<Result<QByteArray>> result;
@@ -1285,10 +1321,14 @@ void TestAwsJsonClient::debugLog_tracesCallsWithoutSecrets()
 {
     const QDateTime serverTime = baseTime().addSecs(20 * 60);
     m_server->enqueue(ScriptedResponse::awsError(400, "ThrottlingException", "Rate exceeded"));
-    m_server->enqueue(ScriptedResponse::awsError(400, "InvalidSignatureException", "Signature expired")
-                          .withDate(serverTime));
-    m_server->enqueue(ScriptedResponse::json(200, "{}").withDate(serverTime).withHeader("x-amzn-RequestId", "log-req-1"));
-    auto client = makeClient({}, std::make_shared<aws::StaticCredentialsProvider>(sessionCredentials()));
+    m_server->enqueue(
+        ScriptedResponse::awsError(400, "InvalidSignatureException", "Signature expired")
+            .withDate(serverTime));
+    m_server->enqueue(ScriptedResponse::json(200, "{}")
+                          .withDate(serverTime)
+                          .withHeader("x-amzn-RequestId", "log-req-1"));
+    auto client
+        = makeClient({}, std::make_shared<aws::StaticCredentialsProvider>(sessionCredentials()));
 
     QString log;
     {
@@ -1301,8 +1341,10 @@ void TestAwsJsonClient::debugLog_tracesCallsWithoutSecrets()
     QVERIFY2(log.contains(QStringLiteral("POST ") + m_server->url().toString()), qPrintable(log));
     QVERIFY2(log.contains(QStringLiteral("HTTP 200")), qPrintable(log));
     QVERIFY2(log.contains(QStringLiteral("attempt 3")), qPrintable(log));
-    QVERIFY2(log.contains(QStringLiteral("backoff")) && log.contains(QStringLiteral("500 ms")), qPrintable(log));
-    QVERIFY2(log.contains(QStringLiteral("clock skew")) && log.contains(QStringLiteral("1200 s")), qPrintable(log));
+    QVERIFY2(log.contains(QStringLiteral("backoff")) && log.contains(QStringLiteral("500 ms")),
+        qPrintable(log));
+    QVERIFY2(log.contains(QStringLiteral("clock skew")) && log.contains(QStringLiteral("1200 s")),
+        qPrintable(log));
     QVERIFY2(log.contains(QStringLiteral("log-req-1")), qPrintable(log));
 
     QCOMPARE(m_server->requests().size(), 3);

@@ -38,7 +38,8 @@ void TestAwsJsonResponse::success_data()
     const QByteArray body = R"({"InferenceSchedulerSummaries":[]})";
     QTest::newRow("json 1.0") << response(200, "application/x-amz-json-1.0", body);
     QTest::newRow("json 1.1") << response(200, "application/x-amz-json-1.1", body);
-    QTest::newRow("plain json with charset") << response(200, "Application/JSON; charset=utf-8", body);
+    QTest::newRow("plain json with charset")
+        << response(200, "Application/JSON; charset=utf-8", body);
     QTest::newRow("no content type") << response(200, {}, body);
     QTest::newRow("204 with object") << response(204, "application/x-amz-json-1.0", "{}");
 }
@@ -53,9 +54,8 @@ void TestAwsJsonResponse::success()
 
 void TestAwsJsonResponse::serviceError_keepsCodeMessageStatusAndRequestId()
 {
-    const auto result = aws::interpretJsonResponse(
-        response(409, "application/x-amz-json-1.0",
-                 R"({"__type":"com.amazonaws.lookoutequipment#ConflictException","Message":"busy"})"));
+    const auto result = aws::interpretJsonResponse(response(409, "application/x-amz-json-1.0",
+        R"({"__type":"com.amazonaws.lookoutequipment#ConflictException","Message":"busy"})"));
     QVERIFY(!result.ok());
     const AwsError &error = result.error();
     QCOMPARE(error.kind, AwsError::Kind::Service);
@@ -69,8 +69,10 @@ void TestAwsJsonResponse::badResponse_data()
 {
     QTest::addColumn<HttpResponse>("input");
     QTest::addColumn<QString>("says");
-    QTest::newRow("html 502") << response(502, "text/html", "<html><title>502 Bad Gateway</title></html>")
-                              << QStringLiteral("Content-Type \"text/html\", the body starts \"<html><title>502 Bad Gateway");
+    QTest::newRow("html 502")
+        << response(502, "text/html", "<html><title>502 Bad Gateway</title></html>")
+        << QStringLiteral(
+               "Content-Type \"text/html\", the body starts \"<html><title>502 Bad Gateway");
     QTest::newRow("empty 200") << response(200, "application/x-amz-json-1.0", "")
                                << QStringLiteral("the body is empty");
     QTest::newRow("blank 200") << response(200, "application/x-amz-json-1.0", " \r\n ")
@@ -81,22 +83,25 @@ void TestAwsJsonResponse::badResponse_data()
                            << QStringLiteral("JSON array; expected a JSON object");
     QTest::newRow("scalar") << response(200, "application/x-amz-json-1.0", "true")
                             << QStringLiteral("the body is a JSON boolean; expected a JSON object");
-    QTest::newRow("wrong content type") << response(200, "text/plain", "{}")
-                                        << QStringLiteral("Content-Type \"text/plain\" is not AWS JSON");
-    QTest::newRow("error without type") << response(400, "application/x-amz-json-1.0", R"({"message":"x"})")
-                                        << QStringLiteral("without an AWS error type");
-    QTest::newRow("empty 503") << response(503, {}, "") << QStringLiteral("no Content-Type, the body starts \"\"");
+    QTest::newRow("wrong content type") << response(
+        200, "text/plain", "{}") << QStringLiteral("Content-Type \"text/plain\" is not AWS JSON");
+    QTest::newRow("error without type") << response(400, "application/x-amz-json-1.0",
+        R"({"message":"x"})") << QStringLiteral("without an AWS error type");
+    QTest::newRow("empty 503") << response(503, {}, "")
+                               << QStringLiteral("no Content-Type, the body starts \"\"");
     QTest::newRow("redirect") << [] {
         HttpResponse r = response(301, "text/html", "moved");
-        r.headers.append(std::pair<QByteArray, QByteArray>("Location", "https://elsewhere.example/"));
+        r.headers.append(
+            std::pair<QByteArray, QByteArray>("Location", "https://elsewhere.example/"));
         return r;
     }() << QStringLiteral("a redirect to \"https://elsewhere.example/\", not followed");
-    QTest::newRow("redirect without location") << response(302, {}, "")
-                                               << QStringLiteral("a redirect without a Location");
+    QTest::newRow("redirect without location")
+        << response(302, {}, "") << QStringLiteral("a redirect without a Location");
     QTest::newRow("no status") << response(0, {}, "") << QStringLiteral("no HTTP status arrived");
     QTest::newRow("status 600") << response(600, "application/x-amz-json-1.0", "{}")
                                 << QStringLiteral("unexpected HTTP status 600");
-    QTest::newRow("status 101") << response(101, {}, "") << QStringLiteral("unexpected HTTP status 101");
+    QTest::newRow("status 101") << response(101, {}, "")
+                                << QStringLiteral("unexpected HTTP status 101");
 }
 
 void TestAwsJsonResponse::badResponse()
@@ -128,7 +133,7 @@ void TestAwsJsonResponse::requestId_fallsBackToAmzRequestId()
 {
     HttpResponse r;
     r.status = 500;
-    r.headers = {{"X-Amz-Request-Id", " abc-1 "}};
+    r.headers = { { "X-Amz-Request-Id", " abc-1 " } };
     r.body = R"({"__type":"InternalServerException"})";
     const auto result = aws::interpretJsonResponse(r);
     QVERIFY(!result.ok());

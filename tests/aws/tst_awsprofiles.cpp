@@ -17,7 +17,7 @@ const QString kCredentials = QStringLiteral("/home/u/.aws/credentials");
 AwsProfiles profilesFrom(const QByteArray &config, const QByteArray &credentials = {})
 {
     return AwsProfiles::fromFiles(SharedConfigFile::parse(config, kConfig),
-                                  SharedConfigFile::parse(credentials, kCredentials));
+        SharedConfigFile::parse(credentials, kCredentials));
 }
 
 bool writeFile(const QString &path, const QByteArray &text)
@@ -27,7 +27,8 @@ bool writeFile(const QString &path, const QByteArray &text)
     return file.open(QIODevice::WriteOnly) && file.write(text) == text.size();
 }
 
-QProcessEnvironment environmentWith(std::initializer_list<std::pair<const char *, QString>> variables)
+QProcessEnvironment environmentWith(
+    std::initializer_list<std::pair<const char *, QString>> variables)
 {
     QProcessEnvironment environment;
     for (const auto &[name, value] : variables)
@@ -61,10 +62,13 @@ private slots:
 
 void TestAwsProfiles::configFile_defaultAndProfilePrefix()
 {
-    const AwsProfiles profiles = profilesFrom("[default]\nregion = us-east-1\n[profile prod]\nregion = eu-west-1\n");
-    QCOMPARE(profiles.names(), QStringList({QStringLiteral("default"), QStringLiteral("prod")}));
-    QCOMPARE(profiles.profile(QStringLiteral("prod"))->value(QStringLiteral("region")), QStringLiteral("eu-west-1"));
-    QCOMPARE(profiles.profile(QStringLiteral("default"))->value(QStringLiteral("region")), QStringLiteral("us-east-1"));
+    const AwsProfiles profiles
+        = profilesFrom("[default]\nregion = us-east-1\n[profile prod]\nregion = eu-west-1\n");
+    QCOMPARE(profiles.names(), QStringList({ QStringLiteral("default"), QStringLiteral("prod") }));
+    QCOMPARE(profiles.profile(QStringLiteral("prod"))->value(QStringLiteral("region")),
+        QStringLiteral("eu-west-1"));
+    QCOMPARE(profiles.profile(QStringLiteral("default"))->value(QStringLiteral("region")),
+        QStringLiteral("us-east-1"));
     QVERIFY(profiles.problems().isEmpty());
     QVERIFY(!profiles.profile(QStringLiteral("profile prod")));
 }
@@ -76,12 +80,13 @@ void TestAwsProfiles::configFile_sectionWithoutPrefix_isNotAProfile()
     QCOMPARE(profiles.problems().size(), 1);
     QCOMPARE(profiles.problems().first().line, 1);
     QVERIFY2(profiles.problems().first().message.contains(QLatin1String("[profile prod]")),
-             qPrintable(profiles.problems().first().message));
+        qPrintable(profiles.problems().first().message));
 }
 
 void TestAwsProfiles::configFile_cliSectionsWithoutPrefix_areQuietlyIgnored()
 {
-    const AwsProfiles profiles = profilesFrom("[plugins]\ncli_legacy_plugin_path = /x\n[preview]\ncloudfront = true\n");
+    const AwsProfiles profiles
+        = profilesFrom("[plugins]\ncli_legacy_plugin_path = /x\n[preview]\ncloudfront = true\n");
     QVERIFY(profiles.names().isEmpty());
     QVERIFY(profiles.problems().isEmpty());
 }
@@ -89,13 +94,14 @@ void TestAwsProfiles::configFile_cliSectionsWithoutPrefix_areQuietlyIgnored()
 void TestAwsProfiles::profileDefault_overridesDefault_whicheverComesFirst()
 {
     for (const QByteArray &text :
-         {QByteArray("[default]\nregion = a\noutput = json\n[profile default]\nregion = b\n"),
-          QByteArray("[profile default]\nregion = b\n[default]\nregion = a\noutput = json\n")}) {
+        { QByteArray("[default]\nregion = a\noutput = json\n[profile default]\nregion = b\n"),
+            QByteArray("[profile default]\nregion = b\n[default]\nregion = a\noutput = json\n") }) {
         const AwsProfiles profiles = profilesFrom(text);
         const aws::AwsProfile *profile = profiles.profile(QStringLiteral("default"));
         QVERIFY(profile);
         QCOMPARE(profile->value(QStringLiteral("region")), QStringLiteral("b"));
-        QCOMPARE(profile->value(QStringLiteral("output")), QString()); // [default] is ignored entirely
+        QCOMPARE(
+            profile->value(QStringLiteral("output")), QString()); // [default] is ignored entirely
         QCOMPARE(profiles.problems().size(), 1);
         QVERIFY(profiles.problems().first().message.contains(QLatin1String("[profile default]")));
     }
@@ -103,9 +109,11 @@ void TestAwsProfiles::profileDefault_overridesDefault_whicheverComesFirst()
 
 void TestAwsProfiles::credentialsFile_namesWithoutPrefix()
 {
-    const AwsProfiles profiles = profilesFrom({}, "[default]\naws_access_key_id = A\n[prod]\naws_access_key_id = B\n");
-    QCOMPARE(profiles.names(), QStringList({QStringLiteral("default"), QStringLiteral("prod")}));
-    QCOMPARE(profiles.profile(QStringLiteral("prod"))->value(QStringLiteral("aws_access_key_id")), QStringLiteral("B"));
+    const AwsProfiles profiles
+        = profilesFrom({}, "[default]\naws_access_key_id = A\n[prod]\naws_access_key_id = B\n");
+    QCOMPARE(profiles.names(), QStringList({ QStringLiteral("default"), QStringLiteral("prod") }));
+    QCOMPARE(profiles.profile(QStringLiteral("prod"))->value(QStringLiteral("aws_access_key_id")),
+        QStringLiteral("B"));
     QVERIFY(profiles.problems().isEmpty());
 }
 
@@ -120,45 +128,54 @@ void TestAwsProfiles::credentialsFile_profilePrefix_isTakenLiterallyAndReported(
 
 void TestAwsProfiles::sameProfileInBothFiles_credentialsFileWins()
 {
-    const AwsProfiles profiles = profilesFrom("[profile prod]\naws_access_key_id = FROMCONFIG\nregion = eu-west-1\n",
-                                              "\n[prod]\naws_access_key_id = FROMCREDENTIALS\n");
+    const AwsProfiles profiles
+        = profilesFrom("[profile prod]\naws_access_key_id = FROMCONFIG\nregion = eu-west-1\n",
+            "\n[prod]\naws_access_key_id = FROMCREDENTIALS\n");
     const aws::AwsProfile *profile = profiles.profile(QStringLiteral("prod"));
-    QCOMPARE(profile->value(QStringLiteral("aws_access_key_id")), QStringLiteral("FROMCREDENTIALS"));
-    QCOMPARE(profile->property(QStringLiteral("aws_access_key_id"))->location(), kCredentials + QStringLiteral(" line 3"));
+    QCOMPARE(
+        profile->value(QStringLiteral("aws_access_key_id")), QStringLiteral("FROMCREDENTIALS"));
+    QCOMPARE(profile->property(QStringLiteral("aws_access_key_id"))->location(),
+        kCredentials + QStringLiteral(" line 3"));
     QCOMPARE(profile->value(QStringLiteral("region")), QStringLiteral("eu-west-1"));
-    QCOMPARE(profile->configProperties.value(QStringLiteral("aws_access_key_id")).value, QStringLiteral("FROMCONFIG"));
+    QCOMPARE(profile->configProperties.value(QStringLiteral("aws_access_key_id")).value,
+        QStringLiteral("FROMCONFIG"));
 }
 
 void TestAwsProfiles::defaultValues_areNotInherited()
 {
-    const AwsProfiles profiles = profilesFrom("[default]\nregion = us-east-1\n[profile dev]\noutput = json\n");
+    const AwsProfiles profiles
+        = profilesFrom("[default]\nregion = us-east-1\n[profile dev]\noutput = json\n");
     QCOMPARE(profiles.profile(QStringLiteral("dev"))->value(QStringLiteral("region")), QString());
 }
 
 void TestAwsProfiles::servicesSections_keptForEndpoints()
 {
-    const AwsProfiles profiles = profilesFrom(
-        "[profile dev]\nservices = local\n[services local]\nlookoutequipment =\n  endpoint_url = http://127.0.0.1:8443\n");
-    QCOMPARE(profiles.names(), QStringList{QStringLiteral("dev")});
+    const AwsProfiles profiles
+        = profilesFrom("[profile dev]\nservices = local\n[services local]\nlookoutequipment =\n  "
+                       "endpoint_url = http://127.0.0.1:8443\n");
+    QCOMPARE(profiles.names(), QStringList { QStringLiteral("dev") });
     const aws::ConfigSection *services = profiles.servicesSection(QStringLiteral("local"));
     QVERIFY(services);
     QCOMPARE(services->properties.value(QStringLiteral("lookoutequipment"))
-                 .subProperties.value(QStringLiteral("endpoint_url")).value,
-             QStringLiteral("http://127.0.0.1:8443"));
+                 .subProperties.value(QStringLiteral("endpoint_url"))
+                 .value,
+        QStringLiteral("http://127.0.0.1:8443"));
     QVERIFY(!profiles.servicesSection(QStringLiteral("other")));
 }
 
 void TestAwsProfiles::ssoSessionSections_recognisedAndIgnored()
 {
-    const AwsProfiles profiles = profilesFrom("[sso-session corp]\nsso_start_url = https://x\nsso_region = us-east-1\n");
+    const AwsProfiles profiles
+        = profilesFrom("[sso-session corp]\nsso_start_url = https://x\nsso_region = us-east-1\n");
     QVERIFY(profiles.names().isEmpty());
     QVERIFY(profiles.problems().isEmpty());
 }
 
 void TestAwsProfiles::profileNamesWithSpacesInConfig_reported()
 {
-    const AwsProfiles profiles = profilesFrom("[profile my prod]\nregion = x\n[profile ok]\nregion = y\n");
-    QCOMPARE(profiles.names(), QStringList{QStringLiteral("ok")});
+    const AwsProfiles profiles
+        = profilesFrom("[profile my prod]\nregion = x\n[profile ok]\nregion = y\n");
+    QCOMPARE(profiles.names(), QStringList { QStringLiteral("ok") });
     QCOMPARE(profiles.problems().size(), 1);
     QVERIFY(profiles.problems().first().message.contains(QLatin1String("\"my prod\"")));
 }
@@ -172,8 +189,9 @@ void TestAwsProfiles::bareProfileHeader_reported()
 
 void TestAwsProfiles::brokenConfigFile_credentialsStillWork()
 {
-    const AwsProfiles profiles = profilesFrom("garbage\n[profile a\nregion = x\n", "[prod]\naws_access_key_id = B\n");
-    QCOMPARE(profiles.names(), QStringList{QStringLiteral("prod")});
+    const AwsProfiles profiles
+        = profilesFrom("garbage\n[profile a\nregion = x\n", "[prod]\naws_access_key_id = B\n");
+    QCOMPARE(profiles.names(), QStringList { QStringLiteral("prod") });
     QCOMPARE(profiles.problems().size(), 2);
     QCOMPARE(profiles.problems().at(0).file, kConfig);
     QCOMPARE(profiles.problems().at(0).line, 1);
@@ -182,44 +200,53 @@ void TestAwsProfiles::brokenConfigFile_credentialsStillWork()
 
 void TestAwsProfiles::description_namesBothFiles()
 {
-    const AwsProfiles profiles = profilesFrom("\n[profile prod]\nregion = x\n", "[prod]\naws_access_key_id = B\n");
+    const AwsProfiles profiles
+        = profilesFrom("\n[profile prod]\nregion = x\n", "[prod]\naws_access_key_id = B\n");
     QCOMPARE(profiles.profile(QStringLiteral("prod"))->description(),
-             QStringLiteral("profile prod in /home/u/.aws/config line 2 and /home/u/.aws/credentials line 1"));
+        QStringLiteral(
+            "profile prod in /home/u/.aws/config line 2 and /home/u/.aws/credentials line 1"));
 }
 
 void TestAwsProfiles::filePaths_defaultUnderHome()
 {
     const QProcessEnvironment empty;
-    QCOMPARE(AwsProfiles::configFilePath(empty, QStringLiteral("/home/u")), QStringLiteral("/home/u/.aws/config"));
+    QCOMPARE(AwsProfiles::configFilePath(empty, QStringLiteral("/home/u")),
+        QStringLiteral("/home/u/.aws/config"));
     QCOMPARE(AwsProfiles::credentialsFilePath(empty, QStringLiteral("/home/u")),
-             QStringLiteral("/home/u/.aws/credentials"));
-    const QProcessEnvironment blank = environmentWith({{"AWS_CONFIG_FILE", QString()}});
-    QCOMPARE(AwsProfiles::configFilePath(blank, QStringLiteral("/home/u")), QStringLiteral("/home/u/.aws/config"));
+        QStringLiteral("/home/u/.aws/credentials"));
+    const QProcessEnvironment blank = environmentWith({ { "AWS_CONFIG_FILE", QString() } });
+    QCOMPARE(AwsProfiles::configFilePath(blank, QStringLiteral("/home/u")),
+        QStringLiteral("/home/u/.aws/config"));
 }
 
 void TestAwsProfiles::filePaths_fromEnvironment_withTildeAndVariables()
 {
-    const QProcessEnvironment environment = environmentWith(
-        {{"AWS_CONFIG_FILE", QStringLiteral("~/cfg/aws-config")},
-         {"AWS_SHARED_CREDENTIALS_FILE", QStringLiteral("$SECRETS/${WHO}.ini")},
-         {"SECRETS", QStringLiteral("/run/secrets")},
-         {"WHO", QStringLiteral("ops")}});
-    QCOMPARE(AwsProfiles::configFilePath(environment, QStringLiteral("/home/u")), QStringLiteral("/home/u/cfg/aws-config"));
+    const QProcessEnvironment environment
+        = environmentWith({ { "AWS_CONFIG_FILE", QStringLiteral("~/cfg/aws-config") },
+            { "AWS_SHARED_CREDENTIALS_FILE", QStringLiteral("$SECRETS/${WHO}.ini") },
+            { "SECRETS", QStringLiteral("/run/secrets") }, { "WHO", QStringLiteral("ops") } });
+    QCOMPARE(AwsProfiles::configFilePath(environment, QStringLiteral("/home/u")),
+        QStringLiteral("/home/u/cfg/aws-config"));
     QCOMPARE(AwsProfiles::credentialsFilePath(environment, QStringLiteral("/home/u")),
-             QStringLiteral("/run/secrets/ops.ini"));
-    const QProcessEnvironment unknown = environmentWith({{"AWS_CONFIG_FILE", QStringLiteral("/x/$NOPE/config")}});
-    QCOMPARE(AwsProfiles::configFilePath(unknown, QStringLiteral("/home/u")), QStringLiteral("/x/$NOPE/config"));
+        QStringLiteral("/run/secrets/ops.ini"));
+    const QProcessEnvironment unknown
+        = environmentWith({ { "AWS_CONFIG_FILE", QStringLiteral("/x/$NOPE/config") } });
+    QCOMPARE(AwsProfiles::configFilePath(unknown, QStringLiteral("/home/u")),
+        QStringLiteral("/x/$NOPE/config"));
 }
 
 void TestAwsProfiles::load_readsBothFilesAtTheirPaths()
 {
     QTemporaryDir home;
-    QVERIFY(writeFile(home.filePath(QStringLiteral(".aws/config")), "[profile fromhome]\nregion = x\n"));
-    QVERIFY(writeFile(home.filePath(QStringLiteral("elsewhere/creds")), "[fromenv]\naws_access_key_id = A\n"));
+    QVERIFY(writeFile(
+        home.filePath(QStringLiteral(".aws/config")), "[profile fromhome]\nregion = x\n"));
+    QVERIFY(writeFile(
+        home.filePath(QStringLiteral("elsewhere/creds")), "[fromenv]\naws_access_key_id = A\n"));
     const QProcessEnvironment environment = environmentWith(
-        {{"AWS_SHARED_CREDENTIALS_FILE", home.filePath(QStringLiteral("elsewhere/creds"))}});
+        { { "AWS_SHARED_CREDENTIALS_FILE", home.filePath(QStringLiteral("elsewhere/creds")) } });
     const AwsProfiles profiles = AwsProfiles::load(environment, home.path());
-    QCOMPARE(profiles.names(), QStringList({QStringLiteral("fromenv"), QStringLiteral("fromhome")}));
+    QCOMPARE(
+        profiles.names(), QStringList({ QStringLiteral("fromenv"), QStringLiteral("fromhome") }));
     QCOMPARE(profiles.configFile(), home.filePath(QStringLiteral(".aws/config")));
     QCOMPARE(profiles.credentialsFile(), home.filePath(QStringLiteral("elsewhere/creds")));
 }

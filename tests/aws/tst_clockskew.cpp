@@ -38,10 +38,14 @@ void TestClockSkew::parseHttpDate_data()
     QTest::newRow("IMF-fixdate") << QByteArray("Sun, 06 Nov 1994 08:49:37 GMT") << rfcExample;
     QTest::newRow("RFC 850") << QByteArray("Sunday, 06-Nov-94 08:49:37 GMT") << rfcExample;
     QTest::newRow("asctime") << QByteArray("Sun Nov  6 08:49:37 1994") << rfcExample;
-    QTest::newRow("extra spaces") << QByteArray("  Mon, 04 Mar 2024 19:12:22 GMT ") << utc(2024, 3, 4, 19, 12, 22);
-    QTest::newRow("RFC 850, 20xx") << QByteArray("Monday, 04-Mar-24 19:12:22 GMT") << utc(2024, 3, 4, 19, 12, 22);
-    QTest::newRow("single-digit day") << QByteArray("Fri, 1 Mar 2024 00:00:00 GMT") << utc(2024, 3, 1, 0, 0, 0);
-    QTest::newRow("leap second") << QByteArray("Sat, 31 Dec 2016 23:59:60 GMT") << utc(2016, 12, 31, 23, 59, 59);
+    QTest::newRow("extra spaces") << QByteArray("  Mon, 04 Mar 2024 19:12:22 GMT ")
+                                  << utc(2024, 3, 4, 19, 12, 22);
+    QTest::newRow("RFC 850, 20xx")
+        << QByteArray("Monday, 04-Mar-24 19:12:22 GMT") << utc(2024, 3, 4, 19, 12, 22);
+    QTest::newRow("single-digit day")
+        << QByteArray("Fri, 1 Mar 2024 00:00:00 GMT") << utc(2024, 3, 1, 0, 0, 0);
+    QTest::newRow("leap second") << QByteArray("Sat, 31 Dec 2016 23:59:60 GMT")
+                                 << utc(2016, 12, 31, 23, 59, 59);
 }
 
 void TestClockSkew::parseHttpDate()
@@ -144,12 +148,12 @@ void TestClockSkew::isSkewError_data()
 {
     QTest::addColumn<QString>("code");
     QTest::addColumn<bool>("skewError");
-    for (const char *code : {"InvalidSignatureException", "SignatureDoesNotMatch", "RequestExpired",
-                             "RequestTimeTooSkewed", "RequestInTheFuture", "AuthFailure"}) {
+    for (const char *code : { "InvalidSignatureException", "SignatureDoesNotMatch",
+             "RequestExpired", "RequestTimeTooSkewed", "RequestInTheFuture", "AuthFailure" }) {
         QTest::newRow(code) << QString::fromLatin1(code) << true;
     }
-    for (const char *code : {"ExpiredTokenException", "AccessDeniedException", "ThrottlingException",
-                             "invalidsignatureexception", "IncompleteSignatureException"}) {
+    for (const char *code : { "ExpiredTokenException", "AccessDeniedException",
+             "ThrottlingException", "invalidsignatureexception", "IncompleteSignatureException" }) {
         QTest::newRow(code) << QString::fromLatin1(code) << false;
     }
 }

@@ -62,8 +62,8 @@ private slots:
 private:
     std::unique_ptr<QTemporaryDir> m_home;
     void writeAwsFile(const QString &name, const QByteArray &text);
-    Result<Connection> resolve(const QStringList &environment, const ConnectionRequest &request = {},
-                               aws::KeychainProfileStore *keychain = nullptr);
+    Result<Connection> resolve(const QStringList &environment,
+        const ConnectionRequest &request = {}, aws::KeychainProfileStore *keychain = nullptr);
     QString configPath() const { return m_home->filePath(QStringLiteral(".aws/config")); }
 };
 
@@ -81,10 +81,11 @@ void TestConnectionResolver::writeAwsFile(const QString &name, const QByteArray 
     QCOMPARE(file.write(text), text.size());
 }
 
-Result<Connection> TestConnectionResolver::resolve(const QStringList &environment, const ConnectionRequest &request,
-                                                   aws::KeychainProfileStore *keychain)
+Result<Connection> TestConnectionResolver::resolve(const QStringList &environment,
+    const ConnectionRequest &request, aws::KeychainProfileStore *keychain)
 {
-    return ConnectionResolver(environmentFrom(environment), m_home->path(), keychain).resolve(request);
+    return ConnectionResolver(environmentFrom(environment), m_home->path(), keychain)
+        .resolve(request);
 }
 
 void TestConnectionResolver::region_data()
@@ -93,20 +94,24 @@ void TestConnectionResolver::region_data()
     QTest::addColumn<QString>("optionRegion");
     QTest::addColumn<QString>("region");
     QTest::addColumn<QString>("source");
-    const QStringList all{"AWS_REGION=us-east-1", "AWS_DEFAULT_REGION=ap-northeast-2", "AWS_PROFILE=prod"};
-    QTest::newRow("--region wins") << all << QStringLiteral("eu-central-1") << QStringLiteral("eu-central-1")
-                                   << QStringLiteral("--region");
-    QTest::newRow("then AWS_REGION") << all << QString() << QStringLiteral("us-east-1") << QStringLiteral("AWS_REGION");
+    const QStringList all { "AWS_REGION=us-east-1", "AWS_DEFAULT_REGION=ap-northeast-2",
+        "AWS_PROFILE=prod" };
+    QTest::newRow("--region wins") << all << QStringLiteral("eu-central-1")
+                                   << QStringLiteral("eu-central-1") << QStringLiteral("--region");
+    QTest::newRow("then AWS_REGION")
+        << all << QString() << QStringLiteral("us-east-1") << QStringLiteral("AWS_REGION");
     QTest::newRow("then AWS_DEFAULT_REGION")
-        << QStringList{"AWS_DEFAULT_REGION=ap-northeast-2", "AWS_PROFILE=prod"} << QString()
+        << QStringList { "AWS_DEFAULT_REGION=ap-northeast-2", "AWS_PROFILE=prod" } << QString()
         << QStringLiteral("ap-northeast-2") << QStringLiteral("AWS_DEFAULT_REGION");
     QTest::newRow("empty variables do not count")
-        << QStringList{"AWS_REGION=", "AWS_DEFAULT_REGION=", "AWS_PROFILE=prod"} << QString()
+        << QStringList { "AWS_REGION=", "AWS_DEFAULT_REGION=", "AWS_PROFILE=prod" } << QString()
         << QStringLiteral("eu-west-1") << QStringLiteral("profile prod in %1 line 3");
-    QTest::newRow("then the profile's region") << QStringList{"AWS_PROFILE=prod"} << QString()
-                                               << QStringLiteral("eu-west-1") << QStringLiteral("profile prod in %1 line 3");
-    QTest::newRow("default profile's region") << QStringList() << QString() << QStringLiteral("us-east-1")
-                                              << QStringLiteral("profile default in %1 line 6");
+    QTest::newRow("then the profile's region")
+        << QStringList { "AWS_PROFILE=prod" } << QString() << QStringLiteral("eu-west-1")
+        << QStringLiteral("profile prod in %1 line 3");
+    QTest::newRow("default profile's region")
+        << QStringList() << QString() << QStringLiteral("us-east-1")
+        << QStringLiteral("profile default in %1 line 6");
 }
 
 void TestConnectionResolver::region()
@@ -115,13 +120,15 @@ void TestConnectionResolver::region()
     QFETCH(QString, optionRegion);
     QFETCH(QString, region);
     QFETCH(QString, source);
-    writeAwsFile(QStringLiteral("config"), "# regions\n[profile prod]\nregion = eu-west-1\n\n[default]\nregion = us-east-1\n");
+    writeAwsFile(QStringLiteral("config"),
+        "# regions\n[profile prod]\nregion = eu-west-1\n\n[default]\nregion = us-east-1\n");
     ConnectionRequest request;
     request.region = optionRegion;
     const Result<Connection> connection = resolve(environment, request);
     QVERIFY2(connection.ok(), qPrintable(connection.ok() ? QString() : connection.error().message));
     QCOMPARE(connection.value().region.value, region);
-    QCOMPARE(connection.value().region.source, source.contains(u'%') ? source.arg(configPath()) : source);
+    QCOMPARE(connection.value().region.source,
+        source.contains(u'%') ? source.arg(configPath()) : source);
 }
 
 void TestConnectionResolver::region_missing_isTheCliMessage()
@@ -130,16 +137,18 @@ void TestConnectionResolver::region_missing_isTheCliMessage()
     QVERIFY(!connection.ok());
     QCOMPARE(connection.error().kind, AwsError::Kind::Configuration);
     QCOMPARE(connection.error().toString(),
-             QStringLiteral("You must specify a region. You can also configure your region by running \"aws configure\"."));
+        QStringLiteral("You must specify a region. You can also configure your region by running "
+                       "\"aws configure\"."));
     QCOMPARE(connection.error().exitCode(), 253);
 }
 
 void TestConnectionResolver::region_invalid_namesItsSource()
 {
-    const Result<Connection> connection = resolve({"AWS_REGION=eu west 1"});
+    const Result<Connection> connection = resolve({ "AWS_REGION=eu west 1" });
     QVERIFY(!connection.ok());
     QCOMPARE(connection.error().message,
-             QStringLiteral("Provided region_name 'eu west 1' doesn't match a supported format. (from AWS_REGION)"));
+        QStringLiteral("Provided region_name 'eu west 1' doesn't match a supported format. (from "
+                       "AWS_REGION)"));
 }
 
 void TestConnectionResolver::endpoint_data()
@@ -150,54 +159,68 @@ void TestConnectionResolver::endpoint_data()
     QTest::addColumn<QString>("endpoint");
     QTest::addColumn<QString>("source"); // %1 is the config file's path
 
-    const QByteArray services = "[profile dev]\nregion = eu-west-1\nservices = local\nendpoint_url = https://profile.example\n"
-                                "[services local]\nlookoutequipment =\n  endpoint_url = http://127.0.0.1:8443\n";
-    const QStringList dev{"AWS_PROFILE=dev"};
-    const QStringList envBoth{"AWS_PROFILE=dev", "AWS_ENDPOINT_URL_LOOKOUTEQUIPMENT=https://service.example",
-                              "AWS_ENDPOINT_URL=https://global.example"};
-    QTest::newRow("--endpoint-url wins") << services << envBoth << QStringLiteral("http://localhost:9000")
-                                         << QStringLiteral("http://localhost:9000") << QStringLiteral("--endpoint-url");
-    QTest::newRow("then the service variable") << services << envBoth << QString()
-                                               << QStringLiteral("https://service.example")
-                                               << QStringLiteral("AWS_ENDPOINT_URL_LOOKOUTEQUIPMENT");
+    const QByteArray services
+        = "[profile dev]\nregion = eu-west-1\nservices = local\nendpoint_url = "
+          "https://profile.example\n"
+          "[services local]\nlookoutequipment =\n  endpoint_url = http://127.0.0.1:8443\n";
+    const QStringList dev { "AWS_PROFILE=dev" };
+    const QStringList envBoth { "AWS_PROFILE=dev",
+        "AWS_ENDPOINT_URL_LOOKOUTEQUIPMENT=https://service.example",
+        "AWS_ENDPOINT_URL=https://global.example" };
+    QTest::newRow("--endpoint-url wins")
+        << services << envBoth << QStringLiteral("http://localhost:9000")
+        << QStringLiteral("http://localhost:9000") << QStringLiteral("--endpoint-url");
+    QTest::newRow("then the service variable")
+        << services << envBoth << QString() << QStringLiteral("https://service.example")
+        << QStringLiteral("AWS_ENDPOINT_URL_LOOKOUTEQUIPMENT");
     QTest::newRow("then the global variable")
-        << services << QStringList{"AWS_PROFILE=dev", "AWS_ENDPOINT_URL=https://global.example"} << QString()
-        << QStringLiteral("https://global.example") << QStringLiteral("AWS_ENDPOINT_URL");
-    QTest::newRow("then the services section") << services << dev << QString() << QStringLiteral("http://127.0.0.1:8443")
-                                               << QStringLiteral("services local in %1 line 7");
+        << services << QStringList { "AWS_PROFILE=dev", "AWS_ENDPOINT_URL=https://global.example" }
+        << QString() << QStringLiteral("https://global.example")
+        << QStringLiteral("AWS_ENDPOINT_URL");
+    QTest::newRow("then the services section")
+        << services << dev << QString() << QStringLiteral("http://127.0.0.1:8443")
+        << QStringLiteral("services local in %1 line 7");
     QTest::newRow("services section without this service: the profile's endpoint_url")
-        << QByteArray("[profile dev]\nregion = eu-west-1\nservices = local\nendpoint_url = https://profile.example\n"
+        << QByteArray("[profile dev]\nregion = eu-west-1\nservices = local\nendpoint_url = "
+                      "https://profile.example\n"
                       "[services local]\ns3 =\n  endpoint_url = http://127.0.0.1:1\n")
-        << dev << QString() << QStringLiteral("https://profile.example") << QStringLiteral("profile dev in %1 line 4");
+        << dev << QString() << QStringLiteral("https://profile.example")
+        << QStringLiteral("profile dev in %1 line 4");
     QTest::newRow("the profile's endpoint_url")
-        << QByteArray("[profile dev]\nregion = eu-west-1\nendpoint_url = https://profile.example\n") << dev << QString()
-        << QStringLiteral("https://profile.example") << QStringLiteral("profile dev in %1 line 3");
+        << QByteArray("[profile dev]\nregion = eu-west-1\nendpoint_url = https://profile.example\n")
+        << dev << QString() << QStringLiteral("https://profile.example")
+        << QStringLiteral("profile dev in %1 line 3");
     QTest::newRow("else the default for the region")
         << QByteArray("[profile dev]\nregion = ap-northeast-2\n") << dev << QString()
         << QStringLiteral("https://lookoutequipment.ap-northeast-2.amazonaws.com")
         << QStringLiteral("the default for region ap-northeast-2");
     QTest::newRow("ignore switch turns every configured one off")
-        << services << (envBoth + QStringList{"AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=TRUE"}) << QString()
-        << QStringLiteral("https://lookoutequipment.eu-west-1.amazonaws.com")
+        << services << (envBoth + QStringList { "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=TRUE" })
+        << QString() << QStringLiteral("https://lookoutequipment.eu-west-1.amazonaws.com")
         << QStringLiteral("the default for region eu-west-1; configured endpoints ignored by "
                           "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS");
     QTest::newRow("ignore switch keeps --endpoint-url")
-        << services << (envBoth + QStringList{"AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true"})
-        << QStringLiteral("http://127.0.0.1:1234") << QStringLiteral("http://127.0.0.1:1234") << QStringLiteral("--endpoint-url");
+        << services << (envBoth + QStringList { "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true" })
+        << QStringLiteral("http://127.0.0.1:1234") << QStringLiteral("http://127.0.0.1:1234")
+        << QStringLiteral("--endpoint-url");
     QTest::newRow("ignore switch false changes nothing")
-        << services << QStringList{"AWS_PROFILE=dev", "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=false"} << QString()
-        << QStringLiteral("http://127.0.0.1:8443") << QStringLiteral("services local in %1 line 7");
+        << services
+        << QStringList { "AWS_PROFILE=dev", "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=false" }
+        << QString() << QStringLiteral("http://127.0.0.1:8443")
+        << QStringLiteral("services local in %1 line 7");
     QTest::newRow("ignore switch in the profile")
         << QByteArray("[profile dev]\nregion = eu-west-1\nignore_configured_endpoint_urls = true\n"
                       "endpoint_url = https://profile.example\n")
-        << QStringList{"AWS_PROFILE=dev", "AWS_ENDPOINT_URL=https://global.example"} << QString()
+        << QStringList { "AWS_PROFILE=dev", "AWS_ENDPOINT_URL=https://global.example" } << QString()
         << QStringLiteral("https://lookoutequipment.eu-west-1.amazonaws.com")
-        << QStringLiteral("the default for region eu-west-1; configured endpoints ignored by profile dev in %1 line 3");
+        << QStringLiteral("the default for region eu-west-1; configured endpoints ignored by "
+                          "profile dev in %1 line 3");
     QTest::newRow("the environment's false beats the profile's true")
         << QByteArray("[profile dev]\nregion = eu-west-1\nignore_configured_endpoint_urls = true\n"
                       "endpoint_url = https://profile.example\n")
-        << QStringList{"AWS_PROFILE=dev", "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=false"} << QString()
-        << QStringLiteral("https://profile.example") << QStringLiteral("profile dev in %1 line 4");
+        << QStringList { "AWS_PROFILE=dev", "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=false" }
+        << QString() << QStringLiteral("https://profile.example")
+        << QStringLiteral("profile dev in %1 line 4");
 }
 
 void TestConnectionResolver::endpoint()
@@ -213,20 +236,24 @@ void TestConnectionResolver::endpoint()
     const Result<Connection> connection = resolve(environment, request);
     QVERIFY2(connection.ok(), qPrintable(connection.ok() ? QString() : connection.error().message));
     QCOMPARE(connection.value().endpoint, QUrl(endpoint));
-    QCOMPARE(connection.value().endpointSource, source.contains(QLatin1String("%1")) ? source.arg(configPath()) : source);
+    QCOMPARE(connection.value().endpointSource,
+        source.contains(QLatin1String("%1")) ? source.arg(configPath()) : source);
 }
 
 void TestConnectionResolver::endpoint_missingServicesSection_isAnError()
 {
-    writeAwsFile(QStringLiteral("config"), "[profile dev]\nregion = eu-west-1\nservices = nowhere\n");
-    const Result<Connection> connection = resolve({"AWS_PROFILE=dev"});
+    writeAwsFile(
+        QStringLiteral("config"), "[profile dev]\nregion = eu-west-1\nservices = nowhere\n");
+    const Result<Connection> connection = resolve({ "AWS_PROFILE=dev" });
     QVERIFY(!connection.ok());
     QCOMPARE(connection.error().kind, AwsError::Kind::Configuration);
     QCOMPARE(connection.error().message,
-             QStringLiteral("The profile is configured to use the services section but the \"nowhere\" services "
-                            "configuration does not exist. (profile dev in %1 line 3)").arg(configPath()));
+        QStringLiteral(
+            "The profile is configured to use the services section but the \"nowhere\" services "
+            "configuration does not exist. (profile dev in %1 line 3)")
+            .arg(configPath()));
     // With configured endpoints ignored, the section is never looked up (as in botocore).
-    QVERIFY(resolve({"AWS_PROFILE=dev", "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true"}).ok());
+    QVERIFY(resolve({ "AWS_PROFILE=dev", "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true" }).ok());
 }
 
 void TestConnectionResolver::endpoint_validation_data()
@@ -234,22 +261,29 @@ void TestConnectionResolver::endpoint_validation_data()
     QTest::addColumn<QString>("url");
     QTest::addColumn<QString>("problem"); // empty: accepted
     QTest::newRow("https") << QStringLiteral("https://lookout.example.com") << QString();
-    QTest::newRow("https with port and path") << QStringLiteral("https://h.example:8443/base") << QString();
+    QTest::newRow("https with port and path")
+        << QStringLiteral("https://h.example:8443/base") << QString();
     QTest::newRow("http to 127.0.0.1") << QStringLiteral("http://127.0.0.1:8443") << QString();
     QTest::newRow("http to 127.8.9.10") << QStringLiteral("http://127.8.9.10") << QString();
     QTest::newRow("http to [::1]") << QStringLiteral("http://[::1]:8443") << QString();
     QTest::newRow("http to localhost") << QStringLiteral("http://LOCALHOST:1") << QString();
-    QTest::newRow("http elsewhere") << QStringLiteral("http://lookout.example.com")
-                                    << QStringLiteral("plain http is allowed only to loopback addresses");
-    QTest::newRow("http to a LAN address") << QStringLiteral("http://192.168.1.10:8443")
-                                           << QStringLiteral("plain http is allowed only to loopback addresses");
-    QTest::newRow("other scheme") << QStringLiteral("ftp://h") << QStringLiteral("must start with https://");
-    QTest::newRow("no scheme") << QStringLiteral("lookout.example.com") << QStringLiteral("must start with https://");
+    QTest::newRow("http elsewhere")
+        << QStringLiteral("http://lookout.example.com")
+        << QStringLiteral("plain http is allowed only to loopback addresses");
+    QTest::newRow("http to a LAN address")
+        << QStringLiteral("http://192.168.1.10:8443")
+        << QStringLiteral("plain http is allowed only to loopback addresses");
+    QTest::newRow("other scheme") << QStringLiteral("ftp://h")
+                                  << QStringLiteral("must start with https://");
+    QTest::newRow("no scheme") << QStringLiteral("lookout.example.com")
+                               << QStringLiteral("must start with https://");
     QTest::newRow("no host") << QStringLiteral("https://") << QStringLiteral("no host");
     QTest::newRow("user info") << QStringLiteral("https://user:pw@h.example")
                                << QStringLiteral("must not contain a user name or password");
-    QTest::newRow("query") << QStringLiteral("https://h.example/?a=b") << QStringLiteral("query or a fragment");
-    QTest::newRow("garbage") << QStringLiteral("https://h ex ample") << QStringLiteral("not a valid URL");
+    QTest::newRow("query") << QStringLiteral("https://h.example/?a=b")
+                           << QStringLiteral("query or a fragment");
+    QTest::newRow("garbage") << QStringLiteral("https://h ex ample")
+                             << QStringLiteral("not a valid URL");
 }
 
 void TestConnectionResolver::endpoint_validation()
@@ -263,21 +297,25 @@ void TestConnectionResolver::endpoint_validation()
     }
     QVERIFY(!parsed.ok());
     QCOMPARE(parsed.error().kind, AwsError::Kind::Configuration);
-    QVERIFY2(parsed.error().message.startsWith(QStringLiteral("Invalid endpoint: \"%1\" (from AWS_ENDPOINT_URL): ").arg(url)),
-             qPrintable(parsed.error().message));
+    QVERIFY2(parsed.error().message.startsWith(
+                 QStringLiteral("Invalid endpoint: \"%1\" (from AWS_ENDPOINT_URL): ").arg(url)),
+        qPrintable(parsed.error().message));
     QVERIFY2(parsed.error().message.contains(problem), qPrintable(parsed.error().message));
-    QVERIFY(!parsed.error().message.contains(QLatin1String("pw@")) || url.contains(QLatin1String("pw@")));
+    QVERIFY(!parsed.error().message.contains(QLatin1String("pw@"))
+        || url.contains(QLatin1String("pw@")));
 }
 
 void TestConnectionResolver::retrySettings_data()
 {
     QTest::addColumn<QStringList>("environment");
     QTest::addColumn<QString>("expected"); // "attempts/source|mode/source"
-    QTest::newRow("defaults") << QStringList{"AWS_REGION=eu-west-1"} << QStringLiteral("3/default|standard/default");
-    QTest::newRow("from the profile") << QStringList{"AWS_PROFILE=retry"}
-                                      << QStringLiteral("7/profile retry in %1 line 3|adaptive/profile retry in %1 line 4");
+    QTest::newRow("defaults") << QStringList { "AWS_REGION=eu-west-1" }
+                              << QStringLiteral("3/default|standard/default");
+    QTest::newRow("from the profile")
+        << QStringList { "AWS_PROFILE=retry" }
+        << QStringLiteral("7/profile retry in %1 line 3|adaptive/profile retry in %1 line 4");
     QTest::newRow("environment beats profile")
-        << QStringList{"AWS_PROFILE=retry", "AWS_MAX_ATTEMPTS=2", "AWS_RETRY_MODE=legacy"}
+        << QStringList { "AWS_PROFILE=retry", "AWS_MAX_ATTEMPTS=2", "AWS_RETRY_MODE=legacy" }
         << QStringLiteral("2/AWS_MAX_ATTEMPTS|legacy/AWS_RETRY_MODE");
 }
 
@@ -285,28 +323,33 @@ void TestConnectionResolver::retrySettings()
 {
     QFETCH(QStringList, environment);
     QFETCH(QString, expected);
-    writeAwsFile(QStringLiteral("config"), "[profile retry]\nregion = eu-west-1\nmax_attempts = 7\nretry_mode = adaptive\n");
+    writeAwsFile(QStringLiteral("config"),
+        "[profile retry]\nregion = eu-west-1\nmax_attempts = 7\nretry_mode = adaptive\n");
     const Result<Connection> connection = resolve(environment);
     QVERIFY2(connection.ok(), qPrintable(connection.ok() ? QString() : connection.error().message));
     const Connection &value = connection.value();
-    QCOMPARE(QStringLiteral("%1/%2|%3/%4").arg(value.maxAttempts.value, value.maxAttempts.source,
-                                               value.retryMode.value, value.retryMode.source),
-             expected.contains(QLatin1String("%1")) ? expected.arg(configPath()) : expected);
+    QCOMPARE(QStringLiteral("%1/%2|%3/%4")
+                 .arg(value.maxAttempts.value, value.maxAttempts.source, value.retryMode.value,
+                     value.retryMode.source),
+        expected.contains(QLatin1String("%1")) ? expected.arg(configPath()) : expected);
 }
 
 void TestConnectionResolver::retrySettings_invalid_data()
 {
     QTest::addColumn<QStringList>("environment");
     QTest::addColumn<QString>("message");
-    QTest::newRow("not a number") << QStringList{"AWS_REGION=x", "AWS_MAX_ATTEMPTS=three"}
-                                  << QStringLiteral("max_attempts must be a whole number of at least 1, not 'three' "
-                                                    "(from AWS_MAX_ATTEMPTS)");
-    QTest::newRow("zero") << QStringList{"AWS_REGION=x", "AWS_MAX_ATTEMPTS=0"}
-                          << QStringLiteral("max_attempts must be a whole number of at least 1, not '0' (from "
-                                            "AWS_MAX_ATTEMPTS)");
-    QTest::newRow("unknown mode") << QStringList{"AWS_REGION=x", "AWS_RETRY_MODE=fast"}
-                                  << QStringLiteral("Invalid value 'fast' provided to retry_mode (from AWS_RETRY_MODE). "
-                                                    "Valid values are: legacy, standard, adaptive");
+    QTest::newRow("not a number")
+        << QStringList { "AWS_REGION=x", "AWS_MAX_ATTEMPTS=three" }
+        << QStringLiteral("max_attempts must be a whole number of at least 1, not 'three' "
+                          "(from AWS_MAX_ATTEMPTS)");
+    QTest::newRow("zero") << QStringList { "AWS_REGION=x", "AWS_MAX_ATTEMPTS=0" }
+                          << QStringLiteral(
+                                 "max_attempts must be a whole number of at least 1, not '0' (from "
+                                 "AWS_MAX_ATTEMPTS)");
+    QTest::newRow("unknown mode")
+        << QStringList { "AWS_REGION=x", "AWS_RETRY_MODE=fast" }
+        << QStringLiteral("Invalid value 'fast' provided to retry_mode (from AWS_RETRY_MODE). "
+                          "Valid values are: legacy, standard, adaptive");
 }
 
 void TestConnectionResolver::retrySettings_invalid()
@@ -323,22 +366,24 @@ void TestConnectionResolver::profile_unknown_isTheCliMessage()
 {
     ConnectionRequest request;
     request.profile = QStringLiteral("nope");
-    const Result<Connection> connection = resolve({"AWS_REGION=eu-west-1"}, request);
+    const Result<Connection> connection = resolve({ "AWS_REGION=eu-west-1" }, request);
     QVERIFY(!connection.ok());
-    QCOMPARE(connection.error().toString(), QStringLiteral("The config profile (nope) could not be found"));
+    QCOMPARE(connection.error().toString(),
+        QStringLiteral("The config profile (nope) could not be found"));
     QCOMPARE(connection.error().exitCode(), 253);
 }
 
 void TestConnectionResolver::profile_sourceIsShown()
 {
-    writeAwsFile(QStringLiteral("config"), "[profile a]\nregion = eu-west-1\n[profile b]\nregion = eu-west-1\n");
+    writeAwsFile(QStringLiteral("config"),
+        "[profile a]\nregion = eu-west-1\n[profile b]\nregion = eu-west-1\n");
     ConnectionRequest picked;
     picked.profile = QStringLiteral("b");
     picked.profileOrigin = QStringLiteral("the profile picker");
-    const Result<Connection> fromPicker = resolve({"AWS_PROFILE=a"}, picked);
+    const Result<Connection> fromPicker = resolve({ "AWS_PROFILE=a" }, picked);
     QCOMPARE(fromPicker.value().profile.value, QStringLiteral("b"));
     QCOMPARE(fromPicker.value().profile.source, QStringLiteral("the profile picker"));
-    const Result<Connection> fromEnvironment = resolve({"AWS_PROFILE=a"});
+    const Result<Connection> fromEnvironment = resolve({ "AWS_PROFILE=a" });
     QCOMPARE(fromEnvironment.value().profile.value, QStringLiteral("a"));
     QCOMPARE(fromEnvironment.value().profile.source, QStringLiteral("AWS_PROFILE"));
     QVERIFY(!fromEnvironment.value().keychainProfile);
@@ -347,8 +392,10 @@ void TestConnectionResolver::profile_sourceIsShown()
 void TestConnectionResolver::keychainProfile_givesRegionAndEndpoint()
 {
     QSettings settings(m_home->filePath(QStringLiteral("profiles.ini")), QSettings::IniFormat);
-    settings.setValue(QStringLiteral("KeychainProfiles/desk/region"), QStringLiteral("ap-northeast-2"));
-    settings.setValue(QStringLiteral("KeychainProfiles/desk/endpoint_url"), QStringLiteral("http://127.0.0.1:8443"));
+    settings.setValue(
+        QStringLiteral("KeychainProfiles/desk/region"), QStringLiteral("ap-northeast-2"));
+    settings.setValue(QStringLiteral("KeychainProfiles/desk/endpoint_url"),
+        QStringLiteral("http://127.0.0.1:8443"));
     aws::KeychainProfileStore store(&settings);
     ConnectionRequest request;
     request.profile = QStringLiteral("desk");
@@ -359,18 +406,19 @@ void TestConnectionResolver::keychainProfile_givesRegionAndEndpoint()
     QCOMPARE(connection.value().region.source, QStringLiteral("keychain profile desk"));
     QCOMPARE(connection.value().endpoint, QUrl(QStringLiteral("http://127.0.0.1:8443")));
     QCOMPARE(connection.value().endpointSource, QStringLiteral("keychain profile desk"));
-    QCOMPARE(connection.value().credentials->description(), QStringLiteral("keychain profile desk"));
+    QCOMPARE(
+        connection.value().credentials->description(), QStringLiteral("keychain profile desk"));
     // The environment still wins for region and endpoint, as for any profile.
-    const Result<Connection> overridden = resolve({"AWS_REGION=eu-west-1", "AWS_ENDPOINT_URL=https://e.example"},
-                                                  request, &store);
+    const Result<Connection> overridden = resolve(
+        { "AWS_REGION=eu-west-1", "AWS_ENDPOINT_URL=https://e.example" }, request, &store);
     QCOMPARE(overridden.value().region.source, QStringLiteral("AWS_REGION"));
     QCOMPARE(overridden.value().endpointSource, QStringLiteral("AWS_ENDPOINT_URL"));
 }
 
 void TestConnectionResolver::clientSettings_carryTheResolvedValues()
 {
-    const Result<Connection> connection =
-        resolve({"AWS_REGION=eu-west-1", "AWS_MAX_ATTEMPTS=5", "AWS_ENDPOINT_URL=http://127.0.0.1:8443"});
+    const Result<Connection> connection = resolve(
+        { "AWS_REGION=eu-west-1", "AWS_MAX_ATTEMPTS=5", "AWS_ENDPOINT_URL=http://127.0.0.1:8443" });
     const aws::AwsJsonClientSettings settings = connection.value().clientSettings();
     QCOMPARE(settings.region, QStringLiteral("eu-west-1"));
     QCOMPARE(settings.endpoint, QUrl(QStringLiteral("http://127.0.0.1:8443")));
@@ -381,14 +429,16 @@ void TestConnectionResolver::clientSettings_carryTheResolvedValues()
 void TestConnectionResolver::describe_showsEverySourceAndNoSecret()
 {
     const QString secret = QStringLiteral("wJalrXUtnFEMI-unique-secret-7f3a");
-    const Result<Connection> connection = resolve(
-        {"AWS_REGION=eu-west-1", "AWS_ACCESS_KEY_ID=AKIDEXAMPLE", QStringLiteral("AWS_SECRET_ACCESS_KEY=") + secret,
-         "AWS_SESSION_TOKEN=token-unique-9c1d"});
+    const Result<Connection> connection = resolve({ "AWS_REGION=eu-west-1",
+        "AWS_ACCESS_KEY_ID=AKIDEXAMPLE", QStringLiteral("AWS_SECRET_ACCESS_KEY=") + secret,
+        "AWS_SESSION_TOKEN=token-unique-9c1d" });
     const QStringList lines = connection.value().describe();
-    QCOMPARE(lines, QStringList({"profile: default (from default)", "region: eu-west-1 (from AWS_REGION)",
-                                 "endpoint: https://lookoutequipment.eu-west-1.amazonaws.com (from the default for region eu-west-1)",
-                                 "credentials: environment variables (AWS_ACCESS_KEY_ID)",
-                                 "max attempts: 3 (from default)", "retry mode: standard (from default)"}));
+    QCOMPARE(lines,
+        QStringList({ "profile: default (from default)", "region: eu-west-1 (from AWS_REGION)",
+            "endpoint: https://lookoutequipment.eu-west-1.amazonaws.com (from the default for "
+            "region eu-west-1)",
+            "credentials: environment variables (AWS_ACCESS_KEY_ID)",
+            "max attempts: 3 (from default)", "retry mode: standard (from default)" }));
     const QString all = lines.join(u'\n');
     QVERIFY(!all.contains(secret));
     QVERIFY(!all.contains(QLatin1String("token-unique-9c1d")));
@@ -397,20 +447,25 @@ void TestConnectionResolver::describe_showsEverySourceAndNoSecret()
 void TestConnectionResolver::profiles_listSharedAndKeychainProfiles()
 {
     writeAwsFile(QStringLiteral("config"), "[default]\nregion = x\n[profile prod]\nregion = y\n");
-    writeAwsFile(QStringLiteral("credentials"), "[prod]\naws_access_key_id = A\naws_secret_access_key = s\n");
+    writeAwsFile(QStringLiteral("credentials"),
+        "[prod]\naws_access_key_id = A\naws_secret_access_key = s\n");
     QSettings settings(m_home->filePath(QStringLiteral("profiles.ini")), QSettings::IniFormat);
     settings.setValue(QStringLiteral("KeychainProfiles/desk/region"), QStringLiteral("eu-west-1"));
     settings.setValue(QStringLiteral("KeychainProfiles/prod/region"), QStringLiteral("eu-west-1"));
     aws::KeychainProfileStore store(&settings);
     const ConnectionResolver resolver(QProcessEnvironment(), m_home->path(), &store);
     const QString credentialsPath = m_home->filePath(QStringLiteral(".aws/credentials"));
-    const QList<ProfileListEntry> expected{
-        {QStringLiteral("default"), ProfileListEntry::Origin::SharedFiles,
-         QStringLiteral("profile default in %1 line 1").arg(configPath()), false},
-        {QStringLiteral("desk"), ProfileListEntry::Origin::Keychain, QStringLiteral("keychain profile desk"), false},
-        {QStringLiteral("prod"), ProfileListEntry::Origin::SharedFiles,
-         QStringLiteral("profile prod in %1 line 3 and %2 line 1").arg(configPath(), credentialsPath), false},
-        {QStringLiteral("prod"), ProfileListEntry::Origin::Keychain, QStringLiteral("keychain profile prod"), true},
+    const QList<ProfileListEntry> expected {
+        { QStringLiteral("default"), ProfileListEntry::Origin::SharedFiles,
+            QStringLiteral("profile default in %1 line 1").arg(configPath()), false },
+        { QStringLiteral("desk"), ProfileListEntry::Origin::Keychain,
+            QStringLiteral("keychain profile desk"), false },
+        { QStringLiteral("prod"), ProfileListEntry::Origin::SharedFiles,
+            QStringLiteral("profile prod in %1 line 3 and %2 line 1")
+                .arg(configPath(), credentialsPath),
+            false },
+        { QStringLiteral("prod"), ProfileListEntry::Origin::Keychain,
+            QStringLiteral("keychain profile prod"), true },
     };
     QCOMPARE(resolver.profiles(), expected);
     const ConnectionResolver withoutKeychain(QProcessEnvironment(), m_home->path());
@@ -419,8 +474,10 @@ void TestConnectionResolver::profiles_listSharedAndKeychainProfiles()
 
 void TestConnectionResolver::brokenConfigFile_reportsProblems_andTheRestStillWorks()
 {
-    writeAwsFile(QStringLiteral("config"), "[profile prod\nregion = y\nthis is not ini\n[default]\nregion = eu-west-1\n");
-    writeAwsFile(QStringLiteral("credentials"), "[default]\naws_access_key_id = A\naws_secret_access_key = s\n");
+    writeAwsFile(QStringLiteral("config"),
+        "[profile prod\nregion = y\nthis is not ini\n[default]\nregion = eu-west-1\n");
+    writeAwsFile(QStringLiteral("credentials"),
+        "[default]\naws_access_key_id = A\naws_secret_access_key = s\n");
     const ConnectionResolver resolver(QProcessEnvironment(), m_home->path());
     QCOMPARE(resolver.problems().size(), 1);
     QCOMPARE(resolver.problems().first().file, configPath());
@@ -429,7 +486,8 @@ void TestConnectionResolver::brokenConfigFile_reportsProblems_andTheRestStillWor
     QVERIFY(connection.ok());
     QCOMPARE(connection.value().region.value, QStringLiteral("eu-west-1"));
     std::optional<Result<aws::AwsCredentials>> credentials;
-    connection.value().credentials->fetch(nullptr, [&](const Result<aws::AwsCredentials> &r) { credentials = r; });
+    connection.value().credentials->fetch(
+        nullptr, [&](const Result<aws::AwsCredentials> &r) { credentials = r; });
     QVERIFY(credentials && credentials->ok());
     QCOMPARE(credentials->value().accessKeyId, QStringLiteral("A"));
 }

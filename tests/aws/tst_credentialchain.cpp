@@ -53,7 +53,8 @@ QString keyOf(const std::optional<Result<AwsCredentials>> &outcome)
 {
     if (!outcome)
         return QStringLiteral("no answer");
-    return outcome->ok() ? outcome->value().accessKeyId : QStringLiteral("error: ") + outcome->error().message;
+    return outcome->ok() ? outcome->value().accessKeyId
+                         : QStringLiteral("error: ") + outcome->error().message;
 }
 
 QString readAll(const QString &path)
@@ -115,80 +116,97 @@ void TestCredentialChain::precedence_data()
     QTest::addColumn<QByteArray>("credentials");
     QTest::addColumn<QStringList>("environment");
     QTest::addColumn<QString>("explicitProfile");
-    QTest::addColumn<QString>("expected"); // "source:AccessKeyId or command" or "error:<kind>:<message fragment>"
+    QTest::addColumn<QString>(
+        "expected"); // "source:AccessKeyId or command" or "error:<kind>:<message fragment>"
 
     const QByteArray prodKeys = "[prod]\naws_access_key_id = PRODKEY\naws_secret_access_key = s\n";
-    const QByteArray defaultKeys = "[default]\naws_access_key_id = DEFAULTKEY\naws_secret_access_key = s\n";
-    const QStringList envKeys{"AWS_ACCESS_KEY_ID=ENVKEY", "AWS_SECRET_ACCESS_KEY=s"};
+    const QByteArray defaultKeys
+        = "[default]\naws_access_key_id = DEFAULTKEY\naws_secret_access_key = s\n";
+    const QStringList envKeys { "AWS_ACCESS_KEY_ID=ENVKEY", "AWS_SECRET_ACCESS_KEY=s" };
     const QString none;
 
     QTest::newRow("nothing anywhere") << QByteArray() << QByteArray() << QStringList() << none
-        << "error:credentials:Unable to locate credentials. You can configure credentials by running \"aws configure\".";
-    QTest::newRow("environment keys") << QByteArray() << QByteArray() << envKeys << none << "env:ENVKEY";
+                                      << "error:credentials:Unable to locate credentials. You can "
+                                         "configure credentials by running \"aws configure\".";
+    QTest::newRow("environment keys")
+        << QByteArray() << QByteArray() << envKeys << none << "env:ENVKEY";
     QTest::newRow("environment keys win over the default profile")
         << QByteArray() << defaultKeys << envKeys << none << "env:ENVKEY";
     QTest::newRow("environment keys win even with AWS_PROFILE set")
-        << QByteArray() << prodKeys << (envKeys + QStringList{"AWS_PROFILE=prod"}) << none << "env:ENVKEY";
+        << QByteArray() << prodKeys << (envKeys + QStringList { "AWS_PROFILE=prod" }) << none
+        << "env:ENVKEY";
     QTest::newRow("an explicit profile beats environment keys")
         << QByteArray() << prodKeys << envKeys << QStringLiteral("prod") << "file:PRODKEY";
     QTest::newRow("AWS_PROFILE without environment keys")
-        << QByteArray() << (prodKeys + defaultKeys) << QStringList{"AWS_PROFILE=prod"} << none << "file:PRODKEY";
+        << QByteArray() << (prodKeys + defaultKeys) << QStringList { "AWS_PROFILE=prod" } << none
+        << "file:PRODKEY";
     QTest::newRow("AWS_PROFILE beats AWS_DEFAULT_PROFILE")
-        << QByteArray("[profile dev]\naws_access_key_id = DEVKEY\naws_secret_access_key = s\n") << prodKeys
-        << QStringList{"AWS_PROFILE=prod", "AWS_DEFAULT_PROFILE=dev"} << none << "file:PRODKEY";
+        << QByteArray("[profile dev]\naws_access_key_id = DEVKEY\naws_secret_access_key = s\n")
+        << prodKeys << QStringList { "AWS_PROFILE=prod", "AWS_DEFAULT_PROFILE=dev" } << none
+        << "file:PRODKEY";
     QTest::newRow("AWS_DEFAULT_PROFILE alone")
-        << QByteArray("[profile dev]\naws_access_key_id = DEVKEY\naws_secret_access_key = s\n") << prodKeys
-        << QStringList{"AWS_DEFAULT_PROFILE=dev"} << none << "file:DEVKEY";
-    QTest::newRow("default profile") << QByteArray() << (prodKeys + defaultKeys) << QStringList() << none
-                                     << "file:DEFAULTKEY";
+        << QByteArray("[profile dev]\naws_access_key_id = DEVKEY\naws_secret_access_key = s\n")
+        << prodKeys << QStringList { "AWS_DEFAULT_PROFILE=dev" } << none << "file:DEVKEY";
+    QTest::newRow("default profile")
+        << QByteArray() << (prodKeys + defaultKeys) << QStringList() << none << "file:DEFAULTKEY";
     QTest::newRow("credentials file beats config file")
-        << QByteArray("[profile prod]\naws_access_key_id = CONFIGKEY\naws_secret_access_key = s\n") << prodKeys
-        << QStringList() << QStringLiteral("prod") << "file:PRODKEY";
+        << QByteArray("[profile prod]\naws_access_key_id = CONFIGKEY\naws_secret_access_key = s\n")
+        << prodKeys << QStringList() << QStringLiteral("prod") << "file:PRODKEY";
     QTest::newRow("credentials file keys beat credential_process")
-        << QByteArray("[profile prod]\ncredential_process = /bin/false\n") << prodKeys << QStringList()
-        << QStringLiteral("prod") << "file:PRODKEY";
+        << QByteArray("[profile prod]\ncredential_process = /bin/false\n") << prodKeys
+        << QStringList() << QStringLiteral("prod") << "file:PRODKEY";
     QTest::newRow("credential_process beats config file keys")
-        << QByteArray("[profile prod]\ncredential_process = /bin/tool --x\naws_access_key_id = CONFIGKEY\n"
-                      "aws_secret_access_key = s\n")
+        << QByteArray(
+               "[profile prod]\ncredential_process = /bin/tool --x\naws_access_key_id = CONFIGKEY\n"
+               "aws_secret_access_key = s\n")
         << QByteArray() << QStringList() << QStringLiteral("prod") << "process:/bin/tool --x";
     QTest::newRow("credential_process in the credentials file")
         << QByteArray() << QByteArray("[prod]\ncredential_process = /bin/tool\n") << QStringList()
         << QStringLiteral("prod") << "process:/bin/tool";
     QTest::newRow("config file keys when nothing else")
-        << QByteArray("[profile prod]\naws_access_key_id = CONFIGKEY\naws_secret_access_key = s\n") << QByteArray()
-        << QStringList() << QStringLiteral("prod") << "file:CONFIGKEY";
+        << QByteArray("[profile prod]\naws_access_key_id = CONFIGKEY\naws_secret_access_key = s\n")
+        << QByteArray() << QStringList() << QStringLiteral("prod") << "file:CONFIGKEY";
     QTest::newRow("partial keys in the credentials file")
-        << QByteArray() << QByteArray("[prod]\naws_access_key_id = X\n") << QStringList() << QStringLiteral("prod")
-        << "error:credentials:Partial credentials found in shared-credentials-file, missing: aws_secret_access_key";
+        << QByteArray() << QByteArray("[prod]\naws_access_key_id = X\n") << QStringList()
+        << QStringLiteral("prod")
+        << "error:credentials:Partial credentials found in shared-credentials-file, missing: "
+           "aws_secret_access_key";
     QTest::newRow("partial keys in the config file")
         << QByteArray("[profile prod]\naws_access_key_id = X\n") << QByteArray() << QStringList()
-        << QStringLiteral("prod") << "error:credentials:Partial credentials found in config-file, missing: aws_secret_access_key";
+        << QStringLiteral("prod")
+        << "error:credentials:Partial credentials found in config-file, missing: "
+           "aws_secret_access_key";
     QTest::newRow("partial environment keys")
-        << QByteArray() << defaultKeys << QStringList{"AWS_ACCESS_KEY_ID=ENVKEY"} << none
+        << QByteArray() << defaultKeys << QStringList { "AWS_ACCESS_KEY_ID=ENVKEY" } << none
         << "error:credentials:Partial credentials found in env, missing: AWS_SECRET_ACCESS_KEY";
     QTest::newRow("a secret without a key id in the environment is not a key pair")
-        << QByteArray() << defaultKeys << QStringList{"AWS_SECRET_ACCESS_KEY=s"} << none << "file:DEFAULTKEY";
+        << QByteArray() << defaultKeys << QStringList { "AWS_SECRET_ACCESS_KEY=s" } << none
+        << "file:DEFAULTKEY";
     QTest::newRow("assume role is refused, not replaced by other keys")
-        << QByteArray("[profile prod]\nrole_arn = arn:aws:iam::1:role/x\nsource_profile = default\n") << prodKeys
-        << QStringList() << QStringLiteral("prod")
+        << QByteArray(
+               "[profile prod]\nrole_arn = arn:aws:iam::1:role/x\nsource_profile = default\n")
+        << prodKeys << QStringList() << QStringLiteral("prod")
         << "error:credentials:uses assume role (role_arn) (role_arn in ";
     QTest::newRow("assume role error says what to use instead")
-        << QByteArray("[profile prod]\nrole_arn = arn:aws:iam::1:role/x\n") << QByteArray() << QStringList()
-        << QStringLiteral("prod")
-        << "error:credentials:which Lookout Desk does not support. Use credential_process instead (for example: "
+        << QByteArray("[profile prod]\nrole_arn = arn:aws:iam::1:role/x\n") << QByteArray()
+        << QStringList() << QStringLiteral("prod")
+        << "error:credentials:which Lookout Desk does not support. Use credential_process instead "
+           "(for example: "
            "credential_process = aws configure export-credentials --profile prod --format process";
     QTest::newRow("SSO is refused")
-        << QByteArray("[profile prod]\nsso_session = corp\nsso_account_id = 1\n[sso-session corp]\nsso_region = x\n")
+        << QByteArray("[profile prod]\nsso_session = corp\nsso_account_id = 1\n[sso-session "
+                      "corp]\nsso_region = x\n")
         << QByteArray() << QStringList() << QStringLiteral("prod")
         << "error:credentials:uses AWS IAM Identity Center (SSO)";
     QTest::newRow("legacy SSO is refused")
-        << QByteArray("[profile prod]\nsso_start_url = https://x\n") << QByteArray() << QStringList()
-        << QStringLiteral("prod") << "error:credentials:uses AWS IAM Identity Center (SSO)";
+        << QByteArray("[profile prod]\nsso_start_url = https://x\n") << QByteArray()
+        << QStringList() << QStringLiteral("prod")
+        << "error:credentials:uses AWS IAM Identity Center (SSO)";
     QTest::newRow("unknown explicit profile")
         << QByteArray() << defaultKeys << QStringList() << QStringLiteral("nope")
         << "error:configuration:The config profile (nope) could not be found";
     QTest::newRow("unknown AWS_PROFILE fails even with environment keys")
-        << QByteArray() << QByteArray() << (envKeys + QStringList{"AWS_PROFILE=nope"}) << none
+        << QByteArray() << QByteArray() << (envKeys + QStringList { "AWS_PROFILE=nope" }) << none
         << "error:configuration:The config profile (nope) could not be found";
     QTest::newRow("an absent default profile is no error of its own")
         << QByteArray() << QByteArray() << QStringList() << QStringLiteral("default")
@@ -206,18 +224,20 @@ void TestCredentialChain::precedence()
     QFETCH(QString, explicitProfile);
     QFETCH(QString, expected);
 
-    const AwsProfiles profiles = AwsProfiles::fromFiles(SharedConfigFile::parse(config, QStringLiteral("/h/.aws/config")),
-                                                        SharedConfigFile::parse(credentials, QStringLiteral("/h/.aws/credentials")));
+    const AwsProfiles profiles
+        = AwsProfiles::fromFiles(SharedConfigFile::parse(config, QStringLiteral("/h/.aws/config")),
+            SharedConfigFile::parse(credentials, QStringLiteral("/h/.aws/credentials")));
     const QProcessEnvironment env = environmentFrom(environment);
-    const Result<CredentialSource> source = aws::selectCredentialSource(aws::selectProfile(explicitProfile, env), env,
-                                                                        profiles, nullptr);
+    const Result<CredentialSource> source = aws::selectCredentialSource(
+        aws::selectProfile(explicitProfile, env), env, profiles, nullptr);
     QString actual;
     if (!source.ok()) {
-        actual = QStringLiteral("error:%1:%2").arg(AwsError::kindName(source.error().kind), source.error().message);
+        actual = QStringLiteral("error:%1:%2")
+                     .arg(AwsError::kindName(source.error().kind), source.error().message);
         const QString expectedKind = expected.section(u':', 0, 1) + u':';
         const QString expectedText = expected.section(u':', 2);
         QVERIFY2(actual.startsWith(expectedKind) && actual.contains(expectedText),
-                 qPrintable(QStringLiteral("got %1, expected %2").arg(actual, expected)));
+            qPrintable(QStringLiteral("got %1, expected %2").arg(actual, expected)));
         return;
     }
     switch (source.value().kind) {
@@ -239,18 +259,20 @@ void TestCredentialChain::precedence()
 
 void TestCredentialChain::selectProfile_order()
 {
-    const QProcessEnvironment both = environmentFrom({"AWS_PROFILE=a", "AWS_DEFAULT_PROFILE=b"});
+    const QProcessEnvironment both = environmentFrom({ "AWS_PROFILE=a", "AWS_DEFAULT_PROFILE=b" });
     QCOMPARE(aws::selectProfile(QStringLiteral("x"), both).name, QStringLiteral("x"));
     QCOMPARE(aws::selectProfile(QStringLiteral("x"), both).source, QStringLiteral("--profile"));
     QVERIFY(aws::selectProfile(QStringLiteral("x"), both).explicitlyChosen);
     QCOMPARE(aws::selectProfile({}, both).name, QStringLiteral("a"));
     QCOMPARE(aws::selectProfile({}, both).source, QStringLiteral("AWS_PROFILE"));
     QVERIFY(!aws::selectProfile({}, both).explicitlyChosen);
-    const QProcessEnvironment onlyDefault = environmentFrom({"AWS_PROFILE=", "AWS_DEFAULT_PROFILE=b"});
+    const QProcessEnvironment onlyDefault
+        = environmentFrom({ "AWS_PROFILE=", "AWS_DEFAULT_PROFILE=b" });
     QCOMPARE(aws::selectProfile({}, onlyDefault).source, QStringLiteral("AWS_DEFAULT_PROFILE"));
     QCOMPARE(aws::selectProfile({}, QProcessEnvironment()).name, QStringLiteral("default"));
-    QCOMPARE(aws::selectProfile(QStringLiteral("x"), both, QStringLiteral("the profile picker")).source,
-             QStringLiteral("the profile picker"));
+    QCOMPARE(
+        aws::selectProfile(QStringLiteral("x"), both, QStringLiteral("the profile picker")).source,
+        QStringLiteral("the profile picker"));
 }
 
 void TestCredentialChain::keychainProfile_usedWhenNoSharedProfileHasTheName()
@@ -258,16 +280,19 @@ void TestCredentialChain::keychainProfile_usedWhenNoSharedProfileHasTheName()
     QSettings settings(m_dir->filePath(QStringLiteral("profiles.ini")), QSettings::IniFormat);
     settings.setValue(QStringLiteral("KeychainProfiles/mine/region"), QStringLiteral("eu-west-1"));
     aws::KeychainProfileStore store(&settings);
-    const AwsProfiles profiles = AwsProfiles::fromFiles(SharedConfigFile::parse("[profile prod]\nregion = x\n", {}), {});
-    const Result<CredentialSource> source =
-        aws::selectCredentialSource(aws::selectProfile(QStringLiteral("mine"), {}), {}, profiles, &store);
+    const AwsProfiles profiles
+        = AwsProfiles::fromFiles(SharedConfigFile::parse("[profile prod]\nregion = x\n", {}), {});
+    const Result<CredentialSource> source = aws::selectCredentialSource(
+        aws::selectProfile(QStringLiteral("mine"), {}), {}, profiles, &store);
     QVERIFY(source.ok());
     QCOMPARE(source.value().kind, CredentialSource::Kind::Keychain);
     QCOMPARE(source.value().description, QStringLiteral("keychain profile mine"));
-    const QProcessEnvironment viaEnvironment = environmentFrom({"AWS_PROFILE=mine"});
-    QCOMPARE(aws::selectCredentialSource(aws::selectProfile({}, viaEnvironment), viaEnvironment, profiles, &store)
-                 .value().kind,
-             CredentialSource::Kind::Keychain);
+    const QProcessEnvironment viaEnvironment = environmentFrom({ "AWS_PROFILE=mine" });
+    QCOMPARE(aws::selectCredentialSource(
+                 aws::selectProfile({}, viaEnvironment), viaEnvironment, profiles, &store)
+                 .value()
+                 .kind,
+        CredentialSource::Kind::Keychain);
 }
 
 void TestCredentialChain::sharedProfile_winsOverKeychainProfileOfTheSameName()
@@ -275,10 +300,11 @@ void TestCredentialChain::sharedProfile_winsOverKeychainProfileOfTheSameName()
     QSettings settings(m_dir->filePath(QStringLiteral("profiles.ini")), QSettings::IniFormat);
     settings.setValue(QStringLiteral("KeychainProfiles/prod/region"), QStringLiteral("eu-west-1"));
     aws::KeychainProfileStore store(&settings);
-    const AwsProfiles profiles = AwsProfiles::fromFiles(
-        {}, SharedConfigFile::parse("[prod]\naws_access_key_id = FILEKEY\naws_secret_access_key = s\n", {}));
-    const Result<CredentialSource> source =
-        aws::selectCredentialSource(aws::selectProfile(QStringLiteral("prod"), {}), {}, profiles, &store);
+    const AwsProfiles profiles = AwsProfiles::fromFiles({},
+        SharedConfigFile::parse(
+            "[prod]\naws_access_key_id = FILEKEY\naws_secret_access_key = s\n", {}));
+    const Result<CredentialSource> source = aws::selectCredentialSource(
+        aws::selectProfile(QStringLiteral("prod"), {}), {}, profiles, &store);
     QCOMPARE(source.value().kind, CredentialSource::Kind::SharedFileKeys);
     QCOMPARE(source.value().credentials.accessKeyId, QStringLiteral("FILEKEY"));
 }
@@ -288,18 +314,23 @@ void TestCredentialChain::explicitKeychainProfile_beatsEnvironmentKeys()
     QSettings settings(m_dir->filePath(QStringLiteral("profiles.ini")), QSettings::IniFormat);
     settings.setValue(QStringLiteral("KeychainProfiles/mine/region"), QString());
     aws::KeychainProfileStore store(&settings);
-    const QProcessEnvironment env = environmentFrom({"AWS_ACCESS_KEY_ID=ENVKEY", "AWS_SECRET_ACCESS_KEY=s"});
-    const Result<CredentialSource> source =
-        aws::selectCredentialSource(aws::selectProfile(QStringLiteral("mine"), env), env, AwsProfiles(), &store);
+    const QProcessEnvironment env
+        = environmentFrom({ "AWS_ACCESS_KEY_ID=ENVKEY", "AWS_SECRET_ACCESS_KEY=s" });
+    const Result<CredentialSource> source = aws::selectCredentialSource(
+        aws::selectProfile(QStringLiteral("mine"), env), env, AwsProfiles(), &store);
     QCOMPARE(source.value().kind, CredentialSource::Kind::Keychain);
 }
 
 void TestCredentialChain::staticKeys_deliveredAtOnce()
 {
-    const QProcessEnvironment env =
-        environmentFrom({"AWS_ACCESS_KEY_ID=ENVKEY", "AWS_SECRET_ACCESS_KEY=s", "AWS_SESSION_TOKEN=tok"});
-    CredentialChain chain([&] { return aws::selectCredentialSource(aws::selectProfile({}, env), env, AwsProfiles(), nullptr); },
-                          nullptr);
+    const QProcessEnvironment env = environmentFrom(
+        { "AWS_ACCESS_KEY_ID=ENVKEY", "AWS_SECRET_ACCESS_KEY=s", "AWS_SESSION_TOKEN=tok" });
+    CredentialChain chain(
+        [&] {
+            return aws::selectCredentialSource(
+                aws::selectProfile({}, env), env, AwsProfiles(), nullptr);
+        },
+        nullptr);
     std::optional<Result<AwsCredentials>> outcome;
     chain.fetch(nullptr, [&](const Result<AwsCredentials> &result) { outcome = result; });
     QVERIFY(outcome.has_value()); // before fetch() returned
@@ -310,24 +341,29 @@ void TestCredentialChain::staticKeys_deliveredAtOnce()
 
 void TestCredentialChain::failedSelection_isDeliveredOnFetch()
 {
-    CredentialChain chain([] { return aws::selectCredentialSource(aws::selectProfile({}, {}), {}, AwsProfiles(), nullptr); },
-                          nullptr);
+    CredentialChain chain(
+        [] {
+            return aws::selectCredentialSource(
+                aws::selectProfile({}, {}), {}, AwsProfiles(), nullptr);
+        },
+        nullptr);
     const auto outcome = fetchNow(chain);
     QVERIFY(outcome && !outcome->ok());
     QCOMPARE(outcome->error().kind, AwsError::Kind::Credentials);
-    QVERIFY(chain.description().startsWith(QLatin1String("no credentials (Unable to locate credentials.")));
+    QVERIFY(chain.description().startsWith(
+        QLatin1String("no credentials (Unable to locate credentials.")));
 }
 
 // The script prints a key id numbered by its run and the Expiration the test wrote; it fails with
 // a message while the "fail" file exists.
 QString TestCredentialChain::writeRefreshingScript()
 {
-    return testing_support::writeExecutableScript(
-        m_dir->path(), QStringLiteral("refreshing.sh"),
-        QStringLiteral("count=$(( $(cat '%1' 2>/dev/null || echo 0) + 1 )); echo $count > '%1'\n"
-                       "if [ -e '%2' ]; then echo \"refresh refused on run $count\" >&2; exit 1; fi\n"
-                       "printf '{\"Version\":1,\"AccessKeyId\":\"KEY%s\",\"SecretAccessKey\":\"s\","
-                       "\"SessionToken\":\"t\",\"Expiration\":\"%s\"}' $count \"$(cat '%3')\"\n")
+    return testing_support::writeExecutableScript(m_dir->path(), QStringLiteral("refreshing.sh"),
+        QStringLiteral(
+            "count=$(( $(cat '%1' 2>/dev/null || echo 0) + 1 )); echo $count > '%1'\n"
+            "if [ -e '%2' ]; then echo \"refresh refused on run $count\" >&2; exit 1; fi\n"
+            "printf '{\"Version\":1,\"AccessKeyId\":\"KEY%s\",\"SecretAccessKey\":\"s\","
+            "\"SessionToken\":\"t\",\"Expiration\":\"%s\"}' $count \"$(cat '%3')\"\n")
             .arg(m_countFile, m_failFile, m_expirationFile)
             .toUtf8());
 }
@@ -341,8 +377,8 @@ std::shared_ptr<CredentialChain> TestCredentialChain::processChain(const QString
     source.command = command;
     aws::CredentialProcessOptions options;
     options.timeout = std::chrono::milliseconds(20'000);
-    return std::make_shared<CredentialChain>([source] { return Result<CredentialSource>(source); }, nullptr, options,
-                                             [this] { return m_now; });
+    return std::make_shared<CredentialChain>([source] { return Result<CredentialSource>(source); },
+        nullptr, options, [this] { return m_now; });
 }
 
 void TestCredentialChain::process_cachedUntilAdvisoryWindow_thenRefreshed()
@@ -352,7 +388,8 @@ void TestCredentialChain::process_cachedUntilAdvisoryWindow_thenRefreshed()
 
     auto outcome = fetchNow(*chain);
     QCOMPARE(keyOf(outcome), QStringLiteral("KEY1"));
-    QCOMPARE(outcome->value().source, QStringLiteral("credential_process of profile proc in /h/.aws/config line 2"));
+    QCOMPARE(outcome->value().source,
+        QStringLiteral("credential_process of profile proc in /h/.aws/config line 2"));
 
     m_now = kStart.addSecs(44 * 60); // 16 minutes left: still cached
     outcome = fetchNow(*chain);
@@ -363,7 +400,8 @@ void TestCredentialChain::process_cachedUntilAdvisoryWindow_thenRefreshed()
     m_now = kStart.addSecs(46 * 60); // 14 minutes left: advisory refresh
     outcome = fetchNow(*chain);
     QCOMPARE(keyOf(outcome), QStringLiteral("KEY2"));
-    QCOMPARE(*outcome->value().expiration, QDateTime(QDate(2025, 6, 1), QTime(14, 0), QTimeZone::utc()));
+    QCOMPARE(
+        *outcome->value().expiration, QDateTime(QDate(2025, 6, 1), QTime(14, 0), QTimeZone::utc()));
     outcome = fetchNow(*chain);
     QCOMPARE(keyOf(outcome), QStringLiteral("KEY2"));
     QCOMPARE(readAll(m_countFile).trimmed(), QStringLiteral("2"));
@@ -394,7 +432,7 @@ void TestCredentialChain::process_mandatoryRefreshFailure_isAnError()
     QVERIFY(outcome && !outcome->ok());
     QCOMPARE(outcome->error().kind, AwsError::Kind::Credentials);
     QVERIFY2(outcome->error().message.contains(QLatin1String("refresh refused on run 2")),
-             qPrintable(outcome->error().message));
+        qPrintable(outcome->error().message));
 
     QVERIFY(QFile::remove(m_failFile)); // the next fetch recovers without a restart
     QVERIFY(writeFile(m_expirationFile, "2025-06-01T15:00:00Z"));
@@ -410,34 +448,39 @@ void TestCredentialChain::process_concurrentFetches_shareOneRun()
     for (int i = 0; i < 3; ++i)
         chain->fetch(nullptr, [&](const Result<AwsCredentials> &result) { keys << keyOf(result); });
     QVERIFY(QTest::qWaitFor([&] { return keys.size() == 3; }, 20'000));
-    QCOMPARE(keys, QStringList({"KEY1", "KEY1", "KEY1"}));
+    QCOMPARE(keys, QStringList({ "KEY1", "KEY1", "KEY1" }));
     QCOMPARE(readAll(m_countFile).trimmed(), QStringLiteral("1"));
 }
 
 void TestCredentialChain::process_nonZeroExit_reachesTheCaller()
 {
-    const auto chain = processChain(testing_support::writeExecutableScript(
-        m_dir->path(), QStringLiteral("fails.sh"), "echo 'SSO session expired, run aws sso login' >&2\nexit 2\n"));
+    const auto chain = processChain(testing_support::writeExecutableScript(m_dir->path(),
+        QStringLiteral("fails.sh"), "echo 'SSO session expired, run aws sso login' >&2\nexit 2\n"));
     const auto outcome = fetchNow(*chain);
     QVERIFY(outcome && !outcome->ok());
-    QVERIFY2(outcome->error().message.startsWith(QLatin1String(
-                 "Error when retrieving credentials from custom-process: SSO session expired, run aws sso login")),
-             qPrintable(outcome->error().message));
+    QVERIFY2(outcome->error().message.startsWith(
+                 QLatin1String("Error when retrieving credentials from custom-process: SSO session "
+                               "expired, run aws sso login")),
+        qPrintable(outcome->error().message));
 }
 
 void TestCredentialChain::invalidate_rereadsTheFiles()
 {
     const QString credentialsPath = m_dir->filePath(QStringLiteral("credentials"));
-    QVERIFY(writeFile(credentialsPath, "[default]\naws_access_key_id = OLDKEY\naws_secret_access_key = s\n"));
-    const QProcessEnvironment env = environmentFrom({QStringLiteral("AWS_SHARED_CREDENTIALS_FILE=") + credentialsPath});
+    QVERIFY(writeFile(
+        credentialsPath, "[default]\naws_access_key_id = OLDKEY\naws_secret_access_key = s\n"));
+    const QProcessEnvironment env
+        = environmentFrom({ QStringLiteral("AWS_SHARED_CREDENTIALS_FILE=") + credentialsPath });
     const QString home = m_dir->path();
     CredentialChain chain(
         [env, home] {
-            return aws::selectCredentialSource(aws::selectProfile({}, env), env, AwsProfiles::load(env, home), nullptr);
+            return aws::selectCredentialSource(
+                aws::selectProfile({}, env), env, AwsProfiles::load(env, home), nullptr);
         },
         nullptr);
     QCOMPARE(keyOf(fetchNow(chain)), QStringLiteral("OLDKEY"));
-    QVERIFY(writeFile(credentialsPath, "[default]\naws_access_key_id = NEWKEY\naws_secret_access_key = s\n"));
+    QVERIFY(writeFile(
+        credentialsPath, "[default]\naws_access_key_id = NEWKEY\naws_secret_access_key = s\n"));
     QCOMPARE(keyOf(fetchNow(chain)), QStringLiteral("OLDKEY"));
     chain.invalidate();
     QCOMPARE(keyOf(fetchNow(chain)), QStringLiteral("NEWKEY"));
@@ -469,8 +512,9 @@ void TestCredentialChain::contextDestroyed_callbackNeverRuns()
 void TestCredentialChain::chainDestroyedWhileRunning_noCallback()
 {
     const QString started = m_dir->filePath(QStringLiteral("started"));
-    auto chain = processChain(testing_support::writeExecutableScript(
-        m_dir->path(), QStringLiteral("slow.sh"), QStringLiteral("touch '%1'\nexec sleep 60\n").arg(started).toUtf8()));
+    auto chain = processChain(
+        testing_support::writeExecutableScript(m_dir->path(), QStringLiteral("slow.sh"),
+            QStringLiteral("touch '%1'\nexec sleep 60\n").arg(started).toUtf8()));
     bool called = false;
     chain->fetch(nullptr, [&](const Result<AwsCredentials> &) { called = true; });
     QVERIFY(QTest::qWaitFor([&] { return QFile::exists(started); }, 20'000));
@@ -488,7 +532,8 @@ void TestCredentialChain::keychainSourceWithoutStore_isAClearError()
     CredentialChain chain([source] { return Result<CredentialSource>(source); }, nullptr);
     const auto outcome = fetchNow(chain);
     QVERIFY(outcome && !outcome->ok());
-    QCOMPARE(outcome->error().message, QStringLiteral("The keychain profile mine cannot be used here."));
+    QCOMPARE(
+        outcome->error().message, QStringLiteral("The keychain profile mine cannot be used here."));
 }
 
 QTEST_GUILESS_MAIN(TestCredentialChain)

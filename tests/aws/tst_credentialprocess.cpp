@@ -7,8 +7,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include <csignal>
 #include <cerrno>
+#include <csignal>
 
 using aws::AwsCredentials;
 using aws::AwsError;
@@ -86,7 +86,8 @@ void TestCredentialProcess::init()
 QString TestCredentialProcess::script(const QByteArray &body)
 {
     static int counter = 0;
-    return writeExecutableScript(m_dir->path(), QStringLiteral("process-%1.sh").arg(++counter), body);
+    return writeExecutableScript(
+        m_dir->path(), QStringLiteral("process-%1.sh").arg(++counter), body);
 }
 
 void TestCredentialProcess::split_data()
@@ -95,22 +96,26 @@ void TestCredentialProcess::split_data()
     QTest::addColumn<QStringList>("words");
     QTest::newRow("empty") << QString() << QStringList();
     QTest::newRow("only spaces") << QStringLiteral("   \t ") << QStringList();
-    QTest::newRow("words") << QStringLiteral("tool --profile prod") << QStringList{"tool", "--profile", "prod"};
-    QTest::newRow("runs of whitespace") << QStringLiteral("  tool \t a\n b  ") << QStringList{"tool", "a", "b"};
-    QTest::newRow("single quotes keep everything") << QStringLiteral(R"(tool 'a b' '$HOME \x "q"')")
-                                                  << QStringList{"tool", "a b", R"($HOME \x "q")"};
-    QTest::newRow("double quotes with escapes") << QStringLiteral(R"(tool "a \"b\" c\\d \x")")
-                                               << QStringList{"tool", R"(a "b" c\d \x)"};
+    QTest::newRow("words") << QStringLiteral("tool --profile prod")
+                           << QStringList { "tool", "--profile", "prod" };
+    QTest::newRow("runs of whitespace")
+        << QStringLiteral("  tool \t a\n b  ") << QStringList { "tool", "a", "b" };
+    QTest::newRow("single quotes keep everything") << QStringLiteral(
+        R"(tool 'a b' '$HOME \x "q"')") << QStringList { "tool", "a b", R"($HOME \x "q")" };
+    QTest::newRow("double quotes with escapes")
+        << QStringLiteral(R"(tool "a \"b\" c\\d \x")") << QStringList { "tool", R"(a "b" c\d \x)" };
     QTest::newRow("backslash outside quotes escapes the next character")
-        << QStringLiteral(R"(tool a\ b \'c\')") << QStringList{"tool", "a b", "'c'"};
-    QTest::newRow("adjacent quoted parts join") << QStringLiteral(R"(tool a"b c"'d e'f)")
-                                               << QStringList{"tool", "ab cd ef"};
-    QTest::newRow("empty quoted word is kept") << QStringLiteral("tool '' \"\"") << QStringList{"tool", "", ""};
-    QTest::newRow("no shell features: pipes and variables are words")
-        << QStringLiteral("tool | cat $HOME > out") << QStringList{"tool", "|", "cat", "$HOME", ">", "out"};
+        << QStringLiteral(R"(tool a\ b \'c\')") << QStringList { "tool", "a b", "'c'" };
+    QTest::newRow("adjacent quoted parts join")
+        << QStringLiteral(R"(tool a"b c"'d e'f)") << QStringList { "tool", "ab cd ef" };
+    QTest::newRow("empty quoted word is kept")
+        << QStringLiteral("tool '' \"\"") << QStringList { "tool", "", "" };
+    QTest::newRow("no shell features: pipes and variables are words") << QStringLiteral(
+        "tool | cat $HOME > out") << QStringList { "tool", "|", "cat", "$HOME", ">", "out" };
     QTest::newRow("aws export-credentials")
         << QStringLiteral("aws configure export-credentials --profile sso-prod --format process")
-        << QStringList{"aws", "configure", "export-credentials", "--profile", "sso-prod", "--format", "process"};
+        << QStringList { "aws", "configure", "export-credentials", "--profile", "sso-prod",
+               "--format", "process" };
 }
 
 void TestCredentialProcess::split()
@@ -126,9 +131,12 @@ void TestCredentialProcess::split_brokenQuoting_data()
 {
     QTest::addColumn<QString>("commandLine");
     QTest::addColumn<QString>("message");
-    QTest::newRow("unterminated single") << QStringLiteral("tool 'abc") << QStringLiteral("unterminated single quote");
-    QTest::newRow("unterminated double") << QStringLiteral("tool \"abc") << QStringLiteral("unterminated double quote");
-    QTest::newRow("trailing backslash") << QStringLiteral("tool abc\\") << QStringLiteral("backslash");
+    QTest::newRow("unterminated single")
+        << QStringLiteral("tool 'abc") << QStringLiteral("unterminated single quote");
+    QTest::newRow("unterminated double")
+        << QStringLiteral("tool \"abc") << QStringLiteral("unterminated double quote");
+    QTest::newRow("trailing backslash")
+        << QStringLiteral("tool abc\\") << QStringLiteral("backslash");
 }
 
 void TestCredentialProcess::split_brokenQuoting()
@@ -143,14 +151,16 @@ void TestCredentialProcess::split_brokenQuoting()
 
 void TestCredentialProcess::parse_full()
 {
-    const QByteArray output = R"({"Version": 1, "AccessKeyId": "ASIAEXAMPLE", "SecretAccessKey": ")" + kSecret
+    const QByteArray output = R"({"Version": 1, "AccessKeyId": "ASIAEXAMPLE", "SecretAccessKey": ")"
+        + kSecret
         + R"(", "SessionToken": "TOKEN", "Expiration": "2025-06-01T13:00:00Z", "AccountId": "123"})";
     const Result<AwsCredentials> result = aws::parseCredentialProcessOutput(output, kNow);
     QVERIFY(result.ok());
     QCOMPARE(result.value().accessKeyId, QStringLiteral("ASIAEXAMPLE"));
     QCOMPARE(result.value().secretAccessKey, QString::fromLatin1(kSecret));
     QCOMPARE(result.value().sessionToken, QStringLiteral("TOKEN"));
-    QCOMPARE(*result.value().expiration, QDateTime(QDate(2025, 6, 1), QTime(13, 0), QTimeZone::utc()));
+    QCOMPARE(
+        *result.value().expiration, QDateTime(QDate(2025, 6, 1), QTime(13, 0), QTimeZone::utc()));
 }
 
 void TestCredentialProcess::parse_minimal_hasNoExpiration()
@@ -179,7 +189,8 @@ void TestCredentialProcess::parse_expirationForms()
     QFETCH(QDateTime, expected);
     const Result<AwsCredentials> result = aws::parseCredentialProcessOutput(
         QStringLiteral(R"({"Version":1,"AccessKeyId":"A","SecretAccessKey":"S","Expiration":"%1"})")
-            .arg(expiration).toUtf8(),
+            .arg(expiration)
+            .toUtf8(),
         kNow);
     QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().message));
     QCOMPARE(*result.value().expiration, expected);
@@ -190,31 +201,37 @@ void TestCredentialProcess::parse_errors_data()
     QTest::addColumn<QByteArray>("output");
     QTest::addColumn<QString>("message");
     const QByteArray secret = R"(,"SecretAccessKey":")" + kSecret + '"';
-    QTest::newRow("not JSON") << QByteArray("AccessKeyId=A " + kSecret) << QStringLiteral("not valid JSON");
+    QTest::newRow("not JSON") << QByteArray("AccessKeyId=A " + kSecret)
+                              << QStringLiteral("not valid JSON");
     QTest::newRow("empty output") << QByteArray() << QStringLiteral("not valid JSON");
     QTest::newRow("not an object") << QByteArray("[1]") << QStringLiteral("not a JSON object");
-    QTest::newRow("no Version") << QByteArray(R"({"AccessKeyId":"A")" + secret + "}")
-                                << QStringLiteral("Unsupported version '<Version key not provided>'");
+    QTest::newRow("no Version") << QByteArray(R"({"AccessKeyId":"A")" + secret
+        + "}") << QStringLiteral("Unsupported version '<Version key not provided>'");
     QTest::newRow("Version 2") << QByteArray(R"({"Version":2,"AccessKeyId":"A")" + secret + "}")
-                               << QStringLiteral("Unsupported version '2' for credential process provider, "
-                                                 "supported versions: 1");
-    QTest::newRow("Version as a string") << QByteArray(R"({"Version":"1","AccessKeyId":"A")" + secret + "}")
-                                         << QStringLiteral("Unsupported version '1'");
-    QTest::newRow("no AccessKeyId") << QByteArray(R"({"Version":1)" + secret + "}")
-                                    << QStringLiteral("Missing required key in response: 'AccessKeyId'");
-    QTest::newRow("no SecretAccessKey") << QByteArray(R"({"Version":1,"AccessKeyId":"A"})")
-                                        << QStringLiteral("Missing required key in response: 'SecretAccessKey'");
-    QTest::newRow("AccessKeyId not a string") << QByteArray(R"({"Version":1,"AccessKeyId":5)" + secret + "}")
-                                              << QStringLiteral("'AccessKeyId' is not a non-empty string");
+                               << QStringLiteral(
+                                      "Unsupported version '2' for credential process provider, "
+                                      "supported versions: 1");
+    QTest::newRow("Version as a string")
+        << QByteArray(R"({"Version":"1","AccessKeyId":"A")" + secret + "}")
+        << QStringLiteral("Unsupported version '1'");
+    QTest::newRow("no AccessKeyId")
+        << QByteArray(R"({"Version":1)" + secret + "}")
+        << QStringLiteral("Missing required key in response: 'AccessKeyId'");
+    QTest::newRow("no SecretAccessKey")
+        << QByteArray(R"({"Version":1,"AccessKeyId":"A"})")
+        << QStringLiteral("Missing required key in response: 'SecretAccessKey'");
+    QTest::newRow("AccessKeyId not a string")
+        << QByteArray(R"({"Version":1,"AccessKeyId":5)" + secret + "}")
+        << QStringLiteral("'AccessKeyId' is not a non-empty string");
     QTest::newRow("SessionToken not a string")
         << QByteArray(R"({"Version":1,"AccessKeyId":"A")" + secret + R"(,"SessionToken":7})")
         << QStringLiteral("'SessionToken' is not a string");
     QTest::newRow("Expiration not a time")
         << QByteArray(R"({"Version":1,"AccessKeyId":"A")" + secret + R"(,"Expiration":"tomorrow"})")
         << QStringLiteral("'Expiration' is not an ISO 8601 time");
-    QTest::newRow("already expired")
-        << QByteArray(R"({"Version":1,"AccessKeyId":"A")" + secret + R"(,"Expiration":"2025-06-01T11:59:59Z"})")
-        << QStringLiteral("expired at 2025-06-01T11:59:59Z");
+    QTest::newRow("already expired") << QByteArray(
+        R"({"Version":1,"AccessKeyId":"A")" + secret + R"(,"Expiration":"2025-06-01T11:59:59Z"})")
+                                     << QStringLiteral("expired at 2025-06-01T11:59:59Z");
 }
 
 void TestCredentialProcess::parse_errors()
@@ -226,18 +243,19 @@ void TestCredentialProcess::parse_errors()
     QCOMPARE(result.error().kind, AwsError::Kind::Credentials);
     QVERIFY2(result.error().message.startsWith(
                  QLatin1String("Error when retrieving credentials from custom-process: ")),
-             qPrintable(result.error().message));
+        qPrintable(result.error().message));
     QVERIFY2(result.error().message.contains(message), qPrintable(result.error().message));
     QVERIFY(!result.error().message.contains(QString::fromLatin1(kSecret)));
 }
 
 void TestCredentialProcess::run_success_passesArgumentsAndEnvironment()
 {
-    const QString path = script(R"(printf '{"Version": 1, "AccessKeyId": "%s", "SecretAccessKey": "%s", "SessionToken": "%s"}' "$1" "$FROM_ENV" "$2")");
+    const QString path = script(
+        R"(printf '{"Version": 1, "AccessKeyId": "%s", "SecretAccessKey": "%s", "SessionToken": "%s"}' "$1" "$FROM_ENV" "$2")");
     CredentialProcessOptions options = quickOptions();
     options.environment.insert(QStringLiteral("FROM_ENV"), QStringLiteral("secret-from-env"));
     CredentialProcessRunner runner(QStringLiteral("'%1' 'key id' \"token value\"").arg(path),
-                                   QStringLiteral("profile test"), options, [] { return kNow; });
+        QStringLiteral("profile test"), options, [] { return kNow; });
     const auto outcome = runToEnd(runner);
     QVERIFY(outcome);
     QVERIFY2(outcome->ok(), qPrintable(outcome->ok() ? QString() : outcome->error().message));
@@ -250,77 +268,86 @@ void TestCredentialProcess::run_success_passesArgumentsAndEnvironment()
 
 void TestCredentialProcess::run_nonZeroExit_stderrIsTheMessage()
 {
-    const QString path = script("echo 'partial output' ; echo 'Token for sso-prod has expired' >&2 ; exit 3\n");
-    CredentialProcessRunner runner(path, QStringLiteral("profile prod in /c line 2"), quickOptions(),
-                                   [] { return kNow; });
+    const QString path
+        = script("echo 'partial output' ; echo 'Token for sso-prod has expired' >&2 ; exit 3\n");
+    CredentialProcessRunner runner(
+        path, QStringLiteral("profile prod in /c line 2"), quickOptions(), [] { return kNow; });
     const auto outcome = runToEnd(runner);
     QVERIFY(outcome);
     QVERIFY(!outcome->ok());
     QCOMPARE(outcome->error().kind, AwsError::Kind::Credentials);
     QCOMPARE(outcome->error().message,
-             QStringLiteral("Error when retrieving credentials from custom-process: Token for sso-prod has "
-                            "expired (credential_process of profile prod in /c line 2)"));
+        QStringLiteral(
+            "Error when retrieving credentials from custom-process: Token for sso-prod has "
+            "expired (credential_process of profile prod in /c line 2)"));
     QCOMPARE(outcome->error().exitCode(), 253);
 }
 
 void TestCredentialProcess::run_nonZeroExitWithoutStderr_saysTheStatus()
 {
-    CredentialProcessRunner runner(script("exit 7\n"), QStringLiteral("profile p"), quickOptions(), [] { return kNow; });
+    CredentialProcessRunner runner(
+        script("exit 7\n"), QStringLiteral("profile p"), quickOptions(), [] { return kNow; });
     const auto outcome = runToEnd(runner);
     QVERIFY(outcome);
     QVERIFY(!outcome->ok());
     QVERIFY2(outcome->error().message.contains(QLatin1String("exited with status 7")),
-             qPrintable(outcome->error().message));
+        qPrintable(outcome->error().message));
 }
 
 void TestCredentialProcess::run_badJson()
 {
-    CredentialProcessRunner runner(script("echo 'AccessKeyId: nope'\n"), QStringLiteral("profile p"), quickOptions(),
-                                   [] { return kNow; });
+    CredentialProcessRunner runner(script("echo 'AccessKeyId: nope'\n"),
+        QStringLiteral("profile p"), quickOptions(), [] { return kNow; });
     const auto outcome = runToEnd(runner);
     QVERIFY(outcome);
     QVERIFY(!outcome->ok());
-    QVERIFY2(outcome->error().message.contains(QLatin1String("not valid JSON")), qPrintable(outcome->error().message));
+    QVERIFY2(outcome->error().message.contains(QLatin1String("not valid JSON")),
+        qPrintable(outcome->error().message));
     QVERIFY(outcome->error().message.contains(QLatin1String("(credential_process of profile p)")));
 }
 
 void TestCredentialProcess::run_wrongVersion()
 {
-    CredentialProcessRunner runner(script(R"(echo '{"Version": 2, "AccessKeyId": "A", "SecretAccessKey": "S"}')" "\n"),
-                                   QStringLiteral("profile p"), quickOptions(), [] { return kNow; });
+    CredentialProcessRunner runner(
+        script(R"(echo '{"Version": 2, "AccessKeyId": "A", "SecretAccessKey": "S"}')"
+               "\n"),
+        QStringLiteral("profile p"), quickOptions(), [] { return kNow; });
     const auto outcome = runToEnd(runner);
     QVERIFY(outcome);
     QVERIFY(!outcome->ok());
     QVERIFY2(outcome->error().message.contains(QLatin1String("Unsupported version '2'")),
-             qPrintable(outcome->error().message));
+        qPrintable(outcome->error().message));
 }
 
 void TestCredentialProcess::run_expiredCredentials()
 {
     CredentialProcessRunner runner(
-        script(R"(echo '{"Version": 1, "AccessKeyId": "A", "SecretAccessKey": "S", "Expiration": "2025-06-01T11:00:00Z"}')" "\n"),
+        script(
+            R"(echo '{"Version": 1, "AccessKeyId": "A", "SecretAccessKey": "S", "Expiration": "2025-06-01T11:00:00Z"}')"
+            "\n"),
         QStringLiteral("profile p"), quickOptions(), [] { return kNow; });
     const auto outcome = runToEnd(runner);
     QVERIFY(outcome);
     QVERIFY(!outcome->ok());
     QVERIFY2(outcome->error().message.contains(QLatin1String("expired at 2025-06-01T11:00:00Z")),
-             qPrintable(outcome->error().message));
+        qPrintable(outcome->error().message));
 }
 
 void TestCredentialProcess::run_timeout_killsTheCommand()
 {
     CredentialProcessOptions options = quickOptions();
     options.timeout = std::chrono::milliseconds(150);
-    CredentialProcessRunner runner(script("exec sleep 60\n"), QStringLiteral("profile slow"), options,
-                                   [] { return kNow; });
+    CredentialProcessRunner runner(
+        script("exec sleep 60\n"), QStringLiteral("profile slow"), options, [] { return kNow; });
     QElapsedTimer elapsed;
     elapsed.start();
     const auto outcome = runToEnd(runner);
     QVERIFY(outcome);
     QVERIFY(elapsed.elapsed() < 15'000); // not the 60 s of the command
     QVERIFY(!outcome->ok());
-    QVERIFY2(outcome->error().message.contains(QLatin1String("did not finish within 0.15 s and was stopped")),
-             qPrintable(outcome->error().message));
+    QVERIFY2(outcome->error().message.contains(
+                 QLatin1String("did not finish within 0.15 s and was stopped")),
+        qPrintable(outcome->error().message));
     QVERIFY(!runner.isRunning());
 }
 
@@ -328,47 +355,51 @@ void TestCredentialProcess::run_outputTooLarge_isRefused()
 {
     CredentialProcessOptions options = quickOptions();
     options.maxOutputBytes = 1024;
-    CredentialProcessRunner runner(script("head -c 200000 /dev/zero | tr '\\0' 'x'\n"), QStringLiteral("profile big"),
-                                   options, [] { return kNow; });
+    CredentialProcessRunner runner(script("head -c 200000 /dev/zero | tr '\\0' 'x'\n"),
+        QStringLiteral("profile big"), options, [] { return kNow; });
     const auto outcome = runToEnd(runner);
     QVERIFY(outcome);
     QVERIFY(!outcome->ok());
-    QVERIFY2(outcome->error().message.contains(QLatin1String("more than 1 KiB")), qPrintable(outcome->error().message));
+    QVERIFY2(outcome->error().message.contains(QLatin1String("more than 1 KiB")),
+        qPrintable(outcome->error().message));
 }
 
 void TestCredentialProcess::run_missingProgram()
 {
-    CredentialProcessRunner runner(m_dir->filePath(QStringLiteral("no-such-tool")) + QStringLiteral(" --x"),
-                                   QStringLiteral("profile p"), quickOptions(), [] { return kNow; });
+    CredentialProcessRunner runner(
+        m_dir->filePath(QStringLiteral("no-such-tool")) + QStringLiteral(" --x"),
+        QStringLiteral("profile p"), quickOptions(), [] { return kNow; });
     const auto outcome = runToEnd(runner);
     QVERIFY(outcome);
     QVERIFY(!outcome->ok());
-    QVERIFY2(outcome->error().message.contains(QLatin1String("could not start")), qPrintable(outcome->error().message));
+    QVERIFY2(outcome->error().message.contains(QLatin1String("could not start")),
+        qPrintable(outcome->error().message));
     QVERIFY(outcome->error().message.contains(QLatin1String("no-such-tool")));
 }
 
 void TestCredentialProcess::run_killedBySignal()
 {
-    CredentialProcessRunner runner(script("echo 'dying' >&2\nkill -9 $$\n"), QStringLiteral("profile p"),
-                                   quickOptions(), [] { return kNow; });
+    CredentialProcessRunner runner(script("echo 'dying' >&2\nkill -9 $$\n"),
+        QStringLiteral("profile p"), quickOptions(), [] { return kNow; });
     const auto outcome = runToEnd(runner);
     QVERIFY(outcome);
     QVERIFY(!outcome->ok());
-    QVERIFY2(outcome->error().message.contains(QLatin1String("dying")), qPrintable(outcome->error().message));
+    QVERIFY2(outcome->error().message.contains(QLatin1String("dying")),
+        qPrintable(outcome->error().message));
 }
 
 void TestCredentialProcess::run_emptyOrUnsplittableCommand_failsAtOnce()
 {
-    for (const QString &command : {QStringLiteral("  "), QStringLiteral("tool 'open")}) {
-        CredentialProcessRunner runner(command, QStringLiteral("profile p in /c line 4"), quickOptions(),
-                                       [] { return kNow; });
+    for (const QString &command : { QStringLiteral("  "), QStringLiteral("tool 'open") }) {
+        CredentialProcessRunner runner(
+            command, QStringLiteral("profile p in /c line 4"), quickOptions(), [] { return kNow; });
         std::optional<Result<AwsCredentials>> outcome;
         runner.run(nullptr, [&](const Result<AwsCredentials> &result) { outcome = result; });
         QVERIFY(outcome.has_value()); // synchronously: nothing was started
         QVERIFY(!outcome->ok());
         QCOMPARE(outcome->error().kind, AwsError::Kind::Configuration);
         QVERIFY2(outcome->error().message.endsWith(QLatin1String("(profile p in /c line 4)")),
-                 qPrintable(outcome->error().message));
+            qPrintable(outcome->error().message));
     }
 }
 
@@ -376,7 +407,9 @@ void TestCredentialProcess::run_contextDestroyed_callbackNeverRuns()
 {
     const QString marker = m_dir->filePath(QStringLiteral("done"));
     CredentialProcessRunner runner(
-        script(R"(echo '{"Version": 1, "AccessKeyId": "A", "SecretAccessKey": "S"}'; touch "$1")" "\n") + u' ' + marker,
+        script(R"(echo '{"Version": 1, "AccessKeyId": "A", "SecretAccessKey": "S"}'; touch "$1")"
+               "\n")
+            + u' ' + marker,
         QStringLiteral("profile p"), quickOptions(), [] { return kNow; });
     auto context = std::make_unique<QObject>();
     bool called = false;
@@ -393,7 +426,7 @@ void TestCredentialProcess::destroyingRunner_killsTheCommand()
     bool called = false;
     {
         CredentialProcessRunner runner(script("echo $$ > \"$1\"\nexec sleep 60\n") + u' ' + pidFile,
-                                       QStringLiteral("profile p"), quickOptions(), [] { return kNow; });
+            QStringLiteral("profile p"), quickOptions(), [] { return kNow; });
         runner.run(nullptr, [&](const Result<AwsCredentials> &) { called = true; });
         QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(pidFile).size() > 0, 20'000);
     }

@@ -52,15 +52,22 @@ void TestEndpointTarget::hostHeader_data()
     QTest::addColumn<QByteArray>("host");
     QTest::newRow("aws") << QStringLiteral("https://lookoutequipment.eu-west-1.amazonaws.com")
                          << QByteArray("lookoutequipment.eu-west-1.amazonaws.com");
-    QTest::newRow("upper case") << QStringLiteral("https://LookoutEquipment.EU-WEST-1.amazonaws.com/")
+    QTest::newRow("upper case") << QStringLiteral(
+        "https://LookoutEquipment.EU-WEST-1.amazonaws.com/")
                                 << QByteArray("lookoutequipment.eu-west-1.amazonaws.com");
-    QTest::newRow("https 443 dropped") << QStringLiteral("https://example.com:443/") << QByteArray("example.com");
-    QTest::newRow("http 80 dropped") << QStringLiteral("http://127.0.0.1:80/") << QByteArray("127.0.0.1");
-    QTest::newRow("https on 80 kept") << QStringLiteral("https://example.com:80/") << QByteArray("example.com:80");
-    QTest::newRow("port kept") << QStringLiteral("http://127.0.0.1:8443/") << QByteArray("127.0.0.1:8443");
+    QTest::newRow("https 443 dropped")
+        << QStringLiteral("https://example.com:443/") << QByteArray("example.com");
+    QTest::newRow("http 80 dropped")
+        << QStringLiteral("http://127.0.0.1:80/") << QByteArray("127.0.0.1");
+    QTest::newRow("https on 80 kept")
+        << QStringLiteral("https://example.com:80/") << QByteArray("example.com:80");
+    QTest::newRow("port kept") << QStringLiteral("http://127.0.0.1:8443/")
+                               << QByteArray("127.0.0.1:8443");
     QTest::newRow("ipv6") << QStringLiteral("http://[::1]:9000/") << QByteArray("[::1]:9000");
-    QTest::newRow("ipv6 default port") << QStringLiteral("https://[2001:DB8::1]/") << QByteArray("[2001:db8::1]");
-    QTest::newRow("idn") << QStringLiteral("https://bücher.example/") << QByteArray("xn--bcher-kva.example");
+    QTest::newRow("ipv6 default port")
+        << QStringLiteral("https://[2001:DB8::1]/") << QByteArray("[2001:db8::1]");
+    QTest::newRow("idn") << QStringLiteral("https://bücher.example/")
+                         << QByteArray("xn--bcher-kva.example");
 }
 
 void TestEndpointTarget::hostHeader()
@@ -77,19 +84,29 @@ void TestEndpointTarget::accepted_data()
     QTest::addColumn<QByteArray>("host");
     QTest::addColumn<QByteArray>("path");
     QTest::addColumn<QByteArray>("query");
-    QTest::newRow("aws, no path") << QStringLiteral("https://lookoutequipment.us-east-1.amazonaws.com")
-        << QStringLiteral("https://lookoutequipment.us-east-1.amazonaws.com/")
-        << QByteArray("lookoutequipment.us-east-1.amazonaws.com") << QByteArray("/") << QByteArray();
+    QTest::newRow("aws, no path") << QStringLiteral(
+        "https://lookoutequipment.us-east-1.amazonaws.com")
+                                  << QStringLiteral(
+                                         "https://lookoutequipment.us-east-1.amazonaws.com/")
+                                  << QByteArray("lookoutequipment.us-east-1.amazonaws.com")
+                                  << QByteArray("/") << QByteArray();
     QTest::newRow("explicit 443") << QStringLiteral("https://example.com:443")
-        << QStringLiteral("https://example.com/") << QByteArray("example.com") << QByteArray("/") << QByteArray();
-    QTest::newRow("http loopback") << QStringLiteral("http://127.0.0.1:8080")
-        << QStringLiteral("http://127.0.0.1:8080/") << QByteArray("127.0.0.1:8080") << QByteArray("/") << QByteArray();
-    QTest::newRow("http localhost") << QStringLiteral("HTTP://LocalHost:9/lookout/")
-        << QStringLiteral("http://localhost:9/lookout/") << QByteArray("localhost:9") << QByteArray("/lookout/") << QByteArray();
-    QTest::newRow("http ipv6 loopback") << QStringLiteral("http://[::1]:5000")
-        << QStringLiteral("http://[::1]:5000/") << QByteArray("[::1]:5000") << QByteArray("/") << QByteArray();
-    QTest::newRow("user info and fragment dropped") << QStringLiteral("https://me:pw@example.com/a%20b?x=1#top")
-        << QStringLiteral("https://example.com/a%20b?x=1") << QByteArray("example.com") << QByteArray("/a%20b") << QByteArray("x=1");
+                                  << QStringLiteral("https://example.com/")
+                                  << QByteArray("example.com") << QByteArray("/") << QByteArray();
+    QTest::newRow("http loopback")
+        << QStringLiteral("http://127.0.0.1:8080") << QStringLiteral("http://127.0.0.1:8080/")
+        << QByteArray("127.0.0.1:8080") << QByteArray("/") << QByteArray();
+    QTest::newRow("http localhost")
+        << QStringLiteral("HTTP://LocalHost:9/lookout/")
+        << QStringLiteral("http://localhost:9/lookout/") << QByteArray("localhost:9")
+        << QByteArray("/lookout/") << QByteArray();
+    QTest::newRow("http ipv6 loopback")
+        << QStringLiteral("http://[::1]:5000") << QStringLiteral("http://[::1]:5000/")
+        << QByteArray("[::1]:5000") << QByteArray("/") << QByteArray();
+    QTest::newRow("user info and fragment dropped")
+        << QStringLiteral("https://me:pw@example.com/a%20b?x=1#top")
+        << QStringLiteral("https://example.com/a%20b?x=1") << QByteArray("example.com")
+        << QByteArray("/a%20b") << QByteArray("x=1");
 }
 
 void TestEndpointTarget::accepted()
@@ -111,18 +128,24 @@ void TestEndpointTarget::refused_data()
 {
     QTest::addColumn<QUrl>("endpoint");
     QTest::addColumn<QString>("says");
-    QTest::newRow("plain http, remote") << QUrl(QStringLiteral("http://example.com"))
-        << QStringLiteral("Invalid endpoint URL \"http://example.com\": plain http:// is refused for \"example.com\" because it is not a loopback host (127.0.0.0/8, ::1, localhost); use https://");
-    QTest::newRow("plain http, private address") << QUrl(QStringLiteral("http://10.1.2.3:8080/"))
-        << QStringLiteral("not a loopback host");
-    QTest::newRow("plain http, any address") << QUrl(QStringLiteral("http://0.0.0.0:8080/"))
-        << QStringLiteral("not a loopback host");
-    QTest::newRow("ftp") << QUrl(QStringLiteral("ftp://127.0.0.1/")) << QStringLiteral("the scheme must be https://");
+    QTest::newRow("plain http, remote")
+        << QUrl(QStringLiteral("http://example.com"))
+        << QStringLiteral("Invalid endpoint URL \"http://example.com\": plain http:// is refused "
+                          "for \"example.com\" because it is not a loopback host (127.0.0.0/8, "
+                          "::1, localhost); use https://");
+    QTest::newRow("plain http, private address")
+        << QUrl(QStringLiteral("http://10.1.2.3:8080/")) << QStringLiteral("not a loopback host");
+    QTest::newRow("plain http, any address")
+        << QUrl(QStringLiteral("http://0.0.0.0:8080/")) << QStringLiteral("not a loopback host");
+    QTest::newRow("ftp") << QUrl(QStringLiteral("ftp://127.0.0.1/"))
+                         << QStringLiteral("the scheme must be https://");
     QTest::newRow("no scheme") << QUrl(QStringLiteral("lookoutequipment.eu-west-1.amazonaws.com"))
-        << QStringLiteral("the scheme must be https://");
-    QTest::newRow("no host") << QUrl(QStringLiteral("https:///path")) << QStringLiteral("it names no host");
+                               << QStringLiteral("the scheme must be https://");
+    QTest::newRow("no host") << QUrl(QStringLiteral("https:///path"))
+                             << QStringLiteral("it names no host");
     QTest::newRow("empty") << QUrl() << QStringLiteral("no endpoint is set");
-    QTest::newRow("invalid") << QUrl(QStringLiteral("https://exa mple.com/")) << QStringLiteral("Invalid endpoint URL");
+    QTest::newRow("invalid") << QUrl(QStringLiteral("https://exa mple.com/"))
+                             << QStringLiteral("Invalid endpoint URL");
 }
 
 void TestEndpointTarget::refused()
@@ -139,7 +162,8 @@ void TestEndpointTarget::refused()
 
 void TestEndpointTarget::refusal_neverShowsUserInfo()
 {
-    const auto target = aws::checkEndpoint(QUrl(QStringLiteral("http://AKID:secretkey@example.com/")));
+    const auto target
+        = aws::checkEndpoint(QUrl(QStringLiteral("http://AKID:secretkey@example.com/")));
     QVERIFY(!target.ok());
     QVERIFY(!target.error().message.contains(QStringLiteral("secretkey")));
     QVERIFY(!target.error().toString().contains(QStringLiteral("secretkey")));

@@ -9,7 +9,6 @@
 #include <QTemporaryDir>
 #include <QUuid>
 #include <QtTest>
-
 #include <qt6keychain/keychain.h>
 
 using aws::AwsError;
@@ -27,8 +26,9 @@ bool keychainRequired()
         || qEnvironmentVariable("LOOKOUT_REQUIRE_KEYCHAIN") == QLatin1String("1");
 }
 
-template <typename T>
-std::optional<Result<T>> waitFor(const std::function<void(std::function<void(const Result<T> &)>)> &start)
+template<typename T>
+std::optional<Result<T>> waitFor(
+    const std::function<void(std::function<void(const Result<T> &)>)> &start)
 {
     std::optional<Result<T>> outcome;
     start([&](const Result<T> &result) { outcome = result; });
@@ -72,7 +72,8 @@ private:
     QString m_service;
     QString m_name;
 
-    std::optional<Result<aws::KeychainSaveOutcome>> save(const KeychainProfile &profile, const KeychainSecret &secret);
+    std::optional<Result<aws::KeychainSaveOutcome>> save(
+        const KeychainProfile &profile, const KeychainSecret &secret);
     std::optional<Result<KeychainSecret>> read(const QString &name);
     std::optional<Result<bool>> remove(const QString &name);
 };
@@ -86,14 +87,17 @@ void TestKeychainProfiles::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
-    m_settings = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("profiles.ini")), QSettings::IniFormat);
+    m_settings = std::make_unique<QSettings>(
+        m_dir->filePath(QStringLiteral("profiles.ini")), QSettings::IniFormat);
     // A service and profile name of their own, so nothing real is ever touched.
-    m_service = QStringLiteral("lookout-desk-test-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    m_service
+        = QStringLiteral("lookout-desk-test-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
     m_name = QStringLiteral("test-") + QUuid::createUuid().toString(QUuid::Id128).left(12);
     m_store = std::make_unique<KeychainProfileStore>(m_settings.get(), m_service);
 
     // Probe once: skip (or fail where a keychain is required) when there is none.
-    const auto probe = save({m_name, {}, {}}, {QStringLiteral("AKIDPROBE"), QStringLiteral("probe"), {}});
+    const auto probe
+        = save({ m_name, {}, {} }, { QStringLiteral("AKIDPROBE"), QStringLiteral("probe"), {} });
     QVERIFY(probe && probe->ok());
     if (!probe->value().inKeychain) {
         const QByteArray why = "keychain unreachable: " + probe->value().message.toUtf8();
@@ -113,11 +117,12 @@ void TestKeychainProfiles::cleanup()
     m_settings.reset();
 }
 
-std::optional<Result<aws::KeychainSaveOutcome>> TestKeychainProfiles::save(const KeychainProfile &profile,
-                                                                           const KeychainSecret &secret)
+std::optional<Result<aws::KeychainSaveOutcome>> TestKeychainProfiles::save(
+    const KeychainProfile &profile, const KeychainSecret &secret)
 {
     return waitFor<aws::KeychainSaveOutcome>([&](auto done) {
-        m_store->save(profile, secret, KeychainProfileStore::Fallback::KeepForSession, nullptr, done);
+        m_store->save(
+            profile, secret, KeychainProfileStore::Fallback::KeepForSession, nullptr, done);
     });
 }
 
@@ -134,9 +139,10 @@ std::optional<Result<bool>> TestKeychainProfiles::remove(const QString &name)
 void TestKeychainProfiles::saveReadUpdateRemove_roundTrip()
 {
     QSignalSpy changed(m_store.get(), &KeychainProfileStore::profilesChanged);
-    const KeychainProfile profile{m_name, QStringLiteral("eu-west-1"), QStringLiteral("http://127.0.0.1:8443")};
-    const KeychainSecret secret{QStringLiteral("AKIDROUNDTRIP"), QStringLiteral("secret/+=round-trip"),
-                                QStringLiteral("session-token")};
+    const KeychainProfile profile { m_name, QStringLiteral("eu-west-1"),
+        QStringLiteral("http://127.0.0.1:8443") };
+    const KeychainSecret secret { QStringLiteral("AKIDROUNDTRIP"),
+        QStringLiteral("secret/+=round-trip"), QStringLiteral("session-token") };
     const auto saved = save(profile, secret);
     QVERIFY(saved && saved->ok());
     QVERIFY(saved->value().inKeychain);
@@ -154,7 +160,7 @@ void TestKeychainProfiles::saveReadUpdateRemove_roundTrip()
     QVERIFY(readAgain->ok());
     QCOMPARE(readAgain->value(), secret);
 
-    const KeychainProfile moved{m_name, QStringLiteral("us-east-1"), QString()};
+    const KeychainProfile moved { m_name, QStringLiteral("us-east-1"), QString() };
     QVERIFY(m_store->updateDetails(moved).ok());
     QCOMPARE(m_store->profile(m_name), moved);
     QCOMPARE(read(m_name)->value(), secret); // keys untouched
@@ -164,7 +170,8 @@ void TestKeychainProfiles::saveReadUpdateRemove_roundTrip()
     QVERIFY(!m_store->profile(m_name));
     const auto gone = read(m_name);
     QVERIFY(gone && !gone->ok());
-    QCOMPARE(gone->error().message, QStringLiteral("The config profile (%1) could not be found").arg(m_name));
+    QCOMPARE(gone->error().message,
+        QStringLiteral("The config profile (%1) could not be found").arg(m_name));
     const auto raw = std::make_unique<QKeychain::ReadPasswordJob>(m_service);
     raw->setKey(m_name);
     QVERIFY(runRawJob(raw.get()));
@@ -173,18 +180,27 @@ void TestKeychainProfiles::saveReadUpdateRemove_roundTrip()
 
 void TestKeychainProfiles::save_replacesKeysOfAnExistingProfile()
 {
-    QVERIFY(save({m_name, {}, {}}, {QStringLiteral("AKIDFIRST"), QStringLiteral("first"), QStringLiteral("t")})->ok());
-    QVERIFY(save({m_name, QStringLiteral("eu-west-1"), {}}, {QStringLiteral("AKIDSECOND"), QStringLiteral("second"), {}})->ok());
+    QVERIFY(save({ m_name, {}, {} },
+        { QStringLiteral("AKIDFIRST"), QStringLiteral("first"), QStringLiteral("t") })
+                ->ok());
+    QVERIFY(save({ m_name, QStringLiteral("eu-west-1"), {} },
+        { QStringLiteral("AKIDSECOND"), QStringLiteral("second"), {} })
+                ->ok());
     const auto secret = read(m_name);
-    QCOMPARE(secret->value(), (KeychainSecret{QStringLiteral("AKIDSECOND"), QStringLiteral("second"), QString()}));
+    QCOMPARE(secret->value(),
+        (KeychainSecret { QStringLiteral("AKIDSECOND"), QStringLiteral("second"), QString() }));
     QCOMPARE(m_store->profile(m_name)->region, QStringLiteral("eu-west-1"));
 }
 
 void TestKeychainProfiles::settingsFile_neverHoldsTheSecret()
 {
-    const QString secret = QStringLiteral("unique-secret-") + QUuid::createUuid().toString(QUuid::Id128);
-    const QString token = QStringLiteral("unique-token-") + QUuid::createUuid().toString(QUuid::Id128);
-    QVERIFY(save({m_name, QStringLiteral("eu-west-1"), {}}, {QStringLiteral("AKIDHYGIENE"), secret, token})->ok());
+    const QString secret
+        = QStringLiteral("unique-secret-") + QUuid::createUuid().toString(QUuid::Id128);
+    const QString token
+        = QStringLiteral("unique-token-") + QUuid::createUuid().toString(QUuid::Id128);
+    QVERIFY(save({ m_name, QStringLiteral("eu-west-1"), {} },
+        { QStringLiteral("AKIDHYGIENE"), secret, token })
+                ->ok());
     m_settings->sync();
     QFile file(m_settings->fileName());
     QVERIFY(file.open(QIODevice::ReadOnly));
@@ -198,8 +214,9 @@ void TestKeychainProfiles::settingsFile_neverHoldsTheSecret()
 
 void TestKeychainProfiles::resolvedConnection_fetchesKeysFromTheKeychain()
 {
-    QVERIFY(save({m_name, QStringLiteral("ap-northeast-2"), {}},
-                 {QStringLiteral("AKIDCHAIN"), QStringLiteral("chain-secret"), {}})->ok());
+    QVERIFY(save({ m_name, QStringLiteral("ap-northeast-2"), {} },
+        { QStringLiteral("AKIDCHAIN"), QStringLiteral("chain-secret"), {} })
+                ->ok());
     QTemporaryDir home;
     const aws::ConnectionResolver resolver(QProcessEnvironment(), home.path(), m_store.get());
     aws::ConnectionRequest request;
@@ -207,7 +224,8 @@ void TestKeychainProfiles::resolvedConnection_fetchesKeysFromTheKeychain()
     const Result<aws::Connection> connection = resolver.resolve(request);
     QVERIFY2(connection.ok(), qPrintable(connection.ok() ? QString() : connection.error().message));
     std::optional<Result<aws::AwsCredentials>> credentials;
-    connection.value().credentials->fetch(nullptr, [&](const Result<aws::AwsCredentials> &r) { credentials = r; });
+    connection.value().credentials->fetch(
+        nullptr, [&](const Result<aws::AwsCredentials> &r) { credentials = r; });
     QVERIFY(QTest::qWaitFor([&] { return credentials.has_value(); }, 30'000));
     QVERIFY(credentials->ok());
     QCOMPARE(credentials->value().accessKeyId, QStringLiteral("AKIDCHAIN"));
@@ -217,15 +235,17 @@ void TestKeychainProfiles::resolvedConnection_fetchesKeysFromTheKeychain()
 
 void TestKeychainProfiles::missingEntry_saysSoAndWhatToDo()
 {
-    QVERIFY(save({m_name, {}, {}}, {QStringLiteral("AKIDMISSING"), QStringLiteral("s"), {}})->ok());
+    QVERIFY(
+        save({ m_name, {}, {} }, { QStringLiteral("AKIDMISSING"), QStringLiteral("s"), {} })->ok());
     const auto raw = std::make_unique<QKeychain::DeletePasswordJob>(m_service);
     raw->setKey(m_name);
     QVERIFY(runRawJob(raw.get()));
     const auto secret = read(m_name);
     QVERIFY(secret && !secret->ok());
     QCOMPARE(aws::keychainFailureOf(secret->error()), KeychainFailure::NotFound);
-    QVERIFY2(secret->error().message.contains(QStringLiteral("lookout-desk configure --profile %1").arg(m_name)),
-             qPrintable(secret->error().message));
+    QVERIFY2(secret->error().message.contains(
+                 QStringLiteral("lookout-desk configure --profile %1").arg(m_name)),
+        qPrintable(secret->error().message));
     // Removing the profile still works when its entry is already gone.
     QVERIFY(remove(m_name)->ok());
     QVERIFY(!m_store->profile(m_name));
@@ -233,7 +253,8 @@ void TestKeychainProfiles::missingEntry_saysSoAndWhatToDo()
 
 void TestKeychainProfiles::foreignEntry_isReportedAsDamaged()
 {
-    QVERIFY(save({m_name, {}, {}}, {QStringLiteral("AKIDFOREIGN"), QStringLiteral("s"), {}})->ok());
+    QVERIFY(
+        save({ m_name, {}, {} }, { QStringLiteral("AKIDFOREIGN"), QStringLiteral("s"), {} })->ok());
     const auto raw = std::make_unique<QKeychain::WritePasswordJob>(m_service);
     raw->setInsecureFallback(false);
     raw->setKey(m_name);
@@ -243,8 +264,9 @@ void TestKeychainProfiles::foreignEntry_isReportedAsDamaged()
     const auto secret = read(m_name);
     QVERIFY(secret && !secret->ok());
     QCOMPARE(secret->error().kind, AwsError::Kind::Credentials);
-    QVERIFY2(secret->error().message.contains(QLatin1String("is not one Lookout Desk wrote, or is damaged")),
-             qPrintable(secret->error().message));
+    QVERIFY2(secret->error().message.contains(
+                 QLatin1String("is not one Lookout Desk wrote, or is damaged")),
+        qPrintable(secret->error().message));
 }
 
 void TestKeychainProfiles::remove_unknownProfile_isTheCliMessage()
@@ -252,7 +274,8 @@ void TestKeychainProfiles::remove_unknownProfile_isTheCliMessage()
     const auto removed = remove(QStringLiteral("never-created"));
     QVERIFY(removed && !removed->ok());
     QCOMPARE(removed->error().kind, AwsError::Kind::Configuration);
-    QCOMPARE(removed->error().message, QStringLiteral("The config profile (never-created) could not be found"));
+    QCOMPARE(removed->error().message,
+        QStringLiteral("The config profile (never-created) could not be found"));
 }
 
 QTEST_GUILESS_MAIN(TestKeychainProfiles)

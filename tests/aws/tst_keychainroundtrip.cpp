@@ -1,12 +1,11 @@
 // A write/read/delete round trip through QtKeychain against the session's real Secret Service
 // (gnome-keyring under dbus-run-session in tests/run). Where a keychain is required (CI, or
 // LOOKOUT_REQUIRE_KEYCHAIN=1) an unreachable keychain fails the test instead of skipping it.
-#include <qt6keychain/keychain.h>
-
 #include <QEventLoop>
 #include <QTimer>
 #include <QUuid>
 #include <QtTest>
+#include <qt6keychain/keychain.h>
 
 namespace {
 
@@ -23,7 +22,10 @@ bool runJob(QKeychain::Job *job)
 {
     QEventLoop loop;
     bool finished = false;
-    QObject::connect(job, &QKeychain::Job::finished, &loop, [&] { finished = true; loop.quit(); });
+    QObject::connect(job, &QKeychain::Job::finished, &loop, [&] {
+        finished = true;
+        loop.quit();
+    });
     QTimer::singleShot(20'000, &loop, &QEventLoop::quit);
     job->start();
     if (!finished)
@@ -41,7 +43,8 @@ private slots:
 
 void TestKeychainRoundTrip::writeReadDelete_realSecretService()
 {
-    const QString key = QStringLiteral("roundtrip-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QString key
+        = QStringLiteral("roundtrip-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
     const QByteArray secret = QUuid::createUuid().toByteArray();
 
     auto *write = new QKeychain::WritePasswordJob(kService);

@@ -44,9 +44,9 @@ void TestRetryStrategy::retryableStatus_data()
 {
     QTest::addColumn<int>("status");
     QTest::addColumn<bool>("retryable");
-    for (int status : {429, 500, 502, 503, 504})
+    for (int status : { 429, 500, 502, 503, 504 })
         QTest::addRow("%d", status) << status << true;
-    for (int status : {0, 200, 301, 400, 401, 403, 404, 409, 413, 501, 505, 599})
+    for (int status : { 0, 200, 301, 400, 401, 403, 404, 409, 413, 501, 505, 599 })
         QTest::addRow("%d", status) << status << false;
 }
 
@@ -61,14 +61,14 @@ void TestRetryStrategy::retryableErrorCode_data()
 {
     QTest::addColumn<QString>("code");
     QTest::addColumn<bool>("retryable");
-    for (const char *code : {"ThrottlingException", "Throttling", "TooManyRequestsException",
-                             "RequestLimitExceeded", "RequestTimeout", "RequestTimeoutException",
-                             "PriorRequestNotComplete"}) {
+    for (const char *code :
+        { "ThrottlingException", "Throttling", "TooManyRequestsException", "RequestLimitExceeded",
+            "RequestTimeout", "RequestTimeoutException", "PriorRequestNotComplete" }) {
         QTest::newRow(code) << QString::fromLatin1(code) << true;
     }
-    for (const char *code : {"ValidationException", "ResourceNotFoundException",
-                             "throttlingexception", "ThrottlingExceptionX", "InternalServerException",
-                             "ServiceQuotaExceededException", ""}) {
+    for (const char *code : { "ValidationException", "ResourceNotFoundException",
+             "throttlingexception", "ThrottlingExceptionX", "InternalServerException",
+             "ServiceQuotaExceededException", "" }) {
         QTest::newRow(*code ? code : "empty") << QString::fromLatin1(code) << false;
     }
 }
@@ -88,10 +88,15 @@ void TestRetryStrategy::retryable_byKind_data()
     QTest::newRow("network") << errorOf(K::Network) << true;
     QTest::newRow("network mid-body") << errorOf(K::Network, 200) << true;
     QTest::newRow("timeout") << errorOf(K::Timeout) << true;
-    QTest::newRow("throttling 400") << errorOf(K::Service, 400, QStringLiteral("ThrottlingException")) << true;
-    QTest::newRow("internal 500") << errorOf(K::Service, 500, QStringLiteral("InternalServerException")) << true;
-    QTest::newRow("validation 400") << errorOf(K::Service, 400, QStringLiteral("ValidationException")) << false;
-    QTest::newRow("not found 404") << errorOf(K::Service, 404, QStringLiteral("ResourceNotFoundException")) << false;
+    QTest::newRow("throttling 400")
+        << errorOf(K::Service, 400, QStringLiteral("ThrottlingException")) << true;
+    QTest::newRow("internal 500") << errorOf(
+        K::Service, 500, QStringLiteral("InternalServerException"))
+                                  << true;
+    QTest::newRow("validation 400")
+        << errorOf(K::Service, 400, QStringLiteral("ValidationException")) << false;
+    QTest::newRow("not found 404")
+        << errorOf(K::Service, 404, QStringLiteral("ResourceNotFoundException")) << false;
     QTest::newRow("html 502") << errorOf(K::BadResponse, 502) << true;
     QTest::newRow("html 200") << errorOf(K::BadResponse, 200) << false;
     QTest::newRow("redirect") << errorOf(K::BadResponse, 307) << false;
@@ -114,7 +119,8 @@ void TestRetryStrategy::retryCost_isTenAfterTimeoutElseFive()
 {
     QCOMPARE(retry::retryCost(errorOf(AwsError::Kind::Timeout)), 10);
     QCOMPARE(retry::retryCost(errorOf(AwsError::Kind::Network)), 5);
-    QCOMPARE(retry::retryCost(errorOf(AwsError::Kind::Service, 429, QStringLiteral("Throttling"))), 5);
+    QCOMPARE(
+        retry::retryCost(errorOf(AwsError::Kind::Service, 429, QStringLiteral("Throttling"))), 5);
     QCOMPARE(retry::retryCost(errorOf(AwsError::Kind::BadResponse, 502)), 5);
 }
 

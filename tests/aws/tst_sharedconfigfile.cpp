@@ -26,7 +26,9 @@ QString dump(const SharedConfigFile &file)
             value.replace(u'\n', QLatin1String("\\n"));
             lines << QStringLiteral("%1=%2@%3").arg(it.key(), value).arg(it->line);
             for (auto sub = it->subProperties.cbegin(); sub != it->subProperties.cend(); ++sub)
-                lines << QStringLiteral("%1.%2=%3@%4").arg(it.key(), sub.key(), sub->value).arg(sub->line);
+                lines << QStringLiteral("%1.%2=%3@%4")
+                             .arg(it.key(), sub.key(), sub->value)
+                             .arg(sub->line);
         }
     }
     return lines.join(u'|');
@@ -66,7 +68,8 @@ void TestSharedConfigFile::parse_data()
     QTest::newRow("empty file") << QByteArray() << QString() << none;
     QTest::newRow("only blank lines") << QByteArray("\n\n   \n\t\n") << QString() << none;
     QTest::newRow("one section, one key")
-        << QByteArray("[default]\nregion = eu-west-1\n") << QStringLiteral("[default]@1|region=eu-west-1@2") << none;
+        << QByteArray("[default]\nregion = eu-west-1\n")
+        << QStringLiteral("[default]@1|region=eu-west-1@2") << none;
     QTest::newRow("whitespace around key and value is trimmed")
         << QByteArray("[default]\n   region   =    eu-west-1   \n")
         << QStringLiteral("[default]@1|region=eu-west-1@2") << none;
@@ -74,13 +77,15 @@ void TestSharedConfigFile::parse_data()
         << QByteArray("[default]\nAWS_Access_Key_ID = AKID\n")
         << QStringLiteral("[default]@1|aws_access_key_id=AKID@2") << none;
     QTest::newRow("section names keep their case")
-        << QByteArray("[profile Prod]\nregion = x\n") << QStringLiteral("[profile Prod]@1|region=x@2") << none;
+        << QByteArray("[profile Prod]\nregion = x\n")
+        << QStringLiteral("[profile Prod]@1|region=x@2") << none;
     QTest::newRow("section header spaces trimmed, inner kept")
-        << QByteArray("[  profile  dev  ]\nregion = x\n") << QStringLiteral("[profile  dev]@1|region=x@2") << none;
-    QTest::newRow("hash comment line")
-        << QByteArray("# top\n[default]\n# between\nregion = x\n") << QStringLiteral("[default]@2|region=x@4") << none;
-    QTest::newRow("semicolon comment line")
-        << QByteArray("; top\n[default]\nregion = x\n") << QStringLiteral("[default]@2|region=x@3") << none;
+        << QByteArray("[  profile  dev  ]\nregion = x\n")
+        << QStringLiteral("[profile  dev]@1|region=x@2") << none;
+    QTest::newRow("hash comment line") << QByteArray("# top\n[default]\n# between\nregion = x\n")
+                                       << QStringLiteral("[default]@2|region=x@4") << none;
+    QTest::newRow("semicolon comment line") << QByteArray("; top\n[default]\nregion = x\n")
+                                            << QStringLiteral("[default]@2|region=x@3") << none;
     QTest::newRow("indented comment line is a comment")
         << QByteArray("[default]\nregion = x\n    # not a continuation\n")
         << QStringLiteral("[default]@1|region=x@2") << none;
@@ -96,11 +101,14 @@ void TestSharedConfigFile::parse_data()
     QTest::newRow("semicolon without whitespace is part of the value")
         << QByteArray("[default]\nkey = a;b\n") << QStringLiteral("[default]@1|key=a;b@2") << none;
     QTest::newRow("value that is only a comment is empty")
-        << QByteArray("[default]\nkey = # nothing\n") << QStringLiteral("[default]@1|key=@2") << none;
+        << QByteArray("[default]\nkey = # nothing\n") << QStringLiteral("[default]@1|key=@2")
+        << none;
     QTest::newRow("comment after a section header")
-        << QByteArray("[default] # the default\nregion = x\n") << QStringLiteral("[default]@1|region=x@2") << none;
+        << QByteArray("[default] # the default\nregion = x\n")
+        << QStringLiteral("[default]@1|region=x@2") << none;
     QTest::newRow("comment right after a section header")
-        << QByteArray("[default];c\nregion = x\n") << QStringLiteral("[default]@1|region=x@2") << none;
+        << QByteArray("[default];c\nregion = x\n") << QStringLiteral("[default]@1|region=x@2")
+        << none;
     QTest::newRow("continuation line joins with a newline")
         << QByteArray("[default]\nkey = first\n  second\n")
         << QStringLiteral("[default]@1|key=first\\nsecond@2") << none;
@@ -108,18 +116,22 @@ void TestSharedConfigFile::parse_data()
         << QByteArray("[default]\nkey = a\n\tb\n    c d\n")
         << QStringLiteral("[default]@1|key=a\\nb\\nc d@2") << none;
     QTest::newRow("continuation keeps # literally")
-        << QByteArray("[default]\nkey = a\n  b # c\n") << QStringLiteral("[default]@1|key=a\\nb # c@2") << none;
+        << QByteArray("[default]\nkey = a\n  b # c\n")
+        << QStringLiteral("[default]@1|key=a\\nb # c@2") << none;
     QTest::newRow("sub-section")
-        << QByteArray("[services dev]\nlookoutequipment =\n  endpoint_url = http://127.0.0.1:8443\n  Other_Key = v\n")
-        << QStringLiteral("[services dev]@1|lookoutequipment=@2|lookoutequipment.endpoint_url=http://127.0.0.1:8443@3"
-                          "|lookoutequipment.other_key=v@4")
+        << QByteArray("[services dev]\nlookoutequipment =\n  endpoint_url = "
+                      "http://127.0.0.1:8443\n  Other_Key = v\n")
+        << QStringLiteral(
+               "[services "
+               "dev]@1|lookoutequipment=@2|lookoutequipment.endpoint_url=http://127.0.0.1:8443@3"
+               "|lookoutequipment.other_key=v@4")
         << none;
     QTest::newRow("sub-section with comments inside and after values")
         << QByteArray("[default]\ns3 =\n  # comment\n  a = 1 # one\n  b=2\nregion = x\n")
         << QStringLiteral("[default]@1|region=x@6|s3=@2|s3.a=1@4|s3.b=2@5") << none;
     QTest::newRow("sub-section line without '=' is a problem, the rest stays")
         << QByteArray("[default]\ns3 =\n  nonsense\n  a = 1\n")
-        << QStringLiteral("[default]@1|s3=@2|s3.a=1@4") << QStringList{QStringLiteral("3")};
+        << QStringLiteral("[default]@1|s3=@2|s3.a=1@4") << QStringList { QStringLiteral("3") };
     QTest::newRow("indented first property after a header is a plain property")
         << QByteArray("[default]\n  region = x\n  output = json\n")
         << QStringLiteral("[default]@1|output=json@3|region=x@2") << none;
@@ -127,65 +139,73 @@ void TestSharedConfigFile::parse_data()
         << QByteArray("[default]\nregion = x\n[profile a]\nregion = y\n[default]\noutput = json\n")
         << QStringLiteral("[default]@1|output=json@6|region=x@2|[profile a]@3|region=y@4") << none;
     QTest::newRow("repeated key: the later value wins")
-        << QByteArray("[default]\nregion = x\nregion = y\n") << QStringLiteral("[default]@1|region=y@3") << none;
+        << QByteArray("[default]\nregion = x\nregion = y\n")
+        << QStringLiteral("[default]@1|region=y@3") << none;
     QTest::newRow("repeated key across repeated sections: the later wins")
         << QByteArray("[default]\nregion = x\n[default]\nregion = z\n")
         << QStringLiteral("[default]@1|region=z@4") << none;
     QTest::newRow("a repeated key drops the earlier sub-section")
-        << QByteArray("[default]\ns3 =\n  a = 1\ns3 = plain\n") << QStringLiteral("[default]@1|s3=plain@4") << none;
-    QTest::newRow("empty value") << QByteArray("[default]\nregion =\n") << QStringLiteral("[default]@1|region=@2") << none;
+        << QByteArray("[default]\ns3 =\n  a = 1\ns3 = plain\n")
+        << QStringLiteral("[default]@1|s3=plain@4") << none;
+    QTest::newRow("empty value") << QByteArray("[default]\nregion =\n")
+                                 << QStringLiteral("[default]@1|region=@2") << none;
     QTest::newRow("value containing '='")
         << QByteArray("[default]\ncredential_process = tool --opt=a=b\n")
         << QStringLiteral("[default]@1|credential_process=tool --opt=a=b@2") << none;
     QTest::newRow("colon as the delimiter, as the CLI accepts")
-        << QByteArray("[default]\nregion: eu-west-1\n") << QStringLiteral("[default]@1|region=eu-west-1@2") << none;
+        << QByteArray("[default]\nregion: eu-west-1\n")
+        << QStringLiteral("[default]@1|region=eu-west-1@2") << none;
     QTest::newRow("the first delimiter wins: a URL after '=' keeps its colons")
         << QByteArray("[default]\nendpoint_url = http://127.0.0.1:8443\n")
         << QStringLiteral("[default]@1|endpoint_url=http://127.0.0.1:8443@2") << none;
     QTest::newRow("inner spaces of a value are kept")
         << QByteArray("[default]\ncredential_process = /bin/tool  --a   b\n")
         << QStringLiteral("[default]@1|credential_process=/bin/tool  --a   b@2") << none;
-    QTest::newRow("CRLF line endings")
-        << QByteArray("[default]\r\nregion = x\r\n  more\r\n") << QStringLiteral("[default]@1|region=x\\nmore@2") << none;
-    QTest::newRow("UTF-8 byte order mark")
-        << QByteArray("\xEF\xBB\xBF[default]\nregion = x\n") << QStringLiteral("[default]@1|region=x@2") << none;
+    QTest::newRow("CRLF line endings") << QByteArray("[default]\r\nregion = x\r\n  more\r\n")
+                                       << QStringLiteral("[default]@1|region=x\\nmore@2") << none;
+    QTest::newRow("UTF-8 byte order mark") << QByteArray("\xEF\xBB\xBF[default]\nregion = x\n")
+                                           << QStringLiteral("[default]@1|region=x@2") << none;
     QTest::newRow("no newline at the end")
         << QByteArray("[default]\nregion = x") << QStringLiteral("[default]@1|region=x@2") << none;
     QTest::newRow("non-ASCII values")
-        << QByteArray("[profile usine]\ndescription = pompe n\xC2\xB0" "4\n")
-        << QString::fromUtf8("[profile usine]@1|description=pompe n\xC2\xB0" "4@2") << none;
+        << QByteArray("[profile usine]\ndescription = pompe n\xC2\xB0"
+                      "4\n")
+        << QString::fromUtf8("[profile usine]@1|description=pompe n\xC2\xB0"
+                             "4@2")
+        << none;
 
     // Broken files: each problem has its line; everything else still counts.
     QTest::newRow("property before the first section")
         << QByteArray("region = x\n[default]\noutput = json\n")
-        << QStringLiteral("[default]@2|output=json@3") << QStringList{QStringLiteral("1")};
+        << QStringLiteral("[default]@2|output=json@3") << QStringList { QStringLiteral("1") };
     QTest::newRow("header without ']' drops its properties, not the next section")
         << QByteArray("[profile a\nregion = x\n[profile b]\nregion = y\n")
-        << QStringLiteral("[profile b]@3|region=y@4") << QStringList{QStringLiteral("1")};
+        << QStringLiteral("[profile b]@3|region=y@4") << QStringList { QStringLiteral("1") };
     QTest::newRow("text after ']'")
         << QByteArray("[default] junk\nregion = x\n[profile b]\nregion = y\n")
-        << QStringLiteral("[profile b]@3|region=y@4") << QStringList{QStringLiteral("1")};
-    QTest::newRow("empty header")
-        << QByteArray("[]\nregion = x\n[default]\nregion = y\n")
-        << QStringLiteral("[default]@3|region=y@4") << QStringList{QStringLiteral("1")};
-    QTest::newRow("'[' inside a header")
-        << QByteArray("[[default]\nregion = x\n") << QString() << QStringList{QStringLiteral("1")};
+        << QStringLiteral("[profile b]@3|region=y@4") << QStringList { QStringLiteral("1") };
+    QTest::newRow("empty header") << QByteArray("[]\nregion = x\n[default]\nregion = y\n")
+                                  << QStringLiteral("[default]@3|region=y@4")
+                                  << QStringList { QStringLiteral("1") };
+    QTest::newRow("'[' inside a header") << QByteArray("[[default]\nregion = x\n") << QString()
+                                         << QStringList { QStringLiteral("1") };
     QTest::newRow("line that is neither property, header nor comment")
         << QByteArray("[default]\nregion = x\njust some words\noutput = json\n")
-        << QStringLiteral("[default]@1|output=json@4|region=x@2") << QStringList{QStringLiteral("3")};
+        << QStringLiteral("[default]@1|output=json@4|region=x@2")
+        << QStringList { QStringLiteral("3") };
     QTest::newRow("property without a name")
-        << QByteArray("[default]\n= value\nregion = x\n") << QStringLiteral("[default]@1|region=x@3")
-        << QStringList{QStringLiteral("2")};
+        << QByteArray("[default]\n= value\nregion = x\n")
+        << QStringLiteral("[default]@1|region=x@3") << QStringList { QStringLiteral("2") };
     QTest::newRow("invalid UTF-8 line is dropped, the rest parses")
         << QByteArray("[default]\nregion = \xFF\xFE\noutput = json\n")
-        << QStringLiteral("[default]@1|output=json@3") << QStringList{QStringLiteral("2")};
+        << QStringLiteral("[default]@1|output=json@3") << QStringList { QStringLiteral("2") };
     QTest::newRow("several problems, each with its own line")
         << QByteArray("orphan = 1\n[default\nregion = x\n[profile ok]\nwhat\nregion = y\n")
         << QStringLiteral("[profile ok]@4|region=y@6")
-        << QStringList{QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("5")};
+        << QStringList { QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("5") };
     QTest::newRow("binary garbage never crashes")
         << QByteArray("\x00\x01[\x02]\n=\n[\n]\n  \x7F", 15) << QString()
-        << QStringList{QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3")};
+        << QStringList { QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3") };
 }
 
 void TestSharedConfigFile::parse()
@@ -205,14 +225,15 @@ void TestSharedConfigFile::parse()
 
 void TestSharedConfigFile::problems_nameFileLineAndWhy()
 {
-    const SharedConfigFile file = SharedConfigFile::parse("[default]\nnonsense\n[profile x\n", kFile);
+    const SharedConfigFile file
+        = SharedConfigFile::parse("[default]\nnonsense\n[profile x\n", kFile);
     QCOMPARE(file.problems().size(), 2);
     QCOMPARE(file.problems().at(0).toString(),
-             QStringLiteral("/test/config line 2: expected \"key = value\", a [section] header or a "
-                            "comment; the line is ignored"));
+        QStringLiteral("/test/config line 2: expected \"key = value\", a [section] header or a "
+                       "comment; the line is ignored"));
     QCOMPARE(file.problems().at(1).toString(),
-             QStringLiteral("/test/config line 3: the section header has no closing ']'; the lines up "
-                            "to the next section are ignored"));
+        QStringLiteral("/test/config line 3: the section header has no closing ']'; the lines up "
+                       "to the next section are ignored"));
 }
 
 void TestSharedConfigFile::location_namesFileAndLine()
@@ -220,7 +241,8 @@ void TestSharedConfigFile::location_namesFileAndLine()
     const SharedConfigFile file = SharedConfigFile::parse("\n[default]\n\nregion = x\n", kFile);
     const aws::ConfigSection *section = file.section(QStringLiteral("default"));
     QVERIFY(section);
-    QCOMPARE(section->properties.value(QStringLiteral("region")).location(), QStringLiteral("/test/config line 4"));
+    QCOMPARE(section->properties.value(QStringLiteral("region")).location(),
+        QStringLiteral("/test/config line 4"));
     QVERIFY(!file.section(QStringLiteral("profile default")));
 }
 
@@ -241,7 +263,7 @@ void TestSharedConfigFile::load_directory_isAProblem()
     QCOMPARE(file.problems().size(), 1);
     QCOMPARE(file.problems().first().line, 0);
     QVERIFY2(file.problems().first().message.contains(QLatin1String("directory")),
-             qPrintable(file.problems().first().message));
+        qPrintable(file.problems().first().message));
 }
 
 void TestSharedConfigFile::load_oversizedFile_isAProblemNotAParse()
@@ -256,7 +278,7 @@ void TestSharedConfigFile::load_oversizedFile_isAProblemNotAParse()
     QVERIFY(file.sections().isEmpty());
     QCOMPARE(file.problems().size(), 1);
     QVERIFY2(file.problems().first().message.contains(QLatin1String("larger than 1024 KiB")),
-             qPrintable(file.problems().first().message));
+        qPrintable(file.problems().first().message));
 }
 
 void TestSharedConfigFile::load_realFile_parsesWithItsPath()

@@ -29,7 +29,8 @@ lookout::InferenceScheduler describedScheduler()
 {
     const auto result = lookout::json::decodeDescribeInferenceScheduler(describeBody());
     if (!result.ok()) {
-        std::fprintf(stderr, "describe-full.json does not decode: %s\n", qPrintable(result.error().message));
+        std::fprintf(
+            stderr, "describe-full.json does not decode: %s\n", qPrintable(result.error().message));
         std::exit(1);
     }
     return result.value();

@@ -4,18 +4,17 @@
 //
 //   first full list on screen      ≤ 1 s        wall time from the request to the painted table
 //   refresh with 5 % of rows changed ≤ 20 ms   GUI-thread CPU time for the whole cycle
-//   filter keystroke               ≤ 16 ms      wall time, typing "pump-station-01" letter by letter
-//   GUI-thread stall during refresh ≤ 50 ms     a 5 ms watchdog timer's worst lateness
+//   filter keystroke               ≤ 16 ms      wall time, typing "pump-station-01" letter by
+//   letter GUI-thread stall during refresh ≤ 50 ms     a 5 ms watchdog timer's worst lateness
 //   resident memory                ≤ 150 MB     VmRSS with the fleet loaded (emulator included)
 //   requests per cycle             ⌈N/500⌉ List + 1 Describe, from the emulator's counters
 //
 // Exits 1 when a target is missed. Run: build/default/tests/bench/bench_fleet [--runs N].
 #include "connectionsource.h"
 #include "demoendpoint.h"
+#include "emulator/emulator.h"
 #include "fleetview.h"
 #include "mainwindow.h"
-
-#include "emulator/emulator.h"
 #include "models/fleetsession.h"
 #include "models/schedulerdetailscontroller.h"
 #include "models/schedulerfilterproxymodel.h"
@@ -47,7 +46,10 @@ constexpr double kChangePercent = 5.0;
 // Refreshes are fired by hand, one after the other.
 class ManualTimer final : public models::RefreshController::Timer {
 public:
-    void start(std::chrono::milliseconds, std::function<void()> task) override { m_task = std::move(task); }
+    void start(std::chrono::milliseconds, std::function<void()> task) override
+    {
+        m_task = std::move(task);
+    }
     void stop() override { m_task = {}; }
     bool isActive() const override { return bool(m_task); }
 
@@ -57,7 +59,10 @@ private:
 
 class IdlePollTimer final : public models::SchedulerDetailsController::PollTimer {
 public:
-    void start(std::chrono::milliseconds, std::function<void()> task) override { m_task = std::move(task); }
+    void start(std::chrono::milliseconds, std::function<void()> task) override
+    {
+        m_task = std::move(task);
+    }
     void stop() override { m_task = {}; }
     bool isActive() const override { return bool(m_task); }
 
@@ -67,7 +72,7 @@ private:
 
 double threadCpuMs()
 {
-    timespec now{};
+    timespec now {};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
     return double(now.tv_sec) * 1e3 + double(now.tv_nsec) / 1e6;
 }
@@ -155,8 +160,8 @@ void finishPendingLayoutAndPaint()
 
 struct Bench {
     QTemporaryDir home;
-    std::shared_ptr<emulator::ManualClock> emulatorClock =
-        std::make_shared<emulator::ManualClock>(QDateTime(QDate(2026, 3, 1), QTime(12, 0), Qt::UTC));
+    std::shared_ptr<emulator::ManualClock> emulatorClock = std::make_shared<emulator::ManualClock>(
+        QDateTime(QDate(2026, 3, 1), QTime(12, 0), Qt::UTC));
     std::unique_ptr<aws::ConnectionResolver> resolver;
     std::unique_ptr<ui::DemoEndpoint> demo;
     std::unique_ptr<ui::ConnectionSource> connections;
@@ -176,16 +181,20 @@ struct Bench {
         options.churn.interval = std::chrono::milliseconds(5000);
         resolver = std::make_unique<aws::ConnectionResolver>(QProcessEnvironment(), home.path());
         demo = std::make_unique<ui::DemoEndpoint>(options);
-        connections = std::make_unique<ui::ConnectionSource>(resolver.get(), demo.get(), aws::ConnectionRequest());
-        settings = std::make_unique<QSettings>(home.filePath(QStringLiteral("window.ini")), QSettings::IniFormat);
+        connections = std::make_unique<ui::ConnectionSource>(
+            resolver.get(), demo.get(), aws::ConnectionRequest());
+        settings = std::make_unique<QSettings>(
+            home.filePath(QStringLiteral("window.ini")), QSettings::IniFormat);
     }
 
     // A new window on the demo fleet; returns the wall time until the last page is on screen.
     double open()
     {
         window.reset();
-        session = std::make_unique<models::FleetSession>(&network, aws::Clock::system(), std::make_unique<ManualTimer>());
-        details = std::make_unique<models::SchedulerDetailsController>(aws::Clock::system(), std::make_unique<IdlePollTimer>());
+        session = std::make_unique<models::FleetSession>(
+            &network, aws::Clock::system(), std::make_unique<ManualTimer>());
+        details = std::make_unique<models::SchedulerDetailsController>(
+            aws::Clock::system(), std::make_unique<IdlePollTimer>());
         ui::MainWindowSetup setup;
         setup.network = &network;
         setup.settings = settings.get();
@@ -216,17 +225,18 @@ struct Bench {
         Cycle cycle;
         int changed = 0;
         const auto connection = QObject::connect(session->model(), &QAbstractItemModel::dataChanged,
-                                                 [&changed](const QModelIndex &, const QModelIndex &, const QList<int> &roles) {
-                                                     if (roles.isEmpty())
-                                                         ++changed;
-                                                 });
+            [&changed](const QModelIndex &, const QModelIndex &, const QList<int> &roles) {
+                if (roles.isEmpty())
+                    ++changed;
+            });
         emulatorClock->advance(std::chrono::milliseconds(qint64(seconds * 1000)));
         const quint64 before = demo->emulator()->counters().requests;
         StallWatchdog watchdog;
         watchdog.start();
         const double start = threadCpuMs();
         session->refreshController()->refreshNow();
-        waitFor([this] { return !session->refreshController()->isRefreshing() && !details->isBusy(); });
+        waitFor(
+            [this] { return !session->refreshController()->isRefreshing() && !details->isBusy(); });
         // What the application paints for the refresh, once. A forced repaint() here would paint
         // the whole table again, which the application never does (reported on its own below).
         finishPendingLayoutAndPaint();
@@ -243,7 +253,8 @@ struct Bench {
     QList<double> typeFilter(const QString &text)
     {
         QList<double> times;
-        auto *filter = window->fleetView()->findChild<QLineEdit *>(QStringLiteral("filterLineEdit"));
+        auto *filter
+            = window->fleetView()->findChild<QLineEdit *>(QStringLiteral("filterLineEdit"));
         QTableView *table = window->fleetView()->tableView();
         for (qsizetype i = 1; i <= text.size(); ++i) {
             QElapsedTimer elapsed;
@@ -268,7 +279,8 @@ int main(int argc, char *argv[])
     QLoggingCategory::setFilterRules(QStringLiteral("lookoutdesk.*.debug=false"));
     int runs = 5;
     const QStringList arguments = QCoreApplication::arguments();
-    if (const qsizetype at = arguments.indexOf(QStringLiteral("--runs")); at >= 0 && at + 1 < arguments.size())
+    if (const qsizetype at = arguments.indexOf(QStringLiteral("--runs"));
+        at >= 0 && at + 1 < arguments.size())
         runs = std::max(1, arguments[at + 1].toInt());
 
     QTextStream out(stdout);
@@ -287,14 +299,21 @@ int main(int argc, char *argv[])
 
     if (qEnvironmentVariableIsSet("BENCH_IDLE")) {
         for (int i = 0; i < 5; ++i) {
-            StallWatchdog watchdog; watchdog.start();
-            QElapsedTimer t; t.start();
+            StallWatchdog watchdog;
+            watchdog.start();
+            QElapsedTimer t;
+            t.start();
             const double c0 = threadCpuMs();
             waitFor([&] { return t.elapsed() >= 200; });
             out << "idle 200ms: cpu " << threadCpuMs() - c0 << " ms\n";
             watchdog.stop();
         }
-        for (int i = 0; i < 3; ++i) { QElapsedTimer t; t.start(); const double c = bench.refresh(5.0).cpuMs; out << "refresh wall " << t.elapsed() << " cpu " << c << "\n"; }
+        for (int i = 0; i < 3; ++i) {
+            QElapsedTimer t;
+            t.start();
+            const double c = bench.refresh(5.0).cpuMs;
+            out << "refresh wall " << t.elapsed() << " cpu " << c << "\n";
+        }
         return 0;
     }
     QList<double> cpu;
@@ -317,7 +336,8 @@ int main(int argc, char *argv[])
     QList<double> keystrokes;
     for (int run = 0; run < runs; ++run)
         keystrokes += bench.typeFilter(QStringLiteral("pump-station-01"));
-    bench.window->fleetView()->tableView()->sortByColumn(models::SchedulerListModel::StatusColumn, Qt::AscendingOrder);
+    bench.window->fleetView()->tableView()->sortByColumn(
+        models::SchedulerListModel::StatusColumn, Qt::AscendingOrder);
     finishPendingLayoutAndPaint();
     QList<double> sortedKeystrokes;
     QList<double> sortedCpu;
@@ -352,17 +372,19 @@ int main(int argc, char *argv[])
         double target;
         const char *unit;
     };
-    const QList<Row> rows{
-        {"first full list on screen (wall)", median(firstList), 1000, "ms"},
-        {"refresh, 5% changed, GUI-thread CPU", median(cpu), 20, "ms"},
-        {"  same, table sorted by status", median(sortedCpu), 20, "ms"},
-        {"  same, dashboard shown", median(dashboardCpu), 20, "ms"},
-        {"refresh, nothing changed, GUI-thread CPU", median(unchangedCpu), 20, "ms"},
-        {"filter keystroke (wall)", median(keystrokes), 16, "ms"},
-        {"  same, table sorted by status", median(sortedKeystrokes), 16, "ms"},
-        {"worst GUI stall during a refresh", *std::max_element(stall.cbegin(), stall.cend()), 50, "ms"},
-        {"  same, dashboard shown", *std::max_element(dashboardStall.cbegin(), dashboardStall.cend()), 50, "ms"},
-        {"resident memory, fleet loaded", rss, 150, "MB"},
+    const QList<Row> rows {
+        { "first full list on screen (wall)", median(firstList), 1000, "ms" },
+        { "refresh, 5% changed, GUI-thread CPU", median(cpu), 20, "ms" },
+        { "  same, table sorted by status", median(sortedCpu), 20, "ms" },
+        { "  same, dashboard shown", median(dashboardCpu), 20, "ms" },
+        { "refresh, nothing changed, GUI-thread CPU", median(unchangedCpu), 20, "ms" },
+        { "filter keystroke (wall)", median(keystrokes), 16, "ms" },
+        { "  same, table sorted by status", median(sortedKeystrokes), 16, "ms" },
+        { "worst GUI stall during a refresh", *std::max_element(stall.cbegin(), stall.cend()), 50,
+            "ms" },
+        { "  same, dashboard shown",
+            *std::max_element(dashboardStall.cbegin(), dashboardStall.cend()), 50, "ms" },
+        { "resident memory, fleet loaded", rss, 150, "MB" },
     };
     bool ok = true;
     out << "bench_fleet: " << kFleetSize << " schedulers, " << runs << " runs, medians\n";
@@ -382,9 +404,15 @@ int main(int argc, char *argv[])
                .arg(expectedRequests)
                .arg(expectedRequests - 1)
                .arg(requests == expectedRequests ? QString() : QStringLiteral("  MISSED"));
-    out << QStringLiteral("%1 %2\n").arg(QStringLiteral("cells changed per 5% refresh (median)"), -42).arg(median(changed), 8);
-    out << QStringLiteral("%1 %2 ms\n").arg(QStringLiteral("one full repaint of the table (reference)"), -42).arg(median(fullRepaint), 8, 'f', 1);
-    out << QStringLiteral("%1 %2 MB\n").arg(QStringLiteral("resident memory before the window"), -42).arg(rssBefore, 8, 'f', 1);
+    out << QStringLiteral("%1 %2\n")
+               .arg(QStringLiteral("cells changed per 5% refresh (median)"), -42)
+               .arg(median(changed), 8);
+    out << QStringLiteral("%1 %2 ms\n")
+               .arg(QStringLiteral("one full repaint of the table (reference)"), -42)
+               .arg(median(fullRepaint), 8, 'f', 1);
+    out << QStringLiteral("%1 %2 MB\n")
+               .arg(QStringLiteral("resident memory before the window"), -42)
+               .arg(rssBefore, 8, 'f', 1);
     ok = ok && requests == expectedRequests;
     return ok ? 0 : 1;
 }

@@ -13,16 +13,15 @@
 //
 //   build/default/tests/bench/soak                # 30 minutes, the soak
 //   build/default/tests/bench/soak --minutes 2    # the CI version (ctest -L soak)
-#include "processresources.h"
 #include "connectionsource.h"
 #include "demoendpoint.h"
+#include "emulator/emulator.h"
 #include "fleetview.h"
 #include "mainwindow.h"
-
-#include "emulator/emulator.h"
 #include "models/fleetsession.h"
 #include "models/schedulerdetailscontroller.h"
 #include "models/schedulerlistmodel.h"
+#include "processresources.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -36,11 +35,10 @@
 #include <QTextStream>
 #include <QTimer>
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <cstdio>
 #include <memory>
+#include <unistd.h>
 
 using testsupport::kAddressSanitizer;
 using testsupport::openDescriptors;
@@ -100,13 +98,16 @@ struct Soak {
 
     Soak()
     {
-        emulator::EmulatorOptions options = ui::DemoEndpoint::defaultOptions(); // churn on, as --churn
+        emulator::EmulatorOptions options
+            = ui::DemoEndpoint::defaultOptions(); // churn on, as --churn
         options.fleetSize = kFleetSize;
         options.faults = emulator::FaultConfig::mixed(kFaultPercent);
         resolver = std::make_unique<aws::ConnectionResolver>(QProcessEnvironment(), home.path());
         demo = std::make_unique<ui::DemoEndpoint>(options);
-        connections = std::make_unique<ui::ConnectionSource>(resolver.get(), demo.get(), aws::ConnectionRequest());
-        settings = std::make_unique<QSettings>(home.filePath(QStringLiteral("window.ini")), QSettings::IniFormat);
+        connections = std::make_unique<ui::ConnectionSource>(
+            resolver.get(), demo.get(), aws::ConnectionRequest());
+        settings = std::make_unique<QSettings>(
+            home.filePath(QStringLiteral("window.ini")), QSettings::IniFormat);
 
         ui::MainWindowSetup setup;
         setup.network = &network;
@@ -116,12 +117,12 @@ struct Soak {
         setup.refreshIntervalSeconds = kRefreshSeconds;
         window = std::make_unique<ui::MainWindow>(setup);
         QObject::connect(window->session(), &models::FleetSession::refreshFinished, window.get(),
-                         [this](models::RefreshController::Outcome outcome) {
-                             if (outcome == models::RefreshController::Outcome::Success)
-                                 ++succeeded;
-                             else
-                                 ++failed;
-                         });
+            [this](models::RefreshController::Outcome outcome) {
+                if (outcome == models::RefreshController::Outcome::Success)
+                    ++succeeded;
+                else
+                    ++failed;
+            });
         window->resize(1600, 1000);
         window->show();
     }
@@ -135,22 +136,25 @@ int main(int argc, char *argv[])
     g_defaultHandler = qInstallMessageHandler(dropPlatformNoise);
     QApplication app(argc, argv);
     // Faulted refreshes are expected here by the thousand: keep warnings out of the table.
-    QLoggingCategory::setFilterRules(QStringLiteral("lookoutdesk.*.debug=false\nlookoutdesk.*.warning=false"));
+    QLoggingCategory::setFilterRules(
+        QStringLiteral("lookoutdesk.*.debug=false\nlookoutdesk.*.warning=false"));
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Soak the main window against the emulator with churn and faults."));
+    parser.setApplicationDescription(
+        QStringLiteral("Soak the main window against the emulator with churn and faults."));
     parser.addHelpOption();
-    const QCommandLineOption minutesOption(QStringLiteral("minutes"), QStringLiteral("Run time (default 30)."),
-                                           QStringLiteral("minutes"), QStringLiteral("30"));
+    const QCommandLineOption minutesOption(QStringLiteral("minutes"),
+        QStringLiteral("Run time (default 30)."), QStringLiteral("minutes"), QStringLiteral("30"));
     const QCommandLineOption sampleOption(QStringLiteral("sample-seconds"),
-                                          QStringLiteral("Sampling period (default 60, or 10 below 10 minutes)."),
-                                          QStringLiteral("seconds"));
-    parser.addOptions({minutesOption, sampleOption});
+        QStringLiteral("Sampling period (default 60, or 10 below 10 minutes)."),
+        QStringLiteral("seconds"));
+    parser.addOptions({ minutesOption, sampleOption });
     parser.process(app);
     QTextStream out(stdout);
     bool ok = false;
     const double minutes = parser.value(minutesOption).toDouble(&ok);
     if (!ok || minutes < 0.5 || minutes > 24 * 60) {
-        out << "soak: --minutes must be a number from 0.5 to 1440, not '" << parser.value(minutesOption) << "'\n";
+        out << "soak: --minutes must be a number from 0.5 to 1440, not '"
+            << parser.value(minutesOption) << "'\n";
         return 2;
     }
     int sampleSeconds = minutes < 10 ? 10 : 60;
@@ -162,24 +166,28 @@ int main(int argc, char *argv[])
         }
     }
     if (kAddressSanitizer) {
-        out << "soak: skipped under AddressSanitizer: its quarantine holds freed memory, so resident memory "
+        out << "soak: skipped under AddressSanitizer: its quarantine holds freed memory, so "
+               "resident memory "
                "says nothing about leaks (LeakSanitizer covers them in the test suite)\n";
         return kSkipped;
     }
 
     Soak soak;
-    out << "soak: " << kFleetSize << " schedulers, churn, " << kFaultPercent << " % faults, refresh every "
-        << kRefreshSeconds << " s, " << minutes << " min, a sample every " << sampleSeconds << " s\n";
+    out << "soak: " << kFleetSize << " schedulers, churn, " << kFaultPercent
+        << " % faults, refresh every " << kRefreshSeconds << " s, " << minutes
+        << " min, a sample every " << sampleSeconds << " s\n";
     out << "  time    RSS MB    fds  refreshes ok  failed   rows\n";
     out.flush();
 
     // The details form shows one scheduler from the first loaded page on.
     bool detailsOpen = false;
-    QObject::connect(soak.window->session(), &models::FleetSession::refreshFinished, soak.window.get(), [&] {
-        const models::SchedulerListModel *model = soak.window->session()->model();
-        if (!detailsOpen && model->rowCount() > 0)
-            detailsOpen = soak.window->fleetView()->selectScheduler(model->nameAt(model->rowCount() / 2));
-    });
+    QObject::connect(
+        soak.window->session(), &models::FleetSession::refreshFinished, soak.window.get(), [&] {
+            const models::SchedulerListModel *model = soak.window->session()->model();
+            if (!detailsOpen && model->rowCount() > 0)
+                detailsOpen = soak.window->fleetView()->selectScheduler(
+                    model->nameAt(model->rowCount() / 2));
+        });
 
     QList<Sample> samples;
     QElapsedTimer elapsed;
@@ -223,7 +231,7 @@ int main(int argc, char *argv[])
     // raises the high-water mark, a swing does not.
     const qint64 oneThird = qint64(minutes * 60.0 / 3.0);
     const auto baseline = std::find_if(samples.cbegin(), samples.cend(),
-                                       [oneThird](const Sample &sample) { return sample.seconds >= oneThird; });
+        [oneThird](const Sample &sample) { return sample.seconds >= oneThird; });
     if (samples.size() < 3 || baseline == samples.cend() || baseline == samples.cend() - 1) {
         out << "soak: too few samples to judge\n";
         return 1;
@@ -242,10 +250,11 @@ int main(int argc, char *argv[])
         descriptors = std::max(descriptors, sample->descriptors);
     }
     const double growthMb = laterMb - earlierMb;
-    const double limitMb = std::max(kNoiseFloorMegabytes, kGrowthMegabytesPer20Minutes * spanMinutes / 20.0);
+    const double limitMb
+        = std::max(kNoiseFloorMegabytes, kGrowthMegabytesPer20Minutes * spanMinutes / 20.0);
     const int descriptorGrowth = laterDescriptors - earlierDescriptors;
     const bool refreshedThroughout = std::all_of(samples.cbegin() + 1, samples.cend(),
-                                                 [](const Sample &sample) { return sample.succeeded > 0; });
+        [](const Sample &sample) { return sample.succeeded > 0; });
     int totalOk = 0;
     int totalFailed = 0;
     for (const Sample &sample : samples) {
@@ -253,16 +262,18 @@ int main(int argc, char *argv[])
         totalFailed += sample.failed;
     }
     const emulator::EmulatorService::Counters counters = soak.demo->emulator()->counters();
-    out << QStringLiteral("RSS %1 MB at the start, %2 MB at the end; high-water growth over the last %3 min: %4 MB "
-                          "(limit %5 MB)%6\n")
+    out << QStringLiteral(
+        "RSS %1 MB at the start, %2 MB at the end; high-water growth over the last %3 min: %4 MB "
+        "(limit %5 MB)%6\n")
                .arg(samples.constFirst().residentMb, 0, 'f', 1)
                .arg(last.residentMb, 0, 'f', 1)
                .arg(spanMinutes, 0, 'f', 1)
                .arg(growthMb, 0, 'f', 2)
                .arg(limitMb, 0, 'f', 2)
                .arg(growthMb > limitMb ? QStringLiteral("  EXCEEDED") : QString());
-    out << QStringLiteral("descriptors %1 at the start, %2 at the end; high-water growth over the last %3 min: %4 "
-                          "(limit 0)%5\n")
+    out << QStringLiteral(
+        "descriptors %1 at the start, %2 at the end; high-water growth over the last %3 min: %4 "
+        "(limit 0)%5\n")
                .arg(samples.constFirst().descriptors)
                .arg(last.descriptors)
                .arg(spanMinutes, 0, 'f', 1)
@@ -272,7 +283,10 @@ int main(int argc, char *argv[])
                .arg(totalOk)
                .arg(totalFailed)
                .arg(counters.requests)
-               .arg(refreshedThroughout ? QString() : QStringLiteral("  (a sampling period had no successful refresh)"));
+               .arg(refreshedThroughout
+                       ? QString()
+                       : QStringLiteral("  (a sampling period had no successful refresh)"));
     out.flush();
-    return growthMb <= limitMb && descriptorGrowth <= 0 && refreshedThroughout && detailsOpen ? 0 : 1;
+    return growthMb <= limitMb && descriptorGrowth <= 0 && refreshedThroughout && detailsOpen ? 0
+                                                                                              : 1;
 }

@@ -14,13 +14,13 @@ namespace clitest {
 QString awsCliFormatterProblem();
 
 struct FormatterInput {
-    QString title;     // the operation name the CLI titles tables with
-    QByteArray json;   // what `--output json` printed
+    QString title; // the operation name the CLI titles tables with
+    QByteArray json; // what `--output json` printed
 };
 
 // The CLI's output for each input, in order; `output` is "text" or "table". Empty list, with
 // `error` set, when python fails.
-QList<QByteArray> awsCliFormat(const QString &output, int width, bool color, const QList<FormatterInput> &inputs,
-                               QString *error);
+QList<QByteArray> awsCliFormat(const QString &output, int width, bool color,
+    const QList<FormatterInput> &inputs, QString *error);
 
 } // namespace clitest

@@ -11,7 +11,7 @@ namespace {
 
 QStringList line(const QStringList &arguments)
 {
-    return QStringList{u"lookout-desk"_s} + arguments;
+    return QStringList { u"lookout-desk"_s } + arguments;
 }
 
 GuiOptions parsed(const QStringList &arguments)
@@ -41,23 +41,23 @@ private slots:
 
     void connectionSchedulerAndInterval()
     {
-        const GuiOptions options = parsed({u"--profile"_s, u"prod"_s, u"--region=eu-west-1"_s, u"--endpoint-url"_s,
-                                           u"https://lookout.example.com"_s, u"--scheduler"_s, u"pump-1"_s,
-                                           u"--refresh-interval"_s, u"30"_s});
+        const GuiOptions options = parsed({ u"--profile"_s, u"prod"_s, u"--region=eu-west-1"_s,
+            u"--endpoint-url"_s, u"https://lookout.example.com"_s, u"--scheduler"_s, u"pump-1"_s,
+            u"--refresh-interval"_s, u"30"_s });
         QCOMPARE(options.connection.profile, u"prod"_s);
         QCOMPARE(options.connection.region, u"eu-west-1"_s);
         QCOMPARE(options.connection.endpointUrl, u"https://lookout.example.com"_s);
         QCOMPARE(options.connection.profileOrigin, u"--profile"_s);
         QCOMPARE(options.schedulerName, u"pump-1"_s);
         QCOMPARE(options.refreshIntervalSeconds, 30);
-        QCOMPARE(parsed({u"--refresh-interval"_s, u"0"_s}).refreshIntervalSeconds, 0);
-        QCOMPARE(parsed({u"--refresh-interval"_s, u"86400"_s}).refreshIntervalSeconds, 86400);
+        QCOMPARE(parsed({ u"--refresh-interval"_s, u"0"_s }).refreshIntervalSeconds, 0);
+        QCOMPARE(parsed({ u"--refresh-interval"_s, u"86400"_s }).refreshIntervalSeconds, 86400);
     }
 
     void demo_withEmulatorOptions()
     {
-        const GuiOptions options = parsed({u"--demo"_s, u"--fleet"_s, u"500"_s, u"--seed"_s, u"7"_s, u"--churn"_s,
-                                           u"--region"_s, u"eu-west-1"_s});
+        const GuiOptions options = parsed({ u"--demo"_s, u"--fleet"_s, u"500"_s, u"--seed"_s,
+            u"7"_s, u"--churn"_s, u"--region"_s, u"eu-west-1"_s });
         QVERIFY(options.demo);
         QCOMPARE(options.demoEmulator.fleetSize, 500);
         QCOMPARE(options.demoEmulator.fleetSeed, 7u);
@@ -65,16 +65,18 @@ private slots:
         QCOMPARE(options.demoEmulator.churn.seed, 7u);
         QCOMPARE(options.demoEmulator.region, u"eu-west-1"_s);
         QVERIFY(options.demoEmulator.ownThread); // the window's thread stays free
-        const GuiOptions archive = parsed({u"--demo"_s, u"--from"_s, u"/srv/archive"_s});
+        const GuiOptions archive = parsed({ u"--demo"_s, u"--from"_s, u"/srv/archive"_s });
         QCOMPARE(archive.demoEmulator.archiveDirectory, u"/srv/archive"_s);
         QVERIFY(!archive.demoEmulator.churn.enabled);
-        QCOMPARE(parsed({u"--demo"_s}).demoEmulator.fleetSize, emulator::EmulatorOptions{}.fleetSize);
+        QCOMPARE(
+            parsed({ u"--demo"_s }).demoEmulator.fleetSize, emulator::EmulatorOptions {}.fleetSize);
     }
 
     void qtOptions_areLeftToQt()
     {
-        const GuiOptions options = parsed({u"-platform"_s, u"offscreen"_s, u"--style"_s, u"fusion"_s, u"-reverse"_s,
-                                           u"-qwindowgeometry"_s, u"800x600"_s, u"--scheduler"_s, u"a"_s});
+        const GuiOptions options
+            = parsed({ u"-platform"_s, u"offscreen"_s, u"--style"_s, u"fusion"_s, u"-reverse"_s,
+                u"-qwindowgeometry"_s, u"800x600"_s, u"--scheduler"_s, u"a"_s });
         QCOMPARE(options.schedulerName, u"a"_s);
     }
 
@@ -82,38 +84,53 @@ private slots:
     {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("message");
-        QTest::newRow("unknown") << QStringList{u"--bogus"_s, u"word"_s} << u"Unknown options: --bogus, word"_s;
-        QTest::newRow("headless option") << QStringList{u"--output"_s, u"json"_s} << u"Unknown options: --output, json"_s;
-        QTest::newRow("missing value") << QStringList{u"--scheduler"_s} << u"argument --scheduler: expected one argument"_s;
-        QTest::newRow("empty profile") << QStringList{u"--profile="_s} << u"argument --profile: expected a non-empty value"_s;
-        QTest::newRow("bad scheduler") << QStringList{u"--scheduler"_s, u"a b"_s}
-                                       << u"argument --scheduler: Invalid value for parameter InferenceSchedulerName, "
-                                          "value: a b, valid pattern: ^[0-9a-zA-Z_-]{1,200}$"_s;
-        QTest::newRow("interval word") << QStringList{u"--refresh-interval"_s, u"fast"_s}
-                                       << u"argument --refresh-interval: expected 0 (off) or a whole number of seconds "
-                                          "from 5 to 86400, not 'fast'"_s;
-        QTest::newRow("interval too short") << QStringList{u"--refresh-interval"_s, u"2"_s}
-                                            << u"argument --refresh-interval: expected 0 (off) or a whole number of "
-                                               "seconds from 5 to 86400, not '2'"_s;
-        QTest::newRow("interval too long") << QStringList{u"--refresh-interval"_s, u"86401"_s}
-                                           << u"argument --refresh-interval: expected 0 (off) or a whole number of "
-                                              "seconds from 5 to 86400, not '86401'"_s;
-        QTest::newRow("fleet without demo") << QStringList{u"--fleet"_s, u"5"_s} << u"argument --fleet: only with --demo"_s;
-        QTest::newRow("churn without demo") << QStringList{u"--churn"_s} << u"argument --churn: only with --demo"_s;
-        QTest::newRow("demo and profile") << QStringList{u"--demo"_s, u"--profile"_s, u"p"_s}
-                                          << u"argument --profile: not with --demo, which uses its own endpoint and keys"_s;
-        QTest::newRow("demo and endpoint") << QStringList{u"--demo"_s, u"--endpoint-url"_s, u"http://127.0.0.1:1"_s}
-                                           << u"argument --endpoint-url: not with --demo, which uses its own endpoint "
-                                              "and keys"_s;
-        QTest::newRow("from and fleet") << QStringList{u"--demo"_s, u"--from"_s, u"d"_s, u"--fleet"_s, u"3"_s}
-                                        << u"argument --from: serves saved files; not with --fleet or --seed"_s;
-        QTest::newRow("fleet zero") << QStringList{u"--demo"_s, u"--fleet"_s, u"0"_s}
-                                    << u"argument --fleet: expected a whole number from 1 to 100000, not '0'"_s;
-        QTest::newRow("seed negative") << QStringList{u"--demo"_s, u"--seed"_s, u"-1"_s}
-                                       << u"argument --seed: expected a whole number from 0 to 9007199254740991, not '-1'"_s;
-        QTest::newRow("demo bad region") << QStringList{u"--demo"_s, u"--region"_s, u"not a region"_s}
-                                         << u"argument --demo: region 'not a region' is not a region name like "
-                                            "us-east-1"_s;
+        QTest::newRow("unknown") << QStringList { u"--bogus"_s, u"word"_s }
+                                 << u"Unknown options: --bogus, word"_s;
+        QTest::newRow("headless option")
+            << QStringList { u"--output"_s, u"json"_s } << u"Unknown options: --output, json"_s;
+        QTest::newRow("missing value")
+            << QStringList { u"--scheduler"_s } << u"argument --scheduler: expected one argument"_s;
+        QTest::newRow("empty profile") << QStringList { u"--profile="_s }
+                                       << u"argument --profile: expected a non-empty value"_s;
+        QTest::newRow("bad scheduler")
+            << QStringList { u"--scheduler"_s, u"a b"_s }
+            << u"argument --scheduler: Invalid value for parameter InferenceSchedulerName, "
+               "value: a b, valid pattern: ^[0-9a-zA-Z_-]{1,200}$"_s;
+        QTest::newRow("interval word")
+            << QStringList { u"--refresh-interval"_s, u"fast"_s }
+            << u"argument --refresh-interval: expected 0 (off) or a whole number of seconds "
+               "from 5 to 86400, not 'fast'"_s;
+        QTest::newRow("interval too short")
+            << QStringList { u"--refresh-interval"_s, u"2"_s }
+            << u"argument --refresh-interval: expected 0 (off) or a whole number of "
+               "seconds from 5 to 86400, not '2'"_s;
+        QTest::newRow("interval too long")
+            << QStringList { u"--refresh-interval"_s, u"86401"_s }
+            << u"argument --refresh-interval: expected 0 (off) or a whole number of "
+               "seconds from 5 to 86400, not '86401'"_s;
+        QTest::newRow("fleet without demo")
+            << QStringList { u"--fleet"_s, u"5"_s } << u"argument --fleet: only with --demo"_s;
+        QTest::newRow("churn without demo")
+            << QStringList { u"--churn"_s } << u"argument --churn: only with --demo"_s;
+        QTest::newRow("demo and profile")
+            << QStringList { u"--demo"_s, u"--profile"_s, u"p"_s }
+            << u"argument --profile: not with --demo, which uses its own endpoint and keys"_s;
+        QTest::newRow("demo and endpoint")
+            << QStringList { u"--demo"_s, u"--endpoint-url"_s, u"http://127.0.0.1:1"_s }
+            << u"argument --endpoint-url: not with --demo, which uses its own endpoint "
+               "and keys"_s;
+        QTest::newRow("from and fleet")
+            << QStringList { u"--demo"_s, u"--from"_s, u"d"_s, u"--fleet"_s, u"3"_s }
+            << u"argument --from: serves saved files; not with --fleet or --seed"_s;
+        QTest::newRow("fleet zero") << QStringList { u"--demo"_s, u"--fleet"_s,
+            u"0"_s } << u"argument --fleet: expected a whole number from 1 to 100000, not '0'"_s;
+        QTest::newRow("seed negative")
+            << QStringList { u"--demo"_s, u"--seed"_s, u"-1"_s }
+            << u"argument --seed: expected a whole number from 0 to 9007199254740991, not '-1'"_s;
+        QTest::newRow("demo bad region")
+            << QStringList { u"--demo"_s, u"--region"_s, u"not a region"_s }
+            << u"argument --demo: region 'not a region' is not a region name like "
+               "us-east-1"_s;
     }
     void refusals()
     {

@@ -34,7 +34,7 @@ class TestInvocation : public QObject {
 private slots:
     void describe_name()
     {
-        const Invocation invocation = parsed({u"describe"_s, u"pump-1"_s});
+        const Invocation invocation = parsed({ u"describe"_s, u"pump-1"_s });
         QCOMPARE(invocation.action, Invocation::Action::Run);
         QCOMPARE(invocation.command, Command::Describe);
         QCOMPARE(invocation.schedulerName, u"pump-1"_s);
@@ -45,10 +45,10 @@ private slots:
 
     void globalOptions_anywhere_allOfThem()
     {
-        const Invocation invocation =
-            parsed({u"--profile"_s, u"prod"_s, u"--debug"_s, u"describe"_s, u"--region=eu-west-1"_s, u"pump-1"_s,
-                    u"--endpoint-url"_s, u"http://127.0.0.1:4566"_s, u"--output"_s, u"table"_s, u"--color"_s, u"off"_s,
-                    u"--read-timeout"_s, u"2.5"_s, u"--connect-timeout"_s, u"0"_s});
+        const Invocation invocation = parsed({ u"--profile"_s, u"prod"_s, u"--debug"_s,
+            u"describe"_s, u"--region=eu-west-1"_s, u"pump-1"_s, u"--endpoint-url"_s,
+            u"http://127.0.0.1:4566"_s, u"--output"_s, u"table"_s, u"--color"_s, u"off"_s,
+            u"--read-timeout"_s, u"2.5"_s, u"--connect-timeout"_s, u"0"_s });
         QCOMPARE(invocation.command, Command::Describe);
         QCOMPARE(invocation.schedulerName, u"pump-1"_s);
         QCOMPARE(invocation.global.connection.profile, u"prod"_s);
@@ -57,135 +57,160 @@ private slots:
         QCOMPARE(invocation.global.output, cli::OutputFormat::Table);
         QCOMPARE(invocation.global.color, cli::ColorMode::Off);
         QCOMPARE(invocation.global.readTimeout, 2500ms);
-        QCOMPARE(invocation.global.connectTimeout, std::chrono::milliseconds(std::numeric_limits<int>::max()));
+        QCOMPARE(invocation.global.connectTimeout,
+            std::chrono::milliseconds(std::numeric_limits<int>::max()));
         QVERIFY(invocation.global.debug);
-        QCOMPARE(parsed({u"describe"_s, u"x"_s, u"--output"_s, u"text"_s}).global.output, cli::OutputFormat::Text);
-        QCOMPARE(parsed({u"describe"_s, u"x"_s, u"--output=json"_s}).global.output, cli::OutputFormat::Json);
-        QCOMPARE(parsed({u"describe"_s, u"x"_s, u"--color"_s, u"on"_s}).global.color, cli::ColorMode::On);
+        QCOMPARE(parsed({ u"describe"_s, u"x"_s, u"--output"_s, u"text"_s }).global.output,
+            cli::OutputFormat::Text);
+        QCOMPARE(parsed({ u"describe"_s, u"x"_s, u"--output=json"_s }).global.output,
+            cli::OutputFormat::Json);
+        QCOMPARE(parsed({ u"describe"_s, u"x"_s, u"--color"_s, u"on"_s }).global.color,
+            cli::ColorMode::On);
     }
 
     void list_filters()
     {
-        const Invocation invocation = parsed({u"list"_s, u"--name-prefix"_s, u"pump-"_s, u"--status"_s, u"RUNNING"_s,
-                                              u"--model"_s, u"pump-model"_s});
+        const Invocation invocation = parsed({ u"list"_s, u"--name-prefix"_s, u"pump-"_s,
+            u"--status"_s, u"RUNNING"_s, u"--model"_s, u"pump-model"_s });
         QCOMPARE(invocation.command, Command::List);
         QCOMPARE(invocation.schedulerFilter.namePrefix, u"pump-"_s);
         QCOMPARE(invocation.schedulerFilter.status, u"RUNNING"_s);
         QCOMPARE(invocation.schedulerFilter.modelName, u"pump-model"_s);
-        QCOMPARE(parsed({u"list"_s}).schedulerFilter, lookout::InferenceSchedulerFilter{});
+        QCOMPARE(parsed({ u"list"_s }).schedulerFilter, lookout::InferenceSchedulerFilter {});
     }
 
     void commandOptions_mayComeBeforeTheCommand()
     {
-        QCOMPARE(parsed({u"--status"_s, u"STOPPED"_s, u"list"_s}).schedulerFilter.status, u"STOPPED"_s);
+        QCOMPARE(parsed({ u"--status"_s, u"STOPPED"_s, u"list"_s }).schedulerFilter.status,
+            u"STOPPED"_s);
     }
 
     void executions_everyOption()
     {
-        const Invocation invocation =
-            parsed({u"executions"_s, u"pump-1"_s, u"--max-items"_s, u"25"_s, u"--status"_s, u"FAILED"_s,
-                    u"--start-time-after"_s, u"2024-03-04T00:00:00Z"_s, u"--end-time-before"_s, u"1709600000"_s});
+        const Invocation invocation = parsed({ u"executions"_s, u"pump-1"_s, u"--max-items"_s,
+            u"25"_s, u"--status"_s, u"FAILED"_s, u"--start-time-after"_s, u"2024-03-04T00:00:00Z"_s,
+            u"--end-time-before"_s, u"1709600000"_s });
         QCOMPARE(invocation.command, Command::Executions);
         QCOMPARE(invocation.schedulerName, u"pump-1"_s);
         QCOMPARE(invocation.maxItems, 25);
         QCOMPARE(invocation.executionFilter.status, u"FAILED"_s);
-        QCOMPARE(invocation.executionFilter.dataStartTimeAfter->epochMicroseconds, Q_INT64_C(1709510400000000));
-        QCOMPARE(invocation.executionFilter.dataEndTimeBefore->epochMicroseconds, Q_INT64_C(1709600000000000));
-        QVERIFY(!parsed({u"executions"_s, u"pump-1"_s}).maxItems);
+        QCOMPARE(invocation.executionFilter.dataStartTimeAfter->epochMicroseconds,
+            Q_INT64_C(1709510400000000));
+        QCOMPARE(invocation.executionFilter.dataEndTimeBefore->epochMicroseconds,
+            Q_INT64_C(1709600000000000));
+        QVERIFY(!parsed({ u"executions"_s, u"pump-1"_s }).maxItems);
     }
 
     void startAndStop()
     {
-        QCOMPARE(parsed({u"start"_s, u"a"_s}).command, Command::Start);
-        QCOMPARE(parsed({u"stop"_s, u"a"_s}).command, Command::Stop);
+        QCOMPARE(parsed({ u"start"_s, u"a"_s }).command, Command::Start);
+        QCOMPARE(parsed({ u"stop"_s, u"a"_s }).command, Command::Stop);
         QCOMPARE(cli::operationName(Command::Start), u"StartInferenceScheduler"_s);
         QCOMPARE(cli::operationName(Command::Stop), u"StopInferenceScheduler"_s);
     }
 
     void nameStartingWithADash_afterDoubleDash()
     {
-        QCOMPARE(parsed({u"describe"_s, u"--"_s, u"-pump"_s}).schedulerName, u"-pump"_s);
+        QCOMPARE(parsed({ u"describe"_s, u"--"_s, u"-pump"_s }).schedulerName, u"-pump"_s);
     }
 
     void help_winsEverywhere_evenOverErrors()
     {
-        for (const QStringList &line : {QStringList{u"--help"_s}, QStringList{u"-h"_s, u"--bogus"_s},
-                                        QStringList{u"describe"_s, u"--help"_s}, QStringList{u"--output"_s, u"xml"_s, u"-h"_s},
-                                        QStringList{u"nonsense"_s, u"--help"_s}, QStringList{u"--version"_s, u"--help"_s}}) {
+        for (const QStringList &line : { QStringList { u"--help"_s },
+                 QStringList { u"-h"_s, u"--bogus"_s }, QStringList { u"describe"_s, u"--help"_s },
+                 QStringList { u"--output"_s, u"xml"_s, u"-h"_s },
+                 QStringList { u"nonsense"_s, u"--help"_s },
+                 QStringList { u"--version"_s, u"--help"_s } }) {
             QCOMPARE(parsed(line).action, Invocation::Action::Help);
         }
-        QCOMPARE(parsed({u"describe"_s, u"-h"_s}).command, Command::Describe);
-        QCOMPARE(parsed({u"--help"_s}).command, Command::None);
+        QCOMPARE(parsed({ u"describe"_s, u"-h"_s }).command, Command::Describe);
+        QCOMPARE(parsed({ u"--help"_s }).command, Command::None);
     }
 
     void version_winsOverErrors()
     {
-        QCOMPARE(parsed({u"--version"_s}).action, Invocation::Action::Version);
-        QCOMPARE(parsed({u"-v"_s, u"--bogus"_s}).action, Invocation::Action::Version);
+        QCOMPARE(parsed({ u"--version"_s }).action, Invocation::Action::Version);
+        QCOMPARE(parsed({ u"-v"_s, u"--bogus"_s }).action, Invocation::Action::Version);
     }
 
     void configureAndEmulator_passTheirArgumentsThrough()
     {
-        const Invocation configure = parsed({u"--debug"_s, u"configure"_s, u"--profile"_s, u"p"_s, u"--delete"_s});
+        const Invocation configure
+            = parsed({ u"--debug"_s, u"configure"_s, u"--profile"_s, u"p"_s, u"--delete"_s });
         QCOMPARE(configure.command, Command::Configure);
         QCOMPARE(configure.passThrough,
-                 (QStringList{u"configure"_s, u"--debug"_s, u"--profile"_s, u"p"_s, u"--delete"_s}));
-        const Invocation emulator = parsed({u"emulator"_s, u"--fleet"_s, u"10"_s, u"--help"_s});
+            (QStringList { u"configure"_s, u"--debug"_s, u"--profile"_s, u"p"_s, u"--delete"_s }));
+        const Invocation emulator = parsed({ u"emulator"_s, u"--fleet"_s, u"10"_s, u"--help"_s });
         QCOMPARE(emulator.command, Command::Emulator);
         QCOMPARE(emulator.action, Invocation::Action::Run); // its own --help
-        QCOMPARE(emulator.passThrough, (QStringList{u"emulator"_s, u"--fleet"_s, u"10"_s, u"--help"_s}));
+        QCOMPARE(emulator.passThrough,
+            (QStringList { u"emulator"_s, u"--fleet"_s, u"10"_s, u"--help"_s }));
     }
 
     void refusals_data()
     {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("message");
-        QTest::newRow("nothing") << QStringList{u"--debug"_s} << u"the following arguments are required: command"_s;
-        QTest::newRow("unknown command") << QStringList{u"describ"_s, u"x"_s}
-                                         << u"argument command: Invalid choice 'describ', valid choices are: describe | "
-                                            "list | executions | start | stop | configure | emulator"_s;
-        QTest::newRow("missing name") << QStringList{u"describe"_s} << u"the following arguments are required: NAME"_s;
-        QTest::newRow("missing name, executions") << QStringList{u"executions"_s, u"--max-items"_s, u"3"_s}
-                                                  << u"the following arguments are required: NAME"_s;
-        QTest::newRow("extra argument") << QStringList{u"describe"_s, u"a"_s, u"b"_s} << u"Unknown options: b"_s;
-        QTest::newRow("list takes no name") << QStringList{u"list"_s, u"a"_s} << u"Unknown options: a"_s;
-        QTest::newRow("unknown options") << QStringList{u"describe"_s, u"a"_s, u"--bogus"_s, u"--x=1"_s}
-                                         << u"Unknown options: --bogus, --x=1"_s;
-        QTest::newRow("other command's option") << QStringList{u"describe"_s, u"a"_s, u"--status"_s, u"RUNNING"_s}
-                                                << u"Unknown options: --status, RUNNING"_s;
-        QTest::newRow("window option") << QStringList{u"describe"_s, u"a"_s, u"--demo"_s} << u"Unknown options: --demo"_s;
-        QTest::newRow("missing value") << QStringList{u"describe"_s, u"a"_s, u"--profile"_s}
+        QTest::newRow("nothing") << QStringList { u"--debug"_s }
+                                 << u"the following arguments are required: command"_s;
+        QTest::newRow("unknown command")
+            << QStringList { u"describ"_s, u"x"_s }
+            << u"argument command: Invalid choice 'describ', valid choices are: describe | "
+               "list | executions | start | stop | configure | emulator"_s;
+        QTest::newRow("missing name")
+            << QStringList { u"describe"_s } << u"the following arguments are required: NAME"_s;
+        QTest::newRow("missing name, executions") << QStringList { u"executions"_s,
+            u"--max-items"_s, u"3"_s } << u"the following arguments are required: NAME"_s;
+        QTest::newRow("extra argument")
+            << QStringList { u"describe"_s, u"a"_s, u"b"_s } << u"Unknown options: b"_s;
+        QTest::newRow("list takes no name")
+            << QStringList { u"list"_s, u"a"_s } << u"Unknown options: a"_s;
+        QTest::newRow("unknown options") << QStringList { u"describe"_s, u"a"_s, u"--bogus"_s,
+            u"--x=1"_s } << u"Unknown options: --bogus, --x=1"_s;
+        QTest::newRow("other command's option") << QStringList { u"describe"_s, u"a"_s,
+            u"--status"_s, u"RUNNING"_s } << u"Unknown options: --status, RUNNING"_s;
+        QTest::newRow("window option")
+            << QStringList { u"describe"_s, u"a"_s, u"--demo"_s } << u"Unknown options: --demo"_s;
+        QTest::newRow("missing value") << QStringList { u"describe"_s, u"a"_s, u"--profile"_s }
                                        << u"argument --profile: expected one argument"_s;
-        QTest::newRow("empty profile") << QStringList{u"describe"_s, u"a"_s, u"--profile="_s}
+        QTest::newRow("empty profile") << QStringList { u"describe"_s, u"a"_s, u"--profile="_s }
                                        << u"argument --profile: expected a non-empty value"_s;
-        QTest::newRow("empty region") << QStringList{u"describe"_s, u"a"_s, u"--region"_s, u" "_s}
-                                      << u"argument --region: expected a non-empty value"_s;
-        QTest::newRow("empty endpoint") << QStringList{u"describe"_s, u"a"_s, u"--endpoint-url="_s}
-                                        << u"argument --endpoint-url: expected a non-empty value"_s;
-        QTest::newRow("bad output") << QStringList{u"describe"_s, u"a"_s, u"--output"_s, u"yaml"_s}
-                                    << u"argument --output: Invalid choice 'yaml', valid choices are: json | table | text"_s;
-        QTest::newRow("bad color") << QStringList{u"describe"_s, u"a"_s, u"--color"_s, u"yes"_s}
-                                   << u"argument --color: Invalid choice 'yes', valid choices are: on | off | auto"_s;
-        QTest::newRow("bad read timeout") << QStringList{u"describe"_s, u"a"_s, u"--read-timeout"_s, u"soon"_s}
-                                          << u"argument --read-timeout: expected a number of seconds from 0 (no "
-                                             "timeout) to 2147483, not 'soon'"_s;
-        QTest::newRow("bad connect timeout") << QStringList{u"describe"_s, u"a"_s, u"--connect-timeout=-1"_s}
-                                             << u"argument --connect-timeout: expected a number of seconds from 0 (no "
-                                                "timeout) to 2147483, not '-1'"_s;
-        QTest::newRow("debug with value") << QStringList{u"describe"_s, u"a"_s, u"--debug=1"_s}
+        QTest::newRow("empty region") << QStringList { u"describe"_s, u"a"_s, u"--region"_s,
+            u" "_s } << u"argument --region: expected a non-empty value"_s;
+        QTest::newRow("empty endpoint") << QStringList { u"describe"_s, u"a"_s,
+            u"--endpoint-url="_s } << u"argument --endpoint-url: expected a non-empty value"_s;
+        QTest::newRow("bad output") << QStringList {
+            u"describe"_s, u"a"_s, u"--output"_s, u"yaml"_s
+        } << u"argument --output: Invalid choice 'yaml', valid choices are: json | table | text"_s;
+        QTest::newRow("bad color")
+            << QStringList { u"describe"_s, u"a"_s, u"--color"_s, u"yes"_s }
+            << u"argument --color: Invalid choice 'yes', valid choices are: on | off | auto"_s;
+        QTest::newRow("bad read timeout")
+            << QStringList { u"describe"_s, u"a"_s, u"--read-timeout"_s, u"soon"_s }
+            << u"argument --read-timeout: expected a number of seconds from 0 (no "
+               "timeout) to 2147483, not 'soon'"_s;
+        QTest::newRow("bad connect timeout")
+            << QStringList { u"describe"_s, u"a"_s, u"--connect-timeout=-1"_s }
+            << u"argument --connect-timeout: expected a number of seconds from 0 (no "
+               "timeout) to 2147483, not '-1'"_s;
+        QTest::newRow("debug with value") << QStringList { u"describe"_s, u"a"_s, u"--debug=1"_s }
                                           << u"argument --debug: ignored explicit argument '1'"_s;
-        QTest::newRow("max items zero") << QStringList{u"executions"_s, u"a"_s, u"--max-items"_s, u"0"_s}
-                                        << u"argument --max-items: expected a whole number from 1 to 1000000, not '0'"_s;
-        QTest::newRow("max items word") << QStringList{u"executions"_s, u"a"_s, u"--max-items"_s, u"all"_s}
-                                        << u"argument --max-items: expected a whole number from 1 to 1000000, not 'all'"_s;
-        QTest::newRow("bad start time") << QStringList{u"executions"_s, u"a"_s, u"--start-time-after"_s, u"monday"_s}
-                                        << u"argument --start-time-after: expected a date-time such as "
-                                           "2024-03-04T18:52:22Z, 2024-03-04T18:52:22+05:30 or 2024-03-04, or epoch "
-                                           "seconds, not 'monday'"_s;
-        QTest::newRow("bad end time") << QStringList{u"executions"_s, u"a"_s, u"--end-time-before"_s, u"2024-02-30"_s}
-                                      << u"argument --end-time-before: expected a date-time such as "
-                                         "2024-03-04T18:52:22Z, 2024-03-04T18:52:22+05:30 or 2024-03-04, or epoch "
-                                         "seconds, not '2024-02-30'"_s;
+        QTest::newRow("max items zero")
+            << QStringList { u"executions"_s, u"a"_s, u"--max-items"_s, u"0"_s }
+            << u"argument --max-items: expected a whole number from 1 to 1000000, not '0'"_s;
+        QTest::newRow("max items word")
+            << QStringList { u"executions"_s, u"a"_s, u"--max-items"_s, u"all"_s }
+            << u"argument --max-items: expected a whole number from 1 to 1000000, not 'all'"_s;
+        QTest::newRow("bad start time")
+            << QStringList { u"executions"_s, u"a"_s, u"--start-time-after"_s, u"monday"_s }
+            << u"argument --start-time-after: expected a date-time such as "
+               "2024-03-04T18:52:22Z, 2024-03-04T18:52:22+05:30 or 2024-03-04, or epoch "
+               "seconds, not 'monday'"_s;
+        QTest::newRow("bad end time")
+            << QStringList { u"executions"_s, u"a"_s, u"--end-time-before"_s, u"2024-02-30"_s }
+            << u"argument --end-time-before: expected a date-time such as "
+               "2024-03-04T18:52:22Z, 2024-03-04T18:52:22+05:30 or 2024-03-04, or epoch "
+               "seconds, not '2024-02-30'"_s;
     }
     void refusals()
     {
@@ -198,26 +223,34 @@ private slots:
     {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<bool>("headless");
-        QTest::newRow("no arguments") << QStringList{} << false;
-        QTest::newRow("window connection") << QStringList{u"--profile"_s, u"p"_s, u"--region"_s, u"r"_s,
-                                                          u"--endpoint-url"_s, u"http://127.0.0.1:1"_s} << false;
-        QTest::newRow("demo") << QStringList{u"--demo"_s, u"--fleet"_s, u"50"_s, u"--churn"_s, u"--from"_s, u"dir"_s} << false;
-        QTest::newRow("scheduler") << QStringList{u"--scheduler"_s, u"list"_s, u"--refresh-interval"_s, u"30"_s} << false;
-        QTest::newRow("qt options") << QStringList{u"-platform"_s, u"offscreen"_s, u"--style"_s, u"fusion"_s,
-                                                   u"-reverse"_s} << false;
-        QTest::newRow("unknown option") << QStringList{u"--bogus"_s} << false;
-        QTest::newRow("command") << QStringList{u"describe"_s, u"x"_s} << true;
-        QTest::newRow("command after window options") << QStringList{u"--profile"_s, u"p"_s, u"list"_s} << true;
-        QTest::newRow("unknown word") << QStringList{u"describ"_s} << true;
-        QTest::newRow("help") << QStringList{u"--help"_s} << true;
-        QTest::newRow("h") << QStringList{u"-h"_s} << true;
-        QTest::newRow("version") << QStringList{u"--version"_s} << true;
-        QTest::newRow("v") << QStringList{u"-v"_s} << true;
-        QTest::newRow("output") << QStringList{u"--output"_s, u"json"_s} << true;
-        QTest::newRow("debug") << QStringList{u"--debug"_s} << true;
-        QTest::newRow("read timeout") << QStringList{u"--read-timeout"_s, u"1"_s} << true;
-        QTest::newRow("emulator") << QStringList{u"emulator"_s} << true;
-        QTest::newRow("configure") << QStringList{u"configure"_s, u"--profile"_s, u"x"_s} << true;
+        QTest::newRow("no arguments") << QStringList {} << false;
+        QTest::newRow("window connection") << QStringList { u"--profile"_s, u"p"_s, u"--region"_s,
+            u"r"_s, u"--endpoint-url"_s, u"http://127.0.0.1:1"_s }
+                                           << false;
+        QTest::newRow("demo") << QStringList { u"--demo"_s, u"--fleet"_s, u"50"_s, u"--churn"_s,
+            u"--from"_s, u"dir"_s }
+                              << false;
+        QTest::newRow("scheduler")
+            << QStringList { u"--scheduler"_s, u"list"_s, u"--refresh-interval"_s, u"30"_s }
+            << false;
+        QTest::newRow("qt options") << QStringList { u"-platform"_s, u"offscreen"_s, u"--style"_s,
+            u"fusion"_s, u"-reverse"_s }
+                                    << false;
+        QTest::newRow("unknown option") << QStringList { u"--bogus"_s } << false;
+        QTest::newRow("command") << QStringList { u"describe"_s, u"x"_s } << true;
+        QTest::newRow("command after window options")
+            << QStringList { u"--profile"_s, u"p"_s, u"list"_s } << true;
+        QTest::newRow("unknown word") << QStringList { u"describ"_s } << true;
+        QTest::newRow("help") << QStringList { u"--help"_s } << true;
+        QTest::newRow("h") << QStringList { u"-h"_s } << true;
+        QTest::newRow("version") << QStringList { u"--version"_s } << true;
+        QTest::newRow("v") << QStringList { u"-v"_s } << true;
+        QTest::newRow("output") << QStringList { u"--output"_s, u"json"_s } << true;
+        QTest::newRow("debug") << QStringList { u"--debug"_s } << true;
+        QTest::newRow("read timeout") << QStringList { u"--read-timeout"_s, u"1"_s } << true;
+        QTest::newRow("emulator") << QStringList { u"emulator"_s } << true;
+        QTest::newRow("configure")
+            << QStringList { u"configure"_s, u"--profile"_s, u"x"_s } << true;
     }
     void headless_orWindow()
     {

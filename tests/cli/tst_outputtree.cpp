@@ -13,7 +13,8 @@ class TestOutputTree : public QObject {
 private slots:
     void object_keepsMemberOrder_andNumberText()
     {
-        const auto value = cli::readOutputValue(R"({"b": 1, "a": [1.50, -2e3, "x"], "c": {"d": null}})");
+        const auto value
+            = cli::readOutputValue(R"({"b": 1, "a": [1.50, -2e3, "x"], "c": {"d": null}})");
         QVERIFY(value.ok());
         const OutputValue &root = value.value();
         QCOMPARE(root.kind, OutputValue::Kind::Object);
@@ -45,31 +46,39 @@ private slots:
 
     void truthiness_asPython()
     {
-        for (const char *falsy : {"null", "false", "0", "0.0", "\"\"", "[]", "{}"})
+        for (const char *falsy : { "null", "false", "0", "0.0", "\"\"", "[]", "{}" })
             QVERIFY2(!cli::readOutputValue(QByteArray(falsy)).value().isTruthy(), falsy);
-        for (const char *truthy : {"true", "1", "-0.5", "\"a\"", "[0]", "{\"a\": null}"})
+        for (const char *truthy : { "true", "1", "-0.5", "\"a\"", "[0]", "{\"a\": null}" })
             QVERIFY2(cli::readOutputValue(QByteArray(truthy)).value().isTruthy(), truthy);
     }
 
     void str_ofScalars()
     {
-        QCOMPARE(cli::readOutputValue("[true, false, null, 3, \"s\"]").value().items[0].pythonStr(), u"True"_s);
-        QCOMPARE(cli::readOutputValue("[true, false, null, 3, \"s\"]").value().items[1].pythonStr(), u"False"_s);
-        QCOMPARE(cli::readOutputValue("[true, false, null, 3, \"s\"]").value().items[2].pythonStr(), u"None"_s);
-        QCOMPARE(cli::readOutputValue("[true, false, null, 3, \"s\"]").value().items[4].pythonStr(), u"s"_s);
+        QCOMPARE(cli::readOutputValue("[true, false, null, 3, \"s\"]").value().items[0].pythonStr(),
+            u"True"_s);
+        QCOMPARE(cli::readOutputValue("[true, false, null, 3, \"s\"]").value().items[1].pythonStr(),
+            u"False"_s);
+        QCOMPARE(cli::readOutputValue("[true, false, null, 3, \"s\"]").value().items[2].pythonStr(),
+            u"None"_s);
+        QCOMPARE(cli::readOutputValue("[true, false, null, 3, \"s\"]").value().items[4].pythonStr(),
+            u"s"_s);
     }
 
     void repr_ofContainers_equalsPythons()
     {
-        const QByteArray json = "{\"plain\": \"abc\", \"single'\": \"it's\", \"both\": \"it's \\\"q\\\"\", "
-                                "\"ctl\": \"a\\tb\\nc\\rd\\u0001\\u007f\\u0085\\u00a0\\u2028\\u200b\", "
-                                "\"back\\\\slash\": \"\\\\\", \"uni\": \"caf\\u00e9 \\u65e5 \\ud83d\\ude00 \\ue000\", "
-                                "\"n\": [1, 2.5, true, null, [], {}]}";
+        const QByteArray json
+            = "{\"plain\": \"abc\", \"single'\": \"it's\", \"both\": \"it's \\\"q\\\"\", "
+              "\"ctl\": \"a\\tb\\nc\\rd\\u0001\\u007f\\u0085\\u00a0\\u2028\\u200b\", "
+              "\"back\\\\slash\": \"\\\\\", \"uni\": \"caf\\u00e9 \\u65e5 \\ud83d\\ude00 "
+              "\\ue000\", "
+              "\"n\": [1, 2.5, true, null, [], {}]}";
         const auto value = cli::readOutputValue(json);
         QVERIFY(value.ok());
         QProcess python;
-        python.start(u"python3"_s, {u"-c"_s, u"import json, sys\n"
-                                             "sys.stdout.buffer.write(str(json.loads(sys.stdin.buffer.read())).encode('utf-8'))"_s});
+        python.start(u"python3"_s,
+            { u"-c"_s,
+                u"import json, sys\n"
+                "sys.stdout.buffer.write(str(json.loads(sys.stdin.buffer.read())).encode('utf-8'))"_s });
         if (!python.waitForStarted(10'000))
             QSKIP("no python3 to compare with");
         python.write(json);

@@ -2,10 +2,9 @@
 // awscli/table.py, run in python3) on the same responses, at several terminal widths, plain and
 // coloured, byte for byte; and the layout rules, checked without python.
 #include "awscliformatter.h"
-#include "formattersamples.h"
-
 #include "cli/outputtree.h"
 #include "cli/tableformatter.h"
+#include "formattersamples.h"
 
 #include <QtTest>
 
@@ -18,7 +17,7 @@ QByteArray tableOf(const QString &title, const QByteArray &json, int width = 80,
     const aws::Result<cli::OutputValue> value = cli::readOutputValue(json);
     if (!value.ok())
         qFatal("unreadable sample: %s", qPrintable(value.error().message));
-    return cli::formatTable(title, value.value(), cli::TableStyle{width, color});
+    return cli::formatTable(title, value.value(), cli::TableStyle { width, color });
 }
 
 } // namespace
@@ -29,67 +28,67 @@ private slots:
     void singleScalar_isOneKeyValueRow()
     {
         QCOMPARE(tableOf(u"Op"_s, R"({"Status": "RUNNING"})"),
-                 QByteArray("-----------------------\n"
-                            "|         Op          |\n"
-                            "+---------+-----------+\n"
-                            "|  Status |  RUNNING  |\n"
-                            "+---------+-----------+\n"));
+            QByteArray("-----------------------\n"
+                       "|         Op          |\n"
+                       "+---------+-----------+\n"
+                       "|  Status |  RUNNING  |\n"
+                       "+---------+-----------+\n"));
     }
 
     void severalScalars_headerRowAndValueRow_nestedObjectIndented()
     {
         QCOMPARE(tableOf(u"Op"_s, R"({"b": "2", "a": "1", "In": {"x": "y"}})"),
-                 QByteArray("--------------\n"
-                            "|     Op     |\n"
-                            "+-----+------+\n"
-                            "|  a  |  b   |\n"
-                            "+-----+------+\n"
-                            "|  1  |  2   |\n"
-                            "+-----+------+\n"
-                            "||    In    ||\n"
-                            "|+----+-----+|\n"
-                            "||  x |  y  ||\n"
-                            "|+----+-----+|\n"));
+            QByteArray("--------------\n"
+                       "|     Op     |\n"
+                       "+-----+------+\n"
+                       "|  a  |  b   |\n"
+                       "+-----+------+\n"
+                       "|  1  |  2   |\n"
+                       "+-----+------+\n"
+                       "||    In    ||\n"
+                       "|+----+-----+|\n"
+                       "||  x |  y  ||\n"
+                       "|+----+-----+|\n"));
     }
 
     void tooWideForTheTerminal_oneRowSectionsTurnVertical()
     {
         const QByteArray wide = tableOf(u"Op"_s, R"({"a": "1", "b": "2"})", 10);
-        QCOMPARE(wide, QByteArray("------------\n"
-                                  "|    Op    |\n"
-                                  "+----+-----+\n"
-                                  "|  a |  1  |\n"
-                                  "|  b |  2  |\n"
-                                  "+----+-----+\n"));
+        QCOMPARE(wide,
+            QByteArray("------------\n"
+                       "|    Op    |\n"
+                       "+----+-----+\n"
+                       "|  a |  1  |\n"
+                       "|  b |  2  |\n"
+                       "+----+-----+\n"));
     }
 
     void emptyResponse_printsNothing_emptyListPrintsTheTitleOnly()
     {
         QCOMPARE(tableOf(u"Op"_s, QByteArray()), QByteArray());
         QCOMPARE(tableOf(u"ListInferenceSchedulers"_s, R"({"InferenceSchedulerSummaries": []})"),
-                 QByteArray("-------------------------\n"
-                            "|ListInferenceSchedulers|\n"
-                            "+-----------------------+\n"));
+            QByteArray("-------------------------\n"
+                       "|ListInferenceSchedulers|\n"
+                       "+-----------------------+\n"));
     }
 
     void colour_marksRowCellsAndIndentationBars_notTitles()
     {
         const QByteArray bar = "\x1b[2m\x1b[33m|\x1b[0m";
         QCOMPARE(tableOf(u"Op"_s, R"({"In": {"x": "y"}})", 80, true),
-                 QByteArray("--------------\n"
-                            "|     Op     |\n"
-                            "+------------+\n"
-                            + bar + "|    In    |" + bar + "\n"
-                            + bar + "+----+-----+" + bar + "\n"
-                            + bar + "|  \x1b[1m\x1b[34mx\x1b[0m |  \x1b[1m\x1b[34my\x1b[0m  |" + bar + "\n"
-                            + bar + "+----+-----+" + bar + "\n"));
+            QByteArray("--------------\n"
+                       "|     Op     |\n"
+                       "+------------+\n"
+                + bar + "|    In    |" + bar + "\n" + bar + "+----+-----+" + bar + "\n" + bar
+                + "|  \x1b[1m\x1b[34mx\x1b[0m |  \x1b[1m\x1b[34my\x1b[0m  |" + bar + "\n" + bar
+                + "+----+-----+" + bar + "\n"));
     }
 
     void sameBytesAsTheAwsCli_data()
     {
         QTest::addColumn<int>("width");
         QTest::addColumn<bool>("color");
-        for (const int width : {80, 20, 50, 120, 200, 400})
+        for (const int width : { 80, 20, 50, 120, 200, 400 })
             QTest::addRow("%d columns", width) << width << false;
         QTest::addRow("80 columns, coloured") << 80 << true;
         QTest::addRow("30 columns, coloured") << 30 << true;
@@ -104,15 +103,16 @@ private slots:
             QSKIP(qPrintable(u"no AWS CLI to compare with: "_s + problem));
         const QList<clitest::FormatterInput> samples = clitest::formatterSamples(true);
         QString error;
-        const QList<QByteArray> expected = clitest::awsCliFormat(u"table"_s, width, color, samples, &error);
+        const QList<QByteArray> expected
+            = clitest::awsCliFormat(u"table"_s, width, color, samples, &error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QCOMPARE(expected.size(), samples.size());
         for (qsizetype i = 0; i < samples.size(); ++i) {
             const QByteArray ours = tableOf(samples[i].title, samples[i].json, width, color);
             if (ours != expected[i]) {
-                qWarning("sample %lld (%s)\n--- input\n%s\n--- the AWS CLI\n%s--- lookout-desk\n%s", qlonglong(i),
-                         qPrintable(samples[i].title), samples[i].json.constData(), expected[i].constData(),
-                         ours.constData());
+                qWarning("sample %lld (%s)\n--- input\n%s\n--- the AWS CLI\n%s--- lookout-desk\n%s",
+                    qlonglong(i), qPrintable(samples[i].title), samples[i].json.constData(),
+                    expected[i].constData(), ours.constData());
             }
             QCOMPARE(ours, expected[i]);
         }

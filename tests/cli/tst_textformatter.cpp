@@ -1,10 +1,9 @@
 // `--output text` against the AWS CLI's own text formatter (awscli/text.py, run in python3) on
 // the same responses, byte for byte; and the rules it follows, checked without python.
 #include "awscliformatter.h"
-#include "formattersamples.h"
-
 #include "cli/outputtree.h"
 #include "cli/textformatter.h"
+#include "formattersamples.h"
 
 #include <QtTest>
 
@@ -28,12 +27,13 @@ private slots:
     void object_scalarsSortedByKey_thenNestedOnesNamedUpperCase()
     {
         QCOMPARE(textOf(R"({"b": "2", "a": "1", "Inner": {"z": "3", "y": "4"}, "c": 5})"),
-                 QByteArray("1\t2\t5\nINNER\t4\t3\n"));
+            QByteArray("1\t2\t5\nINNER\t4\t3\n"));
     }
 
     void listOfObjects_oneLinePerElement_unionOfScalarKeys_emptyWhereMissing()
     {
-        QCOMPARE(textOf(R"({"Items": [{"a": "1"}, {"b": "2"}]})"), QByteArray("ITEMS\t1\t\nITEMS\t\t2\n"));
+        QCOMPARE(textOf(R"({"Items": [{"a": "1"}, {"b": "2"}]})"),
+            QByteArray("ITEMS\t1\t\nITEMS\t\t2\n"));
     }
 
     void scalarList_underAKey_oneLineEach_bareList_tabSeparated()
@@ -50,7 +50,8 @@ private slots:
 
     void pythonStrings_forNonStringScalars()
     {
-        QCOMPARE(textOf(R"({"a": true, "b": false, "c": null, "d": 1.5})"), QByteArray("True\tFalse\tNone\t1.5\n"));
+        QCOMPARE(textOf(R"({"a": true, "b": false, "c": null, "d": 1.5})"),
+            QByteArray("True\tFalse\tNone\t1.5\n"));
     }
 
     void sameBytesAsTheAwsCli()
@@ -60,15 +61,16 @@ private slots:
             QSKIP(qPrintable(u"no AWS CLI to compare with: "_s + problem));
         const QList<clitest::FormatterInput> samples = clitest::formatterSamples(false);
         QString error;
-        const QList<QByteArray> expected = clitest::awsCliFormat(u"text"_s, 80, false, samples, &error);
+        const QList<QByteArray> expected
+            = clitest::awsCliFormat(u"text"_s, 80, false, samples, &error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QCOMPARE(expected.size(), samples.size());
         for (qsizetype i = 0; i < samples.size(); ++i) {
             const QByteArray ours = textOf(samples[i].json);
             if (ours != expected[i]) {
-                qWarning("sample %lld (%s)\n--- input\n%s\n--- the AWS CLI\n%s--- lookout-desk\n%s", qlonglong(i),
-                         qPrintable(samples[i].title), samples[i].json.constData(), expected[i].constData(),
-                         ours.constData());
+                qWarning("sample %lld (%s)\n--- input\n%s\n--- the AWS CLI\n%s--- lookout-desk\n%s",
+                    qlonglong(i), qPrintable(samples[i].title), samples[i].json.constData(),
+                    expected[i].constData(), ours.constData());
             }
             QCOMPARE(ours, expected[i]);
         }

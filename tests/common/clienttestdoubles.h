@@ -14,7 +14,10 @@ namespace testsupport {
 // A clock that stands still until told to move.
 class FakeClock final : public aws::Clock {
 public:
-    explicit FakeClock(QDateTime now) : m_now(std::move(now)) {}
+    explicit FakeClock(QDateTime now)
+        : m_now(std::move(now))
+    {
+    }
     QDateTime nowUtc() const override { return m_now; }
     void set(const QDateTime &now) { m_now = now; }
     void advance(std::chrono::milliseconds by) { m_now = m_now.addMSecs(by.count()); }
@@ -26,7 +29,10 @@ private:
 // Jitter that is always the same number.
 class FixedRandomSource final : public aws::RandomSource {
 public:
-    explicit FixedRandomSource(double value) : m_value(value) {}
+    explicit FixedRandomSource(double value)
+        : m_value(value)
+    {
+    }
     double uniform01() override { return m_value; }
 
 private:
@@ -38,10 +44,12 @@ private:
 class RecordingDelayScheduler final : public aws::DelayScheduler {
 public:
     explicit RecordingDelayScheduler(std::shared_ptr<FakeClock> clock = nullptr)
-        : m_clock(std::move(clock)) {}
+        : m_clock(std::move(clock))
+    {
+    }
 
-    void runAfter(std::chrono::milliseconds delay, QObject *context,
-                  std::function<void()> task) override
+    void runAfter(
+        std::chrono::milliseconds delay, QObject *context, std::function<void()> task) override
     {
         m_delays.append(delay);
         if (m_clock)

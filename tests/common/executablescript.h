@@ -9,7 +9,8 @@
 namespace testing_support {
 
 // Returns the script's path, or an empty string when it could not be written.
-inline QString writeExecutableScript(const QString &directory, const QString &name, const QByteArray &body)
+inline QString writeExecutableScript(
+    const QString &directory, const QString &name, const QByteArray &body)
 {
     const QString path = QDir(directory).filePath(name);
     QFile file(path);
@@ -18,7 +19,8 @@ inline QString writeExecutableScript(const QString &directory, const QString &na
     if (file.write("#!/bin/sh\n" + body) < 0)
         return {};
     file.close();
-    if (!file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner))
+    if (!file.setPermissions(
+            QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner))
         return {};
     return path;
 }

@@ -35,7 +35,8 @@ bool FullBacklogListener::start()
         if (!connected)
             return true; // this SYN was dropped: the queue is full
     }
-    m_error = QStringLiteral("the accept queue took %1 connections without filling up").arg(kMaxFillers);
+    m_error = QStringLiteral("the accept queue took %1 connections without filling up")
+                  .arg(kMaxFillers);
     return false;
 }
 

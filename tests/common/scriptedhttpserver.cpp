@@ -8,7 +8,6 @@
 #include <QTimer>
 
 #include <algorithm>
-
 #include <sys/socket.h>
 
 namespace testsupport {
@@ -25,24 +24,42 @@ constexpr qint64 kWriteChunk = 16 * 1024;
 QByteArray reasonPhrase(int status)
 {
     switch (status) {
-    case 200: return "OK";
-    case 204: return "No Content";
-    case 301: return "Moved Permanently";
-    case 302: return "Found";
-    case 307: return "Temporary Redirect";
-    case 308: return "Permanent Redirect";
-    case 400: return "Bad Request";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 409: return "Conflict";
-    case 413: return "Content Too Large";
-    case 429: return "Too Many Requests";
-    case 431: return "Request Header Fields Too Large";
-    case 500: return "Internal Server Error";
-    case 502: return "Bad Gateway";
-    case 503: return "Service Unavailable";
-    case 504: return "Gateway Timeout";
-    default: return "Status";
+    case 200:
+        return "OK";
+    case 204:
+        return "No Content";
+    case 301:
+        return "Moved Permanently";
+    case 302:
+        return "Found";
+    case 307:
+        return "Temporary Redirect";
+    case 308:
+        return "Permanent Redirect";
+    case 400:
+        return "Bad Request";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 409:
+        return "Conflict";
+    case 413:
+        return "Content Too Large";
+    case 429:
+        return "Too Many Requests";
+    case 431:
+        return "Request Header Fields Too Large";
+    case 500:
+        return "Internal Server Error";
+    case 502:
+        return "Bad Gateway";
+    case 503:
+        return "Service Unavailable";
+    case 504:
+        return "Gateway Timeout";
+    default:
+        return "Status";
     }
 }
 
@@ -70,7 +87,8 @@ ChunkedStatus decodeChunked(QByteArrayView data, QByteArray &body, qsizetype &co
     for (;;) {
         const qsizetype lineEnd = data.indexOf(QByteArrayView("\r\n"), position);
         if (lineEnd < 0)
-            return data.size() - position > 1024 ? ChunkedStatus::Malformed : ChunkedStatus::Incomplete;
+            return data.size() - position > 1024 ? ChunkedStatus::Malformed
+                                                 : ChunkedStatus::Incomplete;
         QByteArrayView sizeText = data.sliced(position, lineEnd - position);
         if (const qsizetype semicolon = sizeText.indexOf(';'); semicolon >= 0)
             sizeText = sizeText.first(semicolon);
@@ -130,32 +148,32 @@ int RecordedRequest::headerCount(QByteArrayView name) const
 
 // ---- ScriptedResponse -----------------------------------------------------------------------
 
-ScriptedResponse ScriptedResponse::json(int status, const QByteArray &body,
-                                        const QByteArray &contentType)
+ScriptedResponse ScriptedResponse::json(
+    int status, const QByteArray &body, const QByteArray &contentType)
 {
     return raw(status, contentType, body);
 }
 
-ScriptedResponse ScriptedResponse::awsError(int status, const QByteArray &type,
-                                            const QByteArray &message)
+ScriptedResponse ScriptedResponse::awsError(
+    int status, const QByteArray &type, const QByteArray &message)
 {
     const QByteArray body = "{\"__type\":\"" + type + "\",\"message\":\"" + message + "\"}";
     return json(status, body);
 }
 
-ScriptedResponse ScriptedResponse::raw(int status, const QByteArray &contentType,
-                                       const QByteArray &body)
+ScriptedResponse ScriptedResponse::raw(
+    int status, const QByteArray &contentType, const QByteArray &body)
 {
     ScriptedResponse response;
     response.status = status;
     if (!contentType.isEmpty())
-        response.headers.append({"Content-Type", contentType});
+        response.headers.append({ "Content-Type", contentType });
     response.body = body;
     return response;
 }
 
-ScriptedResponse ScriptedResponse::generated(int status, const QByteArray &contentType,
-                                             qint64 size, Framing framing)
+ScriptedResponse ScriptedResponse::generated(
+    int status, const QByteArray &contentType, qint64 size, Framing framing)
 {
     ScriptedResponse response = raw(status, contentType, {});
     response.generatedBodySize = size;
@@ -180,7 +198,7 @@ ScriptedResponse ScriptedResponse::closeWithoutAnswer()
 ScriptedResponse ScriptedResponse::withHeader(const QByteArray &name, const QByteArray &value) const
 {
     ScriptedResponse copy = *this;
-    copy.headers.append({name, value});
+    copy.headers.append({ name, value });
     return copy;
 }
 
@@ -220,8 +238,8 @@ ScriptedResponse ScriptedResponse::resettingAfterBodyBytes(qint64 bytes) const
     return copy;
 }
 
-ScriptedResponse ScriptedResponse::trickling(std::chrono::milliseconds interval,
-                                             qint64 bytesPerTick) const
+ScriptedResponse ScriptedResponse::trickling(
+    std::chrono::milliseconds interval, qint64 bytesPerTick) const
 {
     ScriptedResponse copy = *this;
     copy.trickleInterval = interval;
@@ -300,7 +318,8 @@ private:
             } else {
                 const QByteArray lengthText = request.header("Content-Length");
                 bool ok = lengthText.isEmpty();
-                const qint64 length = lengthText.isEmpty() ? 0 : lengthText.trimmed().toLongLong(&ok);
+                const qint64 length
+                    = lengthText.isEmpty() ? 0 : lengthText.trimmed().toLongLong(&ok);
                 if (!ok || length < 0 || length > kMaxRequestBodyBytes) {
                     refuse(length > kMaxRequestBodyBytes ? 413 : 400);
                     return;
@@ -331,7 +350,7 @@ private:
             const qsizetype colon = line.indexOf(':');
             if (colon <= 0)
                 return false;
-            request.headers.append({line.left(colon), line.mid(colon + 1).trimmed()});
+            request.headers.append({ line.left(colon), line.mid(colon + 1).trimmed() });
         }
         return true;
     }
@@ -340,7 +359,7 @@ private:
     {
         m_closing = true;
         m_socket->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status)
-                        + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+            + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
         m_socket->disconnectFromHost();
     }
 
@@ -364,7 +383,7 @@ private:
         writeHead();
         m_bodySent = 0;
         m_bodyTotal = m_response.generatedBodySize >= 0 ? m_response.generatedBodySize
-                                                         : m_response.body.size();
+                                                        : m_response.body.size();
         if (m_response.trickleInterval.count() > 0 && m_bodyTotal > 0)
             m_trickle.start(m_response.trickleInterval);
         else
@@ -383,7 +402,8 @@ private:
         switch (r.framing) {
         case ScriptedResponse::Framing::ContentLength:
             if (!hasHeader(r.headers, "Content-Length")) {
-                const qint64 length = r.generatedBodySize >= 0 ? r.generatedBodySize : r.body.size();
+                const qint64 length
+                    = r.generatedBodySize >= 0 ? r.generatedBodySize : r.body.size();
                 head += "Content-Length: " + QByteArray::number(length) + "\r\n";
             }
             break;
@@ -411,8 +431,8 @@ private:
         while (m_bodySent < m_bodyTotal && m_socket->bytesToWrite() < kWriteHighWater) {
             if (trickling && wroteThisTick)
                 break;
-            qint64 size = std::min(trickling ? m_response.trickleBytes : kWriteChunk,
-                                   m_bodyTotal - m_bodySent);
+            qint64 size = std::min(
+                trickling ? m_response.trickleBytes : kWriteChunk, m_bodyTotal - m_bodySent);
             if (m_response.closeAfterBodyBytes >= 0)
                 size = std::min(size, m_response.closeAfterBodyBytes - m_bodySent);
             if (size <= 0)
@@ -436,8 +456,8 @@ private:
             return;
         if (m_response.framing == ScriptedResponse::Framing::Chunked)
             m_socket->write("0\r\n\r\n");
-        const bool closeAfter = m_response.framing == ScriptedResponse::Framing::CloseDelimited
-            || !m_keepAlive;
+        const bool closeAfter
+            = m_response.framing == ScriptedResponse::Framing::CloseDelimited || !m_keepAlive;
         endResponse(true);
         if (closeAfter) {
             m_closing = true;
@@ -477,9 +497,9 @@ private:
         m_socket->flush();
         const qintptr descriptor = m_socket->socketDescriptor();
         if (descriptor >= 0) {
-            const linger immediately{1, 0};
+            const linger immediately { 1, 0 };
             ::setsockopt(static_cast<int>(descriptor), SOL_SOCKET, SO_LINGER, &immediately,
-                         sizeof immediately);
+                sizeof immediately);
         }
         m_socket->abort();
         onDisconnected();
@@ -538,7 +558,7 @@ bool ScriptedHttpServer::listen(const QHostAddress &address, quint16 port)
     }
     // pendingConnectionAvailable, unlike newConnection, waits for QSslServer's handshake.
     connect(m_server, &QTcpServer::pendingConnectionAvailable, this,
-            &ScriptedHttpServer::onNewConnection);
+        &ScriptedHttpServer::onNewConnection);
     return m_server->listen(address, port);
 }
 
@@ -629,7 +649,7 @@ void ScriptedHttpServer::onNewConnection()
 qsizetype ScriptedHttpServer::record(RecordedRequest request)
 {
     m_requests.append(std::move(request));
-    m_progress.append(ResponseProgress{});
+    m_progress.append(ResponseProgress {});
     return m_requests.size() - 1;
 }
 
@@ -641,8 +661,8 @@ ScriptedResponse ScriptedHttpServer::nextResponse(const RecordedRequest &request
         return m_handler(request);
     ++m_unexpectedRequests;
     return ScriptedResponse::raw(500, "text/plain",
-                                 "ScriptedHttpServer: no scripted response left for "
-                                     + request.method + ' ' + request.target);
+        "ScriptedHttpServer: no scripted response left for " + request.method + ' '
+            + request.target);
 }
 
 QDateTime ScriptedHttpServer::now() const

@@ -26,13 +26,13 @@ using HeaderList = QList<std::pair<QByteArray, QByteArray>>;
 // One request as the server received it.
 struct RecordedRequest {
     QByteArray method;
-    QByteArray target;  // the request-target as sent: "/", "/a%20b?x=1"
+    QByteArray target; // the request-target as sent: "/", "/a%20b?x=1"
     QByteArray version; // "HTTP/1.1"
     HeaderList headers; // as received: original case, original order, repeats kept
-    QByteArray body;    // with any chunked framing removed
+    QByteArray body; // with any chunked framing removed
     int connection = 0; // 1-based number of the connection that carried it
 
-    QByteArray path() const;  // target before '?'
+    QByteArray path() const; // target before '?'
     QByteArray query() const; // target after '?', empty when none
     // The first header of that name, compared case-insensitively; empty when there is none.
     QByteArray header(QByteArrayView name) const;
@@ -43,13 +43,13 @@ struct RecordedRequest {
 // with the with…() functions, which return modified copies.
 struct ScriptedResponse {
     enum class Action {
-        Respond,            // send the response below
-        Hang,               // keep the connection open and never answer
+        Respond, // send the response below
+        Hang, // keep the connection open and never answer
         CloseWithoutAnswer, // close the connection at once
     };
     enum class Framing {
-        ContentLength,  // Content-Length header (unless `headers` sets one, true or not)
-        Chunked,        // Transfer-Encoding: chunked
+        ContentLength, // Content-Length header (unless `headers` sets one, true or not)
+        Chunked, // Transfer-Encoding: chunked
         CloseDelimited, // no length; the end of the body is the end of the connection
     };
 
@@ -57,25 +57,25 @@ struct ScriptedResponse {
     int status = 200;
     QByteArray reason; // empty: the standard reason phrase
     HeaderList headers;
-    QByteArray body;               // sent unless generatedBodySize >= 0
+    QByteArray body; // sent unless generatedBodySize >= 0
     qint64 generatedBodySize = -1; // stream this many bytes of generatedFill, never held whole
     char generatedFill = 'x';
     Framing framing = Framing::ContentLength;
     qint64 closeAfterBodyBytes = -1; // close the connection once this many body bytes are out
-    bool resetAfterBody = false;     // …and end it with a TCP reset (RST) instead of a close (FIN)
-    std::chrono::milliseconds trickleInterval{0}; // > 0: send the body trickleBytes at a time
+    bool resetAfterBody = false; // …and end it with a TCP reset (RST) instead of a close (FIN)
+    std::chrono::milliseconds trickleInterval { 0 }; // > 0: send the body trickleBytes at a time
     qint64 trickleBytes = 1;
     std::optional<QDateTime> date; // the Date header; the server's clock when unset
     bool sendDate = true;
 
     static ScriptedResponse json(int status, const QByteArray &body,
-                                 const QByteArray &contentType = "application/x-amz-json-1.0");
+        const QByteArray &contentType = "application/x-amz-json-1.0");
     // {"__type": type, "message": message} with status, as AWS JSON 1.0 endpoints answer errors.
     static ScriptedResponse awsError(int status, const QByteArray &type, const QByteArray &message);
     static ScriptedResponse raw(int status, const QByteArray &contentType, const QByteArray &body);
     // A body of `size` bytes produced while sending, so huge bodies cost no memory.
     static ScriptedResponse generated(int status, const QByteArray &contentType, qint64 size,
-                                      Framing framing = Framing::ContentLength);
+        Framing framing = Framing::ContentLength);
     static ScriptedResponse hang();
     static ScriptedResponse closeWithoutAnswer();
 

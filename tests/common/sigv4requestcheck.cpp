@@ -51,7 +51,7 @@ SignatureCheck invalid(SignatureCheck check, const QString &problem)
 } // namespace
 
 SignatureCheck checkSigV4(const RecordedRequest &request, const aws::AwsCredentials &credentials,
-                          QByteArrayView region, QByteArrayView service)
+    QByteArrayView region, QByteArrayView service)
 {
     SignatureCheck check;
     const QByteArray authorization = request.header("Authorization");
@@ -63,12 +63,13 @@ SignatureCheck checkSigV4(const RecordedRequest &request, const aws::AwsCredenti
     check.credentialScope = slash < 0 ? QByteArray() : parts->credential.mid(slash + 1);
 
     const QByteArray amzDate = request.header("X-Amz-Date");
-    check.signingTime = QDateTime::fromString(QString::fromLatin1(amzDate),
-                                              QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
+    check.signingTime = QDateTime::fromString(
+        QString::fromLatin1(amzDate), QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
     check.signingTime.setTimeSpec(Qt::UTC);
     if (!check.signingTime.isValid())
-        return invalid(check, QStringLiteral("X-Amz-Date \"%1\" is not a SigV4 date")
-                                  .arg(QString::fromLatin1(amzDate)));
+        return invalid(check,
+            QStringLiteral("X-Amz-Date \"%1\" is not a SigV4 date")
+                .arg(QString::fromLatin1(amzDate)));
 
     aws::SigV4Request toSign;
     toSign.method = request.method;
@@ -77,21 +78,22 @@ SignatureCheck checkSigV4(const RecordedRequest &request, const aws::AwsCredenti
     toSign.body = request.body;
     for (const QByteArray &name : parts->signedHeaders.split(';')) {
         if (request.headerCount(name) == 0)
-            return invalid(check, QStringLiteral("signed header %1 was not sent")
-                                      .arg(QString::fromLatin1(name)));
+            return invalid(check,
+                QStringLiteral("signed header %1 was not sent").arg(QString::fromLatin1(name)));
         for (const auto &[key, value] : request.headers) {
             if (key.compare(name, Qt::CaseInsensitive) == 0)
-                toSign.headers.append({key, value});
+                toSign.headers.append({ key, value });
         }
     }
 
     aws::SigV4Signer signer;
-    const aws::SigV4Signature expected =
-        signer.sign(toSign, credentials, region, service, check.signingTime);
+    const aws::SigV4Signature expected
+        = signer.sign(toSign, credentials, region, service, check.signingTime);
     if (expected.authorization != authorization) {
-        return invalid(check, QStringLiteral("signature mismatch: sent \"%1\", expected \"%2\"")
-                                  .arg(QString::fromLatin1(authorization),
-                                       QString::fromLatin1(expected.authorization)));
+        return invalid(check,
+            QStringLiteral("signature mismatch: sent \"%1\", expected \"%2\"")
+                .arg(QString::fromLatin1(authorization),
+                    QString::fromLatin1(expected.authorization)));
     }
     check.valid = true;
     return check;

@@ -1,8 +1,7 @@
 #pragma once
 
-#include "scriptedhttpserver.h"
-
 #include "aws/awscredentials.h"
+#include "scriptedhttpserver.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
@@ -16,13 +15,13 @@ namespace testsupport {
 // with the credentials the test expects, and compare.
 struct SignatureCheck {
     bool valid = false;
-    QString problem;           // why not, when !valid
-    QByteArray signedHeaders;  // "content-type;host;x-amz-date;x-amz-target"
+    QString problem; // why not, when !valid
+    QByteArray signedHeaders; // "content-type;host;x-amz-date;x-amz-target"
     QByteArray credentialScope; // "20240304/eu-west-1/lookoutequipment/aws4_request"
-    QDateTime signingTime;     // from X-Amz-Date, UTC
+    QDateTime signingTime; // from X-Amz-Date, UTC
 };
 
 SignatureCheck checkSigV4(const RecordedRequest &request, const aws::AwsCredentials &credentials,
-                          QByteArrayView region, QByteArrayView service);
+    QByteArrayView region, QByteArrayView service);
 
 } // namespace testsupport

@@ -140,7 +140,8 @@ void TestScriptedHttpServer::respondsWithStatusHeadersDateAndLength()
     QVERIFY(client.received.contains("\r\nDate: Mon, 04 Mar 2024 18:52:22 GMT\r\n"));
     QVERIFY(client.received.contains("\r\nContent-Type: application/x-amz-json-1.0\r\n"));
     QVERIFY(client.received.contains("\r\nx-amzn-RequestId: r-1\r\n"));
-    QVERIFY(client.received.contains(QByteArray("\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n")));
+    QVERIFY(client.received.contains(
+        QByteArray("\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n")));
     QTRY_VERIFY_WITH_TIMEOUT(m_server->responseCompleted(0), 5000);
     QCOMPARE(m_server->responseBodyBytesSent(0), body.size());
     QVERIFY(!client.disconnected);
@@ -177,7 +178,8 @@ void TestScriptedHttpServer::emptyQueue_usesHandlerElseAnswers500AsUnexpected()
 {
     RawClient client(*m_server);
     client.send(post("{}"));
-    QTRY_VERIFY_WITH_TIMEOUT(client.received.contains("no scripted response left for POST /"), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        client.received.contains("no scripted response left for POST /"), 5000);
     QVERIFY(client.received.startsWith("HTTP/1.1 500 "));
     QCOMPARE(m_server->unexpectedRequestCount(), 1);
 
@@ -221,8 +223,8 @@ void TestScriptedHttpServer::closeWithoutAnswer_closesAtOnce()
 void TestScriptedHttpServer::generatedChunkedBody_streamsExactSize()
 {
     constexpr qint64 kSize = 3 * 1024 * 1024 + 17;
-    m_server->enqueue(ScriptedResponse::generated(200, "application/octet-stream", kSize,
-                                                  ScriptedResponse::Framing::Chunked));
+    m_server->enqueue(ScriptedResponse::generated(
+        200, "application/octet-stream", kSize, ScriptedResponse::Framing::Chunked));
     RawClient client(*m_server);
     client.send(post("{}"));
     QTRY_VERIFY_WITH_TIMEOUT(client.received.endsWith("\r\n0\r\n\r\n"), 10000);
@@ -239,7 +241,8 @@ void TestScriptedHttpServer::generatedChunkedBody_streamsExactSize()
 
 void TestScriptedHttpServer::closingAfterBodyBytes_cutsTheBody()
 {
-    m_server->enqueue(ScriptedResponse::raw(200, "text/plain", QByteArray(1000, 'b')).closingAfterBodyBytes(100));
+    m_server->enqueue(
+        ScriptedResponse::raw(200, "text/plain", QByteArray(1000, 'b')).closingAfterBodyBytes(100));
     RawClient client(*m_server);
     client.send(post("{}"));
     QTRY_VERIFY_WITH_TIMEOUT(client.disconnected, 5000);
@@ -280,7 +283,8 @@ void TestScriptedHttpServer::trickling_spreadsTheBodyOverTime()
 
 void TestScriptedHttpServer::explicitContentLength_isSentAsGiven()
 {
-    m_server->enqueue(ScriptedResponse::raw(200, "text/plain", "abc").withHeader("Content-Length", "10"));
+    m_server->enqueue(
+        ScriptedResponse::raw(200, "text/plain", "abc").withHeader("Content-Length", "10"));
     RawClient client(*m_server);
     client.send(post("{}"));
     QTRY_VERIFY_WITH_TIMEOUT(client.received.endsWith("abc"), 5000);
@@ -311,11 +315,12 @@ void TestScriptedHttpServer::malformedRequests_getAnErrorAndAClose_data()
     QTest::addColumn<QByteArray>("request");
     QTest::addColumn<QByteArray>("statusLine");
     QTest::newRow("not http") << QByteArray("HELLO\r\n\r\n") << QByteArray("HTTP/1.1 400 ");
-    QTest::newRow("header without colon") << QByteArray("GET / HTTP/1.1\r\nBroken\r\n\r\n")
-                                          << QByteArray("HTTP/1.1 400 ");
+    QTest::newRow("header without colon")
+        << QByteArray("GET / HTTP/1.1\r\nBroken\r\n\r\n") << QByteArray("HTTP/1.1 400 ");
     QTest::newRow("bad length") << QByteArray("POST / HTTP/1.1\r\nContent-Length: -3\r\n\r\n")
                                 << QByteArray("HTTP/1.1 400 ");
-    QTest::newRow("bad chunk") << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n")
+    QTest::newRow("bad chunk") << QByteArray(
+        "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n")
                                << QByteArray("HTTP/1.1 400 ");
     QTest::newRow("huge head") << QByteArray("GET / HTTP/1.1\r\nX: " + QByteArray(70 * 1024, 'a'))
                                << QByteArray("HTTP/1.1 431 ");
@@ -341,7 +346,7 @@ void TestScriptedHttpServer::ipv6_urlAndHostHeader()
     QCOMPARE(server.hostHeader(), "[::1]:" + QByteArray::number(server.port()));
     QCOMPARE(m_server->hostHeader(), "127.0.0.1:" + QByteArray::number(m_server->port()));
     QCOMPARE(m_server->url(QStringLiteral("/x")).toString(),
-             QStringLiteral("http://127.0.0.1:%1/x").arg(m_server->port()));
+        QStringLiteral("http://127.0.0.1:%1/x").arg(m_server->port()));
 }
 
 QTEST_GUILESS_MAIN(TestScriptedHttpServer)

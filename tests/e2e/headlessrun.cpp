@@ -13,7 +13,7 @@ QProcessEnvironment bareEnvironment(bool keepDbus)
         if (name.startsWith(QLatin1String("AWS_")))
             environment.remove(name);
     }
-    for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "COLUMNS"})
+    for (const char *name : { "DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "COLUMNS" })
         environment.remove(QString::fromLatin1(name));
     if (!keepDbus)
         environment.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
@@ -21,8 +21,8 @@ QProcessEnvironment bareEnvironment(bool keepDbus)
     return environment;
 }
 
-ProcessRun runProcess(const QString &program, const QStringList &arguments, const QProcessEnvironment &environment,
-                      const QByteArray &input, int timeoutMs)
+ProcessRun runProcess(const QString &program, const QStringList &arguments,
+    const QProcessEnvironment &environment, const QByteArray &input, int timeoutMs)
 {
     ProcessRun run;
     QProcess process;
@@ -33,7 +33,8 @@ ProcessRun runProcess(const QString &program, const QStringList &arguments, cons
     if (!input.isEmpty())
         process.write(input);
     process.closeWriteChannel();
-    run.finished = process.waitForFinished(timeoutMs) && process.exitStatus() == QProcess::NormalExit;
+    run.finished
+        = process.waitForFinished(timeoutMs) && process.exitStatus() == QProcess::NormalExit;
     if (!run.finished) {
         process.kill();
         process.waitForFinished(10'000);
@@ -52,7 +53,8 @@ std::optional<AwsCli> findAwsCli(QString *problem)
     if (cli.program.isEmpty())
         return std::nullopt;
     // The CLI's own settings must not change what it prints about itself.
-    const ProcessRun version = runProcess(cli.program, {QStringLiteral("--version")}, bareEnvironment(), {}, 120'000);
+    const ProcessRun version
+        = runProcess(cli.program, { QStringLiteral("--version") }, bareEnvironment(), {}, 120'000);
     // v1 before 1.18 printed its version on stderr, later ones and v2 on stdout.
     cli.version = QString::fromUtf8(version.out + version.err).trimmed();
     if (!version.finished || version.exitCode != 0) {
@@ -62,12 +64,13 @@ std::optional<AwsCli> findAwsCli(QString *problem)
                        .arg(cli.version);
         return std::nullopt;
     }
-    const QRegularExpressionMatch match =
-        QRegularExpression(QStringLiteral("^aws-cli/(\\d+)\\.\\d+\\.\\d+\\s")).match(cli.version);
+    const QRegularExpressionMatch match
+        = QRegularExpression(QStringLiteral("^aws-cli/(\\d+)\\.\\d+\\.\\d+\\s")).match(cli.version);
     cli.majorVersion = match.hasMatch() ? match.captured(1).toInt() : 0;
     if (cli.majorVersion != 1 && cli.majorVersion != 2) {
-        *problem = QStringLiteral("cannot tell whether %1 is AWS CLI v1 or v2 from its --version: %2")
-                       .arg(cli.program, cli.version);
+        *problem
+            = QStringLiteral("cannot tell whether %1 is AWS CLI v1 or v2 from its --version: %2")
+                  .arg(cli.program, cli.version);
         return std::nullopt;
     }
     return cli;

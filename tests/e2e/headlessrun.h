@@ -23,8 +23,8 @@ struct ProcessRun {
 QProcessEnvironment bareEnvironment(bool keepDbus = false);
 
 // Starts `program` with `arguments` and `environment`, feeds `input`, waits up to `timeoutMs`.
-ProcessRun runProcess(const QString &program, const QStringList &arguments, const QProcessEnvironment &environment,
-                      const QByteArray &input = {}, int timeoutMs = 60'000);
+ProcessRun runProcess(const QString &program, const QStringList &arguments,
+    const QProcessEnvironment &environment, const QByteArray &input = {}, int timeoutMs = 60'000);
 
 // The AWS CLI on PATH. Its major versions differ where the tests compare with it: v1
 // (botocore, pip or pyenv) ends every failure with exit status 255, and prints timestamps as the

@@ -2,9 +2,8 @@
 // the way a shell runs them: no display, no D-Bus session, AWS_* variables and temporary
 // ~/.aws files; JSON, text and table output; the usage block and every exit status; Ctrl+C; and
 // that nothing of the GUI stack is loaded on the way.
-#include "headlessrun.h"
-
 #include "emulator/emulator.h"
+#include "headlessrun.h"
 
 #include <QDir>
 #include <QFile>
@@ -39,7 +38,8 @@ private slots:
     void headlessPath_loadsNoGuiLibraries();
 
 private:
-    e2e::ProcessRun run(const QStringList &arguments, const QStringList &environment = {}, int timeoutMs = 60'000);
+    e2e::ProcessRun run(
+        const QStringList &arguments, const QStringList &environment = {}, int timeoutMs = 60'000);
     QProcessEnvironment environmentWith(const QStringList &assignments) const;
 
     std::unique_ptr<emulator::Emulator> m_emulator;
@@ -50,7 +50,7 @@ private:
 void TestHeadlessCommands::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    for (const char *name : {"config", "credentials"}) {
+    for (const char *name : { "config", "credentials" }) {
         QFile file(m_dir.filePath(QString::fromLatin1(name)));
         QVERIFY(file.open(QIODevice::WriteOnly));
     }
@@ -60,7 +60,7 @@ void TestHeadlessCommands::initTestCase()
     options.transitions.pendingMicros = 3'600'000'000;
     m_emulator = std::make_unique<emulator::Emulator>(options);
     QVERIFY2(m_emulator->start(), qPrintable(m_emulator->errorString()));
-    const e2e::ProcessRun listed = run({u"list"_s});
+    const e2e::ProcessRun listed = run({ u"list"_s });
     QCOMPARE(listed.exitCode, 0);
     m_first = QJsonDocument::fromJson(listed.out)
                   .object()
@@ -95,14 +95,16 @@ QProcessEnvironment TestHeadlessCommands::environmentWith(const QStringList &ass
     return environment;
 }
 
-e2e::ProcessRun TestHeadlessCommands::run(const QStringList &arguments, const QStringList &environment, int timeoutMs)
+e2e::ProcessRun TestHeadlessCommands::run(
+    const QStringList &arguments, const QStringList &environment, int timeoutMs)
 {
-    return e2e::runProcess(QStringLiteral(LOOKOUT_BINARY), arguments, environmentWith(environment), {}, timeoutMs);
+    return e2e::runProcess(
+        QStringLiteral(LOOKOUT_BINARY), arguments, environmentWith(environment), {}, timeoutMs);
 }
 
 void TestHeadlessCommands::describe_listAndExecutions_withoutDisplayOrDbus()
 {
-    const e2e::ProcessRun described = run({u"describe"_s, m_first});
+    const e2e::ProcessRun described = run({ u"describe"_s, m_first });
     QVERIFY(described.finished);
     QCOMPARE(described.exitCode, 0);
     QCOMPARE(described.err, QByteArray());
@@ -111,36 +113,50 @@ void TestHeadlessCommands::describe_listAndExecutions_withoutDisplayOrDbus()
     QVERIFY(described.out.startsWith("{\n    \"ModelArn\": \"arn:aws:lookoutequipment:"));
     QVERIFY(scheduler.value(u"CreatedAt"_s).toString().endsWith(u"+00:00"_s));
 
-    const e2e::ProcessRun listed = run({u"list"_s});
+    const e2e::ProcessRun listed = run({ u"list"_s });
     QCOMPARE(listed.exitCode, 0);
-    QCOMPARE(QJsonDocument::fromJson(listed.out).object().value(u"InferenceSchedulerSummaries"_s).toArray().size(), 700);
+    QCOMPARE(QJsonDocument::fromJson(listed.out)
+                 .object()
+                 .value(u"InferenceSchedulerSummaries"_s)
+                 .toArray()
+                 .size(),
+        700);
 
-    const e2e::ProcessRun executions = run({u"executions"_s, m_first, u"--max-items"_s, u"5"_s});
+    const e2e::ProcessRun executions = run({ u"executions"_s, m_first, u"--max-items"_s, u"5"_s });
     QCOMPARE(executions.exitCode, 0);
-    QCOMPARE(QJsonDocument::fromJson(executions.out).object().value(u"InferenceExecutionSummaries"_s).toArray().size(), 5);
+    QCOMPARE(QJsonDocument::fromJson(executions.out)
+                 .object()
+                 .value(u"InferenceExecutionSummaries"_s)
+                 .toArray()
+                 .size(),
+        5);
 }
 
 void TestHeadlessCommands::outputFormats()
 {
-    const e2e::ProcessRun text = run({u"describe"_s, m_first, u"--output"_s, u"text"_s});
+    const e2e::ProcessRun text = run({ u"describe"_s, m_first, u"--output"_s, u"text"_s });
     QCOMPARE(text.exitCode, 0);
     QVERIFY2(text.out.contains("\nDATAINPUTCONFIGURATION\t"), text.out.constData());
 
-    const e2e::ProcessRun table = run({u"describe"_s, m_first, u"--output"_s, u"table"_s}, {u"COLUMNS=120"_s});
+    const e2e::ProcessRun table
+        = run({ u"describe"_s, m_first, u"--output"_s, u"table"_s }, { u"COLUMNS=120"_s });
     QCOMPARE(table.exitCode, 0);
     const QList<QByteArray> lines = table.out.split('\n');
     QVERIFY(lines.size() > 10);
-    QVERIFY2(lines.first().size() <= 120 || lines.at(3).startsWith("|  CreatedAt"), table.out.constData());
+    QVERIFY2(lines.first().size() <= 120 || lines.at(3).startsWith("|  CreatedAt"),
+        table.out.constData());
     QVERIFY(lines.at(1).contains("DescribeInferenceScheduler"));
 
-    const e2e::ProcessRun fromEnvironment = run({u"list"_s, u"--name-prefix"_s, m_first}, {u"AWS_DEFAULT_OUTPUT=text"_s});
+    const e2e::ProcessRun fromEnvironment
+        = run({ u"list"_s, u"--name-prefix"_s, m_first }, { u"AWS_DEFAULT_OUTPUT=text"_s });
     QCOMPARE(fromEnvironment.exitCode, 0);
-    QVERIFY2(fromEnvironment.out.startsWith("INFERENCESCHEDULERSUMMARIES\t"), fromEnvironment.out.constData());
+    QVERIFY2(fromEnvironment.out.startsWith("INFERENCESCHEDULERSUMMARIES\t"),
+        fromEnvironment.out.constData());
 }
 
 void TestHeadlessCommands::startAndStop()
 {
-    const e2e::ProcessRun listed = run({u"list"_s, u"--status"_s, u"STOPPED"_s});
+    const e2e::ProcessRun listed = run({ u"list"_s, u"--status"_s, u"STOPPED"_s });
     const QString stopped = QJsonDocument::fromJson(listed.out)
                                 .object()
                                 .value(u"InferenceSchedulerSummaries"_s)
@@ -150,34 +166,41 @@ void TestHeadlessCommands::startAndStop()
                                 .value(u"InferenceSchedulerName"_s)
                                 .toString();
     QVERIFY(!stopped.isEmpty());
-    const e2e::ProcessRun started = run({u"start"_s, stopped});
+    const e2e::ProcessRun started = run({ u"start"_s, stopped });
     QCOMPARE(started.exitCode, 0);
-    QCOMPARE(QJsonDocument::fromJson(started.out).object().value(u"Status"_s).toString(), u"PENDING"_s);
-    const e2e::ProcessRun stopping = run({u"stop"_s, stopped});
+    QCOMPARE(
+        QJsonDocument::fromJson(started.out).object().value(u"Status"_s).toString(), u"PENDING"_s);
+    const e2e::ProcessRun stopping = run({ u"stop"_s, stopped });
     QCOMPARE(stopping.exitCode, 0);
-    QCOMPARE(QJsonDocument::fromJson(stopping.out).object().value(u"Status"_s).toString(), u"STOPPING"_s);
+    QCOMPARE(QJsonDocument::fromJson(stopping.out).object().value(u"Status"_s).toString(),
+        u"STOPPING"_s);
 }
 
 void TestHeadlessCommands::usageErrors_exit252_data()
 {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QByteArray>("error");
-    QTest::newRow("no command") << QStringList{u"--output"_s, u"json"_s}
-                                << QByteArray("lookout-desk: error: the following arguments are required: command\n");
-    QTest::newRow("unknown command") << QStringList{u"lsit"_s}
-                                     << QByteArray("lookout-desk: error: argument command: Invalid choice 'lsit', valid "
-                                                   "choices are: describe | list | executions | start | stop | "
-                                                   "configure | emulator\n");
-    QTest::newRow("missing name") << QStringList{u"describe"_s}
-                                  << QByteArray("lookout-desk: error: the following arguments are required: NAME\n");
-    QTest::newRow("unknown option") << QStringList{u"list"_s, u"--bogus"_s}
-                                    << QByteArray("lookout-desk: error: Unknown options: --bogus\n");
-    QTest::newRow("bad output") << QStringList{u"list"_s, u"--output"_s, u"xml"_s}
-                                << QByteArray("lookout-desk: error: argument --output: Invalid choice 'xml', valid "
-                                              "choices are: json | table | text\n");
-    QTest::newRow("bad timeout") << QStringList{u"list"_s, u"--read-timeout"_s, u"x"_s}
-                                 << QByteArray("lookout-desk: error: argument --read-timeout: expected a number of "
-                                               "seconds from 0 (no timeout) to 2147483, not 'x'\n");
+    QTest::newRow("no command") << QStringList {
+        u"--output"_s, u"json"_s
+    } << QByteArray("lookout-desk: error: the following arguments are required: command\n");
+    QTest::newRow("unknown command")
+        << QStringList { u"lsit"_s }
+        << QByteArray("lookout-desk: error: argument command: Invalid choice 'lsit', valid "
+                      "choices are: describe | list | executions | start | stop | "
+                      "configure | emulator\n");
+    QTest::newRow("missing name") << QStringList {
+        u"describe"_s
+    } << QByteArray("lookout-desk: error: the following arguments are required: NAME\n");
+    QTest::newRow("unknown option") << QStringList { u"list"_s,
+        u"--bogus"_s } << QByteArray("lookout-desk: error: Unknown options: --bogus\n");
+    QTest::newRow("bad output")
+        << QStringList { u"list"_s, u"--output"_s, u"xml"_s }
+        << QByteArray("lookout-desk: error: argument --output: Invalid choice 'xml', valid "
+                      "choices are: json | table | text\n");
+    QTest::newRow("bad timeout")
+        << QStringList { u"list"_s, u"--read-timeout"_s, u"x"_s }
+        << QByteArray("lookout-desk: error: argument --read-timeout: expected a number of "
+                      "seconds from 0 (no timeout) to 2147483, not 'x'\n");
 }
 
 void TestHeadlessCommands::usageErrors_exit252()
@@ -187,55 +210,63 @@ void TestHeadlessCommands::usageErrors_exit252()
     const e2e::ProcessRun refused = run(arguments);
     QCOMPARE(refused.exitCode, 252);
     QCOMPARE(refused.out, QByteArray());
-    QCOMPARE(refused.err, QByteArray("usage: lookout-desk [options] <command> [parameters]\n"
-                                     "To see help text, you can run:\n"
-                                     "\n"
-                                     "  lookout-desk --help\n"
-                                     "  lookout-desk <command> --help\n"
-                                     "\n")
-                              + error);
+    QCOMPARE(refused.err,
+        QByteArray("usage: lookout-desk [options] <command> [parameters]\n"
+                   "To see help text, you can run:\n"
+                   "\n"
+                   "  lookout-desk --help\n"
+                   "  lookout-desk <command> --help\n"
+                   "\n")
+            + error);
 }
 
 void TestHeadlessCommands::parameterValidation_exit252()
 {
-    const e2e::ProcessRun refused = run({u"describe"_s, u"bad/name"_s});
+    const e2e::ProcessRun refused = run({ u"describe"_s, u"bad/name"_s });
     QCOMPARE(refused.exitCode, 252);
-    QCOMPARE(refused.err, QByteArray("\nParameter validation failed:\nInvalid value for parameter InferenceSchedulerName, "
-                                     "value: bad/name, valid pattern: ^[0-9a-zA-Z_-]{1,200}$\n"));
+    QCOMPARE(refused.err,
+        QByteArray(
+            "\nParameter validation failed:\nInvalid value for parameter InferenceSchedulerName, "
+            "value: bad/name, valid pattern: ^[0-9a-zA-Z_-]{1,200}$\n"));
 }
 
 void TestHeadlessCommands::configuration_exit253()
 {
-    const e2e::ProcessRun noRegion = run({u"list"_s}, {u"AWS_REGION="_s});
+    const e2e::ProcessRun noRegion = run({ u"list"_s }, { u"AWS_REGION="_s });
     QCOMPARE(noRegion.exitCode, 253);
-    QCOMPARE(noRegion.err, QByteArray("You must specify a region. You can also configure your region by running "
-                                      "\"aws configure\".\n"));
-    const e2e::ProcessRun noProfile = run({u"list"_s, u"--profile"_s, u"ghost"_s});
+    QCOMPARE(noRegion.err,
+        QByteArray("You must specify a region. You can also configure your region by running "
+                   "\"aws configure\".\n"));
+    const e2e::ProcessRun noProfile = run({ u"list"_s, u"--profile"_s, u"ghost"_s });
     QCOMPARE(noProfile.exitCode, 253);
     QCOMPARE(noProfile.err, QByteArray("\nThe config profile (ghost) could not be found\n"));
-    const e2e::ProcessRun noKeys = run({u"list"_s}, {u"AWS_ACCESS_KEY_ID="_s, u"AWS_SECRET_ACCESS_KEY="_s});
+    const e2e::ProcessRun noKeys
+        = run({ u"list"_s }, { u"AWS_ACCESS_KEY_ID="_s, u"AWS_SECRET_ACCESS_KEY="_s });
     QCOMPARE(noKeys.exitCode, 253);
-    QCOMPARE(noKeys.err, QByteArray("Unable to locate credentials. You can configure credentials by running \"aws "
-                                    "configure\".\n"));
+    QCOMPARE(noKeys.err,
+        QByteArray("Unable to locate credentials. You can configure credentials by running \"aws "
+                   "configure\".\n"));
 }
 
 void TestHeadlessCommands::serviceError_exit254()
 {
-    const e2e::ProcessRun missing = run({u"describe"_s, u"not-there"_s});
+    const e2e::ProcessRun missing = run({ u"describe"_s, u"not-there"_s });
     QCOMPARE(missing.exitCode, 254);
-    QCOMPARE(missing.err, QByteArray("\nAn error occurred (ResourceNotFoundException) when calling the "
-                                     "DescribeInferenceScheduler operation: Inference scheduler not-there does not "
-                                     "exist.\n"));
+    QCOMPARE(missing.err,
+        QByteArray("\nAn error occurred (ResourceNotFoundException) when calling the "
+                   "DescribeInferenceScheduler operation: Inference scheduler not-there does not "
+                   "exist.\n"));
     QCOMPARE(missing.out, QByteArray());
 }
 
 void TestHeadlessCommands::unreachable_exit255()
 {
-    const e2e::ProcessRun refused =
-        run({u"list"_s, u"--endpoint-url"_s, u"http://127.0.0.1:9"_s}, {u"AWS_MAX_ATTEMPTS=1"_s});
+    const e2e::ProcessRun refused = run(
+        { u"list"_s, u"--endpoint-url"_s, u"http://127.0.0.1:9"_s }, { u"AWS_MAX_ATTEMPTS=1"_s });
     QCOMPARE(refused.exitCode, 255);
-    QVERIFY2(refused.err.startsWith("\nCould not connect to the endpoint URL: \"http://127.0.0.1:9/\""),
-             refused.err.constData());
+    QVERIFY2(
+        refused.err.startsWith("\nCould not connect to the endpoint URL: \"http://127.0.0.1:9/\""),
+        refused.err.constData());
 }
 
 void TestHeadlessCommands::sigint_exit130()
@@ -246,7 +277,7 @@ void TestHeadlessCommands::sigint_exit130()
     QVERIFY(m_emulator->setFaults(slow));
     QProcess process;
     process.setProcessEnvironment(environmentWith({}));
-    process.start(QStringLiteral(LOOKOUT_BINARY), {u"describe"_s, m_first});
+    process.start(QStringLiteral(LOOKOUT_BINARY), { u"describe"_s, m_first });
     QVERIFY(process.waitForStarted(30'000));
     // Interrupt once the request is in flight: the emulator has a connection.
     QTRY_VERIFY_WITH_TIMEOUT(m_emulator->connectionCount() > 0, 30'000);
@@ -260,25 +291,29 @@ void TestHeadlessCommands::sigint_exit130()
 
 void TestHeadlessCommands::debug_goesToStderr()
 {
-    const e2e::ProcessRun debugged = run({u"describe"_s, m_first, u"--debug"_s});
+    const e2e::ProcessRun debugged = run({ u"describe"_s, m_first, u"--debug"_s });
     QCOMPARE(debugged.exitCode, 0);
     QVERIFY(QJsonDocument::fromJson(debugged.out).isObject()); // stdout stays clean JSON
-    QVERIFY2(debugged.err.contains("lookoutdesk.cli - DEBUG - region: us-east-1 (from AWS_REGION)"), debugged.err.constData());
-    QVERIFY(debugged.err.contains(QByteArray("lookoutdesk.http - DEBUG - POST " + m_emulator->endpoint().toString().toUtf8())));
+    QVERIFY2(debugged.err.contains("lookoutdesk.cli - DEBUG - region: us-east-1 (from AWS_REGION)"),
+        debugged.err.constData());
+    QVERIFY(debugged.err.contains(QByteArray(
+        "lookoutdesk.http - DEBUG - POST " + m_emulator->endpoint().toString().toUtf8())));
     QVERIFY(!debugged.err.contains(m_emulator->credentials().secretAccessKey.toUtf8()));
 }
 
 void TestHeadlessCommands::commandHelp()
 {
-    for (const QString &command : {u"describe"_s, u"list"_s, u"executions"_s, u"start"_s, u"stop"_s}) {
-        const e2e::ProcessRun help = run({command, u"--help"_s});
+    for (const QString &command :
+        { u"describe"_s, u"list"_s, u"executions"_s, u"start"_s, u"stop"_s }) {
+        const e2e::ProcessRun help = run({ command, u"--help"_s });
         QCOMPARE(help.exitCode, 0);
-        QVERIFY2(help.out.startsWith(QByteArray("Usage: lookout-desk " + command.toUtf8())), help.out.constData());
+        QVERIFY2(help.out.startsWith(QByteArray("Usage: lookout-desk " + command.toUtf8())),
+            help.out.constData());
         QVERIFY(help.out.contains("--endpoint-url URL"));
         QCOMPARE(help.err, QByteArray());
     }
-    QVERIFY(run({u"list"_s, u"--help"_s}).out.contains("--name-prefix P"));
-    QVERIFY(run({u"executions"_s, u"-h"_s}).out.contains("--start-time-after T"));
+    QVERIFY(run({ u"list"_s, u"--help"_s }).out.contains("--name-prefix P"));
+    QVERIFY(run({ u"executions"_s, u"-h"_s }).out.contains("--start-time-after T"));
 }
 
 void TestHeadlessCommands::headlessPath_loadsNoGuiLibraries()
@@ -289,7 +324,7 @@ void TestHeadlessCommands::headlessPath_loadsNoGuiLibraries()
     QVERIFY(m_emulator->setFaults(slow));
     QProcess process;
     process.setProcessEnvironment(environmentWith({}));
-    process.start(QStringLiteral(LOOKOUT_BINARY), {u"describe"_s, m_first});
+    process.start(QStringLiteral(LOOKOUT_BINARY), { u"describe"_s, m_first });
     QVERIFY(process.waitForStarted(30'000));
     QTRY_VERIFY_WITH_TIMEOUT(m_emulator->connectionCount() > 0, 30'000);
     QFile maps(u"/proc/%1/maps"_s.arg(process.processId()));
@@ -299,7 +334,8 @@ void TestHeadlessCommands::headlessPath_loadsNoGuiLibraries()
     process.waitForFinished(10'000);
     QVERIFY(m_emulator->setFaults({}));
     QVERIFY(mapped.contains("libQt6Core.so"));
-    for (const char *library : {"libQt6Widgets.so", "libQt6Gui.so", "libQt6Svg.so", "libX11.so", "libEGL.so"})
+    for (const char *library :
+        { "libQt6Widgets.so", "libQt6Gui.so", "libQt6Svg.so", "libX11.so", "libEGL.so" })
         QVERIFY2(!mapped.contains(library), library);
 }
 

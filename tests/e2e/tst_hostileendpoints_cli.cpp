@@ -7,9 +7,9 @@
 // run must exit with the CLI's status (255: not the service's answer) and one clear sentence on
 // stderr, nothing on stdout, within its timeouts, with no control character or secret in what it
 // prints, and (outside AddressSanitizer) without its resident memory growing past the cap.
+#include "lookout/jsoncodec.h"
 #include "loopbackport.h"
 #include "processresources.h"
-#include "lookout/jsoncodec.h"
 #include "scriptedhttpserver.h"
 
 #include <QElapsedTimer>
@@ -174,8 +174,8 @@ Run TestHostileEndpointsCli::run(const QStringList &arguments, const QUrl &endpo
     QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
     if (process.waitForStarted(30'000))
         loop.exec();
-    result.finished = process.state() == QProcess::NotRunning
-        && process.exitStatus() == QProcess::NormalExit;
+    result.finished
+        = process.state() == QProcess::NotRunning && process.exitStatus() == QProcess::NormalExit;
     if (process.state() != QProcess::NotRunning) {
         process.kill();
         process.waitForFinished(10'000);
@@ -229,7 +229,8 @@ void TestHostileEndpointsCli::connectionRefused_exit255()
     const QUrl endpoint(u"http://127.0.0.1:%1"_s.arg(closedPort));
     const Run result = run({ u"describe"_s, u"pump-1"_s }, endpoint);
     CHECK_FAILURE(result, 255,
-        u"Could not connect to the endpoint URL: \"http://127.0.0.1:%1/\""_s.arg(closedPort), 1'000);
+        u"Could not connect to the endpoint URL: \"http://127.0.0.1:%1/\""_s.arg(closedPort),
+        1'000);
 }
 
 void TestHostileEndpointsCli::resetMidBody_exit255()

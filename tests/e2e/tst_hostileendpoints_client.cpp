@@ -7,12 +7,12 @@
 // past the response cap (not measured under AddressSanitizer, whose quarantine keeps freed
 // memory), and with nothing an endpoint sent able to put control characters into the sentence
 // the CLI prints. Backoff between retries runs through a recording scheduler: nothing sleeps.
-#include "loopbackport.h"
-#include "processresources.h"
 #include "aws/awsjsonclient.h"
 #include "clienttestdoubles.h"
 #include "lookout/jsoncodec.h"
 #include "lookout/lookoutclient.h"
+#include "loopbackport.h"
+#include "processresources.h"
 #include "scriptedhttpserver.h"
 
 #include <QElapsedTimer>

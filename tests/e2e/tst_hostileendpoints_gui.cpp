@@ -10,17 +10,16 @@
 // the GUI thread never stalls for long (a 20 ms watchdog timer); nothing the endpoint sent puts
 // a control character on screen; Retry against a now healthy endpoint loads the fleet and clears
 // the banner; and (outside AddressSanitizer) the 100 MiB body costs no more than the 16 MiB cap.
-#include "loopbackport.h"
-#include "processresources.h"
+#include "aws/connectionresolver.h"
 #include "connectionsource.h"
 #include "errorbanner.h"
 #include "fleetview.h"
-#include "mainwindow.h"
-
-#include "aws/connectionresolver.h"
 #include "lookout/jsoncodec.h"
+#include "loopbackport.h"
+#include "mainwindow.h"
 #include "models/fleetsession.h"
 #include "models/schedulerlistmodel.h"
+#include "processresources.h"
 #include "scriptedhttpserver.h"
 
 #include <QDir>
@@ -81,9 +80,8 @@ public:
     {
         m_timer.setTimerType(Qt::PreciseTimer);
         m_timer.setInterval(20);
-        QObject::connect(&m_timer, &QTimer::timeout, [this] {
-            m_worst = std::max(m_worst, m_clock.restart() - 20);
-        });
+        QObject::connect(&m_timer, &QTimer::timeout,
+            [this] { m_worst = std::max(m_worst, m_clock.restart() - 20); });
         m_clock.start();
         m_timer.start();
     }
@@ -174,7 +172,8 @@ void TestHostileEndpointsGui::initTestCase()
     QVERIFY(QDir(m_home.path()).mkpath(u".aws"_s));
     QFile config(m_home.filePath(u".aws/config"_s));
     QVERIFY(config.open(QIODevice::WriteOnly));
-    config.write("[profile hostile]\nregion = eu-west-1\nmax_attempts = " + QByteArray::number(kAttempts) + "\n");
+    config.write("[profile hostile]\nregion = eu-west-1\nmax_attempts = "
+        + QByteArray::number(kAttempts) + "\n");
     QFile credentials(m_home.filePath(u".aws/credentials"_s));
     QVERIFY(credentials.open(QIODevice::WriteOnly));
     credentials.write("[hostile]\naws_access_key_id = AKIDHOSTILEGUITEST01\n"
@@ -187,7 +186,8 @@ void TestHostileEndpointsGui::init()
     m_resolver = std::make_unique<aws::ConnectionResolver>(QProcessEnvironment(), m_home.path());
     m_network = std::make_unique<QNetworkAccessManager>();
     QFile::remove(m_home.filePath(u"window.ini"_s));
-    m_settings = std::make_unique<QSettings>(m_home.filePath(u"window.ini"_s), QSettings::IniFormat);
+    m_settings
+        = std::make_unique<QSettings>(m_home.filePath(u"window.ini"_s), QSettings::IniFormat);
 }
 
 void TestHostileEndpointsGui::cleanup()
@@ -224,12 +224,14 @@ void TestHostileEndpointsGui::open(const QUrl &endpoint, qint64 budgetMs)
     models::RefreshController *refresh = m_window->session()->refreshController();
     QVERIFY(waitUntil([refresh] { return !refresh->isRefreshing(); }, budgetMs + kSlackMs));
     m_elapsedMs = elapsed.elapsed();
-    qInfo("first load ended after %lld ms, worst GUI stall %lld ms", m_elapsedMs, m_watchdog->worstMs());
+    qInfo("first load ended after %lld ms, worst GUI stall %lld ms", m_elapsedMs,
+        m_watchdog->worstMs());
 }
 
 void TestHostileEndpointsGui::checkBanner(const QString &start, qint64 budgetMs, int line)
 {
-    const auto fail = [line](const QString &what) { QTest::qFail(qPrintable(what), __FILE__, line); };
+    const auto fail
+        = [line](const QString &what) { QTest::qFail(qPrintable(what), __FILE__, line); };
     ui::FleetView *fleet = m_window->fleetView();
     ui::ErrorBanner *banner = fleet->errorBanner();
     if (banner->isHidden())
@@ -240,7 +242,7 @@ void TestHostileEndpointsGui::checkBanner(const QString &start, qint64 budgetMs,
         return fail(u"details do not start with \"%1\": %2"_s.arg(start, banner->details()));
     if (hasControlCharacters(banner->headline() + banner->details()))
         return fail(u"control characters on screen: "_s
-                    + QString::fromLatin1(banner->details().toUtf8().toPercentEncoding(" :\"()/")));
+            + QString::fromLatin1(banner->details().toUtf8().toPercentEncoding(" :\"()/")));
     if (banner->details().contains(u"guiHostileEndpointSecret"_s))
         return fail(u"the secret is on screen"_s);
     QPushButton *retry = banner->retryButton();
@@ -253,12 +255,14 @@ void TestHostileEndpointsGui::checkBanner(const QString &start, qint64 budgetMs,
     if (m_elapsedMs > budgetMs + kSlackMs)
         return fail(u"took %1 ms, budget %2 ms"_s.arg(m_elapsedMs).arg(budgetMs));
     if (m_watchdog->worstMs() > kMaxStallMs)
-        return fail(u"the GUI thread stalled for %1 ms (limit %2 ms)"_s.arg(m_watchdog->worstMs()).arg(kMaxStallMs));
+        return fail(u"the GUI thread stalled for %1 ms (limit %2 ms)"_s.arg(m_watchdog->worstMs())
+                        .arg(kMaxStallMs));
 }
 
 void TestHostileEndpointsGui::checkRetryRecovers(int line)
 {
-    const auto fail = [line](const QString &what) { QTest::qFail(qPrintable(what), __FILE__, line); };
+    const auto fail
+        = [line](const QString &what) { QTest::qFail(qPrintable(what), __FILE__, line); };
     m_server->setHandler([](const testsupport::RecordedRequest &) { return healthyList(); });
     ui::ErrorBanner *banner = m_window->fleetView()->errorBanner();
     QTest::mouseClick(banner->retryButton(), Qt::LeftButton);
@@ -271,18 +275,18 @@ void TestHostileEndpointsGui::checkRetryRecovers(int line)
         return fail(u"Retry loaded %1 rows"_s.arg(m_window->session()->model()->rowCount()));
 }
 
-#define CHECK_BANNER(start, budgetMs)                                                                                  \
-    do {                                                                                                               \
-        checkBanner(start, budgetMs, __LINE__);                                                                        \
-        if (QTest::currentTestFailed())                                                                                \
-            return;                                                                                                    \
+#define CHECK_BANNER(start, budgetMs)                                                              \
+    do {                                                                                           \
+        checkBanner(start, budgetMs, __LINE__);                                                    \
+        if (QTest::currentTestFailed())                                                            \
+            return;                                                                                \
     } while (false)
 
-#define CHECK_RETRY_RECOVERS()                                                                                         \
-    do {                                                                                                               \
-        checkRetryRecovers(__LINE__);                                                                                  \
-        if (QTest::currentTestFailed())                                                                                \
-            return;                                                                                                    \
+#define CHECK_RETRY_RECOVERS()                                                                     \
+    do {                                                                                           \
+        checkRetryRecovers(__LINE__);                                                              \
+        if (QTest::currentTestFailed())                                                            \
+            return;                                                                                \
     } while (false)
 
 void TestHostileEndpointsGui::connectionRefused_bannerWithRetry()
@@ -295,7 +299,8 @@ void TestHostileEndpointsGui::connectionRefused_bannerWithRetry()
     // Still refused: Retry runs again and fails the same way.
     QTest::mouseClick(m_window->fleetView()->errorBanner()->retryButton(), Qt::LeftButton);
     QVERIFY(m_window->session()->refreshController()->isRefreshing());
-    QVERIFY(waitUntil([this] { return !m_window->session()->refreshController()->isRefreshing(); }, kSlackMs));
+    QVERIFY(waitUntil(
+        [this] { return !m_window->session()->refreshController()->isRefreshing(); }, kSlackMs));
     CHECK_BANNER(u"Could not connect to the endpoint URL"_s, 1'000);
 }
 
@@ -306,9 +311,10 @@ void TestHostileEndpointsGui::resetMidBody_bannerWithRetry()
     open(m_server->url(), 1'000);
     // Depending on when the reset lands, the status line may or may not have been read.
     const QString details = m_window->fleetView()->errorBanner()->details();
-    CHECK_BANNER(details.startsWith(u"The connection to"_s) ? u"The connection to \""_s
-                                                              : u"Could not connect to the endpoint URL"_s,
-                 1'000);
+    CHECK_BANNER(details.startsWith(u"The connection to"_s)
+            ? u"The connection to \""_s
+            : u"Could not connect to the endpoint URL"_s,
+        1'000);
     QCOMPARE(m_server->requests().size(), kAttempts);
     CHECK_RETRY_RECOVERS();
 }
@@ -322,7 +328,7 @@ void TestHostileEndpointsGui::acceptsButNeverAnswers_bannerAtTheReadTimeout()
     CHECK_BANNER(u"Timed out on endpoint URL"_s, budget);
     QVERIFY(m_elapsedMs >= budget);
     QVERIFY2(m_window->fleetView()->errorBanner()->details().contains(u"read timeout"_s),
-             qPrintable(m_window->fleetView()->errorBanner()->details()));
+        qPrintable(m_window->fleetView()->errorBanner()->details()));
     CHECK_RETRY_RECOVERS();
 }
 
@@ -334,8 +340,9 @@ void TestHostileEndpointsGui::tricklesAByteASecond_bannerAtTheConnectAndReadTime
     open(m_server->url(), budget);
     CHECK_BANNER(u"Timed out on endpoint URL"_s, budget);
     QVERIFY(m_elapsedMs >= budget);
-    QVERIFY2(m_window->fleetView()->errorBanner()->details().contains(u"connect and read timeouts together"_s),
-             qPrintable(m_window->fleetView()->errorBanner()->details()));
+    QVERIFY2(m_window->fleetView()->errorBanner()->details().contains(
+                 u"connect and read timeouts together"_s),
+        qPrintable(m_window->fleetView()->errorBanner()->details()));
     CHECK_RETRY_RECOVERS();
 }
 
@@ -350,17 +357,19 @@ void TestHostileEndpointsGui::hundredMebibyteBody_bannerAtTheCap()
 {
     QFETCH(ScriptedResponse::Framing, framing);
     QVERIFY(m_server->listen());
-    m_server->enqueue(ScriptedResponse::generated(200, "application/x-amz-json-1.0", 100 * 1024 * 1024, framing));
+    m_server->enqueue(
+        ScriptedResponse::generated(200, "application/x-amz-json-1.0", 100 * 1024 * 1024, framing));
     const qint64 rssBeforeKiB = processStatusKiB("VmRSS");
     QVERIFY(resetPeakResident());
     open(m_server->url(), 5'000);
     const qint64 growthKiB = processStatusKiB("VmHWM") - rssBeforeKiB;
     CHECK_BANNER(u"The HTTP 200 response to the ListInferenceSchedulers operation"_s, 5'000);
     QVERIFY2(m_window->fleetView()->errorBanner()->details().contains(u"larger than the limit"_s),
-             qPrintable(m_window->fleetView()->errorBanner()->details()));
+        qPrintable(m_window->fleetView()->errorBanner()->details()));
     QVERIFY2(!m_server->responseCompleted(0), "the window read the whole 100 MiB");
-    qInfo("100 MiB body: peak resident memory grew %lld KiB while the window opened on it (cap %lld KiB)", growthKiB,
-          kCapKiB);
+    qInfo("100 MiB body: peak resident memory grew %lld KiB while the window opened on it (cap "
+          "%lld KiB)",
+        growthKiB, kCapKiB);
     if (kAddressSanitizer)
         qInfo("RSS bound not checked: AddressSanitizer keeps freed memory in quarantine");
     else
@@ -371,22 +380,25 @@ void TestHostileEndpointsGui::hundredMebibyteBody_bannerAtTheCap()
 void TestHostileEndpointsGui::htmlErrorPage_bannerQuotingItsStart()
 {
     QVERIFY(m_server->listen());
-    m_server->enqueue(ScriptedResponse::raw(502, "text/html",
-                                            "<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>"),
-                      kAttempts);
+    m_server->enqueue(
+        ScriptedResponse::raw(502, "text/html",
+            "<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>"),
+        kAttempts);
     open(m_server->url(), 1'000);
     CHECK_BANNER(u"Bad response to the ListInferenceSchedulers operation from"_s, 1'000);
     const QString details = m_window->fleetView()->errorBanner()->details();
-    QVERIFY2(details.contains(u"(HTTP 502)"_s) && details.contains(u"<html><head><title>502 Bad Gateway"_s),
-             qPrintable(details));
+    QVERIFY2(details.contains(u"(HTTP 502)"_s)
+            && details.contains(u"<html><head><title>502 Bad Gateway"_s),
+        qPrintable(details));
     CHECK_RETRY_RECOVERS();
 }
 
 void TestHostileEndpointsGui::jsonNestedTenThousandDeep_banner()
 {
     QVERIFY(m_server->listen());
-    m_server->enqueue(ScriptedResponse::json(200, R"({"InferenceSchedulerSummaries":)" + QByteArray(10'000, '[')
-                                                      + QByteArray(10'000, ']') + '}'));
+    m_server->enqueue(ScriptedResponse::json(200,
+        R"({"InferenceSchedulerSummaries":)" + QByteArray(10'000, '[') + QByteArray(10'000, ']')
+            + '}'));
     open(m_server->url(), 1'000);
     CHECK_BANNER(u"Bad response to the ListInferenceSchedulers operation from"_s, 1'000);
     CHECK_RETRY_RECOVERS();
@@ -395,8 +407,9 @@ void TestHostileEndpointsGui::jsonNestedTenThousandDeep_banner()
 void TestHostileEndpointsGui::invalidUtf8_banner()
 {
     QVERIFY(m_server->listen());
-    m_server->enqueue(ScriptedResponse::json(
-        200, "{\"InferenceSchedulerSummaries\":[{\"InferenceSchedulerName\":\"pump-\xff\xfe\x1b[2J\"}]}"));
+    m_server->enqueue(ScriptedResponse::json(200,
+        "{\"InferenceSchedulerSummaries\":[{\"InferenceSchedulerName\":\"pump-\xff\xfe\x1b[2J\"}]"
+        "}"));
     open(m_server->url(), 1'000);
     CHECK_BANNER(u"Bad response to the ListInferenceSchedulers operation from"_s, 1'000);
     CHECK_RETRY_RECOVERS();
@@ -415,7 +428,7 @@ void TestHostileEndpointsGui::nextTokenThatNeverEnds_bannerAtThePageLimit()
     open(m_server->url(), 60'000);
     CHECK_BANNER(u"Bad response to the ListInferenceSchedulers operation from"_s, 60'000);
     QVERIFY2(m_window->fleetView()->errorBanner()->details().contains(u"limit of 1000 pages"_s),
-             qPrintable(m_window->fleetView()->errorBanner()->details()));
+        qPrintable(m_window->fleetView()->errorBanner()->details()));
     QCOMPARE(served, 1000);
     CHECK_RETRY_RECOVERS();
 }
@@ -436,8 +449,8 @@ void TestHostileEndpointsGui::selfSignedTls_bannerWithAClearMessage()
     CHECK_BANNER(u"SSL validation failed for https://127.0.0.1:"_s, 2'000);
     const QString details = m_window->fleetView()->errorBanner()->details();
     QVERIFY2(details.contains(u"self signed"_s, Qt::CaseInsensitive)
-                 || details.contains(u"self-signed"_s, Qt::CaseInsensitive),
-             qPrintable(details));
+            || details.contains(u"self-signed"_s, Qt::CaseInsensitive),
+        qPrintable(details));
     QVERIFY(m_server->requests().isEmpty());
 }
 

@@ -1,8 +1,8 @@
 // `lookout-desk emulator` as a process: export lines first (eval-able, also from a file while
 // it keeps serving), requests served with the printed keys, clean exit 0 on SIGINT/SIGTERM,
 // and the command-line errors.
-#include "loopbackport.h"
 #include "emulatorprocess.h"
+#include "loopbackport.h"
 #include "rawhttpclient.h"
 #include "signedrequests.h"
 

@@ -6,9 +6,9 @@
 // descriptors return to where they were, and resident memory stays bounded (not checked under
 // AddressSanitizer, whose allocator keeps freed memory in quarantine). Also run under
 // ThreadSanitizer (tsan preset).
-#include "processresources.h"
 #include "emulator/emulator.h"
 #include "lookout/jsoncodec.h"
+#include "processresources.h"
 #include "rawhttpclient.h"
 #include "signedrequests.h"
 
@@ -27,9 +27,9 @@ using emulator::Emulator;
 using emulator::EmulatorOptions;
 
 using testsupport::kAddressSanitizer;
+using testsupport::openDescriptors;
 using testsupport::processStatusKiB;
 using testsupport::resetPeakResident;
-using testsupport::openDescriptors;
 
 namespace {
 
@@ -469,7 +469,8 @@ void TestEmulatorLoad::clientsThatNeverRead_areDropped_memoryStaysBounded()
     if (kAddressSanitizer) {
         qInfo("RSS bound not checked: AddressSanitizer keeps freed memory in quarantine");
     } else {
-        // Unread input waits in the kernel, answers wait one at a time: far below the 400 MB asked for.
+        // Unread input waits in the kernel, answers wait one at a time: far below the 400 MB asked
+        // for.
         QVERIFY2(peakGrowthKiB < 64 * 1024, qPrintable(QString::number(peakGrowthKiB)));
     }
     VERIFY_SERVING();

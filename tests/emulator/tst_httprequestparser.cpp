@@ -154,8 +154,8 @@ void TestHttpRequestParser::rejections_data()
     QTest::newRow("bare LF") << QByteArray("GET / HTTP/1.1\nHost: x\r\n\r\n") << 400
                              << QByteArray("CRLF");
     // No CRLF CRLF ever comes: refused as soon as the LF arrives, not at the request timeout.
-    QTest::newRow("LF line ends only") << QByteArray("GET / HTTP/1.1\nHost: x\n\n") << 400
-                                       << QByteArray("CRLF");
+    QTest::newRow("LF line ends only")
+        << QByteArray("GET / HTTP/1.1\nHost: x\n\n") << 400 << QByteArray("CRLF");
     QTest::newRow("bare CR") << QByteArray("GET / HTTP/1.1\rHost: x") << 400 << QByteArray("CRLF");
     QTest::newRow("header without colon")
         << QByteArray("GET / HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n") << 400

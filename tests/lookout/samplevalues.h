@@ -20,8 +20,7 @@ QByteArray testData(const QString &fileName);
 
 // The error's message, or nothing when `result` holds a value: for QVERIFY2 descriptions, which
 // are evaluated even when the check passes.
-template <typename T>
-QString errorText(const aws::Result<T> &result)
+template<typename T> QString errorText(const aws::Result<T> &result)
 {
     return result.ok() ? QString() : result.error().message;
 }

@@ -2,7 +2,6 @@
 // and the CLI's JSON formatter (tests/data/lookout/awscli_output.py) and must print exactly the
 // bytes lookout-desk prints for the same response.
 #include "lookout/jsoncodec.h"
-
 #include "samplevalues.h"
 
 #include <QProcess>
@@ -16,29 +15,30 @@ namespace {
 
 struct ParityCase {
     QString name;
-    QString operation;   // the model's operation name, as botocore wants it
+    QString operation; // the model's operation name, as botocore wants it
     QByteArray wireBody; // what the service (or the emulator) sends
-    QByteArray ours;     // what lookout-desk prints for it
+    QByteArray ours; // what lookout-desk prints for it
 };
 
 struct CliSetting {
     QString timestampFormat; // cli_timestamp_format: "iso8601" or "wire"
-    QByteArray timeZone;     // the CLI's local zone, an IANA id
+    QByteArray timeZone; // the CLI's local zone, an IANA id
     json::CliFormat format() const
     {
-        return {timestampFormat == u"wire"_s ? json::CliFormat::Timestamps::Wire
-                                             : json::CliFormat::Timestamps::Iso8601,
-                QTimeZone(timeZone)};
+        return { timestampFormat == u"wire"_s ? json::CliFormat::Timestamps::Wire
+                                              : json::CliFormat::Timestamps::Iso8601,
+            QTimeZone(timeZone) };
     }
 };
 
 QString pythonProblem()
 {
     QProcess python;
-    python.start(u"python3"_s, {u"-c"_s, u"import awscli, botocore"_s});
+    python.start(u"python3"_s, { u"-c"_s, u"import awscli, botocore"_s });
     if (!python.waitForStarted(10'000))
         return u"python3 cannot be started: "_s + python.errorString();
-    if (!python.waitForFinished(60'000) || python.exitStatus() != QProcess::NormalExit || python.exitCode() != 0)
+    if (!python.waitForFinished(60'000) || python.exitStatus() != QProcess::NormalExit
+        || python.exitCode() != 0)
         return u"python3 cannot import awscli and botocore: "_s
             + QString::fromLocal8Bit(python.readAllStandardError()).trimmed();
     return QString();
@@ -48,11 +48,13 @@ InferenceScheduler unicodeScheduler()
 {
     InferenceScheduler s = test::fullScheduler();
     s.dataInputConfiguration->s3InputConfiguration->prefix = QString::fromUtf8(
-        "Pr\xc3\xbc" "fstand/\xc3\x96lpumpe \xe6\x97\xa5\xe6\x9c\xac \xf0\x9f\x98\x80/\"quoted\" back\\slash/"
+        "Pr\xc3\xbc"
+        "fstand/\xc3\x96lpumpe \xe6\x97\xa5\xe6\x9c\xac \xf0\x9f\x98\x80/\"quoted\" back\\slash/"
         "tab\there/nl\nthere/\x01\x1f\x7f/\xe2\x80\xa8/");
-    s.dataOutputConfiguration->kmsKeyId = QString::fromUtf8("alias/cl\xc3\xa9-\xce\xb1\xce\xb2\xce\xb3");
-    s.createdAt = Timestamp{1'709'578'342'000'000};      // integral: no fraction printed
-    s.updatedAt = Timestamp{1'709'578'342'000'001};      // one microsecond
+    s.dataOutputConfiguration->kmsKeyId
+        = QString::fromUtf8("alias/cl\xc3\xa9-\xce\xb1\xce\xb2\xce\xb3");
+    s.createdAt = Timestamp { 1'709'578'342'000'000 }; // integral: no fraction printed
+    s.updatedAt = Timestamp { 1'709'578'342'000'001 }; // one microsecond
     return s;
 }
 
@@ -62,10 +64,10 @@ InferenceScheduler partialScheduler()
     s.inferenceSchedulerName = u"only-some-members"_s;
     s.status = u"HIBERNATING"_s;
     s.dataDelayOffsetInMinutes = 0;
-    s.createdAt = Timestamp{-1'500'000}; // before the epoch
-    s.dataInputConfiguration = InferenceInputConfiguration{};
-    s.dataOutputConfiguration = InferenceOutputConfiguration{};
-    s.dataOutputConfiguration->s3OutputConfiguration = S3Location{u"bucket"_s, u""_s};
+    s.createdAt = Timestamp { -1'500'000 }; // before the epoch
+    s.dataInputConfiguration = InferenceInputConfiguration {};
+    s.dataOutputConfiguration = InferenceOutputConfiguration {};
+    s.dataOutputConfiguration->s3OutputConfiguration = S3Location { u"bucket"_s, u""_s };
     return s;
 }
 
@@ -88,7 +90,8 @@ private slots:
         QTest::addColumn<QByteArray>("timeZone");
         QTest::newRow("iso8601, UTC") << u"iso8601"_s << QByteArray("UTC");
         QTest::newRow("iso8601, Asia/Kolkata") << u"iso8601"_s << QByteArray("Asia/Kolkata");
-        QTest::newRow("iso8601, America/New_York") << u"iso8601"_s << QByteArray("America/New_York");
+        QTest::newRow("iso8601, America/New_York")
+            << u"iso8601"_s << QByteArray("America/New_York");
         QTest::newRow("wire") << u"wire"_s << QByteArray("UTC");
     }
 
@@ -96,75 +99,82 @@ private slots:
     {
         QFETCH(QString, timestampFormat);
         QFETCH(QByteArray, timeZone);
-        const CliSetting setting{timestampFormat, timeZone};
+        const CliSetting setting { timestampFormat, timeZone };
         QVERIFY(QTimeZone(timeZone).isValid());
         const json::CliFormat format = setting.format();
 
         QList<ParityCase> cases;
         const auto addScheduler = [&](const QString &name, const InferenceScheduler &scheduler) {
-            cases.append({name, u"DescribeInferenceScheduler"_s, json::encodeDescribeInferenceScheduler(scheduler),
-                          json::cliDescribeInferenceScheduler(scheduler, format)});
+            cases.append({ name, u"DescribeInferenceScheduler"_s,
+                json::encodeDescribeInferenceScheduler(scheduler),
+                json::cliDescribeInferenceScheduler(scheduler, format) });
         };
         addScheduler(u"full"_s, test::fullScheduler());
         addScheduler(u"unicode and integral timestamps"_s, unicodeScheduler());
         addScheduler(u"absent members"_s, partialScheduler());
-        addScheduler(u"empty response"_s, InferenceScheduler{});
+        addScheduler(u"empty response"_s, InferenceScheduler {});
 
         InferenceExecutionSummary summerExecution = test::fullExecution();
-        summerExecution.dataStartTime = Timestamp{1'720'000'000'250'000};
-        const QList<InferenceExecutionSummary> executions{test::fullExecution(), summerExecution,
-                                                          InferenceExecutionSummary{}};
-        cases.append({u"executions"_s, u"ListInferenceExecutions"_s,
-                      json::encodeListInferenceExecutions({executions, std::nullopt}),
-                      json::cliListInferenceExecutions(executions, format)});
-        cases.append({u"no executions"_s, u"ListInferenceExecutions"_s,
-                      json::encodeListInferenceExecutions({}), json::cliListInferenceExecutions({}, format)});
+        summerExecution.dataStartTime = Timestamp { 1'720'000'000'250'000 };
+        const QList<InferenceExecutionSummary> executions { test::fullExecution(), summerExecution,
+            InferenceExecutionSummary {} };
+        cases.append({ u"executions"_s, u"ListInferenceExecutions"_s,
+            json::encodeListInferenceExecutions({ executions, std::nullopt }),
+            json::cliListInferenceExecutions(executions, format) });
+        cases.append({ u"no executions"_s, u"ListInferenceExecutions"_s,
+            json::encodeListInferenceExecutions({}),
+            json::cliListInferenceExecutions({}, format) });
 
         if (format.timestamps == json::CliFormat::Timestamps::Iso8601 && timeZone == "UTC") {
-            const QList<InferenceSchedulerSummary> summaries{test::numberedSummary(1), test::numberedSummary(2),
-                                                             InferenceSchedulerSummary{}};
-            cases.append({u"summaries"_s, u"ListInferenceSchedulers"_s,
-                          json::encodeListInferenceSchedulers({summaries, std::nullopt}),
-                          json::cliListInferenceSchedulers(summaries)});
-            cases.append({u"no summaries"_s, u"ListInferenceSchedulers"_s, json::encodeListInferenceSchedulers({}),
-                          json::cliListInferenceSchedulers({})});
-            const SchedulerStateChange change{u"arn:aws:lookoutequipment:us-east-1:123456789012:model/m/1"_s,
-                                              u"m"_s, u"s"_s, std::nullopt, u"PENDING"_s};
-            cases.append({u"start"_s, u"StartInferenceScheduler"_s, json::encodeSchedulerStateChange(change),
-                          json::cliSchedulerStateChange(change)});
+            const QList<InferenceSchedulerSummary> summaries { test::numberedSummary(1),
+                test::numberedSummary(2), InferenceSchedulerSummary {} };
+            cases.append({ u"summaries"_s, u"ListInferenceSchedulers"_s,
+                json::encodeListInferenceSchedulers({ summaries, std::nullopt }),
+                json::cliListInferenceSchedulers(summaries) });
+            cases.append({ u"no summaries"_s, u"ListInferenceSchedulers"_s,
+                json::encodeListInferenceSchedulers({}), json::cliListInferenceSchedulers({}) });
+            const SchedulerStateChange change {
+                u"arn:aws:lookoutequipment:us-east-1:123456789012:model/m/1"_s, u"m"_s, u"s"_s,
+                std::nullopt, u"PENDING"_s
+            };
+            cases.append({ u"start"_s, u"StartInferenceScheduler"_s,
+                json::encodeSchedulerStateChange(change), json::cliSchedulerStateChange(change) });
         }
 
         // Bodies as another endpoint might write them; the CLI reads each number as a double and
         // rounds the microseconds half-even, and so must the decoder. Only iso8601 shows the
         // rounded instant (wire prints Python's repr of the double, which is not an instant).
         if (format.timestamps == json::CliFormat::Timestamps::Iso8601) {
-            QList<const char *> numbers{"1709578342", "1709578342.308482", "1709578342.3084825",
-                                        "1709578342.9999995", "1709578342.9999996", "1709578342.500",
-                                        "1.7095783423e9", "17095783423084820E-7", "0.0000025", "-0.0000025",
-                                        "0", "253402214400.25",
-                                        // New York's DST changes: spring forward, both 01:30 of the fall back
-                                        "1710055800", "1730611800", "1730615400"};
+            QList<const char *> numbers { "1709578342", "1709578342.308482", "1709578342.3084825",
+                "1709578342.9999995", "1709578342.9999996", "1709578342.500", "1.7095783423e9",
+                "17095783423084820E-7", "0.0000025", "-0.0000025", "0", "253402214400.25",
+                // New York's DST changes: spring forward, both 01:30 of the fall back
+                "1710055800", "1730611800", "1730615400" };
             // dateutil's tzlocal, which the CLI uses, applies today's offsets to every date, so
             // dates from before a zone's rules last changed (Kolkata in 1915) print differently.
             if (timeZone == "UTC")
                 numbers.append("-1709578342.308482");
             for (const char *number : std::as_const(numbers)) {
-                const QByteArray body = QByteArray("{\"CreatedAt\":") + number + ",\"UpdatedAt\":" + number + '}';
+                const QByteArray body
+                    = QByteArray("{\"CreatedAt\":") + number + ",\"UpdatedAt\":" + number + '}';
                 const auto decoded = json::decodeDescribeInferenceScheduler(body);
                 QVERIFY2(decoded.ok(), qPrintable(test::errorText(decoded)));
-                cases.append({u"number "_s + QLatin1StringView(number), u"DescribeInferenceScheduler"_s, body,
-                              json::cliDescribeInferenceScheduler(decoded.value(), format)});
+                cases.append(
+                    { u"number "_s + QLatin1StringView(number), u"DescribeInferenceScheduler"_s,
+                        body, json::cliDescribeInferenceScheduler(decoded.value(), format) });
             }
         }
 
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
-        QStringList arguments{QStringLiteral(LOOKOUT_TEST_DATA_DIR "/lookout/awscli_output.py"), timestampFormat};
+        QStringList arguments { QStringLiteral(LOOKOUT_TEST_DATA_DIR "/lookout/awscli_output.py"),
+            timestampFormat };
         for (qsizetype i = 0; i < cases.size(); ++i) {
             QFile body(dir.filePath(u"body-%1.json"_s.arg(i)));
             QVERIFY(body.open(QIODevice::WriteOnly));
             body.write(cases[i].wireBody);
-            arguments << cases[i].operation << body.fileName() << dir.filePath(u"cli-%1.json"_s.arg(i));
+            arguments << cases[i].operation << body.fileName()
+                      << dir.filePath(u"cli-%1.json"_s.arg(i));
         }
         QProcess python;
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
@@ -173,7 +183,7 @@ private slots:
         python.start(u"python3"_s, arguments);
         QVERIFY2(python.waitForFinished(120'000), qPrintable(python.errorString()));
         QVERIFY2(python.exitStatus() == QProcess::NormalExit && python.exitCode() == 0,
-                 python.readAllStandardError().constData());
+            python.readAllStandardError().constData());
 
         for (qsizetype i = 0; i < cases.size(); ++i) {
             QFile cli(dir.filePath(u"cli-%1.json"_s.arg(i)));
@@ -181,8 +191,8 @@ private slots:
             const QByteArray expected = cli.readAll();
             if (cases[i].ours != expected) {
                 qWarning("case %s\n--- wire body\n%s\n--- the AWS CLI\n%s--- lookout-desk\n%s",
-                         qPrintable(cases[i].name), cases[i].wireBody.constData(), expected.constData(),
-                         cases[i].ours.constData());
+                    qPrintable(cases[i].name), cases[i].wireBody.constData(), expected.constData(),
+                    cases[i].ours.constData());
             }
             QCOMPARE(cases[i].ours, expected);
         }
@@ -193,26 +203,28 @@ private slots:
     void ourWireTimestamps_readBackByBotocore_giveTheSameDatetime()
     {
         QList<InferenceExecutionSummary> executions;
-        const qint64 starts[] = {Q_INT64_C(1'709'578'342'308'482), Q_INT64_C(1'709'578'342'000'001),
-                                 Q_INT64_C(1'709'578'342'999'999), Q_INT64_C(1'999'999'999'999'999),
-                                 Q_INT64_C(-86'400'000'001), Q_INT64_C(946'684'800'000'000)};
+        const qint64 starts[]
+            = { Q_INT64_C(1'709'578'342'308'482), Q_INT64_C(1'709'578'342'000'001),
+                  Q_INT64_C(1'709'578'342'999'999), Q_INT64_C(1'999'999'999'999'999),
+                  Q_INT64_C(-86'400'000'001), Q_INT64_C(946'684'800'000'000) };
         for (const qint64 micros : starts) {
             InferenceExecutionSummary execution;
-            execution.scheduledStartTime = Timestamp{micros};
+            execution.scheduledStartTime = Timestamp { micros };
             executions.append(execution);
         }
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         QFile body(dir.filePath(u"body.json"_s));
         QVERIFY(body.open(QIODevice::WriteOnly));
-        body.write(json::encodeListInferenceExecutions({executions, std::nullopt}));
+        body.write(json::encodeListInferenceExecutions({ executions, std::nullopt }));
         body.close();
         QProcess python;
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(u"TZ"_s, u"UTC"_s);
         python.setProcessEnvironment(environment);
-        python.start(u"python3"_s, {QStringLiteral(LOOKOUT_TEST_DATA_DIR "/lookout/awscli_output.py"), u"iso8601"_s,
-                                    u"ListInferenceExecutions"_s, body.fileName(), dir.filePath(u"cli.json"_s)});
+        python.start(u"python3"_s,
+            { QStringLiteral(LOOKOUT_TEST_DATA_DIR "/lookout/awscli_output.py"), u"iso8601"_s,
+                u"ListInferenceExecutions"_s, body.fileName(), dir.filePath(u"cli.json"_s) });
         QVERIFY(python.waitForFinished(120'000));
         QVERIFY2(python.exitCode() == 0, python.readAllStandardError().constData());
         QFile cli(dir.filePath(u"cli.json"_s));

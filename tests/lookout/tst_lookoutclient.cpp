@@ -30,8 +30,7 @@ namespace {
 constexpr int kWaitMs = 20'000; // only reached when a test is about to fail
 
 // What one call delivered: its result and how many times the callback ran.
-template <typename T>
-struct Outcome {
+template<typename T> struct Outcome {
     std::optional<aws::Result<T>> result;
     int calls = 0;
 
@@ -76,12 +75,14 @@ ScriptedHttpServer::Handler pagedExecutions(int total, int pageSize)
     return [total, pageSize](const RecordedRequest &request) {
         const QString token = requestToken(request);
         const int page = token.isEmpty() ? 0 : token.mid(5).toInt();
-        const int requested = QJsonDocument::fromJson(request.body).object().value(u"MaxResults"_s).toInt();
+        const int requested
+            = QJsonDocument::fromJson(request.body).object().value(u"MaxResults"_s).toInt();
         const int size = std::min(pageSize, requested);
         InferenceExecutionPage body;
         for (int i = page * pageSize; i < std::min(total, page * pageSize + size); ++i) {
             InferenceExecutionSummary execution = test::fullExecution();
-            execution.scheduledStartTime = Timestamp{Q_INT64_C(1'709'582'400'000'000) - i * Q_INT64_C(3'600'000'000)};
+            execution.scheduledStartTime
+                = Timestamp { Q_INT64_C(1'709'582'400'000'000) - i * Q_INT64_C(3'600'000'000) };
             body.summaries.append(execution);
         }
         if ((page + 1) * pageSize < total)
@@ -167,10 +168,12 @@ std::unique_ptr<aws::AwsJsonClient> TestLookoutClient::makeJsonClient()
     return client;
 }
 
-aws::Result<QByteArray> TestLookoutClient::rawCall(const QByteArray &operation, const QByteArray &body)
+aws::Result<QByteArray> TestLookoutClient::rawCall(
+    const QByteArray &operation, const QByteArray &body)
 {
     std::optional<aws::Result<QByteArray>> result;
-    m_jsonClient->call(operation, body, this, [&](const aws::Result<QByteArray> &r) { result = r; });
+    m_jsonClient->call(
+        operation, body, this, [&](const aws::Result<QByteArray> &r) { result = r; });
     if (!QTest::qWaitFor([&] { return result.has_value(); }, kWaitMs))
         qFatal("the raw call did not complete");
     return *result;
@@ -180,7 +183,8 @@ void TestLookoutClient::drainWithSentinelRequest()
 {
     m_server->setHandler({});
     m_server->enqueue(ScriptedResponse::json(200, "{}"));
-    QVERIFY(rawCall("DescribeInferenceScheduler", "{\"InferenceSchedulerName\":\"sentinel\"}").ok());
+    QVERIFY(
+        rawCall("DescribeInferenceScheduler", "{\"InferenceSchedulerName\":\"sentinel\"}").ok());
 }
 
 void TestLookoutClient::describe_sendsTheNameAndDecodesAllMembers()
@@ -195,7 +199,8 @@ void TestLookoutClient::describe_sendsTheNameAndDecodesAllMembers()
     QCOMPARE(m_server->requests().size(), 1);
     const RecordedRequest &request = m_server->requests().first();
     QCOMPARE(request.header("X-Amz-Target"), target(u"DescribeInferenceScheduler"_s));
-    QCOMPARE(request.body, QByteArray("{\"InferenceSchedulerName\":\"pump-station-7-bearing-hourly\"}"));
+    QCOMPARE(
+        request.body, QByteArray("{\"InferenceSchedulerName\":\"pump-station-7-bearing-hourly\"}"));
     QCOMPARE(outcome.calls, 1);
 }
 
@@ -211,10 +216,10 @@ void TestLookoutClient::describe_invalidName_sendsNothingAndAnswersLater()
     QCOMPARE(empty.error().kind, AwsError::Kind::InvalidParameter);
     QCOMPARE(empty.error().operation, u"DescribeInferenceScheduler"_s);
     QCOMPARE(empty.error().toString(),
-             u"Parameter validation failed:\n"
-             "Invalid length for parameter InferenceSchedulerName, value: 0, valid min length: 1"_s);
+        u"Parameter validation failed:\n"
+        "Invalid length for parameter InferenceSchedulerName, value: 0, valid min length: 1"_s);
     QCOMPARE(spaced.error().message,
-             u"Invalid value for parameter InferenceSchedulerName, value: pump 7, valid pattern: ^[0-9a-zA-Z_-]{1,200}$"_s);
+        u"Invalid value for parameter InferenceSchedulerName, value: pump 7, valid pattern: ^[0-9a-zA-Z_-]{1,200}$"_s);
     QCOMPARE(m_server->requests().size(), 0);
 
     // A context destroyed before the answer is due takes the answer with it.
@@ -228,26 +233,32 @@ void TestLookoutClient::describe_invalidName_sendsNothingAndAnswersLater()
 
 void TestLookoutClient::describe_malformedBody_isBadResponseNamingPathAndEndpoint()
 {
-    m_server->enqueue(ScriptedResponse::json(200, "{\"InferenceSchedulerName\":\"pump-7\",\"DataInputConfiguration\":"
-                                                  "{\"S3InputConfiguration\":{\"Bucket\":7}}}"));
+    m_server->enqueue(ScriptedResponse::json(200,
+        "{\"InferenceSchedulerName\":\"pump-7\",\"DataInputConfiguration\":"
+        "{\"S3InputConfiguration\":{\"Bucket\":7}}}"));
     LookoutClient client(m_jsonClient.get());
     Outcome<InferenceScheduler> outcome;
     client.describeInferenceScheduler(u"pump-7"_s, this, outcome.callback());
     QTRY_VERIFY_WITH_TIMEOUT(outcome.result.has_value(), kWaitMs);
     QCOMPARE(outcome.error().kind, AwsError::Kind::BadResponse);
-    QCOMPARE(outcome.error().message, u"DataInputConfiguration.S3InputConfiguration.Bucket: expected string, got number"_s);
+    QCOMPARE(outcome.error().message,
+        u"DataInputConfiguration.S3InputConfiguration.Bucket: expected string, got number"_s);
     QCOMPARE(outcome.error().endpoint, m_server->url());
     QCOMPARE(outcome.error().toString(),
-             u"Bad response to the DescribeInferenceScheduler operation from \""_s + m_server->url().toString()
-                 + u"\" (HTTP 200): DataInputConfiguration.S3InputConfiguration.Bucket: expected string, got number"_s);
+        u"Bad response to the DescribeInferenceScheduler operation from \""_s
+            + m_server->url().toString()
+            + u"\" (HTTP 200): DataInputConfiguration.S3InputConfiguration.Bucket: expected string, got number"_s);
 }
 
 void TestLookoutClient::describe_serviceError_arrivesUnchanged()
 {
-    const auto notFound = ScriptedResponse::awsError(400, "ResourceNotFoundException", "Inference scheduler pump-7 not found")
-                              .withHeader("x-amzn-RequestId", "11111111-2222-3333-4444-555555555555");
+    const auto notFound
+        = ScriptedResponse::awsError(
+            400, "ResourceNotFoundException", "Inference scheduler pump-7 not found")
+              .withHeader("x-amzn-RequestId", "11111111-2222-3333-4444-555555555555");
     m_server->enqueue(notFound);
-    const aws::Result<QByteArray> raw = rawCall("DescribeInferenceScheduler", "{\"InferenceSchedulerName\":\"pump-7\"}");
+    const aws::Result<QByteArray> raw
+        = rawCall("DescribeInferenceScheduler", "{\"InferenceSchedulerName\":\"pump-7\"}");
     QVERIFY(!raw.ok());
 
     m_server->enqueue(notFound);
@@ -271,9 +282,11 @@ void TestLookoutClient::describe_serviceError_arrivesUnchanged()
 
 void TestLookoutClient::startAndStop_sendTheNameAndDecodeTheStateChange()
 {
-    const SchedulerStateChange pending{u"arn:aws:lookoutequipment:eu-west-1:123456789012:model/m/1"_s, u"m"_s,
-                                       u"pump-7"_s, u"arn:aws:lookoutequipment:eu-west-1:123456789012:inference-scheduler/pump-7/1"_s,
-                                       u"PENDING"_s};
+    const SchedulerStateChange pending {
+        u"arn:aws:lookoutequipment:eu-west-1:123456789012:model/m/1"_s, u"m"_s, u"pump-7"_s,
+        u"arn:aws:lookoutequipment:eu-west-1:123456789012:inference-scheduler/pump-7/1"_s,
+        u"PENDING"_s
+    };
     SchedulerStateChange stopping = pending;
     stopping.status = u"STOPPING"_s;
     m_server->enqueue(ScriptedResponse::json(200, json::encodeSchedulerStateChange(pending)));
@@ -295,16 +308,19 @@ void TestLookoutClient::startAndStop_sendTheNameAndDecodeTheStateChange()
     QCOMPARE(stopped.result->value(), stopping);
     QCOMPARE(broken.error().operation, u"StartInferenceScheduler"_s);
     QCOMPARE(broken.error().message, u"Status: expected string, got array"_s);
-    QCOMPARE(m_server->requests().at(0).header("X-Amz-Target"), target(u"StartInferenceScheduler"_s));
-    QCOMPARE(m_server->requests().at(1).header("X-Amz-Target"), target(u"StopInferenceScheduler"_s));
-    QCOMPARE(m_server->requests().at(1).body, QByteArray("{\"InferenceSchedulerName\":\"pump-7\"}"));
+    QCOMPARE(
+        m_server->requests().at(0).header("X-Amz-Target"), target(u"StartInferenceScheduler"_s));
+    QCOMPARE(
+        m_server->requests().at(1).header("X-Amz-Target"), target(u"StopInferenceScheduler"_s));
+    QCOMPARE(
+        m_server->requests().at(1).body, QByteArray("{\"InferenceSchedulerName\":\"pump-7\"}"));
 
     Outcome<SchedulerStateChange> refused;
     client.stopInferenceScheduler(QString(201, u'x'), this, refused.callback());
     QTRY_VERIFY_WITH_TIMEOUT(refused.result.has_value(), kWaitMs);
     QCOMPARE(refused.error().operation, u"StopInferenceScheduler"_s);
     QCOMPARE(refused.error().message,
-             u"Invalid length for parameter InferenceSchedulerName, value: 201, valid max length: 200"_s);
+        u"Invalid length for parameter InferenceSchedulerName, value: 201, valid max length: 200"_s);
     QCOMPARE(m_server->requests().size(), 3);
 }
 
@@ -331,7 +347,7 @@ void TestLookoutClient::clientObjects_lifetimes()
     QTRY_VERIFY_WITH_TIMEOUT(notMade.result.has_value() && notListed.result.has_value(), kWaitMs);
     QCOMPARE(notMade.error().kind, AwsError::Kind::Cancelled);
     QCOMPARE(notMade.error().message,
-             u"The DescribeInferenceScheduler call was not made: the connection to the endpoint is closed"_s);
+        u"The DescribeInferenceScheduler call was not made: the connection to the endpoint is closed"_s);
     QCOMPARE(notListed.error().kind, AwsError::Kind::Cancelled);
     QCOMPARE(m_server->requests().size(), 1);
 }
@@ -370,8 +386,10 @@ void TestLookoutClient::list_followsEveryTokenDeliveringPagesAsTheyArrive()
 
     QCOMPARE(m_server->requests().size(), 25);
     QCOMPARE(m_server->requests().first().body, QByteArray("{\"MaxResults\":500}"));
-    QCOMPARE(m_server->requests().at(1).body, QByteArray("{\"NextToken\":\"page-1\",\"MaxResults\":500}"));
-    QCOMPARE(m_server->requests().last().body, QByteArray("{\"NextToken\":\"page-24\",\"MaxResults\":500}"));
+    QCOMPARE(m_server->requests().at(1).body,
+        QByteArray("{\"NextToken\":\"page-1\",\"MaxResults\":500}"));
+    QCOMPARE(m_server->requests().last().body,
+        QByteArray("{\"NextToken\":\"page-24\",\"MaxResults\":500}"));
     for (const RecordedRequest &request : m_server->requests())
         QCOMPARE(request.header("X-Amz-Target"), target(u"ListInferenceSchedulers"_s));
     QCOMPARE(outcome.calls, 1);
@@ -382,17 +400,18 @@ void TestLookoutClient::list_sendsFiltersInModelOrder()
     m_server->setHandler(pagedSchedulers(600, 500));
     LookoutClient client(m_jsonClient.get());
     Outcome<QList<InferenceSchedulerSummary>> outcome;
-    const InferenceSchedulerFilter filter{u"pump-station"_s, u"STOPPED"_s, u"bearing_model-2"_s};
+    const InferenceSchedulerFilter filter { u"pump-station"_s, u"STOPPED"_s, u"bearing_model-2"_s };
     client.listInferenceSchedulers(filter, this, nullptr, outcome.callback());
     QTRY_VERIFY_WITH_TIMEOUT(outcome.result.has_value(), kWaitMs);
     QCOMPARE(outcome.result->value().size(), 600);
     QCOMPARE(m_server->requests().size(), 2);
     QCOMPARE(m_server->requests().at(0).body,
-             QByteArray("{\"MaxResults\":500,\"InferenceSchedulerNameBeginsWith\":\"pump-station\","
-                        "\"ModelName\":\"bearing_model-2\",\"Status\":\"STOPPED\"}"));
+        QByteArray("{\"MaxResults\":500,\"InferenceSchedulerNameBeginsWith\":\"pump-station\","
+                   "\"ModelName\":\"bearing_model-2\",\"Status\":\"STOPPED\"}"));
     QCOMPARE(m_server->requests().at(1).body,
-             QByteArray("{\"NextToken\":\"page-1\",\"MaxResults\":500,\"InferenceSchedulerNameBeginsWith\":"
-                        "\"pump-station\",\"ModelName\":\"bearing_model-2\",\"Status\":\"STOPPED\"}"));
+        QByteArray(
+            "{\"NextToken\":\"page-1\",\"MaxResults\":500,\"InferenceSchedulerNameBeginsWith\":"
+            "\"pump-station\",\"ModelName\":\"bearing_model-2\",\"Status\":\"STOPPED\"}"));
 }
 
 void TestLookoutClient::list_invalidFilter_sendsNothing()
@@ -400,15 +419,17 @@ void TestLookoutClient::list_invalidFilter_sendsNothing()
     LookoutClient client(m_jsonClient.get());
     Outcome<QList<InferenceSchedulerSummary>> outcome;
     int pages = 0;
-    client.listInferenceSchedulers({u"pump*"_s, u"Running"_s, std::nullopt}, this,
-                                   [&](const QList<InferenceSchedulerSummary> &) { ++pages; }, outcome.callback());
+    client.listInferenceSchedulers(
+        { u"pump*"_s, u"Running"_s, std::nullopt }, this,
+        [&](const QList<InferenceSchedulerSummary> &) { ++pages; }, outcome.callback());
     QCOMPARE(outcome.calls, 0);
     QTRY_VERIFY_WITH_TIMEOUT(outcome.result.has_value(), kWaitMs);
     QCOMPARE(outcome.error().kind, AwsError::Kind::InvalidParameter);
     QCOMPARE(outcome.error().message,
-             u"Invalid value for parameter InferenceSchedulerNameBeginsWith, value: pump*, valid pattern: "
-             "^[0-9a-zA-Z_-]{1,200}$\n"
-             "Invalid value for parameter Status, value: Running, valid values: PENDING, RUNNING, STOPPING, STOPPED"_s);
+        u"Invalid value for parameter InferenceSchedulerNameBeginsWith, value: pump*, valid "
+        u"pattern: "
+        "^[0-9a-zA-Z_-]{1,200}$\n"
+        "Invalid value for parameter Status, value: Running, valid values: PENDING, RUNNING, STOPPING, STOPPED"_s);
     QCOMPARE(pages, 0);
     QCOMPARE(m_server->requests().size(), 0);
 }
@@ -420,13 +441,14 @@ void TestLookoutClient::list_pageLimit_endsWithAnError()
     LookoutClient client(m_jsonClient.get(), 7);
     int pages = 0;
     Outcome<QList<InferenceSchedulerSummary>> outcome;
-    client.listInferenceSchedulers({}, this, [&](const QList<InferenceSchedulerSummary> &) { ++pages; },
-                                   outcome.callback());
+    client.listInferenceSchedulers(
+        {}, this, [&](const QList<InferenceSchedulerSummary> &) { ++pages; }, outcome.callback());
     QTRY_VERIFY_WITH_TIMEOUT(outcome.result.has_value(), kWaitMs);
     QCOMPARE(outcome.error().kind, AwsError::Kind::BadResponse);
     QCOMPARE(outcome.error().message,
-             u"Error during pagination: page 7 still had a NextToken; stopped at the limit of 7 pages so that "
-             "a listing cannot go on forever"_s);
+        u"Error during pagination: page 7 still had a NextToken; stopped at the limit of 7 pages "
+        u"so that "
+        "a listing cannot go on forever"_s);
     QCOMPARE(outcome.error().operation, u"ListInferenceSchedulers"_s);
     QCOMPARE(outcome.error().endpoint, m_server->url());
     QCOMPARE(pages, 7);
@@ -436,17 +458,18 @@ void TestLookoutClient::list_pageLimit_endsWithAnError()
 void TestLookoutClient::list_repeatedToken_endsWithAnError()
 {
     InferenceSchedulerPage page;
-    page.summaries = {test::numberedSummary(1)};
+    page.summaries = { test::numberedSummary(1) };
     page.nextToken = u"again"_s;
     m_server->enqueue(ScriptedResponse::json(200, json::encodeListInferenceSchedulers(page)), 2);
     LookoutClient client(m_jsonClient.get());
     int pages = 0;
     Outcome<QList<InferenceSchedulerSummary>> outcome;
-    client.listInferenceSchedulers({}, this, [&](const QList<InferenceSchedulerSummary> &) { ++pages; },
-                                   outcome.callback());
+    client.listInferenceSchedulers(
+        {}, this, [&](const QList<InferenceSchedulerSummary> &) { ++pages; }, outcome.callback());
     QTRY_VERIFY_WITH_TIMEOUT(outcome.result.has_value(), kWaitMs);
     QCOMPARE(outcome.error().kind, AwsError::Kind::BadResponse);
-    QCOMPARE(outcome.error().message, u"Error during pagination: The same next token was received twice: again"_s);
+    QCOMPARE(outcome.error().message,
+        u"Error during pagination: The same next token was received twice: again"_s);
     QCOMPARE(pages, 2);
     QCOMPARE(m_server->requests().size(), 2);
     QCOMPARE(m_server->unexpectedRequestCount(), 0);
@@ -455,24 +478,27 @@ void TestLookoutClient::list_repeatedToken_endsWithAnError()
 void TestLookoutClient::list_errorMidway_arrivesUnchangedAfterEarlierPages()
 {
     InferenceSchedulerPage first;
-    first.summaries = {test::numberedSummary(1), test::numberedSummary(2)};
+    first.summaries = { test::numberedSummary(1), test::numberedSummary(2) };
     first.nextToken = u"page-1"_s;
     m_server->enqueue(ScriptedResponse::json(200, json::encodeListInferenceSchedulers(first)));
-    m_server->enqueue(ScriptedResponse::awsError(400, "ValidationException", "The NextToken has expired"));
+    m_server->enqueue(
+        ScriptedResponse::awsError(400, "ValidationException", "The NextToken has expired"));
     LookoutClient client(m_jsonClient.get());
     QList<qsizetype> pageSizes;
     Outcome<QList<InferenceSchedulerSummary>> outcome;
-    client.listInferenceSchedulers({}, this, [&](const QList<InferenceSchedulerSummary> &p) { pageSizes.append(p.size()); },
-                                   outcome.callback());
+    client.listInferenceSchedulers(
+        {}, this, [&](const QList<InferenceSchedulerSummary> &p) { pageSizes.append(p.size()); },
+        outcome.callback());
     QTRY_VERIFY_WITH_TIMEOUT(outcome.result.has_value(), kWaitMs);
-    QCOMPARE(pageSizes, QList<qsizetype>{2});
+    QCOMPARE(pageSizes, QList<qsizetype> { 2 });
     QCOMPARE(outcome.error().kind, AwsError::Kind::Service);
     QCOMPARE(outcome.error().code, u"ValidationException"_s);
     QCOMPARE(outcome.error().message, u"The NextToken has expired"_s);
     QCOMPARE(outcome.error().httpStatus, 400);
     QCOMPARE(outcome.error().toString(),
-             u"An error occurred (ValidationException) when calling the ListInferenceSchedulers operation: "
-             "The NextToken has expired"_s);
+        u"An error occurred (ValidationException) when calling the ListInferenceSchedulers "
+        u"operation: "
+        "The NextToken has expired"_s);
 }
 
 void TestLookoutClient::list_malformedPage_namesTheElement()
@@ -482,18 +508,19 @@ void TestLookoutClient::list_malformedPage_namesTheElement()
     LookoutClient client(m_jsonClient.get());
     int pages = 0;
     Outcome<QList<InferenceSchedulerSummary>> outcome;
-    client.listInferenceSchedulers({}, this, [&](const QList<InferenceSchedulerSummary> &) { ++pages; },
-                                   outcome.callback());
+    client.listInferenceSchedulers(
+        {}, this, [&](const QList<InferenceSchedulerSummary> &) { ++pages; }, outcome.callback());
     QTRY_VERIFY_WITH_TIMEOUT(outcome.result.has_value(), kWaitMs);
     QCOMPARE(outcome.error().kind, AwsError::Kind::BadResponse);
-    QCOMPARE(outcome.error().message, u"InferenceSchedulerSummaries[3].Status: expected string, got object"_s);
+    QCOMPARE(outcome.error().message,
+        u"InferenceSchedulerSummaries[3].Status: expected string, got object"_s);
     QCOMPARE(pages, 0);
 }
 
 void TestLookoutClient::list_contextDestroyedBetweenPages_stopsSilently()
 {
     InferenceSchedulerPage first;
-    first.summaries = {test::numberedSummary(1)};
+    first.summaries = { test::numberedSummary(1) };
     first.nextToken = u"page-1"_s;
     m_server->enqueue(ScriptedResponse::json(200, json::encodeListInferenceSchedulers(first)));
     m_server->enqueue(ScriptedResponse::hang());
@@ -501,9 +528,11 @@ void TestLookoutClient::list_contextDestroyedBetweenPages_stopsSilently()
     auto context = std::make_unique<QObject>();
     int pages = 0;
     Outcome<QList<InferenceSchedulerSummary>> outcome;
-    client.listInferenceSchedulers({}, context.get(), [&](const QList<InferenceSchedulerSummary> &) { ++pages; },
-                                   outcome.callback());
-    QTRY_COMPARE_WITH_TIMEOUT(m_server->requests().size(), 2, kWaitMs); // the second page is in flight
+    client.listInferenceSchedulers(
+        {}, context.get(), [&](const QList<InferenceSchedulerSummary> &) { ++pages; },
+        outcome.callback());
+    QTRY_COMPARE_WITH_TIMEOUT(
+        m_server->requests().size(), 2, kWaitMs); // the second page is in flight
     context.reset();
     m_server->closeAllConnections(); // would fail the call, if it were still there to fail
     drainWithSentinelRequest();
@@ -543,17 +572,20 @@ void TestLookoutClient::executions_stopAtMaxItems()
     QVERIFY2(outcome.result->ok(), qPrintable(test::errorText(*outcome.result)));
     QCOMPARE(outcome.result->value().size(), 1234);
     QCOMPARE(outcome.result->value().last().scheduledStartTime,
-             Timestamp{Q_INT64_C(1'709'582'400'000'000) - 1233 * Q_INT64_C(3'600'000'000)});
+        Timestamp { Q_INT64_C(1'709'582'400'000'000) - 1233 * Q_INT64_C(3'600'000'000) });
     QCOMPARE(m_server->requests().size(), 3);
-    QCOMPARE(m_server->requests().at(0).body, QByteArray("{\"MaxResults\":500,\"InferenceSchedulerName\":\"pump-7\"}"));
+    QCOMPARE(m_server->requests().at(0).body,
+        QByteArray("{\"MaxResults\":500,\"InferenceSchedulerName\":\"pump-7\"}"));
     QCOMPARE(m_server->requests().at(2).body,
-             QByteArray("{\"NextToken\":\"page-2\",\"MaxResults\":234,\"InferenceSchedulerName\":\"pump-7\"}"));
+        QByteArray(
+            "{\"NextToken\":\"page-2\",\"MaxResults\":234,\"InferenceSchedulerName\":\"pump-7\"}"));
 
     Outcome<QList<InferenceExecutionSummary>> one;
     client.listInferenceExecutions(u"pump-7"_s, {}, 1, this, one.callback());
     QTRY_VERIFY_WITH_TIMEOUT(one.result.has_value(), kWaitMs);
     QCOMPARE(one.result->value().size(), 1);
-    QCOMPARE(m_server->requests().last().body, QByteArray("{\"MaxResults\":1,\"InferenceSchedulerName\":\"pump-7\"}"));
+    QCOMPARE(m_server->requests().last().body,
+        QByteArray("{\"MaxResults\":1,\"InferenceSchedulerName\":\"pump-7\"}"));
 }
 
 void TestLookoutClient::executions_allPagesWithFilters()
@@ -561,31 +593,35 @@ void TestLookoutClient::executions_allPagesWithFilters()
     m_server->setHandler(pagedExecutions(1'001, 500));
     LookoutClient client(m_jsonClient.get());
     Outcome<QList<InferenceExecutionSummary>> outcome;
-    const InferenceExecutionFilter filter{Timestamp{1'709'000'000'000'000}, Timestamp{1'709'600'000'500'000},
-                                          u"SUCCESS"_s};
+    const InferenceExecutionFilter filter { Timestamp { 1'709'000'000'000'000 },
+        Timestamp { 1'709'600'000'500'000 }, u"SUCCESS"_s };
     client.listInferenceExecutions(u"pump-7"_s, filter, std::nullopt, this, outcome.callback());
     QTRY_VERIFY_WITH_TIMEOUT(outcome.result.has_value(), kWaitMs);
     QCOMPARE(outcome.result->value().size(), 1'001);
     QCOMPARE(m_server->requests().size(), 3);
-    QCOMPARE(m_server->requests().at(0).header("X-Amz-Target"), target(u"ListInferenceExecutions"_s));
+    QCOMPARE(
+        m_server->requests().at(0).header("X-Amz-Target"), target(u"ListInferenceExecutions"_s));
     QCOMPARE(m_server->requests().at(1).body,
-             QByteArray("{\"NextToken\":\"page-1\",\"MaxResults\":500,\"InferenceSchedulerName\":\"pump-7\","
-                        "\"DataStartTimeAfter\":1709000000,\"DataEndTimeBefore\":1709600000.5,\"Status\":\"SUCCESS\"}"));
+        QByteArray(
+            "{\"NextToken\":\"page-1\",\"MaxResults\":500,\"InferenceSchedulerName\":\"pump-7\","
+            "\"DataStartTimeAfter\":1709000000,\"DataEndTimeBefore\":1709600000.5,\"Status\":"
+            "\"SUCCESS\"}"));
 }
 
 void TestLookoutClient::executions_invalidParameters_areAllReported()
 {
     LookoutClient client(m_jsonClient.get());
     Outcome<QList<InferenceExecutionSummary>> outcome;
-    client.listInferenceExecutions(QString(), {std::nullopt, std::nullopt, u"DONE"_s}, 0, this, outcome.callback());
+    client.listInferenceExecutions(
+        QString(), { std::nullopt, std::nullopt, u"DONE"_s }, 0, this, outcome.callback());
     QCOMPARE(outcome.calls, 0);
     QTRY_VERIFY_WITH_TIMEOUT(outcome.result.has_value(), kWaitMs);
     QCOMPARE(outcome.error().kind, AwsError::Kind::InvalidParameter);
     QCOMPARE(outcome.error().operation, u"ListInferenceExecutions"_s);
     QCOMPARE(outcome.error().message,
-             u"Invalid value for parameter MaxItems, value: 0, valid min value: 1\n"
-             "Invalid length for parameter InferenceSchedulerName, value: 0, valid min length: 1\n"
-             "Invalid value for parameter Status, value: DONE, valid values: IN_PROGRESS, SUCCESS, FAILED"_s);
+        u"Invalid value for parameter MaxItems, value: 0, valid min value: 1\n"
+        "Invalid length for parameter InferenceSchedulerName, value: 0, valid min length: 1\n"
+        "Invalid value for parameter Status, value: DONE, valid values: IN_PROGRESS, SUCCESS, FAILED"_s);
     QCOMPARE(m_server->requests().size(), 0);
 }
 

@@ -30,7 +30,8 @@ private slots:
         QVERIFY(!repeated.ok());
         QCOMPARE(repeated.error().kind, aws::AwsError::Kind::BadResponse);
         QCOMPARE(repeated.error().operation, u"ListInferenceSchedulers"_s);
-        QCOMPARE(repeated.error().message, u"Error during pagination: The same next token was received twice: a"_s);
+        QCOMPARE(repeated.error().message,
+            u"Error during pagination: The same next token was received twice: a"_s);
     }
 
     void pageLimit_endsTheListing()
@@ -41,8 +42,9 @@ private slots:
         const auto third = pagination.afterPage(u"3"_s);
         QVERIFY(!third.ok());
         QCOMPARE(third.error().message,
-                 u"Error during pagination: page 3 still had a NextToken; stopped at the limit of 3 pages so that "
-                 "a listing cannot go on forever"_s);
+            u"Error during pagination: page 3 still had a NextToken; stopped at the limit of 3 "
+            u"pages so that "
+            "a listing cannot go on forever"_s);
 
         Pagination last(u"ListInferenceExecutions"_s, 3);
         QVERIFY(last.afterPage(u"1"_s).ok());
@@ -65,11 +67,11 @@ private slots:
         QVERIFY(tooLong.afterPage(QString(8192, u'a')).ok());
         const auto longer = tooLong.afterPage(QString(8193, u'b'));
         QCOMPARE(longer.error().message,
-                 u"Error during pagination: the NextToken of page 2 has 8193 characters; the service allows at most 8192"_s);
+            u"Error during pagination: the NextToken of page 2 has 8193 characters; the service allows at most 8192"_s);
 
         Pagination nonAscii(u"ListInferenceSchedulers"_s);
         QCOMPARE(nonAscii.afterPage(u"caf\u00e9"_s).error().message,
-                 u"Error during pagination: the NextToken of page 1 is not ASCII"_s);
+            u"Error during pagination: the NextToken of page 1 is not ASCII"_s);
     }
 
     void repeatedLongToken_isQuotedShortly()

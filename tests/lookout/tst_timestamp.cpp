@@ -24,12 +24,14 @@ private slots:
         QTest::newRow("half rounds to even, up") << 3.5e-6 << Q_INT64_C(4);
         QTest::newRow("half of one") << 1.5e-6 << Q_INT64_C(2);
         QTest::newRow("half to zero") << 0.5e-6 << Q_INT64_C(0);
-        QTest::newRow("carry into next second") << 1709578342.9999995 << Q_INT64_C(1'709'578'343'000'000);
+        QTest::newRow("carry into next second")
+            << 1709578342.9999995 << Q_INT64_C(1'709'578'343'000'000);
         QTest::newRow("below half") << 1709578342.0000005 << Q_INT64_C(1'709'578'342'000'000);
         QTest::newRow("negative") << -1.5 << Q_INT64_C(-1'500'000);
         QTest::newRow("negative half to zero") << -0.5e-6 << Q_INT64_C(0);
         QTest::newRow("negative half to even") << -2.5e-6 << Q_INT64_C(-2);
-        QTest::newRow("negative microseconds") << -1709578342.308482 << Q_INT64_C(-1'709'578'342'308'482);
+        QTest::newRow("negative microseconds")
+            << -1709578342.308482 << Q_INT64_C(-1'709'578'342'308'482);
         QTest::newRow("first instant") << -62135596800.0 << Q_INT64_C(-62'135'596'800'000'000);
     }
 
@@ -63,41 +65,44 @@ private slots:
 
     void fromEpochSeconds_clampsWhatItCannotHold()
     {
-        QCOMPARE(Timestamp::fromEpochSeconds(std::numeric_limits<double>::quiet_NaN()), Timestamp{});
+        QCOMPARE(
+            Timestamp::fromEpochSeconds(std::numeric_limits<double>::quiet_NaN()), Timestamp {});
         QCOMPARE(Timestamp::fromEpochSeconds(1e300).epochMicroseconds,
-                 Timestamp::kMaxEpochSeconds * 1'000'000 + 999'999);
-        QCOMPARE(Timestamp::fromEpochSeconds(-std::numeric_limits<double>::infinity()).epochMicroseconds,
-                 Timestamp::kMinEpochSeconds * 1'000'000);
+            Timestamp::kMaxEpochSeconds * 1'000'000 + 999'999);
+        QCOMPARE(
+            Timestamp::fromEpochSeconds(-std::numeric_limits<double>::infinity()).epochMicroseconds,
+            Timestamp::kMinEpochSeconds * 1'000'000);
         QCOMPARE(Timestamp::fromEpochSeconds(1e300).dateTime(),
-                 QDateTime(QDate(9999, 12, 31), QTime(23, 59, 59, 999), QTimeZone::utc()));
+            QDateTime(QDate(9999, 12, 31), QTime(23, 59, 59, 999), QTimeZone::utc()));
     }
 
     void dateTime_isUtcWithMillisecondsRoundedDown()
     {
-        const QDateTime dateTime = Timestamp{1'709'578'342'308'982}.dateTime();
+        const QDateTime dateTime = Timestamp { 1'709'578'342'308'982 }.dateTime();
         QCOMPARE(dateTime.timeSpec(), Qt::UTC);
         QCOMPARE(dateTime, QDateTime(QDate(2024, 3, 4), QTime(18, 52, 22, 308), QTimeZone::utc()));
-        QCOMPARE(Timestamp{-1}.dateTime(),
-                 QDateTime(QDate(1969, 12, 31), QTime(23, 59, 59, 999), QTimeZone::utc()));
-        QCOMPARE(Timestamp{Timestamp::kMinEpochSeconds * 1'000'000}.dateTime(),
-                 QDateTime(QDate(1, 1, 1), QTime(0, 0), QTimeZone::utc()));
+        QCOMPARE(Timestamp { -1 }.dateTime(),
+            QDateTime(QDate(1969, 12, 31), QTime(23, 59, 59, 999), QTimeZone::utc()));
+        QCOMPARE(Timestamp { Timestamp::kMinEpochSeconds * 1'000'000 }.dateTime(),
+            QDateTime(QDate(1, 1, 1), QTime(0, 0), QTimeZone::utc()));
     }
 
     void fromDateTime_keepsMillisecondsAcrossZones()
     {
         const QDateTime utc(QDate(2024, 3, 4), QTime(18, 52, 22, 308), QTimeZone::utc());
         QCOMPARE(Timestamp::fromDateTime(utc).epochMicroseconds, Q_INT64_C(1'709'578'342'308'000));
-        QCOMPARE(Timestamp::fromDateTime(utc.toTimeZone(QTimeZone(QByteArrayLiteral("Asia/Kolkata")))),
-                 Timestamp::fromDateTime(utc));
+        QCOMPARE(
+            Timestamp::fromDateTime(utc.toTimeZone(QTimeZone(QByteArrayLiteral("Asia/Kolkata")))),
+            Timestamp::fromDateTime(utc));
         QCOMPARE(Timestamp::fromDateTime(utc).dateTime(), utc);
-        QCOMPARE(Timestamp::fromDateTime(QDateTime()), Timestamp{});
+        QCOMPARE(Timestamp::fromDateTime(QDateTime()), Timestamp {});
     }
 
     void epochSeconds_isTheInverse()
     {
-        QCOMPARE(Timestamp{1'709'578'342'308'482}.epochSeconds(), 1709578342.308482);
-        QCOMPARE(Timestamp{-1'500'000}.epochSeconds(), -1.5);
-        const Timestamp now = Timestamp{1'712'345'678'900'001};
+        QCOMPARE(Timestamp { 1'709'578'342'308'482 }.epochSeconds(), 1709578342.308482);
+        QCOMPARE(Timestamp { -1'500'000 }.epochSeconds(), -1.5);
+        const Timestamp now = Timestamp { 1'712'345'678'900'001 };
         QCOMPARE(Timestamp::fromEpochSeconds(now.epochSeconds()), now);
     }
 };

@@ -25,7 +25,7 @@ public:
 
 private:
     std::function<void()> m_task;
-    std::chrono::milliseconds m_delay{0};
+    std::chrono::milliseconds m_delay { 0 };
 };
 
 } // namespace testsupport

@@ -1,7 +1,6 @@
 // The "Copy CLI command" text: exact words, defaults left out, shell-safe quoting.
-#include "models/clicommandtext.h"
-
 #include "aws/connectionresolver.h"
+#include "models/clicommandtext.h"
 
 #include <QProcess>
 #include <QStandardPaths>
@@ -22,63 +21,74 @@ private slots:
 
 void TestCliCommandText::defaults_giveNameAndRegionOnly()
 {
-    const models::CliConnection connection{QStringLiteral("default"), QStringLiteral("eu-west-1"),
-                                           QUrl(QStringLiteral("https://lookoutequipment.eu-west-1.amazonaws.com"))};
+    const models::CliConnection connection { QStringLiteral("default"), QStringLiteral("eu-west-1"),
+        QUrl(QStringLiteral("https://lookoutequipment.eu-west-1.amazonaws.com")) };
     QCOMPARE(models::describeSchedulerCommand(QStringLiteral("pump-station-042"), connection),
-             QStringLiteral("aws lookoutequipment describe-inference-scheduler --inference-scheduler-name "
-                            "pump-station-042 --region eu-west-1"));
+        QStringLiteral(
+            "aws lookoutequipment describe-inference-scheduler --inference-scheduler-name "
+            "pump-station-042 --region eu-west-1"));
     // A trailing slash is still the default endpoint; an empty profile is the default profile.
-    QVERIFY(models::isDefaultServiceEndpoint(QUrl(QStringLiteral("https://lookoutequipment.eu-west-1.amazonaws.com:443")),
-                                             QStringLiteral("eu-west-1")));
-    QVERIFY(!models::isDefaultServiceEndpoint(QUrl(QStringLiteral("http://lookoutequipment.eu-west-1.amazonaws.com")),
-                                              QStringLiteral("eu-west-1")));
-    QVERIFY(!models::isDefaultServiceEndpoint(QUrl(QStringLiteral("https://lookoutequipment.eu-west-1.amazonaws.com/x")),
-                                              QStringLiteral("eu-west-1")));
-    const models::CliConnection slash{QString(), QStringLiteral("eu-west-1"),
-                                      QUrl(QStringLiteral("https://lookoutequipment.eu-west-1.amazonaws.com/"))};
+    QVERIFY(models::isDefaultServiceEndpoint(
+        QUrl(QStringLiteral("https://lookoutequipment.eu-west-1.amazonaws.com:443")),
+        QStringLiteral("eu-west-1")));
+    QVERIFY(!models::isDefaultServiceEndpoint(
+        QUrl(QStringLiteral("http://lookoutequipment.eu-west-1.amazonaws.com")),
+        QStringLiteral("eu-west-1")));
+    QVERIFY(!models::isDefaultServiceEndpoint(
+        QUrl(QStringLiteral("https://lookoutequipment.eu-west-1.amazonaws.com/x")),
+        QStringLiteral("eu-west-1")));
+    const models::CliConnection slash { QString(), QStringLiteral("eu-west-1"),
+        QUrl(QStringLiteral("https://lookoutequipment.eu-west-1.amazonaws.com/")) };
     QCOMPARE(models::describeSchedulerCommand(QStringLiteral("a"), slash),
-             QStringLiteral("aws lookoutequipment describe-inference-scheduler --inference-scheduler-name a "
-                            "--region eu-west-1"));
+        QStringLiteral(
+            "aws lookoutequipment describe-inference-scheduler --inference-scheduler-name a "
+            "--region eu-west-1"));
 }
 
 void TestCliCommandText::profile_isAddedUnlessDefault()
 {
-    const models::CliConnection connection{QStringLiteral("prod-eng"), QStringLiteral("us-east-1"),
-                                           models::defaultServiceEndpoint(QStringLiteral("us-east-1"))};
+    const models::CliConnection connection { QStringLiteral("prod-eng"),
+        QStringLiteral("us-east-1"), models::defaultServiceEndpoint(QStringLiteral("us-east-1")) };
     QCOMPARE(models::describeSchedulerCommand(QStringLiteral("fan-line-3"), connection),
-             QStringLiteral("aws lookoutequipment describe-inference-scheduler --inference-scheduler-name fan-line-3 "
-                            "--region us-east-1 --profile prod-eng"));
+        QStringLiteral("aws lookoutequipment describe-inference-scheduler "
+                       "--inference-scheduler-name fan-line-3 "
+                       "--region us-east-1 --profile prod-eng"));
 }
 
 void TestCliCommandText::endpoint_isAddedUnlessTheServiceDefault()
 {
-    const models::CliConnection connection{QStringLiteral("default"), QStringLiteral("us-east-1"),
-                                           QUrl(QStringLiteral("http://127.0.0.1:4566"))};
+    const models::CliConnection connection { QStringLiteral("default"), QStringLiteral("us-east-1"),
+        QUrl(QStringLiteral("http://127.0.0.1:4566")) };
     QCOMPARE(models::describeSchedulerCommand(QStringLiteral("fan-line-3"), connection),
-             QStringLiteral("aws lookoutequipment describe-inference-scheduler --inference-scheduler-name fan-line-3 "
-                            "--region us-east-1 --endpoint-url http://127.0.0.1:4566"));
+        QStringLiteral("aws lookoutequipment describe-inference-scheduler "
+                       "--inference-scheduler-name fan-line-3 "
+                       "--region us-east-1 --endpoint-url http://127.0.0.1:4566"));
     // Another region's default endpoint is not this region's default.
-    const models::CliConnection otherRegion{QStringLiteral("default"), QStringLiteral("us-east-1"),
-                                            models::defaultServiceEndpoint(QStringLiteral("eu-west-1"))};
+    const models::CliConnection otherRegion { QStringLiteral("default"),
+        QStringLiteral("us-east-1"), models::defaultServiceEndpoint(QStringLiteral("eu-west-1")) };
     QVERIFY(models::describeSchedulerCommand(QStringLiteral("x"), otherRegion)
-                .endsWith(QLatin1String(" --endpoint-url https://lookoutequipment.eu-west-1.amazonaws.com")));
+                .endsWith(QLatin1String(
+                    " --endpoint-url https://lookoutequipment.eu-west-1.amazonaws.com")));
 }
 
 void TestCliCommandText::everything_inTheCliOrder()
 {
-    const models::CliConnection connection{QStringLiteral("plant 7"), QStringLiteral("ap-northeast-2"),
-                                           QUrl(QStringLiteral("https://lookout.internal.example:8443/api"))};
-    QCOMPARE(models::describeSchedulerCommand(QStringLiteral("mill-2-compressor-line-7"), connection),
-             QStringLiteral("aws lookoutequipment describe-inference-scheduler --inference-scheduler-name "
-                            "mill-2-compressor-line-7 --region ap-northeast-2 --profile 'plant 7' "
-                            "--endpoint-url https://lookout.internal.example:8443/api"));
+    const models::CliConnection connection { QStringLiteral("plant 7"),
+        QStringLiteral("ap-northeast-2"),
+        QUrl(QStringLiteral("https://lookout.internal.example:8443/api")) };
+    QCOMPARE(
+        models::describeSchedulerCommand(QStringLiteral("mill-2-compressor-line-7"), connection),
+        QStringLiteral(
+            "aws lookoutequipment describe-inference-scheduler --inference-scheduler-name "
+            "mill-2-compressor-line-7 --region ap-northeast-2 --profile 'plant 7' "
+            "--endpoint-url https://lookout.internal.example:8443/api"));
 }
 
 void TestCliCommandText::fromConnection_takesProfileRegionAndEndpoint()
 {
     aws::Connection connection;
-    connection.profile = {QStringLiteral("prod"), QStringLiteral("--profile")};
-    connection.region = {QStringLiteral("eu-west-1"), QStringLiteral("AWS_REGION")};
+    connection.profile = { QStringLiteral("prod"), QStringLiteral("--profile") };
+    connection.region = { QStringLiteral("eu-west-1"), QStringLiteral("AWS_REGION") };
     connection.endpoint = QUrl(QStringLiteral("http://localhost:8080"));
     const models::CliConnection cli = models::CliConnection::fromConnection(connection);
     QCOMPARE(cli.profile, QStringLiteral("prod"));
@@ -90,14 +100,22 @@ void TestCliCommandText::shellQuoted_matchesPythonShlex_data()
 {
     QTest::addColumn<QString>("argument");
     QTest::addColumn<QString>("quoted");
-    QTest::newRow("plain") << "pump-station_042" << "pump-station_042";
-    QTest::newRow("url") << "https://a.example:8443/x,y@z%20+=" << "https://a.example:8443/x,y@z%20+=";
-    QTest::newRow("empty") << "" << "''";
-    QTest::newRow("space") << "plant 7" << "'plant 7'";
-    QTest::newRow("dollar") << "$HOME" << "'$HOME'";
-    QTest::newRow("quote") << "it's" << "'it'\"'\"'s'";
-    QTest::newRow("glob") << "a*" << "'a*'";
-    QTest::newRow("non-ascii") << QStringLiteral("usine-\u00e9") << QStringLiteral("'usine-\u00e9'");
+    QTest::newRow("plain") << "pump-station_042"
+                           << "pump-station_042";
+    QTest::newRow("url") << "https://a.example:8443/x,y@z%20+="
+                         << "https://a.example:8443/x,y@z%20+=";
+    QTest::newRow("empty") << ""
+                           << "''";
+    QTest::newRow("space") << "plant 7"
+                           << "'plant 7'";
+    QTest::newRow("dollar") << "$HOME"
+                            << "'$HOME'";
+    QTest::newRow("quote") << "it's"
+                           << "'it'\"'\"'s'";
+    QTest::newRow("glob") << "a*"
+                          << "'a*'";
+    QTest::newRow("non-ascii") << QStringLiteral("usine-\u00e9")
+                               << QStringLiteral("'usine-\u00e9'");
 }
 
 void TestCliCommandText::shellQuoted_matchesPythonShlex()
@@ -112,15 +130,17 @@ void TestCliCommandText::shellQuoted_agreesWithPython()
     const QString python = QStandardPaths::findExecutable(QStringLiteral("python3"));
     if (python.isEmpty())
         QSKIP("python3 is not installed; the fixed cases above still ran");
-    const QStringList arguments = {QStringLiteral("plain-1"), QStringLiteral("two words"), QStringLiteral("it's"),
-                                   QStringLiteral("a;b|c&d"), QStringLiteral("~user"), QStringLiteral("")};
-    const QStringList script = {QStringLiteral("-c"),
-                                QStringLiteral("import shlex, sys\nfor a in sys.argv[1:]: print(shlex.quote(a))")};
+    const QStringList arguments
+        = { QStringLiteral("plain-1"), QStringLiteral("two words"), QStringLiteral("it's"),
+              QStringLiteral("a;b|c&d"), QStringLiteral("~user"), QStringLiteral("") };
+    const QStringList script = { QStringLiteral("-c"),
+        QStringLiteral("import shlex, sys\nfor a in sys.argv[1:]: print(shlex.quote(a))") };
     QProcess process;
     process.start(python, script + arguments);
     QVERIFY(process.waitForFinished(30'000));
     QCOMPARE(process.exitCode(), 0);
-    const QStringList expected = QString::fromUtf8(process.readAllStandardOutput()).split(QLatin1Char('\n'));
+    const QStringList expected
+        = QString::fromUtf8(process.readAllStandardOutput()).split(QLatin1Char('\n'));
     for (qsizetype i = 0; i < arguments.size(); ++i)
         QCOMPARE(models::shellQuoted(arguments[i]), expected[i]);
 }

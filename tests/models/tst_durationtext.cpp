@@ -68,20 +68,33 @@ void TestDurationText::uploadFrequency_inWords_data()
 {
     QTest::addColumn<QString>("value");
     QTest::addColumn<QString>("words");
-    QTest::newRow("PT5M") << "PT5M" << "Every 5 minutes";
-    QTest::newRow("PT10M") << "PT10M" << "Every 10 minutes";
-    QTest::newRow("PT15M") << "PT15M" << "Every 15 minutes";
-    QTest::newRow("PT30M") << "PT30M" << "Every 30 minutes";
-    QTest::newRow("PT1H") << "PT1H" << "Every hour";
-    QTest::newRow("PT2H") << "PT2H" << "Every 2 hours";
-    QTest::newRow("PT60M") << "PT60M" << "Every hour";
-    QTest::newRow("PT1M") << "PT1M" << "Every minute";
-    QTest::newRow("PT90M") << "PT90M" << "Every 90 minutes";
-    QTest::newRow("PT45S") << "PT45S" << "Every 45 seconds";
+    QTest::newRow("PT5M") << "PT5M"
+                          << "Every 5 minutes";
+    QTest::newRow("PT10M") << "PT10M"
+                           << "Every 10 minutes";
+    QTest::newRow("PT15M") << "PT15M"
+                           << "Every 15 minutes";
+    QTest::newRow("PT30M") << "PT30M"
+                           << "Every 30 minutes";
+    QTest::newRow("PT1H") << "PT1H"
+                          << "Every hour";
+    QTest::newRow("PT2H") << "PT2H"
+                          << "Every 2 hours";
+    QTest::newRow("PT60M") << "PT60M"
+                           << "Every hour";
+    QTest::newRow("PT1M") << "PT1M"
+                          << "Every minute";
+    QTest::newRow("PT90M") << "PT90M"
+                           << "Every 90 minutes";
+    QTest::newRow("PT45S") << "PT45S"
+                           << "Every 45 seconds";
     // What the app cannot read is shown as sent, never dropped.
-    QTest::newRow("unknown") << "P1M" << "P1M";
-    QTest::newRow("zero") << "PT0M" << "PT0M";
-    QTest::newRow("garbage") << "soon" << "soon";
+    QTest::newRow("unknown") << "P1M"
+                             << "P1M";
+    QTest::newRow("zero") << "PT0M"
+                          << "PT0M";
+    QTest::newRow("garbage") << "soon"
+                             << "soon";
 }
 
 void TestDurationText::uploadFrequency_inWords()

@@ -2,14 +2,12 @@
 // (the first on screen before the last arrives), one request per page, throttling and other
 // failures as refresh outcomes with stale rows kept, one cycle at a time, cancelling, and
 // replacing the connection dropping every call in flight.
-#include "models/fleetloader.h"
-#include "models/summaryreuser.h"
-
-#include "models/schedulerlistmodel.h"
-#include "models/serviceconnection.h"
-
 #include "emulator/clock.h"
 #include "emulator/emulator.h"
+#include "models/fleetloader.h"
+#include "models/schedulerlistmodel.h"
+#include "models/serviceconnection.h"
+#include "models/summaryreuser.h"
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
@@ -26,15 +24,16 @@ namespace {
 constexpr int kWaitMs = 20'000;
 
 // A connection to the emulator with one attempt per call, so failures arrive at once.
-aws::Connection emulatorConnection(const emulator::Emulator &demo, const QString &profile = QStringLiteral("test"))
+aws::Connection emulatorConnection(
+    const emulator::Emulator &demo, const QString &profile = QStringLiteral("test"))
 {
     aws::Connection connection;
-    connection.profile = {profile, QStringLiteral("the test")};
-    connection.region = {demo.region(), QStringLiteral("the emulator")};
+    connection.profile = { profile, QStringLiteral("the test") };
+    connection.region = { demo.region(), QStringLiteral("the emulator") };
     connection.endpoint = demo.endpoint();
     connection.endpointSource = QStringLiteral("the emulator");
-    connection.maxAttempts = {QStringLiteral("1"), QStringLiteral("the test")};
-    connection.retryMode = {QStringLiteral("standard"), QStringLiteral("the test")};
+    connection.maxAttempts = { QStringLiteral("1"), QStringLiteral("the test") };
+    connection.retryMode = { QStringLiteral("standard"), QStringLiteral("the test") };
     connection.credentials = std::make_shared<aws::StaticCredentialsProvider>(demo.credentials());
     return connection;
 }
@@ -46,10 +45,11 @@ public:
     {
         aws::AwsError error;
         error.kind = aws::AwsError::Kind::Credentials;
-        error.message = QStringLiteral("Unable to locate credentials. You can configure credentials by running \"aws configure\".");
+        error.message = QStringLiteral("Unable to locate credentials. You can configure "
+                                       "credentials by running \"aws configure\".");
         done(error);
     }
-    void invalidate() override {}
+    void invalidate() override { }
     QString description() const override { return QStringLiteral("nothing"); }
 };
 
@@ -123,11 +123,11 @@ void TestFleetLoader::load_firstPageShownBeforeTheLast()
     FleetLoader loader(&model);
     QList<bool> loadingAtInsert;
     connect(&model, &QAbstractItemModel::rowsInserted, this,
-            [&] { loadingAtInsert.append(loader.isLoading() && model.isCycleRunning()); });
+        [&] { loadingAtInsert.append(loader.isLoading() && model.isCycleRunning()); });
     QSignalSpy finished(&loader, &FleetLoader::finished);
     loader.start(connection);
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kWaitMs);
-    QCOMPARE(loadingAtInsert, (QList<bool>{true, true, true}));
+    QCOMPARE(loadingAtInsert, (QList<bool> { true, true, true }));
 }
 
 void TestFleetLoader::refresh_unchangedFleet_emitsNoDataChanges()
@@ -156,7 +156,8 @@ void TestFleetLoader::refresh_unchangedFleet_emitsNoDataChanges()
     // recognised them without reading a text; its rows still hold the very same texts.
     QCOMPARE(model.rowCount(), 600);
     for (int row = 0; row < model.rowCount(); ++row)
-        QVERIFY2(models::sharesAllData(model.schedulerAt(row), before[row]), qPrintable(QString::number(row)));
+        QVERIFY2(models::sharesAllData(model.schedulerAt(row), before[row]),
+            qPrintable(QString::number(row)));
 }
 
 void TestFleetLoader::throttled_isThrottledOutcomeAndKeepsRows()
@@ -199,8 +200,9 @@ void TestFleetLoader::internalError_isFailedOutcome()
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kWaitMs);
     QCOMPARE(finished.at(0).at(0).value<Outcome>(), Outcome::Failed);
     QCOMPARE(loader.lastError()->code, QStringLiteral("InternalServerException"));
-    QVERIFY(loader.lastError()->toString().startsWith(QStringLiteral("An error occurred (InternalServerException) when "
-                                                                     "calling the ListInferenceSchedulers operation")));
+    QVERIFY(loader.lastError()->toString().startsWith(
+        QStringLiteral("An error occurred (InternalServerException) when "
+                       "calling the ListInferenceSchedulers operation")));
     QCOMPARE(model.rowCount(), 0);
 }
 
@@ -233,7 +235,8 @@ void TestFleetLoader::credentialsFailure_isFailedOutcomeWithTheProvidersError()
     QCOMPARE(finished.at(0).at(0).value<Outcome>(), Outcome::Failed);
     QCOMPARE(loader.lastError()->kind, aws::AwsError::Kind::Credentials);
     QCOMPARE(loader.lastError()->toString(),
-             QStringLiteral("Unable to locate credentials. You can configure credentials by running \"aws configure\"."));
+        QStringLiteral("Unable to locate credentials. You can configure credentials by running "
+                       "\"aws configure\"."));
     QCOMPARE(demo.counters().requests, quint64(0));
     QVERIFY(model.isStale());
 }
@@ -248,10 +251,11 @@ void TestFleetLoader::listing_runsOffTheCallersThread()
     QSignalSpy finished(&loader, &FleetLoader::finished);
     // Pages are merged on the model's thread, whatever thread received them.
     QList<QThread *> mergedOn;
-    connect(&model, &QAbstractItemModel::rowsInserted, this, [&] { mergedOn.append(QThread::currentThread()); });
+    connect(&model, &QAbstractItemModel::rowsInserted, this,
+        [&] { mergedOn.append(QThread::currentThread()); });
     loader.start(connection);
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kWaitMs);
-    QCOMPARE(mergedOn, (QList<QThread *>{QThread::currentThread(), QThread::currentThread()}));
+    QCOMPARE(mergedOn, (QList<QThread *> { QThread::currentThread(), QThread::currentThread() }));
     const QList<QThread *> threads = loader.findChildren<QThread *>();
     QCOMPARE(threads.size(), 1);
     QVERIFY(threads.first()->isRunning());
@@ -270,7 +274,9 @@ void TestFleetLoader::cancel_dropsTheListing()
     QSignalSpy cycles(&model, &SchedulerListModel::cycleFinished);
     QSignalSpy loading(&loader, &FleetLoader::loadingChanged);
     // Cancel as soon as the first page is in: pages 2 and 3 must never be applied.
-    connect(&model, &QAbstractItemModel::rowsInserted, &loader, [&] { loader.cancel(); }, Qt::SingleShotConnection);
+    connect(
+        &model, &QAbstractItemModel::rowsInserted, &loader, [&] { loader.cancel(); },
+        Qt::SingleShotConnection);
     loader.start(connection);
     QTRY_VERIFY_WITH_TIMEOUT(!loader.isLoading(), kWaitMs);
     QCOMPARE(model.rowCount(), 500);
@@ -290,13 +296,18 @@ void TestFleetLoader::outcomeOf_data()
     QTest::addColumn<int>("status");
     QTest::addColumn<QString>("code");
     QTest::addColumn<Outcome>("outcome");
-    QTest::newRow("ThrottlingException") << 400 << QStringLiteral("ThrottlingException") << Outcome::Throttled;
+    QTest::newRow("ThrottlingException")
+        << 400 << QStringLiteral("ThrottlingException") << Outcome::Throttled;
     QTest::newRow("Throttling") << 400 << QStringLiteral("Throttling") << Outcome::Throttled;
-    QTest::newRow("TooManyRequests") << 400 << QStringLiteral("TooManyRequestsException") << Outcome::Throttled;
-    QTest::newRow("RequestLimitExceeded") << 400 << QStringLiteral("RequestLimitExceeded") << Outcome::Throttled;
+    QTest::newRow("TooManyRequests")
+        << 400 << QStringLiteral("TooManyRequestsException") << Outcome::Throttled;
+    QTest::newRow("RequestLimitExceeded")
+        << 400 << QStringLiteral("RequestLimitExceeded") << Outcome::Throttled;
     QTest::newRow("any 429") << 429 << QString() << Outcome::Throttled;
-    QTest::newRow("internal") << 500 << QStringLiteral("InternalServerException") << Outcome::Failed;
-    QTest::newRow("access denied") << 403 << QStringLiteral("AccessDeniedException") << Outcome::Failed;
+    QTest::newRow("internal") << 500 << QStringLiteral("InternalServerException")
+                              << Outcome::Failed;
+    QTest::newRow("access denied")
+        << 403 << QStringLiteral("AccessDeniedException") << Outcome::Failed;
     QTest::newRow("network") << 0 << QString() << Outcome::Failed;
 }
 
@@ -316,7 +327,8 @@ void TestFleetLoader::serviceConnection_describesItself()
 {
     emulator::Emulator demo(fleetOf(1));
     QVERIFY(demo.start());
-    ServiceConnection connection(&m_network, emulatorConnection(demo, QStringLiteral("plant-north")));
+    ServiceConnection connection(
+        &m_network, emulatorConnection(demo, QStringLiteral("plant-north")));
     QCOMPARE(connection.displayName(), QStringLiteral("plant-north · us-east-1"));
     QCOMPARE(connection.cliConnection().profile, QStringLiteral("plant-north"));
     QCOMPARE(connection.cliConnection().endpoint, demo.endpoint());
@@ -339,7 +351,8 @@ void TestFleetLoader::serviceConnection_replaced_dropsCallsInFlight()
     auto connection = std::make_unique<ServiceConnection>(&m_network, emulatorConnection(old));
     int oldAnswers = 0;
     QObject context;
-    connection->client().listInferenceSchedulers({}, &context, nullptr, [&](const auto &) { ++oldAnswers; });
+    connection->client().listInferenceSchedulers(
+        {}, &context, nullptr, [&](const auto &) { ++oldAnswers; });
     const lookout::LookoutClient oldClient = connection->client();
     QTRY_COMPARE_WITH_TIMEOUT(old.counters().requests, quint64(1), kWaitMs);
 
@@ -358,7 +371,8 @@ void TestFleetLoader::serviceConnection_replaced_dropsCallsInFlight()
     faults.slowDelay = std::chrono::milliseconds(2000);
     QVERIFY(next.setFaults(faults));
     bool laterAnswered = false;
-    connection->client().listInferenceSchedulers({}, &context, nullptr, [&](const auto &) { laterAnswered = true; });
+    connection->client().listInferenceSchedulers(
+        {}, &context, nullptr, [&](const auto &) { laterAnswered = true; });
     QTRY_VERIFY_WITH_TIMEOUT(laterAnswered, kWaitMs);
     QCOMPARE(oldAnswers, 0);
     // A client copied from the old connection cannot send any more.

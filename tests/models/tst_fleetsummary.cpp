@@ -80,10 +80,13 @@ void TestFleetSummary::counts_inSeverityOrderStatusesFirst()
     summary.add(scheduler(QStringLiteral("STOPPED"), QStringLiteral("ANOMALOUS")));
     summary.add(scheduler(QStringLiteral("PENDING"), QString()));
     summary.add(scheduler(QStringLiteral("STOPPING"), QStringLiteral("NORMAL")));
-    const QList<FleetSummary::Count> expected{
-        {Field::Status, QStringLiteral("STOPPING"), 1},    {Field::Status, QStringLiteral("PENDING"), 1},
-        {Field::Status, QStringLiteral("STOPPED"), 1},     {Field::Status, QStringLiteral("RUNNING"), 1},
-        {Field::LatestResult, QStringLiteral("ANOMALOUS"), 1}, {Field::LatestResult, QStringLiteral("NORMAL"), 2},
+    const QList<FleetSummary::Count> expected {
+        { Field::Status, QStringLiteral("STOPPING"), 1 },
+        { Field::Status, QStringLiteral("PENDING"), 1 },
+        { Field::Status, QStringLiteral("STOPPED"), 1 },
+        { Field::Status, QStringLiteral("RUNNING"), 1 },
+        { Field::LatestResult, QStringLiteral("ANOMALOUS"), 1 },
+        { Field::LatestResult, QStringLiteral("NORMAL"), 2 },
     };
     QCOMPARE(summary.counts(), expected);
 }
@@ -92,10 +95,12 @@ void TestFleetSummary::text_listsNonZeroCounts()
 {
     FleetSummary summary;
     for (int i = 0; i < 12; ++i)
-        summary.add(scheduler(QStringLiteral("RUNNING"), i < 2 ? QStringLiteral("ANOMALOUS") : QStringLiteral("NORMAL")));
+        summary.add(scheduler(QStringLiteral("RUNNING"),
+            i < 2 ? QStringLiteral("ANOMALOUS") : QStringLiteral("NORMAL")));
     for (int i = 0; i < 3; ++i)
         summary.add(scheduler(QStringLiteral("STOPPED"), QString()));
-    QCOMPARE(summary.text(), QStringLiteral("15 schedulers · 3 stopped · 12 running — 2 anomalous · 10 normal"));
+    QCOMPARE(summary.text(),
+        QStringLiteral("15 schedulers · 3 stopped · 12 running — 2 anomalous · 10 normal"));
 }
 
 void TestFleetSummary::text_oneScheduler()
@@ -110,7 +115,8 @@ void TestFleetSummary::unknownValues_countedVerbatim()
     FleetSummary summary;
     summary.add(scheduler(QStringLiteral("RUNNING"), QString()));
     summary.add(scheduler(QStringLiteral("DEGRADED"), QString()));
-    QCOMPARE(summary.counts().first(), (FleetSummary::Count{Field::Status, QStringLiteral("DEGRADED"), 1}));
+    QCOMPARE(summary.counts().first(),
+        (FleetSummary::Count { Field::Status, QStringLiteral("DEGRADED"), 1 }));
     QCOMPARE(summary.text(), QStringLiteral("2 schedulers · 1 degraded · 1 running"));
 }
 

@@ -1,9 +1,8 @@
 // RefreshController on a fake clock and a manual timer: intervals and their immediate effect,
 // pause, the hidden window, one refresh in flight, throttling backoff and its reset. Nothing
 // waits for real time.
-#include "models/refreshcontroller.h"
-
 #include "clienttestdoubles.h"
+#include "models/refreshcontroller.h"
 
 #include <QSignalSpy>
 #include <QtTest>
@@ -20,7 +19,10 @@ const QDateTime kStart = QDateTime(QDate(2026, 3, 1), QTime(12, 0), Qt::UTC);
 // The controller's timer, fired by hand; the fake clock is moved to the moment it was due.
 class ManualTimer final : public RefreshController::Timer {
 public:
-    explicit ManualTimer(std::shared_ptr<testsupport::FakeClock> clock) : m_clock(std::move(clock)) {}
+    explicit ManualTimer(std::shared_ptr<testsupport::FakeClock> clock)
+        : m_clock(std::move(clock))
+    {
+    }
     void start(milliseconds delay, std::function<void()> task) override
     {
         m_delay = delay;
@@ -42,12 +44,13 @@ public:
 private:
     std::shared_ptr<testsupport::FakeClock> m_clock;
     std::function<void()> m_task;
-    milliseconds m_delay{0};
+    milliseconds m_delay { 0 };
     QDateTime m_due;
 };
 
 struct Fixture {
-    std::shared_ptr<testsupport::FakeClock> clock = std::make_shared<testsupport::FakeClock>(kStart);
+    std::shared_ptr<testsupport::FakeClock> clock
+        = std::make_shared<testsupport::FakeClock>(kStart);
     ManualTimer *timer = nullptr;
     std::unique_ptr<RefreshController> controller;
     std::unique_ptr<QSignalSpy> requested;
@@ -57,7 +60,8 @@ struct Fixture {
         auto owned = std::make_unique<ManualTimer>(clock);
         timer = owned.get();
         controller = std::make_unique<RefreshController>(clock, std::move(owned));
-        requested = std::make_unique<QSignalSpy>(controller.get(), &RefreshController::refreshRequested);
+        requested
+            = std::make_unique<QSignalSpy>(controller.get(), &RefreshController::refreshRequested);
     }
     // A first refresh, finished with `outcome`.
     void refreshOnce(Outcome outcome = Outcome::Success)
@@ -108,7 +112,7 @@ void TestRefreshController::defaults_thirtySecondsNotPausedVisible()
 void TestRefreshController::standardIntervals_offTenThirtyMinuteFive()
 {
     QCOMPARE(RefreshController::standardIntervals(),
-             (QList<seconds>{seconds(0), seconds(10), seconds(30), seconds(60), seconds(300)}));
+        (QList<seconds> { seconds(0), seconds(10), seconds(30), seconds(60), seconds(300) }));
 }
 
 void TestRefreshController::afterRefresh_nextIsOneIntervalLater()
@@ -284,7 +288,8 @@ void TestRefreshController::throttled_doublesUpToFiveMinutes()
     QCOMPARE(f.controller->throttledCount(), 1);
     QCOMPARE(f.controller->effectiveInterval(), seconds(60));
     QCOMPARE(f.timer->delay(), milliseconds(60'000));
-    const QList<seconds> expected{seconds(120), seconds(240), seconds(300), seconds(300), seconds(300)};
+    const QList<seconds> expected { seconds(120), seconds(240), seconds(300), seconds(300),
+        seconds(300) };
     for (const seconds next : expected) {
         f.timer->fire();
         f.controller->refreshFinished(Outcome::Throttled);

@@ -2,14 +2,12 @@
 // the transitional re-poll) and the scripted HTTP server (a scheduler that vanishes, calls that
 // hang while the connection or the scheduler is switched). Time and the re-poll timer are
 // injected; nothing waits for real seconds.
-#include "models/schedulerdetailscontroller.h"
-
 #include "clienttestdoubles.h"
-#include "manualpolltimer.h"
-#include "scriptedhttpserver.h"
-
 #include "emulator/emulator.h"
 #include "lookout/jsoncodec.h"
+#include "manualpolltimer.h"
+#include "models/schedulerdetailscontroller.h"
+#include "scriptedhttpserver.h"
 
 #include <QFile>
 #include <QNetworkAccessManager>
@@ -34,15 +32,15 @@ lookout::InferenceScheduler loadScheduler(const QString &fileName)
 }
 
 // A JSON client for one endpoint, with one attempt per call so failures arrive at once.
-std::unique_ptr<aws::AwsJsonClient> makeJsonClient(QNetworkAccessManager *network, const QUrl &endpoint,
-                                                   const QString &region, const aws::AwsCredentials &credentials)
+std::unique_ptr<aws::AwsJsonClient> makeJsonClient(QNetworkAccessManager *network,
+    const QUrl &endpoint, const QString &region, const aws::AwsCredentials &credentials)
 {
     aws::AwsJsonClientSettings settings;
     settings.endpoint = endpoint;
     settings.region = region;
     settings.maxAttempts = 1;
-    return std::make_unique<aws::AwsJsonClient>(network, settings,
-                                                std::make_shared<aws::StaticCredentialsProvider>(credentials));
+    return std::make_unique<aws::AwsJsonClient>(
+        network, settings, std::make_shared<aws::StaticCredentialsProvider>(credentials));
 }
 
 } // namespace
@@ -97,8 +95,8 @@ void TestSchedulerDetailsController::init()
     m_emulator = std::make_unique<emulator::Emulator>(options);
     QVERIFY2(m_emulator->start(), qPrintable(m_emulator->errorString()));
     m_network = std::make_unique<QNetworkAccessManager>();
-    m_jsonClient = makeJsonClient(m_network.get(), m_emulator->endpoint(), m_emulator->region(),
-                                  m_emulator->credentials());
+    m_jsonClient = makeJsonClient(
+        m_network.get(), m_emulator->endpoint(), m_emulator->region(), m_emulator->credentials());
     m_clock = std::make_shared<testsupport::FakeClock>(kStart);
 }
 
@@ -125,7 +123,7 @@ lookout::LookoutClient TestSchedulerDetailsController::emulatorClient()
 
 models::CliConnection TestSchedulerDetailsController::emulatorConnection() const
 {
-    return {QStringLiteral("default"), m_emulator->region(), m_emulator->endpoint()};
+    return { QStringLiteral("default"), m_emulator->region(), m_emulator->endpoint() };
 }
 
 void TestSchedulerDetailsController::initially_emptyAndIdle()
@@ -156,11 +154,13 @@ void TestSchedulerDetailsController::showScheduler_loadsTheValueAndItsTime()
     QCOMPARE(controller->state(), State::Loaded);
     QCOMPARE(busy.size(), 2);
     QCOMPARE(busy.last().first().toBool(), false);
-    QCOMPARE(*controller->scheduler(), loadScheduler(QStringLiteral("pump-station-7-bearing-hourly.json")));
+    QCOMPARE(*controller->scheduler(),
+        loadScheduler(QStringLiteral("pump-station-7-bearing-hourly.json")));
     QCOMPARE(controller->lastUpdated(), kStart.addMSecs(250));
     QVERIFY(!controller->isStale());
     QVERIFY(!controller->lastError());
-    QCOMPARE(controller->model()->fieldIndex(QStringLiteral("status")).data().toString(), QStringLiteral("RUNNING"));
+    QCOMPARE(controller->model()->fieldIndex(QStringLiteral("status")).data().toString(),
+        QStringLiteral("RUNNING"));
     // RUNNING is not transitional: no re-poll.
     QVERIFY(!controller->isPolling());
 }
@@ -194,7 +194,7 @@ void TestSchedulerDetailsController::refresh_keepsTheValueWhileInFlight()
     QVERIFY(controller->isBusy());
     QCOMPARE(controller->state(), State::Loaded);
     QCOMPARE(controller->model()->fieldIndex(QStringLiteral("schedulerName")).data().toString(),
-             QStringLiteral("press-line-2-feeder"));
+        QStringLiteral("press-line-2-feeder"));
     QTRY_VERIFY_WITH_TIMEOUT(!controller->isBusy(), kWaitMs);
     QCOMPARE(controller->lastUpdated(), first.addSecs(20));
     QCOMPARE(reset.size(), 0);
@@ -240,9 +240,11 @@ void TestSchedulerDetailsController::failure_keepsTheValueAndMarksItStale()
     QVERIFY(controller->lastError());
     QCOMPARE(controller->lastError()->code, QStringLiteral("ThrottlingException"));
     QVERIFY2(controller->lastError()->toString().startsWith(
-                 QLatin1String("An error occurred (ThrottlingException) when calling the DescribeInferenceScheduler operation")),
-             qPrintable(controller->lastError()->toString()));
-    QVERIFY(controller->model()->fieldData(QStringLiteral("schedulerArn"), models::StaleRole).toBool());
+                 QLatin1String("An error occurred (ThrottlingException) when calling the "
+                               "DescribeInferenceScheduler operation")),
+        qPrintable(controller->lastError()->toString()));
+    QVERIFY(
+        controller->model()->fieldData(QStringLiteral("schedulerArn"), models::StaleRole).toBool());
 
     // A second failure keeps the time the data first went stale.
     m_clock->advance(std::chrono::seconds(30));
@@ -259,7 +261,9 @@ void TestSchedulerDetailsController::failure_keepsTheValueAndMarksItStale()
     QVERIFY(!controller->staleSince().isValid());
     QVERIFY(!controller->lastError());
     QCOMPARE(controller->lastUpdated(), loadedAt.addSecs(100));
-    QVERIFY(!controller->model()->fieldData(QStringLiteral("schedulerArn"), models::StaleRole).toBool());
+    QVERIFY(!controller->model()
+                 ->fieldData(QStringLiteral("schedulerArn"), models::StaleRole)
+                 .toBool());
 }
 
 void TestSchedulerDetailsController::failure_withoutValue_isFailed()
@@ -307,11 +311,12 @@ void TestSchedulerDetailsController::vanishedScheduler_clearsTheValue()
     testsupport::ScriptedHttpServer server;
     QVERIFY(server.listen());
     const lookout::InferenceScheduler chiller = loadScheduler(QStringLiteral("chiller-07.json"));
-    server.enqueue(testsupport::ScriptedResponse::json(200, lookout::json::encodeDescribeInferenceScheduler(chiller)));
+    server.enqueue(testsupport::ScriptedResponse::json(
+        200, lookout::json::encodeDescribeInferenceScheduler(chiller)));
     server.enqueue(testsupport::ScriptedResponse::awsError(
         400, "ResourceNotFoundException", "Inference scheduler chiller-07 does not exist"));
-    const auto jsonClient = makeJsonClient(m_network.get(), server.url(), QStringLiteral("us-east-1"),
-                                           emulator::EmulatorOptions::demoCredentials());
+    const auto jsonClient = makeJsonClient(m_network.get(), server.url(),
+        QStringLiteral("us-east-1"), emulator::EmulatorOptions::demoCredentials());
 
     SchedulerDetailsController *controller = makeController();
     controller->setClient(lookout::LookoutClient(jsonClient.get()), {});
@@ -328,8 +333,9 @@ void TestSchedulerDetailsController::vanishedScheduler_clearsTheValue()
     QVERIFY(!controller->isStale());
     QVERIFY(!controller->isPolling());
     QCOMPARE(controller->lastError()->toString(),
-             QStringLiteral("An error occurred (ResourceNotFoundException) when calling the DescribeInferenceScheduler "
-                            "operation: Inference scheduler chiller-07 does not exist"));
+        QStringLiteral("An error occurred (ResourceNotFoundException) when calling the "
+                       "DescribeInferenceScheduler "
+                       "operation: Inference scheduler chiller-07 does not exist"));
 }
 
 void TestSchedulerDetailsController::pending_isPolledEveryFiveSecondsUntilRunning()
@@ -403,8 +409,8 @@ void TestSchedulerDetailsController::switchingClient_dropsTheCallInFlight()
     testsupport::ScriptedHttpServer hanging;
     QVERIFY(hanging.listen());
     hanging.enqueue(testsupport::ScriptedResponse::hang());
-    const auto hangingClient = makeJsonClient(m_network.get(), hanging.url(), QStringLiteral("us-east-1"),
-                                              emulator::EmulatorOptions::demoCredentials());
+    const auto hangingClient = makeJsonClient(m_network.get(), hanging.url(),
+        QStringLiteral("us-east-1"), emulator::EmulatorOptions::demoCredentials());
 
     SchedulerDetailsController *controller = makeController();
     controller->setClient(lookout::LookoutClient(hangingClient.get()), {});
@@ -418,7 +424,8 @@ void TestSchedulerDetailsController::switchingClient_dropsTheCallInFlight()
     QCOMPARE(controller->connection(), emulatorConnection());
     QTRY_VERIFY_WITH_TIMEOUT(hanging.responseHasEnded(0), kWaitMs);
     QTRY_COMPARE_WITH_TIMEOUT(controller->state(), State::Loaded, kWaitMs);
-    QCOMPARE(controller->scheduler()->inferenceSchedulerName, QStringLiteral("press-line-2-feeder"));
+    QCOMPARE(
+        controller->scheduler()->inferenceSchedulerName, QStringLiteral("press-line-2-feeder"));
 }
 
 void TestSchedulerDetailsController::clearingClient_dropsTheCallAndTheValue()
@@ -432,8 +439,8 @@ void TestSchedulerDetailsController::clearingClient_dropsTheCallAndTheValue()
     testsupport::ScriptedHttpServer hanging;
     QVERIFY(hanging.listen());
     hanging.enqueue(testsupport::ScriptedResponse::hang());
-    const auto hangingClient = makeJsonClient(m_network.get(), hanging.url(), QStringLiteral("us-east-1"),
-                                              emulator::EmulatorOptions::demoCredentials());
+    const auto hangingClient = makeJsonClient(m_network.get(), hanging.url(),
+        QStringLiteral("us-east-1"), emulator::EmulatorOptions::demoCredentials());
     controller->setClient(lookout::LookoutClient(hangingClient.get()), {});
     // The old connection's value went at once.
     QCOMPARE(controller->model()->rowCount(), 0);
@@ -454,10 +461,12 @@ void TestSchedulerDetailsController::showingAnother_dropsTheCallInFlight()
     testsupport::ScriptedHttpServer server;
     QVERIFY(server.listen());
     server.enqueue(testsupport::ScriptedResponse::hang());
-    const lookout::InferenceScheduler pump = loadScheduler(QStringLiteral("pump-station-7-bearing-hourly.json"));
-    server.enqueue(testsupport::ScriptedResponse::json(200, lookout::json::encodeDescribeInferenceScheduler(pump)));
-    const auto jsonClient = makeJsonClient(m_network.get(), server.url(), QStringLiteral("eu-west-1"),
-                                           emulator::EmulatorOptions::demoCredentials());
+    const lookout::InferenceScheduler pump
+        = loadScheduler(QStringLiteral("pump-station-7-bearing-hourly.json"));
+    server.enqueue(testsupport::ScriptedResponse::json(
+        200, lookout::json::encodeDescribeInferenceScheduler(pump)));
+    const auto jsonClient = makeJsonClient(m_network.get(), server.url(),
+        QStringLiteral("eu-west-1"), emulator::EmulatorOptions::demoCredentials());
 
     SchedulerDetailsController *controller = makeController();
     controller->setClient(lookout::LookoutClient(jsonClient.get()), {});
@@ -483,15 +492,17 @@ void TestSchedulerDetailsController::copyTexts_areTheCliJsonAndCommand()
     controller->showScheduler(QStringLiteral("pump-station-7-bearing-hourly"));
     QCOMPARE(controller->cliJson(), QString());
     QCOMPARE(controller->cliCommand(),
-             QStringLiteral("aws lookoutequipment describe-inference-scheduler --inference-scheduler-name "
-                            "pump-station-7-bearing-hourly --region us-east-1 --profile plant-7 --endpoint-url ")
-                 + m_emulator->endpoint().toString());
+        QStringLiteral(
+            "aws lookoutequipment describe-inference-scheduler --inference-scheduler-name "
+            "pump-station-7-bearing-hourly --region us-east-1 --profile plant-7 --endpoint-url ")
+            + m_emulator->endpoint().toString());
     QTRY_COMPARE_WITH_TIMEOUT(controller->state(), State::Loaded, kWaitMs);
     QFile file(QStringLiteral(LOOKOUT_TEST_DATA_DIR "/details/pump-station-7-bearing-hourly.json"));
     QVERIFY(file.open(QIODevice::ReadOnly));
     // The archive is the CLI's own output, so the copy is byte for byte the same.
     QCOMPARE(controller->cliJson(), QString::fromUtf8(file.readAll()));
-    QCOMPARE(controller->cliJson(), QString::fromUtf8(lookout::json::cliDescribeInferenceScheduler(*controller->scheduler())));
+    QCOMPARE(controller->cliJson(),
+        QString::fromUtf8(lookout::json::cliDescribeInferenceScheduler(*controller->scheduler())));
 }
 
 void TestSchedulerDetailsController::qtPollTimer_runsTheTaskOnceAndCanBeStopped()

@@ -2,11 +2,9 @@
 // (the typed comparison agrees with Qt's QVariant one), and rows following refreshes (moving to
 // their sorted place, leaving and joining a status filter) while persistent indexes survive.
 // QAbstractItemModelTester watches the proxy throughout.
-#include "models/schedulerfilterproxymodel.h"
-
 #include "clienttestdoubles.h"
-
 #include "models/itemroles.h"
+#include "models/schedulerfilterproxymodel.h"
 #include "models/schedulerlistmodel.h"
 
 #include <QAbstractItemModelTester>
@@ -20,15 +18,17 @@ using StatusField = SchedulerFilterProxyModel::StatusField;
 
 namespace {
 
-Summary scheduler(const QString &name, const QString &status, const QString &result, const QString &model,
-                  const QString &frequency = QStringLiteral("PT5M"), qint64 delay = 10)
+Summary scheduler(const QString &name, const QString &status, const QString &result,
+    const QString &model, const QString &frequency = QStringLiteral("PT5M"), qint64 delay = 10)
 {
     Summary s;
     s.modelName = model;
-    s.modelArn = QStringLiteral("arn:aws:lookoutequipment:us-east-1:123456789012:model/") + model + QStringLiteral("/1");
+    s.modelArn = QStringLiteral("arn:aws:lookoutequipment:us-east-1:123456789012:model/") + model
+        + QStringLiteral("/1");
     s.inferenceSchedulerName = name;
-    s.inferenceSchedulerArn =
-        QStringLiteral("arn:aws:lookoutequipment:us-east-1:123456789012:inference-scheduler/") + name + QStringLiteral("/1");
+    s.inferenceSchedulerArn
+        = QStringLiteral("arn:aws:lookoutequipment:us-east-1:123456789012:inference-scheduler/")
+        + name + QStringLiteral("/1");
     s.status = status;
     if (!result.isEmpty())
         s.latestInferenceResult = result;
@@ -40,20 +40,26 @@ Summary scheduler(const QString &name, const QString &status, const QString &res
 QList<Summary> sampleFleet()
 {
     return {
-        scheduler(QStringLiteral("pump-1"), QStringLiteral("RUNNING"), QStringLiteral("NORMAL"), QStringLiteral("pumps"), QStringLiteral("PT1H"), 5),
-        scheduler(QStringLiteral("pump-2"), QStringLiteral("RUNNING"), QStringLiteral("ANOMALOUS"), QStringLiteral("pumps"), QStringLiteral("PT5M"), 30),
-        scheduler(QStringLiteral("Fan-3"), QStringLiteral("STOPPED"), QStringLiteral("NORMAL"), QStringLiteral("fans"), QStringLiteral("PT10M"), 0),
-        scheduler(QStringLiteral("fan-4"), QStringLiteral("PENDING"), QString(), QStringLiteral("fans-PUMP-mix"), QStringLiteral("PT15M"), 15),
-        scheduler(QStringLiteral("valve-5"), QStringLiteral("STOPPING"), QStringLiteral("NORMAL"), QStringLiteral("valves"), QStringLiteral("PT30M"), 1),
+        scheduler(QStringLiteral("pump-1"), QStringLiteral("RUNNING"), QStringLiteral("NORMAL"),
+            QStringLiteral("pumps"), QStringLiteral("PT1H"), 5),
+        scheduler(QStringLiteral("pump-2"), QStringLiteral("RUNNING"), QStringLiteral("ANOMALOUS"),
+            QStringLiteral("pumps"), QStringLiteral("PT5M"), 30),
+        scheduler(QStringLiteral("Fan-3"), QStringLiteral("STOPPED"), QStringLiteral("NORMAL"),
+            QStringLiteral("fans"), QStringLiteral("PT10M"), 0),
+        scheduler(QStringLiteral("fan-4"), QStringLiteral("PENDING"), QString(),
+            QStringLiteral("fans-PUMP-mix"), QStringLiteral("PT15M"), 15),
+        scheduler(QStringLiteral("valve-5"), QStringLiteral("STOPPING"), QStringLiteral("NORMAL"),
+            QStringLiteral("valves"), QStringLiteral("PT30M"), 1),
     };
 }
 
 struct Fixture {
-    std::shared_ptr<testsupport::FakeClock> clock =
-        std::make_shared<testsupport::FakeClock>(QDateTime(QDate(2026, 3, 1), QTime(12, 0), Qt::UTC));
-    SchedulerListModel fleet{clock};
+    std::shared_ptr<testsupport::FakeClock> clock = std::make_shared<testsupport::FakeClock>(
+        QDateTime(QDate(2026, 3, 1), QTime(12, 0), Qt::UTC));
+    SchedulerListModel fleet { clock };
     SchedulerFilterProxyModel proxy;
-    QAbstractItemModelTester tester{&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest};
+    QAbstractItemModelTester tester { &proxy,
+        QAbstractItemModelTester::FailureReportingMode::QtTest };
 
     Fixture() { proxy.setSourceModel(&fleet); }
 
@@ -100,8 +106,9 @@ void TestSchedulerFilterProxyModel::unsorted_keepsTheServiceOrder()
     Fixture f;
     f.cycle(sampleFleet());
     QCOMPARE(f.proxy.sortColumn(), -1);
-    QCOMPARE(f.names(), (QStringList{QStringLiteral("pump-1"), QStringLiteral("pump-2"), QStringLiteral("Fan-3"),
-                                     QStringLiteral("fan-4"), QStringLiteral("valve-5")}));
+    QCOMPARE(f.names(),
+        (QStringList { QStringLiteral("pump-1"), QStringLiteral("pump-2"), QStringLiteral("Fan-3"),
+            QStringLiteral("fan-4"), QStringLiteral("valve-5") }));
     QVERIFY(!f.proxy.isFiltering());
 }
 
@@ -110,10 +117,12 @@ void TestSchedulerFilterProxyModel::filterText_matchesNameOrModelIgnoringCase()
     Fixture f;
     f.cycle(sampleFleet());
     f.proxy.setFilterText(QStringLiteral("FAN"));
-    QCOMPARE(f.names(), (QStringList{QStringLiteral("Fan-3"), QStringLiteral("fan-4")}));
+    QCOMPARE(f.names(), (QStringList { QStringLiteral("Fan-3"), QStringLiteral("fan-4") }));
     // "pump" is in pump-1, pump-2 and in fan-4's model name.
     f.proxy.setFilterText(QStringLiteral("pump"));
-    QCOMPARE(f.names(), (QStringList{QStringLiteral("pump-1"), QStringLiteral("pump-2"), QStringLiteral("fan-4")}));
+    QCOMPARE(f.names(),
+        (QStringList {
+            QStringLiteral("pump-1"), QStringLiteral("pump-2"), QStringLiteral("fan-4") }));
     QVERIFY(f.proxy.isFiltering());
     f.proxy.setFilterText(QStringLiteral("nothing-like-it"));
     QCOMPARE(f.proxy.rowCount(), 0);
@@ -125,7 +134,7 @@ void TestSchedulerFilterProxyModel::filterText_isTrimmedAndClearable()
     f.cycle(sampleFleet());
     f.proxy.setFilterText(QStringLiteral("  valve "));
     QCOMPARE(f.proxy.filterText(), QStringLiteral("valve"));
-    QCOMPARE(f.names(), QStringList{QStringLiteral("valve-5")});
+    QCOMPARE(f.names(), QStringList { QStringLiteral("valve-5") });
     f.proxy.setFilterText(QString());
     QCOMPARE(f.proxy.rowCount(), 5);
     QVERIFY(!f.proxy.isFiltering());
@@ -136,8 +145,8 @@ void TestSchedulerFilterProxyModel::filterChange_isOneLayoutChange()
     Fixture f;
     QList<Summary> many;
     for (int i = 0; i < 200; ++i)
-        many.append(scheduler(QStringLiteral("s-%1").arg(i), QStringLiteral("RUNNING"), QStringLiteral("NORMAL"),
-                              i % 2 ? QStringLiteral("odd") : QStringLiteral("even")));
+        many.append(scheduler(QStringLiteral("s-%1").arg(i), QStringLiteral("RUNNING"),
+            QStringLiteral("NORMAL"), i % 2 ? QStringLiteral("odd") : QStringLiteral("even")));
     f.cycle(many);
     QSignalSpy layout(&f.proxy, &QAbstractItemModel::layoutChanged);
     QSignalSpy removed(&f.proxy, &QAbstractItemModel::rowsRemoved);
@@ -155,23 +164,23 @@ void TestSchedulerFilterProxyModel::statusFilter_byStatusOrLatestResult()
 {
     Fixture f;
     f.cycle(sampleFleet());
-    f.proxy.setStatusFilter({StatusField::Status, QStringLiteral("RUNNING")});
-    QCOMPARE(f.names(), (QStringList{QStringLiteral("pump-1"), QStringLiteral("pump-2")}));
-    f.proxy.setStatusFilter({StatusField::LatestResult, QStringLiteral("ANOMALOUS")});
-    QCOMPARE(f.names(), QStringList{QStringLiteral("pump-2")});
+    f.proxy.setStatusFilter({ StatusField::Status, QStringLiteral("RUNNING") });
+    QCOMPARE(f.names(), (QStringList { QStringLiteral("pump-1"), QStringLiteral("pump-2") }));
+    f.proxy.setStatusFilter({ StatusField::LatestResult, QStringLiteral("ANOMALOUS") });
+    QCOMPARE(f.names(), QStringList { QStringLiteral("pump-2") });
     // Both filters at once.
-    f.proxy.setStatusFilter({StatusField::LatestResult, QStringLiteral("NORMAL")});
+    f.proxy.setStatusFilter({ StatusField::LatestResult, QStringLiteral("NORMAL") });
     f.proxy.setFilterText(QStringLiteral("a"));
-    QCOMPARE(f.names(), (QStringList{QStringLiteral("Fan-3"), QStringLiteral("valve-5")}));
+    QCOMPARE(f.names(), (QStringList { QStringLiteral("Fan-3"), QStringLiteral("valve-5") }));
 }
 
 void TestSchedulerFilterProxyModel::statusFilter_anyIgnoresValue()
 {
     Fixture f;
     f.cycle(sampleFleet());
-    f.proxy.setStatusFilter({StatusField::Any, QStringLiteral("RUNNING")});
+    f.proxy.setStatusFilter({ StatusField::Any, QStringLiteral("RUNNING") });
     QCOMPARE(f.proxy.rowCount(), 5);
-    QVERIFY(f.proxy.statusFilter() == SchedulerFilterProxyModel::StatusFilter{});
+    QVERIFY(f.proxy.statusFilter() == SchedulerFilterProxyModel::StatusFilter {});
 }
 
 void TestSchedulerFilterProxyModel::sort_byEveryColumn_data()
@@ -179,25 +188,31 @@ void TestSchedulerFilterProxyModel::sort_byEveryColumn_data()
     QTest::addColumn<int>("column");
     QTest::addColumn<QStringList>("ascending");
     QTest::newRow("name") << int(SchedulerListModel::NameColumn)
-                          << QStringList{QStringLiteral("Fan-3"), QStringLiteral("fan-4"), QStringLiteral("pump-1"),
-                                         QStringLiteral("pump-2"), QStringLiteral("valve-5")};
+                          << QStringList { QStringLiteral("Fan-3"), QStringLiteral("fan-4"),
+                                 QStringLiteral("pump-1"), QStringLiteral("pump-2"),
+                                 QStringLiteral("valve-5") };
     // Severity: STOPPING, PENDING, STOPPED, RUNNING; equal ones by name.
     QTest::newRow("status") << int(SchedulerListModel::StatusColumn)
-                            << QStringList{QStringLiteral("valve-5"), QStringLiteral("fan-4"), QStringLiteral("Fan-3"),
-                                           QStringLiteral("pump-1"), QStringLiteral("pump-2")};
+                            << QStringList { QStringLiteral("valve-5"), QStringLiteral("fan-4"),
+                                   QStringLiteral("Fan-3"), QStringLiteral("pump-1"),
+                                   QStringLiteral("pump-2") };
     // ANOMALOUS first, absent last.
-    QTest::newRow("latest result") << int(SchedulerListModel::LatestResultColumn)
-                                   << QStringList{QStringLiteral("pump-2"), QStringLiteral("Fan-3"), QStringLiteral("pump-1"),
-                                                  QStringLiteral("valve-5"), QStringLiteral("fan-4")};
+    QTest::newRow("latest result")
+        << int(SchedulerListModel::LatestResultColumn)
+        << QStringList { QStringLiteral("pump-2"), QStringLiteral("Fan-3"),
+               QStringLiteral("pump-1"), QStringLiteral("valve-5"), QStringLiteral("fan-4") };
     QTest::newRow("model") << int(SchedulerListModel::ModelColumn)
-                           << QStringList{QStringLiteral("Fan-3"), QStringLiteral("fan-4"), QStringLiteral("pump-1"),
-                                          QStringLiteral("pump-2"), QStringLiteral("valve-5")};
-    QTest::newRow("upload frequency") << int(SchedulerListModel::UploadFrequencyColumn)
-                                      << QStringList{QStringLiteral("pump-2"), QStringLiteral("Fan-3"), QStringLiteral("fan-4"),
-                                                     QStringLiteral("valve-5"), QStringLiteral("pump-1")};
+                           << QStringList { QStringLiteral("Fan-3"), QStringLiteral("fan-4"),
+                                  QStringLiteral("pump-1"), QStringLiteral("pump-2"),
+                                  QStringLiteral("valve-5") };
+    QTest::newRow("upload frequency")
+        << int(SchedulerListModel::UploadFrequencyColumn)
+        << QStringList { QStringLiteral("pump-2"), QStringLiteral("Fan-3"), QStringLiteral("fan-4"),
+               QStringLiteral("valve-5"), QStringLiteral("pump-1") };
     QTest::newRow("delay") << int(SchedulerListModel::DelayColumn)
-                           << QStringList{QStringLiteral("Fan-3"), QStringLiteral("valve-5"), QStringLiteral("pump-1"),
-                                          QStringLiteral("fan-4"), QStringLiteral("pump-2")};
+                           << QStringList { QStringLiteral("Fan-3"), QStringLiteral("valve-5"),
+                                  QStringLiteral("pump-1"), QStringLiteral("fan-4"),
+                                  QStringLiteral("pump-2") };
 }
 
 void TestSchedulerFilterProxyModel::sort_byEveryColumn()
@@ -218,14 +233,14 @@ void TestSchedulerFilterProxyModel::sort_typedComparisonAgreesWithQVariantCompar
 {
     Fixture f;
     QList<Summary> many;
-    const QStringList statuses{QStringLiteral("RUNNING"), QStringLiteral("STOPPED"), QStringLiteral("PENDING"),
-                               QStringLiteral("STOPPING"), QStringLiteral("SOMETHING_NEW")};
-    const QStringList frequencies{QStringLiteral("PT5M"), QStringLiteral("PT10M"), QStringLiteral("PT15M"),
-                                  QStringLiteral("PT30M"), QStringLiteral("PT1H")};
+    const QStringList statuses { QStringLiteral("RUNNING"), QStringLiteral("STOPPED"),
+        QStringLiteral("PENDING"), QStringLiteral("STOPPING"), QStringLiteral("SOMETHING_NEW") };
+    const QStringList frequencies { QStringLiteral("PT5M"), QStringLiteral("PT10M"),
+        QStringLiteral("PT15M"), QStringLiteral("PT30M"), QStringLiteral("PT1H") };
     for (int i = 0; i < 60; ++i) {
-        many.append(scheduler(QStringLiteral("s-%1").arg((i * 37) % 60, 2, 10, QLatin1Char('0')), statuses[i % 5],
-                              i % 3 ? QStringLiteral("NORMAL") : QStringLiteral("ANOMALOUS"),
-                              QStringLiteral("m-%1").arg(i % 7), frequencies[i % 5], i % 11));
+        many.append(scheduler(QStringLiteral("s-%1").arg((i * 37) % 60, 2, 10, QLatin1Char('0')),
+            statuses[i % 5], i % 3 ? QStringLiteral("NORMAL") : QStringLiteral("ANOMALOUS"),
+            QStringLiteral("m-%1").arg(i % 7), frequencies[i % 5], i % 11));
     }
     f.cycle(many);
     for (int column = 0; column < SchedulerListModel::ColumnCount; ++column) {
@@ -275,8 +290,10 @@ void TestSchedulerFilterProxyModel::refresh_rowsTakeTheirPlacesOnceWhenTheCycleE
     f.fleet.applyPage(all);
     // New values show at once; places wait for the end of the cycle.
     QCOMPARE(f.names(), before);
-    QCOMPARE(f.proxy.index(0, SchedulerListModel::LatestResultColumn).data(models::BadgeValueRole).toString(),
-             QStringLiteral("NORMAL"));
+    QCOMPARE(f.proxy.index(0, SchedulerListModel::LatestResultColumn)
+                 .data(models::BadgeValueRole)
+                 .toString(),
+        QStringLiteral("NORMAL"));
     QCOMPARE(layouts.count(), 0);
     f.fleet.finishCycle(true);
     QCOMPARE(layouts.count(), 1);
@@ -296,9 +313,11 @@ void TestSchedulerFilterProxyModel::refresh_changeThatCannotMoveARow_isNoLayoutC
     f.cycle(all);
     QCOMPARE(layouts.count(), 0);
     QCOMPARE(f.names(), before);
-    QCOMPARE(f.proxy.index(f.names().indexOf(QStringLiteral("pump-1")), SchedulerListModel::StatusColumn)
-                 .data(models::BadgeValueRole).toString(),
-             QStringLiteral("STOPPED"));
+    QCOMPARE(
+        f.proxy.index(f.names().indexOf(QStringLiteral("pump-1")), SchedulerListModel::StatusColumn)
+            .data(models::BadgeValueRole)
+            .toString(),
+        QStringLiteral("STOPPED"));
 }
 
 void TestSchedulerFilterProxyModel::urgencyOrder_followsStatusChanges()
@@ -320,12 +339,12 @@ void TestSchedulerFilterProxyModel::refresh_rowLeavesAndJoinsStatusFilter()
     Fixture f;
     QList<Summary> all = sampleFleet();
     f.cycle(all);
-    f.proxy.setStatusFilter({StatusField::Status, QStringLiteral("RUNNING")});
+    f.proxy.setStatusFilter({ StatusField::Status, QStringLiteral("RUNNING") });
     QCOMPARE(f.proxy.rowCount(), 2);
     all[0].status = QStringLiteral("STOPPING");
     all[3].status = QStringLiteral("RUNNING");
     f.cycle(all);
-    QCOMPARE(f.names(), (QStringList{QStringLiteral("pump-2"), QStringLiteral("fan-4")}));
+    QCOMPARE(f.names(), (QStringList { QStringLiteral("pump-2"), QStringLiteral("fan-4") }));
 }
 
 void TestSchedulerFilterProxyModel::refresh_persistentIndexFollowsItsScheduler()
@@ -334,12 +353,14 @@ void TestSchedulerFilterProxyModel::refresh_persistentIndexFollowsItsScheduler()
     QList<Summary> all = sampleFleet();
     f.cycle(all);
     f.proxy.sort(SchedulerListModel::StatusColumn);
-    const QPersistentModelIndex selected = f.proxy.index(f.names().indexOf(QStringLiteral("pump-1")), 0);
+    const QPersistentModelIndex selected
+        = f.proxy.index(f.names().indexOf(QStringLiteral("pump-1")), 0);
     QCOMPARE(selected.data(models::SchedulerNameRole).toString(), QStringLiteral("pump-1"));
     // pump-1 becomes STOPPING, valve-5 disappears, a new one arrives.
     all[0].status = QStringLiteral("STOPPING");
     all.removeAt(4);
-    all.append(scheduler(QStringLiteral("aaa-new"), QStringLiteral("PENDING"), QString(), QStringLiteral("m")));
+    all.append(scheduler(
+        QStringLiteral("aaa-new"), QStringLiteral("PENDING"), QString(), QStringLiteral("m")));
     f.cycle(all);
     QVERIFY(selected.isValid());
     QCOMPARE(selected.data(models::SchedulerNameRole).toString(), QStringLiteral("pump-1"));
@@ -352,7 +373,8 @@ void TestSchedulerFilterProxyModel::refresh_newRowsInsertedInSortedPlace()
     QList<Summary> all = sampleFleet();
     f.cycle(all);
     f.proxy.sort(SchedulerListModel::NameColumn);
-    all.append(scheduler(QStringLiteral("b-new"), QStringLiteral("RUNNING"), QStringLiteral("NORMAL"), QStringLiteral("m")));
+    all.append(scheduler(QStringLiteral("b-new"), QStringLiteral("RUNNING"),
+        QStringLiteral("NORMAL"), QStringLiteral("m")));
     f.cycle(all);
     QCOMPARE(f.names().indexOf(QStringLiteral("b-new")), 0);
 }

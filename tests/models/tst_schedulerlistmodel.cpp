@@ -2,12 +2,10 @@
 // removals only after a complete cycle), staleness after a failed cycle, the status-change
 // highlight and its expiry on a fake clock, the counts, every role. QAbstractItemModelTester
 // watches the model throughout.
+#include "clienttestdoubles.h"
+#include "models/itemroles.h"
 #include "models/schedulerlistmodel.h"
 #include "models/summaryreuser.h"
-
-#include "clienttestdoubles.h"
-
-#include "models/itemroles.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -22,14 +20,16 @@ namespace {
 const QDateTime kStart = QDateTime(QDate(2026, 3, 1), QTime(12, 3, 5), Qt::UTC);
 
 Summary scheduler(const QString &name, const QString &status = QStringLiteral("RUNNING"),
-                  const QString &result = QStringLiteral("NORMAL"))
+    const QString &result = QStringLiteral("NORMAL"))
 {
     Summary s;
     s.modelName = QStringLiteral("model-") + name;
-    s.modelArn = QStringLiteral("arn:aws:lookoutequipment:us-east-1:123456789012:model/model-") + name + QStringLiteral("/1");
+    s.modelArn = QStringLiteral("arn:aws:lookoutequipment:us-east-1:123456789012:model/model-")
+        + name + QStringLiteral("/1");
     s.inferenceSchedulerName = name;
-    s.inferenceSchedulerArn =
-        QStringLiteral("arn:aws:lookoutequipment:us-east-1:123456789012:inference-scheduler/") + name + QStringLiteral("/1");
+    s.inferenceSchedulerArn
+        = QStringLiteral("arn:aws:lookoutequipment:us-east-1:123456789012:inference-scheduler/")
+        + name + QStringLiteral("/1");
     s.status = status;
     s.dataDelayOffsetInMinutes = 10;
     s.dataUploadFrequency = QStringLiteral("PT5M");
@@ -67,9 +67,11 @@ QList<Summary> copied(const QList<Summary> &summaries)
 }
 
 struct Fixture {
-    std::shared_ptr<testsupport::FakeClock> clock = std::make_shared<testsupport::FakeClock>(kStart);
-    SchedulerListModel model{clock};
-    QAbstractItemModelTester tester{&model, QAbstractItemModelTester::FailureReportingMode::QtTest};
+    std::shared_ptr<testsupport::FakeClock> clock
+        = std::make_shared<testsupport::FakeClock>(kStart);
+    SchedulerListModel model { clock };
+    QAbstractItemModelTester tester { &model,
+        QAbstractItemModelTester::FailureReportingMode::QtTest };
 
     void cycle(const QList<QList<Summary>> &pages, bool complete = true)
     {
@@ -95,7 +97,8 @@ QList<Change> changes(const QSignalSpy &spy)
     for (const QList<QVariant> &args : spy) {
         const auto topLeft = args.at(0).value<QModelIndex>();
         const auto bottomRight = args.at(1).value<QModelIndex>();
-        result.append({topLeft.row(), topLeft.column(), bottomRight.column(), bottomRight.row(), args.at(2).value<QList<int>>()});
+        result.append({ topLeft.row(), topLeft.column(), bottomRight.column(), bottomRight.row(),
+            args.at(2).value<QList<int>>() });
     }
     return result;
 }
@@ -165,7 +168,7 @@ void TestSchedulerListModel::pages_appendInArrivalOrder()
 {
     Fixture f;
     const QList<Summary> all = fleet(5);
-    f.cycle({all.mid(0, 2), all.mid(2, 3)});
+    f.cycle({ all.mid(0, 2), all.mid(2, 3) });
     QCOMPARE(f.model.rowCount(), 5);
     for (int row = 0; row < 5; ++row)
         QCOMPARE(f.model.nameAt(row), *all[row].inferenceSchedulerName);
@@ -177,7 +180,7 @@ void TestSchedulerListModel::unchangedRefresh_emitsNothing()
 {
     Fixture f;
     const QList<Summary> all = fleet(10);
-    f.cycle({all.mid(0, 5), all.mid(5)});
+    f.cycle({ all.mid(0, 5), all.mid(5) });
     QSignalSpy changed(&f.model, &QAbstractItemModel::dataChanged);
     QSignalSpy inserted(&f.model, &QAbstractItemModel::rowsInserted);
     QSignalSpy removed(&f.model, &QAbstractItemModel::rowsRemoved);
@@ -185,7 +188,7 @@ void TestSchedulerListModel::unchangedRefresh_emitsNothing()
     QSignalSpy reset(&f.model, &QAbstractItemModel::modelReset);
     QSignalSpy summary(&f.model, &SchedulerListModel::summaryChanged);
     f.clock->advance(std::chrono::seconds(30));
-    f.cycle({all.mid(0, 5), all.mid(5)});
+    f.cycle({ all.mid(0, 5), all.mid(5) });
     QCOMPARE(changed.size(), 0);
     QCOMPARE(inserted.size(), 0);
     QCOMPARE(removed.size(), 0);
@@ -199,17 +202,18 @@ void TestSchedulerListModel::changedCell_emitsDataChangedForThatCellOnly()
 {
     Fixture f;
     QList<Summary> all = fleet(4);
-    f.cycle({all});
+    f.cycle({ all });
     QSignalSpy changed(&f.model, &QAbstractItemModel::dataChanged);
     all[2].dataUploadFrequency = QStringLiteral("PT1H");
-    f.cycle({all});
+    f.cycle({ all });
     const QList<Change> seen = changes(changed);
     QCOMPARE(seen.size(), 1);
     QCOMPARE(seen[0].row, 2);
     QCOMPARE(seen[0].lastRow, 2);
     QCOMPARE(seen[0].first, int(SchedulerListModel::UploadFrequencyColumn));
     QCOMPARE(seen[0].last, int(SchedulerListModel::UploadFrequencyColumn));
-    QCOMPARE(f.model.index(2, SchedulerListModel::UploadFrequencyColumn).data().toString(), QStringLiteral("Every hour"));
+    QCOMPARE(f.model.index(2, SchedulerListModel::UploadFrequencyColumn).data().toString(),
+        QStringLiteral("Every hour"));
     // Not a status change: no highlight.
     QVERIFY(!f.model.index(2, 0).data(models::RecentlyChangedRole).toBool());
 }
@@ -218,12 +222,12 @@ void TestSchedulerListModel::separateChangedColumns_emitOneSignalEach()
 {
     Fixture f;
     QList<Summary> all = fleet(3);
-    f.cycle({all});
+    f.cycle({ all });
     QSignalSpy changed(&f.model, &QAbstractItemModel::dataChanged);
     all[1].modelName = QStringLiteral("other-model");
     all[1].dataDelayOffsetInMinutes = 20;
     all[1].dataUploadFrequency = QStringLiteral("PT10M");
-    f.cycle({all});
+    f.cycle({ all });
     const QList<Change> seen = changes(changed);
     // Model, upload frequency and delay are adjacent: one signal for the three cells.
     QCOMPARE(seen.size(), 1);
@@ -233,7 +237,7 @@ void TestSchedulerListModel::separateChangedColumns_emitOneSignalEach()
     changed.clear();
     all[2].inferenceSchedulerName = QStringLiteral("renamed");
     all[2].modelName = QStringLiteral("renamed-model");
-    f.cycle({all});
+    f.cycle({ all });
     // Name and model are apart: one signal each, nothing for the cells between them.
     QList<Change> apart = changes(changed);
     QCOMPARE(apart.size(), 2);
@@ -243,25 +247,27 @@ void TestSchedulerListModel::separateChangedColumns_emitOneSignalEach()
     QCOMPARE(apart[1].last, int(SchedulerListModel::ModelColumn));
 
     changed.clear();
-    all[0].inferenceSchedulerArn = QStringLiteral("arn:aws:lookoutequipment:us-east-1:123456789012:inference-scheduler/x");
-    f.cycle({all});
+    all[0].inferenceSchedulerArn
+        = QStringLiteral("arn:aws:lookoutequipment:us-east-1:123456789012:inference-scheduler/x");
+    f.cycle({ all });
     // A new ARN is a new scheduler: the old row goes, the new one comes; nothing changes in place.
     QCOMPARE(changed.size(), 0);
     QCOMPARE(f.model.rowCount(), 3);
-    QCOMPARE(f.model.index(2, 0).data(models::SchedulerArnRole).toString(), *all[0].inferenceSchedulerArn);
+    QCOMPARE(f.model.index(2, 0).data(models::SchedulerArnRole).toString(),
+        *all[0].inferenceSchedulerArn);
 }
 
 void TestSchedulerListModel::statusChange_highlightsRowAndReportsIt()
 {
     Fixture f;
     QList<Summary> all = fleet(3);
-    f.cycle({all});
+    f.cycle({ all });
     QSignalSpy changed(&f.model, &QAbstractItemModel::dataChanged);
     QSignalSpy statuses(&f.model, &SchedulerListModel::statusesChanged);
     QSignalSpy summary(&f.model, &SchedulerListModel::summaryChanged);
     all[1].latestInferenceResult = QStringLiteral("ANOMALOUS");
     f.clock->advance(std::chrono::seconds(30));
-    f.cycle({all});
+    f.cycle({ all });
 
     const QList<Change> seen = changes(changed);
     QCOMPARE(seen.size(), 2);
@@ -299,12 +305,12 @@ void TestSchedulerListModel::highlight_endsAfterItsDuration()
 {
     Fixture f;
     QList<Summary> all = fleet(3);
-    f.cycle({all});
+    f.cycle({ all });
     all[0].status = QStringLiteral("STOPPING");
-    f.cycle({all});
+    f.cycle({ all });
     f.clock->advance(std::chrono::seconds(2));
     all[2].status = QStringLiteral("STOPPING");
-    f.cycle({all});
+    f.cycle({ all });
     QVERIFY(f.model.isRowRecentlyChanged(0));
     QVERIFY(f.model.isRowRecentlyChanged(2));
 
@@ -334,13 +340,13 @@ void TestSchedulerListModel::highlightedAgain_runsItsFullDurationFromTheLaterCha
 {
     Fixture f;
     QList<Summary> all = fleet(3);
-    f.cycle({all});
+    f.cycle({ all });
     all[1].status = QStringLiteral("STOPPING");
-    f.cycle({all});
+    f.cycle({ all });
     f.clock->advance(std::chrono::seconds(4));
     all[1].status = QStringLiteral("STOPPED");
     all[0].status = QStringLiteral("STOPPING");
-    f.cycle({all});
+    f.cycle({ all });
 
     QSignalSpy changed(&f.model, &QAbstractItemModel::dataChanged);
     // The first change's time is up; row 1 changed again since, so its highlight goes on.
@@ -383,13 +389,13 @@ void TestSchedulerListModel::summaryChanged_onceWhenACycleEnds()
     summary.clear();
     all[0].status = QStringLiteral("STOPPING");
     all[3].latestInferenceResult = QStringLiteral("ANOMALOUS");
-    f.cycle({all.mid(0, 2), all.mid(2, 3)});
+    f.cycle({ all.mid(0, 2), all.mid(2, 3) });
     QCOMPARE(summary.size(), 1);
     QCOMPARE(f.model.rowCount(), 5);
 
     // Nothing changed: nothing said.
     summary.clear();
-    f.cycle({all.mid(0, 5)});
+    f.cycle({ all.mid(0, 5) });
     QCOMPARE(summary.size(), 0);
 
     // Outside a cycle (clear()): at once.
@@ -401,12 +407,12 @@ void TestSchedulerListModel::newScheduler_isInsertedWithoutTouchingOthers()
 {
     Fixture f;
     QList<Summary> all = fleet(3);
-    f.cycle({all});
+    f.cycle({ all });
     QSignalSpy changed(&f.model, &QAbstractItemModel::dataChanged);
     QSignalSpy inserted(&f.model, &QAbstractItemModel::rowsInserted);
     QSignalSpy statuses(&f.model, &SchedulerListModel::statusesChanged);
     all.insert(1, scheduler(QStringLiteral("fan-1"), QStringLiteral("PENDING"), QString()));
-    f.cycle({all});
+    f.cycle({ all });
     QCOMPARE(changed.size(), 0);
     QCOMPARE(inserted.size(), 1);
     QCOMPARE(inserted.at(0).at(1).toInt(), 3);
@@ -421,7 +427,7 @@ void TestSchedulerListModel::absentScheduler_removedAfterCompleteCycle()
 {
     Fixture f;
     QList<Summary> all = fleet(4);
-    f.cycle({all});
+    f.cycle({ all });
     QSignalSpy removed(&f.model, &QAbstractItemModel::rowsRemoved);
     all.removeAt(1);
     f.model.beginCycle();
@@ -442,10 +448,10 @@ void TestSchedulerListModel::absentSchedulers_removedInRuns()
 {
     Fixture f;
     const QList<Summary> all = fleet(10);
-    f.cycle({all});
+    f.cycle({ all });
     QSignalSpy removed(&f.model, &QAbstractItemModel::rowsRemoved);
     // Keep 0, 3, 4, 9: runs 1-2 and 5-8 go.
-    f.cycle({{all[0], all[3], all[4], all[9]}});
+    f.cycle({ { all[0], all[3], all[4], all[9] } });
     QCOMPARE(removed.size(), 2);
     QCOMPARE(removed.at(0).at(1).toInt(), 5);
     QCOMPARE(removed.at(0).at(2).toInt(), 8);
@@ -461,9 +467,9 @@ void TestSchedulerListModel::absentScheduler_keptWhenCycleFails()
 {
     Fixture f;
     QList<Summary> all = fleet(4);
-    f.cycle({all});
+    f.cycle({ all });
     QSignalSpy removed(&f.model, &QAbstractItemModel::rowsRemoved);
-    f.cycle({all.mid(0, 2)}, false);
+    f.cycle({ all.mid(0, 2) }, false);
     QCOMPARE(removed.size(), 0);
     QCOMPARE(f.model.rowCount(), 4);
 }
@@ -472,14 +478,14 @@ void TestSchedulerListModel::failedCycle_marksUndeliveredRowsStale()
 {
     Fixture f;
     const QList<Summary> all = fleet(4);
-    f.cycle({all});
+    f.cycle({ all });
     QVERIFY(!f.model.isStale());
     QSignalSpy changed(&f.model, &QAbstractItemModel::dataChanged);
     QSignalSpy freshness(&f.model, &SchedulerListModel::freshnessChanged);
     QSignalSpy finished(&f.model, &SchedulerListModel::cycleFinished);
     f.clock->advance(std::chrono::seconds(30));
     // The first page came, then the listing failed.
-    f.cycle({all.mid(0, 2)}, false);
+    f.cycle({ all.mid(0, 2) }, false);
     QVERIFY(f.model.isStale());
     QCOMPARE(finished.size(), 1);
     QCOMPARE(finished.at(0).at(0).toBool(), false);
@@ -490,7 +496,10 @@ void TestSchedulerListModel::failedCycle_marksUndeliveredRowsStale()
     QVERIFY(f.model.index(3, 5).data(models::StaleRole).toBool());
     QCOMPARE(f.model.lastGoodDataAt(2), kStart);
     QCOMPARE(f.model.lastGoodDataAt(0), kStart.addSecs(30));
-    QVERIFY(f.model.index(3, 0).data(Qt::ToolTipRole).toString().contains(QStringLiteral("Last refresh failed")));
+    QVERIFY(f.model.index(3, 0)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("Last refresh failed")));
     // One signal for the run of rows that became stale, with the stale roles.
     const QList<Change> seen = changes(changed);
     QCOMPARE(seen.size(), 1);
@@ -505,13 +514,13 @@ void TestSchedulerListModel::unchangedRefreshOfCopies_emitsNothingAndKeepsTheCop
 {
     Fixture f;
     const QList<Summary> all = fleet(5);
-    f.cycle({all});
+    f.cycle({ all });
     const QList<Summary> copies = copied(all);
     QVERIFY(!models::sharesAllData(f.model.schedulerAt(0), copies[0]));
     QSignalSpy changed(&f.model, &QAbstractItemModel::dataChanged);
     QSignalSpy inserted(&f.model, &QAbstractItemModel::rowsInserted);
     QSignalSpy removed(&f.model, &QAbstractItemModel::rowsRemoved);
-    f.cycle({copies.mid(0, 3), copies.mid(3)});
+    f.cycle({ copies.mid(0, 3), copies.mid(3) });
     QCOMPARE(changed.size(), 0);
     QCOMPARE(inserted.size(), 0);
     QCOMPARE(removed.size(), 0);
@@ -524,12 +533,12 @@ void TestSchedulerListModel::reorderedListing_matchesEveryRow()
 {
     Fixture f;
     const QList<Summary> all = fleet(6);
-    f.cycle({all});
+    f.cycle({ all });
     QList<Summary> reversed(all.crbegin(), all.crend());
     QSignalSpy changed(&f.model, &QAbstractItemModel::dataChanged);
     QSignalSpy inserted(&f.model, &QAbstractItemModel::rowsInserted);
     QSignalSpy removed(&f.model, &QAbstractItemModel::rowsRemoved);
-    f.cycle({reversed.mid(0, 4), copied(reversed.mid(4))});
+    f.cycle({ reversed.mid(0, 4), copied(reversed.mid(4)) });
     QCOMPARE(changed.size(), 0);
     QCOMPARE(inserted.size(), 0);
     QCOMPARE(removed.size(), 0);
@@ -542,11 +551,11 @@ void TestSchedulerListModel::changeAmidUnchangedRows_isTheOnlyChange()
 {
     Fixture f;
     QList<Summary> all = fleet(5);
-    f.cycle({all});
+    f.cycle({ all });
     all[2].latestInferenceResult = QStringLiteral("ANOMALOUS");
     QSignalSpy changed(&f.model, &QAbstractItemModel::dataChanged);
     QSignalSpy statuses(&f.model, &SchedulerListModel::statusesChanged);
-    f.cycle({all});
+    f.cycle({ all });
     const QList<Change> seen = changes(changed);
     QCOMPARE(seen.size(), 2); // the value, then the highlight
     QCOMPARE(seen[0].row, 2);
@@ -554,8 +563,10 @@ void TestSchedulerListModel::changeAmidUnchangedRows_isTheOnlyChange()
     QCOMPARE(seen[1].row, 2);
     QCOMPARE(seen[1].lastRow, 2);
     QCOMPARE(statuses.size(), 1);
-    QCOMPARE(f.model.index(2, SchedulerListModel::LatestResultColumn).data(models::BadgeValueRole).toString(),
-             QStringLiteral("ANOMALOUS"));
+    QCOMPARE(f.model.index(2, SchedulerListModel::LatestResultColumn)
+                 .data(models::BadgeValueRole)
+                 .toString(),
+        QStringLiteral("ANOMALOUS"));
     QVERIFY(!f.model.isRowRecentlyChanged(3));
 }
 
@@ -563,7 +574,7 @@ void TestSchedulerListModel::staleRow_freshAgainWhenDeliveredAsCopy()
 {
     Fixture f;
     const QList<Summary> all = fleet(4);
-    f.cycle({all});
+    f.cycle({ all });
     f.cycle({}, false);
     QVERIFY(f.model.isRowStale(3));
     QSignalSpy changed(&f.model, &QAbstractItemModel::dataChanged);
@@ -583,7 +594,7 @@ void TestSchedulerListModel::staleRow_freshAgainWhenDelivered()
 {
     Fixture f;
     const QList<Summary> all = fleet(4);
-    f.cycle({all});
+    f.cycle({ all });
     f.cycle({}, false);
     QVERIFY(f.model.isRowStale(0));
     QSignalSpy changed(&f.model, &QAbstractItemModel::dataChanged);
@@ -615,10 +626,10 @@ void TestSchedulerListModel::rename_withSameArn_changesNameCellOnly()
 {
     Fixture f;
     QList<Summary> all = fleet(2);
-    f.cycle({all});
+    f.cycle({ all });
     QSignalSpy changed(&f.model, &QAbstractItemModel::dataChanged);
     all[0].inferenceSchedulerName = QStringLiteral("renamed");
-    f.cycle({all});
+    f.cycle({ all });
     QCOMPARE(changed.size(), 1);
     QCOMPARE(changes(changed)[0].first, 0);
     QCOMPARE(changes(changed)[0].last, 0);
@@ -633,15 +644,15 @@ void TestSchedulerListModel::summaryWithoutNameOrArn_isSkippedWithWarning()
     nameless.inferenceSchedulerName.reset();
     nameless.inferenceSchedulerArn.reset();
     QTest::ignoreMessage(QtWarningMsg, "skipping a scheduler summary with neither name nor ARN");
-    f.cycle({{nameless, scheduler(QStringLiteral("ok"))}});
+    f.cycle({ { nameless, scheduler(QStringLiteral("ok")) } });
     QCOMPARE(f.model.rowCount(), 1);
     QCOMPARE(f.model.nameAt(0), QStringLiteral("ok"));
 
     // Without an ARN the name is the key.
     Summary noArn = scheduler(QStringLiteral("plain"));
     noArn.inferenceSchedulerArn.reset();
-    f.cycle({{scheduler(QStringLiteral("ok")), noArn}});
-    f.cycle({{scheduler(QStringLiteral("ok")), noArn}});
+    f.cycle({ { scheduler(QStringLiteral("ok")), noArn } });
+    f.cycle({ { scheduler(QStringLiteral("ok")), noArn } });
     QCOMPARE(f.model.rowCount(), 2);
 }
 
@@ -651,9 +662,10 @@ void TestSchedulerListModel::sameSchedulerTwiceInPage_laterCopyWins()
     Summary first = scheduler(QStringLiteral("twin"));
     Summary second = first;
     second.status = QStringLiteral("STOPPED");
-    f.cycle({{first, second}});
+    f.cycle({ { first, second } });
     QCOMPARE(f.model.rowCount(), 1);
-    QCOMPARE(f.model.index(0, 1).data(models::BadgeValueRole).toString(), QStringLiteral("STOPPED"));
+    QCOMPARE(
+        f.model.index(0, 1).data(models::BadgeValueRole).toString(), QStringLiteral("STOPPED"));
     QCOMPARE(f.model.summary().total(), 1);
     QCOMPARE(f.model.summary().statusCount(QStringLiteral("STOPPED")), 1);
 }
@@ -661,7 +673,7 @@ void TestSchedulerListModel::sameSchedulerTwiceInPage_laterCopyWins()
 void TestSchedulerListModel::clear_dropsEveryRowAtOnce()
 {
     Fixture f;
-    f.cycle({fleet(5)});
+    f.cycle({ fleet(5) });
     f.cycle({}, false);
     QSignalSpy reset(&f.model, &QAbstractItemModel::modelReset);
     QSignalSpy summary(&f.model, &SchedulerListModel::summaryChanged);
@@ -677,7 +689,7 @@ void TestSchedulerListModel::clear_dropsEveryRowAtOnce()
 void TestSchedulerListModel::beginCycle_whileRunning_failsTheRunningOne()
 {
     Fixture f;
-    f.cycle({fleet(2)});
+    f.cycle({ fleet(2) });
     QSignalSpy finished(&f.model, &SchedulerListModel::cycleFinished);
     f.model.beginCycle();
     f.model.beginCycle();
@@ -693,9 +705,10 @@ void TestSchedulerListModel::beginCycle_whileRunning_failsTheRunningOne()
 void TestSchedulerListModel::summary_countsFollowEveryChange()
 {
     Fixture f;
-    QList<Summary> all{scheduler(QStringLiteral("a")), scheduler(QStringLiteral("b"), QStringLiteral("STOPPED"), QString()),
-                       scheduler(QStringLiteral("c"), QStringLiteral("RUNNING"), QStringLiteral("ANOMALOUS"))};
-    f.cycle({all});
+    QList<Summary> all { scheduler(QStringLiteral("a")),
+        scheduler(QStringLiteral("b"), QStringLiteral("STOPPED"), QString()),
+        scheduler(QStringLiteral("c"), QStringLiteral("RUNNING"), QStringLiteral("ANOMALOUS")) };
+    f.cycle({ all });
     const models::FleetSummary &summary = f.model.summary();
     QCOMPARE(summary.total(), 3);
     QCOMPARE(summary.statusCount(QStringLiteral("RUNNING")), 2);
@@ -704,7 +717,7 @@ void TestSchedulerListModel::summary_countsFollowEveryChange()
     QCOMPARE(summary.latestResultCount(QString()), 1);
     all[2].status = QStringLiteral("STOPPING");
     all.removeAt(0);
-    f.cycle({all});
+    f.cycle({ all });
     QCOMPARE(summary.total(), 2);
     QCOMPARE(summary.statusCount(QStringLiteral("RUNNING")), 0);
     QCOMPARE(summary.statusCount(QStringLiteral("STOPPING")), 1);
@@ -714,26 +727,37 @@ void TestSchedulerListModel::summary_countsFollowEveryChange()
 void TestSchedulerListModel::roles_displayCopySortAndBadges()
 {
     Fixture f;
-    Summary s = scheduler(QStringLiteral("pump-7"), QStringLiteral("RUNNING"), QStringLiteral("ANOMALOUS"));
+    Summary s = scheduler(
+        QStringLiteral("pump-7"), QStringLiteral("RUNNING"), QStringLiteral("ANOMALOUS"));
     s.dataUploadFrequency = QStringLiteral("PT15M");
     s.dataDelayOffsetInMinutes = 1;
-    f.cycle({{s}});
+    f.cycle({ { s } });
     auto cell = [&](int column, int role) { return f.model.index(0, column).data(role); };
-    QCOMPARE(cell(SchedulerListModel::NameColumn, Qt::DisplayRole).toString(), QStringLiteral("pump-7"));
-    QCOMPARE(cell(SchedulerListModel::NameColumn, Qt::ToolTipRole).toString(), *s.inferenceSchedulerArn);
-    QCOMPARE(cell(SchedulerListModel::NameColumn, models::CopyTextRole).toString(), QStringLiteral("pump-7"));
-    QCOMPARE(cell(SchedulerListModel::StatusColumn, models::BadgeValueRole).toString(), QStringLiteral("RUNNING"));
-    QCOMPARE(cell(SchedulerListModel::LatestResultColumn, models::BadgeValueRole).toString(), QStringLiteral("ANOMALOUS"));
+    QCOMPARE(
+        cell(SchedulerListModel::NameColumn, Qt::DisplayRole).toString(), QStringLiteral("pump-7"));
+    QCOMPARE(
+        cell(SchedulerListModel::NameColumn, Qt::ToolTipRole).toString(), *s.inferenceSchedulerArn);
+    QCOMPARE(cell(SchedulerListModel::NameColumn, models::CopyTextRole).toString(),
+        QStringLiteral("pump-7"));
+    QCOMPARE(cell(SchedulerListModel::StatusColumn, models::BadgeValueRole).toString(),
+        QStringLiteral("RUNNING"));
+    QCOMPARE(cell(SchedulerListModel::LatestResultColumn, models::BadgeValueRole).toString(),
+        QStringLiteral("ANOMALOUS"));
     QCOMPARE(cell(SchedulerListModel::LatestResultColumn, models::SortRole).toInt(), 0);
     QCOMPARE(cell(SchedulerListModel::StatusColumn, models::SortRole).toInt(), 5);
     QVERIFY(!cell(SchedulerListModel::ModelColumn, models::BadgeValueRole).isValid());
-    QCOMPARE(cell(SchedulerListModel::ModelColumn, Qt::DisplayRole).toString(), QStringLiteral("model-pump-7"));
+    QCOMPARE(cell(SchedulerListModel::ModelColumn, Qt::DisplayRole).toString(),
+        QStringLiteral("model-pump-7"));
     QCOMPARE(cell(SchedulerListModel::ModelColumn, Qt::ToolTipRole).toString(), *s.modelArn);
-    QCOMPARE(cell(SchedulerListModel::UploadFrequencyColumn, Qt::DisplayRole).toString(), QStringLiteral("Every 15 minutes"));
-    QCOMPARE(cell(SchedulerListModel::UploadFrequencyColumn, Qt::ToolTipRole).toString(), QStringLiteral("PT15M"));
-    QCOMPARE(cell(SchedulerListModel::UploadFrequencyColumn, models::CopyTextRole).toString(), QStringLiteral("PT15M"));
+    QCOMPARE(cell(SchedulerListModel::UploadFrequencyColumn, Qt::DisplayRole).toString(),
+        QStringLiteral("Every 15 minutes"));
+    QCOMPARE(cell(SchedulerListModel::UploadFrequencyColumn, Qt::ToolTipRole).toString(),
+        QStringLiteral("PT15M"));
+    QCOMPARE(cell(SchedulerListModel::UploadFrequencyColumn, models::CopyTextRole).toString(),
+        QStringLiteral("PT15M"));
     QCOMPARE(cell(SchedulerListModel::UploadFrequencyColumn, models::SortRole).toLongLong(), 900);
-    QCOMPARE(cell(SchedulerListModel::DelayColumn, Qt::DisplayRole).toString(), QStringLiteral("1 minute"));
+    QCOMPARE(cell(SchedulerListModel::DelayColumn, Qt::DisplayRole).toString(),
+        QStringLiteral("1 minute"));
     QCOMPARE(cell(SchedulerListModel::DelayColumn, models::RawValueRole).toLongLong(), 1);
     QCOMPARE(cell(SchedulerListModel::DelayColumn, models::SortRole).toLongLong(), 1);
     for (int column = 0; column < SchedulerListModel::ColumnCount; ++column) {
@@ -743,13 +767,15 @@ void TestSchedulerListModel::roles_displayCopySortAndBadges()
         QVERIFY(!cell(column, models::AbsentRole).toBool());
         QVERIFY(!cell(column, models::StaleRole).toBool());
     }
-    QCOMPARE(cell(SchedulerListModel::StatusColumn, Qt::AccessibleTextRole).toString(), QStringLiteral("Status: RUNNING"));
+    QCOMPARE(cell(SchedulerListModel::StatusColumn, Qt::AccessibleTextRole).toString(),
+        QStringLiteral("Status: RUNNING"));
     QCOMPARE(cell(SchedulerListModel::LatestResultColumn, models::AccessibleTextRole).toString(),
-             QStringLiteral("Latest result: ANOMALOUS"));
+        QStringLiteral("Latest result: ANOMALOUS"));
     // The name reads out the whole scheduler.
     QCOMPARE(cell(SchedulerListModel::NameColumn, Qt::AccessibleTextRole).toString(),
-             QStringLiteral("pump-7, Status: RUNNING, Latest result: ANOMALOUS"));
-    QCOMPARE(cell(SchedulerListModel::ModelColumn, Qt::AccessibleTextRole).toString(), QStringLiteral("Model: model-pump-7"));
+        QStringLiteral("pump-7, Status: RUNNING, Latest result: ANOMALOUS"));
+    QCOMPARE(cell(SchedulerListModel::ModelColumn, Qt::AccessibleTextRole).toString(),
+        QStringLiteral("Model: model-pump-7"));
 }
 
 void TestSchedulerListModel::roles_absentMembersSayNotSet()
@@ -757,14 +783,16 @@ void TestSchedulerListModel::roles_absentMembersSayNotSet()
     Fixture f;
     Summary s;
     s.inferenceSchedulerName = QStringLiteral("bare");
-    f.cycle({{s}});
+    f.cycle({ { s } });
     for (int column = 1; column < SchedulerListModel::ColumnCount; ++column) {
         const QModelIndex index = f.model.index(0, column);
         QCOMPARE(index.data().toString(), QStringLiteral("not set"));
         QVERIFY(index.data(models::AbsentRole).toBool());
         QVERIFY(!index.data(models::RawValueRole).isValid());
     }
-    QCOMPARE(f.model.index(0, SchedulerListModel::StatusColumn).data(models::BadgeValueRole).toString(), QString());
+    QCOMPARE(
+        f.model.index(0, SchedulerListModel::StatusColumn).data(models::BadgeValueRole).toString(),
+        QString());
     QCOMPARE(f.model.index(0, SchedulerListModel::StatusColumn).data(models::SortRole).toInt(), 6);
     QCOMPARE(f.model.index(0, 0).data(models::SchedulerArnRole).toString(), QString());
 }
@@ -772,8 +800,9 @@ void TestSchedulerListModel::roles_absentMembersSayNotSet()
 void TestSchedulerListModel::headers_nameEveryColumn()
 {
     Fixture f;
-    const QStringList expected{QStringLiteral("Name"),  QStringLiteral("Status"),           QStringLiteral("Latest result"),
-                               QStringLiteral("Model"), QStringLiteral("Upload frequency"), QStringLiteral("Delay")};
+    const QStringList expected { QStringLiteral("Name"), QStringLiteral("Status"),
+        QStringLiteral("Latest result"), QStringLiteral("Model"),
+        QStringLiteral("Upload frequency"), QStringLiteral("Delay") };
     for (int column = 0; column < SchedulerListModel::ColumnCount; ++column) {
         QCOMPARE(f.model.headerData(column, Qt::Horizontal).toString(), expected[column]);
         QVERIFY(!f.model.headerData(column, Qt::Horizontal, Qt::ToolTipRole).toString().isEmpty());
@@ -787,11 +816,13 @@ void TestSchedulerListModel::compareRows_ordersByColumnThenName()
     Summary b = scheduler(QStringLiteral("a-pump"), QStringLiteral("RUNNING"));
     Summary c = scheduler(QStringLiteral("C-pump"), QStringLiteral("STOPPING"));
     c.dataUploadFrequency = QStringLiteral("PT1H");
-    f.cycle({{a, b, c}});
+    f.cycle({ { a, b, c } });
     QVERIFY(f.model.compareRows(1, 0, SchedulerListModel::NameColumn) < 0);
     QVERIFY(f.model.compareRows(0, 2, SchedulerListModel::NameColumn) < 0); // case-insensitive
-    QVERIFY(f.model.compareRows(2, 0, SchedulerListModel::StatusColumn) < 0); // STOPPING is more urgent
-    QVERIFY(f.model.compareRows(1, 0, SchedulerListModel::StatusColumn) < 0); // same status: by name
+    QVERIFY(
+        f.model.compareRows(2, 0, SchedulerListModel::StatusColumn) < 0); // STOPPING is more urgent
+    QVERIFY(
+        f.model.compareRows(1, 0, SchedulerListModel::StatusColumn) < 0); // same status: by name
     QVERIFY(f.model.compareRows(0, 2, SchedulerListModel::UploadFrequencyColumn) < 0);
     QCOMPARE(f.model.compareRows(0, 0, SchedulerListModel::DelayColumn), 0);
 }
@@ -799,19 +830,24 @@ void TestSchedulerListModel::compareRows_ordersByColumnThenName()
 void TestSchedulerListModel::compareUrgency_anomalousAndTransitionalFirst()
 {
     Fixture f;
-    f.cycle({{scheduler(QStringLiteral("ok"), QStringLiteral("RUNNING"), QStringLiteral("NORMAL")),
-              scheduler(QStringLiteral("a-stopped-bad"), QStringLiteral("STOPPED"), QStringLiteral("ANOMALOUS")),
-              scheduler(QStringLiteral("stopped"), QStringLiteral("STOPPED"), QStringLiteral("NORMAL")),
-              scheduler(QStringLiteral("pending"), QStringLiteral("PENDING"), QStringLiteral("NORMAL")),
-              scheduler(QStringLiteral("bad"), QStringLiteral("RUNNING"), QStringLiteral("ANOMALOUS"))}});
-    QList<int> order{0, 1, 2, 3, 4};
-    std::sort(order.begin(), order.end(), [&](int l, int r) { return f.model.compareUrgency(l, r) < 0; });
+    f.cycle({ { scheduler(
+                    QStringLiteral("ok"), QStringLiteral("RUNNING"), QStringLiteral("NORMAL")),
+        scheduler(QStringLiteral("a-stopped-bad"), QStringLiteral("STOPPED"),
+            QStringLiteral("ANOMALOUS")),
+        scheduler(QStringLiteral("stopped"), QStringLiteral("STOPPED"), QStringLiteral("NORMAL")),
+        scheduler(QStringLiteral("pending"), QStringLiteral("PENDING"), QStringLiteral("NORMAL")),
+        scheduler(
+            QStringLiteral("bad"), QStringLiteral("RUNNING"), QStringLiteral("ANOMALOUS")) } });
+    QList<int> order { 0, 1, 2, 3, 4 };
+    std::sort(
+        order.begin(), order.end(), [&](int l, int r) { return f.model.compareUrgency(l, r) < 0; });
     QStringList names;
     for (int row : order)
         names.append(f.model.nameAt(row));
     // Equally urgent ANOMALOUS ones: the running one first, whatever the names say.
-    QCOMPARE(names, (QStringList{QStringLiteral("bad"), QStringLiteral("a-stopped-bad"), QStringLiteral("pending"),
-                                 QStringLiteral("stopped"), QStringLiteral("ok")}));
+    QCOMPARE(names,
+        (QStringList { QStringLiteral("bad"), QStringLiteral("a-stopped-bad"),
+            QStringLiteral("pending"), QStringLiteral("stopped"), QStringLiteral("ok") }));
     QCOMPARE(f.model.urgency(4), 0);
     QCOMPARE(f.model.compareUrgency(2, 2), 0);
 }
@@ -820,9 +856,9 @@ void TestSchedulerListModel::rowOfName_followsRemovals()
 {
     Fixture f;
     const QList<Summary> all = fleet(3);
-    f.cycle({all});
+    f.cycle({ all });
     QCOMPARE(f.model.rowOfName(QStringLiteral("pump-002")), 2);
-    f.cycle({{all[2]}});
+    f.cycle({ { all[2] } });
     QCOMPARE(f.model.rowOfName(QStringLiteral("pump-002")), 0);
     QCOMPARE(f.model.rowOfName(QStringLiteral("pump-000")), -1);
 }

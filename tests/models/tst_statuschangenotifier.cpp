@@ -1,8 +1,7 @@
 // StatusChangeNotifier: which changes are announced (turned ANOMALOUS, left RUNNING), one alert
 // per refresh cycle, the wording for one and for many schedulers, and nothing for first sight.
-#include "models/statuschangenotifier.h"
-
 #include "clienttestdoubles.h"
+#include "models/statuschangenotifier.h"
 
 #include <QSignalSpy>
 #include <QtTest>
@@ -14,12 +13,13 @@ using Alert = StatusChangeNotifier::Alert;
 namespace {
 
 StatusChange change(const QString &name, const QString &oldStatus, const QString &newStatus,
-                    const QString &oldResult, const QString &newResult)
+    const QString &oldResult, const QString &newResult)
 {
-    return {name, QStringLiteral("arn:") + name, oldStatus, newStatus, oldResult, newResult};
+    return { name, QStringLiteral("arn:") + name, oldStatus, newStatus, oldResult, newResult };
 }
 
-lookout::InferenceSchedulerSummary scheduler(const QString &name, const QString &status, const QString &result)
+lookout::InferenceSchedulerSummary scheduler(
+    const QString &name, const QString &status, const QString &result)
 {
     lookout::InferenceSchedulerSummary s;
     s.inferenceSchedulerName = name;
@@ -58,14 +58,18 @@ void TestStatusChangeNotifier::worthAnnouncing_data()
     const QString a = QStringLiteral("ANOMALOUS");
     const QString n = QStringLiteral("NORMAL");
     QTest::newRow("normal to anomalous") << change(QStringLiteral("x"), r, r, n, a) << true;
-    QTest::newRow("no result to anomalous") << change(QStringLiteral("x"), r, r, QString(), a) << true;
+    QTest::newRow("no result to anomalous")
+        << change(QStringLiteral("x"), r, r, QString(), a) << true;
     QTest::newRow("anomalous to normal") << change(QStringLiteral("x"), r, r, a, n) << false;
-    QTest::newRow("running to stopping") << change(QStringLiteral("x"), r, QStringLiteral("STOPPING"), n, n) << true;
-    QTest::newRow("running to unknown") << change(QStringLiteral("x"), r, QStringLiteral("DEGRADED"), n, n) << true;
+    QTest::newRow("running to stopping")
+        << change(QStringLiteral("x"), r, QStringLiteral("STOPPING"), n, n) << true;
+    QTest::newRow("running to unknown")
+        << change(QStringLiteral("x"), r, QStringLiteral("DEGRADED"), n, n) << true;
     QTest::newRow("running to absent") << change(QStringLiteral("x"), r, QString(), n, n) << true;
-    QTest::newRow("pending to running") << change(QStringLiteral("x"), QStringLiteral("PENDING"), r, n, n) << false;
-    QTest::newRow("stopping to stopped") << change(QStringLiteral("x"), QStringLiteral("STOPPING"), QStringLiteral("STOPPED"), n, n)
-                                         << false;
+    QTest::newRow("pending to running")
+        << change(QStringLiteral("x"), QStringLiteral("PENDING"), r, n, n) << false;
+    QTest::newRow("stopping to stopped") << change(QStringLiteral("x"), QStringLiteral("STOPPING"),
+        QStringLiteral("STOPPED"), n, n) << false;
 }
 
 void TestStatusChangeNotifier::worthAnnouncing()
@@ -79,7 +83,8 @@ void TestStatusChangeNotifier::flush_nothingCollected_raisesNothing()
 {
     StatusChangeNotifier notifier;
     QSignalSpy alerts(&notifier, &StatusChangeNotifier::alertRaised);
-    notifier.observe({change(QStringLiteral("x"), QStringLiteral("PENDING"), QStringLiteral("RUNNING"), {}, {})});
+    notifier.observe({ change(
+        QStringLiteral("x"), QStringLiteral("PENDING"), QStringLiteral("RUNNING"), {}, {}) });
     notifier.flush();
     QCOMPARE(alerts.size(), 0);
 }
@@ -88,14 +93,14 @@ void TestStatusChangeNotifier::oneAnomalous_titledByName()
 {
     StatusChangeNotifier notifier;
     QSignalSpy alerts(&notifier, &StatusChangeNotifier::alertRaised);
-    notifier.observe({change(QStringLiteral("pump-042"), QStringLiteral("RUNNING"), QStringLiteral("RUNNING"),
-                             QStringLiteral("NORMAL"), QStringLiteral("ANOMALOUS"))});
+    notifier.observe({ change(QStringLiteral("pump-042"), QStringLiteral("RUNNING"),
+        QStringLiteral("RUNNING"), QStringLiteral("NORMAL"), QStringLiteral("ANOMALOUS")) });
     notifier.flush();
     QCOMPARE(alerts.size(), 1);
     const auto alert = alerts.at(0).at(0).value<Alert>();
     QCOMPARE(alert.title, QStringLiteral("pump-042 turned ANOMALOUS"));
     QCOMPARE(alert.message, QStringLiteral("pump-042: latest result ANOMALOUS"));
-    QCOMPARE(alert.names, QStringList{QStringLiteral("pump-042")});
+    QCOMPARE(alert.names, QStringList { QStringLiteral("pump-042") });
     QVERIFY(alert.anomalous);
     notifier.flush();
     QCOMPARE(alerts.size(), 1);
@@ -105,8 +110,8 @@ void TestStatusChangeNotifier::oneLeftRunning_titledByName()
 {
     StatusChangeNotifier notifier;
     QSignalSpy alerts(&notifier, &StatusChangeNotifier::alertRaised);
-    notifier.observe({change(QStringLiteral("fan-3"), QStringLiteral("RUNNING"), QStringLiteral("STOPPING"),
-                             QStringLiteral("NORMAL"), QStringLiteral("NORMAL"))});
+    notifier.observe({ change(QStringLiteral("fan-3"), QStringLiteral("RUNNING"),
+        QStringLiteral("STOPPING"), QStringLiteral("NORMAL"), QStringLiteral("NORMAL")) });
     notifier.flush();
     const auto alert = alerts.at(0).at(0).value<Alert>();
     QCOMPARE(alert.title, QStringLiteral("fan-3 is no longer running"));
@@ -120,8 +125,8 @@ void TestStatusChangeNotifier::many_oneAlertListingFiveAndTheRest()
     QSignalSpy alerts(&notifier, &StatusChangeNotifier::alertRaised);
     QList<StatusChange> changes;
     for (int i = 0; i < 8; ++i) {
-        changes.append(change(QStringLiteral("s-%1").arg(i), QStringLiteral("RUNNING"), QStringLiteral("STOPPING"),
-                              QStringLiteral("NORMAL"), QStringLiteral("NORMAL")));
+        changes.append(change(QStringLiteral("s-%1").arg(i), QStringLiteral("RUNNING"),
+            QStringLiteral("STOPPING"), QStringLiteral("NORMAL"), QStringLiteral("NORMAL")));
     }
     notifier.observe(changes.mid(0, 3));
     notifier.observe(changes.mid(3));
@@ -137,36 +142,43 @@ void TestStatusChangeNotifier::many_oneAlertListingFiveAndTheRest()
 
 void TestStatusChangeNotifier::watch_oneAlertPerCycleAndNoneForFirstSight()
 {
-    auto clock = std::make_shared<testsupport::FakeClock>(QDateTime(QDate(2026, 3, 1), QTime(12, 0), Qt::UTC));
+    auto clock = std::make_shared<testsupport::FakeClock>(
+        QDateTime(QDate(2026, 3, 1), QTime(12, 0), Qt::UTC));
     models::SchedulerListModel model(clock);
     StatusChangeNotifier notifier;
     notifier.watch(&model);
     QSignalSpy alerts(&notifier, &StatusChangeNotifier::alertRaised);
     model.beginCycle();
-    model.applyPage({scheduler(QStringLiteral("a"), QStringLiteral("RUNNING"), QStringLiteral("ANOMALOUS"))});
+    model.applyPage(
+        { scheduler(QStringLiteral("a"), QStringLiteral("RUNNING"), QStringLiteral("ANOMALOUS")) });
     model.finishCycle(true);
     QCOMPARE(alerts.size(), 0);
     model.beginCycle();
-    model.applyPage({scheduler(QStringLiteral("a"), QStringLiteral("STOPPING"), QStringLiteral("ANOMALOUS"))});
-    model.applyPage({scheduler(QStringLiteral("b"), QStringLiteral("RUNNING"), QStringLiteral("NORMAL"))});
+    model.applyPage({ scheduler(
+        QStringLiteral("a"), QStringLiteral("STOPPING"), QStringLiteral("ANOMALOUS")) });
+    model.applyPage(
+        { scheduler(QStringLiteral("b"), QStringLiteral("RUNNING"), QStringLiteral("NORMAL")) });
     QCOMPARE(alerts.size(), 0);
     model.finishCycle(true);
     QCOMPARE(alerts.size(), 1);
-    QCOMPARE(alerts.at(0).at(0).value<Alert>().names, QStringList{QStringLiteral("a")});
+    QCOMPARE(alerts.at(0).at(0).value<Alert>().names, QStringList { QStringLiteral("a") });
 }
 
 void TestStatusChangeNotifier::watch_resetDropsWhatWasCollected()
 {
-    auto clock = std::make_shared<testsupport::FakeClock>(QDateTime(QDate(2026, 3, 1), QTime(12, 0), Qt::UTC));
+    auto clock = std::make_shared<testsupport::FakeClock>(
+        QDateTime(QDate(2026, 3, 1), QTime(12, 0), Qt::UTC));
     models::SchedulerListModel model(clock);
     StatusChangeNotifier notifier;
     notifier.watch(&model);
     QSignalSpy alerts(&notifier, &StatusChangeNotifier::alertRaised);
     model.beginCycle();
-    model.applyPage({scheduler(QStringLiteral("a"), QStringLiteral("RUNNING"), QStringLiteral("NORMAL"))});
+    model.applyPage(
+        { scheduler(QStringLiteral("a"), QStringLiteral("RUNNING"), QStringLiteral("NORMAL")) });
     model.finishCycle(true);
     model.beginCycle();
-    model.applyPage({scheduler(QStringLiteral("a"), QStringLiteral("STOPPED"), QStringLiteral("NORMAL"))});
+    model.applyPage(
+        { scheduler(QStringLiteral("a"), QStringLiteral("STOPPED"), QStringLiteral("NORMAL")) });
     model.clear();
     model.beginCycle();
     model.finishCycle(true);

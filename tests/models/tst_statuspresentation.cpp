@@ -30,12 +30,18 @@ void TestStatusPresentation::knownValues_mapToTheirKind_data()
     QTest::addColumn<StatusKind>("kind");
     QTest::addColumn<QString>("label");
     QTest::addColumn<QString>("icon");
-    QTest::newRow("PENDING") << "PENDING" << StatusKind::Pending << "PENDING" << ":/icons/status-pending.svg";
-    QTest::newRow("RUNNING") << "RUNNING" << StatusKind::Running << "RUNNING" << ":/icons/status-running.svg";
-    QTest::newRow("STOPPING") << "STOPPING" << StatusKind::Stopping << "STOPPING" << ":/icons/status-stopping.svg";
-    QTest::newRow("STOPPED") << "STOPPED" << StatusKind::Stopped << "STOPPED" << ":/icons/status-stopped.svg";
-    QTest::newRow("ANOMALOUS") << "ANOMALOUS" << StatusKind::Anomalous << "ANOMALOUS" << ":/icons/status-anomalous.svg";
-    QTest::newRow("NORMAL") << "NORMAL" << StatusKind::Normal << "NORMAL" << ":/icons/status-normal.svg";
+    QTest::newRow("PENDING") << "PENDING" << StatusKind::Pending << "PENDING"
+                             << ":/icons/status-pending.svg";
+    QTest::newRow("RUNNING") << "RUNNING" << StatusKind::Running << "RUNNING"
+                             << ":/icons/status-running.svg";
+    QTest::newRow("STOPPING") << "STOPPING" << StatusKind::Stopping << "STOPPING"
+                              << ":/icons/status-stopping.svg";
+    QTest::newRow("STOPPED") << "STOPPED" << StatusKind::Stopped << "STOPPED"
+                             << ":/icons/status-stopped.svg";
+    QTest::newRow("ANOMALOUS") << "ANOMALOUS" << StatusKind::Anomalous << "ANOMALOUS"
+                               << ":/icons/status-anomalous.svg";
+    QTest::newRow("NORMAL") << "NORMAL" << StatusKind::Normal << "NORMAL"
+                            << ":/icons/status-normal.svg";
 }
 
 void TestStatusPresentation::knownValues_mapToTheirKind()
@@ -54,13 +60,14 @@ void TestStatusPresentation::knownValues_mapToTheirKind()
 
 void TestStatusPresentation::unknownValue_isNeutralAndShownVerbatim()
 {
-    const models::StatusPresentation presentation = models::statusPresentation(QStringLiteral("DEGRADED_MODE"));
+    const models::StatusPresentation presentation
+        = models::statusPresentation(QStringLiteral("DEGRADED_MODE"));
     QCOMPARE(presentation.kind, StatusKind::Unknown);
     QCOMPARE(presentation.value, QStringLiteral("DEGRADED_MODE"));
     QCOMPARE(presentation.label, QStringLiteral("DEGRADED_MODE"));
     QCOMPARE(presentation.iconPath, QStringLiteral(":/icons/status-unknown.svg"));
     QCOMPARE(presentation.description,
-             QStringLiteral("DEGRADED_MODE: a value this version of Lookout Desk does not know."));
+        QStringLiteral("DEGRADED_MODE: a value this version of Lookout Desk does not know."));
     QCOMPARE(models::statusPresentation(StatusKind::Unknown).label, QStringLiteral("UNKNOWN"));
 }
 
@@ -69,16 +76,20 @@ void TestStatusPresentation::matching_isExactAndCaseSensitive()
     QCOMPARE(models::statusKind(QStringLiteral("running")), StatusKind::Unknown);
     QCOMPARE(models::statusKind(QStringLiteral(" RUNNING")), StatusKind::Unknown);
     QCOMPARE(models::statusKind(QString()), StatusKind::Unknown);
-    QCOMPARE(models::statusPresentation(QStringLiteral("running")).label, QStringLiteral("running"));
+    QCOMPARE(
+        models::statusPresentation(QStringLiteral("running")).label, QStringLiteral("running"));
 }
 
 void TestStatusPresentation::severity_ordersMostUrgentFirst()
 {
-    const QStringList ordered = {QStringLiteral("ANOMALOUS"), QStringLiteral("STOPPING"), QStringLiteral("PENDING"),
-                                 QStringLiteral("SOMETHING_NEW"), QStringLiteral("STOPPED"), QStringLiteral("RUNNING")};
+    const QStringList ordered = { QStringLiteral("ANOMALOUS"), QStringLiteral("STOPPING"),
+        QStringLiteral("PENDING"), QStringLiteral("SOMETHING_NEW"), QStringLiteral("STOPPED"),
+        QStringLiteral("RUNNING") };
     for (qsizetype i = 1; i < ordered.size(); ++i)
-        QVERIFY2(models::statusSeverity(ordered[i - 1]) < models::statusSeverity(ordered[i]), qPrintable(ordered[i]));
-    QCOMPARE(models::statusSeverity(QStringLiteral("NORMAL")), models::statusSeverity(QStringLiteral("RUNNING")));
+        QVERIFY2(models::statusSeverity(ordered[i - 1]) < models::statusSeverity(ordered[i]),
+            qPrintable(ordered[i]));
+    QCOMPARE(models::statusSeverity(QStringLiteral("NORMAL")),
+        models::statusSeverity(QStringLiteral("RUNNING")));
     QVERIFY(models::statusSeverity(QString()) > models::statusSeverity(QStringLiteral("NORMAL")));
 }
 
@@ -86,7 +97,7 @@ void TestStatusPresentation::transitional_isPendingAndStoppingOnly()
 {
     QVERIFY(models::isTransitionalStatus(QStringLiteral("PENDING")));
     QVERIFY(models::isTransitionalStatus(QStringLiteral("STOPPING")));
-    for (const char *other : {"RUNNING", "STOPPED", "ANOMALOUS", "NORMAL", "", "pending"})
+    for (const char *other : { "RUNNING", "STOPPED", "ANOMALOUS", "NORMAL", "", "pending" })
         QVERIFY2(!models::isTransitionalStatus(QString::fromLatin1(other)), other);
 }
 
@@ -98,7 +109,8 @@ void TestStatusPresentation::everyKind_hasTextIconAndDescription()
         const models::StatusPresentation presentation = models::statusPresentation(kind);
         QVERIFY(!presentation.label.isEmpty());
         QVERIFY(!presentation.description.isEmpty());
-        QVERIFY2(!presentation.description.contains(QLatin1String("%1")), qPrintable(presentation.description));
+        QVERIFY2(!presentation.description.contains(QLatin1String("%1")),
+            qPrintable(presentation.description));
         QVERIFY2(QFile::exists(presentation.iconPath), qPrintable(presentation.iconPath));
     }
 }
@@ -123,14 +135,16 @@ void TestStatusPresentation::colours_meetContrastInLightAndDarkSets()
 {
     for (const StatusKind kind : models::allStatusKinds()) {
         const models::StatusPresentation presentation = models::statusPresentation(kind);
-        for (const bool dark : {false, true}) {
+        for (const bool dark : { false, true }) {
             const models::StatusColors &colors = presentation.colors(dark);
-            QVERIFY(colors.background.isValid() && colors.foreground.isValid() && colors.border.isValid());
+            QVERIFY(colors.background.isValid() && colors.foreground.isValid()
+                && colors.border.isValid());
             const double ratio = models::contrastRatio(colors.foreground, colors.background);
-            QVERIFY2(ratio >= 4.5, qPrintable(QStringLiteral("%1 (%2): %3:1")
-                                                  .arg(presentation.label, dark ? QStringLiteral("dark")
-                                                                                : QStringLiteral("light"))
-                                                  .arg(ratio)));
+            QVERIFY2(ratio >= 4.5,
+                qPrintable(QStringLiteral("%1 (%2): %3:1")
+                               .arg(presentation.label,
+                                   dark ? QStringLiteral("dark") : QStringLiteral("light"))
+                               .arg(ratio)));
         }
         // The light set is light and the dark set dark, or the badge glares on its palette.
         if (kind != StatusKind::Anomalous) {
@@ -148,7 +162,8 @@ void TestStatusPresentation::darkPalette_isDetectedFromWindowColour()
     dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
     QVERIFY(!models::isDarkPalette(light));
     QVERIFY(models::isDarkPalette(dark));
-    const models::StatusPresentation running = models::statusPresentation(QStringLiteral("RUNNING"));
+    const models::StatusPresentation running
+        = models::statusPresentation(QStringLiteral("RUNNING"));
     QCOMPARE(running.colors(true).background, running.dark.background);
     QCOMPARE(running.colors(false).background, running.light.background);
 }

@@ -17,9 +17,11 @@ Summary decoded(const QString &name, const QString &result = QStringLiteral("NOR
     Summary s;
     s.inferenceSchedulerName = QString::fromUtf8(name.toUtf8());
     s.inferenceSchedulerArn = QString::fromUtf8(
-        QByteArray("arn:aws:lookoutequipment:us-east-1:123456789012:inference-scheduler/") + name.toUtf8() + "/1");
+        QByteArray("arn:aws:lookoutequipment:us-east-1:123456789012:inference-scheduler/")
+        + name.toUtf8() + "/1");
     s.modelName = QString::fromUtf8("model-" + name.toUtf8());
-    s.modelArn = QString::fromUtf8("arn:aws:lookoutequipment:us-east-1:123456789012:model/model-" + name.toUtf8() + "/1");
+    s.modelArn = QString::fromUtf8(
+        "arn:aws:lookoutequipment:us-east-1:123456789012:model/model-" + name.toUtf8() + "/1");
     s.status = QString::fromUtf8("RUNNING");
     s.latestInferenceResult = QString::fromUtf8(result.toUtf8());
     s.dataUploadFrequency = QString::fromUtf8("PT5M");
@@ -76,11 +78,13 @@ void TestSummaryReuser::unchangedSummary_comesBackAsThePreviousCopy()
 {
     SummaryReuser reuser;
     reuser.beginListing();
-    const QList<Summary> first = reuser.reuse(decodedPage({QStringLiteral("a"), QStringLiteral("b")}));
+    const QList<Summary> first
+        = reuser.reuse(decodedPage({ QStringLiteral("a"), QStringLiteral("b") }));
     reuser.finishListing(true);
 
     reuser.beginListing();
-    const QList<Summary> second = reuser.reuse(decodedPage({QStringLiteral("a"), QStringLiteral("b")}));
+    const QList<Summary> second
+        = reuser.reuse(decodedPage({ QStringLiteral("a"), QStringLiteral("b") }));
     reuser.finishListing(true);
     QCOMPARE(second.size(), 2);
     QVERIFY(sharesAllData(second[0], first[0]));
@@ -91,11 +95,12 @@ void TestSummaryReuser::changedSummary_comesBackAsListed()
 {
     SummaryReuser reuser;
     reuser.beginListing();
-    const QList<Summary> first = reuser.reuse(decodedPage({QStringLiteral("a"), QStringLiteral("b")}));
+    const QList<Summary> first
+        = reuser.reuse(decodedPage({ QStringLiteral("a"), QStringLiteral("b") }));
     reuser.finishListing(true);
 
     reuser.beginListing();
-    QList<Summary> page = decodedPage({QStringLiteral("a"), QStringLiteral("b")});
+    QList<Summary> page = decodedPage({ QStringLiteral("a"), QStringLiteral("b") });
     page[1].latestInferenceResult = QStringLiteral("ANOMALOUS");
     const QList<Summary> second = reuser.reuse(page);
     reuser.finishListing(true);
@@ -105,7 +110,7 @@ void TestSummaryReuser::changedSummary_comesBackAsListed()
 
     // The changed one is what is remembered now.
     reuser.beginListing();
-    QList<Summary> again = decodedPage({QStringLiteral("b")});
+    QList<Summary> again = decodedPage({ QStringLiteral("b") });
     again[0].latestInferenceResult = QStringLiteral("ANOMALOUS");
     const QList<Summary> third = reuser.reuse(again);
     QVERIFY(sharesAllData(third[0], second[1]));
@@ -115,18 +120,19 @@ void TestSummaryReuser::completeListing_forgetsSchedulersNoLongerListed()
 {
     SummaryReuser reuser;
     reuser.beginListing();
-    const QList<Summary> first = reuser.reuse(decodedPage({QStringLiteral("a"), QStringLiteral("b")}));
+    const QList<Summary> first
+        = reuser.reuse(decodedPage({ QStringLiteral("a"), QStringLiteral("b") }));
     reuser.finishListing(true);
     QCOMPARE(reuser.rememberedCount(), 2);
 
     reuser.beginListing();
-    reuser.reuse(decodedPage({QStringLiteral("a")}));
+    reuser.reuse(decodedPage({ QStringLiteral("a") }));
     reuser.finishListing(true);
     QCOMPARE(reuser.rememberedCount(), 1);
 
     // "b" is back: listed as new, not as the copy from two listings ago.
     reuser.beginListing();
-    const QList<Summary> back = reuser.reuse(decodedPage({QStringLiteral("b")}));
+    const QList<Summary> back = reuser.reuse(decodedPage({ QStringLiteral("b") }));
     QVERIFY(!sharesAllData(back[0], first[1]));
 }
 
@@ -134,17 +140,19 @@ void TestSummaryReuser::incompleteListing_keepsWhatItDidNotSee()
 {
     SummaryReuser reuser;
     reuser.beginListing();
-    const QList<Summary> first = reuser.reuse(decodedPage({QStringLiteral("a"), QStringLiteral("b")}));
+    const QList<Summary> first
+        = reuser.reuse(decodedPage({ QStringLiteral("a"), QStringLiteral("b") }));
     reuser.finishListing(true);
 
     // A listing that failed after its first page saw only "a".
     reuser.beginListing();
-    reuser.reuse(decodedPage({QStringLiteral("a")}));
+    reuser.reuse(decodedPage({ QStringLiteral("a") }));
     reuser.finishListing(false);
     QCOMPARE(reuser.rememberedCount(), 2);
 
     reuser.beginListing();
-    const QList<Summary> next = reuser.reuse(decodedPage({QStringLiteral("a"), QStringLiteral("b")}));
+    const QList<Summary> next
+        = reuser.reuse(decodedPage({ QStringLiteral("a"), QStringLiteral("b") }));
     QVERIFY(sharesAllData(next[0], first[0]));
     QVERIFY(sharesAllData(next[1], first[1]));
 }
@@ -153,12 +161,12 @@ void TestSummaryReuser::clear_forgetsEverything()
 {
     SummaryReuser reuser;
     reuser.beginListing();
-    const QList<Summary> first = reuser.reuse(decodedPage({QStringLiteral("a")}));
+    const QList<Summary> first = reuser.reuse(decodedPage({ QStringLiteral("a") }));
     reuser.finishListing(true);
     reuser.clear();
     QCOMPARE(reuser.rememberedCount(), 0);
     reuser.beginListing();
-    const QList<Summary> next = reuser.reuse(decodedPage({QStringLiteral("a")}));
+    const QList<Summary> next = reuser.reuse(decodedPage({ QStringLiteral("a") }));
     QVERIFY(!sharesAllData(next[0], first[0]));
 }
 
@@ -168,7 +176,7 @@ void TestSummaryReuser::summaryWithoutKey_isPassedThrough()
     reuser.beginListing();
     Summary nameless;
     nameless.status = QStringLiteral("RUNNING");
-    const QList<Summary> out = reuser.reuse({nameless});
+    const QList<Summary> out = reuser.reuse({ nameless });
     reuser.finishListing(true);
     QCOMPARE(out.size(), 1);
     QCOMPARE(out[0], nameless);

@@ -26,25 +26,34 @@ void TestTimeText::localDateTime_isInTheGivenZoneWithItsAbbreviation()
 {
     const QTimeZone berlin("Europe/Berlin");
     QVERIFY(berlin.isValid());
-    QCOMPARE(models::localDateTimeText(utc("2024-03-04T18:52:22.308Z"), berlin), QStringLiteral("2024-03-04 19:52:22 CET"));
-    QCOMPARE(models::localDateTimeText(utc("2024-07-04T18:52:22Z"), berlin), QStringLiteral("2024-07-04 20:52:22 CEST"));
-    QCOMPARE(models::localDateTimeText(utc("2024-03-04T18:52:22Z"), QTimeZone::utc()), QStringLiteral("2024-03-04 18:52:22 UTC"));
+    QCOMPARE(models::localDateTimeText(utc("2024-03-04T18:52:22.308Z"), berlin),
+        QStringLiteral("2024-03-04 19:52:22 CET"));
+    QCOMPARE(models::localDateTimeText(utc("2024-07-04T18:52:22Z"), berlin),
+        QStringLiteral("2024-07-04 20:52:22 CEST"));
+    QCOMPARE(models::localDateTimeText(utc("2024-03-04T18:52:22Z"), QTimeZone::utc()),
+        QStringLiteral("2024-03-04 18:52:22 UTC"));
     // Without a zone: the process's local time (TZ=Europe/Berlin for this test).
-    QCOMPARE(models::localDateTimeText(utc("2024-03-04T18:52:22.308Z")), QStringLiteral("2024-03-04 19:52:22 CET"));
-    QCOMPARE(models::localDateTimeText(utc("2024-07-04T18:52:22Z")), QStringLiteral("2024-07-04 20:52:22 CEST"));
+    QCOMPARE(models::localDateTimeText(utc("2024-03-04T18:52:22.308Z")),
+        QStringLiteral("2024-03-04 19:52:22 CET"));
+    QCOMPARE(models::localDateTimeText(utc("2024-07-04T18:52:22Z")),
+        QStringLiteral("2024-07-04 20:52:22 CEST"));
 }
 
 void TestTimeText::utcDateTime_isUtc()
 {
-    QCOMPARE(models::utcDateTimeText(utc("2024-03-04T18:52:22.900Z")), QStringLiteral("2024-03-04 18:52:22 UTC"));
-    const QDateTime offset = QDateTime::fromString(QStringLiteral("2024-03-04T20:52:22+02:00"), Qt::ISODate);
+    QCOMPARE(models::utcDateTimeText(utc("2024-03-04T18:52:22.900Z")),
+        QStringLiteral("2024-03-04 18:52:22 UTC"));
+    const QDateTime offset
+        = QDateTime::fromString(QStringLiteral("2024-03-04T20:52:22+02:00"), Qt::ISODate);
     QCOMPARE(models::utcDateTimeText(offset), QStringLiteral("2024-03-04 18:52:22 UTC"));
 }
 
 void TestTimeText::clockTime_isTheTimeOfDayInTheZone()
 {
-    QCOMPARE(models::clockTimeText(utc("2024-03-04T12:03:05.700Z"), QTimeZone::utc()), QStringLiteral("12:03:05"));
-    QCOMPARE(models::clockTimeText(utc("2024-03-04T12:03:05Z"), QTimeZone("Asia/Kolkata")), QStringLiteral("17:33:05"));
+    QCOMPARE(models::clockTimeText(utc("2024-03-04T12:03:05.700Z"), QTimeZone::utc()),
+        QStringLiteral("12:03:05"));
+    QCOMPARE(models::clockTimeText(utc("2024-03-04T12:03:05Z"), QTimeZone("Asia/Kolkata")),
+        QStringLiteral("17:33:05"));
     QCOMPARE(models::clockTimeText(utc("2024-03-04T12:03:05Z")), QStringLiteral("13:03:05"));
 }
 

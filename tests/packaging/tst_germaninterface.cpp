@@ -1,16 +1,13 @@
 // The main window in German, as a user with LANGUAGE=de sees it (ctest sets LANGUAGE and LANG):
 // the system locale picks the compiled-in catalogue and Qt's own, and the menus, the fleet table,
 // the status bar, the details form and the shortcuts dialog (with Qt's key names) are German.
-#include "mainwindow.h"
-
 #include "fleetfixture.h"
 #include "fleetview.h"
 #include "keyboardshortcutsdialog.h"
-#include "schedulerdetailsview.h"
-
-#include "translations/translationloader.h"
-
+#include "mainwindow.h"
 #include "models/schedulerlistmodel.h"
+#include "schedulerdetailsview.h"
+#include "translations/translationloader.h"
 
 #include <QAction>
 #include <QApplication>
@@ -33,7 +30,8 @@ private slots:
 
 void TestGermanInterface::initTestCase()
 {
-    QVERIFY2(qEnvironmentVariable("LANGUAGE").startsWith(QLatin1String("de")), "ctest runs this with LANGUAGE=de");
+    QVERIFY2(qEnvironmentVariable("LANGUAGE").startsWith(QLatin1String("de")),
+        "ctest runs this with LANGUAGE=de");
     const resources::InstalledTranslations installed = resources::installSystemTranslations(qApp);
     QCOMPARE(installed.language, QStringLiteral("de"));
     QVERIFY(installed.applicationLoaded);
@@ -43,7 +41,7 @@ void TestGermanInterface::initTestCase()
 void TestGermanInterface::mainWindow_speaksGerman()
 {
     fleettest::Environment env;
-    QVERIFY(env.setUp({{QStringLiteral("north"), fleetOptions(12)}}));
+    QVERIFY(env.setUp({ { QStringLiteral("north"), fleetOptions(12) } }));
     env.useProfile(QStringLiteral("north"));
     ui::MainWindowSetup setup;
     setup.network = &env.network;
@@ -59,34 +57,38 @@ void TestGermanInterface::mainWindow_speaksGerman()
     QStringList menus;
     for (const QAction *menu : window.menuBar()->actions())
         menus.append(menu->text());
-    QCOMPARE(menus, (QStringList{QStringLiteral("&Datei"), QStringLiteral("&Bearbeiten"), QStringLiteral("&Ansicht"),
-                                 QStringLiteral("&Hilfe")}));
+    QCOMPARE(menus,
+        (QStringList { QStringLiteral("&Datei"), QStringLiteral("&Bearbeiten"),
+            QStringLiteral("&Ansicht"), QStringLiteral("&Hilfe") }));
     QCOMPARE(window.refreshAction()->text(), QStringLiteral("&Aktualisieren"));
     QCOMPARE(window.connectionStatusText(), QStringLiteral("Verbunden: north · us-east-1"));
 
     const QAbstractItemModel *table = window.fleetView()->tableView()->model();
-    QCOMPARE(table->headerData(models::SchedulerListModel::LatestResultColumn, Qt::Horizontal).toString(),
-             QStringLiteral("Letztes Ergebnis"));
+    QCOMPARE(table->headerData(models::SchedulerListModel::LatestResultColumn, Qt::Horizontal)
+                 .toString(),
+        QStringLiteral("Letztes Ergebnis"));
     auto *summary = window.fleetView()->findChild<QLabel *>(QStringLiteral("summaryLabel"));
     QVERIFY(summary);
     QVERIFY2(summary->text().startsWith(QStringLiteral("12 Planer")), qPrintable(summary->text()));
     // The counts by status are German phrases too, not the English words ("normal" is both).
-    for (const char *english : {" pending", " running", " stopping", " stopped", " anomalous"})
+    for (const char *english : { " pending", " running", " stopping", " stopped", " anomalous" })
         QVERIFY2(!summary->text().contains(QLatin1String(english)), qPrintable(summary->text()));
 
     QStringList labels;
     for (const QLabel *label : window.detailsView()->findChildren<QLabel *>())
         labels.append(label->text());
-    QVERIFY2(labels.contains(QStringLiteral("Wählen Sie einen Inferenzplaner, um seine Details zu sehen.")),
-             qPrintable(labels.join(QLatin1Char('|'))));
+    QVERIFY2(labels.contains(
+                 QStringLiteral("Wählen Sie einen Inferenzplaner, um seine Details zu sehen.")),
+        qPrintable(labels.join(QLatin1Char('|'))));
 
     window.shortcutsAction()->trigger();
-    auto *dialog = window.findChild<ui::KeyboardShortcutsDialog *>(QStringLiteral("keyboardShortcutsDialog"));
+    auto *dialog = window.findChild<ui::KeyboardShortcutsDialog *>(
+        QStringLiteral("keyboardShortcutsDialog"));
     QVERIFY(dialog);
     QCOMPARE(dialog->windowTitle(), QStringLiteral("Tastenkürzel"));
     // Qt's catalogue names the keys: Strg, not Ctrl.
     QVERIFY2(dialog->lines().contains(QStringLiteral("Aktualisieren\tF5, Strg+R")),
-             qPrintable(dialog->lines().join(QLatin1Char('\n'))));
+        qPrintable(dialog->lines().join(QLatin1Char('\n'))));
     auto *buttons = dialog->findChild<QDialogButtonBox *>();
     QVERIFY(buttons);
     QCOMPARE(buttons->button(QDialogButtonBox::Close)->text(), QStringLiteral("Schließen"));

@@ -41,21 +41,22 @@ void TestTranslationLoader::cleanup()
 
 void TestTranslationLoader::german_installsOursAndQts()
 {
-    const InstalledTranslations installed =
-        installTranslations(QCoreApplication::instance(), {QStringLiteral("de-DE")}, qtDir());
+    const InstalledTranslations installed
+        = installTranslations(QCoreApplication::instance(), { QStringLiteral("de-DE") }, qtDir());
     QCOMPARE(installed.language, QStringLiteral("de"));
     QVERIFY(installed.applicationLoaded);
-    QVERIFY2(installed.qtLoaded, qPrintable(QStringLiteral("no qtbase_de.qm in %1 (Debian: qt6-translations-l10n)")
-                                                .arg(qtDir())));
+    QVERIFY2(installed.qtLoaded,
+        qPrintable(
+            QStringLiteral("no qtbase_de.qm in %1 (Debian: qt6-translations-l10n)").arg(qtDir())));
     QCOMPARE(menuText(), QStringLiteral("&Datei"));
     QCOMPARE(qtText(), QStringLiteral("Schließen"));
 }
 
 void TestTranslationLoader::germanVariant_fallsBackToGerman()
 {
-    for (const char *variant : {"de-AT", "de-CH", "de"}) {
-        const InstalledTranslations installed =
-            installTranslations(QCoreApplication::instance(), {QString::fromLatin1(variant)}, qtDir());
+    for (const char *variant : { "de-AT", "de-CH", "de" }) {
+        const InstalledTranslations installed = installTranslations(
+            QCoreApplication::instance(), { QString::fromLatin1(variant) }, qtDir());
         QVERIFY2(installed.applicationLoaded, variant);
         QCOMPARE(menuText(), QStringLiteral("&Datei"));
         cleanup();
@@ -65,8 +66,8 @@ void TestTranslationLoader::germanVariant_fallsBackToGerman()
 void TestTranslationLoader::preferenceOrder_firstKnownLanguageWins()
 {
     // LANGUAGE=fr:de with no French catalogue: German, not English.
-    const InstalledTranslations installed = installTranslations(
-        QCoreApplication::instance(), {QStringLiteral("fr-FR"), QStringLiteral("fr"), QStringLiteral("de")}, qtDir());
+    const InstalledTranslations installed = installTranslations(QCoreApplication::instance(),
+        { QStringLiteral("fr-FR"), QStringLiteral("fr"), QStringLiteral("de") }, qtDir());
     QCOMPARE(installed.language, QStringLiteral("de"));
     QCOMPARE(menuText(), QStringLiteral("&Datei"));
 }
@@ -74,8 +75,8 @@ void TestTranslationLoader::preferenceOrder_firstKnownLanguageWins()
 void TestTranslationLoader::englishFirst_staysEnglish()
 {
     // LANGUAGE=en_GB:de: the user reads English first, so no German even though it exists.
-    const InstalledTranslations installed =
-        installTranslations(QCoreApplication::instance(), {QStringLiteral("en-GB"), QStringLiteral("de-DE")}, qtDir());
+    const InstalledTranslations installed = installTranslations(QCoreApplication::instance(),
+        { QStringLiteral("en-GB"), QStringLiteral("de-DE") }, qtDir());
     QVERIFY(installed.language.isEmpty());
     QVERIFY(!installed.applicationLoaded);
     QVERIFY(!installed.qtLoaded);
@@ -85,9 +86,10 @@ void TestTranslationLoader::englishFirst_staysEnglish()
 
 void TestTranslationLoader::unknownOrEmpty_staysEnglish()
 {
-    for (const QStringList &languages : {QStringList{QStringLiteral("ja-JP")}, QStringList{QStringLiteral("C")},
-                                         QStringList{}, QStringList{QString()}}) {
-        const InstalledTranslations installed = installTranslations(QCoreApplication::instance(), languages, qtDir());
+    for (const QStringList &languages : { QStringList { QStringLiteral("ja-JP") },
+             QStringList { QStringLiteral("C") }, QStringList {}, QStringList { QString() } }) {
+        const InstalledTranslations installed
+            = installTranslations(QCoreApplication::instance(), languages, qtDir());
         QVERIFY2(!installed.applicationLoaded, qPrintable(languages.join(QLatin1Char(':'))));
         QCOMPARE(menuText(), QStringLiteral("&File"));
         QVERIFY(QCoreApplication::instance()->findChildren<QTranslator *>().isEmpty());
@@ -98,8 +100,8 @@ void TestTranslationLoader::noQtCatalogue_stillInstallsOurs()
 {
     QTemporaryDir empty;
     QVERIFY(empty.isValid());
-    const InstalledTranslations installed =
-        installTranslations(QCoreApplication::instance(), {QStringLiteral("de-DE")}, empty.path());
+    const InstalledTranslations installed = installTranslations(
+        QCoreApplication::instance(), { QStringLiteral("de-DE") }, empty.path());
     QVERIFY(installed.applicationLoaded);
     QVERIFY(!installed.qtLoaded);
     QCOMPARE(menuText(), QStringLiteral("&Datei"));
@@ -108,7 +110,9 @@ void TestTranslationLoader::noQtCatalogue_stillInstallsOurs()
 
 void TestTranslationLoader::catalogueIsCompiledIn()
 {
-    QVERIFY(QFileInfo(resources::translationsResourceDir() + QStringLiteral("/lookout-desk_de.qm")).size() > 0);
+    QVERIFY(QFileInfo(resources::translationsResourceDir() + QStringLiteral("/lookout-desk_de.qm"))
+                .size()
+        > 0);
 }
 
 QTEST_GUILESS_MAIN(TestTranslationLoader)

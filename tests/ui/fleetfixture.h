@@ -4,12 +4,10 @@
 // the demo keys in ~/.aws/credentials), a resolver on an empty environment, a demo endpoint, a
 // fleet session whose refresh timer is fired by hand, and a details controller whose re-poll
 // timer never fires by itself, so every request a test counts is one it caused.
+#include "aws/connectionresolver.h"
 #include "clienttestdoubles.h"
-
 #include "connectionsource.h"
 #include "demoendpoint.h"
-
-#include "aws/connectionresolver.h"
 #include "emulator/emulator.h"
 #include "models/fleetsession.h"
 #include "models/schedulerdetailscontroller.h"
@@ -43,13 +41,16 @@ public:
 
 private:
     std::function<void()> m_task;
-    std::chrono::milliseconds m_delay{0};
+    std::chrono::milliseconds m_delay { 0 };
 };
 
 // A poll timer that records and never fires on its own.
 class IdlePollTimer final : public models::SchedulerDetailsController::PollTimer {
 public:
-    void start(std::chrono::milliseconds, std::function<void()> task) override { m_task = std::move(task); }
+    void start(std::chrono::milliseconds, std::function<void()> task) override
+    {
+        m_task = std::move(task);
+    }
     void stop() override { m_task = {}; }
     bool isActive() const override { return bool(m_task); }
 
@@ -76,7 +77,8 @@ struct Environment {
     std::unique_ptr<ui::ConnectionSource> connections;
     QNetworkAccessManager network;
     std::unique_ptr<QSettings> settings;
-    std::shared_ptr<testsupport::FakeClock> clock = std::make_shared<testsupport::FakeClock>(kStart);
+    std::shared_ptr<testsupport::FakeClock> clock
+        = std::make_shared<testsupport::FakeClock>(kStart);
     ManualRefreshTimer *refreshTimer = nullptr;
     std::unique_ptr<models::FleetSession> session;
     std::unique_ptr<models::SchedulerDetailsController> details;
@@ -84,8 +86,8 @@ struct Environment {
     // Starts one emulator per profile, writes ~/.aws, and builds the rest. `extraConfig` is
     // appended to ~/.aws/config (profiles without an emulator, broken lines).
     bool setUp(std::map<QString, emulator::EmulatorOptions> profiles,
-               emulator::EmulatorOptions demoOptions = fleetOptions(30, 7), const QString &extraConfig = {},
-               QProcessEnvironment environment = QProcessEnvironment())
+        emulator::EmulatorOptions demoOptions = fleetOptions(30, 7),
+        const QString &extraConfig = {}, QProcessEnvironment environment = QProcessEnvironment())
     {
         if (!home.isValid() || !QDir(home.path()).mkpath(QStringLiteral(".aws")))
             return false;
@@ -94,26 +96,33 @@ struct Environment {
         for (auto &[name, options] : profiles) {
             auto started = std::make_unique<emulator::Emulator>(options);
             if (!started->start()) {
-                qWarning("emulator for %s: %s", qPrintable(name), qPrintable(started->errorString()));
+                qWarning(
+                    "emulator for %s: %s", qPrintable(name), qPrintable(started->errorString()));
                 return false;
             }
             config += QStringLiteral("[profile %1]\nregion = %2\nendpoint_url = %3\n\n")
                           .arg(name, started->region(), started->endpoint().toString());
-            credentials += QStringLiteral("[%1]\naws_access_key_id = %2\naws_secret_access_key = %3\n\n")
-                               .arg(name, started->credentials().accessKeyId, started->credentials().secretAccessKey);
+            credentials
+                += QStringLiteral("[%1]\naws_access_key_id = %2\naws_secret_access_key = %3\n\n")
+                       .arg(name, started->credentials().accessKeyId,
+                           started->credentials().secretAccessKey);
             emulators[name] = std::move(started);
         }
         config += extraConfig;
-        if (!write(QStringLiteral(".aws/config"), config) || !write(QStringLiteral(".aws/credentials"), credentials))
+        if (!write(QStringLiteral(".aws/config"), config)
+            || !write(QStringLiteral(".aws/credentials"), credentials))
             return false;
         resolver = std::make_unique<aws::ConnectionResolver>(environment, home.path());
         demo = std::make_unique<ui::DemoEndpoint>(std::move(demoOptions));
-        connections = std::make_unique<ui::ConnectionSource>(resolver.get(), demo.get(), aws::ConnectionRequest());
-        settings = std::make_unique<QSettings>(home.filePath(QStringLiteral("window.ini")), QSettings::IniFormat);
+        connections = std::make_unique<ui::ConnectionSource>(
+            resolver.get(), demo.get(), aws::ConnectionRequest());
+        settings = std::make_unique<QSettings>(
+            home.filePath(QStringLiteral("window.ini")), QSettings::IniFormat);
         auto timer = std::make_unique<ManualRefreshTimer>();
         refreshTimer = timer.get();
         session = std::make_unique<models::FleetSession>(&network, clock, std::move(timer));
-        details = std::make_unique<models::SchedulerDetailsController>(clock, std::make_unique<IdlePollTimer>());
+        details = std::make_unique<models::SchedulerDetailsController>(
+            clock, std::make_unique<IdlePollTimer>());
         return true;
     }
 

@@ -16,7 +16,9 @@ std::unique_ptr<QStandardItemModel> sampleModel()
     auto model = std::make_unique<QStandardItemModel>(6, 3);
     for (int row = 0; row < 6; ++row) {
         model->setItem(row, 0, new QStandardItem(QStringLiteral("pump-station-%1").arg(row)));
-        model->setItem(row, 1, new QStandardItem(QStringLiteral("centrifugal-pump-anomaly-model-with-a-long-name-v%1").arg(row)));
+        model->setItem(row, 1,
+            new QStandardItem(
+                QStringLiteral("centrifugal-pump-anomaly-model-with-a-long-name-v%1").arg(row)));
         auto *delay = new QStandardItem(QString::number(row * 15));
         delay->setData(int(Qt::AlignRight | Qt::AlignVCenter), Qt::TextAlignmentRole);
         model->setItem(row, 2, delay);
@@ -76,8 +78,10 @@ void TestCachedTextDelegate::paintsLikeTheStyledDelegate()
         styled.save(QDir::temp().filePath(QStringLiteral("cachedtextdelegate-styled.png")));
         ours.save(QDir::temp().filePath(QStringLiteral("cachedtextdelegate-cached.png")));
     }
-    QVERIFY2(differing == 0, qPrintable(QStringLiteral("%1 pixels differ; both images saved in %2")
-                                            .arg(differing).arg(QDir::tempPath())));
+    QVERIFY2(differing == 0,
+        qPrintable(QStringLiteral("%1 pixels differ; both images saved in %2")
+                       .arg(differing)
+                       .arg(QDir::tempPath())));
 }
 
 void TestCachedTextDelegate::laysEachTextOutOncePerWidth()

@@ -3,9 +3,7 @@
 // with the CLI's rules and an explicit region and its origin, the Demo entry's connection, and
 // how entries are kept in the settings.
 #include "connectionsource.h"
-
 #include "demoendpoint.h"
-
 #include "emulator/emulator.h"
 
 #include <QDir>
@@ -70,9 +68,10 @@ private slots:
 
 void TestConnectionSource::settingsValue_roundTrips()
 {
-    for (const ProfileChoice &choice : {ProfileChoice::environment(), ProfileChoice::demo(),
-                                        ProfileChoice::profile(QStringLiteral("plant:north"))}) {
-        QCOMPARE(ProfileChoice::fromSettingsValue(choice.toSettingsValue()), std::optional<ProfileChoice>(choice));
+    for (const ProfileChoice &choice : { ProfileChoice::environment(), ProfileChoice::demo(),
+             ProfileChoice::profile(QStringLiteral("plant:north")) }) {
+        QCOMPARE(ProfileChoice::fromSettingsValue(choice.toSettingsValue()),
+            std::optional<ProfileChoice>(choice));
     }
     QCOMPARE(ProfileChoice::fromSettingsValue(QStringLiteral("profile:")), std::nullopt);
     QCOMPARE(ProfileChoice::fromSettingsValue(QStringLiteral("something")), std::nullopt);
@@ -83,7 +82,8 @@ void TestConnectionSource::initialChoice_commandLineProfileWins()
     Fixture f(withAccessKey());
     aws::ConnectionRequest request;
     request.profile = QStringLiteral("prod");
-    QCOMPARE(f.source(request).initialChoice(ProfileChoice::demo()), ProfileChoice::profile(QStringLiteral("prod")));
+    QCOMPARE(f.source(request).initialChoice(ProfileChoice::demo()),
+        ProfileChoice::profile(QStringLiteral("prod")));
 }
 
 void TestConnectionSource::initialChoice_environmentWithAccessKey()
@@ -91,7 +91,8 @@ void TestConnectionSource::initialChoice_environmentWithAccessKey()
     Fixture f(withAccessKey());
     const ConnectionSource source = f.source();
     QVERIFY(source.environmentHasCredentials());
-    QCOMPARE(source.initialChoice(ProfileChoice::profile(QStringLiteral("prod"))), ProfileChoice::environment());
+    QCOMPARE(source.initialChoice(ProfileChoice::profile(QStringLiteral("prod"))),
+        ProfileChoice::environment());
 }
 
 void TestConnectionSource::initialChoice_savedWhenItStillExists()
@@ -99,10 +100,12 @@ void TestConnectionSource::initialChoice_savedWhenItStillExists()
     Fixture f;
     const ConnectionSource source = f.source();
     QVERIFY(!source.environmentHasCredentials());
-    QCOMPARE(source.initialChoice(ProfileChoice::profile(QStringLiteral("prod"))), ProfileChoice::profile(QStringLiteral("prod")));
+    QCOMPARE(source.initialChoice(ProfileChoice::profile(QStringLiteral("prod"))),
+        ProfileChoice::profile(QStringLiteral("prod")));
     QCOMPARE(source.initialChoice(ProfileChoice::demo()), ProfileChoice::demo());
     // Gone since: the default profile instead.
-    QCOMPARE(source.initialChoice(ProfileChoice::profile(QStringLiteral("gone"))), ProfileChoice::profile(QStringLiteral("default")));
+    QCOMPARE(source.initialChoice(ProfileChoice::profile(QStringLiteral("gone"))),
+        ProfileChoice::profile(QStringLiteral("default")));
     QCOMPARE(source.initialChoice(std::nullopt), ProfileChoice::profile(QStringLiteral("default")));
 }
 
@@ -112,24 +115,27 @@ void TestConnectionSource::initialChoice_defaultProfileFromEnvironment()
     environment.insert(QStringLiteral("AWS_PROFILE"), QStringLiteral("prod"));
     Fixture f(environment);
     QCOMPARE(f.source().defaultProfileName(), QStringLiteral("prod"));
-    QCOMPARE(f.source().initialChoice(std::nullopt), ProfileChoice::profile(QStringLiteral("prod")));
+    QCOMPARE(
+        f.source().initialChoice(std::nullopt), ProfileChoice::profile(QStringLiteral("prod")));
 }
 
 void TestConnectionSource::resolve_profileWithExplicitRegionAndOrigin()
 {
     Fixture f;
     const ConnectionSource source = f.source();
-    auto resolved = source.resolve(ProfileChoice::profile(QStringLiteral("prod")), QString(), QString());
+    auto resolved
+        = source.resolve(ProfileChoice::profile(QStringLiteral("prod")), QString(), QString());
     QVERIFY(resolved.ok());
     QCOMPARE(resolved.value().label, QStringLiteral("prod"));
     QCOMPARE(resolved.value().connection.region.value, QStringLiteral("ap-northeast-2"));
     QCOMPARE(resolved.value().connection.profile.source, QStringLiteral("the profile picker"));
-    resolved = source.resolve(ProfileChoice::profile(QStringLiteral("prod")), QStringLiteral("eu-west-1"),
-                              QStringLiteral("the region picker"));
+    resolved = source.resolve(ProfileChoice::profile(QStringLiteral("prod")),
+        QStringLiteral("eu-west-1"), QStringLiteral("the region picker"));
     QVERIFY(resolved.ok());
     QCOMPARE(resolved.value().connection.region.value, QStringLiteral("eu-west-1"));
     QCOMPARE(resolved.value().connection.region.source, QStringLiteral("the region picker"));
-    QCOMPARE(resolved.value().connection.endpoint, QUrl(QStringLiteral("https://lookoutequipment.eu-west-1.amazonaws.com")));
+    QCOMPARE(resolved.value().connection.endpoint,
+        QUrl(QStringLiteral("https://lookoutequipment.eu-west-1.amazonaws.com")));
 }
 
 void TestConnectionSource::resolve_environmentEntry_usesEnvironmentKeys()
@@ -140,7 +146,8 @@ void TestConnectionSource::resolve_environmentEntry_usesEnvironmentKeys()
     QCOMPARE(resolved.value().label, QStringLiteral("Environment"));
     // No profile named: the default profile's region, the environment's keys.
     QCOMPARE(resolved.value().connection.region.value, QStringLiteral("eu-west-1"));
-    QVERIFY(resolved.value().connection.credentials->description().contains(QStringLiteral("AWS_ACCESS_KEY_ID")));
+    QVERIFY(resolved.value().connection.credentials->description().contains(
+        QStringLiteral("AWS_ACCESS_KEY_ID")));
 }
 
 void TestConnectionSource::resolve_endpointFromCommandLineForEveryEntryButDemo()
@@ -149,7 +156,8 @@ void TestConnectionSource::resolve_endpointFromCommandLineForEveryEntryButDemo()
     aws::ConnectionRequest request;
     request.endpointUrl = QStringLiteral("http://localhost:4566");
     const ConnectionSource source = f.source(request);
-    const auto prod = source.resolve(ProfileChoice::profile(QStringLiteral("prod")), QString(), QString());
+    const auto prod
+        = source.resolve(ProfileChoice::profile(QStringLiteral("prod")), QString(), QString());
     QVERIFY(prod.ok());
     QCOMPARE(prod.value().connection.endpoint, QUrl(QStringLiteral("http://localhost:4566")));
     QCOMPARE(prod.value().connection.endpointSource, QStringLiteral("--endpoint-url"));
@@ -161,10 +169,12 @@ void TestConnectionSource::resolve_endpointFromCommandLineForEveryEntryButDemo()
 void TestConnectionSource::resolve_unknownProfile_isTheCliError()
 {
     Fixture f;
-    const auto resolved = f.source().resolve(ProfileChoice::profile(QStringLiteral("nope")), QString(), QString());
+    const auto resolved
+        = f.source().resolve(ProfileChoice::profile(QStringLiteral("nope")), QString(), QString());
     QVERIFY(!resolved.ok());
     QCOMPARE(resolved.error().kind, aws::AwsError::Kind::Configuration);
-    QCOMPARE(resolved.error().toString(), QStringLiteral("The config profile (nope) could not be found"));
+    QCOMPARE(resolved.error().toString(),
+        QStringLiteral("The config profile (nope) could not be found"));
 }
 
 void TestConnectionSource::resolve_demo_startsTheEmulatorOnce()
@@ -180,7 +190,8 @@ void TestConnectionSource::resolve_demo_startsTheEmulatorOnce()
     QCOMPARE(first.value().connection.profile.value, QString());
     QCOMPARE(first.value().connection.region.value, QStringLiteral("us-east-1"));
     QCOMPARE(first.value().connection.clientSettings().maxAttempts, 3);
-    const auto second = source.resolve(ProfileChoice::demo(), QStringLiteral("eu-west-1"), QStringLiteral("x"));
+    const auto second
+        = source.resolve(ProfileChoice::demo(), QStringLiteral("eu-west-1"), QStringLiteral("x"));
     QVERIFY(second.ok());
     QCOMPARE(f.demo->emulator(), started);
     QCOMPARE(second.value().connection.endpoint, first.value().connection.endpoint);
@@ -195,7 +206,9 @@ void TestConnectionSource::profiles_listsSharedProfiles()
     QStringList names;
     for (const aws::ProfileListEntry &entry : f.source().profiles())
         names.append(entry.name);
-    QCOMPARE(names, (QStringList{QStringLiteral("default"), QStringLiteral("local"), QStringLiteral("prod")}));
+    QCOMPARE(names,
+        (QStringList {
+            QStringLiteral("default"), QStringLiteral("local"), QStringLiteral("prod") }));
 }
 
 QTEST_GUILESS_MAIN(TestConnectionSource)

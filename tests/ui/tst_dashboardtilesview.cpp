@@ -13,8 +13,14 @@ namespace {
 // A table whose cells never change value; touch() announces a change as the list model does.
 class GridModel : public QAbstractTableModel {
 public:
-    int rowCount(const QModelIndex &parent = {}) const override { return parent.isValid() ? 0 : 1000; }
-    int columnCount(const QModelIndex &parent = {}) const override { return parent.isValid() ? 0 : 6; }
+    int rowCount(const QModelIndex &parent = {}) const override
+    {
+        return parent.isValid() ? 0 : 1000;
+    }
+    int columnCount(const QModelIndex &parent = {}) const override
+    {
+        return parent.isValid() ? 0 : 6;
+    }
     QVariant data(const QModelIndex &index, int role) const override
     {
         if (role != Qt::DisplayRole)

@@ -1,12 +1,11 @@
 // DashboardView and its tiles on the offscreen platform: tile order (ANOMALOUS and changing
 // states first), the counts on top, the corner's freshness text, stale tiles hatched with the time
-// of their data (checked in pixels), the change frame, sizes readable at 1920×1080, and the keyboard.
-#include "dashboardview.h"
-
+// of their data (checked in pixels), the change frame, sizes readable at 1920×1080, and the
+// keyboard.
 #include "clienttestdoubles.h"
 #include "dashboardcounts.h"
 #include "dashboardtiledelegate.h"
-
+#include "dashboardview.h"
 #include "models/itemroles.h"
 #include "models/schedulerlistmodel.h"
 #include "models/timetext.h"
@@ -28,7 +27,8 @@ Summary scheduler(const QString &name, const QString &status, const QString &res
 {
     Summary s;
     s.inferenceSchedulerName = name;
-    s.inferenceSchedulerArn = QStringLiteral("arn:aws:lookoutequipment:us-east-1:1:inference-scheduler/") + name;
+    s.inferenceSchedulerArn
+        = QStringLiteral("arn:aws:lookoutequipment:us-east-1:1:inference-scheduler/") + name;
     s.modelName = QStringLiteral("model-x");
     s.status = status;
     if (!result.isEmpty())
@@ -38,18 +38,23 @@ Summary scheduler(const QString &name, const QString &status, const QString &res
 
 QList<Summary> mixedFleet()
 {
-    return {scheduler(QStringLiteral("a-running"), QStringLiteral("RUNNING"), QStringLiteral("NORMAL")),
-            scheduler(QStringLiteral("b-stopped"), QStringLiteral("STOPPED"), QString()),
-            scheduler(QStringLiteral("c-anomalous"), QStringLiteral("RUNNING"), QStringLiteral("ANOMALOUS")),
-            scheduler(QStringLiteral("d-pending"), QStringLiteral("PENDING"), QString()),
-            scheduler(QStringLiteral("e-stopping"), QStringLiteral("STOPPING"), QStringLiteral("NORMAL")),
-            scheduler(QStringLiteral("f-new-state"), QStringLiteral("DEGRADED"), QString()),
-            scheduler(QStringLiteral("g-stopped-anomalous"), QStringLiteral("STOPPED"), QStringLiteral("ANOMALOUS"))};
+    return { scheduler(
+                 QStringLiteral("a-running"), QStringLiteral("RUNNING"), QStringLiteral("NORMAL")),
+        scheduler(QStringLiteral("b-stopped"), QStringLiteral("STOPPED"), QString()),
+        scheduler(
+            QStringLiteral("c-anomalous"), QStringLiteral("RUNNING"), QStringLiteral("ANOMALOUS")),
+        scheduler(QStringLiteral("d-pending"), QStringLiteral("PENDING"), QString()),
+        scheduler(
+            QStringLiteral("e-stopping"), QStringLiteral("STOPPING"), QStringLiteral("NORMAL")),
+        scheduler(QStringLiteral("f-new-state"), QStringLiteral("DEGRADED"), QString()),
+        scheduler(QStringLiteral("g-stopped-anomalous"), QStringLiteral("STOPPED"),
+            QStringLiteral("ANOMALOUS")) };
 }
 
 struct Fixture {
-    std::shared_ptr<testsupport::FakeClock> clock = std::make_shared<testsupport::FakeClock>(kStart);
-    SchedulerListModel model{clock};
+    std::shared_ptr<testsupport::FakeClock> clock
+        = std::make_shared<testsupport::FakeClock>(kStart);
+    SchedulerListModel model { clock };
     ui::DashboardView view;
 
     Fixture() { view.setModel(&model); }
@@ -106,9 +111,10 @@ void TestDashboardView::tiles_mostUrgentFirst()
     f.cycle(mixedFleet());
     // ANOMALOUS (running before stopped), STOPPING, PENDING, unknown, STOPPED, RUNNING.
     QCOMPARE(f.view.tileNames(),
-             (QStringList{QStringLiteral("c-anomalous"), QStringLiteral("g-stopped-anomalous"), QStringLiteral("e-stopping"),
-                          QStringLiteral("d-pending"), QStringLiteral("f-new-state"), QStringLiteral("b-stopped"),
-                          QStringLiteral("a-running")}));
+        (QStringList { QStringLiteral("c-anomalous"), QStringLiteral("g-stopped-anomalous"),
+            QStringLiteral("e-stopping"), QStringLiteral("d-pending"),
+            QStringLiteral("f-new-state"), QStringLiteral("b-stopped"),
+            QStringLiteral("a-running") }));
 }
 
 void TestDashboardView::tiles_followRefreshes()
@@ -117,7 +123,7 @@ void TestDashboardView::tiles_followRefreshes()
     QList<Summary> fleet = mixedFleet();
     f.cycle(fleet);
     fleet[0].latestInferenceResult = QStringLiteral("ANOMALOUS"); // a-running turns ANOMALOUS
-    fleet[2].latestInferenceResult = QStringLiteral("NORMAL");    // c-anomalous recovers
+    fleet[2].latestInferenceResult = QStringLiteral("NORMAL"); // c-anomalous recovers
     f.cycle(fleet);
     // A hidden dashboard keeps its order (and spares the sort) until it is shown again.
     QCOMPARE(f.view.tileNames().first(), QStringLiteral("c-anomalous"));
@@ -134,7 +140,8 @@ void TestDashboardView::counts_statusesThenResultsWithTotal()
     const models::FleetSummary &summary = f.view.counts()->summary();
     QCOMPARE(summary.total(), 7);
     QCOMPARE(summary.latestResultCount(QStringLiteral("ANOMALOUS")), 2);
-    QVERIFY(f.view.counts()->accessibleName().startsWith(QStringLiteral("Fleet counts: 7 schedulers")));
+    QVERIFY(
+        f.view.counts()->accessibleName().startsWith(QStringLiteral("Fleet counts: 7 schedulers")));
     QVERIFY(f.view.counts()->heightForWidth(200) > f.view.counts()->heightForWidth(4000));
 }
 
@@ -148,7 +155,8 @@ void TestDashboardView::freshness_updatedOrFailedWithTime()
     f.view.setRefreshProblem(QStringLiteral("An error occurred (ThrottlingException) …"));
     f.cycle({}, false);
     QCOMPARE(f.view.freshnessText(),
-             QStringLiteral("Refresh failed: hatched tiles show data from ") + models::clockTimeText(kStart));
+        QStringLiteral("Refresh failed: hatched tiles show data from ")
+            + models::clockTimeText(kStart));
 }
 
 void TestDashboardView::staleTiles_hatchedAndSayWhen()
@@ -161,11 +169,12 @@ void TestDashboardView::staleTiles_hatchedAndSayWhen()
     f.cycle({}, false);
     const QModelIndex tile = f.view.proxyModel()->index(6, 0);
     QVERIFY(tile.data(models::StaleRole).toBool());
-    QCOMPARE(ui::DashboardTileDelegate::footerText(tile), QStringLiteral("Stale: data from ") + models::clockTimeText(kStart));
+    QCOMPARE(ui::DashboardTileDelegate::footerText(tile),
+        QStringLiteral("Stale: data from ") + models::clockTimeText(kStart));
     const QImage stale = f.paintTile(6);
     // The hatching covers the tile: a large share of its pixels change, not just the footer.
     QVERIFY2(differingPixels(fresh, stale) > fresh.width() * fresh.height() * 8 / 100,
-             qPrintable(QString::number(differingPixels(fresh, stale))));
+        qPrintable(QString::number(differingPixels(fresh, stale))));
 }
 
 void TestDashboardView::changedTile_framedAndSaysSo()
@@ -177,7 +186,8 @@ void TestDashboardView::changedTile_framedAndSaysSo()
     fleet[1].status = QStringLiteral("PENDING");
     f.cycle(fleet);
     const int row = f.view.tileNames().indexOf(QStringLiteral("b-stopped"));
-    QCOMPARE(ui::DashboardTileDelegate::footerText(f.view.proxyModel()->index(row, 0)), QStringLiteral("Just changed"));
+    QCOMPARE(ui::DashboardTileDelegate::footerText(f.view.proxyModel()->index(row, 0)),
+        QStringLiteral("Just changed"));
     QVERIFY(differingPixels(before, f.paintTile(row)) > 0);
 }
 
@@ -214,7 +224,7 @@ void TestDashboardView::keyboard_tilesFocusableAndEnterActivates()
     QCOMPARE(activated.at(0).at(0).toString(), QStringLiteral("g-stopped-anomalous"));
     // A tile reads out the whole scheduler.
     QCOMPARE(f.view.proxyModel()->index(0, 0).data(Qt::AccessibleTextRole).toString(),
-             QStringLiteral("c-anomalous, Status: RUNNING, Latest result: ANOMALOUS"));
+        QStringLiteral("c-anomalous, Status: RUNNING, Latest result: ANOMALOUS"));
 }
 
 QTEST_MAIN(TestDashboardView)

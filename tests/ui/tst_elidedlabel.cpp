@@ -1,7 +1,6 @@
 // ElidedLabel: middle elision on screen, the full text kept, tooltips, and legible absent and
 // stale styles.
 #include "elidedlabel.h"
-
 #include "models/statuspresentation.h"
 
 #include <QHelpEvent>
@@ -11,8 +10,9 @@
 
 namespace {
 
-const QString kArn = QStringLiteral("arn:aws:lookoutequipment:eu-west-1:123456789012:inference-scheduler/"
-                                    "pump-station-7-bearing-hourly/0c9d8e7f-6a5b-4c3d-2e1f-0a9b8c7d6e5f");
+const QString kArn
+    = QStringLiteral("arn:aws:lookoutequipment:eu-west-1:123456789012:inference-scheduler/"
+                     "pump-station-7-bearing-hourly/0c9d8e7f-6a5b-4c3d-2e1f-0a9b8c7d6e5f");
 
 QPalette palette(bool dark)
 {

@@ -1,6 +1,5 @@
 // ErrorBanner: hidden until an error, the CLI sentence selectable, Retry, legible colours.
 #include "errorbanner.h"
-
 #include "models/statuspresentation.h"
 
 #include <QLabel>
@@ -34,8 +33,9 @@ void TestErrorBanner::showError_showsHeadlineAndSentence()
     QWidget parent;
     auto *banner = new ui::ErrorBanner(&parent);
     parent.show();
-    const QString sentence = QStringLiteral("An error occurred (ThrottlingException) when calling the "
-                                            "DescribeInferenceScheduler operation (reached max retries: 2): Rate exceeded");
+    const QString sentence = QStringLiteral(
+        "An error occurred (ThrottlingException) when calling the "
+        "DescribeInferenceScheduler operation (reached max retries: 2): Rate exceeded");
     banner->showError(QStringLiteral("Could not refresh fan-line-3."), sentence);
     QVERIFY(banner->isVisible());
     QCOMPARE(banner->headline(), QStringLiteral("Could not refresh fan-line-3."));
@@ -43,7 +43,8 @@ void TestErrorBanner::showError_showsHeadlineAndSentence()
     auto *details = banner->findChild<QLabel *>(QStringLiteral("errorDetailsLabel"));
     QVERIFY(details->textInteractionFlags().testFlag(Qt::TextSelectableByMouse));
     QCOMPARE(details->textFormat(), Qt::PlainText);
-    QCOMPARE(banner->accessibleDescription(), QStringLiteral("Could not refresh fan-line-3. ") + sentence);
+    QCOMPARE(banner->accessibleDescription(),
+        QStringLiteral("Could not refresh fan-line-3. ") + sentence);
 }
 
 void TestErrorBanner::retry_isAButtonAndASignal()

@@ -2,14 +2,12 @@
 // says in each state (never "no schedulers" after a failure), the filter box and status filter
 // from the keyboard, which current-row changes open a scheduler (the user's, not a refresh's),
 // selection through refreshes, copying one per line, the summary line and the header state.
-#include "fleetview.h"
-
 #include "clienttestdoubles.h"
 #include "errorbanner.h"
-#include "statusbadgedelegate.h"
-
+#include "fleetview.h"
 #include "models/itemroles.h"
 #include "models/schedulerlistmodel.h"
+#include "statusbadgedelegate.h"
 
 #include <QAction>
 #include <QApplication>
@@ -32,10 +30,12 @@ Summary scheduler(const QString &name, const QString &status, const QString &res
 {
     Summary s;
     s.modelName = QStringLiteral("model-") + name.left(4);
-    s.modelArn = QStringLiteral("arn:aws:lookoutequipment:us-east-1:123456789012:model/") + *s.modelName + QStringLiteral("/m");
+    s.modelArn = QStringLiteral("arn:aws:lookoutequipment:us-east-1:123456789012:model/")
+        + *s.modelName + QStringLiteral("/m");
     s.inferenceSchedulerName = name;
-    s.inferenceSchedulerArn =
-        QStringLiteral("arn:aws:lookoutequipment:us-east-1:123456789012:inference-scheduler/") + name + QStringLiteral("/s");
+    s.inferenceSchedulerArn
+        = QStringLiteral("arn:aws:lookoutequipment:us-east-1:123456789012:inference-scheduler/")
+        + name + QStringLiteral("/s");
     s.status = status;
     if (!result.isEmpty())
         s.latestInferenceResult = result;
@@ -46,17 +46,19 @@ Summary scheduler(const QString &name, const QString &status, const QString &res
 
 QList<Summary> sampleFleet()
 {
-    return {scheduler(QStringLiteral("pump-1"), QStringLiteral("RUNNING"), QStringLiteral("NORMAL")),
-            scheduler(QStringLiteral("pump-2"), QStringLiteral("RUNNING"), QStringLiteral("ANOMALOUS")),
-            scheduler(QStringLiteral("fan-3"), QStringLiteral("STOPPED"), QString()),
-            scheduler(QStringLiteral("fan-4"), QStringLiteral("PENDING"), QString()),
-            scheduler(QStringLiteral("valve-5"), QStringLiteral("STOPPING"), QStringLiteral("NORMAL"))};
+    return {
+        scheduler(QStringLiteral("pump-1"), QStringLiteral("RUNNING"), QStringLiteral("NORMAL")),
+        scheduler(QStringLiteral("pump-2"), QStringLiteral("RUNNING"), QStringLiteral("ANOMALOUS")),
+        scheduler(QStringLiteral("fan-3"), QStringLiteral("STOPPED"), QString()),
+        scheduler(QStringLiteral("fan-4"), QStringLiteral("PENDING"), QString()),
+        scheduler(QStringLiteral("valve-5"), QStringLiteral("STOPPING"), QStringLiteral("NORMAL"))
+    };
 }
 
 struct Fixture {
-    std::shared_ptr<testsupport::FakeClock> clock =
-        std::make_shared<testsupport::FakeClock>(QDateTime(QDate(2026, 3, 1), QTime(12, 0), Qt::UTC));
-    SchedulerListModel model{clock};
+    std::shared_ptr<testsupport::FakeClock> clock = std::make_shared<testsupport::FakeClock>(
+        QDateTime(QDate(2026, 3, 1), QTime(12, 0), Qt::UTC));
+    SchedulerListModel model { clock };
     ui::FleetView view;
 
     Fixture()
@@ -77,9 +79,18 @@ struct Fixture {
         return QTest::qWaitForWindowActive(&view);
     }
     QTableView *table() const { return view.tableView(); }
-    QLineEdit *filter() const { return view.findChild<QLineEdit *>(QStringLiteral("filterLineEdit")); }
-    QComboBox *statusFilter() const { return view.findChild<QComboBox *>(QStringLiteral("statusFilterComboBox")); }
-    QString summary() const { return view.findChild<QLabel *>(QStringLiteral("summaryLabel"))->text(); }
+    QLineEdit *filter() const
+    {
+        return view.findChild<QLineEdit *>(QStringLiteral("filterLineEdit"));
+    }
+    QComboBox *statusFilter() const
+    {
+        return view.findChild<QComboBox *>(QStringLiteral("statusFilterComboBox"));
+    }
+    QString summary() const
+    {
+        return view.findChild<QLabel *>(QStringLiteral("summaryLabel"))->text();
+    }
     int rowOf(const QString &name) const
     {
         for (int row = 0; row < view.proxyModel()->rowCount(); ++row) {
@@ -131,15 +142,18 @@ void TestFleetView::placeholder_saysWhatIsGoingOn()
     f.filter()->clear();
     f.cycle({});
     QCOMPARE(f.view.placeholderText(),
-             QStringLiteral("No inference schedulers here. Choose another profile or region to see a fleet."));
+        QStringLiteral(
+            "No inference schedulers here. Choose another profile or region to see a fleet."));
 }
 
 void TestFleetView::placeholder_afterFailure_neverSaysNoSchedulers()
 {
     Fixture f;
     f.cycle({}, false);
-    f.view.showError(QStringLiteral("Could not load the fleet."), QStringLiteral("An error occurred (X) …"));
-    QCOMPARE(f.view.placeholderText(), QStringLiteral("Nothing to show: the fleet could not be loaded."));
+    f.view.showError(
+        QStringLiteral("Could not load the fleet."), QStringLiteral("An error occurred (X) …"));
+    QCOMPARE(f.view.placeholderText(),
+        QStringLiteral("Nothing to show: the fleet could not be loaded."));
     f.view.clearError();
     QCOMPARE(f.view.placeholderText(), QStringLiteral("Loading schedulers…"));
 }
@@ -151,8 +165,9 @@ void TestFleetView::error_shownOverStaleRowsWithRetry()
     f.cycle({}, false);
     QSignalSpy retry(&f.view, &ui::FleetView::retryRequested);
     f.view.showError(QStringLiteral("Could not refresh the fleet; showing the data of 12:00:00."),
-                     QStringLiteral("An error occurred (ThrottlingException) when calling the ListInferenceSchedulers "
-                                    "operation (reached max retries: 2): Rate exceeded"));
+        QStringLiteral(
+            "An error occurred (ThrottlingException) when calling the ListInferenceSchedulers "
+            "operation (reached max retries: 2): Rate exceeded"));
     QVERIFY(!f.view.errorBanner()->isHidden());
     QVERIFY(f.view.placeholderText().isEmpty());
     QCOMPARE(f.view.proxyModel()->rowCount(), 5);
@@ -195,9 +210,11 @@ void TestFleetView::statusFilter_offersStatusesAndResults()
     QStringList texts;
     for (int i = 0; i < f.statusFilter()->count(); ++i)
         texts.append(f.statusFilter()->itemText(i));
-    QCOMPARE(texts, (QStringList{QStringLiteral("All schedulers"), QStringLiteral("Status PENDING"), QStringLiteral("Status RUNNING"),
-                                 QStringLiteral("Status STOPPING"), QStringLiteral("Status STOPPED"),
-                                 QStringLiteral("Latest result ANOMALOUS"), QStringLiteral("Latest result NORMAL")}));
+    QCOMPARE(texts,
+        (QStringList { QStringLiteral("All schedulers"), QStringLiteral("Status PENDING"),
+            QStringLiteral("Status RUNNING"), QStringLiteral("Status STOPPING"),
+            QStringLiteral("Status STOPPED"), QStringLiteral("Latest result ANOMALOUS"),
+            QStringLiteral("Latest result NORMAL") }));
     f.statusFilter()->setCurrentIndex(2);
     QCOMPARE(f.view.proxyModel()->rowCount(), 2);
     f.statusFilter()->setCurrentIndex(5);
@@ -211,7 +228,9 @@ void TestFleetView::summary_countsAndFilteredShare()
 {
     Fixture f;
     f.cycle(sampleFleet());
-    QCOMPARE(f.summary(), QStringLiteral("5 schedulers · 1 stopping · 1 pending · 1 stopped · 2 running — 1 anomalous · 2 normal"));
+    QCOMPARE(f.summary(),
+        QStringLiteral("5 schedulers · 1 stopping · 1 pending · 1 stopped · 2 running — 1 "
+                       "anomalous · 2 normal"));
     f.filter()->setText(QStringLiteral("pump"));
     QVERIFY(f.summary().endsWith(QStringLiteral(" — showing 2 of 5")));
 }
@@ -224,7 +243,9 @@ void TestFleetView::currentRow_userMoveOpensScheduler()
     QSignalSpy opened(&f.view, &ui::FleetView::currentSchedulerChanged);
     f.table()->setFocus();
     QTest::mouseClick(f.table()->viewport(), Qt::LeftButton, {},
-                      f.table()->visualRect(f.view.proxyModel()->index(f.rowOf(QStringLiteral("fan-3")), 0)).center());
+        f.table()
+            ->visualRect(f.view.proxyModel()->index(f.rowOf(QStringLiteral("fan-3")), 0))
+            .center());
     QCOMPARE(opened.size(), 1);
     QCOMPARE(opened.at(0).at(0).toString(), QStringLiteral("fan-3"));
     QTest::keyClick(f.table(), Qt::Key_Down);
@@ -262,15 +283,16 @@ void TestFleetView::selection_survivesRefreshWithChanges()
     f.table()->sortByColumn(SchedulerListModel::NameColumn, Qt::AscendingOrder);
     QItemSelectionModel *selection = f.table()->selectionModel();
     selection->select(f.view.proxyModel()->index(f.rowOf(QStringLiteral("pump-2")), 0),
-                      QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     selection->select(f.view.proxyModel()->index(f.rowOf(QStringLiteral("fan-4")), 0),
-                      QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        QItemSelectionModel::Select | QItemSelectionModel::Rows);
     fleet[1].latestInferenceResult = QStringLiteral("NORMAL");
     fleet[3].status = QStringLiteral("RUNNING");
     fleet.append(scheduler(QStringLiteral("aaa-new"), QStringLiteral("PENDING"), QString()));
     fleet.removeAt(0);
     f.cycle(fleet);
-    QCOMPARE(f.view.selectedValues(models::SchedulerNameRole), (QStringList{QStringLiteral("fan-4"), QStringLiteral("pump-2")}));
+    QCOMPARE(f.view.selectedValues(models::SchedulerNameRole),
+        (QStringList { QStringLiteral("fan-4"), QStringLiteral("pump-2") }));
 }
 
 void TestFleetView::hiddenTable_reSortsWhenShownAgain()
@@ -287,12 +309,16 @@ void TestFleetView::hiddenTable_reSortsWhenShownAgain()
     fleet[0].status = QStringLiteral("STOPPING");
     f.cycle(fleet);
     QCOMPARE(f.rowOf(QStringLiteral("pump-1")), pumpOneAt);
-    QCOMPARE(f.view.proxyModel()->index(pumpOneAt, SchedulerListModel::StatusColumn).data(models::BadgeValueRole).toString(),
-             QStringLiteral("STOPPING"));
+    QCOMPARE(f.view.proxyModel()
+                 ->index(pumpOneAt, SchedulerListModel::StatusColumn)
+                 .data(models::BadgeValueRole)
+                 .toString(),
+        QStringLiteral("STOPPING"));
     // Shown again: sorted once (the two STOPPING side by side, by name), the selection kept.
     QVERIFY(f.show());
     QCOMPARE(f.rowOf(QStringLiteral("pump-1")) + 1, f.rowOf(QStringLiteral("valve-5")));
-    QCOMPARE(f.view.selectedValues(models::SchedulerNameRole), QStringList{QStringLiteral("valve-5")});
+    QCOMPARE(f.view.selectedValues(models::SchedulerNameRole),
+        QStringList { QStringLiteral("valve-5") });
 }
 
 void TestFleetView::copy_namesArnsAndModelArnsOnePerLine()
@@ -301,19 +327,24 @@ void TestFleetView::copy_namesArnsAndModelArnsOnePerLine()
     f.cycle(sampleFleet());
     QSignalSpy messages(&f.view, &ui::FleetView::statusMessage);
     QItemSelectionModel *selection = f.table()->selectionModel();
-    selection->select(f.view.proxyModel()->index(3, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-    selection->select(f.view.proxyModel()->index(0, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    selection->select(f.view.proxyModel()->index(3, 0),
+        QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    selection->select(
+        f.view.proxyModel()->index(0, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
     f.view.copyNamesAction()->trigger();
     // Table order (by name), one per line, nothing added.
     QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("fan-3\npump-2"));
     QCOMPARE(messages.last().at(0).toString(), QStringLiteral("Copied 2 scheduler names"));
     f.view.copyArnsAction()->trigger();
     QCOMPARE(QApplication::clipboard()->text(),
-             QStringLiteral("arn:aws:lookoutequipment:us-east-1:123456789012:inference-scheduler/fan-3/s\n"
-                            "arn:aws:lookoutequipment:us-east-1:123456789012:inference-scheduler/pump-2/s"));
-    selection->select(f.view.proxyModel()->index(4, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        QStringLiteral(
+            "arn:aws:lookoutequipment:us-east-1:123456789012:inference-scheduler/fan-3/s\n"
+            "arn:aws:lookoutequipment:us-east-1:123456789012:inference-scheduler/pump-2/s"));
+    selection->select(f.view.proxyModel()->index(4, 0),
+        QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     f.view.copyModelArnsAction()->trigger();
-    QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("arn:aws:lookoutequipment:us-east-1:123456789012:model/model-valv/m"));
+    QCOMPARE(QApplication::clipboard()->text(),
+        QStringLiteral("arn:aws:lookoutequipment:us-east-1:123456789012:model/model-valv/m"));
     QCOMPARE(messages.last().at(0).toString(), QStringLiteral("Copied model ARN"));
 }
 
@@ -325,7 +356,8 @@ void TestFleetView::copy_nothingSelected_saysSo()
     QSignalSpy messages(&f.view, &ui::FleetView::statusMessage);
     f.view.copyArnsAction()->trigger();
     QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("untouched"));
-    QCOMPARE(messages.last().at(0).toString(), QStringLiteral("Select one or more schedulers to copy from"));
+    QCOMPARE(messages.last().at(0).toString(),
+        QStringLiteral("Select one or more schedulers to copy from"));
 }
 
 void TestFleetView::headerState_roundTrips()
@@ -341,7 +373,8 @@ void TestFleetView::headerState_roundTrips()
     Fixture f;
     f.cycle(sampleFleet());
     QVERIFY(f.view.restoreHeaderState(state));
-    QCOMPARE(f.table()->horizontalHeader()->sortIndicatorSection(), int(SchedulerListModel::DelayColumn));
+    QCOMPARE(f.table()->horizontalHeader()->sortIndicatorSection(),
+        int(SchedulerListModel::DelayColumn));
     QCOMPARE(f.table()->horizontalHeader()->sectionSize(0), 321);
     QCOMPARE(f.view.proxyModel()->sortColumn(), int(SchedulerListModel::DelayColumn));
     QVERIFY(!f.view.restoreHeaderState(QByteArray()));
@@ -350,9 +383,12 @@ void TestFleetView::headerState_roundTrips()
 void TestFleetView::statusColumns_paintedByBadgeDelegate()
 {
     Fixture f;
-    QVERIFY(qobject_cast<ui::StatusBadgeDelegate *>(f.table()->itemDelegateForColumn(SchedulerListModel::StatusColumn)));
-    QVERIFY(qobject_cast<ui::StatusBadgeDelegate *>(f.table()->itemDelegateForColumn(SchedulerListModel::LatestResultColumn)));
-    QVERIFY(!qobject_cast<ui::StatusBadgeDelegate *>(f.table()->itemDelegateForColumn(SchedulerListModel::NameColumn)));
+    QVERIFY(qobject_cast<ui::StatusBadgeDelegate *>(
+        f.table()->itemDelegateForColumn(SchedulerListModel::StatusColumn)));
+    QVERIFY(qobject_cast<ui::StatusBadgeDelegate *>(
+        f.table()->itemDelegateForColumn(SchedulerListModel::LatestResultColumn)));
+    QVERIFY(!qobject_cast<ui::StatusBadgeDelegate *>(
+        f.table()->itemDelegateForColumn(SchedulerListModel::NameColumn)));
     QCOMPARE(f.table()->selectionMode(), QAbstractItemView::ExtendedSelection);
     QCOMPARE(f.table()->selectionBehavior(), QAbstractItemView::SelectRows);
 }
@@ -360,8 +396,8 @@ void TestFleetView::statusColumns_paintedByBadgeDelegate()
 void TestFleetView::widgets_namedForAccessibility()
 {
     Fixture f;
-    for (QWidget *widget : {static_cast<QWidget *>(f.filter()), static_cast<QWidget *>(f.statusFilter()),
-                            static_cast<QWidget *>(f.table())}) {
+    for (QWidget *widget : { static_cast<QWidget *>(f.filter()),
+             static_cast<QWidget *>(f.statusFilter()), static_cast<QWidget *>(f.table()) }) {
         QVERIFY2(!widget->accessibleName().isEmpty(), qPrintable(widget->objectName()));
     }
     // Tab order: filter, status filter, table.

@@ -27,7 +27,7 @@ Outcome run(const QStringList &arguments)
         process.waitForFinished();
         return {};
     }
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardError())};
+    return { process.exitCode(), QString::fromUtf8(process.readAllStandardError()) };
 }
 
 } // namespace
@@ -44,14 +44,17 @@ void TestGuiApplication::badCommandLine_exits252WithTheReason_data()
 {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("message");
-    QTest::newRow("interval") << QStringList{QStringLiteral("--refresh-interval"), QStringLiteral("fast")}
-                              << QStringLiteral("argument --refresh-interval: expected 0 (off) or a whole number of seconds "
-                                                "from 5 to 86400, not 'fast'");
-    QTest::newRow("demo option alone") << QStringList{QStringLiteral("--churn")}
+    QTest::newRow("interval")
+        << QStringList { QStringLiteral("--refresh-interval"), QStringLiteral("fast") }
+        << QStringLiteral(
+               "argument --refresh-interval: expected 0 (off) or a whole number of seconds "
+               "from 5 to 86400, not 'fast'");
+    QTest::newRow("demo option alone") << QStringList { QStringLiteral("--churn") }
                                        << QStringLiteral("argument --churn: only with --demo");
-    QTest::newRow("unknown") << QStringList{QStringLiteral("--colour")} << QStringLiteral("Unknown options: --colour");
-    QTest::newRow("empty profile") << QStringList{QStringLiteral("--profile"), QString()}
-                                   << QStringLiteral("argument --profile: expected a non-empty value");
+    QTest::newRow("unknown") << QStringList { QStringLiteral("--colour") }
+                             << QStringLiteral("Unknown options: --colour");
+    QTest::newRow("empty profile") << QStringList { QStringLiteral("--profile"),
+        QString() } << QStringLiteral("argument --profile: expected a non-empty value");
 }
 
 void TestGuiApplication::badCommandLine_exits252WithTheReason()
@@ -60,18 +63,22 @@ void TestGuiApplication::badCommandLine_exits252WithTheReason()
     QFETCH(QString, message);
     const Outcome outcome = run(arguments);
     QCOMPARE(outcome.exitCode, 252);
-    QVERIFY2(outcome.standardError.startsWith(QStringLiteral("lookout-desk: ") + message + QLatin1Char('\n')),
-             qPrintable(outcome.standardError));
-    QVERIFY(outcome.standardError.contains(QStringLiteral("Run 'lookout-desk --help' for the options.")));
+    QVERIFY2(outcome.standardError.startsWith(
+                 QStringLiteral("lookout-desk: ") + message + QLatin1Char('\n')),
+        qPrintable(outcome.standardError));
+    QVERIFY(outcome.standardError.contains(
+        QStringLiteral("Run 'lookout-desk --help' for the options.")));
 }
 
 void TestGuiApplication::demoThatCannotStart_exits255()
 {
     QTemporaryDir empty;
-    const Outcome outcome = run({QStringLiteral("--demo"), QStringLiteral("--from"), empty.path()});
+    const Outcome outcome
+        = run({ QStringLiteral("--demo"), QStringLiteral("--from"), empty.path() });
     QCOMPARE(outcome.exitCode, 255);
-    QVERIFY2(outcome.standardError.startsWith(QStringLiteral("lookout-desk: The demo endpoint could not start: ")),
-             qPrintable(outcome.standardError));
+    QVERIFY2(outcome.standardError.startsWith(
+                 QStringLiteral("lookout-desk: The demo endpoint could not start: ")),
+        qPrintable(outcome.standardError));
 }
 
 QTEST_GUILESS_MAIN(TestGuiApplication)

@@ -4,8 +4,6 @@
 // failed refresh keeps the stale rows under the CLI's error with Retry; configuration errors say
 // what to do; a cycle costs ⌈N/500⌉ List requests and one Describe; interval, pause, dashboard,
 // full screen, copying, the shortcuts dialog and the persisted settings.
-#include "mainwindow.h"
-
 #include "connectionbar.h"
 #include "dashboardcounts.h"
 #include "dashboardtiledelegate.h"
@@ -14,14 +12,14 @@
 #include "fleetfixture.h"
 #include "fleetview.h"
 #include "keyboardshortcutsdialog.h"
+#include "mainwindow.h"
+#include "models/itemroles.h"
+#include "models/schedulerlistmodel.h"
+#include "models/timetext.h"
 #include "profilepicker.h"
 #include "refreshintervalcombobox.h"
 #include "regionpicker.h"
 #include "schedulerdetailsview.h"
-
-#include "models/itemroles.h"
-#include "models/schedulerlistmodel.h"
-#include "models/timetext.h"
 
 #include <QAction>
 #include <QApplication>
@@ -52,7 +50,8 @@ struct Window {
     fleettest::Environment &env;
     std::unique_ptr<MainWindow> window;
 
-    explicit Window(fleettest::Environment &environment, ui::MainWindowSetup setup = {}) : env(environment)
+    explicit Window(fleettest::Environment &environment, ui::MainWindowSetup setup = {})
+        : env(environment)
     {
         setup.network = &env.network;
         setup.settings = env.settings.get();
@@ -67,7 +66,8 @@ struct Window {
     // Waits for the refresh in flight to end.
     bool waitForRefresh() const
     {
-        return QTest::qWaitFor([this] { return !env.session->refreshController()->isRefreshing(); }, kWaitMs);
+        return QTest::qWaitFor(
+            [this] { return !env.session->refreshController()->isRefreshing(); }, kWaitMs);
     }
     // Fires the refresh timer (or refreshes now) and waits for the cycle to end.
     bool cycle() const
@@ -93,9 +93,13 @@ QHash<QString, QString> statusesOf(const QAbstractItemModel *model)
     QHash<QString, QString> statuses;
     for (int row = 0; row < model->rowCount(); ++row) {
         statuses.insert(model->index(row, 0).data(models::SchedulerNameRole).toString(),
-                        model->index(row, SchedulerListModel::StatusColumn).data(models::BadgeValueRole).toString()
-                            + QLatin1Char('/')
-                            + model->index(row, SchedulerListModel::LatestResultColumn).data(models::BadgeValueRole).toString());
+            model->index(row, SchedulerListModel::StatusColumn)
+                    .data(models::BadgeValueRole)
+                    .toString()
+                + QLatin1Char('/')
+                + model->index(row, SchedulerListModel::LatestResultColumn)
+                      .data(models::BadgeValueRole)
+                      .toString());
     }
     return statuses;
 }
@@ -150,13 +154,14 @@ void TestMainWindow::openedOn(Window &window, int rows)
 void TestMainWindow::opens_withProfile_showsFleetAndConnection()
 {
     fleettest::Environment env;
-    QVERIFY(env.setUp({{QStringLiteral("north"), fleetOptions(40)}}));
+    QVERIFY(env.setUp({ { QStringLiteral("north"), fleetOptions(40) } }));
     env.useProfile(QStringLiteral("north"));
     Window window(env);
     openedOn(window, 40);
     QCOMPARE(window->connectionStatusText(), QStringLiteral("Connected: north · us-east-1"));
     QCOMPARE(window->windowTitle(), QStringLiteral("Lookout Desk — north · us-east-1"));
-    QCOMPARE(window->connectionBar()->profilePicker()->currentChoice(), ProfileChoice::profile(QStringLiteral("north")));
+    QCOMPARE(window->connectionBar()->profilePicker()->currentChoice(),
+        ProfileChoice::profile(QStringLiteral("north")));
     QCOMPARE(window->connectionBar()->regionPicker()->currentText(), QStringLiteral("us-east-1"));
     QCOMPARE(window.table()->rowCount(), 40);
     QVERIFY(window->fleetView()->placeholderText().isEmpty());
@@ -175,7 +180,7 @@ void TestMainWindow::churn_selectionSurvivesAndStatusesChangeOnScreen()
     options.clock = clock;
     options.churn.enabled = true;
     options.churn.changePercent = 15;
-    QVERIFY(env.setUp({{QStringLiteral("north"), options}}));
+    QVERIFY(env.setUp({ { QStringLiteral("north"), options } }));
     env.useProfile(QStringLiteral("north"));
     Window window(env);
     openedOn(window, 120);
@@ -200,18 +205,21 @@ void TestMainWindow::churn_selectionSurvivesAndStatusesChangeOnScreen()
         if (after != before)
             ++changedCycles;
         // What the table shows is what the service says now.
-        for (const QString &name : {chosen, namesOf(window.table()).first()}) {
+        for (const QString &name : { chosen, namesOf(window.table()).first() }) {
             const auto described = env.emulator(QStringLiteral("north")).scheduler(name);
             QVERIFY(described);
-            QCOMPARE(after.value(name).section(QLatin1Char('/'), 0, 0), described->status.value_or(QString()));
+            QCOMPARE(after.value(name).section(QLatin1Char('/'), 0, 0),
+                described->status.value_or(QString()));
         }
         before = after;
         // The selection is still the chosen scheduler, and it is still the one in the form.
         QCOMPARE(window->fleetView()->currentSchedulerName(), chosen);
-        QCOMPARE(window->fleetView()->selectedValues(models::SchedulerNameRole), QStringList{chosen});
+        QCOMPARE(
+            window->fleetView()->selectedValues(models::SchedulerNameRole), QStringList { chosen });
         QCOMPARE(env.details->schedulerName(), chosen);
     }
-    QVERIFY2(changedCycles >= 3, qPrintable(QStringLiteral("statuses changed in %1 of 4 cycles").arg(changedCycles)));
+    QVERIFY2(changedCycles >= 3,
+        qPrintable(QStringLiteral("statuses changed in %1 of 4 cycles").arg(changedCycles)));
     // Updated in place: the same 120 rows throughout.
     QCOMPARE(inserted.size(), 0);
     QCOMPARE(removed.size(), 0);
@@ -220,20 +228,22 @@ void TestMainWindow::churn_selectionSurvivesAndStatusesChangeOnScreen()
     // A changed row is highlighted on screen.
     bool highlighted = false;
     for (int row = 0; row < window.table()->rowCount(); ++row)
-        highlighted = highlighted || window.table()->index(row, 0).data(models::RecentlyChangedRole).toBool();
+        highlighted = highlighted
+            || window.table()->index(row, 0).data(models::RecentlyChangedRole).toBool();
     QVERIFY(highlighted);
 }
 
 void TestMainWindow::cycle_costsListPagesAndOneDescribe()
 {
     fleettest::Environment env;
-    QVERIFY(env.setUp({{QStringLiteral("north"), fleetOptions(1200)}}));
+    QVERIFY(env.setUp({ { QStringLiteral("north"), fleetOptions(1200) } }));
     env.useProfile(QStringLiteral("north"));
     Window window(env);
     openedOn(window, 1200);
     const QString name = window.model()->nameAt(700);
     QVERIFY(window->fleetView()->selectScheduler(name));
-    QTRY_VERIFY_WITH_TIMEOUT(env.details->scheduler().has_value() && !env.details->isBusy(), kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        env.details->scheduler().has_value() && !env.details->isBusy(), kWaitMs);
     const quint64 before = env.emulator(QStringLiteral("north")).counters().requests;
     QVERIFY(window.cycle());
     QTRY_VERIFY_WITH_TIMEOUT(!env.details->isBusy(), kWaitMs);
@@ -244,7 +254,8 @@ void TestMainWindow::cycle_costsListPagesAndOneDescribe()
 void TestMainWindow::profileSwitch_dropsOldRowsAndCallsInFlight()
 {
     fleettest::Environment env;
-    QVERIFY(env.setUp({{QStringLiteral("north"), fleetOptions(30, 1)}, {QStringLiteral("south"), fleetOptions(20, 2)}}));
+    QVERIFY(env.setUp({ { QStringLiteral("north"), fleetOptions(30, 1) },
+        { QStringLiteral("south"), fleetOptions(20, 2) } }));
     env.useProfile(QStringLiteral("north"));
     Window window(env);
     openedOn(window, 30);
@@ -254,13 +265,15 @@ void TestMainWindow::profileSwitch_dropsOldRowsAndCallsInFlight()
     slow.slowDelay = std::chrono::milliseconds(1500);
     QVERIFY(env.emulator(QStringLiteral("north")).setFaults(slow));
     env.session->refreshController()->refreshNow();
-    QTRY_COMPARE_WITH_TIMEOUT(env.emulator(QStringLiteral("north")).counters().requests, quint64(2), kWaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        env.emulator(QStringLiteral("north")).counters().requests, quint64(2), kWaitMs);
 
     QStringList seen;
-    connect(window.model(), &QAbstractItemModel::rowsInserted, this, [&](const QModelIndex &, int first, int last) {
-        for (int row = first; row <= last; ++row)
-            seen.append(window.model()->nameAt(row));
-    });
+    connect(window.model(), &QAbstractItemModel::rowsInserted, this,
+        [&](const QModelIndex &, int first, int last) {
+            for (int row = first; row <= last; ++row)
+                seen.append(window.model()->nameAt(row));
+        });
     window->chooseProfile(ProfileChoice::profile(QStringLiteral("south")));
     // The old rows go at once, before anything of the new connection arrived.
     QCOMPARE(window.model()->rowCount(), 0);
@@ -276,18 +289,21 @@ void TestMainWindow::profileSwitch_dropsOldRowsAndCallsInFlight()
     // Every row is south's scheduler as south describes it: nothing of north's answer got in.
     QCOMPARE(window.model()->rowCount(), 20);
     for (int row = 0; row < window.model()->rowCount(); ++row) {
-        const auto described = env.emulator(QStringLiteral("south")).scheduler(window.model()->nameAt(row));
+        const auto described
+            = env.emulator(QStringLiteral("south")).scheduler(window.model()->nameAt(row));
         QVERIFY(described);
         const auto &shown = window.model()->schedulerAt(row);
         const auto expected = lookout::summaryOf(*described);
         QVERIFY2(shown == expected,
-                 qPrintable(shown.inferenceSchedulerName.value_or(QString()) + QLatin1Char(' ')
-                            + shown.status.value_or(QString()) + QLatin1Char('/') + expected.status.value_or(QString())
-                            + QLatin1Char(' ') + shown.latestInferenceResult.value_or(QString()) + QLatin1Char('/')
-                            + expected.latestInferenceResult.value_or(QString()) + QLatin1Char(' ')
-                            + shown.modelName.value_or(QString()) + QLatin1Char('/') + expected.modelName.value_or(QString())
-                            + QLatin1Char(' ') + shown.inferenceSchedulerArn.value_or(QString()) + QLatin1Char('/')
-                            + expected.inferenceSchedulerArn.value_or(QString())));
+            qPrintable(shown.inferenceSchedulerName.value_or(QString()) + QLatin1Char(' ')
+                + shown.status.value_or(QString()) + QLatin1Char('/')
+                + expected.status.value_or(QString()) + QLatin1Char(' ')
+                + shown.latestInferenceResult.value_or(QString()) + QLatin1Char('/')
+                + expected.latestInferenceResult.value_or(QString()) + QLatin1Char(' ')
+                + shown.modelName.value_or(QString()) + QLatin1Char('/')
+                + expected.modelName.value_or(QString()) + QLatin1Char(' ')
+                + shown.inferenceSchedulerArn.value_or(QString()) + QLatin1Char('/')
+                + expected.inferenceSchedulerArn.value_or(QString())));
     }
     QCOMPARE(seen.size(), 20);
     // North saw nothing more after the switch.
@@ -298,7 +314,7 @@ void TestMainWindow::profileSwitch_dropsOldRowsAndCallsInFlight()
 void TestMainWindow::regionSwitch_reconnects()
 {
     fleettest::Environment env;
-    QVERIFY(env.setUp({{QStringLiteral("north"), fleetOptions(10)}}));
+    QVERIFY(env.setUp({ { QStringLiteral("north"), fleetOptions(10) } }));
     env.useProfile(QStringLiteral("north"));
     Window window(env);
     openedOn(window, 10);
@@ -308,7 +324,8 @@ void TestMainWindow::regionSwitch_reconnects()
     QCOMPARE(window->connectionStatusText(), QStringLiteral("Connected: north · eu-west-1"));
     QVERIFY(window.waitForRefresh());
     QTRY_VERIFY_WITH_TIMEOUT(!window->fleetView()->errorBanner()->isHidden(), kWaitMs);
-    QCOMPARE(window->fleetView()->placeholderText(), QStringLiteral("Nothing to show: the fleet could not be loaded."));
+    QCOMPARE(window->fleetView()->placeholderText(),
+        QStringLiteral("Nothing to show: the fleet could not be loaded."));
     window->chooseRegion(QStringLiteral("us-east-1"));
     QVERIFY(window.waitForRefresh());
     QCOMPARE(window.model()->rowCount(), 10);
@@ -318,7 +335,7 @@ void TestMainWindow::regionSwitch_reconnects()
 void TestMainWindow::refreshFailure_keepsStaleRowsUnderErrorWithRetry()
 {
     fleettest::Environment env;
-    QVERIFY(env.setUp({{QStringLiteral("north"), fleetOptions(25)}}));
+    QVERIFY(env.setUp({ { QStringLiteral("north"), fleetOptions(25) } }));
     env.useProfile(QStringLiteral("north"));
     Window window(env);
     openedOn(window, 25);
@@ -330,11 +347,13 @@ void TestMainWindow::refreshFailure_keepsStaleRowsUnderErrorWithRetry()
 
     ui::ErrorBanner *banner = window->fleetView()->errorBanner();
     QVERIFY(!banner->isHidden());
-    QVERIFY2(banner->headline().startsWith(QStringLiteral("Could not refresh the fleet; showing the data of ")),
-             qPrintable(banner->headline()));
-    QVERIFY2(banner->details().startsWith(QStringLiteral("An error occurred (InternalServerException) when calling the "
-                                                         "ListInferenceSchedulers operation")),
-             qPrintable(banner->details()));
+    QVERIFY2(banner->headline().startsWith(
+                 QStringLiteral("Could not refresh the fleet; showing the data of ")),
+        qPrintable(banner->headline()));
+    QVERIFY2(banner->details().startsWith(
+                 QStringLiteral("An error occurred (InternalServerException) when calling the "
+                                "ListInferenceSchedulers operation")),
+        qPrintable(banner->details()));
     // The rows stay, marked stale; never an empty "no schedulers".
     QCOMPARE(window.table()->rowCount(), 25);
     QVERIFY(window->fleetView()->placeholderText().isEmpty());
@@ -351,7 +370,7 @@ void TestMainWindow::refreshFailure_keepsStaleRowsUnderErrorWithRetry()
 void TestMainWindow::throttling_backsOffAndSaysSo()
 {
     fleettest::Environment env;
-    QVERIFY(env.setUp({{QStringLiteral("north"), fleetOptions(5)}}));
+    QVERIFY(env.setUp({ { QStringLiteral("north"), fleetOptions(5) } }));
     env.useProfile(QStringLiteral("north"));
     Window window(env);
     openedOn(window, 5);
@@ -362,8 +381,9 @@ void TestMainWindow::throttling_backsOffAndSaysSo()
     QVERIFY(env.session->refreshController()->isBackingOff());
     QCOMPARE(env.refreshTimer->delay(), std::chrono::milliseconds(60'000));
     auto *state = window->statusBar()->findChild<QLabel *>(QStringLiteral("refreshStatusLabel"));
-    QVERIFY2(state->text().startsWith(QStringLiteral("Throttled by the service: refreshing every 1 min")),
-             qPrintable(state->text()));
+    QVERIFY2(state->text().startsWith(
+                 QStringLiteral("Throttled by the service: refreshing every 1 min")),
+        qPrintable(state->text()));
     QVERIFY(window->fleetView()->errorBanner()->headline().contains(QStringLiteral("throttling")));
     QVERIFY(env.emulator(QStringLiteral("north")).setFaults({}));
     QVERIFY(window.cycle());
@@ -374,8 +394,8 @@ void TestMainWindow::throttling_backsOffAndSaysSo()
 void TestMainWindow::configurationError_noRegion_saysWhatToDo()
 {
     fleettest::Environment env;
-    QVERIFY(env.setUp({{QStringLiteral("north"), fleetOptions(5)}}, fleetOptions(3),
-                      QStringLiteral("[profile bare]\noutput = json\n")));
+    QVERIFY(env.setUp({ { QStringLiteral("north"), fleetOptions(5) } }, fleetOptions(3),
+        QStringLiteral("[profile bare]\noutput = json\n")));
     env.useProfile(QStringLiteral("bare"));
     Window window(env);
     window->show();
@@ -383,8 +403,9 @@ void TestMainWindow::configurationError_noRegion_saysWhatToDo()
     ui::ErrorBanner *banner = window->fleetView()->errorBanner();
     QVERIFY(!banner->isHidden());
     QCOMPARE(banner->headline(), QStringLiteral("Not connected. Choose a region in the toolbar."));
-    QCOMPARE(banner->details(), QStringLiteral("You must specify a region. You can also configure your region by "
-                                               "running \"aws configure\"."));
+    QCOMPARE(banner->details(),
+        QStringLiteral("You must specify a region. You can also configure your region by "
+                       "running \"aws configure\"."));
     QCOMPARE(window->connectionStatusText(), QStringLiteral("Not connected"));
     QVERIFY(window->fleetView()->placeholderText().startsWith(QStringLiteral("Nothing to show")));
     // F5 resolves again (the files may have been fixed) and says the same.
@@ -394,21 +415,24 @@ void TestMainWindow::configurationError_noRegion_saysWhatToDo()
     window->chooseRegion(QStringLiteral("us-east-1"));
     QVERIFY(env.session->isConnected());
     QVERIFY(window.waitForRefresh());
-    QCOMPARE(banner->details(), QStringLiteral("Unable to locate credentials. You can configure credentials by running "
-                                               "\"aws configure\"."));
+    QCOMPARE(banner->details(),
+        QStringLiteral("Unable to locate credentials. You can configure credentials by running "
+                       "\"aws configure\"."));
     QVERIFY(banner->headline().contains(QStringLiteral("Manage Profiles")));
 }
 
 void TestMainWindow::configurationError_unknownProfile_shownInPicker()
 {
     fleettest::Environment env;
-    QVERIFY(env.setUp({{QStringLiteral("north"), fleetOptions(5)}}));
+    QVERIFY(env.setUp({ { QStringLiteral("north"), fleetOptions(5) } }));
     env.useProfile(QStringLiteral("nope"));
     Window window(env);
     ui::ProfilePicker *picker = window->connectionBar()->profilePicker();
     QCOMPARE(picker->currentText(), QStringLiteral("nope (not found)"));
-    QCOMPARE(window->fleetView()->errorBanner()->details(), QStringLiteral("The config profile (nope) could not be found"));
-    QVERIFY(window->fleetView()->errorBanner()->headline().contains(QStringLiteral("Choose another profile")));
+    QCOMPARE(window->fleetView()->errorBanner()->details(),
+        QStringLiteral("The config profile (nope) could not be found"));
+    QVERIFY(window->fleetView()->errorBanner()->headline().contains(
+        QStringLiteral("Choose another profile")));
     window->chooseProfile(ProfileChoice::profile(QStringLiteral("north")));
     QVERIFY(window.waitForRefresh());
     QCOMPARE(window.model()->rowCount(), 5);
@@ -418,11 +442,13 @@ void TestMainWindow::environmentEntry_firstAndChosenWithAccessKey()
 {
     fleettest::Environment env;
     QProcessEnvironment environment;
-    environment.insert(QStringLiteral("AWS_ACCESS_KEY_ID"), QString::fromLatin1(emulator::EmulatorOptions::kDemoAccessKeyId));
+    environment.insert(QStringLiteral("AWS_ACCESS_KEY_ID"),
+        QString::fromLatin1(emulator::EmulatorOptions::kDemoAccessKeyId));
     environment.insert(QStringLiteral("AWS_SECRET_ACCESS_KEY"),
-                       QString::fromLatin1(emulator::EmulatorOptions::kDemoSecretAccessKey));
+        QString::fromLatin1(emulator::EmulatorOptions::kDemoSecretAccessKey));
     environment.insert(QStringLiteral("AWS_REGION"), QStringLiteral("us-east-1"));
-    QVERIFY(env.setUp({{QStringLiteral("north"), fleetOptions(6)}}, fleetOptions(3), {}, environment));
+    QVERIFY(env.setUp(
+        { { QStringLiteral("north"), fleetOptions(6) } }, fleetOptions(3), {}, environment));
     // The environment has no endpoint; point it at north's emulator as --endpoint-url would.
     aws::ConnectionRequest request;
     request.endpointUrl = env.emulator(QStringLiteral("north")).endpoint().toString();
@@ -440,7 +466,7 @@ void TestMainWindow::environmentEntry_firstAndChosenWithAccessKey()
 void TestMainWindow::demoEntry_startsEmulatorAndFixesRegion()
 {
     fleettest::Environment env;
-    QVERIFY(env.setUp({{QStringLiteral("north"), fleetOptions(5)}}, fleetOptions(33)));
+    QVERIFY(env.setUp({ { QStringLiteral("north"), fleetOptions(5) } }, fleetOptions(33)));
     env.useProfile(QStringLiteral("north"));
     Window window(env);
     openedOn(window, 5);
@@ -458,7 +484,7 @@ void TestMainWindow::demoEntry_startsEmulatorAndFixesRegion()
 void TestMainWindow::schedulerOption_selectsRowAndOpensDetails()
 {
     fleettest::Environment env;
-    QVERIFY(env.setUp({{QStringLiteral("north"), fleetOptions(700)}}));
+    QVERIFY(env.setUp({ { QStringLiteral("north"), fleetOptions(700) } }));
     env.useProfile(QStringLiteral("north"));
     // A name on the second page: selected as soon as that page arrives.
     ui::MainWindowSetup setup;
@@ -469,20 +495,22 @@ void TestMainWindow::schedulerOption_selectsRowAndOpensDetails()
         setup.schedulerName = probe.model()->nameAt(650);
     }
     fleettest::Environment env2;
-    QVERIFY(env2.setUp({{QStringLiteral("north"), fleetOptions(700)}}));
+    QVERIFY(env2.setUp({ { QStringLiteral("north"), fleetOptions(700) } }));
     env2.useProfile(QStringLiteral("north"));
     Window window(env2, setup);
     QCOMPARE(env2.details->schedulerName(), setup.schedulerName);
     openedOn(window, 700);
-    QTRY_COMPARE_WITH_TIMEOUT(window->fleetView()->currentSchedulerName(), setup.schedulerName, kWaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        window->fleetView()->currentSchedulerName(), setup.schedulerName, kWaitMs);
     QTRY_VERIFY_WITH_TIMEOUT(env2.details->scheduler().has_value(), kWaitMs);
-    QCOMPARE(env2.details->scheduler()->inferenceSchedulerName.value_or(QString()), setup.schedulerName);
+    QCOMPARE(
+        env2.details->scheduler()->inferenceSchedulerName.value_or(QString()), setup.schedulerName);
 }
 
 void TestMainWindow::intervalCombo_appliesAtOnce()
 {
     fleettest::Environment env;
-    QVERIFY(env.setUp({{QStringLiteral("north"), fleetOptions(3)}}));
+    QVERIFY(env.setUp({ { QStringLiteral("north"), fleetOptions(3) } }));
     env.useProfile(QStringLiteral("north"));
     ui::MainWindowSetup setup;
     setup.refreshIntervalSeconds = 45;
@@ -494,8 +522,9 @@ void TestMainWindow::intervalCombo_appliesAtOnce()
     QStringList texts;
     for (int i = 0; i < combo->count(); ++i)
         texts.append(combo->itemText(i));
-    QCOMPARE(texts, (QStringList{QStringLiteral("Off"), QStringLiteral("10 s"), QStringLiteral("30 s"), QStringLiteral("45 s"),
-                                 QStringLiteral("1 min"), QStringLiteral("5 min")}));
+    QCOMPARE(texts,
+        (QStringList { QStringLiteral("Off"), QStringLiteral("10 s"), QStringLiteral("30 s"),
+            QStringLiteral("45 s"), QStringLiteral("1 min"), QStringLiteral("5 min") }));
     // Chosen from the keyboard: effective at once.
     combo->setFocus();
     QTest::keyClick(combo, Qt::Key_Home);
@@ -510,7 +539,7 @@ void TestMainWindow::intervalCombo_appliesAtOnce()
 void TestMainWindow::pause_stateAlwaysVisible()
 {
     fleettest::Environment env;
-    QVERIFY(env.setUp({{QStringLiteral("north"), fleetOptions(3)}}));
+    QVERIFY(env.setUp({ { QStringLiteral("north"), fleetOptions(3) } }));
     env.useProfile(QStringLiteral("north"));
     Window window(env);
     openedOn(window, 3);
@@ -535,7 +564,7 @@ void TestMainWindow::pause_stateAlwaysVisible()
 void TestMainWindow::hiddenWindow_stopsPolling()
 {
     fleettest::Environment env;
-    QVERIFY(env.setUp({{QStringLiteral("north"), fleetOptions(3)}}));
+    QVERIFY(env.setUp({ { QStringLiteral("north"), fleetOptions(3) } }));
     env.useProfile(QStringLiteral("north"));
     Window window(env);
     openedOn(window, 3);
@@ -554,7 +583,7 @@ void TestMainWindow::hiddenWindow_stopsPolling()
 void TestMainWindow::dashboard_toggleUrgentFirstAndStaleTiles()
 {
     fleettest::Environment env;
-    QVERIFY(env.setUp({{QStringLiteral("north"), fleetOptions(80, 5)}}));
+    QVERIFY(env.setUp({ { QStringLiteral("north"), fleetOptions(80, 5) } }));
     env.useProfile(QStringLiteral("north"));
     Window window(env);
     openedOn(window, 80);
@@ -580,9 +609,10 @@ void TestMainWindow::dashboard_toggleUrgentFirstAndStaleTiles()
     QVERIFY(window.cycle());
     const QModelIndex first = dashboard->proxyModel()->index(0, 0);
     QVERIFY(first.data(models::StaleRole).toBool());
-    QCOMPARE(ui::DashboardTileDelegate::footerText(first), QStringLiteral("Stale: data from ")
-                                                                + models::clockTimeText(fleettest::kStart));
-    QVERIFY(dashboard->freshnessText().startsWith(QStringLiteral("Refresh failed: hatched tiles show data from ")));
+    QCOMPARE(ui::DashboardTileDelegate::footerText(first),
+        QStringLiteral("Stale: data from ") + models::clockTimeText(fleettest::kStart));
+    QVERIFY(dashboard->freshnessText().startsWith(
+        QStringLiteral("Refresh failed: hatched tiles show data from ")));
     // Tiles take the focus; Enter opens the tile's scheduler in the fleet view.
     QListView *view = dashboard->tileView();
     view->setFocus();
@@ -596,7 +626,7 @@ void TestMainWindow::dashboard_toggleUrgentFirstAndStaleTiles()
 void TestMainWindow::fullScreen_f11AndEscape()
 {
     fleettest::Environment env;
-    QVERIFY(env.setUp({{QStringLiteral("north"), fleetOptions(3)}}));
+    QVERIFY(env.setUp({ { QStringLiteral("north"), fleetOptions(3) } }));
     env.useProfile(QStringLiteral("north"));
     Window window(env);
     openedOn(window, 3);
@@ -614,22 +644,24 @@ void TestMainWindow::fullScreen_f11AndEscape()
 void TestMainWindow::copy_selectedArnsOnePerLine()
 {
     fleettest::Environment env;
-    QVERIFY(env.setUp({{QStringLiteral("north"), fleetOptions(10)}}));
+    QVERIFY(env.setUp({ { QStringLiteral("north"), fleetOptions(10) } }));
     env.useProfile(QStringLiteral("north"));
     Window window(env);
     openedOn(window, 10);
     QTableView *table = window->fleetView()->tableView();
     table->setFocus();
     table->selectionModel()->select(window.table()->index(1, 0),
-                                    QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-    table->selectionModel()->select(window.table()->index(4, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    table->selectionModel()->select(
+        window.table()->index(4, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
     QTest::keyClick(table, Qt::Key_C, Qt::ControlModifier);
-    const QString expected = window.table()->index(1, 0).data(models::SchedulerArnRole).toString() + QLatin1Char('\n')
-        + window.table()->index(4, 0).data(models::SchedulerArnRole).toString();
+    const QString expected = window.table()->index(1, 0).data(models::SchedulerArnRole).toString()
+        + QLatin1Char('\n') + window.table()->index(4, 0).data(models::SchedulerArnRole).toString();
     QCOMPARE(QApplication::clipboard()->text(), expected);
     QCOMPARE(window->statusBar()->currentMessage(), QStringLiteral("Copied 2 scheduler ARNs"));
     window->fleetView()->copyModelArnsAction()->trigger();
-    QVERIFY(QApplication::clipboard()->text().startsWith(QStringLiteral("arn:aws:lookoutequipment:")));
+    QVERIFY(
+        QApplication::clipboard()->text().startsWith(QStringLiteral("arn:aws:lookoutequipment:")));
     QVERIFY(QApplication::clipboard()->text().contains(QStringLiteral(":model/")));
     // The context menu holds the three copy actions.
     QCOMPARE(table->contextMenuPolicy(), Qt::ActionsContextMenu);
@@ -639,30 +671,34 @@ void TestMainWindow::copy_selectedArnsOnePerLine()
 void TestMainWindow::shortcutsDialog_listsEveryShortcut()
 {
     fleettest::Environment env;
-    QVERIFY(env.setUp({{QStringLiteral("north"), fleetOptions(3)}}));
+    QVERIFY(env.setUp({ { QStringLiteral("north"), fleetOptions(3) } }));
     env.useProfile(QStringLiteral("north"));
     Window window(env);
     openedOn(window, 3);
     window->shortcutsAction()->trigger();
-    auto *dialog = window->findChild<ui::KeyboardShortcutsDialog *>(QStringLiteral("keyboardShortcutsDialog"));
+    auto *dialog = window->findChild<ui::KeyboardShortcutsDialog *>(
+        QStringLiteral("keyboardShortcutsDialog"));
     QVERIFY(dialog);
     const QString all = dialog->lines().join(QLatin1Char('\n'));
     for (const QAction *action : window->shortcutActions()) {
         for (const QKeySequence &key : action->shortcuts())
-            QVERIFY2(all.contains(key.toString(QKeySequence::NativeText)), qPrintable(key.toString()));
+            QVERIFY2(
+                all.contains(key.toString(QKeySequence::NativeText)), qPrintable(key.toString()));
     }
-    for (const char *expected : {"Refresh\tF5, Ctrl+R", "Full Screen\tF11", "Find Scheduler\tCtrl+F",
-                                 "Copy Scheduler ARN\tCtrl+Shift+C", "Dashboard\tCtrl+D"}) {
+    for (const char *expected : { "Refresh\tF5, Ctrl+R", "Full Screen\tF11",
+             "Find Scheduler\tCtrl+F", "Copy Scheduler ARN\tCtrl+Shift+C", "Dashboard\tCtrl+D" }) {
         QVERIFY2(dialog->lines().contains(QString::fromUtf8(expected)), expected);
     }
-    QVERIFY(all.contains(QStringLiteral("Copy the selected schedulers' ARNs (fleet table)\tCtrl+C")));
+    QVERIFY(
+        all.contains(QStringLiteral("Copy the selected schedulers' ARNs (fleet table)\tCtrl+C")));
     dialog->close();
 }
 
 void TestMainWindow::settings_persistAcrossWindows()
 {
     fleettest::Environment env;
-    QVERIFY(env.setUp({{QStringLiteral("north"), fleetOptions(3)}, {QStringLiteral("south"), fleetOptions(4)}}));
+    QVERIFY(env.setUp({ { QStringLiteral("north"), fleetOptions(3) },
+        { QStringLiteral("south"), fleetOptions(4) } }));
     QByteArray splitter;
     {
         Window window(env);
@@ -671,11 +707,13 @@ void TestMainWindow::settings_persistAcrossWindows()
         QVERIFY(window.waitForRefresh());
         window->chooseRegion(QStringLiteral("us-east-1"));
         QVERIFY(window.waitForRefresh());
-        window->intervalComboBox()->setCurrentIndex(window->intervalComboBox()->findText(QStringLiteral("1 min")));
+        window->intervalComboBox()->setCurrentIndex(
+            window->intervalComboBox()->findText(QStringLiteral("1 min")));
         emit window->intervalComboBox()->activated(window->intervalComboBox()->currentIndex());
-        window->fleetView()->tableView()->sortByColumn(SchedulerListModel::StatusColumn, Qt::DescendingOrder);
+        window->fleetView()->tableView()->sortByColumn(
+            SchedulerListModel::StatusColumn, Qt::DescendingOrder);
         auto *split = window->findChild<QSplitter *>(QStringLiteral("fleetSplitter"));
-        split->setSizes({700, 300});
+        split->setSizes({ 700, 300 });
         splitter = split->saveState();
         window->resize(1111, 777);
         window->close();
@@ -684,9 +722,11 @@ void TestMainWindow::settings_persistAcrossWindows()
     env.refreshTimer = timer.get();
     env.session = std::make_unique<models::FleetSession>(&env.network, env.clock, std::move(timer));
     Window again(env);
-    QCOMPARE(again->connectionBar()->profilePicker()->currentChoice(), ProfileChoice::profile(QStringLiteral("south")));
+    QCOMPARE(again->connectionBar()->profilePicker()->currentChoice(),
+        ProfileChoice::profile(QStringLiteral("south")));
     openedOn(again, 4);
-    QCOMPARE(env.session->connection()->connection().region.source, QStringLiteral("the region picker (saved)"));
+    QCOMPARE(env.session->connection()->connection().region.source,
+        QStringLiteral("the region picker (saved)"));
     QCOMPARE(again->intervalComboBox()->currentText(), QStringLiteral("1 min"));
     QCOMPARE(env.session->refreshController()->interval(), std::chrono::seconds(60));
     QHeaderView *header = again->fleetView()->tableView()->horizontalHeader();
@@ -699,7 +739,7 @@ void TestMainWindow::settings_persistAcrossWindows()
 void TestMainWindow::accessibility_namedWidgets()
 {
     fleettest::Environment env;
-    QVERIFY(env.setUp({{QStringLiteral("north"), fleetOptions(3)}}));
+    QVERIFY(env.setUp({ { QStringLiteral("north"), fleetOptions(3) } }));
     env.useProfile(QStringLiteral("north"));
     Window window(env);
     openedOn(window, 3);
@@ -709,10 +749,11 @@ void TestMainWindow::accessibility_namedWidgets()
     QWidget *widget = start;
     QStringList unnamed;
     for (int i = 0; i < 40; ++i) {
-        const bool reachable = (widget->focusPolicy() & Qt::TabFocus) && widget->isVisible() && widget->isEnabled();
+        const bool reachable
+            = (widget->focusPolicy() & Qt::TabFocus) && widget->isVisible() && widget->isEnabled();
         if (reachable && widget->accessibleName().isEmpty())
-            unnamed.append(widget->objectName() + QLatin1Char('(') + QString::fromLatin1(widget->metaObject()->className())
-                           + QLatin1Char(')'));
+            unnamed.append(widget->objectName() + QLatin1Char('(')
+                + QString::fromLatin1(widget->metaObject()->className()) + QLatin1Char(')'));
         widget = widget->nextInFocusChain();
         if (widget == start)
             break;

@@ -23,10 +23,11 @@ const QString kSecret = QStringLiteral("dialog-unique-secret-91f2");
 aws::AwsProfiles sharedProfiles()
 {
     return aws::AwsProfiles::fromFiles(
-        aws::SharedConfigFile::parse("[default]\nregion = us-east-1\n\n[profile prod]\nregion = eu-west-1\n",
-                                     QStringLiteral("/home/u/.aws/config")),
+        aws::SharedConfigFile::parse(
+            "[default]\nregion = us-east-1\n\n[profile prod]\nregion = eu-west-1\n",
+            QStringLiteral("/home/u/.aws/config")),
         aws::SharedConfigFile::parse("[ci]\naws_access_key_id = A\naws_secret_access_key = s\n",
-                                     QStringLiteral("/home/u/.aws/credentials")));
+            QStringLiteral("/home/u/.aws/credentials")));
 }
 
 } // namespace
@@ -59,13 +60,12 @@ private:
     std::unique_ptr<KeychainProfileStore> m_store;
     std::unique_ptr<ui::ProfileDialog> m_dialog;
 
-    template <typename T>
-    T *child(const char *name) const
+    template<typename T> T *child(const char *name) const
     {
         return m_dialog->findChild<T *>(QLatin1String(name));
     }
-    void fill(const QString &name, const QString &keyId, const QString &secret, const QString &token,
-              const QString &region, const QString &endpoint);
+    void fill(const QString &name, const QString &keyId, const QString &secret,
+        const QString &token, const QString &region, const QString &endpoint);
     QPushButton *button(QDialogButtonBox::StandardButton which) const
     {
         return child<QDialogButtonBox>("buttonBox")->button(which);
@@ -76,16 +76,19 @@ private:
 void TestProfileDialog::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
-    QVERIFY2(qEnvironmentVariable("DBUS_SESSION_BUS_ADDRESS").contains(QLatin1String("/nonexistent/")),
-             "this test must run with the NO_DBUS label (no session bus)");
+    QVERIFY2(
+        qEnvironmentVariable("DBUS_SESSION_BUS_ADDRESS").contains(QLatin1String("/nonexistent/")),
+        "this test must run with the NO_DBUS label (no session bus)");
 }
 
 void TestProfileDialog::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
-    m_settings = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("profiles.ini")), QSettings::IniFormat);
-    m_store = std::make_unique<KeychainProfileStore>(m_settings.get(), QStringLiteral("lookout-desk-test"));
+    m_settings = std::make_unique<QSettings>(
+        m_dir->filePath(QStringLiteral("profiles.ini")), QSettings::IniFormat);
+    m_store = std::make_unique<KeychainProfileStore>(
+        m_settings.get(), QStringLiteral("lookout-desk-test"));
     m_dialog = std::make_unique<ui::ProfileDialog>(m_store.get(), sharedProfiles());
     m_dialog->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_dialog.get()));
@@ -98,8 +101,8 @@ void TestProfileDialog::cleanup()
     m_settings.reset();
 }
 
-void TestProfileDialog::fill(const QString &name, const QString &keyId, const QString &secret, const QString &token,
-                             const QString &region, const QString &endpoint)
+void TestProfileDialog::fill(const QString &name, const QString &keyId, const QString &secret,
+    const QString &token, const QString &region, const QString &endpoint)
 {
     const auto type = [](QWidget *widget, const QString &text) {
         if (auto *line = qobject_cast<QLineEdit *>(widget)) {
@@ -122,9 +125,10 @@ void TestProfileDialog::fill(const QString &name, const QString &keyId, const QS
 void TestProfileDialog::createSessionProfile(const QString &name)
 {
     bool done = false;
-    m_store->save({name, QStringLiteral("eu-west-1"), QString()}, {QStringLiteral("AKIDSTORED"), kSecret, QString()},
-                  KeychainProfileStore::Fallback::KeepForSession, nullptr,
-                  [&](const aws::Result<aws::KeychainSaveOutcome> &) { done = true; });
+    m_store->save({ name, QStringLiteral("eu-west-1"), QString() },
+        { QStringLiteral("AKIDSTORED"), kSecret, QString() },
+        KeychainProfileStore::Fallback::KeepForSession, nullptr,
+        [&](const aws::Result<aws::KeychainSaveOutcome> &) { done = true; });
     QVERIFY(QTest::qWaitFor([&] { return done; }, 30'000));
     QVERIFY(m_store->isSessionOnly(name));
 }
@@ -133,8 +137,9 @@ void TestProfileDialog::fields_labelledNamedAndKeyboardReachable()
 {
     QVERIFY(!m_dialog->windowTitle().isEmpty());
     QVERIFY(!m_dialog->accessibleName().isEmpty());
-    const QList<const char *> fields{"nameLineEdit", "accessKeyIdLineEdit", "secretAccessKeyLineEdit",
-                                     "sessionTokenLineEdit", "regionComboBox", "endpointUrlLineEdit"};
+    const QList<const char *> fields { "nameLineEdit", "accessKeyIdLineEdit",
+        "secretAccessKeyLineEdit", "sessionTokenLineEdit", "regionComboBox",
+        "endpointUrlLineEdit" };
     for (const char *name : fields) {
         QWidget *field = child<QWidget>(name);
         QVERIFY2(field, name);
@@ -153,8 +158,9 @@ void TestProfileDialog::fields_labelledNamedAndKeyboardReachable()
     for (qsizetype i = 1; i < fields.size(); ++i) {
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
         QWidget *expected = child<QWidget>(fields.at(i));
-        QVERIFY2(QApplication::focusWidget() == expected || expected->isAncestorOf(QApplication::focusWidget()),
-                 fields.at(i));
+        QVERIFY2(QApplication::focusWidget() == expected
+                || expected->isAncestorOf(QApplication::focusWidget()),
+            fields.at(i));
     }
     QVERIFY(button(QDialogButtonBox::Save)->isDefault());
     QVERIFY(!child<QPushButton>("deleteButton")->isVisible());
@@ -170,15 +176,17 @@ void TestProfileDialog::secretFields_neverEcho()
 void TestProfileDialog::save_withoutKeychain_explainsAndKeepsKeysForTheSession()
 {
     QSignalSpy saved(m_dialog.get(), &ui::ProfileDialog::profileSaved);
-    fill(QStringLiteral("plant-north"), QStringLiteral("AKIDDIALOG"), kSecret, QStringLiteral("token-x"),
-         QStringLiteral("eu-west-1"), QStringLiteral("http://127.0.0.1:8443"));
+    fill(QStringLiteral("plant-north"), QStringLiteral("AKIDDIALOG"), kSecret,
+        QStringLiteral("token-x"), QStringLiteral("eu-west-1"),
+        QStringLiteral("http://127.0.0.1:8443"));
     QTest::mouseClick(button(QDialogButtonBox::Save), Qt::LeftButton);
     QVERIFY(QTest::qWaitFor([&] { return saved.size() == 1; }, 30'000));
     QCOMPARE(saved.first().at(0).toString(), QStringLiteral("plant-north"));
     QCOMPARE(saved.first().at(1).toBool(), false);
 
-    QVERIFY2(m_dialog->message().startsWith(QLatin1String("No keychain: there is no D-Bus session bus")),
-             qPrintable(m_dialog->message()));
+    QVERIFY2(
+        m_dialog->message().startsWith(QLatin1String("No keychain: there is no D-Bus session bus")),
+        qPrintable(m_dialog->message()));
     QVERIFY(m_dialog->message().contains(QLatin1String("kept in memory for this session only")));
     QVERIFY(!m_dialog->message().contains(kSecret));
     QCOMPARE(child<QLabel>("messageLabel")->accessibleDescription(), m_dialog->message());
@@ -188,8 +196,8 @@ void TestProfileDialog::save_withoutKeychain_explainsAndKeepsKeysForTheSession()
 
     QVERIFY(m_store->isSessionOnly(QStringLiteral("plant-north")));
     QCOMPARE(m_store->profile(QStringLiteral("plant-north")),
-             (aws::KeychainProfile{QStringLiteral("plant-north"), QStringLiteral("eu-west-1"),
-                                   QStringLiteral("http://127.0.0.1:8443")}));
+        (aws::KeychainProfile { QStringLiteral("plant-north"), QStringLiteral("eu-west-1"),
+            QStringLiteral("http://127.0.0.1:8443") }));
     m_settings->sync();
     QVERIFY(m_settings->allKeys().isEmpty());
 
@@ -201,9 +209,12 @@ void TestProfileDialog::save_nameOfASharedProfile_isRefused_data()
 {
     QTest::addColumn<QString>("name");
     QTest::addColumn<QString>("where");
-    QTest::newRow("config file profile") << QStringLiteral("prod") << QStringLiteral("/home/u/.aws/config line 4");
-    QTest::newRow("config file default") << QStringLiteral("default") << QStringLiteral("/home/u/.aws/config line 1");
-    QTest::newRow("credentials file profile") << QStringLiteral("ci") << QStringLiteral("/home/u/.aws/credentials line 1");
+    QTest::newRow("config file profile")
+        << QStringLiteral("prod") << QStringLiteral("/home/u/.aws/config line 4");
+    QTest::newRow("config file default")
+        << QStringLiteral("default") << QStringLiteral("/home/u/.aws/config line 1");
+    QTest::newRow("credentials file profile")
+        << QStringLiteral("ci") << QStringLiteral("/home/u/.aws/credentials line 1");
 }
 
 void TestProfileDialog::save_nameOfASharedProfile_isRefused()
@@ -213,8 +224,10 @@ void TestProfileDialog::save_nameOfASharedProfile_isRefused()
     fill(name, QStringLiteral("AKID"), kSecret, QString(), QString(), QString());
     QTest::mouseClick(button(QDialogButtonBox::Save), Qt::LeftButton);
     QCOMPARE(m_dialog->message(),
-             QStringLiteral("The name “%1” is already used by a profile in %2. A keychain profile cannot share its name "
-                            "with a ~/.aws profile; choose another name.").arg(name, where));
+        QStringLiteral("The name “%1” is already used by a profile in %2. A keychain profile "
+                       "cannot share its name "
+                       "with a ~/.aws profile; choose another name.")
+            .arg(name, where));
     QVERIFY(m_store->profiles().isEmpty());
     QVERIFY(m_dialog->isVisible());
 }
@@ -229,18 +242,26 @@ void TestProfileDialog::save_invalidInput_isRefused_data()
     QTest::addColumn<QString>("message");
     QTest::newRow("empty name") << QString() << "AKID" << kSecret << QString() << QString()
                                 << QStringLiteral("The profile name must be 1 to 64 letters");
-    QTest::newRow("name with a space") << QStringLiteral("plant north") << "AKID" << kSecret << QString() << QString()
-                                       << QStringLiteral("The profile name must be 1 to 64 letters");
-    QTest::newRow("no secret") << QStringLiteral("ok") << "AKID" << QString() << QString() << QString()
-                               << QStringLiteral("Enter both the access key ID and the secret access key.");
-    QTest::newRow("no key id") << QStringLiteral("ok") << QString() << kSecret << QString() << QString()
-                               << QStringLiteral("Enter both the access key ID and the secret access key.");
-    QTest::newRow("bad region") << QStringLiteral("ok") << "AKID" << kSecret << QStringLiteral("eu west") << QString()
+    QTest::newRow("name with a space")
+        << QStringLiteral("plant north") << "AKID" << kSecret << QString() << QString()
+        << QStringLiteral("The profile name must be 1 to 64 letters");
+    QTest::newRow("no secret") << QStringLiteral("ok") << "AKID" << QString() << QString()
+                               << QString()
+                               << QStringLiteral(
+                                      "Enter both the access key ID and the secret access key.");
+    QTest::newRow("no key id") << QStringLiteral("ok") << QString() << kSecret << QString()
+                               << QString()
+                               << QStringLiteral(
+                                      "Enter both the access key ID and the secret access key.");
+    QTest::newRow("bad region") << QStringLiteral("ok") << "AKID" << kSecret
+                                << QStringLiteral("eu west") << QString()
                                 << QStringLiteral("“eu west” is not a region name");
-    QTest::newRow("plain http elsewhere") << QStringLiteral("ok") << "AKID" << kSecret << QString()
-                                          << QStringLiteral("http://lookout.example.com")
-                                          << QStringLiteral("The endpoint URL must start with https://");
-    QTest::newRow("not a URL") << QStringLiteral("ok") << "AKID" << kSecret << QString() << QStringLiteral("lookout")
+    QTest::newRow("plain http elsewhere")
+        << QStringLiteral("ok") << "AKID" << kSecret << QString()
+        << QStringLiteral("http://lookout.example.com")
+        << QStringLiteral("The endpoint URL must start with https://");
+    QTest::newRow("not a URL") << QStringLiteral("ok") << "AKID" << kSecret << QString()
+                               << QStringLiteral("lookout")
                                << QStringLiteral("The endpoint URL must start with https://");
 }
 
@@ -265,10 +286,12 @@ void TestProfileDialog::save_invalidInput_isRefused()
 void TestProfileDialog::save_existingKeychainName_isRefusedInNewMode()
 {
     createSessionProfile(QStringLiteral("taken"));
-    fill(QStringLiteral("taken"), QStringLiteral("AKIDNEW"), QStringLiteral("other"), QString(), QString(), QString());
+    fill(QStringLiteral("taken"), QStringLiteral("AKIDNEW"), QStringLiteral("other"), QString(),
+        QString(), QString());
     QTest::mouseClick(button(QDialogButtonBox::Save), Qt::LeftButton);
     QCOMPARE(m_dialog->message(),
-             QStringLiteral("A keychain profile named “taken” already exists. Choose another name, or edit that profile."));
+        QStringLiteral("A keychain profile named “taken” already exists. Choose another name, or "
+                       "edit that profile."));
 }
 
 void TestProfileDialog::edit_emptyKeyFields_keepStoredKeys()
@@ -279,19 +302,24 @@ void TestProfileDialog::edit_emptyKeyFields_keepStoredKeys()
     QVERIFY(child<QLineEdit>("nameLineEdit")->isReadOnly());
     QCOMPARE(child<QLineEdit>("nameLineEdit")->text(), QStringLiteral("plant-south"));
     QCOMPARE(child<QComboBox>("regionComboBox")->currentText(), QStringLiteral("eu-west-1"));
-    QVERIFY(child<QLineEdit>("secretAccessKeyLineEdit")->text().isEmpty()); // the secret is never shown
+    QVERIFY(
+        child<QLineEdit>("secretAccessKeyLineEdit")->text().isEmpty()); // the secret is never shown
     QVERIFY(!child<QLineEdit>("secretAccessKeyLineEdit")->placeholderText().isEmpty());
     QVERIFY(child<QPushButton>("deleteButton")->isVisible());
 
     QSignalSpy saved(m_dialog.get(), &ui::ProfileDialog::profileSaved);
-    fill(QString(), QString(), QString(), QString(), QStringLiteral("ap-northeast-2"), QStringLiteral("https://e.example"));
+    fill(QString(), QString(), QString(), QString(), QStringLiteral("ap-northeast-2"),
+        QStringLiteral("https://e.example"));
     QTest::mouseClick(button(QDialogButtonBox::Save), Qt::LeftButton);
     QCOMPARE(saved.size(), 1);
     QCOMPARE(m_dialog->result(), int(QDialog::Accepted));
-    QCOMPARE(m_store->profile(QStringLiteral("plant-south"))->region, QStringLiteral("ap-northeast-2"));
-    QCOMPARE(m_store->profile(QStringLiteral("plant-south"))->endpointUrl, QStringLiteral("https://e.example"));
+    QCOMPARE(
+        m_store->profile(QStringLiteral("plant-south"))->region, QStringLiteral("ap-northeast-2"));
+    QCOMPARE(m_store->profile(QStringLiteral("plant-south"))->endpointUrl,
+        QStringLiteral("https://e.example"));
     std::optional<aws::Result<aws::KeychainSecret>> secret;
-    m_store->readSecret(QStringLiteral("plant-south"), nullptr, [&](const aws::Result<aws::KeychainSecret> &r) { secret = r; });
+    m_store->readSecret(QStringLiteral("plant-south"), nullptr,
+        [&](const aws::Result<aws::KeychainSecret> &r) { secret = r; });
     QVERIFY(secret && secret->ok());
     QCOMPARE(secret->value().secretAccessKey, kSecret);
 }
@@ -300,11 +328,13 @@ void TestProfileDialog::edit_tokenWithoutKeys_isRefused()
 {
     createSessionProfile(QStringLiteral("plant-south"));
     QVERIFY(m_dialog->editProfile(QStringLiteral("plant-south")));
-    fill(QString(), QString(), QString(), QStringLiteral("just-a-token"), QStringLiteral("eu-west-1"), QString());
+    fill(QString(), QString(), QString(), QStringLiteral("just-a-token"),
+        QStringLiteral("eu-west-1"), QString());
     QTest::mouseClick(button(QDialogButtonBox::Save), Qt::LeftButton);
-    QVERIFY2(m_dialog->message().startsWith(QLatin1String("Enter both the access key ID and the secret access key, or "
-                                                          "leave all three key fields empty")),
-             qPrintable(m_dialog->message()));
+    QVERIFY2(m_dialog->message().startsWith(
+                 QLatin1String("Enter both the access key ID and the secret access key, or "
+                               "leave all three key fields empty")),
+        qPrintable(m_dialog->message()));
 }
 
 void TestProfileDialog::edit_unknownProfile_returnsFalse()
@@ -345,14 +375,16 @@ void TestProfileDialog::delete_answeredNo_keepsTheProfile()
         return confirmation && confirmation->isVisible();
     }));
     QTest::keyClick(confirmation, Qt::Key_Escape);
-    QVERIFY(QTest::qWaitFor([&] { return !m_dialog->findChild<QMessageBox *>(QStringLiteral("deleteConfirmation")); }));
+    QVERIFY(QTest::qWaitFor(
+        [&] { return !m_dialog->findChild<QMessageBox *>(QStringLiteral("deleteConfirmation")); }));
     QVERIFY(m_store->profile(QStringLiteral("old-plant")));
     QVERIFY(m_dialog->isVisible());
 }
 
 void TestProfileDialog::cancel_savesNothing()
 {
-    fill(QStringLiteral("abandoned"), QStringLiteral("AKID"), kSecret, QString(), QString(), QString());
+    fill(QStringLiteral("abandoned"), QStringLiteral("AKID"), kSecret, QString(), QString(),
+        QString());
     QTest::keyClick(m_dialog.get(), Qt::Key_Escape);
     QCOMPARE(m_dialog->result(), int(QDialog::Rejected));
     QVERIFY(m_store->profiles().isEmpty());

@@ -41,9 +41,10 @@ void TestProfileDialogKeychain::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
-    m_settings = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("profiles.ini")), QSettings::IniFormat);
-    m_store = std::make_unique<KeychainProfileStore>(
-        m_settings.get(), QStringLiteral("lookout-desk-test-") + QUuid::createUuid().toString(QUuid::WithoutBraces));
+    m_settings = std::make_unique<QSettings>(
+        m_dir->filePath(QStringLiteral("profiles.ini")), QSettings::IniFormat);
+    m_store = std::make_unique<KeychainProfileStore>(m_settings.get(),
+        QStringLiteral("lookout-desk-test-") + QUuid::createUuid().toString(QUuid::WithoutBraces));
     m_name = QStringLiteral("dialog-") + QUuid::createUuid().toString(QUuid::Id128).left(12);
 }
 
@@ -59,7 +60,8 @@ void TestProfileDialogKeychain::cleanup()
 std::optional<aws::Result<aws::KeychainSecret>> TestProfileDialogKeychain::readSecret()
 {
     std::optional<aws::Result<aws::KeychainSecret>> secret;
-    m_store->readSecret(m_name, nullptr, [&](const aws::Result<aws::KeychainSecret> &r) { secret = r; });
+    m_store->readSecret(
+        m_name, nullptr, [&](const aws::Result<aws::KeychainSecret> &r) { secret = r; });
     if (!QTest::qWaitFor([&] { return secret.has_value(); }, 30'000))
         return std::nullopt;
     return secret;
@@ -72,9 +74,12 @@ void TestProfileDialogKeychain::createEditDelete_throughTheKeychain()
         dialog.show();
         QSignalSpy saved(&dialog, &ui::ProfileDialog::profileSaved);
         QTest::keyClicks(dialog.findChild<QLineEdit *>(QStringLiteral("nameLineEdit")), m_name);
-        QTest::keyClicks(dialog.findChild<QLineEdit *>(QStringLiteral("accessKeyIdLineEdit")), QStringLiteral("AKIDFIRST"));
-        QTest::keyClicks(dialog.findChild<QLineEdit *>(QStringLiteral("secretAccessKeyLineEdit")), QStringLiteral("first"));
-        QTest::mouseClick(dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save), Qt::LeftButton);
+        QTest::keyClicks(dialog.findChild<QLineEdit *>(QStringLiteral("accessKeyIdLineEdit")),
+            QStringLiteral("AKIDFIRST"));
+        QTest::keyClicks(dialog.findChild<QLineEdit *>(QStringLiteral("secretAccessKeyLineEdit")),
+            QStringLiteral("first"));
+        QTest::mouseClick(
+            dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save), Qt::LeftButton);
         QVERIFY(QTest::qWaitFor([&] { return saved.size() == 1; }, 30'000));
         if (!saved.first().at(1).toBool()) {
             const QByteArray why = "keychain unreachable: " + dialog.message().toUtf8();
@@ -94,20 +99,26 @@ void TestProfileDialogKeychain::createEditDelete_throughTheKeychain()
         QVERIFY(dialog.editProfile(m_name));
         dialog.show();
         QSignalSpy saved(&dialog, &ui::ProfileDialog::profileSaved);
-        QTest::keyClicks(dialog.findChild<QLineEdit *>(QStringLiteral("accessKeyIdLineEdit")), QStringLiteral("AKIDSECOND"));
-        QTest::keyClicks(dialog.findChild<QLineEdit *>(QStringLiteral("secretAccessKeyLineEdit")), QStringLiteral("second"));
-        QTest::mouseClick(dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save), Qt::LeftButton);
+        QTest::keyClicks(dialog.findChild<QLineEdit *>(QStringLiteral("accessKeyIdLineEdit")),
+            QStringLiteral("AKIDSECOND"));
+        QTest::keyClicks(dialog.findChild<QLineEdit *>(QStringLiteral("secretAccessKeyLineEdit")),
+            QStringLiteral("second"));
+        QTest::mouseClick(
+            dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save), Qt::LeftButton);
         QVERIFY(QTest::qWaitFor([&] { return saved.size() == 1; }, 30'000));
         QCOMPARE(saved.first().at(1).toBool(), true);
     }
-    QCOMPARE(readSecret()->value(), (aws::KeychainSecret{QStringLiteral("AKIDSECOND"), QStringLiteral("second"), QString()}));
+    QCOMPARE(readSecret()->value(),
+        (aws::KeychainSecret {
+            QStringLiteral("AKIDSECOND"), QStringLiteral("second"), QString() }));
 
     {
         ui::ProfileDialog dialog(m_store.get(), aws::AwsProfiles());
         QVERIFY(dialog.editProfile(m_name));
         dialog.show();
         QSignalSpy deleted(&dialog, &ui::ProfileDialog::profileDeleted);
-        QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("deleteButton")), Qt::LeftButton);
+        QTest::mouseClick(
+            dialog.findChild<QPushButton *>(QStringLiteral("deleteButton")), Qt::LeftButton);
         QMessageBox *confirmation = nullptr;
         QVERIFY(QTest::qWaitFor([&] {
             confirmation = dialog.findChild<QMessageBox *>(QStringLiteral("deleteConfirmation"));
@@ -118,11 +129,13 @@ void TestProfileDialogKeychain::createEditDelete_throughTheKeychain()
     }
     QVERIFY(!m_store->profile(m_name));
     KeychainProfileStore probe(m_settings.get(), m_store->service());
-    m_settings->setValue(QStringLiteral("KeychainProfiles/%1/region").arg(m_name), QString()); // re-plant the name only
+    m_settings->setValue(QStringLiteral("KeychainProfiles/%1/region").arg(m_name),
+        QString()); // re-plant the name only
     std::optional<aws::Result<aws::KeychainSecret>> gone;
     probe.readSecret(m_name, nullptr, [&](const aws::Result<aws::KeychainSecret> &r) { gone = r; });
     QVERIFY(QTest::qWaitFor([&] { return gone.has_value(); }, 30'000));
-    QCOMPARE(aws::keychainFailureOf(gone->error()), aws::KeychainFailure::NotFound); // the entry is gone too
+    QCOMPARE(aws::keychainFailureOf(gone->error()),
+        aws::KeychainFailure::NotFound); // the entry is gone too
     m_settings->remove(QStringLiteral("KeychainProfiles"));
 }
 

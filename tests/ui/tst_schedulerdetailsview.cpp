@@ -1,20 +1,18 @@
 // The details form on the offscreen platform against the in-process emulator: every label,
 // badge and accessible name; the clipboard after every copy action; refresh with its shortcuts,
 // the freshness line, failure (banner, stale), not found, and the transitional re-poll.
-#include "copyablefieldlabel.h"
-#include "elidedlabel.h"
-#include "errorbanner.h"
-#include "schedulerdetailsview.h"
-#include "statusbadge.h"
-
 #include "../models/manualpolltimer.h"
 #include "clienttestdoubles.h"
-#include "scriptedhttpserver.h"
-
+#include "copyablefieldlabel.h"
+#include "elidedlabel.h"
 #include "emulator/emulator.h"
+#include "errorbanner.h"
 #include "lookout/jsoncodec.h"
 #include "models/itemroles.h"
 #include "models/statuspresentation.h"
+#include "schedulerdetailsview.h"
+#include "scriptedhttpserver.h"
+#include "statusbadge.h"
 
 #include <QAbstractButton>
 #include <QAction>
@@ -42,8 +40,9 @@ constexpr int kWaitMs = 10'000;
 // 13:03:05 in Berlin, where the test runs (TZ in CMake).
 const QDateTime kStart = QDateTime(QDate(2026, 3, 1), QTime(12, 3, 5), Qt::UTC);
 const QString kPump = QStringLiteral("pump-station-7-bearing-hourly");
-const QString kPumpArn = QStringLiteral("arn:aws:lookoutequipment:eu-west-1:123456789012:inference-scheduler/"
-                                        "pump-station-7-bearing-hourly/0c9d8e7f-6a5b-4c3d-2e1f-0a9b8c7d6e5f");
+const QString kPumpArn
+    = QStringLiteral("arn:aws:lookoutequipment:eu-west-1:123456789012:inference-scheduler/"
+                     "pump-station-7-bearing-hourly/0c9d8e7f-6a5b-4c3d-2e1f-0a9b8c7d6e5f");
 
 QByteArray readData(const QString &fileName)
 {
@@ -125,8 +124,8 @@ void TestSchedulerDetailsView::init()
     settings.endpoint = m_emulator->endpoint();
     settings.region = m_emulator->region();
     settings.maxAttempts = 1;
-    m_jsonClient = std::make_unique<aws::AwsJsonClient>(
-        m_network.get(), settings, std::make_shared<aws::StaticCredentialsProvider>(m_emulator->credentials()));
+    m_jsonClient = std::make_unique<aws::AwsJsonClient>(m_network.get(), settings,
+        std::make_shared<aws::StaticCredentialsProvider>(m_emulator->credentials()));
 
     m_clock = std::make_shared<testsupport::FakeClock>(kStart);
     auto timer = std::make_unique<testsupport::ManualPollTimer>();
@@ -134,9 +133,10 @@ void TestSchedulerDetailsView::init()
     m_controller = std::make_unique<SchedulerDetailsController>(m_clock, std::move(timer));
     m_view = std::make_unique<ui::SchedulerDetailsView>(m_controller.get());
     m_view->resize(900, 900);
-    m_messages = std::make_unique<QSignalSpy>(m_view.get(), &ui::SchedulerDetailsView::statusMessage);
+    m_messages
+        = std::make_unique<QSignalSpy>(m_view.get(), &ui::SchedulerDetailsView::statusMessage);
     m_view->setClient(lookout::LookoutClient(m_jsonClient.get()),
-                      {QStringLiteral("default"), m_emulator->region(), m_emulator->endpoint()});
+        { QStringLiteral("default"), m_emulator->region(), m_emulator->endpoint() });
     m_view->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_view.get()));
     QApplication::clipboard()->clear();
@@ -180,29 +180,57 @@ void TestSchedulerDetailsView::load_showsEveryLabelValueAndAccessibleName_data()
     QTest::addColumn<QString>("id");
     QTest::addColumn<QString>("label");
     QTest::addColumn<QString>("value");
-    QTest::newRow("name") << "schedulerName" << "Scheduler name" << kPump;
-    QTest::newRow("arn") << "schedulerArn" << "Scheduler ARN" << kPumpArn;
-    QTest::newRow("model") << "modelName" << "Model name" << "pump-station-7-bearing-vibration";
-    QTest::newRow("model arn") << "modelArn" << "Model ARN"
-                               << "arn:aws:lookoutequipment:eu-west-1:123456789012:model/"
-                                  "pump-station-7-bearing-vibration/6f1c2a9e-4b7d-4c1e-9a3f-2d8e5b7c9a10";
-    QTest::newRow("created") << "createdAt" << "Created" << "2024-03-04 19:52:22 CET";
-    QTest::newRow("updated") << "updatedAt" << "Last updated" << "2024-04-05 21:34:38 CEST";
-    QTest::newRow("frequency") << "dataUploadFrequency" << "Upload frequency" << "Every hour";
-    QTest::newRow("delay") << "dataDelayOffset" << "Delay offset" << "5 minutes";
-    QTest::newRow("input") << "inputLocation" << "Input location"
+    QTest::newRow("name") << "schedulerName"
+                          << "Scheduler name" << kPump;
+    QTest::newRow("arn") << "schedulerArn"
+                         << "Scheduler ARN" << kPumpArn;
+    QTest::newRow("model") << "modelName"
+                           << "Model name"
+                           << "pump-station-7-bearing-vibration";
+    QTest::newRow("model arn")
+        << "modelArn"
+        << "Model ARN"
+        << "arn:aws:lookoutequipment:eu-west-1:123456789012:model/"
+           "pump-station-7-bearing-vibration/6f1c2a9e-4b7d-4c1e-9a3f-2d8e5b7c9a10";
+    QTest::newRow("created") << "createdAt"
+                             << "Created"
+                             << "2024-03-04 19:52:22 CET";
+    QTest::newRow("updated") << "updatedAt"
+                             << "Last updated"
+                             << "2024-04-05 21:34:38 CEST";
+    QTest::newRow("frequency") << "dataUploadFrequency"
+                               << "Upload frequency"
+                               << "Every hour";
+    QTest::newRow("delay") << "dataDelayOffset"
+                           << "Delay offset"
+                           << "5 minutes";
+    QTest::newRow("input") << "inputLocation"
+                           << "Input location"
                            << "s3://acme-plant-telemetry-eu-west-1/pump-station-7/inference/input/";
-    QTest::newRow("zone") << "inputTimeZoneOffset" << "Time zone offset" << "+01:00";
-    QTest::newRow("format") << "timestampFormat" << "Timestamp format" << "yyyyMMddHHmmss";
-    QTest::newRow("delimiter") << "componentTimestampDelimiter" << "Timestamp delimiter" << "underscore (_)";
-    QTest::newRow("output") << "outputLocation" << "Output location"
-                            << "s3://acme-plant-telemetry-eu-west-1/pump-station-7/inference/output/";
-    QTest::newRow("output kms") << "outputKmsKey" << "Output KMS key"
-                                << "arn:aws:kms:eu-west-1:123456789012:key/1a2b3c4d-5e6f-7a8b-9c0d-1e2f3a4b5c6d";
-    QTest::newRow("role") << "roleArn" << "IAM role ARN"
+    QTest::newRow("zone") << "inputTimeZoneOffset"
+                          << "Time zone offset"
+                          << "+01:00";
+    QTest::newRow("format") << "timestampFormat"
+                            << "Timestamp format"
+                            << "yyyyMMddHHmmss";
+    QTest::newRow("delimiter") << "componentTimestampDelimiter"
+                               << "Timestamp delimiter"
+                               << "underscore (_)";
+    QTest::newRow("output")
+        << "outputLocation"
+        << "Output location"
+        << "s3://acme-plant-telemetry-eu-west-1/pump-station-7/inference/output/";
+    QTest::newRow("output kms")
+        << "outputKmsKey"
+        << "Output KMS key"
+        << "arn:aws:kms:eu-west-1:123456789012:key/1a2b3c4d-5e6f-7a8b-9c0d-1e2f3a4b5c6d";
+    QTest::newRow("role") << "roleArn"
+                          << "IAM role ARN"
                           << "arn:aws:iam::123456789012:role/LookoutEquipmentInferenceAccess";
-    QTest::newRow("kms") << "serverSideKmsKey" << "Server-side KMS key"
-                         << "arn:aws:kms:eu-west-1:123456789012:key/9f8e7d6c-5b4a-3c2d-1e0f-a9b8c7d6e5f4";
+    QTest::newRow("kms")
+        << "serverSideKmsKey"
+        << "Server-side KMS key"
+        << "arn:aws:kms:eu-west-1:123456789012:key/9f8e7d6c-5b4a-3c2d-1e0f-a9b8c7d6e5f4";
 }
 
 void TestSchedulerDetailsView::load_showsEveryLabelValueAndAccessibleName()
@@ -231,7 +259,8 @@ void TestSchedulerDetailsView::load_showsBadgesAndGroups()
     QCOMPARE(m_view->findChild<ui::ElidedLabel *>(QStringLiteral("titleLabel"))->text(), kPump);
 
     auto *status = qobject_cast<ui::StatusBadge *>(m_view->fieldWidget(QStringLiteral("status")));
-    auto *result = qobject_cast<ui::StatusBadge *>(m_view->fieldWidget(QStringLiteral("latestInferenceResult")));
+    auto *result = qobject_cast<ui::StatusBadge *>(
+        m_view->fieldWidget(QStringLiteral("latestInferenceResult")));
     QVERIFY(status && result);
     QVERIFY(status->isVisible() && result->isVisible());
     QCOMPARE(status->value(), QStringLiteral("RUNNING"));
@@ -241,30 +270,34 @@ void TestSchedulerDetailsView::load_showsBadgesAndGroups()
     QVERIFY(!status->isStale());
 
     QStringList titles;
-    for (const char *name : {"overviewGroupBox", "scheduleGroupBox", "inputDataGroupBox", "outputDataGroupBox",
-                             "securityGroupBox"}) {
+    for (const char *name : { "overviewGroupBox", "scheduleGroupBox", "inputDataGroupBox",
+             "outputDataGroupBox", "securityGroupBox" }) {
         auto *box = m_view->findChild<QGroupBox *>(QLatin1String(name));
         QVERIFY2(box && box->isVisible(), name);
         titles << box->title();
     }
-    QCOMPARE(titles, (QStringList{QStringLiteral("Overview"), QStringLiteral("Schedule"), QStringLiteral("Input data"),
-                                  QStringLiteral("Output data"), QStringLiteral("Security")}));
+    QCOMPARE(titles,
+        (QStringList { QStringLiteral("Overview"), QStringLiteral("Schedule"),
+            QStringLiteral("Input data"), QStringLiteral("Output data"),
+            QStringLiteral("Security") }));
     // The tooltips: the raw frequency, UTC and age for times.
-    QCOMPARE(m_controller->model()->fieldData(QStringLiteral("dataUploadFrequency"), Qt::ToolTipRole).toString(),
-             QStringLiteral("PT1H"));
+    QCOMPARE(m_controller->model()
+                 ->fieldData(QStringLiteral("dataUploadFrequency"), Qt::ToolTipRole)
+                 .toString(),
+        QStringLiteral("PT1H"));
 }
 
 void TestSchedulerDetailsView::copyButtons_besideEveryArnAndLocation()
 {
     load(kPump);
     const QList<std::pair<QString, QString>> expected = {
-        {QStringLiteral("schedulerArn"), QStringLiteral("Copy scheduler ARN")},
-        {QStringLiteral("modelArn"), QStringLiteral("Copy model ARN")},
-        {QStringLiteral("inputLocation"), QStringLiteral("Copy input location")},
-        {QStringLiteral("outputLocation"), QStringLiteral("Copy output location")},
-        {QStringLiteral("outputKmsKey"), QStringLiteral("Copy output KMS key")},
-        {QStringLiteral("roleArn"), QStringLiteral("Copy IAM role ARN")},
-        {QStringLiteral("serverSideKmsKey"), QStringLiteral("Copy server-side KMS key")},
+        { QStringLiteral("schedulerArn"), QStringLiteral("Copy scheduler ARN") },
+        { QStringLiteral("modelArn"), QStringLiteral("Copy model ARN") },
+        { QStringLiteral("inputLocation"), QStringLiteral("Copy input location") },
+        { QStringLiteral("outputLocation"), QStringLiteral("Copy output location") },
+        { QStringLiteral("outputKmsKey"), QStringLiteral("Copy output KMS key") },
+        { QStringLiteral("roleArn"), QStringLiteral("Copy IAM role ARN") },
+        { QStringLiteral("serverSideKmsKey"), QStringLiteral("Copy server-side KMS key") },
     };
     for (const auto &[id, name] : expected) {
         QToolButton *button = field(id)->copyButton();
@@ -274,22 +307,26 @@ void TestSchedulerDetailsView::copyButtons_besideEveryArnAndLocation()
         QCOMPARE(button->toolTip(), name);
         QVERIFY(!button->icon().isNull());
     }
-    for (const char *plain : {"schedulerName", "modelName", "createdAt", "dataUploadFrequency", "timestampFormat"})
+    for (const char *plain :
+        { "schedulerName", "modelName", "createdAt", "dataUploadFrequency", "timestampFormat" })
         QVERIFY2(!field(QLatin1String(plain))->copyButton()->isVisible(), plain);
 }
 
 void TestSchedulerDetailsView::absentValues_sayNotSetAndCannotBeCopied()
 {
     load(QStringLiteral("chiller-07"));
-    for (const char *id : {"timestampFormat", "componentTimestampDelimiter", "outputKmsKey", "serverSideKmsKey"}) {
+    for (const char *id :
+        { "timestampFormat", "componentTimestampDelimiter", "outputKmsKey", "serverSideKmsKey" }) {
         ui::CopyableFieldLabel *value = field(QLatin1String(id));
         QCOMPARE(value->text(), QStringLiteral("not set"));
         QVERIFY2(value->isAbsent(), id);
         QVERIFY(value->label()->isAbsent());
     }
     QVERIFY(!field(QStringLiteral("outputKmsKey"))->copyButton()->isEnabled());
-    QCOMPARE(field(QStringLiteral("outputKmsKey"))->label()->accessibleName(), QStringLiteral("Output KMS key: not set"));
-    auto *result = qobject_cast<ui::StatusBadge *>(m_view->fieldWidget(QStringLiteral("latestInferenceResult")));
+    QCOMPARE(field(QStringLiteral("outputKmsKey"))->label()->accessibleName(),
+        QStringLiteral("Output KMS key: not set"));
+    auto *result = qobject_cast<ui::StatusBadge *>(
+        m_view->fieldWidget(QStringLiteral("latestInferenceResult")));
     QCOMPARE(result->value(), QString());
     QCOMPARE(result->accessibleName(), QStringLiteral("Latest result: not set"));
     QVERIFY(result->isVisible());
@@ -299,7 +336,8 @@ void TestSchedulerDetailsView::absentValues_sayNotSetAndCannotBeCopied()
     field(QStringLiteral("serverSideKmsKey"))->label()->setFocus();
     m_view->copyFocusedValueAction()->trigger();
     QCOMPARE(clipboardText(), QStringLiteral("before"));
-    QCOMPARE(m_messages->last().first().toString(), QStringLiteral("Nothing to copy: the server-side KMS key is not set."));
+    QCOMPARE(m_messages->last().first().toString(),
+        QStringLiteral("Nothing to copy: the server-side KMS key is not set."));
 }
 
 void TestSchedulerDetailsView::copyButtons_putTheExactValueOnTheClipboard_data()
@@ -308,23 +346,29 @@ void TestSchedulerDetailsView::copyButtons_putTheExactValueOnTheClipboard_data()
     QTest::addColumn<QString>("copied");
     QTest::addColumn<QString>("message");
     QTest::newRow("scheduler ARN") << "schedulerArn" << kPumpArn << "Copied scheduler ARN";
-    QTest::newRow("model ARN") << "modelArn"
-                               << "arn:aws:lookoutequipment:eu-west-1:123456789012:model/"
-                                  "pump-station-7-bearing-vibration/6f1c2a9e-4b7d-4c1e-9a3f-2d8e5b7c9a10"
-                               << "Copied model ARN";
-    QTest::newRow("input") << "inputLocation" << "s3://acme-plant-telemetry-eu-west-1/pump-station-7/inference/input/"
+    QTest::newRow("model ARN")
+        << "modelArn"
+        << "arn:aws:lookoutequipment:eu-west-1:123456789012:model/"
+           "pump-station-7-bearing-vibration/6f1c2a9e-4b7d-4c1e-9a3f-2d8e5b7c9a10"
+        << "Copied model ARN";
+    QTest::newRow("input") << "inputLocation"
+                           << "s3://acme-plant-telemetry-eu-west-1/pump-station-7/inference/input/"
                            << "Copied input location";
-    QTest::newRow("output") << "outputLocation"
-                            << "s3://acme-plant-telemetry-eu-west-1/pump-station-7/inference/output/"
-                            << "Copied output location";
-    QTest::newRow("output KMS") << "outputKmsKey"
-                                << "arn:aws:kms:eu-west-1:123456789012:key/1a2b3c4d-5e6f-7a8b-9c0d-1e2f3a4b5c6d"
-                                << "Copied output KMS key";
-    QTest::newRow("role") << "roleArn" << "arn:aws:iam::123456789012:role/LookoutEquipmentInferenceAccess"
+    QTest::newRow("output")
+        << "outputLocation"
+        << "s3://acme-plant-telemetry-eu-west-1/pump-station-7/inference/output/"
+        << "Copied output location";
+    QTest::newRow("output KMS")
+        << "outputKmsKey"
+        << "arn:aws:kms:eu-west-1:123456789012:key/1a2b3c4d-5e6f-7a8b-9c0d-1e2f3a4b5c6d"
+        << "Copied output KMS key";
+    QTest::newRow("role") << "roleArn"
+                          << "arn:aws:iam::123456789012:role/LookoutEquipmentInferenceAccess"
                           << "Copied IAM role ARN";
-    QTest::newRow("server KMS") << "serverSideKmsKey"
-                                << "arn:aws:kms:eu-west-1:123456789012:key/9f8e7d6c-5b4a-3c2d-1e0f-a9b8c7d6e5f4"
-                                << "Copied server-side KMS key";
+    QTest::newRow("server KMS")
+        << "serverSideKmsKey"
+        << "arn:aws:kms:eu-west-1:123456789012:key/9f8e7d6c-5b4a-3c2d-1e0f-a9b8c7d6e5f4"
+        << "Copied server-side KMS key";
 }
 
 void TestSchedulerDetailsView::copyButtons_putTheExactValueOnTheClipboard()
@@ -371,11 +415,14 @@ void TestSchedulerDetailsView::contextMenu_copyValue()
     ui::ElidedLabel *zone = field(QStringLiteral("inputTimeZoneOffset"))->label();
     emit zone->customContextMenuRequested(zone->rect().center());
     QCOMPARE(clipboardText(), QStringLiteral("+01:00"));
-    QCOMPARE(actions, (QStringList{QStringLiteral("&Copy Value"), QStringLiteral("Copy Scheduler &ARN"),
-                                   QStringLiteral("Copy as &JSON"), QStringLiteral("Copy AWS &CLI Command")}));
+    QCOMPARE(actions,
+        (QStringList { QStringLiteral("&Copy Value"), QStringLiteral("Copy Scheduler &ARN"),
+            QStringLiteral("Copy as &JSON"), QStringLiteral("Copy AWS &CLI Command") }));
 
     // The badges have the same menu: Copy Value gives the status as the service sent it.
-    onNextPopup([](QMenu *menu) { menu->findChild<QAction *>(QStringLiteral("copyValueAction"))->trigger(); });
+    onNextPopup([](QMenu *menu) {
+        menu->findChild<QAction *>(QStringLiteral("copyValueAction"))->trigger();
+    });
     QWidget *status = m_view->fieldWidget(QStringLiteral("status"));
     emit status->customContextMenuRequested(QPoint(2, 2));
     QCOMPARE(clipboardText(), QStringLiteral("RUNNING"));
@@ -395,7 +442,8 @@ void TestSchedulerDetailsView::ctrlC_copiesTheFocusedField()
     QCOMPARE(clipboardText(), QStringLiteral("2024-03-04T18:52:22.308482+00:00"));
     QCOMPARE(m_messages->last().first().toString(), QStringLiteral("Copied creation time"));
 
-    ui::StatusBadge *result = qobject_cast<ui::StatusBadge *>(m_view->fieldWidget(QStringLiteral("latestInferenceResult")));
+    ui::StatusBadge *result = qobject_cast<ui::StatusBadge *>(
+        m_view->fieldWidget(QStringLiteral("latestInferenceResult")));
     result->setFocus();
     QTRY_VERIFY(result->hasFocus());
     QTest::keySequence(result, QKeySequence::Copy);
@@ -425,36 +473,44 @@ void TestSchedulerDetailsView::copyAsJson_isTheCliJson()
     QVERIFY(m_view->copyJsonAction()->isEnabled());
     m_view->copyJsonAction()->trigger();
     // The archive is the AWS CLI's own output: the copy is the same, byte for byte.
-    QCOMPARE(clipboardText(), QString::fromUtf8(readData(QStringLiteral("pump-station-7-bearing-hourly.json"))));
-    QCOMPARE(clipboardText(), QString::fromUtf8(lookout::json::cliDescribeInferenceScheduler(*m_controller->scheduler())));
-    QCOMPARE(m_messages->last().first().toString(), QStringLiteral("Copied pump-station-7-bearing-hourly as JSON"));
+    QCOMPARE(clipboardText(),
+        QString::fromUtf8(readData(QStringLiteral("pump-station-7-bearing-hourly.json"))));
+    QCOMPARE(clipboardText(),
+        QString::fromUtf8(
+            lookout::json::cliDescribeInferenceScheduler(*m_controller->scheduler())));
+    QCOMPARE(m_messages->last().first().toString(),
+        QStringLiteral("Copied pump-station-7-bearing-hourly as JSON"));
 }
 
 void TestSchedulerDetailsView::copyCliCommand_isTheExactCommand()
 {
     m_view->setClient(lookout::LookoutClient(m_jsonClient.get()),
-                      {QStringLiteral("plant-7"), m_emulator->region(), m_emulator->endpoint()});
+        { QStringLiteral("plant-7"), m_emulator->region(), m_emulator->endpoint() });
     load(kPump);
     m_view->copyCliCommandAction()->trigger();
     QCOMPARE(clipboardText(),
-             QStringLiteral("aws lookoutequipment describe-inference-scheduler --inference-scheduler-name "
-                            "pump-station-7-bearing-hourly --region us-east-1 --profile plant-7 --endpoint-url http://")
-                 + m_emulator->endpoint().authority());
+        QStringLiteral(
+            "aws lookoutequipment describe-inference-scheduler --inference-scheduler-name "
+            "pump-station-7-bearing-hourly --region us-east-1 --profile plant-7 --endpoint-url "
+            "http://")
+            + m_emulator->endpoint().authority());
     QCOMPARE(m_messages->last().first().toString(), QStringLiteral("Copied the AWS CLI command"));
 
     // The copy menu holds the three copy actions.
     auto *copyButton = m_view->findChild<QToolButton *>(QStringLiteral("copyToolButton"));
     QVERIFY(copyButton->isEnabled());
-    QCOMPARE(copyButton->menu()->actions(), (QList<QAction *>{m_view->copySchedulerArnAction(), m_view->copyJsonAction(),
-                                                              m_view->copyCliCommandAction()}));
+    QCOMPARE(copyButton->menu()->actions(),
+        (QList<QAction *> { m_view->copySchedulerArnAction(), m_view->copyJsonAction(),
+            m_view->copyCliCommandAction() }));
 }
 
 void TestSchedulerDetailsView::actions_haveTheirShortcuts()
 {
     QCOMPARE(m_view->refreshAction()->shortcuts(),
-             (QList<QKeySequence>{QKeySequence(Qt::Key_F5), QKeySequence(Qt::CTRL | Qt::Key_R)}));
+        (QList<QKeySequence> { QKeySequence(Qt::Key_F5), QKeySequence(Qt::CTRL | Qt::Key_R) }));
     QCOMPARE(m_view->refreshAction()->shortcutContext(), Qt::WindowShortcut);
-    QCOMPARE(m_view->copySchedulerArnAction()->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    QCOMPARE(m_view->copySchedulerArnAction()->shortcut(),
+        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
     QCOMPARE(m_view->copySchedulerArnAction()->shortcutContext(), Qt::WindowShortcut);
     QCOMPARE(m_view->copyFocusedValueAction()->shortcut(), QKeySequence(QKeySequence::Copy));
     QCOMPARE(m_view->copyFocusedValueAction()->shortcutContext(), Qt::WidgetWithChildrenShortcut);
@@ -477,9 +533,12 @@ void TestSchedulerDetailsView::f5AndCtrlR_refreshWithValuesKeptVisible()
     QVERIFY(busy->isVisible());
     QVERIFY(!m_view->refreshAction()->isEnabled());
     // The values stay on screen while the request is in flight.
-    QCOMPARE(m_view->findChild<QStackedWidget *>()->currentWidget()->objectName(), QStringLiteral("detailsPage"));
+    QCOMPARE(m_view->findChild<QStackedWidget *>()->currentWidget()->objectName(),
+        QStringLiteral("detailsPage"));
     QCOMPARE(field(QStringLiteral("schedulerArn"))->text(), kPumpArn);
-    QVERIFY(m_view->findChild<QLabel *>(QStringLiteral("freshnessLabel"))->text().endsWith(QStringLiteral("refreshing\u2026")));
+    QVERIFY(m_view->findChild<QLabel *>(QStringLiteral("freshnessLabel"))
+                ->text()
+                .endsWith(QStringLiteral("refreshing\u2026")));
     QTRY_VERIFY_WITH_TIMEOUT(!m_controller->isBusy(), kWaitMs);
     QVERIFY(!busy->isVisible());
     QCOMPARE(m_emulator->counters().requests - before, quint64(1));
@@ -490,7 +549,8 @@ void TestSchedulerDetailsView::f5AndCtrlR_refreshWithValuesKeptVisible()
     QCOMPARE(m_emulator->counters().requests - before, quint64(2));
 
     // The button does the same.
-    QTest::mouseClick(m_view->findChild<QToolButton *>(QStringLiteral("refreshToolButton")), Qt::LeftButton);
+    QTest::mouseClick(
+        m_view->findChild<QToolButton *>(QStringLiteral("refreshToolButton")), Qt::LeftButton);
     QVERIFY(m_controller->isBusy());
     QTRY_VERIFY_WITH_TIMEOUT(!m_controller->isBusy(), kWaitMs);
     QCOMPARE(m_emulator->counters().requests - before, quint64(3));
@@ -505,9 +565,11 @@ void TestSchedulerDetailsView::freshnessLine_keepsTicking()
     QCOMPARE(freshness->accessibleName(), QStringLiteral("Data freshness"));
     // The line follows the clock by itself, once a second.
     m_clock->advance(std::chrono::seconds(20));
-    QTRY_COMPARE_WITH_TIMEOUT(freshness->text(), QStringLiteral("Updated 13:03:05, 20 s ago"), kWaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        freshness->text(), QStringLiteral("Updated 13:03:05, 20 s ago"), kWaitMs);
     m_clock->advance(std::chrono::minutes(3));
-    QTRY_COMPARE_WITH_TIMEOUT(freshness->text(), QStringLiteral("Updated 13:03:05, 3 min ago"), kWaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        freshness->text(), QStringLiteral("Updated 13:03:05, 3 min ago"), kWaitMs);
     m_view->hide();
     QVERIFY(!m_view->findChild<QTimer *>(QStringLiteral("freshnessTimer"))->isActive());
 }
@@ -525,20 +587,27 @@ void TestSchedulerDetailsView::failure_showsBannerAndMarksStale()
     QTRY_VERIFY_WITH_TIMEOUT(!m_controller->isBusy(), kWaitMs);
 
     QVERIFY(banner->isVisible());
-    QCOMPARE(banner->headline(), QStringLiteral("Could not refresh pump-station-7-bearing-hourly."));
+    QCOMPARE(
+        banner->headline(), QStringLiteral("Could not refresh pump-station-7-bearing-hourly."));
     QCOMPARE(banner->details(), m_controller->lastError()->toString());
-    QVERIFY2(banner->details().startsWith(QLatin1String(
-                 "An error occurred (ThrottlingException) when calling the DescribeInferenceScheduler operation")),
-             qPrintable(banner->details()));
+    QVERIFY2(banner->details().startsWith(
+                 QLatin1String("An error occurred (ThrottlingException) when calling the "
+                               "DescribeInferenceScheduler operation")),
+        qPrintable(banner->details()));
     QVERIFY(banner->retryButton()->isVisible());
     QCOMPARE(banner->retryButton()->accessibleName(), QStringLiteral("Retry"));
     auto *freshness = m_view->findChild<QLabel *>(QStringLiteral("freshnessLabel"));
-    QCOMPARE(freshness->text(), QStringLiteral("Stale since 13:04:10 \u2014 Updated 13:03:05, 1 min ago"));
+    QCOMPARE(freshness->text(),
+        QStringLiteral("Stale since 13:04:10 \u2014 Updated 13:03:05, 1 min ago"));
     // The old values stay, marked stale.
     QCOMPARE(field(QStringLiteral("schedulerArn"))->text(), kPumpArn);
     QVERIFY(field(QStringLiteral("schedulerArn"))->label()->isStale());
-    QVERIFY(qobject_cast<ui::StatusBadge *>(m_view->fieldWidget(QStringLiteral("status")))->isStale());
-    QVERIFY(field(QStringLiteral("roleArn"))->label()->accessibleDescription().contains(QLatin1String("Stale")));
+    QVERIFY(
+        qobject_cast<ui::StatusBadge *>(m_view->fieldWidget(QStringLiteral("status")))->isStale());
+    QVERIFY(field(QStringLiteral("roleArn"))
+                ->label()
+                ->accessibleDescription()
+                .contains(QLatin1String("Stale")));
 
     // Retry, with the endpoint healthy again, clears it all.
     QVERIFY(m_emulator->setFaults({}));
@@ -557,11 +626,13 @@ void TestSchedulerDetailsView::unknownScheduler_saysItDoesNotExist()
     QCOMPARE(m_controller->state(), State::NotFound);
     auto *message = m_view->findChild<QLabel *>(QStringLiteral("messageLabel"));
     QVERIFY(message->isVisible());
-    QCOMPARE(message->text(), QStringLiteral("Inference scheduler no-such-scheduler does not exist in us-east-1."));
+    QCOMPARE(message->text(),
+        QStringLiteral("Inference scheduler no-such-scheduler does not exist in us-east-1."));
     auto *banner = m_view->findChild<ui::ErrorBanner *>();
     QVERIFY(banner->isVisible());
-    QVERIFY2(banner->details().startsWith(QLatin1String("An error occurred (ResourceNotFoundException)")),
-             qPrintable(banner->details()));
+    QVERIFY2(banner->details().startsWith(
+                 QLatin1String("An error occurred (ResourceNotFoundException)")),
+        qPrintable(banner->details()));
     QVERIFY(!m_view->copyJsonAction()->isEnabled());
     QVERIFY(!m_view->copySchedulerArnAction()->isEnabled());
     QVERIFY(!m_view->fieldWidget(QStringLiteral("status"))->isVisible());
@@ -571,18 +642,21 @@ void TestSchedulerDetailsView::vanishedScheduler_clearsTheFormAndSaysSo()
 {
     testsupport::ScriptedHttpServer server;
     QVERIFY(server.listen());
-    const lookout::InferenceScheduler chiller =
-        lookout::json::decodeCliDescribeInferenceScheduler(readData(QStringLiteral("chiller-07.json"))).value();
-    server.enqueue(testsupport::ScriptedResponse::json(200, lookout::json::encodeDescribeInferenceScheduler(chiller)));
-    server.enqueue(testsupport::ScriptedResponse::awsError(400, "ResourceNotFoundException",
-                                                           "Inference scheduler chiller-07 does not exist"));
+    const lookout::InferenceScheduler chiller = lookout::json::decodeCliDescribeInferenceScheduler(
+        readData(QStringLiteral("chiller-07.json")))
+                                                    .value();
+    server.enqueue(testsupport::ScriptedResponse::json(
+        200, lookout::json::encodeDescribeInferenceScheduler(chiller)));
+    server.enqueue(testsupport::ScriptedResponse::awsError(
+        400, "ResourceNotFoundException", "Inference scheduler chiller-07 does not exist"));
     aws::AwsJsonClientSettings settings;
     settings.endpoint = server.url();
     settings.region = QStringLiteral("us-east-1");
     settings.maxAttempts = 1;
     aws::AwsJsonClient jsonClient(m_network.get(), settings,
-                                  std::make_shared<aws::StaticCredentialsProvider>(m_emulator->credentials()));
-    m_view->setClient(lookout::LookoutClient(&jsonClient), {QString(), QStringLiteral("us-east-1"), server.url()});
+        std::make_shared<aws::StaticCredentialsProvider>(m_emulator->credentials()));
+    m_view->setClient(lookout::LookoutClient(&jsonClient),
+        { QString(), QStringLiteral("us-east-1"), server.url() });
     load(QStringLiteral("chiller-07"));
     QCOMPARE(field(QStringLiteral("schedulerName"))->text(), QStringLiteral("chiller-07"));
 
@@ -593,9 +667,10 @@ void TestSchedulerDetailsView::vanishedScheduler_clearsTheFormAndSaysSo()
     QCOMPARE(message->text(), QStringLiteral("Inference scheduler chiller-07 no longer exists."));
     auto *banner = m_view->findChild<ui::ErrorBanner *>();
     QCOMPARE(banner->headline(), message->text());
-    QCOMPARE(banner->details(), QStringLiteral("An error occurred (ResourceNotFoundException) when calling the "
-                                               "DescribeInferenceScheduler operation: Inference scheduler chiller-07 "
-                                               "does not exist"));
+    QCOMPARE(banner->details(),
+        QStringLiteral("An error occurred (ResourceNotFoundException) when calling the "
+                       "DescribeInferenceScheduler operation: Inference scheduler chiller-07 "
+                       "does not exist"));
     // The form is cleared: no old values anywhere.
     QVERIFY(!field(QStringLiteral("schedulerName"))->isVisible());
     QCOMPARE(field(QStringLiteral("schedulerName"))->text(), QStringLiteral(""));
@@ -631,7 +706,8 @@ void TestSchedulerDetailsView::darkPalette_badgesUseTheDarkColours()
     m_view->setPalette(dark);
     QWidget *status = m_view->fieldWidget(QStringLiteral("status"));
     const QImage image = status->grab().toImage();
-    const models::StatusPresentation running = models::statusPresentation(QStringLiteral("RUNNING"));
+    const models::StatusPresentation running
+        = models::statusPresentation(QStringLiteral("RUNNING"));
     int darkPixels = 0;
     int lightPixels = 0;
     for (int y = 0; y < image.height(); ++y) {
@@ -655,7 +731,9 @@ void TestSchedulerDetailsView::focusableWidgets_haveAccessibleNames()
         const auto *button = qobject_cast<QAbstractButton *>(widget);
         const bool named = !widget->accessibleName().isEmpty()
             || (button && !button->text().remove(QLatin1Char('&')).isEmpty());
-        QVERIFY2(named, qPrintable(widget->objectName() + QLatin1Char(' ') + QLatin1String(widget->metaObject()->className())));
+        QVERIFY2(named,
+            qPrintable(widget->objectName() + QLatin1Char(' ')
+                + QLatin1String(widget->metaObject()->className())));
         ++checked;
     }
     QVERIFY(checked > 20);

@@ -1,10 +1,9 @@
 // The painted status badge and its table delegate: text, icon and colours on screen, accessible
 // names, sizes that follow the scale, and the absent ("not set") and stale styles.
-#include "statusbadge.h"
-#include "statusbadgedelegate.h"
-
 #include "models/itemroles.h"
 #include "models/statuspresentation.h"
+#include "statusbadge.h"
+#include "statusbadgedelegate.h"
 
 #include <QImage>
 #include <QPainter>
@@ -50,7 +49,8 @@ int pixelsNear(const QImage &image, const QColor &color)
     return count;
 }
 
-QImage paintBadge(const QString &value, const QPalette &palette, const ui::StatusBadge::PaintOptions &options = {})
+QImage paintBadge(const QString &value, const QPalette &palette,
+    const ui::StatusBadge::PaintOptions &options = {})
 {
     QFont font;
     font.setPointSize(10);
@@ -88,11 +88,21 @@ void TestStatusBadge::accessibleName_namesFieldAndValue_data()
     QTest::addColumn<QString>("field");
     QTest::addColumn<QString>("value");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("status") << "Status" << "RUNNING" << "Status: RUNNING";
-    QTest::newRow("result") << "Latest result" << "ANOMALOUS" << "Latest result: ANOMALOUS";
-    QTest::newRow("unknown") << "Status" << "HIBERNATING" << "Status: HIBERNATING";
-    QTest::newRow("absent") << "Latest result" << "" << "Latest result: not set";
-    QTest::newRow("no field") << "" << "STOPPED" << "STOPPED";
+    QTest::newRow("status") << "Status"
+                            << "RUNNING"
+                            << "Status: RUNNING";
+    QTest::newRow("result") << "Latest result"
+                            << "ANOMALOUS"
+                            << "Latest result: ANOMALOUS";
+    QTest::newRow("unknown") << "Status"
+                             << "HIBERNATING"
+                             << "Status: HIBERNATING";
+    QTest::newRow("absent") << "Latest result"
+                            << ""
+                            << "Latest result: not set";
+    QTest::newRow("no field") << ""
+                              << "STOPPED"
+                              << "STOPPED";
 }
 
 void TestStatusBadge::accessibleName_namesFieldAndValue()
@@ -111,7 +121,8 @@ void TestStatusBadge::accessibleDescription_isTheStatusSentence()
 {
     ui::StatusBadge badge;
     badge.setValue(QStringLiteral("PENDING"));
-    QCOMPARE(badge.accessibleDescription(), models::statusPresentation(QStringLiteral("PENDING")).description);
+    QCOMPARE(badge.accessibleDescription(),
+        models::statusPresentation(QStringLiteral("PENDING")).description);
     QCOMPARE(badge.toolTip(), badge.accessibleDescription());
     QCOMPARE(badge.focusPolicy(), Qt::StrongFocus);
 }
@@ -129,13 +140,16 @@ void TestStatusBadge::emptyValue_saysNotSet()
     QVERIFY(pixelsNear(image, window) < image.width() * image.height());
     QFont italic = badge.font();
     italic.setItalic(true);
-    QCOMPARE(badge.sizeHint(), QFontMetrics(italic).size(Qt::TextSingleLine, QStringLiteral("not set")) + QSize(4, 4));
-    QVERIFY(badge.sizeHint().height() < ui::StatusBadge::badgeSize(QStringLiteral("RUNNING"), badge.font()).height() + 4);
+    QCOMPARE(badge.sizeHint(),
+        QFontMetrics(italic).size(Qt::TextSingleLine, QStringLiteral("not set")) + QSize(4, 4));
+    QVERIFY(badge.sizeHint().height()
+        < ui::StatusBadge::badgeSize(QStringLiteral("RUNNING"), badge.font()).height() + 4);
     QCOMPARE(badge.accessibleName(), QStringLiteral("not set"));
     // With a field name the absent text says which field is not set.
     badge.setFieldName(QStringLiteral("Latest result"));
     QCOMPARE(badge.sizeHint(),
-             QFontMetrics(italic).size(Qt::TextSingleLine, QStringLiteral("Latest result: not set")) + QSize(4, 4));
+        QFontMetrics(italic).size(Qt::TextSingleLine, QStringLiteral("Latest result: not set"))
+            + QSize(4, 4));
     QCOMPARE(badge.accessibleName(), QStringLiteral("Latest result: not set"));
 }
 
@@ -143,7 +157,8 @@ void TestStatusBadge::paint_usesLightColoursOnLightPalette()
 {
     for (const models::StatusKind kind : models::allStatusKinds()) {
         const models::StatusPresentation presentation = models::statusPresentation(kind);
-        const QString value = kind == models::StatusKind::Unknown ? QStringLiteral("NEW_STATE") : presentation.value;
+        const QString value = kind == models::StatusKind::Unknown ? QStringLiteral("NEW_STATE")
+                                                                  : presentation.value;
         const QImage image = paintBadge(value, lightPalette());
         QVERIFY2(pixelsNear(image, presentation.light.background) > 50, qPrintable(value));
         QVERIFY2(pixelsNear(image, presentation.light.foreground) > 10, qPrintable(value));
@@ -155,7 +170,8 @@ void TestStatusBadge::paint_usesDarkColoursOnDarkPalette()
 {
     for (const models::StatusKind kind : models::allStatusKinds()) {
         const models::StatusPresentation presentation = models::statusPresentation(kind);
-        const QString value = kind == models::StatusKind::Unknown ? QStringLiteral("NEW_STATE") : presentation.value;
+        const QString value = kind == models::StatusKind::Unknown ? QStringLiteral("NEW_STATE")
+                                                                  : presentation.value;
         const QImage image = paintBadge(value, darkPalette());
         QVERIFY2(pixelsNear(image, presentation.dark.background) > 50, qPrintable(value));
         QVERIFY2(pixelsNear(image, presentation.dark.foreground) > 10, qPrintable(value));
@@ -182,7 +198,8 @@ void TestStatusBadge::paint_emptyValuePaintsNothing()
     QImage image(40, 20, QImage::Format_ARGB32);
     image.fill(Qt::white);
     QPainter painter(&image);
-    const QRect painted = ui::StatusBadge::paint(&painter, image.rect(), QString(), lightPalette(), QFont(), {});
+    const QRect painted
+        = ui::StatusBadge::paint(&painter, image.rect(), QString(), lightPalette(), QFont(), {});
     painter.end();
     QVERIFY(painted.isNull());
     QCOMPARE(pixelsNear(image, Qt::white), 40 * 20);
@@ -191,12 +208,16 @@ void TestStatusBadge::paint_emptyValuePaintsNothing()
 
 void TestStatusBadge::stale_hatchesTheBadgeAndSaysSo()
 {
-    const models::StatusPresentation running = models::statusPresentation(QStringLiteral("RUNNING"));
+    const models::StatusPresentation running
+        = models::statusPresentation(QStringLiteral("RUNNING"));
     ui::StatusBadge::PaintOptions stale;
     stale.stale = true;
-    const int freshBackground = pixelsNear(paintBadge(QStringLiteral("RUNNING"), lightPalette()), running.light.background);
-    const int staleBackground = pixelsNear(paintBadge(QStringLiteral("RUNNING"), lightPalette(), stale), running.light.background);
-    QVERIFY2(staleBackground < freshBackground * 0.9, qPrintable(QStringLiteral("%1 vs %2").arg(staleBackground).arg(freshBackground)));
+    const int freshBackground = pixelsNear(
+        paintBadge(QStringLiteral("RUNNING"), lightPalette()), running.light.background);
+    const int staleBackground = pixelsNear(
+        paintBadge(QStringLiteral("RUNNING"), lightPalette(), stale), running.light.background);
+    QVERIFY2(staleBackground < freshBackground * 0.9,
+        qPrintable(QStringLiteral("%1 vs %2").arg(staleBackground).arg(freshBackground)));
 
     ui::StatusBadge badge;
     badge.setValue(QStringLiteral("RUNNING"));
@@ -213,7 +234,7 @@ void TestStatusBadge::size_growsWithScaleAndText()
     QVERIFY(large.width() > normal.width() * 2);
     QVERIFY(large.height() > normal.height() * 2);
     QVERIFY(ui::StatusBadge::badgeSize(QStringLiteral("ANOMALOUS"), font).width()
-            > ui::StatusBadge::badgeSize(QStringLiteral("NORMAL"), font).width());
+        > ui::StatusBadge::badgeSize(QStringLiteral("NORMAL"), font).width());
     // The pill fits the text's line: never shorter than the font's height.
     QVERIFY(normal.height() >= QFontMetrics(font).height());
 }
@@ -246,7 +267,8 @@ void TestStatusBadge::delegate_paintsBadgeFromBadgeValueRole()
     QImage image(view.viewport()->size(), QImage::Format_ARGB32);
     image.fill(Qt::white);
     view.viewport()->render(&image);
-    const models::StatusPresentation anomalous = models::statusPresentation(QStringLiteral("ANOMALOUS"));
+    const models::StatusPresentation anomalous
+        = models::statusPresentation(QStringLiteral("ANOMALOUS"));
     QVERIFY(pixelsNear(image, anomalous.light.background) > 50);
 }
 
