@@ -1,7 +1,7 @@
 // lookout-desk-gui: the window, which lookout-desk execs when no headless command is asked for
 // (cli/windowlauncher.h). It keeps the name users know in ps, top and pkill.
-#include "guiapplication.h"
-#include "translations/translationloader.h"
+#include "resources/translations/translationloader.h"
+#include "ui/guiapplication.h"
 
 #include <QCoreApplication>
 

@@ -1,4 +1,4 @@
-#include "resourcepaths.h"
+#include "resources/resourcepaths.h"
 
 namespace resources {
 

@@ -1,4 +1,4 @@
-#include "cachedtextdelegate.h"
+#include "ui/cachedtextdelegate.h"
 
 #include <QApplication>
 #include <QFontMetrics>

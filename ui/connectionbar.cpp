@@ -1,7 +1,7 @@
-#include "connectionbar.h"
+#include "ui/connectionbar.h"
 
-#include "profilepicker.h"
-#include "regionpicker.h"
+#include "ui/profilepicker.h"
+#include "ui/regionpicker.h"
 
 #include <QEvent>
 #include <QHBoxLayout>

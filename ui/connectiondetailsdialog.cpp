@@ -1,4 +1,4 @@
-#include "connectiondetailsdialog.h"
+#include "ui/connectiondetailsdialog.h"
 
 #include "ui_connectiondetailsdialog.h"
 

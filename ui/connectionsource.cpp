@@ -1,6 +1,6 @@
-#include "connectionsource.h"
+#include "ui/connectionsource.h"
 
-#include "demoendpoint.h"
+#include "ui/demoendpoint.h"
 
 #include <QCoreApplication>
 

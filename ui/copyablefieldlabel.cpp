@@ -1,7 +1,7 @@
-#include "copyablefieldlabel.h"
+#include "ui/copyablefieldlabel.h"
 
-#include "elidedlabel.h"
-#include "symbolicicon.h"
+#include "ui/elidedlabel.h"
+#include "ui/symbolicicon.h"
 
 #include <QEvent>
 #include <QHBoxLayout>

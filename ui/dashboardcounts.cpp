@@ -1,6 +1,6 @@
-#include "dashboardcounts.h"
+#include "ui/dashboardcounts.h"
 
-#include "statusbadge.h"
+#include "ui/statusbadge.h"
 
 #include <QEvent>
 #include <QPainter>

@@ -1,10 +1,10 @@
-#include "dashboardtiledelegate.h"
+#include "ui/dashboardtiledelegate.h"
 
 #include "models/itemroles.h"
 #include "models/schedulerlistmodel.h"
 #include "models/statuspresentation.h"
 #include "models/timetext.h"
-#include "statusbadge.h"
+#include "ui/statusbadge.h"
 
 #include <QAbstractProxyModel>
 #include <QApplication>

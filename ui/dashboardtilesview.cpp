@@ -1,4 +1,4 @@
-#include "dashboardtilesview.h"
+#include "ui/dashboardtilesview.h"
 
 namespace ui {
 

@@ -1,12 +1,12 @@
-#include "dashboardview.h"
+#include "ui/dashboardview.h"
 
-#include "dashboardcounts.h"
-#include "dashboardtiledelegate.h"
-#include "dashboardtilesview.h"
 #include "models/itemroles.h"
 #include "models/schedulerlistmodel.h"
 #include "models/timetext.h"
-#include "sortwhileshown.h"
+#include "ui/dashboardcounts.h"
+#include "ui/dashboardtiledelegate.h"
+#include "ui/dashboardtilesview.h"
+#include "ui/sortwhileshown.h"
 
 #include <QEvent>
 #include <QHBoxLayout>

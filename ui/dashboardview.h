@@ -1,7 +1,7 @@
 #pragma once
 
-#include "dashboardtilesview.h"
 #include "models/schedulerfilterproxymodel.h"
+#include "ui/dashboardtilesview.h"
 
 #include <QWidget>
 

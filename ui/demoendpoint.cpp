@@ -1,4 +1,4 @@
-#include "demoendpoint.h"
+#include "ui/demoendpoint.h"
 
 #include "emulator/emulator.h"
 

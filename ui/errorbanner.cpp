@@ -1,7 +1,7 @@
-#include "errorbanner.h"
+#include "ui/errorbanner.h"
 
 #include "models/statuspresentation.h"
-#include "symbolicicon.h"
+#include "ui/symbolicicon.h"
 
 #include <QAccessible>
 #include <QEvent>

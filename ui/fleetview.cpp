@@ -1,14 +1,14 @@
-#include "fleetview.h"
+#include "ui/fleetview.h"
 
-#include "cachedtextdelegate.h"
-#include "errorbanner.h"
 #include "lookout/inferencescheduler.h"
 #include "models/itemroles.h"
 #include "models/schedulerlistmodel.h"
 #include "models/statuspresentation.h"
-#include "sortwhileshown.h"
-#include "statusbadge.h"
-#include "statusbadgedelegate.h"
+#include "ui/cachedtextdelegate.h"
+#include "ui/errorbanner.h"
+#include "ui/sortwhileshown.h"
+#include "ui/statusbadge.h"
+#include "ui/statusbadgedelegate.h"
 #include "ui_fleetview.h"
 
 #include <QAction>

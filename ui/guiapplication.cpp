@@ -1,14 +1,14 @@
-#include "guiapplication.h"
+#include "ui/guiapplication.h"
 
 #include "appinfo.h"
 #include "aws/connectionresolver.h"
 #include "aws/keychainprofiles.h"
-#include "cli/exitcodes.h"
-#include "cli/guioptions.h"
-#include "connectionsource.h"
-#include "demoendpoint.h"
-#include "mainwindow.h"
-#include "resourcepaths.h"
+#include "options/exitcodes.h"
+#include "options/guioptions.h"
+#include "resources/resourcepaths.h"
+#include "ui/connectionsource.h"
+#include "ui/demoendpoint.h"
+#include "ui/mainwindow.h"
 
 #include <QApplication>
 #include <QIcon>
@@ -40,21 +40,22 @@ int runGuiApplication(int argc, char *argv[])
     QGuiApplication::setDesktopFileName(QString::fromLatin1(appinfo::kApplicationId));
     QApplication::setWindowIcon(QIcon(resources::applicationIconPath()));
 
-    const cli::Result<cli::GuiOptions> parsed = cli::parseGuiOptions(QApplication::arguments());
+    const options::Result<options::GuiOptions> parsed
+        = options::parseGuiOptions(QApplication::arguments());
     if (!parsed.ok()) {
         return reportStartupError(parsed.error().message + QLatin1Char('\n')
                 + QApplication::translate("GuiApplication", "Run '%1 --help' for the options.")
                       .arg(QString::fromLatin1(appinfo::kBinaryName)),
-            cli::exitcode::kBadCommandLine);
+            options::exitcode::kBadCommandLine);
     }
-    const cli::GuiOptions &options = parsed.value();
+    const options::GuiOptions &options = parsed.value();
 
     // --demo shapes the emulator; otherwise the Demo entry starts the default one when picked.
     DemoEndpoint demo(options.demo ? options.demoEmulator : DemoEndpoint::defaultOptions());
     if (options.demo) {
         const aws::Result<aws::Connection> started = demo.connection();
         if (!started.ok())
-            return reportStartupError(started.error().message, cli::exitcode::kFailure);
+            return reportStartupError(started.error().message, options::exitcode::kFailure);
     }
 
     const std::unique_ptr<QSettings> profileSettings

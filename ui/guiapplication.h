@@ -4,7 +4,7 @@
 
 namespace ui {
 
-// Creates the QApplication, reads the window's command line (cli::parseGuiOptions: --profile,
+// Creates the QApplication, reads the window's command line (options::parseGuiOptions: --profile,
 // --region, --endpoint-url, --scheduler, --refresh-interval, --demo and its options), starts the
 // in-process emulator for --demo, opens the main window and runs the event loop.
 // A refused command line or a demo that cannot start is reported on stderr and, on a real

@@ -1,4 +1,4 @@
-#include "keyboardshortcutsdialog.h"
+#include "ui/keyboardshortcutsdialog.h"
 
 #include "ui_keyboardshortcutsdialog.h"
 

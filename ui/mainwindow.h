@@ -1,6 +1,6 @@
 #pragma once
 
-#include "connectionsource.h"
+#include "ui/connectionsource.h"
 
 #include <QMainWindow>
 #include <QPointer>

@@ -1,4 +1,4 @@
-#include "profiledialog.h"
+#include "ui/profiledialog.h"
 
 #include "aws/connectionresolver.h"
 #include "ui_profiledialog.h"

@@ -1,4 +1,4 @@
-#include "profilepicker.h"
+#include "ui/profilepicker.h"
 
 #include <QEvent>
 #include <QSignalBlocker>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "aws/connectionresolver.h"
-#include "connectionsource.h"
+#include "ui/connectionsource.h"
 
 #include <QComboBox>
 #include <QList>

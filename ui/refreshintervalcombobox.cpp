@@ -1,4 +1,4 @@
-#include "refreshintervalcombobox.h"
+#include "ui/refreshintervalcombobox.h"
 
 #include "models/refreshcontroller.h"
 

@@ -1,8 +1,8 @@
-#include "refreshstatuslabel.h"
+#include "ui/refreshstatuslabel.h"
 
 #include "models/fleetloader.h"
 #include "models/refreshcontroller.h"
-#include "refreshintervalcombobox.h"
+#include "ui/refreshintervalcombobox.h"
 
 #include <QEvent>
 

@@ -1,4 +1,4 @@
-#include "regionpicker.h"
+#include "ui/regionpicker.h"
 
 #include "aws/connectionresolver.h"
 

@@ -1,14 +1,14 @@
-#include "schedulerdetailsview.h"
+#include "ui/schedulerdetailsview.h"
 
-#include "copyablefieldlabel.h"
-#include "elidedlabel.h"
-#include "errorbanner.h"
 #include "lookout/lookoutclient.h"
 #include "models/itemroles.h"
 #include "models/statuspresentation.h"
 #include "models/timetext.h"
-#include "statusbadge.h"
-#include "symbolicicon.h"
+#include "ui/copyablefieldlabel.h"
+#include "ui/elidedlabel.h"
+#include "ui/errorbanner.h"
+#include "ui/statusbadge.h"
+#include "ui/symbolicicon.h"
 #include "ui_schedulerdetailsview.h"
 
 #include <QAction>

@@ -1,4 +1,4 @@
-#include "sortwhileshown.h"
+#include "ui/sortwhileshown.h"
 
 #include "models/schedulerfilterproxymodel.h"
 

@@ -1,7 +1,7 @@
-#include "statusbadge.h"
+#include "ui/statusbadge.h"
 
 #include "models/statuspresentation.h"
-#include "symbolicicon.h"
+#include "ui/symbolicicon.h"
 
 #include <QEvent>
 #include <QFontMetricsF>

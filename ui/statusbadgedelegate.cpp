@@ -1,8 +1,8 @@
-#include "statusbadgedelegate.h"
+#include "ui/statusbadgedelegate.h"
 
 #include "models/itemroles.h"
 #include "models/statuspresentation.h"
-#include "statusbadge.h"
+#include "ui/statusbadge.h"
 
 #include <QAbstractItemView>
 #include <QApplication>

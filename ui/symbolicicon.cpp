@@ -1,4 +1,4 @@
-#include "symbolicicon.h"
+#include "ui/symbolicicon.h"
 
 #include <QImage>
 #include <QPainter>

@@ -1,6 +1,6 @@
-#include "traynotifier.h"
+#include "ui/traynotifier.h"
 
-#include "resourcepaths.h"
+#include "resources/resourcepaths.h"
 
 #include <QIcon>
 #include <QSystemTrayIcon>

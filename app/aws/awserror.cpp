@@ -1,4 +1,4 @@
-#include "awserror.h"
+#include "aws/awserror.h"
 
 namespace aws {
 

@@ -1,4 +1,4 @@
-#include "awserrorparser.h"
+#include "aws/awserrorparser.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,13 +1,13 @@
-#include "awsjsonclient.h"
+#include "aws/awsjsonclient.h"
 
 #include "appinfo.h"
-#include "awsjsonresponse.h"
-#include "clockskew.h"
-#include "endpointtarget.h"
-#include "httpexchange.h"
-#include "httplogging.h"
-#include "retrystrategy.h"
-#include "sigv4signer.h"
+#include "aws/awsjsonresponse.h"
+#include "aws/clockskew.h"
+#include "aws/endpointtarget.h"
+#include "aws/httpexchange.h"
+#include "aws/httplogging.h"
+#include "aws/retrystrategy.h"
+#include "aws/sigv4signer.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkRequest>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "awserror.h"
-#include "credentialsprovider.h"
-#include "result.h"
+#include "aws/awserror.h"
+#include "aws/credentialsprovider.h"
+#include "aws/result.h"
 
 #include <QByteArray>
 #include <QDateTime>

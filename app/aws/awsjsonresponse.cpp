@@ -1,7 +1,7 @@
-#include "awsjsonresponse.h"
+#include "aws/awsjsonresponse.h"
 
-#include "awserrorparser.h"
-#include "jsonreader.h"
+#include "aws/awserrorparser.h"
+#include "aws/jsonreader.h"
 
 namespace aws {
 

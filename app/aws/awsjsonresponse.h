@@ -1,7 +1,7 @@
 #pragma once
 
-#include "httpexchange.h"
-#include "result.h"
+#include "aws/httpexchange.h"
+#include "aws/result.h"
 
 #include <QByteArray>
 #include <QString>

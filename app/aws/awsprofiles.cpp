@@ -1,4 +1,4 @@
-#include "awsprofiles.h"
+#include "aws/awsprofiles.h"
 
 #include <QDir>
 #include <QRegularExpression>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "sharedconfigfile.h"
+#include "aws/sharedconfigfile.h"
 
 #include <QMap>
 #include <QProcessEnvironment>

@@ -1,4 +1,4 @@
-#include "clockskew.h"
+#include "aws/clockskew.h"
 
 #include <QByteArrayList>
 #include <QLatin1StringView>

@@ -1,6 +1,6 @@
-#include "connectionresolver.h"
+#include "aws/connectionresolver.h"
 
-#include "keychainprofiles.h"
+#include "aws/keychainprofiles.h"
 
 #include <QDir>
 #include <QHostAddress>

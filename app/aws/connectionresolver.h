@@ -1,10 +1,10 @@
 #pragma once
 
-#include "awsjsonclient.h"
-#include "awsprofiles.h"
-#include "credentialchain.h"
-#include "credentialsprovider.h"
-#include "result.h"
+#include "aws/awsjsonclient.h"
+#include "aws/awsprofiles.h"
+#include "aws/credentialchain.h"
+#include "aws/credentialsprovider.h"
+#include "aws/result.h"
 
 #include <QList>
 #include <QProcessEnvironment>

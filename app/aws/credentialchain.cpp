@@ -1,7 +1,7 @@
-#include "credentialchain.h"
+#include "aws/credentialchain.h"
 
-#include "awsprofiles.h"
-#include "keychainprofiles.h"
+#include "aws/awsprofiles.h"
+#include "aws/keychainprofiles.h"
 
 #include <QLoggingCategory>
 

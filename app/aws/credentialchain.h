@@ -1,9 +1,9 @@
 #pragma once
 
-#include "awscredentials.h"
-#include "credentialprocess.h"
-#include "credentialsprovider.h"
-#include "result.h"
+#include "aws/awscredentials.h"
+#include "aws/credentialprocess.h"
+#include "aws/credentialsprovider.h"
+#include "aws/result.h"
 
 #include <QDateTime>
 #include <QList>

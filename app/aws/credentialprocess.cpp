@@ -1,4 +1,4 @@
-#include "credentialprocess.h"
+#include "aws/credentialprocess.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "awscredentials.h"
-#include "result.h"
+#include "aws/awscredentials.h"
+#include "aws/result.h"
 
 #include <QObject>
 #include <QString>

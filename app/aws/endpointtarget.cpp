@@ -1,4 +1,4 @@
-#include "endpointtarget.h"
+#include "aws/endpointtarget.h"
 
 #include <QHostAddress>
 

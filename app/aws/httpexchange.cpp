@@ -1,4 +1,4 @@
-#include "httpexchange.h"
+#include "aws/httpexchange.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>

@@ -1,4 +1,4 @@
-#include "httplogging.h"
+#include "aws/httplogging.h"
 
 namespace aws {
 

@@ -1,4 +1,4 @@
-#include "jsonreader.h"
+#include "aws/jsonreader.h"
 
 #include <array>
 

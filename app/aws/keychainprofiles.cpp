@@ -1,8 +1,8 @@
-#include "keychainprofiles.h"
+#include "aws/keychainprofiles.h"
 
 #include "appinfo.h"
-#include "awsprofiles.h"
-#include "connectionresolver.h"
+#include "aws/awsprofiles.h"
+#include "aws/connectionresolver.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

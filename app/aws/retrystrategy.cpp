@@ -1,4 +1,4 @@
-#include "retrystrategy.h"
+#include "aws/retrystrategy.h"
 
 #include <QLatin1StringView>
 

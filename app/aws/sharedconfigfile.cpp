@@ -1,4 +1,4 @@
-#include "sharedconfigfile.h"
+#include "aws/sharedconfigfile.h"
 
 #include <QFile>
 #include <QFileInfo>

@@ -1,4 +1,4 @@
-#include "sigv4authorization.h"
+#include "aws/sigv4authorization.h"
 
 #include <QDate>
 #include <QStringList>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "result.h"
+#include "aws/result.h"
 
 #include <QByteArray>
 #include <QByteArrayView>

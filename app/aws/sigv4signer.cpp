@@ -1,4 +1,4 @@
-#include "sigv4signer.h"
+#include "aws/sigv4signer.h"
 
 #include <QLoggingCategory>
 #include <QVarLengthArray>

@@ -1,5 +1,5 @@
 // The production implementations of the AwsJsonClient's injectable clock, jitter and timers.
-#include "awsjsonclient.h"
+#include "aws/awsjsonclient.h"
 
 #include <QRandomGenerator>
 #include <QTimer>

@@ -1,13 +1,13 @@
-#include "commandline.h"
+#include "cli/commandline.h"
 
 #include "appinfo.h"
 #include "aws/keychainprofiles.h"
-#include "configurecommand.h"
-#include "emulatorcommand.h"
-#include "exitcodes.h"
-#include "helptext.h"
-#include "invocation.h"
-#include "servicecommand.h"
+#include "cli/configurecommand.h"
+#include "cli/emulatorcommand.h"
+#include "cli/helptext.h"
+#include "cli/invocation.h"
+#include "cli/servicecommand.h"
+#include "options/exitcodes.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -78,22 +78,23 @@ int runHeadless(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QString::fromLatin1(appinfo::kVersion));
     StandardStreams streams;
 
-    const Result<Invocation> parsed = parseInvocation(QCoreApplication::arguments().mid(1));
+    const options::Result<Invocation> parsed
+        = parseInvocation(QCoreApplication::arguments().mid(1));
     if (!parsed.ok()) {
         streams.err.write(
             (usageBlock() + QLatin1Char('\n') + QString::fromLatin1(appinfo::kBinaryName)
                 + QLatin1String(": error: ") + parsed.error().message + QLatin1Char('\n'))
                 .toUtf8());
-        return exitcode::kBadCommandLine;
+        return options::exitcode::kBadCommandLine;
     }
     const Invocation &invocation = parsed.value();
     switch (invocation.action) {
     case Invocation::Action::Help:
         streams.out.write(commandHelp(invocation.command).toUtf8());
-        return exitcode::kSuccess;
+        return options::exitcode::kSuccess;
     case Invocation::Action::Version:
         streams.out.write(QByteArray(appinfo::kBinaryName) + ' ' + appinfo::kVersion + '\n');
-        return exitcode::kSuccess;
+        return options::exitcode::kSuccess;
     case Invocation::Action::Run:
         break;
     }
@@ -112,7 +113,7 @@ int runHeadless(int argc, char *argv[])
         break;
     }
     streams.err.write((usageBlock() + QLatin1Char('\n')).toUtf8());
-    return exitcode::kBadCommandLine;
+    return options::exitcode::kBadCommandLine;
 }
 
 } // namespace cli

@@ -1,4 +1,4 @@
-#include "configurecommand.h"
+#include "cli/configurecommand.h"
 
 #include "appinfo.h"
 #include "aws/awsprofiles.h"

@@ -1,4 +1,4 @@
-#include "displaywidth.h"
+#include "cli/displaywidth.h"
 
 #include <algorithm>
 

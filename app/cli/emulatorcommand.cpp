@@ -1,8 +1,8 @@
-#include "emulatorcommand.h"
+#include "cli/emulatorcommand.h"
 
 #include "appinfo.h"
 #include "emulator/emulator.h"
-#include "exitcodes.h"
+#include "options/exitcodes.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -260,18 +260,18 @@ int runEmulatorCommand(const QStringList &arguments)
     const ParsedOptions parsed = parseOptions(arguments);
     if (parsed.help) {
         QTextStream(stdout) << helpText();
-        return exitcode::kSuccess;
+        return options::exitcode::kSuccess;
     }
     if (!parsed.error.isEmpty()) {
         err << appinfo::kBinaryName << " emulator: " << parsed.error << '\n'
             << "Run '" << appinfo::kBinaryName << " emulator --help' for the options.\n";
-        return exitcode::kBadCommandLine;
+        return options::exitcode::kBadCommandLine;
     }
 
     const TerminationSignals terminationSignals;
     if (!terminationSignals.isInstalled()) {
         err << appinfo::kBinaryName << " emulator: cannot watch for SIGINT/SIGTERM\n";
-        return exitcode::kFailure;
+        return options::exitcode::kFailure;
     }
     emulator::Emulator server(parsed.options);
     const bool started = server.start();
@@ -279,7 +279,7 @@ int runEmulatorCommand(const QStringList &arguments)
         err << "skipped " << problem.path << ": " << problem.reason << '\n';
     if (!started) {
         err << appinfo::kBinaryName << " emulator: " << server.errorString() << '\n';
-        return exitcode::kFailure;
+        return options::exitcode::kFailure;
     }
 
     // Everything a shell needs, flushed before serving, so `… > emulator.env &` is complete as
@@ -295,7 +295,7 @@ int runEmulatorCommand(const QStringList &arguments)
     QCoreApplication::exec();
     server.stop();
     err << "Lookout for Equipment emulator stopped.\n";
-    return exitcode::kSuccess;
+    return options::exitcode::kSuccess;
 }
 
 } // namespace cli

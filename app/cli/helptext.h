@@ -1,6 +1,6 @@
 #pragma once
 
-#include "invocation.h"
+#include "cli/invocation.h"
 
 #include <QString>
 

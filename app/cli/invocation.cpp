@@ -1,10 +1,10 @@
-#include "invocation.h"
+#include "cli/invocation.h"
 
-#include "configurecommand.h"
-#include "emulatorcommand.h"
-#include "guioptions.h"
-#include "optionscanner.h"
-#include "optionvalues.h"
+#include "cli/configurecommand.h"
+#include "cli/emulatorcommand.h"
+#include "options/guioptions.h"
+#include "options/optionscanner.h"
+#include "options/optionvalues.h"
 
 #include <QCoreApplication>
 
@@ -41,9 +41,9 @@ constexpr QLatin1StringView kEndTimeBefore("--end-time-before");
 
 constexpr qint64 kMaxItemsLimit = 1'000'000;
 
-const QList<OptionSpec> &globalSpecs()
+const QList<options::OptionSpec> &globalSpecs()
 {
-    static const QList<OptionSpec> specs {
+    static const QList<options::OptionSpec> specs {
         { kProfile, true },
         { kRegion, true },
         { kEndpointUrl, true },
@@ -60,7 +60,7 @@ const QList<OptionSpec> &globalSpecs()
     return specs;
 }
 
-QList<OptionSpec> commandSpecs(Command command)
+QList<options::OptionSpec> commandSpecs(Command command)
 {
     switch (command) {
     case Command::List:
@@ -87,13 +87,13 @@ bool takesSchedulerName(Command command)
 
 // Every option any command or the window knows, so that finding the command word skips their
 // values whatever order the line is in.
-const QList<OptionSpec> &everySpec()
+const QList<options::OptionSpec> &everySpec()
 {
-    static const QList<OptionSpec> specs = [] {
-        QList<OptionSpec> all = globalSpecs();
+    static const QList<options::OptionSpec> specs = [] {
+        QList<options::OptionSpec> all = globalSpecs();
         all += commandSpecs(Command::List);
         all += commandSpecs(Command::Executions);
-        all += guiOptionSpecs();
+        all += options::guiOptionSpecs();
         return all;
     }();
     return specs;
@@ -106,8 +106,8 @@ QList<QLatin1StringView> commandWords()
 }
 
 // Applies the global options; the first bad value is returned.
-std::optional<CommandLineError> readGlobalOptions(
-    const ScannedArguments &scanned, GlobalOptions &global)
+std::optional<options::CommandLineError> readGlobalOptions(
+    const options::ScannedArguments &scanned, GlobalOptions &global)
 {
     global.connection.profile = scanned.value(kProfile).value_or(QString());
     global.connection.region = scanned.value(kRegion).value_or(QString());
@@ -117,13 +117,13 @@ std::optional<CommandLineError> readGlobalOptions(
              std::pair { kRegion, &global.connection.region },
              std::pair { kEndpointUrl, &global.connection.endpointUrl } }) {
         if (scanned.has(option) && target->trimmed().isEmpty())
-            return CommandLineError {
+            return options::CommandLineError {
                 Text::tr("argument %1: expected a non-empty value").arg(option)
             };
     }
     if (const auto text = scanned.value(kOutput)) {
-        const Result<QString> name
-            = optionvalue::choice(kOutput, *text, { "json"_L1, "table"_L1, "text"_L1 });
+        const options::Result<QString> name
+            = options::optionvalue::choice(kOutput, *text, { "json"_L1, "table"_L1, "text"_L1 });
         if (!name)
             return name.error();
         global.output = name.value() == u"json"_s ? OutputFormat::Json
@@ -131,8 +131,8 @@ std::optional<CommandLineError> readGlobalOptions(
                                                   : OutputFormat::Text;
     }
     if (const auto text = scanned.value(kColor)) {
-        const Result<QString> name
-            = optionvalue::choice(kColor, *text, { "on"_L1, "off"_L1, "auto"_L1 });
+        const options::Result<QString> name
+            = options::optionvalue::choice(kColor, *text, { "on"_L1, "off"_L1, "auto"_L1 });
         if (!name)
             return name.error();
         global.color = name.value() == u"on"_s ? ColorMode::On
@@ -142,8 +142,8 @@ std::optional<CommandLineError> readGlobalOptions(
     for (const auto &[option, target] : { std::pair { kReadTimeout, &global.readTimeout },
              std::pair { kConnectTimeout, &global.connectTimeout } }) {
         if (const auto text = scanned.value(option)) {
-            const Result<std::chrono::milliseconds> timeout
-                = optionvalue::timeoutSeconds(option, *text);
+            const options::Result<std::chrono::milliseconds> timeout
+                = options::optionvalue::timeoutSeconds(option, *text);
             if (!timeout)
                 return timeout.error();
             *target = timeout.value();
@@ -152,8 +152,8 @@ std::optional<CommandLineError> readGlobalOptions(
     return std::nullopt;
 }
 
-std::optional<CommandLineError> readCommandOptions(
-    const ScannedArguments &scanned, Invocation &invocation)
+std::optional<options::CommandLineError> readCommandOptions(
+    const options::ScannedArguments &scanned, Invocation &invocation)
 {
     if (invocation.command == Command::List) {
         lookout::InferenceSchedulerFilter &filter = invocation.schedulerFilter;
@@ -165,8 +165,8 @@ std::optional<CommandLineError> readCommandOptions(
         lookout::InferenceExecutionFilter &filter = invocation.executionFilter;
         filter.status = scanned.value(kStatus);
         if (const auto text = scanned.value(kMaxItems)) {
-            const Result<qint64> count
-                = optionvalue::wholeNumber(kMaxItems, *text, 1, kMaxItemsLimit);
+            const options::Result<qint64> count
+                = options::optionvalue::wholeNumber(kMaxItems, *text, 1, kMaxItemsLimit);
             if (!count)
                 return count.error();
             invocation.maxItems = static_cast<int>(count.value());
@@ -175,7 +175,8 @@ std::optional<CommandLineError> readCommandOptions(
             { std::pair { kStartTimeAfter, &filter.dataStartTimeAfter },
                 std::pair { kEndTimeBefore, &filter.dataEndTimeBefore } }) {
             if (const auto text = scanned.value(option)) {
-                const Result<lookout::Timestamp> instant = optionvalue::timestamp(option, *text);
+                const options::Result<lookout::Timestamp> instant
+                    = options::optionvalue::timestamp(option, *text);
                 if (!instant)
                     return instant.error();
                 *target = instant.value();
@@ -241,10 +242,10 @@ QString operationName(Command command)
     return QString();
 }
 
-Result<Invocation> parseInvocation(const QStringList &arguments)
+options::Result<Invocation> parseInvocation(const QStringList &arguments)
 {
     Invocation invocation;
-    const std::optional<QString> word = firstPositional(arguments, everySpec());
+    const std::optional<QString> word = options::firstPositional(arguments, everySpec());
     const std::optional<Command> command = word ? commandByName(*word) : std::nullopt;
     if (command == Command::Configure || command == Command::Emulator) {
         invocation.command = *command;
@@ -263,12 +264,12 @@ Result<Invocation> parseInvocation(const QStringList &arguments)
     invocation.command = command.value_or(Command::None);
     // Read with every option known, so that the same words are values as when the command was
     // found; options of other commands and of the window are then unknown here.
-    ScannedArguments scanned = scanArguments(arguments, everySpec());
-    const QList<OptionSpec> allowed = globalSpecs() + commandSpecs(invocation.command);
+    options::ScannedArguments scanned = options::scanArguments(arguments, everySpec());
+    const QList<options::OptionSpec> allowed = globalSpecs() + commandSpecs(invocation.command);
     QStringList misplaced;
-    scanned.options.removeIf([&](const ScannedOption &option) {
+    scanned.options.removeIf([&](const options::ScannedOption &option) {
         const bool known = std::any_of(allowed.begin(), allowed.end(),
-            [&](const OptionSpec &spec) { return spec.name == option.name; });
+            [&](const options::OptionSpec &spec) { return spec.name == option.name; });
         if (!known) {
             misplaced.append(option.name);
             if (!option.value.isEmpty())
@@ -288,9 +289,9 @@ Result<Invocation> parseInvocation(const QStringList &arguments)
         QStringList valid;
         for (const QLatin1StringView name : commandWords())
             valid.append(name);
-        return CommandLineError { Text::tr(
+        return options::CommandLineError { Text::tr(
             "argument command: Invalid choice '%1', valid choices are: %2")
-                                      .arg(*word, valid.join(QLatin1String(" | "))) };
+                                               .arg(*word, valid.join(QLatin1String(" | "))) };
     }
     if (scanned.error)
         return *scanned.error;
@@ -301,13 +302,14 @@ Result<Invocation> parseInvocation(const QStringList &arguments)
         invocation.schedulerName = rest.takeFirst();
     const QStringList unknown = misplaced + scanned.unknownOptions + rest;
     if (!unknown.isEmpty())
-        return CommandLineError {
+        return options::CommandLineError {
             Text::tr("Unknown options: %1").arg(unknown.join(QLatin1String(", ")))
         };
     if (invocation.command == Command::None)
-        return CommandLineError { Text::tr("the following arguments are required: command") };
+        return options::CommandLineError { Text::tr(
+            "the following arguments are required: command") };
     if (takesSchedulerName(invocation.command) && invocation.schedulerName.isNull())
-        return CommandLineError { Text::tr("the following arguments are required: NAME") };
+        return options::CommandLineError { Text::tr("the following arguments are required: NAME") };
     if (auto error = readGlobalOptions(scanned, invocation.global))
         return *error;
     if (auto error = readCommandOptions(scanned, invocation))
@@ -317,11 +319,11 @@ Result<Invocation> parseInvocation(const QStringList &arguments)
 
 bool isHeadlessCommandLine(const QStringList &arguments)
 {
-    if (firstPositional(arguments, everySpec()))
+    if (options::firstPositional(arguments, everySpec()))
         return true;
-    const ScannedArguments scanned = scanArguments(arguments, everySpec());
-    for (const ScannedOption &option : scanned.options) {
-        for (const OptionSpec &spec : globalSpecs()) {
+    const options::ScannedArguments scanned = options::scanArguments(arguments, everySpec());
+    for (const options::ScannedOption &option : scanned.options) {
+        for (const options::OptionSpec &spec : globalSpecs()) {
             const bool windowTakesIt
                 = spec.name == kProfile || spec.name == kRegion || spec.name == kEndpointUrl;
             if (option.name == spec.name && !windowTakesIt)

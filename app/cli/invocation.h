@@ -1,9 +1,9 @@
 #pragma once
 
 #include "aws/connectionresolver.h"
-#include "cliresult.h"
+#include "cli/outputsettings.h"
 #include "lookout/requestbodies.h"
-#include "outputsettings.h"
+#include "options/commandlineerror.h"
 
 #include <QString>
 #include <QStringList>
@@ -64,7 +64,7 @@ struct Invocation {
 // command, unknown options, a missing or extra argument, an option without its value, a value
 // out of range. Scheduler names and filter values are checked later by LookoutClient, with
 // botocore's words.
-Result<Invocation> parseInvocation(const QStringList &arguments);
+options::Result<Invocation> parseInvocation(const QStringList &arguments);
 
 // True when the command line is for the headless side: a command word, --help, --version or an
 // option only the commands take (--output, --debug, …). Window options alone (--demo,

@@ -1,4 +1,4 @@
-#include "lookoutcalls.h"
+#include "cli/lookoutcalls.h"
 
 #include <QTimer>
 

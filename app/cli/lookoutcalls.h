@@ -1,7 +1,7 @@
 #pragma once
 
 #include "aws/result.h"
-#include "invocation.h"
+#include "cli/invocation.h"
 #include "lookout/jsoncodec.h"
 #include "lookout/lookoutclient.h"
 

@@ -1,4 +1,4 @@
-#include "outputresolution.h"
+#include "cli/outputresolution.h"
 
 #include <QTimeZone>
 

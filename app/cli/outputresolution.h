@@ -2,8 +2,8 @@
 
 #include "aws/awsprofiles.h"
 #include "aws/result.h"
-#include "invocation.h"
-#include "outputsettings.h"
+#include "cli/invocation.h"
+#include "cli/outputsettings.h"
 
 #include <QProcessEnvironment>
 #include <QStringList>

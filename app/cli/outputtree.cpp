@@ -1,4 +1,4 @@
-#include "outputtree.h"
+#include "cli/outputtree.h"
 
 #include "aws/jsonreader.h"
 

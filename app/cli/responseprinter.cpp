@@ -1,8 +1,8 @@
-#include "responseprinter.h"
+#include "cli/responseprinter.h"
 
-#include "outputtree.h"
-#include "tableformatter.h"
-#include "textformatter.h"
+#include "cli/outputtree.h"
+#include "cli/tableformatter.h"
+#include "cli/textformatter.h"
 
 namespace cli {
 

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "aws/result.h"
-#include "outputsettings.h"
+#include "cli/outputsettings.h"
 
 #include <QByteArray>
 #include <QString>

@@ -1,15 +1,15 @@
-#include "servicecommand.h"
+#include "cli/servicecommand.h"
 
 #include "appinfo.h"
 #include "aws/awsjsonclient.h"
 #include "aws/connectionresolver.h"
 #include "aws/keychainprofiles.h"
-#include "debuglog.h"
-#include "exitcodes.h"
-#include "interruptwatcher.h"
+#include "cli/debuglog.h"
+#include "cli/interruptwatcher.h"
+#include "cli/lookoutcalls.h"
+#include "cli/responseprinter.h"
 #include "lookout/lookoutclient.h"
-#include "lookoutcalls.h"
-#include "responseprinter.h"
+#include "options/exitcodes.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
@@ -67,14 +67,14 @@ void applyTimeouts(const GlobalOptions &options, aws::AwsJsonClientSettings &set
 int writeOutput(QIODevice *out, QIODevice *err, const QByteArray &bytes)
 {
     if (bytes.isEmpty() || out->write(bytes) == bytes.size())
-        return exitcode::kSuccess;
+        return options::exitcode::kSuccess;
     // A reader that went away (`| head`) is not a failure, as with the CLI.
     if (errno == EPIPE)
-        return exitcode::kSuccess;
+        return options::exitcode::kSuccess;
     err->write(Text::tr("Cannot write the output: %1\n")
                    .arg(QString::fromLocal8Bit(std::strerror(errno)))
                    .toUtf8());
-    return exitcode::kFailure;
+    return options::exitcode::kFailure;
 }
 
 } // namespace
@@ -140,7 +140,7 @@ int runServiceCommand(const Invocation &invocation, const CommandEnvironment &en
     if (!outcome) {
         // Like the CLI on KeyboardInterrupt: end the line the terminal was on.
         environment.out->write("\n");
-        return exitcode::kInterrupted;
+        return options::exitcode::kInterrupted;
     }
     if (!outcome->ok())
         return fail(err, outcome->error());

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "invocation.h"
-#include "outputresolution.h"
+#include "cli/invocation.h"
+#include "cli/outputresolution.h"
 
 #include <QProcessEnvironment>
 #include <QString>

@@ -1,6 +1,6 @@
-#include "tableformatter.h"
+#include "cli/tableformatter.h"
 
-#include "displaywidth.h"
+#include "cli/displaywidth.h"
 
 #include <QStringList>
 

@@ -1,4 +1,4 @@
-#include "textformatter.h"
+#include "cli/textformatter.h"
 
 #include <algorithm>
 #include <optional>

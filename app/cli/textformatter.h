@@ -1,6 +1,6 @@
 #pragma once
 
-#include "outputtree.h"
+#include "cli/outputtree.h"
 
 #include <QByteArray>
 

@@ -1,7 +1,7 @@
-#include "windowlauncher.h"
+#include "cli/windowlauncher.h"
 
 #include "appinfo.h"
-#include "exitcodes.h"
+#include "options/exitcodes.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -54,7 +54,7 @@ int launchWindow(char *argv[])
               .arg(QString::fromLatin1(appinfo::kBinaryName), QString::fromStdString(candidates[1]),
                   QString::fromLocal8Bit(std::strerror(firstError)));
     std::fputs(message.toLocal8Bit().constData(), stderr);
-    return exitcode::kFailure;
+    return options::exitcode::kFailure;
 }
 
 } // namespace cli

@@ -1,6 +1,6 @@
-#include "archiveloader.h"
+#include "emulator/archiveloader.h"
 
-#include "inputreader.h"
+#include "emulator/inputreader.h"
 #include "lookout/jsoncodec.h"
 
 #include <QDir>

@@ -1,7 +1,7 @@
-#include "churn.h"
+#include "emulator/churn.h"
 
-#include "emulatorlog.h"
-#include "seededrandom.h"
+#include "emulator/emulatorlog.h"
+#include "emulator/seededrandom.h"
 
 #include <cmath>
 

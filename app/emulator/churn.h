@@ -1,6 +1,6 @@
 #pragma once
 
-#include "fleet.h"
+#include "emulator/fleet.h"
 
 #include <chrono>
 

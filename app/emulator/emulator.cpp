@@ -1,8 +1,8 @@
-#include "emulator.h"
+#include "emulator/emulator.h"
 
-#include "emulatorlog.h"
-#include "fleetgenerator.h"
-#include "httpserver.h"
+#include "emulator/emulatorlog.h"
+#include "emulator/fleetgenerator.h"
+#include "emulator/httpserver.h"
 
 #include <QThread>
 

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "archiveloader.h"
 #include "aws/awscredentials.h"
-#include "emulatoroptions.h"
-#include "emulatorservice.h"
+#include "emulator/archiveloader.h"
+#include "emulator/emulatoroptions.h"
+#include "emulator/emulatorservice.h"
 #include "lookout/inferencescheduler.h"
 
 #include <QList>

@@ -1,4 +1,4 @@
-#include "emulatoroptions.h"
+#include "emulator/emulatoroptions.h"
 
 namespace emulator {
 

@@ -1,12 +1,12 @@
 #pragma once
 
 #include "aws/awscredentials.h"
-#include "churn.h"
-#include "clock.h"
-#include "faultinjector.h"
-#include "fleet.h"
-#include "fleetgenerator.h"
-#include "httplimits.h"
+#include "emulator/churn.h"
+#include "emulator/clock.h"
+#include "emulator/faultinjector.h"
+#include "emulator/fleet.h"
+#include "emulator/fleetgenerator.h"
+#include "emulator/httplimits.h"
 
 #include <QHostAddress>
 #include <QString>

@@ -1,6 +1,6 @@
-#include "emulatorservice.h"
+#include "emulator/emulatorservice.h"
 
-#include "emulatorlog.h"
+#include "emulator/emulatorlog.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

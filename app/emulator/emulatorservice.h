@@ -1,14 +1,14 @@
 #pragma once
 
 #include "aws/awscredentials.h"
-#include "churn.h"
-#include "clock.h"
-#include "faultinjector.h"
-#include "fleet.h"
-#include "httpmessage.h"
-#include "lookoutoperations.h"
-#include "pagetokens.h"
-#include "sigv4verifier.h"
+#include "emulator/churn.h"
+#include "emulator/clock.h"
+#include "emulator/faultinjector.h"
+#include "emulator/fleet.h"
+#include "emulator/httpmessage.h"
+#include "emulator/lookoutoperations.h"
+#include "emulator/pagetokens.h"
+#include "emulator/sigv4verifier.h"
 
 #include <QRandomGenerator64>
 #include <QString>

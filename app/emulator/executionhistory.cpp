@@ -1,6 +1,6 @@
-#include "executionhistory.h"
+#include "emulator/executionhistory.h"
 
-#include "seededrandom.h"
+#include "emulator/seededrandom.h"
 
 #include <QDateTime>
 

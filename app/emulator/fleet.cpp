@@ -1,4 +1,4 @@
-#include "fleet.h"
+#include "emulator/fleet.h"
 
 #include <algorithm>
 

@@ -1,7 +1,7 @@
 #pragma once
 
+#include "emulator/modeldescription.h"
 #include "lookout/inferencescheduler.h"
-#include "modeldescription.h"
 
 #include <QHash>
 #include <QList>

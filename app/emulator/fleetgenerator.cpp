@@ -1,6 +1,6 @@
-#include "fleetgenerator.h"
+#include "emulator/fleetgenerator.h"
 
-#include "seededrandom.h"
+#include "emulator/seededrandom.h"
 
 #include <QSet>
 

@@ -1,6 +1,6 @@
-#include "httpconnection.h"
+#include "emulator/httpconnection.h"
 
-#include "emulatorlog.h"
+#include "emulator/emulatorlog.h"
 
 #include <QScopedValueRollback>
 #include <QTcpSocket>

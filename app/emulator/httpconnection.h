@@ -1,8 +1,8 @@
 #pragma once
 
-#include "httplimits.h"
-#include "httpmessage.h"
-#include "httprequestparser.h"
+#include "emulator/httplimits.h"
+#include "emulator/httpmessage.h"
+#include "emulator/httprequestparser.h"
 
 #include <QObject>
 #include <QTimer>

@@ -1,4 +1,4 @@
-#include "httpmessage.h"
+#include "emulator/httpmessage.h"
 
 namespace emulator {
 

@@ -1,4 +1,4 @@
-#include "httprequestparser.h"
+#include "emulator/httprequestparser.h"
 
 #include <utility>
 

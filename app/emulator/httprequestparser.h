@@ -1,7 +1,7 @@
 #pragma once
 
-#include "httplimits.h"
-#include "httpmessage.h"
+#include "emulator/httplimits.h"
+#include "emulator/httpmessage.h"
 
 #include <QByteArray>
 

@@ -1,6 +1,6 @@
-#include "httpserver.h"
+#include "emulator/httpserver.h"
 
-#include "emulatorlog.h"
+#include "emulator/emulatorlog.h"
 
 #include <QTcpSocket>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "httpconnection.h"
-#include "httplimits.h"
+#include "emulator/httpconnection.h"
+#include "emulator/httplimits.h"
 
 #include <QHostAddress>
 #include <QObject>

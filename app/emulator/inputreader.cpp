@@ -1,4 +1,4 @@
-#include "inputreader.h"
+#include "emulator/inputreader.h"
 
 #include <QJsonValue>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "serviceerror.h"
+#include "emulator/serviceerror.h"
 
 #include <QJsonObject>
 #include <QLatin1StringView>

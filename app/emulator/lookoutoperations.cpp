@@ -1,9 +1,9 @@
-#include "lookoutoperations.h"
+#include "emulator/lookoutoperations.h"
 
-#include "executionhistory.h"
-#include "inputreader.h"
+#include "emulator/executionhistory.h"
+#include "emulator/inputreader.h"
+#include "emulator/modeldescription.h"
 #include "lookout/jsoncodec.h"
-#include "modeldescription.h"
 
 namespace emulator {
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "fleet.h"
-#include "pagetokens.h"
-#include "serviceerror.h"
+#include "emulator/fleet.h"
+#include "emulator/pagetokens.h"
+#include "emulator/serviceerror.h"
 
 #include <QByteArray>
 #include <QJsonObject>

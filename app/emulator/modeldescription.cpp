@@ -1,4 +1,4 @@
-#include "modeldescription.h"
+#include "emulator/modeldescription.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

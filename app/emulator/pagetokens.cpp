@@ -1,6 +1,6 @@
-#include "pagetokens.h"
+#include "emulator/pagetokens.h"
 
-#include "sigv4verifier.h"
+#include "emulator/sigv4verifier.h"
 
 #include <QMessageAuthenticationCode>
 #include <QRandomGenerator>

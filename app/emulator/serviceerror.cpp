@@ -1,4 +1,4 @@
-#include "serviceerror.h"
+#include "emulator/serviceerror.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,4 +1,4 @@
-#include "sigv4verifier.h"
+#include "emulator/sigv4verifier.h"
 
 #include "aws/sigv4authorization.h"
 

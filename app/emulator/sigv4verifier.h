@@ -2,8 +2,8 @@
 
 #include "aws/awscredentials.h"
 #include "aws/sigv4signer.h"
-#include "httpmessage.h"
-#include "serviceerror.h"
+#include "emulator/httpmessage.h"
+#include "emulator/serviceerror.h"
 
 #include <QByteArray>
 #include <QDateTime>

@@ -1,4 +1,4 @@
-#include "inferencescheduler.h"
+#include "lookout/inferencescheduler.h"
 
 #include <algorithm>
 #include <cmath>

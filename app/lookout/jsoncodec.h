@@ -1,7 +1,7 @@
 #pragma once
 
-#include "../aws/result.h"
-#include "inferencescheduler.h"
+#include "aws/result.h"
+#include "lookout/inferencescheduler.h"
 
 #include <QByteArray>
 #include <QByteArrayView>

@@ -1,7 +1,7 @@
 // The decode* functions of jsoncodec.h: the model's shapes read straight off a JsonReader.
 #include "aws/jsonreader.h"
-#include "jsoncodec.h"
-#include "timestamptext.h"
+#include "lookout/jsoncodec.h"
+#include "lookout/timestamptext.h"
 
 #include <QVarLengthArray>
 

@@ -1,7 +1,7 @@
 // The encode* (wire) and cli* (AWS CLI output) functions of jsoncodec.h.
-#include "jsoncodec.h"
-#include "jsonwriter.h"
-#include "timestamptext.h"
+#include "lookout/jsoncodec.h"
+#include "lookout/jsonwriter.h"
+#include "lookout/timestamptext.h"
 
 namespace lookout::json {
 

@@ -1,4 +1,4 @@
-#include "jsonwriter.h"
+#include "lookout/jsonwriter.h"
 
 #include <charconv>
 

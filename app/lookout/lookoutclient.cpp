@@ -1,7 +1,7 @@
-#include "lookoutclient.h"
+#include "lookout/lookoutclient.h"
 
-#include "jsoncodec.h"
-#include "parametervalidation.h"
+#include "lookout/jsoncodec.h"
+#include "lookout/parametervalidation.h"
 
 #include <QLoggingCategory>
 #include <QMetaObject>

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "../aws/awsjsonclient.h"
-#include "../aws/result.h"
-#include "inferencescheduler.h"
-#include "pagination.h"
-#include "requestbodies.h"
+#include "aws/awsjsonclient.h"
+#include "aws/result.h"
+#include "lookout/inferencescheduler.h"
+#include "lookout/pagination.h"
+#include "lookout/requestbodies.h"
 
 #include <QList>
 #include <QObject>

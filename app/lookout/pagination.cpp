@@ -1,4 +1,4 @@
-#include "pagination.h"
+#include "lookout/pagination.h"
 
 #include <algorithm>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "../aws/result.h"
+#include "aws/result.h"
 
 #include <QSet>
 #include <QString>

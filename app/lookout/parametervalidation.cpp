@@ -1,4 +1,4 @@
-#include "parametervalidation.h"
+#include "lookout/parametervalidation.h"
 
 #include <algorithm>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "../aws/awserror.h"
+#include "aws/awserror.h"
 
 #include <QLatin1StringView>
 #include <QList>

@@ -1,8 +1,8 @@
-#include "requestbodies.h"
+#include "lookout/requestbodies.h"
 
-#include "jsonwriter.h"
-#include "parametervalidation.h"
-#include "timestamptext.h"
+#include "lookout/jsonwriter.h"
+#include "lookout/parametervalidation.h"
+#include "lookout/timestamptext.h"
 
 namespace lookout::requests {
 

@@ -1,4 +1,4 @@
-#include "timestamptext.h"
+#include "lookout/timestamptext.h"
 
 #include <charconv>
 #include <cstdlib>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "inferencescheduler.h"
+#include "lookout/inferencescheduler.h"
 
 #include <QByteArray>
 #include <QByteArrayView>

@@ -1,4 +1,4 @@
-#include "clicommandtext.h"
+#include "models/clicommandtext.h"
 
 #include "aws/connectionresolver.h"
 

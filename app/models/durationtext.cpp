@@ -1,4 +1,4 @@
-#include "durationtext.h"
+#include "models/durationtext.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>

@@ -1,10 +1,10 @@
-#include "fleetloader.h"
+#include "models/fleetloader.h"
 
 #include "aws/credentialsprovider.h"
 #include "lookout/lookoutclient.h"
-#include "schedulerlistmodel.h"
-#include "serviceconnection.h"
-#include "summaryreuser.h"
+#include "models/schedulerlistmodel.h"
+#include "models/serviceconnection.h"
+#include "models/summaryreuser.h"
 
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>

@@ -4,7 +4,7 @@
 #include "aws/awserror.h"
 #include "aws/awsjsonclient.h"
 #include "lookout/inferencescheduler.h"
-#include "refreshcontroller.h"
+#include "models/refreshcontroller.h"
 
 #include <QList>
 #include <QObject>

@@ -1,6 +1,6 @@
-#include "fleetsession.h"
+#include "models/fleetsession.h"
 
-#include "schedulerdetailscontroller.h"
+#include "models/schedulerdetailscontroller.h"
 
 #include <QLoggingCategory>
 

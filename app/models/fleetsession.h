@@ -2,11 +2,11 @@
 
 #include "aws/awserror.h"
 #include "aws/connectionresolver.h"
-#include "fleetloader.h"
-#include "refreshcontroller.h"
-#include "schedulerlistmodel.h"
-#include "serviceconnection.h"
-#include "statuschangenotifier.h"
+#include "models/fleetloader.h"
+#include "models/refreshcontroller.h"
+#include "models/schedulerlistmodel.h"
+#include "models/serviceconnection.h"
+#include "models/statuschangenotifier.h"
 
 #include <QObject>
 #include <QPointer>

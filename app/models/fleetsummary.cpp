@@ -1,6 +1,6 @@
-#include "fleetsummary.h"
+#include "models/fleetsummary.h"
 
-#include "statuspresentation.h"
+#include "models/statuspresentation.h"
 
 #include <QCoreApplication>
 #include <QStringList>

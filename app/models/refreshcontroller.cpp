@@ -1,4 +1,4 @@
-#include "refreshcontroller.h"
+#include "models/refreshcontroller.h"
 
 #include <QLoggingCategory>
 #include <QTimer>

@@ -1,7 +1,7 @@
-#include "schedulerdetailscontroller.h"
+#include "models/schedulerdetailscontroller.h"
 
 #include "lookout/jsoncodec.h"
-#include "statuspresentation.h"
+#include "models/statuspresentation.h"
 
 #include <QLoggingCategory>
 #include <QTimer>

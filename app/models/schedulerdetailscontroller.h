@@ -2,10 +2,10 @@
 
 #include "aws/awserror.h"
 #include "aws/awsjsonclient.h"
-#include "clicommandtext.h"
 #include "lookout/inferencescheduler.h"
 #include "lookout/lookoutclient.h"
-#include "schedulerdetailsmodel.h"
+#include "models/clicommandtext.h"
+#include "models/schedulerdetailsmodel.h"
 
 #include <QDateTime>
 #include <QObject>

@@ -1,9 +1,9 @@
-#include "schedulerdetailsmodel.h"
+#include "models/schedulerdetailsmodel.h"
 
-#include "durationtext.h"
 #include "lookout/timestamptext.h"
-#include "statuspresentation.h"
-#include "timetext.h"
+#include "models/durationtext.h"
+#include "models/statuspresentation.h"
+#include "models/timetext.h"
 
 #include <QCoreApplication>
 #include <QTimeZone>

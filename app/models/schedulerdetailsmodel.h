@@ -1,8 +1,8 @@
 #pragma once
 
 #include "aws/awsjsonclient.h"
-#include "itemroles.h"
 #include "lookout/inferencescheduler.h"
+#include "models/itemroles.h"
 
 #include <QAbstractItemModel>
 #include <QList>

@@ -1,7 +1,7 @@
-#include "schedulerfilterproxymodel.h"
+#include "models/schedulerfilterproxymodel.h"
 
-#include "itemroles.h"
-#include "schedulerlistmodel.h"
+#include "models/itemroles.h"
+#include "models/schedulerlistmodel.h"
 
 namespace models {
 

@@ -1,10 +1,10 @@
-#include "schedulerlistmodel.h"
+#include "models/schedulerlistmodel.h"
 
-#include "durationtext.h"
-#include "itemroles.h"
-#include "statuspresentation.h"
-#include "summaryreuser.h"
-#include "timetext.h"
+#include "models/durationtext.h"
+#include "models/itemroles.h"
+#include "models/statuspresentation.h"
+#include "models/summaryreuser.h"
+#include "models/timetext.h"
 
 #include <QBrush>
 #include <QColor>

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "aws/awsjsonclient.h"
-#include "fleetsummary.h"
 #include "lookout/inferencescheduler.h"
+#include "models/fleetsummary.h"
 
 #include <QAbstractTableModel>
 #include <QDateTime>

@@ -1,4 +1,4 @@
-#include "serviceconnection.h"
+#include "models/serviceconnection.h"
 
 #include <QLoggingCategory>
 

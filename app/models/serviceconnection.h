@@ -2,8 +2,8 @@
 
 #include "aws/awsjsonclient.h"
 #include "aws/connectionresolver.h"
-#include "clicommandtext.h"
 #include "lookout/lookoutclient.h"
+#include "models/clicommandtext.h"
 
 #include <QString>
 

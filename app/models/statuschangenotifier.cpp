@@ -1,7 +1,7 @@
-#include "statuschangenotifier.h"
+#include "models/statuschangenotifier.h"
 
 #include "lookout/inferencescheduler.h"
-#include "statuspresentation.h"
+#include "models/statuspresentation.h"
 
 #include <QCoreApplication>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "schedulerlistmodel.h"
+#include "models/schedulerlistmodel.h"
 
 #include <QList>
 #include <QObject>

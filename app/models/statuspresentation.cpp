@@ -1,4 +1,4 @@
-#include "statuspresentation.h"
+#include "models/statuspresentation.h"
 
 #include "lookout/inferencescheduler.h"
 

@@ -1,4 +1,4 @@
-#include "summaryreuser.h"
+#include "models/summaryreuser.h"
 
 namespace models {
 

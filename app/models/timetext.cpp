@@ -1,4 +1,4 @@
-#include "timetext.h"
+#include "models/timetext.h"
 
 #include <QCoreApplication>
 

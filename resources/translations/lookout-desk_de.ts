@@ -294,7 +294,7 @@
     </message>
 </context>
 <context>
-    <name>cli::GuiOptions</name>
+    <name>options::GuiOptions</name>
     <message>
         <source>Unknown options: %1</source>
         <translation>Unbekannte Optionen: %1</translation>
@@ -325,7 +325,7 @@
     </message>
 </context>
 <context>
-    <name>cli::OptionScanner</name>
+    <name>options::OptionScanner</name>
     <message>
         <source>argument %1: ignored explicit argument &apos;%2&apos;</source>
         <translation>Argument %1: explizites Argument „%2“ ignoriert</translation>
@@ -336,7 +336,7 @@
     </message>
 </context>
 <context>
-    <name>cli::OptionValues</name>
+    <name>options::OptionValues</name>
     <message>
         <source>argument %1: expected %2, not &apos;%3&apos;</source>
         <translation>Argument %1: erwartet wird %2, nicht „%3“</translation>

@@ -10,15 +10,15 @@
 //   requests per cycle             ⌈N/500⌉ List + 1 Describe, from the emulator's counters
 //
 // Exits 1 when a target is missed. Run: build/default/tests/bench/bench_fleet [--runs N].
-#include "connectionsource.h"
-#include "demoendpoint.h"
 #include "emulator/emulator.h"
-#include "fleetview.h"
-#include "mainwindow.h"
 #include "models/fleetsession.h"
 #include "models/schedulerdetailscontroller.h"
 #include "models/schedulerfilterproxymodel.h"
 #include "models/schedulerlistmodel.h"
+#include "ui/connectionsource.h"
+#include "ui/demoendpoint.h"
+#include "ui/fleetview.h"
+#include "ui/mainwindow.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -13,15 +13,15 @@
 //
 //   build/default/tests/bench/soak                # 30 minutes, the soak
 //   build/default/tests/bench/soak --minutes 2    # the CI version (ctest -L soak)
-#include "connectionsource.h"
-#include "demoendpoint.h"
 #include "emulator/emulator.h"
-#include "fleetview.h"
-#include "mainwindow.h"
 #include "models/fleetsession.h"
 #include "models/schedulerdetailscontroller.h"
 #include "models/schedulerlistmodel.h"
 #include "processresources.h"
+#include "ui/connectionsource.h"
+#include "ui/demoendpoint.h"
+#include "ui/fleetview.h"
+#include "ui/mainwindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -15,7 +15,7 @@ namespace {
 
 Invocation parsed(const QStringList &arguments)
 {
-    const cli::Result<Invocation> result = cli::parseInvocation(arguments);
+    const options::Result<Invocation> result = cli::parseInvocation(arguments);
     if (!result.ok())
         qFatal("refused: %s", qPrintable(result.error().message));
     return result.value();
@@ -23,7 +23,7 @@ Invocation parsed(const QStringList &arguments)
 
 QString refusal(const QStringList &arguments)
 {
-    const cli::Result<Invocation> result = cli::parseInvocation(arguments);
+    const options::Result<Invocation> result = cli::parseInvocation(arguments);
     return result.ok() ? u"(accepted)"_s : result.error().message;
 }
 

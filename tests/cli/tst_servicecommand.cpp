@@ -109,7 +109,7 @@ void TestServiceCommand::writeFile(const QString &name, const QByteArray &text)
 Run TestServiceCommand::run(const QStringList &arguments, const QStringList &environment)
 {
     Run result;
-    const cli::Result<cli::Invocation> invocation = cli::parseInvocation(arguments);
+    const options::Result<cli::Invocation> invocation = cli::parseInvocation(arguments);
     if (!invocation.ok()) {
         result.err = invocation.error().message.toUtf8();
         return result;

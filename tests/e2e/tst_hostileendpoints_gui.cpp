@@ -11,16 +11,16 @@
 // a control character on screen; Retry against a now healthy endpoint loads the fleet and clears
 // the banner; and (outside AddressSanitizer) the 100 MiB body costs no more than the 16 MiB cap.
 #include "aws/connectionresolver.h"
-#include "connectionsource.h"
-#include "errorbanner.h"
-#include "fleetview.h"
 #include "lookout/jsoncodec.h"
 #include "loopbackport.h"
-#include "mainwindow.h"
 #include "models/fleetsession.h"
 #include "models/schedulerlistmodel.h"
 #include "processresources.h"
 #include "scriptedhttpserver.h"
+#include "ui/connectionsource.h"
+#include "ui/errorbanner.h"
+#include "ui/fleetview.h"
+#include "ui/mainwindow.h"
 
 #include <QDir>
 #include <QElapsedTimer>

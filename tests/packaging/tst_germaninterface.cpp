@@ -2,12 +2,12 @@
 // the system locale picks the compiled-in catalogue and Qt's own, and the menus, the fleet table,
 // the status bar, the details form and the shortcuts dialog (with Qt's key names) are German.
 #include "fleetfixture.h"
-#include "fleetview.h"
-#include "keyboardshortcutsdialog.h"
-#include "mainwindow.h"
 #include "models/schedulerlistmodel.h"
-#include "schedulerdetailsview.h"
-#include "translations/translationloader.h"
+#include "resources/translations/translationloader.h"
+#include "ui/fleetview.h"
+#include "ui/keyboardshortcutsdialog.h"
+#include "ui/mainwindow.h"
+#include "ui/schedulerdetailsview.h"
 
 #include <QAction>
 #include <QApplication>

@@ -1,7 +1,7 @@
 // The interface language: the user's order of preference decides, English (the source language)
 // ends the search, regional variants fall back to the language, Qt's own catalogue comes along
 // from the directory given, and a missing one leaves only Qt's texts in English.
-#include "translations/translationloader.h"
+#include "resources/translations/translationloader.h"
 
 #include <QCoreApplication>
 #include <QLibraryInfo>

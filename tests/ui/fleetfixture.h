@@ -6,11 +6,11 @@
 // timer never fires by itself, so every request a test counts is one it caused.
 #include "aws/connectionresolver.h"
 #include "clienttestdoubles.h"
-#include "connectionsource.h"
-#include "demoendpoint.h"
 #include "emulator/emulator.h"
 #include "models/fleetsession.h"
 #include "models/schedulerdetailscontroller.h"
+#include "ui/connectionsource.h"
+#include "ui/demoendpoint.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,6 +1,6 @@
 // CachedTextDelegate paints text cells as QStyledItemDelegate does (the fleet table must look
 // the same with it), and lays each text out once per width and font.
-#include "cachedtextdelegate.h"
+#include "ui/cachedtextdelegate.h"
 
 #include <QHeaderView>
 #include <QStandardItemModel>

@@ -2,9 +2,9 @@
 // AWS_ACCESS_KEY_ID, the saved one if it still exists, the default profile), resolving each entry
 // with the CLI's rules and an explicit region and its origin, the Demo entry's connection, and
 // how entries are kept in the settings.
-#include "connectionsource.h"
-#include "demoendpoint.h"
 #include "emulator/emulator.h"
+#include "ui/connectionsource.h"
+#include "ui/demoendpoint.h"
 
 #include <QDir>
 #include <QFile>

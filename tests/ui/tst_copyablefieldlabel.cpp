@@ -1,6 +1,6 @@
 // CopyableFieldLabel: the value, the named copy button, and the copy request it raises.
-#include "copyablefieldlabel.h"
-#include "elidedlabel.h"
+#include "ui/copyablefieldlabel.h"
+#include "ui/elidedlabel.h"
 
 #include <QSignalSpy>
 #include <QToolButton>

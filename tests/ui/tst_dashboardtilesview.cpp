@@ -1,7 +1,7 @@
 // What the dashboard's tiles repaint when cells change: the tiles of the changed rows. A tile
 // shows several columns of its row; QListView would lay out every tile again and repaint the
 // whole viewport for a change spanning more than one cell.
-#include "dashboardtilesview.h"
+#include "ui/dashboardtilesview.h"
 
 #include <QAbstractTableModel>
 #include <QHeaderView>

@@ -3,12 +3,12 @@
 // of their data (checked in pixels), the change frame, sizes readable at 1920×1080, and the
 // keyboard.
 #include "clienttestdoubles.h"
-#include "dashboardcounts.h"
-#include "dashboardtiledelegate.h"
-#include "dashboardview.h"
 #include "models/itemroles.h"
 #include "models/schedulerlistmodel.h"
 #include "models/timetext.h"
+#include "ui/dashboardcounts.h"
+#include "ui/dashboardtiledelegate.h"
+#include "ui/dashboardview.h"
 
 #include <QImage>
 #include <QListView>

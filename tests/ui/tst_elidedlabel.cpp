@@ -1,7 +1,7 @@
 // ElidedLabel: middle elision on screen, the full text kept, tooltips, and legible absent and
 // stale styles.
-#include "elidedlabel.h"
 #include "models/statuspresentation.h"
+#include "ui/elidedlabel.h"
 
 #include <QHelpEvent>
 #include <QImage>

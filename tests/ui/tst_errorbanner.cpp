@@ -1,6 +1,6 @@
 // ErrorBanner: hidden until an error, the CLI sentence selectable, Retry, legible colours.
-#include "errorbanner.h"
 #include "models/statuspresentation.h"
+#include "ui/errorbanner.h"
 
 #include <QLabel>
 #include <QPushButton>

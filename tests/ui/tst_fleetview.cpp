@@ -3,11 +3,11 @@
 // from the keyboard, which current-row changes open a scheduler (the user's, not a refresh's),
 // selection through refreshes, copying one per line, the summary line and the header state.
 #include "clienttestdoubles.h"
-#include "errorbanner.h"
-#include "fleetview.h"
 #include "models/itemroles.h"
 #include "models/schedulerlistmodel.h"
-#include "statusbadgedelegate.h"
+#include "ui/errorbanner.h"
+#include "ui/fleetview.h"
+#include "ui/statusbadgedelegate.h"
 
 #include <QAction>
 #include <QApplication>

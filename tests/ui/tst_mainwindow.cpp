@@ -4,22 +4,22 @@
 // failed refresh keeps the stale rows under the CLI's error with Retry; configuration errors say
 // what to do; a cycle costs ⌈N/500⌉ List requests and one Describe; interval, pause, dashboard,
 // full screen, copying, the shortcuts dialog and the persisted settings.
-#include "connectionbar.h"
-#include "dashboardcounts.h"
-#include "dashboardtiledelegate.h"
-#include "dashboardview.h"
-#include "errorbanner.h"
 #include "fleetfixture.h"
-#include "fleetview.h"
-#include "keyboardshortcutsdialog.h"
-#include "mainwindow.h"
 #include "models/itemroles.h"
 #include "models/schedulerlistmodel.h"
 #include "models/timetext.h"
-#include "profilepicker.h"
-#include "refreshintervalcombobox.h"
-#include "regionpicker.h"
-#include "schedulerdetailsview.h"
+#include "ui/connectionbar.h"
+#include "ui/dashboardcounts.h"
+#include "ui/dashboardtiledelegate.h"
+#include "ui/dashboardview.h"
+#include "ui/errorbanner.h"
+#include "ui/fleetview.h"
+#include "ui/keyboardshortcutsdialog.h"
+#include "ui/mainwindow.h"
+#include "ui/profilepicker.h"
+#include "ui/refreshintervalcombobox.h"
+#include "ui/regionpicker.h"
+#include "ui/schedulerdetailsview.h"
 
 #include <QAction>
 #include <QApplication>

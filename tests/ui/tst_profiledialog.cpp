@@ -1,7 +1,7 @@
 // The keychain profile dialog on the offscreen platform with no D-Bus session bus (NO_DBUS): the
 // no-keychain message with keys kept for the session only, name clashes, input checks, editing,
 // deleting, and that every field is labelled, named and reachable from the keyboard.
-#include "profiledialog.h"
+#include "ui/profiledialog.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

@@ -2,7 +2,7 @@
 // in tests/run): saving closes the dialog with the keys in the keychain, editing replaces them,
 // deleting removes the entry. Where a keychain is required (CI, LOOKOUT_REQUIRE_KEYCHAIN=1) an
 // unreachable keychain fails the test instead of skipping it.
-#include "profiledialog.h"
+#include "ui/profiledialog.h"
 
 #include <QDialogButtonBox>
 #include <QLineEdit>

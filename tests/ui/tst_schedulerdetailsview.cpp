@@ -3,16 +3,16 @@
 // the freshness line, failure (banner, stale), not found, and the transitional re-poll.
 #include "../models/manualpolltimer.h"
 #include "clienttestdoubles.h"
-#include "copyablefieldlabel.h"
-#include "elidedlabel.h"
 #include "emulator/emulator.h"
-#include "errorbanner.h"
 #include "lookout/jsoncodec.h"
 #include "models/itemroles.h"
 #include "models/statuspresentation.h"
-#include "schedulerdetailsview.h"
 #include "scriptedhttpserver.h"
-#include "statusbadge.h"
+#include "ui/copyablefieldlabel.h"
+#include "ui/elidedlabel.h"
+#include "ui/errorbanner.h"
+#include "ui/schedulerdetailsview.h"
+#include "ui/statusbadge.h"
 
 #include <QAbstractButton>
 #include <QAction>

@@ -2,8 +2,8 @@
 // names, sizes that follow the scale, and the absent ("not set") and stale styles.
 #include "models/itemroles.h"
 #include "models/statuspresentation.h"
-#include "statusbadge.h"
-#include "statusbadgedelegate.h"
+#include "ui/statusbadge.h"
+#include "ui/statusbadgedelegate.h"
 
 #include <QImage>
 #include <QPainter>

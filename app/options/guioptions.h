@@ -1,9 +1,9 @@
 #pragma once
 
 #include "aws/connectionresolver.h"
-#include "cliresult.h"
 #include "emulator/emulatoroptions.h"
-#include "optionscanner.h"
+#include "options/commandlineerror.h"
+#include "options/optionscanner.h"
 
 #include <QList>
 #include <QString>
@@ -15,7 +15,7 @@
 // [--scheduler NAME] [--refresh-interval SECONDS]` or `lookout-desk --demo [--fleet N]
 // [--seed S] [--churn] [--from DIR] [--region R] [--scheduler NAME] [--refresh-interval SECONDS]`.
 // Qt's own options (-platform, -style, -qwindowgeometry, …) are left to Qt.
-namespace cli {
+namespace options {
 
 struct GuiOptions {
     aws::ConnectionRequest connection; // --profile, --region, --endpoint-url
@@ -41,4 +41,4 @@ Result<GuiOptions> parseGuiOptions(const QStringList &arguments);
 // The window's options and Qt's own, for telling a window command line from a headless one.
 const QList<OptionSpec> &guiOptionSpecs();
 
-} // namespace cli
+} // namespace options

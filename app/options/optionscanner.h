@@ -1,6 +1,6 @@
 #pragma once
 
-#include "cliresult.h"
+#include "options/commandlineerror.h"
 
 #include <QLatin1StringView>
 #include <QList>
@@ -13,7 +13,7 @@
 // options, the way argparse (and so the AWS CLI) reads it: "--name value" or "--name=value";
 // a value option followed by nothing, or by another "--option", is missing its value; "--"
 // makes every later word positional; a later repetition of an option wins.
-namespace cli {
+namespace options {
 
 struct OptionSpec {
     QLatin1StringView name; // with its dashes: "--profile", "-h", "-platform"
@@ -43,4 +43,4 @@ ScannedArguments scanArguments(const QStringList &arguments, const QList<OptionS
 std::optional<QString> firstPositional(
     const QStringList &arguments, const QList<OptionSpec> &specs);
 
-} // namespace cli
+} // namespace options

@@ -1,13 +1,13 @@
-#include "optionscanner.h"
+#include "options/optionscanner.h"
 
 #include <QCoreApplication>
 
-namespace cli {
+namespace options {
 
 namespace {
 
 struct Text {
-    Q_DECLARE_TR_FUNCTIONS(cli::OptionScanner)
+    Q_DECLARE_TR_FUNCTIONS(options::OptionScanner)
 };
 
 const OptionSpec *findSpec(const QList<OptionSpec> &specs, QStringView name)
@@ -102,4 +102,4 @@ std::optional<QString> firstPositional(const QStringList &arguments, const QList
     return std::nullopt;
 }
 
-} // namespace cli
+} // namespace options

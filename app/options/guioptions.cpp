@@ -1,19 +1,19 @@
-#include "guioptions.h"
+#include "options/guioptions.h"
 
 #include "emulator/fleetgenerator.h"
 #include "lookout/parametervalidation.h"
-#include "optionvalues.h"
+#include "options/optionvalues.h"
 
 #include <QCoreApplication>
 
-namespace cli {
+namespace options {
 
 namespace {
 
 using namespace Qt::StringLiterals;
 
 struct Text {
-    Q_DECLARE_TR_FUNCTIONS(cli::GuiOptions)
+    Q_DECLARE_TR_FUNCTIONS(options::GuiOptions)
 };
 
 constexpr QLatin1StringView kProfile("--profile");
@@ -144,4 +144,4 @@ Result<GuiOptions> parseGuiOptions(const QStringList &arguments)
     return options;
 }
 
-} // namespace cli
+} // namespace options

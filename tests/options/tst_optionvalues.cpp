@@ -1,6 +1,6 @@
 // Option values: timeouts, whole numbers, choices and timestamps, with refusals that name the
 // option and the text.
-#include "cli/optionvalues.h"
+#include "options/optionvalues.h"
 
 #include <QtTest>
 
@@ -8,7 +8,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
-namespace optionvalue = cli::optionvalue;
+namespace optionvalue = options::optionvalue;
 
 class TestOptionValues : public QObject {
     Q_OBJECT

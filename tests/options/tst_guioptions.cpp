@@ -1,11 +1,11 @@
 // The window's command line: connection options, --scheduler, --refresh-interval, --demo and
 // its emulator options, Qt's own options left alone, and each refusal's text.
-#include "cli/guioptions.h"
+#include "options/guioptions.h"
 
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
-using cli::GuiOptions;
+using options::GuiOptions;
 
 namespace {
 
@@ -16,7 +16,7 @@ QStringList line(const QStringList &arguments)
 
 GuiOptions parsed(const QStringList &arguments)
 {
-    const cli::Result<GuiOptions> result = cli::parseGuiOptions(line(arguments));
+    const options::Result<GuiOptions> result = options::parseGuiOptions(line(arguments));
     if (!result.ok())
         qFatal("refused: %s", qPrintable(result.error().message));
     return result.value();
@@ -36,7 +36,7 @@ private slots:
         QVERIFY(options.schedulerName.isEmpty());
         QVERIFY(!options.refreshIntervalSeconds);
         QVERIFY(!options.demo);
-        QCOMPARE(cli::parseGuiOptions({}).ok(), true); // not even a program name
+        QCOMPARE(options::parseGuiOptions({}).ok(), true); // not even a program name
     }
 
     void connectionSchedulerAndInterval()
@@ -136,7 +136,7 @@ private slots:
     {
         QFETCH(QStringList, arguments);
         QFETCH(QString, message);
-        const cli::Result<GuiOptions> result = cli::parseGuiOptions(line(arguments));
+        const options::Result<GuiOptions> result = options::parseGuiOptions(line(arguments));
         QVERIFY(!result.ok());
         QCOMPARE(result.error().message, message);
     }

@@ -2,7 +2,7 @@
 
 // The process exit statuses of the headless commands: the AWS CLI v2's, so scripts written for
 // `aws` read them the same way.
-namespace cli::exitcode {
+namespace options::exitcode {
 
 inline constexpr int kSuccess = 0;
 inline constexpr int kInterrupted = 130; // SIGINT (Ctrl+C)
@@ -12,4 +12,4 @@ inline constexpr int kConfiguration = 253; // profile, region, endpoint or crede
 inline constexpr int kServiceError = 254; // the service answered with an error
 inline constexpr int kFailure = 255; // anything else: network, timeout, bad response
 
-} // namespace cli::exitcode
+} // namespace options::exitcode

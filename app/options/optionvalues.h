@@ -1,7 +1,7 @@
 #pragma once
 
-#include "cliresult.h"
 #include "lookout/inferencescheduler.h"
+#include "options/commandlineerror.h"
 
 #include <QLatin1StringView>
 #include <QList>
@@ -12,7 +12,7 @@
 // Values of command-line options, checked and converted, each refusal naming the option and the
 // text it was given ("argument --max-items: expected a whole number from 1 to 100000, not 'ten'").
 // Shared by the headless commands' parser and the window's.
-namespace cli::optionvalue {
+namespace options::optionvalue {
 
 // A timeout in seconds, as the AWS CLI's --read-timeout and --connect-timeout take it: a
 // non-negative number (fractions allowed, at most 2,147,483). 0 means no timeout, as in the CLI.
@@ -31,4 +31,4 @@ Result<QString> choice(
 // does: "2024-03-04T18:52:22", "2024-03-04"), or epoch seconds ("1709578342", "1709578342.5").
 Result<lookout::Timestamp> timestamp(const QString &option, const QString &text);
 
-} // namespace cli::optionvalue
+} // namespace options::optionvalue

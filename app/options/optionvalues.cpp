@@ -1,4 +1,4 @@
-#include "optionvalues.h"
+#include "options/optionvalues.h"
 
 #include "lookout/timestamptext.h"
 
@@ -8,12 +8,12 @@
 #include <cmath>
 #include <limits>
 
-namespace cli::optionvalue {
+namespace options::optionvalue {
 
 namespace {
 
 struct Text {
-    Q_DECLARE_TR_FUNCTIONS(cli::OptionValues)
+    Q_DECLARE_TR_FUNCTIONS(options::OptionValues)
 };
 
 CommandLineError refused(const QString &option, const QString &expectation, const QString &text)
@@ -89,4 +89,4 @@ Result<lookout::Timestamp> timestamp(const QString &option, const QString &text)
         text);
 }
 
-} // namespace cli::optionvalue
+} // namespace options::optionvalue
