@@ -2,8 +2,6 @@
 
 #include "appinfo.h"
 #include "aws/keychainprofiles.h"
-#include "cli/configurecommand.h"
-#include "cli/emulatorcommand.h"
 #include "cli/helptext.h"
 #include "cli/invocation.h"
 #include "cli/servicecommand.h"
@@ -98,20 +96,10 @@ int runHeadless(int argc, char *argv[])
     case Invocation::Action::Run:
         break;
     }
-    switch (invocation.command) {
-    case Command::Configure:
-        return runConfigureCommand(invocation.passThrough);
-    case Command::Emulator:
-        return runEmulatorCommand(invocation.passThrough);
-    case Command::Describe:
-    case Command::List:
-    case Command::Executions:
-    case Command::Start:
-    case Command::Stop:
+    if (invocation.command && invocation.command->call)
         return runServiceCommandInThisProcess(invocation, streams);
-    case Command::None:
-        break;
-    }
+    if (invocation.command && invocation.command->run)
+        return invocation.command->run(invocation);
     streams.err.write((usageBlock() + QLatin1Char('\n')).toUtf8());
     return options::exitcode::kBadCommandLine;
 }

@@ -1,8 +1,8 @@
 #pragma once
 
 // The headless side of lookout-desk: --version, --help and the commands that print instead of
-// opening a window (describe, list, executions, start, stop, configure, emulator). They run under
-// QCoreApplication only: no display, no widgets, no D-Bus unless a keychain profile is used.
+// opening a window (the command table's, commandtable.h). They run under QCoreApplication only:
+// no display, no widgets, no D-Bus unless a keychain profile is used.
 namespace cli {
 
 // True when argv asks for something that needs no window: a command, --help, --version or an

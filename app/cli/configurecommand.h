@@ -9,8 +9,6 @@
 // ~/.aws profile already uses is refused. Without a keychain nothing is stored, and it says why.
 namespace cli {
 
-inline constexpr char kConfigureCommand[] = "configure";
-
 // arguments: the command line after the program name, starting with "configure". Needs the
 // QCoreApplication the caller created. Returns 0, 252 (bad command line or input), 253 (the
 // keychain or the profile cannot be used) or 130 (interrupted at a prompt).

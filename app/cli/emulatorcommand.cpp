@@ -1,11 +1,13 @@
 #include "cli/emulatorcommand.h"
 
 #include "appinfo.h"
+#include "cli/helptext.h"
 #include "emulator/emulator.h"
 #include "options/exitcodes.h"
+#include "options/optionscanner.h"
 
-#include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QLoggingCategory>
 #include <QSocketNotifier>
 #include <QTextStream>
 
@@ -80,43 +82,48 @@ QString shellQuoted(const QString &value)
 QString helpText()
 {
     return QStringLiteral(
-        "Usage: %1 emulator [OPTIONS]\n"
-        "\n"
-        "Serves a local Amazon Lookout for Equipment endpoint on 127.0.0.1. First prints shell\n"
-        "lines that point the AWS CLI and %1 at it, then serves until Ctrl+C or SIGTERM:\n"
-        "    %1 emulator --fleet 500 > emulator.env &\n"
-        "    until [ -s emulator.env ]; do sleep 0.1; done; . ./emulator.env\n"
-        "\n"
-        "Fleet (one of):\n"
-        "  --fleet N                  Generate N schedulers (1..100000; default 200).\n"
-        "  --seed S                   Seed of the generated fleet (default 1).\n"
-        "  --from DIR                 Serve the saved describe-inference-scheduler *.json files in "
-        "DIR.\n"
-        "Endpoint:\n"
-        "  --port N                   TCP port on 127.0.0.1 (default: any free port).\n"
-        "  --region R                 Region to accept and put in ARNs (default us-east-1).\n"
-        "  --access-key-id ID         Access key to accept (default the demo key %2).\n"
-        "  --secret-access-key KEY    Secret key to accept (default the demo secret).\n"
-        "  --session-token TOKEN      Also require this session token.\n"
-        "  --max-connections N        Concurrent connections before answering 503 (default 128).\n"
-        "Behaviour:\n"
-        "  --transition-seconds S     PENDING -> RUNNING and STOPPING -> STOPPED take S s (default "
-        "5).\n"
-        "  --churn                    Change statuses and latest results over time.\n"
-        "  --churn-interval-ms MS     One round of changes every MS ms (default 5000).\n"
-        "  --churn-percent P          Share of the fleet touched per round (default 2).\n"
-        "  --churn-seed S             Seed of the changes (default: the fleet seed).\n"
-        "Faults (percent of requests; together at most 100):\n"
-        "  --throttle-percent P       429 ThrottlingException.\n"
-        "  --error-percent P          500 InternalServerException.\n"
-        "  --malformed-percent P      200 with a broken body.\n"
-        "  --slow-percent P           Answer after --slow-ms (default 3000).\n"
-        "  --fault-percent P          P spread as 40% throttling, 30% errors, 20% slow, 10% "
-        "malformed.\n"
-        "  --fault-seed S             Seed of the fault draws (default 1).\n"
-        "  -h, --help                 Print this help and exit.\n")
-        .arg(QString::fromLatin1(appinfo::kBinaryName),
-            QString::fromLatin1(emulator::EmulatorOptions::kDemoAccessKeyId));
+               "Usage: %1 emulator [OPTIONS]\n"
+               "\n"
+               "Serves a local Amazon Lookout for Equipment endpoint on 127.0.0.1. First prints "
+               "shell\n"
+               "lines that point the AWS CLI and %1 at it, then serves until Ctrl+C or SIGTERM.\n"
+               "From a shell, waiting at most 30 s for the lines, or for its end when it cannot "
+               "start:\n")
+               .arg(QString::fromLatin1(appinfo::kBinaryName))
+        + emulatorStartLines(u"--fleet 500"_s, u"    "_s)
+        + QStringLiteral(
+            "\n"
+            "Fleet (one of):\n"
+            "  --fleet N                  Generate N schedulers (1..100000; default 200).\n"
+            "  --seed S                   Seed of the generated fleet (default 1).\n"
+            "  --from DIR                 Serve the saved describe-inference-scheduler *.json "
+            "files in DIR.\n"
+            "Endpoint:\n"
+            "  --port N                   TCP port on 127.0.0.1 (default: any free port).\n"
+            "  --region R                 Region to accept and put in ARNs (default us-east-1).\n"
+            "  --access-key-id ID         Access key to accept (default the demo key %1).\n"
+            "  --secret-access-key KEY    Secret key to accept (default the demo secret).\n"
+            "  --session-token TOKEN      Also require this session token.\n"
+            "  --max-connections N        Concurrent connections before answering 503 (default "
+            "128).\n"
+            "Behaviour:\n"
+            "  --transition-seconds S     PENDING -> RUNNING and STOPPING -> STOPPED take S s "
+            "(default 5).\n"
+            "  --churn                    Change statuses and latest results over time.\n"
+            "  --churn-interval-ms MS     One round of changes every MS ms (default 5000).\n"
+            "  --churn-percent P          Share of the fleet touched per round (default 2).\n"
+            "  --churn-seed S             Seed of the changes (default: the fleet seed).\n"
+            "Faults (percent of requests; together at most 100):\n"
+            "  --throttle-percent P       429 ThrottlingException.\n"
+            "  --error-percent P          500 InternalServerException.\n"
+            "  --malformed-percent P      200 with a broken body.\n"
+            "  --slow-percent P           Answer after --slow-ms (default 3000).\n"
+            "  --fault-percent P          P spread as 40% throttling, 30% errors, 20% slow, 10% "
+            "malformed;\n"
+            "                             the rates above, when given too, add to their share.\n"
+            "  --fault-seed S             Seed of the fault draws (default 1).\n"
+            "  -h, --help                 Print this help and exit.\n")
+              .arg(QString::fromLatin1(emulator::EmulatorOptions::kDemoAccessKeyId));
 }
 
 struct ParsedOptions {
@@ -125,109 +132,136 @@ struct ParsedOptions {
     QString error;
 };
 
+constexpr QLatin1StringView kHelp("--help");
+constexpr QLatin1StringView kHelpShort("-h");
+constexpr QLatin1StringView kChurn("--churn");
+constexpr QLatin1StringView kFrom("--from");
+constexpr QLatin1StringView kFleet("--fleet");
+constexpr QLatin1StringView kSeed("--seed");
+
+const QList<options::OptionSpec> &optionSpecs()
+{
+    static const QList<options::OptionSpec> specs = [] {
+        QList<options::OptionSpec> all { { kHelp, false }, { kHelpShort, false },
+            { kChurn, false } };
+        for (const QLatin1StringView name : { "--port"_L1, kFleet, kSeed, kFrom, "--region"_L1,
+                 "--access-key-id"_L1, "--secret-access-key"_L1, "--session-token"_L1,
+                 "--max-connections"_L1, "--transition-seconds"_L1, "--churn-interval-ms"_L1,
+                 "--churn-percent"_L1, "--churn-seed"_L1, "--throttle-percent"_L1,
+                 "--error-percent"_L1, "--malformed-percent"_L1, "--slow-percent"_L1,
+                 "--slow-ms"_L1, "--fault-percent"_L1, "--fault-seed"_L1 })
+            all.append({ name, true });
+        return all;
+    }();
+    return specs;
+}
+
 // Reads one numeric option; records the first problem in error.
 template<typename T>
-std::optional<T> numberOption(
-    const QCommandLineParser &parser, const QString &name, double low, double high, QString &error)
+std::optional<T> numberOption(const options::ScannedArguments &scanned, QLatin1StringView name,
+    double low, double high, QString &error)
 {
-    if (!parser.isSet(name) || !error.isEmpty())
+    const std::optional<QString> text = scanned.value(name);
+    if (!text || !error.isEmpty())
         return std::nullopt;
-    const QString text = parser.value(name);
     bool ok = false;
-    const double value = text.toDouble(&ok);
+    const double value = text->toDouble(&ok);
     if (!ok || value < low || value > high
         || (std::is_integral_v<T> && value != static_cast<double>(static_cast<qint64>(value)))) {
-        error = u"--"_s + name + u" expects "_s
-            + (std::is_integral_v<T> ? u"an integer"_s : u"a number"_s) + u" within "_s
-            + QString::number(low, 'g', 17) + u".."_s + QString::number(high, 'g', 17)
-            + u", not '"_s + text + u"'"_s;
+        error = name + u" expects "_s + (std::is_integral_v<T> ? u"an integer"_s : u"a number"_s)
+            + u" within "_s + QString::number(low, 'g', 17) + u".."_s
+            + QString::number(high, 'g', 17) + u", not '"_s + *text + u"'"_s;
         return std::nullopt;
     }
     return static_cast<T>(value);
 }
 
+// `arguments`: "emulator", then its options. Read as the main command reads its own (the option
+// scanner, argparse's words); --help wins over every problem.
 ParsedOptions parseOptions(const QStringList &arguments)
 {
     ParsedOptions parsed;
-    QCommandLineParser parser;
-    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    const QStringList valued = { u"port"_s, u"fleet"_s, u"seed"_s, u"from"_s, u"region"_s,
-        u"access-key-id"_s, u"secret-access-key"_s, u"session-token"_s, u"max-connections"_s,
-        u"transition-seconds"_s, u"churn-interval-ms"_s, u"churn-percent"_s, u"churn-seed"_s,
-        u"throttle-percent"_s, u"error-percent"_s, u"malformed-percent"_s, u"slow-percent"_s,
-        u"slow-ms"_s, u"fault-percent"_s, u"fault-seed"_s };
-    for (const QString &name : valued)
-        parser.addOption(QCommandLineOption(name, QString(), u"value"_s));
-    parser.addOption(QCommandLineOption(u"churn"_s));
-    parser.addOption(QCommandLineOption(QStringList { u"h"_s, u"help"_s }));
-    parser.addPositionalArgument(u"command"_s, QString());
-
-    // QCommandLineParser wants a program name first.
-    if (!parser.parse(QStringList { QString::fromLatin1(appinfo::kBinaryName) } + arguments)) {
-        parsed.error = parser.errorText();
-        return parsed;
-    }
-    if (parser.isSet(u"help"_s)) {
+    const options::ScannedArguments scanned
+        = options::scanArguments(arguments.mid(1), optionSpecs());
+    if (scanned.has(kHelp) || scanned.has(kHelpShort)) {
         parsed.help = true;
         return parsed;
     }
-    if (parser.positionalArguments() != QStringList { QString::fromLatin1(kEmulatorCommand) }) {
-        parsed.error = u"unexpected argument '"_s + parser.positionalArguments().value(1) + u"'"_s;
+    QString &error = parsed.error;
+    if (scanned.error) {
+        error = scanned.error->message;
         return parsed;
     }
-    if (parser.isSet(u"from"_s) && (parser.isSet(u"fleet"_s) || parser.isSet(u"seed"_s))) {
-        parsed.error = u"--from serves saved files; it cannot be combined with --fleet or --seed"_s;
+    if (!scanned.unknownOptions.isEmpty()) {
+        error = u"Unknown options: "_s + scanned.unknownOptions.join(u", "_s);
+        return parsed;
+    }
+    if (!scanned.positionals.isEmpty()) {
+        error = u"unexpected argument '"_s + scanned.positionals.first() + u"'"_s;
+        return parsed;
+    }
+    if (scanned.has(kFrom) && (scanned.has(kFleet) || scanned.has(kSeed))) {
+        error = u"--from serves saved files; it cannot be combined with --fleet or --seed"_s;
+        return parsed;
+    }
+    // An empty directory name would silently mean "no archive": a generated fleet.
+    if (const auto directory = scanned.value(kFrom); directory && directory->trimmed().isEmpty()) {
+        error = u"--from expects a directory, not '"_s + *directory + u"'"_s;
         return parsed;
     }
 
     emulator::EmulatorOptions &options = parsed.options;
     options.ownThread = false; // this process does nothing else: serve on the main event loop
-    QString &error = parsed.error;
-    if (auto port = numberOption<int>(parser, u"port"_s, 0, 65535, error))
+    if (auto port = numberOption<int>(scanned, "--port"_L1, 0, 65535, error))
         options.port = static_cast<quint16>(*port);
     if (auto fleet
-        = numberOption<int>(parser, u"fleet"_s, 1, emulator::GeneratedFleetSpec::kMaxCount, error))
+        = numberOption<int>(scanned, kFleet, 1, emulator::GeneratedFleetSpec::kMaxCount, error))
         options.fleetSize = *fleet;
-    if (auto seed = numberOption<qint64>(parser, u"seed"_s, 0, 9007199254740991.0, error))
+    if (auto seed = numberOption<qint64>(scanned, kSeed, 0, 9007199254740991.0, error))
         options.fleetSeed = static_cast<quint64>(*seed);
     options.churn.seed = options.fleetSeed;
-    options.archiveDirectory = parser.value(u"from"_s);
-    if (parser.isSet(u"region"_s))
-        options.region = parser.value(u"region"_s);
-    if (parser.isSet(u"access-key-id"_s))
-        options.credentials.accessKeyId = parser.value(u"access-key-id"_s);
-    if (parser.isSet(u"secret-access-key"_s))
-        options.credentials.secretAccessKey = parser.value(u"secret-access-key"_s);
-    if (parser.isSet(u"session-token"_s))
-        options.credentials.sessionToken = parser.value(u"session-token"_s);
-    if (parser.isSet(u"access-key-id"_s) || parser.isSet(u"secret-access-key"_s))
+    options.archiveDirectory = scanned.value(kFrom).value_or(QString());
+    if (const auto region = scanned.value("--region"_L1))
+        options.region = *region;
+    const auto accessKeyId = scanned.value("--access-key-id"_L1);
+    const auto secretAccessKey = scanned.value("--secret-access-key"_L1);
+    if (accessKeyId)
+        options.credentials.accessKeyId = *accessKeyId;
+    if (secretAccessKey)
+        options.credentials.secretAccessKey = *secretAccessKey;
+    if (const auto token = scanned.value("--session-token"_L1))
+        options.credentials.sessionToken = *token;
+    if (accessKeyId || secretAccessKey)
         options.credentials.source = u"emulator command line"_s;
-    if (auto connections = numberOption<int>(parser, u"max-connections"_s, 1, 10000, error))
+    if (auto connections = numberOption<int>(scanned, "--max-connections"_L1, 1, 10000, error))
         options.limits.maxConnections = *connections;
-    if (auto seconds = numberOption<double>(parser, u"transition-seconds"_s, 0, 3600, error)) {
+    if (auto seconds = numberOption<double>(scanned, "--transition-seconds"_L1, 0, 3600, error)) {
         options.transitions.pendingMicros = static_cast<qint64>(*seconds * 1e6);
         options.transitions.stoppingMicros = options.transitions.pendingMicros;
     }
-    options.churn.enabled = parser.isSet(u"churn"_s);
-    if (auto interval = numberOption<qint64>(parser, u"churn-interval-ms"_s, 10, 86'400'000, error))
+    options.churn.enabled = scanned.has(kChurn);
+    if (auto interval
+        = numberOption<qint64>(scanned, "--churn-interval-ms"_L1, 10, 86'400'000, error))
         options.churn.interval = std::chrono::milliseconds(*interval);
-    if (auto percent = numberOption<double>(parser, u"churn-percent"_s, 0, 100, error))
+    if (auto percent = numberOption<double>(scanned, "--churn-percent"_L1, 0, 100, error))
         options.churn.changePercent = *percent;
-    if (auto seed = numberOption<qint64>(parser, u"churn-seed"_s, 0, 9007199254740991.0, error))
+    if (auto seed = numberOption<qint64>(scanned, "--churn-seed"_L1, 0, 9007199254740991.0, error))
         options.churn.seed = static_cast<quint64>(*seed);
-    if (auto total = numberOption<double>(parser, u"fault-percent"_s, 0, 100, error))
+    // --fault-percent spreads its share over every fault; a rate given on its own adds to its
+    // part, so the mix as a whole is what validate() holds to 100 %.
+    if (auto total = numberOption<double>(scanned, "--fault-percent"_L1, 0, 100, error))
         options.faults = emulator::FaultConfig::mixed(*total);
-    if (auto percent = numberOption<double>(parser, u"throttle-percent"_s, 0, 100, error))
-        options.faults.throttlingPercent = *percent;
-    if (auto percent = numberOption<double>(parser, u"error-percent"_s, 0, 100, error))
-        options.faults.internalErrorPercent = *percent;
-    if (auto percent = numberOption<double>(parser, u"malformed-percent"_s, 0, 100, error))
-        options.faults.malformedPercent = *percent;
-    if (auto percent = numberOption<double>(parser, u"slow-percent"_s, 0, 100, error))
-        options.faults.slowPercent = *percent;
-    if (auto delay = numberOption<qint64>(parser, u"slow-ms"_s, 0, 120'000, error))
+    if (auto percent = numberOption<double>(scanned, "--throttle-percent"_L1, 0, 100, error))
+        options.faults.throttlingPercent += *percent;
+    if (auto percent = numberOption<double>(scanned, "--error-percent"_L1, 0, 100, error))
+        options.faults.internalErrorPercent += *percent;
+    if (auto percent = numberOption<double>(scanned, "--malformed-percent"_L1, 0, 100, error))
+        options.faults.malformedPercent += *percent;
+    if (auto percent = numberOption<double>(scanned, "--slow-percent"_L1, 0, 100, error))
+        options.faults.slowPercent += *percent;
+    if (auto delay = numberOption<qint64>(scanned, "--slow-ms"_L1, 0, 120'000, error))
         options.faults.slowDelay = std::chrono::milliseconds(*delay);
-    if (auto seed = numberOption<qint64>(parser, u"fault-seed"_s, 0, 9007199254740991.0, error))
+    if (auto seed = numberOption<qint64>(scanned, "--fault-seed"_L1, 0, 9007199254740991.0, error))
         options.faults.seed = static_cast<quint64>(*seed);
     if (error.isEmpty())
         error = options.validate();
@@ -273,6 +307,9 @@ int runEmulatorCommand(const QStringList &arguments)
         err << appinfo::kBinaryName << " emulator: cannot watch for SIGINT/SIGTERM\n";
         return options::exitcode::kFailure;
     }
+    // The library logs its start-up at info level; this command says the same in its own
+    // "Lookout for Equipment emulator: …" line, once. A rule in QT_LOGGING_RULES still wins.
+    QLoggingCategory::setFilterRules(u"lookoutdesk.emulator.info=false"_s);
     emulator::Emulator server(parsed.options);
     const bool started = server.start();
     for (const emulator::ArchiveProblem &problem : server.archiveProblems())

@@ -7,8 +7,6 @@
 // the region) on stdout and flushes them, then serves until SIGINT or SIGTERM and exits 0.
 namespace cli {
 
-inline constexpr char kEmulatorCommand[] = "emulator";
-
 // arguments: the command line after the program name, starting with "emulator". Runs the event
 // loop of the QCoreApplication the caller created. Returns the exit status: 0 after a signal,
 // 252 for a bad command line, 255 when the emulator cannot start.

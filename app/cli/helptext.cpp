@@ -8,13 +8,108 @@ namespace cli {
 
 namespace {
 
+using namespace Qt::StringLiterals;
+
 struct Text {
     Q_DECLARE_TR_FUNCTIONS(cli::HelpText)
 };
 
+// Where the help's second column starts, and how wide generated lines (synopses, parameter
+// lists) may grow before they wrap: the help's widest lines.
+constexpr qsizetype kColumn = 29;
+constexpr qsizetype kWrapWidth = 90;
+
 QString binary()
 {
     return QString::fromLatin1(appinfo::kBinaryName);
+}
+
+// `left` in the first column and `text` in the second; each "\n" in `text` starts a line
+// indented to the second column. A `left` too wide for its column puts `text` below it.
+QString twoColumns(const QString &left, const QString &text)
+{
+    QString out = u"  "_s + left;
+    const QString indent(kColumn, u' ');
+    if (out.size() >= kColumn)
+        out += u'\n' + indent;
+    else
+        out = out.leftJustified(kColumn);
+    out += QString(text).replace(u"\n"_s, u"\n"_s + indent);
+    return out + u'\n';
+}
+
+// `items` after `first`, separated by spaces, starting a new line indented by `indent` when
+// a line would grow wider than kWrapWidth.
+QString wrapped(QString first, const QStringList &items, qsizetype indent)
+{
+    QString out;
+    QString line = std::move(first);
+    for (const QString &item : items) {
+        if (line.trimmed().isEmpty()) {
+            line += item;
+        } else if (line.size() + 1 + item.size() > kWrapWidth) {
+            out += line + u'\n';
+            line = QString(indent, u' ') + item;
+        } else {
+            line += u' ' + item;
+        }
+    }
+    return out + line + u'\n';
+}
+
+// "[--name-prefix P]" for each parameter; a required one without the brackets.
+QStringList parameterItems(const CommandSpec &command)
+{
+    QStringList items;
+    for (const ParameterSpec &parameter : command.parameters) {
+        QString item = parameter.option;
+        if (!parameter.placeholder.isEmpty())
+            item += u' ' + QString(parameter.placeholder);
+        items.append(parameter.required ? item : u'[' + item + u']');
+    }
+    return items;
+}
+
+QString wordsAndPositional(const CommandSpec &command)
+{
+    QString words = command.name;
+    if (!command.positional.isEmpty())
+        words += u' ' + QString(command.positional);
+    return words;
+}
+
+QString commandList(const QList<CommandSpec> &table)
+{
+    QString out;
+    for (const CommandSpec &command : table) {
+        out += twoColumns(wordsAndPositional(command), QString::fromUtf8(command.summary));
+        if (!command.parameters.isEmpty())
+            out += wrapped(QString(kColumn, u' '), parameterItems(command), kColumn);
+    }
+    return out;
+}
+
+QString parameterList(const CommandSpec &command)
+{
+    QString out;
+    QStringList timePlaceholders;
+    for (const ParameterSpec &parameter : command.parameters) {
+        QString left = parameter.option;
+        if (!parameter.placeholder.isEmpty())
+            left += u' ' + QString(parameter.placeholder);
+        out += twoColumns(left, QString::fromUtf8(parameter.help));
+        if (parameter.type == ValueType::Timestamp
+            && !timePlaceholders.contains(QString(parameter.placeholder)))
+            timePlaceholders.append(parameter.placeholder);
+    }
+    // What a time may look like, once for all of a command's time parameters.
+    if (!timePlaceholders.isEmpty()) {
+        out += QString(kColumn, u' ')
+            + Text::tr("%1: 2024-03-04T18:52:22Z, 2024-03-04T18:52:22+05:30,\n")
+                  .arg(timePlaceholders.join(u", "_s))
+            + QString(kColumn, u' ') + Text::tr("2024-03-04 (UTC) or epoch seconds.\n");
+    }
+    return out;
 }
 
 QString globalOptionsText()
@@ -56,7 +151,7 @@ QString usageBlock()
         .arg(binary());
 }
 
-QString generalHelp()
+QString generalHelp(const QList<CommandSpec> &table)
 {
     return Text::tr(
                "Usage: %1 [WINDOW OPTIONS]\n"
@@ -69,24 +164,10 @@ QString generalHelp()
                "needing\n"
                "no display.\n"
                "\n"
-               "Commands:\n"
-               "  describe NAME              DescribeInferenceScheduler: one scheduler in full.\n"
-               "  list                       ListInferenceSchedulers, every page merged into one "
-               "list.\n"
-               "                             [--name-prefix P] [--status S] [--model M]\n"
-               "  executions NAME            ListInferenceExecutions, newest first.\n"
-               "                             [--max-items N] [--status S] [--start-time-after T]\n"
-               "                             [--end-time-before T]\n"
-               "  start NAME                 StartInferenceScheduler.\n"
-               "  stop NAME                  StopInferenceScheduler.\n"
-               "  configure                  Keychain profiles: configure --profile NAME "
-               "[--delete],\n"
-               "                             configure list-profiles.\n"
-               "  emulator                   Serve the built-in emulator of the service on "
-               "127.0.0.1.\n"
-               "Run '%1 <command> --help' for a command's parameters.\n"
-               "\n")
+               "Commands:\n")
                .arg(binary())
+        + commandList(table)
+        + Text::tr("Run '%1 <command> --help' for a command's parameters.\n\n").arg(binary())
         + globalOptionsText()
         + Text::tr(
             "\n"
@@ -113,75 +194,47 @@ QString generalHelp()
             "failure.\n");
 }
 
-QString commandHelp(Command command)
+QString commandHelp(const CommandSpec *command, const QList<CommandSpec> &table)
 {
-    QString synopsis;
-    QString description;
-    QString parameters;
-    switch (command) {
-    case Command::Describe:
-        synopsis = Text::tr("%1 describe NAME [global options]").arg(binary());
-        description = Text::tr(
-            "Prints DescribeInferenceScheduler for the inference scheduler NAME, as\n"
-            "`aws lookoutequipment describe-inference-scheduler --inference-scheduler-name NAME`\n"
-            "prints it.\n");
-        break;
-    case Command::List:
-        synopsis = Text::tr("%1 list [--name-prefix P] [--status S] [--model M] [global options]")
-                       .arg(binary());
-        description = Text::tr(
-            "Prints every inference scheduler, following each NextToken (500 per request), as\n"
-            "one InferenceSchedulerSummaries list.\n");
-        parameters = Text::tr(
-            "  --name-prefix P            Only schedulers whose name begins with P.\n"
-            "  --status S                 Only schedulers in status S: PENDING, RUNNING, STOPPING\n"
-            "                             or STOPPED.\n"
-            "  --model M                  Only schedulers of the model named M.\n");
-        break;
-    case Command::Executions:
-        synopsis
-            = Text::tr("%1 executions NAME [--max-items N] [--status S] [--start-time-after T]\n"
-                       "       [--end-time-before T] [global options]")
-                  .arg(binary());
-        description = Text::tr(
-            "Prints the inference executions of the scheduler NAME, newest first, as one\n"
-            "InferenceExecutionSummaries list.\n");
-        parameters = Text::tr(
-            "  --max-items N              At most N executions (default: all).\n"
-            "  --status S                 Only executions in status S: IN_PROGRESS, SUCCESS or "
-            "FAILED.\n"
-            "  --start-time-after T       Only executions whose data starts after T.\n"
-            "  --end-time-before T        Only executions whose data ends before T.\n"
-            "                             T: 2024-03-04T18:52:22Z, 2024-03-04T18:52:22+05:30,\n"
-            "                             2024-03-04 (UTC) or epoch seconds.\n");
-        break;
-    case Command::Start:
-    case Command::Stop: {
-        const QString word = commandName(command);
-        synopsis = Text::tr("%1 %2 NAME [global options]").arg(binary(), word);
-        description = Text::tr("Calls %1 for the scheduler NAME and prints the answer\n"
-                               "(its new status: PENDING or STOPPING).\n")
-                          .arg(operationName(command));
-        break;
+    if (!command || command->readsItsOwnOptions)
+        return generalHelp(table);
+    const QString indent = u"  "_s;
+    QString help = wrapped(Text::tr("Usage: %1 %2").arg(binary(), wordsAndPositional(*command)),
+        parameterItems(*command) + QStringList { Text::tr("[global options]") }, 7);
+    help += u'\n' + QString::fromUtf8(command->description) + u'\n';
+    if (!command->parameters.isEmpty())
+        help += Text::tr("\nParameters:\n") + parameterList(*command);
+    help += u'\n' + globalOptionsText();
+    if (*command->example) {
+        help += Text::tr("\nExample, against the emulator:\n")
+            + emulatorStartLines(QString::fromLatin1(kExampleFleetOptions), indent) + indent
+            + binary() + u' ' + QString::fromUtf8(command->example) + u'\n' + indent
+            + u"kill \"$emulator\"\n"_s;
     }
-    case Command::None:
-    case Command::Configure:
-    case Command::Emulator:
-        return generalHelp();
-    }
-    QString help = Text::tr("Usage: %1\n\n").arg(synopsis) + description;
-    if (!parameters.isEmpty())
-        help += Text::tr("\nParameters:\n") + parameters;
-    help += QLatin1Char('\n') + globalOptionsText();
-    help += Text::tr("\nExample, against the emulator:\n"
-                     "  %1 emulator --fleet 20 > emulator.env &\n"
-                     "  until [ -s emulator.env ]; do sleep 0.1; done; . ./emulator.env\n"
-                     "  %1 %2 --output table\n")
-                .arg(binary(),
-                    command == Command::List
-                        ? commandName(command)
-                        : commandName(command) + QLatin1String(" centrifuge-060"));
     return help;
+}
+
+QString emulatorStartLines(const QString &emulatorOptions, const QString &indent)
+{
+    const QStringList lines {
+        binary() + u" emulator "_s + emulatorOptions + u" > emulator.env &"_s,
+        u"emulator=$!"_s,
+        u"for attempt in $(seq 300); do"_s,
+        u"    [ -s emulator.env ] && break"_s,
+        u"    kill -0 \"$emulator\" 2>/dev/null || break"_s,
+        u"    sleep 0.1"_s,
+        u"done"_s,
+        u"if [ -s emulator.env ]; then"_s,
+        u"    . ./emulator.env"_s,
+        u"else"_s,
+        u"    kill \"$emulator\" 2>/dev/null; wait \"$emulator\""_s,
+        u"    echo \"the emulator did not start (exit status $?)\" >&2"_s,
+        u"fi"_s,
+    };
+    QString out;
+    for (const QString &line : lines)
+        out += indent + line + u'\n';
+    return out;
 }
 
 } // namespace cli

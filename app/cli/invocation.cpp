@@ -1,7 +1,5 @@
 #include "cli/invocation.h"
 
-#include "cli/configurecommand.h"
-#include "cli/emulatorcommand.h"
 #include "options/guioptions.h"
 #include "options/optionscanner.h"
 #include "options/optionvalues.h"
@@ -32,14 +30,6 @@ constexpr QLatin1StringView kHelp("--help");
 constexpr QLatin1StringView kHelpShort("-h");
 constexpr QLatin1StringView kVersion("--version");
 constexpr QLatin1StringView kVersionShort("-v");
-constexpr QLatin1StringView kNamePrefix("--name-prefix");
-constexpr QLatin1StringView kStatus("--status");
-constexpr QLatin1StringView kModel("--model");
-constexpr QLatin1StringView kMaxItems("--max-items");
-constexpr QLatin1StringView kStartTimeAfter("--start-time-after");
-constexpr QLatin1StringView kEndTimeBefore("--end-time-before");
-
-constexpr qint64 kMaxItemsLimit = 1'000'000;
 
 const QList<options::OptionSpec> &globalSpecs()
 {
@@ -60,49 +50,41 @@ const QList<options::OptionSpec> &globalSpecs()
     return specs;
 }
 
-QList<options::OptionSpec> commandSpecs(Command command)
+QList<options::OptionSpec> parameterSpecs(const CommandSpec &command)
 {
-    switch (command) {
-    case Command::List:
-        return { { kNamePrefix, true }, { kStatus, true }, { kModel, true } };
-    case Command::Executions:
-        return { { kMaxItems, true }, { kStatus, true }, { kStartTimeAfter, true },
-            { kEndTimeBefore, true } };
-    case Command::None:
-    case Command::Describe:
-    case Command::Start:
-    case Command::Stop:
-    case Command::Configure:
-    case Command::Emulator:
-        break;
-    }
-    return {};
-}
-
-bool takesSchedulerName(Command command)
-{
-    return command == Command::Describe || command == Command::Executions
-        || command == Command::Start || command == Command::Stop;
+    QList<options::OptionSpec> specs;
+    for (const ParameterSpec &parameter : command.parameters)
+        specs.append({ parameter.option, parameter.type != ValueType::Flag });
+    return specs;
 }
 
 // Every option any command or the window knows, so that finding the command word skips their
 // values whatever order the line is in.
-const QList<options::OptionSpec> &everySpec()
+QList<options::OptionSpec> everySpec(const QList<CommandSpec> &table)
 {
-    static const QList<options::OptionSpec> specs = [] {
-        QList<options::OptionSpec> all = globalSpecs();
-        all += commandSpecs(Command::List);
-        all += commandSpecs(Command::Executions);
-        all += options::guiOptionSpecs();
-        return all;
-    }();
-    return specs;
+    QList<options::OptionSpec> all = globalSpecs();
+    for (const CommandSpec &command : table)
+        all += parameterSpecs(command);
+    all += options::guiOptionSpecs();
+    return all;
 }
 
-QList<QLatin1StringView> commandWords()
+// The table's rows whose first word is `word`: one row, or the commands of a group ("sso").
+QList<const CommandSpec *> rowsStartingWith(const QString &word, const QList<CommandSpec> &table)
 {
-    return { "describe"_L1, "list"_L1, "executions"_L1, "start"_L1, "stop"_L1,
-        QLatin1StringView(kConfigureCommand), QLatin1StringView(kEmulatorCommand) };
+    QList<const CommandSpec *> rows;
+    for (const CommandSpec &command : table) {
+        const QLatin1StringView name = command.name;
+        const qsizetype space = name.indexOf(u' ');
+        if ((space < 0 ? name : name.left(space)) == word)
+            rows.append(&command);
+    }
+    return rows;
+}
+
+QString choices(const QStringList &names)
+{
+    return names.join(QLatin1String(" | "));
 }
 
 // Applies the global options; the first bad value is returned.
@@ -152,35 +134,38 @@ std::optional<options::CommandLineError> readGlobalOptions(
     return std::nullopt;
 }
 
-std::optional<options::CommandLineError> readCommandOptions(
-    const options::ScannedArguments &scanned, Invocation &invocation)
+// Checks and converts each parameter given, in the table's order; the first bad value is
+// returned.
+std::optional<options::CommandLineError> readParameters(const options::ScannedArguments &scanned,
+    const CommandSpec &command, CommandArguments &arguments)
 {
-    if (invocation.command == Command::List) {
-        lookout::InferenceSchedulerFilter &filter = invocation.schedulerFilter;
-        filter.namePrefix = scanned.value(kNamePrefix);
-        filter.status = scanned.value(kStatus);
-        filter.modelName = scanned.value(kModel);
-    }
-    if (invocation.command == Command::Executions) {
-        lookout::InferenceExecutionFilter &filter = invocation.executionFilter;
-        filter.status = scanned.value(kStatus);
-        if (const auto text = scanned.value(kMaxItems)) {
-            const options::Result<qint64> count
-                = options::optionvalue::wholeNumber(kMaxItems, *text, 1, kMaxItemsLimit);
-            if (!count)
-                return count.error();
-            invocation.maxItems = static_cast<int>(count.value());
+    for (const ParameterSpec &parameter : command.parameters) {
+        const std::optional<QString> text = scanned.value(parameter.option);
+        if (!text)
+            continue;
+        switch (parameter.type) {
+        case ValueType::Text:
+            arguments.set(parameter.option, *text);
+            break;
+        case ValueType::Flag:
+            arguments.set(parameter.option, true);
+            break;
+        case ValueType::WholeNumber: {
+            const options::Result<qint64> number = options::optionvalue::wholeNumber(
+                parameter.option, *text, parameter.minimum, parameter.maximum);
+            if (!number)
+                return number.error();
+            arguments.set(parameter.option, number.value());
+            break;
         }
-        for (const auto &[option, target] :
-            { std::pair { kStartTimeAfter, &filter.dataStartTimeAfter },
-                std::pair { kEndTimeBefore, &filter.dataEndTimeBefore } }) {
-            if (const auto text = scanned.value(option)) {
-                const options::Result<lookout::Timestamp> instant
-                    = options::optionvalue::timestamp(option, *text);
-                if (!instant)
-                    return instant.error();
-                *target = instant.value();
-            }
+        case ValueType::Timestamp: {
+            const options::Result<lookout::Timestamp> instant
+                = options::optionvalue::timestamp(parameter.option, *text);
+            if (!instant)
+                return instant.error();
+            arguments.set(parameter.option, instant.value());
+            break;
+        }
         }
     }
     return std::nullopt;
@@ -188,67 +173,23 @@ std::optional<options::CommandLineError> readCommandOptions(
 
 } // namespace
 
-QString commandName(Command command)
+QString Invocation::commandName() const
 {
-    switch (command) {
-    case Command::None:
-        return QString();
-    case Command::Describe:
-        return u"describe"_s;
-    case Command::List:
-        return u"list"_s;
-    case Command::Executions:
-        return u"executions"_s;
-    case Command::Start:
-        return u"start"_s;
-    case Command::Stop:
-        return u"stop"_s;
-    case Command::Configure:
-        return QString::fromLatin1(kConfigureCommand);
-    case Command::Emulator:
-        return QString::fromLatin1(kEmulatorCommand);
-    }
-    return QString();
+    return command ? QString(command->name) : QString();
 }
 
-std::optional<Command> commandByName(const QString &word)
-{
-    for (const Command command : { Command::Describe, Command::List, Command::Executions,
-             Command::Start, Command::Stop, Command::Configure, Command::Emulator }) {
-        if (word == commandName(command))
-            return command;
-    }
-    return std::nullopt;
-}
-
-QString operationName(Command command)
-{
-    switch (command) {
-    case Command::Describe:
-        return u"DescribeInferenceScheduler"_s;
-    case Command::List:
-        return u"ListInferenceSchedulers"_s;
-    case Command::Executions:
-        return u"ListInferenceExecutions"_s;
-    case Command::Start:
-        return u"StartInferenceScheduler"_s;
-    case Command::Stop:
-        return u"StopInferenceScheduler"_s;
-    case Command::None:
-    case Command::Configure:
-    case Command::Emulator:
-        break;
-    }
-    return QString();
-}
-
-options::Result<Invocation> parseInvocation(const QStringList &arguments)
+options::Result<Invocation> parseInvocation(
+    const QStringList &arguments, const QList<CommandSpec> &table)
 {
     Invocation invocation;
-    const std::optional<QString> word = options::firstPositional(arguments, everySpec());
-    const std::optional<Command> command = word ? commandByName(*word) : std::nullopt;
-    if (command == Command::Configure || command == Command::Emulator) {
-        invocation.command = *command;
+    const QList<options::OptionSpec> every = everySpec(table);
+    const std::optional<QString> word = options::firstPositional(arguments, every);
+    const QList<const CommandSpec *> rows
+        = word ? rowsStartingWith(*word, table) : QList<const CommandSpec *>();
+    const CommandSpec *single
+        = rows.size() == 1 && rows.first()->name == *word ? rows.first() : nullptr;
+    if (single && single->readsItsOwnOptions) {
+        invocation.command = single;
         invocation.passThrough = QStringList { *word };
         bool skipped = false;
         for (const QString &argument : arguments) {
@@ -261,11 +202,27 @@ options::Result<Invocation> parseInvocation(const QStringList &arguments)
         return invocation;
     }
 
-    invocation.command = command.value_or(Command::None);
     // Read with every option known, so that the same words are values as when the command was
     // found; options of other commands and of the window are then unknown here.
-    options::ScannedArguments scanned = options::scanArguments(arguments, everySpec());
-    const QList<options::OptionSpec> allowed = globalSpecs() + commandSpecs(invocation.command);
+    options::ScannedArguments scanned = options::scanArguments(arguments, every);
+    QStringList rest = scanned.positionals;
+    if (word)
+        rest.removeOne(*word);
+    // A group's command is named by the next word ("sso login").
+    QString operationWord;
+    if (single) {
+        invocation.command = single;
+    } else if (!rows.isEmpty() && !rest.isEmpty()) {
+        operationWord = rest.takeFirst();
+        for (const CommandSpec *row : rows) {
+            if (row->name == *word + u' ' + operationWord)
+                invocation.command = row;
+        }
+    }
+
+    QList<options::OptionSpec> allowed = globalSpecs();
+    if (invocation.command)
+        allowed += parameterSpecs(*invocation.command);
     QStringList misplaced;
     scanned.options.removeIf([&](const options::ScannedOption &option) {
         const bool known = std::any_of(allowed.begin(), allowed.end(),
@@ -285,43 +242,64 @@ options::Result<Invocation> parseInvocation(const QStringList &arguments)
         invocation.action = Invocation::Action::Version;
         return invocation;
     }
-    if (word && !command) {
+    if (word && rows.isEmpty()) {
         QStringList valid;
-        for (const QLatin1StringView name : commandWords())
-            valid.append(name);
+        for (const CommandSpec &command : table) {
+            const QString first = QString(command.name).section(u' ', 0, 0);
+            if (!valid.contains(first))
+                valid.append(first);
+        }
         return options::CommandLineError { Text::tr(
             "argument command: Invalid choice '%1', valid choices are: %2")
-                                               .arg(*word, valid.join(QLatin1String(" | "))) };
+                                               .arg(*word, choices(valid)) };
+    }
+    if (!rows.isEmpty() && !invocation.command) {
+        if (operationWord.isNull())
+            return options::CommandLineError { Text::tr(
+                "the following arguments are required: operation") };
+        QStringList valid;
+        for (const CommandSpec *row : rows)
+            valid.append(QString(row->name).section(u' ', 1));
+        return options::CommandLineError { Text::tr(
+            "argument operation: Invalid choice '%1', valid choices are: %2")
+                                               .arg(operationWord, choices(valid)) };
     }
     if (scanned.error)
         return *scanned.error;
-    QStringList rest = scanned.positionals;
-    if (word)
-        rest.removeOne(*word);
-    if (takesSchedulerName(invocation.command) && !rest.isEmpty())
-        invocation.schedulerName = rest.takeFirst();
+    const CommandSpec *command = invocation.command;
+    if (command && !command->positional.isEmpty() && !rest.isEmpty())
+        invocation.arguments.positional = rest.takeFirst();
     const QStringList unknown = misplaced + scanned.unknownOptions + rest;
     if (!unknown.isEmpty())
         return options::CommandLineError {
             Text::tr("Unknown options: %1").arg(unknown.join(QLatin1String(", ")))
         };
-    if (invocation.command == Command::None)
+    if (!command)
         return options::CommandLineError { Text::tr(
             "the following arguments are required: command") };
-    if (takesSchedulerName(invocation.command) && invocation.schedulerName.isNull())
-        return options::CommandLineError { Text::tr("the following arguments are required: NAME") };
+    QStringList missing;
+    if (!command->positional.isEmpty() && invocation.arguments.positional.isNull())
+        missing.append(command->positional);
+    for (const ParameterSpec &parameter : command->parameters) {
+        if (parameter.required && !scanned.has(parameter.option))
+            missing.append(parameter.option);
+    }
+    if (!missing.isEmpty())
+        return options::CommandLineError { Text::tr("the following arguments are required: %1")
+                                               .arg(missing.join(QLatin1String(", "))) };
     if (auto error = readGlobalOptions(scanned, invocation.global))
         return *error;
-    if (auto error = readCommandOptions(scanned, invocation))
+    if (auto error = readParameters(scanned, *command, invocation.arguments))
         return *error;
     return invocation;
 }
 
-bool isHeadlessCommandLine(const QStringList &arguments)
+bool isHeadlessCommandLine(const QStringList &arguments, const QList<CommandSpec> &table)
 {
-    if (options::firstPositional(arguments, everySpec()))
+    const QList<options::OptionSpec> every = everySpec(table);
+    if (options::firstPositional(arguments, every))
         return true;
-    const options::ScannedArguments scanned = options::scanArguments(arguments, everySpec());
+    const options::ScannedArguments scanned = options::scanArguments(arguments, every);
     for (const options::ScannedOption &option : scanned.options) {
         for (const options::OptionSpec &spec : globalSpecs()) {
             const bool windowTakesIt

@@ -1,8 +1,9 @@
 #pragma once
 
 #include "aws/connectionresolver.h"
+#include "cli/commandarguments.h"
+#include "cli/commandtable.h"
 #include "cli/outputsettings.h"
-#include "lookout/requestbodies.h"
 #include "options/commandlineerror.h"
 
 #include <QString>
@@ -12,26 +13,9 @@
 #include <optional>
 
 // What a headless command line asks for: `lookout-desk <command> [parameters]` with the global
-// options anywhere on the line, read like the AWS CLI reads its own.
+// options anywhere on the line, read like the AWS CLI reads its own. Which commands there are,
+// and what each takes, is the command table's (commandtable.h).
 namespace cli {
-
-enum class Command {
-    None,
-    Describe, // describe NAME
-    List, // list [--name-prefix P] [--status S] [--model M]
-    Executions, // executions NAME [--max-items N] [--status S] [--start-time-after T]
-                // [--end-time-before T]
-    Start, // start NAME
-    Stop, // stop NAME
-    Configure, // configure …: its own options (configurecommand.h)
-    Emulator, // emulator …: its own options (emulatorcommand.h)
-};
-
-// The word on the command line ("describe"); commandByName() is its inverse.
-QString commandName(Command command);
-std::optional<Command> commandByName(const QString &word);
-// The AWS operation a service command calls ("DescribeInferenceScheduler"); empty for others.
-QString operationName(Command command);
 
 // Options every service command takes. Unset ones fall back as in the AWS CLI.
 struct GlobalOptions {
@@ -46,29 +30,33 @@ struct GlobalOptions {
 struct Invocation {
     enum class Action { Run, Help, Version };
     Action action = Action::Run;
-    Command command = Command::None; // for Help: the command asked about, or None
+    // The table's row; for Help the command asked about, or null.
+    const CommandSpec *command = nullptr;
     GlobalOptions global;
 
-    QString schedulerName; // describe, executions, start, stop
-    lookout::InferenceSchedulerFilter schedulerFilter; // list
-    lookout::InferenceExecutionFilter executionFilter; // executions
-    std::optional<int> maxItems; // executions
+    // The command's positional argument and parameters, checked as its row says.
+    CommandArguments arguments;
 
-    // configure and emulator parse their own options: the command word, then every other
-    // argument in the order given.
+    // A command that reads its own options (configure, emulator) gets its name, then every
+    // other argument in the order given.
     QStringList passThrough;
+
+    // The command's words ("describe"); empty when there is none.
+    QString commandName() const;
 };
 
 // `arguments`: the command line after the program name. --help (or -h) anywhere wins over
-// everything, then --version (or -v); otherwise a command is required. Refusals: an unknown
-// command, unknown options, a missing or extra argument, an option without its value, a value
-// out of range. Scheduler names and filter values are checked later by LookoutClient, with
-// botocore's words.
-options::Result<Invocation> parseInvocation(const QStringList &arguments);
+// everything, then --version (or -v); otherwise a command is required. Refusals, in argparse's
+// words: an unknown command, unknown options, a missing or extra argument, an option without its
+// value, a value that is not of the parameter's type or out of its range. Text values (names,
+// filters) are checked later by LookoutClient against the service model, with botocore's words.
+options::Result<Invocation> parseInvocation(
+    const QStringList &arguments, const QList<CommandSpec> &table = commandTable());
 
 // True when the command line is for the headless side: a command word, --help, --version or an
 // option only the commands take (--output, --debug, …). Window options alone (--demo,
 // --profile, …) and Qt's own (-platform …) are not.
-bool isHeadlessCommandLine(const QStringList &arguments);
+bool isHeadlessCommandLine(
+    const QStringList &arguments, const QList<CommandSpec> &table = commandTable());
 
 } // namespace cli

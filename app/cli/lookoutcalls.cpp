@@ -1,10 +1,13 @@
 #include "cli/lookoutcalls.h"
 
-#include <QTimer>
+#include "lookout/jsoncodec.h"
+#include "lookout/lookoutclient.h"
 
 namespace cli {
 
 namespace {
+
+using namespace Qt::StringLiterals;
 
 // Adapts a typed callback to one that delivers the CLI's JSON for the value.
 template<typename T, typename Encode>
@@ -18,56 +21,63 @@ lookout::LookoutClient::Callback<T> printedAs(CliJsonCallback done, Encode encod
     };
 }
 
+lookout::LookoutClient::Callback<lookout::SchedulerStateChange> printedStateChange(
+    CliJsonCallback done)
+{
+    return printedAs<lookout::SchedulerStateChange>(std::move(done),
+        [](const auto &change) { return lookout::json::cliSchedulerStateChange(change); });
+}
+
 } // namespace
 
-void callLookout(const Invocation &invocation, lookout::LookoutClient &client,
-    const lookout::json::CliFormat &timestamps, QObject *context, CliJsonCallback done)
+void callDescribe(const ServiceCall &call, CliJsonCallback done)
 {
-    const QString &name = invocation.schedulerName;
-    switch (invocation.command) {
-    case Command::Describe:
-        client.describeInferenceScheduler(name, context,
-            printedAs<lookout::InferenceScheduler>(
-                std::move(done), [timestamps](const auto &scheduler) {
-                    return lookout::json::cliDescribeInferenceScheduler(scheduler, timestamps);
-                }));
-        return;
-    case Command::List:
-        client.listInferenceSchedulers(invocation.schedulerFilter, context, {},
-            printedAs<QList<lookout::InferenceSchedulerSummary>>(
-                std::move(done), [](const auto &summaries) {
-                    return lookout::json::cliListInferenceSchedulers(summaries);
-                }));
-        return;
-    case Command::Executions:
-        client.listInferenceExecutions(name, invocation.executionFilter, invocation.maxItems,
-            context,
-            printedAs<QList<lookout::InferenceExecutionSummary>>(
-                std::move(done), [timestamps](const auto &executions) {
-                    return lookout::json::cliListInferenceExecutions(executions, timestamps);
-                }));
-        return;
-    case Command::Start:
-    case Command::Stop: {
-        auto printed = printedAs<lookout::SchedulerStateChange>(std::move(done),
-            [](const auto &change) { return lookout::json::cliSchedulerStateChange(change); });
-        if (invocation.command == Command::Start)
-            client.startInferenceScheduler(name, context, std::move(printed));
-        else
-            client.stopInferenceScheduler(name, context, std::move(printed));
-        return;
-    }
-    case Command::None:
-    case Command::Configure:
-    case Command::Emulator:
-        break;
-    }
-    // A caller's mistake, reported like any other failure rather than crashing.
-    aws::AwsError error;
-    error.kind = aws::AwsError::Kind::InvalidParameter;
-    error.message = QStringLiteral("'%1' is not a Lookout for Equipment command")
-                        .arg(commandName(invocation.command));
-    QTimer::singleShot(0, context, [done = std::move(done), error] { done(error); });
+    call.client.describeInferenceScheduler(call.arguments.positional, call.context,
+        printedAs<lookout::InferenceScheduler>(
+            std::move(done), [timestamps = call.timestamps](const auto &scheduler) {
+                return lookout::json::cliDescribeInferenceScheduler(scheduler, timestamps);
+            }));
+}
+
+void callList(const ServiceCall &call, CliJsonCallback done)
+{
+    lookout::InferenceSchedulerFilter filter;
+    filter.namePrefix = call.arguments.text("--name-prefix"_L1);
+    filter.status = call.arguments.text("--status"_L1);
+    filter.modelName = call.arguments.text("--model"_L1);
+    call.client.listInferenceSchedulers(filter, call.context, {},
+        printedAs<QList<lookout::InferenceSchedulerSummary>>(
+            std::move(done), [](const auto &summaries) {
+                return lookout::json::cliListInferenceSchedulers(summaries);
+            }));
+}
+
+void callExecutions(const ServiceCall &call, CliJsonCallback done)
+{
+    lookout::InferenceExecutionFilter filter;
+    filter.status = call.arguments.text("--status"_L1);
+    filter.dataStartTimeAfter = call.arguments.timestamp("--start-time-after"_L1);
+    filter.dataEndTimeBefore = call.arguments.timestamp("--end-time-before"_L1);
+    std::optional<int> maxItems;
+    if (const auto count = call.arguments.wholeNumber("--max-items"_L1))
+        maxItems = static_cast<int>(*count); // the table bounds it to 1..1000000
+    call.client.listInferenceExecutions(call.arguments.positional, filter, maxItems, call.context,
+        printedAs<QList<lookout::InferenceExecutionSummary>>(
+            std::move(done), [timestamps = call.timestamps](const auto &executions) {
+                return lookout::json::cliListInferenceExecutions(executions, timestamps);
+            }));
+}
+
+void callStart(const ServiceCall &call, CliJsonCallback done)
+{
+    call.client.startInferenceScheduler(
+        call.arguments.positional, call.context, printedStateChange(std::move(done)));
+}
+
+void callStop(const ServiceCall &call, CliJsonCallback done)
+{
+    call.client.stopInferenceScheduler(
+        call.arguments.positional, call.context, printedStateChange(std::move(done)));
 }
 
 } // namespace cli

@@ -1,26 +1,37 @@
 #pragma once
 
-#include "aws/result.h"
-#include "cli/invocation.h"
-#include "lookout/jsoncodec.h"
-#include "lookout/lookoutclient.h"
+#include "cli/commandarguments.h"
+#include "cli/commandspec.h"
 
-#include <QByteArray>
 #include <QObject>
 
-#include <functional>
+namespace lookout {
+class LookoutClient;
+namespace json {
+struct CliFormat;
+} // namespace json
+} // namespace lookout
 
-// The service commands as LookoutClient calls: describe → DescribeInferenceScheduler, list →
-// every page of ListInferenceSchedulers merged, executions → ListInferenceExecutions up to
-// --max-items, start/stop → Start/StopInferenceScheduler. Each result is delivered as the
-// bytes `aws lookoutequipment <operation> --output json` prints for it.
+// The service commands' calls (CallService, commandspec.h), each delivering the bytes
+// `aws lookoutequipment <operation> --output json` prints for its result:
+//   describe → DescribeInferenceScheduler; list → every page of ListInferenceSchedulers merged;
+//   executions → ListInferenceExecutions up to --max-items; start/stop →
+//   Start/StopInferenceScheduler.
 namespace cli {
 
-using CliJsonCallback = std::function<void(const aws::Result<QByteArray> &)>;
+// What a call gets: the command's checked arguments, the client to call, how the CLI prints
+// timestamps, and the context whose destruction cancels the call.
+struct ServiceCall {
+    const CommandArguments &arguments;
+    lookout::LookoutClient &client;
+    const lookout::json::CliFormat &timestamps;
+    QObject *context = nullptr;
+};
 
-// `invocation.command` must be a service command. `done` runs once, from the event loop, unless
-// `context` is destroyed or the client's calls are aborted first.
-void callLookout(const Invocation &invocation, lookout::LookoutClient &client,
-    const lookout::json::CliFormat &timestamps, QObject *context, CliJsonCallback done);
+void callDescribe(const ServiceCall &call, CliJsonCallback done);
+void callList(const ServiceCall &call, CliJsonCallback done);
+void callExecutions(const ServiceCall &call, CliJsonCallback done);
+void callStart(const ServiceCall &call, CliJsonCallback done);
+void callStop(const ServiceCall &call, CliJsonCallback done);
 
 } // namespace cli

@@ -82,12 +82,20 @@ int writeOutput(QIODevice *out, QIODevice *err, const QByteArray &bytes)
 int runServiceCommand(const Invocation &invocation, const CommandEnvironment &environment)
 {
     QIODevice *err = environment.err;
+    if (!invocation.command || !invocation.command->call) {
+        // A caller's mistake, reported like any other failure rather than crashing.
+        aws::AwsError error;
+        error.kind = aws::AwsError::Kind::InvalidParameter;
+        error.message = QStringLiteral("'%1' is not a Lookout for Equipment command")
+                            .arg(invocation.commandName());
+        return fail(err, error);
+    }
     const DebugLogScope debugLog(invocation.global.debug, err);
     qCDebug(lcCli).noquote() << QStringLiteral("%1 %2, Qt %3: %4 (%5)")
                                     .arg(QLatin1String(appinfo::kBinaryName),
                                         QLatin1String(appinfo::kVersion), QLatin1String(qVersion()),
-                                        commandName(invocation.command),
-                                        operationName(invocation.command));
+                                        invocation.commandName(),
+                                        QString(invocation.command->operation));
 
     // Listing keychain profiles reads only the settings; the keychain itself is opened only when
     // the chosen profile's keys are fetched.
@@ -130,7 +138,8 @@ int runServiceCommand(const Invocation &invocation, const CommandEnvironment &en
         client.abortAll();
         loop.quit();
     });
-    callLookout(invocation, lookoutClient, output.value().settings.timestamps, &context,
+    invocation.command->call(ServiceCall { invocation.arguments, lookoutClient,
+                                 output.value().settings.timestamps, &context },
         [&](const aws::Result<QByteArray> &result) {
             outcome = result;
             loop.quit();
@@ -146,7 +155,7 @@ int runServiceCommand(const Invocation &invocation, const CommandEnvironment &en
         return fail(err, outcome->error());
 
     const aws::Result<QByteArray> printed = renderResponse(
-        outcome->value(), operationName(invocation.command), output.value().settings);
+        outcome->value(), QString(invocation.command->operation), output.value().settings);
     if (!printed.ok())
         return fail(err, printed.error());
     return writeOutput(environment.out, err, printed.value());

@@ -10,10 +10,11 @@ class QIODevice;
 class QNetworkAccessManager;
 class QSettings;
 
-// Runs one service command (describe, list, executions, start, stop) from a parsed command line
+// Runs one service command (a row of the command table with a `call`) from a parsed command line
 // to its exit status: resolves the profile, region, endpoint and credentials as the AWS CLI
-// does (warning on stderr about problems in the ~/.aws files), calls the service, prints the
-// result in the chosen format on stdout, or the CLI's error sentence on stderr.
+// does (warning on stderr about problems in the ~/.aws files), makes the row's call, prints the
+// result in the chosen format on stdout (a table titled with the row's operation), or the CLI's
+// error sentence on stderr.
 // Ctrl+C aborts the call in flight and ends with 130.
 namespace cli {
 
@@ -28,7 +29,7 @@ struct CommandEnvironment {
     TerminalInfo terminal;
 };
 
-// Needs a QCoreApplication. `invocation.command` is a service command.
+// Needs a QCoreApplication. `invocation.command` is a service command: its row has a `call`.
 int runServiceCommand(const Invocation &invocation, const CommandEnvironment &environment);
 
 } // namespace cli

@@ -4,6 +4,21 @@
 
 namespace emulator {
 
+namespace {
+
+// The ConflictException text for a Start or Stop the scheduler's status does not allow. An
+// archived scheduler may have no Status at all.
+QString conflict(const SchedulerRecord &record, QLatin1StringView action)
+{
+    const QString status = record.status();
+    const QString state
+        = status.isEmpty() ? QStringLiteral("it has no status") : QLatin1String("it is ") + status;
+    return QLatin1String("Inference scheduler ") + record.name() + QLatin1String(" cannot be ")
+        + action + QLatin1String(" while ") + state + QLatin1Char('.');
+}
+
+} // namespace
+
 lookout::Timestamp timestampFromMicros(qint64 micros)
 {
     lookout::Timestamp timestamp;
@@ -81,10 +96,8 @@ std::optional<QString> Fleet::start(int index, qint64 now)
 {
     SchedulerRecord &record = m_schedulers[static_cast<std::size_t>(index)];
     const QString status = record.status();
-    if (status != QLatin1String(lookout::status::kStopped)) {
-        return QLatin1String("Inference scheduler ") + record.name()
-            + QLatin1String(" cannot be started while it is ") + status + QLatin1Char('.');
-    }
+    if (status != QLatin1String(lookout::status::kStopped))
+        return conflict(record, QLatin1String("started"));
     setStatus(record, lookout::status::kPending, now);
     schedule(index, now + m_durations.pendingMicros);
     return std::nullopt;
@@ -95,10 +108,8 @@ std::optional<QString> Fleet::stop(int index, qint64 now)
     SchedulerRecord &record = m_schedulers[static_cast<std::size_t>(index)];
     const QString status = record.status();
     if (status != QLatin1String(lookout::status::kRunning)
-        && status != QLatin1String(lookout::status::kPending)) {
-        return QLatin1String("Inference scheduler ") + record.name()
-            + QLatin1String(" cannot be stopped while it is ") + status + QLatin1Char('.');
-    }
+        && status != QLatin1String(lookout::status::kPending))
+        return conflict(record, QLatin1String("stopped"));
     if (!record.runs.isEmpty() && !record.runs.last().end)
         record.runs.last().end = now;
     setStatus(record, lookout::status::kStopping, now);

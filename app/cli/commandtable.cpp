@@ -1,0 +1,121 @@
+#include "cli/commandtable.h"
+
+#include "cli/configurecommand.h"
+#include "cli/emulatorcommand.h"
+#include "cli/invocation.h"
+#include "cli/lookoutcalls.h"
+
+namespace cli {
+
+using namespace Qt::StringLiterals;
+
+const QList<CommandSpec> &commandTable()
+{
+    // Scheduler names in the examples are from the fleet `lookout-desk emulator --fleet 40`
+    // generates (helptext.h): centrifuge-060 is RUNNING there, pump-station-286 STOPPED.
+    static const QList<CommandSpec> table {
+        {
+            .name = "describe"_L1,
+            .operation = "DescribeInferenceScheduler"_L1,
+            .positional = "NAME"_L1,
+            .call = &callDescribe,
+            .summary = "DescribeInferenceScheduler: one scheduler in full.",
+            .description = "Prints DescribeInferenceScheduler for the inference scheduler NAME, "
+                           "as\n`aws lookoutequipment describe-inference-scheduler "
+                           "--inference-scheduler-name NAME`\nprints it.",
+            .example = "describe centrifuge-060 --output table",
+        },
+        {
+            .name = "list"_L1,
+            .operation = "ListInferenceSchedulers"_L1,
+            .parameters = {
+                { .option = "--name-prefix"_L1, .placeholder = "P"_L1,
+                    .help = "Only schedulers whose name begins with P." },
+                { .option = "--status"_L1, .placeholder = "S"_L1,
+                    .help = "Only schedulers in status S: PENDING, RUNNING, STOPPING\n"
+                            "or STOPPED." },
+                { .option = "--model"_L1, .placeholder = "M"_L1,
+                    .help = "Only schedulers of the model named M." },
+            },
+            .call = &callList,
+            .summary = "ListInferenceSchedulers, every page merged into one list.",
+            .description = "Prints every inference scheduler, following each NextToken (500 per "
+                           "request), as\none InferenceSchedulerSummaries list.",
+            .example = "list --output table",
+        },
+        {
+            .name = "executions"_L1,
+            .operation = "ListInferenceExecutions"_L1,
+            .positional = "NAME"_L1,
+            .parameters = {
+                { .option = "--max-items"_L1, .placeholder = "N"_L1,
+                    .type = ValueType::WholeNumber, .minimum = 1, .maximum = 1'000'000,
+                    .help = "At most N executions (default: all)." },
+                { .option = "--status"_L1, .placeholder = "S"_L1,
+                    .help = "Only executions in status S: IN_PROGRESS, SUCCESS or FAILED." },
+                { .option = "--start-time-after"_L1, .placeholder = "T"_L1,
+                    .type = ValueType::Timestamp,
+                    .help = "Only executions whose data starts after T." },
+                { .option = "--end-time-before"_L1, .placeholder = "T"_L1,
+                    .type = ValueType::Timestamp,
+                    .help = "Only executions whose data ends before T." },
+            },
+            .call = &callExecutions,
+            .summary = "ListInferenceExecutions, newest first.",
+            .description = "Prints the inference executions of the scheduler NAME, newest first, "
+                           "as one\nInferenceExecutionSummaries list.",
+            .example = "executions centrifuge-060 --output table",
+        },
+        {
+            .name = "start"_L1,
+            .operation = "StartInferenceScheduler"_L1,
+            .positional = "NAME"_L1,
+            .call = &callStart,
+            .summary = "StartInferenceScheduler.",
+            .description = "Calls StartInferenceScheduler for the scheduler NAME and prints the "
+                           "answer\n(its new status: PENDING). Only a STOPPED scheduler can be "
+                           "started.",
+            .example = "start pump-station-286 --output table",
+        },
+        {
+            .name = "stop"_L1,
+            .operation = "StopInferenceScheduler"_L1,
+            .positional = "NAME"_L1,
+            .call = &callStop,
+            .summary = "StopInferenceScheduler.",
+            .description = "Calls StopInferenceScheduler for the scheduler NAME and prints the "
+                           "answer\n(its new status: STOPPING). Only a RUNNING or PENDING "
+                           "scheduler can be stopped.",
+            .example = "stop centrifuge-060 --output table",
+        },
+        {
+            .name = "configure"_L1,
+            .readsItsOwnOptions = true,
+            .run = [](const Invocation &invocation) {
+                return runConfigureCommand(invocation.passThrough);
+            },
+            .summary = "Keychain profiles: configure --profile NAME [--delete],\n"
+                       "configure list-profiles.",
+        },
+        {
+            .name = "emulator"_L1,
+            .readsItsOwnOptions = true,
+            .run = [](const Invocation &invocation) {
+                return runEmulatorCommand(invocation.passThrough);
+            },
+            .summary = "Serve the built-in emulator of the service on 127.0.0.1.",
+        },
+    };
+    return table;
+}
+
+const CommandSpec *findCommand(QStringView name, const QList<CommandSpec> &table)
+{
+    for (const CommandSpec &command : table) {
+        if (name == command.name)
+            return &command;
+    }
+    return nullptr;
+}
+
+} // namespace cli
