@@ -4,6 +4,7 @@
 // that nothing of the GUI stack is loaded on the way.
 #include "emulator/emulator.h"
 #include "headlessrun.h"
+#include "helpexample.h"
 
 #include <QDir>
 #include <QFile>
@@ -35,6 +36,10 @@ private slots:
     void sigint_exit130();
     void debug_goesToStderr();
     void commandHelp();
+    void commandHelp_startAndStop_nameTheirOwnNewStatus();
+    void commandHelp_example_worksAgainstTheEmulator_data();
+    void commandHelp_example_worksAgainstTheEmulator();
+    void commandHelp_example_endsWhenTheEmulatorCannotStart();
     void headlessPath_loadsNoGuiLibraries();
 
 private:
@@ -314,6 +319,71 @@ void TestHeadlessCommands::commandHelp()
     }
     QVERIFY(run({ u"list"_s, u"--help"_s }).out.contains("--name-prefix P"));
     QVERIFY(run({ u"executions"_s, u"-h"_s }).out.contains("--start-time-after T"));
+}
+
+void TestHeadlessCommands::commandHelp_startAndStop_nameTheirOwnNewStatus()
+{
+    const e2e::ProcessRun start = run({ u"start"_s, u"--help"_s });
+    QVERIFY2(start.out.contains("(its new status: PENDING)"), start.out.constData());
+    QVERIFY2(!start.out.contains("STOPPING"), start.out.constData());
+    const e2e::ProcessRun stop = run({ u"stop"_s, u"--help"_s });
+    QVERIFY2(stop.out.contains("(its new status: STOPPING)"), stop.out.constData());
+    QVERIFY2(!stop.out.contains("(its new status: PENDING"), stop.out.constData());
+}
+
+void TestHeadlessCommands::commandHelp_example_worksAgainstTheEmulator_data()
+{
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<QString>("printed"); // what its table output must show
+    QTest::newRow("describe") << u"describe"_s << u"DescribeInferenceScheduler"_s;
+    QTest::newRow("list") << u"list"_s << u"ListInferenceSchedulers"_s;
+    QTest::newRow("executions") << u"executions"_s << u"ListInferenceExecutions"_s;
+    QTest::newRow("start") << u"start"_s << u"PENDING"_s;
+    QTest::newRow("stop") << u"stop"_s << u"STOPPING"_s;
+}
+
+// The example as a user pastes it into a shell: it starts the emulator the help names, runs the
+// command against it and stops the emulator; every step must succeed.
+void TestHeadlessCommands::commandHelp_example_worksAgainstTheEmulator()
+{
+    QFETCH(QString, command);
+    QFETCH(QString, printed);
+    const e2e::ProcessRun help = run({ command, u"--help"_s });
+    QCOMPARE(help.exitCode, 0);
+    const QString example = testing_support::exampleScript(
+        QString::fromUtf8(help.out), u"Example, against the emulator:"_s, 2);
+    QVERIFY2(example.contains(u"lookout-desk "_s + command + u' '), qPrintable(example));
+    QTemporaryDir directory;
+    QVERIFY(directory.isValid());
+    QProcessEnvironment environment = e2e::bareEnvironment();
+    environment.insert(u"HOME"_s, directory.path());
+    environment.insert(u"AWS_CONFIG_FILE"_s, m_dir.filePath(u"config"_s));
+    environment.insert(u"AWS_SHARED_CREDENTIALS_FILE"_s, m_dir.filePath(u"credentials"_s));
+    // Whatever happens, the emulator the example started does not outlive the test.
+    const QString script = u"trap 'kill \"$emulator\" 2>/dev/null || true' EXIT\n"_s + example
+        + u"wait \"$emulator\"\n"_s;
+    const testing_support::ShellRun ran = testing_support::runShellScript(script, directory.path(),
+        QFileInfo(QStringLiteral(LOOKOUT_BINARY)).absolutePath(), environment, true, 120'000);
+    QVERIFY2(ran.finished, qPrintable(ran.err));
+    QVERIFY2(ran.exitCode == 0, qPrintable(script + u"\n"_s + ran.err));
+    QVERIFY2(ran.out.contains(printed), qPrintable(ran.out));
+}
+
+// A fake lookout-desk that fails like an emulator whose port is taken: the example must give up
+// at once and say so, not wait forever for the shell lines.
+void TestHeadlessCommands::commandHelp_example_endsWhenTheEmulatorCannotStart()
+{
+    const e2e::ProcessRun help = run({ u"start"_s, u"--help"_s });
+    const QString example = testing_support::exampleScript(
+        QString::fromUtf8(help.out), u"Example, against the emulator:"_s, 2);
+    QTemporaryDir directory;
+    QVERIFY(directory.isValid());
+    QVERIFY(!testing_support::writeFailingEmulator(directory.path()).isEmpty());
+    const testing_support::ShellRun ran = testing_support::runShellScript(
+        example, directory.path(), directory.path(), e2e::bareEnvironment(), false, 60'000);
+    QVERIFY2(ran.finished, "the example still waits for an emulator that has ended");
+    QVERIFY2(
+        ran.err.contains(u"the emulator did not start (exit status 255)"_s), qPrintable(ran.err));
 }
 
 void TestHeadlessCommands::headlessPath_loadsNoGuiLibraries()

@@ -2,6 +2,7 @@
 // it keeps serving), requests served with the printed keys, clean exit 0 on SIGINT/SIGTERM,
 // and the command-line errors.
 #include "emulatorprocess.h"
+#include "helpexample.h"
 #include "loopbackport.h"
 #include "rawhttpclient.h"
 #include "signedrequests.h"
@@ -61,8 +62,13 @@ private slots:
     void fromDirectory_reportsSkippedFiles_andServesTheRest();
     void badCommandLines_exit252_data();
     void badCommandLines_exit252();
+    void faultMix_addsSingleRatesToTheSpreadShare();
+    void startupLine_isPrintedOnce();
     void unusableArchive_exits255();
     void help_listsTheOptions();
+    void help_winsOverErrors();
+    void help_example_startsTheEmulatorAndSourcesItsLines();
+    void help_example_endsWhenTheEmulatorCannotStart();
 };
 
 void TestEmulatorCommand::printsExportLines_servesThem_andStopsOnSigterm()
@@ -217,7 +223,17 @@ void TestEmulatorCommand::badCommandLines_exit252_data()
         QStringLiteral("60"), QStringLiteral("--error-percent"),
         QStringLiteral("60") } << QStringLiteral("fault percentages add up to 120, more than 100");
     QTest::newRow("unknown option")
-        << QStringList { QStringLiteral("--bogus") } << QStringLiteral("Unknown option 'bogus'.");
+        << QStringList { QStringLiteral("--bogus") } << QStringLiteral("Unknown options: --bogus");
+    QTest::newRow("unknown options") << QStringList { QStringLiteral("--bogus"),
+        QStringLiteral("--fleet=3"), QStringLiteral("-x") }
+                                     << QStringLiteral("Unknown options: --bogus, -x");
+    QTest::newRow("missing value") << QStringList { QStringLiteral("--fleet") }
+                                   << QStringLiteral("argument --fleet: expected one argument");
+    QTest::newRow("fault mix above 100") << QStringList { QStringLiteral("--fault-percent"),
+        QStringLiteral("100"), QStringLiteral("--throttle-percent"),
+        QStringLiteral("1") } << QStringLiteral("fault percentages add up to 101, more than 100");
+    QTest::newRow("empty from") << QStringList { QStringLiteral("--from"), QString() }
+                                << QStringLiteral("--from expects a directory, not ''");
     QTest::newRow("stray argument")
         << QStringList { QStringLiteral("now") } << QStringLiteral("unexpected argument 'now'");
     QTest::newRow("region") << QStringList {
@@ -260,6 +276,85 @@ void TestEmulatorCommand::help_listsTheOptions()
             "--malformed-percent P", "--slow-percent P", "--fault-percent P" })
         QVERIFY2(finished.out.contains(QLatin1String(option)), option);
     QVERIFY(finished.err.isEmpty());
+}
+
+void TestEmulatorCommand::faultMix_addsSingleRatesToTheSpreadShare()
+{
+    // 100 % spread over every fault leaves no room for one more throttled request, but 90 %
+    // leaves 10.
+    EmulatorProcess emulator;
+    QVERIFY2(emulator.start({ QStringLiteral("--fleet"), QStringLiteral("3"),
+                 QStringLiteral("--fault-percent"), QStringLiteral("90"),
+                 QStringLiteral("--throttle-percent"), QStringLiteral("10") }),
+        qPrintable(emulator.error()));
+    QCOMPARE(emulator.stop(SIGTERM), 0);
+}
+
+void TestEmulatorCommand::startupLine_isPrintedOnce()
+{
+    EmulatorProcess emulator;
+    QVERIFY2(emulator.start({ QStringLiteral("--fleet"), QStringLiteral("3") }),
+        qPrintable(emulator.error()));
+    QCOMPARE(emulator.stop(SIGTERM), 0);
+    const QString err = QString::fromUtf8(emulator.process().readAllStandardError());
+    const QString address = QStringLiteral("127.0.0.1:") + QString::number(emulator.port());
+    QVERIFY2(err.count(address) == 1, qPrintable(err));
+    QVERIFY2(
+        err.contains(QStringLiteral("Lookout for Equipment emulator: 3 inference schedulers on "
+                                    "http://")
+            + address),
+        qPrintable(err));
+}
+
+void TestEmulatorCommand::help_winsOverErrors()
+{
+    for (const QStringList &arguments :
+        { QStringList { QStringLiteral("--bogus"), QStringLiteral("--help") },
+            QStringList { QStringLiteral("--fleet"), QStringLiteral("0"), QStringLiteral("-h") },
+            QStringList { QStringLiteral("now"), QStringLiteral("--help") } }) {
+        const Finished finished = runToCompletion(arguments);
+        QCOMPARE(finished.exitCode, 0);
+        QVERIFY(finished.out.startsWith(QLatin1String("Usage: lookout-desk emulator")));
+        QVERIFY2(finished.err.isEmpty(), qPrintable(finished.err));
+    }
+}
+
+// The help's example as a user pastes it into a shell: the lines are sourced.
+void TestEmulatorCommand::help_example_startsTheEmulatorAndSourcesItsLines()
+{
+    const Finished help = runToCompletion({ QStringLiteral("--help") });
+    const QString example
+        = testing_support::exampleScript(help.out, QStringLiteral("From a shell"), 4);
+    QVERIFY2(example.contains(QLatin1String("lookout-desk emulator ")), qPrintable(help.out));
+    QTemporaryDir directory;
+    QVERIFY(directory.isValid());
+    const QString script = QStringLiteral("trap 'kill \"$emulator\" 2>/dev/null || true' EXIT\n")
+        + example
+        + QStringLiteral("printf '%s' \"$AWS_ENDPOINT_URL_LOOKOUTEQUIPMENT\"\n"
+                         "kill \"$emulator\"\nwait \"$emulator\"\n");
+    const testing_support::ShellRun ran = testing_support::runShellScript(script, directory.path(),
+        QFileInfo(QStringLiteral(LOOKOUT_BINARY)).absolutePath(),
+        QProcessEnvironment::systemEnvironment(), true, 120'000);
+    QVERIFY2(ran.finished, qPrintable(ran.err));
+    QVERIFY2(ran.exitCode == 0, qPrintable(ran.err));
+    QVERIFY2(ran.out.startsWith(QLatin1String("http://127.0.0.1:")), qPrintable(ran.out));
+}
+
+// A fake lookout-desk that fails like an emulator whose port is taken: the example gives up at
+// once and says so, instead of waiting forever for the shell lines.
+void TestEmulatorCommand::help_example_endsWhenTheEmulatorCannotStart()
+{
+    const Finished help = runToCompletion({ QStringLiteral("--help") });
+    const QString example
+        = testing_support::exampleScript(help.out, QStringLiteral("From a shell"), 4);
+    QTemporaryDir directory;
+    QVERIFY(directory.isValid());
+    QVERIFY(!testing_support::writeFailingEmulator(directory.path()).isEmpty());
+    const testing_support::ShellRun ran = testing_support::runShellScript(example, directory.path(),
+        directory.path(), QProcessEnvironment::systemEnvironment(), false, 60'000);
+    QVERIFY2(ran.finished, "the example still waits for an emulator that has ended");
+    QVERIFY2(ran.err.contains(QLatin1String("the emulator did not start (exit status 255)")),
+        qPrintable(ran.err));
 }
 
 QTEST_GUILESS_MAIN(TestEmulatorCommand)

@@ -81,6 +81,7 @@ private slots:
     void start_goesPendingThenRunning_onTheClock();
     void stop_goesStoppingThenStopped_onTheClock();
     void startOrStopInWrongState_isConflict();
+    void startOrStopWithoutStatus_isConflictSayingSo();
     void describeModel_returnsTheModel();
     void describeModel_unknown_isResourceNotFound();
     void faults_matchConfiguredRates();
@@ -727,6 +728,28 @@ void TestEmulatorService::startOrStopInWrongState_isConflict()
                  { { QStringLiteral("InferenceSchedulerName"), QStringLiteral("ghost") } })
                  .status(),
         404);
+}
+
+// An archived scheduler may have been saved without a Status.
+void TestEmulatorService::startOrStopWithoutStatus_isConflictSayingSo()
+{
+    emulator::SchedulerRecord record;
+    record.scheduler.inferenceSchedulerName = QStringLiteral("no-status");
+    std::vector<emulator::SchedulerRecord> records { record };
+    emulator::ServiceConfig config;
+    config.credentials = emulatortest::demoCredentials();
+    m_service = std::make_unique<EmulatorService>(
+        config, emulator::Fleet(std::move(records), {}), m_clock);
+    const QJsonObject input { { QStringLiteral("InferenceSchedulerName"),
+        QStringLiteral("no-status") } };
+    const Reply start = call("StartInferenceScheduler", input);
+    QCOMPARE(start.status(), 409);
+    QCOMPARE(start.message(),
+        QStringLiteral("Inference scheduler no-status cannot be started while it has no status."));
+    const Reply stop = call("StopInferenceScheduler", input);
+    QCOMPARE(stop.status(), 409);
+    QCOMPARE(stop.message(),
+        QStringLiteral("Inference scheduler no-status cannot be stopped while it has no status."));
 }
 
 void TestEmulatorService::describeModel_returnsTheModel()
