@@ -193,7 +193,11 @@ ParsedOptions parseOptions(const QStringList &arguments)
         return parsed;
     }
     if (!scanned.unknownOptions.isEmpty()) {
-        error = u"Unknown options: "_s + scanned.unknownOptions.join(u", "_s);
+        // Names only: the value of a mistyped --secret-access-key=… is a secret all the same.
+        QStringList names;
+        for (const QString &option : scanned.unknownOptions)
+            names.append(option.section(u'=', 0, 0));
+        error = u"Unknown options: "_s + names.join(u", "_s);
         return parsed;
     }
     if (!scanned.positionals.isEmpty()) {

@@ -227,6 +227,9 @@ void TestEmulatorCommand::badCommandLines_exit252_data()
     QTest::newRow("unknown options") << QStringList { QStringLiteral("--bogus"),
         QStringLiteral("--fleet=3"), QStringLiteral("-x") }
                                      << QStringLiteral("Unknown options: --bogus, -x");
+    QTest::newRow("unknown option with a value, never echoed")
+        << QStringList { QStringLiteral("--secret-acess-key=it-is-a-secret") }
+        << QStringLiteral("Unknown options: --secret-acess-key");
     QTest::newRow("missing value") << QStringList { QStringLiteral("--fleet") }
                                    << QStringLiteral("argument --fleet: expected one argument");
     QTest::newRow("fault mix above 100") << QStringList { QStringLiteral("--fault-percent"),
