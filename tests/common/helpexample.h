@@ -10,6 +10,9 @@
 #include <QString>
 #include <QStringList>
 
+#include <csignal>
+#include <unistd.h>
+
 namespace testing_support {
 
 // The lines after the first line of `help` that starts with `header`, as long as they are indented
@@ -36,7 +39,9 @@ struct ShellRun {
 
 // Runs `script` with /bin/sh in `directory`, `binaryDirectory` first on PATH, and waits at most
 // `timeoutMs`. A script that has not ended by then is killed (finished is false). `stopOnError`:
-// sh -e, the script ends at the first command that fails.
+// sh -e, the script ends at the first command that fails. The shell runs in a process group of
+// its own, which is sent SIGTERM at the end: whatever the script left running in the background
+// (an emulator, when the script failed before stopping it) does not outlive the test.
 inline ShellRun runShellScript(const QString &script, const QString &directory,
     const QString &binaryDirectory, QProcessEnvironment environment, bool stopOnError,
     int timeoutMs)
@@ -46,11 +51,16 @@ inline ShellRun runShellScript(const QString &script, const QString &directory,
     QProcess shell;
     shell.setProcessEnvironment(environment);
     shell.setWorkingDirectory(directory);
+    shell.setChildProcessModifier([] { ::setpgid(0, 0); });
     shell.start(QStringLiteral("/bin/sh"),
         { stopOnError ? QStringLiteral("-ec") : QStringLiteral("-c"), script });
     ShellRun run;
-    run.finished = shell.waitForStarted(30'000) && shell.waitForFinished(timeoutMs)
-        && shell.exitStatus() == QProcess::NormalExit;
+    const bool started = shell.waitForStarted(30'000);
+    const auto group = static_cast<pid_t>(shell.processId());
+    run.finished
+        = started && shell.waitForFinished(timeoutMs) && shell.exitStatus() == QProcess::NormalExit;
+    if (group > 0)
+        ::kill(-group, SIGTERM);
     if (!run.finished) {
         shell.kill();
         shell.waitForFinished(10'000);
