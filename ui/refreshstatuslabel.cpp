@@ -55,7 +55,7 @@ void RefreshStatusLabel::updateText()
         const QDateTime next = controller.nextRefreshAt();
         if (next.isValid() && controller.isWindowVisible()) {
             const qint64 seconds
-                = std::max<qint64>(0, (controller.clock()->nowUtc().msecsTo(next) + 999) / 1000);
+                = std::max<qint64>(0, (controller.clock()->now().msecsTo(next) + 999) / 1000);
             text += QStringLiteral(" · ")
                 + (seconds == 0 ? tr("next now")
                                 : tr("next in %1")

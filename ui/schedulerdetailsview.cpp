@@ -315,7 +315,7 @@ void SchedulerDetailsView::updateFreshness()
         m_ui->freshnessLabel->setVisible(false);
         return;
     }
-    const QDateTime now = m_controller->clock()->nowUtc();
+    const QDateTime now = m_controller->clock()->now();
     const QDateTime updated = m_controller->lastUpdated();
     QString text = tr("Updated %1, %2")
                        .arg(models::clockTimeText(updated), models::relativeAgeText(updated, now));

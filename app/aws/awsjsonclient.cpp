@@ -24,9 +24,9 @@ class JsonCall;
 struct ClientState {
     QPointer<QNetworkAccessManager> network;
     std::shared_ptr<CredentialsProvider> credentials;
-    std::shared_ptr<Clock> clock = Clock::system();
+    std::shared_ptr<const core::Clock> clock = core::Clock::system();
     std::shared_ptr<RandomSource> random = RandomSource::system();
-    std::shared_ptr<DelayScheduler> scheduler = DelayScheduler::qtTimers();
+    core::TimerFactory timers = core::qtTimers();
     SigV4Signer signer;
     RetryQuota quota;
     ClockSkew skew;
@@ -97,6 +97,8 @@ public:
             m_exchange->deleteLater();
         }
         m_exchange = nullptr;
+        if (m_backoffTimer)
+            m_backoffTimer->stop();
         qCDebug(lcHttp).noquote()
             << QStringLiteral("%1 aborted").arg(QString::fromLatin1(m_operation));
         deleteLater();
@@ -182,7 +184,7 @@ private:
             ++m_countedAttempts;
 
         m_offsetUsed = m_d->skew.offset();
-        const QDateTime signingTime = m_d->skew.corrected(m_d->clock->nowUtc());
+        const QDateTime signingTime = m_d->skew.corrected(m_d->clock->now());
         const QByteArray target = settings().targetPrefix + '.' + m_operation;
 
         SigV4Request toSign;
@@ -309,7 +311,8 @@ private:
                                          .arg(m_countedAttempts)
                                          .arg(settings().maxAttempts - 1)
                                          .arg(m_d->quota.available());
-        m_d->scheduler->runAfter(delay, this, [this] { sendAttempt(true); });
+        m_backoffTimer = m_d->timers();
+        m_backoffTimer->start(delay, [this] { sendAttempt(true); });
     }
 
     ClockSkew::Observation observeDate(const HttpResponse &response)
@@ -324,7 +327,7 @@ private:
             return {};
         }
         const ClockSkew::Observation observation
-            = m_d->skew.observe(*serverTime, m_d->clock->nowUtc(), m_offsetUsed);
+            = m_d->skew.observe(*serverTime, m_d->clock->now(), m_offsetUsed);
         if (observation.offsetChanged) {
             qCDebug(lcHttp).noquote()
                 << QStringLiteral("clock skew: the endpoint's clock is %1 s ahead of the local "
@@ -372,6 +375,7 @@ private:
     EndpointTarget m_target;
     AwsCredentials m_credentials;
     QPointer<HttpExchange> m_exchange;
+    std::unique_ptr<core::Timer> m_backoffTimer;
     State m_state = State::Running;
     int m_attempts = 0; // requests sent, the reported figure
     int m_countedAttempts = 0; // requests that count against maxAttempts
@@ -458,7 +462,7 @@ AwsJsonClient::~AwsJsonClient()
     }
 }
 
-void AwsJsonClient::setClock(std::shared_ptr<Clock> clock)
+void AwsJsonClient::setClock(std::shared_ptr<const core::Clock> clock)
 {
     d->clock = std::move(clock);
 }
@@ -468,9 +472,9 @@ void AwsJsonClient::setRandomSource(std::shared_ptr<RandomSource> random)
     d->random = std::move(random);
 }
 
-void AwsJsonClient::setDelayScheduler(std::shared_ptr<DelayScheduler> scheduler)
+void AwsJsonClient::setTimerFactory(core::TimerFactory timers)
 {
-    d->scheduler = std::move(scheduler);
+    d->timers = std::move(timers);
 }
 
 AwsJsonCall *AwsJsonClient::call(

@@ -3,6 +3,9 @@
 #include "aws/awserror.h"
 #include "aws/credentialsprovider.h"
 #include "aws/result.h"
+#include "aws/retrystrategy.h"
+#include "core/clock.h"
+#include "core/timer.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -17,33 +20,6 @@
 class QNetworkAccessManager;
 
 namespace aws {
-
-// Time as the client sees it; tests inject a fake one.
-class Clock {
-public:
-    virtual ~Clock() = default;
-    virtual QDateTime nowUtc() const = 0;
-    static std::shared_ptr<Clock> system();
-};
-
-// Randomness for retry jitter; tests inject a fixed sequence.
-class RandomSource {
-public:
-    virtual ~RandomSource() = default;
-    virtual double uniform01() = 0; // in [0, 1)
-    static std::shared_ptr<RandomSource> system();
-};
-
-// Runs a function after a delay; tests inject one that records the delay and runs at once,
-// so backoff is asserted without sleeping.
-class DelayScheduler {
-public:
-    virtual ~DelayScheduler() = default;
-    virtual void runAfter(
-        std::chrono::milliseconds delay, QObject *context, std::function<void()> task)
-        = 0;
-    static std::shared_ptr<DelayScheduler> qtTimers();
-};
 
 struct AwsJsonClientSettings {
     QUrl endpoint; // "https://lookoutequipment.eu-west-1.amazonaws.com" or a loopback URL
@@ -78,10 +54,10 @@ public:
         std::shared_ptr<CredentialsProvider> credentials, QObject *parent = nullptr);
     ~AwsJsonClient() override;
 
-    // Tests only: replace the clock, the jitter source and the backoff timer.
-    void setClock(std::shared_ptr<Clock> clock);
+    // Tests only: replace the clock, the jitter source and the backoff timers (one per call).
+    void setClock(std::shared_ptr<const core::Clock> clock);
     void setRandomSource(std::shared_ptr<RandomSource> random);
-    void setDelayScheduler(std::shared_ptr<DelayScheduler> scheduler);
+    void setTimerFactory(core::TimerFactory timers);
 
     // Sends `operation` (e.g. "DescribeInferenceScheduler") with a JSON body. `done` runs once,
     // later, on this thread with the response body (a JSON object) or the error — unless

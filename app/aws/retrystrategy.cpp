@@ -1,6 +1,7 @@
 #include "aws/retrystrategy.h"
 
 #include <QLatin1StringView>
+#include <QRandomGenerator>
 
 #include <algorithm>
 #include <array>
@@ -76,6 +77,20 @@ std::chrono::milliseconds backoffDelay(int retryNumber, double random01)
 }
 
 } // namespace retrystrategy
+
+namespace {
+
+class SystemRandomSource final : public RandomSource {
+public:
+    double uniform01() override { return QRandomGenerator::global()->generateDouble(); }
+};
+
+} // namespace
+
+std::shared_ptr<RandomSource> RandomSource::system()
+{
+    return std::make_shared<SystemRandomSource>();
+}
 
 bool RetryQuota::tryAcquire(int cost)
 {

@@ -5,6 +5,7 @@
 #include <QStringView>
 
 #include <chrono>
+#include <memory>
 
 namespace aws {
 
@@ -32,6 +33,14 @@ int retryCost(const AwsError &error);
 std::chrono::milliseconds backoffDelay(int retryNumber, double random01);
 
 } // namespace retrystrategy
+
+// Randomness for retry jitter; tests inject a fixed sequence.
+class RandomSource {
+public:
+    virtual ~RandomSource() = default;
+    virtual double uniform01() = 0; // in [0, 1)
+    static std::shared_ptr<RandomSource> system();
+};
 
 // The client-wide retry quota of standard mode: retries draw tokens, successes put some back, and
 // when the bucket cannot pay for a retry the call fails at once instead of adding load to an

@@ -57,8 +57,8 @@ public:
     StartResult start()
     {
         StartResult result;
-        std::shared_ptr<const Clock> clock
-            = m_options.clock ? m_options.clock : std::make_shared<SystemClock>();
+        std::shared_ptr<const core::Clock> clock
+            = m_options.clock ? m_options.clock : core::Clock::system();
         const qint64 now = clock->now().toMSecsSinceEpoch() * 1000;
         std::optional<Fleet> fleet;
         if (m_options.archiveDirectory.isEmpty()) {

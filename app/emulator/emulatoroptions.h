@@ -1,8 +1,8 @@
 #pragma once
 
 #include "aws/awscredentials.h"
+#include "core/clock.h"
 #include "emulator/churn.h"
-#include "emulator/clock.h"
 #include "emulator/faultinjector.h"
 #include "emulator/fleet.h"
 #include "emulator/fleetgenerator.h"
@@ -31,7 +31,7 @@ struct EmulatorOptions {
     ChurnConfig churn;
     FaultConfig faults;
     HttpLimits limits;
-    std::shared_ptr<const Clock> clock; // null: the system clock
+    std::shared_ptr<const core::Clock> clock; // null: the system clock
     bool ownThread = true; // serve on a private QThread (the GUI's --demo)
 
     // Empty when usable; otherwise the first problem, worded for a command line.

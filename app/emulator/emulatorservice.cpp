@@ -63,7 +63,7 @@ const QByteArray kJsonContentType = QByteArrayLiteral("application/x-amz-json-1.
 } // namespace
 
 EmulatorService::EmulatorService(
-    const ServiceConfig &config, Fleet fleet, std::shared_ptr<const Clock> clock)
+    const ServiceConfig &config, Fleet fleet, std::shared_ptr<const core::Clock> clock)
     : m_region(config.region)
     , m_clock(std::move(clock))
     , m_fleet(std::move(fleet))

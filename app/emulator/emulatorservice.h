@@ -1,8 +1,8 @@
 #pragma once
 
 #include "aws/awscredentials.h"
+#include "core/clock.h"
 #include "emulator/churn.h"
-#include "emulator/clock.h"
 #include "emulator/faultinjector.h"
 #include "emulator/fleet.h"
 #include "emulator/httpmessage.h"
@@ -32,7 +32,8 @@ struct ServiceConfig {
 // Not thread-safe: the server calls it from one thread.
 class EmulatorService {
 public:
-    EmulatorService(const ServiceConfig &config, Fleet fleet, std::shared_ptr<const Clock> clock);
+    EmulatorService(
+        const ServiceConfig &config, Fleet fleet, std::shared_ptr<const core::Clock> clock);
 
     HttpResponse handle(const HttpRequest &request);
 
@@ -63,7 +64,7 @@ private:
     QByteArray httpDate(const QDateTime &now);
 
     QString m_region;
-    std::shared_ptr<const Clock> m_clock;
+    std::shared_ptr<const core::Clock> m_clock;
     Fleet m_fleet;
     PageTokens m_tokens;
     LookoutOperations m_operations;

@@ -8,8 +8,8 @@ Q_LOGGING_CATEGORY(lcFleetSession, "lookoutdesk.models.session", QtWarningMsg)
 
 namespace models {
 
-FleetSession::FleetSession(QNetworkAccessManager *network, std::shared_ptr<aws::Clock> clock,
-    std::unique_ptr<RefreshController::Timer> refreshTimer, QObject *parent)
+FleetSession::FleetSession(QNetworkAccessManager *network, std::shared_ptr<const core::Clock> clock,
+    std::unique_ptr<core::Timer> refreshTimer, QObject *parent)
     : QObject(parent)
     , m_network(network)
     , m_model(new SchedulerListModel(clock, this))
@@ -27,7 +27,8 @@ FleetSession::FleetSession(QNetworkAccessManager *network, std::shared_ptr<aws::
 }
 
 FleetSession::FleetSession(QNetworkAccessManager *network, QObject *parent)
-    : FleetSession(network, aws::Clock::system(), RefreshController::makeQtTimer(), parent)
+    : FleetSession(
+        network, core::Clock::system(), core::makeQtTimer(core::TimerPrecision::Coarse), parent)
 {
 }
 

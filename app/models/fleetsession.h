@@ -34,8 +34,8 @@ class FleetSession : public QObject {
 
 public:
     // `network` must outlive the session.
-    FleetSession(QNetworkAccessManager *network, std::shared_ptr<aws::Clock> clock,
-        std::unique_ptr<RefreshController::Timer> refreshTimer, QObject *parent = nullptr);
+    FleetSession(QNetworkAccessManager *network, std::shared_ptr<const core::Clock> clock,
+        std::unique_ptr<core::Timer> refreshTimer, QObject *parent = nullptr);
     // On the system clock and real timers.
     explicit FleetSession(QNetworkAccessManager *network, QObject *parent = nullptr);
     ~FleetSession() override;

@@ -1,53 +1,12 @@
 #include "models/refreshcontroller.h"
 
 #include <QLoggingCategory>
-#include <QTimer>
 
 #include <algorithm>
 
 Q_LOGGING_CATEGORY(lcRefresh, "lookoutdesk.models.refresh", QtWarningMsg)
 
 namespace models {
-
-namespace {
-
-class QtTimer final : public RefreshController::Timer {
-public:
-    QtTimer()
-    {
-        m_timer.setSingleShot(true);
-        // Long intervals may be minutes; a coarse timer saves wake-ups at no cost to the user.
-        m_timer.setTimerType(Qt::CoarseTimer);
-        QObject::connect(&m_timer, &QTimer::timeout, [this] {
-            // The task may start the timer again; take it out first.
-            const std::function<void()> task = std::exchange(m_task, {});
-            if (task)
-                task();
-        });
-    }
-    void start(std::chrono::milliseconds delay, std::function<void()> task) override
-    {
-        m_task = std::move(task);
-        m_timer.start(delay);
-    }
-    void stop() override
-    {
-        m_timer.stop();
-        m_task = {};
-    }
-    bool isActive() const override { return m_timer.isActive(); }
-
-private:
-    QTimer m_timer;
-    std::function<void()> m_task;
-};
-
-} // namespace
-
-std::unique_ptr<RefreshController::Timer> RefreshController::makeQtTimer()
-{
-    return std::make_unique<QtTimer>();
-}
 
 QList<std::chrono::seconds> RefreshController::standardIntervals()
 {
@@ -56,12 +15,13 @@ QList<std::chrono::seconds> RefreshController::standardIntervals()
 }
 
 RefreshController::RefreshController(QObject *parent)
-    : RefreshController(aws::Clock::system(), makeQtTimer(), parent)
+    : RefreshController(
+        core::Clock::system(), core::makeQtTimer(core::TimerPrecision::Coarse), parent)
 {
 }
 
 RefreshController::RefreshController(
-    std::shared_ptr<aws::Clock> clock, std::unique_ptr<Timer> timer, QObject *parent)
+    std::shared_ptr<const core::Clock> clock, std::unique_ptr<core::Timer> timer, QObject *parent)
     : QObject(parent)
     , m_clock(std::move(clock))
     , m_timer(std::move(timer))
@@ -76,7 +36,7 @@ RefreshController::~RefreshController()
 
 qint64 RefreshController::nowMs() const
 {
-    return m_clock->nowUtc().toMSecsSinceEpoch();
+    return m_clock->now().toMSecsSinceEpoch();
 }
 
 void RefreshController::setInterval(std::chrono::seconds interval)

@@ -1,6 +1,7 @@
 #pragma once
 
-#include "aws/awsjsonclient.h"
+#include "core/clock.h"
+#include "core/timer.h"
 
 #include <QDateTime>
 #include <QList>
@@ -29,16 +30,6 @@ class RefreshController : public QObject {
     Q_OBJECT
 
 public:
-    // Runs one task after a delay; starting again replaces the pending task.
-    class Timer {
-    public:
-        virtual ~Timer() = default;
-        virtual void start(std::chrono::milliseconds delay, std::function<void()> task) = 0;
-        virtual void stop() = 0;
-        virtual bool isActive() const = 0;
-    };
-    static std::unique_ptr<Timer> makeQtTimer();
-
     enum class Outcome {
         Success,
         Throttled, // the service refused for its rate (ThrottlingException, HTTP 429, …)
@@ -52,8 +43,8 @@ public:
     static QList<std::chrono::seconds> standardIntervals();
 
     explicit RefreshController(QObject *parent = nullptr);
-    RefreshController(
-        std::shared_ptr<aws::Clock> clock, std::unique_ptr<Timer> timer, QObject *parent = nullptr);
+    RefreshController(std::shared_ptr<const core::Clock> clock, std::unique_ptr<core::Timer> timer,
+        QObject *parent = nullptr);
     ~RefreshController() override;
 
     // 0 turns automatic refreshing off. Negative values count as 0.
@@ -82,7 +73,7 @@ public:
     std::chrono::seconds effectiveInterval() const;
     // When the next automatic refresh is due (UTC), invalid when none is (off, paused, in flight).
     QDateTime nextRefreshAt() const;
-    std::shared_ptr<aws::Clock> clock() const { return m_clock; }
+    std::shared_ptr<const core::Clock> clock() const { return m_clock; }
 
 signals:
     // Start a refresh now and report with refreshFinished().
@@ -95,8 +86,8 @@ private:
     void start();
     qint64 nowMs() const;
 
-    std::shared_ptr<aws::Clock> m_clock;
-    std::unique_ptr<Timer> m_timer;
+    std::shared_ptr<const core::Clock> m_clock;
+    std::unique_ptr<core::Timer> m_timer;
     std::chrono::seconds m_interval = kDefaultInterval;
     bool m_paused = false;
     bool m_visible = true;

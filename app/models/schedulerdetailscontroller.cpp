@@ -4,42 +4,12 @@
 #include "models/statuspresentation.h"
 
 #include <QLoggingCategory>
-#include <QTimer>
 
 Q_LOGGING_CATEGORY(lcDetails, "lookoutdesk.models.details", QtWarningMsg)
 
 namespace models {
 
 namespace {
-
-class QtPollTimer final : public SchedulerDetailsController::PollTimer {
-public:
-    QtPollTimer()
-    {
-        m_timer.setSingleShot(true);
-        QObject::connect(&m_timer, &QTimer::timeout, [this] {
-            // The task may start the timer again; take it out first.
-            const std::function<void()> task = std::exchange(m_task, {});
-            if (task)
-                task();
-        });
-    }
-    void start(std::chrono::milliseconds delay, std::function<void()> task) override
-    {
-        m_task = std::move(task);
-        m_timer.start(delay);
-    }
-    void stop() override
-    {
-        m_timer.stop();
-        m_task = {};
-    }
-    bool isActive() const override { return m_timer.isActive(); }
-
-private:
-    QTimer m_timer;
-    std::function<void()> m_task;
-};
 
 bool isNotFound(const aws::AwsError &error)
 {
@@ -49,18 +19,14 @@ bool isNotFound(const aws::AwsError &error)
 
 } // namespace
 
-std::unique_ptr<SchedulerDetailsController::PollTimer> SchedulerDetailsController::makeQtPollTimer()
-{
-    return std::make_unique<QtPollTimer>();
-}
-
 SchedulerDetailsController::SchedulerDetailsController(QObject *parent)
-    : SchedulerDetailsController(aws::Clock::system(), makeQtPollTimer(), parent)
+    : SchedulerDetailsController(
+        core::Clock::system(), core::makeQtTimer(core::TimerPrecision::Coarse), parent)
 {
 }
 
-SchedulerDetailsController::SchedulerDetailsController(
-    std::shared_ptr<aws::Clock> clock, std::unique_ptr<PollTimer> pollTimer, QObject *parent)
+SchedulerDetailsController::SchedulerDetailsController(std::shared_ptr<const core::Clock> clock,
+    std::unique_ptr<core::Timer> pollTimer, QObject *parent)
     : QObject(parent)
     , m_clock(std::move(clock))
     , m_pollTimer(std::move(pollTimer))
@@ -141,7 +107,7 @@ bool SchedulerDetailsController::refresh()
 
 void SchedulerDetailsController::finish(const aws::Result<lookout::InferenceScheduler> &result)
 {
-    const QDateTime now = m_clock->nowUtc();
+    const QDateTime now = m_clock->now();
     if (result.ok()) {
         m_model->setScheduler(result.value());
         m_model->setStale(false);

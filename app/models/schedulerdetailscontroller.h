@@ -1,7 +1,8 @@
 #pragma once
 
 #include "aws/awserror.h"
-#include "aws/awsjsonclient.h"
+#include "core/clock.h"
+#include "core/timer.h"
 #include "lookout/inferencescheduler.h"
 #include "lookout/lookoutclient.h"
 #include "models/clicommandtext.h"
@@ -37,17 +38,6 @@ class SchedulerDetailsController : public QObject {
 public:
     static constexpr std::chrono::milliseconds kTransitionalPollInterval { 5000 };
 
-    // Runs one task after a delay; starting again replaces the pending task.
-    class PollTimer {
-    public:
-        virtual ~PollTimer() = default;
-        virtual void start(std::chrono::milliseconds delay, std::function<void()> task) = 0;
-        virtual void stop() = 0;
-        virtual bool isActive() const = 0;
-    };
-    // A PollTimer on a QTimer.
-    static std::unique_ptr<PollTimer> makeQtPollTimer();
-
     enum class State {
         Empty, // no scheduler chosen
         NoConnection, // a scheduler is chosen but there is no client to fetch it with
@@ -59,8 +49,8 @@ public:
     Q_ENUM(State)
 
     explicit SchedulerDetailsController(QObject *parent = nullptr);
-    SchedulerDetailsController(std::shared_ptr<aws::Clock> clock,
-        std::unique_ptr<PollTimer> pollTimer, QObject *parent = nullptr);
+    SchedulerDetailsController(std::shared_ptr<const core::Clock> clock,
+        std::unique_ptr<core::Timer> pollTimer, QObject *parent = nullptr);
     ~SchedulerDetailsController() override;
 
     // The connection to fetch from. Drops the call in flight and the value shown, then fetches
@@ -96,7 +86,7 @@ public:
     const std::optional<aws::AwsError> &lastError() const { return m_lastError; }
     // A transitional re-poll is scheduled.
     bool isPolling() const { return m_pollTimer->isActive(); }
-    std::shared_ptr<aws::Clock> clock() const { return m_clock; }
+    std::shared_ptr<const core::Clock> clock() const { return m_clock; }
 
     // What the copy actions put on the clipboard; empty when there is no value.
     // The AWS CLI's JSON of the value shown (lookout::json::cliDescribeInferenceScheduler).
@@ -115,8 +105,8 @@ private:
     void schedulePoll();
     void resetValue();
 
-    std::shared_ptr<aws::Clock> m_clock;
-    std::unique_ptr<PollTimer> m_pollTimer;
+    std::shared_ptr<const core::Clock> m_clock;
+    std::unique_ptr<core::Timer> m_pollTimer;
     SchedulerDetailsModel *m_model;
     std::optional<lookout::LookoutClient> m_client;
     CliConnection m_connection;

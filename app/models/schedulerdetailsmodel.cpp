@@ -267,11 +267,12 @@ QString SchedulerDetailsModel::groupId(Group group)
 }
 
 SchedulerDetailsModel::SchedulerDetailsModel(QObject *parent)
-    : SchedulerDetailsModel(aws::Clock::system(), parent)
+    : SchedulerDetailsModel(core::Clock::system(), parent)
 {
 }
 
-SchedulerDetailsModel::SchedulerDetailsModel(std::shared_ptr<aws::Clock> clock, QObject *parent)
+SchedulerDetailsModel::SchedulerDetailsModel(
+    std::shared_ptr<const core::Clock> clock, QObject *parent)
     : QAbstractItemModel(parent)
     , m_clock(std::move(clock))
 {
@@ -403,7 +404,7 @@ const SchedulerDetailsModel::Row *SchedulerDetailsModel::rowAt(const QModelIndex
 QString SchedulerDetailsModel::timeToolTip(const QDateTime &instant) const
 {
     return Text::tr("%1, %2", "UTC time, relative age")
-        .arg(utcDateTimeText(instant), relativeAgeText(instant, m_clock->nowUtc()));
+        .arg(utcDateTimeText(instant), relativeAgeText(instant, m_clock->now()));
 }
 
 QVariant SchedulerDetailsModel::data(const QModelIndex &index, int role) const

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "aws/awsjsonclient.h"
+#include "core/clock.h"
 #include "lookout/inferencescheduler.h"
 #include "models/itemroles.h"
 
@@ -59,7 +59,8 @@ public:
 
     explicit SchedulerDetailsModel(QObject *parent = nullptr);
     // `clock` gives "now" for the relative ages in the tooltips.
-    explicit SchedulerDetailsModel(std::shared_ptr<aws::Clock> clock, QObject *parent = nullptr);
+    explicit SchedulerDetailsModel(
+        std::shared_ptr<const core::Clock> clock, QObject *parent = nullptr);
     ~SchedulerDetailsModel() override;
 
     void setScheduler(const lookout::InferenceScheduler &scheduler);
@@ -90,7 +91,7 @@ private:
     QVariant fieldRoleData(const Row &row, int column, int role) const;
     QString timeToolTip(const QDateTime &instant) const;
 
-    std::shared_ptr<aws::Clock> m_clock;
+    std::shared_ptr<const core::Clock> m_clock;
     std::optional<lookout::InferenceScheduler> m_scheduler;
     std::vector<Row> m_rows; // fields in fields() order
     std::vector<std::vector<int>> m_rowsByGroup;

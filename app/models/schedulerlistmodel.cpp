@@ -57,11 +57,11 @@ template<typename T> int compareValues(const T &a, const T &b)
 } // namespace
 
 SchedulerListModel::SchedulerListModel(QObject *parent)
-    : SchedulerListModel(aws::Clock::system(), parent)
+    : SchedulerListModel(core::Clock::system(), parent)
 {
 }
 
-SchedulerListModel::SchedulerListModel(std::shared_ptr<aws::Clock> clock, QObject *parent)
+SchedulerListModel::SchedulerListModel(std::shared_ptr<const core::Clock> clock, QObject *parent)
     : QAbstractTableModel(parent)
     , m_clock(std::move(clock))
 {
@@ -73,14 +73,14 @@ SchedulerListModel::SchedulerListModel(std::shared_ptr<aws::Clock> clock, QObjec
 
 SchedulerListModel::~SchedulerListModel() = default;
 
-void SchedulerListModel::setClock(std::shared_ptr<aws::Clock> clock)
+void SchedulerListModel::setClock(std::shared_ptr<const core::Clock> clock)
 {
     m_clock = std::move(clock);
 }
 
 qint64 SchedulerListModel::nowMs() const
 {
-    return m_clock->nowUtc().toMSecsSinceEpoch();
+    return m_clock->now().toMSecsSinceEpoch();
 }
 
 QModelIndex SchedulerListModel::index(int row, int column, const QModelIndex &parent) const

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "aws/awsjsonclient.h"
+#include "core/clock.h"
 #include "lookout/inferencescheduler.h"
 #include "models/fleetsummary.h"
 
@@ -64,7 +64,8 @@ public:
     static constexpr std::chrono::milliseconds kHighlightDuration { 6000 };
 
     explicit SchedulerListModel(QObject *parent = nullptr);
-    explicit SchedulerListModel(std::shared_ptr<aws::Clock> clock, QObject *parent = nullptr);
+    explicit SchedulerListModel(
+        std::shared_ptr<const core::Clock> clock, QObject *parent = nullptr);
     ~SchedulerListModel() override;
 
     // Checks the bounds itself: sorting 10,000 rows asks for two indexes per comparison, and the
@@ -117,7 +118,7 @@ public:
     // The more urgent of the row's status and latest result severities.
     int urgency(int row) const;
 
-    void setClock(std::shared_ptr<aws::Clock> clock);
+    void setClock(std::shared_ptr<const core::Clock> clock);
 
 public slots:
     // Ends the highlight of rows whose kHighlightDuration has passed (dataChanged for them).
@@ -167,7 +168,7 @@ private:
     void scheduleHighlightExpiry();
     static bool rowIsStale(const Row &row, qint64 failedCycle);
 
-    std::shared_ptr<aws::Clock> m_clock;
+    std::shared_ptr<const core::Clock> m_clock;
     std::vector<Row> m_rows;
     // Each row's place in name order, so that a sort compares integers; rebuilt on first use
     // after rows come, go or are renamed (a sort of 10,000 rows would otherwise compare names

@@ -32,9 +32,9 @@ using aws::AwsError;
 using aws::AwsJsonClient;
 using aws::AwsJsonClientSettings;
 using aws::Result;
-using testsupport::FakeClock;
+using core::ManualClock;
 using testsupport::FixedRandomSource;
-using testsupport::RecordingDelayScheduler;
+using testsupport::RecordingTimers;
 using testsupport::ScriptedHttpServer;
 using testsupport::ScriptedResponse;
 using namespace std::chrono_literals;
@@ -253,18 +253,18 @@ private:
 
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<ScriptedHttpServer> m_server;
-    std::shared_ptr<FakeClock> m_clock;
-    std::shared_ptr<RecordingDelayScheduler> m_scheduler;
+    std::shared_ptr<core::ManualClock> m_clock;
+    std::shared_ptr<RecordingTimers> m_backoff;
 };
 
 void TestAwsJsonClient::init()
 {
     m_network = std::make_unique<QNetworkAccessManager>();
     m_network->setProxy(QNetworkProxy::NoProxy);
-    m_clock = std::make_shared<FakeClock>(baseTime());
-    m_scheduler = std::make_shared<RecordingDelayScheduler>(m_clock);
+    m_clock = std::make_shared<core::ManualClock>(baseTime());
+    m_backoff = std::make_shared<RecordingTimers>(m_clock);
     m_server = std::make_unique<ScriptedHttpServer>();
-    m_server->setClock([clock = m_clock] { return clock->nowUtc(); });
+    m_server->setClock([clock = m_clock] { return clock->now(); });
     QVERIFY2(m_server->listen(), qPrintable(m_server->errorString()));
 }
 
@@ -272,7 +272,7 @@ void TestAwsJsonClient::cleanup()
 {
     m_server.reset();
     m_network.reset();
-    m_scheduler.reset();
+    m_backoff.reset();
     m_clock.reset();
 }
 
@@ -293,7 +293,7 @@ std::unique_ptr<AwsJsonClient> TestAwsJsonClient::makeClient(
         = std::make_unique<AwsJsonClient>(m_network.get(), settings, std::move(credentials));
     client->setClock(m_clock);
     client->setRandomSource(std::make_shared<FixedRandomSource>(jitter));
-    client->setDelayScheduler(m_scheduler);
+    client->setTimerFactory(m_backoff->factory());
     return client;
 }
 
@@ -384,7 +384,7 @@ void TestAwsJsonClient::hostHeader_ipv6Loopback_isBracketedWithPort()
     if (!server.listen(QHostAddress::LocalHostIPv6))
         QSKIP("this machine has no IPv6 loopback (::1)");
     server.enqueue(ScriptedResponse::json(200, "{}"));
-    server.setClock([clock = m_clock] { return clock->nowUtc(); });
+    server.setClock([clock = m_clock] { return clock->now(); });
     auto client = makeClient([&](AwsJsonClientSettings &s) { s.endpoint = server.url(); });
 
     const auto result = callAndWait(*client);
@@ -445,7 +445,7 @@ void TestAwsJsonClient::throttlingThenSuccess_retriesOnceAndRefundsQuota()
     QVERIFY(result);
     QVERIFY2(result->ok(), qPrintable(result->ok() ? QString() : result->error().toString()));
     QCOMPARE(m_server->requests().size(), 2);
-    QCOMPARE(m_scheduler->delays(), QList<std::chrono::milliseconds>({ 500ms }));
+    QCOMPARE(m_backoff->delays(), QList<std::chrono::milliseconds>({ 500ms }));
     // 5 tokens for the retry, 5 back for its success.
     QCOMPARE(client->retryQuotaRemaining(), 500);
     verifyAllSigned();
@@ -470,7 +470,7 @@ void TestAwsJsonClient::serverErrors_untilAttemptsRunOut_reportMaxRetries()
                        "DescribeInferenceScheduler operation (reached max retries: 2): "
                        "Processing failed"));
     QCOMPARE(m_server->requests().size(), 3);
-    QCOMPARE(m_scheduler->delays(), QList<std::chrono::milliseconds>({ 500ms, 1000ms }));
+    QCOMPARE(m_backoff->delays(), QList<std::chrono::milliseconds>({ 500ms, 1000ms }));
     QCOMPARE(client->retryQuotaRemaining(), 490);
     QCOMPARE(m_server->unexpectedRequestCount(), 0);
     verifyAllSigned();
@@ -501,8 +501,8 @@ void TestAwsJsonClient::backoff_delaysFollowJitteredExponentialCap()
     QVERIFY(result && !result->ok());
     QCOMPARE(result->error().attempts, 8);
     QVERIFY(result->error().retriesExhausted);
-    QCOMPARE(m_scheduler->delays(), expected);
-    for (const auto delay : m_scheduler->delays())
+    QCOMPARE(m_backoff->delays(), expected);
+    for (const auto delay : m_backoff->delays())
         QVERIFY(delay < 20s);
 }
 
@@ -536,7 +536,7 @@ void TestAwsJsonClient::maxAttemptsOne_neverRetries()
     QVERIFY(result->error().retriesExhausted);
     QVERIFY(result->error().toString().contains(QStringLiteral("(reached max retries: 0)")));
     QCOMPARE(m_server->requests().size(), 1);
-    QVERIFY(m_scheduler->delays().isEmpty());
+    QVERIFY(m_backoff->delays().isEmpty());
 }
 
 void TestAwsJsonClient::nonRetryableServiceError_failsAtOnce()
@@ -633,7 +633,7 @@ void TestAwsJsonClient::connectionRefused_isRetriedNetworkError()
         error.toString().startsWith(QStringLiteral("Could not connect to the endpoint URL: \"%1\"")
                                         .arg(closedPort.toString())),
         qPrintable(error.toString()));
-    QCOMPARE(m_scheduler->delays().size(), 2);
+    QCOMPARE(m_backoff->delays().size(), 2);
 }
 
 // ---- Clock skew -----------------------------------------------------------------------------
@@ -655,7 +655,7 @@ void TestAwsJsonClient::clockSkew_signatureErrorRetriedOnceWithCorrectedTime()
     QCOMPARE(m_server->requests()[0].header("X-Amz-Date"), amzDate(baseTime()));
     QCOMPARE(m_server->requests()[1].header("X-Amz-Date"), amzDate(serverTime));
     QCOMPARE(client->clockSkew(), std::chrono::seconds(20 * 60));
-    QVERIFY(m_scheduler->delays().isEmpty());
+    QVERIFY(m_backoff->delays().isEmpty());
     QCOMPARE(client->retryQuotaRemaining(), 500);
 
     // Later calls are signed with the corrected time from the start.
@@ -1024,7 +1024,7 @@ void TestAwsJsonClient::tls_trustedCertificate_succeeds()
 
     ScriptedHttpServer tlsServer;
     tlsServer.setTlsConfiguration(serverTlsConfiguration());
-    tlsServer.setClock([clock = m_clock] { return clock->nowUtc(); });
+    tlsServer.setClock([clock = m_clock] { return clock->now(); });
     QVERIFY(tlsServer.listen());
     tlsServer.enqueue(ScriptedResponse::json(200, kSchedulerBody));
     auto client = makeClient([&](AwsJsonClientSettings &s) { s.endpoint = tlsServer.url(); });

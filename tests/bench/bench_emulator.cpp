@@ -132,7 +132,7 @@ void BM_DescribeInTheServiceCore(benchmark::State &state)
 {
     emulator::ServiceConfig config;
     config.credentials = emulator::EmulatorOptions::demoCredentials();
-    const auto clock = std::make_shared<emulator::SystemClock>();
+    const auto clock = core::Clock::system();
     emulator::Fleet fleet = emulator::generateFleet({ kFleetSize, 7, config.region }, 0);
     const QStringList names = someNames(fleet);
     emulator::EmulatorService service(config, std::move(fleet), clock);
@@ -167,7 +167,7 @@ void BM_ListPageOf500From10000(benchmark::State &state)
 {
     emulator::ServiceConfig config;
     config.credentials = emulator::EmulatorOptions::demoCredentials();
-    const auto clock = std::make_shared<emulator::SystemClock>();
+    const auto clock = core::Clock::system();
     emulator::EmulatorService service(
         config, emulator::generateFleet({ kFleetSize, 7, config.region }, 0), clock);
     aws::SigV4Signer signer;

@@ -11,6 +11,7 @@
 //
 // Exits 1 when a target is missed. Run: build/default/tests/bench/bench_fleet [--runs N].
 #include "emulator/emulator.h"
+#include "manualtimer.h"
 #include "models/fleetsession.h"
 #include "models/schedulerdetailscontroller.h"
 #include "models/schedulerfilterproxymodel.h"
@@ -42,33 +43,6 @@ namespace {
 
 constexpr int kFleetSize = 10'000;
 constexpr double kChangePercent = 5.0;
-
-// Refreshes are fired by hand, one after the other.
-class ManualTimer final : public models::RefreshController::Timer {
-public:
-    void start(std::chrono::milliseconds, std::function<void()> task) override
-    {
-        m_task = std::move(task);
-    }
-    void stop() override { m_task = {}; }
-    bool isActive() const override { return bool(m_task); }
-
-private:
-    std::function<void()> m_task;
-};
-
-class IdlePollTimer final : public models::SchedulerDetailsController::PollTimer {
-public:
-    void start(std::chrono::milliseconds, std::function<void()> task) override
-    {
-        m_task = std::move(task);
-    }
-    void stop() override { m_task = {}; }
-    bool isActive() const override { return bool(m_task); }
-
-private:
-    std::function<void()> m_task;
-};
 
 double threadCpuMs()
 {
@@ -160,8 +134,8 @@ void finishPendingLayoutAndPaint()
 
 struct Bench {
     QTemporaryDir home;
-    std::shared_ptr<emulator::ManualClock> emulatorClock = std::make_shared<emulator::ManualClock>(
-        QDateTime(QDate(2026, 3, 1), QTime(12, 0), Qt::UTC));
+    std::shared_ptr<core::ManualClock> emulatorClock
+        = std::make_shared<core::ManualClock>(QDateTime(QDate(2026, 3, 1), QTime(12, 0), Qt::UTC));
     std::unique_ptr<aws::ConnectionResolver> resolver;
     std::unique_ptr<ui::DemoEndpoint> demo;
     std::unique_ptr<ui::ConnectionSource> connections;
@@ -192,9 +166,9 @@ struct Bench {
     {
         window.reset();
         session = std::make_unique<models::FleetSession>(
-            &network, aws::Clock::system(), std::make_unique<ManualTimer>());
+            &network, core::Clock::system(), std::make_unique<testsupport::ManualTimer>());
         details = std::make_unique<models::SchedulerDetailsController>(
-            aws::Clock::system(), std::make_unique<IdlePollTimer>());
+            core::Clock::system(), std::make_unique<testsupport::ManualTimer>());
         ui::MainWindowSetup setup;
         setup.network = &network;
         setup.settings = settings.get();

@@ -1,8 +1,9 @@
 #pragma once
 
-#include "aws/awsjsonclient.h"
+#include "aws/retrystrategy.h"
+#include "core/clock.h"
+#include "core/timer.h"
 
-#include <QDateTime>
 #include <QList>
 #include <QTimer>
 
@@ -10,21 +11,6 @@
 #include <memory>
 
 namespace testsupport {
-
-// A clock that stands still until told to move.
-class FakeClock final : public aws::Clock {
-public:
-    explicit FakeClock(QDateTime now)
-        : m_now(std::move(now))
-    {
-    }
-    QDateTime nowUtc() const override { return m_now; }
-    void set(const QDateTime &now) { m_now = now; }
-    void advance(std::chrono::milliseconds by) { m_now = m_now.addMSecs(by.count()); }
-
-private:
-    QDateTime m_now;
-};
 
 // Jitter that is always the same number.
 class FixedRandomSource final : public aws::RandomSource {
@@ -39,28 +25,54 @@ private:
     double m_value;
 };
 
-// Records each backoff delay and runs the task from the event loop at once; when given a fake
-// clock, moves it forward by the delay, as if the wait had happened.
-class RecordingDelayScheduler final : public aws::DelayScheduler {
+// Timers for the JSON client's backoff: each records its delay and runs its task from the event
+// loop at once; when given a manual clock, moves it forward by the delay, as if the wait had
+// happened.
+class RecordingTimers {
 public:
-    explicit RecordingDelayScheduler(std::shared_ptr<FakeClock> clock = nullptr)
-        : m_clock(std::move(clock))
+    explicit RecordingTimers(std::shared_ptr<core::ManualClock> clock = nullptr)
+        : m_state(std::make_shared<State>())
     {
+        m_state->clock = std::move(clock);
     }
 
-    void runAfter(
-        std::chrono::milliseconds delay, QObject *context, std::function<void()> task) override
+    core::TimerFactory factory() const
     {
-        m_delays.append(delay);
-        if (m_clock)
-            m_clock->advance(delay);
-        QTimer::singleShot(0, context, std::move(task));
+        return [state = m_state] { return std::make_unique<Timer>(state); };
     }
-    const QList<std::chrono::milliseconds> &delays() const { return m_delays; }
+    const QList<std::chrono::milliseconds> &delays() const { return m_state->delays; }
 
 private:
-    std::shared_ptr<FakeClock> m_clock;
-    QList<std::chrono::milliseconds> m_delays;
+    struct State {
+        std::shared_ptr<core::ManualClock> clock;
+        QList<std::chrono::milliseconds> delays;
+    };
+
+    class Timer final : public core::Timer {
+    public:
+        explicit Timer(std::shared_ptr<State> state)
+            : m_state(std::move(state))
+        {
+            m_timer.setSingleShot(true);
+        }
+        void start(std::chrono::milliseconds delay, std::function<void()> task) override
+        {
+            m_state->delays.append(delay);
+            if (m_state->clock)
+                m_state->clock->advance(delay);
+            QObject::disconnect(&m_timer, nullptr, nullptr, nullptr);
+            QObject::connect(&m_timer, &QTimer::timeout, std::move(task));
+            m_timer.start(0);
+        }
+        void stop() override { m_timer.stop(); }
+        bool isActive() const override { return m_timer.isActive(); }
+
+    private:
+        std::shared_ptr<State> m_state;
+        QTimer m_timer;
+    };
+
+    std::shared_ptr<State> m_state;
 };
 
 } // namespace testsupport

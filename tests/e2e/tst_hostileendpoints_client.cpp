@@ -129,7 +129,7 @@ private:
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<ScriptedHttpServer> m_server;
     std::unique_ptr<aws::AwsJsonClient> m_jsonClient;
-    std::shared_ptr<testsupport::RecordingDelayScheduler> m_delays;
+    std::shared_ptr<testsupport::RecordingTimers> m_delays;
     std::unique_ptr<LookoutClient> m_client;
 };
 
@@ -165,8 +165,8 @@ void TestHostileEndpointsClient::makeClient(const QUrl &endpoint)
     settings.maxResponseBytes = kCap;
     m_jsonClient = std::make_unique<aws::AwsJsonClient>(m_network.get(), settings,
         std::make_shared<aws::StaticCredentialsProvider>(testCredentials()));
-    m_delays = std::make_shared<testsupport::RecordingDelayScheduler>();
-    m_jsonClient->setDelayScheduler(m_delays);
+    m_delays = std::make_shared<testsupport::RecordingTimers>();
+    m_jsonClient->setTimerFactory(m_delays->factory());
     m_client = std::make_unique<LookoutClient>(m_jsonClient.get());
 }
 

@@ -156,7 +156,7 @@ void TestEmulator::invalidFaults_areRefused()
 
 void TestEmulator::scheduler_reflectsTransitionsOnTheInjectedClock()
 {
-    auto clock = std::make_shared<emulator::ManualClock>(kStart);
+    auto clock = std::make_shared<core::ManualClock>(kStart);
     EmulatorOptions options = smallFleet();
     options.clock = clock;
     options.transitions.pendingMicros = 3'000'000;

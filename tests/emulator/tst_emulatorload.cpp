@@ -54,7 +54,7 @@ EmulatorOptions loadOptions()
     EmulatorOptions options;
     options.fleetSize = kFleetSize;
     options.fleetSeed = 9;
-    options.clock = std::make_shared<emulator::ManualClock>(kNow);
+    options.clock = std::make_shared<core::ManualClock>(kNow);
     return options;
 }
 

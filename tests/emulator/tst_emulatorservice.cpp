@@ -11,10 +11,10 @@
 #include <QRegularExpression>
 #include <QtTest>
 
+using core::ManualClock;
 using emulator::EmulatorService;
 using emulator::HttpRequest;
 using emulator::HttpResponse;
-using emulator::ManualClock;
 
 namespace {
 

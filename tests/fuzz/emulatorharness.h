@@ -19,7 +19,7 @@ namespace fuzzsupport {
 class EmulatorUnderTest {
 public:
     EmulatorUnderTest()
-        : m_clock(std::make_shared<emulator::ManualClock>(fuzzNow()))
+        : m_clock(std::make_shared<core::ManualClock>(fuzzNow()))
         , m_fleet(emulator::generateFleet(
               emulator::GeneratedFleetSpec { 20, 1, QStringLiteral("us-east-1") },
               fuzzNow().toMSecsSinceEpoch() * 1000))
@@ -33,7 +33,7 @@ public:
     }
 
 private:
-    std::shared_ptr<emulator::ManualClock> m_clock;
+    std::shared_ptr<core::ManualClock> m_clock;
     emulator::Fleet m_fleet;
     emulator::ServiceConfig m_config;
 };

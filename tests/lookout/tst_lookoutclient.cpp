@@ -164,7 +164,7 @@ std::unique_ptr<aws::AwsJsonClient> TestLookoutClient::makeJsonClient()
     auto client = std::make_unique<aws::AwsJsonClient>(
         m_network.get(), settings, std::make_shared<aws::StaticCredentialsProvider>(credentials));
     client->setRandomSource(std::make_shared<testsupport::FixedRandomSource>(0.5));
-    client->setDelayScheduler(std::make_shared<testsupport::RecordingDelayScheduler>());
+    client->setTimerFactory(testsupport::RecordingTimers().factory());
     return client;
 }
 

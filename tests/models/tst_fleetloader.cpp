@@ -2,7 +2,7 @@
 // (the first on screen before the last arrives), one request per page, throttling and other
 // failures as refresh outcomes with stale rows kept, one cycle at a time, cancelling, and
 // replacing the connection dropping every call in flight.
-#include "emulator/clock.h"
+#include "core/clock.h"
 #include "emulator/emulator.h"
 #include "models/fleetloader.h"
 #include "models/schedulerlistmodel.h"
@@ -58,7 +58,7 @@ emulator::EmulatorOptions fleetOf(int size)
     emulator::EmulatorOptions options;
     options.fleetSize = size;
     // Time stands still: no PENDING scheduler starts between two cycles of a slow (sanitized) run.
-    options.clock = std::make_shared<emulator::ManualClock>(QDateTime::currentDateTimeUtc());
+    options.clock = std::make_shared<core::ManualClock>(QDateTime::currentDateTimeUtc());
     return options;
 }
 

@@ -2,6 +2,7 @@
 // pause, the hidden window, one refresh in flight, throttling backoff and its reset. Nothing
 // waits for real time.
 #include "clienttestdoubles.h"
+#include "manualtimer.h"
 #include "models/refreshcontroller.h"
 
 #include <QSignalSpy>
@@ -16,48 +17,15 @@ namespace {
 
 const QDateTime kStart = QDateTime(QDate(2026, 3, 1), QTime(12, 0), Qt::UTC);
 
-// The controller's timer, fired by hand; the fake clock is moved to the moment it was due.
-class ManualTimer final : public RefreshController::Timer {
-public:
-    explicit ManualTimer(std::shared_ptr<testsupport::FakeClock> clock)
-        : m_clock(std::move(clock))
-    {
-    }
-    void start(milliseconds delay, std::function<void()> task) override
-    {
-        m_delay = delay;
-        m_due = m_clock->nowUtc().addMSecs(delay.count());
-        m_task = std::move(task);
-    }
-    void stop() override { m_task = {}; }
-    bool isActive() const override { return bool(m_task); }
-
-    milliseconds delay() const { return m_delay; }
-    // Moves the clock to the due time and runs the task.
-    void fire()
-    {
-        QVERIFY(isActive());
-        m_clock->set(m_due);
-        std::exchange(m_task, {})();
-    }
-
-private:
-    std::shared_ptr<testsupport::FakeClock> m_clock;
-    std::function<void()> m_task;
-    milliseconds m_delay { 0 };
-    QDateTime m_due;
-};
-
 struct Fixture {
-    std::shared_ptr<testsupport::FakeClock> clock
-        = std::make_shared<testsupport::FakeClock>(kStart);
-    ManualTimer *timer = nullptr;
+    std::shared_ptr<core::ManualClock> clock = std::make_shared<core::ManualClock>(kStart);
+    testsupport::ManualTimer *timer = nullptr;
     std::unique_ptr<RefreshController> controller;
     std::unique_ptr<QSignalSpy> requested;
 
     Fixture()
     {
-        auto owned = std::make_unique<ManualTimer>(clock);
+        auto owned = std::make_unique<testsupport::ManualTimer>(clock);
         timer = owned.get();
         controller = std::make_unique<RefreshController>(clock, std::move(owned));
         requested

@@ -5,7 +5,7 @@
 #include "clienttestdoubles.h"
 #include "emulator/emulator.h"
 #include "lookout/jsoncodec.h"
-#include "manualpolltimer.h"
+#include "manualtimer.h"
 #include "models/schedulerdetailscontroller.h"
 #include "scriptedhttpserver.h"
 
@@ -16,7 +16,7 @@
 
 using models::SchedulerDetailsController;
 using State = models::SchedulerDetailsController::State;
-using testsupport::ManualPollTimer;
+using testsupport::ManualTimer;
 
 namespace {
 
@@ -68,7 +68,6 @@ private slots:
     void clearingClient_dropsTheCallAndTheValue();
     void showingAnother_dropsTheCallInFlight();
     void copyTexts_areTheCliJsonAndCommand();
-    void qtPollTimer_runsTheTaskOnceAndCanBeStopped();
 
 private:
     SchedulerDetailsController *makeController();
@@ -76,19 +75,19 @@ private:
     models::CliConnection emulatorConnection() const;
     qint64 describeRequests() const { return qint64(m_emulator->counters().requests); }
 
-    std::shared_ptr<emulator::ManualClock> m_emulatorClock;
+    std::shared_ptr<core::ManualClock> m_emulatorClock;
     std::unique_ptr<emulator::Emulator> m_emulator;
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<aws::AwsJsonClient> m_jsonClient;
-    std::shared_ptr<testsupport::FakeClock> m_clock;
-    ManualPollTimer *m_pollTimer = nullptr;
+    std::shared_ptr<core::ManualClock> m_clock;
+    ManualTimer *m_pollTimer = nullptr;
     std::unique_ptr<SchedulerDetailsController> m_controller;
 };
 
 void TestSchedulerDetailsController::init()
 {
     // The emulator checks signatures against its own clock, so it starts at the real time.
-    m_emulatorClock = std::make_shared<emulator::ManualClock>(QDateTime::currentDateTimeUtc());
+    m_emulatorClock = std::make_shared<core::ManualClock>(QDateTime::currentDateTimeUtc());
     emulator::EmulatorOptions options;
     options.archiveDirectory = QStringLiteral(LOOKOUT_TEST_DATA_DIR "/details");
     options.clock = m_emulatorClock;
@@ -97,7 +96,7 @@ void TestSchedulerDetailsController::init()
     m_network = std::make_unique<QNetworkAccessManager>();
     m_jsonClient = makeJsonClient(
         m_network.get(), m_emulator->endpoint(), m_emulator->region(), m_emulator->credentials());
-    m_clock = std::make_shared<testsupport::FakeClock>(kStart);
+    m_clock = std::make_shared<core::ManualClock>(kStart);
 }
 
 void TestSchedulerDetailsController::cleanup()
@@ -110,7 +109,7 @@ void TestSchedulerDetailsController::cleanup()
 
 SchedulerDetailsController *TestSchedulerDetailsController::makeController()
 {
-    auto timer = std::make_unique<ManualPollTimer>();
+    auto timer = std::make_unique<ManualTimer>();
     m_pollTimer = timer.get();
     m_controller = std::make_unique<SchedulerDetailsController>(m_clock, std::move(timer));
     return m_controller.get();
@@ -503,26 +502,6 @@ void TestSchedulerDetailsController::copyTexts_areTheCliJsonAndCommand()
     QCOMPARE(controller->cliJson(), QString::fromUtf8(file.readAll()));
     QCOMPARE(controller->cliJson(),
         QString::fromUtf8(lookout::json::cliDescribeInferenceScheduler(*controller->scheduler())));
-}
-
-void TestSchedulerDetailsController::qtPollTimer_runsTheTaskOnceAndCanBeStopped()
-{
-    const auto timer = SchedulerDetailsController::makeQtPollTimer();
-    int runs = 0;
-    timer->start(std::chrono::milliseconds(1), [&runs] { ++runs; });
-    QVERIFY(timer->isActive());
-    QTRY_COMPARE_WITH_TIMEOUT(runs, 1, kWaitMs);
-    QVERIFY(!timer->isActive());
-
-    timer->start(std::chrono::milliseconds(1), [&runs] { ++runs; });
-    timer->stop();
-    QVERIFY(!timer->isActive());
-    // A second timer started after the stopped one fires later; the stopped task must not run.
-    const auto witness = SchedulerDetailsController::makeQtPollTimer();
-    bool witnessed = false;
-    witness->start(std::chrono::milliseconds(5), [&witnessed] { witnessed = true; });
-    QTRY_VERIFY_WITH_TIMEOUT(witnessed, kWaitMs);
-    QCOMPARE(runs, 1);
 }
 
 QTEST_GUILESS_MAIN(TestSchedulerDetailsController)

@@ -57,14 +57,14 @@ private slots:
     void flags_areReadOnly();
 
 private:
-    std::shared_ptr<testsupport::FakeClock> m_clock;
+    std::shared_ptr<core::ManualClock> m_clock;
     SchedulerDetailsModel *m_model = nullptr;
     QAbstractItemModelTester *m_tester = nullptr;
 };
 
 void TestSchedulerDetailsModel::init()
 {
-    m_clock = std::make_shared<testsupport::FakeClock>(kNow);
+    m_clock = std::make_shared<core::ManualClock>(kNow);
     m_model = new SchedulerDetailsModel(m_clock);
     m_tester = new QAbstractItemModelTester(
         m_model, QAbstractItemModelTester::FailureReportingMode::QtTest);

@@ -54,8 +54,8 @@ QList<Summary> sampleFleet()
 }
 
 struct Fixture {
-    std::shared_ptr<testsupport::FakeClock> clock = std::make_shared<testsupport::FakeClock>(
-        QDateTime(QDate(2026, 3, 1), QTime(12, 0), Qt::UTC));
+    std::shared_ptr<core::ManualClock> clock
+        = std::make_shared<core::ManualClock>(QDateTime(QDate(2026, 3, 1), QTime(12, 0), Qt::UTC));
     SchedulerListModel fleet { clock };
     SchedulerFilterProxyModel proxy;
     QAbstractItemModelTester tester { &proxy,

@@ -67,8 +67,7 @@ QList<Summary> copied(const QList<Summary> &summaries)
 }
 
 struct Fixture {
-    std::shared_ptr<testsupport::FakeClock> clock
-        = std::make_shared<testsupport::FakeClock>(kStart);
+    std::shared_ptr<core::ManualClock> clock = std::make_shared<core::ManualClock>(kStart);
     SchedulerListModel model { clock };
     QAbstractItemModelTester tester { &model,
         QAbstractItemModelTester::FailureReportingMode::QtTest };

@@ -142,8 +142,8 @@ void TestStatusChangeNotifier::many_oneAlertListingFiveAndTheRest()
 
 void TestStatusChangeNotifier::watch_oneAlertPerCycleAndNoneForFirstSight()
 {
-    auto clock = std::make_shared<testsupport::FakeClock>(
-        QDateTime(QDate(2026, 3, 1), QTime(12, 0), Qt::UTC));
+    auto clock
+        = std::make_shared<core::ManualClock>(QDateTime(QDate(2026, 3, 1), QTime(12, 0), Qt::UTC));
     models::SchedulerListModel model(clock);
     StatusChangeNotifier notifier;
     notifier.watch(&model);
@@ -166,8 +166,8 @@ void TestStatusChangeNotifier::watch_oneAlertPerCycleAndNoneForFirstSight()
 
 void TestStatusChangeNotifier::watch_resetDropsWhatWasCollected()
 {
-    auto clock = std::make_shared<testsupport::FakeClock>(
-        QDateTime(QDate(2026, 3, 1), QTime(12, 0), Qt::UTC));
+    auto clock
+        = std::make_shared<core::ManualClock>(QDateTime(QDate(2026, 3, 1), QTime(12, 0), Qt::UTC));
     models::SchedulerListModel model(clock);
     StatusChangeNotifier notifier;
     notifier.watch(&model);

@@ -7,6 +7,7 @@
 #include "aws/connectionresolver.h"
 #include "clienttestdoubles.h"
 #include "emulator/emulator.h"
+#include "manualtimer.h"
 #include "models/fleetsession.h"
 #include "models/schedulerdetailscontroller.h"
 #include "ui/connectionsource.h"
@@ -26,38 +27,6 @@ namespace fleettest {
 
 inline const QDateTime kStart = QDateTime(QDate(2026, 3, 1), QTime(12, 3, 5), Qt::UTC);
 
-// The refresh controller's timer, fired by the test.
-class ManualRefreshTimer final : public models::RefreshController::Timer {
-public:
-    void start(std::chrono::milliseconds delay, std::function<void()> task) override
-    {
-        m_delay = delay;
-        m_task = std::move(task);
-    }
-    void stop() override { m_task = {}; }
-    bool isActive() const override { return bool(m_task); }
-    void fire() { std::exchange(m_task, {})(); }
-    std::chrono::milliseconds delay() const { return m_delay; }
-
-private:
-    std::function<void()> m_task;
-    std::chrono::milliseconds m_delay { 0 };
-};
-
-// A poll timer that records and never fires on its own.
-class IdlePollTimer final : public models::SchedulerDetailsController::PollTimer {
-public:
-    void start(std::chrono::milliseconds, std::function<void()> task) override
-    {
-        m_task = std::move(task);
-    }
-    void stop() override { m_task = {}; }
-    bool isActive() const override { return bool(m_task); }
-
-private:
-    std::function<void()> m_task;
-};
-
 // A generated fleet on a clock that stands still (at the real time, so signatures stay valid):
 // PENDING and STOPPING schedulers stay so until a test moves the clock.
 inline emulator::EmulatorOptions fleetOptions(int size, quint64 seed = 1)
@@ -65,7 +34,7 @@ inline emulator::EmulatorOptions fleetOptions(int size, quint64 seed = 1)
     emulator::EmulatorOptions options;
     options.fleetSize = size;
     options.fleetSeed = seed;
-    options.clock = std::make_shared<emulator::ManualClock>(QDateTime::currentDateTimeUtc());
+    options.clock = std::make_shared<core::ManualClock>(QDateTime::currentDateTimeUtc());
     return options;
 }
 
@@ -77,9 +46,8 @@ struct Environment {
     std::unique_ptr<ui::ConnectionSource> connections;
     QNetworkAccessManager network;
     std::unique_ptr<QSettings> settings;
-    std::shared_ptr<testsupport::FakeClock> clock
-        = std::make_shared<testsupport::FakeClock>(kStart);
-    ManualRefreshTimer *refreshTimer = nullptr;
+    std::shared_ptr<core::ManualClock> clock = std::make_shared<core::ManualClock>(kStart);
+    testsupport::ManualTimer *refreshTimer = nullptr;
     std::unique_ptr<models::FleetSession> session;
     std::unique_ptr<models::SchedulerDetailsController> details;
 
@@ -118,11 +86,11 @@ struct Environment {
             resolver.get(), demo.get(), aws::ConnectionRequest());
         settings = std::make_unique<QSettings>(
             home.filePath(QStringLiteral("window.ini")), QSettings::IniFormat);
-        auto timer = std::make_unique<ManualRefreshTimer>();
+        auto timer = std::make_unique<testsupport::ManualTimer>();
         refreshTimer = timer.get();
         session = std::make_unique<models::FleetSession>(&network, clock, std::move(timer));
         details = std::make_unique<models::SchedulerDetailsController>(
-            clock, std::make_unique<IdlePollTimer>());
+            clock, std::make_unique<testsupport::ManualTimer>());
         return true;
     }
 

@@ -52,8 +52,7 @@ QList<Summary> mixedFleet()
 }
 
 struct Fixture {
-    std::shared_ptr<testsupport::FakeClock> clock
-        = std::make_shared<testsupport::FakeClock>(kStart);
+    std::shared_ptr<core::ManualClock> clock = std::make_shared<core::ManualClock>(kStart);
     SchedulerListModel model { clock };
     ui::DashboardView view;
 

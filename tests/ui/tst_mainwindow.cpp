@@ -175,7 +175,7 @@ void TestMainWindow::opens_withProfile_showsFleetAndConnection()
 void TestMainWindow::churn_selectionSurvivesAndStatusesChangeOnScreen()
 {
     fleettest::Environment env;
-    auto clock = std::make_shared<emulator::ManualClock>(QDateTime::currentDateTimeUtc());
+    auto clock = std::make_shared<core::ManualClock>(QDateTime::currentDateTimeUtc());
     emulator::EmulatorOptions options = fleetOptions(120, 3);
     options.clock = clock;
     options.churn.enabled = true;
@@ -718,7 +718,7 @@ void TestMainWindow::settings_persistAcrossWindows()
         window->resize(1111, 777);
         window->close();
     }
-    auto timer = std::make_unique<fleettest::ManualRefreshTimer>();
+    auto timer = std::make_unique<testsupport::ManualTimer>();
     env.refreshTimer = timer.get();
     env.session = std::make_unique<models::FleetSession>(&env.network, env.clock, std::move(timer));
     Window again(env);

@@ -1,10 +1,10 @@
 // The details form on the offscreen platform against the in-process emulator: every label,
 // badge and accessible name; the clipboard after every copy action; refresh with its shortcuts,
 // the freshness line, failure (banner, stale), not found, and the transitional re-poll.
-#include "../models/manualpolltimer.h"
 #include "clienttestdoubles.h"
 #include "emulator/emulator.h"
 #include "lookout/jsoncodec.h"
+#include "manualtimer.h"
 #include "models/itemroles.h"
 #include "models/statuspresentation.h"
 #include "scriptedhttpserver.h"
@@ -100,12 +100,12 @@ private:
     QString clipboardText() const { return QApplication::clipboard()->text(); }
     ui::CopyableFieldLabel *field(const QString &id) const;
 
-    std::shared_ptr<emulator::ManualClock> m_emulatorClock;
+    std::shared_ptr<core::ManualClock> m_emulatorClock;
     std::unique_ptr<emulator::Emulator> m_emulator;
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<aws::AwsJsonClient> m_jsonClient;
-    std::shared_ptr<testsupport::FakeClock> m_clock;
-    testsupport::ManualPollTimer *m_pollTimer = nullptr;
+    std::shared_ptr<core::ManualClock> m_clock;
+    testsupport::ManualTimer *m_pollTimer = nullptr;
     std::unique_ptr<SchedulerDetailsController> m_controller;
     std::unique_ptr<ui::SchedulerDetailsView> m_view;
     std::unique_ptr<QSignalSpy> m_messages;
@@ -113,7 +113,7 @@ private:
 
 void TestSchedulerDetailsView::init()
 {
-    m_emulatorClock = std::make_shared<emulator::ManualClock>(QDateTime::currentDateTimeUtc());
+    m_emulatorClock = std::make_shared<core::ManualClock>(QDateTime::currentDateTimeUtc());
     emulator::EmulatorOptions options;
     options.archiveDirectory = QStringLiteral(LOOKOUT_TEST_DATA_DIR "/details");
     options.clock = m_emulatorClock;
@@ -127,8 +127,8 @@ void TestSchedulerDetailsView::init()
     m_jsonClient = std::make_unique<aws::AwsJsonClient>(m_network.get(), settings,
         std::make_shared<aws::StaticCredentialsProvider>(m_emulator->credentials()));
 
-    m_clock = std::make_shared<testsupport::FakeClock>(kStart);
-    auto timer = std::make_unique<testsupport::ManualPollTimer>();
+    m_clock = std::make_shared<core::ManualClock>(kStart);
+    auto timer = std::make_unique<testsupport::ManualTimer>();
     m_pollTimer = timer.get();
     m_controller = std::make_unique<SchedulerDetailsController>(m_clock, std::move(timer));
     m_view = std::make_unique<ui::SchedulerDetailsView>(m_controller.get());
