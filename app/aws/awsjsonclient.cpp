@@ -19,15 +19,14 @@ namespace {
 
 class JsonCall;
 
-// What the calls of one client share: the network, credentials, injectables, signer, retry
-// quota and clock skew.
+// What the calls of one client share: the network, credentials, injectables, retry quota and
+// clock skew.
 struct ClientState {
     QPointer<QNetworkAccessManager> network;
     std::shared_ptr<CredentialsProvider> credentials;
     std::shared_ptr<const core::Clock> clock = core::Clock::system();
     std::shared_ptr<RandomSource> random = RandomSource::system();
     core::TimerFactory timers = core::qtTimers();
-    SigV4Signer signer;
     RetryQuota quota;
     ClockSkew skew;
     QList<JsonCall *> calls;
@@ -187,7 +186,7 @@ private:
         const QDateTime signingTime = m_d->skew.corrected(m_d->clock->now());
         const QByteArray target = settings().targetPrefix + '.' + m_operation;
 
-        SigV4Request toSign;
+        sigv4::Request toSign;
         toSign.method = "POST";
         toSign.path = m_target.path;
         toSign.query = m_target.query;
@@ -197,7 +196,7 @@ private:
             { "X-Amz-Target", target },
         };
         toSign.body = m_body;
-        const SigV4Signature signature = m_d->signer.sign(
+        const sigv4::Signature signature = sigv4::sign(
             toSign, m_credentials, settings().region.toUtf8(), settings().signingName, signingTime);
 
         QNetworkRequest request(m_target.url);

@@ -66,7 +66,8 @@ SigV4Verifier::SigV4Verifier(QByteArray region, aws::AwsCredentials accepted)
 {
 }
 
-std::optional<ServiceError> SigV4Verifier::verify(const HttpRequest &request, const QDateTime &now)
+std::optional<ServiceError> SigV4Verifier::verify(
+    const HttpRequest &request, const QDateTime &now) const
 {
     const qsizetype authorizationCount = request.headerCount("authorization");
     if (authorizationCount == 0)
@@ -174,9 +175,10 @@ std::optional<ServiceError> SigV4Verifier::verify(const HttpRequest &request, co
 }
 
 std::optional<ServiceError> SigV4Verifier::checkSignature(const HttpRequest &request,
-    const QList<QByteArray> &signedHeaders, const QByteArray &signature, const QDateTime &signedAt)
+    const QList<QByteArray> &signedHeaders, const QByteArray &signature,
+    const QDateTime &signedAt) const
 {
-    aws::SigV4Request rebuilt;
+    aws::sigv4::Request rebuilt;
     rebuilt.method = request.method;
     rebuilt.path = request.path;
     rebuilt.query = request.query;
@@ -194,8 +196,8 @@ std::optional<ServiceError> SigV4Verifier::checkSignature(const HttpRequest &req
     }
     // The signer sets X-Amz-Date from signedAt and the token from the credentials, which the
     // checks above proved equal to what the request carries.
-    const aws::SigV4Signature expected
-        = m_signer.sign(rebuilt, m_accepted, m_region, kService, signedAt);
+    const aws::sigv4::Signature expected
+        = aws::sigv4::sign(rebuilt, m_accepted, m_region, kService, signedAt);
     if (!constantTimeEquals(expected.signature, signature))
         return serviceerrors::signatureMismatch();
     return std::nullopt;

@@ -94,7 +94,7 @@ void TestSigV4Authorization::goodHeader_acceptsLayoutVariants()
 
 void TestSigV4Authorization::signerOutput_parsesBackToItsParts()
 {
-    aws::SigV4Request request;
+    aws::sigv4::Request request;
     request.method = "POST";
     request.path = "/";
     request.headers
@@ -105,8 +105,7 @@ void TestSigV4Authorization::signerOutput_parsesBackToItsParts()
     credentials.accessKeyId = QStringLiteral("ASIAEXAMPLE7");
     credentials.secretAccessKey = QStringLiteral("secret");
     credentials.sessionToken = QStringLiteral("token");
-    aws::SigV4Signer signer;
-    const aws::SigV4Signature signature = signer.sign(request, credentials, "ap-northeast-2",
+    const aws::sigv4::Signature signature = aws::sigv4::sign(request, credentials, "ap-northeast-2",
         "lookoutequipment", QDateTime(QDate(2026, 10, 6), QTime(23, 59, 59), Qt::UTC));
 
     const aws::Result<SigV4Authorization> parsed = parseSigV4Authorization(signature.authorization);

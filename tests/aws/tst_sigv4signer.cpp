@@ -1,6 +1,9 @@
-// SigV4Signer against both official AWS test suites in tests/data/sigv4 (read at test time, one
-// row per case, header and query forms), and the cases the suites leave out.
+// aws::sigv4 against both official AWS test suites in tests/data/sigv4 (read at test time, one
+// row per case): the steps against the suites' canonical requests and strings to sign, sign()
+// against their signatures and signed requests, and the query form through presignSigV4(). Then
+// the AWS documentation's S3 and signing-key examples, and the cases the suites leave out.
 #include "aws/sigv4signer.h"
+#include "sigv4presign.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -12,13 +15,10 @@
 
 #include <algorithm>
 #include <optional>
+#include <thread>
 
 using aws::AwsCredentials;
-using aws::SigV4Options;
-using aws::SigV4Presigned;
-using aws::SigV4Request;
-using aws::SigV4Signature;
-using aws::SigV4Signer;
+namespace sigv4 = aws::sigv4;
 
 namespace {
 
@@ -37,7 +37,7 @@ const QString kSuiteSecret = QStringLiteral("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMP
 constexpr QByteArrayView kSuiteRegion = "us-east-1";
 constexpr QByteArrayView kSuiteService = "service";
 
-using HeaderList = QList<std::pair<QByteArray, QByteArray>>;
+using HeaderList = sigv4::Headers;
 
 // A raw HTTP/1.1 request as the suites write it.
 struct RawRequest {
@@ -125,9 +125,9 @@ std::optional<QByteArray> readFile(const QString &path, QString *error)
     return file.readAll();
 }
 
-SigV4Request toSigV4Request(const RawRequest &raw)
+sigv4::Request toSigV4Request(const RawRequest &raw)
 {
-    return SigV4Request { raw.method, raw.path, raw.query, raw.headers, raw.body };
+    return sigv4::Request { raw.method, raw.path, raw.query, raw.headers, raw.body };
 }
 
 // Headers as an HTTP stack would see them, for comparing a signed request with the expected one:
@@ -153,25 +153,40 @@ QByteArray headerListText(const HeaderList &headers)
 }
 
 // What the client sends after header signing: its own headers minus those the signer replaces,
-// plus the signer's (see SigV4Signer's rules).
-HeaderList headersAfterSigning(const HeaderList &requestHeaders, const SigV4Signature &signature)
+// plus the signer's, plus a session token added after signing (lateToken) if any.
+HeaderList headersAfterSigning(const HeaderList &requestHeaders, const sigv4::Signature &signature,
+    const QByteArray &lateToken = {})
 {
-    HeaderList sent;
-    for (const auto &[name, value] : requestHeaders) {
-        const QByteArray lower = name.toLower();
-        if (lower == "authorization" || lower == "x-amz-date"
-            || (!signature.securityToken.isEmpty() && lower == "x-amz-security-token")
-            || (!signature.contentSha256.isEmpty() && lower == "x-amz-content-sha256"))
-            continue;
-        sent.append({ name, value });
-    }
-    sent.append({ "X-Amz-Date", signature.amzDate });
-    if (!signature.securityToken.isEmpty())
-        sent.append({ "X-Amz-Security-Token", signature.securityToken });
-    if (!signature.contentSha256.isEmpty())
-        sent.append({ "x-amz-content-sha256", signature.contentSha256 });
+    HeaderList sent = sigv4::headersToSign(
+        requestHeaders, signature.amzDate, signature.securityToken, signature.contentSha256);
+    if (!lateToken.isEmpty())
+        sent.append({ "X-Amz-Security-Token", lateToken });
     sent.append({ "Authorization", signature.authorization });
     return sent;
+}
+
+// The header form's canonical request and string to sign, composed from the steps as sign()
+// composes them; token is the session token to sign, if any.
+struct HeaderFormSteps {
+    QByteArray canonicalRequest;
+    QByteArray stringToSign;
+};
+
+HeaderFormSteps headerFormSteps(const sigv4::Request &request, const QByteArray &token,
+    QByteArrayView region, QByteArrayView service, const QDateTime &time,
+    const sigv4::Options &options)
+{
+    const QByteArray date = sigv4::amzDate(time);
+    const QByteArray payloadHash = sigv4::hashedPayload(request.body);
+    const sigv4::CanonicalHeaders headers = sigv4::canonicalHeaders(sigv4::headersToSign(
+        request.headers, date, token, options.signPayloadHash ? payloadHash : QByteArray()));
+    HeaderFormSteps steps;
+    steps.canonicalRequest
+        = sigv4::canonicalRequest(request.method, sigv4::canonicalUri(request.path, options),
+            sigv4::canonicalQueryString(request.query), headers, payloadHash);
+    steps.stringToSign = sigv4::stringToSign(
+        date, sigv4::credentialScope(date.first(8), region, service), steps.canonicalRequest);
+    return steps;
 }
 
 // One aws-c-auth case: the request and its context.json.
@@ -181,7 +196,8 @@ struct AwsCAuthCase {
     QByteArray region;
     QByteArray service;
     QDateTime time;
-    SigV4Options options;
+    sigv4::Options options;
+    bool signSessionToken = true; // false: the token is added after signing
     std::chrono::seconds expires { 0 };
 };
 
@@ -218,10 +234,8 @@ std::optional<AwsCAuthCase> loadAwsCAuthCase(const QString &directory, QString *
     result.time
         = QDateTime::fromString(context.value(QStringLiteral("timestamp")).toString(), Qt::ISODate);
     result.options.normalizePath = context.value(QStringLiteral("normalize")).toBool(true);
-    result.options.signBody = context.value(QStringLiteral("sign_body")).toBool(false);
-    result.options.omitSessionToken
-        = context.value(QStringLiteral("omit_session_token")).toBool(false);
-    result.options.keepIntermediates = true;
+    result.options.signPayloadHash = context.value(QStringLiteral("sign_body")).toBool(false);
+    result.signSessionToken = !context.value(QStringLiteral("omit_session_token")).toBool(false);
     result.expires
         = std::chrono::seconds(context.value(QStringLiteral("expiration_in_seconds")).toInt());
     if (!result.credentials.isComplete() || result.region.isEmpty() || result.service.isEmpty()
@@ -271,9 +285,9 @@ QByteArray expectedText(const QString &path)
 }
 
 // The typical request of this product, as the benchmark signs it.
-SigV4Request describeInferenceSchedulerRequest()
+sigv4::Request describeInferenceSchedulerRequest()
 {
-    SigV4Request request;
+    sigv4::Request request;
     request.method = "POST";
     request.path = "/";
     request.headers = { { "Content-Type", "application/x-amz-json-1.0" },
@@ -301,25 +315,24 @@ const QString kStsToken = QStringLiteral(
     "iPPkUL64lIZbqBAz+scqKmlzm8FDrypNC9Yjc8fPOLn9FX9KSYvKTr4rvx3iSIlTJabIQwj2ICCR/oLxBA==");
 
 const QDateTime kSuiteTime(QDate(2015, 8, 30), QTime(12, 36), Qt::UTC);
+constexpr QByteArrayView kSuiteAmzDate = "20150830T123600Z";
 
-SigV4Request getRequest(const QByteArray &path, const QByteArray &query, const HeaderList &headers)
+// get-vanilla's signature, in both suites.
+const QByteArray kVanillaSignature(
+    "5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31");
+
+sigv4::Request getRequest(
+    const QByteArray &path, const QByteArray &query, const HeaderList &headers)
 {
-    return SigV4Request { "GET", path, query, headers, {} };
+    return sigv4::Request { "GET", path, query, headers, {} };
 }
 
-QByteArray canonicalRequestOf(
-    SigV4Signer &signer, const SigV4Request &request, SigV4Options options = {})
+// The canonical header lines sign() would sign for these request headers (X-Amz-Date added).
+QByteArray canonicalHeaderText(const HeaderList &headers, const QByteArray &token = {})
 {
-    options.keepIntermediates = true;
-    return signer
-        .sign(request, suiteCredentials(), kSuiteRegion, kSuiteService, kSuiteTime, options)
-        .canonicalRequest;
-}
-
-// Line `index` (0-based) of a canonical request.
-QByteArray canonicalLine(const QByteArray &canonicalRequest, int index)
-{
-    return canonicalRequest.split('\n').value(index);
+    return sigv4::canonicalHeaders(
+        sigv4::headersToSign(headers, kSuiteAmzDate.toByteArray(), token))
+        .text;
 }
 
 } // namespace
@@ -334,23 +347,23 @@ private slots:
     void awsCAuthSuite_queryForm();
     void botocoreSuite_data();
     void botocoreSuite();
+    void s3Examples_matchDocumentationAndBotocore_data();
+    void s3Examples_matchDocumentationAndBotocore();
+    void signingKey_matchesDocumentationExample();
 
     void describeInferenceScheduler_matchesBotocore();
-    void emptyBody_hashesToSha256OfNothing();
+    void hashedPayload_isSha256Hex();
     void host_keepsNonDefaultPortAndIpv6Brackets_data();
     void host_keepsNonDefaultPortAndIpv6Brackets();
-    void sessionToken_signedUnlessOmitted();
+    void sessionToken_signedAndReturned();
     void signerHeaders_replaceCallerCopies();
     void headerValues_trimmedCollapsedAndJoined();
     void query_decodedReencodedAndSorted_data();
     void query_decodedReencodedAndSorted();
-    void path_normalizedOrKept_data();
-    void path_normalizedOrKept();
-    void signBody_addsAndSignsContentHash();
-    void keepIntermediates_offLeavesThemEmpty();
-    void keyCache_givesSameResultsAsFreshSigner();
-    void presign_clampsExpiryAndWarns();
-    void presign_replacesCallerPresignParameters();
+    void path_normalizedAndEncodedPerOptions_data();
+    void path_normalizedAndEncodedPerOptions();
+    void signPayloadHash_addsAndSignsContentHash();
+    void sign_fromSeveralThreads_agrees();
     void amzDate_formatsUtc_data();
     void amzDate_formatsUtc();
     void amzDate_invalidTimeWarns();
@@ -375,15 +388,23 @@ void TestSigV4Signer::awsCAuthSuite_headerForm()
     QString error;
     const std::optional<AwsCAuthCase> testCase = loadAwsCAuthCase(directory, &error);
     QVERIFY2(testCase, qPrintable(error));
+    const sigv4::Request request = toSigV4Request(testCase->request);
+    const QByteArray token = testCase->credentials.sessionToken.toUtf8();
 
-    SigV4Signer signer;
-    const SigV4Signature signature
-        = signer.sign(toSigV4Request(testCase->request), testCase->credentials, testCase->region,
-            testCase->service, testCase->time, testCase->options);
-    QCOMPARE(signature.canonicalRequest,
+    const HeaderFormSteps steps
+        = headerFormSteps(request, testCase->signSessionToken ? token : QByteArray(),
+            testCase->region, testCase->service, testCase->time, testCase->options);
+    QCOMPARE(steps.canonicalRequest,
         expectedText(directory + QStringLiteral("/header-canonical-request.txt")));
-    QCOMPARE(signature.stringToSign,
-        expectedText(directory + QStringLiteral("/header-string-to-sign.txt")));
+    QCOMPARE(
+        steps.stringToSign, expectedText(directory + QStringLiteral("/header-string-to-sign.txt")));
+
+    // sign() itself; a token to add after signing is not the signer's to know.
+    AwsCredentials credentials = testCase->credentials;
+    if (!testCase->signSessionToken)
+        credentials.sessionToken.clear();
+    const sigv4::Signature signature = sigv4::sign(request, credentials, testCase->region,
+        testCase->service, testCase->time, testCase->options);
     QCOMPARE(signature.signature,
         expectedText(directory + QStringLiteral("/header-signature.txt")).trimmed());
 
@@ -396,8 +417,9 @@ void TestSigV4Signer::awsCAuthSuite_headerForm()
     QCOMPARE(testCase->request.path, expected->path);
     QCOMPARE(testCase->request.query, expected->query);
     QCOMPARE(testCase->request.body, expected->body);
-    QCOMPARE(headerListText(
-                 comparableHeaders(headersAfterSigning(testCase->request.headers, signature))),
+    const HeaderList sent = headersAfterSigning(
+        testCase->request.headers, signature, testCase->signSessionToken ? QByteArray() : token);
+    QCOMPARE(headerListText(comparableHeaders(sent)),
         headerListText(comparableHeaders(expected->headers)));
 }
 
@@ -413,10 +435,10 @@ void TestSigV4Signer::awsCAuthSuite_queryForm()
     const std::optional<AwsCAuthCase> testCase = loadAwsCAuthCase(directory, &error);
     QVERIFY2(testCase, qPrintable(error));
 
-    SigV4Signer signer;
-    const SigV4Presigned presigned
-        = signer.presign(toSigV4Request(testCase->request), testCase->credentials, testCase->region,
-            testCase->service, testCase->time, testCase->expires, testCase->options);
+    const testsupport::PresignedRequest presigned
+        = testsupport::presignSigV4(toSigV4Request(testCase->request), testCase->credentials,
+            testCase->region, testCase->service, testCase->time, testCase->expires,
+            testCase->options, testCase->signSessionToken);
     QCOMPARE(presigned.canonicalRequest,
         expectedText(directory + QStringLiteral("/query-canonical-request.txt")));
     QCOMPARE(presigned.stringToSign,
@@ -465,17 +487,18 @@ void TestSigV4Signer::botocoreSuite()
     const QDateTime time = QDateTime::fromString(
         QString::fromLatin1(request->header("x-amz-date")), QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
     QVERIFY2(time.isValid(), "the .req carries no valid X-Amz-Date");
-    const AwsCredentials credentials
-        = suiteCredentials(QString::fromLatin1(signedRequest->header("x-amz-security-token")));
-    SigV4Options options;
-    options.keepIntermediates = true;
-    options.omitSessionToken = directory.endsWith(QStringLiteral("/post-sts-header-after"));
+    const QDateTime utc(time.date(), time.time(), Qt::UTC);
+    const QByteArray token = signedRequest->header("x-amz-security-token");
+    const bool tokenAfterSigning = directory.endsWith(QStringLiteral("/post-sts-header-after"));
+    const QByteArray signedToken = tokenAfterSigning ? QByteArray() : token;
 
-    SigV4Signer signer;
-    const SigV4Signature signature = signer.sign(toSigV4Request(*request), credentials,
-        kSuiteRegion, kSuiteService, QDateTime(time.date(), time.time(), Qt::UTC), options);
-    QCOMPARE(signature.canonicalRequest, expectedText(base + QStringLiteral(".creq")));
-    QCOMPARE(signature.stringToSign, expectedText(base + QStringLiteral(".sts")));
+    const HeaderFormSteps steps = headerFormSteps(
+        toSigV4Request(*request), signedToken, kSuiteRegion, kSuiteService, utc, {});
+    QCOMPARE(steps.canonicalRequest, expectedText(base + QStringLiteral(".creq")));
+    QCOMPARE(steps.stringToSign, expectedText(base + QStringLiteral(".sts")));
+
+    const sigv4::Signature signature = sigv4::sign(toSigV4Request(*request),
+        suiteCredentials(QString::fromLatin1(signedToken)), kSuiteRegion, kSuiteService, utc);
     const QByteArray expectedAuthorization
         = expectedText(base + QStringLiteral(".authz")).trimmed();
     QCOMPARE(signature.authorization, expectedAuthorization);
@@ -490,9 +513,75 @@ void TestSigV4Signer::botocoreSuite()
         if (name.toLower() == "authorization")
             value = expectedAuthorization;
     }
-    QCOMPARE(headerListText(comparableHeaders(headersAfterSigning(request->headers, signature))),
+    const HeaderList sent = headersAfterSigning(
+        request->headers, signature, tokenAfterSigning ? token : QByteArray());
+    QCOMPARE(headerListText(comparableHeaders(sent)),
         headerListText(comparableHeaders(expectedHeaders)));
     QCOMPARE(request->body, signedRequest->body);
+}
+
+void TestSigV4Signer::s3Examples_matchDocumentationAndBotocore_data()
+{
+    QTest::addColumn<QByteArray>("path");
+    QTest::addColumn<QByteArray>("query");
+    QTest::addColumn<HeaderList>("headers");
+    QTest::addColumn<QByteArray>("signedHeaders");
+    QTest::addColumn<QByteArray>("signature");
+    const QByteArray host = "examplebucket.s3.amazonaws.com";
+    // The Amazon S3 API reference, "Signature Calculations for the Authorization Header:
+    // Transferring Payload in a Single Chunk": its GET Object and GET Bucket (List Objects)
+    // examples.
+    QTest::newRow("GetObject") << QByteArray("/test.txt") << QByteArray()
+                               << HeaderList { { "Host", host }, { "Range", "bytes=0-9" } }
+                               << QByteArray("host;range;x-amz-content-sha256;x-amz-date")
+                               << QByteArray("f0e8bdb87c964420e857bd35b5d6ed310bd44f0170aba48dd91"
+                                             "039c6036bdb41");
+    QTest::newRow("ListObjects") << QByteArray("/") << QByteArray("max-keys=2&prefix=J")
+                                 << HeaderList { { "Host", host } }
+                                 << QByteArray("host;x-amz-content-sha256;x-amz-date")
+                                 << QByteArray("34b48302e7b5fa45bde8084f4b7868a86f0a534bc59db6670"
+                                               "ed5711ef69dc6f7");
+    // The path as sent, encoded once, with its dots and double slashes: botocore 1.43.11's
+    // S3SigV4Auth on the same requests, credentials and time.
+    QTest::newRow("key encoded once")
+        << QByteArray("/photos/my%20photo%2B1.jpg") << QByteArray()
+        << HeaderList { { "Host", host } } << QByteArray("host;x-amz-content-sha256;x-amz-date")
+        << QByteArray("6b0de60516b92e976f8928234b8353e49e65b1f9974"
+                      "35945c1af5c5814c9c0bf");
+    QTest::newRow("dots and slashes kept")
+        << QByteArray("/a/../b//c") << QByteArray() << HeaderList { { "Host", host } }
+        << QByteArray("host;x-amz-content-sha256;x-amz-date")
+        << QByteArray("4b03a601eed5e3c62127c2e70c72eeb0333054359302894a249aa6bcf68707bc");
+}
+
+void TestSigV4Signer::s3Examples_matchDocumentationAndBotocore()
+{
+    QFETCH(QByteArray, path);
+    QFETCH(QByteArray, query);
+    QFETCH(HeaderList, headers);
+    QFETCH(QByteArray, signedHeaders);
+    QFETCH(QByteArray, signature);
+    AwsCredentials credentials;
+    credentials.accessKeyId = QStringLiteral("AKIAIOSFODNN7EXAMPLE");
+    credentials.secretAccessKey = QStringLiteral("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
+    sigv4::Options s3;
+    s3.normalizePath = false;
+    s3.doubleEncodePath = false;
+    s3.signPayloadHash = true;
+    const sigv4::Signature result = sigv4::sign(getRequest(path, query, headers), credentials,
+        "us-east-1", "s3", QDateTime(QDate(2013, 5, 24), QTime(0, 0), Qt::UTC), s3);
+    QCOMPARE(result.signedHeaders, signedHeaders);
+    QCOMPARE(result.signature, signature);
+    QCOMPARE(result.contentSha256, sigv4::hashedPayload({}));
+    QCOMPARE(sigv4::canonicalUri(path, s3), path);
+}
+
+void TestSigV4Signer::signingKey_matchesDocumentationExample()
+{
+    // The IAM guide's example of deriving a signing key (date 20120215, us-east-1, iam).
+    QCOMPARE(sigv4::signingKey(kSuiteSecret.toUtf8(), "20120215", "us-east-1", "iam").toHex(),
+        QByteArray("f4780e2d9f65fa895f9c67b32ce1baf0b0d8a43505a000a1a9e090d414db404d"));
+    QCOMPARE(sigv4::signingKey(kSuiteSecret.toUtf8(), "20120215", "us-east-1", "iam").size(), 32);
 }
 
 void TestSigV4Signer::describeInferenceScheduler_matchesBotocore()
@@ -500,8 +589,7 @@ void TestSigV4Signer::describeInferenceScheduler_matchesBotocore()
     // Expected values from botocore 1.43.11 SigV4Auth.add_auth on the same request, credentials
     // and time (get_current_datetime patched to 2024-03-04T18:52:22Z).
     const QDateTime time(QDate(2024, 3, 4), QTime(18, 52, 22), Qt::UTC);
-    SigV4Signer signer;
-    const SigV4Signature withToken = signer.sign(describeInferenceSchedulerRequest(),
+    const sigv4::Signature withToken = sigv4::sign(describeInferenceSchedulerRequest(),
         suiteCredentials(kStsToken), "eu-west-1", "lookoutequipment", time);
     QCOMPARE(withToken.authorization,
         QByteArray("AWS4-HMAC-SHA256 "
@@ -516,7 +604,7 @@ void TestSigV4Signer::describeInferenceScheduler_matchesBotocore()
         QByteArray("3bd73ad628ab9e19148b7b0f9e3fdf136227caeaacb8e24e2a974d44ee67340c"));
     QVERIFY(withToken.contentSha256.isEmpty());
 
-    const SigV4Signature withoutToken = signer.sign(describeInferenceSchedulerRequest(),
+    const sigv4::Signature withoutToken = sigv4::sign(describeInferenceSchedulerRequest(),
         suiteCredentials(), "eu-west-1", "lookoutequipment", time);
     QCOMPARE(withoutToken.signature,
         QByteArray("f88c991c2305e844c8a258cd0e05d85a80c9375c3215996768259a4a3a9ac379"));
@@ -524,20 +612,15 @@ void TestSigV4Signer::describeInferenceScheduler_matchesBotocore()
     QVERIFY(withoutToken.securityToken.isEmpty());
 }
 
-void TestSigV4Signer::emptyBody_hashesToSha256OfNothing()
+void TestSigV4Signer::hashedPayload_isSha256Hex()
 {
-    const QByteArray emptyHash("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
-    QCOMPARE(SigV4Signer::sha256Hex({}), emptyHash);
-    QCOMPARE(SigV4Signer::sha256Hex("abc"),
+    QCOMPARE(sigv4::hashedPayload({}),
+        QByteArray("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"));
+    QCOMPARE(sigv4::hashedPayload("abc"),
         QByteArray("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
-
-    SigV4Signer signer;
-    const HeaderList host = { { "Host", "example.amazonaws.com" } };
-    QVERIFY(canonicalRequestOf(signer, getRequest("/", {}, host))
-                .endsWith(QByteArray('\n' + emptyHash)));
-    SigV4Request post { "POST", "/", {}, host, "{}" };
-    QVERIFY(
-        canonicalRequestOf(signer, post).endsWith(QByteArray('\n' + SigV4Signer::sha256Hex("{}"))));
+    // FIPS 180-2's two-block message.
+    QCOMPARE(sigv4::hashedPayload("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"),
+        QByteArray("248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"));
 }
 
 void TestSigV4Signer::host_keepsNonDefaultPortAndIpv6Brackets_data()
@@ -552,100 +635,89 @@ void TestSigV4Signer::host_keepsNonDefaultPortAndIpv6Brackets_data()
 void TestSigV4Signer::host_keepsNonDefaultPortAndIpv6Brackets()
 {
     QFETCH(QByteArray, host);
-    SigV4Signer signer;
-    const QByteArray canonical
-        = canonicalRequestOf(signer, getRequest("/", {}, { { "Host", host } }));
-    QCOMPARE(canonicalLine(canonical, 3), QByteArray("host:" + host));
-    QCOMPARE(canonicalLine(canonical, 6), QByteArray("host;x-amz-date"));
+    QCOMPARE(canonicalHeaderText({ { "Host", host } }),
+        QByteArray("host:" + host + "\nx-amz-date:20150830T123600Z\n"));
+    const sigv4::Signature signature = sigv4::sign(getRequest("/", {}, { { "Host", host } }),
+        suiteCredentials(), kSuiteRegion, kSuiteService, kSuiteTime);
+    QCOMPARE(signature.signedHeaders, QByteArray("host;x-amz-date"));
 }
 
-void TestSigV4Signer::sessionToken_signedUnlessOmitted()
+void TestSigV4Signer::sessionToken_signedAndReturned()
 {
-    SigV4Signer signer;
-    const SigV4Request request = getRequest("/", {}, { { "Host", "example.amazonaws.com" } });
-    SigV4Options options;
-    options.keepIntermediates = true;
+    const sigv4::Request request = getRequest("/", {}, { { "Host", "example.amazonaws.com" } });
+    const sigv4::Signature first = sigv4::sign(request, suiteCredentials(QStringLiteral("token-1")),
+        kSuiteRegion, kSuiteService, kSuiteTime);
+    QCOMPARE(first.signedHeaders, QByteArray("host;x-amz-date;x-amz-security-token"));
+    QCOMPARE(first.securityToken, QByteArray("token-1"));
+    QCOMPARE(canonicalHeaderText({ { "Host", "example.amazonaws.com" } }, "token-1"),
+        QByteArray("host:example.amazonaws.com\nx-amz-date:20150830T123600Z\n"
+                   "x-amz-security-token:token-1\n"));
 
-    const SigV4Signature signedToken
-        = signer.sign(request, suiteCredentials(QStringLiteral("token-1")), kSuiteRegion,
-            kSuiteService, kSuiteTime, options);
-    QCOMPARE(signedToken.signedHeaders, QByteArray("host;x-amz-date;x-amz-security-token"));
-    QVERIFY(signedToken.canonicalRequest.contains("\nx-amz-security-token:token-1\n"));
-    QCOMPARE(signedToken.securityToken, QByteArray("token-1"));
-
-    options.omitSessionToken = true;
-    const SigV4Signature omitted = signer.sign(request, suiteCredentials(QStringLiteral("token-1")),
-        kSuiteRegion, kSuiteService, kSuiteTime, options);
-    QCOMPARE(omitted.signedHeaders, QByteArray("host;x-amz-date"));
-    QVERIFY(!omitted.canonicalRequest.contains("token-1"));
-    QCOMPARE(omitted.securityToken, QByteArray("token-1")); // still sent, after signing
-    // Unsigned, the token changes nothing: the signature is get-vanilla's.
-    QCOMPARE(omitted.signature,
-        QByteArray("5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31"));
-
-    // A changed token changes a signed request's signature (the signer does not reuse the old one).
-    options.omitSessionToken = false;
-    const SigV4Signature otherToken
-        = signer.sign(request, suiteCredentials(QStringLiteral("token-2")), kSuiteRegion,
-            kSuiteService, kSuiteTime, options);
-    QVERIFY(otherToken.signature != signedToken.signature);
-    QCOMPARE(otherToken.securityToken, QByteArray("token-2"));
+    // Another token, another signature; none, get-vanilla's.
+    const sigv4::Signature second = sigv4::sign(request,
+        suiteCredentials(QStringLiteral("token-2")), kSuiteRegion, kSuiteService, kSuiteTime);
+    QVERIFY(second.signature != first.signature);
+    QCOMPARE(second.securityToken, QByteArray("token-2"));
+    const sigv4::Signature none
+        = sigv4::sign(request, suiteCredentials(), kSuiteRegion, kSuiteService, kSuiteTime);
+    QCOMPARE(none.signature, kVanillaSignature);
+    QVERIFY(none.securityToken.isEmpty());
 }
 
 void TestSigV4Signer::signerHeaders_replaceCallerCopies()
 {
-    SigV4Signer signer;
-    const SigV4Request stale = getRequest("/", {},
-        { { "Host", "example.amazonaws.com" }, { "X-Amz-Date", "20000101T000000Z" },
-            { "authorization", "AWS4-HMAC-SHA256 Credential=old" },
-            { "X-Amz-Security-Token", "old-token" } });
-    SigV4Options options;
-    options.keepIntermediates = true;
-    const SigV4Signature retried = signer.sign(stale, suiteCredentials(QStringLiteral("new-token")),
-        kSuiteRegion, kSuiteService, kSuiteTime, options);
-    QCOMPARE(retried.signedHeaders, QByteArray("host;x-amz-date;x-amz-security-token"));
-    QCOMPARE(canonicalLine(retried.canonicalRequest, 4), QByteArray("x-amz-date:20150830T123600Z"));
-    QCOMPARE(
-        canonicalLine(retried.canonicalRequest, 5), QByteArray("x-amz-security-token:new-token"));
-    QVERIFY(!retried.canonicalRequest.contains("old"));
+    const HeaderList stale
+        = { { "Host", "example.amazonaws.com" }, { "X-Amz-Date", "20000101T000000Z" },
+              { "authorization", "AWS4-HMAC-SHA256 Credential=old" },
+              { "X-Amz-Security-Token", "old-token" }, { "X-AMZ-CONTENT-SHA256", "old-hash" } };
+    QCOMPARE(sigv4::headersToSign(stale, "20150830T123600Z", "new-token", "new-hash"),
+        HeaderList({ { "Host", "example.amazonaws.com" }, { "x-amz-date", "20150830T123600Z" },
+            { "x-amz-security-token", "new-token" }, { "x-amz-content-sha256", "new-hash" } }));
+
+    // A retry re-signs the request it sent: the signature is that of a fresh request.
+    const sigv4::Signature retried = sigv4::sign(getRequest("/", {}, stale),
+        suiteCredentials(QStringLiteral("new-token")), kSuiteRegion, kSuiteService, kSuiteTime);
+    const HeaderList fresh = { { "Host", "example.amazonaws.com" },
+        { "X-AMZ-CONTENT-SHA256", "old-hash" } }; // not the signer's: signPayloadHash is off
+    QCOMPARE(retried.authorization,
+        sigv4::sign(getRequest("/", {}, fresh), suiteCredentials(QStringLiteral("new-token")),
+            kSuiteRegion, kSuiteService, kSuiteTime)
+            .authorization);
 
     // Without a token of its own the signer leaves a caller's X-Amz-Security-Token alone.
-    const SigV4Signature keptToken
-        = signer.sign(stale, suiteCredentials(), kSuiteRegion, kSuiteService, kSuiteTime, options);
-    QCOMPARE(keptToken.signedHeaders, QByteArray("host;x-amz-date;x-amz-security-token"));
-    QCOMPARE(
-        canonicalLine(keptToken.canonicalRequest, 5), QByteArray("x-amz-security-token:old-token"));
+    QCOMPARE(sigv4::headersToSign(stale, "20150830T123600Z").value(1),
+        std::pair(QByteArray("X-Amz-Security-Token"), QByteArray("old-token")));
 }
 
 void TestSigV4Signer::headerValues_trimmedCollapsedAndJoined()
 {
-    SigV4Signer signer;
-    const QByteArray canonical = canonicalRequestOf(signer,
-        getRequest("/", {},
-            { { "Host", "example.amazonaws.com" }, { "X-Tabs", "\t a \t\t b  c \t" },
-                { "x-multi", "  one " }, { "X-Empty", "" }, { "X-MULTI", "two  words" },
-                { "x-only-space", "   " } }));
-    QCOMPARE(canonicalLine(canonical, 3), QByteArray("host:example.amazonaws.com"));
-    QCOMPARE(canonicalLine(canonical, 4), QByteArray("x-amz-date:20150830T123600Z"));
-    QCOMPARE(canonicalLine(canonical, 5), QByteArray("x-empty:"));
-    QCOMPARE(canonicalLine(canonical, 6), QByteArray("x-multi:one,two words"));
-    QCOMPARE(canonicalLine(canonical, 7), QByteArray("x-only-space:"));
-    QCOMPARE(canonicalLine(canonical, 8), QByteArray("x-tabs:a b c"));
-    QCOMPARE(canonicalLine(canonical, 10),
-        QByteArray("host;x-amz-date;x-empty;x-multi;x-only-space;x-tabs"));
+    const sigv4::CanonicalHeaders headers
+        = sigv4::canonicalHeaders({ { "X-Tabs", "\t a \t\t b  c \t" }, { "x-multi", "  one " },
+            { "Host", "example.amazonaws.com" }, { "X-Empty", "" }, { "X-MULTI", "two  words" },
+            { "x-only-space", "   " }, { "x-newlines", "a\r\n\v\fb" } });
+    QCOMPARE(headers.text,
+        QByteArray("host:example.amazonaws.com\nx-empty:\nx-multi:one,two words\n"
+                   "x-newlines:a b\nx-only-space:\nx-tabs:a b c\n"));
+    QCOMPARE(
+        headers.signedHeaders, QByteArray("host;x-empty;x-multi;x-newlines;x-only-space;x-tabs"));
+    // Names are lower-cased as ASCII only.
+    QCOMPARE(
+        sigv4::canonicalHeaders({ { "X-\xC3\x84", "v" } }).signedHeaders, QByteArray("x-\xC3\x84"));
 }
 
 void TestSigV4Signer::query_decodedReencodedAndSorted_data()
 {
     QTest::addColumn<QByteArray>("query");
     QTest::addColumn<QByteArray>("canonical");
+    QTest::newRow("empty") << QByteArray() << QByteArray();
     QTest::newRow("repeated keys by value")
         << QByteArray("b=2&a=z&a=y&a=Y") << QByteArray("a=Y&a=y&a=z&b=2");
     QTest::newRow("encoded and raw alike") << QByteArray("k=%41%2f%7e") << QByteArray("k=A%2F~");
     QTest::newRow("plus stays a plus") << QByteArray("q=a+b") << QByteArray("q=a%2Bb");
     QTest::newRow("space and reserved")
         << QByteArray("q=a%20b&r=/?:@") << QByteArray("q=a%20b&r=%2F%3F%3A%40");
-    QTest::newRow("stray percent") << QByteArray("a=%zz&b=%4") << QByteArray("a=%25zz&b=%254");
+    QTest::newRow("stray percent")
+        << QByteArray("a=%zz&b=%4&c=%") << QByteArray("a=%25zz&b=%254&c=%25");
     QTest::newRow("key without value") << QByteArray("flag&a=1") << QByteArray("a=1&flag=");
     QTest::newRow("empty pieces") << QByteArray("&a=1&&b=2&") << QByteArray("a=1&b=2");
     QTest::newRow("sorted after encoding")
@@ -658,155 +730,100 @@ void TestSigV4Signer::query_decodedReencodedAndSorted()
 {
     QFETCH(QByteArray, query);
     QFETCH(QByteArray, canonical);
-    SigV4Signer signer;
-    const QByteArray request = canonicalRequestOf(
-        signer, getRequest("/", query, { { "Host", "example.amazonaws.com" } }));
-    QCOMPARE(canonicalLine(request, 2), canonical);
+    QCOMPARE(sigv4::canonicalQueryString(query), canonical);
 }
 
-void TestSigV4Signer::path_normalizedOrKept_data()
+void TestSigV4Signer::path_normalizedAndEncodedPerOptions_data()
 {
     QTest::addColumn<QByteArray>("path");
     QTest::addColumn<bool>("normalize");
+    QTest::addColumn<bool>("doubleEncode");
     QTest::addColumn<QByteArray>("canonical");
-    QTest::newRow("empty") << QByteArray() << true << QByteArray("/");
-    QTest::newRow("empty, kept") << QByteArray() << false << QByteArray("/");
-    QTest::newRow("dots") << QByteArray("/a/b/../c/./d") << true << QByteArray("/a/c/d");
-    QTest::newRow("dots, kept") << QByteArray("/a/b/../c/./d") << false
+    QTest::newRow("empty") << QByteArray() << true << true << QByteArray("/");
+    QTest::newRow("empty, kept") << QByteArray() << false << false << QByteArray("/");
+    QTest::newRow("dots") << QByteArray("/a/b/../c/./d") << true << true << QByteArray("/a/c/d");
+    QTest::newRow("dots, kept") << QByteArray("/a/b/../c/./d") << false << true
                                 << QByteArray("/a/b/../c/./d");
-    QTest::newRow("ends in ..") << QByteArray("/a/b/..") << true << QByteArray("/a/");
-    QTest::newRow("ends in .") << QByteArray("/a/b/.") << true << QByteArray("/a/b/");
-    QTest::newRow("above the root") << QByteArray("/../../a") << true << QByteArray("/a");
-    QTest::newRow("slashes collapsed") << QByteArray("//a///b//") << true << QByteArray("/a/b/");
-    QTest::newRow("slashes, kept") << QByteArray("//a///b//") << false << QByteArray("//a///b//");
-    QTest::newRow("encoded again") << QByteArray("/a%20b") << true << QByteArray("/a%2520b");
-    QTest::newRow("encoded again, kept") << QByteArray("/a%20b") << false << QByteArray("/a%2520b");
-    QTest::newRow("reserved") << QByteArray("/a:b@c$d") << true << QByteArray("/a%3Ab%40c%24d");
+    QTest::newRow("ends in ..") << QByteArray("/a/b/..") << true << true << QByteArray("/a/");
+    QTest::newRow("ends in .") << QByteArray("/a/b/.") << true << true << QByteArray("/a/b/");
+    QTest::newRow("above the root") << QByteArray("/../../a") << true << true << QByteArray("/a");
+    QTest::newRow("only dots") << QByteArray("/./..") << true << true << QByteArray("/");
+    QTest::newRow("slashes collapsed")
+        << QByteArray("//a///b//") << true << true << QByteArray("/a/b/");
+    QTest::newRow("slashes, kept")
+        << QByteArray("//a///b//") << false << true << QByteArray("//a///b//");
+    QTest::newRow("encoded again")
+        << QByteArray("/a%20b") << true << true << QByteArray("/a%2520b");
+    QTest::newRow("encoded again, kept")
+        << QByteArray("/a%20b") << false << true << QByteArray("/a%2520b");
+    QTest::newRow("encoded once") << QByteArray("/a%20b") << false << false << QByteArray("/a%20b");
+    QTest::newRow("encoded once, normalized")
+        << QByteArray("/x/../a%2Fb/") << true << false << QByteArray("/a%2Fb/");
+    QTest::newRow("reserved") << QByteArray("/a:b@c$d") << true << true
+                              << QByteArray("/a%3Ab%40c%24d");
     QTest::newRow("dot-like names")
-        << QByteArray("/.a/..b/...") << true << QByteArray("/.a/..b/...");
+        << QByteArray("/.a/..b/...") << true << true << QByteArray("/.a/..b/...");
 }
 
-void TestSigV4Signer::path_normalizedOrKept()
+void TestSigV4Signer::path_normalizedAndEncodedPerOptions()
 {
     QFETCH(QByteArray, path);
     QFETCH(bool, normalize);
+    QFETCH(bool, doubleEncode);
     QFETCH(QByteArray, canonical);
-    SigV4Signer signer;
-    SigV4Options options;
+    sigv4::Options options;
     options.normalizePath = normalize;
-    const QByteArray request = canonicalRequestOf(
-        signer, getRequest(path, {}, { { "Host", "example.amazonaws.com" } }), options);
-    QCOMPARE(canonicalLine(request, 1), canonical);
+    options.doubleEncodePath = doubleEncode;
+    QCOMPARE(sigv4::canonicalUri(path, options), canonical);
 }
 
-void TestSigV4Signer::signBody_addsAndSignsContentHash()
+void TestSigV4Signer::signPayloadHash_addsAndSignsContentHash()
 {
-    SigV4Signer signer;
-    SigV4Options options;
-    options.signBody = true;
-    options.keepIntermediates = true;
-    const SigV4Request request { "PUT", "/", {}, { { "Host", "example.amazonaws.com" } },
+    sigv4::Options options;
+    options.signPayloadHash = true;
+    const sigv4::Request request { "PUT", "/", {}, { { "Host", "example.amazonaws.com" } },
         "payload" };
-    const SigV4Signature signature = signer.sign(
+    const sigv4::Signature signature = sigv4::sign(
         request, suiteCredentials(), kSuiteRegion, kSuiteService, kSuiteTime, options);
-    const QByteArray hash = SigV4Signer::sha256Hex("payload");
+    const QByteArray hash = sigv4::hashedPayload("payload");
     QCOMPARE(signature.contentSha256, hash);
     QCOMPARE(signature.signedHeaders, QByteArray("host;x-amz-content-sha256;x-amz-date"));
-    QCOMPARE(
-        canonicalLine(signature.canonicalRequest, 4), QByteArray("x-amz-content-sha256:" + hash));
-    QVERIFY(signature.canonicalRequest.endsWith(QByteArray('\n' + hash)));
-}
-
-void TestSigV4Signer::keepIntermediates_offLeavesThemEmpty()
-{
-    SigV4Signer signer;
-    const SigV4Request request = getRequest("/", {}, { { "Host", "example.amazonaws.com" } });
-    const SigV4Signature signature
-        = signer.sign(request, suiteCredentials(), kSuiteRegion, kSuiteService, kSuiteTime);
-    QVERIFY(signature.canonicalRequest.isEmpty());
-    QVERIFY(signature.stringToSign.isEmpty());
+    const HeaderFormSteps steps
+        = headerFormSteps(request, {}, kSuiteRegion, kSuiteService, kSuiteTime, options);
+    QVERIFY(steps.canonicalRequest.contains(QByteArray("\nx-amz-content-sha256:" + hash + '\n')));
+    QVERIFY(steps.canonicalRequest.endsWith(QByteArray('\n' + hash)));
     QCOMPARE(signature.signature,
-        QByteArray("5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31"));
-    const SigV4Presigned presigned = signer.presign(request, suiteCredentials(), kSuiteRegion,
-        kSuiteService, kSuiteTime, std::chrono::hours(1));
-    QVERIFY(presigned.canonicalRequest.isEmpty());
-    QVERIFY(presigned.stringToSign.isEmpty());
+        sigv4::signature(
+            sigv4::signingKey(kSuiteSecret.toUtf8(), "20150830", kSuiteRegion, kSuiteService),
+            steps.stringToSign));
 }
 
-void TestSigV4Signer::keyCache_givesSameResultsAsFreshSigner()
+void TestSigV4Signer::sign_fromSeveralThreads_agrees()
 {
-    // More distinct keys than the cache holds, revisited out of order, so entries are reused,
-    // evicted and derived again; every result must equal that of a signer that never cached.
-    struct Scope {
-        QString secret;
-        QDateTime time;
-        QByteArray region;
-        QByteArray service;
-    };
-    QList<Scope> scopes;
-    const QStringList secrets = { kSuiteSecret, QStringLiteral("another-secret"),
-        QString(100, QLatin1Char('k')) }; // longer than an HMAC block
-    const QList<QByteArray> regions = { "us-east-1", "eu-west-1", "ap-northeast-2" };
-    for (int day = 0; day < 3; ++day) {
-        for (const QByteArray &region : regions) {
-            for (const QString &secret : secrets)
-                scopes.append({ secret, kSuiteTime.addDays(day).addSecs(day * 3700), region,
-                    "lookoutequipment" });
-        }
+    // Each thread has its own HMAC context; a day per signature, so every key is a new one.
+    const sigv4::Request request = getRequest("/", {}, { { "Host", "example.amazonaws.com" } });
+    constexpr int kSignatures = 200;
+    QList<QByteArray> expected;
+    for (int day = 0; day < kSignatures; ++day) {
+        expected.append(sigv4::sign(request, suiteCredentials(QStringLiteral("token")),
+            kSuiteRegion, kSuiteService, kSuiteTime.addDays(day))
+                            .authorization);
     }
-    scopes.append({ kSuiteSecret, kSuiteTime, "us-east-1", "service" });
-
-    SigV4Signer reused;
-    const SigV4Request request = getRequest("/", {}, { { "Host", "example.amazonaws.com" } });
-    for (int round = 0; round < 3; ++round) {
-        for (qsizetype i = 0; i < scopes.size(); ++i) {
-            const Scope &scope = scopes[(i * 7 + round) % scopes.size()];
-            AwsCredentials credentials = suiteCredentials();
-            credentials.secretAccessKey = scope.secret;
-            SigV4Signer fresh;
-            const SigV4Signature expected
-                = fresh.sign(request, credentials, scope.region, scope.service, scope.time);
-            QCOMPARE(reused.sign(request, credentials, scope.region, scope.service, scope.time)
-                         .authorization,
-                expected.authorization);
-        }
+    std::vector<QList<QByteArray>> results(4);
+    std::vector<std::thread> threads;
+    for (QList<QByteArray> &result : results) {
+        threads.emplace_back([&request, &result] {
+            for (int day = 0; day < kSignatures; ++day) {
+                result.append(sigv4::sign(request, suiteCredentials(QStringLiteral("token")),
+                    kSuiteRegion, kSuiteService, kSuiteTime.addDays(day))
+                                  .authorization);
+            }
+        });
     }
-    // And still the suite's answer afterwards.
-    QCOMPARE(
-        reused.sign(request, suiteCredentials(), kSuiteRegion, kSuiteService, kSuiteTime).signature,
-        QByteArray("5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31"));
-}
-
-void TestSigV4Signer::presign_clampsExpiryAndWarns()
-{
-    SigV4Signer signer;
-    const SigV4Request request = getRequest("/", {}, { { "Host", "example.amazonaws.com" } });
-    QTest::ignoreMessage(
-        QtWarningMsg, "X-Amz-Expires of 999999 s is outside [1, 604800]; using 604800");
-    const SigV4Presigned tooLong = signer.presign(request, suiteCredentials(), kSuiteRegion,
-        kSuiteService, kSuiteTime, std::chrono::seconds(999999));
-    QVERIFY(tooLong.query.contains("&X-Amz-Expires=604800&"));
-    QTest::ignoreMessage(QtWarningMsg, "X-Amz-Expires of 0 s is outside [1, 604800]; using 1");
-    const SigV4Presigned zero = signer.presign(request, suiteCredentials(), kSuiteRegion,
-        kSuiteService, kSuiteTime, std::chrono::seconds(0));
-    QVERIFY(zero.query.contains("&X-Amz-Expires=1&"));
-}
-
-void TestSigV4Signer::presign_replacesCallerPresignParameters()
-{
-    SigV4Signer signer;
-    SigV4Options options;
-    options.keepIntermediates = true;
-    const SigV4Request request
-        = getRequest("/", "X-Amz-Signature=old&Param1=value1&X-Amz-Date=19990101T000000Z",
-            { { "Host", "example.amazonaws.com" } });
-    const SigV4Presigned presigned = signer.presign(request, suiteCredentials(), kSuiteRegion,
-        kSuiteService, kSuiteTime, std::chrono::hours(1), options);
-    QVERIFY(presigned.query.startsWith("Param1=value1&X-Amz-Algorithm=AWS4-HMAC-SHA256&"));
-    QVERIFY(presigned.query.endsWith(QByteArray("&X-Amz-Signature=" + presigned.signature)));
-    QVERIFY(!presigned.query.contains("old"));
-    QVERIFY(!presigned.canonicalRequest.contains("1999"));
-    QCOMPARE(presigned.query.count("X-Amz-Date="), 1);
+    for (std::thread &thread : threads)
+        thread.join();
+    for (const QList<QByteArray> &result : results)
+        QCOMPARE(result, expected);
 }
 
 void TestSigV4Signer::amzDate_formatsUtc_data()
@@ -828,6 +845,8 @@ void TestSigV4Signer::amzDate_formatsUtc_data()
         << QDateTime(QDate(2100, 3, 1), QTime(0, 0), Qt::UTC) << QByteArray("21000301T000000Z");
     QTest::newRow("milliseconds dropped") << QDateTime(QDate(2026, 10, 7), QTime(8, 9, 10, 999),
         Qt::UTC) << QByteArray("20261007T080910Z");
+    QTest::newRow("first spellable second")
+        << QDateTime(QDate(1, 1, 1), QTime(0, 0), Qt::UTC) << QByteArray("00010101T000000Z");
     QTest::newRow("last spellable second") << QDateTime(QDate(9999, 12, 31), QTime(23, 59, 59),
         Qt::UTC) << QByteArray("99991231T235959Z");
 }
@@ -836,10 +855,9 @@ void TestSigV4Signer::amzDate_formatsUtc()
 {
     QFETCH(QDateTime, time);
     QFETCH(QByteArray, amzDate);
-    QCOMPARE(SigV4Signer::amzDate(time), amzDate);
+    QCOMPARE(sigv4::amzDate(time), amzDate);
     // The same function dates signatures, and the scope uses the date part.
-    SigV4Signer signer;
-    const SigV4Signature signature = signer.sign(getRequest("/", {}, { { "Host", "h" } }),
+    const sigv4::Signature signature = sigv4::sign(getRequest("/", {}, { { "Host", "h" } }),
         suiteCredentials(), kSuiteRegion, kSuiteService, time);
     QCOMPARE(signature.amzDate, amzDate);
     QVERIFY(signature.authorization.contains(
@@ -849,12 +867,16 @@ void TestSigV4Signer::amzDate_formatsUtc()
 void TestSigV4Signer::amzDate_invalidTimeWarns()
 {
     QTest::ignoreMessage(
-        QtWarningMsg, "The signing time is invalid; signing with 1970-01-01T00:00:00Z instead");
-    QCOMPARE(SigV4Signer::amzDate(QDateTime()), QByteArray("19700101T000000Z"));
-    QTest::ignoreMessage(
-        QtWarningMsg, QRegularExpression(QStringLiteral("outside years 0000-9999; clamped$")));
-    QCOMPARE(SigV4Signer::amzDate(QDateTime(QDate(10000, 1, 1), QTime(0, 0), Qt::UTC)),
+        QtWarningMsg, "The signing time is invalid; signing at 1970-01-01T00:00:00Z instead");
+    QCOMPARE(sigv4::amzDate(QDateTime()), QByteArray("19700101T000000Z"));
+    const QString outside = QStringLiteral("The signing time is outside years 1-9999; signing at "
+                                           "the nearest end");
+    QTest::ignoreMessage(QtWarningMsg, qPrintable(outside));
+    QCOMPARE(sigv4::amzDate(QDateTime(QDate(10000, 1, 1), QTime(0, 0), Qt::UTC)),
         QByteArray("99991231T235959Z"));
+    QTest::ignoreMessage(QtWarningMsg, qPrintable(outside));
+    QCOMPARE(sigv4::amzDate(QDateTime(QDate(-5, 6, 1), QTime(12, 0), Qt::UTC)),
+        QByteArray("00010101T000000Z"));
 }
 
 QTEST_GUILESS_MAIN(TestSigV4Signer)

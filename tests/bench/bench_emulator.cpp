@@ -18,9 +18,9 @@ namespace {
 constexpr int kFleetSize = 10'000;
 constexpr int kNamesUsed = 256;
 
-aws::SigV4Request describeRequest(const QByteArray &host, const QString &name)
+aws::sigv4::Request describeRequest(const QByteArray &host, const QString &name)
 {
-    aws::SigV4Request request;
+    aws::sigv4::Request request;
     request.method = "POST";
     request.path = "/";
     request.headers = { { "Host", host }, { "Content-Type", "application/x-amz-json-1.0" },
@@ -29,7 +29,7 @@ aws::SigV4Request describeRequest(const QByteArray &host, const QString &name)
     return request;
 }
 
-QByteArray wire(const aws::SigV4Request &request, const aws::SigV4Signature &signature)
+QByteArray wire(const aws::sigv4::Request &request, const aws::sigv4::Signature &signature)
 {
     QByteArray bytes = "POST / HTTP/1.1\r\n";
     for (const auto &[name, value] : request.headers)
@@ -104,13 +104,12 @@ void BM_DescribeOverOneKeepAliveConnection(benchmark::State &state)
         state.SkipWithError("cannot connect to the emulator");
         return;
     }
-    aws::SigV4Signer signer;
     const aws::AwsCredentials credentials = server.credentials();
     QByteArray buffer;
     qsizetype next = 0;
     for (auto _ : state) {
-        const aws::SigV4Request request = describeRequest(host, names[next++ % names.size()]);
-        const aws::SigV4Signature signature = signer.sign(
+        const aws::sigv4::Request request = describeRequest(host, names[next++ % names.size()]);
+        const aws::sigv4::Signature signature = aws::sigv4::sign(
             request, credentials, "us-east-1", "lookoutequipment", QDateTime::currentDateTimeUtc());
         socket.write(wire(request, signature));
         socket.flush(); // send now rather than on the next wait
@@ -136,11 +135,10 @@ void BM_DescribeInTheServiceCore(benchmark::State &state)
     emulator::Fleet fleet = emulator::generateFleet({ kFleetSize, 7, config.region }, 0);
     const QStringList names = someNames(fleet);
     emulator::EmulatorService service(config, std::move(fleet), clock);
-    aws::SigV4Signer signer;
     QList<emulator::HttpRequest> requests;
     for (const QString &name : names) {
-        const aws::SigV4Request request = describeRequest("127.0.0.1:4566", name);
-        const aws::SigV4Signature signature = signer.sign(
+        const aws::sigv4::Request request = describeRequest("127.0.0.1:4566", name);
+        const aws::sigv4::Signature signature = aws::sigv4::sign(
             request, config.credentials, "us-east-1", "lookoutequipment", clock->now());
         emulator::HttpRequest http { request.method, request.path, {}, 1, request.headers,
             request.body };
@@ -170,16 +168,15 @@ void BM_ListPageOf500From10000(benchmark::State &state)
     const auto clock = core::Clock::system();
     emulator::EmulatorService service(
         config, emulator::generateFleet({ kFleetSize, 7, config.region }, 0), clock);
-    aws::SigV4Signer signer;
-    aws::SigV4Request request;
+    aws::sigv4::Request request;
     request.method = "POST";
     request.path = "/";
     request.headers
         = { { "Host", "127.0.0.1:4566" }, { "Content-Type", "application/x-amz-json-1.0" },
               { "X-Amz-Target", "AWSLookoutEquipmentFrontendService.ListInferenceSchedulers" } };
     request.body = R"({"MaxResults":500})";
-    const aws::SigV4Signature signature
-        = signer.sign(request, config.credentials, "us-east-1", "lookoutequipment", clock->now());
+    const aws::sigv4::Signature signature = aws::sigv4::sign(
+        request, config.credentials, "us-east-1", "lookoutequipment", clock->now());
     emulator::HttpRequest http { request.method, request.path, {}, 1, request.headers,
         request.body };
     http.headers.append({ "X-Amz-Date", signature.amzDate });

@@ -71,7 +71,7 @@ SignatureCheck checkSigV4(const RecordedRequest &request, const aws::AwsCredenti
             QStringLiteral("X-Amz-Date \"%1\" is not a SigV4 date")
                 .arg(QString::fromLatin1(amzDate)));
 
-    aws::SigV4Request toSign;
+    aws::sigv4::Request toSign;
     toSign.method = request.method;
     toSign.path = request.path();
     toSign.query = request.query();
@@ -86,9 +86,8 @@ SignatureCheck checkSigV4(const RecordedRequest &request, const aws::AwsCredenti
         }
     }
 
-    aws::SigV4Signer signer;
-    const aws::SigV4Signature expected
-        = signer.sign(toSign, credentials, region, service, check.signingTime);
+    const aws::sigv4::Signature expected
+        = aws::sigv4::sign(toSign, credentials, region, service, check.signingTime);
     if (expected.authorization != authorization) {
         return invalid(check,
             QStringLiteral("signature mismatch: sent \"%1\", expected \"%2\"")

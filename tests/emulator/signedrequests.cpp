@@ -27,7 +27,7 @@ emulator::HttpRequest signedRequest(QByteArrayView operation, const QByteArray &
     const QDateTime &time, const aws::AwsCredentials &credentials, QByteArrayView region)
 {
     emulator::HttpRequest request = unsignedRequest(operation, body);
-    aws::SigV4Request toSign;
+    aws::sigv4::Request toSign;
     toSign.method = request.method;
     toSign.path = request.path;
     toSign.body = request.body;
@@ -36,9 +36,8 @@ emulator::HttpRequest signedRequest(QByteArrayView operation, const QByteArray &
         if (header.first != "User-Agent")
             toSign.headers.append(header);
     }
-    aws::SigV4Signer signer;
-    const aws::SigV4Signature signature
-        = signer.sign(toSign, credentials, region, "lookoutequipment", time);
+    const aws::sigv4::Signature signature
+        = aws::sigv4::sign(toSign, credentials, region, "lookoutequipment", time);
     request.headers.append({ "X-Amz-Date", signature.amzDate });
     if (!signature.securityToken.isEmpty())
         request.headers.append({ "X-Amz-Security-Token", signature.securityToken });

@@ -187,10 +187,9 @@ void TestSigV4Verifier::otherRegion_isInvalidSignature()
 void TestSigV4Verifier::otherService_isInvalidSignature()
 {
     HttpRequest request = emulatortest::unsignedRequest("DescribeInferenceScheduler", kBody);
-    aws::SigV4Request toSign { request.method, request.path, {}, request.headers, request.body };
-    aws::SigV4Signer signer;
-    const aws::SigV4Signature signature
-        = signer.sign(toSign, demoCredentials(), "us-east-1", "sagemaker", kNow);
+    aws::sigv4::Request toSign { request.method, request.path, {}, request.headers, request.body };
+    const aws::sigv4::Signature signature
+        = aws::sigv4::sign(toSign, demoCredentials(), "us-east-1", "sagemaker", kNow);
     request.headers.append({ "X-Amz-Date", signature.amzDate });
     request.headers.append({ "Authorization", signature.authorization });
     expectError(verify(request), "InvalidSignatureException",
@@ -260,10 +259,9 @@ void TestSigV4Verifier::unsignedHost_isInvalidSignature()
 {
     HttpRequest request = emulatortest::unsignedRequest("DescribeInferenceScheduler", kBody);
     removeHeader(request, "host");
-    aws::SigV4Request toSign { request.method, request.path, {}, request.headers, request.body };
-    aws::SigV4Signer signer;
-    const aws::SigV4Signature signature
-        = signer.sign(toSign, demoCredentials(), "us-east-1", "lookoutequipment", kNow);
+    aws::sigv4::Request toSign { request.method, request.path, {}, request.headers, request.body };
+    const aws::sigv4::Signature signature
+        = aws::sigv4::sign(toSign, demoCredentials(), "us-east-1", "lookoutequipment", kNow);
     request.headers.append({ QByteArray("Host"), QByteArray(emulatortest::kHost) });
     request.headers.append({ "X-Amz-Date", signature.amzDate });
     request.headers.append({ "Authorization", signature.authorization });

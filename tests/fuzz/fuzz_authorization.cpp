@@ -26,14 +26,13 @@ SignedDescribe signedDescribe()
         { "X-Amz-Target", "AWSLookoutEquipmentFrontendService.DescribeInferenceScheduler" },
         { "Content-Type", "application/x-amz-json-1.0" } };
     request.body = R"({"InferenceSchedulerName": "centrifuge-060"})";
-    aws::SigV4Request toSign;
+    aws::sigv4::Request toSign;
     toSign.method = request.method;
     toSign.path = request.path;
     toSign.headers = request.headers;
     toSign.body = request.body;
-    aws::SigV4Signer signer;
-    const aws::SigV4Signature signature
-        = signer.sign(toSign, emulator::EmulatorOptions::demoCredentials(), "us-east-1",
+    const aws::sigv4::Signature signature
+        = aws::sigv4::sign(toSign, emulator::EmulatorOptions::demoCredentials(), "us-east-1",
             "lookoutequipment", fuzzsupport::fuzzNow());
     request.headers.append({ "X-Amz-Date", signature.amzDate });
     request.headers.append({ "Authorization", signature.authorization });
