@@ -866,15 +866,14 @@ void TestSigV4Signer::amzDate_formatsUtc()
 
 void TestSigV4Signer::amzDate_invalidTimeWarns()
 {
-    QTest::ignoreMessage(
-        QtWarningMsg, "The signing time is invalid; signing at 1970-01-01T00:00:00Z instead");
+    const QString warning
+        = QStringLiteral("The signing time is invalid or outside years 1-9999; signing at %1");
+    QTest::ignoreMessage(QtWarningMsg, qPrintable(warning.arg("19700101T000000Z")));
     QCOMPARE(sigv4::amzDate(QDateTime()), QByteArray("19700101T000000Z"));
-    const QString outside = QStringLiteral("The signing time is outside years 1-9999; signing at "
-                                           "the nearest end");
-    QTest::ignoreMessage(QtWarningMsg, qPrintable(outside));
+    QTest::ignoreMessage(QtWarningMsg, qPrintable(warning.arg("99991231T235959Z")));
     QCOMPARE(sigv4::amzDate(QDateTime(QDate(10000, 1, 1), QTime(0, 0), Qt::UTC)),
         QByteArray("99991231T235959Z"));
-    QTest::ignoreMessage(QtWarningMsg, qPrintable(outside));
+    QTest::ignoreMessage(QtWarningMsg, qPrintable(warning.arg("00010101T000000Z")));
     QCOMPARE(sigv4::amzDate(QDateTime(QDate(-5, 6, 1), QTime(12, 0), Qt::UTC)),
         QByteArray("00010101T000000Z"));
 }
