@@ -132,6 +132,8 @@ QByteArray canonicalUri(QByteArrayView path, const Options &options)
 
 QByteArray canonicalQueryString(QByteArrayView query)
 {
+    if (query.isEmpty())
+        return {};
     std::vector<std::pair<QByteArray, QByteArray>> parameters;
     for (const QByteArray &parameter : query.toByteArray().split('&')) {
         if (parameter.isEmpty())

@@ -11,7 +11,8 @@
 
 // AWS Signature Version 4, header form, as the IAM guide "Create a signed AWS API request" lays
 // it out: one function per step, sign() running them all. The steps are public so that tests can
-// hold each one against the official test suites. The results depend only on the arguments.
+// hold each one against the official test suites. Every function is thread-safe, and its result
+// depends only on its arguments.
 namespace aws::sigv4 {
 
 using Headers = QList<std::pair<QByteArray, QByteArray>>; // as sent: any case, any order
