@@ -1,0 +1,192 @@
+#include "results/objectcache.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+#include <QStandardPaths>
+
+#include <algorithm>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <vector>
+
+namespace results {
+
+namespace {
+
+constexpr char kMagic[8] = { 'L', 'D', 'R', 'E', 'S', 'C', '0', '1' };
+constexpr qsizetype kHeaderBytes = 24; // magic, length, checksum
+constexpr char kSuffix[] = ".entry";
+
+void putUint64(char *at, quint64 value)
+{
+    for (int i = 0; i < 8; ++i)
+        at[i] = static_cast<char>(value >> (8 * i));
+}
+
+quint64 getUint64(const char *at)
+{
+    quint64 value = 0;
+    for (int i = 0; i < 8; ++i)
+        value |= static_cast<quint64>(static_cast<unsigned char>(at[i])) << (8 * i);
+    return value;
+}
+
+quint64 rotateLeft(quint64 value, int bits)
+{
+    return (value << bits) | (value >> (64 - bits));
+}
+
+} // namespace
+
+ObjectCache::ObjectCache(QString directory, qint64 maxBytes)
+    : m_directory(std::move(directory))
+    , m_maxBytes(maxBytes)
+{
+}
+
+QString ObjectCache::defaultDirectory()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::CacheLocation)
+        + QStringLiteral("/results");
+}
+
+quint64 ObjectCache::checksum(QByteArrayView bytes)
+{
+    // Eight bytes at a time with 64-bit multiply and rotate (the round of xxHash64); it detects
+    // damage, it is no defence against someone who can write the cache.
+    constexpr quint64 kPrime1 = 0x9E3779B185EBCA87ULL;
+    constexpr quint64 kPrime2 = 0xC2B2AE3D27D4EB4FULL;
+    quint64 hash = kPrime1 ^ static_cast<quint64>(bytes.size());
+    const char *p = bytes.data();
+    qsizetype left = bytes.size();
+    for (; left >= 8; left -= 8, p += 8) {
+        quint64 word;
+        std::memcpy(&word, p, 8);
+        hash = rotateLeft(hash ^ (word * kPrime2), 31) * kPrime1;
+    }
+    quint64 tail = 0;
+    std::memcpy(&tail, p, static_cast<size_t>(left));
+    hash = rotateLeft(hash ^ (tail * kPrime2), 31) * kPrime1;
+    hash ^= hash >> 33;
+    hash *= kPrime2;
+    hash ^= hash >> 29;
+    return hash;
+}
+
+QString ObjectCache::entryPath(const QString &scope, const ObjectInfo &object) const
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    for (const QByteArray &part : { scope.toUtf8(), object.key.toUtf8(), object.etag }) {
+        char length[8];
+        putUint64(length, static_cast<quint64>(part.size()));
+        hash.addData(QByteArrayView(length, 8));
+        hash.addData(part);
+    }
+    const QString name = QString::fromLatin1(hash.result().toHex());
+    return m_directory + QLatin1Char('/') + name.left(2) + QLatin1Char('/') + name
+        + QLatin1String(kSuffix);
+}
+
+std::optional<QByteArray> ObjectCache::find(const QString &scope, const ObjectInfo &object) const
+{
+    if (object.etag.isEmpty() || scope.isEmpty())
+        return std::nullopt;
+    const QString path = entryPath(scope, object);
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    const qint64 size = file.size();
+    QByteArray header = file.read(kHeaderBytes);
+    bool valid = header.size() == kHeaderBytes
+        && std::memcmp(header.constData(), kMagic, sizeof kMagic) == 0;
+    const quint64 length = valid ? getUint64(header.constData() + 8) : 0;
+    valid = valid && length == static_cast<quint64>(size - kHeaderBytes)
+        && length <= static_cast<quint64>(kMaxObjectBytes);
+    QByteArray contents;
+    if (valid) {
+        contents = file.read(static_cast<qint64>(length));
+        valid = contents.size() == static_cast<qsizetype>(length)
+            && checksum(contents) == getUint64(header.constData() + 16);
+    }
+    file.close();
+    if (!valid) {
+        QFile::remove(path);
+        return std::nullopt;
+    }
+    // Marks the entry as just used, for trim(); a failure only makes it look older.
+    ::utimensat(AT_FDCWD, QFile::encodeName(path).constData(), nullptr, 0);
+    return contents;
+}
+
+bool ObjectCache::store(const QString &scope, const ObjectInfo &object, QByteArrayView contents)
+{
+    if (object.etag.isEmpty() || scope.isEmpty() || contents.size() > kMaxObjectBytes
+        || contents.size() > m_maxBytes / 4)
+        return false;
+    const QString path = entryPath(scope, object);
+    if (!QDir().mkpath(QFileInfo(path).path()))
+        return false;
+    char header[kHeaderBytes];
+    std::memcpy(header, kMagic, sizeof kMagic);
+    putUint64(header + 8, static_cast<quint64>(contents.size()));
+    putUint64(header + 16, checksum(contents));
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return false;
+    if (file.write(header, kHeaderBytes) != kHeaderBytes
+        || file.write(contents.data(), contents.size()) != contents.size() || !file.commit())
+        return false;
+    const qint64 stored = m_storedSinceTrim.fetch_add(contents.size() + kHeaderBytes)
+        + contents.size() + kHeaderBytes;
+    if (stored > m_maxBytes / 8) {
+        m_storedSinceTrim = 0;
+        trim();
+    }
+    return true;
+}
+
+void ObjectCache::trim()
+{
+    QMutexLocker locker(&m_trimming);
+    struct Entry {
+        QString path;
+        qint64 size;
+        QDateTime used;
+    };
+    std::vector<Entry> entries;
+    qint64 total = 0;
+    const QDateTime dayAgo = QDateTime::currentDateTimeUtc().addDays(-1);
+    QDirIterator it(
+        m_directory, QDir::Files | QDir::Hidden | QDir::NoSymLinks, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        it.next();
+        const QFileInfo info = it.fileInfo();
+        if (!info.fileName().endsWith(QLatin1String(kSuffix))) {
+            // A temporary file some writer left behind when it died.
+            if (info.lastModified() < dayAgo)
+                QFile::remove(info.filePath());
+            continue;
+        }
+        entries.push_back({ info.filePath(), info.size(), info.lastModified() });
+        total += info.size();
+    }
+    if (total <= m_maxBytes)
+        return;
+    std::sort(entries.begin(), entries.end(),
+        [](const Entry &a, const Entry &b) { return a.used < b.used; });
+    const qint64 target = m_maxBytes / 4 * 3;
+    for (const Entry &entry : entries) {
+        if (total <= target)
+            break;
+        QFile::remove(entry.path);
+        total -= entry.size;
+    }
+}
+
+} // namespace results
