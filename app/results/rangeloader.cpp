@@ -24,6 +24,8 @@ RangeLoader::RangeLoader(ResultsSource *source, ObjectCache *cache, QObject *par
 
 RangeLoader::~RangeLoader()
 {
+    if (m_loading)
+        m_source->cancelAll();
     ++m_generation;
     m_pool.clear();
     m_pool.waitForDone();

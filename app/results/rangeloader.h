@@ -47,7 +47,8 @@ public:
     static constexpr int kDefaultMaxInFlight = 8;
     static constexpr qint64 kMaxBytesInFlight = 64LL * 1024 * 1024;
 
-    // `source` and `cache` (which may be null) must outlive the loader.
+    // `source` and `cache` (which may be null) must outlive the loader. A source serves one loader
+    // at a time: cancelling (or destroying a loader that is loading) cancels the source's calls.
     explicit RangeLoader(
         ResultsSource *source, ObjectCache *cache = nullptr, QObject *parent = nullptr);
     ~RangeLoader() override;
