@@ -59,6 +59,8 @@ struct CommandSpec {
     // configure and emulator read their own options: they get the whole line as given
     // (Invocation::passThrough) and answer their own --help.
     bool readsItsOwnOptions = false;
+    // Takes `--output csv` besides json, table and text.
+    bool csvOutput = false;
 
     // Exactly one of these. A service command (`call`) is run by runServiceCommand(): the
     // connection is resolved as the AWS CLI does, then `call`, then the result is printed in

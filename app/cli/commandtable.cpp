@@ -4,6 +4,7 @@
 #include "cli/emulatorcommand.h"
 #include "cli/invocation.h"
 #include "cli/lookoutcalls.h"
+#include "cli/resultscommand.h"
 
 namespace cli {
 
@@ -87,6 +88,29 @@ const QList<CommandSpec> &commandTable()
                            "answer\n(its new status: STOPPING). Only a RUNNING or PENDING "
                            "scheduler can be stopped.",
             .example = "stop centrifuge-060 --output table",
+        },
+        {
+            .name = "results"_L1,
+            .positional = "SOURCE"_L1,
+            .parameters = {
+                { .option = "--start-time"_L1, .placeholder = "T"_L1,
+                    .type = ValueType::Timestamp,
+                    .help = "Only predictions at T or later." },
+                { .option = "--end-time"_L1, .placeholder = "T"_L1,
+                    .type = ValueType::Timestamp,
+                    .help = "Only predictions before T." },
+            },
+            .csvOutput = true,
+            .run = [](const Invocation &invocation) { return runResultsCommand(invocation); },
+            .summary = "The predictions and events a scheduler wrote, from a folder of\n"
+                       "results.jsonl files.",
+            .description = "Reads every results.jsonl file under the folder SOURCE (for example "
+                           "after\n`aws s3 sync s3://bucket/prefix/ SOURCE`) and prints the "
+                           "predictions in time order\nand the events: runs of anomalous "
+                           "predictions with the sensors that contributed\nmost. --output text "
+                           "and table print the events; --output csv prints the\npredictions, "
+                           "one column per sensor. Lines that cannot be read are counted on\n"
+                           "stderr, the first few with their file and line.",
         },
         {
             .name = "configure"_L1,

@@ -89,7 +89,7 @@ QString choices(const QStringList &names)
 
 // Applies the global options; the first bad value is returned.
 std::optional<options::CommandLineError> readGlobalOptions(
-    const options::ScannedArguments &scanned, GlobalOptions &global)
+    const options::ScannedArguments &scanned, const CommandSpec &command, GlobalOptions &global)
 {
     global.connection.profile = scanned.value(kProfile).value_or(QString());
     global.connection.region = scanned.value(kRegion).value_or(QString());
@@ -104,12 +104,15 @@ std::optional<options::CommandLineError> readGlobalOptions(
             };
     }
     if (const auto text = scanned.value(kOutput)) {
-        const options::Result<QString> name
-            = options::optionvalue::choice(kOutput, *text, { "json"_L1, "table"_L1, "text"_L1 });
+        QList<QLatin1StringView> formats { "json"_L1, "table"_L1, "text"_L1 };
+        if (command.csvOutput)
+            formats.append("csv"_L1);
+        const options::Result<QString> name = options::optionvalue::choice(kOutput, *text, formats);
         if (!name)
             return name.error();
         global.output = name.value() == u"json"_s ? OutputFormat::Json
             : name.value() == u"table"_s          ? OutputFormat::Table
+            : name.value() == u"csv"_s            ? OutputFormat::Csv
                                                   : OutputFormat::Text;
     }
     if (const auto text = scanned.value(kColor)) {
@@ -287,7 +290,7 @@ options::Result<Invocation> parseInvocation(
     if (!missing.isEmpty())
         return options::CommandLineError { Text::tr("the following arguments are required: %1")
                                                .arg(missing.join(QLatin1String(", "))) };
-    if (auto error = readGlobalOptions(scanned, invocation.global))
+    if (auto error = readGlobalOptions(scanned, *command, invocation.global))
         return *error;
     if (auto error = readParameters(scanned, *command, invocation.arguments))
         return *error;

@@ -39,6 +39,8 @@ QString formatName(OutputFormat format)
         return u"text"_s;
     case OutputFormat::Table:
         return u"table"_s;
+    case OutputFormat::Csv:
+        return u"csv"_s;
     }
     return QString();
 }

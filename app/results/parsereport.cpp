@@ -1,5 +1,7 @@
 #include "results/parsereport.h"
 
+#include <algorithm>
+
 namespace results {
 
 QString ParseIssue::toString() const
@@ -23,8 +25,18 @@ void ParseReport::add(const ParseReport &other)
 
 void ParseReport::describe(ParseIssue issue)
 {
-    if (issues.size() < kMaxIssues)
-        issues.append(std::move(issue));
+    // By file and line, so that which are described does not depend on the order in which
+    // objects arrive.
+    const auto before = [](const ParseIssue &a, const ParseIssue &b) {
+        const int order = a.file.compare(b.file);
+        return order != 0 ? order < 0 : a.line < b.line;
+    };
+    const auto at = std::upper_bound(issues.begin(), issues.end(), issue, before);
+    if (at == issues.end() && issues.size() >= kMaxIssues)
+        return;
+    issues.insert(at, std::move(issue));
+    if (issues.size() > kMaxIssues)
+        issues.removeLast();
 }
 
 } // namespace results

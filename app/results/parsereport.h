@@ -28,12 +28,12 @@ struct ParseReport {
     qint64 skippedLines = 0; // lines left out
     qint64 trimmedLines = 0; // lines read without part of them
     qint64 otherIssues = 0; // issues of a whole object (it could not be fetched, a name cap)
-    QList<ParseIssue> issues; // the first kMaxIssues, in the order found
+    QList<ParseIssue> issues; // the first kMaxIssues by file and line
 
     qint64 issueCount() const { return skippedLines + trimmedLines + otherIssues; }
     // Counts `other` in, keeping descriptions up to kMaxIssues.
     void add(const ParseReport &other);
-    // Keeps the description when fewer than kMaxIssues are kept.
+    // Keeps the description when it is among the first kMaxIssues by file and line.
     void describe(ParseIssue issue);
 };
 

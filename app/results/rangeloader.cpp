@@ -78,6 +78,7 @@ void RangeLoader::listingDone(quint64 generation, const std::variant<Listing, So
     }
     const Listing &listing = std::get<Listing>(result);
     m_skipped = listing.skipped;
+    m_progress.objectsListed = listing.objects.size();
     for (const ObjectInfo &object : objectsFor(listing.objects, m_range)) {
         m_queue.push_back(object);
         m_progress.bytesTotal += object.size;

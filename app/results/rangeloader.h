@@ -28,6 +28,7 @@ namespace results {
 class ObjectCache;
 
 struct LoadProgress {
+    qsizetype objectsListed = 0; // every object of the listing, in the range or not
     qsizetype objectsDone = 0;
     qsizetype objectsTotal = 0;
     qint64 bytesDone = 0;

@@ -1,8 +1,8 @@
 // The command table: every row is complete, and a row is all a new command needs besides its own
-// code. Three rows added here as the coming commands would be (`events`, a service call with
-// required time parameters; `results`, which calls no service; `sso login`, a command of a
-// group) are parsed, refused, listed in --help, given their own help and, for `events`, run and
-// printed in every format, with no change anywhere else.
+// code. Two rows added here as the coming commands would be (`events`, a service call with
+// required time parameters; `sso login`, a command of a group) and the table's own `results`
+// (which calls no service) are parsed, refused, listed in --help, given their own help and, for
+// `events`, run and printed in every format, with no change anywhere else.
 #include "cli/commandtable.h"
 #include "cli/helptext.h"
 #include "cli/invocation.h"
@@ -63,13 +63,6 @@ const QList<cli::CommandSpec> &extendedTable()
             .summary = "ListInferenceEvents, every page merged into one list.",
             .description = "Prints the anomalous events of the scheduler NAME.",
             .example = "events centrifuge-060 --start-time 2024-03-04 --end-time 2024-03-05",
-        });
-        rows.append({
-            .name = "results"_L1,
-            .positional = "SOURCE"_L1,
-            .run = &runRecorded,
-            .summary = "The results a scheduler wrote to S3 or to a directory.",
-            .description = "Reads the inference results in SOURCE.",
         });
         rows.append({
             .name = "sso login"_L1,
@@ -159,7 +152,8 @@ void TestCommandTable::newRows_areParsed()
     const cli::Invocation results = parsed({ u"results"_s, u"s3://bucket/results/"_s });
     QCOMPARE(results.commandName(), u"results"_s);
     QCOMPARE(results.arguments.positional, u"s3://bucket/results/"_s);
-    QCOMPARE(results.command->run(results), 7);
+    QCOMPARE(results.command, cli::findCommand(u"results", extendedTable()));
+    QVERIFY(results.command->run && !results.command->call);
 
     const cli::Invocation login = parsed({ u"sso"_s, u"--no-browser"_s, u"login"_s });
     QCOMPARE(login.commandName(), u"sso login"_s);
@@ -198,7 +192,7 @@ void TestCommandTable::newRows_refusals_data()
     QTest::newRow("unknown command")
         << QStringList { u"event"_s }
         << u"argument command: Invalid choice 'event', valid choices are: describe | list | "
-           "executions | start | stop | configure | emulator | events | results | sso"_s;
+           "executions | start | stop | results | configure | emulator | events | sso"_s;
     QTest::newRow("another row's option") << QStringList { u"describe"_s, u"a"_s, u"--start-time"_s,
         u"1"_s } << u"Unknown options: --start-time, 1"_s;
     QTest::newRow("results takes one source")
@@ -220,8 +214,6 @@ void TestCommandTable::newRows_areInTheHelp()
                               "  events NAME                ListInferenceEvents, every page "
                               "merged into one list.\n"
                               "                             --start-time T --end-time T\n"
-                              "  results SOURCE             The results a scheduler wrote to S3 "
-                              "or to a directory.\n"
                               "  sso login                  Sign in with IAM Identity Center.\n"
                               "                             [--no-browser]\n"
                               "Run 'lookout-desk <command> --help'"_s),
@@ -248,7 +240,8 @@ void TestCommandTable::newRows_areInTheHelp()
 
     // No example for a command the emulator cannot show.
     const QString results = cli::commandHelp(cli::findCommand(u"results", extendedTable()));
-    QVERIFY2(results.startsWith(u"Usage: lookout-desk results SOURCE [global options]\n"_s),
+    QVERIFY2(results.startsWith(u"Usage: lookout-desk results SOURCE [--start-time T] "
+                                "[--end-time T] [global options]\n"_s),
         qPrintable(results));
     QVERIFY(!results.contains(u"Example"_s));
 }

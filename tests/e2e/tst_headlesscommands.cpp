@@ -192,7 +192,7 @@ void TestHeadlessCommands::usageErrors_exit252_data()
         << QStringList { u"lsit"_s }
         << QByteArray("lookout-desk: error: argument command: Invalid choice 'lsit', valid "
                       "choices are: describe | list | executions | start | stop | "
-                      "configure | emulator\n");
+                      "results | configure | emulator\n");
     QTest::newRow("missing name") << QStringList {
         u"describe"_s
     } << QByteArray("lookout-desk: error: the following arguments are required: NAME\n");
