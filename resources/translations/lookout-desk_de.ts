@@ -390,6 +390,61 @@
     </message>
 </context>
 <context>
+    <name>models::EventTableModel</name>
+    <message>
+        <source>not set</source>
+        <translation>nicht gesetzt</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>The first anomalous prediction</source>
+        <translation>Die erste anomale Vorhersage</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Ende</translation>
+    </message>
+    <message>
+        <source>The last anomalous prediction</source>
+        <translation>Die letzte anomale Vorhersage</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>From the first to the last prediction</source>
+        <translation>Von der ersten bis zur letzten Vorhersage</translation>
+    </message>
+    <message>
+        <source>Predictions</source>
+        <translation>Vorhersagen</translation>
+    </message>
+    <message>
+        <source>Anomalous predictions in the event</source>
+        <translation>Anomale Vorhersagen des Ereignisses</translation>
+    </message>
+    <message>
+        <source>Highest score</source>
+        <translation>Höchster Wert</translation>
+    </message>
+    <message>
+        <source>The highest anomaly score</source>
+        <translation>Der höchste Anomaliewert</translation>
+    </message>
+    <message>
+        <source>Top sensors</source>
+        <translation>Wichtigste Sensoren</translation>
+    </message>
+    <message>
+        <source>The sensors with the largest mean share of the anomaly</source>
+        <translation>Die Sensoren mit dem größten mittleren Anteil an der Anomalie</translation>
+    </message>
+</context>
+<context>
     <name>models::FleetLoader</name>
     <message>
         <source>The connection has no credentials provider.</source>
@@ -465,6 +520,88 @@
             <numerusform>%n normal</numerusform>
             <numerusform>%n normal</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>models::PredictionTableModel</name>
+    <message>
+        <source>not set</source>
+        <translation>nicht gesetzt</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>The time of the data the prediction is for</source>
+        <translation>Der Zeitpunkt der Daten, für die die Vorhersage gilt</translation>
+    </message>
+    <message>
+        <source>Prediction</source>
+        <translation>Vorhersage</translation>
+    </message>
+    <message>
+        <source>1: an anomaly, 0: none</source>
+        <translation>1: eine Anomalie, 0: keine</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Why the scheduler predicted it</source>
+        <translation>Warum der Inferenzplaner sie vorhergesagt hat</translation>
+    </message>
+    <message>
+        <source>Anomaly score</source>
+        <translation>Anomaliewert</translation>
+    </message>
+    <message>
+        <source>How anomalous the data looked, from 0 to 1</source>
+        <translation>Wie anomal die Daten aussahen, von 0 bis 1</translation>
+    </message>
+    <message>
+        <source>Top sensors</source>
+        <translation>Wichtigste Sensoren</translation>
+    </message>
+    <message>
+        <source>The sensors with the largest share of the anomaly</source>
+        <translation>Die Sensoren mit dem größten Anteil an der Anomalie</translation>
+    </message>
+</context>
+<context>
+    <name>models::ResultsText</name>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>one prediction</source>
+        <translation>eine Vorhersage</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 Tage</translation>
+    </message>
+    <message>
+        <source>%1 days %2 h</source>
+        <translation>%1 Tage %2 h</translation>
     </message>
 </context>
 <context>
@@ -747,6 +884,33 @@
     <message>
         <source>Data delay offset</source>
         <translation>Verzögerung der Daten</translation>
+    </message>
+</context>
+<context>
+    <name>models::SensorContributionModel</name>
+    <message>
+        <source>Sensor</source>
+        <translation>Sensor</translation>
+    </message>
+    <message>
+        <source>Component and sensor</source>
+        <translation>Komponente und Sensor</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>Komponente</translation>
+    </message>
+    <message>
+        <source>The part before the backslash</source>
+        <translation>Der Teil vor dem Backslash</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Anteil</translation>
+    </message>
+    <message>
+        <source>The sensor&apos;s share of the anomaly</source>
+        <translation>Der Anteil des Sensors an der Anomalie</translation>
     </message>
 </context>
 <context>
