@@ -6,9 +6,11 @@
 #include "options/exitcodes.h"
 #include "options/guioptions.h"
 #include "resources/resourcepaths.h"
+#include "results/foldersource.h"
 #include "ui/connectionsource.h"
 #include "ui/demoendpoint.h"
 #include "ui/mainwindow.h"
+#include "ui/resultswindow.h"
 
 #include <QApplication>
 #include <QIcon>
@@ -49,6 +51,14 @@ int runGuiApplication(int argc, char *argv[])
             options::exitcode::kBadCommandLine);
     }
     const options::GuiOptions &options = parsed.value();
+
+    if (!options.resultsLocation.isEmpty()) {
+        results::FolderSource source(options.resultsLocation);
+        ResultsWindow window(&source);
+        window.show();
+        window.start();
+        return QApplication::exec();
+    }
 
     // --demo shapes the emulator; otherwise the Demo entry starts the default one when picked.
     DemoEndpoint demo(options.demo ? options.demoEmulator : DemoEndpoint::defaultOptions());

@@ -184,6 +184,8 @@ QString generalHelp(const QList<CommandSpec> &table)
             "  --from DIR                 With --demo: serve the saved "
             "describe-inference-scheduler JSON\n"
             "                             files in DIR instead of a generated fleet.\n"
+            "  --results DIR              Open a results window on a folder of results.jsonl "
+            "files.\n"
             "\n"
             "Other options:\n"
             "  -h, --help                 Print this help and exit.\n"

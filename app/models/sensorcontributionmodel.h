@@ -35,6 +35,8 @@ public:
     void clear();
 
     const results::Contributions &contributions() const { return m_contributions; }
+    // The series of what is shown; null when nothing is.
+    const results::Series *series() const { return m_series; }
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;

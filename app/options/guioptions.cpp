@@ -26,6 +26,7 @@ constexpr QLatin1StringView kFleet("--fleet");
 constexpr QLatin1StringView kSeed("--seed");
 constexpr QLatin1StringView kChurn("--churn");
 constexpr QLatin1StringView kFrom("--from");
+constexpr QLatin1StringView kResults("--results");
 
 // Python's (and JSON's) largest exactly representable integer, as `emulator --seed` takes it.
 constexpr qint64 kMaxSeed = 9'007'199'254'740'991;
@@ -37,7 +38,7 @@ const QList<OptionSpec> &guiOptionSpecs()
     static const QList<OptionSpec> specs = [] {
         QList<OptionSpec> all { { kProfile, true }, { kRegion, true }, { kEndpointUrl, true },
             { kScheduler, true }, { kRefreshInterval, true }, { kDemo, false }, { kFleet, true },
-            { kSeed, true }, { kChurn, false }, { kFrom, true } };
+            { kSeed, true }, { kChurn, false }, { kFrom, true }, { kResults, true } };
         // QGuiApplication and QApplication take these out of argv themselves, with one dash or two.
         static const QList<QLatin1StringView> qtValued { "-platform"_L1, "--platform"_L1,
             "-platformpluginpath"_L1, "--platformpluginpath"_L1, "-platformtheme"_L1,
@@ -72,13 +73,31 @@ Result<GuiOptions> parseGuiOptions(const QStringList &arguments)
     options.connection.profile = scanned.value(kProfile).value_or(QString());
     options.connection.region = scanned.value(kRegion).value_or(QString());
     options.connection.endpointUrl = scanned.value(kEndpointUrl).value_or(QString());
-    for (const QLatin1StringView option : { kProfile, kRegion, kEndpointUrl, kScheduler, kFrom }) {
+    for (const QLatin1StringView option :
+        { kProfile, kRegion, kEndpointUrl, kScheduler, kFrom, kResults }) {
         if (scanned.has(option) && scanned.value(option)->trimmed().isEmpty())
             return CommandLineError {
                 Text::tr("argument %1: expected a non-empty value").arg(option)
             };
     }
 
+    if (const auto location = scanned.value(kResults)) {
+        // A folder needs no connection; S3 locations are read by `aws s3 sync` first for now.
+        if (location->startsWith(QLatin1String("s3://"), Qt::CaseInsensitive))
+            return CommandLineError { Text::tr(
+                "argument --results: reads a local folder; copy an S3 location first with "
+                "'aws s3 sync %1 DIR'")
+                                          .arg(*location) };
+        for (const QLatin1StringView option : { kProfile, kRegion, kEndpointUrl, kScheduler,
+                 kRefreshInterval, kDemo, kFleet, kSeed, kChurn, kFrom }) {
+            if (scanned.has(option))
+                return CommandLineError { Text::tr(
+                    "argument %1: not with --results, which opens a folder of results")
+                                              .arg(option) };
+        }
+        options.resultsLocation = *location;
+        return options;
+    }
     if (const auto name = scanned.value(kScheduler)) {
         lookout::ParameterCheck check;
         check.identifier("InferenceSchedulerName"_L1, *name);

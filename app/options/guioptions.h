@@ -25,6 +25,9 @@ struct GuiOptions {
     // With --demo: the emulator to start (its own thread, a free port, the demo keys), shaped by
     // --fleet, --seed, --churn, --from and --region; point the connection at its endpoint().
     emulator::EmulatorOptions demoEmulator;
+    // --results DIR: open a results window on this folder of results.jsonl files instead of the
+    // main window; empty: none.
+    QString resultsLocation;
 };
 
 // Refresh intervals a user may ask for: 0 (off) or this range, in seconds. Faster than every 5 s

@@ -294,71 +294,6 @@
     </message>
 </context>
 <context>
-    <name>options::GuiOptions</name>
-    <message>
-        <source>Unknown options: %1</source>
-        <translation>Unbekannte Optionen: %1</translation>
-    </message>
-    <message>
-        <source>argument %1: expected a non-empty value</source>
-        <translation>Argument %1: ein nicht leerer Wert wird erwartet</translation>
-    </message>
-    <message>
-        <source>argument %1: %2</source>
-        <translation>Argument %1: %2</translation>
-    </message>
-    <message>
-        <source>argument %1: expected 0 (off) or a whole number of seconds from %2 to %3, not &apos;%4&apos;</source>
-        <translation>Argument %1: erwartet wird 0 (aus) oder eine ganze Zahl von Sekunden von %2 bis %3, nicht „%4“</translation>
-    </message>
-    <message>
-        <source>argument %1: only with --demo</source>
-        <translation>Argument %1: nur mit --demo</translation>
-    </message>
-    <message>
-        <source>argument %1: not with --demo, which uses its own endpoint and keys</source>
-        <translation>Argument %1: nicht mit --demo, das seinen eigenen Endpunkt und eigene Schlüssel verwendet</translation>
-    </message>
-    <message>
-        <source>argument --from: serves saved files; not with --fleet or --seed</source>
-        <translation>Argument --from: liefert gespeicherte Dateien aus; nicht mit --fleet oder --seed</translation>
-    </message>
-</context>
-<context>
-    <name>options::OptionScanner</name>
-    <message>
-        <source>argument %1: ignored explicit argument &apos;%2&apos;</source>
-        <translation>Argument %1: explizites Argument „%2“ ignoriert</translation>
-    </message>
-    <message>
-        <source>argument %1: expected one argument</source>
-        <translation>Argument %1: ein Argument wird erwartet</translation>
-    </message>
-</context>
-<context>
-    <name>options::OptionValues</name>
-    <message>
-        <source>argument %1: expected %2, not &apos;%3&apos;</source>
-        <translation>Argument %1: erwartet wird %2, nicht „%3“</translation>
-    </message>
-    <message>
-        <source>a number of seconds from 0 (no timeout) to %1</source>
-        <translation>eine Anzahl Sekunden von 0 (kein Zeitlimit) bis %1</translation>
-    </message>
-    <message>
-        <source>a whole number from %1 to %2</source>
-        <translation>eine ganze Zahl von %1 bis %2</translation>
-    </message>
-    <message>
-        <source>argument %1: Invalid choice &apos;%2&apos;, valid choices are: %3</source>
-        <translation>Argument %1: ungültige Auswahl „%2“, gültig sind: %3</translation>
-    </message>
-    <message>
-        <source>a date-time such as 2024-03-04T18:52:22Z, 2024-03-04T18:52:22+05:30 or 2024-03-04, or epoch seconds</source>
-        <translation>ein Zeitpunkt wie 2024-03-04T18:52:22Z, 2024-03-04T18:52:22+05:30 oder 2024-03-04, oder Sekunden seit der Epoche</translation>
-    </message>
-</context>
-<context>
     <name>models::DurationText</name>
     <message>
         <source>Every hour</source>
@@ -982,6 +917,86 @@
     </message>
 </context>
 <context>
+    <name>options::GuiOptions</name>
+    <message>
+        <source>Unknown options: %1</source>
+        <translation>Unbekannte Optionen: %1</translation>
+    </message>
+    <message>
+        <source>argument %1: expected a non-empty value</source>
+        <translation>Argument %1: ein nicht leerer Wert wird erwartet</translation>
+    </message>
+    <message>
+        <source>argument %1: %2</source>
+        <translation>Argument %1: %2</translation>
+    </message>
+    <message>
+        <source>argument %1: expected 0 (off) or a whole number of seconds from %2 to %3, not &apos;%4&apos;</source>
+        <translation>Argument %1: erwartet wird 0 (aus) oder eine ganze Zahl von Sekunden von %2 bis %3, nicht „%4“</translation>
+    </message>
+    <message>
+        <source>argument %1: only with --demo</source>
+        <translation>Argument %1: nur mit --demo</translation>
+    </message>
+    <message>
+        <source>argument %1: not with --demo, which uses its own endpoint and keys</source>
+        <translation>Argument %1: nicht mit --demo, das seinen eigenen Endpunkt und eigene Schlüssel verwendet</translation>
+    </message>
+    <message>
+        <source>argument --from: serves saved files; not with --fleet or --seed</source>
+        <translation>Argument --from: liefert gespeicherte Dateien aus; nicht mit --fleet oder --seed</translation>
+    </message>
+    <message>
+        <source>argument --results: reads a local folder; copy an S3 location first with &apos;aws s3 sync %1 DIR&apos;</source>
+        <translation>Argument --results: liest einen lokalen Ordner; kopieren Sie einen S3-Ort zuerst mit „aws s3 sync %1 DIR“</translation>
+    </message>
+    <message>
+        <source>argument %1: not with --results, which opens a folder of results</source>
+        <translation>Argument %1: nicht mit --results, das einen Ordner mit Ergebnissen öffnet</translation>
+    </message>
+</context>
+<context>
+    <name>options::OptionScanner</name>
+    <message>
+        <source>argument %1: ignored explicit argument &apos;%2&apos;</source>
+        <translation>Argument %1: explizites Argument „%2“ ignoriert</translation>
+    </message>
+    <message>
+        <source>argument %1: expected one argument</source>
+        <translation>Argument %1: ein Argument wird erwartet</translation>
+    </message>
+</context>
+<context>
+    <name>options::OptionValues</name>
+    <message>
+        <source>argument %1: expected %2, not &apos;%3&apos;</source>
+        <translation>Argument %1: erwartet wird %2, nicht „%3“</translation>
+    </message>
+    <message>
+        <source>a number of seconds from 0 (no timeout) to %1</source>
+        <translation>eine Anzahl Sekunden von 0 (kein Zeitlimit) bis %1</translation>
+    </message>
+    <message>
+        <source>a whole number from %1 to %2</source>
+        <translation>eine ganze Zahl von %1 bis %2</translation>
+    </message>
+    <message>
+        <source>argument %1: Invalid choice &apos;%2&apos;, valid choices are: %3</source>
+        <translation>Argument %1: ungültige Auswahl „%2“, gültig sind: %3</translation>
+    </message>
+    <message>
+        <source>a date-time such as 2024-03-04T18:52:22Z, 2024-03-04T18:52:22+05:30 or 2024-03-04, or epoch seconds</source>
+        <translation>ein Zeitpunkt wie 2024-03-04T18:52:22Z, 2024-03-04T18:52:22+05:30 oder 2024-03-04, oder Sekunden seit der Epoche</translation>
+    </message>
+</context>
+<context>
+    <name>ui::ChartExport</name>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>%1 konnte nicht gespeichert werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>ui::ConnectionBar</name>
     <message>
         <source>&amp;Profile:</source>
@@ -1048,6 +1063,35 @@
     <message>
         <source>Environment</source>
         <translation>Umgebung</translation>
+    </message>
+</context>
+<context>
+    <name>ui::ContributionBars</name>
+    <message>
+        <source>Contributing sensors</source>
+        <translation>Beitragende Sensoren</translation>
+    </message>
+    <message>
+        <source>Contributing components</source>
+        <translation>Beitragende Komponenten</translation>
+    </message>
+    <message numerus="yes">
+        <source>All others (%n)</source>
+        <translation>
+            <numerusform>Alle anderen (%n)</numerusform>
+            <numerusform>Alle anderen (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2 (even share %3)</source>
+        <translation>%1: %2 (gleicher Anteil %3)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Dashed: the even share, 1/N for N = %n sensors</source>
+        <translation>
+            <numerusform>Gestrichelt: der gleiche Anteil, 1/N bei N = %n Sensor</numerusform>
+            <numerusform>Gestrichelt: der gleiche Anteil, 1/N bei N = %n Sensoren</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1682,6 +1726,460 @@ Ein Betrachter für Inferenzplaner von Amazon Lookout for Equipment.</translatio
     <message>
         <source>Choose a region</source>
         <translation>Region wählen</translation>
+    </message>
+</context>
+<context>
+    <name>ui::ResultsChart</name>
+    <message>
+        <source>Anomaly score chart</source>
+        <translation>Diagramm der Anomaliewerte</translation>
+    </message>
+    <message>
+        <source>No data at %1</source>
+        <translation>Keine Daten um %1</translation>
+    </message>
+    <message>
+        <source>Anomaly score: %1</source>
+        <translation>Anomaliewert: %1</translation>
+    </message>
+    <message>
+        <source>Anomaly score: not set</source>
+        <translation>Anomaliewert: nicht gesetzt</translation>
+    </message>
+    <message>
+        <source>Reason: not set</source>
+        <translation>Grund: nicht gesetzt</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Grund: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Event %1 to %2 (predictions: %n)</source>
+        <translation>
+            <numerusform>Ereignis %1 bis %2 (Vorhersagen: %n)</numerusform>
+            <numerusform>Ereignis %1 bis %2 (Vorhersagen: %n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No results</source>
+        <translation>Keine Ergebnisse</translation>
+    </message>
+    <message numerus="yes">
+        <source>Predictions from %1 to %2: %n</source>
+        <translation>
+            <numerusform>Vorhersagen von %1 bis %2: %n</numerusform>
+            <numerusform>Vorhersagen von %1 bis %2: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Events: %n</source>
+        <translation>
+            <numerusform>Ereignisse: %n</numerusform>
+            <numerusform>Ereignisse: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>showing %1 to %2</source>
+        <translation>angezeigt: %1 bis %2</translation>
+    </message>
+    <message>
+        <source>Anomaly score</source>
+        <translation>Anomaliewert</translation>
+    </message>
+    <message>
+        <source>Anomaly</source>
+        <translation>Anomalie</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Machine off</source>
+        <translation>Maschine aus</translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <translation>Keine Daten</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 bis %2</translation>
+    </message>
+</context>
+<context>
+    <name>ui::ResultsRangeChooser</name>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Anzeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Range:</source>
+        <translation>&amp;Zeitraum:</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Von</translation>
+    </message>
+    <message>
+        <source>&amp;to</source>
+        <translation>&amp;bis</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation>Eigener Zeitraum…</translation>
+    </message>
+    <message>
+        <source>Time range</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Relative to the newest result, not to now: the schedulers have stopped</source>
+        <translation>Gezählt ab dem neuesten Ergebnis, nicht ab jetzt: die Planer laufen nicht mehr</translation>
+    </message>
+    <message>
+        <source>Custom range start (UTC)</source>
+        <translation>Beginn des eigenen Zeitraums (UTC)</translation>
+    </message>
+    <message>
+        <source>Custom range end (UTC)</source>
+        <translation>Ende des eigenen Zeitraums (UTC)</translation>
+    </message>
+    <message>
+        <source>Show the custom range</source>
+        <translation>Den eigenen Zeitraum anzeigen</translation>
+    </message>
+</context>
+<context>
+    <name>ui::ResultsReportView</name>
+    <message>
+        <source>&amp;Details</source>
+        <translation>&amp;Details</translation>
+    </message>
+    <message>
+        <source>Show what was left out</source>
+        <translation>Zeigen, was ausgelassen wurde</translation>
+    </message>
+    <message>
+        <source>Lines and files left out</source>
+        <translation>Ausgelassene Zeilen und Dateien</translation>
+    </message>
+    <message>
+        <source>What reading the results left out</source>
+        <translation>Was beim Lesen der Ergebnisse ausgelassen wurde</translation>
+    </message>
+    <message numerus="yes">
+        <source>Malformed lines skipped: %n</source>
+        <translation>
+            <numerusform>Fehlerhafte Zeilen übersprungen: %n</numerusform>
+            <numerusform>Fehlerhafte Zeilen übersprungen: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Lines read in part: %n</source>
+        <translation>
+            <numerusform>Teilweise gelesene Zeilen: %n</numerusform>
+            <numerusform>Teilweise gelesene Zeilen: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Files not read: %n</source>
+        <translation>
+            <numerusform>Nicht gelesene Dateien: %n</numerusform>
+            <numerusform>Nicht gelesene Dateien: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Folder entries not read: %n</source>
+        <translation>
+            <numerusform>Nicht gelesene Einträge des Ordners: %n</numerusform>
+            <numerusform>Nicht gelesene Einträge des Ordners: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… und %n weiteres</numerusform>
+            <numerusform>… und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: not read: %2</source>
+        <translation>%1: nicht gelesen: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ui::ResultsWindow</name>
+    <message>
+        <source>Sum per &amp;component</source>
+        <translation>Je &amp;Komponente summieren</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Results: %1 – Lookout Desk</source>
+        <translation>Ergebnisse: %1 – Lookout Desk</translation>
+    </message>
+    <message>
+        <source>Results of %1</source>
+        <translation>Ergebnisse von %1</translation>
+    </message>
+    <message>
+        <source>Select an event or a time in the chart or the tables to see which sensors contributed.</source>
+        <translation>Wählen Sie ein Ereignis oder einen Zeitpunkt im Diagramm oder in den Tabellen, um die beitragenden Sensoren zu sehen.</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <source>Predictions</source>
+        <translation>Vorhersagen</translation>
+    </message>
+    <message>
+        <source>Contributing sensors</source>
+        <translation>Beitragende Sensoren</translation>
+    </message>
+    <message>
+        <source>&amp;Events</source>
+        <translation>&amp;Ereignisse</translation>
+    </message>
+    <message>
+        <source>&amp;Predictions</source>
+        <translation>&amp;Vorhersagen</translation>
+    </message>
+    <message>
+        <source>Se&amp;nsors</source>
+        <translation>Se&amp;nsoren</translation>
+    </message>
+    <message>
+        <source>Results tables</source>
+        <translation>Ergebnistabellen</translation>
+    </message>
+    <message>
+        <source>Loading progress</source>
+        <translation>Ladefortschritt</translation>
+    </message>
+    <message>
+        <source>Cancel loading</source>
+        <translation>Laden abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop loading and keep what has arrived (Esc)</source>
+        <translation>Laden beenden und behalten, was angekommen ist (Esc)</translation>
+    </message>
+    <message>
+        <source>Loading status</source>
+        <translation>Ladestatus</translation>
+    </message>
+    <message>
+        <source>Nothing selected</source>
+        <translation>Nichts ausgewählt</translation>
+    </message>
+    <message>
+        <source>Selected time or event</source>
+        <translation>Ausgewählter Zeitpunkt oder ausgewähltes Ereignis</translation>
+    </message>
+    <message>
+        <source>Sum the shares per component</source>
+        <translation>Die Anteile je Komponente summieren</translation>
+    </message>
+    <message>
+        <source>A component is the part of a sensor&apos;s name before the backslash</source>
+        <translation>Eine Komponente ist der Teil des Sensornamens vor dem Backslash</translation>
+    </message>
+    <message>
+        <source>Copy as CSV</source>
+        <translation>Als CSV kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>Export Chart as &amp;PNG…</source>
+        <translation>Diagramm als &amp;PNG exportieren…</translation>
+    </message>
+    <message>
+        <source>Export Chart as &amp;SVG…</source>
+        <translation>Diagramm als &amp;SVG exportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Schließen</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Whole Table as CSV</source>
+        <translation>Ganze Tabelle als CSV &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>&amp;Neu laden</translation>
+    </message>
+    <message>
+        <source>Go to the &amp;Chart</source>
+        <translation>Zum &amp;Diagramm</translation>
+    </message>
+    <message>
+        <source>Show &amp;All of the Range</source>
+        <translation>Den ganzen &amp;Zeitraum zeigen</translation>
+    </message>
+    <message>
+        <source>Listing %1…</source>
+        <translation>%1 wird aufgelistet…</translation>
+    </message>
+    <message>
+        <source>Listing the results…</source>
+        <translation>Die Ergebnisse werden aufgelistet…</translation>
+    </message>
+    <message>
+        <source>No results</source>
+        <translation>Keine Ergebnisse</translation>
+    </message>
+    <message>
+        <source>Could not list the results</source>
+        <translation>Die Ergebnisse konnten nicht aufgelistet werden</translation>
+    </message>
+    <message>
+        <source>Could not read results from %1.</source>
+        <translation>Die Ergebnisse aus %1 konnten nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Cancelled before the listing arrived</source>
+        <translation>Abgebrochen, bevor die Auflistung ankam</translation>
+    </message>
+    <message numerus="yes">
+        <source>Files read: %1 of %n; %2 of %3</source>
+        <translation>
+            <numerusform>Gelesene Dateien: %1 von %n; %2 von %3</numerusform>
+            <numerusform>Gelesene Dateien: %1 von %n; %2 von %3</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Predictions: %n</source>
+        <translation>
+            <numerusform>Vorhersagen: %n</numerusform>
+            <numerusform>Vorhersagen: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>events: %n</source>
+        <translation>
+            <numerusform>Ereignisse: %n</numerusform>
+            <numerusform>Ereignisse: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No results in %1.</source>
+        <translation>Keine Ergebnisse in %1.</translation>
+    </message>
+    <message>
+        <source>No file named results.jsonl was found in it or in its folders.</source>
+        <translation>Weder darin noch in seinen Ordnern wurde eine Datei namens results.jsonl gefunden.</translation>
+    </message>
+    <message>
+        <source>No results in this range</source>
+        <translation>Keine Ergebnisse in diesem Zeitraum</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1; files: %n (%2)</source>
+        <translation>
+            <numerusform>%1; Dateien: %n (%2)</numerusform>
+            <numerusform>%1; Dateien: %n (%2)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not read the results</source>
+        <translation>Die Ergebnisse konnten nicht gelesen werden</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled with %1 of %n files read. Shown: %2</source>
+        <translation>
+            <numerusform>Abgebrochen, %1 von %n Datei gelesen. Angezeigt: %2</numerusform>
+            <numerusform>Abgebrochen, %1 von %n Dateien gelesen. Angezeigt: %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Event from %1 to %2 (predictions: %n)</source>
+        <translation>
+            <numerusform>Ereignis von %1 bis %2 (Vorhersagen: %n)</numerusform>
+            <numerusform>Ereignis von %1 bis %2 (Vorhersagen: %n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Prediction at %1</source>
+        <translation>Vorhersage um %1</translation>
+    </message>
+    <message>
+        <source>Prediction at %1: no diagnostics</source>
+        <translation>Vorhersage um %1: keine Diagnosen</translation>
+    </message>
+    <message>
+        <source>Copied the %1 table as CSV</source>
+        <translation>Die Tabelle %1 wurde als CSV kopiert</translation>
+    </message>
+    <message>
+        <source>SVG images (*.svg)</source>
+        <translation>SVG-Bilder (*.svg)</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>Export Chart as SVG</source>
+        <translation>Diagramm als SVG exportieren</translation>
+    </message>
+    <message>
+        <source>Export Chart as PNG</source>
+        <translation>Diagramm als PNG exportieren</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
     </message>
 </context>
 <context>

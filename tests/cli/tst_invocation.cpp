@@ -235,6 +235,7 @@ private slots:
         QTest::newRow("qt options") << QStringList { u"-platform"_s, u"offscreen"_s, u"--style"_s,
             u"fusion"_s, u"-reverse"_s }
                                     << false;
+        QTest::newRow("results window") << QStringList { u"--results"_s, u"/srv/out"_s } << false;
         QTest::newRow("unknown option") << QStringList { u"--bogus"_s } << false;
         QTest::newRow("command") << QStringList { u"describe"_s, u"x"_s } << true;
         QTest::newRow("command after window options")

@@ -1,5 +1,5 @@
 // The window's command line: connection options, --scheduler, --refresh-interval, --demo and
-// its emulator options, Qt's own options left alone, and each refusal's text.
+// its emulator options, --results, Qt's own options left alone, and each refusal's text.
 #include "options/guioptions.h"
 
 #include <QtTest>
@@ -72,6 +72,15 @@ private slots:
             parsed({ u"--demo"_s }).demoEmulator.fleetSize, emulator::EmulatorOptions {}.fleetSize);
     }
 
+    void results_opensAFolder()
+    {
+        const GuiOptions options = parsed({ u"--results"_s, u"/srv/results out"_s });
+        QCOMPARE(options.resultsLocation, u"/srv/results out"_s);
+        QVERIFY(!options.demo);
+        QVERIFY(parsed({}).resultsLocation.isEmpty());
+        QCOMPARE(parsed({ u"--results=relative/dir"_s }).resultsLocation, u"relative/dir"_s);
+    }
+
     void qtOptions_areLeftToQt()
     {
         const GuiOptions options
@@ -127,6 +136,23 @@ private slots:
         QTest::newRow("seed negative")
             << QStringList { u"--demo"_s, u"--seed"_s, u"-1"_s }
             << u"argument --seed: expected a whole number from 0 to 9007199254740991, not '-1'"_s;
+        QTest::newRow("results empty") << QStringList { u"--results"_s, u""_s }
+                                       << u"argument --results: expected a non-empty value"_s;
+        QTest::newRow("results without value")
+            << QStringList { u"--results"_s } << u"argument --results: expected one argument"_s;
+        QTest::newRow("results from s3")
+            << QStringList { u"--results"_s, u"S3://bucket/out/"_s }
+            << u"argument --results: reads a local folder; copy an S3 location first with "
+               "'aws s3 sync S3://bucket/out/ DIR'"_s;
+        QTest::newRow("results and demo")
+            << QStringList { u"--results"_s, u"d"_s, u"--demo"_s }
+            << u"argument --demo: not with --results, which opens a folder of results"_s;
+        QTest::newRow("results and scheduler")
+            << QStringList { u"--scheduler"_s, u"s"_s, u"--results"_s, u"d"_s }
+            << u"argument --scheduler: not with --results, which opens a folder of results"_s;
+        QTest::newRow("results and profile")
+            << QStringList { u"--results"_s, u"d"_s, u"--profile"_s, u"p"_s }
+            << u"argument --profile: not with --results, which opens a folder of results"_s;
         QTest::newRow("demo bad region")
             << QStringList { u"--demo"_s, u"--region"_s, u"not a region"_s }
             << u"argument --demo: region 'not a region' is not a region name like "

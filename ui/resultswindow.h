@@ -1,0 +1,127 @@
+#pragma once
+
+#include "results/rangeloader.h"
+#include "results/timerange.h"
+
+#include <QMainWindow>
+#include <QTimer>
+
+#include <optional>
+
+class QAbstractItemModel;
+class QAction;
+class QCheckBox;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QTabWidget;
+class QTableView;
+
+namespace models {
+class EventTableModel;
+class PredictionTableModel;
+class SensorContributionModel;
+} // namespace models
+
+namespace ui {
+
+class ContributionBars;
+class ErrorBanner;
+class ResultsChart;
+class ResultsRangeChooser;
+class ResultsReportView;
+
+// A window of its own for the results of one source (`lookout-desk --results DIR`): the range
+// chooser, the chart, the contributing sensors of the selected time or event, and the same data
+// as tables (Events, Predictions, Sensors) for keyboards and screen readers. Loading shows its
+// progress (files and bytes) and can be cancelled; what has arrived is drawn as it arrives.
+// What reading left out (malformed lines, entries that are not files) is shown above the chart;
+// a source that cannot be read is an error in place, with Retry.
+//
+// The ranges are relative to the newest result: start() lists the source once to find it from
+// the objects' folder names; without such names the whole source is loaded first and the newest
+// prediction decides.
+class ResultsWindow : public QMainWindow {
+    Q_OBJECT
+
+public:
+    // `source` must outlive the window.
+    explicit ResultsWindow(results::ResultsSource *source, QWidget *parent = nullptr);
+    ~ResultsWindow() override;
+
+    // Finds the newest result and loads the last 7 days before it.
+    void start();
+    void loadRange(const results::TimeRange &range);
+    void cancelLoad();
+
+    // For tests and the exports.
+    ResultsChart *chart() const { return m_chart; }
+    ContributionBars *contributionBars() const { return m_bars; }
+    ResultsRangeChooser *rangeChooser() const { return m_rangeChooser; }
+    ResultsReportView *reportView() const { return m_report; }
+    ErrorBanner *errorBanner() const { return m_errorBanner; }
+    QTableView *eventsView() const { return m_eventsView; }
+    QTableView *predictionsView() const { return m_predictionsView; }
+    QTableView *sensorsView() const { return m_sensorsView; }
+    models::EventTableModel *eventModel() const { return m_eventModel; }
+    models::PredictionTableModel *predictionModel() const { return m_predictionModel; }
+    models::SensorContributionModel *contributionModel() const { return m_contributionModel; }
+    QPushButton *cancelButton() const { return m_cancelButton; }
+    QProgressBar *progressBar() const { return m_progressBar; }
+    QLabel *statusLabel() const { return m_statusLabel; }
+    QLabel *selectionLabel() const { return m_selectionLabel; }
+    QCheckBox *componentToggle() const { return m_componentToggle; }
+    const results::RangeLoader &loader() const { return m_loader; }
+    // The table shown as CSV: its selected rows (all when none is selected), or every row.
+    QString currentTableCsv(bool selectedRows = true) const;
+
+signals:
+    // A load ended (and its outcome is shown).
+    void loadFinished(results::RangeLoader::Outcome outcome);
+
+private:
+    void buildMenus();
+    QWidget *buildContributionsPanel();
+    QTableView *makeTable(QAbstractItemModel *model, const QString &name);
+    void listed(const std::variant<results::Listing, results::SourceError> &result);
+    void seriesChanged(qsizetype firstChanged);
+    void applySeriesChanges();
+    void progressChanged(const results::LoadProgress &progress);
+    void finished(results::RangeLoader::Outcome outcome);
+    void eventSelected(int event);
+    void predictionSelected(qsizetype index);
+    void copyCsv(bool selectedRows);
+    void exportChart(bool svg);
+
+    results::ResultsSource *m_source;
+    results::RangeLoader m_loader;
+    models::PredictionTableModel *m_predictionModel;
+    models::EventTableModel *m_eventModel;
+    models::SensorContributionModel *m_contributionModel;
+
+    ResultsRangeChooser *m_rangeChooser;
+    ErrorBanner *m_errorBanner;
+    ResultsReportView *m_report;
+    ResultsChart *m_chart;
+    ContributionBars *m_bars;
+    QLabel *m_selectionLabel;
+    QCheckBox *m_componentToggle;
+    QTabWidget *m_tables;
+    QTableView *m_eventsView;
+    QTableView *m_predictionsView;
+    QTableView *m_sensorsView;
+    QLabel *m_statusLabel;
+    QProgressBar *m_progressBar;
+    QPushButton *m_cancelButton;
+    QAction *m_reloadAction = nullptr;
+
+    // Series changes are applied to the models and the chart at most every kRedrawInterval
+    // while loading: a year arrives in thousands of merges.
+    QTimer m_redrawTimer;
+    std::optional<qsizetype> m_pendingFirstChanged;
+    bool m_listing = false;
+    bool m_newestFromSeries = false; // no folder names were times: decide after loading all
+    bool m_syncingSelection = false;
+};
+
+} // namespace ui
