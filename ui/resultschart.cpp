@@ -3,6 +3,7 @@
 #include "models/resultstext.h"
 #include "models/timetext.h"
 #include "results/resultstime.h"
+#include "ui/plotlayer.h"
 #include "ui/timeaxisticks.h"
 
 #include <QHelpEvent>
@@ -418,11 +419,13 @@ void ResultsChart::paintChart(QPainter &painter, const QRectF &rect) const
     }
     const std::vector<TimeTick> ticks
         = timeAxisTicks(m_from, m_to, layout.plot.width(), QFontMetricsF(layout.font));
-    paintTimeGrid(painter, layout, ticks);
+    PlotLayer layer;
+    addTimeGrid(layer, layout, ticks);
     painter.save();
     painter.setClipRect(layout.plot.united(layout.ribbon));
-    paintEvents(painter, layout);
-    paintData(painter, layout);
+    addEvents(layer, layout);
+    paintData(painter, layer, layout);
+    layer.paint(painter, layout.plot, layout.colours.line, 2);
     paintSelection(painter, layout);
     painter.restore();
     paintTimeLabels(painter, layout, ticks);
@@ -491,7 +494,7 @@ void ResultsChart::paintGrid(QPainter &painter, const Layout &layout) const
     }
 }
 
-void ResultsChart::paintEvents(QPainter &painter, const Layout &layout) const
+void ResultsChart::addEvents(PlotLayer &layer, const Layout &layout) const
 {
     if (!m_events)
         return;
@@ -500,19 +503,31 @@ void ResultsChart::paintEvents(QPainter &painter, const Layout &layout) const
     const qint64 cover = qMax<qint64>(spacing(), 1);
     const auto x
         = [&](qint64 time) { return plot.left() + static_cast<double>(time - m_from) * scale; };
-    painter.setPen(Qt::NoPen);
-    painter.setBrush(layout.colours.eventFill);
     // Events are in time order: skip to the first that ends in view.
     auto it = std::lower_bound(m_events->begin(), m_events->end(), m_from,
         [cover](const results::Event &event, qint64 value) { return event.end + cover < value; });
+    // Events that touch on screen are one rectangle: a year has thousands, a few per pixel.
+    double runLeft = 0;
+    double runRight = -1;
+    const auto flush = [&] {
+        if (runRight > runLeft)
+            layer.addBand(runLeft, runRight, layout.colours.eventFill);
+    };
     for (; it != m_events->end() && it->start < m_to; ++it) {
-        const double left = x(it->start);
-        const double right = qMax(left + 1, x(it->end + cover));
-        painter.drawRect(QRectF(QPointF(left, plot.top()), QPointF(right, plot.bottom())));
+        const double left = std::floor(x(it->start));
+        const double right = std::max(left + 1, std::ceil(x(it->end + cover)));
+        if (left <= runRight) {
+            runRight = std::max(runRight, right);
+            continue;
+        }
+        flush();
+        runLeft = left;
+        runRight = right;
     }
+    flush();
 }
 
-void ResultsChart::paintData(QPainter &painter, const Layout &layout) const
+void ResultsChart::paintData(QPainter &painter, PlotLayer &layer, const Layout &layout) const
 {
     const ResultsChartColours &colours = layout.colours;
     const QRectF &plot = layout.plot;
@@ -539,8 +554,8 @@ void ResultsChart::paintData(QPainter &painter, const Layout &layout) const
         runs.emplace_back(state, QRectF(left, ribbon.top(), 1, ribbon.height()));
     };
 
-    QList<QLineF> lines;
-    lines.reserve(columns * 2);
+    PlotLayer &lines = layer;
+    lines.reserveLines(columns * 2);
     bool havePrevious = false;
     double previousX = 0;
     double previousScore = 0;
@@ -589,10 +604,10 @@ void ResultsChart::paintData(QPainter &painter, const Layout &layout) const
             continue;
         }
         if (havePrevious && bucket.start - previousTime <= gapLimit) {
-            lines.append(QLineF(previousX, y(previousScore), x,
+            lines.addLine(QLineF(previousX, y(previousScore), x,
                 y(std::clamp(previousScore, bucket.minScore, bucket.maxScore))));
         }
-        lines.append(QLineF(x, y(bucket.maxScore), x, y(bucket.minScore)));
+        lines.addLine(QLineF(x, y(bucket.maxScore), x, y(bucket.minScore)));
         havePrevious = true;
         previousX = x;
         previousScore = bucket.lastScore;
@@ -606,7 +621,7 @@ void ResultsChart::paintData(QPainter &painter, const Layout &layout) const
             const double nextX = plot.left()
                 + static_cast<double>(next.time - m_from) * plot.width()
                     / static_cast<double>(m_to - m_from);
-            lines.append(QLineF(previousX, y(previousScore), nextX, y(next.score)));
+            lines.addLine(QLineF(previousX, y(previousScore), nextX, y(next.score)));
         }
     }
 
@@ -628,12 +643,6 @@ void ResultsChart::paintData(QPainter &painter, const Layout &layout) const
             break;
         }
     }
-
-    painter.setRenderHint(QPainter::Antialiasing, false);
-    QPen pen(colours.line, 2);
-    pen.setCapStyle(Qt::FlatCap);
-    painter.setPen(pen);
-    painter.drawLines(lines);
 }
 
 void ResultsChart::paintSelection(QPainter &painter, const Layout &layout) const
@@ -666,19 +675,17 @@ void ResultsChart::paintSelection(QPainter &painter, const Layout &layout) const
     }
 }
 
-void ResultsChart::paintTimeGrid(
-    QPainter &painter, const Layout &layout, const std::vector<TimeTick> &ticks) const
+void ResultsChart::addTimeGrid(
+    PlotLayer &layer, const Layout &layout, const std::vector<TimeTick> &ticks) const
 {
     const QRectF &plot = layout.plot;
     const double scale = plot.width() / static_cast<double>(m_to - m_from);
     for (const TimeTick &tick : ticks) {
-        const double x
-            = std::round(plot.left() + static_cast<double>(tick.time - m_from) * scale) + 0.5;
         QColor grid = layout.colours.grid;
         if (tick.major)
             grid.setAlpha(qMin(255, grid.alpha() * 2));
-        painter.setPen(QPen(grid, 1));
-        painter.drawLine(QPointF(x, plot.top()), QPointF(x, layout.ribbon.bottom() + 3));
+        layer.addRule(
+            std::round(plot.left() + static_cast<double>(tick.time - m_from) * scale), grid);
     }
 }
 

@@ -15,6 +15,8 @@
 
 namespace ui {
 
+class PlotLayer;
+
 // The colours of a results chart: the palette's for the frame, text and selection, and fixed
 // hues from the Okabe-Ito set (told apart with any colour vision) for what the data says, in a
 // lighter shade on dark palettes.
@@ -128,12 +130,13 @@ private:
 
     void paintLegend(QPainter &painter, const Layout &layout) const;
     void paintGrid(QPainter &painter, const Layout &layout) const;
-    void paintEvents(QPainter &painter, const Layout &layout) const;
-    void paintData(QPainter &painter, const Layout &layout) const;
+    void addEvents(PlotLayer &layer, const Layout &layout) const;
+    // The ribbon, and the score's line into `layer`.
+    void paintData(QPainter &painter, PlotLayer &layer, const Layout &layout) const;
     void paintSelection(QPainter &painter, const Layout &layout) const;
     // Under the data, and the labels below it.
-    void paintTimeGrid(
-        QPainter &painter, const Layout &layout, const std::vector<TimeTick> &ticks) const;
+    void addTimeGrid(
+        PlotLayer &layer, const Layout &layout, const std::vector<TimeTick> &ticks) const;
     void paintTimeLabels(
         QPainter &painter, const Layout &layout, const std::vector<TimeTick> &ticks) const;
 
