@@ -154,20 +154,24 @@ void ContributionBars::paintEvent(QPaintEvent *)
         const QRectF filled(
             barLeft, top + 2, std::max(1.0, bar.share * scale), metrics.height() - 4);
         painter.fillRect(filled, bar.others ? colours.machineOff : colours.line);
-        painter.drawText(QRectF(filled.right() + 4, top, valueWidth, metrics.height()),
-            Qt::AlignLeft | Qt::AlignVCenter, models::shareText(bar.share));
-        // The even-share mark, across the row's whole height so that equal marks form a line.
+        // The even-share mark, across the row's whole height so that equal marks form a line,
+        // under the figure.
         const double even = std::round(barLeft + bar.evenShare * scale) + 0.5;
-        QPen pen(colours.text, 1, Qt::DashLine);
-        painter.setPen(pen);
+        painter.setPen(QPen(colours.text, 1, Qt::DashLine));
         painter.drawLine(QPointF(even, top - kRowGap / 2), QPointF(even, top + row - kRowGap / 2));
+        const QString figure = models::shareText(bar.share);
+        const QRectF text(
+            filled.right() + 4, top, metrics.horizontalAdvance(figure) + 2, metrics.height());
+        painter.fillRect(text, colours.background);
+        painter.setPen(colours.text);
+        painter.drawText(text, Qt::AlignLeft | Qt::AlignVCenter, figure);
         top += row;
     }
     painter.setPen(colours.text);
-    const QString note = tr("Dashed: the even share, 1/N for N = %n sensors", nullptr,
+    const QString note = tr("Dashed: the share if all %n sensors contributed alike", nullptr,
         static_cast<int>(m_model ? m_model->contributions().sensors.size() : 0));
-    painter.drawText(QRectF(margin, top + 2, width() - 2 * margin, metrics.height()),
-        Qt::AlignLeft | Qt::AlignVCenter, metrics.elidedText(note, Qt::ElideRight, width() - 16));
+    painter.drawText(QRectF(margin, top + 2, width() - 2 * margin, height() - top - 2),
+        Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, note);
 }
 
 void ContributionBars::changeEvent(QEvent *event)

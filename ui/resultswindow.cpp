@@ -98,6 +98,7 @@ ResultsWindow::ResultsWindow(results::ResultsSource *source, QWidget *parent)
     chartAndBars->addWidget(buildContributionsPanel());
     chartAndBars->setStretchFactor(0, 3);
     chartAndBars->setStretchFactor(1, 1);
+    chartAndBars->setSizes({ 900, 360 }); // the sensors' names and shares need room too
     auto *chartAndTables = new QSplitter(Qt::Vertical, this);
     chartAndTables->addWidget(chartAndBars);
     chartAndTables->addWidget(m_tables);
@@ -351,6 +352,9 @@ void ResultsWindow::progressChanged(const results::LoadProgress &progress)
 void ResultsWindow::finished(results::RangeLoader::Outcome outcome)
 {
     applySeriesChanges();
+    // Times and sensors in full (the views measure at most their first thousand rows).
+    for (QTableView *view : { m_eventsView, m_predictionsView })
+        view->resizeColumnsToContents();
     m_progressBar->setVisible(false);
     m_cancelButton->setEnabled(false);
     m_report->showReport(m_loader.report(), m_loader.skipped());

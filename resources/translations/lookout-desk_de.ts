@@ -1087,10 +1087,10 @@
         <translation>%1: %2 (gleicher Anteil %3)</translation>
     </message>
     <message numerus="yes">
-        <source>Dashed: the even share, 1/N for N = %n sensors</source>
+        <source>Dashed: the share if all %n sensors contributed alike</source>
         <translation>
-            <numerusform>Gestrichelt: der gleiche Anteil, 1/N bei N = %n Sensor</numerusform>
-            <numerusform>Gestrichelt: der gleiche Anteil, 1/N bei N = %n Sensoren</numerusform>
+            <numerusform>Gestrichelt: der Anteil, wenn alle %n Sensoren gleich beitrügen</numerusform>
+            <numerusform>Gestrichelt: der Anteil, wenn alle %n Sensoren gleich beitrügen</numerusform>
         </translation>
     </message>
 </context>
