@@ -5,6 +5,7 @@
 #include "results/events.h"
 #include "ui/resultschart.h"
 
+#include <QEvent>
 #include <QHash>
 #include <QPainter>
 
