@@ -71,7 +71,8 @@ quint64 ObjectCache::checksum(QByteArrayView bytes)
         hash = rotateLeft(hash ^ (word * kPrime2), 31) * kPrime1;
     }
     quint64 tail = 0;
-    std::memcpy(&tail, p, static_cast<size_t>(left));
+    if (left > 0) // an empty object's data() may be null, which memcpy must not be given
+        std::memcpy(&tail, p, static_cast<size_t>(left));
     hash = rotateLeft(hash ^ (tail * kPrime2), 31) * kPrime1;
     hash ^= hash >> 33;
     hash *= kPrime2;
@@ -103,8 +104,8 @@ std::optional<QByteArray> ObjectCache::find(const QString &scope, const ObjectIn
         return std::nullopt;
     const qint64 size = file.size();
     QByteArray header = file.read(kHeaderBytes);
-    bool valid = header.size() == kHeaderBytes
-        && std::memcmp(header.constData(), kMagic, sizeof kMagic) == 0;
+    bool valid
+        = header.size() == kHeaderBytes && header.startsWith(QByteArrayView(kMagic, sizeof kMagic));
     const quint64 length = valid ? getUint64(header.constData() + 8) : 0;
     valid = valid && length == static_cast<quint64>(size - kHeaderBytes)
         && length <= static_cast<quint64>(kMaxObjectBytes);
