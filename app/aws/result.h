@@ -6,7 +6,6 @@
 namespace aws {
 
 // A value, or the AwsError that prevented it.
-template <typename T>
-using Result = core::Result<T, AwsError>;
+template<typename T> using Result = core::Result<T, AwsError>;
 
 } // namespace aws

@@ -8,8 +8,7 @@ namespace core {
 // A value or the error that prevented it (C++20 has no std::expected). Each layer names its
 // error type once: aws::Result<T> carries an aws::AwsError, options::Result<T> a
 // options::CommandLineError.
-template <typename T, typename Error>
-class Result {
+template<typename T, typename Error> class Result {
 public:
     Result(T value) // NOLINT(google-explicit-constructor)
         : m_state(std::in_place_index<0>, std::move(value))

@@ -14,7 +14,6 @@ struct CommandLineError {
 };
 
 // A parsed value, or the reason the command line was refused.
-template <typename T>
-using Result = core::Result<T, CommandLineError>;
+template<typename T> using Result = core::Result<T, CommandLineError>;
 
 } // namespace options
