@@ -43,16 +43,11 @@ public:
     DebugLogScope &operator=(const DebugLogScope &) = delete;
 };
 
-// The CLI prints its two "configure" hints bare (clidriver's _show_error) and every other
-// failure after a blank line (awscli.utils.write_exception).
+// Every failure after a blank line, as AWS CLI v2 prints it (awscli.utils.write_exception, and
+// clidriver's _show_error for the two "configure" hints, which v1 printed without one).
 int fail(QIODevice *err, const aws::AwsError &error)
 {
-    const QString sentence = error.toString();
-    const bool bare = (error.kind == aws::AwsError::Kind::Configuration
-                          && sentence.startsWith(QLatin1String("You must specify a region.")))
-        || (error.kind == aws::AwsError::Kind::Credentials
-            && sentence.startsWith(QLatin1String("Unable to locate credentials.")));
-    err->write((bare ? QByteArray() : QByteArray("\n")) + sentence.toUtf8() + '\n');
+    err->write("\n" + error.toString().toUtf8() + '\n');
     return error.exitCode();
 }
 

@@ -376,13 +376,13 @@ void TestServiceCommand::exit253_configurationAndCredentials_data()
         << QByteArray("\nThe config profile (gone) could not be found\n");
     QTest::newRow("no region")
         << QStringList { u"describe"_s, u"x"_s } << QStringList { u"AWS_REGION="_s }
-        << QByteArray("You must specify a region. You can also configure your region by "
+        << QByteArray("\nYou must specify a region. You can also configure your region by "
                       "running \"aws configure\".\n");
     QTest::newRow("no credentials")
         << QStringList { u"describe"_s, u"x"_s }
         << QStringList { u"AWS_ACCESS_KEY_ID="_s, u"AWS_SECRET_ACCESS_KEY="_s,
                u"AWS_SESSION_TOKEN="_s }
-        << QByteArray("Unable to locate credentials. You can configure credentials by "
+        << QByteArray("\nUnable to locate credentials. You can configure credentials by "
                       "running \"aws configure\".\n");
     QTest::newRow("plain http elsewhere")
         << QStringList { u"list"_s, u"--endpoint-url"_s, u"http://lookout.example.com"_s }

@@ -240,7 +240,7 @@ void TestHeadlessCommands::configuration_exit253()
     const e2e::ProcessRun noRegion = run({ u"list"_s }, { u"AWS_REGION="_s });
     QCOMPARE(noRegion.exitCode, 253);
     QCOMPARE(noRegion.err,
-        QByteArray("You must specify a region. You can also configure your region by running "
+        QByteArray("\nYou must specify a region. You can also configure your region by running "
                    "\"aws configure\".\n"));
     const e2e::ProcessRun noProfile = run({ u"list"_s, u"--profile"_s, u"ghost"_s });
     QCOMPARE(noProfile.exitCode, 253);
@@ -249,7 +249,7 @@ void TestHeadlessCommands::configuration_exit253()
         = run({ u"list"_s }, { u"AWS_ACCESS_KEY_ID="_s, u"AWS_SECRET_ACCESS_KEY="_s });
     QCOMPARE(noKeys.exitCode, 253);
     QCOMPARE(noKeys.err,
-        QByteArray("Unable to locate credentials. You can configure credentials by running \"aws "
+        QByteArray("\nUnable to locate credentials. You can configure credentials by running \"aws "
                    "configure\".\n"));
 }
 
