@@ -1,7 +1,7 @@
-// Keychain profiles on the real Secret Service (gnome-keyring under a private dbus-run-session in
-// tests/run): the round trip, what goes to QSettings (never the secret), and the chain reading a
-// keychain profile. Where a keychain is required (CI, LOOKOUT_REQUIRE_KEYCHAIN=1) an unreachable
-// keychain fails the test instead of skipping it.
+// Keychain profiles on the real Secret Service (gnome-keyring under a private dbus-run-session
+// from run-isolated): the round trip, what goes to QSettings (never the secret), and the chain
+// reading a keychain profile. Where a keychain is required (CI, LOOKOUT_REQUIRE_KEYCHAIN=1) an
+// unreachable keychain fails the test instead of skipping it.
 #include "aws/connectionresolver.h"
 #include "aws/keychainprofiles.h"
 

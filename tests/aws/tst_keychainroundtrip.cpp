@@ -1,5 +1,5 @@
 // A write/read/delete round trip through QtKeychain against the session's real Secret Service
-// (gnome-keyring under dbus-run-session in tests/run). Where a keychain is required (CI, or
+// (gnome-keyring under dbus-run-session from run-isolated). Where a keychain is required (CI, or
 // LOOKOUT_REQUIRE_KEYCHAIN=1) an unreachable keychain fails the test instead of skipping it.
 #include <QEventLoop>
 #include <QTimer>

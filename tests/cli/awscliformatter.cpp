@@ -6,21 +6,7 @@
 
 namespace clitest {
 
-QString awsCliFormatterProblem()
-{
-    QProcess python;
-    python.start(QStringLiteral("python3"),
-        { QStringLiteral("-c"), QStringLiteral("import awscli.formatter, awscli.table") });
-    if (!python.waitForStarted(10'000))
-        return QStringLiteral("python3 cannot be started: ") + python.errorString();
-    if (!python.waitForFinished(60'000) || python.exitStatus() != QProcess::NormalExit
-        || python.exitCode() != 0)
-        return QStringLiteral("python3 cannot import awscli: ")
-            + QString::fromLocal8Bit(python.readAllStandardError()).trimmed();
-    return QString();
-}
-
-QList<QByteArray> awsCliFormat(const QString &output, int width, bool color,
+QList<QByteArray> awsCliFormat(const QString &python, const QString &output, int width, bool color,
     const QList<FormatterInput> &inputs, QString *error)
 {
     QTemporaryDir dir;
@@ -39,12 +25,12 @@ QList<QByteArray> awsCliFormat(const QString &output, int width, bool color,
         arguments << inputs[i].title << in.fileName()
                   << dir.filePath(QStringLiteral("out-%1.txt").arg(i));
     }
-    QProcess python;
-    python.start(QStringLiteral("python3"), arguments);
-    if (!python.waitForFinished(120'000) || python.exitStatus() != QProcess::NormalExit
-        || python.exitCode() != 0) {
-        *error = QStringLiteral("awscli_format.py failed: ")
-            + QString::fromLocal8Bit(python.readAllStandardError());
+    QProcess process;
+    process.start(python, arguments);
+    if (!process.waitForFinished(120'000) || process.exitStatus() != QProcess::NormalExit
+        || process.exitCode() != 0) {
+        *error = python + QStringLiteral(" awscli_format.py failed: ")
+            + QString::fromLocal8Bit(process.readAllStandardError());
         return {};
     }
     QList<QByteArray> outputs;

@@ -6,12 +6,10 @@
 
 #include <utility>
 
-// Runs the AWS CLI's own text and table formatters (python3 with awscli) over responses, through
-// tests/data/cli/awscli_format.py, so the C++ formatters can be compared with them byte for byte.
+// Runs the AWS CLI's own text and table formatters over responses, through
+// tests/data/cli/awscli_format.py in the CLI's own Python (e2e::AwsCli::python), so the C++
+// formatters can be compared with them byte for byte.
 namespace clitest {
-
-// Why the CLI's formatters cannot be run here (no python3, no awscli), or empty.
-QString awsCliFormatterProblem();
 
 struct FormatterInput {
     QString title; // the operation name the CLI titles tables with
@@ -20,7 +18,7 @@ struct FormatterInput {
 
 // The CLI's output for each input, in order; `output` is "text" or "table". Empty list, with
 // `error` set, when python fails.
-QList<QByteArray> awsCliFormat(const QString &output, int width, bool color,
+QList<QByteArray> awsCliFormat(const QString &python, const QString &output, int width, bool color,
     const QList<FormatterInput> &inputs, QString *error);
 
 } // namespace clitest

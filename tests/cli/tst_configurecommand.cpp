@@ -1,7 +1,7 @@
 // `lookout-desk configure` end to end: the built binary with stdin piped, a temporary home and
 // AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE pointing at temporary files, against the session's
-// Secret Service (a private gnome-keyring in tests/run); then --delete, list-profiles, the refusals
-// and the no-D-Bus path. Secrets must never appear in what it prints or writes.
+// Secret Service (a private gnome-keyring from run-isolated); then --delete, list-profiles, the
+// refusals and the no-D-Bus path. Secrets must never appear in what it prints or writes.
 #include <QDirIterator>
 #include <QJsonDocument>
 #include <QJsonObject>

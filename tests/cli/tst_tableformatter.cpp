@@ -1,10 +1,12 @@
 // `--output table` against the AWS CLI's own table formatter (awscli/formatter.py and
-// awscli/table.py, run in python3) on the same responses, at several terminal widths, plain and
-// coloured, byte for byte; and the layout rules, checked without python.
+// awscli/table.py, run in the CLI's own Python: Debian's v2 and a v1 on PATH) on the same
+// responses, at several terminal widths, plain and coloured, byte for byte; and the layout rules,
+// checked without python.
 #include "awscliformatter.h"
 #include "cli/outputtree.h"
 #include "cli/tableformatter.h"
 #include "formattersamples.h"
+#include "headlessrun.h"
 
 #include <QtTest>
 
@@ -86,25 +88,28 @@ private slots:
 
     void sameBytesAsTheAwsCli_data()
     {
+        QTest::addColumn<int>("awsCliMajorVersion");
         QTest::addColumn<int>("width");
         QTest::addColumn<bool>("color");
-        for (const int width : { 80, 20, 50, 120, 200, 400 })
-            QTest::addRow("%d columns", width) << width << false;
-        QTest::addRow("80 columns, coloured") << 80 << true;
-        QTest::addRow("30 columns, coloured") << 30 << true;
+        for (const int major : e2e::awsCliMajorVersions()) {
+            for (const int width : { 80, 20, 50, 120, 200, 400 })
+                QTest::addRow("AWS CLI v%d, %d columns", major, width) << major << width << false;
+            QTest::addRow("AWS CLI v%d, 80 columns, coloured", major) << major << 80 << true;
+            QTest::addRow("AWS CLI v%d, 30 columns, coloured", major) << major << 30 << true;
+        }
     }
 
     void sameBytesAsTheAwsCli()
     {
+        QFETCH(int, awsCliMajorVersion);
         QFETCH(int, width);
         QFETCH(bool, color);
-        const QString problem = clitest::awsCliFormatterProblem();
-        if (!problem.isEmpty())
-            QSKIP(qPrintable(u"no AWS CLI to compare with: "_s + problem));
+        const e2e::AwsCliChoice choice = e2e::awsCli(awsCliMajorVersion, true);
+        E2E_REQUIRE_AWS_CLI(choice);
         const QList<clitest::FormatterInput> samples = clitest::formatterSamples(true);
         QString error;
         const QList<QByteArray> expected
-            = clitest::awsCliFormat(u"table"_s, width, color, samples, &error);
+            = clitest::awsCliFormat(choice.cli->python, u"table"_s, width, color, samples, &error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QCOMPARE(expected.size(), samples.size());
         for (qsizetype i = 0; i < samples.size(); ++i) {

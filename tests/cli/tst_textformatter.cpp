@@ -1,9 +1,11 @@
-// `--output text` against the AWS CLI's own text formatter (awscli/text.py, run in python3) on
-// the same responses, byte for byte; and the rules it follows, checked without python.
+// `--output text` against the AWS CLI's own text formatter (awscli/text.py, run in the CLI's own
+// Python: Debian's v2 and a v1 on PATH) on the same responses, byte for byte; and the rules it
+// follows, checked without python.
 #include "awscliformatter.h"
 #include "cli/outputtree.h"
 #include "cli/textformatter.h"
 #include "formattersamples.h"
+#include "headlessrun.h"
 
 #include <QtTest>
 
@@ -54,15 +56,22 @@ private slots:
             QByteArray("True\tFalse\tNone\t1.5\n"));
     }
 
+    void sameBytesAsTheAwsCli_data()
+    {
+        QTest::addColumn<int>("awsCliMajorVersion");
+        for (const int major : e2e::awsCliMajorVersions())
+            QTest::addRow("AWS CLI v%d", major) << major;
+    }
+
     void sameBytesAsTheAwsCli()
     {
-        const QString problem = clitest::awsCliFormatterProblem();
-        if (!problem.isEmpty())
-            QSKIP(qPrintable(u"no AWS CLI to compare with: "_s + problem));
+        QFETCH(int, awsCliMajorVersion);
+        const e2e::AwsCliChoice choice = e2e::awsCli(awsCliMajorVersion, true);
+        E2E_REQUIRE_AWS_CLI(choice);
         const QList<clitest::FormatterInput> samples = clitest::formatterSamples(false);
         QString error;
         const QList<QByteArray> expected
-            = clitest::awsCliFormat(u"text"_s, 80, false, samples, &error);
+            = clitest::awsCliFormat(choice.cli->python, u"text"_s, 80, false, samples, &error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QCOMPARE(expected.size(), samples.size());
         for (qsizetype i = 0; i < samples.size(); ++i) {

@@ -3,8 +3,8 @@
 // the error paths (wrong secret, unreachable endpoint, bad region, missing scheduler) and
 // `--debug`, list and delete the profile; then search everything the runs printed and every file
 // written under the temporary HOME and XDG directories for the secret and the token, as text
-// and in base64. Needs the Secret Service (tests/run provides a private gnome-keyring); without
-// one it skips, or fails in CI.
+// and in base64. Needs the Secret Service (run-isolated provides a private gnome-keyring);
+// without one it skips, or fails in CI.
 #include "emulator/emulator.h"
 #include "headlessrun.h"
 

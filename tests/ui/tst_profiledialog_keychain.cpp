@@ -1,7 +1,7 @@
 // The keychain profile dialog against the session's real Secret Service (a private gnome-keyring
-// in tests/run): saving closes the dialog with the keys in the keychain, editing replaces them,
-// deleting removes the entry. Where a keychain is required (CI, LOOKOUT_REQUIRE_KEYCHAIN=1) an
-// unreachable keychain fails the test instead of skipping it.
+// from run-isolated): saving closes the dialog with the keys in the keychain, editing replaces
+// them, deleting removes the entry. Where a keychain is required (CI, LOOKOUT_REQUIRE_KEYCHAIN=1)
+// an unreachable keychain fails the test instead of skipping it.
 #include "ui/profiledialog.h"
 
 #include <QDialogButtonBox>
