@@ -27,7 +27,7 @@ ConnectionDetailsDialog::~ConnectionDetailsDialog() = default;
 
 void ConnectionDetailsDialog::setConnection(const QString &label, const aws::Connection &connection)
 {
-    m_headline = tr("Connected as %1 to %2").arg(label, connection.endpoint.toDisplayString());
+    m_headline = tr("Connected as %1 to %2").arg(label, connection.endpoint.toString(QUrl::RemoveUserInfo));
     m_lines = connection.describe();
     updateText();
 }

@@ -199,7 +199,9 @@ private:
         const sigv4::Signature signature = sigv4::sign(
             toSign, m_credentials, settings().region.toUtf8(), settings().signingName, signingTime);
 
-        QNetworkRequest request(m_target.url);
+        QNetworkRequest request(m_target.connectUrl);
+        if (!m_target.peerVerifyName.isEmpty())
+            request.setPeerVerifyName(m_target.peerVerifyName);
         for (const auto &[name, value] : toSign.headers)
             request.setRawHeader(name, value);
         request.setRawHeader("X-Amz-Date", signature.amzDate);

@@ -1,9 +1,9 @@
 #include "aws/connectionresolver.h"
 
+#include "aws/endpointtarget.h"
 #include "aws/keychainprofiles.h"
 
 #include <QDir>
-#include <QHostAddress>
 #include <QLoggingCategory>
 #include <QRegularExpression>
 
@@ -23,14 +23,6 @@ AwsError configurationError(const QString &message)
     error.kind = AwsError::Kind::Configuration;
     error.message = message;
     return error;
-}
-
-bool isLoopbackHost(const QString &host)
-{
-    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
-        return true;
-    const QHostAddress address(host);
-    return !address.isNull() && address.isLoopback();
 }
 
 QString profileSettingSource(const AwsProfile &profile, const ConfigProperty &property)
@@ -73,8 +65,8 @@ std::optional<QString> regionProblem(const QString &region)
 Result<QUrl> parseEndpointUrl(const QString &text, const QString &source)
 {
     const auto invalid = [&](const QString &why) {
-        return configurationError(
-            QStringLiteral("Invalid endpoint: \"%1\" (from %2): %3").arg(text, source, why));
+        return configurationError(QStringLiteral("Invalid endpoint: \"%1\" (from %2): %3")
+                                      .arg(withoutUserInfo(text), source, why));
     };
     const QUrl url(text.trimmed(), QUrl::StrictMode);
     if (!url.isValid())
@@ -114,7 +106,7 @@ QStringList Connection::describe() const
     };
     return { line("profile", profile.value, profile.source),
         line("region", region.value, region.source),
-        line("endpoint", endpoint.toString(), endpointSource),
+        line("endpoint", endpoint.toString(QUrl::RemoveUserInfo), endpointSource),
         QStringLiteral("credentials: %1").arg(credentials ? credentials->description() : QString()),
         line("max attempts", maxAttempts.value, maxAttempts.source),
         line("retry mode", retryMode.value, retryMode.source) };

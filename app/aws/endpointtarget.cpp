@@ -2,6 +2,8 @@
 
 #include <QHostAddress>
 
+#include <algorithm>
+
 namespace aws {
 
 namespace {
@@ -23,17 +25,39 @@ int defaultPort(const QString &scheme)
 
 } // namespace
 
+bool isLocalhostName(const QString &host)
+{
+    const QString name = host.trimmed();
+    return name.compare(QLatin1StringView("localhost"), Qt::CaseInsensitive) == 0
+        || name.compare(QLatin1StringView("localhost."), Qt::CaseInsensitive) == 0;
+}
+
 bool isLoopbackHost(const QString &host)
 {
-    QString bare = host.trimmed().toLower();
+    if (isLocalhostName(host))
+        return true;
+    QString bare = host.trimmed();
     if (bare.startsWith(u'[') && bare.endsWith(u']'))
         bare = bare.mid(1, bare.size() - 2);
-    if (bare.endsWith(u'.'))
-        bare.chop(1);
-    if (bare == QLatin1StringView("localhost"))
-        return true;
     const QHostAddress address(bare);
     return !address.isNull() && address.isLoopback();
+}
+
+QString withoutUserInfo(QStringView urlText)
+{
+    const qsizetype schemeEnd = urlText.indexOf(QLatin1StringView("://"));
+    const qsizetype authorityStart = schemeEnd < 0 ? 0 : schemeEnd + 3;
+    qsizetype authorityEnd = urlText.size();
+    for (const QChar delimiter : { u'/', u'?', u'#' }) {
+        const qsizetype at = urlText.indexOf(delimiter, authorityStart);
+        if (at >= 0)
+            authorityEnd = std::min(authorityEnd, at);
+    }
+    const qsizetype lastAt
+        = urlText.sliced(authorityStart, authorityEnd - authorityStart).lastIndexOf(u'@');
+    if (lastAt < 0)
+        return urlText.toString();
+    return urlText.first(authorityStart).toString() + urlText.sliced(authorityStart + lastAt + 1);
 }
 
 QByteArray hostHeaderFor(const QUrl &url)
@@ -77,6 +101,12 @@ Result<EndpointTarget> checkEndpoint(const QUrl &endpoint)
     if (target.url.port(-1) == defaultPort(scheme))
         target.url.setPort(-1);
     target.hostHeader = hostHeaderFor(target.url);
+    target.connectUrl = target.url;
+    if (isLocalhostName(target.url.host())) {
+        target.connectUrl.setHost(QHostAddress(QHostAddress::LocalHost).toString());
+        if (scheme == QLatin1StringView("https"))
+            target.peerVerifyName = QStringLiteral("localhost");
+    }
     target.path = target.url.path(QUrl::FullyEncoded).toLatin1();
     target.query = target.url.query(QUrl::FullyEncoded).toLatin1();
     return target;

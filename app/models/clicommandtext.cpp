@@ -53,7 +53,7 @@ QString describeSchedulerCommand(const QString &schedulerName, const CliConnecti
         words << QStringLiteral("--profile") << shellQuoted(connection.profile);
     if (!connection.endpoint.isEmpty()
         && !isDefaultServiceEndpoint(connection.endpoint, connection.region))
-        words << QStringLiteral("--endpoint-url") << shellQuoted(connection.endpoint.toString());
+        words << QStringLiteral("--endpoint-url") << shellQuoted(connection.endpoint.toString(QUrl::RemoveUserInfo));
     return words.join(QLatin1Char(' '));
 }
 

@@ -150,7 +150,7 @@ bool FleetLoader::start(const ServiceConnection &connection)
     m_credentials = connection.connection().credentials;
     m_model->beginCycle();
     emit loadingChanged(true);
-    qCDebug(lcFleetLoader) << "listing the fleet at" << m_settings.endpoint.toDisplayString();
+    qCDebug(lcFleetLoader) << "listing the fleet at" << m_settings.endpoint.toString(QUrl::RemoveUserInfo);
     if (!m_credentials) {
         aws::AwsError error;
         error.kind = aws::AwsError::Kind::Credentials;

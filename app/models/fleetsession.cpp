@@ -72,7 +72,7 @@ void FleetSession::dropConnection()
 void FleetSession::connectTo(aws::Connection connection, const QString &label)
 {
     dropConnection();
-    qCDebug(lcFleetSession) << "switching to" << connection.endpoint.toDisplayString();
+    qCDebug(lcFleetSession) << "switching to" << connection.endpoint.toString(QUrl::RemoveUserInfo);
     m_connection = std::make_unique<ServiceConnection>(m_network, std::move(connection));
     m_label = label;
     m_configurationError.reset();

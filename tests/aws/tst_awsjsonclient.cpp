@@ -181,6 +181,7 @@ private slots:
     void sessionToken_isSentAndSigned();
     void hostHeader_ipv6Loopback_isBracketedWithPort();
     void hostHeader_localhostName_keepsPort();
+    void localhostWithTrailingDot_reachesLoopbackWithoutResolver();
     void endpointPath_isRequestedAndSigned();
     void emptyBody_sendsEmptyJsonObject();
 
@@ -407,6 +408,24 @@ void TestAwsJsonClient::hostHeader_localhostName_keepsPort()
     QVERIFY2(result->ok(), qPrintable(result->ok() ? QString() : result->error().toString()));
     const auto &request = m_server->requests().first();
     QCOMPARE(request.header("Host"), "localhost:" + QByteArray::number(m_server->port()));
+    verifyAllSigned();
+}
+
+// "localhost." is the same name as "localhost" (RFC 6761): the loopback address, never looked up
+// (the system resolver would ask DNS for it), and the Host header keeps the name as given.
+void TestAwsJsonClient::localhostWithTrailingDot_reachesLoopbackWithoutResolver()
+{
+    m_server->enqueue(ScriptedResponse::json(200, "{}"));
+    auto client = makeClient([&](AwsJsonClientSettings &s) {
+        s.endpoint = QUrl(QStringLiteral("http://localhost.:%1").arg(m_server->port()));
+    });
+
+    const auto result = callAndWait(*client);
+    QVERIFY(result);
+    QVERIFY2(result->ok(), qPrintable(result->ok() ? QString() : result->error().toString()));
+    QCOMPARE(m_server->requests().size(), 1);
+    const auto &request = m_server->requests().first();
+    QCOMPARE(request.header("Host"), "localhost.:" + QByteArray::number(m_server->port()));
     verifyAllSigned();
 }
 

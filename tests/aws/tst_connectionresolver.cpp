@@ -260,36 +260,53 @@ void TestConnectionResolver::endpoint_validation_data()
 {
     QTest::addColumn<QString>("url");
     QTest::addColumn<QString>("problem"); // empty: accepted
-    QTest::newRow("https") << QStringLiteral("https://lookout.example.com") << QString();
+    QTest::addColumn<QString>("shown"); // the URL as the message shows it; empty: as given
+    QTest::newRow("https") << QStringLiteral("https://lookout.example.com") << QString()
+                           << QString();
     QTest::newRow("https with port and path")
-        << QStringLiteral("https://h.example:8443/base") << QString();
-    QTest::newRow("http to 127.0.0.1") << QStringLiteral("http://127.0.0.1:8443") << QString();
-    QTest::newRow("http to 127.8.9.10") << QStringLiteral("http://127.8.9.10") << QString();
-    QTest::newRow("http to [::1]") << QStringLiteral("http://[::1]:8443") << QString();
-    QTest::newRow("http to localhost") << QStringLiteral("http://LOCALHOST:1") << QString();
+        << QStringLiteral("https://h.example:8443/base") << QString() << QString();
+    QTest::newRow("http to 127.0.0.1")
+        << QStringLiteral("http://127.0.0.1:8443") << QString() << QString();
+    QTest::newRow("http to 127.8.9.10")
+        << QStringLiteral("http://127.8.9.10") << QString() << QString();
+    QTest::newRow("http to [::1]") << QStringLiteral("http://[::1]:8443") << QString() << QString();
+    QTest::newRow("http to localhost")
+        << QStringLiteral("http://LOCALHOST:1") << QString() << QString();
     QTest::newRow("http elsewhere")
         << QStringLiteral("http://lookout.example.com")
-        << QStringLiteral("plain http is allowed only to loopback addresses");
+        << QStringLiteral("plain http is allowed only to loopback addresses") << QString();
     QTest::newRow("http to a LAN address")
         << QStringLiteral("http://192.168.1.10:8443")
-        << QStringLiteral("plain http is allowed only to loopback addresses");
+        << QStringLiteral("plain http is allowed only to loopback addresses") << QString();
     QTest::newRow("other scheme") << QStringLiteral("ftp://h")
-                                  << QStringLiteral("must start with https://");
+                                  << QStringLiteral("must start with https://") << QString();
     QTest::newRow("no scheme") << QStringLiteral("lookout.example.com")
-                               << QStringLiteral("must start with https://");
-    QTest::newRow("no host") << QStringLiteral("https://") << QStringLiteral("no host");
+                               << QStringLiteral("must start with https://") << QString();
+    QTest::newRow("no host") << QStringLiteral("https://") << QStringLiteral("no host")
+                             << QString();
     QTest::newRow("user info") << QStringLiteral("https://user:pw@h.example")
-                               << QStringLiteral("must not contain a user name or password");
+                               << QStringLiteral("must not contain a user name or password")
+                               << QStringLiteral("https://h.example");
+    QTest::newRow("user info, invalid URL")
+        << QStringLiteral("https://user:pw@h ex ample") << QStringLiteral("not a valid URL")
+        << QStringLiteral("https://h ex ample");
+    QTest::newRow("user info, no scheme")
+        << QStringLiteral("user:pw@h.example/base") << QStringLiteral("must start with https://")
+        << QStringLiteral("h.example/base");
+    QTest::newRow("user info with an @ in the password")
+        << QStringLiteral("http://me:p@w@127.0.0.1:1") << QStringLiteral("not a valid URL")
+        << QStringLiteral("http://127.0.0.1:1");
     QTest::newRow("query") << QStringLiteral("https://h.example/?a=b")
-                           << QStringLiteral("query or a fragment");
+                           << QStringLiteral("query or a fragment") << QString();
     QTest::newRow("garbage") << QStringLiteral("https://h ex ample")
-                             << QStringLiteral("not a valid URL");
+                             << QStringLiteral("not a valid URL") << QString();
 }
 
 void TestConnectionResolver::endpoint_validation()
 {
     QFETCH(QString, url);
     QFETCH(QString, problem);
+    QFETCH(QString, shown);
     const Result<QUrl> parsed = aws::parseEndpointUrl(url, QStringLiteral("AWS_ENDPOINT_URL"));
     if (problem.isEmpty()) {
         QVERIFY2(parsed.ok(), qPrintable(parsed.ok() ? QString() : parsed.error().message));
@@ -297,12 +314,14 @@ void TestConnectionResolver::endpoint_validation()
     }
     QVERIFY(!parsed.ok());
     QCOMPARE(parsed.error().kind, AwsError::Kind::Configuration);
-    QVERIFY2(parsed.error().message.startsWith(
-                 QStringLiteral("Invalid endpoint: \"%1\" (from AWS_ENDPOINT_URL): ").arg(url)),
-        qPrintable(parsed.error().message));
-    QVERIFY2(parsed.error().message.contains(problem), qPrintable(parsed.error().message));
-    QVERIFY(!parsed.error().message.contains(QLatin1String("pw@"))
-        || url.contains(QLatin1String("pw@")));
+    const QString message = parsed.error().message;
+    QVERIFY2(message.startsWith(QStringLiteral("Invalid endpoint: \"%1\" (from AWS_ENDPOINT_URL): ")
+                                    .arg(shown.isEmpty() ? url : shown)),
+        qPrintable(message));
+    QVERIFY2(message.contains(problem), qPrintable(message));
+    // A password in the URL is never repeated, whatever else is wrong with it.
+    QVERIFY2(!message.contains(QLatin1String("pw")), qPrintable(message));
+    QVERIFY2(!parsed.error().toString().contains(QLatin1String("pw")), qPrintable(message));
 }
 
 void TestConnectionResolver::retrySettings_data()

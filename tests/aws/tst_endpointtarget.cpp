@@ -1,5 +1,6 @@
 // Which endpoints a call may go to, and the Host header, path and query it is sent (and signed)
 // with.
+#include "aws/connectionresolver.h"
 #include "aws/endpointtarget.h"
 
 #include <QtTest>
@@ -18,6 +19,12 @@ private slots:
     void refused_data();
     void refused();
     void refusal_neverShowsUserInfo();
+    void resolverAndClient_agreeOnLoopback_data();
+    void resolverAndClient_agreeOnLoopback();
+    void localhostName_connectsToTheAddressWithoutResolver_data();
+    void localhostName_connectsToTheAddressWithoutResolver();
+    void withoutUserInfo_data();
+    void withoutUserInfo();
 };
 
 void TestEndpointTarget::isLoopbackHost_data()
@@ -167,6 +174,105 @@ void TestEndpointTarget::refusal_neverShowsUserInfo()
     QVERIFY(!target.ok());
     QVERIFY(!target.error().message.contains(QStringLiteral("secretkey")));
     QVERIFY(!target.error().toString().contains(QStringLiteral("secretkey")));
+}
+
+void TestEndpointTarget::resolverAndClient_agreeOnLoopback_data()
+{
+    QTest::addColumn<QString>("host");
+    QTest::addColumn<bool>("loopback");
+    QTest::newRow("localhost") << QStringLiteral("localhost") << true;
+    QTest::newRow("LocalHost") << QStringLiteral("LocalHost") << true;
+    QTest::newRow("localhost.") << QStringLiteral("localhost.") << true;
+    QTest::newRow("LOCALHOST.") << QStringLiteral("LOCALHOST.") << true;
+    QTest::newRow("127.0.0.1") << QStringLiteral("127.0.0.1") << true;
+    QTest::newRow("127.1.2.3") << QStringLiteral("127.1.2.3") << true;
+    QTest::newRow("[::1]") << QStringLiteral("[::1]") << true;
+    QTest::newRow("localhost..") << QStringLiteral("localhost..") << false;
+    QTest::newRow("localhost.example.com") << QStringLiteral("localhost.example.com") << false;
+    QTest::newRow("my.localhost") << QStringLiteral("my.localhost") << false;
+    QTest::newRow("10.0.0.1") << QStringLiteral("10.0.0.1") << false;
+    QTest::newRow("[::]") << QStringLiteral("[::]") << false;
+}
+
+// The endpoint a profile or --endpoint-url names is checked twice: when the configuration is
+// resolved and again before the client sends. One rule decides both, so what the first lets
+// through the second never refuses, and the reverse.
+void TestEndpointTarget::resolverAndClient_agreeOnLoopback()
+{
+    QFETCH(QString, host);
+    QFETCH(bool, loopback);
+    const QString url = QStringLiteral("http://%1:8080/").arg(host);
+    const auto resolved = aws::parseEndpointUrl(url, QStringLiteral("--endpoint-url"));
+    QVERIFY2(resolved.ok() == loopback,
+        qPrintable(resolved.ok() ? QStringLiteral("accepted") : resolved.error().message));
+    const auto target = aws::checkEndpoint(QUrl(url));
+    QVERIFY2(target.ok() == loopback,
+        qPrintable(target.ok() ? QStringLiteral("accepted") : target.error().message));
+}
+
+void TestEndpointTarget::localhostName_connectsToTheAddressWithoutResolver_data()
+{
+    QTest::addColumn<QString>("endpoint");
+    QTest::addColumn<QString>("connectUrl");
+    QTest::addColumn<QByteArray>("host");
+    QTest::addColumn<QString>("peerVerifyName");
+    QTest::newRow("http localhost")
+        << QStringLiteral("http://LocalHost:9/lookout/")
+        << QStringLiteral("http://127.0.0.1:9/lookout/") << QByteArray("localhost:9") << QString();
+    QTest::newRow("http localhost.")
+        << QStringLiteral("http://localhost.:9") << QStringLiteral("http://127.0.0.1:9/")
+        << QByteArray("localhost.:9") << QString();
+    QTest::newRow("https localhost")
+        << QStringLiteral("https://localhost:8443") << QStringLiteral("https://127.0.0.1:8443/")
+        << QByteArray("localhost:8443") << QStringLiteral("localhost");
+    QTest::newRow("address kept") << QStringLiteral("http://127.0.0.2:9")
+                                  << QStringLiteral("http://127.0.0.2:9/")
+                                  << QByteArray("127.0.0.2:9") << QString();
+    QTest::newRow("ipv6 kept") << QStringLiteral("http://[::1]:9")
+                               << QStringLiteral("http://[::1]:9/") << QByteArray("[::1]:9")
+                               << QString();
+    QTest::newRow("remote name kept")
+        << QStringLiteral("https://lookoutequipment.eu-west-1.amazonaws.com")
+        << QStringLiteral("https://lookoutequipment.eu-west-1.amazonaws.com/")
+        << QByteArray("lookoutequipment.eu-west-1.amazonaws.com") << QString();
+}
+
+// "localhost" is the loopback address by definition (RFC 6761): the client connects to 127.0.0.1
+// without asking a resolver, and keeps the name in the Host header and for the certificate.
+void TestEndpointTarget::localhostName_connectsToTheAddressWithoutResolver()
+{
+    QFETCH(QString, endpoint);
+    QFETCH(QString, connectUrl);
+    QFETCH(QByteArray, host);
+    QFETCH(QString, peerVerifyName);
+    const auto target = aws::checkEndpoint(QUrl(endpoint));
+    QVERIFY2(target.ok(), qPrintable(target.ok() ? QString() : target.error().message));
+    QCOMPARE(target.value().connectUrl.toString(QUrl::FullyEncoded), connectUrl);
+    QCOMPARE(target.value().hostHeader, host);
+    QCOMPARE(target.value().peerVerifyName, peerVerifyName);
+}
+
+void TestEndpointTarget::withoutUserInfo_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("shown");
+    QTest::newRow("none") << QStringLiteral("https://h.example:1/a@b")
+                          << QStringLiteral("https://h.example:1/a@b");
+    QTest::newRow("user and password")
+        << QStringLiteral("https://me:pw@h.example/x") << QStringLiteral("https://h.example/x");
+    QTest::newRow("@ in the password") << QStringLiteral("http://me:p@w@127.0.0.1:1?q=@")
+                                       << QStringLiteral("http://127.0.0.1:1?q=@");
+    QTest::newRow("invalid URL") << QStringLiteral("https://me:pw@h ex ample")
+                                 << QStringLiteral("https://h ex ample");
+    QTest::newRow("no scheme") << QStringLiteral("me:pw@host/x") << QStringLiteral("host/x");
+    QTest::newRow("empty") << QString() << QString();
+}
+
+void TestEndpointTarget::withoutUserInfo()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, shown);
+    QCOMPARE(aws::withoutUserInfo(text), shown);
 }
 
 QTEST_GUILESS_MAIN(TestEndpointTarget)
