@@ -499,30 +499,33 @@ void MainWindow::updateConnectionState()
 QString MainWindow::hintFor(const aws::AwsError &error)
 {
     using Kind = aws::AwsError::Kind;
-    const bool denied = error.code.contains(QLatin1String("AccessDenied"))
-        || error.code == QLatin1String("UnrecognizedClientException")
-        || error.code.contains(QLatin1String("Signature"))
-        || error.code == QLatin1String("ExpiredTokenException");
+    using Setting = aws::AwsError::Setting;
     switch (error.kind) {
     case Kind::Credentials:
         return tr(
             "No usable keys: choose another profile, or add one with File → Manage Profiles.");
     case Kind::Configuration:
-        if (error.message.contains(QLatin1String("region")))
+        switch (error.setting) {
+        case Setting::Region:
             return tr("Choose a region in the toolbar.");
-        if (error.message.contains(QLatin1String("profile")))
+        case Setting::Profile:
             return tr(
                 "Choose another profile in the toolbar, or create it with File → Manage Profiles.");
+        case Setting::Endpoint:
+        case Setting::Retries:
+        case Setting::Unspecified:
+            break;
+        }
         return tr("Check the connection details (Ctrl+I).");
     case Kind::Network:
     case Kind::Timeout:
     case Kind::Tls:
         return tr("Check the endpoint and the network, then press Retry.");
     case Kind::Service:
-        if (error.httpStatus == 429 || error.code.contains(QLatin1String("Throttl")))
+        if (error.isThrottling())
             return tr(
                 "The service is throttling: automatic refreshes slow down until one succeeds.");
-        if (denied)
+        if (error.isAccessDenied() || error.isExpiredToken() || error.isSignatureOrClockProblem())
             return tr(
                 "The profile's keys are not accepted here: choose another profile or region.");
         return tr("Press Retry, or wait for the next automatic refresh.");

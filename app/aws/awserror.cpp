@@ -1,8 +1,75 @@
 #include "aws/awserror.h"
 
+#include <QLatin1StringView>
+
+#include <algorithm>
+#include <array>
+
 namespace aws {
 
 namespace {
+
+// botocore retries/standard.py, ThrottledRetryableChecker: every code seen to mean throttling.
+constexpr std::array kThrottlingCodes {
+    QLatin1StringView("Throttling"),
+    QLatin1StringView("ThrottlingException"),
+    QLatin1StringView("ThrottledException"),
+    QLatin1StringView("RequestThrottledException"),
+    QLatin1StringView("TooManyRequestsException"),
+    QLatin1StringView("ProvisionedThroughputExceededException"),
+    QLatin1StringView("TransactionInProgressException"),
+    QLatin1StringView("RequestLimitExceeded"),
+    QLatin1StringView("BandwidthLimitExceeded"),
+    QLatin1StringView("LimitExceededException"),
+    QLatin1StringView("RequestThrottled"),
+    QLatin1StringView("SlowDown"),
+    QLatin1StringView("PriorRequestNotComplete"),
+    QLatin1StringView("EC2ThrottledException"),
+};
+
+// botocore retries/standard.py, TransientRetryableChecker.
+constexpr std::array kTransientCodes {
+    QLatin1StringView("RequestTimeout"),
+    QLatin1StringView("RequestTimeoutException"),
+    QLatin1StringView("PriorRequestNotComplete"),
+};
+
+constexpr std::array kTransientStatuses { 500, 502, 503, 504 };
+
+constexpr std::array kExpiredTokenCodes {
+    QLatin1StringView("ExpiredToken"),
+    QLatin1StringView("ExpiredTokenException"),
+};
+
+constexpr std::array kAccessDeniedCodes {
+    QLatin1StringView("AccessDenied"),
+    QLatin1StringView("AccessDeniedException"),
+    QLatin1StringView("UnrecognizedClientException"),
+    QLatin1StringView("InvalidClientTokenId"),
+};
+
+// aws-conventions.md, "Clock skew".
+constexpr std::array kSignatureOrClockCodes {
+    QLatin1StringView("InvalidSignatureException"),
+    QLatin1StringView("SignatureDoesNotMatch"),
+    QLatin1StringView("RequestExpired"),
+    QLatin1StringView("RequestTimeTooSkewed"),
+    QLatin1StringView("RequestInTheFuture"),
+    QLatin1StringView("AuthFailure"),
+};
+
+constexpr std::array kNotFoundCodes {
+    QLatin1StringView("ResourceNotFoundException"),
+};
+
+template<std::size_t N>
+bool serviceCodeIn(const AwsError &error, const std::array<QLatin1StringView, N> &codes)
+{
+    return error.kind == AwsError::Kind::Service
+        && std::any_of(codes.begin(), codes.end(),
+            [&](QLatin1StringView known) { return error.code == known; });
+}
+
 QString endpointText(const QUrl &endpoint)
 {
     return endpoint.toString(QUrl::RemoveUserInfo);
@@ -24,6 +91,53 @@ QString parenthesised(const QString &clause, const QString &detail)
     return QStringLiteral(" (%1: %2)").arg(clause, detail);
 }
 } // namespace
+
+bool AwsError::isThrottling() const
+{
+    return httpStatus == 429 || serviceCodeIn(*this, kThrottlingCodes);
+}
+
+bool AwsError::isExpiredToken() const
+{
+    return serviceCodeIn(*this, kExpiredTokenCodes);
+}
+
+bool AwsError::isAccessDenied() const
+{
+    return serviceCodeIn(*this, kAccessDeniedCodes);
+}
+
+bool AwsError::isSignatureOrClockProblem() const
+{
+    return serviceCodeIn(*this, kSignatureOrClockCodes);
+}
+
+bool AwsError::isNotFound() const
+{
+    return serviceCodeIn(*this, kNotFoundCodes);
+}
+
+bool AwsError::isRetryable() const
+{
+    switch (kind) {
+    case Kind::Network:
+    case Kind::Timeout:
+        return true;
+    case Kind::Service:
+    case Kind::BadResponse:
+        return isThrottling() || serviceCodeIn(*this, kTransientCodes)
+            || std::find(kTransientStatuses.begin(), kTransientStatuses.end(), httpStatus)
+            != kTransientStatuses.end();
+    case Kind::Tls:
+    case Kind::TooLarge:
+    case Kind::InvalidParameter:
+    case Kind::Credentials:
+    case Kind::Configuration:
+    case Kind::Cancelled:
+        return false;
+    }
+    return false;
+}
 
 QString AwsError::toString() const
 {
@@ -91,6 +205,21 @@ int AwsError::exitCode() const
         return 255;
     }
     return 255;
+}
+
+AwsError AwsError::configuration(Setting setting, const QString &message)
+{
+    AwsError error;
+    error.kind = Kind::Configuration;
+    error.setting = setting;
+    error.message = message;
+    return error;
+}
+
+AwsError AwsError::profileNotFound(const QString &name)
+{
+    return configuration(
+        Setting::Profile, QStringLiteral("The config profile (%1) could not be found").arg(name));
 }
 
 QString AwsError::kindName(Kind kind)

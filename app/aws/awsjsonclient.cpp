@@ -38,13 +38,6 @@ class AwsJsonClient::Private : public ClientState { };
 
 namespace {
 
-bool isExpiredTokenError(const AwsError &error)
-{
-    return error.kind == AwsError::Kind::Service
-        && (error.code == QLatin1StringView("ExpiredToken")
-            || error.code == QLatin1StringView("ExpiredTokenException"));
-}
-
 QString describeFailure(const AwsError &error)
 {
     QString text = AwsError::kindName(error.kind);
@@ -261,7 +254,7 @@ private:
                                          .arg(m_attempts)
                                          .arg(describeFailure(error), error.requestId);
 
-        if (isExpiredTokenError(error) && !m_refreshedCredentials) {
+        if (error.isExpiredToken() && !m_refreshedCredentials) {
             m_refreshedCredentials = true;
             qCDebug(lcHttp).noquote()
                 << QStringLiteral("%1: fetching fresh credentials from %2 and retrying once")
@@ -271,8 +264,7 @@ private:
             fetchCredentials();
             return;
         }
-        if (error.kind == AwsError::Kind::Service && ClockSkew::isSkewError(error.code)
-            && skew.requestWasSkewed && !m_retriedForSkew) {
+        if (error.isSignatureOrClockProblem() && skew.requestWasSkewed && !m_retriedForSkew) {
             m_retriedForSkew = true;
             qCDebug(lcHttp).noquote()
                 << QStringLiteral("%1 came with clock skew; retrying %2 once with the corrected "
@@ -281,7 +273,7 @@ private:
             sendAttempt(false);
             return;
         }
-        if (!retrystrategy::isRetryable(error)) {
+        if (!error.isRetryable()) {
             fail(std::move(error));
             return;
         }
@@ -391,30 +383,30 @@ private:
 // Settings that no request could be sent with, as a Configuration error; nothing when all is well.
 std::optional<AwsError> checkSettings(const AwsJsonClientSettings &settings)
 {
-    QString problem;
+    using Setting = AwsError::Setting;
     if (settings.region.trimmed().isEmpty())
-        problem = QStringLiteral("no region is set; set one with --region, AWS_REGION or the "
-                                 "profile's region");
-    else if (settings.maxAttempts < 1)
-        problem = QStringLiteral("max_attempts must be at least 1 (it is %1)")
-                      .arg(settings.maxAttempts);
-    else if (settings.connectTimeout.count() <= 0)
-        problem = QStringLiteral("the connect timeout must be positive (it is %1 ms)")
-                      .arg(settings.connectTimeout.count());
-    else if (settings.readTimeout.count() <= 0)
-        problem = QStringLiteral("the read timeout must be positive (it is %1 ms)")
-                      .arg(settings.readTimeout.count());
-    else if (settings.maxResponseBytes <= 0)
-        problem = QStringLiteral("the response size limit must be positive (it is %1 bytes)")
-                      .arg(settings.maxResponseBytes);
-    else if (settings.signingName.isEmpty() || settings.targetPrefix.isEmpty())
-        problem = QStringLiteral("the signing name and the target prefix must not be empty");
-    if (problem.isEmpty())
-        return std::nullopt;
-    AwsError error;
-    error.kind = AwsError::Kind::Configuration;
-    error.message = problem;
-    return error;
+        return AwsError::configuration(Setting::Region,
+            QStringLiteral("no region is set; set one with --region, AWS_REGION or the "
+                           "profile's region"));
+    if (settings.maxAttempts < 1)
+        return AwsError::configuration(Setting::Retries,
+            QStringLiteral("max_attempts must be at least 1 (it is %1)").arg(settings.maxAttempts));
+    if (settings.connectTimeout.count() <= 0)
+        return AwsError::configuration(Setting::Unspecified,
+            QStringLiteral("the connect timeout must be positive (it is %1 ms)")
+                .arg(settings.connectTimeout.count()));
+    if (settings.readTimeout.count() <= 0)
+        return AwsError::configuration(Setting::Unspecified,
+            QStringLiteral("the read timeout must be positive (it is %1 ms)")
+                .arg(settings.readTimeout.count()));
+    if (settings.maxResponseBytes <= 0)
+        return AwsError::configuration(Setting::Unspecified,
+            QStringLiteral("the response size limit must be positive (it is %1 bytes)")
+                .arg(settings.maxResponseBytes));
+    if (settings.signingName.isEmpty() || settings.targetPrefix.isEmpty())
+        return AwsError::configuration(Setting::Unspecified,
+            QStringLiteral("the signing name and the target prefix must not be empty"));
+    return std::nullopt;
 }
 
 std::optional<AwsError> checkOperation(const QByteArray &operation)

@@ -1,7 +1,6 @@
 #include "aws/clockskew.h"
 
 #include <QByteArrayList>
-#include <QLatin1StringView>
 
 #include <algorithm>
 #include <array>
@@ -136,20 +135,6 @@ ClockSkew::Observation ClockSkew::observe(
         observation.offsetChanged = true;
     }
     return observation;
-}
-
-bool ClockSkew::isSkewError(QStringView code)
-{
-    static constexpr std::array<QLatin1StringView, 6> kCodes = {
-        QLatin1StringView("InvalidSignatureException"),
-        QLatin1StringView("SignatureDoesNotMatch"),
-        QLatin1StringView("RequestExpired"),
-        QLatin1StringView("RequestTimeTooSkewed"),
-        QLatin1StringView("RequestInTheFuture"),
-        QLatin1StringView("AuthFailure"),
-    };
-    return std::any_of(
-        kCodes.begin(), kCodes.end(), [code](QLatin1StringView known) { return code == known; });
 }
 
 } // namespace aws

@@ -2,7 +2,6 @@
 
 #include <QByteArrayView>
 #include <QDateTime>
-#include <QStringView>
 
 #include <chrono>
 #include <optional>
@@ -22,7 +21,8 @@ public:
 
     struct Observation {
         // The request this response answers was signed 5 minutes or more away from the
-        // endpoint's time: a signature or expiry error that came with it deserves one retry.
+        // endpoint's time: a signature or expiry error that came with it
+        // (AwsError::isSignatureOrClockProblem()) deserves one retry.
         bool requestWasSkewed = false;
         // offset() changed because of this response.
         bool offsetChanged = false;
@@ -39,10 +39,6 @@ public:
     {
         return localNow.addMSecs(m_offset.count());
     }
-
-    // InvalidSignatureException, SignatureDoesNotMatch, RequestExpired, RequestTimeTooSkewed,
-    // RequestInTheFuture, AuthFailure.
-    static bool isSkewError(QStringView code);
 
 private:
     std::chrono::milliseconds m_offset { 0 };

@@ -17,13 +17,7 @@ Q_LOGGING_CATEGORY(lcConnection, "lookoutdesk.aws.connection", QtWarningMsg)
 
 constexpr QLatin1String kServiceKey("lookoutequipment"); // the [services] sub-section key
 
-AwsError configurationError(const QString &message)
-{
-    AwsError error;
-    error.kind = AwsError::Kind::Configuration;
-    error.message = message;
-    return error;
-}
+using Setting = AwsError::Setting;
 
 QString profileSettingSource(const AwsProfile &profile, const ConfigProperty &property)
 {
@@ -65,8 +59,9 @@ std::optional<QString> regionProblem(const QString &region)
 Result<QUrl> parseEndpointUrl(const QString &text, const QString &source)
 {
     const auto invalid = [&](const QString &why) {
-        return configurationError(QStringLiteral("Invalid endpoint: \"%1\" (from %2): %3")
-                                      .arg(withoutUserInfo(text), source, why));
+        return AwsError::configuration(Setting::Endpoint,
+            QStringLiteral("Invalid endpoint: \"%1\" (from %2): %3")
+                .arg(withoutUserInfo(text), source, why));
     };
     const QUrl url(text.trimmed(), QUrl::StrictMode);
     if (!url.isValid())
@@ -175,8 +170,7 @@ Result<Connection> ConnectionResolver::resolve(const ConnectionRequest &request)
         = (!profile && m_keychain) ? m_keychain->profile(selection.name) : std::nullopt;
     connection.keychainProfile = keychainProfile.has_value();
     if (!profile && !keychainProfile && selection.name != QLatin1String("default"))
-        return configurationError(
-            QStringLiteral("The config profile (%1) could not be found").arg(selection.name));
+        return AwsError::profileNotFound(selection.name);
     const QString keychainSource = QStringLiteral("keychain profile %1").arg(selection.name);
 
     // Region: --region, AWS_REGION, AWS_DEFAULT_REGION, the profile's region.
@@ -185,11 +179,12 @@ Result<Connection> ConnectionResolver::resolve(const ConnectionRequest &request)
     if (!region && keychainProfile && !keychainProfile->region.isEmpty())
         region = SourcedValue { keychainProfile->region, keychainSource };
     if (!region)
-        return configurationError(
+        return AwsError::configuration(Setting::Region,
             QStringLiteral("You must specify a region. You can also configure your "
                            "region by running \"aws configure\"."));
     if (const auto problem = regionProblem(region->value))
-        return configurationError(QStringLiteral("%1 (from %2)").arg(*problem, region->source));
+        return AwsError::configuration(
+            Setting::Region, QStringLiteral("%1 (from %2)").arg(*problem, region->source));
     connection.region = *region;
 
     // Endpoint: --endpoint-url always; the configured ones unless ignored; else the default.
@@ -208,7 +203,7 @@ Result<Connection> ConnectionResolver::resolve(const ConnectionRequest &request)
             if (const ConfigProperty *services = profile->property(QStringLiteral("services"))) {
                 const ConfigSection *section = m_profiles.servicesSection(services->value);
                 if (!section)
-                    return configurationError(
+                    return AwsError::configuration(Setting::Profile,
                         QStringLiteral(
                             "The profile is configured to use the services section but the "
                             "\"%1\" services configuration does not exist. (%2)")
@@ -250,7 +245,7 @@ Result<Connection> ConnectionResolver::resolve(const ConnectionRequest &request)
     bool isNumber = false;
     const int maxAttempts = connection.maxAttempts.value.toInt(&isNumber);
     if (!isNumber || maxAttempts < 1)
-        return configurationError(
+        return AwsError::configuration(Setting::Retries,
             QStringLiteral("max_attempts must be a whole number of at least 1, "
                            "not '%1' (from %2)")
                 .arg(connection.maxAttempts.value, connection.maxAttempts.source));
@@ -263,7 +258,7 @@ Result<Connection> ConnectionResolver::resolve(const ConnectionRequest &request)
     static const QStringList modes
         = { QStringLiteral("legacy"), QStringLiteral("standard"), QStringLiteral("adaptive") };
     if (!modes.contains(connection.retryMode.value))
-        return configurationError(
+        return AwsError::configuration(Setting::Retries,
             QStringLiteral("Invalid value '%1' provided to retry_mode (from %2). Valid "
                            "values are: legacy, standard, adaptive")
                 .arg(connection.retryMode.value, connection.retryMode.source));

@@ -122,8 +122,7 @@ Result<CredentialSource> selectCredentialSource(const ProfileSelection &profile,
     const bool inKeychain = !shared && keychain && keychain->profile(profile.name);
     // "default" may be absent; any other name must exist (the CLI fails even with env keys).
     if (!shared && !inKeychain && profile.name != QLatin1String("default"))
-        return makeError(AwsError::Kind::Configuration,
-            QStringLiteral("The config profile (%1) could not be found").arg(profile.name));
+        return AwsError::profileNotFound(profile.name);
 
     if (!profile.explicitlyChosen) {
         const QString accessKeyId = environment.value(QStringLiteral("AWS_ACCESS_KEY_ID"));

@@ -16,12 +16,18 @@ Q_LOGGING_CATEGORY(lcCredentialProcess, "lookoutdesk.aws.credentialprocess", QtW
 // botocore's wording, so users recognise the failure from the AWS CLI.
 constexpr QLatin1String kProviderPrefix("Error when retrieving credentials from custom-process: ");
 
-AwsError credentialsError(const QString &message, AwsError::Kind kind = AwsError::Kind::Credentials)
+AwsError credentialsError(const QString &message)
 {
     AwsError error;
-    error.kind = kind;
+    error.kind = AwsError::Kind::Credentials;
     error.message = message;
     return error;
+}
+
+// The profile's credential_process line cannot be run as written.
+AwsError commandLineError(const QString &message)
+{
+    return AwsError::configuration(AwsError::Setting::Profile, message);
 }
 
 QString seconds(std::chrono::milliseconds duration)
@@ -72,9 +78,8 @@ Result<QStringList> splitCommandLine(const QString &commandLine)
             inWord = true;
         } else if (c == u'\\') {
             if (i + 1 >= commandLine.size()) {
-                return credentialsError(
-                    QStringLiteral("credential_process ends with a backslash that escapes nothing"),
-                    AwsError::Kind::Configuration);
+                return commandLineError(QStringLiteral(
+                    "credential_process ends with a backslash that escapes nothing"));
             }
             word += commandLine.at(++i);
             inWord = true;
@@ -84,10 +89,9 @@ Result<QStringList> splitCommandLine(const QString &commandLine)
         }
     }
     if (quote != Quote::None) {
-        return credentialsError(
+        return commandLineError(
             QStringLiteral("credential_process has an unterminated %1 quote")
-                .arg(quote == Quote::Single ? QStringLiteral("single") : QStringLiteral("double")),
-            AwsError::Kind::Configuration);
+                .arg(quote == Quote::Single ? QStringLiteral("single") : QStringLiteral("double")));
     }
     if (inWord)
         words.append(word);
@@ -191,8 +195,7 @@ void CredentialProcessRunner::run(QObject *context, Callback done)
     if (!words.ok() || words.value().isEmpty()) {
         const QString why
             = words.ok() ? QStringLiteral("credential_process is empty") : words.error().message;
-        done(credentialsError(
-            QStringLiteral("%1 (%2)").arg(why, m_source), AwsError::Kind::Configuration));
+        done(commandLineError(QStringLiteral("%1 (%2)").arg(why, m_source)));
         return;
     }
     m_context = context;

@@ -10,11 +10,10 @@ namespace {
 
 AwsError configurationError(const QUrl &endpoint, const QString &problem)
 {
-    AwsError error;
-    error.kind = AwsError::Kind::Configuration;
+    AwsError error = AwsError::configuration(AwsError::Setting::Endpoint,
+        QStringLiteral("Invalid endpoint URL \"%1\": %2")
+            .arg(endpoint.toString(QUrl::RemoveUserInfo), problem));
     error.endpoint = endpoint.adjusted(QUrl::RemoveUserInfo);
-    error.message = QStringLiteral("Invalid endpoint URL \"%1\": %2")
-                        .arg(endpoint.toString(QUrl::RemoveUserInfo), problem);
     return error;
 }
 

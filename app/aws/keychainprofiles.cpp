@@ -367,8 +367,7 @@ Result<KeychainProfile> KeychainProfileStore::updateDetails(const KeychainProfil
         return profile;
     }
     if (!savedProfile(profile.name))
-        return makeError(AwsError::Kind::Configuration,
-            QStringLiteral("The config profile (%1) could not be found").arg(profile.name));
+        return AwsError::profileNotFound(profile.name);
     const Result<bool> written = writeSettings(profile);
     if (!written.ok())
         return written.error();
@@ -383,8 +382,7 @@ void KeychainProfileStore::readSecret(const QString &name, QObject *context, Rea
         return;
     }
     if (!savedProfile(name)) {
-        done(makeError(AwsError::Kind::Configuration,
-            QStringLiteral("The config profile (%1) could not be found").arg(name)));
+        done(AwsError::profileNotFound(name));
         return;
     }
     const QPointer<QObject> guard(context);
@@ -422,8 +420,7 @@ void KeychainProfileStore::remove(const QString &name, QObject *context, RemoveC
     const bool inSession = m_session.contains(name);
     if (!savedProfile(name)) {
         if (!inSession) {
-            done(makeError(AwsError::Kind::Configuration,
-                QStringLiteral("The config profile (%1) could not be found").arg(name)));
+            done(AwsError::profileNotFound(name));
             return;
         }
         m_session.remove(name);

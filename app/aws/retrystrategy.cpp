@@ -1,64 +1,13 @@
 #include "aws/retrystrategy.h"
 
-#include <QLatin1StringView>
 #include <QRandomGenerator>
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 
 namespace aws {
 
 namespace retrystrategy {
-
-bool isRetryableStatus(int httpStatus)
-{
-    switch (httpStatus) {
-    case 429:
-    case 500:
-    case 502:
-    case 503:
-    case 504:
-        return true;
-    default:
-        return false;
-    }
-}
-
-bool isRetryableErrorCode(QStringView code)
-{
-    static constexpr std::array<QLatin1StringView, 7> kCodes = {
-        QLatin1StringView("ThrottlingException"),
-        QLatin1StringView("Throttling"),
-        QLatin1StringView("TooManyRequestsException"),
-        QLatin1StringView("RequestLimitExceeded"),
-        QLatin1StringView("RequestTimeout"),
-        QLatin1StringView("RequestTimeoutException"),
-        QLatin1StringView("PriorRequestNotComplete"),
-    };
-    return std::any_of(
-        kCodes.begin(), kCodes.end(), [code](QLatin1StringView known) { return code == known; });
-}
-
-bool isRetryable(const AwsError &error)
-{
-    switch (error.kind) {
-    case AwsError::Kind::Network:
-    case AwsError::Kind::Timeout:
-        return true;
-    case AwsError::Kind::Service:
-    case AwsError::Kind::BadResponse:
-        return isRetryableStatus(error.httpStatus) || isRetryableErrorCode(error.code);
-    case AwsError::Kind::Tls:
-    case AwsError::Kind::TooLarge:
-    case AwsError::Kind::InvalidParameter:
-    case AwsError::Kind::Credentials:
-    case AwsError::Kind::Configuration:
-    case AwsError::Kind::Cancelled:
-        return false;
-    }
-    return false;
-}
 
 int retryCost(const AwsError &error)
 {

@@ -2,15 +2,13 @@
 
 #include "aws/awserror.h"
 
-#include <QStringView>
-
 #include <chrono>
 #include <memory>
 
 namespace aws {
 
-// The AWS SDKs' "standard" retry mode (aws-conventions.md, "Retries"): which failures are worth
-// another attempt, how long to wait before it, and what it costs from the retry quota.
+// The AWS SDKs' "standard" retry mode (aws-conventions.md, "Retries"): how long to wait before
+// another attempt, and what it costs from the retry quota.
 namespace retrystrategy {
 
 inline constexpr int kDefaultMaxAttempts = 3;
@@ -19,13 +17,7 @@ inline constexpr int kRetryCost = 5;
 inline constexpr int kTimeoutRetryCost = 10;
 inline constexpr int kNoRetrySuccessRefund = 1;
 
-// 500, 502, 503, 504 and 429.
-bool isRetryableStatus(int httpStatus);
-// Throttling and transient error codes (ThrottlingException, RequestTimeout, …), short form.
-bool isRetryableErrorCode(QStringView code);
-// Connection errors and timeouts always; service and bad responses by status or code; never a
-// TLS failure, an oversized body, a refused configuration or a cancelled call.
-bool isRetryable(const AwsError &error);
+// Which failures are retried is AwsError::isRetryable().
 // Tokens a retry after `error` takes from the quota: 10 after a timeout, 5 otherwise.
 int retryCost(const AwsError &error);
 // Delay before retry n (n = 1 after the first attempt failed): random01 × min(2^(n-1) s, 20 s).

@@ -30,12 +30,6 @@ bool sameSettings(const aws::AwsJsonClientSettings &a, const aws::AwsJsonClientS
         && a.maxResponseBytes == b.maxResponseBytes;
 }
 
-bool isExpiredCredentials(const aws::AwsError &error)
-{
-    return error.code == QLatin1String("ExpiredToken")
-        || error.code == QLatin1String("ExpiredTokenException");
-}
-
 } // namespace
 
 // Lives on the loader's thread: its network access manager, its JSON client (kept while the
@@ -132,12 +126,8 @@ FleetLoader::~FleetLoader()
 
 RefreshController::Outcome FleetLoader::outcomeOf(const aws::AwsError &error)
 {
-    static const QStringList throttlingCodes { QStringLiteral("ThrottlingException"),
-        QStringLiteral("Throttling"), QStringLiteral("TooManyRequestsException"),
-        QStringLiteral("RequestLimitExceeded") };
-    if (error.httpStatus == 429 || throttlingCodes.contains(error.code))
-        return RefreshController::Outcome::Throttled;
-    return RefreshController::Outcome::Failed;
+    return error.isThrottling() ? RefreshController::Outcome::Throttled
+                                : RefreshController::Outcome::Failed;
 }
 
 bool FleetLoader::start(const ServiceConnection &connection)
@@ -150,7 +140,8 @@ bool FleetLoader::start(const ServiceConnection &connection)
     m_credentials = connection.connection().credentials;
     m_model->beginCycle();
     emit loadingChanged(true);
-    qCDebug(lcFleetLoader) << "listing the fleet at" << m_settings.endpoint.toString(QUrl::RemoveUserInfo);
+    qCDebug(lcFleetLoader) << "listing the fleet at"
+                           << m_settings.endpoint.toString(QUrl::RemoveUserInfo);
     if (!m_credentials) {
         aws::AwsError error;
         error.kind = aws::AwsError::Kind::Credentials;
@@ -209,7 +200,7 @@ void FleetLoader::finish(quint64 cycle, const std::optional<aws::AwsError> &erro
         outcome = outcomeOf(*error);
         qCDebug(lcFleetLoader) << "listing failed:" << error->toString();
         // The snapshot the listing used has expired: the next cycle must fetch new keys.
-        if (isExpiredCredentials(*error) && m_credentials)
+        if (error->isExpiredToken() && m_credentials)
             m_credentials->invalidate();
     }
     emit loadingChanged(false);

@@ -51,7 +51,7 @@ public:
     // Why the last cycle failed; nullopt after a complete one.
     const std::optional<aws::AwsError> &lastError() const { return m_lastError; }
 
-    // How an error counts for the refresh controller: throttling (HTTP 429 or a throttling code)
+    // How an error counts for the refresh controller: throttling (AwsError::isThrottling())
     // or any other failure.
     static RefreshController::Outcome outcomeOf(const aws::AwsError &error);
 

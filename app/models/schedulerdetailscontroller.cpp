@@ -9,16 +9,6 @@ Q_LOGGING_CATEGORY(lcDetails, "lookoutdesk.models.details", QtWarningMsg)
 
 namespace models {
 
-namespace {
-
-bool isNotFound(const aws::AwsError &error)
-{
-    return error.kind == aws::AwsError::Kind::Service
-        && error.code == QLatin1String("ResourceNotFoundException");
-}
-
-} // namespace
-
 SchedulerDetailsController::SchedulerDetailsController(QObject *parent)
     : SchedulerDetailsController(
         core::Clock::system(), core::makeQtTimer(core::TimerPrecision::Coarse), parent)
@@ -119,7 +109,7 @@ void SchedulerDetailsController::finish(const aws::Result<lookout::InferenceSche
         const aws::AwsError &error = result.error();
         qCInfo(lcDetails).noquote() << "describe failed:" << error.toString();
         m_lastError = error;
-        if (isNotFound(error)) {
+        if (error.isNotFound()) {
             m_model->clear();
             m_lastUpdated = {};
             m_staleSince = {};

@@ -25,7 +25,7 @@
 // - Never more than one Describe in flight: refresh() while one runs sends nothing.
 // - A failed refresh keeps the last good value and marks it stale, with the time of the first
 //   failure since the last success (staleSince) and the error; the next success clears both.
-// - ResourceNotFoundException clears the value: the scheduler is gone (isNotFound()).
+// - A not-found answer (AwsError::isNotFound()) clears the value: the scheduler is gone.
 // - While the scheduler is PENDING or STOPPING it is fetched again every 5 s.
 // - Switching the client (another profile, region or endpoint) or the scheduler drops the call
 //   in flight at once: its answer is never applied.

@@ -1,9 +1,40 @@
-// AwsError: the CLI's sentences and exit codes for every kind of failure.
+// AwsError: the CLI's sentences and exit codes for every kind of failure, and what a failure
+// means (throttling, expired token, refused keys, signature or clock, not found, retryable).
 #include "aws/awserror.h"
 
 #include <QtTest>
 
 using aws::AwsError;
+
+namespace {
+AwsError errorOf(AwsError::Kind kind, int status = 0, const QString &code = {})
+{
+    AwsError error;
+    error.kind = kind;
+    error.httpStatus = status;
+    error.code = code;
+    return error;
+}
+
+// The predicates that hold for an error, as "throttling retryable", for one readable comparison.
+QString predicatesOf(const AwsError &error)
+{
+    QStringList names;
+    if (error.isThrottling())
+        names << QStringLiteral("throttling");
+    if (error.isExpiredToken())
+        names << QStringLiteral("expired-token");
+    if (error.isAccessDenied())
+        names << QStringLiteral("access-denied");
+    if (error.isSignatureOrClockProblem())
+        names << QStringLiteral("signature-or-clock");
+    if (error.isNotFound())
+        names << QStringLiteral("not-found");
+    if (error.isRetryable())
+        names << QStringLiteral("retryable");
+    return names.join(QLatin1Char(' '));
+}
+} // namespace
 
 class TestAwsError : public QObject {
     Q_OBJECT
@@ -17,6 +48,19 @@ private slots:
     void transportErrors_nameStatusOperationEndpoint_data();
     void transportErrors_nameStatusOperationEndpoint();
     void texts_neverShowUserInfo();
+    void retryableStatus_data();
+    void retryableStatus();
+    void retryableErrorCode_data();
+    void retryableErrorCode();
+    void retryable_byKind_data();
+    void retryable_byKind();
+    void signatureOrClockProblem_data();
+    void signatureOrClockProblem();
+    void throttlingCodes_areBotocores_data();
+    void throttlingCodes_areBotocores();
+    void predicates_data();
+    void predicates();
+    void configuration_namesTheSetting();
 };
 
 void TestAwsError::serviceError_withoutRetries_isCliSentence()
@@ -163,6 +207,204 @@ void TestAwsError::texts_neverShowUserInfo()
             !error.toString().contains(QStringLiteral("hunter2")), qPrintable(error.toString()));
         QVERIFY(error.toString().contains(QStringLiteral("https://lookout.example/")));
     }
+}
+
+void TestAwsError::retryableStatus_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<bool>("retryable");
+    for (int status : { 429, 500, 502, 503, 504 })
+        QTest::addRow("%d", status) << status << true;
+    for (int status : { 0, 200, 301, 400, 401, 403, 404, 409, 413, 501, 505, 599 })
+        QTest::addRow("%d", status) << status << false;
+}
+
+void TestAwsError::retryableStatus()
+{
+    QFETCH(int, status);
+    QFETCH(bool, retryable);
+    QCOMPARE(errorOf(AwsError::Kind::Service, status).isRetryable(), retryable);
+    QCOMPARE(errorOf(AwsError::Kind::BadResponse, status).isRetryable(), retryable);
+}
+
+void TestAwsError::retryableErrorCode_data()
+{
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<bool>("retryable");
+    for (const char *code :
+        { "ThrottlingException", "Throttling", "TooManyRequestsException", "RequestLimitExceeded",
+            "RequestTimeout", "RequestTimeoutException", "PriorRequestNotComplete" }) {
+        QTest::newRow(code) << QString::fromLatin1(code) << true;
+    }
+    for (const char *code : { "ValidationException", "ResourceNotFoundException",
+             "throttlingexception", "ThrottlingExceptionX", "InternalServerException",
+             "ServiceQuotaExceededException", "" }) {
+        QTest::newRow(*code ? code : "empty") << QString::fromLatin1(code) << false;
+    }
+}
+
+void TestAwsError::retryableErrorCode()
+{
+    QFETCH(QString, code);
+    QFETCH(bool, retryable);
+    QCOMPARE(errorOf(AwsError::Kind::Service, 400, code).isRetryable(), retryable);
+}
+
+void TestAwsError::retryable_byKind_data()
+{
+    QTest::addColumn<AwsError>("error");
+    QTest::addColumn<bool>("retryable");
+    using K = AwsError::Kind;
+    QTest::newRow("network") << errorOf(K::Network) << true;
+    QTest::newRow("network mid-body") << errorOf(K::Network, 200) << true;
+    QTest::newRow("timeout") << errorOf(K::Timeout) << true;
+    QTest::newRow("throttling 400")
+        << errorOf(K::Service, 400, QStringLiteral("ThrottlingException")) << true;
+    QTest::newRow("internal 500") << errorOf(
+        K::Service, 500, QStringLiteral("InternalServerException"))
+                                  << true;
+    QTest::newRow("validation 400")
+        << errorOf(K::Service, 400, QStringLiteral("ValidationException")) << false;
+    QTest::newRow("not found 404")
+        << errorOf(K::Service, 404, QStringLiteral("ResourceNotFoundException")) << false;
+    QTest::newRow("html 502") << errorOf(K::BadResponse, 502) << true;
+    QTest::newRow("html 200") << errorOf(K::BadResponse, 200) << false;
+    QTest::newRow("redirect") << errorOf(K::BadResponse, 307) << false;
+    QTest::newRow("tls") << errorOf(K::Tls, 0) << false;
+    QTest::newRow("too large 503") << errorOf(K::TooLarge, 503) << false;
+    QTest::newRow("configuration") << errorOf(K::Configuration) << false;
+    QTest::newRow("credentials") << errorOf(K::Credentials) << false;
+    QTest::newRow("parameter") << errorOf(K::InvalidParameter) << false;
+    QTest::newRow("cancelled") << errorOf(K::Cancelled) << false;
+}
+
+void TestAwsError::retryable_byKind()
+{
+    QFETCH(AwsError, error);
+    QFETCH(bool, retryable);
+    QCOMPARE(error.isRetryable(), retryable);
+}
+
+void TestAwsError::signatureOrClockProblem_data()
+{
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<bool>("skewError");
+    for (const char *code : { "InvalidSignatureException", "SignatureDoesNotMatch",
+             "RequestExpired", "RequestTimeTooSkewed", "RequestInTheFuture", "AuthFailure" }) {
+        QTest::newRow(code) << QString::fromLatin1(code) << true;
+    }
+    for (const char *code : { "ExpiredTokenException", "AccessDeniedException",
+             "ThrottlingException", "invalidsignatureexception", "IncompleteSignatureException" }) {
+        QTest::newRow(code) << QString::fromLatin1(code) << false;
+    }
+}
+
+void TestAwsError::signatureOrClockProblem()
+{
+    QFETCH(QString, code);
+    QFETCH(bool, skewError);
+    QCOMPARE(errorOf(AwsError::Kind::Service, 403, code).isSignatureOrClockProblem(), skewError);
+}
+
+void TestAwsError::throttlingCodes_areBotocores_data()
+{
+    QTest::addColumn<QString>("code");
+    // botocore 1.43, retries/standard.py, ThrottledRetryableChecker._THROTTLED_ERROR_CODES.
+    for (const char *code : { "Throttling", "ThrottlingException", "ThrottledException",
+             "RequestThrottledException", "TooManyRequestsException",
+             "ProvisionedThroughputExceededException", "TransactionInProgressException",
+             "RequestLimitExceeded", "BandwidthLimitExceeded", "LimitExceededException",
+             "RequestThrottled", "SlowDown", "PriorRequestNotComplete", "EC2ThrottledException" })
+        QTest::newRow(code) << QString::fromLatin1(code);
+}
+
+// Every code botocore counts as throttling is throttling here too, and retried, whatever the
+// status it came with.
+void TestAwsError::throttlingCodes_areBotocores()
+{
+    QFETCH(QString, code);
+    const AwsError error = errorOf(AwsError::Kind::Service, 400, code);
+    QVERIFY(error.isThrottling());
+    QVERIFY(error.isRetryable());
+}
+
+void TestAwsError::predicates_data()
+{
+    QTest::addColumn<AwsError>("error");
+    QTest::addColumn<QString>("predicates");
+    using K = AwsError::Kind;
+    const auto service = [](int status, const char *code) {
+        return errorOf(K::Service, status, QString::fromLatin1(code));
+    };
+    QTest::newRow("429 without a code")
+        << errorOf(K::BadResponse, 429) << QStringLiteral("throttling retryable");
+    QTest::newRow("429 validation")
+        << service(429, "ValidationException") << QStringLiteral("throttling retryable");
+    QTest::newRow("429 cut off mid-body")
+        << errorOf(K::Network, 429) << QStringLiteral("throttling retryable");
+    QTest::newRow("ThrottlingException")
+        << service(400, "ThrottlingException") << QStringLiteral("throttling retryable");
+    QTest::newRow("ExpiredToken") << service(400, "ExpiredToken")
+                                  << QStringLiteral("expired-token");
+    QTest::newRow("ExpiredTokenException")
+        << service(403, "ExpiredTokenException") << QStringLiteral("expired-token");
+    QTest::newRow("AccessDenied") << service(403, "AccessDenied")
+                                  << QStringLiteral("access-denied");
+    QTest::newRow("AccessDeniedException")
+        << service(403, "AccessDeniedException") << QStringLiteral("access-denied");
+    QTest::newRow("UnrecognizedClientException")
+        << service(403, "UnrecognizedClientException") << QStringLiteral("access-denied");
+    QTest::newRow("InvalidClientTokenId")
+        << service(403, "InvalidClientTokenId") << QStringLiteral("access-denied");
+    QTest::newRow("InvalidSignatureException")
+        << service(403, "InvalidSignatureException") << QStringLiteral("signature-or-clock");
+    QTest::newRow("RequestTimeTooSkewed")
+        << service(403, "RequestTimeTooSkewed") << QStringLiteral("signature-or-clock");
+    QTest::newRow("ResourceNotFoundException")
+        << service(404, "ResourceNotFoundException") << QStringLiteral("not-found");
+    QTest::newRow("InternalServerException")
+        << service(500, "InternalServerException") << QStringLiteral("retryable");
+    QTest::newRow("RequestTimeout")
+        << service(408, "RequestTimeout") << QStringLiteral("retryable");
+    QTest::newRow("ValidationException") << service(400, "ValidationException") << QString();
+    QTest::newRow("ConflictException") << service(409, "ConflictException") << QString();
+    QTest::newRow("a prefix of a code") << service(403, "AccessDeniedExceptionX") << QString();
+    QTest::newRow("a code in other case") << service(403, "accessdeniedexception") << QString();
+    // Codes only count when the endpoint sent them: a keychain failure or a hand-made error
+    // with such a code is none of these.
+    QTest::newRow("credentials with a service code")
+        << errorOf(K::Credentials, 0, QStringLiteral("ExpiredToken")) << QString();
+    QTest::newRow("configuration with a service code")
+        << errorOf(K::Configuration, 0, QStringLiteral("ThrottlingException")) << QString();
+    QTest::newRow("bad response with a code")
+        << errorOf(K::BadResponse, 404, QStringLiteral("ResourceNotFoundException")) << QString();
+    QTest::newRow("timeout") << errorOf(K::Timeout) << QStringLiteral("retryable");
+    QTest::newRow("cancelled") << errorOf(K::Cancelled) << QString();
+}
+
+void TestAwsError::predicates()
+{
+    QFETCH(AwsError, error);
+    QFETCH(QString, predicates);
+    QCOMPARE(predicatesOf(error), predicates);
+}
+
+void TestAwsError::configuration_namesTheSetting()
+{
+    const AwsError region = AwsError::configuration(
+        AwsError::Setting::Region, QStringLiteral("You must specify a region."));
+    QCOMPARE(region.kind, AwsError::Kind::Configuration);
+    QCOMPARE(region.setting, AwsError::Setting::Region);
+    QCOMPARE(region.toString(), QStringLiteral("You must specify a region."));
+    QCOMPARE(region.exitCode(), 253);
+
+    const AwsError profile = AwsError::profileNotFound(QStringLiteral("plant-north"));
+    QCOMPARE(profile.kind, AwsError::Kind::Configuration);
+    QCOMPARE(profile.setting, AwsError::Setting::Profile);
+    QCOMPARE(
+        profile.toString(), QStringLiteral("The config profile (plant-north) could not be found"));
+
+    QCOMPARE(AwsError().setting, AwsError::Setting::Unspecified);
 }
 
 QTEST_GUILESS_MAIN(TestAwsError)

@@ -1,5 +1,6 @@
 // HTTP Date parsing and the clock-skew rule: when an offset is adopted, when a request counts as
-// signed with a skewed clock, which errors a skew retry is for.
+// signed with a skewed clock. Which errors a skew retry is for is
+// AwsError::isSignatureOrClockProblem() (tst_awserror).
 #include "aws/clockskew.h"
 
 #include <QtTest>
@@ -26,8 +27,6 @@ private slots:
     void observe_smallDriftAfterCorrection_keepsOffset();
     void observe_judgesRequestByTheOffsetItWasSignedWith();
     void observe_invalidTimes_changeNothing();
-    void isSkewError_data();
-    void isSkewError();
 };
 
 void TestClockSkew::parseHttpDate_data()
@@ -142,27 +141,6 @@ void TestClockSkew::observe_invalidTimes_changeNothing()
     QVERIFY(!observation.requestWasSkewed);
     QVERIFY(!observation.offsetChanged);
     QCOMPARE(skew.offset(), 0ms);
-}
-
-void TestClockSkew::isSkewError_data()
-{
-    QTest::addColumn<QString>("code");
-    QTest::addColumn<bool>("skewError");
-    for (const char *code : { "InvalidSignatureException", "SignatureDoesNotMatch",
-             "RequestExpired", "RequestTimeTooSkewed", "RequestInTheFuture", "AuthFailure" }) {
-        QTest::newRow(code) << QString::fromLatin1(code) << true;
-    }
-    for (const char *code : { "ExpiredTokenException", "AccessDeniedException",
-             "ThrottlingException", "invalidsignatureexception", "IncompleteSignatureException" }) {
-        QTest::newRow(code) << QString::fromLatin1(code) << false;
-    }
-}
-
-void TestClockSkew::isSkewError()
-{
-    QFETCH(QString, code);
-    QFETCH(bool, skewError);
-    QCOMPARE(ClockSkew::isSkewError(code), skewError);
 }
 
 QTEST_GUILESS_MAIN(TestClockSkew)

@@ -51,6 +51,8 @@ private slots:
     void retrySettings_invalid();
 
     void profile_unknown_isTheCliMessage();
+    void errors_nameTheSettingAtFault_data();
+    void errors_nameTheSettingAtFault();
     void profile_sourceIsShown();
     void keychainProfile_givesRegionAndEndpoint();
     void clientSettings_carryTheResolvedValues();
@@ -390,6 +392,45 @@ void TestConnectionResolver::profile_unknown_isTheCliMessage()
     QCOMPARE(connection.error().toString(),
         QStringLiteral("The config profile (nope) could not be found"));
     QCOMPARE(connection.error().exitCode(), 253);
+}
+
+void TestConnectionResolver::errors_nameTheSettingAtFault_data()
+{
+    QTest::addColumn<QStringList>("environment");
+    QTest::addColumn<AwsError::Setting>("setting");
+    using Setting = AwsError::Setting;
+    QTest::newRow("unknown profile") << QStringList { "AWS_PROFILE=nope" } << Setting::Profile;
+    QTest::newRow("missing services section")
+        << QStringList { "AWS_PROFILE=services" } << Setting::Profile;
+    QTest::newRow("no region") << QStringList {} << Setting::Region;
+    QTest::newRow("invalid region") << QStringList { "AWS_REGION=eu west" } << Setting::Region;
+    QTest::newRow("invalid region from the profile")
+        << QStringList { "AWS_PROFILE=badregion" } << Setting::Region;
+    QTest::newRow("invalid endpoint")
+        << QStringList { "AWS_REGION=eu-west-1", "AWS_ENDPOINT_URL=http://example.com" }
+        << Setting::Endpoint;
+    QTest::newRow("invalid endpoint from the profile")
+        << QStringList { "AWS_PROFILE=badendpoint" } << Setting::Endpoint;
+    QTest::newRow("max attempts") << QStringList { "AWS_REGION=eu-west-1", "AWS_MAX_ATTEMPTS=0" }
+                                  << Setting::Retries;
+    QTest::newRow("retry mode") << QStringList { "AWS_REGION=eu-west-1", "AWS_RETRY_MODE=fast" }
+                                << Setting::Retries;
+}
+
+// Which setting is wrong travels with the error, so that the window can point at what fixes it
+// without reading the message.
+void TestConnectionResolver::errors_nameTheSettingAtFault()
+{
+    QFETCH(QStringList, environment);
+    QFETCH(AwsError::Setting, setting);
+    writeAwsFile(QStringLiteral("config"),
+        "[profile services]\nregion = eu-west-1\nservices = nowhere\n"
+        "[profile badregion]\nregion = eu_west_1!\n"
+        "[profile badendpoint]\nregion = eu-west-1\nendpoint_url = ftp://example.com\n");
+    const Result<Connection> connection = resolve(environment);
+    QVERIFY(!connection.ok());
+    QCOMPARE(connection.error().kind, AwsError::Kind::Configuration);
+    QCOMPARE(connection.error().setting, setting);
 }
 
 void TestConnectionResolver::profile_sourceIsShown()

@@ -1,5 +1,5 @@
-// Standard retry mode, offline: what is retried, what a retry costs, the backoff formula and the
-// retry quota's bucket.
+// Standard retry mode, offline: what a retry costs, the backoff formula and the retry quota's
+// bucket. What is retried is AwsError::isRetryable() (tst_awserror).
 #include "aws/retrystrategy.h"
 
 #include <QtTest>
@@ -26,12 +26,6 @@ AwsError errorOf(AwsError::Kind kind, int status = 0, const QString &code = {})
 class TestRetryStrategy : public QObject {
     Q_OBJECT
 private slots:
-    void retryableStatus_data();
-    void retryableStatus();
-    void retryableErrorCode_data();
-    void retryableErrorCode();
-    void retryable_byKind_data();
-    void retryable_byKind();
     void retryCost_isTenAfterTimeoutElseFive();
     void backoffDelay_data();
     void backoffDelay();
@@ -39,81 +33,6 @@ private slots:
     void quota_refusesWhatItCannotPayWithoutTakingAnything();
     void quota_releaseNeverExceedsCapacity();
 };
-
-void TestRetryStrategy::retryableStatus_data()
-{
-    QTest::addColumn<int>("status");
-    QTest::addColumn<bool>("retryable");
-    for (int status : { 429, 500, 502, 503, 504 })
-        QTest::addRow("%d", status) << status << true;
-    for (int status : { 0, 200, 301, 400, 401, 403, 404, 409, 413, 501, 505, 599 })
-        QTest::addRow("%d", status) << status << false;
-}
-
-void TestRetryStrategy::retryableStatus()
-{
-    QFETCH(int, status);
-    QFETCH(bool, retryable);
-    QCOMPARE(retry::isRetryableStatus(status), retryable);
-}
-
-void TestRetryStrategy::retryableErrorCode_data()
-{
-    QTest::addColumn<QString>("code");
-    QTest::addColumn<bool>("retryable");
-    for (const char *code :
-        { "ThrottlingException", "Throttling", "TooManyRequestsException", "RequestLimitExceeded",
-            "RequestTimeout", "RequestTimeoutException", "PriorRequestNotComplete" }) {
-        QTest::newRow(code) << QString::fromLatin1(code) << true;
-    }
-    for (const char *code : { "ValidationException", "ResourceNotFoundException",
-             "throttlingexception", "ThrottlingExceptionX", "InternalServerException",
-             "ServiceQuotaExceededException", "" }) {
-        QTest::newRow(*code ? code : "empty") << QString::fromLatin1(code) << false;
-    }
-}
-
-void TestRetryStrategy::retryableErrorCode()
-{
-    QFETCH(QString, code);
-    QFETCH(bool, retryable);
-    QCOMPARE(retry::isRetryableErrorCode(code), retryable);
-}
-
-void TestRetryStrategy::retryable_byKind_data()
-{
-    QTest::addColumn<AwsError>("error");
-    QTest::addColumn<bool>("retryable");
-    using K = AwsError::Kind;
-    QTest::newRow("network") << errorOf(K::Network) << true;
-    QTest::newRow("network mid-body") << errorOf(K::Network, 200) << true;
-    QTest::newRow("timeout") << errorOf(K::Timeout) << true;
-    QTest::newRow("throttling 400")
-        << errorOf(K::Service, 400, QStringLiteral("ThrottlingException")) << true;
-    QTest::newRow("internal 500") << errorOf(
-        K::Service, 500, QStringLiteral("InternalServerException"))
-                                  << true;
-    QTest::newRow("validation 400")
-        << errorOf(K::Service, 400, QStringLiteral("ValidationException")) << false;
-    QTest::newRow("not found 404")
-        << errorOf(K::Service, 404, QStringLiteral("ResourceNotFoundException")) << false;
-    QTest::newRow("html 502") << errorOf(K::BadResponse, 502) << true;
-    QTest::newRow("html 200") << errorOf(K::BadResponse, 200) << false;
-    QTest::newRow("redirect") << errorOf(K::BadResponse, 307) << false;
-    QTest::newRow("tls") << errorOf(K::Tls, 0) << false;
-    QTest::newRow("too large 503") << errorOf(K::TooLarge, 503) << false;
-    QTest::newRow("configuration") << errorOf(K::Configuration) << false;
-    QTest::newRow("credentials") << errorOf(K::Credentials) << false;
-    QTest::newRow("parameter") << errorOf(K::InvalidParameter) << false;
-    QTest::newRow("cancelled") << errorOf(K::Cancelled) << false;
-}
-
-void TestRetryStrategy::retryable_byKind()
-{
-    QFETCH(AwsError, error);
-    QFETCH(bool, retryable);
-    QCOMPARE(retry::isRetryable(error), retryable);
-}
 
 void TestRetryStrategy::retryCost_isTenAfterTimeoutElseFive()
 {
