@@ -1,5 +1,6 @@
 #include "ui/connectionsource.h"
 
+#include "lookout/service.h"
 #include "ui/demoendpoint.h"
 
 #include <QCoreApplication>
@@ -135,7 +136,8 @@ aws::Result<ResolvedConnection> ConnectionSource::resolve(
     } else {
         label = Text::tr("Environment");
     }
-    aws::Result<aws::Connection> connection = m_resolver->resolve(request);
+    aws::Result<aws::Connection> connection
+        = m_resolver->resolve(lookout::service::description(), request);
     if (!connection.ok())
         return connection.error();
     return ResolvedConnection { std::move(connection).value(), label };

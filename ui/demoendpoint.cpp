@@ -1,6 +1,7 @@
 #include "ui/demoendpoint.h"
 
 #include "emulator/emulator.h"
+#include "lookout/service.h"
 
 #include <QCoreApplication>
 
@@ -44,6 +45,7 @@ aws::Result<aws::Connection> DemoEndpoint::connection()
     }
     const QString source = Text::tr("the built-in demo endpoint");
     aws::Connection connection;
+    connection.service = lookout::service::description();
     // No profile: the demo keys are the emulator's own, and a CLI command needs no --profile.
     connection.profile = { QString(), source };
     connection.region = { m_emulator->region(), source };

@@ -22,10 +22,10 @@ class QNetworkAccessManager;
 namespace aws {
 
 struct AwsJsonClientSettings {
-    QUrl endpoint; // "https://lookoutequipment.eu-west-1.amazonaws.com" or a loopback URL
+    QUrl endpoint; // "https://<service>.eu-west-1.amazonaws.com" or a loopback URL
     QString region; // signing region
-    QByteArray signingName = "lookoutequipment";
-    QByteArray targetPrefix = "AWSLookoutEquipmentFrontendService";
+    QByteArray signingName; // SigV4 service name ("lookoutequipment")
+    QByteArray targetPrefix; // X-Amz-Target is "<targetPrefix>.<operation>"
     int maxAttempts = 3; // AWS_MAX_ATTEMPTS / max_attempts, attempts in all
     std::chrono::milliseconds connectTimeout { 60'000 };
     std::chrono::milliseconds readTimeout { 60'000 };

@@ -15,8 +15,6 @@ namespace {
 
 Q_LOGGING_CATEGORY(lcConnection, "lookoutdesk.aws.connection", QtWarningMsg)
 
-constexpr QLatin1String kServiceKey("lookoutequipment"); // the [services] sub-section key
-
 using Setting = AwsError::Setting;
 
 QString profileSettingSource(const AwsProfile &profile, const ConfigProperty &property)
@@ -26,15 +24,15 @@ QString profileSettingSource(const AwsProfile &profile, const ConfigProperty &pr
 
 // First non-empty of: the explicit value, the environment variables, the profile key.
 std::optional<SourcedValue> firstOf(const QString &explicitValue, const QString &explicitOrigin,
-    const QProcessEnvironment &environment, std::initializer_list<const char *> variables,
-    const AwsProfile *profile, const QString &profileKey)
+    const QProcessEnvironment &environment, const QStringList &variables, const AwsProfile *profile,
+    const QString &profileKey)
 {
     if (!explicitValue.isEmpty())
         return SourcedValue { explicitValue, explicitOrigin };
-    for (const char *variable : variables) {
-        const QString value = environment.value(QLatin1String(variable));
+    for (const QString &variable : variables) {
+        const QString value = environment.value(variable);
         if (!value.isEmpty())
-            return SourcedValue { value, QLatin1String(variable) };
+            return SourcedValue { value, variable };
     }
     if (profile) {
         if (const ConfigProperty *property = profile->property(profileKey);
@@ -86,6 +84,8 @@ Result<QUrl> parseEndpointUrl(const QString &text, const QString &source)
 AwsJsonClientSettings Connection::clientSettings() const
 {
     AwsJsonClientSettings settings;
+    settings.signingName = service.signingName;
+    settings.targetPrefix = service.targetPrefix;
     settings.endpoint = endpoint;
     settings.region = region.value;
     settings.maxAttempts = maxAttempts.value.toInt();
@@ -159,9 +159,11 @@ QList<ProfileListEntry> ConnectionResolver::profiles() const
     return entries;
 }
 
-Result<Connection> ConnectionResolver::resolve(const ConnectionRequest &request) const
+Result<Connection> ConnectionResolver::resolve(
+    const ServiceDescription &service, const ConnectionRequest &request) const
 {
     Connection connection;
+    connection.service = service;
     const ProfileSelection selection
         = selectProfile(request.profile, m_environment, request.profileOrigin);
     connection.profile = { selection.name, selection.source };
@@ -198,7 +200,7 @@ Result<Connection> ConnectionResolver::resolve(const ConnectionRequest &request)
         = ignore && ignore->value.compare(QLatin1String("true"), Qt::CaseInsensitive) == 0;
     if (!endpoint && !ignoreConfigured) {
         endpoint = firstOf({}, {}, m_environment,
-            { "AWS_ENDPOINT_URL_LOOKOUTEQUIPMENT", "AWS_ENDPOINT_URL" }, nullptr, {});
+            { service.endpointVariable(), QStringLiteral("AWS_ENDPOINT_URL") }, nullptr, {});
         if (!endpoint && profile) {
             if (const ConfigProperty *services = profile->property(QStringLiteral("services"))) {
                 const ConfigSection *section = m_profiles.servicesSection(services->value);
@@ -208,9 +210,9 @@ Result<Connection> ConnectionResolver::resolve(const ConnectionRequest &request)
                             "The profile is configured to use the services section but the "
                             "\"%1\" services configuration does not exist. (%2)")
                             .arg(services->value, profileSettingSource(*profile, *services)));
-                const ConfigProperty service = section->properties.value(QString(kServiceKey));
+                const ConfigProperty entries = section->properties.value(service.servicesKey);
                 const ConfigEntry entry
-                    = service.subProperties.value(QStringLiteral("endpoint_url"));
+                    = entries.subProperties.value(QStringLiteral("endpoint_url"));
                 if (!entry.value.isEmpty())
                     endpoint = SourcedValue { entry.value,
                         QStringLiteral("services %1 in %2 line %3")
@@ -223,10 +225,8 @@ Result<Connection> ConnectionResolver::resolve(const ConnectionRequest &request)
             endpoint = SourcedValue { keychainProfile->endpointUrl, keychainSource };
     }
     if (!endpoint) {
-        endpoint = SourcedValue {
-            QStringLiteral("https://lookoutequipment.%1.amazonaws.com").arg(region->value),
-            QStringLiteral("the default for region %1").arg(region->value)
-        };
+        endpoint = SourcedValue { service.defaultEndpoint(region->value).toString(),
+            QStringLiteral("the default for region %1").arg(region->value) };
     }
     if (ignoreConfigured && request.endpointUrl.isEmpty())
         endpoint->source

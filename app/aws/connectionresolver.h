@@ -5,6 +5,7 @@
 #include "aws/credentialchain.h"
 #include "aws/credentialsprovider.h"
 #include "aws/result.h"
+#include "aws/servicedescription.h"
 
 #include <QList>
 #include <QProcessEnvironment>
@@ -48,6 +49,7 @@ struct SourcedValue {
 
 // Everything one connection needs, each value with its source.
 struct Connection {
+    ServiceDescription service; // the service the endpoint was resolved for
     SourcedValue profile;
     bool keychainProfile = false;
     SourcedValue region;
@@ -105,10 +107,14 @@ public:
     // ~/.aws profiles and keychain profiles, sorted by name, ~/.aws first on equal names.
     QList<ProfileListEntry> profiles() const;
 
+    // The configuration for talking to `service`: its endpoint is --endpoint-url,
+    // AWS_ENDPOINT_URL_<service's suffix>, AWS_ENDPOINT_URL, the `service.servicesKey` entry of
+    // the profile's services section, the profile's endpoint_url, else the service's default.
     // Configuration errors: unknown profile ("The config profile (NAME) could not be found"), no
     // region, an invalid region, endpoint, max attempts or retry mode, a missing services section.
     // Credential problems do not fail here: the provider reports them on fetch().
-    Result<Connection> resolve(const ConnectionRequest &request) const;
+    Result<Connection> resolve(
+        const ServiceDescription &service, const ConnectionRequest &request) const;
 
 private:
     QProcessEnvironment m_environment;

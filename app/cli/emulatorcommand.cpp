@@ -3,6 +3,7 @@
 #include "appinfo.h"
 #include "cli/helptext.h"
 #include "emulator/emulator.h"
+#include "lookout/service.h"
 #include "options/exitcodes.h"
 #include "options/optionscanner.h"
 
@@ -275,7 +276,7 @@ ParsedOptions parseOptions(const QStringList &arguments)
 QString exportLines(const emulator::Emulator &server)
 {
     const aws::AwsCredentials credentials = server.credentials();
-    QString lines = u"export AWS_ENDPOINT_URL_LOOKOUTEQUIPMENT="_s
+    QString lines = u"export "_s + lookout::service::description().endpointVariable() + u"="_s
         + shellQuoted(server.endpoint().toString()) + u"\n"_s + u"export AWS_ACCESS_KEY_ID="_s
         + shellQuoted(credentials.accessKeyId) + u"\n"_s + u"export AWS_SECRET_ACCESS_KEY="_s
         + shellQuoted(credentials.secretAccessKey)

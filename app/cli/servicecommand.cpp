@@ -9,6 +9,7 @@
 #include "cli/lookoutcalls.h"
 #include "cli/responseprinter.h"
 #include "lookout/lookoutclient.h"
+#include "lookout/service.h"
 #include "options/exitcodes.h"
 
 #include <QCoreApplication>
@@ -102,7 +103,8 @@ int runServiceCommand(const Invocation &invocation, const CommandEnvironment &en
     for (const aws::ConfigProblem &problem : resolver.problems())
         err->write(Text::tr("Warning: %1\n").arg(problem.toString()).toUtf8());
 
-    const aws::Result<aws::Connection> connection = resolver.resolve(invocation.global.connection);
+    const aws::Result<aws::Connection> connection
+        = resolver.resolve(lookout::service::description(), invocation.global.connection);
     if (!connection.ok())
         return fail(err, connection.error());
     for (const QString &line : connection.value().describe())

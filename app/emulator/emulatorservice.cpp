@@ -1,6 +1,7 @@
 #include "emulator/emulatorservice.h"
 
 #include "emulator/emulatorlog.h"
+#include "lookout/service.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -24,19 +25,30 @@ enum class Operation {
 
 std::optional<Operation> operationNamed(QByteArrayView name)
 {
-    if (name == "DescribeInferenceScheduler")
+    namespace operation = lookout::service::operation;
+    if (name == operation::kDescribeInferenceScheduler)
         return Operation::DescribeInferenceScheduler;
-    if (name == "ListInferenceSchedulers")
+    if (name == operation::kListInferenceSchedulers)
         return Operation::ListInferenceSchedulers;
-    if (name == "ListInferenceExecutions")
+    if (name == operation::kListInferenceExecutions)
         return Operation::ListInferenceExecutions;
-    if (name == "StartInferenceScheduler")
+    if (name == operation::kStartInferenceScheduler)
         return Operation::StartInferenceScheduler;
-    if (name == "StopInferenceScheduler")
+    if (name == operation::kStopInferenceScheduler)
         return Operation::StopInferenceScheduler;
-    if (name == "DescribeModel")
+    if (name == operation::kDescribeModel)
         return Operation::DescribeModel;
     return std::nullopt;
+}
+
+// "AWSLookoutEquipmentFrontendService.DescribeInferenceScheduler" → the operation.
+std::optional<Operation> operationOfTarget(QByteArrayView target)
+{
+    const QByteArrayView prefix(lookout::service::kTargetPrefix);
+    if (!target.startsWith(prefix) || target.size() <= prefix.size()
+        || target[prefix.size()] != '.')
+        return std::nullopt;
+    return operationNamed(target.sliced(prefix.size() + 1));
 }
 
 OperationResult failure(ServiceError error)
@@ -144,12 +156,10 @@ OperationResult EmulatorService::process(
     }
     const QByteArray target = request.header("x-amz-target");
     if (target.isEmpty()) {
-        return failure(serviceerrors::unknownOperation(
-            u"Missing X-Amz-Target header; expected AWSLookoutEquipmentFrontendService.<Operation>"_s));
+        return failure(serviceerrors::unknownOperation(u"Missing X-Amz-Target header; expected "_s
+            + QLatin1StringView(lookout::service::kTargetPrefix) + u".<Operation>"_s));
     }
-    const std::optional<Operation> operation = target.startsWith(kTargetPrefix)
-        ? operationNamed(QByteArrayView(target).sliced(kTargetPrefix.size()))
-        : std::nullopt;
+    const std::optional<Operation> operation = operationOfTarget(target);
     if (!operation)
         return failure(serviceerrors::unknownOperation(u"Unknown operation "_s + latin1(target)));
     const QByteArray contentType = request.header("content-type");

@@ -54,8 +54,6 @@ public:
     };
     const Counters &counters() const { return m_counters; }
 
-    static constexpr QByteArrayView kTargetPrefix = "AWSLookoutEquipmentFrontendService.";
-
 private:
     OperationResult process(
         const HttpRequest &request, const QDateTime &now, HttpResponse &response);

@@ -1,6 +1,7 @@
 #include "emulator/fleetgenerator.h"
 
 #include "emulator/seededrandom.h"
+#include "lookout/service.h"
 
 #include <QSet>
 
@@ -109,8 +110,9 @@ struct Account {
 
     QString arn(QLatin1StringView resource, const QString &path) const
     {
-        return QLatin1String("arn:aws:lookoutequipment:") + region + QLatin1Char(':') + id
-            + QLatin1Char(':') + resource + QLatin1Char('/') + path;
+        return QLatin1String("arn:aws:") + QLatin1String(lookout::service::kSigningName)
+            + QLatin1Char(':') + region + QLatin1Char(':') + id + QLatin1Char(':') + resource
+            + QLatin1Char('/') + path;
     }
 };
 

@@ -4,6 +4,7 @@
 #include "emulator/inputreader.h"
 #include "emulator/modeldescription.h"
 #include "lookout/jsoncodec.h"
+#include "lookout/service.h"
 
 namespace emulator {
 
@@ -85,8 +86,9 @@ OperationResult LookoutOperations::listInferenceSchedulers(const QJsonObject &in
     if (auto error = reader.error())
         return failure(*error);
 
-    const QByteArray scope = scopeOf({ u"ListInferenceSchedulers"_s, optionalText(prefix),
-        optionalText(modelName), optionalText(status) });
+    const QByteArray scope = scopeOf(
+        { QString(QLatin1StringView(lookout::service::operation::kListInferenceSchedulers)),
+            optionalText(prefix), optionalText(modelName), optionalText(status) });
     int index = prefix ? m_fleet.lowerBound(*prefix) : 0;
     if (token) {
         const std::optional<QByteArray> cursor = m_tokens.redeem(*token, scope);
@@ -136,9 +138,10 @@ OperationResult LookoutOperations::listInferenceExecutions(
     if (!index)
         return failure(schedulerNotFound(*name));
 
-    const QByteArray scope
-        = scopeOf({ u"ListInferenceExecutions"_s, *name, optionalTime(filter.dataStartTimeAfter),
-            optionalTime(filter.dataEndTimeBefore), optionalText(filter.status) });
+    const QByteArray scope = scopeOf(
+        { QString(QLatin1StringView(lookout::service::operation::kListInferenceExecutions)), *name,
+            optionalTime(filter.dataStartTimeAfter), optionalTime(filter.dataEndTimeBefore),
+            optionalText(filter.status) });
     std::optional<qint64> before;
     if (token) {
         const std::optional<QByteArray> cursor = m_tokens.redeem(*token, scope);

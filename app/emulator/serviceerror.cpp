@@ -1,5 +1,7 @@
 #include "emulator/serviceerror.h"
 
+#include "lookout/service.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -9,8 +11,8 @@ QByteArray ServiceError::errorTypeHeader() const
 {
     return code
         + (origin == Origin::Model
-                ? QByteArrayLiteral(
-                    ":http://internal.amazon.com/coral/com.amazonaws.lookoutequipment/")
+                ? QByteArray(QByteArrayLiteral(":http://internal.amazon.com/coral/")
+                    + lookout::service::kErrorTypeNamespace + '/')
                 : QByteArrayLiteral(":http://internal.amazon.com/coral/com.amazon.coral.service/"));
 }
 
@@ -19,7 +21,8 @@ QByteArray ServiceError::body() const
     QJsonObject object;
     if (origin == Origin::Model) {
         object.insert(QLatin1String("__type"),
-            QString(QLatin1String("com.amazonaws.lookoutequipment#") + QString::fromLatin1(code)));
+            QString(QLatin1String(lookout::service::kErrorTypeNamespace) + u'#'
+                + QString::fromLatin1(code)));
         object.insert(QLatin1String("Message"), message);
     } else {
         object.insert(QLatin1String("__type"), QString::fromLatin1(code));

@@ -1,6 +1,7 @@
 #include "emulator/sigv4verifier.h"
 
 #include "aws/sigv4authorization.h"
+#include "lookout/service.h"
 
 #include <utility>
 
@@ -8,7 +9,7 @@ namespace emulator {
 
 namespace {
 
-constexpr QByteArrayView kService("lookoutequipment");
+constexpr QByteArrayView kService(lookout::service::kSigningName);
 constexpr QByteArrayView kTerminator("aws4_request");
 
 QString latin1(QByteArrayView bytes)

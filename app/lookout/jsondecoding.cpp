@@ -1,6 +1,7 @@
 // The decode* functions of jsoncodec.h: the model's shapes read straight off a JsonReader.
 #include "aws/jsonreader.h"
 #include "lookout/jsoncodec.h"
+#include "lookout/service.h"
 #include "lookout/timestamptext.h"
 
 #include <QVarLengthArray>
@@ -468,20 +469,20 @@ aws::Result<T> decode(QByteArrayView body, TimestampForm form, QLatin1StringView
 
 aws::Result<InferenceScheduler> decodeDescribeInferenceScheduler(QByteArrayView body)
 {
-    return decode<InferenceScheduler>(
-        body, TimestampForm::EpochSeconds, QLatin1StringView("DescribeInferenceScheduler"));
+    return decode<InferenceScheduler>(body, TimestampForm::EpochSeconds,
+        QLatin1StringView(service::operation::kDescribeInferenceScheduler));
 }
 
 aws::Result<InferenceSchedulerPage> decodeListInferenceSchedulers(QByteArrayView body)
 {
-    return decode<InferenceSchedulerPage>(
-        body, TimestampForm::EpochSeconds, QLatin1StringView("ListInferenceSchedulers"));
+    return decode<InferenceSchedulerPage>(body, TimestampForm::EpochSeconds,
+        QLatin1StringView(service::operation::kListInferenceSchedulers));
 }
 
 aws::Result<InferenceExecutionPage> decodeListInferenceExecutions(QByteArrayView body)
 {
-    return decode<InferenceExecutionPage>(
-        body, TimestampForm::EpochSeconds, QLatin1StringView("ListInferenceExecutions"));
+    return decode<InferenceExecutionPage>(body, TimestampForm::EpochSeconds,
+        QLatin1StringView(service::operation::kListInferenceExecutions));
 }
 
 aws::Result<SchedulerStateChange> decodeSchedulerStateChange(QByteArrayView body)
@@ -492,8 +493,8 @@ aws::Result<SchedulerStateChange> decodeSchedulerStateChange(QByteArrayView body
 
 aws::Result<InferenceScheduler> decodeCliDescribeInferenceScheduler(QByteArrayView json)
 {
-    return decode<InferenceScheduler>(
-        json, TimestampForm::CliOutput, QLatin1StringView("DescribeInferenceScheduler"));
+    return decode<InferenceScheduler>(json, TimestampForm::CliOutput,
+        QLatin1StringView(service::operation::kDescribeInferenceScheduler));
 }
 
 } // namespace lookout::json

@@ -2,6 +2,7 @@
 
 #include "lookout/jsoncodec.h"
 #include "lookout/parametervalidation.h"
+#include "lookout/service.h"
 
 #include <QLoggingCategory>
 #include <QMetaObject>
@@ -192,7 +193,8 @@ LookoutClient::LookoutClient(aws::AwsJsonClient *client, int maxPages)
 void LookoutClient::describeInferenceScheduler(
     const QString &name, QObject *context, Callback<InferenceScheduler> done)
 {
-    singleCall<InferenceScheduler>(m_client, QStringLiteral("DescribeInferenceScheduler"),
+    singleCall<InferenceScheduler>(m_client,
+        QLatin1StringView(service::operation::kDescribeInferenceScheduler),
         requests::describeInferenceScheduler(name), context,
         &json::decodeDescribeInferenceScheduler, std::move(done));
 }
@@ -200,7 +202,8 @@ void LookoutClient::describeInferenceScheduler(
 void LookoutClient::startInferenceScheduler(
     const QString &name, QObject *context, Callback<SchedulerStateChange> done)
 {
-    singleCall<SchedulerStateChange>(m_client, QStringLiteral("StartInferenceScheduler"),
+    singleCall<SchedulerStateChange>(m_client,
+        QLatin1StringView(service::operation::kStartInferenceScheduler),
         requests::startInferenceScheduler(name), context, &json::decodeSchedulerStateChange,
         std::move(done));
 }
@@ -208,7 +211,8 @@ void LookoutClient::startInferenceScheduler(
 void LookoutClient::stopInferenceScheduler(
     const QString &name, QObject *context, Callback<SchedulerStateChange> done)
 {
-    singleCall<SchedulerStateChange>(m_client, QStringLiteral("StopInferenceScheduler"),
+    singleCall<SchedulerStateChange>(m_client,
+        QLatin1StringView(service::operation::kStopInferenceScheduler),
         requests::stopInferenceScheduler(name), context, &json::decodeSchedulerStateChange,
         std::move(done));
 }
@@ -216,7 +220,7 @@ void LookoutClient::stopInferenceScheduler(
 void LookoutClient::listInferenceSchedulers(const InferenceSchedulerFilter &filter,
     QObject *context, SchedulerPageCallback onPage, Callback<QList<InferenceSchedulerSummary>> done)
 {
-    const QString operation = QStringLiteral("ListInferenceSchedulers");
+    const QString operation = QLatin1StringView(service::operation::kListInferenceSchedulers);
     // Checked once here; later pages differ only in their token.
     const aws::Result<QByteArray> firstBody
         = requests::listInferenceSchedulers(filter, requests::kMaxPageSize, std::nullopt);
@@ -238,7 +242,7 @@ void LookoutClient::listInferenceExecutions(const QString &name,
     const InferenceExecutionFilter &filter, std::optional<int> maxItems, QObject *context,
     Callback<QList<InferenceExecutionSummary>> done)
 {
-    const QString operation = QStringLiteral("ListInferenceExecutions");
+    const QString operation = QLatin1StringView(service::operation::kListInferenceExecutions);
     ParameterCheck check;
     if (maxItems)
         check.range(QLatin1StringView("MaxItems"), *maxItems, 1, std::numeric_limits<int>::max());

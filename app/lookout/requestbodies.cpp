@@ -2,6 +2,7 @@
 
 #include "lookout/jsonwriter.h"
 #include "lookout/parametervalidation.h"
+#include "lookout/service.h"
 #include "lookout/timestamptext.h"
 
 namespace lookout::requests {
@@ -49,17 +50,18 @@ void optionalTimestamp(
 
 aws::Result<QByteArray> describeInferenceScheduler(const QString &name)
 {
-    return nameOnlyRequest(QStringLiteral("DescribeInferenceScheduler"), name);
+    return nameOnlyRequest(
+        QLatin1StringView(service::operation::kDescribeInferenceScheduler), name);
 }
 
 aws::Result<QByteArray> startInferenceScheduler(const QString &name)
 {
-    return nameOnlyRequest(QStringLiteral("StartInferenceScheduler"), name);
+    return nameOnlyRequest(QLatin1StringView(service::operation::kStartInferenceScheduler), name);
 }
 
 aws::Result<QByteArray> stopInferenceScheduler(const QString &name)
 {
-    return nameOnlyRequest(QStringLiteral("StopInferenceScheduler"), name);
+    return nameOnlyRequest(QLatin1StringView(service::operation::kStopInferenceScheduler), name);
 }
 
 aws::Result<QByteArray> listInferenceSchedulers(
@@ -73,7 +75,7 @@ aws::Result<QByteArray> listInferenceSchedulers(
         check.identifier(QLatin1StringView("ModelName"), *filter.modelName);
     if (filter.status)
         check.enumValue(QLatin1StringView("Status"), *filter.status, inferenceSchedulerStatuses());
-    if (auto error = check.error(QStringLiteral("ListInferenceSchedulers")))
+    if (auto error = check.error(QLatin1StringView(service::operation::kListInferenceSchedulers)))
         return *std::move(error);
 
     json::JsonWriter writer(json::JsonWriter::Layout::Compact);
@@ -96,7 +98,7 @@ aws::Result<QByteArray> listInferenceExecutions(const QString &name,
     check.identifier(QLatin1StringView("InferenceSchedulerName"), name);
     if (filter.status)
         check.enumValue(QLatin1StringView("Status"), *filter.status, inferenceExecutionStatuses());
-    if (auto error = check.error(QStringLiteral("ListInferenceExecutions")))
+    if (auto error = check.error(QLatin1StringView(service::operation::kListInferenceExecutions)))
         return *std::move(error);
 
     json::JsonWriter writer(json::JsonWriter::Layout::Compact);

@@ -1,6 +1,7 @@
 #include "models/clicommandtext.h"
 
 #include "aws/connectionresolver.h"
+#include "lookout/service.h"
 
 #include <QStringList>
 
@@ -15,7 +16,7 @@ CliConnection CliConnection::fromConnection(const aws::Connection &connection)
 
 QUrl defaultServiceEndpoint(const QString &region)
 {
-    return QUrl(QStringLiteral("https://lookoutequipment.%1.amazonaws.com").arg(region));
+    return lookout::service::description().defaultEndpoint(region);
 }
 
 bool isDefaultServiceEndpoint(const QUrl &endpoint, const QString &region)
@@ -45,15 +46,17 @@ QString shellQuoted(const QString &argument)
 
 QString describeSchedulerCommand(const QString &schedulerName, const CliConnection &connection)
 {
-    QStringList words = { QStringLiteral("aws"), QStringLiteral("lookoutequipment"),
-        QStringLiteral("describe-inference-scheduler"),
-        QStringLiteral("--inference-scheduler-name"), shellQuoted(schedulerName),
-        QStringLiteral("--region"), shellQuoted(connection.region) };
+    QStringList words
+        = { QStringLiteral("aws"), QLatin1StringView(lookout::service::kCliServiceName),
+              QStringLiteral("describe-inference-scheduler"),
+              QStringLiteral("--inference-scheduler-name"), shellQuoted(schedulerName),
+              QStringLiteral("--region"), shellQuoted(connection.region) };
     if (!connection.profile.isEmpty() && connection.profile != QLatin1String("default"))
         words << QStringLiteral("--profile") << shellQuoted(connection.profile);
     if (!connection.endpoint.isEmpty()
         && !isDefaultServiceEndpoint(connection.endpoint, connection.region))
-        words << QStringLiteral("--endpoint-url") << shellQuoted(connection.endpoint.toString(QUrl::RemoveUserInfo));
+        words << QStringLiteral("--endpoint-url")
+              << shellQuoted(connection.endpoint.toString(QUrl::RemoveUserInfo));
     return words.join(QLatin1Char(' '));
 }
 

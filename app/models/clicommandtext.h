@@ -20,7 +20,8 @@ struct CliConnection {
     friend bool operator==(const CliConnection &, const CliConnection &) = default;
 };
 
-// "https://lookoutequipment.<region>.amazonaws.com", the endpoint the CLI uses by default.
+// The service's default endpoint in `region` (lookout::service::description()), the one the CLI
+// uses when none is configured.
 QUrl defaultServiceEndpoint(const QString &region);
 // Whether `endpoint` is that one (a trailing "/" and an explicit :443 make no difference).
 bool isDefaultServiceEndpoint(const QUrl &endpoint, const QString &region);

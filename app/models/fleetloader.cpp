@@ -2,6 +2,7 @@
 
 #include "aws/credentialsprovider.h"
 #include "lookout/lookoutclient.h"
+#include "lookout/service.h"
 #include "models/schedulerlistmodel.h"
 #include "models/serviceconnection.h"
 #include "models/summaryreuser.h"
@@ -145,7 +146,7 @@ bool FleetLoader::start(const ServiceConnection &connection)
     if (!m_credentials) {
         aws::AwsError error;
         error.kind = aws::AwsError::Kind::Credentials;
-        error.operation = QStringLiteral("ListInferenceSchedulers");
+        error.operation = QLatin1StringView(lookout::service::operation::kListInferenceSchedulers);
         error.message = tr("The connection has no credentials provider.");
         QMetaObject::invokeMethod(
             this, [this, cycle, error] { finish(cycle, error); }, Qt::QueuedConnection);
@@ -162,7 +163,8 @@ bool FleetLoader::start(const ServiceConnection &connection)
             if (!credentials.ok()) {
                 aws::AwsError error = credentials.error();
                 if (error.operation.isEmpty())
-                    error.operation = QStringLiteral("ListInferenceSchedulers");
+                    error.operation
+                        = QLatin1StringView(lookout::service::operation::kListInferenceSchedulers);
                 QMetaObject::invokeMethod(
                     this, [this, cycle, error] { finish(cycle, error); }, Qt::QueuedConnection);
                 return;

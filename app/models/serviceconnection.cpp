@@ -11,8 +11,8 @@ ServiceConnection::ServiceConnection(QNetworkAccessManager *network, aws::Connec
     , m_jsonClient(std::make_unique<aws::AwsJsonClient>(
           network, m_connection.clientSettings(), m_connection.credentials))
 {
-    qCDebug(lcConnection) << "connected to" << m_connection.endpoint.toString(QUrl::RemoveUserInfo) << "as"
-                          << m_connection.profile.value;
+    qCDebug(lcConnection) << "connected to" << m_connection.endpoint.toString(QUrl::RemoveUserInfo)
+                          << "as" << m_connection.profile.value;
 }
 
 ServiceConnection::~ServiceConnection()

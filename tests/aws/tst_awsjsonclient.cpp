@@ -282,6 +282,8 @@ std::unique_ptr<AwsJsonClient> TestAwsJsonClient::makeClient(
     std::shared_ptr<aws::CredentialsProvider> credentials, double jitter)
 {
     AwsJsonClientSettings settings;
+    settings.signingName = kService;
+    settings.targetPrefix = "AWSLookoutEquipmentFrontendService";
     settings.endpoint = m_server->url();
     settings.region = QString::fromLatin1(kRegion);
     settings.readTimeout = 5s;
@@ -1078,6 +1080,12 @@ void TestAwsJsonClient::invalidSettings_areConfigurationErrors_data()
     }) << QStringLiteral("scheme must be https://");
     QTest::newRow("no endpoint") << Adjust([](AwsJsonClientSettings &s) { s.endpoint = QUrl(); })
                                  << QStringLiteral("no endpoint is set");
+    // The generic client knows no service: without a signing name nothing is sent.
+    QTest::newRow("default settings") << Adjust([](AwsJsonClientSettings &s) {
+        const AwsJsonClientSettings defaults;
+        s.signingName = defaults.signingName;
+        s.targetPrefix = defaults.targetPrefix;
+    }) << QStringLiteral("the signing name and the target prefix must not be empty");
 }
 
 void TestAwsJsonClient::invalidSettings_areConfigurationErrors()

@@ -2,6 +2,7 @@
 // environment and files in a temporary home (never the real one).
 #include "aws/connectionresolver.h"
 #include "aws/keychainprofiles.h"
+#include "servicedescriptions.h"
 
 #include <QDir>
 #include <QSettings>
@@ -14,6 +15,8 @@ using aws::ConnectionRequest;
 using aws::ConnectionResolver;
 using aws::ProfileListEntry;
 using aws::Result;
+
+Q_DECLARE_METATYPE(aws::ServiceDescription)
 
 namespace {
 
@@ -42,6 +45,8 @@ private slots:
     void endpoint_data();
     void endpoint();
     void endpoint_missingServicesSection_isAnError();
+    void endpoint_ofOtherServices_data();
+    void endpoint_ofOtherServices();
     void endpoint_validation_data();
     void endpoint_validation();
 
@@ -87,7 +92,7 @@ Result<Connection> TestConnectionResolver::resolve(const QStringList &environmen
     const ConnectionRequest &request, aws::KeychainProfileStore *keychain)
 {
     return ConnectionResolver(environmentFrom(environment), m_home->path(), keychain)
-        .resolve(request);
+        .resolve(testsupport::lookoutEquipmentService(), request);
 }
 
 void TestConnectionResolver::region_data()
@@ -240,6 +245,70 @@ void TestConnectionResolver::endpoint()
     QCOMPARE(connection.value().endpoint, QUrl(endpoint));
     QCOMPARE(connection.value().endpointSource,
         source.contains(QLatin1String("%1")) ? source.arg(configPath()) : source);
+}
+
+void TestConnectionResolver::endpoint_ofOtherServices_data()
+{
+    QTest::addColumn<aws::ServiceDescription>("service");
+    QTest::addColumn<QStringList>("environment");
+    QTest::addColumn<QString>("endpoint");
+    QTest::addColumn<QString>("source"); // %1 is the config file's path
+
+    const QStringList everyVariable { "AWS_PROFILE=dev",
+        "AWS_ENDPOINT_URL_LOOKOUTEQUIPMENT=http://127.0.0.1:1",
+        "AWS_ENDPOINT_URL_S3=http://127.0.0.1:2", "AWS_ENDPOINT_URL_SSO_OIDC=http://127.0.0.1:3" };
+    const QStringList dev { "AWS_PROFILE=dev" };
+    const QStringList bare { "AWS_REGION=eu-central-1" };
+    QTest::newRow("lookoutequipment: its variable")
+        << testsupport::lookoutEquipmentService() << everyVariable
+        << QStringLiteral("http://127.0.0.1:1")
+        << QStringLiteral("AWS_ENDPOINT_URL_LOOKOUTEQUIPMENT");
+    QTest::newRow("s3: its variable")
+        << testsupport::s3Service() << everyVariable << QStringLiteral("http://127.0.0.1:2")
+        << QStringLiteral("AWS_ENDPOINT_URL_S3");
+    QTest::newRow("sso-oidc: its variable")
+        << testsupport::ssoOidcService() << everyVariable << QStringLiteral("http://127.0.0.1:3")
+        << QStringLiteral("AWS_ENDPOINT_URL_SSO_OIDC");
+    QTest::newRow("lookoutequipment: its services entry")
+        << testsupport::lookoutEquipmentService() << dev << QStringLiteral("http://127.0.0.1:11")
+        << QStringLiteral("services local in %1 line 7");
+    QTest::newRow("s3: its services entry")
+        << testsupport::s3Service() << dev << QStringLiteral("http://127.0.0.1:12")
+        << QStringLiteral("services local in %1 line 9");
+    QTest::newRow("sso-oidc: no services entry, the profile's endpoint_url")
+        << testsupport::ssoOidcService() << dev << QStringLiteral("https://profile.example")
+        << QStringLiteral("profile dev in %1 line 4");
+    QTest::newRow("s3: the default") << testsupport::s3Service() << bare
+                                     << QStringLiteral("https://s3.eu-central-1.amazonaws.com")
+                                     << QStringLiteral("the default for region eu-central-1");
+    QTest::newRow("sso-oidc: the default")
+        << testsupport::ssoOidcService() << bare
+        << QStringLiteral("https://oidc.eu-central-1.amazonaws.com")
+        << QStringLiteral("the default for region eu-central-1");
+}
+
+// The resolver knows no service of its own: the caller's description picks the variable, the
+// services entry and the default, so one resolver serves every client of a session.
+void TestConnectionResolver::endpoint_ofOtherServices()
+{
+    QFETCH(aws::ServiceDescription, service);
+    QFETCH(QStringList, environment);
+    QFETCH(QString, endpoint);
+    QFETCH(QString, source);
+    writeAwsFile(QStringLiteral("config"),
+        "[profile dev]\nregion = eu-west-1\nservices = local\nendpoint_url = "
+        "https://profile.example\n"
+        "[services local]\nlookoutequipment =\n  endpoint_url = http://127.0.0.1:11\n"
+        "s3 =\n  endpoint_url = http://127.0.0.1:12\n");
+    const ConnectionResolver resolver(environmentFrom(environment), m_home->path());
+    const Result<Connection> connection = resolver.resolve(service, {});
+    QVERIFY2(connection.ok(), qPrintable(connection.ok() ? QString() : connection.error().message));
+    QCOMPARE(connection.value().endpoint, QUrl(endpoint));
+    QCOMPARE(connection.value().endpointSource,
+        source.contains(QLatin1String("%1")) ? source.arg(configPath()) : source);
+    QCOMPARE(connection.value().service, service);
+    QCOMPARE(connection.value().clientSettings().signingName, service.signingName);
+    QCOMPARE(connection.value().clientSettings().targetPrefix, service.targetPrefix);
 }
 
 void TestConnectionResolver::endpoint_missingServicesSection_isAnError()
@@ -542,7 +611,8 @@ void TestConnectionResolver::brokenConfigFile_reportsProblems_andTheRestStillWor
     QCOMPARE(resolver.problems().size(), 1);
     QCOMPARE(resolver.problems().first().file, configPath());
     QCOMPARE(resolver.problems().first().line, 1);
-    const Result<Connection> connection = resolver.resolve({});
+    const Result<Connection> connection
+        = resolver.resolve(testsupport::lookoutEquipmentService(), {});
     QVERIFY(connection.ok());
     QCOMPARE(connection.value().region.value, QStringLiteral("eu-west-1"));
     std::optional<Result<aws::AwsCredentials>> credentials;
@@ -556,11 +626,14 @@ void TestConnectionResolver::reload_picksUpEditedFiles()
 {
     writeAwsFile(QStringLiteral("config"), "[default]\nregion = eu-west-1\n");
     ConnectionResolver resolver(QProcessEnvironment(), m_home->path());
-    QCOMPARE(resolver.resolve({}).value().region.value, QStringLiteral("eu-west-1"));
+    QCOMPARE(resolver.resolve(testsupport::lookoutEquipmentService(), {}).value().region.value,
+        QStringLiteral("eu-west-1"));
     writeAwsFile(QStringLiteral("config"), "[default]\nregion = us-east-1\n");
-    QCOMPARE(resolver.resolve({}).value().region.value, QStringLiteral("eu-west-1"));
+    QCOMPARE(resolver.resolve(testsupport::lookoutEquipmentService(), {}).value().region.value,
+        QStringLiteral("eu-west-1"));
     resolver.reload();
-    QCOMPARE(resolver.resolve({}).value().region.value, QStringLiteral("us-east-1"));
+    QCOMPARE(resolver.resolve(testsupport::lookoutEquipmentService(), {}).value().region.value,
+        QStringLiteral("us-east-1"));
 }
 
 QTEST_GUILESS_MAIN(TestConnectionResolver)

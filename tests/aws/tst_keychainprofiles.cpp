@@ -4,6 +4,7 @@
 // unreachable keychain fails the test instead of skipping it.
 #include "aws/connectionresolver.h"
 #include "aws/keychainprofiles.h"
+#include "servicedescriptions.h"
 
 #include <QSettings>
 #include <QTemporaryDir>
@@ -221,7 +222,8 @@ void TestKeychainProfiles::resolvedConnection_fetchesKeysFromTheKeychain()
     const aws::ConnectionResolver resolver(QProcessEnvironment(), home.path(), m_store.get());
     aws::ConnectionRequest request;
     request.profile = m_name;
-    const Result<aws::Connection> connection = resolver.resolve(request);
+    const Result<aws::Connection> connection
+        = resolver.resolve(testsupport::lookoutEquipmentService(), request);
     QVERIFY2(connection.ok(), qPrintable(connection.ok() ? QString() : connection.error().message));
     std::optional<Result<aws::AwsCredentials>> credentials;
     connection.value().credentials->fetch(

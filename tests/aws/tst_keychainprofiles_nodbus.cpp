@@ -4,6 +4,7 @@
 #include "aws/awsprofiles.h"
 #include "aws/connectionresolver.h"
 #include "aws/keychainprofiles.h"
+#include "servicedescriptions.h"
 
 #include <QDirIterator>
 #include <QSettings>
@@ -162,7 +163,8 @@ void TestKeychainProfilesNoDbus::sessionProfile_isUsableThroughTheResolver()
     QCOMPARE(entries.first().origin, aws::ProfileListEntry::Origin::SessionOnly);
     aws::ConnectionRequest request;
     request.profile = QStringLiteral("typed");
-    const Result<aws::Connection> connection = resolver.resolve(request);
+    const Result<aws::Connection> connection
+        = resolver.resolve(testsupport::lookoutEquipmentService(), request);
     QVERIFY2(connection.ok(), qPrintable(connection.ok() ? QString() : connection.error().message));
     QCOMPARE(connection.value().endpoint, QUrl(QStringLiteral("http://127.0.0.1:8443")));
     QCOMPARE(connection.value().credentials->description(),

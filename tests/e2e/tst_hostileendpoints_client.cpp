@@ -11,6 +11,7 @@
 #include "clienttestdoubles.h"
 #include "lookout/jsoncodec.h"
 #include "lookout/lookoutclient.h"
+#include "lookout/service.h"
 #include "loopbackport.h"
 #include "processresources.h"
 #include "scriptedhttpserver.h"
@@ -157,6 +158,8 @@ void TestHostileEndpointsClient::cleanup()
 void TestHostileEndpointsClient::makeClient(const QUrl &endpoint)
 {
     aws::AwsJsonClientSettings settings;
+    settings.signingName = lookout::service::kSigningName;
+    settings.targetPrefix = lookout::service::kTargetPrefix;
     settings.endpoint = endpoint;
     settings.region = QStringLiteral("us-east-1");
     settings.maxAttempts = kAttempts;

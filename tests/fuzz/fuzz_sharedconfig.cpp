@@ -9,6 +9,7 @@
 #include "aws/connectionresolver.h"
 #include "aws/sharedconfigfile.h"
 #include "fuzzsupport.h"
+#include "lookout/service.h"
 
 #include <QDir>
 #include <QFile>
@@ -168,7 +169,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             break;
         aws::ConnectionRequest request;
         request.profile = name;
-        const aws::Result<aws::Connection> connection = resolver.resolve(request);
+        const aws::Result<aws::Connection> connection
+            = resolver.resolve(lookout::service::description(), request);
         if (!connection.ok()) {
             FUZZ_CHECK(connection.error().kind == aws::AwsError::Kind::Configuration
                     || connection.error().kind == aws::AwsError::Kind::Credentials,

@@ -5,6 +5,7 @@
 #include "clienttestdoubles.h"
 #include "lookout/jsoncodec.h"
 #include "lookout/lookoutclient.h"
+#include "lookout/service.h"
 #include "samplevalues.h"
 #include "scriptedhttpserver.h"
 
@@ -153,6 +154,8 @@ void TestLookoutClient::cleanup()
 std::unique_ptr<aws::AwsJsonClient> TestLookoutClient::makeJsonClient()
 {
     aws::AwsJsonClientSettings settings;
+    settings.signingName = lookout::service::kSigningName;
+    settings.targetPrefix = lookout::service::kTargetPrefix;
     settings.endpoint = m_server->url();
     settings.region = u"eu-west-1"_s;
     settings.readTimeout = 10s;

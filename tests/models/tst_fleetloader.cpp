@@ -4,6 +4,7 @@
 // replacing the connection dropping every call in flight.
 #include "core/clock.h"
 #include "emulator/emulator.h"
+#include "lookout/service.h"
 #include "models/fleetloader.h"
 #include "models/schedulerlistmodel.h"
 #include "models/serviceconnection.h"
@@ -28,6 +29,7 @@ aws::Connection emulatorConnection(
     const emulator::Emulator &demo, const QString &profile = QStringLiteral("test"))
 {
     aws::Connection connection;
+    connection.service = lookout::service::description();
     connection.profile = { profile, QStringLiteral("the test") };
     connection.region = { demo.region(), QStringLiteral("the emulator") };
     connection.endpoint = demo.endpoint();

@@ -5,6 +5,7 @@
 #include "clienttestdoubles.h"
 #include "emulator/emulator.h"
 #include "lookout/jsoncodec.h"
+#include "lookout/service.h"
 #include "manualtimer.h"
 #include "models/schedulerdetailscontroller.h"
 #include "scriptedhttpserver.h"
@@ -36,6 +37,8 @@ std::unique_ptr<aws::AwsJsonClient> makeJsonClient(QNetworkAccessManager *networ
     const QUrl &endpoint, const QString &region, const aws::AwsCredentials &credentials)
 {
     aws::AwsJsonClientSettings settings;
+    settings.signingName = lookout::service::kSigningName;
+    settings.targetPrefix = lookout::service::kTargetPrefix;
     settings.endpoint = endpoint;
     settings.region = region;
     settings.maxAttempts = 1;

@@ -4,6 +4,7 @@
 #include "clienttestdoubles.h"
 #include "emulator/emulator.h"
 #include "lookout/jsoncodec.h"
+#include "lookout/service.h"
 #include "manualtimer.h"
 #include "models/itemroles.h"
 #include "models/statuspresentation.h"
@@ -121,6 +122,8 @@ void TestSchedulerDetailsView::init()
     QVERIFY2(m_emulator->start(), qPrintable(m_emulator->errorString()));
     m_network = std::make_unique<QNetworkAccessManager>();
     aws::AwsJsonClientSettings settings;
+    settings.signingName = lookout::service::kSigningName;
+    settings.targetPrefix = lookout::service::kTargetPrefix;
     settings.endpoint = m_emulator->endpoint();
     settings.region = m_emulator->region();
     settings.maxAttempts = 1;
@@ -650,6 +653,8 @@ void TestSchedulerDetailsView::vanishedScheduler_clearsTheFormAndSaysSo()
     server.enqueue(testsupport::ScriptedResponse::awsError(
         400, "ResourceNotFoundException", "Inference scheduler chiller-07 does not exist"));
     aws::AwsJsonClientSettings settings;
+    settings.signingName = lookout::service::kSigningName;
+    settings.targetPrefix = lookout::service::kTargetPrefix;
     settings.endpoint = server.url();
     settings.region = QStringLiteral("us-east-1");
     settings.maxAttempts = 1;
