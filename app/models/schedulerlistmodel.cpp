@@ -240,25 +240,43 @@ QVariant SchedulerListModel::toolTipData(const Row &row, int column) const
     return tip.isEmpty() ? QVariant() : QVariant(tip);
 }
 
-QVariant SchedulerListModel::sortData(const Row &row, int column) const
+SchedulerListModel::SortKey SchedulerListModel::sortKey(const Row &row, int column)
 {
+    static const QString absent;
+    const auto textOf
+        = [](const std::optional<QString> &value) { return value ? &*value : &absent; };
     const lookout::InferenceSchedulerSummary &s = row.summary;
     switch (column) {
     case NameColumn:
-        return text(s.inferenceSchedulerName);
+        return { SortKey::Kind::Name, textOf(s.inferenceSchedulerName), 0 };
     case StatusColumn:
-        return statusSeverity(text(s.status));
+        return { SortKey::Kind::Number, nullptr, row.statusSeverity };
     case LatestResultColumn:
-        return statusSeverity(text(s.latestInferenceResult));
+        return { SortKey::Kind::Number, nullptr, row.resultSeverity };
     case ModelColumn:
-        return text(s.modelName);
+        return { SortKey::Kind::Text, textOf(s.modelName), 0 };
     case UploadFrequencyColumn:
-        return row.uploadSeconds;
+        return { SortKey::Kind::Number, nullptr, row.uploadSeconds };
     case DelayColumn:
-        return s.dataDelayOffsetInMinutes.value_or(-1);
+        return { SortKey::Kind::Number, nullptr, s.dataDelayOffsetInMinutes.value_or(-1) };
     default:
         return {};
     }
+}
+
+QVariant SchedulerListModel::sortData(const Row &row, int column) const
+{
+    const SortKey key = sortKey(row, column);
+    switch (key.kind) {
+    case SortKey::Kind::Name:
+    case SortKey::Kind::Text:
+        return *key.text;
+    case SortKey::Kind::Number:
+        return key.number;
+    case SortKey::Kind::None:
+        break;
+    }
+    return {};
 }
 
 QString SchedulerListModel::accessibleText(const Row &row, int column) const
@@ -376,29 +394,18 @@ QVariant SchedulerListModel::headerData(int section, Qt::Orientation orientation
 
 int SchedulerListModel::compareRows(int left, int right, int column) const
 {
-    const Row &a = m_rows[std::size_t(left)];
-    const Row &b = m_rows[std::size_t(right)];
-    const lookout::InferenceSchedulerSummary &x = a.summary;
-    const lookout::InferenceSchedulerSummary &y = b.summary;
+    const SortKey a = sortKey(m_rows[std::size_t(left)], column);
+    const SortKey b = sortKey(m_rows[std::size_t(right)], column);
     int result = 0;
-    switch (column) {
-    case StatusColumn:
-        result = compareValues(a.statusSeverity, b.statusSeverity);
+    switch (a.kind) {
+    case SortKey::Kind::Number:
+        result = compareValues(a.number, b.number);
         break;
-    case LatestResultColumn:
-        result = compareValues(a.resultSeverity, b.resultSeverity);
+    case SortKey::Kind::Text:
+        result = compareText(*a.text, *b.text);
         break;
-    case ModelColumn:
-        result = compareText(text(x.modelName), text(y.modelName));
-        break;
-    case UploadFrequencyColumn:
-        result = compareValues(a.uploadSeconds, b.uploadSeconds);
-        break;
-    case DelayColumn:
-        result = compareValues(
-            x.dataDelayOffsetInMinutes.value_or(-1), y.dataDelayOffsetInMinutes.value_or(-1));
-        break;
-    default:
+    case SortKey::Kind::Name: // the name rank below is the name order
+    case SortKey::Kind::None:
         break;
     }
     if (result == 0)

@@ -153,6 +153,21 @@ private:
     };
     static void deriveSortKeys(Row &row);
 
+    // What a column sorts rows by; the one definition behind SortRole (Qt's proxy compares it as
+    // a QVariant) and compareRows() (the fleet's proxy compares it typed). Ties go by name.
+    struct SortKey {
+        enum class Kind {
+            None, // the column has no order of its own: by name
+            Name, // the scheduler name: by its place in name order
+            Text, // case-insensitively, then exactly
+            Number,
+        };
+        Kind kind = Kind::None;
+        const QString *text = nullptr; // Name and Text; never null for them
+        qint64 number = 0; // Number
+    };
+    static SortKey sortKey(const Row &row, int column);
+
     static int changedColumns(const lookout::InferenceSchedulerSummary &before,
         const lookout::InferenceSchedulerSummary &after);
     QVariant displayData(const Row &row, int column) const;
