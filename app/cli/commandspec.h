@@ -70,6 +70,7 @@ struct CommandSpec {
 
     // Help, in English as the AWS CLI prints it. `summary` follows the command in --help's list
     // ("\n" starts an indented line); `description` follows the synopsis in `<command> --help`;
+    // in both, {operation} stands for `operation` and {cli} for the AWS CLI's command for it;
     // `example` is the command line after the binary's name that the help shows against the
     // emulator's example fleet (helptext.h), which the tests run.
     const char *summary = "";

@@ -5,10 +5,12 @@
 #include "cli/invocation.h"
 #include "cli/lookoutcalls.h"
 #include "cli/resultscommand.h"
+#include "lookout/service.h"
 
 namespace cli {
 
 using namespace Qt::StringLiterals;
+namespace operation = lookout::service::operation;
 
 const QList<CommandSpec> &commandTable()
 {
@@ -17,18 +19,17 @@ const QList<CommandSpec> &commandTable()
     static const QList<CommandSpec> table {
         {
             .name = "describe"_L1,
-            .operation = "DescribeInferenceScheduler"_L1,
+            .operation = QLatin1StringView(operation::kDescribeInferenceScheduler),
             .positional = "NAME"_L1,
             .call = &callDescribe,
-            .summary = "DescribeInferenceScheduler: one scheduler in full.",
-            .description = "Prints DescribeInferenceScheduler for the inference scheduler NAME, "
-                           "as\n`aws lookoutequipment describe-inference-scheduler "
-                           "--inference-scheduler-name NAME`\nprints it.",
+            .summary = "{operation}: one scheduler in full.",
+            .description = "Prints {operation} for the inference scheduler NAME, "
+                           "as\n`{cli} --inference-scheduler-name NAME`\nprints it.",
             .example = "describe centrifuge-060 --output table",
         },
         {
             .name = "list"_L1,
-            .operation = "ListInferenceSchedulers"_L1,
+            .operation = QLatin1StringView(operation::kListInferenceSchedulers),
             .parameters = {
                 { .option = "--name-prefix"_L1, .placeholder = "P"_L1,
                     .help = "Only schedulers whose name begins with P." },
@@ -39,14 +40,14 @@ const QList<CommandSpec> &commandTable()
                     .help = "Only schedulers of the model named M." },
             },
             .call = &callList,
-            .summary = "ListInferenceSchedulers, every page merged into one list.",
+            .summary = "{operation}, every page merged into one list.",
             .description = "Prints every inference scheduler, following each NextToken (500 per "
                            "request), as\none InferenceSchedulerSummaries list.",
             .example = "list --output table",
         },
         {
             .name = "executions"_L1,
-            .operation = "ListInferenceExecutions"_L1,
+            .operation = QLatin1StringView(operation::kListInferenceExecutions),
             .positional = "NAME"_L1,
             .parameters = {
                 { .option = "--max-items"_L1, .placeholder = "N"_L1,
@@ -62,29 +63,29 @@ const QList<CommandSpec> &commandTable()
                     .help = "Only executions whose data ends before T." },
             },
             .call = &callExecutions,
-            .summary = "ListInferenceExecutions, newest first.",
+            .summary = "{operation}, newest first.",
             .description = "Prints the inference executions of the scheduler NAME, newest first, "
                            "as one\nInferenceExecutionSummaries list.",
             .example = "executions centrifuge-060 --output table",
         },
         {
             .name = "start"_L1,
-            .operation = "StartInferenceScheduler"_L1,
+            .operation = QLatin1StringView(operation::kStartInferenceScheduler),
             .positional = "NAME"_L1,
             .call = &callStart,
-            .summary = "StartInferenceScheduler.",
-            .description = "Calls StartInferenceScheduler for the scheduler NAME and prints the "
+            .summary = "{operation}.",
+            .description = "Calls {operation} for the scheduler NAME and prints the "
                            "answer\n(its new status: PENDING). Only a STOPPED scheduler can be "
                            "started.",
             .example = "start pump-station-286 --output table",
         },
         {
             .name = "stop"_L1,
-            .operation = "StopInferenceScheduler"_L1,
+            .operation = QLatin1StringView(operation::kStopInferenceScheduler),
             .positional = "NAME"_L1,
             .call = &callStop,
-            .summary = "StopInferenceScheduler.",
-            .description = "Calls StopInferenceScheduler for the scheduler NAME and prints the "
+            .summary = "{operation}.",
+            .description = "Calls {operation} for the scheduler NAME and prints the "
                            "answer\n(its new status: STOPPING). Only a RUNNING or PENDING "
                            "scheduler can be stopped.",
             .example = "stop centrifuge-060 --output table",

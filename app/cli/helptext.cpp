@@ -1,6 +1,7 @@
 #include "cli/helptext.h"
 
 #include "appinfo.h"
+#include "lookout/service.h"
 
 #include <QCoreApplication>
 
@@ -78,11 +79,22 @@ QString wordsAndPositional(const CommandSpec &command)
     return words;
 }
 
+// A row's summary or description, with the operation's names in place of {operation} and {cli}.
+QString helpText(const char *text, const CommandSpec &command)
+{
+    QString out = QString::fromUtf8(text);
+    if (!command.operation.isEmpty()) {
+        out.replace(u"{operation}"_s, command.operation);
+        out.replace(u"{cli}"_s, lookout::service::cliCommand(command.operation));
+    }
+    return out;
+}
+
 QString commandList(const QList<CommandSpec> &table)
 {
     QString out;
     for (const CommandSpec &command : table) {
-        out += twoColumns(wordsAndPositional(command), QString::fromUtf8(command.summary));
+        out += twoColumns(wordsAndPositional(command), helpText(command.summary, command));
         if (!command.parameters.isEmpty())
             out += wrapped(QString(kColumn, u' '), parameterItems(command), kColumn);
     }
@@ -160,12 +172,12 @@ QString generalHelp(const QList<CommandSpec> &table)
                "\n"
                "Without a command, opens Lookout Desk, a viewer for Amazon Lookout for Equipment "
                "inference\n"
-               "schedulers. With one, prints what `aws lookoutequipment` prints for the same call, "
+               "schedulers. With one, prints what `aws %2` prints for the same call, "
                "needing\n"
                "no display.\n"
                "\n"
                "Commands:\n")
-               .arg(binary())
+               .arg(binary(), QString::fromLatin1(lookout::service::kCliServiceName))
         + commandList(table)
         + Text::tr("Run '%1 <command> --help' for a command's parameters.\n\n").arg(binary())
         + globalOptionsText()
@@ -203,7 +215,7 @@ QString commandHelp(const CommandSpec *command, const QList<CommandSpec> &table)
     const QString indent = u"  "_s;
     QString help = wrapped(Text::tr("Usage: %1 %2").arg(binary(), wordsAndPositional(*command)),
         parameterItems(*command) + QStringList { Text::tr("[global options]") }, 7);
-    help += u'\n' + QString::fromUtf8(command->description) + u'\n';
+    help += u'\n' + helpText(command->description, *command) + u'\n';
     if (!command->parameters.isEmpty())
         help += Text::tr("\nParameters:\n") + parameterList(*command);
     help += u'\n' + globalOptionsText();

@@ -2,6 +2,7 @@
 
 #include "emulator/inputreader.h"
 #include "lookout/jsoncodec.h"
+#include "lookout/service.h"
 
 #include <QDir>
 #include <QFile>
@@ -94,9 +95,10 @@ ArchiveLoad loadArchive(const QString &directory, qint64 now, TransitionDuration
             load.problems.append({ dir.filePath(name), QStringLiteral("not readable") });
     }
     if (allJson.isEmpty()) {
-        load.error = directory
-            + QLatin1String(": no *.json files (expected saved `aws lookoutequipment "
-                            "describe-inference-scheduler --output json` outputs)");
+        load.error = directory + QLatin1String(": no *.json files (expected saved `")
+            + lookout::service::cliCommand(
+                QLatin1StringView(lookout::service::operation::kDescribeInferenceScheduler))
+            + QLatin1String(" --output json` outputs)");
         return load;
     }
 

@@ -14,4 +14,16 @@ aws::ServiceDescription description()
     return service;
 }
 
+QString cliCommand(QLatin1StringView operation)
+{
+    QString command = QStringLiteral("aws ") + QLatin1StringView(kCliServiceName) + u' ';
+    for (qsizetype i = 0; i < operation.size(); ++i) {
+        const QChar c = operation.at(i);
+        if (c.isUpper() && i > 0)
+            command += u'-';
+        command += c.toLower();
+    }
+    return command;
+}
+
 } // namespace lookout::service

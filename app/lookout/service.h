@@ -35,4 +35,9 @@ inline constexpr char kDescribeModel[] = "DescribeModel";
 // The above, as the configuration resolver and the JSON client take it.
 aws::ServiceDescription description();
 
+// The AWS CLI's command for `operation`: "aws lookoutequipment describe-inference-scheduler"
+// for "DescribeInferenceScheduler" (botocore's xform_name: a hyphen before each capital but the
+// first, all lower case).
+QString cliCommand(QLatin1StringView operation);
+
 } // namespace lookout::service

@@ -46,11 +46,10 @@ QString shellQuoted(const QString &argument)
 
 QString describeSchedulerCommand(const QString &schedulerName, const CliConnection &connection)
 {
-    QStringList words
-        = { QStringLiteral("aws"), QLatin1StringView(lookout::service::kCliServiceName),
-              QStringLiteral("describe-inference-scheduler"),
-              QStringLiteral("--inference-scheduler-name"), shellQuoted(schedulerName),
-              QStringLiteral("--region"), shellQuoted(connection.region) };
+    QStringList words = { lookout::service::cliCommand(QLatin1StringView(
+                              lookout::service::operation::kDescribeInferenceScheduler)),
+        QStringLiteral("--inference-scheduler-name"), shellQuoted(schedulerName),
+        QStringLiteral("--region"), shellQuoted(connection.region) };
     if (!connection.profile.isEmpty() && connection.profile != QLatin1String("default"))
         words << QStringLiteral("--profile") << shellQuoted(connection.profile);
     if (!connection.endpoint.isEmpty()
