@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ui/connectionsource.h"
+#include "ui/choiceresolver.h"
 
 #include <QWidget>
 

@@ -11,7 +11,7 @@ namespace ui {
 
 ConnectionDetailsDialog::ConnectionDetailsDialog(QWidget *parent)
     : QDialog(parent)
-    , m_ui(std::make_unique<Ui::ConnectionDetailsDialog>())
+    , m_ui(std::make_unique<Ui::ConnectionDetailsDialogForm>())
 {
     m_ui->setupUi(this);
     m_copyButton = m_ui->buttonBox->addButton(tr("&Copy"), QDialogButtonBox::ActionRole);
@@ -25,10 +25,11 @@ ConnectionDetailsDialog::ConnectionDetailsDialog(QWidget *parent)
 
 ConnectionDetailsDialog::~ConnectionDetailsDialog() = default;
 
-void ConnectionDetailsDialog::setConnection(const QString &label, const aws::Connection &connection)
+void ConnectionDetailsDialog::setConfig(const QString &label, const aws::ResolvedConfig &config)
 {
-    m_headline = tr("Connected as %1 to %2").arg(label, connection.endpoint.toString(QUrl::RemoveUserInfo));
-    m_lines = connection.describe();
+    m_headline
+        = tr("Connected as %1 to %2").arg(label, config.endpoint.toString(QUrl::RemoveUserInfo));
+    m_lines = config.describe();
     updateText();
 }
 

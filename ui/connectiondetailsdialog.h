@@ -1,6 +1,6 @@
 #pragma once
 
-#include "aws/connectionresolver.h"
+#include "aws/configresolver.h"
 
 #include <QDialog>
 #include <QStringList>
@@ -10,13 +10,13 @@
 class QPushButton;
 
 namespace Ui {
-class ConnectionDetailsDialog;
+class ConnectionDetailsDialogForm;
 }
 
 namespace ui {
 
 // Where each value of the connection comes from, as `--debug` prints it
-// (aws::Connection::describe(): "region: eu-west-1 (from AWS_REGION)"), or, without a
+// (aws::ResolvedConfig::describe(): "region: eu-west-1 (from AWS_REGION)"), or, without a
 // connection, why there is none and what to do. Problems found in ~/.aws files follow, with
 // file and line. Nothing here is ever a secret, so "Copy" copies it all.
 class ConnectionDetailsDialog : public QDialog {
@@ -26,7 +26,8 @@ public:
     explicit ConnectionDetailsDialog(QWidget *parent = nullptr);
     ~ConnectionDetailsDialog() override;
 
-    void setConnection(const QString &label, const aws::Connection &connection);
+    // Connected: the configuration in use, each value with its source.
+    void setConfig(const QString &label, const aws::ResolvedConfig &config);
     // No connection: the error as the CLI words it and a hint on what to do.
     void setProblem(const QString &label, const QString &error, const QString &hint);
     // "/home/me/.aws/config line 12: …" lines; empty hides them.
@@ -44,7 +45,7 @@ protected:
 private:
     void updateText();
 
-    std::unique_ptr<Ui::ConnectionDetailsDialog> m_ui;
+    std::unique_ptr<Ui::ConnectionDetailsDialogForm> m_ui;
     QPushButton *m_copyButton;
     QString m_headline;
     QStringList m_lines;

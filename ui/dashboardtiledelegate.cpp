@@ -26,10 +26,10 @@ constexpr qreal kRadius = 0.6;
 // The name column of a tile holds this many average characters of the large font.
 constexpr int kNameChars = 20;
 
-QFont scaledFont(const QFont &font, qreal scale, bool bold)
+QFont scaledFont(const QFont &font, qreal scale, QFont::Weight weight)
 {
     QFont result = font;
-    result.setBold(bold);
+    result.setWeight(weight);
     if (result.pointSizeF() > 0)
         result.setPointSizeF(result.pointSizeF() * scale);
     else
@@ -53,8 +53,8 @@ struct TileLayout {
 TileLayout measureLayout(const QFont &font)
 {
     TileLayout layout;
-    layout.nameFont = scaledFont(font, DashboardTileDelegate::kNameScale, true);
-    layout.smallFont = scaledFont(font, 1.1, false);
+    layout.nameFont = scaledFont(font, DashboardTileDelegate::kNameScale, QFont::Bold);
+    layout.smallFont = scaledFont(font, 1.1, QFont::Normal);
     const int line = QFontMetrics(font).height();
     layout.padding = qRound(line * kPadding);
     layout.gap = qRound(line * kGap);

@@ -26,7 +26,7 @@ DashboardView::DashboardView(QWidget *parent)
     m_proxy->setOrder(models::SchedulerFilterProxyModel::Order::ByUrgency);
     m_proxy->sort(0);
     // A hidden dashboard does not re-sort its 10,000 tiles after every refresh.
-    new SortWhileShown(this, m_proxy, true);
+    new SortWhileShown(this, m_proxy, SortWhileShown::Start::Deferred);
 
     m_freshnessLabel->setObjectName(QStringLiteral("freshnessLabel"));
     m_freshnessLabel->setAlignment(Qt::AlignRight | Qt::AlignTop);

@@ -30,7 +30,7 @@ emulator::EmulatorOptions DemoEndpoint::defaultOptions()
     return options;
 }
 
-aws::Result<aws::Connection> DemoEndpoint::connection()
+aws::Result<aws::ResolvedConfig> DemoEndpoint::config()
 {
     if (!m_emulator) {
         auto started = std::make_unique<emulator::Emulator>(m_options);
@@ -44,18 +44,18 @@ aws::Result<aws::Connection> DemoEndpoint::connection()
         m_emulator = std::move(started);
     }
     const QString source = Text::tr("the built-in demo endpoint");
-    aws::Connection connection;
-    connection.service = lookout::service::description();
+    aws::ResolvedConfig config;
+    config.service = lookout::service::description();
     // No profile: the demo keys are the emulator's own, and a CLI command needs no --profile.
-    connection.profile = { QString(), source };
-    connection.region = { m_emulator->region(), source };
-    connection.endpoint = m_emulator->endpoint();
-    connection.endpointSource = source;
-    connection.maxAttempts = { QStringLiteral("3"), Text::tr("the default") };
-    connection.retryMode = { QStringLiteral("standard"), Text::tr("the default") };
-    connection.credentials
+    config.profile = { QString(), source };
+    config.region = { m_emulator->region(), source };
+    config.endpoint = m_emulator->endpoint();
+    config.endpointSource = source;
+    config.maxAttempts = { QStringLiteral("3"), Text::tr("the default") };
+    config.retryMode = { QStringLiteral("standard"), Text::tr("the default") };
+    config.credentials
         = std::make_shared<aws::StaticCredentialsProvider>(m_emulator->credentials());
-    return connection;
+    return config;
 }
 
 } // namespace ui

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "aws/connectionresolver.h"
+#include "aws/configresolver.h"
 #include "aws/result.h"
 #include "emulator/emulatoroptions.h"
 
@@ -28,8 +28,8 @@ public:
 
     // Starts the emulator if it is not running yet; a Configuration error says why it cannot
     // ("cannot listen on 127.0.0.1:…", an unusable archive directory).
-    aws::Result<aws::Connection> connection();
-    // Null until connection() first succeeded.
+    aws::Result<aws::ResolvedConfig> config();
+    // Null until config() first succeeded.
     emulator::Emulator *emulator() const { return m_emulator.get(); }
     const emulator::EmulatorOptions &options() const { return m_options; }
 

@@ -40,14 +40,14 @@ constexpr int kBadgeCellPadding = 8;
 
 FleetView::FleetView(QWidget *parent)
     : QWidget(parent)
-    , m_ui(std::make_unique<Ui::FleetView>())
+    , m_ui(std::make_unique<Ui::FleetViewForm>())
     , m_proxy(new models::SchedulerFilterProxyModel(this))
 {
     m_ui->setupUi(this);
     QTableView *table = m_ui->fleetTableView;
     table->setItemDelegate(new CachedTextDelegate(this));
     // Behind the dashboard or minimized, the table is re-sorted once when shown again.
-    new SortWhileShown(this, m_proxy, false);
+    new SortWhileShown(this, m_proxy, SortWhileShown::Start::Sorting);
     auto *badges = new StatusBadgeDelegate(this);
     table->setItemDelegateForColumn(Column::StatusColumn, badges);
     table->setItemDelegateForColumn(Column::LatestResultColumn, badges);

@@ -12,7 +12,7 @@ class QAction;
 class QTableView;
 
 namespace Ui {
-class FleetView;
+class FleetViewForm;
 }
 
 namespace models {
@@ -88,7 +88,7 @@ private:
     void applyStatusFilter(int index);
     void onCurrentChanged(const QModelIndex &current);
 
-    std::unique_ptr<Ui::FleetView> m_ui;
+    std::unique_ptr<Ui::FleetViewForm> m_ui;
     models::SchedulerListModel *m_model = nullptr;
     models::SchedulerFilterProxyModel *m_proxy;
     QAction *m_copyArnsAction;

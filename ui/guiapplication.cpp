@@ -1,13 +1,13 @@
 #include "ui/guiapplication.h"
 
 #include "appinfo.h"
-#include "aws/connectionresolver.h"
+#include "aws/configresolver.h"
 #include "aws/keychainprofiles.h"
 #include "options/exitcodes.h"
 #include "options/guioptions.h"
 #include "resources/resourcepaths.h"
 #include "results/foldersource.h"
-#include "ui/connectionsource.h"
+#include "ui/choiceresolver.h"
 #include "ui/demoendpoint.h"
 #include "ui/mainwindow.h"
 #include "ui/resultswindow.h"
@@ -63,7 +63,7 @@ int runGuiApplication(int argc, char *argv[])
     // --demo shapes the emulator; otherwise the Demo entry starts the default one when picked.
     DemoEndpoint demo(options.demo ? options.demoEmulator : DemoEndpoint::defaultOptions());
     if (options.demo) {
-        const aws::Result<aws::Connection> started = demo.connection();
+        const aws::Result<aws::ResolvedConfig> started = demo.config();
         if (!started.ok())
             return reportStartupError(started.error().message, options::exitcode::kFailure);
     }
@@ -71,8 +71,8 @@ int runGuiApplication(int argc, char *argv[])
     const std::unique_ptr<QSettings> profileSettings
         = aws::KeychainProfileStore::openDefaultSettings();
     aws::KeychainProfileStore keychain(profileSettings.get());
-    aws::ConnectionResolver resolver = aws::ConnectionResolver::forCurrentProcess(&keychain);
-    ConnectionSource connections(&resolver, &demo, options.connection);
+    aws::ConfigResolver resolver = aws::ConfigResolver::forCurrentProcess(&keychain);
+    ChoiceResolver choices(&resolver, &demo, options.connection);
     QNetworkAccessManager network;
     QSettings settings(QSettings::IniFormat, QSettings::UserScope,
         QString::fromLatin1(appinfo::kOrganizationName), QStringLiteral("window"));
@@ -80,7 +80,7 @@ int runGuiApplication(int argc, char *argv[])
     MainWindowSetup setup;
     setup.network = &network;
     setup.settings = &settings;
-    setup.connections = &connections;
+    setup.choices = &choices;
     setup.keychain = &keychain;
     setup.schedulerName = options.schedulerName;
     setup.refreshIntervalSeconds = options.refreshIntervalSeconds;

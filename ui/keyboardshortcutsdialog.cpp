@@ -42,7 +42,7 @@ QString KeyboardShortcutsDialog::plainText(const QString &text)
 
 KeyboardShortcutsDialog::KeyboardShortcutsDialog(QWidget *parent)
     : QDialog(parent)
-    , m_ui(std::make_unique<Ui::KeyboardShortcutsDialog>())
+    , m_ui(std::make_unique<Ui::KeyboardShortcutsDialogForm>())
 {
     m_ui->setupUi(this);
     m_ui->shortcutsTableWidget->horizontalHeader()->setSectionResizeMode(

@@ -11,7 +11,7 @@
 class QAction;
 
 namespace Ui {
-class KeyboardShortcutsDialog;
+class KeyboardShortcutsDialogForm;
 }
 
 namespace ui {
@@ -47,7 +47,7 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    std::unique_ptr<Ui::KeyboardShortcutsDialog> m_ui;
+    std::unique_ptr<Ui::KeyboardShortcutsDialogForm> m_ui;
 };
 
 } // namespace ui

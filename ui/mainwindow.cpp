@@ -53,7 +53,7 @@ constexpr int kMessageMs = 4000;
 MainWindow::MainWindow(const MainWindowSetup &setup, QWidget *parent)
     : QMainWindow(parent)
     , m_settings(setup.settings)
-    , m_connections(setup.connections)
+    , m_choices(setup.choices)
     , m_keychain(setup.keychain)
     , m_session(setup.session ? setup.session : new models::FleetSession(setup.network, this))
     , m_pendingScheduler(setup.schedulerName)
@@ -102,10 +102,10 @@ MainWindow::MainWindow(const MainWindowSetup &setup, QWidget *parent)
 
     const std::optional<ProfileChoice> saved
         = ProfileChoice::fromSettingsValue(m_settings->value(kProfileKey).toString());
-    m_choice = setup.demo ? ProfileChoice::demo() : m_connections->initialChoice(saved);
-    if (!m_connections->commandLine().region.isEmpty()) {
-        m_region = m_connections->commandLine().region;
-        m_regionOrigin = m_connections->commandLine().regionOrigin;
+    m_choice = setup.demo ? ProfileChoice::demo() : m_choices->initialChoice(saved);
+    if (!m_choices->commandLine().region.isEmpty()) {
+        m_region = m_choices->commandLine().region;
+        m_regionOrigin = m_choices->commandLine().regionOrigin;
     } else {
         m_region = m_settings->value(kRegionKey).toString();
         m_regionOrigin = tr("the region picker (saved)");
@@ -288,7 +288,7 @@ void MainWindow::connectSession()
     connect(
         m_session, &models::FleetSession::refreshFinished, this, &MainWindow::showRefreshOutcome);
     connect(m_session, &models::FleetSession::connectionNeeded, this, [this] {
-        m_connections->reload();
+        m_choices->reload();
         connectWithChoice();
     });
     connect(m_session->loader(), &models::FleetLoader::loadingChanged, m_fleetView,
@@ -420,8 +420,8 @@ void MainWindow::saveSettings() const
     m_settings->setValue(kHeaderKey, m_fleetView->saveHeaderState());
     m_settings->setValue(kProfileKey, m_choice.toSettingsValue());
     // Only a region picked in the window is remembered; --region applies to one run.
-    if (m_regionOrigin != m_connections->commandLine().regionOrigin
-        || m_region != m_connections->commandLine().region)
+    if (m_regionOrigin != m_choices->commandLine().regionOrigin
+        || m_region != m_choices->commandLine().region)
         m_settings->setValue(kRegionKey, m_region);
     m_settings->setValue(kNotificationsKey, m_notificationsAction->isChecked());
     m_settings->setValue(kDashboardKey, isDashboardShown());
@@ -453,17 +453,17 @@ void MainWindow::chooseRegion(const QString &region)
 
 void MainWindow::reloadProfiles()
 {
-    m_connectionBar->profilePicker()->setProfiles(m_connections->profiles(),
-        m_connections->environmentHasCredentials(), m_connections->demo() != nullptr);
+    m_connectionBar->profilePicker()->setProfiles(m_choices->profiles(),
+        m_choices->environmentHasCredentials(), m_choices->demo() != nullptr);
     m_connectionBar->profilePicker()->setCurrentChoice(m_choice);
 }
 
 void MainWindow::connectWithChoice()
 {
-    const aws::Result<ResolvedConnection> resolved
-        = m_connections->resolve(m_choice, m_region, m_regionOrigin);
+    const aws::Result<ResolvedChoice> resolved
+        = m_choices->resolve(m_choice, m_region, m_regionOrigin);
     if (resolved.ok())
-        m_session->connectTo(resolved.value().connection, resolved.value().label);
+        m_session->connectTo(resolved.value().config, resolved.value().label);
     else
         m_session->setConfigurationError(resolved.error());
 }
@@ -479,8 +479,8 @@ void MainWindow::updateConnectionState()
 {
     const bool demo = m_choice.kind == ProfileChoice::Kind::Demo;
     m_connectionBar->profilePicker()->setCurrentChoice(m_choice);
-    if (const models::ServiceConnection *connection = m_session->connection())
-        m_connectionBar->regionPicker()->setRegion(connection->connection().region.value);
+    if (const models::ConnectedClient *client = m_session->connectedClient())
+        m_connectionBar->regionPicker()->setRegion(client->config().region.value);
     else
         m_connectionBar->regionPicker()->setRegion(m_region);
     m_connectionBar->setRegionFixed(demo,
@@ -558,7 +558,7 @@ void MainWindow::refreshNow()
 {
     if (!m_session->isConnected()) {
         // Perhaps the files or the keychain were fixed since: resolve again.
-        m_connections->reload();
+        m_choices->reload();
         reloadProfiles();
         connectWithChoice();
         return;
@@ -622,15 +622,15 @@ void MainWindow::showConnectionDetails()
     auto *dialog = new ConnectionDetailsDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setObjectName(QStringLiteral("connectionDetailsDialog"));
-    if (const models::ServiceConnection *connection = m_session->connection()) {
-        dialog->setConnection(m_session->connectionLabel(), connection->connection());
+    if (const models::ConnectedClient *client = m_session->connectedClient()) {
+        dialog->setConfig(m_session->connectionLabel(), client->config());
     } else {
         const auto &error = m_session->configurationError();
         dialog->setProblem(m_connectionBar->profilePicker()->currentText(),
             error ? error->toString() : QString(), error ? hintFor(*error) : QString());
     }
     QStringList problems;
-    for (const aws::ConfigProblem &problem : m_connections->resolver()->problems())
+    for (const aws::ConfigProblem &problem : m_choices->resolver()->problems())
         problems.append(problem.toString());
     dialog->setFileProblems(problems);
     connect(dialog, &ConnectionDetailsDialog::statusMessage, this,
@@ -667,7 +667,7 @@ void MainWindow::manageProfiles()
 {
     if (!m_keychain)
         return;
-    auto *dialog = new ProfileDialog(m_keychain, m_connections->resolver()->sharedProfiles(), this);
+    auto *dialog = new ProfileDialog(m_keychain, m_choices->resolver()->sharedProfiles(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setObjectName(QStringLiteral("profileDialog"));
     if (m_choice.kind == ProfileChoice::Kind::Profile)
@@ -679,7 +679,7 @@ void MainWindow::manageProfiles()
     connect(dialog, &ProfileDialog::profileDeleted, this, [this](const QString &name) {
         reloadProfiles();
         if (m_choice == ProfileChoice::profile(name))
-            chooseProfile(m_connections->initialChoice(std::nullopt));
+            chooseProfile(m_choices->initialChoice(std::nullopt));
     });
     dialog->open();
 }

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ui/connectionsource.h"
+#include "ui/choiceresolver.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -37,11 +37,11 @@ class SchedulerDetailsView;
 class TrayNotifier;
 
 // What the window is built from. Everything is passed in, so tests can swap the network, the
-// settings, the connections (an emulator behind a temporary ~/.aws) and the clocks.
+// settings, the profile choices (an emulator behind a temporary ~/.aws) and the clocks.
 struct MainWindowSetup {
     QNetworkAccessManager *network = nullptr; // required
     QSettings *settings = nullptr; // required; geometry, splitter, choices, sort
-    ConnectionSource *connections = nullptr; // required
+    ChoiceResolver *choices = nullptr; // required
     aws::KeychainProfileStore *keychain
         = nullptr; // for File → Manage Profiles; null: no such action
     models::FleetSession *session = nullptr; // null: the window's own, on the system clock
@@ -118,7 +118,7 @@ private:
     static QString hintFor(const aws::AwsError &error);
 
     QSettings *m_settings;
-    ConnectionSource *m_connections;
+    ChoiceResolver *m_choices;
     aws::KeychainProfileStore *m_keychain;
     models::FleetSession *m_session;
     ProfileChoice m_choice;

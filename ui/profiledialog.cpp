@@ -1,6 +1,6 @@
 #include "ui/profiledialog.h"
 
-#include "aws/connectionresolver.h"
+#include "aws/configresolver.h"
 #include "ui_profiledialog.h"
 
 #include <QMessageBox>
@@ -22,7 +22,7 @@ QStringList serviceRegions()
 ProfileDialog::ProfileDialog(
     aws::KeychainProfileStore *store, aws::AwsProfiles sharedProfiles, QWidget *parent)
     : QDialog(parent)
-    , m_ui(std::make_unique<Ui::ProfileDialog>())
+    , m_ui(std::make_unique<Ui::ProfileDialogForm>())
     , m_store(store)
     , m_sharedProfiles(std::move(sharedProfiles))
 {

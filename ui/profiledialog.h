@@ -12,7 +12,7 @@ class QMessageBox;
 class QPushButton;
 
 namespace Ui {
-class ProfileDialog;
+class ProfileDialogForm;
 }
 
 namespace ui {
@@ -52,7 +52,7 @@ private:
     QString keychainProblemText(aws::KeychainFailure failure) const;
     aws::KeychainProfile enteredProfile() const;
 
-    std::unique_ptr<Ui::ProfileDialog> m_ui;
+    std::unique_ptr<Ui::ProfileDialogForm> m_ui;
     aws::KeychainProfileStore *m_store;
     aws::AwsProfiles m_sharedProfiles;
     QString m_editedName;

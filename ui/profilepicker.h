@@ -1,7 +1,7 @@
 #pragma once
 
-#include "aws/connectionresolver.h"
-#include "ui/connectionsource.h"
+#include "aws/configresolver.h"
+#include "ui/choiceresolver.h"
 
 #include <QComboBox>
 #include <QList>

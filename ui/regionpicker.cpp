@@ -1,6 +1,6 @@
 #include "ui/regionpicker.h"
 
-#include "aws/connectionresolver.h"
+#include "aws/configresolver.h"
 
 #include <QAbstractItemView>
 #include <QEvent>

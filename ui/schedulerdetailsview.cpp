@@ -49,7 +49,7 @@ SchedulerDetailsView::SchedulerDetailsView(QWidget *parent)
 SchedulerDetailsView::SchedulerDetailsView(
     models::SchedulerDetailsController *controller, QWidget *parent)
     : QWidget(parent)
-    , m_ui(std::make_unique<Ui::SchedulerDetailsView>())
+    , m_ui(std::make_unique<Ui::SchedulerDetailsViewForm>())
     , m_freshnessTimer(new QTimer(this))
     , m_copyMenu(new QMenu(this))
 {
@@ -208,10 +208,10 @@ void SchedulerDetailsView::attach(models::SchedulerDetailsController *controller
 }
 
 void SchedulerDetailsView::setClient(
-    const lookout::LookoutClient &client, const models::CliConnection &connection)
+    const lookout::LookoutClient &client, const models::CliGlobalOptions &cliOptions)
 {
     m_shownName.clear();
-    m_controller->setClient(client, connection);
+    m_controller->setClient(client, cliOptions);
 }
 
 void SchedulerDetailsView::clearClient()
@@ -254,7 +254,7 @@ void SchedulerDetailsView::updateFromController()
     case State::NotFound:
         message = m_shownName == name ? tr("Inference scheduler %1 no longer exists.").arg(name)
                                       : tr("Inference scheduler %1 does not exist in %2.")
-                                            .arg(name, m_controller->connection().region);
+                                            .arg(name, m_controller->cliOptions().region);
         break;
     case State::Loaded:
         break;

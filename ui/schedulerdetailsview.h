@@ -19,7 +19,7 @@ class LookoutClient;
 }
 
 namespace Ui {
-class SchedulerDetailsView;
+class SchedulerDetailsViewForm;
 }
 
 namespace ui {
@@ -34,7 +34,7 @@ class StatusBadge;
 //
 // For the main window:
 //     view->setClient(lookout::LookoutClient(jsonClient),
-//     models::CliConnection::fromConnection(c));
+//     models::CliGlobalOptions::fromConfig(c));
 //     view->showScheduler(QStringLiteral("pump-station-042"));
 //     toolBar->addAction(view->refreshAction());        // F5, Ctrl+R
 //     editMenu->addAction(view->copySchedulerArnAction()); // Ctrl+Shift+C, anywhere in the window
@@ -55,7 +55,8 @@ public:
     models::SchedulerDetailsController *controller() const { return m_controller; }
     // Convenience for controller()->setClient() / clearClient(): switching the connection drops
     // the call in flight and the data shown at once.
-    void setClient(const lookout::LookoutClient &client, const models::CliConnection &connection);
+    void setClient(
+        const lookout::LookoutClient &client, const models::CliGlobalOptions &cliOptions);
     void clearClient();
     // Shows the scheduler `name` (fetching it); empty: nothing.
     void showScheduler(const QString &name);
@@ -97,7 +98,7 @@ private:
     void copyText(const QString &text, const QString &confirmation);
     QString fieldIdOf(QWidget *widget) const;
 
-    std::unique_ptr<Ui::SchedulerDetailsView> m_ui;
+    std::unique_ptr<Ui::SchedulerDetailsViewForm> m_ui;
     QPointer<models::SchedulerDetailsController> m_controller;
     QHash<QString, QWidget *> m_fieldWidgets;
     QHash<QString, QString> m_sentenceNames;

@@ -7,12 +7,11 @@
 
 namespace ui {
 
-SortWhileShown::SortWhileShown(
-    QWidget *view, models::SchedulerFilterProxyModel *proxy, bool deferredUntilShown)
+SortWhileShown::SortWhileShown(QWidget *view, models::SchedulerFilterProxyModel *proxy, Start start)
     : QObject(view)
     , m_proxy(proxy)
 {
-    if (deferredUntilShown)
+    if (start == Start::Deferred)
         m_proxy->setDeferred(true);
     view->installEventFilter(this);
 }

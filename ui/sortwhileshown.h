@@ -18,9 +18,9 @@ class SortWhileShown : public QObject {
     Q_OBJECT
 
 public:
-    // `deferredUntilShown`: defer from the start, for a view created hidden.
-    SortWhileShown(
-        QWidget *view, models::SchedulerFilterProxyModel *proxy, bool deferredUntilShown);
+    // Deferred: defer from the start, for a view created hidden.
+    enum class Start { Sorting, Deferred };
+    SortWhileShown(QWidget *view, models::SchedulerFilterProxyModel *proxy, Start start);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

@@ -154,13 +154,15 @@ private:
                 return;
             }
             m_credentials = credentials.value();
-            sendAttempt(m_pendingAttemptCounts);
+            sendAttempt(m_attemptAfterCredentials);
         });
     }
 
-    // `countsAgainstMax`: false for the one clock-skew retry and the one expired-token retry,
-    // which repeat an attempt rather than add one.
-    void sendAttempt(bool countsAgainstMax)
+    // Whether an attempt counts against max_attempts: the one clock-skew retry and the one
+    // expired-token retry repeat an attempt rather than add one.
+    enum class Attempt { Counted, Repeated };
+
+    void sendAttempt(Attempt attempt)
     {
         if (m_state == State::Finished)
             return;
@@ -172,7 +174,7 @@ private:
             return;
         }
         ++m_attempts;
-        if (countsAgainstMax)
+        if (attempt == Attempt::Counted)
             ++m_countedAttempts;
 
         m_offsetUsed = m_d->skew.offset();
@@ -260,7 +262,7 @@ private:
                 << QStringLiteral("%1: fetching fresh credentials from %2 and retrying once")
                        .arg(error.code, m_d->credentials->description());
             m_d->credentials->invalidate();
-            m_pendingAttemptCounts = false;
+            m_attemptAfterCredentials = Attempt::Repeated;
             fetchCredentials();
             return;
         }
@@ -270,7 +272,7 @@ private:
                 << QStringLiteral("%1 came with clock skew; retrying %2 once with the corrected "
                                   "clock")
                        .arg(error.code, QString::fromLatin1(m_operation));
-            sendAttempt(false);
+            sendAttempt(Attempt::Repeated);
             return;
         }
         if (!error.isRetryable()) {
@@ -305,7 +307,7 @@ private:
                                          .arg(settings().maxAttempts - 1)
                                          .arg(m_d->quota.available());
         m_backoffTimer = m_d->timers();
-        m_backoffTimer->start(delay, [this] { sendAttempt(true); });
+        m_backoffTimer->start(delay, [this] { sendAttempt(Attempt::Counted); });
     }
 
     ClockSkew::Observation observeDate(const HttpResponse &response)
@@ -375,7 +377,7 @@ private:
     int m_lastRetryCost = 0; // 0 while no retry was paid for
     bool m_refreshedCredentials = false;
     bool m_retriedForSkew = false;
-    bool m_pendingAttemptCounts = true; // whether the attempt after a credentials fetch counts
+    Attempt m_attemptAfterCredentials = Attempt::Counted; // the attempt a credentials fetch starts
     bool m_delivering = false;
     std::chrono::milliseconds m_offsetUsed { 0 };
 };

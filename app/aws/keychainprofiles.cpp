@@ -2,7 +2,7 @@
 
 #include "appinfo.h"
 #include "aws/awsprofiles.h"
-#include "aws/connectionresolver.h"
+#include "aws/configresolver.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

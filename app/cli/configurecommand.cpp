@@ -2,7 +2,7 @@
 
 #include "appinfo.h"
 #include "aws/awsprofiles.h"
-#include "aws/connectionresolver.h"
+#include "aws/configresolver.h"
 #include "aws/keychainprofiles.h"
 
 #include <QCommandLineParser>
@@ -106,12 +106,15 @@ public:
     Prompter(const Prompter &) = delete;
     Prompter &operator=(const Prompter &) = delete;
 
+    enum class Echo { Shown, Hidden }; // Hidden: the terminal does not show what is typed
+
     // The trimmed answer; empty at the end of the input.
-    QString ask(const QString &question, bool secret)
+    QString ask(const QString &question, Echo echo)
     {
         standardOutput() << question << ' ';
         standardOutput().flush();
-        if (secret && m_isTerminal && ::tcgetattr(STDIN_FILENO, &g_savedTerminal) == 0) {
+        if (echo == Echo::Hidden && m_isTerminal
+            && ::tcgetattr(STDIN_FILENO, &g_savedTerminal) == 0) {
             termios quiet = g_savedTerminal;
             quiet.c_lflag &= ~tcflag_t(ECHO);
             g_echoIsOff = 1;
@@ -165,7 +168,7 @@ void printProblems(const aws::AwsProfiles &profiles)
 
 int listProfiles(aws::KeychainProfileStore &store)
 {
-    const aws::ConnectionResolver resolver = aws::ConnectionResolver::forCurrentProcess(&store);
+    const aws::ConfigResolver resolver = aws::ConfigResolver::forCurrentProcess(&store);
     printProblems(resolver.sharedProfiles());
     for (const aws::ProfileListEntry &entry : resolver.profiles()) {
         standardOutput() << entry.name;
@@ -207,10 +210,13 @@ int storeProfile(aws::KeychainProfileStore &store, const QString &name)
     QString region;
     {
         Prompter prompter;
-        secret.accessKeyId = prompter.ask(QStringLiteral("AWS Access Key ID:"), false);
-        secret.secretAccessKey = prompter.ask(QStringLiteral("AWS Secret Access Key:"), true);
-        secret.sessionToken = prompter.ask(QStringLiteral("AWS Session Token (optional):"), true);
-        region = prompter.ask(QStringLiteral("Default region name:"), false);
+        secret.accessKeyId
+            = prompter.ask(QStringLiteral("AWS Access Key ID:"), Prompter::Echo::Shown);
+        secret.secretAccessKey
+            = prompter.ask(QStringLiteral("AWS Secret Access Key:"), Prompter::Echo::Hidden);
+        secret.sessionToken
+            = prompter.ask(QStringLiteral("AWS Session Token (optional):"), Prompter::Echo::Hidden);
+        region = prompter.ask(QStringLiteral("Default region name:"), Prompter::Echo::Shown);
     }
     if (secret.accessKeyId.isEmpty())
         return badCommandLine(

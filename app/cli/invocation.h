@@ -1,6 +1,6 @@
 #pragma once
 
-#include "aws/connectionresolver.h"
+#include "aws/configresolver.h"
 #include "cli/commandarguments.h"
 #include "cli/commandtable.h"
 #include "cli/outputsettings.h"
@@ -19,7 +19,7 @@ namespace cli {
 
 // Options every service command takes. Unset ones fall back as in the AWS CLI.
 struct GlobalOptions {
-    aws::ConnectionRequest connection; // --profile, --region, --endpoint-url
+    aws::RequestedConfig connection; // --profile, --region, --endpoint-url
     std::optional<OutputFormat> output; // --output
     ColorMode color = ColorMode::Auto; // --color
     std::optional<std::chrono::milliseconds> readTimeout; // --read-timeout (0 s: none)

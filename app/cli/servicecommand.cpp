@@ -2,7 +2,7 @@
 
 #include "appinfo.h"
 #include "aws/awsjsonclient.h"
-#include "aws/connectionresolver.h"
+#include "aws/configresolver.h"
 #include "aws/keychainprofiles.h"
 #include "cli/debuglog.h"
 #include "cli/interruptwatcher.h"
@@ -98,20 +98,20 @@ int runServiceCommand(const Invocation &invocation, const CommandEnvironment &en
     const std::unique_ptr<aws::KeychainProfileStore> keychain = environment.profileSettings
         ? std::make_unique<aws::KeychainProfileStore>(environment.profileSettings)
         : nullptr;
-    const aws::ConnectionResolver resolver(
+    const aws::ConfigResolver resolver(
         environment.environment, environment.homeDirectory, keychain.get());
     for (const aws::ConfigProblem &problem : resolver.problems())
         err->write(Text::tr("Warning: %1\n").arg(problem.toString()).toUtf8());
 
-    const aws::Result<aws::Connection> connection
+    const aws::Result<aws::ResolvedConfig> config
         = resolver.resolve(lookout::service::description(), invocation.global.connection);
-    if (!connection.ok())
-        return fail(err, connection.error());
-    for (const QString &line : connection.value().describe())
+    if (!config.ok())
+        return fail(err, config.error());
+    for (const QString &line : config.value().describe())
         qCDebug(lcCli).noquote() << line;
 
     const aws::AwsProfile *profile
-        = resolver.sharedProfiles().profile(connection.value().profile.value);
+        = resolver.sharedProfiles().profile(config.value().profile.value);
     const aws::Result<ResolvedOutput> output
         = resolveOutput(invocation.global, environment.environment, profile, environment.terminal);
     if (!output.ok())
@@ -119,12 +119,12 @@ int runServiceCommand(const Invocation &invocation, const CommandEnvironment &en
     for (const QString &line : output.value().describe)
         qCDebug(lcCli).noquote() << line;
 
-    aws::AwsJsonClientSettings settings = connection.value().clientSettings();
+    aws::AwsJsonClientSettings settings = config.value().clientSettings();
     applyTimeouts(invocation.global, settings);
     qCDebug(lcCli).noquote() << QStringLiteral("timeouts: connect %1 ms, read %2 ms")
                                     .arg(settings.connectTimeout.count())
                                     .arg(settings.readTimeout.count());
-    aws::AwsJsonClient client(environment.network, settings, connection.value().credentials);
+    aws::AwsJsonClient client(environment.network, settings, config.value().credentials);
     lookout::LookoutClient lookoutClient(&client);
 
     InterruptWatcher interrupts;

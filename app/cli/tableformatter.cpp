@@ -95,13 +95,12 @@ struct Section {
         return scaled;
     }
 
-    int totalWidth(int padding, bool withBorder, int outerPadding) const
+    // The width with `padding` per column, the border's two columns and `outerPadding` each side.
+    int totalWidth(int padding, int outerPadding) const
     {
-        int total = 0;
+        int total = 2;
         for (const int width : columnWidths(0))
             total += width + padding;
-        if (withBorder)
-            total += 2;
         total += 2 * outerPadding;
         return std::max(displayWidth(title) + 2 + 2 * outerPadding, total);
     }
@@ -170,7 +169,7 @@ private:
     {
         int maxWidth = 0;
         for (const Section &section : m_sections)
-            maxWidth = std::max(maxWidth, section.totalWidth(4, true, section.indentLevel));
+            maxWidth = std::max(maxWidth, section.totalWidth(4, section.indentLevel));
         return maxWidth;
     }
 

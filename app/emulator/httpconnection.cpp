@@ -160,31 +160,32 @@ void HttpConnection::armIdleOrRequestTimer()
 void HttpConnection::answer(const HttpRequest &request)
 {
     m_idleTimer.stop();
-    const bool close = !wantsKeepAlive(request);
+    const AfterResponse after
+        = wantsKeepAlive(request) ? AfterResponse::KeepOpen : AfterResponse::Close;
     const HttpResponse response = m_handler(request);
-    QByteArray wire = serializeResponse(response, close);
+    QByteArray wire = serializeResponse(response, after);
     if (response.delay.count() > 0) {
         m_delayedWire = std::move(wire);
-        m_delayedClose = close;
+        m_delayedAfter = after;
         m_delayTimer.start(response.delay);
         return;
     }
-    write(wire, close);
+    write(wire, after);
 }
 
 void HttpConnection::sendDelayed()
 {
-    write(std::exchange(m_delayedWire, {}), m_delayedClose);
+    write(std::exchange(m_delayedWire, {}), m_delayedAfter);
     pump();
 }
 
-void HttpConnection::write(const QByteArray &wire, bool close)
+void HttpConnection::write(const QByteArray &wire, AfterResponse after)
 {
     m_socket->write(wire);
     m_socket->flush();
     if (m_socket->bytesToWrite() > 0 && !m_writeTimer.isActive())
         m_writeTimer.start(m_limits.writeTimeout);
-    if (close)
+    if (after == AfterResponse::Close)
         beginClose();
 }
 
@@ -195,7 +196,7 @@ void HttpConnection::rejectAndClose(int status, const QByteArray &reason)
     response.headers = { { "Content-Type", "text/plain; charset=utf-8" } };
     response.body = reason + '\n';
     m_delayTimer.stop();
-    write(serializeResponse(response, true), true);
+    write(serializeResponse(response, AfterResponse::Close), AfterResponse::Close);
 }
 
 void HttpConnection::beginClose()

@@ -44,7 +44,7 @@ signals:
 private:
     void pump();
     void answer(const HttpRequest &request);
-    void write(const QByteArray &wire, bool close);
+    void write(const QByteArray &wire, AfterResponse after);
     void sendDelayed();
     void rejectAndClose(int status, const QByteArray &reason);
     void beginClose();
@@ -65,7 +65,7 @@ private:
     QTimer m_lingerTimer;
     QTimer m_delayTimer;
     QByteArray m_delayedWire; // a response held back by an injected delay
-    bool m_delayedClose = false;
+    AfterResponse m_delayedAfter = AfterResponse::KeepOpen;
     bool m_continueSent = false;
     bool m_closing = false; // no more requests; close once the output is flushed
     bool m_lingering = false; // write side shut; discarding input until EOF or timeout

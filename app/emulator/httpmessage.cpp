@@ -66,7 +66,7 @@ QByteArray reasonPhrase(int status)
     }
 }
 
-QByteArray serializeResponse(const HttpResponse &response, bool closeConnection)
+QByteArray serializeResponse(const HttpResponse &response, AfterResponse after)
 {
     QByteArray wire;
     wire.reserve(256 + response.body.size());
@@ -84,7 +84,7 @@ QByteArray serializeResponse(const HttpResponse &response, bool closeConnection)
     wire += "Content-Length: ";
     wire += QByteArray::number(response.body.size());
     wire += "\r\n";
-    if (closeConnection)
+    if (after == AfterResponse::Close)
         wire += "Connection: close\r\n";
     wire += "\r\n";
     wire += response.body;

@@ -39,7 +39,11 @@ bool headerNameEquals(QByteArrayView a, QByteArrayView b);
 // "OK", "Bad Request", … ("Unknown" for codes the emulator never sends).
 QByteArray reasonPhrase(int status);
 
-// The bytes on the wire: status line, headers, Content-Length, "Connection: close" when asked.
-QByteArray serializeResponse(const HttpResponse &response, bool closeConnection);
+// What the server does with the connection once a response is written.
+enum class AfterResponse { KeepOpen, Close };
+
+// The bytes on the wire: status line, headers, Content-Length, and "Connection: close" for
+// AfterResponse::Close.
+QByteArray serializeResponse(const HttpResponse &response, AfterResponse after);
 
 } // namespace emulator

@@ -94,12 +94,12 @@ std::optional<QString> InputReader::string(QLatin1StringView member)
     return value.toString();
 }
 
-std::optional<QString> InputReader::identifier(QLatin1StringView member, bool required)
+std::optional<QString> InputReader::identifier(QLatin1StringView member, Presence presence)
 {
     const QJsonValue raw = m_body.value(member);
     const std::optional<QString> value = string(member);
     if (!value) {
-        if (required && (raw.isUndefined() || raw.isNull()))
+        if (presence == Presence::Required && (raw.isUndefined() || raw.isNull()))
             violation(member, QStringLiteral("null"), QLatin1StringView("Member must not be null"));
         return std::nullopt;
     }

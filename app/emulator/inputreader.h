@@ -25,8 +25,10 @@ public:
     {
     }
 
-    // InferenceSchedulerIdentifier / ModelName: 1..200 of [0-9a-zA-Z_-].
-    std::optional<QString> identifier(QLatin1StringView member, bool required);
+    enum class Presence { Required, Optional };
+    // InferenceSchedulerIdentifier / ModelName: 1..200 of [0-9a-zA-Z_-]. A Required member that is
+    // absent or null is a violation.
+    std::optional<QString> identifier(QLatin1StringView member, Presence presence);
     // NextToken: at most 8192 ASCII characters.
     std::optional<QString> nextToken(QLatin1StringView member);
     // MaxResults: an integer in 1..500.

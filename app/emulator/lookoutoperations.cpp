@@ -62,7 +62,8 @@ std::optional<int> LookoutOperations::findScheduler(const QString &name) const
 OperationResult LookoutOperations::describeInferenceScheduler(const QJsonObject &input) const
 {
     InputReader reader(input);
-    const std::optional<QString> name = reader.identifier(kSchedulerName, true);
+    const std::optional<QString> name
+        = reader.identifier(kSchedulerName, InputReader::Presence::Required);
     if (auto error = reader.error())
         return failure(*error);
     const std::optional<int> index = findScheduler(*name);
@@ -79,8 +80,9 @@ OperationResult LookoutOperations::listInferenceSchedulers(const QJsonObject &in
     const std::optional<QString> token = reader.nextToken("NextToken"_L1);
     const std::optional<int> maxResults = reader.maxResults("MaxResults"_L1);
     const std::optional<QString> prefix
-        = reader.identifier("InferenceSchedulerNameBeginsWith"_L1, false);
-    const std::optional<QString> modelName = reader.identifier("ModelName"_L1, false);
+        = reader.identifier("InferenceSchedulerNameBeginsWith"_L1, InputReader::Presence::Optional);
+    const std::optional<QString> modelName
+        = reader.identifier("ModelName"_L1, InputReader::Presence::Optional);
     const std::optional<QString> status = reader.enumValue(
         "Status"_L1, { "PENDING"_L1, "RUNNING"_L1, "STOPPING"_L1, "STOPPED"_L1 });
     if (auto error = reader.error())
@@ -127,7 +129,8 @@ OperationResult LookoutOperations::listInferenceExecutions(
     InputReader reader(input);
     const std::optional<QString> token = reader.nextToken("NextToken"_L1);
     const std::optional<int> maxResults = reader.maxResults("MaxResults"_L1);
-    const std::optional<QString> name = reader.identifier(kSchedulerName, true);
+    const std::optional<QString> name
+        = reader.identifier(kSchedulerName, InputReader::Presence::Required);
     ExecutionFilter filter;
     filter.dataStartTimeAfter = reader.timestamp("DataStartTimeAfter"_L1);
     filter.dataEndTimeBefore = reader.timestamp("DataEndTimeBefore"_L1);
@@ -173,7 +176,8 @@ OperationResult LookoutOperations::stopInferenceScheduler(const QJsonObject &inp
 OperationResult LookoutOperations::changeState(const QJsonObject &input, qint64 now, bool start)
 {
     InputReader reader(input);
-    const std::optional<QString> name = reader.identifier(kSchedulerName, true);
+    const std::optional<QString> name
+        = reader.identifier(kSchedulerName, InputReader::Presence::Required);
     if (auto error = reader.error())
         return failure(*error);
     const std::optional<int> index = findScheduler(*name);
@@ -191,7 +195,8 @@ OperationResult LookoutOperations::changeState(const QJsonObject &input, qint64 
 OperationResult LookoutOperations::describeModel(const QJsonObject &input) const
 {
     InputReader reader(input);
-    const std::optional<QString> name = reader.identifier("ModelName"_L1, true);
+    const std::optional<QString> name
+        = reader.identifier("ModelName"_L1, InputReader::Presence::Required);
     if (auto error = reader.error())
         return failure(*error);
     const ModelDescription *model = m_fleet.model(*name);

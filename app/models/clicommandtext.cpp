@@ -1,6 +1,6 @@
 #include "models/clicommandtext.h"
 
-#include "aws/connectionresolver.h"
+#include "aws/configresolver.h"
 #include "lookout/service.h"
 
 #include <QStringList>
@@ -9,9 +9,9 @@
 
 namespace models {
 
-CliConnection CliConnection::fromConnection(const aws::Connection &connection)
+CliGlobalOptions CliGlobalOptions::fromConfig(const aws::ResolvedConfig &config)
 {
-    return { connection.profile.value, connection.region.value, connection.endpoint };
+    return { config.profile.value, config.region.value, config.endpoint };
 }
 
 QUrl defaultServiceEndpoint(const QString &region)
@@ -44,18 +44,17 @@ QString shellQuoted(const QString &argument)
     return QLatin1Char('\'') + quoted + QLatin1Char('\'');
 }
 
-QString describeSchedulerCommand(const QString &schedulerName, const CliConnection &connection)
+QString describeSchedulerCommand(const QString &schedulerName, const CliGlobalOptions &options)
 {
     QStringList words = { lookout::service::cliCommand(QLatin1StringView(
                               lookout::service::operation::kDescribeInferenceScheduler)),
         QStringLiteral("--inference-scheduler-name"), shellQuoted(schedulerName),
-        QStringLiteral("--region"), shellQuoted(connection.region) };
-    if (!connection.profile.isEmpty() && connection.profile != QLatin1String("default"))
-        words << QStringLiteral("--profile") << shellQuoted(connection.profile);
-    if (!connection.endpoint.isEmpty()
-        && !isDefaultServiceEndpoint(connection.endpoint, connection.region))
+        QStringLiteral("--region"), shellQuoted(options.region) };
+    if (!options.profile.isEmpty() && options.profile != QLatin1String("default"))
+        words << QStringLiteral("--profile") << shellQuoted(options.profile);
+    if (!options.endpoint.isEmpty() && !isDefaultServiceEndpoint(options.endpoint, options.region))
         words << QStringLiteral("--endpoint-url")
-              << shellQuoted(connection.endpoint.toString(QUrl::RemoveUserInfo));
+              << shellQuoted(options.endpoint.toString(QUrl::RemoveUserInfo));
     return words.join(QLatin1Char(' '));
 }
 

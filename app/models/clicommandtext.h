@@ -4,20 +4,20 @@
 #include <QUrl>
 
 namespace aws {
-struct Connection;
+struct ResolvedConfig;
 }
 
 // The AWS CLI command that fetches what the details form shows, for "Copy CLI command".
 namespace models {
 
 // Where the form's data comes from, as far as a CLI command needs to say: no credentials.
-struct CliConnection {
+struct CliGlobalOptions {
     QString profile; // the profile name; "default" is left out of the command
     QString region;
     QUrl endpoint; // left out when it is the service's own endpoint for the region
 
-    static CliConnection fromConnection(const aws::Connection &connection);
-    friend bool operator==(const CliConnection &, const CliConnection &) = default;
+    static CliGlobalOptions fromConfig(const aws::ResolvedConfig &config);
+    friend bool operator==(const CliGlobalOptions &, const CliGlobalOptions &) = default;
 };
 
 // The service's default endpoint in `region` (lookout::service::description()), the one the CLI
@@ -31,7 +31,7 @@ bool isDefaultServiceEndpoint(const QUrl &endpoint, const QString &region);
 // `--endpoint-url URL` unless the endpoint is the default one (or empty). Arguments that a POSIX
 // shell would split or expand are single-quoted as Python's shlex.quote does; nothing is added
 // or trimmed otherwise, and no trailing newline.
-QString describeSchedulerCommand(const QString &schedulerName, const CliConnection &connection);
+QString describeSchedulerCommand(const QString &schedulerName, const CliGlobalOptions &options);
 
 // An argument as Python's shlex.quote writes it: unchanged when it is made only of letters,
 // digits and @%+=:,./-, else in single quotes with each ' written as '"'"'; '' when empty.

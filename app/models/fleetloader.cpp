@@ -3,8 +3,8 @@
 #include "aws/credentialsprovider.h"
 #include "lookout/lookoutclient.h"
 #include "lookout/service.h"
+#include "models/connectedclient.h"
 #include "models/schedulerlistmodel.h"
-#include "models/serviceconnection.h"
 #include "models/summaryreuser.h"
 
 #include <QLoggingCategory>
@@ -131,14 +131,14 @@ RefreshController::Outcome FleetLoader::outcomeOf(const aws::AwsError &error)
                                 : RefreshController::Outcome::Failed;
 }
 
-bool FleetLoader::start(const ServiceConnection &connection)
+bool FleetLoader::start(const ConnectedClient &client)
 {
     if (m_loading)
         return false;
     m_loading = true;
     const quint64 cycle = ++m_cycle;
-    m_settings = connection.connection().clientSettings();
-    m_credentials = connection.connection().credentials;
+    m_settings = client.config().clientSettings();
+    m_credentials = client.config().credentials;
     m_model->beginCycle();
     emit loadingChanged(true);
     qCDebug(lcFleetLoader) << "listing the fleet at"
@@ -195,7 +195,8 @@ void FleetLoader::finish(quint64 cycle, const std::optional<aws::AwsError> &erro
     if (cycle != m_cycle || !m_loading)
         return;
     m_loading = false;
-    m_model->finishCycle(!error);
+    m_model->finishCycle(
+        error ? SchedulerListModel::CycleEnd::Incomplete : SchedulerListModel::CycleEnd::Complete);
     m_lastError = error;
     RefreshController::Outcome outcome = RefreshController::Outcome::Success;
     if (error) {
@@ -219,7 +220,7 @@ void FleetLoader::cancel()
     Worker *worker = m_worker;
     QMetaObject::invokeMethod(
         worker, [worker] { worker->abort(); }, Qt::QueuedConnection);
-    m_model->finishCycle(false);
+    m_model->finishCycle(SchedulerListModel::CycleEnd::Incomplete);
     emit loadingChanged(false);
 }
 

@@ -32,7 +32,7 @@ class CredentialsProvider;
 namespace models {
 
 class SchedulerListModel;
-class ServiceConnection;
+class ConnectedClient;
 
 class FleetLoader : public QObject {
     Q_OBJECT
@@ -43,7 +43,7 @@ public:
     ~FleetLoader() override;
 
     // Starts a cycle on `connection`'s endpoint. False, starting nothing, while one is in flight.
-    bool start(const ServiceConnection &connection);
+    bool start(const ConnectedClient &client);
     // Drops the cycle in flight, if any; the model's cycle is ended as not complete.
     void cancel();
     bool isLoading() const { return m_loading; }

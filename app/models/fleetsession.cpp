@@ -43,19 +43,19 @@ void FleetSession::setDetailsController(SchedulerDetailsController *details)
     m_details = details;
     if (!m_details)
         return;
-    if (m_connection)
-        m_details->setClient(m_connection->client(), m_connection->cliConnection());
+    if (m_connectedClient)
+        m_details->setClient(m_connectedClient->lookoutClient(), m_connectedClient->cliOptions());
     else
         m_details->clearClient();
 }
 
 QString FleetSession::connectionLabel() const
 {
-    if (!m_connection)
+    if (!m_connectedClient)
         return {};
     if (m_label.isEmpty())
-        return m_connection->displayName();
-    const QString region = m_connection->connection().region.value;
+        return m_connectedClient->displayName();
+    const QString region = m_connectedClient->config().region.value;
     return region.isEmpty() ? m_label : m_label + QStringLiteral(" · ") + region;
 }
 
@@ -66,19 +66,19 @@ void FleetSession::dropConnection()
     m_loader->cancel();
     m_refresh->cancel();
     m_model->clear();
-    m_connection.reset();
+    m_connectedClient.reset();
 }
 
-void FleetSession::connectTo(aws::Connection connection, const QString &label)
+void FleetSession::connectTo(aws::ResolvedConfig config, const QString &label)
 {
     dropConnection();
-    qCDebug(lcFleetSession) << "switching to" << connection.endpoint.toString(QUrl::RemoveUserInfo);
-    m_connection = std::make_unique<ServiceConnection>(m_network, std::move(connection));
+    qCDebug(lcFleetSession) << "switching to" << config.endpoint.toString(QUrl::RemoveUserInfo);
+    m_connectedClient = std::make_unique<ConnectedClient>(m_network, std::move(config));
     m_label = label;
     m_configurationError.reset();
     // The details form fetches its scheduler at once: that Describe is this first cycle's one.
     if (m_details)
-        m_details->setClient(m_connection->client(), m_connection->cliConnection());
+        m_details->setClient(m_connectedClient->lookoutClient(), m_connectedClient->cliOptions());
     emit connectionChanged();
     m_refresh->refreshNow();
 }
@@ -95,13 +95,13 @@ void FleetSession::setConfigurationError(const aws::AwsError &error)
 
 void FleetSession::startCycle()
 {
-    if (!m_connection) {
+    if (!m_connectedClient) {
         m_refresh->refreshFinished(RefreshController::Outcome::Failed);
         emit connectionNeeded();
         return;
     }
     // Refused only while a listing runs, whose end reports to the refresh controller.
-    if (!m_loader->start(*m_connection))
+    if (!m_loader->start(*m_connectedClient))
         return;
     // The open scheduler rides along: one Describe per cycle (none when one is already on its way).
     if (m_details)

@@ -1,11 +1,11 @@
 #pragma once
 
 #include "aws/awserror.h"
-#include "aws/connectionresolver.h"
+#include "aws/configresolver.h"
+#include "models/connectedclient.h"
 #include "models/fleetloader.h"
 #include "models/refreshcontroller.h"
 #include "models/schedulerlistmodel.h"
-#include "models/serviceconnection.h"
 #include "models/statuschangenotifier.h"
 
 #include <QObject>
@@ -49,12 +49,12 @@ public:
     void setDetailsController(SchedulerDetailsController *details);
 
     // Replaces the connection. `label` names it in the status bar ("prod · eu-west-1" when empty).
-    void connectTo(aws::Connection connection, const QString &label = {});
+    void connectTo(aws::ResolvedConfig config, const QString &label = {});
     // No usable connection: why (a Configuration or Credentials error, in the CLI's words).
     void setConfigurationError(const aws::AwsError &error);
 
-    bool isConnected() const { return m_connection != nullptr; }
-    const ServiceConnection *connection() const { return m_connection.get(); }
+    bool isConnected() const { return m_connectedClient != nullptr; }
+    const ConnectedClient *connectedClient() const { return m_connectedClient.get(); }
     // "Demo · us-east-1", "prod · eu-west-1"; empty without a connection.
     QString connectionLabel() const;
     // The configuration problem that stands instead of a connection, if any.
@@ -81,7 +81,7 @@ private:
     RefreshController *m_refresh;
     StatusChangeNotifier *m_notifier;
     QPointer<SchedulerDetailsController> m_details;
-    std::unique_ptr<ServiceConnection> m_connection;
+    std::unique_ptr<ConnectedClient> m_connectedClient;
     QString m_label;
     std::optional<aws::AwsError> m_configurationError;
 };

@@ -31,13 +31,13 @@ SchedulerDetailsController::~SchedulerDetailsController()
 }
 
 void SchedulerDetailsController::setClient(
-    const lookout::LookoutClient &client, const CliConnection &connection)
+    const lookout::LookoutClient &client, const CliGlobalOptions &cliOptions)
 {
     const bool wasBusy = isBusy();
     dropCall();
     resetValue();
     m_client = client;
-    m_connection = connection;
+    m_cliOptions = cliOptions;
     if (!m_name.isEmpty())
         refresh();
     if (wasBusy && !isBusy())
@@ -51,7 +51,7 @@ void SchedulerDetailsController::clearClient()
     dropCall();
     resetValue();
     m_client.reset();
-    m_connection = {};
+    m_cliOptions = {};
     if (wasBusy)
         emit busyChanged(false);
     emit stateChanged();
@@ -179,7 +179,7 @@ QString SchedulerDetailsController::cliCommand() const
 {
     if (m_name.isEmpty())
         return {};
-    return describeSchedulerCommand(m_name, m_connection);
+    return describeSchedulerCommand(m_name, m_cliOptions);
 }
 
 } // namespace models

@@ -55,11 +55,11 @@ public:
 
     // The connection to fetch from. Drops the call in flight and the value shown, then fetches
     // the chosen scheduler again from the new connection.
-    void setClient(const lookout::LookoutClient &client, const CliConnection &connection);
+    void setClient(const lookout::LookoutClient &client, const CliGlobalOptions &cliOptions);
     // No connection: drops the call in flight and the value shown; the name is kept.
     void clearClient();
     bool hasClient() const { return m_client.has_value(); }
-    const CliConnection &connection() const { return m_connection; }
+    const CliGlobalOptions &cliOptions() const { return m_cliOptions; }
 
     // Chooses the scheduler to show and fetches it; the same name again is a refresh. An empty
     // name shows nothing.
@@ -109,7 +109,7 @@ private:
     std::unique_ptr<core::Timer> m_pollTimer;
     SchedulerDetailsModel *m_model;
     std::optional<lookout::LookoutClient> m_client;
-    CliConnection m_connection;
+    CliGlobalOptions m_cliOptions;
     QString m_name;
     QPointer<QObject> m_call; // the context of the Describe in flight; deleting it cancels the call
     QDateTime m_lastUpdated;

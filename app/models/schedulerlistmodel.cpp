@@ -461,7 +461,7 @@ void SchedulerListModel::deriveSortKeys(Row &row)
 void SchedulerListModel::beginCycle()
 {
     if (m_cycleRunning)
-        finishCycle(false);
+        finishCycle(CycleEnd::Incomplete);
     ++m_cycle;
     m_cycleRunning = true;
     m_nextRowHint = 0;
@@ -617,12 +617,12 @@ void SchedulerListModel::emitRowRangesChanged(const QList<int> &rows, const QLis
     }
 }
 
-void SchedulerListModel::finishCycle(bool complete)
+void SchedulerListModel::finishCycle(CycleEnd end)
 {
     if (!m_cycleRunning)
         return;
     m_cycleRunning = false;
-    if (complete) {
+    if (end == CycleEnd::Complete) {
         removeRowsNotIn(m_cycle);
         // Every remaining row came in this cycle, and rows that were stale said so as they came.
         m_failedCycle = -1;
@@ -641,7 +641,7 @@ void SchedulerListModel::finishCycle(bool complete)
     if (std::exchange(m_summaryPending, false))
         emit summaryChanged();
     emit freshnessChanged();
-    emit cycleFinished(complete);
+    emit cycleFinished(end == CycleEnd::Complete);
 }
 
 void SchedulerListModel::removeRowsNotIn(qint64 cycle)

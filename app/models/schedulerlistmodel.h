@@ -83,10 +83,11 @@ public:
     // Merges one page of the running cycle (a page outside a cycle is merged too, removing
     // nothing).
     void applyPage(const QList<lookout::InferenceSchedulerSummary> &page);
-    // Ends the cycle. complete: every page arrived, so rows it did not deliver are gone from the
-    // fleet and are removed. Otherwise nothing is removed and rows not delivered since the cycle
-    // began become stale.
-    void finishCycle(bool complete);
+    enum class CycleEnd { Complete, Incomplete };
+    // Ends the cycle. Complete: every page arrived, so rows it did not deliver are gone from the
+    // fleet and are removed. Incomplete: nothing is removed and rows not delivered since the
+    // cycle began become stale.
+    void finishCycle(CycleEnd end);
     // Drops every row at once (another profile, region or endpoint).
     void clear();
 

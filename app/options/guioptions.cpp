@@ -50,9 +50,9 @@ const QList<OptionSpec> &guiOptionSpecs()
         static const QList<QLatin1StringView> qtFlags { "-reverse"_L1, "--reverse"_L1,
             "-widgetcount"_L1, "--widgetcount"_L1 };
         for (const QLatin1StringView name : qtValued)
-            all.append({ name, true, true });
+            all.append({ .name = name, .takesValue = true, .ignored = true });
         for (const QLatin1StringView name : qtFlags)
-            all.append({ name, false, true });
+            all.append({ .name = name, .takesValue = false, .ignored = true });
         return all;
     }();
     return specs;

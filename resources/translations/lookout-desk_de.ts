@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
-    <name>ConnectionDetailsDialog</name>
+    <name>ConnectionDetailsDialogForm</name>
     <message>
         <source>Connection Details</source>
         <translation>Verbindungsdetails</translation>
@@ -44,7 +44,7 @@
     </message>
 </context>
 <context>
-    <name>FleetView</name>
+    <name>FleetViewForm</name>
     <message>
         <source>Fleet</source>
         <translation>Flotte</translation>
@@ -98,7 +98,7 @@
     </message>
 </context>
 <context>
-    <name>KeyboardShortcutsDialog</name>
+    <name>KeyboardShortcutsDialogForm</name>
     <message>
         <source>Keyboard Shortcuts</source>
         <translation>Tastenkürzel</translation>
@@ -117,7 +117,7 @@
     </message>
 </context>
 <context>
-    <name>ProfileDialog</name>
+    <name>ProfileDialogForm</name>
     <message>
         <source>Keychain Profile</source>
         <translation>Schlüsselbund-Profil</translation>
@@ -196,7 +196,7 @@
     </message>
 </context>
 <context>
-    <name>SchedulerDetailsView</name>
+    <name>SchedulerDetailsViewForm</name>
     <message>
         <source>Inference scheduler details</source>
         <translation>Details des Inferenzplaners</translation>
@@ -1047,7 +1047,7 @@
     </message>
 </context>
 <context>
-    <name>ui::ConnectionSource</name>
+    <name>ui::ChoiceResolver</name>
     <message>
         <source>The demo endpoint is not available.</source>
         <translation>Der Demo-Endpunkt ist nicht verfügbar.</translation>

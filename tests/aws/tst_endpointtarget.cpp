@@ -1,6 +1,6 @@
 // Which endpoints a call may go to, and the Host header, path and query it is sent (and signed)
 // with.
-#include "aws/connectionresolver.h"
+#include "aws/configresolver.h"
 #include "aws/endpointtarget.h"
 
 #include <QtTest>

@@ -2,7 +2,7 @@
 // from run-isolated): the round trip, what goes to QSettings (never the secret), and the chain
 // reading a keychain profile. Where a keychain is required (CI, LOOKOUT_REQUIRE_KEYCHAIN=1) an
 // unreachable keychain fails the test instead of skipping it.
-#include "aws/connectionresolver.h"
+#include "aws/configresolver.h"
 #include "aws/keychainprofiles.h"
 #include "servicedescriptions.h"
 
@@ -219,10 +219,10 @@ void TestKeychainProfiles::resolvedConnection_fetchesKeysFromTheKeychain()
         { QStringLiteral("AKIDCHAIN"), QStringLiteral("chain-secret"), {} })
                 ->ok());
     QTemporaryDir home;
-    const aws::ConnectionResolver resolver(QProcessEnvironment(), home.path(), m_store.get());
-    aws::ConnectionRequest request;
+    const aws::ConfigResolver resolver(QProcessEnvironment(), home.path(), m_store.get());
+    aws::RequestedConfig request;
     request.profile = m_name;
-    const Result<aws::Connection> connection
+    const Result<aws::ResolvedConfig> connection
         = resolver.resolve(testsupport::lookoutEquipmentService(), request);
     QVERIFY2(connection.ok(), qPrintable(connection.ok() ? QString() : connection.error().message));
     std::optional<Result<aws::AwsCredentials>> credentials;

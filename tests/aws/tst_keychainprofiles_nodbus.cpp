@@ -2,7 +2,7 @@
 // nothing): the clear message, keys typed in kept in memory for the session only and written
 // nowhere, the CLI's refusal to pretend; plus the error classification and input checks.
 #include "aws/awsprofiles.h"
-#include "aws/connectionresolver.h"
+#include "aws/configresolver.h"
 #include "aws/keychainprofiles.h"
 #include "servicedescriptions.h"
 
@@ -157,13 +157,13 @@ void TestKeychainProfilesNoDbus::sessionProfile_isUsableThroughTheResolver()
         KeychainProfileStore::Fallback::KeepForSession)
                 ->ok());
     QTemporaryDir home;
-    const aws::ConnectionResolver resolver(QProcessEnvironment(), home.path(), m_store.get());
+    const aws::ConfigResolver resolver(QProcessEnvironment(), home.path(), m_store.get());
     const QList<aws::ProfileListEntry> entries = resolver.profiles();
     QCOMPARE(entries.size(), 1);
     QCOMPARE(entries.first().origin, aws::ProfileListEntry::Origin::SessionOnly);
-    aws::ConnectionRequest request;
+    aws::RequestedConfig request;
     request.profile = QStringLiteral("typed");
-    const Result<aws::Connection> connection
+    const Result<aws::ResolvedConfig> connection
         = resolver.resolve(testsupport::lookoutEquipmentService(), request);
     QVERIFY2(connection.ok(), qPrintable(connection.ok() ? QString() : connection.error().message));
     QCOMPARE(connection.value().endpoint, QUrl(QStringLiteral("http://127.0.0.1:8443")));

@@ -16,7 +16,7 @@
 #include "models/schedulerdetailscontroller.h"
 #include "models/schedulerfilterproxymodel.h"
 #include "models/schedulerlistmodel.h"
-#include "ui/connectionsource.h"
+#include "ui/choiceresolver.h"
 #include "ui/demoendpoint.h"
 #include "ui/fleetview.h"
 #include "ui/mainwindow.h"
@@ -136,9 +136,9 @@ struct Bench {
     QTemporaryDir home;
     std::shared_ptr<core::ManualClock> emulatorClock
         = std::make_shared<core::ManualClock>(QDateTime(QDate(2026, 3, 1), QTime(12, 0), Qt::UTC));
-    std::unique_ptr<aws::ConnectionResolver> resolver;
+    std::unique_ptr<aws::ConfigResolver> resolver;
     std::unique_ptr<ui::DemoEndpoint> demo;
-    std::unique_ptr<ui::ConnectionSource> connections;
+    std::unique_ptr<ui::ChoiceResolver> choices;
     QNetworkAccessManager network;
     std::unique_ptr<QSettings> settings;
     std::unique_ptr<models::FleetSession> session;
@@ -153,10 +153,10 @@ struct Bench {
         options.churn.enabled = true;
         options.churn.changePercent = kChangePercent;
         options.churn.interval = std::chrono::milliseconds(5000);
-        resolver = std::make_unique<aws::ConnectionResolver>(QProcessEnvironment(), home.path());
+        resolver = std::make_unique<aws::ConfigResolver>(QProcessEnvironment(), home.path());
         demo = std::make_unique<ui::DemoEndpoint>(options);
-        connections = std::make_unique<ui::ConnectionSource>(
-            resolver.get(), demo.get(), aws::ConnectionRequest());
+        choices = std::make_unique<ui::ChoiceResolver>(
+            resolver.get(), demo.get(), aws::RequestedConfig());
         settings = std::make_unique<QSettings>(
             home.filePath(QStringLiteral("window.ini")), QSettings::IniFormat);
     }
@@ -172,7 +172,7 @@ struct Bench {
         ui::MainWindowSetup setup;
         setup.network = &network;
         setup.settings = settings.get();
-        setup.connections = connections.get();
+        setup.choices = choices.get();
         setup.session = session.get();
         setup.details = details.get();
         setup.demo = true;

@@ -18,7 +18,7 @@
 #include "models/schedulerdetailscontroller.h"
 #include "models/schedulerlistmodel.h"
 #include "processresources.h"
-#include "ui/connectionsource.h"
+#include "ui/choiceresolver.h"
 #include "ui/demoendpoint.h"
 #include "ui/fleetview.h"
 #include "ui/mainwindow.h"
@@ -87,9 +87,9 @@ struct Sample {
 
 struct Soak {
     QTemporaryDir home;
-    std::unique_ptr<aws::ConnectionResolver> resolver;
+    std::unique_ptr<aws::ConfigResolver> resolver;
     std::unique_ptr<ui::DemoEndpoint> demo;
-    std::unique_ptr<ui::ConnectionSource> connections;
+    std::unique_ptr<ui::ChoiceResolver> choices;
     QNetworkAccessManager network;
     std::unique_ptr<QSettings> settings;
     std::unique_ptr<ui::MainWindow> window;
@@ -102,17 +102,17 @@ struct Soak {
             = ui::DemoEndpoint::defaultOptions(); // churn on, as --churn
         options.fleetSize = kFleetSize;
         options.faults = emulator::FaultConfig::mixed(kFaultPercent);
-        resolver = std::make_unique<aws::ConnectionResolver>(QProcessEnvironment(), home.path());
+        resolver = std::make_unique<aws::ConfigResolver>(QProcessEnvironment(), home.path());
         demo = std::make_unique<ui::DemoEndpoint>(options);
-        connections = std::make_unique<ui::ConnectionSource>(
-            resolver.get(), demo.get(), aws::ConnectionRequest());
+        choices = std::make_unique<ui::ChoiceResolver>(
+            resolver.get(), demo.get(), aws::RequestedConfig());
         settings = std::make_unique<QSettings>(
             home.filePath(QStringLiteral("window.ini")), QSettings::IniFormat);
 
         ui::MainWindowSetup setup;
         setup.network = &network;
         setup.settings = settings.get();
-        setup.connections = connections.get();
+        setup.choices = choices.get();
         setup.demo = true;
         setup.refreshIntervalSeconds = kRefreshSeconds;
         window = std::make_unique<ui::MainWindow>(setup);

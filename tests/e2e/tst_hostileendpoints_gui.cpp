@@ -10,14 +10,14 @@
 // the GUI thread never stalls for long (a 20 ms watchdog timer); nothing the endpoint sent puts
 // a control character on screen; Retry against a now healthy endpoint loads the fleet and clears
 // the banner; and (outside AddressSanitizer) the 100 MiB body costs no more than the 16 MiB cap.
-#include "aws/connectionresolver.h"
+#include "aws/configresolver.h"
 #include "lookout/jsoncodec.h"
 #include "loopbackport.h"
 #include "models/fleetsession.h"
 #include "models/schedulerlistmodel.h"
 #include "processresources.h"
 #include "scriptedhttpserver.h"
-#include "ui/connectionsource.h"
+#include "ui/choiceresolver.h"
 #include "ui/errorbanner.h"
 #include "ui/fleetview.h"
 #include "ui/mainwindow.h"
@@ -154,8 +154,8 @@ private:
 
     QTemporaryDir m_home;
     std::unique_ptr<ScriptedHttpServer> m_server;
-    std::unique_ptr<aws::ConnectionResolver> m_resolver;
-    std::unique_ptr<ui::ConnectionSource> m_connections;
+    std::unique_ptr<aws::ConfigResolver> m_resolver;
+    std::unique_ptr<ui::ChoiceResolver> m_choices;
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<StallWatchdog> m_watchdog;
@@ -183,7 +183,7 @@ void TestHostileEndpointsGui::initTestCase()
 void TestHostileEndpointsGui::init()
 {
     m_server = std::make_unique<ScriptedHttpServer>();
-    m_resolver = std::make_unique<aws::ConnectionResolver>(QProcessEnvironment(), m_home.path());
+    m_resolver = std::make_unique<aws::ConfigResolver>(QProcessEnvironment(), m_home.path());
     m_network = std::make_unique<QNetworkAccessManager>();
     QFile::remove(m_home.filePath(u"window.ini"_s));
     m_settings
@@ -194,7 +194,7 @@ void TestHostileEndpointsGui::cleanup()
 {
     m_window.reset();
     m_watchdog.reset();
-    m_connections.reset();
+    m_choices.reset();
     m_server.reset();
     m_settings.reset();
     m_network.reset();
@@ -203,16 +203,16 @@ void TestHostileEndpointsGui::cleanup()
 
 void TestHostileEndpointsGui::open(const QUrl &endpoint, qint64 budgetMs)
 {
-    aws::ConnectionRequest request;
+    aws::RequestedConfig request;
     request.profile = u"hostile"_s;
     request.endpointUrl = endpoint.toString();
     request.connectTimeout = kConnectTimeout;
     request.readTimeout = kReadTimeout;
-    m_connections = std::make_unique<ui::ConnectionSource>(m_resolver.get(), nullptr, request);
+    m_choices = std::make_unique<ui::ChoiceResolver>(m_resolver.get(), nullptr, request);
     ui::MainWindowSetup setup;
     setup.network = m_network.get();
     setup.settings = m_settings.get();
-    setup.connections = m_connections.get();
+    setup.choices = m_choices.get();
     setup.refreshIntervalSeconds = 0; // only the first load and Retry: every request is the test's
     QElapsedTimer elapsed;
     elapsed.start();

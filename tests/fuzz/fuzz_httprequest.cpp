@@ -70,7 +70,8 @@ QList<Exchange> serve(
                 answer.body = rejection.reason;
                 const QByteArray statusLine
                     = "HTTP/1.1 " + QByteArray::number(rejection.status) + ' ';
-                FUZZ_CHECK(emulator::serializeResponse(answer, true).startsWith(statusLine),
+                FUZZ_CHECK(emulator::serializeResponse(answer, emulator::AfterResponse::Close)
+                               .startsWith(statusLine),
                     QStringLiteral("a malformed status line"));
                 exchanges.append({ QByteArray(), rejection.status });
                 return exchanges;
@@ -80,7 +81,8 @@ QList<Exchange> serve(
                 request.body.size() <= limits.maxBodyBytes, QStringLiteral("an oversized body"));
             const emulator::HttpResponse response = service->handle(request);
             fuzzsupport::checkServiceResponse(response);
-            FUZZ_CHECK(emulator::serializeResponse(response, false).endsWith(response.body),
+            FUZZ_CHECK(emulator::serializeResponse(response, emulator::AfterResponse::KeepOpen)
+                           .endsWith(response.body),
                 QStringLiteral("the body did not go out whole"));
             exchanges.append({ summary(request), response.status });
         }

@@ -1,12 +1,12 @@
 // The AWS shared files: ~/.aws/config and ~/.aws/credentials, read by aws::SharedConfigFile,
-// merged by aws::AwsProfiles, and turned into connections by aws::ConnectionResolver. Input: the
-// config file, then a NUL byte, then the credentials file (no NUL: no credentials file).
+// merged by aws::AwsProfiles, and turned into resolved configurations by aws::ConfigResolver.
+// Input: the config file, then a NUL byte, then the credentials file (no NUL: no credentials file).
 // Whatever the files hold, parsing goes on past every problem with a line number inside the
 // file, keys come out lower case, and resolving any profile gives a connection or a
 // Configuration error in which, like in the --debug lines, no secret key or session token
 // appears.
 #include "aws/awsprofiles.h"
-#include "aws/connectionresolver.h"
+#include "aws/configresolver.h"
 #include "aws/sharedconfigfile.h"
 #include "fuzzsupport.h"
 #include "lookout/service.h"
@@ -155,7 +155,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     QProcessEnvironment environment;
     environment.insert(QStringLiteral("AWS_CONFIG_FILE"), configPath);
     environment.insert(QStringLiteral("AWS_SHARED_CREDENTIALS_FILE"), credentialsPath);
-    const aws::ConnectionResolver resolver(environment, g_home->path());
+    const aws::ConfigResolver resolver(environment, g_home->path());
     const QStringList secrets
         = secretsOf(resolver.sharedProfiles(), quotableTexts({ &config, &credentials }));
     for (const aws::ConfigProblem &problem : resolver.problems())
@@ -167,9 +167,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     for (const QString &name : std::as_const(names)) {
         if (++resolved > kMaxProfilesResolved)
             break;
-        aws::ConnectionRequest request;
+        aws::RequestedConfig request;
         request.profile = name;
-        const aws::Result<aws::Connection> connection
+        const aws::Result<aws::ResolvedConfig> connection
             = resolver.resolve(lookout::service::description(), request);
         if (!connection.ok()) {
             FUZZ_CHECK(connection.error().kind == aws::AwsError::Kind::Configuration
@@ -179,7 +179,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             checkNoSecret(connection.error().toString(), secrets);
             continue;
         }
-        const aws::Connection &value = connection.value();
+        const aws::ResolvedConfig &value = connection.value();
         FUZZ_CHECK(value.endpoint.isValid() && !value.endpoint.host().isEmpty(),
             value.endpoint.toString());
         FUZZ_CHECK(value.endpoint.scheme() == QLatin1String("https")

@@ -1,5 +1,5 @@
 // The "Copy CLI command" text: exact words, defaults left out, shell-safe quoting.
-#include "aws/connectionresolver.h"
+#include "aws/configresolver.h"
 #include "models/clicommandtext.h"
 
 #include <QProcess>
@@ -13,7 +13,7 @@ private slots:
     void profile_isAddedUnlessDefault();
     void endpoint_isAddedUnlessTheServiceDefault();
     void everything_inTheCliOrder();
-    void fromConnection_takesProfileRegionAndEndpoint();
+    void fromConfig_takesProfileRegionAndEndpoint();
     void shellQuoted_matchesPythonShlex_data();
     void shellQuoted_matchesPythonShlex();
     void shellQuoted_agreesWithPython();
@@ -21,7 +21,8 @@ private slots:
 
 void TestCliCommandText::defaults_giveNameAndRegionOnly()
 {
-    const models::CliConnection connection { QStringLiteral("default"), QStringLiteral("eu-west-1"),
+    const models::CliGlobalOptions connection { QStringLiteral("default"),
+        QStringLiteral("eu-west-1"),
         QUrl(QStringLiteral("https://lookoutequipment.eu-west-1.amazonaws.com")) };
     QCOMPARE(models::describeSchedulerCommand(QStringLiteral("pump-station-042"), connection),
         QStringLiteral(
@@ -37,7 +38,7 @@ void TestCliCommandText::defaults_giveNameAndRegionOnly()
     QVERIFY(!models::isDefaultServiceEndpoint(
         QUrl(QStringLiteral("https://lookoutequipment.eu-west-1.amazonaws.com/x")),
         QStringLiteral("eu-west-1")));
-    const models::CliConnection slash { QString(), QStringLiteral("eu-west-1"),
+    const models::CliGlobalOptions slash { QString(), QStringLiteral("eu-west-1"),
         QUrl(QStringLiteral("https://lookoutequipment.eu-west-1.amazonaws.com/")) };
     QCOMPARE(models::describeSchedulerCommand(QStringLiteral("a"), slash),
         QStringLiteral(
@@ -47,7 +48,7 @@ void TestCliCommandText::defaults_giveNameAndRegionOnly()
 
 void TestCliCommandText::profile_isAddedUnlessDefault()
 {
-    const models::CliConnection connection { QStringLiteral("prod-eng"),
+    const models::CliGlobalOptions connection { QStringLiteral("prod-eng"),
         QStringLiteral("us-east-1"), models::defaultServiceEndpoint(QStringLiteral("us-east-1")) };
     QCOMPARE(models::describeSchedulerCommand(QStringLiteral("fan-line-3"), connection),
         QStringLiteral("aws lookoutequipment describe-inference-scheduler "
@@ -57,14 +58,14 @@ void TestCliCommandText::profile_isAddedUnlessDefault()
 
 void TestCliCommandText::endpoint_isAddedUnlessTheServiceDefault()
 {
-    const models::CliConnection connection { QStringLiteral("default"), QStringLiteral("us-east-1"),
-        QUrl(QStringLiteral("http://127.0.0.1:4566")) };
+    const models::CliGlobalOptions connection { QStringLiteral("default"),
+        QStringLiteral("us-east-1"), QUrl(QStringLiteral("http://127.0.0.1:4566")) };
     QCOMPARE(models::describeSchedulerCommand(QStringLiteral("fan-line-3"), connection),
         QStringLiteral("aws lookoutequipment describe-inference-scheduler "
                        "--inference-scheduler-name fan-line-3 "
                        "--region us-east-1 --endpoint-url http://127.0.0.1:4566"));
     // Another region's default endpoint is not this region's default.
-    const models::CliConnection otherRegion { QStringLiteral("default"),
+    const models::CliGlobalOptions otherRegion { QStringLiteral("default"),
         QStringLiteral("us-east-1"), models::defaultServiceEndpoint(QStringLiteral("eu-west-1")) };
     QVERIFY(models::describeSchedulerCommand(QStringLiteral("x"), otherRegion)
                 .endsWith(QLatin1String(
@@ -73,7 +74,7 @@ void TestCliCommandText::endpoint_isAddedUnlessTheServiceDefault()
 
 void TestCliCommandText::everything_inTheCliOrder()
 {
-    const models::CliConnection connection { QStringLiteral("plant 7"),
+    const models::CliGlobalOptions connection { QStringLiteral("plant 7"),
         QStringLiteral("ap-northeast-2"),
         QUrl(QStringLiteral("https://lookout.internal.example:8443/api")) };
     QCOMPARE(
@@ -84,13 +85,13 @@ void TestCliCommandText::everything_inTheCliOrder()
             "--endpoint-url https://lookout.internal.example:8443/api"));
 }
 
-void TestCliCommandText::fromConnection_takesProfileRegionAndEndpoint()
+void TestCliCommandText::fromConfig_takesProfileRegionAndEndpoint()
 {
-    aws::Connection connection;
+    aws::ResolvedConfig connection;
     connection.profile = { QStringLiteral("prod"), QStringLiteral("--profile") };
     connection.region = { QStringLiteral("eu-west-1"), QStringLiteral("AWS_REGION") };
     connection.endpoint = QUrl(QStringLiteral("http://localhost:8080"));
-    const models::CliConnection cli = models::CliConnection::fromConnection(connection);
+    const models::CliGlobalOptions cli = models::CliGlobalOptions::fromConfig(connection);
     QCOMPARE(cli.profile, QStringLiteral("prod"));
     QCOMPARE(cli.region, QStringLiteral("eu-west-1"));
     QCOMPARE(cli.endpoint, QUrl(QStringLiteral("http://localhost:8080")));

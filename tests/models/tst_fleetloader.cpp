@@ -1,13 +1,13 @@
-// FleetLoader and ServiceConnection against the in-process emulator: the fleet in 500-row pages
+// FleetLoader and ConnectedClient against the in-process emulator: the fleet in 500-row pages
 // (the first on screen before the last arrives), one request per page, throttling and other
 // failures as refresh outcomes with stale rows kept, one cycle at a time, cancelling, and
 // replacing the connection dropping every call in flight.
 #include "core/clock.h"
 #include "emulator/emulator.h"
 #include "lookout/service.h"
+#include "models/connectedclient.h"
 #include "models/fleetloader.h"
 #include "models/schedulerlistmodel.h"
-#include "models/serviceconnection.h"
 #include "models/summaryreuser.h"
 
 #include <QNetworkAccessManager>
@@ -15,29 +15,29 @@
 #include <QThread>
 #include <QtTest>
 
+using models::ConnectedClient;
 using models::FleetLoader;
 using models::SchedulerListModel;
-using models::ServiceConnection;
 using Outcome = models::RefreshController::Outcome;
 
 namespace {
 
 constexpr int kWaitMs = 20'000;
 
-// A connection to the emulator with one attempt per call, so failures arrive at once.
-aws::Connection emulatorConnection(
+// A configuration for the emulator with one attempt per call, so failures arrive at once.
+aws::ResolvedConfig emulatorConfig(
     const emulator::Emulator &demo, const QString &profile = QStringLiteral("test"))
 {
-    aws::Connection connection;
-    connection.service = lookout::service::description();
-    connection.profile = { profile, QStringLiteral("the test") };
-    connection.region = { demo.region(), QStringLiteral("the emulator") };
-    connection.endpoint = demo.endpoint();
-    connection.endpointSource = QStringLiteral("the emulator");
-    connection.maxAttempts = { QStringLiteral("1"), QStringLiteral("the test") };
-    connection.retryMode = { QStringLiteral("standard"), QStringLiteral("the test") };
-    connection.credentials = std::make_shared<aws::StaticCredentialsProvider>(demo.credentials());
-    return connection;
+    aws::ResolvedConfig config;
+    config.service = lookout::service::description();
+    config.profile = { profile, QStringLiteral("the test") };
+    config.region = { demo.region(), QStringLiteral("the emulator") };
+    config.endpoint = demo.endpoint();
+    config.endpointSource = QStringLiteral("the emulator");
+    config.maxAttempts = { QStringLiteral("1"), QStringLiteral("the test") };
+    config.retryMode = { QStringLiteral("standard"), QStringLiteral("the test") };
+    config.credentials = std::make_shared<aws::StaticCredentialsProvider>(demo.credentials());
+    return config;
 }
 
 // Credentials that cannot be had, as when credential_process fails.
@@ -81,8 +81,8 @@ private slots:
     void cancel_dropsTheListing();
     void outcomeOf_data();
     void outcomeOf();
-    void serviceConnection_describesItself();
-    void serviceConnection_replaced_dropsCallsInFlight();
+    void connectedClient_describesItself();
+    void connectedClient_replaced_dropsCallsInFlight();
 
 private:
     QNetworkAccessManager m_network;
@@ -98,12 +98,12 @@ void TestFleetLoader::load_wholeFleetOneRequestPerPage()
 {
     emulator::Emulator demo(fleetOf(1234));
     QVERIFY2(demo.start(), qPrintable(demo.errorString()));
-    ServiceConnection connection(&m_network, emulatorConnection(demo));
+    ConnectedClient client(&m_network, emulatorConfig(demo));
     SchedulerListModel model;
     FleetLoader loader(&model);
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
     QSignalSpy finished(&loader, &FleetLoader::finished);
-    QVERIFY(loader.start(connection));
+    QVERIFY(loader.start(client));
     QVERIFY(loader.isLoading());
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kWaitMs);
     QCOMPARE(finished.at(0).at(0).value<Outcome>(), Outcome::Success);
@@ -120,14 +120,14 @@ void TestFleetLoader::load_firstPageShownBeforeTheLast()
 {
     emulator::Emulator demo(fleetOf(1001));
     QVERIFY(demo.start());
-    ServiceConnection connection(&m_network, emulatorConnection(demo));
+    ConnectedClient client(&m_network, emulatorConfig(demo));
     SchedulerListModel model;
     FleetLoader loader(&model);
     QList<bool> loadingAtInsert;
     connect(&model, &QAbstractItemModel::rowsInserted, this,
         [&] { loadingAtInsert.append(loader.isLoading() && model.isCycleRunning()); });
     QSignalSpy finished(&loader, &FleetLoader::finished);
-    loader.start(connection);
+    loader.start(client);
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kWaitMs);
     QCOMPARE(loadingAtInsert, (QList<bool> { true, true, true }));
 }
@@ -136,11 +136,11 @@ void TestFleetLoader::refresh_unchangedFleet_emitsNoDataChanges()
 {
     emulator::Emulator demo(fleetOf(600));
     QVERIFY(demo.start());
-    ServiceConnection connection(&m_network, emulatorConnection(demo));
+    ConnectedClient client(&m_network, emulatorConfig(demo));
     SchedulerListModel model;
     FleetLoader loader(&model);
     QSignalSpy finished(&loader, &FleetLoader::finished);
-    loader.start(connection);
+    loader.start(client);
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kWaitMs);
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
@@ -148,7 +148,7 @@ void TestFleetLoader::refresh_unchangedFleet_emitsNoDataChanges()
     QList<lookout::InferenceSchedulerSummary> before;
     for (int row = 0; row < model.rowCount(); ++row)
         before.append(model.schedulerAt(row));
-    loader.start(connection);
+    loader.start(client);
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, kWaitMs);
     QCOMPARE(changed.size(), 0);
     QCOMPARE(inserted.size(), 0);
@@ -166,17 +166,17 @@ void TestFleetLoader::throttled_isThrottledOutcomeAndKeepsRows()
 {
     emulator::Emulator demo(fleetOf(700));
     QVERIFY(demo.start());
-    ServiceConnection connection(&m_network, emulatorConnection(demo));
+    ConnectedClient client(&m_network, emulatorConfig(demo));
     SchedulerListModel model;
     FleetLoader loader(&model);
     QSignalSpy finished(&loader, &FleetLoader::finished);
-    loader.start(connection);
+    loader.start(client);
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kWaitMs);
 
     emulator::FaultConfig faults;
     faults.throttlingPercent = 100;
     QVERIFY(demo.setFaults(faults));
-    loader.start(connection);
+    loader.start(client);
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, kWaitMs);
     QCOMPARE(finished.at(1).at(0).value<Outcome>(), Outcome::Throttled);
     const auto error = finished.at(1).at(1).value<std::optional<aws::AwsError>>();
@@ -194,11 +194,11 @@ void TestFleetLoader::internalError_isFailedOutcome()
     options.faults.internalErrorPercent = 100;
     emulator::Emulator demo(options);
     QVERIFY(demo.start());
-    ServiceConnection connection(&m_network, emulatorConnection(demo));
+    ConnectedClient client(&m_network, emulatorConfig(demo));
     SchedulerListModel model;
     FleetLoader loader(&model);
     QSignalSpy finished(&loader, &FleetLoader::finished);
-    loader.start(connection);
+    loader.start(client);
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kWaitMs);
     QCOMPARE(finished.at(0).at(0).value<Outcome>(), Outcome::Failed);
     QCOMPARE(loader.lastError()->code, QStringLiteral("InternalServerException"));
@@ -212,12 +212,12 @@ void TestFleetLoader::start_whileLoading_isRefused()
 {
     emulator::Emulator demo(fleetOf(10));
     QVERIFY(demo.start());
-    ServiceConnection connection(&m_network, emulatorConnection(demo));
+    ConnectedClient client(&m_network, emulatorConfig(demo));
     SchedulerListModel model;
     FleetLoader loader(&model);
     QSignalSpy finished(&loader, &FleetLoader::finished);
-    QVERIFY(loader.start(connection));
-    QVERIFY(!loader.start(connection));
+    QVERIFY(loader.start(client));
+    QVERIFY(!loader.start(client));
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kWaitMs);
     QCOMPARE(demo.counters().requests, quint64(1));
 }
@@ -226,13 +226,13 @@ void TestFleetLoader::credentialsFailure_isFailedOutcomeWithTheProvidersError()
 {
     emulator::Emulator demo(fleetOf(3));
     QVERIFY(demo.start());
-    aws::Connection broken = emulatorConnection(demo);
+    aws::ResolvedConfig broken = emulatorConfig(demo);
     broken.credentials = std::make_shared<FailingCredentials>();
-    ServiceConnection connection(&m_network, broken);
+    ConnectedClient client(&m_network, broken);
     SchedulerListModel model;
     FleetLoader loader(&model);
     QSignalSpy finished(&loader, &FleetLoader::finished);
-    QVERIFY(loader.start(connection));
+    QVERIFY(loader.start(client));
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kWaitMs);
     QCOMPARE(finished.at(0).at(0).value<Outcome>(), Outcome::Failed);
     QCOMPARE(loader.lastError()->kind, aws::AwsError::Kind::Credentials);
@@ -247,7 +247,7 @@ void TestFleetLoader::listing_runsOffTheCallersThread()
 {
     emulator::Emulator demo(fleetOf(600));
     QVERIFY(demo.start());
-    ServiceConnection connection(&m_network, emulatorConnection(demo));
+    ConnectedClient client(&m_network, emulatorConfig(demo));
     SchedulerListModel model;
     FleetLoader loader(&model);
     QSignalSpy finished(&loader, &FleetLoader::finished);
@@ -255,7 +255,7 @@ void TestFleetLoader::listing_runsOffTheCallersThread()
     QList<QThread *> mergedOn;
     connect(&model, &QAbstractItemModel::rowsInserted, this,
         [&] { mergedOn.append(QThread::currentThread()); });
-    loader.start(connection);
+    loader.start(client);
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kWaitMs);
     QCOMPARE(mergedOn, (QList<QThread *> { QThread::currentThread(), QThread::currentThread() }));
     const QList<QThread *> threads = loader.findChildren<QThread *>();
@@ -269,7 +269,7 @@ void TestFleetLoader::cancel_dropsTheListing()
     emulator::EmulatorOptions options = fleetOf(1500);
     emulator::Emulator demo(options);
     QVERIFY(demo.start());
-    ServiceConnection connection(&m_network, emulatorConnection(demo));
+    ConnectedClient client(&m_network, emulatorConfig(demo));
     SchedulerListModel model;
     FleetLoader loader(&model);
     QSignalSpy finished(&loader, &FleetLoader::finished);
@@ -279,7 +279,7 @@ void TestFleetLoader::cancel_dropsTheListing()
     connect(
         &model, &QAbstractItemModel::rowsInserted, &loader, [&] { loader.cancel(); },
         Qt::SingleShotConnection);
-    loader.start(connection);
+    loader.start(client);
     QTRY_VERIFY_WITH_TIMEOUT(!loader.isLoading(), kWaitMs);
     QCOMPARE(model.rowCount(), 500);
     QCOMPARE(cycles.size(), 1);
@@ -287,7 +287,7 @@ void TestFleetLoader::cancel_dropsTheListing()
     QCOMPARE(finished.size(), 0);
     QCOMPARE(loading.size(), 2);
     // A new cycle runs to its end; the cancelled one never reports.
-    loader.start(connection);
+    loader.start(client);
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kWaitMs);
     QCOMPARE(model.rowCount(), 1500);
     QCOMPARE(cycles.size(), 2);
@@ -325,22 +325,21 @@ void TestFleetLoader::outcomeOf()
     QCOMPARE(FleetLoader::outcomeOf(error), outcome);
 }
 
-void TestFleetLoader::serviceConnection_describesItself()
+void TestFleetLoader::connectedClient_describesItself()
 {
     emulator::Emulator demo(fleetOf(1));
     QVERIFY(demo.start());
-    ServiceConnection connection(
-        &m_network, emulatorConnection(demo, QStringLiteral("plant-north")));
-    QCOMPARE(connection.displayName(), QStringLiteral("plant-north · us-east-1"));
-    QCOMPARE(connection.cliConnection().profile, QStringLiteral("plant-north"));
-    QCOMPARE(connection.cliConnection().endpoint, demo.endpoint());
-    QCOMPARE(connection.jsonClient()->settings().maxAttempts, 1);
-    QCOMPARE(connection.client().jsonClient(), connection.jsonClient());
-    ServiceConnection anonymous(&m_network, emulatorConnection(demo, QString()));
+    ConnectedClient client(&m_network, emulatorConfig(demo, QStringLiteral("plant-north")));
+    QCOMPARE(client.displayName(), QStringLiteral("plant-north · us-east-1"));
+    QCOMPARE(client.cliOptions().profile, QStringLiteral("plant-north"));
+    QCOMPARE(client.cliOptions().endpoint, demo.endpoint());
+    QCOMPARE(client.jsonClient()->settings().maxAttempts, 1);
+    QCOMPARE(client.lookoutClient().jsonClient(), client.jsonClient());
+    ConnectedClient anonymous(&m_network, emulatorConfig(demo, QString()));
     QCOMPARE(anonymous.displayName(), QStringLiteral("us-east-1"));
 }
 
-void TestFleetLoader::serviceConnection_replaced_dropsCallsInFlight()
+void TestFleetLoader::connectedClient_replaced_dropsCallsInFlight()
 {
     emulator::EmulatorOptions slow = fleetOf(5);
     slow.faults.slowPercent = 100;
@@ -350,18 +349,18 @@ void TestFleetLoader::serviceConnection_replaced_dropsCallsInFlight()
     emulator::Emulator next(fleetOf(3));
     QVERIFY(next.start());
 
-    auto connection = std::make_unique<ServiceConnection>(&m_network, emulatorConnection(old));
+    auto client = std::make_unique<ConnectedClient>(&m_network, emulatorConfig(old));
     int oldAnswers = 0;
     QObject context;
-    connection->client().listInferenceSchedulers(
+    client->lookoutClient().listInferenceSchedulers(
         {}, &context, nullptr, [&](const auto &) { ++oldAnswers; });
-    const lookout::LookoutClient oldClient = connection->client();
+    const lookout::LookoutClient oldClient = client->lookoutClient();
     QTRY_COMPARE_WITH_TIMEOUT(old.counters().requests, quint64(1), kWaitMs);
 
     // Replaced while the old endpoint is still holding its answer back.
-    connection = std::make_unique<ServiceConnection>(&m_network, emulatorConnection(next));
+    client = std::make_unique<ConnectedClient>(&m_network, emulatorConfig(next));
     bool newAnswered = false;
-    connection->client().listInferenceSchedulers({}, &context, nullptr, [&](const auto &result) {
+    client->lookoutClient().listInferenceSchedulers({}, &context, nullptr, [&](const auto &result) {
         QVERIFY(result.ok());
         newAnswered = true;
     });
@@ -373,7 +372,7 @@ void TestFleetLoader::serviceConnection_replaced_dropsCallsInFlight()
     faults.slowDelay = std::chrono::milliseconds(2000);
     QVERIFY(next.setFaults(faults));
     bool laterAnswered = false;
-    connection->client().listInferenceSchedulers(
+    client->lookoutClient().listInferenceSchedulers(
         {}, &context, nullptr, [&](const auto &) { laterAnswered = true; });
     QTRY_VERIFY_WITH_TIMEOUT(laterAnswered, kWaitMs);
     QCOMPARE(oldAnswers, 0);

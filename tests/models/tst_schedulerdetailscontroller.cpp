@@ -75,7 +75,7 @@ private slots:
 private:
     SchedulerDetailsController *makeController();
     lookout::LookoutClient emulatorClient();
-    models::CliConnection emulatorConnection() const;
+    models::CliGlobalOptions emulatorCliOptions() const;
     qint64 describeRequests() const { return qint64(m_emulator->counters().requests); }
 
     std::shared_ptr<core::ManualClock> m_emulatorClock;
@@ -123,7 +123,7 @@ lookout::LookoutClient TestSchedulerDetailsController::emulatorClient()
     return lookout::LookoutClient(m_jsonClient.get());
 }
 
-models::CliConnection TestSchedulerDetailsController::emulatorConnection() const
+models::CliGlobalOptions TestSchedulerDetailsController::emulatorCliOptions() const
 {
     return { QStringLiteral("default"), m_emulator->region(), m_emulator->endpoint() };
 }
@@ -143,7 +143,7 @@ void TestSchedulerDetailsController::initially_emptyAndIdle()
 void TestSchedulerDetailsController::showScheduler_loadsTheValueAndItsTime()
 {
     SchedulerDetailsController *controller = makeController();
-    controller->setClient(emulatorClient(), emulatorConnection());
+    controller->setClient(emulatorClient(), emulatorCliOptions());
     QSignalSpy busy(controller, &SchedulerDetailsController::busyChanged);
     controller->showScheduler(QStringLiteral("pump-station-7-bearing-hourly"));
     QVERIFY(controller->isBusy());
@@ -176,7 +176,7 @@ void TestSchedulerDetailsController::showScheduler_withoutClient_waitsForOne()
     QVERIFY(!controller->refresh());
     QCOMPARE(controller->schedulerName(), QStringLiteral("chiller-07"));
     // The connection arriving fetches the chosen scheduler.
-    controller->setClient(emulatorClient(), emulatorConnection());
+    controller->setClient(emulatorClient(), emulatorCliOptions());
     QVERIFY(controller->isBusy());
     QTRY_COMPARE_WITH_TIMEOUT(controller->state(), State::Loaded, kWaitMs);
     QCOMPARE(controller->scheduler()->inferenceSchedulerName, QStringLiteral("chiller-07"));
@@ -185,7 +185,7 @@ void TestSchedulerDetailsController::showScheduler_withoutClient_waitsForOne()
 void TestSchedulerDetailsController::refresh_keepsTheValueWhileInFlight()
 {
     SchedulerDetailsController *controller = makeController();
-    controller->setClient(emulatorClient(), emulatorConnection());
+    controller->setClient(emulatorClient(), emulatorCliOptions());
     controller->showScheduler(QStringLiteral("press-line-2-feeder"));
     QTRY_COMPARE_WITH_TIMEOUT(controller->state(), State::Loaded, kWaitMs);
     const QDateTime first = controller->lastUpdated();
@@ -205,7 +205,7 @@ void TestSchedulerDetailsController::refresh_keepsTheValueWhileInFlight()
 void TestSchedulerDetailsController::refresh_whileInFlight_sendsNothing()
 {
     SchedulerDetailsController *controller = makeController();
-    controller->setClient(emulatorClient(), emulatorConnection());
+    controller->setClient(emulatorClient(), emulatorCliOptions());
     const qint64 before = describeRequests();
     controller->showScheduler(QStringLiteral("press-line-2-feeder"));
     QVERIFY(!controller->refresh());
@@ -222,7 +222,7 @@ void TestSchedulerDetailsController::refresh_whileInFlight_sendsNothing()
 void TestSchedulerDetailsController::failure_keepsTheValueAndMarksItStale()
 {
     SchedulerDetailsController *controller = makeController();
-    controller->setClient(emulatorClient(), emulatorConnection());
+    controller->setClient(emulatorClient(), emulatorCliOptions());
     controller->showScheduler(QStringLiteral("pump-station-7-bearing-hourly"));
     QTRY_COMPARE_WITH_TIMEOUT(controller->state(), State::Loaded, kWaitMs);
     const QDateTime loadedAt = controller->lastUpdated();
@@ -274,7 +274,7 @@ void TestSchedulerDetailsController::failure_withoutValue_isFailed()
     broken.internalErrorPercent = 100;
     QVERIFY(m_emulator->setFaults(broken));
     SchedulerDetailsController *controller = makeController();
-    controller->setClient(emulatorClient(), emulatorConnection());
+    controller->setClient(emulatorClient(), emulatorCliOptions());
     controller->showScheduler(QStringLiteral("chiller-07"));
     QTRY_VERIFY_WITH_TIMEOUT(!controller->isBusy(), kWaitMs);
     QCOMPARE(controller->state(), State::Failed);
@@ -287,7 +287,7 @@ void TestSchedulerDetailsController::failure_withoutValue_isFailed()
 void TestSchedulerDetailsController::unknownName_isNotFound()
 {
     SchedulerDetailsController *controller = makeController();
-    controller->setClient(emulatorClient(), emulatorConnection());
+    controller->setClient(emulatorClient(), emulatorCliOptions());
     controller->showScheduler(QStringLiteral("no-such-scheduler"));
     QTRY_VERIFY_WITH_TIMEOUT(!controller->isBusy(), kWaitMs);
     QCOMPARE(controller->state(), State::NotFound);
@@ -299,7 +299,7 @@ void TestSchedulerDetailsController::unknownName_isNotFound()
 void TestSchedulerDetailsController::invalidName_failsWithoutSending()
 {
     SchedulerDetailsController *controller = makeController();
-    controller->setClient(emulatorClient(), emulatorConnection());
+    controller->setClient(emulatorClient(), emulatorCliOptions());
     const qint64 before = describeRequests();
     controller->showScheduler(QStringLiteral("has a space"));
     QTRY_VERIFY_WITH_TIMEOUT(!controller->isBusy(), kWaitMs);
@@ -343,7 +343,7 @@ void TestSchedulerDetailsController::vanishedScheduler_clearsTheValue()
 void TestSchedulerDetailsController::pending_isPolledEveryFiveSecondsUntilRunning()
 {
     SchedulerDetailsController *controller = makeController();
-    controller->setClient(emulatorClient(), emulatorConnection());
+    controller->setClient(emulatorClient(), emulatorCliOptions());
     controller->showScheduler(QStringLiteral("chiller-07"));
     QTRY_COMPARE_WITH_TIMEOUT(controller->state(), State::Loaded, kWaitMs);
     QCOMPARE(controller->scheduler()->status, QStringLiteral("PENDING"));
@@ -371,7 +371,7 @@ void TestSchedulerDetailsController::pending_isPolledEveryFiveSecondsUntilRunnin
 void TestSchedulerDetailsController::stopping_isPolledAndRunningIsNot()
 {
     SchedulerDetailsController *controller = makeController();
-    controller->setClient(emulatorClient(), emulatorConnection());
+    controller->setClient(emulatorClient(), emulatorCliOptions());
     controller->showScheduler(QStringLiteral("press-line-2-feeder"));
     QTRY_COMPARE_WITH_TIMEOUT(controller->state(), State::Loaded, kWaitMs);
     QCOMPARE(controller->scheduler()->status, QStringLiteral("STOPPING"));
@@ -394,7 +394,7 @@ void TestSchedulerDetailsController::stopping_isPolledAndRunningIsNot()
 void TestSchedulerDetailsController::polling_continuesThroughAFailure()
 {
     SchedulerDetailsController *controller = makeController();
-    controller->setClient(emulatorClient(), emulatorConnection());
+    controller->setClient(emulatorClient(), emulatorCliOptions());
     controller->showScheduler(QStringLiteral("chiller-07"));
     QTRY_COMPARE_WITH_TIMEOUT(controller->state(), State::Loaded, kWaitMs);
     emulator::FaultConfig throttled;
@@ -421,9 +421,9 @@ void TestSchedulerDetailsController::switchingClient_dropsTheCallInFlight()
     QVERIFY(controller->isBusy());
 
     // Another connection: the hanging call is abandoned and the scheduler fetched from the new one.
-    controller->setClient(emulatorClient(), emulatorConnection());
+    controller->setClient(emulatorClient(), emulatorCliOptions());
     QVERIFY(controller->isBusy());
-    QCOMPARE(controller->connection(), emulatorConnection());
+    QCOMPARE(controller->cliOptions(), emulatorCliOptions());
     QTRY_VERIFY_WITH_TIMEOUT(hanging.responseHasEnded(0), kWaitMs);
     QTRY_COMPARE_WITH_TIMEOUT(controller->state(), State::Loaded, kWaitMs);
     QCOMPARE(
@@ -433,7 +433,7 @@ void TestSchedulerDetailsController::switchingClient_dropsTheCallInFlight()
 void TestSchedulerDetailsController::clearingClient_dropsTheCallAndTheValue()
 {
     SchedulerDetailsController *controller = makeController();
-    controller->setClient(emulatorClient(), emulatorConnection());
+    controller->setClient(emulatorClient(), emulatorCliOptions());
     controller->showScheduler(QStringLiteral("chiller-07"));
     QTRY_COMPARE_WITH_TIMEOUT(controller->state(), State::Loaded, kWaitMs);
     QVERIFY(controller->isPolling());
@@ -488,9 +488,9 @@ void TestSchedulerDetailsController::showingAnother_dropsTheCallInFlight()
 void TestSchedulerDetailsController::copyTexts_areTheCliJsonAndCommand()
 {
     SchedulerDetailsController *controller = makeController();
-    models::CliConnection connection = emulatorConnection();
-    connection.profile = QStringLiteral("plant-7");
-    controller->setClient(emulatorClient(), connection);
+    models::CliGlobalOptions options = emulatorCliOptions();
+    options.profile = QStringLiteral("plant-7");
+    controller->setClient(emulatorClient(), options);
     controller->showScheduler(QStringLiteral("pump-station-7-bearing-hourly"));
     QCOMPARE(controller->cliJson(), QString());
     QCOMPARE(controller->cliCommand(),

@@ -67,7 +67,7 @@ struct Fixture {
     {
         fleet.beginCycle();
         fleet.applyPage(page);
-        fleet.finishCycle(true);
+        fleet.finishCycle(models::SchedulerListModel::CycleEnd::Complete);
     }
     QStringList names() const
     {
@@ -295,7 +295,7 @@ void TestSchedulerFilterProxyModel::refresh_rowsTakeTheirPlacesOnceWhenTheCycleE
                  .toString(),
         QStringLiteral("NORMAL"));
     QCOMPARE(layouts.count(), 0);
-    f.fleet.finishCycle(true);
+    f.fleet.finishCycle(models::SchedulerListModel::CycleEnd::Complete);
     QCOMPARE(layouts.count(), 1);
     QCOMPARE(f.names().first(), QStringLiteral("valve-5"));
 }

@@ -77,7 +77,8 @@ struct Fixture {
         model.beginCycle();
         for (const QList<Summary> &page : pages)
             model.applyPage(page);
-        model.finishCycle(complete);
+        model.finishCycle(complete ? models::SchedulerListModel::CycleEnd::Complete
+                                   : models::SchedulerListModel::CycleEnd::Incomplete);
     }
 };
 
@@ -381,7 +382,7 @@ void TestSchedulerListModel::summaryChanged_onceWhenACycleEnds()
     // Counts of a cycle still running are not announced page by page (views lay them out).
     QCOMPARE(summary.size(), 0);
     QCOMPARE(f.model.summary().total(), 6);
-    f.model.finishCycle(true);
+    f.model.finishCycle(models::SchedulerListModel::CycleEnd::Complete);
     QCOMPARE(summary.size(), 1);
 
     // Changes in two pages and a removal at the end: still one.
@@ -434,7 +435,7 @@ void TestSchedulerListModel::absentScheduler_removedAfterCompleteCycle()
     // Not before the cycle has completed.
     QCOMPARE(f.model.rowCount(), 4);
     QCOMPARE(removed.size(), 0);
-    f.model.finishCycle(true);
+    f.model.finishCycle(models::SchedulerListModel::CycleEnd::Complete);
     QCOMPARE(removed.size(), 1);
     QCOMPARE(removed.at(0).at(1).toInt(), 1);
     QCOMPARE(removed.at(0).at(2).toInt(), 1);
@@ -586,7 +587,7 @@ void TestSchedulerListModel::staleRow_freshAgainWhenDeliveredAsCopy()
     QCOMPARE(changes(changed)[0].row, 2);
     QCOMPARE(changes(changed)[0].lastRow, 3);
     QVERIFY(changes(changed)[0].roles.contains(models::StaleRole));
-    f.model.finishCycle(false);
+    f.model.finishCycle(models::SchedulerListModel::CycleEnd::Incomplete);
 }
 
 void TestSchedulerListModel::staleRow_freshAgainWhenDelivered()
@@ -606,7 +607,7 @@ void TestSchedulerListModel::staleRow_freshAgainWhenDelivered()
     QCOMPARE(changes(changed)[0].row, 0);
     QCOMPARE(changes(changed)[0].lastRow, 1);
     f.model.applyPage(all.mid(2));
-    f.model.finishCycle(true);
+    f.model.finishCycle(models::SchedulerListModel::CycleEnd::Complete);
     QVERIFY(!f.model.isStale());
     for (int row = 0; row < 4; ++row)
         QVERIFY(!f.model.index(row, 0).data(models::StaleRole).toBool());
@@ -696,8 +697,8 @@ void TestSchedulerListModel::beginCycle_whileRunning_failsTheRunningOne()
     QCOMPARE(finished.at(0).at(0).toBool(), false);
     QVERIFY(f.model.isCycleRunning());
     // finishCycle outside a cycle does nothing.
-    f.model.finishCycle(true);
-    f.model.finishCycle(true);
+    f.model.finishCycle(models::SchedulerListModel::CycleEnd::Complete);
+    f.model.finishCycle(models::SchedulerListModel::CycleEnd::Complete);
     QCOMPARE(finished.size(), 2);
 }
 

@@ -151,7 +151,7 @@ void TestStatusChangeNotifier::watch_oneAlertPerCycleAndNoneForFirstSight()
     model.beginCycle();
     model.applyPage(
         { scheduler(QStringLiteral("a"), QStringLiteral("RUNNING"), QStringLiteral("ANOMALOUS")) });
-    model.finishCycle(true);
+    model.finishCycle(models::SchedulerListModel::CycleEnd::Complete);
     QCOMPARE(alerts.size(), 0);
     model.beginCycle();
     model.applyPage({ scheduler(
@@ -159,7 +159,7 @@ void TestStatusChangeNotifier::watch_oneAlertPerCycleAndNoneForFirstSight()
     model.applyPage(
         { scheduler(QStringLiteral("b"), QStringLiteral("RUNNING"), QStringLiteral("NORMAL")) });
     QCOMPARE(alerts.size(), 0);
-    model.finishCycle(true);
+    model.finishCycle(models::SchedulerListModel::CycleEnd::Complete);
     QCOMPARE(alerts.size(), 1);
     QCOMPARE(alerts.at(0).at(0).value<Alert>().names, QStringList { QStringLiteral("a") });
 }
@@ -175,13 +175,13 @@ void TestStatusChangeNotifier::watch_resetDropsWhatWasCollected()
     model.beginCycle();
     model.applyPage(
         { scheduler(QStringLiteral("a"), QStringLiteral("RUNNING"), QStringLiteral("NORMAL")) });
-    model.finishCycle(true);
+    model.finishCycle(models::SchedulerListModel::CycleEnd::Complete);
     model.beginCycle();
     model.applyPage(
         { scheduler(QStringLiteral("a"), QStringLiteral("STOPPED"), QStringLiteral("NORMAL")) });
     model.clear();
     model.beginCycle();
-    model.finishCycle(true);
+    model.finishCycle(models::SchedulerListModel::CycleEnd::Complete);
     QCOMPARE(alerts.size(), 0);
 }
 

@@ -46,7 +46,7 @@ void TestGermanInterface::mainWindow_speaksGerman()
     ui::MainWindowSetup setup;
     setup.network = &env.network;
     setup.settings = env.settings.get();
-    setup.connections = env.connections.get();
+    setup.choices = env.choices.get();
     setup.session = env.session.get();
     setup.details = env.details.get();
     ui::MainWindow window(setup);

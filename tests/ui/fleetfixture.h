@@ -4,13 +4,13 @@
 // the demo keys in ~/.aws/credentials), a resolver on an empty environment, a demo endpoint, a
 // fleet session whose refresh timer is fired by hand, and a details controller whose re-poll
 // timer never fires by itself, so every request a test counts is one it caused.
-#include "aws/connectionresolver.h"
+#include "aws/configresolver.h"
 #include "clienttestdoubles.h"
 #include "emulator/emulator.h"
 #include "manualtimer.h"
 #include "models/fleetsession.h"
 #include "models/schedulerdetailscontroller.h"
-#include "ui/connectionsource.h"
+#include "ui/choiceresolver.h"
 #include "ui/demoendpoint.h"
 
 #include <QDir>
@@ -41,9 +41,9 @@ inline emulator::EmulatorOptions fleetOptions(int size, quint64 seed = 1)
 struct Environment {
     QTemporaryDir home;
     std::map<QString, std::unique_ptr<emulator::Emulator>> emulators; // by profile name
-    std::unique_ptr<aws::ConnectionResolver> resolver;
+    std::unique_ptr<aws::ConfigResolver> resolver;
     std::unique_ptr<ui::DemoEndpoint> demo;
-    std::unique_ptr<ui::ConnectionSource> connections;
+    std::unique_ptr<ui::ChoiceResolver> choices;
     QNetworkAccessManager network;
     std::unique_ptr<QSettings> settings;
     std::shared_ptr<core::ManualClock> clock = std::make_shared<core::ManualClock>(kStart);
@@ -80,10 +80,10 @@ struct Environment {
         if (!write(QStringLiteral(".aws/config"), config)
             || !write(QStringLiteral(".aws/credentials"), credentials))
             return false;
-        resolver = std::make_unique<aws::ConnectionResolver>(environment, home.path());
+        resolver = std::make_unique<aws::ConfigResolver>(environment, home.path());
         demo = std::make_unique<ui::DemoEndpoint>(std::move(demoOptions));
-        connections = std::make_unique<ui::ConnectionSource>(
-            resolver.get(), demo.get(), aws::ConnectionRequest());
+        choices = std::make_unique<ui::ChoiceResolver>(
+            resolver.get(), demo.get(), aws::RequestedConfig());
         settings = std::make_unique<QSettings>(
             home.filePath(QStringLiteral("window.ini")), QSettings::IniFormat);
         auto timer = std::make_unique<testsupport::ManualTimer>();
@@ -95,15 +95,15 @@ struct Environment {
     }
 
     // Replaces the connection source's command line (--profile, --region, --endpoint-url).
-    void setCommandLine(const aws::ConnectionRequest &request)
+    void setCommandLine(const aws::RequestedConfig &request)
     {
-        connections = std::make_unique<ui::ConnectionSource>(resolver.get(), demo.get(), request);
+        choices = std::make_unique<ui::ChoiceResolver>(resolver.get(), demo.get(), request);
     }
 
     // As `--profile NAME` on the command line.
     void useProfile(const QString &name)
     {
-        aws::ConnectionRequest request;
+        aws::RequestedConfig request;
         request.profile = name;
         setCommandLine(request);
     }

@@ -61,7 +61,8 @@ struct Fixture {
     {
         model.beginCycle();
         model.applyPage(page);
-        model.finishCycle(complete);
+        model.finishCycle(complete ? models::SchedulerListModel::CycleEnd::Complete
+                                   : models::SchedulerListModel::CycleEnd::Incomplete);
     }
     // The tile of `row` (proxy order) painted alone.
     QImage paintTile(int row) const

@@ -70,7 +70,8 @@ struct Fixture {
     {
         model.beginCycle();
         model.applyPage(page);
-        model.finishCycle(complete);
+        model.finishCycle(complete ? models::SchedulerListModel::CycleEnd::Complete
+                                   : models::SchedulerListModel::CycleEnd::Incomplete);
     }
     bool show()
     {
@@ -134,7 +135,7 @@ void TestFleetView::placeholder_saysWhatIsGoingOn()
     // The first page is on screen while the rest is on its way.
     QVERIFY(f.view.placeholderText().isEmpty());
     f.model.applyPage(sampleFleet().mid(2));
-    f.model.finishCycle(true);
+    f.model.finishCycle(models::SchedulerListModel::CycleEnd::Complete);
     f.view.setLoading(false);
     QVERIFY(f.view.placeholderText().isEmpty());
     f.filter()->setText(QStringLiteral("zzz"));

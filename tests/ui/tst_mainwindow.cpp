@@ -55,7 +55,7 @@ struct Window {
     {
         setup.network = &env.network;
         setup.settings = env.settings.get();
-        setup.connections = env.connections.get();
+        setup.choices = env.choices.get();
         setup.session = env.session.get();
         setup.details = env.details.get();
         window = std::make_unique<MainWindow>(setup);
@@ -450,7 +450,7 @@ void TestMainWindow::environmentEntry_firstAndChosenWithAccessKey()
     QVERIFY(env.setUp(
         { { QStringLiteral("north"), fleetOptions(6) } }, fleetOptions(3), {}, environment));
     // The environment has no endpoint; point it at north's emulator as --endpoint-url would.
-    aws::ConnectionRequest request;
+    aws::RequestedConfig request;
     request.endpointUrl = env.emulator(QStringLiteral("north")).endpoint().toString();
     env.setCommandLine(request);
     env.settings->setValue(QStringLiteral("connection/profile"), QStringLiteral("profile:north"));
@@ -725,7 +725,7 @@ void TestMainWindow::settings_persistAcrossWindows()
     QCOMPARE(again->connectionBar()->profilePicker()->currentChoice(),
         ProfileChoice::profile(QStringLiteral("south")));
     openedOn(again, 4);
-    QCOMPARE(env.session->connection()->connection().region.source,
+    QCOMPARE(env.session->connectedClient()->config().region.source,
         QStringLiteral("the region picker (saved)"));
     QCOMPARE(again->intervalComboBox()->currentText(), QStringLiteral("1 min"));
     QCOMPARE(env.session->refreshController()->interval(), std::chrono::seconds(60));

@@ -27,9 +27,10 @@ std::optional<QString> regionProblem(const QString &region);
 // fragment; plain http only to loopback hosts. Errors (Configuration) name `source`.
 Result<QUrl> parseEndpointUrl(const QString &text, const QString &source);
 
-// What the user chose explicitly; empty fields were not given. The origins name where the choice
-// came from in messages and --debug output ("--region", or the GUI's picker).
-struct ConnectionRequest {
+// What was asked for: the settings the user chose explicitly (command line, the window's pickers);
+// empty fields were not given. The origins name where the choice came from in messages and
+// --debug output ("--region", or the GUI's picker).
+struct RequestedConfig {
     QString profile;
     QString region;
     QString endpointUrl;
@@ -47,8 +48,9 @@ struct SourcedValue {
     QString source;
 };
 
-// Everything one connection needs, each value with its source.
-struct Connection {
+// What was resolved from the request, the environment and the files: everything a client of one
+// service needs, each value with its source.
+struct ResolvedConfig {
     ServiceDescription service; // the service the endpoint was resolved for
     SourcedValue profile;
     bool keychainProfile = false;
@@ -82,16 +84,17 @@ struct ProfileListEntry {
 };
 
 // Resolves profile, region, endpoint, retry settings and credentials the way the AWS CLI does,
-// from a ConnectionRequest, an environment and a home directory (never the process's own, unless
+// from a RequestedConfig, an environment and a home directory (never the process's own, unless
 // forCurrentProcess() is used), plus the keychain profiles. Files are read at construction and on
 // reload(); the keychain is not touched until credentials of a keychain profile are fetched.
-class ConnectionResolver {
+class ConfigResolver {
 public:
-    // `keychain` may be null (no keychain profiles); otherwise it must outlive every Connection.
-    ConnectionResolver(const QProcessEnvironment &environment, QString homeDirectory,
+    // `keychain` may be null (no keychain profiles); otherwise it must outlive every
+    // ResolvedConfig.
+    ConfigResolver(const QProcessEnvironment &environment, QString homeDirectory,
         KeychainProfileStore *keychain = nullptr);
     // The process environment and the user's home directory.
-    static ConnectionResolver forCurrentProcess(KeychainProfileStore *keychain = nullptr);
+    static ConfigResolver forCurrentProcess(KeychainProfileStore *keychain = nullptr);
 
     // Re-reads ~/.aws/config and ~/.aws/credentials.
     void reload();
@@ -113,8 +116,8 @@ public:
     // Configuration errors: unknown profile ("The config profile (NAME) could not be found"), no
     // region, an invalid region, endpoint, max attempts or retry mode, a missing services section.
     // Credential problems do not fail here: the provider reports them on fetch().
-    Result<Connection> resolve(
-        const ServiceDescription &service, const ConnectionRequest &request) const;
+    Result<ResolvedConfig> resolve(
+        const ServiceDescription &service, const RequestedConfig &request) const;
 
 private:
     QProcessEnvironment m_environment;

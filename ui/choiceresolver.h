@@ -1,6 +1,6 @@
 #pragma once
 
-#include "aws/connectionresolver.h"
+#include "aws/configresolver.h"
 #include "aws/result.h"
 
 #include <QList>
@@ -33,21 +33,21 @@ struct ProfileChoice {
     friend bool operator==(const ProfileChoice &, const ProfileChoice &) = default;
 };
 
-// A connection ready to use and what to call it in the status bar.
-struct ResolvedConnection {
-    aws::Connection connection;
+// A choice resolved: the configuration to connect with, and what to call it in the status bar.
+struct ResolvedChoice {
+    aws::ResolvedConfig config;
     QString label; // "Demo", "Environment", the profile name
 };
 
-// Turns the window's choices (profile entry, region picker) into a connection, with the same
+// Turns the window's choices (profile entry, region picker) into a configuration, with the same
 // resolver and rules as the headless commands: `--endpoint-url` and the AWS_* variables apply to
 // every entry but Demo, an explicit region wins over the environment and the profile.
-class ConnectionSource {
+class ChoiceResolver {
 public:
     // `resolver` and `demo` must outlive this object. `commandLine` holds --profile, --region and
     // --endpoint-url as given (empty when not).
-    ConnectionSource(
-        aws::ConnectionResolver *resolver, DemoEndpoint *demo, aws::ConnectionRequest commandLine);
+    ChoiceResolver(
+        aws::ConfigResolver *resolver, DemoEndpoint *demo, aws::RequestedConfig commandLine);
 
     // The profile picker's entries, ~/.aws and keychain profiles (shadowed ones left out).
     QList<aws::ProfileListEntry> profiles() const;
@@ -55,7 +55,7 @@ public:
     bool environmentHasCredentials() const;
     // The profile the CLI would use without --profile: AWS_PROFILE, AWS_DEFAULT_PROFILE, "default".
     QString defaultProfileName() const;
-    const aws::ConnectionRequest &commandLine() const { return m_commandLine; }
+    const aws::RequestedConfig &commandLine() const { return m_commandLine; }
 
     // The entry to open with: --profile, else "Environment" when AWS_ACCESS_KEY_ID is set, else
     // the one saved last time if it still exists, else the default profile.
@@ -64,18 +64,18 @@ public:
     // `region` is the region picker's explicit choice (empty: as the environment or profile
     // says) and `regionOrigin` names it in the connection details ("--region", "the region
     // picker"). Errors are the CLI's (unknown profile, no region, bad endpoint) or the demo's.
-    aws::Result<ResolvedConnection> resolve(
+    aws::Result<ResolvedChoice> resolve(
         const ProfileChoice &choice, const QString &region, const QString &regionOrigin) const;
 
     // Re-reads ~/.aws/config and ~/.aws/credentials.
     void reload();
-    aws::ConnectionResolver *resolver() const { return m_resolver; }
+    aws::ConfigResolver *resolver() const { return m_resolver; }
     DemoEndpoint *demo() const { return m_demo; }
 
 private:
-    aws::ConnectionResolver *m_resolver;
+    aws::ConfigResolver *m_resolver;
     DemoEndpoint *m_demo;
-    aws::ConnectionRequest m_commandLine;
+    aws::RequestedConfig m_commandLine;
 };
 
 } // namespace ui

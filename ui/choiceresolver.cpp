@@ -1,4 +1,4 @@
-#include "ui/connectionsource.h"
+#include "ui/choiceresolver.h"
 
 #include "lookout/service.h"
 #include "ui/demoendpoint.h"
@@ -13,7 +13,7 @@ namespace {
 
 // The translation context; lupdate reads it from the macro, so the .ts and the lookups agree.
 struct Text {
-    Q_DECLARE_TR_FUNCTIONS(ui::ConnectionSource)
+    Q_DECLARE_TR_FUNCTIONS(ui::ChoiceResolver)
 };
 
 const QString kEnvironmentValue = QStringLiteral("environment");
@@ -46,27 +46,27 @@ std::optional<ProfileChoice> ProfileChoice::fromSettingsValue(const QString &val
     return std::nullopt;
 }
 
-ConnectionSource::ConnectionSource(
-    aws::ConnectionResolver *resolver, DemoEndpoint *demo, aws::ConnectionRequest commandLine)
+ChoiceResolver::ChoiceResolver(
+    aws::ConfigResolver *resolver, DemoEndpoint *demo, aws::RequestedConfig commandLine)
     : m_resolver(resolver)
     , m_demo(demo)
     , m_commandLine(std::move(commandLine))
 {
 }
 
-QList<aws::ProfileListEntry> ConnectionSource::profiles() const
+QList<aws::ProfileListEntry> ChoiceResolver::profiles() const
 {
     QList<aws::ProfileListEntry> entries = m_resolver->profiles();
     entries.removeIf([](const aws::ProfileListEntry &entry) { return entry.shadowed; });
     return entries;
 }
 
-bool ConnectionSource::environmentHasCredentials() const
+bool ChoiceResolver::environmentHasCredentials() const
 {
     return !m_resolver->environment().value(QStringLiteral("AWS_ACCESS_KEY_ID")).isEmpty();
 }
 
-QString ConnectionSource::defaultProfileName() const
+QString ChoiceResolver::defaultProfileName() const
 {
     for (const char *variable : { "AWS_PROFILE", "AWS_DEFAULT_PROFILE" }) {
         const QString name = m_resolver->environment().value(QLatin1String(variable));
@@ -76,7 +76,7 @@ QString ConnectionSource::defaultProfileName() const
     return QStringLiteral("default");
 }
 
-ProfileChoice ConnectionSource::initialChoice(const std::optional<ProfileChoice> &saved) const
+ProfileChoice ChoiceResolver::initialChoice(const std::optional<ProfileChoice> &saved) const
 {
     if (!m_commandLine.profile.isEmpty())
         return ProfileChoice::profile(m_commandLine.profile);
@@ -103,7 +103,7 @@ ProfileChoice ConnectionSource::initialChoice(const std::optional<ProfileChoice>
     return ProfileChoice::profile(defaultProfileName());
 }
 
-aws::Result<ResolvedConnection> ConnectionSource::resolve(
+aws::Result<ResolvedChoice> ChoiceResolver::resolve(
     const ProfileChoice &choice, const QString &region, const QString &regionOrigin) const
 {
     if (choice.kind == ProfileChoice::Kind::Demo) {
@@ -113,13 +113,13 @@ aws::Result<ResolvedConnection> ConnectionSource::resolve(
             error.message = Text::tr("The demo endpoint is not available.");
             return error;
         }
-        aws::Result<aws::Connection> demo = m_demo->connection();
+        aws::Result<aws::ResolvedConfig> demo = m_demo->config();
         if (!demo.ok())
             return demo.error();
-        return ResolvedConnection { std::move(demo).value(), Text::tr("Demo") };
+        return ResolvedChoice { std::move(demo).value(), Text::tr("Demo") };
     }
 
-    aws::ConnectionRequest request;
+    aws::RequestedConfig request;
     request.endpointUrl = m_commandLine.endpointUrl;
     request.endpointOrigin = m_commandLine.endpointOrigin;
     request.connectTimeout = m_commandLine.connectTimeout;
@@ -136,14 +136,14 @@ aws::Result<ResolvedConnection> ConnectionSource::resolve(
     } else {
         label = Text::tr("Environment");
     }
-    aws::Result<aws::Connection> connection
+    aws::Result<aws::ResolvedConfig> config
         = m_resolver->resolve(lookout::service::description(), request);
-    if (!connection.ok())
-        return connection.error();
-    return ResolvedConnection { std::move(connection).value(), label };
+    if (!config.ok())
+        return config.error();
+    return ResolvedChoice { std::move(config).value(), label };
 }
 
-void ConnectionSource::reload()
+void ChoiceResolver::reload()
 {
     m_resolver->reload();
 }

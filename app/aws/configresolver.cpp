@@ -1,4 +1,4 @@
-#include "aws/connectionresolver.h"
+#include "aws/configresolver.h"
 
 #include "aws/endpointtarget.h"
 #include "aws/keychainprofiles.h"
@@ -13,7 +13,7 @@ namespace aws {
 
 namespace {
 
-Q_LOGGING_CATEGORY(lcConnection, "lookoutdesk.aws.connection", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcConfig, "lookoutdesk.aws.config", QtWarningMsg)
 
 using Setting = AwsError::Setting;
 
@@ -81,7 +81,7 @@ Result<QUrl> parseEndpointUrl(const QString &text, const QString &source)
     return url;
 }
 
-AwsJsonClientSettings Connection::clientSettings() const
+AwsJsonClientSettings ResolvedConfig::clientSettings() const
 {
     AwsJsonClientSettings settings;
     settings.signingName = service.signingName;
@@ -94,7 +94,7 @@ AwsJsonClientSettings Connection::clientSettings() const
     return settings;
 }
 
-QStringList Connection::describe() const
+QStringList ResolvedConfig::describe() const
 {
     const auto line = [](const char *what, const QString &value, const QString &source) {
         return QStringLiteral("%1: %2 (from %3)").arg(QLatin1String(what), value, source);
@@ -107,7 +107,7 @@ QStringList Connection::describe() const
         line("retry mode", retryMode.value, retryMode.source) };
 }
 
-ConnectionResolver::ConnectionResolver(
+ConfigResolver::ConfigResolver(
     const QProcessEnvironment &environment, QString homeDirectory, KeychainProfileStore *keychain)
     : m_environment(environment)
     , m_homeDirectory(std::move(homeDirectory))
@@ -117,26 +117,26 @@ ConnectionResolver::ConnectionResolver(
     reload();
 }
 
-ConnectionResolver ConnectionResolver::forCurrentProcess(KeychainProfileStore *keychain)
+ConfigResolver ConfigResolver::forCurrentProcess(KeychainProfileStore *keychain)
 {
     return { QProcessEnvironment::systemEnvironment(), QDir::homePath(), keychain };
 }
 
-void ConnectionResolver::reload()
+void ConfigResolver::reload()
 {
     m_profiles = AwsProfiles::load(m_environment, m_homeDirectory);
     // Callers show problems() where users look (stderr, the GUI); the log is for --debug.
     for (const ConfigProblem &problem : m_profiles.problems())
-        qCInfo(lcConnection).noquote() << problem.toString();
+        qCInfo(lcConfig).noquote() << problem.toString();
 }
 
-void ConnectionResolver::setCredentialProcessOptions(CredentialProcessOptions options)
+void ConfigResolver::setCredentialProcessOptions(CredentialProcessOptions options)
 {
     m_processOptions = std::move(options);
     m_processOptions.environment = m_environment; // the command sees the environment resolved with
 }
 
-QList<ProfileListEntry> ConnectionResolver::profiles() const
+QList<ProfileListEntry> ConfigResolver::profiles() const
 {
     QList<ProfileListEntry> entries;
     for (const QString &name : m_profiles.names())
@@ -159,18 +159,18 @@ QList<ProfileListEntry> ConnectionResolver::profiles() const
     return entries;
 }
 
-Result<Connection> ConnectionResolver::resolve(
-    const ServiceDescription &service, const ConnectionRequest &request) const
+Result<ResolvedConfig> ConfigResolver::resolve(
+    const ServiceDescription &service, const RequestedConfig &request) const
 {
-    Connection connection;
-    connection.service = service;
+    ResolvedConfig config;
+    config.service = service;
     const ProfileSelection selection
         = selectProfile(request.profile, m_environment, request.profileOrigin);
-    connection.profile = { selection.name, selection.source };
+    config.profile = { selection.name, selection.source };
     const AwsProfile *profile = m_profiles.profile(selection.name);
     const std::optional<KeychainProfile> keychainProfile
         = (!profile && m_keychain) ? m_keychain->profile(selection.name) : std::nullopt;
-    connection.keychainProfile = keychainProfile.has_value();
+    config.keychainProfile = keychainProfile.has_value();
     if (!profile && !keychainProfile && selection.name != QLatin1String("default"))
         return AwsError::profileNotFound(selection.name);
     const QString keychainSource = QStringLiteral("keychain profile %1").arg(selection.name);
@@ -187,7 +187,7 @@ Result<Connection> ConnectionResolver::resolve(
     if (const auto problem = regionProblem(region->value))
         return AwsError::configuration(
             Setting::Region, QStringLiteral("%1 (from %2)").arg(*problem, region->source));
-    connection.region = *region;
+    config.region = *region;
 
     // Endpoint: --endpoint-url always; the configured ones unless ignored; else the default.
     std::optional<SourcedValue> endpoint;
@@ -234,34 +234,34 @@ Result<Connection> ConnectionResolver::resolve(
     const Result<QUrl> url = parseEndpointUrl(endpoint->value, endpoint->source);
     if (!url.ok())
         return url.error();
-    connection.endpoint = url.value();
-    connection.endpointSource = endpoint->source;
+    config.endpoint = url.value();
+    config.endpointSource = endpoint->source;
 
     // Retries: AWS_MAX_ATTEMPTS / max_attempts, AWS_RETRY_MODE / retry_mode.
     const std::optional<SourcedValue> attempts = firstOf(
         {}, {}, m_environment, { "AWS_MAX_ATTEMPTS" }, profile, QStringLiteral("max_attempts"));
-    connection.maxAttempts
+    config.maxAttempts
         = attempts.value_or(SourcedValue { QStringLiteral("3"), QStringLiteral("default") });
     bool isNumber = false;
-    const int maxAttempts = connection.maxAttempts.value.toInt(&isNumber);
+    const int maxAttempts = config.maxAttempts.value.toInt(&isNumber);
     if (!isNumber || maxAttempts < 1)
         return AwsError::configuration(Setting::Retries,
             QStringLiteral("max_attempts must be a whole number of at least 1, "
                            "not '%1' (from %2)")
-                .arg(connection.maxAttempts.value, connection.maxAttempts.source));
+                .arg(config.maxAttempts.value, config.maxAttempts.source));
     const std::optional<SourcedValue> mode = firstOf(
         {}, {}, m_environment, { "AWS_RETRY_MODE" }, profile, QStringLiteral("retry_mode"));
-    connection.retryMode
+    config.retryMode
         = mode.value_or(SourcedValue { QStringLiteral("standard"), QStringLiteral("default") });
-    connection.connectTimeout = request.connectTimeout.value_or(connection.connectTimeout);
-    connection.readTimeout = request.readTimeout.value_or(connection.readTimeout);
+    config.connectTimeout = request.connectTimeout.value_or(config.connectTimeout);
+    config.readTimeout = request.readTimeout.value_or(config.readTimeout);
     static const QStringList modes
         = { QStringLiteral("legacy"), QStringLiteral("standard"), QStringLiteral("adaptive") };
-    if (!modes.contains(connection.retryMode.value))
+    if (!modes.contains(config.retryMode.value))
         return AwsError::configuration(Setting::Retries,
             QStringLiteral("Invalid value '%1' provided to retry_mode (from %2). Valid "
                            "values are: legacy, standard, adaptive")
-                .arg(connection.retryMode.value, connection.retryMode.source));
+                .arg(config.retryMode.value, config.retryMode.source));
 
     // Credentials: chosen now from the files as read; chosen again after invalidate() from the
     // files as they are then.
@@ -274,10 +274,10 @@ Result<Connection> ConnectionResolver::resolve(
             = loaded ? *std::exchange(loaded, std::nullopt) : AwsProfiles::load(environment, home);
         return selectCredentialSource(selection, environment, profiles, keychain);
     };
-    connection.credentials = std::make_shared<CredentialChain>(
+    config.credentials = std::make_shared<CredentialChain>(
         std::move(selector), m_keychain, m_processOptions, m_now);
-    qCDebug(lcConnection).noquote() << connection.describe().join(QLatin1String("; "));
-    return connection;
+    qCDebug(lcConfig).noquote() << config.describe().join(QLatin1String("; "));
+    return config;
 }
 
 } // namespace aws

@@ -1,9 +1,9 @@
-// ConnectionSource: the entry the window opens with (--profile, "Environment" with
+// ChoiceResolver: the entry the window opens with (--profile, "Environment" with
 // AWS_ACCESS_KEY_ID, the saved one if it still exists, the default profile), resolving each entry
 // with the CLI's rules and an explicit region and its origin, the Demo entry's connection, and
 // how entries are kept in the settings.
 #include "emulator/emulator.h"
-#include "ui/connectionsource.h"
+#include "ui/choiceresolver.h"
 #include "ui/demoendpoint.h"
 
 #include <QDir>
@@ -11,14 +11,14 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-using ui::ConnectionSource;
+using ui::ChoiceResolver;
 using ui::ProfileChoice;
 
 namespace {
 
 struct Fixture {
     QTemporaryDir home;
-    std::unique_ptr<aws::ConnectionResolver> resolver;
+    std::unique_ptr<aws::ConfigResolver> resolver;
     std::unique_ptr<ui::DemoEndpoint> demo;
 
     explicit Fixture(QProcessEnvironment environment = {})
@@ -29,14 +29,14 @@ struct Fixture {
         config.write("[default]\nregion = eu-west-1\n\n[profile prod]\nregion = ap-northeast-2\n\n"
                      "[profile local]\nregion = us-east-1\nendpoint_url = http://127.0.0.1:1\n");
         config.close();
-        resolver = std::make_unique<aws::ConnectionResolver>(environment, home.path());
+        resolver = std::make_unique<aws::ConfigResolver>(environment, home.path());
         emulator::EmulatorOptions options;
         options.fleetSize = 3;
         demo = std::make_unique<ui::DemoEndpoint>(options);
     }
-    ConnectionSource source(aws::ConnectionRequest commandLine = {}) const
+    ChoiceResolver source(aws::RequestedConfig commandLine = {}) const
     {
-        return ConnectionSource(resolver.get(), demo.get(), std::move(commandLine));
+        return ChoiceResolver(resolver.get(), demo.get(), std::move(commandLine));
     }
 };
 
@@ -50,7 +50,7 @@ QProcessEnvironment withAccessKey()
 
 } // namespace
 
-class TestConnectionSource : public QObject {
+class TestChoiceResolver : public QObject {
     Q_OBJECT
 private slots:
     void settingsValue_roundTrips();
@@ -66,7 +66,7 @@ private slots:
     void profiles_listsSharedProfiles();
 };
 
-void TestConnectionSource::settingsValue_roundTrips()
+void TestChoiceResolver::settingsValue_roundTrips()
 {
     for (const ProfileChoice &choice : { ProfileChoice::environment(), ProfileChoice::demo(),
              ProfileChoice::profile(QStringLiteral("plant:north")) }) {
@@ -77,28 +77,28 @@ void TestConnectionSource::settingsValue_roundTrips()
     QCOMPARE(ProfileChoice::fromSettingsValue(QStringLiteral("something")), std::nullopt);
 }
 
-void TestConnectionSource::initialChoice_commandLineProfileWins()
+void TestChoiceResolver::initialChoice_commandLineProfileWins()
 {
     Fixture f(withAccessKey());
-    aws::ConnectionRequest request;
+    aws::RequestedConfig request;
     request.profile = QStringLiteral("prod");
     QCOMPARE(f.source(request).initialChoice(ProfileChoice::demo()),
         ProfileChoice::profile(QStringLiteral("prod")));
 }
 
-void TestConnectionSource::initialChoice_environmentWithAccessKey()
+void TestChoiceResolver::initialChoice_environmentWithAccessKey()
 {
     Fixture f(withAccessKey());
-    const ConnectionSource source = f.source();
+    const ChoiceResolver source = f.source();
     QVERIFY(source.environmentHasCredentials());
     QCOMPARE(source.initialChoice(ProfileChoice::profile(QStringLiteral("prod"))),
         ProfileChoice::environment());
 }
 
-void TestConnectionSource::initialChoice_savedWhenItStillExists()
+void TestChoiceResolver::initialChoice_savedWhenItStillExists()
 {
     Fixture f;
-    const ConnectionSource source = f.source();
+    const ChoiceResolver source = f.source();
     QVERIFY(!source.environmentHasCredentials());
     QCOMPARE(source.initialChoice(ProfileChoice::profile(QStringLiteral("prod"))),
         ProfileChoice::profile(QStringLiteral("prod")));
@@ -109,7 +109,7 @@ void TestConnectionSource::initialChoice_savedWhenItStillExists()
     QCOMPARE(source.initialChoice(std::nullopt), ProfileChoice::profile(QStringLiteral("default")));
 }
 
-void TestConnectionSource::initialChoice_defaultProfileFromEnvironment()
+void TestChoiceResolver::initialChoice_defaultProfileFromEnvironment()
 {
     QProcessEnvironment environment;
     environment.insert(QStringLiteral("AWS_PROFILE"), QStringLiteral("prod"));
@@ -119,54 +119,54 @@ void TestConnectionSource::initialChoice_defaultProfileFromEnvironment()
         f.source().initialChoice(std::nullopt), ProfileChoice::profile(QStringLiteral("prod")));
 }
 
-void TestConnectionSource::resolve_profileWithExplicitRegionAndOrigin()
+void TestChoiceResolver::resolve_profileWithExplicitRegionAndOrigin()
 {
     Fixture f;
-    const ConnectionSource source = f.source();
+    const ChoiceResolver source = f.source();
     auto resolved
         = source.resolve(ProfileChoice::profile(QStringLiteral("prod")), QString(), QString());
     QVERIFY(resolved.ok());
     QCOMPARE(resolved.value().label, QStringLiteral("prod"));
-    QCOMPARE(resolved.value().connection.region.value, QStringLiteral("ap-northeast-2"));
-    QCOMPARE(resolved.value().connection.profile.source, QStringLiteral("the profile picker"));
+    QCOMPARE(resolved.value().config.region.value, QStringLiteral("ap-northeast-2"));
+    QCOMPARE(resolved.value().config.profile.source, QStringLiteral("the profile picker"));
     resolved = source.resolve(ProfileChoice::profile(QStringLiteral("prod")),
         QStringLiteral("eu-west-1"), QStringLiteral("the region picker"));
     QVERIFY(resolved.ok());
-    QCOMPARE(resolved.value().connection.region.value, QStringLiteral("eu-west-1"));
-    QCOMPARE(resolved.value().connection.region.source, QStringLiteral("the region picker"));
-    QCOMPARE(resolved.value().connection.endpoint,
+    QCOMPARE(resolved.value().config.region.value, QStringLiteral("eu-west-1"));
+    QCOMPARE(resolved.value().config.region.source, QStringLiteral("the region picker"));
+    QCOMPARE(resolved.value().config.endpoint,
         QUrl(QStringLiteral("https://lookoutequipment.eu-west-1.amazonaws.com")));
 }
 
-void TestConnectionSource::resolve_environmentEntry_usesEnvironmentKeys()
+void TestChoiceResolver::resolve_environmentEntry_usesEnvironmentKeys()
 {
     Fixture f(withAccessKey());
     const auto resolved = f.source().resolve(ProfileChoice::environment(), QString(), QString());
     QVERIFY(resolved.ok());
     QCOMPARE(resolved.value().label, QStringLiteral("Environment"));
     // No profile named: the default profile's region, the environment's keys.
-    QCOMPARE(resolved.value().connection.region.value, QStringLiteral("eu-west-1"));
-    QVERIFY(resolved.value().connection.credentials->description().contains(
+    QCOMPARE(resolved.value().config.region.value, QStringLiteral("eu-west-1"));
+    QVERIFY(resolved.value().config.credentials->description().contains(
         QStringLiteral("AWS_ACCESS_KEY_ID")));
 }
 
-void TestConnectionSource::resolve_endpointFromCommandLineForEveryEntryButDemo()
+void TestChoiceResolver::resolve_endpointFromCommandLineForEveryEntryButDemo()
 {
     Fixture f;
-    aws::ConnectionRequest request;
+    aws::RequestedConfig request;
     request.endpointUrl = QStringLiteral("http://localhost:4566");
-    const ConnectionSource source = f.source(request);
+    const ChoiceResolver source = f.source(request);
     const auto prod
         = source.resolve(ProfileChoice::profile(QStringLiteral("prod")), QString(), QString());
     QVERIFY(prod.ok());
-    QCOMPARE(prod.value().connection.endpoint, QUrl(QStringLiteral("http://localhost:4566")));
-    QCOMPARE(prod.value().connection.endpointSource, QStringLiteral("--endpoint-url"));
+    QCOMPARE(prod.value().config.endpoint, QUrl(QStringLiteral("http://localhost:4566")));
+    QCOMPARE(prod.value().config.endpointSource, QStringLiteral("--endpoint-url"));
     const auto demo = source.resolve(ProfileChoice::demo(), QString(), QString());
     QVERIFY(demo.ok());
-    QCOMPARE(demo.value().connection.endpoint, f.demo->emulator()->endpoint());
+    QCOMPARE(demo.value().config.endpoint, f.demo->emulator()->endpoint());
 }
 
-void TestConnectionSource::resolve_unknownProfile_isTheCliError()
+void TestChoiceResolver::resolve_unknownProfile_isTheCliError()
 {
     Fixture f;
     const auto resolved
@@ -177,30 +177,30 @@ void TestConnectionSource::resolve_unknownProfile_isTheCliError()
         QStringLiteral("The config profile (nope) could not be found"));
 }
 
-void TestConnectionSource::resolve_demo_startsTheEmulatorOnce()
+void TestChoiceResolver::resolve_demo_startsTheEmulatorOnce()
 {
     Fixture f;
     QVERIFY(!f.demo->emulator());
-    const ConnectionSource source = f.source();
+    const ChoiceResolver source = f.source();
     const auto first = source.resolve(ProfileChoice::demo(), QString(), QString());
     QVERIFY(first.ok());
     emulator::Emulator *started = f.demo->emulator();
     QVERIFY(started && started->isRunning());
     QCOMPARE(first.value().label, QStringLiteral("Demo"));
-    QCOMPARE(first.value().connection.profile.value, QString());
-    QCOMPARE(first.value().connection.region.value, QStringLiteral("us-east-1"));
-    QCOMPARE(first.value().connection.clientSettings().maxAttempts, 3);
+    QCOMPARE(first.value().config.profile.value, QString());
+    QCOMPARE(first.value().config.region.value, QStringLiteral("us-east-1"));
+    QCOMPARE(first.value().config.clientSettings().maxAttempts, 3);
     const auto second
         = source.resolve(ProfileChoice::demo(), QStringLiteral("eu-west-1"), QStringLiteral("x"));
     QVERIFY(second.ok());
     QCOMPARE(f.demo->emulator(), started);
-    QCOMPARE(second.value().connection.endpoint, first.value().connection.endpoint);
+    QCOMPARE(second.value().config.endpoint, first.value().config.endpoint);
     // Without a demo endpoint the entry explains itself.
-    const ConnectionSource none(f.resolver.get(), nullptr, {});
+    const ChoiceResolver none(f.resolver.get(), nullptr, {});
     QVERIFY(!none.resolve(ProfileChoice::demo(), QString(), QString()).ok());
 }
 
-void TestConnectionSource::profiles_listsSharedProfiles()
+void TestChoiceResolver::profiles_listsSharedProfiles()
 {
     Fixture f;
     QStringList names;
@@ -211,5 +211,5 @@ void TestConnectionSource::profiles_listsSharedProfiles()
             QStringLiteral("default"), QStringLiteral("local"), QStringLiteral("prod") }));
 }
 
-QTEST_GUILESS_MAIN(TestConnectionSource)
-#include "tst_connectionsource.moc"
+QTEST_GUILESS_MAIN(TestChoiceResolver)
+#include "tst_choiceresolver.moc"

@@ -1,6 +1,6 @@
 // Region, endpoint, retry settings and profile resolution, each with its source, from options,
 // environment and files in a temporary home (never the real one).
-#include "aws/connectionresolver.h"
+#include "aws/configresolver.h"
 #include "aws/keychainprofiles.h"
 #include "servicedescriptions.h"
 
@@ -10,10 +10,10 @@
 #include <QtTest>
 
 using aws::AwsError;
-using aws::Connection;
-using aws::ConnectionRequest;
-using aws::ConnectionResolver;
+using aws::ConfigResolver;
 using aws::ProfileListEntry;
+using aws::RequestedConfig;
+using aws::ResolvedConfig;
 using aws::Result;
 
 Q_DECLARE_METATYPE(aws::ServiceDescription)
@@ -32,7 +32,7 @@ QProcessEnvironment environmentFrom(const QStringList &assignments)
 
 } // namespace
 
-class TestConnectionResolver : public QObject {
+class TestConfigResolver : public QObject {
     Q_OBJECT
 private slots:
     void init();
@@ -69,33 +69,33 @@ private slots:
 private:
     std::unique_ptr<QTemporaryDir> m_home;
     void writeAwsFile(const QString &name, const QByteArray &text);
-    Result<Connection> resolve(const QStringList &environment,
-        const ConnectionRequest &request = {}, aws::KeychainProfileStore *keychain = nullptr);
+    Result<ResolvedConfig> resolve(const QStringList &environment,
+        const RequestedConfig &request = {}, aws::KeychainProfileStore *keychain = nullptr);
     QString configPath() const { return m_home->filePath(QStringLiteral(".aws/config")); }
 };
 
-void TestConnectionResolver::init()
+void TestConfigResolver::init()
 {
     m_home = std::make_unique<QTemporaryDir>();
     QVERIFY(m_home->isValid());
     QVERIFY(QDir(m_home->path()).mkpath(QStringLiteral(".aws")));
 }
 
-void TestConnectionResolver::writeAwsFile(const QString &name, const QByteArray &text)
+void TestConfigResolver::writeAwsFile(const QString &name, const QByteArray &text)
 {
     QFile file(m_home->filePath(QStringLiteral(".aws/") + name));
     QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
     QCOMPARE(file.write(text), text.size());
 }
 
-Result<Connection> TestConnectionResolver::resolve(const QStringList &environment,
-    const ConnectionRequest &request, aws::KeychainProfileStore *keychain)
+Result<ResolvedConfig> TestConfigResolver::resolve(const QStringList &environment,
+    const RequestedConfig &request, aws::KeychainProfileStore *keychain)
 {
-    return ConnectionResolver(environmentFrom(environment), m_home->path(), keychain)
+    return ConfigResolver(environmentFrom(environment), m_home->path(), keychain)
         .resolve(testsupport::lookoutEquipmentService(), request);
 }
 
-void TestConnectionResolver::region_data()
+void TestConfigResolver::region_data()
 {
     QTest::addColumn<QStringList>("environment");
     QTest::addColumn<QString>("optionRegion");
@@ -121,7 +121,7 @@ void TestConnectionResolver::region_data()
         << QStringLiteral("profile default in %1 line 6");
 }
 
-void TestConnectionResolver::region()
+void TestConfigResolver::region()
 {
     QFETCH(QStringList, environment);
     QFETCH(QString, optionRegion);
@@ -129,18 +129,18 @@ void TestConnectionResolver::region()
     QFETCH(QString, source);
     writeAwsFile(QStringLiteral("config"),
         "# regions\n[profile prod]\nregion = eu-west-1\n\n[default]\nregion = us-east-1\n");
-    ConnectionRequest request;
+    RequestedConfig request;
     request.region = optionRegion;
-    const Result<Connection> connection = resolve(environment, request);
+    const Result<ResolvedConfig> connection = resolve(environment, request);
     QVERIFY2(connection.ok(), qPrintable(connection.ok() ? QString() : connection.error().message));
     QCOMPARE(connection.value().region.value, region);
     QCOMPARE(connection.value().region.source,
         source.contains(u'%') ? source.arg(configPath()) : source);
 }
 
-void TestConnectionResolver::region_missing_isTheCliMessage()
+void TestConfigResolver::region_missing_isTheCliMessage()
 {
-    const Result<Connection> connection = resolve({});
+    const Result<ResolvedConfig> connection = resolve({});
     QVERIFY(!connection.ok());
     QCOMPARE(connection.error().kind, AwsError::Kind::Configuration);
     QCOMPARE(connection.error().toString(),
@@ -149,16 +149,16 @@ void TestConnectionResolver::region_missing_isTheCliMessage()
     QCOMPARE(connection.error().exitCode(), 253);
 }
 
-void TestConnectionResolver::region_invalid_namesItsSource()
+void TestConfigResolver::region_invalid_namesItsSource()
 {
-    const Result<Connection> connection = resolve({ "AWS_REGION=eu west 1" });
+    const Result<ResolvedConfig> connection = resolve({ "AWS_REGION=eu west 1" });
     QVERIFY(!connection.ok());
     QCOMPARE(connection.error().message,
         QStringLiteral("Provided region_name 'eu west 1' doesn't match a supported format. (from "
                        "AWS_REGION)"));
 }
 
-void TestConnectionResolver::endpoint_data()
+void TestConfigResolver::endpoint_data()
 {
     QTest::addColumn<QByteArray>("config");
     QTest::addColumn<QStringList>("environment");
@@ -230,7 +230,7 @@ void TestConnectionResolver::endpoint_data()
         << QStringLiteral("profile dev in %1 line 4");
 }
 
-void TestConnectionResolver::endpoint()
+void TestConfigResolver::endpoint()
 {
     QFETCH(QByteArray, config);
     QFETCH(QStringList, environment);
@@ -238,16 +238,16 @@ void TestConnectionResolver::endpoint()
     QFETCH(QString, endpoint);
     QFETCH(QString, source);
     writeAwsFile(QStringLiteral("config"), config);
-    ConnectionRequest request;
+    RequestedConfig request;
     request.endpointUrl = optionEndpoint;
-    const Result<Connection> connection = resolve(environment, request);
+    const Result<ResolvedConfig> connection = resolve(environment, request);
     QVERIFY2(connection.ok(), qPrintable(connection.ok() ? QString() : connection.error().message));
     QCOMPARE(connection.value().endpoint, QUrl(endpoint));
     QCOMPARE(connection.value().endpointSource,
         source.contains(QLatin1String("%1")) ? source.arg(configPath()) : source);
 }
 
-void TestConnectionResolver::endpoint_ofOtherServices_data()
+void TestConfigResolver::endpoint_ofOtherServices_data()
 {
     QTest::addColumn<aws::ServiceDescription>("service");
     QTest::addColumn<QStringList>("environment");
@@ -289,7 +289,7 @@ void TestConnectionResolver::endpoint_ofOtherServices_data()
 
 // The resolver knows no service of its own: the caller's description picks the variable, the
 // services entry and the default, so one resolver serves every client of a session.
-void TestConnectionResolver::endpoint_ofOtherServices()
+void TestConfigResolver::endpoint_ofOtherServices()
 {
     QFETCH(aws::ServiceDescription, service);
     QFETCH(QStringList, environment);
@@ -300,8 +300,8 @@ void TestConnectionResolver::endpoint_ofOtherServices()
         "https://profile.example\n"
         "[services local]\nlookoutequipment =\n  endpoint_url = http://127.0.0.1:11\n"
         "s3 =\n  endpoint_url = http://127.0.0.1:12\n");
-    const ConnectionResolver resolver(environmentFrom(environment), m_home->path());
-    const Result<Connection> connection = resolver.resolve(service, {});
+    const ConfigResolver resolver(environmentFrom(environment), m_home->path());
+    const Result<ResolvedConfig> connection = resolver.resolve(service, {});
     QVERIFY2(connection.ok(), qPrintable(connection.ok() ? QString() : connection.error().message));
     QCOMPARE(connection.value().endpoint, QUrl(endpoint));
     QCOMPARE(connection.value().endpointSource,
@@ -311,11 +311,11 @@ void TestConnectionResolver::endpoint_ofOtherServices()
     QCOMPARE(connection.value().clientSettings().targetPrefix, service.targetPrefix);
 }
 
-void TestConnectionResolver::endpoint_missingServicesSection_isAnError()
+void TestConfigResolver::endpoint_missingServicesSection_isAnError()
 {
     writeAwsFile(
         QStringLiteral("config"), "[profile dev]\nregion = eu-west-1\nservices = nowhere\n");
-    const Result<Connection> connection = resolve({ "AWS_PROFILE=dev" });
+    const Result<ResolvedConfig> connection = resolve({ "AWS_PROFILE=dev" });
     QVERIFY(!connection.ok());
     QCOMPARE(connection.error().kind, AwsError::Kind::Configuration);
     QCOMPARE(connection.error().message,
@@ -327,7 +327,7 @@ void TestConnectionResolver::endpoint_missingServicesSection_isAnError()
     QVERIFY(resolve({ "AWS_PROFILE=dev", "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true" }).ok());
 }
 
-void TestConnectionResolver::endpoint_validation_data()
+void TestConfigResolver::endpoint_validation_data()
 {
     QTest::addColumn<QString>("url");
     QTest::addColumn<QString>("problem"); // empty: accepted
@@ -373,7 +373,7 @@ void TestConnectionResolver::endpoint_validation_data()
                              << QStringLiteral("not a valid URL") << QString();
 }
 
-void TestConnectionResolver::endpoint_validation()
+void TestConfigResolver::endpoint_validation()
 {
     QFETCH(QString, url);
     QFETCH(QString, problem);
@@ -395,7 +395,7 @@ void TestConnectionResolver::endpoint_validation()
     QVERIFY2(!parsed.error().toString().contains(QLatin1String("pw")), qPrintable(message));
 }
 
-void TestConnectionResolver::retrySettings_data()
+void TestConfigResolver::retrySettings_data()
 {
     QTest::addColumn<QStringList>("environment");
     QTest::addColumn<QString>("expected"); // "attempts/source|mode/source"
@@ -409,22 +409,22 @@ void TestConnectionResolver::retrySettings_data()
         << QStringLiteral("2/AWS_MAX_ATTEMPTS|legacy/AWS_RETRY_MODE");
 }
 
-void TestConnectionResolver::retrySettings()
+void TestConfigResolver::retrySettings()
 {
     QFETCH(QStringList, environment);
     QFETCH(QString, expected);
     writeAwsFile(QStringLiteral("config"),
         "[profile retry]\nregion = eu-west-1\nmax_attempts = 7\nretry_mode = adaptive\n");
-    const Result<Connection> connection = resolve(environment);
+    const Result<ResolvedConfig> connection = resolve(environment);
     QVERIFY2(connection.ok(), qPrintable(connection.ok() ? QString() : connection.error().message));
-    const Connection &value = connection.value();
+    const ResolvedConfig &value = connection.value();
     QCOMPARE(QStringLiteral("%1/%2|%3/%4")
                  .arg(value.maxAttempts.value, value.maxAttempts.source, value.retryMode.value,
                      value.retryMode.source),
         expected.contains(QLatin1String("%1")) ? expected.arg(configPath()) : expected);
 }
 
-void TestConnectionResolver::retrySettings_invalid_data()
+void TestConfigResolver::retrySettings_invalid_data()
 {
     QTest::addColumn<QStringList>("environment");
     QTest::addColumn<QString>("message");
@@ -442,28 +442,28 @@ void TestConnectionResolver::retrySettings_invalid_data()
                           "Valid values are: legacy, standard, adaptive");
 }
 
-void TestConnectionResolver::retrySettings_invalid()
+void TestConfigResolver::retrySettings_invalid()
 {
     QFETCH(QStringList, environment);
     QFETCH(QString, message);
-    const Result<Connection> connection = resolve(environment);
+    const Result<ResolvedConfig> connection = resolve(environment);
     QVERIFY(!connection.ok());
     QCOMPARE(connection.error().kind, AwsError::Kind::Configuration);
     QCOMPARE(connection.error().message, message);
 }
 
-void TestConnectionResolver::profile_unknown_isTheCliMessage()
+void TestConfigResolver::profile_unknown_isTheCliMessage()
 {
-    ConnectionRequest request;
+    RequestedConfig request;
     request.profile = QStringLiteral("nope");
-    const Result<Connection> connection = resolve({ "AWS_REGION=eu-west-1" }, request);
+    const Result<ResolvedConfig> connection = resolve({ "AWS_REGION=eu-west-1" }, request);
     QVERIFY(!connection.ok());
     QCOMPARE(connection.error().toString(),
         QStringLiteral("The config profile (nope) could not be found"));
     QCOMPARE(connection.error().exitCode(), 253);
 }
 
-void TestConnectionResolver::errors_nameTheSettingAtFault_data()
+void TestConfigResolver::errors_nameTheSettingAtFault_data()
 {
     QTest::addColumn<QStringList>("environment");
     QTest::addColumn<AwsError::Setting>("setting");
@@ -488,7 +488,7 @@ void TestConnectionResolver::errors_nameTheSettingAtFault_data()
 
 // Which setting is wrong travels with the error, so that the window can point at what fixes it
 // without reading the message.
-void TestConnectionResolver::errors_nameTheSettingAtFault()
+void TestConfigResolver::errors_nameTheSettingAtFault()
 {
     QFETCH(QStringList, environment);
     QFETCH(AwsError::Setting, setting);
@@ -496,29 +496,29 @@ void TestConnectionResolver::errors_nameTheSettingAtFault()
         "[profile services]\nregion = eu-west-1\nservices = nowhere\n"
         "[profile badregion]\nregion = eu_west_1!\n"
         "[profile badendpoint]\nregion = eu-west-1\nendpoint_url = ftp://example.com\n");
-    const Result<Connection> connection = resolve(environment);
+    const Result<ResolvedConfig> connection = resolve(environment);
     QVERIFY(!connection.ok());
     QCOMPARE(connection.error().kind, AwsError::Kind::Configuration);
     QCOMPARE(connection.error().setting, setting);
 }
 
-void TestConnectionResolver::profile_sourceIsShown()
+void TestConfigResolver::profile_sourceIsShown()
 {
     writeAwsFile(QStringLiteral("config"),
         "[profile a]\nregion = eu-west-1\n[profile b]\nregion = eu-west-1\n");
-    ConnectionRequest picked;
+    RequestedConfig picked;
     picked.profile = QStringLiteral("b");
     picked.profileOrigin = QStringLiteral("the profile picker");
-    const Result<Connection> fromPicker = resolve({ "AWS_PROFILE=a" }, picked);
+    const Result<ResolvedConfig> fromPicker = resolve({ "AWS_PROFILE=a" }, picked);
     QCOMPARE(fromPicker.value().profile.value, QStringLiteral("b"));
     QCOMPARE(fromPicker.value().profile.source, QStringLiteral("the profile picker"));
-    const Result<Connection> fromEnvironment = resolve({ "AWS_PROFILE=a" });
+    const Result<ResolvedConfig> fromEnvironment = resolve({ "AWS_PROFILE=a" });
     QCOMPARE(fromEnvironment.value().profile.value, QStringLiteral("a"));
     QCOMPARE(fromEnvironment.value().profile.source, QStringLiteral("AWS_PROFILE"));
     QVERIFY(!fromEnvironment.value().keychainProfile);
 }
 
-void TestConnectionResolver::keychainProfile_givesRegionAndEndpoint()
+void TestConfigResolver::keychainProfile_givesRegionAndEndpoint()
 {
     QSettings settings(m_home->filePath(QStringLiteral("profiles.ini")), QSettings::IniFormat);
     settings.setValue(
@@ -526,9 +526,9 @@ void TestConnectionResolver::keychainProfile_givesRegionAndEndpoint()
     settings.setValue(QStringLiteral("KeychainProfiles/desk/endpoint_url"),
         QStringLiteral("http://127.0.0.1:8443"));
     aws::KeychainProfileStore store(&settings);
-    ConnectionRequest request;
+    RequestedConfig request;
     request.profile = QStringLiteral("desk");
-    const Result<Connection> connection = resolve({}, request, &store);
+    const Result<ResolvedConfig> connection = resolve({}, request, &store);
     QVERIFY2(connection.ok(), qPrintable(connection.ok() ? QString() : connection.error().message));
     QVERIFY(connection.value().keychainProfile);
     QCOMPARE(connection.value().region.value, QStringLiteral("ap-northeast-2"));
@@ -538,15 +538,15 @@ void TestConnectionResolver::keychainProfile_givesRegionAndEndpoint()
     QCOMPARE(
         connection.value().credentials->description(), QStringLiteral("keychain profile desk"));
     // The environment still wins for region and endpoint, as for any profile.
-    const Result<Connection> overridden = resolve(
+    const Result<ResolvedConfig> overridden = resolve(
         { "AWS_REGION=eu-west-1", "AWS_ENDPOINT_URL=https://e.example" }, request, &store);
     QCOMPARE(overridden.value().region.source, QStringLiteral("AWS_REGION"));
     QCOMPARE(overridden.value().endpointSource, QStringLiteral("AWS_ENDPOINT_URL"));
 }
 
-void TestConnectionResolver::clientSettings_carryTheResolvedValues()
+void TestConfigResolver::clientSettings_carryTheResolvedValues()
 {
-    const Result<Connection> connection = resolve(
+    const Result<ResolvedConfig> connection = resolve(
         { "AWS_REGION=eu-west-1", "AWS_MAX_ATTEMPTS=5", "AWS_ENDPOINT_URL=http://127.0.0.1:8443" });
     const aws::AwsJsonClientSettings settings = connection.value().clientSettings();
     QCOMPARE(settings.region, QStringLiteral("eu-west-1"));
@@ -555,10 +555,10 @@ void TestConnectionResolver::clientSettings_carryTheResolvedValues()
     QCOMPARE(settings.signingName, QByteArray("lookoutequipment"));
 }
 
-void TestConnectionResolver::describe_showsEverySourceAndNoSecret()
+void TestConfigResolver::describe_showsEverySourceAndNoSecret()
 {
     const QString secret = QStringLiteral("wJalrXUtnFEMI-unique-secret-7f3a");
-    const Result<Connection> connection = resolve({ "AWS_REGION=eu-west-1",
+    const Result<ResolvedConfig> connection = resolve({ "AWS_REGION=eu-west-1",
         "AWS_ACCESS_KEY_ID=AKIDEXAMPLE", QStringLiteral("AWS_SECRET_ACCESS_KEY=") + secret,
         "AWS_SESSION_TOKEN=token-unique-9c1d" });
     const QStringList lines = connection.value().describe();
@@ -573,7 +573,7 @@ void TestConnectionResolver::describe_showsEverySourceAndNoSecret()
     QVERIFY(!all.contains(QLatin1String("token-unique-9c1d")));
 }
 
-void TestConnectionResolver::profiles_listSharedAndKeychainProfiles()
+void TestConfigResolver::profiles_listSharedAndKeychainProfiles()
 {
     writeAwsFile(QStringLiteral("config"), "[default]\nregion = x\n[profile prod]\nregion = y\n");
     writeAwsFile(QStringLiteral("credentials"),
@@ -582,7 +582,7 @@ void TestConnectionResolver::profiles_listSharedAndKeychainProfiles()
     settings.setValue(QStringLiteral("KeychainProfiles/desk/region"), QStringLiteral("eu-west-1"));
     settings.setValue(QStringLiteral("KeychainProfiles/prod/region"), QStringLiteral("eu-west-1"));
     aws::KeychainProfileStore store(&settings);
-    const ConnectionResolver resolver(QProcessEnvironment(), m_home->path(), &store);
+    const ConfigResolver resolver(QProcessEnvironment(), m_home->path(), &store);
     const QString credentialsPath = m_home->filePath(QStringLiteral(".aws/credentials"));
     const QList<ProfileListEntry> expected {
         { QStringLiteral("default"), ProfileListEntry::Origin::SharedFiles,
@@ -597,21 +597,21 @@ void TestConnectionResolver::profiles_listSharedAndKeychainProfiles()
             QStringLiteral("keychain profile prod"), true },
     };
     QCOMPARE(resolver.profiles(), expected);
-    const ConnectionResolver withoutKeychain(QProcessEnvironment(), m_home->path());
+    const ConfigResolver withoutKeychain(QProcessEnvironment(), m_home->path());
     QCOMPARE(withoutKeychain.profiles().size(), 2);
 }
 
-void TestConnectionResolver::brokenConfigFile_reportsProblems_andTheRestStillWorks()
+void TestConfigResolver::brokenConfigFile_reportsProblems_andTheRestStillWorks()
 {
     writeAwsFile(QStringLiteral("config"),
         "[profile prod\nregion = y\nthis is not ini\n[default]\nregion = eu-west-1\n");
     writeAwsFile(QStringLiteral("credentials"),
         "[default]\naws_access_key_id = A\naws_secret_access_key = s\n");
-    const ConnectionResolver resolver(QProcessEnvironment(), m_home->path());
+    const ConfigResolver resolver(QProcessEnvironment(), m_home->path());
     QCOMPARE(resolver.problems().size(), 1);
     QCOMPARE(resolver.problems().first().file, configPath());
     QCOMPARE(resolver.problems().first().line, 1);
-    const Result<Connection> connection
+    const Result<ResolvedConfig> connection
         = resolver.resolve(testsupport::lookoutEquipmentService(), {});
     QVERIFY(connection.ok());
     QCOMPARE(connection.value().region.value, QStringLiteral("eu-west-1"));
@@ -622,10 +622,10 @@ void TestConnectionResolver::brokenConfigFile_reportsProblems_andTheRestStillWor
     QCOMPARE(credentials->value().accessKeyId, QStringLiteral("A"));
 }
 
-void TestConnectionResolver::reload_picksUpEditedFiles()
+void TestConfigResolver::reload_picksUpEditedFiles()
 {
     writeAwsFile(QStringLiteral("config"), "[default]\nregion = eu-west-1\n");
-    ConnectionResolver resolver(QProcessEnvironment(), m_home->path());
+    ConfigResolver resolver(QProcessEnvironment(), m_home->path());
     QCOMPARE(resolver.resolve(testsupport::lookoutEquipmentService(), {}).value().region.value,
         QStringLiteral("eu-west-1"));
     writeAwsFile(QStringLiteral("config"), "[default]\nregion = us-east-1\n");
@@ -636,5 +636,5 @@ void TestConnectionResolver::reload_picksUpEditedFiles()
         QStringLiteral("us-east-1"));
 }
 
-QTEST_GUILESS_MAIN(TestConnectionResolver)
-#include "tst_connectionresolver.moc"
+QTEST_GUILESS_MAIN(TestConfigResolver)
+#include "tst_configresolver.moc"
