@@ -117,9 +117,9 @@ Signature sign(const Request &request, const AwsCredentials &credentials, QByteA
     return result;
 }
 
-QByteArray uriEncode(QByteArrayView bytes, bool keepSlashes)
+QByteArray uriEncode(QByteArrayView bytes, Slashes slashes)
 {
-    return bytes.toByteArray().toPercentEncoding(keepSlashes ? "/" : "");
+    return bytes.toByteArray().toPercentEncoding(slashes == Slashes::Kept ? "/" : "");
 }
 
 QByteArray canonicalUri(QByteArrayView path, const Options &options)
@@ -127,7 +127,7 @@ QByteArray canonicalUri(QByteArrayView path, const Options &options)
     if (path.isEmpty() || path == "/")
         return "/";
     const QByteArray uri = options.normalizePath ? normalizedPath(path) : path.toByteArray();
-    return options.doubleEncodePath ? uriEncode(uri, true) : uri;
+    return options.doubleEncodePath ? uriEncode(uri, Slashes::Kept) : uri;
 }
 
 QByteArray canonicalQueryString(QByteArrayView query)

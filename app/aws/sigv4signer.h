@@ -50,8 +50,10 @@ Signature sign(const Request &request, const AwsCredentials &credentials, QByteA
 
 // Step 1: the canonical request.
 
-// RFC 3986 percent-encoding of every byte but the unreserved ones, with upper-case hex.
-QByteArray uriEncode(QByteArrayView bytes, bool keepSlashes = false);
+// RFC 3986 percent-encoding of every byte but the unreserved ones (and '/' with Slashes::Kept),
+// with upper-case hex.
+enum class Slashes { Encoded, Kept };
+QByteArray uriEncode(QByteArrayView bytes, Slashes slashes = Slashes::Encoded);
 QByteArray canonicalUri(QByteArrayView path, const Options &options = {});
 // Each name and value percent-decoded ('+' stays a plus, a '%' without two hex digits stays a
 // '%') and URI-encoded again, sorted by name and then by value.

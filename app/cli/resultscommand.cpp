@@ -95,7 +95,8 @@ QByteArray render(const ResultsDocument &document, const OutputSettings &setting
         break;
     }
     // The events, through the CLI's own formatters.
-    const aws::Result<OutputValue> tree = readOutputValue(resultsJson(document, false));
+    const aws::Result<OutputValue> tree
+        = readOutputValue(resultsJson(document, Predictions::Omitted));
     if (!tree.ok())
         return QByteArray();
     if (settings.format == OutputFormat::Text)

@@ -134,18 +134,18 @@ QByteArray shareText(double share)
     return pythonFloatText(value);
 }
 
-QByteArray resultsJson(const ResultsDocument &document, bool withPredictions)
+QByteArray resultsJson(const ResultsDocument &document, Predictions predictions)
 {
     const results::Series &series = *document.series;
     JsonWriter json(JsonWriter::Layout::Python);
-    if (withPredictions)
+    if (predictions == Predictions::Included)
         json.reserve(series.size() * 200 + 4096);
     json.beginObject();
     json.key("Source");
     json.string(document.source);
     json.key("Files");
     json.integer(document.files);
-    if (withPredictions) {
+    if (predictions == Predictions::Included) {
         json.key("Predictions");
         json.beginArray();
         for (const results::Prediction &prediction : series.predictions())

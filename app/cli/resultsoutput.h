@@ -22,8 +22,10 @@ struct ResultsDocument {
 
 // {"Source": …, "Files": N, "Predictions": […], "Events": […]}: predictions in time order, absent
 // members absent, each event with its TopSensors (the mean shares, largest first, at most 10).
-// Without predictions when `withPredictions` is false (what text and table output show).
-QByteArray resultsJson(const ResultsDocument &document, bool withPredictions = true);
+// Predictions::Omitted leaves them out (what text and table output show).
+enum class Predictions { Included, Omitted };
+QByteArray resultsJson(
+    const ResultsDocument &document, Predictions predictions = Predictions::Included);
 
 // Timestamp,Prediction,Reason,AnomalyScore, then one column per sensor (sorted by name), one row
 // per prediction; absent values are empty. RFC 4180 quoting; lines end in "\n".

@@ -155,15 +155,15 @@ void RangeLoader::fetchFromSource(const ObjectInfo &object)
                 objectFailed(object, error->message);
                 return;
             }
-            parseInPool(object, std::get<QByteArray>(result), true);
+            parseInPool(object, std::get<QByteArray>(result));
         });
 }
 
-void RangeLoader::parseInPool(const ObjectInfo &object, QByteArray contents, bool store)
+void RangeLoader::parseInPool(const ObjectInfo &object, QByteArray contents)
 {
     const quint64 generation = m_generation;
     const TimeRange range = m_range;
-    ObjectCache *cache = store ? m_cache : nullptr;
+    ObjectCache *cache = m_cache;
     const QString scope = m_source->cacheScope();
     m_pool.start([this, generation, range, cache, scope, object, contents] {
         if (cache && !scope.isEmpty())

@@ -89,7 +89,7 @@ private:
     void pump();
     void launch(const ObjectInfo &object);
     void fetchFromSource(const ObjectInfo &object);
-    void parseInPool(const ObjectInfo &object, QByteArray contents, bool store);
+    void parseInPool(const ObjectInfo &object, QByteArray contents);
     void parsed(quint64 generation, std::shared_ptr<Parsed> parsed);
     void mergePending();
     void objectDone(const ObjectInfo &object);

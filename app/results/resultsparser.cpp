@@ -217,7 +217,9 @@ public:
         out.report.describe(ParseIssue { m_file, line, message });
     }
 
-    void read(const char *begin, const char *end, qint64 lineNumber, bool lastOfObject);
+    // Last: the object's final line, which may end without a newline.
+    enum class Line { Inner, Last };
+    void read(const char *begin, const char *end, qint64 lineNumber, Line line);
 
 private:
     enum class Type { String, Number, Object, List, Boolean, Null, None };
@@ -312,7 +314,7 @@ private:
 };
 
 void ResultsParser::LineReader::read(
-    const char *begin, const char *end, qint64 lineNumber, bool lastOfObject)
+    const char *begin, const char *end, qint64 lineNumber, Line line)
 {
     m_begin = m_p = begin;
     m_end = end;
@@ -340,7 +342,7 @@ void ResultsParser::LineReader::read(
     if (!ok) {
         out.diagnostics.resize(firstDiagnostic);
         ++out.report.skippedLines;
-        if (m_errorAtEnd && lastOfObject)
+        if (m_errorAtEnd && line == Line::Last)
             m_error = QStringLiteral("the object ends inside this line (%1)").arg(m_error);
         issue(lineNumber, m_error + QStringLiteral("; line skipped"));
         return;
@@ -1099,7 +1101,7 @@ void ResultsParser::feed(QByteArrayView chunk)
                 return;
             ++m_lineNumber;
             m_reader->read(m_partial.constData(), m_partial.constData() + m_partial.size(),
-                m_lineNumber, false);
+                m_lineNumber, LineReader::Line::Inner);
             m_partial.clear();
         }
         p = newline + 1;
@@ -1118,7 +1120,7 @@ void ResultsParser::feed(QByteArrayView chunk)
             skipLongLine(newline - p);
         } else {
             ++m_lineNumber;
-            m_reader->read(p, newline, m_lineNumber, false);
+            m_reader->read(p, newline, m_lineNumber, LineReader::Line::Inner);
         }
         p = newline + 1;
     }
@@ -1143,8 +1145,8 @@ ParsedResults ResultsParser::finish()
         skipLongLine(m_longLineBytes);
     } else if (!m_partial.isEmpty()) {
         ++m_lineNumber;
-        m_reader->read(
-            m_partial.constData(), m_partial.constData() + m_partial.size(), m_lineNumber, true);
+        m_reader->read(m_partial.constData(), m_partial.constData() + m_partial.size(),
+            m_lineNumber, LineReader::Line::Last);
     }
     m_partial.clear();
     m_lineNumber = 0;

@@ -171,7 +171,7 @@ void TestResultsOutput::json_withoutPredictions()
         R"({"timestamp": "2022-07-29T11:45:00", "prediction": 1, "diagnostics": [{"name": "a", )"
         R"("value": 1}]})");
     cli::ResultsDocument document { u"x"_s, 1, &s, results::findEvents(s) };
-    QCOMPARE(cli::resultsJson(document, false), R"({
+    QCOMPARE(cli::resultsJson(document, cli::Predictions::Omitted), R"({
     "Source": "x",
     "Files": 1,
     "Events": [
