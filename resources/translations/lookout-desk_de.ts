@@ -997,6 +997,25 @@
     </message>
 </context>
 <context>
+    <name>ui::ChoiceResolver</name>
+    <message>
+        <source>The demo endpoint is not available.</source>
+        <translation>Der Demo-Endpunkt ist nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation>Demo</translation>
+    </message>
+    <message>
+        <source>the profile picker</source>
+        <translation>die Profilauswahl</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Umgebung</translation>
+    </message>
+</context>
+<context>
     <name>ui::ConnectionBar</name>
     <message>
         <source>&amp;Profile:</source>
@@ -1044,25 +1063,6 @@
     <message>
         <source>Problems in the AWS configuration files (the rest of them still works):</source>
         <translation>Probleme in den AWS-Konfigurationsdateien (der Rest davon funktioniert weiterhin):</translation>
-    </message>
-</context>
-<context>
-    <name>ui::ChoiceResolver</name>
-    <message>
-        <source>The demo endpoint is not available.</source>
-        <translation>Der Demo-Endpunkt ist nicht verfügbar.</translation>
-    </message>
-    <message>
-        <source>Demo</source>
-        <translation>Demo</translation>
-    </message>
-    <message>
-        <source>the profile picker</source>
-        <translation>die Profilauswahl</translation>
-    </message>
-    <message>
-        <source>Environment</source>
-        <translation>Umgebung</translation>
     </message>
 </context>
 <context>
