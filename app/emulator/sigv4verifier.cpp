@@ -9,7 +9,9 @@ namespace emulator {
 
 namespace {
 
-constexpr QByteArrayView kService(lookout::service::kSigningName);
+// Not constexpr: gcc with -fsanitize=address does not evaluate the length of a named char array
+// at compile time.
+const QByteArrayView kService(lookout::service::kSigningName);
 constexpr QByteArrayView kTerminator("aws4_request");
 
 QString latin1(QByteArrayView bytes)
