@@ -72,7 +72,7 @@ int runGuiApplication(int argc, char *argv[])
         = aws::KeychainProfileStore::openDefaultSettings();
     aws::KeychainProfileStore keychain(profileSettings.get());
     aws::ConfigResolver resolver = aws::ConfigResolver::forCurrentProcess(&keychain);
-    ChoiceResolver choices(&resolver, &demo, options.connection);
+    ChoiceResolver choices(&resolver, &demo, options.requestedConfig);
     QNetworkAccessManager network;
     QSettings settings(QSettings::IniFormat, QSettings::UserScope,
         QString::fromLatin1(appinfo::kOrganizationName), QStringLiteral("window"));

@@ -109,9 +109,9 @@ void ResultsChart::dataChanged()
     if (m_selectedEvent >= (m_events ? static_cast<int>(m_events->size()) : 0))
         m_selectedEvent = -1;
     if (!m_viewChosen)
-        applyRange(dataStart(), dataEnd(), false);
+        applyRange(dataStart(), dataEnd(), RangeOrigin::Data);
     else
-        applyRange(m_from, m_to, false);
+        applyRange(m_from, m_to, RangeOrigin::Data);
     updateAccessibleDescription();
     update();
 }
@@ -144,16 +144,16 @@ qint64 ResultsChart::dataEnd() const
 
 void ResultsChart::setVisibleRange(qint64 from, qint64 to)
 {
-    applyRange(from, to, true);
+    applyRange(from, to, RangeOrigin::User);
 }
 
 void ResultsChart::showAll()
 {
     m_viewChosen = false;
-    applyRange(dataStart(), dataEnd(), false);
+    applyRange(dataStart(), dataEnd(), RangeOrigin::Data);
 }
 
-void ResultsChart::applyRange(qint64 from, qint64 to, bool byUser)
+void ResultsChart::applyRange(qint64 from, qint64 to, RangeOrigin origin)
 {
     if (!hasData()) {
         m_from = m_to = 0;
@@ -167,7 +167,7 @@ void ResultsChart::applyRange(qint64 from, qint64 to, bool byUser)
         from = start;
     if (from + span > start + extent)
         from = start + extent - span;
-    if (byUser)
+    if (origin == RangeOrigin::User)
         m_viewChosen = true;
     if (from == m_from && from + span == m_to)
         return;
@@ -186,7 +186,7 @@ void ResultsChart::zoomBy(double factor, qint64 anchor)
     const double before = static_cast<double>(anchor - m_from) / span;
     const auto newSpan = static_cast<qint64>(std::llround(span * factor));
     const auto from = anchor - static_cast<qint64>(std::llround(before * newSpan));
-    applyRange(from, from + newSpan, true);
+    applyRange(from, from + newSpan, RangeOrigin::User);
 }
 
 void ResultsChart::zoomBy(double factor)
@@ -203,7 +203,7 @@ void ResultsChart::panBy(double fraction)
 {
     const auto shift
         = static_cast<qint64>(std::llround(static_cast<double>(m_to - m_from) * fraction));
-    applyRange(m_from + shift, m_to + shift, true);
+    applyRange(m_from + shift, m_to + shift, RangeOrigin::User);
 }
 
 void ResultsChart::selectPrediction(qsizetype index)
@@ -217,7 +217,7 @@ void ResultsChart::selectPrediction(qsizetype index)
     if (index >= 0) {
         const qint64 time = m_series->at(index).time;
         if (time < m_from || time >= m_to)
-            applyRange(time - (m_to - m_from) / 2, time + (m_to - m_from) / 2, m_viewChosen);
+            applyRange(time - (m_to - m_from) / 2, time + (m_to - m_from) / 2, currentOrigin());
     }
     update();
     emit predictionSelected(index);
@@ -235,7 +235,7 @@ void ResultsChart::selectEvent(int event)
         const results::Event &shown = (*m_events)[static_cast<size_t>(event)];
         if (shown.end < m_from || shown.start >= m_to) {
             const qint64 middle = shown.start + (shown.end - shown.start) / 2;
-            applyRange(middle - (m_to - m_from) / 2, middle + (m_to - m_from) / 2, m_viewChosen);
+            applyRange(middle - (m_to - m_from) / 2, middle + (m_to - m_from) / 2, currentOrigin());
         }
     }
     update();
@@ -439,8 +439,9 @@ void ResultsChart::paintLegend(QPainter &painter, const Layout &layout) const
     const double box = metrics.height() * 0.7;
     double x = layout.legend.left();
     const double middle = layout.legend.center().y();
-    const auto entry = [&](const QString &text, const QBrush &brush, bool asLine) {
-        if (asLine) {
+    enum class Mark { Line, Box };
+    const auto entry = [&](const QString &text, const QBrush &brush, Mark mark) {
+        if (mark == Mark::Line) {
             painter.setPen(QPen(colours.line, 2));
             painter.drawLine(QPointF(x, middle), QPointF(x + box * 1.6, middle));
             x += box * 1.6 + 4;
@@ -456,12 +457,12 @@ void ResultsChart::paintLegend(QPainter &painter, const Layout &layout) const
             Qt::AlignLeft | Qt::AlignVCenter, text);
         x += width + 14;
     };
-    entry(tr("Anomaly score"), Qt::NoBrush, true);
-    entry(tr("Anomaly"), colours.anomaly, false);
-    entry(tr("Normal"), colours.normal, false);
-    entry(tr("Machine off"), colours.machineOff, false);
-    entry(tr("No data"), QBrush(colours.missing, Qt::BDiagPattern), false);
-    entry(tr("Event"), colours.eventFill, false);
+    entry(tr("Anomaly score"), Qt::NoBrush, Mark::Line);
+    entry(tr("Anomaly"), colours.anomaly, Mark::Box);
+    entry(tr("Normal"), colours.normal, Mark::Box);
+    entry(tr("Machine off"), colours.machineOff, Mark::Box);
+    entry(tr("No data"), QBrush(colours.missing, Qt::BDiagPattern), Mark::Box);
+    entry(tr("Event"), colours.eventFill, Mark::Box);
 
     if (hasData()) {
         // The span shown, where the legend leaves room for it.
@@ -767,7 +768,7 @@ void ResultsChart::mouseMoveEvent(QMouseEvent *event)
     const qint64 span = m_to - m_from;
     const double width = plotArea().width();
     const auto shift = static_cast<qint64>(std::llround(dx * static_cast<double>(span) / width));
-    applyRange(m_pressFrom - shift, m_pressFrom - shift + span, true);
+    applyRange(m_pressFrom - shift, m_pressFrom - shift + span, RangeOrigin::User);
     event->accept();
 }
 
@@ -811,10 +812,10 @@ void ResultsChart::keyPressEvent(QKeyEvent *event)
         panBy(large ? 0.5 : kPanStep);
         break;
     case Qt::Key_Home:
-        applyRange(dataStart(), dataStart() + span, true);
+        applyRange(dataStart(), dataStart() + span, RangeOrigin::User);
         break;
     case Qt::Key_End:
-        applyRange(dataEnd() - span, dataEnd(), true);
+        applyRange(dataEnd() - span, dataEnd(), RangeOrigin::User);
         break;
     case Qt::Key_0:
         showAll();

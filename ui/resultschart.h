@@ -123,7 +123,13 @@ private:
     qint64 dataStart() const;
     qint64 dataEnd() const; // the last prediction plus one spacing
     qint64 spacing() const;
-    void applyRange(qint64 from, qint64 to, bool byUser);
+    // Who set a range: a user's choice (zoom, pan, keys) is kept when new data arrives.
+    enum class RangeOrigin { Data, User };
+    void applyRange(qint64 from, qint64 to, RangeOrigin origin);
+    RangeOrigin currentOrigin() const
+    {
+        return m_viewChosen ? RangeOrigin::User : RangeOrigin::Data;
+    }
     void selectAt(const QPointF &position);
     int eventAt(qint64 time) const;
     void updateAccessibleDescription();

@@ -197,7 +197,7 @@ QTableView *ResultsWindow::makeTable(QAbstractItemModel *model, const QString &n
     auto *copy = new QAction(tr("Copy as CSV"), view);
     copy->setShortcut(QKeySequence::Copy);
     copy->setShortcutContext(Qt::WidgetShortcut);
-    connect(copy, &QAction::triggered, this, [this] { copyCsv(true); });
+    connect(copy, &QAction::triggered, this, [this] { copyCsv(CsvRows::Selected); });
     view->addAction(copy);
     view->setContextMenuPolicy(Qt::ActionsContextMenu);
     return view;
@@ -207,9 +207,9 @@ void ResultsWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *png = file->addAction(tr("Export Chart as &PNG…"));
-    connect(png, &QAction::triggered, this, [this] { exportChart(false); });
+    connect(png, &QAction::triggered, this, [this] { exportChart(ChartFormat::Png); });
     QAction *svg = file->addAction(tr("Export Chart as &SVG…"));
-    connect(svg, &QAction::triggered, this, [this] { exportChart(true); });
+    connect(svg, &QAction::triggered, this, [this] { exportChart(ChartFormat::Svg); });
     file->addSeparator();
     QAction *close = file->addAction(tr("&Close"));
     close->setShortcut(QKeySequence::Close);
@@ -218,7 +218,7 @@ void ResultsWindow::buildMenus()
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     QAction *copy = edit->addAction(tr("&Copy Whole Table as CSV"));
     copy->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
-    connect(copy, &QAction::triggered, this, [this] { copyCsv(false); });
+    connect(copy, &QAction::triggered, this, [this] { copyCsv(CsvRows::All); });
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     m_reloadAction = view->addAction(tr("&Reload"));
@@ -441,13 +441,13 @@ void ResultsWindow::predictionSelected(qsizetype index)
     }
 }
 
-QString ResultsWindow::currentTableCsv(bool selectedRows) const
+QString ResultsWindow::currentTableCsv(CsvRows which) const
 {
     const auto *view = qobject_cast<QTableView *>(m_tables->currentWidget());
     if (!view)
         return {};
     QList<int> rows;
-    if (selectedRows) {
+    if (which == CsvRows::Selected) {
         for (const QModelIndex &index : view->selectionModel()->selectedRows())
             rows.append(index.row());
     }
@@ -455,17 +455,18 @@ QString ResultsWindow::currentTableCsv(bool selectedRows) const
     return tableAsCsv(*view->model(), rows);
 }
 
-void ResultsWindow::copyCsv(bool selectedRows)
+void ResultsWindow::copyCsv(CsvRows rows)
 {
-    QGuiApplication::clipboard()->setText(currentTableCsv(selectedRows));
+    QGuiApplication::clipboard()->setText(currentTableCsv(rows));
     statusBar()->showMessage(
         tr("Copied the %1 table as CSV")
             .arg(m_tables->tabText(m_tables->currentIndex()).remove(QLatin1Char('&'))),
         5000);
 }
 
-void ResultsWindow::exportChart(bool svg)
+void ResultsWindow::exportChart(ChartFormat format)
 {
+    const bool svg = format == ChartFormat::Svg;
     const QString filter = svg ? tr("SVG images (*.svg)") : tr("PNG images (*.png)");
     QString path = QFileDialog::getSaveFileName(this,
         svg ? tr("Export Chart as SVG") : tr("Export Chart as PNG"),

@@ -72,8 +72,13 @@ public:
     QLabel *selectionLabel() const { return m_selectionLabel; }
     QCheckBox *componentToggle() const { return m_componentToggle; }
     const results::RangeLoader &loader() const { return m_loader; }
-    // The table shown as CSV: its selected rows (all when none is selected), or every row.
-    QString currentTableCsv(bool selectedRows = true) const;
+    // Which rows of the table shown are copied: the selected ones (all when none is selected),
+    // or every row.
+    enum class CsvRows { Selected, All };
+    // Which file an exported chart is written as.
+    enum class ChartFormat { Png, Svg };
+
+    QString currentTableCsv(CsvRows rows = CsvRows::Selected) const;
 
 signals:
     // A load ended (and its outcome is shown).
@@ -90,8 +95,8 @@ private:
     void finished(results::RangeLoader::Outcome outcome);
     void eventSelected(int event);
     void predictionSelected(qsizetype index);
-    void copyCsv(bool selectedRows);
-    void exportChart(bool svg);
+    void copyCsv(CsvRows rows);
+    void exportChart(ChartFormat format);
 
     results::ResultsSource *m_source;
     results::RangeLoader m_loader;

@@ -1,6 +1,7 @@
 #include "ui/schedulerdetailsview.h"
 
 #include "lookout/lookoutclient.h"
+#include "lookout/service.h"
 #include "models/itemroles.h"
 #include "models/statuspresentation.h"
 #include "models/timetext.h"
@@ -112,7 +113,9 @@ void SchedulerDetailsView::setUpActions()
     m_copyCliCommandAction = new QAction(tr("Copy AWS &CLI Command"), this);
     m_copyCliCommandAction->setObjectName(QStringLiteral("copyCliCommandAction"));
     m_copyCliCommandAction->setToolTip(
-        tr("Copy the aws lookoutequipment command that describes this scheduler"));
+        tr("Copy the %1 command that describes this scheduler")
+            .arg(lookout::service::cliCommand(
+                QLatin1StringView(lookout::service::operation::kDescribeInferenceScheduler))));
     connect(m_copyCliCommandAction, &QAction::triggered, this, [this] {
         if (m_controller && !m_controller->cliCommand().isEmpty())
             copyText(m_controller->cliCommand(), tr("Copied the AWS CLI command"));

@@ -91,13 +91,13 @@ QString choices(const QStringList &names)
 std::optional<options::CommandLineError> readGlobalOptions(
     const options::ScannedArguments &scanned, const CommandSpec &command, GlobalOptions &global)
 {
-    global.connection.profile = scanned.value(kProfile).value_or(QString());
-    global.connection.region = scanned.value(kRegion).value_or(QString());
-    global.connection.endpointUrl = scanned.value(kEndpointUrl).value_or(QString());
+    global.requestedConfig.profile = scanned.value(kProfile).value_or(QString());
+    global.requestedConfig.region = scanned.value(kRegion).value_or(QString());
+    global.requestedConfig.endpointUrl = scanned.value(kEndpointUrl).value_or(QString());
     global.debug = scanned.has(kDebug);
-    for (const auto &[option, target] : { std::pair { kProfile, &global.connection.profile },
-             std::pair { kRegion, &global.connection.region },
-             std::pair { kEndpointUrl, &global.connection.endpointUrl } }) {
+    for (const auto &[option, target] : { std::pair { kProfile, &global.requestedConfig.profile },
+             std::pair { kRegion, &global.requestedConfig.region },
+             std::pair { kEndpointUrl, &global.requestedConfig.endpointUrl } }) {
         if (scanned.has(option) && target->trimmed().isEmpty())
             return options::CommandLineError {
                 Text::tr("argument %1: expected a non-empty value").arg(option)

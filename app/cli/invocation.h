@@ -19,7 +19,7 @@ namespace cli {
 
 // Options every service command takes. Unset ones fall back as in the AWS CLI.
 struct GlobalOptions {
-    aws::RequestedConfig connection; // --profile, --region, --endpoint-url
+    aws::RequestedConfig requestedConfig; // --profile, --region, --endpoint-url
     std::optional<OutputFormat> output; // --output
     ColorMode color = ColorMode::Auto; // --color
     std::optional<std::chrono::milliseconds> readTimeout; // --read-timeout (0 s: none)

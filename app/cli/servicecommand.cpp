@@ -104,7 +104,7 @@ int runServiceCommand(const Invocation &invocation, const CommandEnvironment &en
         err->write(Text::tr("Warning: %1\n").arg(problem.toString()).toUtf8());
 
     const aws::Result<aws::ResolvedConfig> config
-        = resolver.resolve(lookout::service::description(), invocation.global.connection);
+        = resolver.resolve(lookout::service::description(), invocation.global.requestedConfig);
     if (!config.ok())
         return fail(err, config.error());
     for (const QString &line : config.value().describe())

@@ -70,9 +70,9 @@ Result<GuiOptions> parseGuiOptions(const QStringList &arguments)
         };
 
     GuiOptions options;
-    options.connection.profile = scanned.value(kProfile).value_or(QString());
-    options.connection.region = scanned.value(kRegion).value_or(QString());
-    options.connection.endpointUrl = scanned.value(kEndpointUrl).value_or(QString());
+    options.requestedConfig.profile = scanned.value(kProfile).value_or(QString());
+    options.requestedConfig.region = scanned.value(kRegion).value_or(QString());
+    options.requestedConfig.endpointUrl = scanned.value(kEndpointUrl).value_or(QString());
     for (const QLatin1StringView option :
         { kProfile, kRegion, kEndpointUrl, kScheduler, kFrom, kResults }) {
         if (scanned.has(option) && scanned.value(option)->trimmed().isEmpty())
@@ -156,8 +156,8 @@ Result<GuiOptions> parseGuiOptions(const QStringList &arguments)
     demo.churn.enabled = scanned.has(kChurn);
     demo.churn.seed = demo.fleetSeed;
     demo.archiveDirectory = scanned.value(kFrom).value_or(QString());
-    if (!options.connection.region.isEmpty())
-        demo.region = options.connection.region;
+    if (!options.requestedConfig.region.isEmpty())
+        demo.region = options.requestedConfig.region;
     if (const QString problem = demo.validate(); !problem.isEmpty())
         return CommandLineError { Text::tr("argument %1: %2").arg(kDemo, problem) };
     return options;

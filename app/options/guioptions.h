@@ -18,7 +18,7 @@
 namespace options {
 
 struct GuiOptions {
-    aws::RequestedConfig connection; // --profile, --region, --endpoint-url
+    aws::RequestedConfig requestedConfig; // --profile, --region, --endpoint-url
     QString schedulerName; // --scheduler: open with it shown; empty: none
     std::optional<int> refreshIntervalSeconds; // --refresh-interval: 0 turns auto-refresh off
     bool demo = false; // --demo: serve the emulator in-process, open on it

@@ -2213,8 +2213,8 @@ Ein Betrachter für Inferenzplaner von Amazon Lookout for Equipment.</translatio
         <translation>AWS-&amp;CLI-Befehl kopieren</translation>
     </message>
     <message>
-        <source>Copy the aws lookoutequipment command that describes this scheduler</source>
-        <translation>Den Befehl aws lookoutequipment kopieren, der diesen Planer beschreibt</translation>
+        <source>Copy the %1 command that describes this scheduler</source>
+        <translation>Den Befehl %1 kopieren, der diesen Planer beschreibt</translation>
     </message>
     <message>
         <source>Copied the AWS CLI command</source>

@@ -131,29 +131,29 @@ void TestConfigResolver::region()
         "# regions\n[profile prod]\nregion = eu-west-1\n\n[default]\nregion = us-east-1\n");
     RequestedConfig request;
     request.region = optionRegion;
-    const Result<ResolvedConfig> connection = resolve(environment, request);
-    QVERIFY2(connection.ok(), qPrintable(connection.ok() ? QString() : connection.error().message));
-    QCOMPARE(connection.value().region.value, region);
-    QCOMPARE(connection.value().region.source,
-        source.contains(u'%') ? source.arg(configPath()) : source);
+    const Result<ResolvedConfig> resolved = resolve(environment, request);
+    QVERIFY2(resolved.ok(), qPrintable(resolved.ok() ? QString() : resolved.error().message));
+    QCOMPARE(resolved.value().region.value, region);
+    QCOMPARE(
+        resolved.value().region.source, source.contains(u'%') ? source.arg(configPath()) : source);
 }
 
 void TestConfigResolver::region_missing_isTheCliMessage()
 {
-    const Result<ResolvedConfig> connection = resolve({});
-    QVERIFY(!connection.ok());
-    QCOMPARE(connection.error().kind, AwsError::Kind::Configuration);
-    QCOMPARE(connection.error().toString(),
+    const Result<ResolvedConfig> resolved = resolve({});
+    QVERIFY(!resolved.ok());
+    QCOMPARE(resolved.error().kind, AwsError::Kind::Configuration);
+    QCOMPARE(resolved.error().toString(),
         QStringLiteral("You must specify a region. You can also configure your region by running "
                        "\"aws configure\"."));
-    QCOMPARE(connection.error().exitCode(), 253);
+    QCOMPARE(resolved.error().exitCode(), 253);
 }
 
 void TestConfigResolver::region_invalid_namesItsSource()
 {
-    const Result<ResolvedConfig> connection = resolve({ "AWS_REGION=eu west 1" });
-    QVERIFY(!connection.ok());
-    QCOMPARE(connection.error().message,
+    const Result<ResolvedConfig> resolved = resolve({ "AWS_REGION=eu west 1" });
+    QVERIFY(!resolved.ok());
+    QCOMPARE(resolved.error().message,
         QStringLiteral("Provided region_name 'eu west 1' doesn't match a supported format. (from "
                        "AWS_REGION)"));
 }
@@ -240,10 +240,10 @@ void TestConfigResolver::endpoint()
     writeAwsFile(QStringLiteral("config"), config);
     RequestedConfig request;
     request.endpointUrl = optionEndpoint;
-    const Result<ResolvedConfig> connection = resolve(environment, request);
-    QVERIFY2(connection.ok(), qPrintable(connection.ok() ? QString() : connection.error().message));
-    QCOMPARE(connection.value().endpoint, QUrl(endpoint));
-    QCOMPARE(connection.value().endpointSource,
+    const Result<ResolvedConfig> resolved = resolve(environment, request);
+    QVERIFY2(resolved.ok(), qPrintable(resolved.ok() ? QString() : resolved.error().message));
+    QCOMPARE(resolved.value().endpoint, QUrl(endpoint));
+    QCOMPARE(resolved.value().endpointSource,
         source.contains(QLatin1String("%1")) ? source.arg(configPath()) : source);
 }
 
@@ -301,24 +301,24 @@ void TestConfigResolver::endpoint_ofOtherServices()
         "[services local]\nlookoutequipment =\n  endpoint_url = http://127.0.0.1:11\n"
         "s3 =\n  endpoint_url = http://127.0.0.1:12\n");
     const ConfigResolver resolver(environmentFrom(environment), m_home->path());
-    const Result<ResolvedConfig> connection = resolver.resolve(service, {});
-    QVERIFY2(connection.ok(), qPrintable(connection.ok() ? QString() : connection.error().message));
-    QCOMPARE(connection.value().endpoint, QUrl(endpoint));
-    QCOMPARE(connection.value().endpointSource,
+    const Result<ResolvedConfig> resolved = resolver.resolve(service, {});
+    QVERIFY2(resolved.ok(), qPrintable(resolved.ok() ? QString() : resolved.error().message));
+    QCOMPARE(resolved.value().endpoint, QUrl(endpoint));
+    QCOMPARE(resolved.value().endpointSource,
         source.contains(QLatin1String("%1")) ? source.arg(configPath()) : source);
-    QCOMPARE(connection.value().service, service);
-    QCOMPARE(connection.value().clientSettings().signingName, service.signingName);
-    QCOMPARE(connection.value().clientSettings().targetPrefix, service.targetPrefix);
+    QCOMPARE(resolved.value().service, service);
+    QCOMPARE(resolved.value().clientSettings().signingName, service.signingName);
+    QCOMPARE(resolved.value().clientSettings().targetPrefix, service.targetPrefix);
 }
 
 void TestConfigResolver::endpoint_missingServicesSection_isAnError()
 {
     writeAwsFile(
         QStringLiteral("config"), "[profile dev]\nregion = eu-west-1\nservices = nowhere\n");
-    const Result<ResolvedConfig> connection = resolve({ "AWS_PROFILE=dev" });
-    QVERIFY(!connection.ok());
-    QCOMPARE(connection.error().kind, AwsError::Kind::Configuration);
-    QCOMPARE(connection.error().message,
+    const Result<ResolvedConfig> resolved = resolve({ "AWS_PROFILE=dev" });
+    QVERIFY(!resolved.ok());
+    QCOMPARE(resolved.error().kind, AwsError::Kind::Configuration);
+    QCOMPARE(resolved.error().message,
         QStringLiteral(
             "The profile is configured to use the services section but the \"nowhere\" services "
             "configuration does not exist. (profile dev in %1 line 3)")
@@ -415,9 +415,9 @@ void TestConfigResolver::retrySettings()
     QFETCH(QString, expected);
     writeAwsFile(QStringLiteral("config"),
         "[profile retry]\nregion = eu-west-1\nmax_attempts = 7\nretry_mode = adaptive\n");
-    const Result<ResolvedConfig> connection = resolve(environment);
-    QVERIFY2(connection.ok(), qPrintable(connection.ok() ? QString() : connection.error().message));
-    const ResolvedConfig &value = connection.value();
+    const Result<ResolvedConfig> resolved = resolve(environment);
+    QVERIFY2(resolved.ok(), qPrintable(resolved.ok() ? QString() : resolved.error().message));
+    const ResolvedConfig &value = resolved.value();
     QCOMPARE(QStringLiteral("%1/%2|%3/%4")
                  .arg(value.maxAttempts.value, value.maxAttempts.source, value.retryMode.value,
                      value.retryMode.source),
@@ -446,21 +446,21 @@ void TestConfigResolver::retrySettings_invalid()
 {
     QFETCH(QStringList, environment);
     QFETCH(QString, message);
-    const Result<ResolvedConfig> connection = resolve(environment);
-    QVERIFY(!connection.ok());
-    QCOMPARE(connection.error().kind, AwsError::Kind::Configuration);
-    QCOMPARE(connection.error().message, message);
+    const Result<ResolvedConfig> resolved = resolve(environment);
+    QVERIFY(!resolved.ok());
+    QCOMPARE(resolved.error().kind, AwsError::Kind::Configuration);
+    QCOMPARE(resolved.error().message, message);
 }
 
 void TestConfigResolver::profile_unknown_isTheCliMessage()
 {
     RequestedConfig request;
     request.profile = QStringLiteral("nope");
-    const Result<ResolvedConfig> connection = resolve({ "AWS_REGION=eu-west-1" }, request);
-    QVERIFY(!connection.ok());
-    QCOMPARE(connection.error().toString(),
+    const Result<ResolvedConfig> resolved = resolve({ "AWS_REGION=eu-west-1" }, request);
+    QVERIFY(!resolved.ok());
+    QCOMPARE(resolved.error().toString(),
         QStringLiteral("The config profile (nope) could not be found"));
-    QCOMPARE(connection.error().exitCode(), 253);
+    QCOMPARE(resolved.error().exitCode(), 253);
 }
 
 void TestConfigResolver::errors_nameTheSettingAtFault_data()
@@ -496,10 +496,10 @@ void TestConfigResolver::errors_nameTheSettingAtFault()
         "[profile services]\nregion = eu-west-1\nservices = nowhere\n"
         "[profile badregion]\nregion = eu_west_1!\n"
         "[profile badendpoint]\nregion = eu-west-1\nendpoint_url = ftp://example.com\n");
-    const Result<ResolvedConfig> connection = resolve(environment);
-    QVERIFY(!connection.ok());
-    QCOMPARE(connection.error().kind, AwsError::Kind::Configuration);
-    QCOMPARE(connection.error().setting, setting);
+    const Result<ResolvedConfig> resolved = resolve(environment);
+    QVERIFY(!resolved.ok());
+    QCOMPARE(resolved.error().kind, AwsError::Kind::Configuration);
+    QCOMPARE(resolved.error().setting, setting);
 }
 
 void TestConfigResolver::profile_sourceIsShown()
@@ -528,15 +528,14 @@ void TestConfigResolver::keychainProfile_givesRegionAndEndpoint()
     aws::KeychainProfileStore store(&settings);
     RequestedConfig request;
     request.profile = QStringLiteral("desk");
-    const Result<ResolvedConfig> connection = resolve({}, request, &store);
-    QVERIFY2(connection.ok(), qPrintable(connection.ok() ? QString() : connection.error().message));
-    QVERIFY(connection.value().keychainProfile);
-    QCOMPARE(connection.value().region.value, QStringLiteral("ap-northeast-2"));
-    QCOMPARE(connection.value().region.source, QStringLiteral("keychain profile desk"));
-    QCOMPARE(connection.value().endpoint, QUrl(QStringLiteral("http://127.0.0.1:8443")));
-    QCOMPARE(connection.value().endpointSource, QStringLiteral("keychain profile desk"));
-    QCOMPARE(
-        connection.value().credentials->description(), QStringLiteral("keychain profile desk"));
+    const Result<ResolvedConfig> resolved = resolve({}, request, &store);
+    QVERIFY2(resolved.ok(), qPrintable(resolved.ok() ? QString() : resolved.error().message));
+    QVERIFY(resolved.value().keychainProfile);
+    QCOMPARE(resolved.value().region.value, QStringLiteral("ap-northeast-2"));
+    QCOMPARE(resolved.value().region.source, QStringLiteral("keychain profile desk"));
+    QCOMPARE(resolved.value().endpoint, QUrl(QStringLiteral("http://127.0.0.1:8443")));
+    QCOMPARE(resolved.value().endpointSource, QStringLiteral("keychain profile desk"));
+    QCOMPARE(resolved.value().credentials->description(), QStringLiteral("keychain profile desk"));
     // The environment still wins for region and endpoint, as for any profile.
     const Result<ResolvedConfig> overridden = resolve(
         { "AWS_REGION=eu-west-1", "AWS_ENDPOINT_URL=https://e.example" }, request, &store);
@@ -546,9 +545,9 @@ void TestConfigResolver::keychainProfile_givesRegionAndEndpoint()
 
 void TestConfigResolver::clientSettings_carryTheResolvedValues()
 {
-    const Result<ResolvedConfig> connection = resolve(
+    const Result<ResolvedConfig> resolved = resolve(
         { "AWS_REGION=eu-west-1", "AWS_MAX_ATTEMPTS=5", "AWS_ENDPOINT_URL=http://127.0.0.1:8443" });
-    const aws::AwsJsonClientSettings settings = connection.value().clientSettings();
+    const aws::AwsJsonClientSettings settings = resolved.value().clientSettings();
     QCOMPARE(settings.region, QStringLiteral("eu-west-1"));
     QCOMPARE(settings.endpoint, QUrl(QStringLiteral("http://127.0.0.1:8443")));
     QCOMPARE(settings.maxAttempts, 5);
@@ -558,10 +557,10 @@ void TestConfigResolver::clientSettings_carryTheResolvedValues()
 void TestConfigResolver::describe_showsEverySourceAndNoSecret()
 {
     const QString secret = QStringLiteral("wJalrXUtnFEMI-unique-secret-7f3a");
-    const Result<ResolvedConfig> connection = resolve({ "AWS_REGION=eu-west-1",
+    const Result<ResolvedConfig> resolved = resolve({ "AWS_REGION=eu-west-1",
         "AWS_ACCESS_KEY_ID=AKIDEXAMPLE", QStringLiteral("AWS_SECRET_ACCESS_KEY=") + secret,
         "AWS_SESSION_TOKEN=token-unique-9c1d" });
-    const QStringList lines = connection.value().describe();
+    const QStringList lines = resolved.value().describe();
     QCOMPARE(lines,
         QStringList({ "profile: default (from default)", "region: eu-west-1 (from AWS_REGION)",
             "endpoint: https://lookoutequipment.eu-west-1.amazonaws.com (from the default for "
@@ -611,12 +610,12 @@ void TestConfigResolver::brokenConfigFile_reportsProblems_andTheRestStillWorks()
     QCOMPARE(resolver.problems().size(), 1);
     QCOMPARE(resolver.problems().first().file, configPath());
     QCOMPARE(resolver.problems().first().line, 1);
-    const Result<ResolvedConfig> connection
+    const Result<ResolvedConfig> resolved
         = resolver.resolve(testsupport::lookoutEquipmentService(), {});
-    QVERIFY(connection.ok());
-    QCOMPARE(connection.value().region.value, QStringLiteral("eu-west-1"));
+    QVERIFY(resolved.ok());
+    QCOMPARE(resolved.value().region.value, QStringLiteral("eu-west-1"));
     std::optional<Result<aws::AwsCredentials>> credentials;
-    connection.value().credentials->fetch(
+    resolved.value().credentials->fetch(
         nullptr, [&](const Result<aws::AwsCredentials> &r) { credentials = r; });
     QVERIFY(credentials && credentials->ok());
     QCOMPARE(credentials->value().accessKeyId, QStringLiteral("A"));

@@ -50,9 +50,9 @@ private slots:
             u"--read-timeout"_s, u"2.5"_s, u"--connect-timeout"_s, u"0"_s });
         QCOMPARE(invocation.commandName(), u"describe"_s);
         QCOMPARE(invocation.arguments.positional, u"pump-1"_s);
-        QCOMPARE(invocation.global.connection.profile, u"prod"_s);
-        QCOMPARE(invocation.global.connection.region, u"eu-west-1"_s);
-        QCOMPARE(invocation.global.connection.endpointUrl, u"http://127.0.0.1:4566"_s);
+        QCOMPARE(invocation.global.requestedConfig.profile, u"prod"_s);
+        QCOMPARE(invocation.global.requestedConfig.region, u"eu-west-1"_s);
+        QCOMPARE(invocation.global.requestedConfig.endpointUrl, u"http://127.0.0.1:4566"_s);
         QCOMPARE(invocation.global.output, cli::OutputFormat::Table);
         QCOMPARE(invocation.global.color, cli::ColorMode::Off);
         QCOMPARE(invocation.global.readTimeout, 2500ms);

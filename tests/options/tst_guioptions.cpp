@@ -30,9 +30,9 @@ private slots:
     void none_givesDefaults()
     {
         const GuiOptions options = parsed({});
-        QVERIFY(options.connection.profile.isEmpty());
-        QVERIFY(options.connection.region.isEmpty());
-        QVERIFY(options.connection.endpointUrl.isEmpty());
+        QVERIFY(options.requestedConfig.profile.isEmpty());
+        QVERIFY(options.requestedConfig.region.isEmpty());
+        QVERIFY(options.requestedConfig.endpointUrl.isEmpty());
         QVERIFY(options.schedulerName.isEmpty());
         QVERIFY(!options.refreshIntervalSeconds);
         QVERIFY(!options.demo);
@@ -44,10 +44,10 @@ private slots:
         const GuiOptions options = parsed({ u"--profile"_s, u"prod"_s, u"--region=eu-west-1"_s,
             u"--endpoint-url"_s, u"https://lookout.example.com"_s, u"--scheduler"_s, u"pump-1"_s,
             u"--refresh-interval"_s, u"30"_s });
-        QCOMPARE(options.connection.profile, u"prod"_s);
-        QCOMPARE(options.connection.region, u"eu-west-1"_s);
-        QCOMPARE(options.connection.endpointUrl, u"https://lookout.example.com"_s);
-        QCOMPARE(options.connection.profileOrigin, u"--profile"_s);
+        QCOMPARE(options.requestedConfig.profile, u"prod"_s);
+        QCOMPARE(options.requestedConfig.region, u"eu-west-1"_s);
+        QCOMPARE(options.requestedConfig.endpointUrl, u"https://lookout.example.com"_s);
+        QCOMPARE(options.requestedConfig.profileOrigin, u"--profile"_s);
         QCOMPARE(options.schedulerName, u"pump-1"_s);
         QCOMPARE(options.refreshIntervalSeconds, 30);
         QCOMPARE(parsed({ u"--refresh-interval"_s, u"0"_s }).refreshIntervalSeconds, 0);
