@@ -146,38 +146,11 @@ std::optional<JsonType> JsonReader::peekType()
     if (failed())
         return std::nullopt;
     skipWhitespace();
-    if (m_pos >= m_size) {
+    const std::optional<JsonType> type
+        = m_pos < m_size ? core::jsonTypeStartingWith(m_data[m_pos]) : std::nullopt;
+    if (!type)
         failUnexpected(m_pos);
-        return std::nullopt;
-    }
-    switch (m_data[m_pos]) {
-    case '{':
-        return JsonType::Object;
-    case '[':
-        return JsonType::Array;
-    case '"':
-        return JsonType::String;
-    case 't':
-    case 'f':
-        return JsonType::Boolean;
-    case 'n':
-        return JsonType::Null;
-    case '-':
-    case '0':
-    case '1':
-    case '2':
-    case '3':
-    case '4':
-    case '5':
-    case '6':
-    case '7':
-    case '8':
-    case '9':
-        return JsonType::Number;
-    default:
-        failUnexpected(m_pos);
-        return std::nullopt;
-    }
+    return type;
 }
 
 bool JsonReader::beginObject()

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/jsontype.h"
+
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QLatin1StringView>
@@ -14,7 +16,7 @@
 // kMaxDepth, so hostile input cannot exhaust the stack.
 namespace aws::json {
 
-enum class JsonType { Null, Boolean, Number, String, Array, Object };
+using JsonType = core::JsonType;
 
 // "null", "boolean", "number", "string", "array", "object".
 QLatin1StringView jsonTypeName(JsonType type);

@@ -5,6 +5,7 @@
 #include "cli/helptext.h"
 #include "cli/invocation.h"
 #include "cli/servicecommand.h"
+#include "cli/standardstreams.h"
 #include "options/exitcodes.h"
 
 #include <QCoreApplication>
@@ -32,18 +33,6 @@ QStringList argumentsOf(int argc, char *argv[])
 
 // stdout and stderr as unbuffered devices: every write reaches the descriptor at once, so
 // output and --debug lines interleave as they happen.
-struct StandardStreams {
-    QFile out;
-    QFile err;
-    StandardStreams()
-    {
-        out.open(STDOUT_FILENO, QIODevice::WriteOnly | QIODevice::Unbuffered,
-            QFileDevice::DontCloseHandle);
-        err.open(STDERR_FILENO, QIODevice::WriteOnly | QIODevice::Unbuffered,
-            QFileDevice::DontCloseHandle);
-    }
-};
-
 int runServiceCommandInThisProcess(const Invocation &invocation, StandardStreams &streams)
 {
     // A reader that goes away (`| head`) makes write() fail with EPIPE instead of killing us.

@@ -5,6 +5,7 @@
 #include "cli/interruptwatcher.h"
 #include "cli/outputtree.h"
 #include "cli/resultsoutput.h"
+#include "cli/standardstreams.h"
 #include "cli/tableformatter.h"
 #include "cli/textformatter.h"
 #include "options/exitcodes.h"
@@ -106,18 +107,6 @@ QByteArray render(const ResultsDocument &document, const OutputSettings &setting
 }
 
 // stdout and stderr as unbuffered devices, as the other commands write them.
-struct StandardStreams {
-    QFile out;
-    QFile err;
-    StandardStreams()
-    {
-        out.open(STDOUT_FILENO, QIODevice::WriteOnly | QIODevice::Unbuffered,
-            QFileDevice::DontCloseHandle);
-        err.open(STDERR_FILENO, QIODevice::WriteOnly | QIODevice::Unbuffered,
-            QFileDevice::DontCloseHandle);
-    }
-};
-
 } // namespace
 
 std::variant<std::unique_ptr<results::ResultsSource>, QString> openResultsSource(

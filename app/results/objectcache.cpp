@@ -19,7 +19,7 @@ namespace results {
 
 namespace {
 
-constexpr char kMagic[8] = { 'L', 'D', 'R', 'E', 'S', 'C', '0', '1' };
+constexpr char kMagic[8] = { 'L', 'D', 'R', 'E', 'S', 'C', '0', '2' };
 constexpr qsizetype kHeaderBytes = 24; // magic, length, checksum
 constexpr char kSuffix[] = ".entry";
 
@@ -35,11 +35,6 @@ quint64 getUint64(const char *at)
     for (int i = 0; i < 8; ++i)
         value |= static_cast<quint64>(static_cast<unsigned char>(at[i])) << (8 * i);
     return value;
-}
-
-quint64 rotateLeft(quint64 value, int bits)
-{
-    return (value << bits) | (value >> (64 - bits));
 }
 
 } // namespace
@@ -58,26 +53,9 @@ QString ObjectCache::defaultDirectory()
 
 quint64 ObjectCache::checksum(QByteArrayView bytes)
 {
-    // Eight bytes at a time with 64-bit multiply and rotate (the round of xxHash64); it detects
-    // damage, it is no defence against someone who can write the cache.
-    constexpr quint64 kPrime1 = 0x9E3779B185EBCA87ULL;
-    constexpr quint64 kPrime2 = 0xC2B2AE3D27D4EB4FULL;
-    quint64 hash = kPrime1 ^ static_cast<quint64>(bytes.size());
-    const char *p = bytes.data();
-    qsizetype left = bytes.size();
-    for (; left >= 8; left -= 8, p += 8) {
-        quint64 word;
-        std::memcpy(&word, p, 8);
-        hash = rotateLeft(hash ^ (word * kPrime2), 31) * kPrime1;
-    }
-    quint64 tail = 0;
-    if (left > 0) // an empty object's data() may be null, which memcpy must not be given
-        std::memcpy(&tail, p, static_cast<size_t>(left));
-    hash = rotateLeft(hash ^ (tail * kPrime2), 31) * kPrime1;
-    hash ^= hash >> 33;
-    hash *= kPrime2;
-    hash ^= hash >> 29;
-    return hash;
+    // The first 64 bits of BLAKE2b: it detects damage, it is no defence against someone who can
+    // write the cache.
+    return getUint64(QCryptographicHash::hash(bytes, QCryptographicHash::Blake2b_160).constData());
 }
 
 QString ObjectCache::entryPath(const QString &scope, const ObjectInfo &object) const

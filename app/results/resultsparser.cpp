@@ -1,5 +1,6 @@
 #include "results/resultsparser.h"
 
+#include "core/jsontype.h"
 #include "results/resultstime.h"
 
 #include <QHash>
@@ -8,6 +9,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstring>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -222,7 +224,7 @@ public:
     void read(const char *begin, const char *end, qint64 lineNumber, Line line);
 
 private:
-    enum class Type { String, Number, Object, List, Boolean, Null, None };
+    using Type = core::JsonType;
 
     struct StringToken {
         std::string_view raw; // between the quotes
@@ -242,6 +244,9 @@ private:
     bool readPrediction(Prediction &prediction);
     bool readReason(Prediction &prediction);
     bool readScore(Prediction &prediction);
+    // A number member's value: `number` is empty for null; false with m_error set for anything
+    // but a number or null.
+    bool readNumber(const char *member, std::optional<NumberToken> &number);
     bool readDiagnostics(Prediction &prediction);
     bool readDiagnostic(qsizetype entry);
     bool scanString(StringToken &token);
@@ -266,8 +271,22 @@ private:
         }
         return false;
     }
-    Type peekType() const;
-    static const char *typeName(Type type);
+    // The type of the value at the cursor; nullopt at the end or where no value starts.
+    std::optional<Type> peekType() const;
+    static const char *typeName(std::optional<Type> type);
+    // An underflow (1e-400) reads as 0, as Python reads it; an overflow is not finite.
+    static bool isUnderflow(const NumberToken &number, std::errc error)
+    {
+        return error == std::errc::result_out_of_range
+            && (number.text.find("e-") != std::string_view::npos
+                || number.text.find("E-") != std::string_view::npos);
+    }
+    // A number as a message shows it, cut at kMaxQuoted characters.
+    static QString numberText(const NumberToken &number)
+    {
+        return QString::fromLatin1(number.text.data(),
+            qMin<qsizetype>(static_cast<qsizetype>(number.text.size()), kMaxQuoted));
+    }
     qsizetype column() const { return m_p - m_begin + 1; }
     bool fail(const QString &message)
     {
@@ -359,48 +378,30 @@ void ResultsParser::LineReader::read(
     }
 }
 
-ResultsParser::LineReader::Type ResultsParser::LineReader::peekType() const
+std::optional<ResultsParser::LineReader::Type> ResultsParser::LineReader::peekType() const
 {
     if (m_p >= m_end)
-        return Type::None;
-    switch (*m_p) {
-    case '"':
-        return Type::String;
-    case '{':
-        return Type::Object;
-    case '[':
-        return Type::List;
-    case 't':
-    case 'f':
-        return Type::Boolean;
-    case 'n':
-        return Type::Null;
-    case '-':
-    case 'N':
-    case 'I':
-        return Type::Number;
-    default:
-        return isDigit(*m_p) ? Type::Number : Type::None;
-    }
+        return std::nullopt;
+    return core::jsonTypeStartingWith(*m_p, core::SpecialNumbers::Accepted);
 }
 
-const char *ResultsParser::LineReader::typeName(Type type)
+const char *ResultsParser::LineReader::typeName(std::optional<Type> type)
 {
-    switch (type) {
+    if (!type)
+        return "not a JSON value";
+    switch (*type) {
     case Type::String:
         return "a string";
     case Type::Number:
         return "a number";
     case Type::Object:
         return "an object";
-    case Type::List:
+    case Type::Array:
         return "a list";
     case Type::Boolean:
         return "true or false";
     case Type::Null:
         return "null";
-    case Type::None:
-        break;
     }
     return "not a JSON value";
 }
@@ -409,9 +410,9 @@ bool ResultsParser::LineReader::readObject(Prediction &prediction, bool &hasTime
 {
     if (!consume('{')) {
         // Another JSON value is named as such; anything else is not JSON.
-        const Type type = peekType();
+        const std::optional<Type> type = peekType();
         const char *start = m_p;
-        if (type != Type::None && skipValue()) {
+        if (type && skipValue()) {
             skipWhitespace();
             if (m_p == m_end)
                 return fail(
@@ -491,8 +492,7 @@ bool ResultsParser::LineReader::readTimestamp(Prediction &prediction, bool &hasT
         return true;
     }
     if (!consume('"'))
-        return peekType() == Type::None ? failSyntax("a value")
-                                        : failType("timestamp", Type::String);
+        return !peekType() ? failSyntax("a value") : failType("timestamp", Type::String);
     StringToken token;
     if (!scanString(token))
         return false;
@@ -515,23 +515,17 @@ bool ResultsParser::LineReader::readTimestamp(Prediction &prediction, bool &hasT
 bool ResultsParser::LineReader::readPrediction(Prediction &prediction)
 {
     prediction.flags &= ~Prediction::HasPrediction;
-    if (literal("null"))
-        return true;
-    if (peekType() != Type::Number)
-        return peekType() == Type::None ? failSyntax("a value")
-                                        : failType("prediction", Type::Number);
-    NumberToken number;
-    if (!scanNumber(number))
+    std::optional<NumberToken> number;
+    if (!readNumber("prediction", number))
         return false;
+    if (!number)
+        return true;
     qint32 value = 0;
     const auto [end, error]
-        = std::from_chars(number.text.data(), number.text.data() + number.text.size(), value);
-    if (!number.integral || number.special || error != std::errc()
-        || end != number.text.data() + number.text.size())
-        return fail(
-            QStringLiteral("prediction %1 is not a whole number")
-                .arg(QString::fromLatin1(number.text.data(),
-                    qMin<qsizetype>(static_cast<qsizetype>(number.text.size()), kMaxQuoted))));
+        = std::from_chars(number->text.data(), number->text.data() + number->text.size(), value);
+    if (!number->integral || number->special || error != std::errc()
+        || end != number->text.data() + number->text.size())
+        return fail(QStringLiteral("prediction %1 is not a whole number").arg(numberText(*number)));
     prediction.prediction = value;
     prediction.flags |= Prediction::HasPrediction;
     return true;
@@ -544,8 +538,7 @@ bool ResultsParser::LineReader::readReason(Prediction &prediction)
     if (literal("null"))
         return true;
     if (!consume('"'))
-        return peekType() == Type::None ? failSyntax("a value")
-                                        : failType("prediction_reason", Type::String);
+        return !peekType() ? failSyntax("a value") : failType("prediction_reason", Type::String);
     StringToken token;
     if (!scanString(token))
         return false;
@@ -576,33 +569,36 @@ bool ResultsParser::LineReader::readReason(Prediction &prediction)
 bool ResultsParser::LineReader::readScore(Prediction &prediction)
 {
     prediction.flags &= ~Prediction::HasScore;
-    if (literal("null"))
-        return true;
-    if (peekType() != Type::Number)
-        return peekType() == Type::None ? failSyntax("a value")
-                                        : failType("anomaly_score", Type::Number);
-    NumberToken number;
-    if (!scanNumber(number))
+    std::optional<NumberToken> number;
+    if (!readNumber("anomaly_score", number))
         return false;
+    if (!number)
+        return true;
     double value = 0;
     const auto [end, error]
-        = std::from_chars(number.text.data(), number.text.data() + number.text.size(), value);
+        = std::from_chars(number->text.data(), number->text.data() + number->text.size(), value);
     Q_UNUSED(end);
-    // An underflow (1e-400) reads as 0, as Python reads it; an overflow is not finite.
-    const bool underflow = error == std::errc::result_out_of_range
-        && (number.text.find("e-") != std::string_view::npos
-            || number.text.find("E-") != std::string_view::npos);
-    if (underflow) {
+    if (isUnderflow(*number, error)) {
         value = 0;
-    } else if (number.special || error != std::errc() || !std::isfinite(value)) {
+    } else if (number->special || error != std::errc() || !std::isfinite(value)) {
         note(QStringLiteral("anomaly_score %1 is not a finite number; read without a score")
-                 .arg(QString::fromLatin1(number.text.data(),
-                     qMin<qsizetype>(static_cast<qsizetype>(number.text.size()), kMaxQuoted))));
+                 .arg(numberText(*number)));
         return true;
     }
     prediction.score = value;
     prediction.flags |= Prediction::HasScore;
     return true;
+}
+
+bool ResultsParser::LineReader::readNumber(const char *member, std::optional<NumberToken> &number)
+{
+    number.reset();
+    if (literal("null"))
+        return true;
+    const std::optional<Type> type = peekType();
+    if (type != Type::Number)
+        return !type ? failSyntax("a value") : failType(member, Type::Number);
+    return scanNumber(number.emplace());
 }
 
 bool ResultsParser::LineReader::readDiagnostics(Prediction &prediction)
@@ -614,8 +610,7 @@ bool ResultsParser::LineReader::readDiagnostics(Prediction &prediction)
     if (literal("null"))
         return true;
     if (!consume('['))
-        return peekType() == Type::None ? failSyntax("a value")
-                                        : failType("diagnostics", Type::List);
+        return !peekType() ? failSyntax("a value") : failType("diagnostics", Type::Array);
     prediction.flags |= Prediction::HasDiagnostics;
     skipWhitespace();
     qsizetype entries = 0;
@@ -648,11 +643,10 @@ bool ResultsParser::LineReader::readDiagnostic(qsizetype entry)
 {
     using namespace std::string_view_literals;
     if (!consume('{'))
-        return peekType() == Type::None
-            ? failSyntax("a value")
-            : fail(QStringLiteral("diagnostics entry %1 is %2, expected an object")
-                       .arg(entry + 1)
-                       .arg(QLatin1String(typeName(peekType()))));
+        return !peekType() ? failSyntax("a value")
+                           : fail(QStringLiteral("diagnostics entry %1 is %2, expected an object")
+                                      .arg(entry + 1)
+                                      .arg(QLatin1String(typeName(peekType()))));
     quint32 sensor = kNoName;
     bool hasName = false;
     bool hasValue = false;
@@ -686,7 +680,7 @@ bool ResultsParser::LineReader::readDiagnostic(qsizetype entry)
                     sensor = intern(text, entry);
                     hasName = true;
                 } else {
-                    return peekType() == Type::None
+                    return !peekType()
                         ? failSyntax("a value")
                         : fail(QStringLiteral("diagnostics entry %1: name is %2, expected a string")
                                    .arg(entry + 1)
@@ -702,25 +696,20 @@ bool ResultsParser::LineReader::readDiagnostic(qsizetype entry)
                     const auto [end, error] = std::from_chars(
                         number.text.data(), number.text.data() + number.text.size(), share);
                     Q_UNUSED(end);
-                    const bool underflow = error == std::errc::result_out_of_range
-                        && (number.text.find("e-") != std::string_view::npos
-                            || number.text.find("E-") != std::string_view::npos);
+                    const bool underflow = isUnderflow(number, error);
                     if (underflow)
                         share = 0;
                     finite = underflow
                         || (!number.special && error == std::errc() && std::isfinite(share));
                     if (!finite)
-                        badValue = QString::fromLatin1(number.text.data(),
-                            qMin<qsizetype>(
-                                static_cast<qsizetype>(number.text.size()), kMaxQuoted));
+                        badValue = numberText(number);
                     hasValue = true;
                 } else {
-                    return peekType() == Type::None
-                        ? failSyntax("a value")
-                        : fail(
-                            QStringLiteral("diagnostics entry %1: value is %2, expected a number")
-                                .arg(entry + 1)
-                                .arg(QLatin1String(typeName(peekType()))));
+                    return !peekType() ? failSyntax("a value")
+                                       : fail(QStringLiteral(
+                                           "diagnostics entry %1: value is %2, expected a number")
+                                                  .arg(entry + 1)
+                                                  .arg(QLatin1String(typeName(peekType()))));
                 }
             } else if (!skipValue()) {
                 return false;
@@ -965,7 +954,10 @@ bool ResultsParser::LineReader::skipValue()
     for (;;) {
         skipWhitespace();
         // A value.
-        switch (peekType()) {
+        const std::optional<Type> type = peekType();
+        if (!type)
+            return failSyntax("a value");
+        switch (*type) {
         case Type::String: {
             ++m_p;
             StringToken token;
@@ -988,7 +980,7 @@ bool ResultsParser::LineReader::skipValue()
                 return failSyntax("a value");
             break;
         case Type::Object:
-        case Type::List: {
+        case Type::Array: {
             const char open = *m_p++;
             if (m_containers.size() >= static_cast<size_t>(kMaxSkippedDepth))
                 return fail(QStringLiteral("nested deeper than %1 levels at column %2")
@@ -1012,8 +1004,6 @@ bool ResultsParser::LineReader::skipValue()
             }
             continue; // the first element's value
         }
-        case Type::None:
-            return failSyntax("a value");
         }
         // After a value: the next element, or the end of its containers.
         for (;;) {
