@@ -1,5 +1,6 @@
 #include "ui/keyboardshortcutsdialog.h"
 
+#include "ui/qtcontrolnames.h"
 #include "ui_keyboardshortcutsdialog.h"
 
 #include <QAction>
@@ -47,6 +48,7 @@ KeyboardShortcutsDialog::KeyboardShortcutsDialog(QWidget *parent)
     m_ui->setupUi(this);
     m_ui->shortcutsTableWidget->horizontalHeader()->setSectionResizeMode(
         0, QHeaderView::ResizeToContents);
+    nameQtOwnControls(this);
 }
 
 KeyboardShortcutsDialog::~KeyboardShortcutsDialog() = default;

@@ -12,6 +12,7 @@
 #include "ui/keyboardshortcutsdialog.h"
 #include "ui/profiledialog.h"
 #include "ui/profilepicker.h"
+#include "ui/qtcontrolnames.h"
 #include "ui/refreshintervalcombobox.h"
 #include "ui/refreshstatuslabel.h"
 #include "ui/regionpicker.h"
@@ -113,6 +114,7 @@ MainWindow::MainWindow(const MainWindowSetup &setup, QWidget *parent)
     reloadProfiles();
     if (!m_pendingScheduler.isEmpty())
         m_detailsView->showScheduler(m_pendingScheduler);
+    nameQtOwnControls(this);
     connectWithChoice();
 }
 

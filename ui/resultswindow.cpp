@@ -8,6 +8,7 @@
 #include "ui/chartexport.h"
 #include "ui/contributionbars.h"
 #include "ui/errorbanner.h"
+#include "ui/qtcontrolnames.h"
 #include "ui/resultschart.h"
 #include "ui/resultsrangechooser.h"
 #include "ui/resultsreportview.h"
@@ -158,6 +159,7 @@ ResultsWindow::ResultsWindow(results::ResultsSource *source, QWidget *parent)
         m_componentToggle, &QCheckBox::toggled, m_bars, &ContributionBars::setGroupedByComponent);
 
     setTabOrder(m_rangeChooser, m_chart);
+    nameQtOwnControls(this);
     resize(1200, 800);
 }
 

@@ -1652,6 +1652,25 @@ Ein Betrachter für Inferenzplaner von Amazon Lookout for Equipment.</translatio
     </message>
 </context>
 <context>
+    <name>ui::QtControlNames</name>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <source>Select all</source>
+        <translation>Alle auswählen</translation>
+    </message>
+    <message>
+        <source>More tools</source>
+        <translation>Weitere Werkzeuge</translation>
+    </message>
+    <message>
+        <source>More menus</source>
+        <translation>Weitere Menüs</translation>
+    </message>
+</context>
+<context>
     <name>ui::RefreshIntervalComboBox</name>
     <message>
         <source>Off</source>
