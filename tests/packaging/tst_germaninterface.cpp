@@ -43,13 +43,7 @@ void TestGermanInterface::mainWindow_speaksGerman()
     fleettest::Environment env;
     QVERIFY(env.setUp({ { QStringLiteral("north"), fleetOptions(12) } }));
     env.useProfile(QStringLiteral("north"));
-    ui::MainWindowSetup setup;
-    setup.network = &env.network;
-    setup.settings = env.settings.get();
-    setup.choices = env.choices.get();
-    setup.session = env.session.get();
-    setup.details = env.details.get();
-    ui::MainWindow window(setup);
+    ui::MainWindow window(env.windowSetup());
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QTRY_COMPARE_WITH_TIMEOUT(env.session->model()->rowCount(), 12, 20'000);

@@ -12,6 +12,7 @@
 #include "models/schedulerdetailscontroller.h"
 #include "ui/choiceresolver.h"
 #include "ui/demoendpoint.h"
+#include "ui/mainwindow.h"
 
 #include <QDir>
 #include <QFile>
@@ -92,6 +93,17 @@ struct Environment {
         details = std::make_unique<models::SchedulerDetailsController>(
             clock, std::make_unique<testsupport::ManualTimer>());
         return true;
+    }
+
+    // What a MainWindow on this environment is built with; `setup` brings the test's own fields.
+    ui::MainWindowSetup windowSetup(ui::MainWindowSetup setup = {})
+    {
+        setup.network = &network;
+        setup.settings = settings.get();
+        setup.choices = choices.get();
+        setup.session = session.get();
+        setup.details = details.get();
+        return setup;
     }
 
     // Replaces the connection source's command line (--profile, --region, --endpoint-url).

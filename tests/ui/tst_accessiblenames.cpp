@@ -81,13 +81,7 @@ void TestAccessibleNames::mainWindow_everyControlNamed()
     fleettest::Environment env;
     QVERIFY(env.setUp({ { QStringLiteral("north"), fleetOptions(12) } }));
     env.useProfile(QStringLiteral("north"));
-    ui::MainWindowSetup setup;
-    setup.network = &env.network;
-    setup.settings = env.settings.get();
-    setup.choices = env.choices.get();
-    setup.session = env.session.get();
-    setup.details = env.details.get();
-    ui::MainWindow window(setup);
+    ui::MainWindow window(env.windowSetup());
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QVERIFY(QTest::qWaitFor(
@@ -116,13 +110,7 @@ void TestAccessibleNames::mainWindow_filterClearButtonNamed()
     fleettest::Environment env;
     QVERIFY(env.setUp({ { QStringLiteral("north"), fleetOptions(3) } }));
     env.useProfile(QStringLiteral("north"));
-    ui::MainWindowSetup setup;
-    setup.network = &env.network;
-    setup.settings = env.settings.get();
-    setup.choices = env.choices.get();
-    setup.session = env.session.get();
-    setup.details = env.details.get();
-    ui::MainWindow window(setup);
+    ui::MainWindow window(env.windowSetup());
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     auto *filter = window.fleetView()->findChild<QLineEdit *>(QStringLiteral("filterLineEdit"));

@@ -53,12 +53,7 @@ struct Window {
     explicit Window(fleettest::Environment &environment, ui::MainWindowSetup setup = {})
         : env(environment)
     {
-        setup.network = &env.network;
-        setup.settings = env.settings.get();
-        setup.choices = env.choices.get();
-        setup.session = env.session.get();
-        setup.details = env.details.get();
-        window = std::make_unique<MainWindow>(setup);
+        window = std::make_unique<MainWindow>(env.windowSetup(std::move(setup)));
     }
     MainWindow *operator->() const { return window.get(); }
     SchedulerListModel *model() const { return env.session->model(); }
