@@ -82,6 +82,8 @@ EmulatorService::EmulatorService(
     , m_tokens(PageTokens::withRandomKey())
     , m_operations(m_fleet, m_tokens)
     , m_verifier(config.region.toUtf8(), config.credentials)
+    , m_s3(m_fleet, m_tokens, config.region, config.credentials.accessKeyId)
+    , m_s3Verifier(config.region.toUtf8(), config.credentials, SigningRules::s3())
     , m_faults(config.faults)
     , m_churn(config.churn, m_clock->now().toMSecsSinceEpoch() * 1000)
     , m_requestIds(QRandomGenerator::system()->generate())
@@ -130,6 +132,8 @@ HttpResponse EmulatorService::handle(const HttpRequest &request)
 {
     ++m_counters.requests;
     const QDateTime now = m_clock->now();
+    if (request.method != "POST" && request.header("x-amz-target").isEmpty())
+        return handleS3(request, now);
     HttpResponse response;
     response.headers = { { "x-amzn-RequestId", newRequestId() }, { "Date", httpDate(now) } };
     OperationResult result = process(request, now, response);
@@ -142,6 +146,80 @@ HttpResponse EmulatorService::handle(const HttpRequest &request)
         response.body = std::move(result.body);
     }
     return response;
+}
+
+HttpResponse EmulatorService::handleS3(const HttpRequest &request, const QDateTime &now)
+{
+    // S3's request ids: 16 upper-case hex digits, and a longer base64 host id.
+    const QByteArray requestId
+        = QByteArray::number(m_requestIds.generate(), 16).rightJustified(16, '0').toUpper();
+    QByteArray hostBytes;
+    for (int i = 0; i < 6; ++i)
+        hostBytes += QByteArray::number(m_requestIds.generate(), 16);
+    const QByteArray hostId = QByteArray::fromHex(hostBytes).toBase64();
+    HttpResponse response;
+    response.headers = { { "x-amz-request-id", requestId }, { "x-amz-id-2", hostId },
+        { "Date", httpDate(now) } };
+    S3Result result = processS3(request, now, response);
+    if (result.error) {
+        response.status = result.error->httpStatus;
+        response.headers.append(
+            { QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/xml") });
+        // A HEAD answer has no body: the client sees only the status.
+        if (request.method != "HEAD")
+            response.body = result.error->body(requestId, hostId);
+    } else {
+        response.status = result.status;
+        response.headers.append(result.headers);
+        response.body = std::move(result.body);
+        if (request.method == "HEAD")
+            response.bodyOnWire = HttpResponse::Body::LengthOnly;
+    }
+    response.headers.append({ QByteArrayLiteral("Server"), QByteArrayLiteral("AmazonS3") });
+    return response;
+}
+
+S3Result EmulatorService::processS3(
+    const HttpRequest &request, const QDateTime &now, HttpResponse &response)
+{
+    S3Result result;
+    if (std::optional<SignatureProblem> problem = m_s3Verifier.check(request, now)) {
+        qCDebug(lcEmulator) << "S3 request refused:" << problem->message;
+        result.error = s3errors::forSignature(*problem, m_region);
+        return result;
+    }
+    const qint64 nowMicros = now.toMSecsSinceEpoch() * 1000;
+    synchronize(nowMicros);
+
+    const Fault fault = m_faults.draw();
+    switch (fault) {
+    case Fault::Throttling:
+        ++m_counters.throttled;
+        qCDebug(lcEmulator) << "injected fault: S3 SlowDown";
+        result.error = s3errors::slowDown();
+        return result;
+    case Fault::InternalError:
+        ++m_counters.internalErrors;
+        qCDebug(lcEmulator) << "injected fault: S3 internal error";
+        result.error = s3errors::internalError();
+        return result;
+    case Fault::Slow:
+        ++m_counters.slowed;
+        response.delay = m_faults.config().slowDelay;
+        break;
+    case Fault::Malformed:
+    case Fault::None:
+        break;
+    }
+    result = m_s3.serve(request, nowMicros);
+    if (fault == Fault::Malformed && !result.error && request.method != "HEAD") {
+        ++m_counters.malformed;
+        qCDebug(lcEmulator) << "injected fault: malformed S3 body";
+        // The length announced is the one sent: a client sees a document that is cut short
+        // or is not what it asked for, never a connection left hanging.
+        result.body = m_faults.corrupt(result.body);
+    }
+    return result;
 }
 
 OperationResult EmulatorService::process(

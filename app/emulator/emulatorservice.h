@@ -8,6 +8,7 @@
 #include "emulator/httpmessage.h"
 #include "emulator/lookoutoperations.h"
 #include "emulator/pagetokens.h"
+#include "emulator/s3operations.h"
 #include "emulator/sigv4verifier.h"
 
 #include <QRandomGenerator64>
@@ -25,10 +26,14 @@ struct ServiceConfig {
 };
 
 // The emulated service with no sockets: one HTTP request in, one HTTP response out, so it can be
-// unit-tested and fuzzed directly. In order, like the service's front end: route (POST /,
-// X-Amz-Target AWSLookoutEquipmentFrontendService.<Operation>, AWS JSON Content-Type), SigV4,
-// body must be a JSON object, injected faults, then the operation. Every response carries
-// x-amzn-RequestId and Date; errors carry X-Amzn-Errortype and the JSON error body.
+// unit-tested and fuzzed directly. A POST or a request with X-Amz-Target goes to Lookout for
+// Equipment; in order, like the service's front end: route (POST /, X-Amz-Target
+// AWSLookoutEquipmentFrontendService.<Operation>, AWS JSON Content-Type), SigV4, body must be a
+// JSON object, injected faults, then the operation. Every response carries x-amzn-RequestId and
+// Date; errors carry X-Amzn-Errortype and the JSON error body. Any other request goes to the S3
+// subset over the results the executions wrote (S3Operations): SigV4 for service s3, injected
+// faults (throttling as S3's 503 SlowDown), then the operation; its answers carry
+// x-amz-request-id, x-amz-id-2, Date and Server: AmazonS3, its errors S3's XML.
 // Not thread-safe: the server calls it from one thread.
 class EmulatorService {
 public:
@@ -43,6 +48,7 @@ public:
     void setFaults(const FaultConfig &faults);
     const FaultConfig &faults() const { return m_faults.config(); }
     const Fleet &fleet() const { return m_fleet; }
+    const ResultStore &results() const { return m_s3.store(); }
     const QString &region() const { return m_region; }
 
     struct Counters {
@@ -58,6 +64,8 @@ private:
     OperationResult process(
         const HttpRequest &request, const QDateTime &now, HttpResponse &response);
     void synchronize(qint64 now);
+    HttpResponse handleS3(const HttpRequest &request, const QDateTime &now);
+    S3Result processS3(const HttpRequest &request, const QDateTime &now, HttpResponse &response);
     QByteArray newRequestId();
     QByteArray httpDate(const QDateTime &now);
 
@@ -67,6 +75,8 @@ private:
     PageTokens m_tokens;
     LookoutOperations m_operations;
     SigV4Verifier m_verifier;
+    S3Operations m_s3;
+    SigV4Verifier m_s3Verifier;
     FaultInjector m_faults;
     Churn m_churn;
     Counters m_counters;

@@ -32,18 +32,44 @@ qint64 ceilDiv(qint64 value, qint64 divisor)
     return -floorDiv(-value, divisor);
 }
 
-QString slotFolder(qint64 micros)
+enum class Outcome { InProgress, Success, Failed };
+
+// The one rule for what became of the execution of a slot.
+Outcome outcomeOf(quint64 draw, qint64 scheduled, qint64 now)
 {
-    return QDateTime::fromMSecsSinceEpoch(micros / 1000, Qt::UTC)
-        .toString(QStringLiteral("yyyy-MM-dd-HH-mm-ss"));
+    if (now - scheduled < kProcessingSeconds * kMicrosPerSecond)
+        return Outcome::InProgress;
+    return draw % 100 < kFailedPercent ? Outcome::Failed : Outcome::Success;
+}
+
+QString statusText(Outcome outcome)
+{
+    switch (outcome) {
+    case Outcome::InProgress:
+        return QStringLiteral("IN_PROGRESS");
+    case Outcome::Failed:
+        return QStringLiteral("FAILED");
+    case Outcome::Success:
+        break;
+    }
+    return QStringLiteral("SUCCESS");
+}
+
+qint64 frequencyMicros(const SchedulerRecord &record)
+{
+    return uploadFrequencyMinutes(record.scheduler.dataUploadFrequency) * kMicrosPerMinute;
+}
+
+qint64 delayMicros(const SchedulerRecord &record)
+{
+    return record.scheduler.dataDelayOffsetInMinutes.value_or(0) * kMicrosPerMinute;
 }
 
 lookout::InferenceExecutionSummary makeExecution(const SchedulerRecord &record, qint64 scheduled,
     qint64 frequency, const QString &status, quint64 outcome)
 {
     const lookout::InferenceScheduler &scheduler = record.scheduler;
-    const qint64 dataEnd
-        = scheduled - scheduler.dataDelayOffsetInMinutes.value_or(0) * kMicrosPerMinute;
+    const qint64 dataEnd = scheduled - delayMicros(record);
     lookout::InferenceExecutionSummary execution;
     execution.modelName = scheduler.modelName;
     execution.modelArn = scheduler.modelArn;
@@ -60,8 +86,7 @@ lookout::InferenceExecutionSummary makeExecution(const SchedulerRecord &record, 
         const lookout::S3Location &output
             = *scheduler.dataOutputConfiguration->s3OutputConfiguration;
         execution.customerResultObject = lookout::S3Object { output.bucket,
-            output.prefix.value_or(QString()) + slotFolder(scheduled)
-                + QLatin1String("/results/results.jsonl") };
+            output.prefix.value_or(QString()) + resultObjectName(scheduled) };
     }
     execution.status = status;
     if (status == QLatin1String("FAILED"))
@@ -92,15 +117,48 @@ int uploadFrequencyMinutes(const std::optional<QString> &frequency)
     return 60;
 }
 
+QString resultObjectName(qint64 scheduled)
+{
+    return QDateTime::fromMSecsSinceEpoch(scheduled / 1000, Qt::UTC)
+               .toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss'Z'"))
+        + QLatin1String("/results.jsonl");
+}
+
+ExecutionWindow executionWindow(const SchedulerRecord &record, qint64 scheduled)
+{
+    const qint64 dataEnd = scheduled - delayMicros(record);
+    return ExecutionWindow { dataEnd - frequencyMicros(record), dataEnd };
+}
+
+std::vector<qint64> successfulExecutions(const SchedulerRecord &record, qint64 now)
+{
+    std::vector<qint64> scheduled;
+    if (record.runs.isEmpty())
+        return scheduled;
+    const qint64 frequency = frequencyMicros(record);
+    const qint64 retainedFrom = record.runs.last().end.value_or(now) - kRetentionMicros;
+    for (const RunInterval &interval : record.runs) {
+        const qint64 from = qMax(interval.start, retainedFrom);
+        const qint64 to = qMin(interval.end.value_or(now), now);
+        for (qint64 slot = ceilDiv(from, frequency); slot <= floorDiv(to, frequency); ++slot) {
+            const quint64 draw
+                = SeededRandom::combine(record.historySeed, static_cast<quint64>(slot));
+            if (outcomeOf(draw, slot * frequency, now) == Outcome::Success
+                && (scheduled.empty() || scheduled.back() < slot * frequency))
+                scheduled.push_back(slot * frequency);
+        }
+    }
+    return scheduled;
+}
+
 ExecutionSlice listExecutions(const SchedulerRecord &record, const ExecutionFilter &filter,
     std::optional<qint64> before, int limit, qint64 now)
 {
     ExecutionSlice slice;
     if (record.runs.isEmpty() || limit <= 0)
         return slice;
-    const qint64 frequency
-        = uploadFrequencyMinutes(record.scheduler.dataUploadFrequency) * kMicrosPerMinute;
-    const qint64 delay = record.scheduler.dataDelayOffsetInMinutes.value_or(0) * kMicrosPerMinute;
+    const qint64 frequency = frequencyMicros(record);
+    const qint64 delay = delayMicros(record);
     const qint64 latestActivity = record.runs.last().end.value_or(now);
     const qint64 retainedFrom = latestActivity - kRetentionMicros;
     qint64 upper = qMin(now, before ? *before - 1 : now);
@@ -118,10 +176,7 @@ ExecutionSlice listExecutions(const SchedulerRecord &record, const ExecutionFilt
                 break; // older slots start even earlier
             const quint64 outcome
                 = SeededRandom::combine(record.historySeed, static_cast<quint64>(slot));
-            const QString status = now - scheduled < kProcessingSeconds * kMicrosPerSecond
-                ? QStringLiteral("IN_PROGRESS")
-                : (outcome % 100 < kFailedPercent ? QStringLiteral("FAILED")
-                                                  : QStringLiteral("SUCCESS"));
+            const QString status = statusText(outcomeOf(outcome, scheduled, now));
             if (filter.status && *filter.status != status)
                 continue;
             if (slice.executions.size() == limit) {

@@ -7,6 +7,7 @@
 #include <QString>
 
 #include <optional>
+#include <vector>
 
 namespace emulator {
 
@@ -28,6 +29,20 @@ struct ExecutionSlice {
 // kProcessingSeconds; about kFailedPercent % of the rest FAILED with a reason.
 ExecutionSlice listExecutions(const SchedulerRecord &record, const ExecutionFilter &filter,
     std::optional<qint64> before, int limit, qint64 now);
+
+// Where an execution scheduled at `scheduled` writes its results, under the scheduler's output
+// prefix: "2021-04-13T14:15:00Z/results.jsonl" (the CustomerResultObject of a SUCCESS).
+QString resultObjectName(qint64 scheduled);
+
+// The ScheduledStartTime of every SUCCESS execution kept at now, oldest first: the executions
+// whose results object exists.
+std::vector<qint64> successfulExecutions(const SchedulerRecord &record, qint64 now);
+
+struct ExecutionWindow {
+    qint64 dataStart = 0; // DataStartTime, inclusive
+    qint64 dataEnd = 0; // DataEndTime, exclusive
+};
+ExecutionWindow executionWindow(const SchedulerRecord &record, qint64 scheduled);
 
 // PT5M → 5, PT1H → 60; anything else (absent, unknown) → 60.
 int uploadFrequencyMinutes(const std::optional<QString> &frequency);

@@ -87,7 +87,8 @@ QByteArray serializeResponse(const HttpResponse &response, AfterResponse after)
     if (after == AfterResponse::Close)
         wire += "Connection: close\r\n";
     wire += "\r\n";
-    wire += response.body;
+    if (response.bodyOnWire == HttpResponse::Body::Sent)
+        wire += response.body;
     return wire;
 }
 

@@ -32,6 +32,9 @@ struct HttpResponse {
     QByteArray body;
     // The server holds the response back this long without blocking anything (injected slowness).
     std::chrono::milliseconds delay { 0 };
+    // The answer to HEAD: the headers, Content-Length included, of the body it does not send.
+    enum class Body { Sent, LengthOnly };
+    Body bodyOnWire = Body::Sent;
 };
 
 bool headerNameEquals(QByteArrayView a, QByteArrayView b);

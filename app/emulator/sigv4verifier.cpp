@@ -9,9 +9,6 @@ namespace emulator {
 
 namespace {
 
-// Not constexpr: gcc with -fsanitize=address does not evaluate the length of a named char array
-// at compile time.
-const QByteArrayView kService(lookout::service::kSigningName);
 constexpr QByteArrayView kTerminator("aws4_request");
 
 QString latin1(QByteArrayView bytes)
@@ -33,7 +30,57 @@ bool isSignedHeader(const QList<QByteArray> &signedHeaders, QByteArrayView name)
     return false;
 }
 
+SignatureProblem problem(SignatureProblem::Kind kind, QString message, QString detail = {})
+{
+    return SignatureProblem { kind, std::move(message), std::move(detail) };
+}
+
 } // namespace
+
+SigningRules SigningRules::lookoutEquipment()
+{
+    SigningRules rules;
+    rules.service = QByteArray(lookout::service::kSigningName);
+    return rules;
+}
+
+SigningRules SigningRules::s3()
+{
+    SigningRules rules;
+    rules.service = QByteArrayLiteral("s3");
+    rules.canonical.normalizePath = false;
+    rules.canonical.doubleEncodePath = false;
+    rules.payload = Payload::FromHeader;
+    rules.allowedSkewSeconds = 15 * 60;
+    return rules;
+}
+
+ServiceError lookoutErrorFor(const SignatureProblem &problem)
+{
+    using Kind = SignatureProblem::Kind;
+    switch (problem.kind) {
+    case Kind::MissingAuthentication:
+        return serviceerrors::missingAuthenticationToken();
+    case Kind::Incomplete:
+        return serviceerrors::incompleteSignature(problem.message);
+    case Kind::UnknownAccessKey:
+    case Kind::InvalidToken:
+        return serviceerrors::unrecognizedClient();
+    case Kind::SignatureMismatch:
+        return serviceerrors::signatureMismatch();
+    case Kind::WrongScopeDate:
+    case Kind::WrongRegion:
+    case Kind::WrongService:
+    case Kind::WrongTerminator:
+    case Kind::UnsignedHeader:
+    case Kind::Expired:
+    case Kind::NotYetCurrent:
+    case Kind::MissingPayloadHash:
+    case Kind::PayloadHashMismatch:
+        break;
+    }
+    return serviceerrors::invalidSignature(problem.message);
+}
 
 std::optional<QDateTime> parseAmzDate(QByteArrayView text)
 {
@@ -61,9 +108,10 @@ bool constantTimeEquals(QByteArrayView a, QByteArrayView b)
     return difference == 0;
 }
 
-SigV4Verifier::SigV4Verifier(QByteArray region, aws::AwsCredentials accepted)
+SigV4Verifier::SigV4Verifier(QByteArray region, aws::AwsCredentials accepted, SigningRules rules)
     : m_region(std::move(region))
     , m_accepted(std::move(accepted))
+    , m_rules(std::move(rules))
     , m_acceptedKeyId(m_accepted.accessKeyId.toUtf8())
     , m_acceptedToken(m_accepted.sessionToken.toUtf8())
 {
@@ -72,13 +120,23 @@ SigV4Verifier::SigV4Verifier(QByteArray region, aws::AwsCredentials accepted)
 std::optional<ServiceError> SigV4Verifier::verify(
     const HttpRequest &request, const QDateTime &now) const
 {
+    if (const std::optional<SignatureProblem> found = check(request, now))
+        return lookoutErrorFor(*found);
+    return std::nullopt;
+}
+
+std::optional<SignatureProblem> SigV4Verifier::check(
+    const HttpRequest &request, const QDateTime &now) const
+{
+    using Kind = SignatureProblem::Kind;
     const qsizetype authorizationCount = request.headerCount("authorization");
     if (authorizationCount == 0)
-        return serviceerrors::missingAuthenticationToken();
+        return problem(
+            Kind::MissingAuthentication, QStringLiteral("Request is missing Authentication Token"));
     const QByteArray authorization = request.header("authorization");
     if (authorizationCount > 1)
-        return serviceerrors::incompleteSignature(
-            QStringLiteral("Only one Authorization header is allowed."));
+        return problem(
+            Kind::Incomplete, QStringLiteral("Only one Authorization header is allowed."));
 
     // The front end first lists every missing piece in one sentence per piece. (It also quotes
     // the header back; the emulator does not, as signatures and tokens stay out of messages.)
@@ -96,113 +154,147 @@ std::optional<ServiceError> SigV4Verifier::verify(
     }
     if (!missing.isEmpty()) {
         missing.chop(1);
-        return serviceerrors::incompleteSignature(missing);
+        return problem(Kind::Incomplete, missing);
     }
 
     // The algorithm and the syntax of every field.
     const aws::Result<aws::SigV4Authorization> parsed = aws::parseSigV4Authorization(authorization);
     if (!parsed)
-        return serviceerrors::incompleteSignature(parsed.error().message);
+        return problem(Kind::Incomplete, parsed.error().message);
     const aws::SigV4Authorization &auth = parsed.value();
 
     const std::optional<QDateTime> signedAt = parseAmzDate(amzDateText);
     if (!signedAt) {
-        return serviceerrors::incompleteSignature(
+        return problem(Kind::Incomplete,
             QLatin1String("Date must be in ISO-8601 'basic format'. Got '") + latin1(amzDateText)
-            + QLatin1String("'. See http://en.wikipedia.org/wiki/ISO_8601"));
+                + QLatin1String("'. See http://en.wikipedia.org/wiki/ISO_8601"));
     }
 
     const QByteArrayView dateOfDay = QByteArrayView(amzDateText).first(8);
     if (auth.scopeDate != dateOfDay) {
-        return serviceerrors::invalidSignature(
+        return problem(Kind::WrongScopeDate,
             QLatin1String("Date in Credential scope does not match YYYYMMDD from ISO-8601 version "
                           "of date from HTTP: '")
-            + latin1(auth.scopeDate) + QLatin1String("' != '") + latin1(dateOfDay)
-            + QLatin1String("', from '") + latin1(amzDateText) + QLatin1String("'."));
+                + latin1(auth.scopeDate) + QLatin1String("' != '") + latin1(dateOfDay)
+                + QLatin1String("', from '") + latin1(amzDateText) + QLatin1String("'."));
     }
     if (auth.region != m_region) {
-        return serviceerrors::invalidSignature(
+        return problem(Kind::WrongRegion,
             QLatin1String("Credential should be scoped to a valid region, not '")
-            + latin1(auth.region) + QLatin1String("'. "));
+                + latin1(auth.region) + QLatin1String("'. "),
+            latin1(auth.region));
     }
-    if (auth.service != kService) {
-        return serviceerrors::invalidSignature(
-            QLatin1String("Credential should be scoped to correct service: '") + latin1(kService)
-            + QLatin1String("'. "));
+    if (auth.service != m_rules.service) {
+        return problem(Kind::WrongService,
+            QLatin1String("Credential should be scoped to correct service: '")
+                + latin1(m_rules.service) + QLatin1String("'. "),
+            latin1(auth.service));
     }
     if (auth.terminator != kTerminator) {
-        return serviceerrors::invalidSignature(
+        return problem(Kind::WrongTerminator,
             QLatin1String("Credential should be scoped with a valid terminator: '")
-            + latin1(kTerminator) + QLatin1String("', not '") + latin1(auth.terminator)
-            + QLatin1String("'. "));
+                + latin1(kTerminator) + QLatin1String("', not '") + latin1(auth.terminator)
+                + QLatin1String("'. "));
     }
 
     if (!isSignedHeader(auth.signedHeaders, "host")) {
-        return serviceerrors::invalidSignature(QStringLiteral(
-            "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization."));
+        return problem(Kind::UnsignedHeader,
+            QStringLiteral(
+                "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization."),
+            QStringLiteral("host"));
     }
     for (const auto &[name, value] : request.headers) {
         if (name.size() > 6 && headerNameEquals(QByteArrayView(name).first(6), "x-amz-")
             && !isSignedHeader(auth.signedHeaders, name)) {
-            return serviceerrors::invalidSignature(QLatin1Char('\'') + latin1(name)
-                + QLatin1String("' must be a 'SignedHeader' in "
-                                "the AWS Authorization."));
+            return problem(Kind::UnsignedHeader,
+                QLatin1Char('\'') + latin1(name)
+                    + QLatin1String("' must be a 'SignedHeader' in the AWS Authorization."),
+                latin1(name));
         }
     }
 
     const qint64 skew = now.secsTo(*signedAt);
     const QByteArray format("yyyyMMdd'T'HHmmss'Z'");
-    if (skew < -kAllowedSkewSeconds) {
-        return serviceerrors::invalidSignature(QLatin1String("Signature expired: ")
-            + latin1(amzDateText) + QLatin1String(" is now earlier than ")
-            + now.addSecs(-kAllowedSkewSeconds).toString(QLatin1String(format))
-            + QLatin1String(" (") + now.toString(QLatin1String(format))
-            + QLatin1String(" - 5 min.)"));
+    if (skew < -m_rules.allowedSkewSeconds) {
+        return problem(Kind::Expired,
+            QLatin1String("Signature expired: ") + latin1(amzDateText)
+                + QLatin1String(" is now earlier than ")
+                + now.addSecs(-m_rules.allowedSkewSeconds).toString(QLatin1String(format))
+                + QLatin1String(" (") + now.toString(QLatin1String(format))
+                + QLatin1String(" - 5 min.)"));
     }
-    if (skew > kAllowedSkewSeconds) {
-        return serviceerrors::invalidSignature(QLatin1String("Signature not yet current: ")
-            + latin1(amzDateText) + QLatin1String(" is still later than ")
-            + now.addSecs(kAllowedSkewSeconds).toString(QLatin1String(format)) + QLatin1String(" (")
-            + now.toString(QLatin1String(format)) + QLatin1String(" + 5 min.)"));
+    if (skew > m_rules.allowedSkewSeconds) {
+        return problem(Kind::NotYetCurrent,
+            QLatin1String("Signature not yet current: ") + latin1(amzDateText)
+                + QLatin1String(" is still later than ")
+                + now.addSecs(m_rules.allowedSkewSeconds).toString(QLatin1String(format))
+                + QLatin1String(" (") + now.toString(QLatin1String(format))
+                + QLatin1String(" + 5 min.)"));
     }
 
     if (!constantTimeEquals(auth.accessKeyId, m_acceptedKeyId))
-        return serviceerrors::unrecognizedClient();
+        return problem(Kind::UnknownAccessKey,
+            QStringLiteral("The security token included in the request is invalid."));
     const qsizetype tokens = request.headerCount("x-amz-security-token");
     if (tokens > 1 || (m_acceptedToken.isEmpty() && tokens > 0)
         || !constantTimeEquals(request.header("x-amz-security-token"), m_acceptedToken)) {
-        return serviceerrors::unrecognizedClient();
+        return problem(Kind::InvalidToken,
+            QStringLiteral("The security token included in the request is invalid."));
     }
 
-    return checkSignature(request, auth.signedHeaders, auth.signature, *signedAt);
+    if (m_rules.payload == SigningRules::Payload::FromHeader) {
+        const QByteArray payloadHash = request.header("x-amz-content-sha256");
+        if (payloadHash.isEmpty())
+            return problem(Kind::MissingPayloadHash,
+                QStringLiteral("Missing required header for this request: x-amz-content-sha256"));
+        if (payloadHash != kUnsignedPayload
+            && payloadHash != aws::sigv4::hashedPayload(request.body)) {
+            return problem(Kind::PayloadHashMismatch,
+                QStringLiteral("The provided 'x-amz-content-sha256' header does not match what "
+                               "was computed."));
+        }
+    }
+
+    return checkSignature(request, auth.signedHeaders, auth.signature, amzDateText);
 }
 
-std::optional<ServiceError> SigV4Verifier::checkSignature(const HttpRequest &request,
+std::optional<SignatureProblem> SigV4Verifier::checkSignature(const HttpRequest &request,
     const QList<QByteArray> &signedHeaders, const QByteArray &signature,
-    const QDateTime &signedAt) const
+    QByteArrayView amzDate) const
 {
-    aws::sigv4::Request rebuilt;
-    rebuilt.method = request.method;
-    rebuilt.path = request.path;
-    rebuilt.query = request.query;
-    rebuilt.body = request.body;
+    // The canonical request from exactly the headers the client says it signed, with the
+    // values it sent (the checks above proved X-Amz-Date and the token to be the accepted ones).
+    aws::sigv4::Headers headers;
     for (const QByteArray &name : signedHeaders) {
         bool present = false;
         for (const auto &[headerName, value] : request.headers) {
             if (headerNameEquals(headerName, name)) {
-                rebuilt.headers.append({ name, value });
+                headers.append({ name, value });
                 present = true;
             }
         }
         if (!present)
-            rebuilt.headers.append({ name, QByteArray() }); // signed as empty, as the client claims
+            headers.append({ name, QByteArray() }); // signed as empty, as the client claims
     }
-    // The signer sets X-Amz-Date from signedAt and the token from the credentials, which the
-    // checks above proved equal to what the request carries.
-    const aws::sigv4::Signature expected
-        = aws::sigv4::sign(rebuilt, m_accepted, m_region, kService, signedAt);
-    if (!constantTimeEquals(expected.signature, signature))
-        return serviceerrors::signatureMismatch();
+    const QByteArray payloadHash = m_rules.payload == SigningRules::Payload::FromHeader
+        ? request.header("x-amz-content-sha256")
+        : aws::sigv4::hashedPayload(request.body);
+    const QByteArray canonical = aws::sigv4::canonicalRequest(request.method,
+        aws::sigv4::canonicalUri(request.path, m_rules.canonical),
+        aws::sigv4::canonicalQueryString(request.query), aws::sigv4::canonicalHeaders(headers),
+        payloadHash);
+    const QByteArrayView date = amzDate.first(8);
+    const QByteArray scope = aws::sigv4::credentialScope(date, m_region, m_rules.service);
+    QByteArray secret = m_accepted.secretAccessKey.toUtf8();
+    QByteArray key = aws::sigv4::signingKey(secret, date, m_region, m_rules.service);
+    const QByteArray expected
+        = aws::sigv4::signature(key, aws::sigv4::stringToSign(amzDate, scope, canonical));
+    secret.fill('\0');
+    key.fill('\0');
+    if (!constantTimeEquals(expected, signature)) {
+        return problem(
+            SignatureProblem::Kind::SignatureMismatch, serviceerrors::signatureMismatch().message);
+    }
     return std::nullopt;
 }
 

@@ -45,6 +45,40 @@ emulator::HttpRequest signedRequest(QByteArrayView operation, const QByteArray &
     return request;
 }
 
+emulator::HttpRequest signedS3Request(QByteArrayView method, QByteArrayView path,
+    QByteArrayView query, const QDateTime &time, QByteArrayView payloadHash,
+    const aws::AwsCredentials &credentials, QByteArrayView region)
+{
+    namespace sigv4 = aws::sigv4;
+    emulator::HttpRequest request;
+    request.method = method.toByteArray();
+    request.path = path.toByteArray();
+    request.query = query.toByteArray();
+    const QByteArray hash
+        = payloadHash.isEmpty() ? sigv4::hashedPayload(QByteArray()) : payloadHash.toByteArray();
+    const QByteArray amzDate = sigv4::amzDate(time);
+    request.headers
+        = { { "Host", kHost }, { "x-amz-content-sha256", hash }, { "X-Amz-Date", amzDate } };
+    if (!credentials.sessionToken.isEmpty())
+        request.headers.append({ "X-Amz-Security-Token", credentials.sessionToken.toUtf8() });
+    const sigv4::CanonicalHeaders headers = sigv4::canonicalHeaders(request.headers);
+    sigv4::Options s3;
+    s3.normalizePath = false;
+    s3.doubleEncodePath = false;
+    const QByteArray canonical
+        = sigv4::canonicalRequest(request.method, sigv4::canonicalUri(request.path, s3),
+            sigv4::canonicalQueryString(request.query), headers, hash);
+    const QByteArrayView date = QByteArrayView(amzDate).first(8);
+    const QByteArray scope = sigv4::credentialScope(date, region, "s3");
+    const QByteArray key
+        = sigv4::signingKey(credentials.secretAccessKey.toUtf8(), date, region, "s3");
+    request.headers.append({ "Authorization",
+        sigv4::authorization(credentials.accessKeyId.toUtf8(), scope, headers.signedHeaders,
+            sigv4::signature(key, sigv4::stringToSign(amzDate, scope, canonical))) });
+    request.headers.emplace_back("User-Agent", "aws-cli/1.45 emulator-test");
+    return request;
+}
+
 QByteArray wireForm(const emulator::HttpRequest &request)
 {
     QByteArray wire = request.method + ' ' + request.path

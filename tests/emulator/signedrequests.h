@@ -23,6 +23,12 @@ emulator::HttpRequest signedRequest(QByteArrayView operation, const QByteArray &
 // The same request, unsigned (no Authorization, no X-Amz-Date).
 emulator::HttpRequest unsignedRequest(QByteArrayView operation, const QByteArray &body);
 
+// A path-style S3 request signed as botocore signs one over http (service s3): the path as sent,
+// x-amz-content-sha256 holding payloadHash (empty: the hash of the empty body) and signed.
+emulator::HttpRequest signedS3Request(QByteArrayView method, QByteArrayView path,
+    QByteArrayView query, const QDateTime &time, QByteArrayView payloadHash = {},
+    const aws::AwsCredentials &credentials = demoCredentials(), QByteArrayView region = kRegion);
+
 // The request as bytes on the wire, for socket tests.
 QByteArray wireForm(const emulator::HttpRequest &request);
 

@@ -8,6 +8,8 @@ using emulator::ExecutionFilter;
 using emulator::listExecutions;
 using emulator::SchedulerRecord;
 
+using namespace Qt::StringLiterals;
+
 namespace {
 
 constexpr qint64 kMinute = 60'000'000;
@@ -111,8 +113,12 @@ void TestExecutionHistory::failedExecutions_carryAReason_andSuccessfulOnesAResul
     const auto success
         = listExecutions(scheduler, successOnly, std::nullopt, 1, kNow).executions.first();
     QCOMPARE(success.customerResultObject->bucket, QStringLiteral("results-bucket"));
-    QVERIFY(success.customerResultObject->key->startsWith(QLatin1String("out/2026-03-04-")));
-    QVERIFY(success.customerResultObject->key->endsWith(QLatin1String("/results/results.jsonl")));
+    // The service's spelling: the scheduled start in UTC as the folder, results.jsonl in it.
+    const QString folder = QDateTime::fromMSecsSinceEpoch(
+        success.scheduledStartTime->epochMicroseconds / 1000, Qt::UTC)
+                               .toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss'Z'"));
+    QCOMPARE(*success.customerResultObject->key, u"out/"_s + folder + u"/results.jsonl"_s);
+    QVERIFY(folder.startsWith(QLatin1String("2026-03-04T")));
 }
 
 void TestExecutionHistory::gapsBetweenRuns_haveNoExecutions()
