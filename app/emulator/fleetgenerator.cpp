@@ -15,6 +15,7 @@ constexpr qint64 kSecond = 1'000'000;
 constexpr qint64 kMinute = 60 * kSecond;
 constexpr qint64 kHour = 60 * kMinute;
 constexpr qint64 kDay = 24 * kHour;
+constexpr quint64 kEarlierRunSalt = 0x5ea71e5ULL;
 
 // printf-free name templates: a stem, a number width, and an optional suffix.
 struct AssetKind {
@@ -312,6 +313,14 @@ Fleet generateFleet(const GeneratedFleetSpec &spec, qint64 now, TransitionDurati
         if (!record.runs.isEmpty()) {
             scheduler.latestInferenceResult = QString::fromLatin1(
                 random.chance(15) ? lookout::result::kAnomalous : lookout::result::kNormal);
+        } else {
+            // A PENDING scheduler being started again: it ran before, so it has executions and
+            // results to show. Drawn apart from the fleet's sequence, which stays as it was.
+            SeededRandom earlier(record.historySeed ^ kEarlierRunSalt);
+            record.runs.append(
+                RunInterval { firstRun, earlier.between(firstRun + kHour, now - kHour) });
+            scheduler.latestInferenceResult = QString::fromLatin1(
+                earlier.chance(15) ? lookout::result::kAnomalous : lookout::result::kNormal);
         }
         schedulers.push_back(std::move(record));
     }

@@ -6,6 +6,7 @@
 #include "aws/sigv4signer.h"
 #include "emulator/emulator.h"
 #include "emulator/emulatorservice.h"
+#include "emulator/executionhistory.h"
 #include "emulator/fleetgenerator.h"
 
 #include <QCoreApplication>
@@ -195,6 +196,103 @@ void BM_ListPageOf500From10000(benchmark::State &state)
     state.SetBytesProcessed(bytes);
 }
 BENCHMARK(BM_ListPageOf500From10000)->Unit(benchmark::kMillisecond);
+
+// An S3 request as botocore signs one over http: the path as sent, the payload hash signed.
+emulator::HttpRequest s3Request(const QByteArray &path, const QByteArray &query,
+    const aws::AwsCredentials &credentials, const QDateTime &now)
+{
+    aws::sigv4::Request request;
+    request.method = "GET";
+    request.path = path;
+    request.query = query;
+    request.headers = { { "Host", "127.0.0.1:4566" } };
+    aws::sigv4::Options options;
+    options.normalizePath = false;
+    options.doubleEncodePath = false;
+    options.signPayloadHash = true;
+    const aws::sigv4::Signature signature
+        = aws::sigv4::sign(request, credentials, "us-east-1", "s3", now, options);
+    emulator::HttpRequest http { request.method, request.path, request.query, 1, request.headers,
+        {} };
+    http.headers.append({ "X-Amz-Date", signature.amzDate });
+    http.headers.append({ "x-amz-content-sha256", signature.contentSha256 });
+    http.headers.append({ "Authorization", signature.authorization });
+    return http;
+}
+
+QList<QByteArray> elements(const QByteArray &xml, const QByteArray &name)
+{
+    QList<QByteArray> values;
+    const QByteArray open = '<' + name + '>';
+    for (qsizetype at = xml.indexOf(open); at >= 0; at = xml.indexOf(open, at)) {
+        at += open.size();
+        values.append(xml.mid(at, xml.indexOf('<', at) - at));
+    }
+    return values;
+}
+
+// What `aws s3 sync` of one scheduler's week asks of the emulator, in the service core: the
+// ListObjectsV2 pages of its prefix (1,000 keys each) and a GetObject per object, for a 5-minute
+// scheduler that ran all week, in a fleet of 10,000. One iteration is the whole sync.
+void BM_S3SyncOfAWeekOfResults(benchmark::State &state)
+{
+    emulator::ServiceConfig config;
+    config.credentials = emulator::EmulatorOptions::demoCredentials();
+    const auto clock = core::Clock::system();
+    const qint64 now = clock->now().toMSecsSinceEpoch() * 1000;
+    emulator::Fleet fleet = emulator::generateFleet({ kFleetSize, 7, config.region }, now);
+    QByteArray bucket;
+    QByteArray prefix;
+    for (int i = 0; i < fleet.size() && prefix.isEmpty(); ++i) {
+        const emulator::SchedulerRecord &record = fleet.at(i);
+        if (record.scheduler.dataUploadFrequency == QLatin1String("PT5M")
+            && emulator::successfulExecutions(record, now).size() > 1900) {
+            const lookout::S3Location &output
+                = *record.scheduler.dataOutputConfiguration->s3OutputConfiguration;
+            bucket = output.bucket->toUtf8();
+            prefix = output.prefix->toUtf8();
+        }
+    }
+    if (prefix.isEmpty()) {
+        state.SkipWithError("no 5-minute scheduler ran all week");
+        return;
+    }
+    emulator::EmulatorService service(config, std::move(fleet), clock);
+    qint64 objects = 0;
+    qint64 bytes = 0;
+    for (auto _ : state) {
+        QByteArray token;
+        do {
+            const QByteArray query = "list-type=2&prefix=" + prefix.toPercentEncoding()
+                + (token.isEmpty() ? QByteArray() : "&continuation-token=" + token);
+            const emulator::HttpResponse page
+                = service.handle(s3Request('/' + bucket, query, config.credentials, clock->now()));
+            if (page.status != 200) {
+                state.SkipWithError("the listing did not answer 200");
+                return;
+            }
+            for (const QByteArray &key : elements(page.body, "Key")) {
+                const emulator::HttpResponse object
+                    = service.handle(s3Request('/' + bucket + '/' + key.toPercentEncoding("/"), {},
+                        config.credentials, clock->now()));
+                if (object.status != 200) {
+                    state.SkipWithError("a GetObject did not answer 200");
+                    return;
+                }
+                ++objects;
+                bytes += object.body.size();
+            }
+            const QList<QByteArray> next = elements(page.body, "NextContinuationToken");
+            token = next.isEmpty() ? QByteArray() : next.first().toPercentEncoding();
+        } while (!token.isEmpty());
+    }
+    state.counters["objects/s"]
+        = benchmark::Counter(static_cast<double>(objects), benchmark::Counter::kIsRate);
+    state.counters["objects"]
+        = static_cast<double>(objects) / static_cast<double>(state.iterations());
+    state.SetBytesProcessed(bytes);
+}
+BENCHMARK(BM_S3SyncOfAWeekOfResults)->Unit(benchmark::kMillisecond);
 
 } // namespace
 

@@ -208,18 +208,31 @@ QStringList TestAwsCliS3::keysOf(const QByteArray &listing)
     return keys;
 }
 
-// The CustomerResultObject keys of the scheduler's SUCCESS executions, as the CLI pages them.
+// The CustomerResultObject keys of the scheduler's SUCCESS executions, page by page (the
+// service model has no paginator for the CLI to follow NextToken by itself).
 QStringList TestAwsCliS3::successfulResultKeys(const Target &target)
 {
-    const CliResult result = aws(
-        { u"lookoutequipment"_s, u"list-inference-executions"_s, u"--inference-scheduler-name"_s,
-            target.name, u"--status"_s, u"SUCCESS"_s, u"--output"_s, u"json"_s });
     QStringList keys;
-    for (const QJsonValue &execution :
-        result.json().value(u"InferenceExecutionSummaries"_s).toArray()) {
-        const QJsonObject object = execution.toObject().value(u"CustomerResultObject"_s).toObject();
-        if (object.value(u"Bucket"_s).toString() == target.bucket)
-            keys.append(object.value(u"Key"_s).toString());
+    QString token;
+    for (int page = 0; page < 100; ++page) {
+        QStringList arguments { u"lookoutequipment"_s, u"list-inference-executions"_s,
+            u"--inference-scheduler-name"_s, target.name, u"--status"_s, u"SUCCESS"_s,
+            u"--max-results"_s, u"500"_s, u"--output"_s, u"json"_s };
+        if (!token.isEmpty())
+            arguments << u"--next-token"_s << token;
+        const CliResult result = aws(arguments);
+        if (result.exitCode != 0)
+            return { u"list-inference-executions failed: "_s + result.err };
+        for (const QJsonValue &execution :
+            result.json().value(u"InferenceExecutionSummaries"_s).toArray()) {
+            const QJsonObject object
+                = execution.toObject().value(u"CustomerResultObject"_s).toObject();
+            if (object.value(u"Bucket"_s).toString() == target.bucket)
+                keys.append(object.value(u"Key"_s).toString());
+        }
+        token = result.json().value(u"NextToken"_s).toString();
+        if (token.isEmpty())
+            break;
     }
     std::sort(keys.begin(), keys.end());
     return keys;

@@ -6,6 +6,7 @@
 #include "rawhttpclient.h"
 #include "signedrequests.h"
 
+#include <QRegularExpression>
 #include <QtTest>
 
 #include <thread>
@@ -52,6 +53,7 @@ private slots:
     void busyPort_failsToStart();
     void archive_reportsSkippedFiles();
     void unusableArchive_failsToStart();
+    void s3_theDemoFleetsResults_onTheSamePort();
 };
 
 void TestEmulator::defaults_areTheDemoSetup()
@@ -308,6 +310,34 @@ void TestEmulator::unusableArchive_failsToStart()
     QVERIFY2(server.errorString().contains(QLatin1String("none of the 3 *.json files")),
         qPrintable(server.errorString()));
     QCOMPARE(server.archiveProblems().size(), 3);
+}
+
+void TestEmulator::s3_theDemoFleetsResults_onTheSamePort()
+{
+    // The demo's fleet (200 schedulers, seed 1): every scheduler has run, so each has a folder
+    // of results in the output bucket, on the port that serves the JSON API.
+    auto clock = std::make_shared<core::ManualClock>(kStart);
+    EmulatorOptions options;
+    options.clock = clock;
+    Emulator server(options);
+    QVERIFY(server.start());
+    RawHttpClient client(server.port());
+    client.send(emulatortest::wireForm(emulatortest::signedS3Request("GET", "/", {}, kStart)));
+    const auto buckets = client.readResponse();
+    QVERIFY(buckets);
+    QCOMPARE(buckets->status, 200);
+    const QRegularExpressionMatch name = QRegularExpression(QStringLiteral("<Name>([^<]+)</Name>"))
+                                             .match(QString::fromUtf8(buckets->body));
+    QVERIFY(name.hasMatch());
+    client.send(emulatortest::wireForm(
+        emulatortest::signedS3Request("GET", QByteArray("/" + name.captured(1).toUtf8()),
+            "delimiter=%2F&list-type=2&prefix=inference-results%2F", kStart)));
+    const auto folders = client.readResponse();
+    QVERIFY(folders);
+    QCOMPARE(folders->status, 200);
+    QVERIFY(folders->body.contains("<IsTruncated>false</IsTruncated>"));
+    QCOMPARE(folders->body.count("<CommonPrefixes>"), server.schedulerCount());
+    QCOMPARE(server.schedulerCount(), 200);
 }
 
 QTEST_GUILESS_MAIN(TestEmulator)
