@@ -40,6 +40,7 @@ ResultStore::ResultStore(const Fleet &fleet)
         if (bucket.entries.empty() || created < bucket.createdAt)
             bucket.createdAt = created;
         bucket.entries.push_back(PrefixEntry { output.prefix.value_or(QString()).toUtf8(), i });
+        bucket.longestPrefix = qMax(bucket.longestPrefix, bucket.entries.back().prefix.size());
     }
     for (BucketIndex &bucket : m_buckets) {
         std::sort(bucket.entries.begin(), bucket.entries.end(),
@@ -84,7 +85,7 @@ std::optional<StoredObject> ResultStore::find(
         return std::nullopt;
     const BucketIndex &index = found.value();
     // Every scheduler whose prefix begins the key may have written it.
-    for (qsizetype length = 0; length < key.size(); ++length) {
+    for (qsizetype length = 0; length < key.size() && length <= index.longestPrefix; ++length) {
         const auto entries = index.entriesByPrefix.constFind(key.first(length));
         if (entries == index.entriesByPrefix.cend())
             continue;
@@ -136,7 +137,7 @@ ResultStore::Cursor ResultStore::keys(
     // Schedulers whose prefix is a proper beginning of the bound have keys on both sides of it;
     // those whose prefix is not below the bound have keys after it only and join the merge in
     // prefix order as it reaches them.
-    for (qsizetype length = 0; length < bound.size(); ++length) {
+    for (qsizetype length = 0; length < bound.size() && length <= index.longestPrefix; ++length) {
         const auto entries = index.entriesByPrefix.constFind(bound.first(length));
         if (entries == index.entriesByPrefix.cend())
             continue;

@@ -41,6 +41,7 @@ class ResultStore {
     struct BucketIndex {
         std::vector<PrefixEntry> entries; // sorted by prefix, then scheduler
         QHash<QByteArray, QList<int>> entriesByPrefix; // indexes into entries
+        qsizetype longestPrefix = 0; // bounds the prefixes of a key worth looking up
         qint64 createdAt = 0;
     };
 

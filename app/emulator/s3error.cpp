@@ -75,6 +75,14 @@ S3Error noSuchKey(const QString &key)
     return result;
 }
 
+S3Error keyTooLong(qsizetype size)
+{
+    S3Error result = error("KeyTooLongError", 400, QStringLiteral("Your key is too long"));
+    result.details.append({ "Size", QString::number(size) });
+    result.details.append({ "MaxSizeAllowed", QString::number(1024) });
+    return result;
+}
+
 S3Error accessDenied()
 {
     return error("AccessDenied", 403, QStringLiteral("Access Denied"));

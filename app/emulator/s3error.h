@@ -27,6 +27,7 @@ namespace s3errors {
 
 S3Error noSuchBucket(const QString &bucket);
 S3Error noSuchKey(const QString &key);
+S3Error keyTooLong(qsizetype size);
 S3Error accessDenied();
 S3Error methodNotAllowed(QByteArrayView method, QByteArrayView resourceType);
 S3Error invalidArgument(const QString &message, const QString &name, const QString &value);

@@ -319,6 +319,8 @@ S3Result S3Operations::objectRequest(
         return failure(s3errors::methodNotAllowed(request.method, "OBJECT"));
     if (hasUnservedSubresource(parseQuery(request.query), {}))
         return failure(s3errors::notImplemented(QStringLiteral("query")));
+    if (key.size() > kMaxKeyBytes)
+        return failure(s3errors::keyTooLong(key.size()));
     const std::optional<StoredObject> object = m_store.find(bucket, key, now);
     if (!object)
         return failure(s3errors::noSuchKey(utf8(key)));

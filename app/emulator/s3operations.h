@@ -36,6 +36,7 @@ public:
     const ResultStore &store() const { return m_store; }
 
     static constexpr int kMaxKeys = 1000;
+    static constexpr qsizetype kMaxKeyBytes = 1024; // S3's limit on a key's UTF-8 length
 
 private:
     S3Result listBuckets() const;

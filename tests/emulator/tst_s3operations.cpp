@@ -262,6 +262,10 @@ void TestS3Operations::list_startAfter_andPrefix()
         QVERIFY(key.startsWith(prefix));
     QVERIFY(prefixed.all(u"Key").contains(all.at(10)));
     QVERIFY(get('/' + bucket, "list-type=2&prefix=nothing-here/").all(u"Key").isEmpty());
+    // A prefix longer than any key: looked up no further than the longest output prefix.
+    const Reply longPrefix = get('/' + bucket, "list-type=2&prefix=" + QByteArray(12'000, 'p'));
+    QCOMPARE(longPrefix.status(), 200);
+    QVERIFY(longPrefix.all(u"Key").isEmpty());
 }
 
 void TestS3Operations::list_urlEncoding_andOddKeys()
@@ -446,6 +450,10 @@ void TestS3Operations::errors_areS3Xml_data()
     QTest::newRow("no key") << QByteArray("GET") << QByteArray("/results/a%20b/c") << QByteArray()
                             << 404 << u"NoSuchKey"_s << u"The specified key does not exist."_s
                             << u"Key"_s << u"a b/c"_s;
+    QTest::newRow("key too long") << QByteArray("GET")
+                                  << QByteArray("/results/" + QByteArray(1025, 'k')) << QByteArray()
+                                  << 400 << u"KeyTooLongError"_s << u"Your key is too long"_s
+                                  << u"Size"_s << u"1025"_s;
     QTest::newRow("put") << QByteArray("PUT") << QByteArray("/results/k") << QByteArray() << 405
                          << u"MethodNotAllowed"_s
                          << u"The specified method is not allowed against this resource."_s
