@@ -85,9 +85,12 @@ QString helpText()
     return QStringLiteral(
                "Usage: %1 emulator [OPTIONS]\n"
                "\n"
-               "Serves a local Amazon Lookout for Equipment endpoint on 127.0.0.1. First prints "
-               "shell\n"
-               "lines that point the AWS CLI and %1 at it, then serves until Ctrl+C or SIGTERM.\n"
+               "Serves a local Amazon Lookout for Equipment endpoint on 127.0.0.1 and, on the "
+               "same port,\n"
+               "the results its executions wrote over S3 (aws s3 ls --endpoint-url URL). First "
+               "prints\n"
+               "shell lines that point the AWS CLI and %1 at it, then serves until Ctrl+C or "
+               "SIGTERM.\n"
                "From a shell, waiting at most 30 s for the lines, or for its end when it cannot "
                "start:\n")
                .arg(QString::fromLatin1(appinfo::kBinaryName))
