@@ -88,7 +88,7 @@ S3Result failure(S3Error error)
 }
 
 // Sub-resources of a bucket or object that this read-only subset does not serve.
-bool hasUnservedSubresource(const Query &query, const QList<QByteArrayView> &served)
+bool hasUnservedSubresource(const Query &query)
 {
     static const QList<QByteArrayView> subresources
         = { "acl", "cors", "delete", "encryption", "lifecycle", "logging", "notification",
@@ -97,7 +97,7 @@ bool hasUnservedSubresource(const Query &query, const QList<QByteArrayView> &ser
               "restore", "select", "torrent", "uploadId", "accelerate", "analytics", "inventory",
               "metrics", "ownershipControls", "publicAccessBlock", "intelligent-tiering" };
     for (const auto &[name, value] : query) {
-        if (subresources.contains(name) && !served.contains(name))
+        if (subresources.contains(name))
             return true;
     }
     return false;
@@ -174,7 +174,7 @@ S3Result S3Operations::bucketRequest(
     }
     if (request.method != "GET")
         return failure(s3errors::methodNotAllowed(request.method, "BUCKET"));
-    if (hasUnservedSubresource(query, {}))
+    if (hasUnservedSubresource(query))
         return failure(s3errors::notImplemented(QStringLiteral("query")));
     if (valueOf(query, "location")) {
         const QByteArray region
@@ -317,7 +317,7 @@ S3Result S3Operations::objectRequest(
 {
     if (request.method != "GET" && request.method != "HEAD")
         return failure(s3errors::methodNotAllowed(request.method, "OBJECT"));
-    if (hasUnservedSubresource(parseQuery(request.query), {}))
+    if (hasUnservedSubresource(parseQuery(request.query)))
         return failure(s3errors::notImplemented(QStringLiteral("query")));
     if (key.size() > kMaxKeyBytes)
         return failure(s3errors::keyTooLong(key.size()));

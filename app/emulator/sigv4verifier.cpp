@@ -132,7 +132,7 @@ std::optional<SignatureProblem> SigV4Verifier::check(
     const qsizetype authorizationCount = request.headerCount("authorization");
     if (authorizationCount == 0)
         return problem(
-            Kind::MissingAuthentication, QStringLiteral("Request is missing Authentication Token"));
+            Kind::MissingAuthentication, serviceerrors::missingAuthenticationToken().message);
     const QByteArray authorization = request.header("authorization");
     if (authorizationCount > 1)
         return problem(
@@ -220,26 +220,24 @@ std::optional<SignatureProblem> SigV4Verifier::check(
             QLatin1String("Signature expired: ") + latin1(amzDateText)
                 + QLatin1String(" is now earlier than ")
                 + now.addSecs(-m_rules.allowedSkewSeconds).toString(QLatin1String(format))
-                + QLatin1String(" (") + now.toString(QLatin1String(format))
-                + QLatin1String(" - 5 min.)"));
+                + QLatin1String(" (") + now.toString(QLatin1String(format)) + QLatin1String(" - ")
+                + QString::number(m_rules.allowedSkewSeconds / 60) + QLatin1String(" min.)"));
     }
     if (skew > m_rules.allowedSkewSeconds) {
         return problem(Kind::NotYetCurrent,
             QLatin1String("Signature not yet current: ") + latin1(amzDateText)
                 + QLatin1String(" is still later than ")
                 + now.addSecs(m_rules.allowedSkewSeconds).toString(QLatin1String(format))
-                + QLatin1String(" (") + now.toString(QLatin1String(format))
-                + QLatin1String(" + 5 min.)"));
+                + QLatin1String(" (") + now.toString(QLatin1String(format)) + QLatin1String(" + ")
+                + QString::number(m_rules.allowedSkewSeconds / 60) + QLatin1String(" min.)"));
     }
 
     if (!constantTimeEquals(auth.accessKeyId, m_acceptedKeyId))
-        return problem(Kind::UnknownAccessKey,
-            QStringLiteral("The security token included in the request is invalid."));
+        return problem(Kind::UnknownAccessKey, serviceerrors::unrecognizedClient().message);
     const qsizetype tokens = request.headerCount("x-amz-security-token");
     if (tokens > 1 || (m_acceptedToken.isEmpty() && tokens > 0)
         || !constantTimeEquals(request.header("x-amz-security-token"), m_acceptedToken)) {
-        return problem(Kind::InvalidToken,
-            QStringLiteral("The security token included in the request is invalid."));
+        return problem(Kind::InvalidToken, serviceerrors::unrecognizedClient().message);
     }
 
     if (m_rules.payload == SigningRules::Payload::FromHeader) {

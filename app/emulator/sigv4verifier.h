@@ -71,8 +71,6 @@ public:
     // check() as the Lookout for Equipment front end answers it.
     std::optional<ServiceError> verify(const HttpRequest &request, const QDateTime &now) const;
 
-    static constexpr qint64 kAllowedSkewSeconds = 5 * 60;
-
 private:
     std::optional<SignatureProblem> checkSignature(const HttpRequest &request,
         const QList<QByteArray> &signedHeaders, const QByteArray &signature,
