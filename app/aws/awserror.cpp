@@ -60,6 +60,8 @@ constexpr std::array kSignatureOrClockCodes {
 
 constexpr std::array kNotFoundCodes {
     QLatin1StringView("ResourceNotFoundException"),
+    QLatin1StringView("NoSuchBucket"), // S3
+    QLatin1StringView("NoSuchKey"), // S3
 };
 
 template<std::size_t N>

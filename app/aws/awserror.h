@@ -74,7 +74,8 @@ struct AwsError {
     // SignatureDoesNotMatch, RequestExpired, RequestTimeTooSkewed, RequestInTheFuture,
     // AuthFailure. With a skewed clock, one retry with the corrected clock may work.
     bool isSignatureOrClockProblem() const;
-    // The named resource does not exist (ResourceNotFoundException).
+    // The named resource does not exist (ResourceNotFoundException; S3's NoSuchBucket and
+    // NoSuchKey).
     bool isNotFound() const;
     // Worth another attempt in standard retry mode: connection errors and timeouts; service and
     // bad responses with HTTP 500, 502, 503, 504 or 429, a throttling code or a transient one

@@ -253,6 +253,14 @@ Result<ResolvedConfig> ConfigResolver::resolve(
         {}, {}, m_environment, { "AWS_RETRY_MODE" }, profile, QStringLiteral("retry_mode"));
     config.retryMode
         = mode.value_or(SourcedValue { QStringLiteral("standard"), QStringLiteral("default") });
+    config.s3AddressingStyle = { QStringLiteral("auto"), QStringLiteral("default") };
+    if (const ConfigProperty *s3 = profile ? profile->property(QStringLiteral("s3")) : nullptr) {
+        const auto style = s3->subProperties.constFind(QStringLiteral("addressing_style"));
+        if (style != s3->subProperties.constEnd() && !style->value.isEmpty())
+            config.s3AddressingStyle = { style->value,
+                QStringLiteral("s3.addressing_style in %1 line %2")
+                    .arg(style->file, QString::number(style->line)) };
+    }
     config.connectTimeout = request.connectTimeout.value_or(config.connectTimeout);
     config.readTimeout = request.readTimeout.value_or(config.readTimeout);
     static const QStringList modes

@@ -59,6 +59,8 @@ struct ResolvedConfig {
     QString endpointSource;
     SourcedValue maxAttempts; // attempts in all, "3" by default
     SourcedValue retryMode; // "standard" by default
+    // The profile's `s3 = \n  addressing_style = …` ("auto" by default); read for S3 only.
+    SourcedValue s3AddressingStyle;
     std::chrono::milliseconds connectTimeout { 60'000 }; // as requested, else the AWS CLI's default
     std::chrono::milliseconds readTimeout { 60'000 };
     std::shared_ptr<CredentialsProvider> credentials;

@@ -74,6 +74,14 @@ QByteArray HttpResponse::header(QByteArrayView name) const
 
 HttpExchange::HttpExchange(QNetworkAccessManager *network, QNetworkRequest request,
     const QByteArray &body, HttpExchangeLimits limits, Done done, QObject *parent)
+    : HttpExchange(network, std::move(request), QByteArrayLiteral("POST"), body, limits,
+        std::move(done), parent)
+{
+}
+
+HttpExchange::HttpExchange(QNetworkAccessManager *network, QNetworkRequest request,
+    const QByteArray &method, const QByteArray &body, HttpExchangeLimits limits, Done done,
+    QObject *parent)
     : QObject(parent)
     , m_limits(limits)
     , m_done(std::move(done))
@@ -112,7 +120,14 @@ HttpExchange::HttpExchange(QNetworkAccessManager *network, QNetworkRequest reque
                 .arg(milliseconds(total)));
     });
 
-    m_reply = network->post(request, body);
+    if (method == "POST")
+        m_reply = network->post(request, body);
+    else if (method == "GET")
+        m_reply = network->get(request);
+    else if (method == "HEAD")
+        m_reply = network->head(request);
+    else
+        m_reply = network->sendCustomRequest(request, method, body);
     m_reply->setReadBufferSize(kReplyReadBufferBytes);
     // Qt passes the limit on to its HTTP thread only once the request has been handed over
     // there, which post() merely queues; setting it again from the event loop, right behind that

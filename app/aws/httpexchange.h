@@ -49,11 +49,11 @@ struct HttpExchangeOutcome {
     HttpResponse response;
 };
 
-// One POST over QNetworkAccessManager with the client's limits: a connect timeout until the
-// request has been sent, then a read (inactivity) timeout, a cap on the response body checked
-// against Content-Length up front and against bytes as they arrive (never buffering past it),
-// redirects not followed, no HTTP cache, no cookies, no transparent decompression (so the cap
-// counts the bytes on the wire). TLS errors are never ignored.
+// One request (POST for the JSON client, GET for S3) over QNetworkAccessManager with the client's
+// limits: a connect timeout until the request has been sent, then a read (inactivity) timeout, a
+// cap on the response body checked against Content-Length up front and against bytes as they arrive
+// (never buffering past it), redirects not followed, no HTTP cache, no cookies, no transparent
+// decompression (so the cap counts the bytes on the wire). TLS errors are never ignored.
 class HttpExchange : public QObject {
     Q_OBJECT
 public:
@@ -63,6 +63,10 @@ public:
     // destroyed first (which aborts the request).
     HttpExchange(QNetworkAccessManager *network, QNetworkRequest request, const QByteArray &body,
         HttpExchangeLimits limits, Done done, QObject *parent = nullptr);
+    // The same with another method than POST ("GET", "HEAD"); `body` goes only with a method
+    // that carries one.
+    HttpExchange(QNetworkAccessManager *network, QNetworkRequest request, const QByteArray &method,
+        const QByteArray &body, HttpExchangeLimits limits, Done done, QObject *parent = nullptr);
     ~HttpExchange() override;
 
     // Stops the request; `done` will not run.

@@ -1,0 +1,695 @@
+#include "aws/s3client.h"
+
+#include "appinfo.h"
+#include "aws/awsjsonresponse.h"
+#include "aws/configresolver.h"
+#include "aws/httpexchange.h"
+#include "aws/httplogging.h"
+#include "aws/sigv4signer.h"
+
+#include <QHash>
+#include <QNetworkAccessManager>
+#include <QNetworkRequest>
+#include <QPointer>
+
+namespace aws {
+
+using namespace Qt::StringLiterals;
+
+ServiceDescription s3ServiceDescription()
+{
+    ServiceDescription service;
+    service.endpointPrefix = u"s3"_s;
+    service.servicesKey = u"s3"_s;
+    service.endpointVariableSuffix = u"S3"_s;
+    service.defaultEndpointTemplate = u"https://{endpointPrefix}.{region}.amazonaws.com"_s;
+    service.signingName = "s3";
+    return service;
+}
+
+Result<S3ClientSettings> s3ClientSettings(const ResolvedConfig &config)
+{
+    S3ClientSettings settings;
+    settings.endpoint = config.endpoint;
+    settings.region = config.region.value;
+    settings.endpointIsRegionDefault
+        = config.endpoint == s3ServiceDescription().defaultEndpoint(settings.region);
+    const std::optional<s3::AddressingStyle> style
+        = s3::addressingStyleFromText(config.s3AddressingStyle.value);
+    if (!style)
+        return AwsError::configuration(AwsError::Setting::Profile,
+            u"addressing_style must be auto, virtual or path, not '%1' (from %2)"_s.arg(
+                config.s3AddressingStyle.value, config.s3AddressingStyle.source));
+    settings.addressing = *style;
+    settings.maxAttempts = config.clientSettings().maxAttempts;
+    settings.connectTimeout = config.connectTimeout;
+    settings.readTimeout = config.readTimeout;
+    return settings;
+}
+
+namespace {
+
+class OperationCall;
+
+// What the calls of one client share.
+struct ClientState {
+    QPointer<QNetworkAccessManager> network;
+    std::shared_ptr<CredentialsProvider> credentials;
+    std::shared_ptr<RandomSource> random = RandomSource::system();
+    core::TimerFactory timers = core::qtTimers();
+    RetryQuota quota;
+    QHash<QString, QString> bucketRegions; // learned from redirects
+    QList<OperationCall *> calls;
+};
+
+} // namespace
+
+class S3Client::Private : public ClientState { };
+
+namespace {
+
+// "s3://bucket/key", as messages name an object or a prefix.
+QString s3Location(const QString &bucket, const QString &key)
+{
+    return u"s3://%1/%2"_s.arg(bucket, key);
+}
+
+struct RequestSpec {
+    QByteArray operation; // "ListObjectsV2"
+    QString bucket;
+    QString key; // empty for the bucket itself
+    s3::QueryParameters query;
+    sigv4::Headers extraHeaders; // signed and sent
+    qint64 maxResponseBytes = 0;
+    QString shownLocation; // what messages name: "s3://bucket/prefix/"
+};
+
+QByteArray requestIdOfS3(const HttpResponse &response)
+{
+    const QByteArray id = response.header("x-amz-request-id");
+    return id.isEmpty() ? requestIdOf(response).toLatin1() : id;
+}
+
+// An S3 error status as an AwsError: the <Error> document's code and message, else the status.
+AwsError serviceError(const HttpResponse &response, const s3xml::ErrorDocument &document)
+{
+    AwsError error;
+    error.kind = AwsError::Kind::Service;
+    error.httpStatus = response.status;
+    error.requestId = printableText(QString::fromLatin1(requestIdOfS3(response).left(200)));
+    error.code
+        = document.fields.code.isEmpty() ? QString::number(response.status) : document.fields.code;
+    error.message = document.fields.message.isEmpty()
+        ? u"HTTP %1 without an S3 error document"_s.arg(response.status)
+        : document.fields.message;
+    return error;
+}
+
+// The region S3 says the bucket is in, when the answer is one of the redirects botocore follows
+// (S3RegionRedirectorv2): a 301/302/307, PermanentRedirect, or AuthorizationHeaderMalformed
+// naming a region. Empty otherwise.
+QString redirectRegion(const HttpResponse &response, const s3xml::ErrorDocument &document)
+{
+    const QString code = document.fields.code;
+    const bool redirectStatus
+        = response.status == 301 || response.status == 302 || response.status == 307;
+    const bool wrongRegion
+        = code == "AuthorizationHeaderMalformed"_L1 && !document.region.isEmpty();
+    if (!redirectStatus && !wrongRegion && code != "PermanentRedirect"_L1
+        && !(response.status == 400 && !response.header("x-amz-bucket-region").isEmpty()))
+        return QString();
+    const QString header = QString::fromLatin1(response.header("x-amz-bucket-region")).trimmed();
+    const QString region = header.isEmpty() ? document.region : header;
+    return regionProblem(region) ? QString() : region;
+}
+
+// One request with its retries and at most one redirect to the bucket's region.
+class Exchange final : public QObject {
+public:
+    using Done = std::function<void(Result<HttpResponse>)>;
+
+    Exchange(S3Client *client, ClientState *d, RequestSpec spec, Done done, QObject *parent)
+        : QObject(parent)
+        , m_client(client)
+        , m_d(d)
+        , m_spec(std::move(spec))
+        , m_done(std::move(done))
+    {
+    }
+
+    void start()
+    {
+        if (!m_finished)
+            fetchCredentials();
+    }
+
+    void cancel()
+    {
+        m_finished = true;
+        m_done = nullptr;
+        if (m_http) {
+            m_http->cancel();
+            m_http->deleteLater();
+            m_http = nullptr;
+        }
+        if (m_backoff)
+            m_backoff->stop();
+    }
+
+private:
+    enum class Attempt { Counted, Repeated };
+
+    const S3ClientSettings &settings() const { return m_client->settings(); }
+
+    void fetchCredentials()
+    {
+        m_d->credentials->fetch(this, [this](const Result<AwsCredentials> &credentials) {
+            if (m_finished)
+                return;
+            if (!credentials) {
+                finish(credentials.error());
+                return;
+            }
+            m_credentials = credentials.value();
+            send(m_nextAttempt);
+        });
+    }
+
+    void send(Attempt attempt)
+    {
+        if (m_finished)
+            return;
+        if (!m_d->network) {
+            AwsError error;
+            error.kind = AwsError::Kind::Network;
+            error.message = u"the network access manager is gone"_s;
+            finish(std::move(error));
+            return;
+        }
+        m_region = m_client->regionOf(m_spec.bucket);
+        const QUrl endpoint = settings().endpointIsRegionDefault
+            ? s3ServiceDescription().defaultEndpoint(m_region)
+            : settings().endpoint;
+        Result<EndpointTarget> target = s3::requestTarget(
+            endpoint, settings().addressing, m_spec.bucket, m_spec.key, m_spec.query);
+        if (!target) {
+            finish(target.error());
+            return;
+        }
+        m_target = std::move(target).value();
+        ++m_attempts;
+        if (attempt == Attempt::Counted)
+            ++m_countedAttempts;
+
+        sigv4::Request toSign;
+        toSign.method = "GET";
+        toSign.path = m_target.path;
+        toSign.query = m_target.query;
+        toSign.headers = { { "Host", m_target.hostHeader } };
+        toSign.headers += m_spec.extraHeaders;
+        sigv4::Options options;
+        options.normalizePath = false;
+        options.doubleEncodePath = false;
+        options.signPayloadHash = true; // botocore signs the (empty) payload of S3 GETs
+        const sigv4::Signature signature = sigv4::sign(toSign, m_credentials, m_region.toUtf8(),
+            "s3", QDateTime::currentDateTimeUtc(), options);
+
+        QNetworkRequest request(m_target.connectUrl);
+        if (!m_target.peerVerifyName.isEmpty())
+            request.setPeerVerifyName(m_target.peerVerifyName);
+        for (const auto &[name, value] : std::as_const(toSign.headers))
+            request.setRawHeader(name, value);
+        request.setRawHeader("X-Amz-Date", signature.amzDate);
+        request.setRawHeader("X-Amz-Content-SHA256", signature.contentSha256);
+        if (!signature.securityToken.isEmpty())
+            request.setRawHeader("X-Amz-Security-Token", signature.securityToken);
+        request.setRawHeader("Authorization", signature.authorization);
+        request.setRawHeader("User-Agent", appinfo::kUserAgent);
+
+        qCDebug(lcHttp).noquote()
+            << u"GET %1 (%2), attempt %3 (%4 of %5 counted), region %6, signed with %7"_s
+                   .arg(m_target.url.toString(QUrl::RemoveUserInfo),
+                       QString::fromLatin1(m_spec.operation))
+                   .arg(m_attempts)
+                   .arg(m_countedAttempts)
+                   .arg(settings().maxAttempts)
+                   .arg(m_region, m_credentials.redactedDescription());
+
+        HttpExchangeLimits limits;
+        limits.connectTimeout = settings().connectTimeout;
+        limits.readTimeout = settings().readTimeout;
+        limits.maxResponseBytes = m_spec.maxResponseBytes;
+        m_http = new HttpExchange(
+            m_d->network, request, QByteArrayLiteral("GET"), QByteArray(), limits,
+            [this](HttpExchangeOutcome outcome) { onDone(std::move(outcome)); }, this);
+    }
+
+    void onDone(HttpExchangeOutcome outcome)
+    {
+        if (m_finished)
+            return;
+        m_http->deleteLater();
+        m_http = nullptr;
+        const HttpResponse &response = outcome.response;
+        if (!outcome.failure && response.status >= 200 && response.status < 300) {
+            m_d->quota.release(
+                m_lastRetryCost > 0 ? m_lastRetryCost : retrystrategy::kNoRetrySuccessRefund);
+            qCDebug(lcHttp).noquote()
+                << u"HTTP %1 for %2 attempt %3: %4 bytes, request id %5"_s.arg(response.status)
+                       .arg(QString::fromLatin1(m_spec.operation))
+                       .arg(m_attempts)
+                       .arg(response.body.size())
+                       .arg(QString::fromLatin1(requestIdOfS3(response)));
+            Result<HttpResponse> result(std::move(outcome.response));
+            finish(std::move(result));
+            return;
+        }
+
+        AwsError error;
+        if (outcome.failure) {
+            error.kind = *outcome.failure;
+            error.message = outcome.failureMessage;
+            error.httpStatus = response.status;
+            error.requestId = QString::fromLatin1(requestIdOfS3(response).left(200));
+        } else {
+            const s3xml::ErrorDocument document = s3xml::parseErrorDocument(response.body);
+            error = serviceError(response, document);
+            const QString region = redirectRegion(response, document);
+            if (!region.isEmpty() && !m_redirected && region != m_region) {
+                m_redirected = true;
+                m_d->bucketRegions.insert(m_spec.bucket, region);
+                qCDebug(lcHttp).noquote()
+                    << u"%1: bucket %2 is in %3, not %4; sending the request there"_s.arg(
+                           error.code, m_spec.bucket, region, m_region);
+                send(Attempt::Repeated);
+                return;
+            }
+            if (!region.isEmpty())
+                error.message += u" (the bucket %1 is in region %2)"_s.arg(m_spec.bucket, region);
+        }
+        qCDebug(lcHttp).noquote() << u"%1 attempt %2 failed: %3 %4 HTTP %5, request id %6"_s
+                                         .arg(QString::fromLatin1(m_spec.operation))
+                                         .arg(m_attempts)
+                                         .arg(AwsError::kindName(error.kind), error.code)
+                                         .arg(error.httpStatus)
+                                         .arg(error.requestId);
+
+        if (error.isExpiredToken() && !m_refreshedCredentials) {
+            m_refreshedCredentials = true;
+            m_d->credentials->invalidate();
+            m_nextAttempt = Attempt::Repeated;
+            fetchCredentials();
+            return;
+        }
+        if (!error.isRetryable()) {
+            finish(std::move(error));
+            return;
+        }
+        if (m_countedAttempts >= settings().maxAttempts) {
+            error.retriesExhausted = true;
+            finish(std::move(error));
+            return;
+        }
+        const int cost = retrystrategy::retryCost(error);
+        if (!m_d->quota.tryAcquire(cost)) {
+            finish(std::move(error));
+            return;
+        }
+        m_lastRetryCost = cost;
+        const std::chrono::milliseconds delay
+            = retrystrategy::backoffDelay(m_countedAttempts, m_d->random->uniform01());
+        qCDebug(lcHttp).noquote() << u"backoff: retrying %1 in %2 ms"_s
+                                         .arg(QString::fromLatin1(m_spec.operation))
+                                         .arg(delay.count());
+        m_backoff = m_d->timers();
+        m_backoff->start(delay, [this] { send(Attempt::Counted); });
+    }
+
+    void finish(Result<HttpResponse> result)
+    {
+        m_finished = true;
+        if (!result) {
+            AwsError error = result.error();
+            error.operation = QString::fromLatin1(m_spec.operation);
+            if (error.endpoint.isEmpty())
+                error.endpoint = m_target.url.adjusted(QUrl::RemoveQuery);
+            if (error.endpoint.isEmpty())
+                error.endpoint = settings().endpoint;
+            error.attempts = m_attempts;
+            if (error.kind == AwsError::Kind::Service)
+                error.message = u"%1 (%2)"_s.arg(error.message, m_spec.shownLocation);
+            result = Result<HttpResponse>(std::move(error));
+        }
+        Done done = std::move(m_done);
+        m_done = nullptr;
+        if (done)
+            done(std::move(result));
+    }
+
+    S3Client *m_client;
+    ClientState *m_d;
+    RequestSpec m_spec;
+    Done m_done;
+    AwsCredentials m_credentials;
+    EndpointTarget m_target;
+    QString m_region;
+    QPointer<HttpExchange> m_http;
+    std::unique_ptr<core::Timer> m_backoff;
+    Attempt m_nextAttempt = Attempt::Counted;
+    int m_attempts = 0;
+    int m_countedAttempts = 0;
+    int m_lastRetryCost = 0;
+    bool m_redirected = false;
+    bool m_refreshedCredentials = false;
+    bool m_finished = false;
+};
+
+// What ListObjectsV2 and GetObject share: registration with the client, the context, abort, and
+// delivering exactly once.
+class OperationCall : public S3Call {
+public:
+    OperationCall(S3Client *client, ClientState *d, QObject *context)
+        : S3Call(client)
+        , m_client(client)
+        , m_d(d)
+        , m_context(context)
+        , m_hasContext(context != nullptr)
+    {
+        m_d->calls.append(this);
+        if (context)
+            connect(context, &QObject::destroyed, this, &OperationCall::abort);
+    }
+    ~OperationCall() override
+    {
+        if (m_d)
+            m_d->calls.removeOne(this);
+    }
+
+    void detachFromClient() { m_d = nullptr; }
+    bool isDelivering() const { return m_delivering; }
+
+    void abort() override
+    {
+        if (m_finished)
+            return;
+        m_finished = true;
+        dropCallback();
+        if (m_exchange) {
+            m_exchange->cancel();
+            m_exchange->deleteLater();
+            m_exchange = nullptr;
+        }
+        deleteLater();
+    }
+
+    virtual void start() = 0;
+
+protected:
+    virtual void dropCallback() = 0;
+
+    void send(RequestSpec spec, Exchange::Done done)
+    {
+        if (m_exchange)
+            m_exchange->deleteLater();
+        m_exchange = new Exchange(m_client, m_d, std::move(spec), std::move(done), this);
+        m_exchange->start();
+    }
+
+    // Runs `deliver` (which calls the stored callback) unless the context is gone.
+    template<typename Callback, typename Value> void deliver(Callback &callback, Value value)
+    {
+        m_finished = true;
+        Callback done = std::move(callback);
+        callback = nullptr;
+        deleteLater();
+        if ((m_hasContext && !m_context) || !done)
+            return;
+        m_delivering = true;
+        done(value);
+        m_delivering = false;
+    }
+
+    const S3ClientSettings &settings() const { return m_client->settings(); }
+    bool finished() const { return m_finished; }
+
+private:
+    S3Client *m_client;
+    ClientState *m_d;
+    QPointer<QObject> m_context;
+    bool m_hasContext;
+    QPointer<Exchange> m_exchange;
+    bool m_finished = false;
+    bool m_delivering = false;
+};
+
+class ListCall final : public OperationCall {
+public:
+    ListCall(S3Client *client, ClientState *d, QString bucket, QString prefix, QObject *context,
+        S3Client::ListDone done)
+        : OperationCall(client, d, context)
+        , m_bucket(std::move(bucket))
+        , m_prefix(std::move(prefix))
+        , m_done(std::move(done))
+    {
+    }
+
+    void start() override { requestPage(); }
+
+private:
+    void dropCallback() override { m_done = nullptr; }
+
+    void requestPage()
+    {
+        RequestSpec spec;
+        spec.operation = "ListObjectsV2";
+        spec.bucket = m_bucket;
+        spec.query = { { "list-type", "2" }, { "encoding-type", "url" } };
+        if (!m_prefix.isEmpty())
+            spec.query.append({ "prefix", m_prefix.toUtf8() });
+        if (!m_token.isEmpty())
+            spec.query.append({ "continuation-token", m_token.toUtf8() });
+        spec.maxResponseBytes = s3xml::kMaxS3XmlBytes;
+        spec.shownLocation = s3Location(m_bucket, m_prefix);
+        send(std::move(spec), [this](Result<HttpResponse> page) { onPage(std::move(page)); });
+    }
+
+    void fail(AwsError::Kind kind, const QString &message)
+    {
+        AwsError error;
+        error.kind = kind;
+        error.operation = u"ListObjectsV2"_s;
+        error.httpStatus = 200;
+        error.endpoint = settings().endpoint;
+        error.message = message;
+        deliver(m_done, Result<S3Listing>(std::move(error)));
+    }
+
+    void onPage(Result<HttpResponse> page)
+    {
+        if (finished())
+            return;
+        if (!page) {
+            deliver(m_done, Result<S3Listing>(page.error()));
+            return;
+        }
+        const QString location = s3Location(m_bucket, m_prefix);
+        auto parsed = s3xml::parseListObjectsV2(page.value().body);
+        if (const s3xml::XmlProblem *problem = std::get_if<s3xml::XmlProblem>(&parsed)) {
+            fail(AwsError::Kind::BadResponse,
+                u"page %1 of the listing of %2 cannot be read: %3"_s.arg(
+                    QString::number(m_listing.pages + 1), location, problem->message));
+            return;
+        }
+        s3xml::ListPage &content = std::get<s3xml::ListPage>(parsed);
+        ++m_listing.pages;
+        m_listing.objects += std::move(content.objects);
+        if (m_listing.objects.size() > settings().maxListedKeys) {
+            fail(AwsError::Kind::TooLarge,
+                u"the listing of %1 goes on past %2 keys (after %3 pages); name a narrower "
+                "prefix"_s.arg(location)
+                    .arg(settings().maxListedKeys)
+                    .arg(m_listing.pages));
+            return;
+        }
+        if (!content.isTruncated) {
+            deliver(m_done, Result<S3Listing>(std::move(m_listing)));
+            return;
+        }
+        if (m_listing.pages >= settings().maxListPages) {
+            fail(AwsError::Kind::TooLarge,
+                u"the listing of %1 goes on past %2 pages (%3 keys so far); name a narrower "
+                "prefix"_s.arg(location)
+                    .arg(settings().maxListPages)
+                    .arg(m_listing.objects.size()));
+            return;
+        }
+        if (content.nextContinuationToken == m_token) {
+            fail(AwsError::Kind::BadResponse,
+                u"the listing of %1 gave the same continuation token twice, so it would never "
+                "end"_s.arg(location));
+            return;
+        }
+        m_token = content.nextContinuationToken;
+        requestPage();
+    }
+
+    QString m_bucket;
+    QString m_prefix;
+    S3Client::ListDone m_done;
+    QString m_token;
+    S3Listing m_listing;
+};
+
+class GetCall final : public OperationCall {
+public:
+    GetCall(S3Client *client, ClientState *d, QString bucket, QString key, QByteArray expectedEtag,
+        QObject *context, S3Client::GetDone done)
+        : OperationCall(client, d, context)
+        , m_bucket(std::move(bucket))
+        , m_key(std::move(key))
+        , m_expectedEtag(std::move(expectedEtag))
+        , m_done(std::move(done))
+    {
+    }
+
+    void start() override
+    {
+        RequestSpec spec;
+        spec.operation = "GetObject";
+        spec.bucket = m_bucket;
+        spec.key = m_key;
+        if (!m_expectedEtag.isEmpty())
+            spec.extraHeaders.append({ "If-Match", m_expectedEtag });
+        spec.maxResponseBytes = settings().maxObjectBytes;
+        spec.shownLocation = s3Location(m_bucket, m_key);
+        send(std::move(spec), [this](Result<HttpResponse> object) { onObject(std::move(object)); });
+    }
+
+private:
+    void dropCallback() override { m_done = nullptr; }
+
+    void fail(AwsError error) { deliver(m_done, Result<S3Object>(std::move(error))); }
+
+    void onObject(Result<HttpResponse> result)
+    {
+        if (finished())
+            return;
+        const QString location = s3Location(m_bucket, m_key);
+        if (!result) {
+            AwsError error = result.error();
+            if (error.kind == AwsError::Kind::TooLarge)
+                error.message = u"%1 is larger than the %2 MiB an object may have (%3); it was "
+                                "not read"_s.arg(location)
+                                    .arg(settings().maxObjectBytes >> 20)
+                                    .arg(error.message);
+            else if (error.code == "PreconditionFailed"_L1)
+                error.message = u"%1 changed since it was listed (its ETag is no longer %2)"_s.arg(
+                    location, QString::fromLatin1(m_expectedEtag));
+            fail(std::move(error));
+            return;
+        }
+        HttpResponse response = std::move(result).value();
+        AwsError error;
+        error.operation = u"GetObject"_s;
+        error.httpStatus = response.status;
+        error.endpoint = settings().endpoint;
+        bool hasLength = false;
+        const qint64 length = response.header("Content-Length").trimmed().toLongLong(&hasLength);
+        if (hasLength && length != response.body.size()) {
+            error.kind = AwsError::Kind::BadResponse;
+            error.message = u"%1: Content-Length announced %2 bytes but %3 arrived"_s.arg(location)
+                                .arg(length)
+                                .arg(response.body.size());
+            fail(std::move(error));
+            return;
+        }
+        const QByteArray etag = response.header("ETag").trimmed();
+        if (!m_expectedEtag.isEmpty() && !etag.isEmpty() && etag != m_expectedEtag) {
+            error.kind = AwsError::Kind::BadResponse;
+            error.message = u"%1 changed since it was listed (ETag %2, listed as %3)"_s.arg(
+                location, printableText(QString::fromLatin1(etag.left(100))),
+                QString::fromLatin1(m_expectedEtag));
+            fail(std::move(error));
+            return;
+        }
+        deliver(m_done, Result<S3Object>(S3Object { std::move(response.body), etag }));
+    }
+
+    QString m_bucket;
+    QString m_key;
+    QByteArray m_expectedEtag;
+    S3Client::GetDone m_done;
+};
+
+} // namespace
+
+S3Client::S3Client(QNetworkAccessManager *network, S3ClientSettings settings,
+    std::shared_ptr<CredentialsProvider> credentials, QObject *parent)
+    : QObject(parent)
+    , m_settings(std::move(settings))
+    , d(std::make_unique<Private>())
+{
+    d->network = network;
+    d->credentials = std::move(credentials);
+}
+
+S3Client::~S3Client()
+{
+    const QList<OperationCall *> calls = d->calls;
+    d->calls.clear();
+    for (OperationCall *call : calls) {
+        call->detachFromClient();
+        call->abort();
+        if (call->isDelivering())
+            call->setParent(nullptr);
+        else
+            delete call;
+    }
+}
+
+void S3Client::setTimerFactory(core::TimerFactory timers)
+{
+    d->timers = std::move(timers);
+}
+
+void S3Client::setRandomSource(std::shared_ptr<RandomSource> random)
+{
+    d->random = std::move(random);
+}
+
+namespace {
+
+template<typename Call> S3Call *started(Call *call)
+{
+    QMetaObject::invokeMethod(
+        call, [call] { call->start(); }, Qt::QueuedConnection);
+    return call;
+}
+
+} // namespace
+
+S3Call *S3Client::listObjects(
+    const QString &bucket, const QString &prefix, QObject *context, ListDone done)
+{
+    return started(new ListCall(this, d.get(), bucket, prefix, context, std::move(done)));
+}
+
+S3Call *S3Client::getObject(const QString &bucket, const QString &key,
+    const QByteArray &expectedEtag, QObject *context, GetDone done)
+{
+    return started(new GetCall(this, d.get(), bucket, key, expectedEtag, context, std::move(done)));
+}
+
+void S3Client::abortAll()
+{
+    const QList<OperationCall *> calls = d->calls;
+    for (OperationCall *call : calls)
+        call->abort();
+}
+
+QString S3Client::regionOf(const QString &bucket) const
+{
+    return d->bucketRegions.value(bucket, m_settings.region);
+}
+
+} // namespace aws
