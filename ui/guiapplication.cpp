@@ -3,10 +3,12 @@
 #include "appinfo.h"
 #include "aws/configresolver.h"
 #include "aws/keychainprofiles.h"
+#include "aws/s3client.h"
 #include "options/exitcodes.h"
 #include "options/guioptions.h"
 #include "resources/resourcepaths.h"
 #include "results/foldersource.h"
+#include "results/s3source.h"
 #include "ui/choiceresolver.h"
 #include "ui/demoendpoint.h"
 #include "ui/mainwindow.h"
@@ -32,6 +34,46 @@ int reportStartupError(const QString &message, int exitCode)
     return exitCode;
 }
 
+namespace {
+
+// `--results DIR` or `--results s3://bucket/prefix/` (with --profile, --region and --endpoint-url
+// for S3, resolved as the headless `results` command resolves them).
+int runResultsWindow(const options::GuiOptions &options)
+{
+    const QString &named = options.resultsLocation;
+    if (!results::S3Location::isS3Url(named)) {
+        results::FolderSource source(named);
+        ResultsWindow window(&source);
+        window.show();
+        window.start();
+        return QApplication::exec();
+    }
+    QString problem;
+    const std::optional<results::S3Location> location = results::S3Location::parse(named, &problem);
+    if (!location)
+        return reportStartupError(problem, options::exitcode::kBadCommandLine);
+    const std::unique_ptr<QSettings> profileSettings
+        = aws::KeychainProfileStore::openDefaultSettings();
+    aws::KeychainProfileStore keychain(profileSettings.get());
+    const aws::ConfigResolver resolver = aws::ConfigResolver::forCurrentProcess(&keychain);
+    const aws::Result<aws::ResolvedConfig> config
+        = resolver.resolve(aws::s3ServiceDescription(), options.connection);
+    if (!config.ok())
+        return reportStartupError(config.error().toString(), config.error().exitCode());
+    QNetworkAccessManager network;
+    auto opened = results::S3Source::open(*location, config.value(), &network);
+    if (const aws::AwsError *error = std::get_if<aws::AwsError>(&opened))
+        return reportStartupError(error->toString(), error->exitCode());
+    const std::unique_ptr<results::S3Source> source
+        = std::move(std::get<std::unique_ptr<results::S3Source>>(opened));
+    ResultsWindow window(source.get());
+    window.show();
+    window.start();
+    return QApplication::exec();
+}
+
+} // namespace
+
 int runGuiApplication(int argc, char *argv[])
 {
     QApplication app(argc, argv);
@@ -52,13 +94,8 @@ int runGuiApplication(int argc, char *argv[])
     }
     const options::GuiOptions &options = parsed.value();
 
-    if (!options.resultsLocation.isEmpty()) {
-        results::FolderSource source(options.resultsLocation);
-        ResultsWindow window(&source);
-        window.show();
-        window.start();
-        return QApplication::exec();
-    }
+    if (!options.resultsLocation.isEmpty())
+        return runResultsWindow(options);
 
     // --demo shapes the emulator; otherwise the Demo entry starts the default one when picked.
     DemoEndpoint demo(options.demo ? options.demoEmulator : DemoEndpoint::defaultOptions());

@@ -240,6 +240,7 @@ void ResultsWindow::start()
 {
     m_errorBanner->clearError();
     m_listing = true;
+    m_startListing.reset();
     m_statusLabel->setText(tr("Listing %1…").arg(m_source->location()));
     m_chart->setPlaceholderText(tr("Listing the results…"));
     m_cancelButton->setEnabled(true);
@@ -264,8 +265,9 @@ void ResultsWindow::listed(const std::variant<results::Listing, results::SourceE
         emit loadFinished(results::RangeLoader::Outcome::Failed);
         return;
     }
+    m_startListing = std::get<results::Listing>(result);
     std::optional<qint64> newest;
-    for (const results::ObjectInfo &object : std::get<results::Listing>(result).objects) {
+    for (const results::ObjectInfo &object : m_startListing->objects) {
         if (const auto time = results::folderTimeOfKey(object.key))
             newest = newest ? std::max(*newest, *time) : *time;
     }
@@ -294,7 +296,10 @@ void ResultsWindow::loadRange(const results::TimeRange &range)
     m_progressBar->setRange(0, 0);
     m_progressBar->setVisible(true);
     m_cancelButton->setEnabled(true);
-    m_loader.start(range);
+    if (m_startListing)
+        m_loader.start(range, *std::exchange(m_startListing, std::nullopt));
+    else
+        m_loader.start(range);
     // The loader cleared its series: the views must not read what was there.
     m_predictionModel->seriesChanged(0);
     m_eventModel->seriesChanged();

@@ -39,8 +39,8 @@ class ResultsReportView;
 // a source that cannot be read is an error in place, with Retry.
 //
 // The ranges are relative to the newest result: start() lists the source once to find it from
-// the objects' folder names; without such names the whole source is loaded first and the newest
-// prediction decides.
+// the objects' folder names, and the first load uses that listing; without such names the whole
+// source is loaded first and the newest prediction decides.
 class ResultsWindow : public QMainWindow {
     Q_OBJECT
 
@@ -125,6 +125,8 @@ private:
     QTimer m_redrawTimer;
     std::optional<qsizetype> m_pendingFirstChanged;
     bool m_listing = false;
+    // The listing start() made, for the first load after it (later loads list afresh).
+    std::optional<results::Listing> m_startListing;
     bool m_newestFromSeries = false; // no folder names were times: decide after loading all
     bool m_syncingSelection = false;
 };

@@ -21,4 +21,20 @@ void quietDebugLog();
 // Restores Qt's handler and the rules (tests).
 void disableDebugLog();
 
+// --debug for the length of one command: enableDebugLog() or quietDebugLog(), then
+// disableDebugLog().
+class DebugLogScope {
+public:
+    DebugLogScope(bool enabled, QIODevice *sink)
+    {
+        if (enabled)
+            enableDebugLog(sink);
+        else
+            quietDebugLog();
+    }
+    ~DebugLogScope() { disableDebugLog(); }
+    DebugLogScope(const DebugLogScope &) = delete;
+    DebugLogScope &operator=(const DebugLogScope &) = delete;
+};
+
 } // namespace cli

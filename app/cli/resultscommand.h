@@ -10,16 +10,20 @@
 #include <variant>
 
 class QIODevice;
+class QNetworkAccessManager;
+class QSettings;
 
 namespace results {
 class ResultsSource;
 }
 
 // `lookout-desk results SOURCE [--start-time T] [--end-time T]`: reads the results.jsonl objects
-// in SOURCE and prints their predictions and events (resultsoutput.h): json, the events as text
-// or a table, or the predictions as csv. Malformed lines and objects that cannot be read are
-// counted on stderr, the first few with their file and line; the status is 0 when any line was
-// read, 252 for a bad command line, 130 when interrupted, 255 when nothing could be read.
+// in SOURCE (a folder, an s3://bucket/prefix/ location, or a scheduler NAME whose output location
+// DescribeInferenceScheduler gives) and prints their predictions and events (resultsoutput.h):
+// json, the events as text or a table, or the predictions as csv. Malformed lines and objects that
+// cannot be read are counted on stderr, the first few with their file and line; the status is 0
+// when any line was read, 252 for a bad command line, 130 when interrupted, 255 when nothing could
+// be read.
 namespace cli {
 
 struct ResultsEnvironment {
@@ -29,12 +33,16 @@ struct ResultsEnvironment {
     TerminalInfo terminal;
     // Where fetched objects are cached; empty: ObjectCache::defaultDirectory().
     QString cacheDirectory;
+    // For S3 sources and scheduler names: ~/.aws, the keychain profiles (null: none), the network.
+    QString homeDirectory;
+    QSettings *profileSettings = nullptr;
+    QNetworkAccessManager *network = nullptr;
 };
 
-// The source SOURCE names: a folder now. An `s3://bucket/prefix/` location and a scheduler NAME
-// (its output location, from DescribeInferenceScheduler) are the S3 source's, which plugs in here.
-std::variant<std::unique_ptr<results::ResultsSource>, QString> openResultsSource(
-    const QString &source);
+// What SOURCE names: an s3:// location; a folder when it is an existing path, holds a '/' or is
+// not a scheduler name; a scheduler NAME otherwise.
+enum class SourceKind { Folder, S3Location, SchedulerName };
+SourceKind sourceKindOf(const QString &source);
 
 // Needs a QCoreApplication; runs its event loop until the results are read.
 int runResultsCommand(const Invocation &invocation, const ResultsEnvironment &environment);

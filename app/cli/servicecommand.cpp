@@ -29,21 +29,6 @@ struct Text {
     Q_DECLARE_TR_FUNCTIONS(cli::ServiceCommand)
 };
 
-// --debug for the length of one command.
-class DebugLogScope {
-public:
-    DebugLogScope(bool enabled, QIODevice *sink)
-    {
-        if (enabled)
-            enableDebugLog(sink);
-        else
-            quietDebugLog();
-    }
-    ~DebugLogScope() { disableDebugLog(); }
-    DebugLogScope(const DebugLogScope &) = delete;
-    DebugLogScope &operator=(const DebugLogScope &) = delete;
-};
-
 // Every failure after a blank line, as AWS CLI v2 prints it (awscli.utils.write_exception, and
 // clidriver's _show_error for the two "configure" hints, which v1 printed without one).
 int fail(QIODevice *err, const aws::AwsError &error)

@@ -82,18 +82,20 @@ Result<GuiOptions> parseGuiOptions(const QStringList &arguments)
     }
 
     if (const auto location = scanned.value(kResults)) {
-        // A folder needs no connection; S3 locations are read by `aws s3 sync` first for now.
-        if (location->startsWith(QLatin1String("s3://"), Qt::CaseInsensitive))
-            return CommandLineError { Text::tr(
-                "argument --results: reads a local folder; copy an S3 location first with "
-                "'aws s3 sync %1 DIR'")
-                                          .arg(*location) };
+        // A folder needs no connection; an s3:// location is read with --profile, --region and
+        // --endpoint-url (S3's endpoint), as `results s3://…` reads it.
+        const bool fromS3 = location->startsWith(QLatin1String("s3://"), Qt::CaseInsensitive);
         for (const QLatin1StringView option : { kProfile, kRegion, kEndpointUrl, kScheduler,
                  kRefreshInterval, kDemo, kFleet, kSeed, kChurn, kFrom }) {
-            if (scanned.has(option))
-                return CommandLineError { Text::tr(
-                    "argument %1: not with --results, which opens a folder of results")
-                                              .arg(option) };
+            const bool connection
+                = option == kProfile || option == kRegion || option == kEndpointUrl;
+            if (scanned.has(option) && !(fromS3 && connection))
+                return CommandLineError { fromS3
+                        ? Text::tr("argument %1: not with --results, which opens results in S3")
+                              .arg(option)
+                        : Text::tr(
+                            "argument %1: not with --results, which opens a folder of results")
+                              .arg(option) };
         }
         options.resultsLocation = *location;
         return options;

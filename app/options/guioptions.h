@@ -25,8 +25,9 @@ struct GuiOptions {
     // With --demo: the emulator to start (its own thread, a free port, the demo keys), shaped by
     // --fleet, --seed, --churn, --from and --region; point the connection at its endpoint().
     emulator::EmulatorOptions demoEmulator;
-    // --results DIR: open a results window on this folder of results.jsonl files instead of the
-    // main window; empty: none.
+    // --results DIR or s3://bucket/prefix/: open a results window on this folder of results.jsonl
+    // files or S3 location instead of the main window (`connection` then applies to S3); empty:
+    // none.
     QString resultsLocation;
 };
 

@@ -33,6 +33,16 @@ RangeLoader::~RangeLoader()
 
 void RangeLoader::start(const TimeRange &range)
 {
+    begin(range, std::nullopt);
+}
+
+void RangeLoader::start(const TimeRange &range, Listing listing)
+{
+    begin(range, std::move(listing));
+}
+
+void RangeLoader::begin(const TimeRange &range, std::optional<Listing> listing)
+{
     if (m_loading)
         cancel();
     const quint64 generation = ++m_generation;
@@ -48,6 +58,15 @@ void RangeLoader::start(const TimeRange &range)
     m_inFlight = 0;
     m_bytesInFlight = 0;
     emit seriesChanged(0);
+    if (listing) {
+        QMetaObject::invokeMethod(
+            this,
+            [this, generation, given = std::move(*listing)] {
+                listingDone(generation, std::variant<Listing, SourceError>(given));
+            },
+            Qt::QueuedConnection);
+        return;
+    }
     m_source->list([this, generation](const std::variant<Listing, SourceError> &result) {
         listingDone(generation, result);
     });

@@ -12,6 +12,7 @@
 
 #include <deque>
 #include <memory>
+#include <optional>
 
 // Loads the results of a time range from a source into a Series: one listing, then the objects
 // that can hold the range (objectsFor()), several fetches in flight (maxInFlight, and no new one
@@ -59,6 +60,10 @@ public:
 
     // Clears the series and loads `range`; a load in progress is cancelled first.
     void start(const TimeRange &range);
+    // The same with a listing of the source made just before (so one listing serves a caller
+    // that needed it first, as the results window does to find the newest result). Answers come
+    // from the event loop, as after a listing of the source's.
+    void start(const TimeRange &range, Listing listing);
     // Stops the load in progress: nothing more is merged, finished(Cancelled) is emitted.
     void cancel();
     bool isLoading() const { return m_loading; }
@@ -85,6 +90,7 @@ signals:
 private:
     struct Parsed;
 
+    void begin(const TimeRange &range, std::optional<Listing> listing);
     void listingDone(quint64 generation, const std::variant<Listing, SourceError> &result);
     void pump();
     void launch(const ObjectInfo &object);

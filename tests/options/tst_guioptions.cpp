@@ -81,6 +81,17 @@ private slots:
         QCOMPARE(parsed({ u"--results=relative/dir"_s }).resultsLocation, u"relative/dir"_s);
     }
 
+    void results_opensAnS3LocationWithItsConnection()
+    {
+        const GuiOptions options
+            = parsed({ u"--results"_s, u"s3://bucket/out/"_s, u"--profile"_s, u"prod"_s,
+                u"--region"_s, u"eu-west-1"_s, u"--endpoint-url"_s, u"http://127.0.0.1:9000"_s });
+        QCOMPARE(options.resultsLocation, u"s3://bucket/out/"_s);
+        QCOMPARE(options.connection.profile, u"prod"_s);
+        QCOMPARE(options.connection.region, u"eu-west-1"_s);
+        QCOMPARE(options.connection.endpointUrl, u"http://127.0.0.1:9000"_s);
+    }
+
     void qtOptions_areLeftToQt()
     {
         const GuiOptions options
@@ -140,10 +151,9 @@ private slots:
                                        << u"argument --results: expected a non-empty value"_s;
         QTest::newRow("results without value")
             << QStringList { u"--results"_s } << u"argument --results: expected one argument"_s;
-        QTest::newRow("results from s3")
-            << QStringList { u"--results"_s, u"S3://bucket/out/"_s }
-            << u"argument --results: reads a local folder; copy an S3 location first with "
-               "'aws s3 sync S3://bucket/out/ DIR'"_s;
+        QTest::newRow("results from s3 and demo")
+            << QStringList { u"--results"_s, u"S3://bucket/out/"_s, u"--demo"_s }
+            << u"argument --demo: not with --results, which opens results in S3"_s;
         QTest::newRow("results and demo")
             << QStringList { u"--results"_s, u"d"_s, u"--demo"_s }
             << u"argument --demo: not with --results, which opens a folder of results"_s;
