@@ -40,7 +40,8 @@ bool isDnsCompatibleBucket(const QString &bucket)
         return false;
     if (bucket.contains(".-"_L1) || bucket.contains("-."_L1))
         return false;
-    return QHostAddress(bucket).protocol() != QAbstractSocket::IPv4Protocol;
+    static const QRegularExpression kDottedQuad(u"^\\d+\\.\\d+\\.\\d+\\.\\d+$"_s);
+    return !kDottedQuad.match(bucket).hasMatch();
 }
 
 bool usesPathStyle(AddressingStyle style, const QUrl &endpoint, const QString &bucket)
@@ -88,6 +89,19 @@ Result<EndpointTarget> requestTarget(const QUrl &endpoint, AddressingStyle style
         if (!queryText.isEmpty())
             queryText += '&';
         queryText += sigv4::uriEncode(name) + '=' + sigv4::uriEncode(value);
+    }
+    // QNetworkAccessManager sends the path through QUrl::NormalizePathSegments, which drops "."
+    // and ".." segments (and, in Qt 6.4, a dotted segment after "//"): such a key
+    // would be neither the key asked for nor what was signed.
+    // The same formatting options as QHttpNetworkRequest's request line.
+    const QUrl::FormattingOptions requestLine = QUrl::FullyEncoded | QUrl::RemoveScheme
+        | QUrl::RemoveAuthority | QUrl::RemoveFragment | QUrl::NormalizePathSegments;
+    if (QUrl::fromEncoded("http://host" + path, QUrl::StrictMode).toEncoded(requestLine) != path) {
+        AwsError error;
+        error.kind = AwsError::Kind::InvalidParameter;
+        error.message = u"The key \"%1\" has a \".\" or \"..\" segment, which Qt's HTTP stack "
+                        "would rewrite on the request line; it cannot be read"_s.arg(key);
+        return error;
     }
     target.path = path;
     target.query = queryText;

@@ -34,7 +34,9 @@ bool usesPathStyle(AddressingStyle style, const QUrl &endpoint, const QString &b
 using QueryParameters = QList<std::pair<QByteArray, QByteArray>>; // raw names and values
 
 // The target of a request on `bucket` (and `key`, empty for the bucket itself) at the endpoint,
-// `query` encoded as SigV4 wants it. Fails as checkEndpoint() does, and for an empty bucket.
+// `query` encoded as SigV4 wants it. Fails as checkEndpoint() does, for an empty bucket, and for
+// a key whose path QNetworkAccessManager would rewrite (it normalises the request line's path:
+// "." and ".." segments), which would then be neither the key nor what was signed.
 Result<EndpointTarget> requestTarget(const QUrl &endpoint, AddressingStyle style,
     const QString &bucket, const QString &key, const QueryParameters &query = {});
 

@@ -47,6 +47,22 @@ Result<S3ClientSettings> s3ClientSettings(const ResolvedConfig &config)
     return settings;
 }
 
+sigv4::Signature signS3Get(const EndpointTarget &target, const sigv4::Headers &extra,
+    const AwsCredentials &credentials, const QString &region, const QDateTime &time)
+{
+    sigv4::Request toSign;
+    toSign.method = "GET";
+    toSign.path = target.path;
+    toSign.query = target.query;
+    toSign.headers = { { "Host", target.hostHeader } };
+    toSign.headers += extra;
+    sigv4::Options options;
+    options.normalizePath = false;
+    options.doubleEncodePath = false;
+    options.signPayloadHash = true; // botocore signs the (empty) payload of S3 GETs
+    return sigv4::sign(toSign, credentials, region.toUtf8(), "s3", time, options);
+}
+
 namespace {
 
 class OperationCall;
@@ -201,23 +217,14 @@ private:
         if (attempt == Attempt::Counted)
             ++m_countedAttempts;
 
-        sigv4::Request toSign;
-        toSign.method = "GET";
-        toSign.path = m_target.path;
-        toSign.query = m_target.query;
-        toSign.headers = { { "Host", m_target.hostHeader } };
-        toSign.headers += m_spec.extraHeaders;
-        sigv4::Options options;
-        options.normalizePath = false;
-        options.doubleEncodePath = false;
-        options.signPayloadHash = true; // botocore signs the (empty) payload of S3 GETs
-        const sigv4::Signature signature = sigv4::sign(toSign, m_credentials, m_region.toUtf8(),
-            "s3", QDateTime::currentDateTimeUtc(), options);
+        const sigv4::Signature signature = signS3Get(m_target, m_spec.extraHeaders, m_credentials,
+            m_region, QDateTime::currentDateTimeUtc());
 
         QNetworkRequest request(m_target.connectUrl);
         if (!m_target.peerVerifyName.isEmpty())
             request.setPeerVerifyName(m_target.peerVerifyName);
-        for (const auto &[name, value] : std::as_const(toSign.headers))
+        request.setRawHeader("Host", m_target.hostHeader);
+        for (const auto &[name, value] : std::as_const(m_spec.extraHeaders))
             request.setRawHeader(name, value);
         request.setRawHeader("X-Amz-Date", signature.amzDate);
         request.setRawHeader("X-Amz-Content-SHA256", signature.contentSha256);

@@ -7,6 +7,7 @@
 #include "aws/s3addressing.h"
 #include "aws/s3xml.h"
 #include "aws/servicedescription.h"
+#include "aws/sigv4signer.h"
 #include "core/timer.h"
 
 #include <QByteArray>
@@ -48,6 +49,12 @@ struct S3ClientSettings {
 // addressing style, retries, timeouts. A Configuration error for an addressing style that is not
 // auto, virtual or path.
 Result<S3ClientSettings> s3ClientSettings(const ResolvedConfig &config);
+
+// The SigV4 headers of a GET to `target` as botocore signs S3: service "s3", the path as sent
+// (neither normalised nor encoded again), x-amz-content-sha256 of the empty payload, `extra`
+// headers (If-Match) signed too.
+sigv4::Signature signS3Get(const EndpointTarget &target, const sigv4::Headers &extra,
+    const AwsCredentials &credentials, const QString &region, const QDateTime &time);
 
 struct S3Listing {
     QList<s3xml::ListedObject> objects; // in the order S3 listed them (by key)

@@ -123,6 +123,8 @@ std::variant<ListPage, XmlProblem> parseListObjectsV2(QByteArrayView document)
         return XmlProblem { u"the listing is %1 bytes, more than the %2 MiB a page may have"_s
                                 .arg(document.size())
                                 .arg(kMaxS3XmlBytes >> 20) };
+    if (document.trimmed().isEmpty())
+        return XmlProblem { u"the listing is empty, not XML"_s };
     QXmlStreamReader reader(QByteArray::fromRawData(document.data(), document.size()));
     if (!readRoot(reader)) {
         return XmlProblem { reader.hasError() ? malformed(reader)

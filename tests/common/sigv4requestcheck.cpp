@@ -51,7 +51,7 @@ SignatureCheck invalid(SignatureCheck check, const QString &problem)
 } // namespace
 
 SignatureCheck checkSigV4(const RecordedRequest &request, const aws::AwsCredentials &credentials,
-    QByteArrayView region, QByteArrayView service)
+    QByteArrayView region, QByteArrayView service, const aws::sigv4::Options &options)
 {
     SignatureCheck check;
     const QByteArray authorization = request.header("Authorization");
@@ -87,7 +87,7 @@ SignatureCheck checkSigV4(const RecordedRequest &request, const aws::AwsCredenti
     }
 
     const aws::sigv4::Signature expected
-        = aws::sigv4::sign(toSign, credentials, region, service, check.signingTime);
+        = aws::sigv4::sign(toSign, credentials, region, service, check.signingTime, options);
     if (expected.authorization != authorization) {
         return invalid(check,
             QStringLiteral("signature mismatch: sent \"%1\", expected \"%2\"")

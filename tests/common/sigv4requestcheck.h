@@ -1,6 +1,7 @@
 #pragma once
 
 #include "aws/awscredentials.h"
+#include "aws/sigv4signer.h"
 #include "scriptedhttpserver.h"
 
 #include <QByteArray>
@@ -21,7 +22,8 @@ struct SignatureCheck {
     QDateTime signingTime; // from X-Amz-Date, UTC
 };
 
+// `options` as the client signed with (S3: path as sent, payload hash signed).
 SignatureCheck checkSigV4(const RecordedRequest &request, const aws::AwsCredentials &credentials,
-    QByteArrayView region, QByteArrayView service);
+    QByteArrayView region, QByteArrayView service, const aws::sigv4::Options &options = {});
 
 } // namespace testsupport

@@ -77,6 +77,7 @@ def capture(case):
     except Exception:
         pass
     keep = ("authorization", "x-amz-date", "x-amz-content-sha256", "x-amz-security-token",
+            "x-amz-checksum-mode",
             "if-match", "host")
     headers = {k.lower(): v for k, v in captured["headers"].items() if k.lower() in keep}
     return {"name": case["name"], "region": case["region"], "endpoint": case["endpoint"],
