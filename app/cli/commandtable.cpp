@@ -103,10 +103,14 @@ const QList<CommandSpec> &commandTable()
             },
             .csvOutput = true,
             .run = [](const Invocation &invocation) { return runResultsCommand(invocation); },
-            .summary = "The predictions and events a scheduler wrote, from a folder of\n"
-                       "results.jsonl files.",
-            .description = "Reads every results.jsonl file under the folder SOURCE (for example "
-                           "after\n`aws s3 sync s3://bucket/prefix/ SOURCE`) and prints the "
+            .summary = "The predictions and events a scheduler wrote, from S3\n"
+                       "(s3://bucket/prefix/ or a scheduler NAME) or a folder.",
+            .description = "Reads every results.jsonl file under SOURCE: an s3://bucket/prefix/ "
+                           "location\n(ListObjectsV2 and GetObject, with --profile, --region and "
+                           "--endpoint-url\nfor S3), a scheduler NAME (its S3 output location, "
+                           "from\nDescribeInferenceScheduler; --endpoint-url is then Lookout for "
+                           "Equipment's\nand S3's is AWS_ENDPOINT_URL_S3 or the profile's), or "
+                           "a folder (for example\nafter `aws s3 sync`). Prints the "
                            "predictions in time order\nand the events: runs of anomalous "
                            "predictions with the sensors that contributed\nmost. --output text "
                            "and table print the events; --output csv prints the\npredictions, "
