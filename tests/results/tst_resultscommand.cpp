@@ -4,6 +4,8 @@
 #include "cli/invocation.h"
 #include "cli/resultscommand.h"
 #include "options/exitcodes.h"
+#include "s3folderbucket.h"
+#include "scriptedhttpserver.h"
 
 #include <QBuffer>
 #include <QDir>
@@ -30,7 +32,8 @@ struct Run {
     QByteArray err;
 };
 
-Run run(const QStringList &arguments, const QProcessEnvironment &environment = {})
+Run run(const QStringList &arguments, const QProcessEnvironment &environment = {},
+    const QString &homeDirectory = {})
 {
     const options::Result<cli::Invocation> parsed = cli::parseInvocation(arguments);
     if (!parsed.ok())
@@ -45,6 +48,7 @@ Run run(const QStringList &arguments, const QProcessEnvironment &environment = {
     env.out = &out;
     env.err = &err;
     env.cacheDirectory = cache.path();
+    env.homeDirectory = homeDirectory;
     Run result;
     result.status = cli::runResultsCommand(parsed.value(), env);
     result.out = out.data();
@@ -96,7 +100,148 @@ private slots:
     void endBeforeStart_isABadCommandLine();
     void help_describesTheCommand();
     void binary_runsAsAShellRunsIt();
+    void s3_readsThePrefix();
+    void s3_errorsExitAsTheAwsCliDoes();
+    void schedulerName_readsItsOutputLocation();
+    void sourceKinds();
 };
+
+namespace {
+
+// Keys and an S3 endpoint for the scripted server, and nothing else of the user's.
+QProcessEnvironment s3Environment(const testsupport::ScriptedHttpServer &server)
+{
+    QProcessEnvironment environment;
+    environment.insert(u"AWS_ACCESS_KEY_ID"_s, u"AKIDEXAMPLE"_s);
+    environment.insert(u"AWS_SECRET_ACCESS_KEY"_s, u"wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"_s);
+    environment.insert(u"AWS_REGION"_s, u"eu-west-1"_s);
+    environment.insert(u"AWS_ENDPOINT_URL_S3"_s, server.url().toString());
+    return environment;
+}
+
+} // namespace
+
+void TestResultsCommand::s3_readsThePrefix()
+{
+    testsupport::ScriptedHttpServer server;
+    QVERIFY(server.listen());
+    const testsupport::S3FolderBucket bucket { kWeek, u"results"_s, u"pump/"_s, 100 };
+    server.setHandler(
+        [&](const testsupport::RecordedRequest &request) { return bucket.answer(request); });
+    QTemporaryDir home;
+    const Run result
+        = run({ u"results"_s, u"s3://results/pump/"_s, u"--start-time"_s, u"2022-07-29T11:30:00Z"_s,
+                  u"--end-time"_s, u"2022-07-29T12:35:00Z"_s },
+            s3Environment(server), home.path());
+    QVERIFY2(result.status == 0, result.err.constData());
+    QCOMPARE(result.err, QByteArray());
+    const QJsonObject object = json(result.out);
+    QCOMPARE(object[u"Source"_s].toString(), u"s3://results/pump/"_s);
+    QCOMPARE(object[u"Files"_s].toInt(), 5);
+    QCOMPARE(object[u"Predictions"_s].toArray().size(), 13);
+    QCOMPARE(server.requests().size(), 2 + 5); // two pages, five objects
+    QCOMPARE(server.requests().first().path(), QByteArray("/results"));
+
+    // --endpoint-url is S3's for an s3:// location.
+    QProcessEnvironment withoutVariable = s3Environment(server);
+    withoutVariable.remove(u"AWS_ENDPOINT_URL_S3"_s);
+    const Run explicitEndpoint = run({ u"results"_s, u"s3://results/pump/2022-07-29T12:00:00Z"_s,
+                                         u"--endpoint-url"_s, server.url().toString() },
+        withoutVariable, home.path());
+    QVERIFY2(explicitEndpoint.status == 0, explicitEndpoint.err.constData());
+    QCOMPARE(json(explicitEndpoint.out)[u"Files"_s].toInt(), 1);
+}
+
+void TestResultsCommand::s3_errorsExitAsTheAwsCliDoes()
+{
+    testsupport::ScriptedHttpServer server;
+    QVERIFY(server.listen());
+    const testsupport::S3FolderBucket bucket { kWeek, u"results"_s, u"pump/"_s };
+    server.setHandler(
+        [&](const testsupport::RecordedRequest &request) { return bucket.answer(request); });
+    QTemporaryDir home;
+    const Run noBucket
+        = run({ u"results"_s, u"s3://other/pump/"_s }, s3Environment(server), home.path());
+    QCOMPARE(noBucket.status, options::exitcode::kServiceError);
+    QCOMPARE(noBucket.out, QByteArray());
+    QCOMPARE(noBucket.err,
+        QByteArray("\nAn error occurred (NoSuchBucket) when calling the ListObjectsV2 operation: "
+                   "The specified bucket does not exist (s3://other/pump/)\n"));
+
+    QProcessEnvironment noKeys = s3Environment(server);
+    noKeys.remove(u"AWS_ACCESS_KEY_ID"_s);
+    noKeys.remove(u"AWS_SECRET_ACCESS_KEY"_s);
+    noKeys.insert(u"AWS_CONFIG_FILE"_s, home.filePath(u"none"_s));
+    noKeys.insert(u"AWS_SHARED_CREDENTIALS_FILE"_s, home.filePath(u"none"_s));
+    noKeys.insert(u"AWS_EC2_METADATA_DISABLED"_s, u"true"_s);
+    const Run noCredentials = run({ u"results"_s, u"s3://results/pump/"_s }, noKeys, home.path());
+    QCOMPARE(noCredentials.status, options::exitcode::kConfiguration);
+    QVERIFY2(
+        noCredentials.err.contains("Unable to locate credentials"), noCredentials.err.constData());
+
+    QProcessEnvironment noRegion = s3Environment(server);
+    noRegion.remove(u"AWS_REGION"_s);
+    noRegion.insert(u"AWS_CONFIG_FILE"_s, home.filePath(u"none"_s));
+    const Run withoutRegion = run({ u"results"_s, u"s3://results/pump/"_s }, noRegion, home.path());
+    QCOMPARE(withoutRegion.status, options::exitcode::kConfiguration);
+    QVERIFY(withoutRegion.err.contains("You must specify a region."));
+
+    const Run noBucketName = run({ u"results"_s, u"s3:///pump/"_s }, s3Environment(server));
+    QCOMPARE(noBucketName.status, options::exitcode::kFailure);
+    QCOMPARE(
+        noBucketName.err, QByteArray("s3:///pump/ names no bucket: write s3://BUCKET/PREFIX/\n"));
+}
+
+void TestResultsCommand::schedulerName_readsItsOutputLocation()
+{
+    testsupport::ScriptedHttpServer lookout;
+    QVERIFY(lookout.listen());
+    testsupport::ScriptedHttpServer s3;
+    QVERIFY(s3.listen());
+    const testsupport::S3FolderBucket bucket { kWeek, u"lookout-out"_s, u"pump-7/"_s };
+    s3.setHandler(
+        [&](const testsupport::RecordedRequest &request) { return bucket.answer(request); });
+    lookout.enqueue(testsupport::ScriptedResponse::json(200,
+        R"({"InferenceSchedulerName": "pump-7", "Status": "RUNNING", )"
+        R"("DataOutputConfiguration": {"S3OutputConfiguration": )"
+        R"({"Bucket": "lookout-out", "Prefix": "pump-7/2022-07-29T12:00:00Z"}}})"));
+    QTemporaryDir home;
+    const Run result
+        = run({ u"results"_s, u"pump-7"_s, u"--endpoint-url"_s, lookout.url().toString() },
+            s3Environment(s3), home.path());
+    QVERIFY2(result.status == 0, result.err.constData());
+    QCOMPARE(json(result.out)[u"Files"_s].toInt(), 1);
+    QCOMPARE(lookout.requests().size(), 1);
+    QCOMPARE(lookout.requests().first().header("X-Amz-Target"),
+        QByteArray("AWSLookoutEquipmentFrontendService.DescribeInferenceScheduler"));
+    QCOMPARE(s3.requests().size(), 2);
+
+    lookout.enqueue(testsupport::ScriptedResponse::awsError(
+        400, "ResourceNotFoundException", "Inference scheduler gone not found"));
+    const Run gone = run({ u"results"_s, u"gone"_s, u"--endpoint-url"_s, lookout.url().toString() },
+        s3Environment(s3), home.path());
+    QCOMPARE(gone.status, options::exitcode::kServiceError);
+    QVERIFY2(gone.err.contains("An error occurred (ResourceNotFoundException) when calling the "
+                               "DescribeInferenceScheduler operation"),
+        gone.err.constData());
+
+    lookout.enqueue(testsupport::ScriptedResponse::json(200, R"({"InferenceSchedulerName": "x"})"));
+    const Run noOutput
+        = run({ u"results"_s, u"x"_s, u"--endpoint-url"_s, lookout.url().toString() },
+            s3Environment(s3), home.path());
+    QCOMPARE(noOutput.status, options::exitcode::kFailure);
+    QVERIFY2(noOutput.err.contains("the scheduler x names no S3 output location"),
+        noOutput.err.constData());
+}
+
+void TestResultsCommand::sourceKinds()
+{
+    QCOMPARE(cli::sourceKindOf(u"s3://b/p/"_s), cli::SourceKind::S3Location);
+    QCOMPARE(cli::sourceKindOf(kWeek), cli::SourceKind::Folder);
+    QCOMPARE(cli::sourceKindOf(u"./pump-7"_s), cli::SourceKind::Folder);
+    QCOMPARE(cli::sourceKindOf(u"pump-7"_s), cli::SourceKind::SchedulerName);
+    QCOMPARE(cli::sourceKindOf(u"not a name"_s), cli::SourceKind::Folder);
+}
 
 void TestResultsCommand::week_json()
 {
@@ -348,14 +493,13 @@ void TestResultsCommand::help_describesTheCommand()
         help.constData());
     QVERIFY2(help.contains("  --start-time T             Only predictions at T or later.\n"),
         help.constData());
-    QVERIFY2(help.contains("`aws s3 sync s3://bucket/prefix/ SOURCE`"), help.constData());
+    QVERIFY2(help.contains("an s3://bucket/prefix/ location"), help.constData());
     QVERIFY(!help.contains("Example, against the emulator"));
     process.start(QStringLiteral(LOOKOUT_BINARY), { u"--help"_s });
     QVERIFY(process.waitForFinished(60'000));
     QVERIFY(process.readAllStandardOutput().contains(
-        "  results SOURCE             The predictions and events a scheduler wrote, from a folder "
-        "of\n"
-        "                             results.jsonl files.\n"
+        "  results SOURCE             The predictions and events a scheduler wrote, from S3\n"
+        "                             (s3://bucket/prefix/ or a scheduler NAME) or a folder.\n"
         "                             [--start-time T] [--end-time T]\n"));
 }
 
