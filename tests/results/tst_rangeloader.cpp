@@ -70,6 +70,7 @@ private slots:
     void cancel_stopsEverything();
     void start_againCancelsTheLoadInProgress();
     void failedListing_failsTheLoad();
+    void givenListing_isUsedInsteadOfListing();
     void failedAndOversizedObjects_areReportedAndTheLoadGoesOn();
     void malformedLines_areReportedWithTheirObject();
     void emptyListing_completes();
@@ -301,6 +302,31 @@ void TestRangeLoader::failedListing_failsTheLoad()
     QCOMPARE(loader.errorMessage(),
         u"Cannot read the folder /nonexistent/results: No such file or directory"_s);
     QVERIFY(loader.series().isEmpty());
+}
+
+void TestRangeLoader::givenListing_isUsedInsteadOfListing()
+{
+    FakeResultsSource source;
+    source.add(u"2022-07-29T12:00:00Z/results.jsonl"_s, hourOfLines("2022-07-29T12:00:00Z"));
+    source.add(u"2022-07-29T13:00:00Z/results.jsonl"_s, hourOfLines("2022-07-29T13:00:00Z"));
+    // The caller's listing names one of the two objects: only that one is read.
+    results::Listing listing;
+    listing.objects.append({ u"2022-07-29T13:00:00Z/results.jsonl"_s,
+        hourOfLines("2022-07-29T13:00:00Z").size(), QByteArray(), QDateTime() });
+    RangeLoader loader(&source);
+    QSignalSpy listed(&loader, &RangeLoader::listed);
+    loader.start(TimeRange::all(), listing);
+    QCOMPARE(listed.count(), 0); // answered from the event loop, as a source's listing is
+    QVERIFY(waitForFinish(loader));
+    QCOMPARE(source.lists, 0);
+    QCOMPARE(loader.progress().objectsListed, 1);
+    QCOMPARE(loader.series().size(), 12);
+
+    // Without one, the source is listed.
+    loader.start(TimeRange::all());
+    QVERIFY(waitForFinish(loader));
+    QCOMPARE(source.lists, 1);
+    QCOMPARE(loader.series().size(), 24);
 }
 
 void TestRangeLoader::failedAndOversizedObjects_areReportedAndTheLoadGoesOn()

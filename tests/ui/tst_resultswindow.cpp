@@ -145,6 +145,7 @@ private slots:
         QSignalSpy finished(&window, &ResultsWindow::loadFinished);
         window.start();
         QTRY_COMPARE(source.waiting().size(), 3);
+        QCOMPARE(source.lists, 1); // the listing that found the newest result serves the load
         QVERIFY(window.cancelButton()->isEnabled());
         QVERIFY(window.progressBar()->isVisible());
         QVERIFY(source.release(u"2022-07-25T01:00:00Z/results.jsonl"_s));
