@@ -57,7 +57,7 @@ int runResultsWindow(const options::GuiOptions &options)
     aws::KeychainProfileStore keychain(profileSettings.get());
     const aws::ConfigResolver resolver = aws::ConfigResolver::forCurrentProcess(&keychain);
     const aws::Result<aws::ResolvedConfig> config
-        = resolver.resolve(aws::s3ServiceDescription(), options.connection);
+        = resolver.resolve(aws::s3ServiceDescription(), options.requestedConfig);
     if (!config.ok())
         return reportStartupError(config.error().toString(), config.error().exitCode());
     QNetworkAccessManager network;

@@ -315,11 +315,11 @@ int runResultsCommand(const Invocation &invocation, const ResultsEnvironment &en
         // --endpoint-url is the endpoint of the service the command calls, as with the AWS CLI:
         // S3's for an s3:// location; Lookout for Equipment's for a scheduler NAME, whose S3
         // endpoint is then S3's own setting (AWS_ENDPOINT_URL_S3, the services section, …).
-        aws::RequestedConfig s3Request = invocation.global.connection;
+        aws::RequestedConfig s3Request = invocation.global.requestedConfig;
         std::optional<results::S3Location> location;
         if (kind == SourceKind::SchedulerName) {
-            const aws::Result<aws::ResolvedConfig> lookoutConfig
-                = resolver.resolve(lookout::service::description(), invocation.global.connection);
+            const aws::Result<aws::ResolvedConfig> lookoutConfig = resolver.resolve(
+                lookout::service::description(), invocation.global.requestedConfig);
             if (!lookoutConfig.ok())
                 return fail(err, lookoutConfig.error());
             auto described = outputLocationOf(named, lookoutConfig.value(), network, interrupts);

@@ -26,8 +26,8 @@ struct GuiOptions {
     // --fleet, --seed, --churn, --from and --region; point the connection at its endpoint().
     emulator::EmulatorOptions demoEmulator;
     // --results DIR or s3://bucket/prefix/: open a results window on this folder of results.jsonl
-    // files or S3 location instead of the main window (`connection` then applies to S3); empty:
-    // none.
+    // files or S3 location instead of the main window (`requestedConfig` then applies to S3);
+    // empty: none.
     QString resultsLocation;
 };
 

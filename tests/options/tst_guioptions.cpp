@@ -87,9 +87,9 @@ private slots:
             = parsed({ u"--results"_s, u"s3://bucket/out/"_s, u"--profile"_s, u"prod"_s,
                 u"--region"_s, u"eu-west-1"_s, u"--endpoint-url"_s, u"http://127.0.0.1:9000"_s });
         QCOMPARE(options.resultsLocation, u"s3://bucket/out/"_s);
-        QCOMPARE(options.connection.profile, u"prod"_s);
-        QCOMPARE(options.connection.region, u"eu-west-1"_s);
-        QCOMPARE(options.connection.endpointUrl, u"http://127.0.0.1:9000"_s);
+        QCOMPARE(options.requestedConfig.profile, u"prod"_s);
+        QCOMPARE(options.requestedConfig.region, u"eu-west-1"_s);
+        QCOMPARE(options.requestedConfig.endpointUrl, u"http://127.0.0.1:9000"_s);
     }
 
     void qtOptions_areLeftToQt()
