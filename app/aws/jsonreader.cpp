@@ -1,5 +1,7 @@
 #include "aws/jsonreader.h"
 
+#include <QStringDecoder>
+
 #include <array>
 
 namespace aws::json {
@@ -63,6 +65,17 @@ bool isHighSurrogate(char32_t cp)
 bool isLowSurrogate(char32_t cp)
 {
     return cp >= 0xDC00 && cp <= 0xDFFF;
+}
+
+// UTF-8 to QString keeping a leading U+FEFF, which QString::fromUtf8 drops: a string that starts
+// with one is printed with it, as the AWS CLI prints it.
+QString decodeUtf8(QByteArrayView utf8)
+{
+    if (!utf8.startsWith("\xEF\xBB\xBF"))
+        return QString::fromUtf8(utf8);
+    QStringDecoder decoder(QStringConverter::Utf8,
+        QStringConverter::Flag::ConvertInitialBom | QStringConverter::Flag::Stateless);
+    return decoder.decode(utf8);
 }
 
 } // namespace
@@ -414,11 +427,11 @@ bool JsonReader::readString(QString &out)
         return false;
     if (token.hasEscapes) {
         unescape(token.raw, m_valueBuffer);
-        out = QString::fromUtf8(m_valueBuffer);
+        out = decodeUtf8(m_valueBuffer);
     } else if (token.ascii) {
         out = QString::fromLatin1(token.raw);
     } else {
-        out = QString::fromUtf8(token.raw);
+        out = decodeUtf8(token.raw);
     }
     return true;
 }

@@ -59,7 +59,7 @@ struct CommandSpec {
     // configure and emulator read their own options: they get the whole line as given
     // (Invocation::passThrough) and answer their own --help.
     bool readsItsOwnOptions = false;
-    // Takes `--output csv` besides json, table and text.
+    // Takes `--output csv` besides json, table, text, yaml and yaml-stream.
     bool csvOutput = false;
 
     // Exactly one of these. A service command (`call`) is run by runServiceCommand(): the

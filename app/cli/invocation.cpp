@@ -104,7 +104,8 @@ std::optional<options::CommandLineError> readGlobalOptions(
             };
     }
     if (const auto text = scanned.value(kOutput)) {
-        QList<QLatin1StringView> formats { "json"_L1, "table"_L1, "text"_L1 };
+        QList<QLatin1StringView> formats { "json"_L1, "table"_L1, "text"_L1, "yaml"_L1,
+            "yaml-stream"_L1 };
         if (command.csvOutput)
             formats.append("csv"_L1);
         const options::Result<QString> name = options::optionvalue::choice(kOutput, *text, formats);
@@ -112,6 +113,8 @@ std::optional<options::CommandLineError> readGlobalOptions(
             return name.error();
         global.output = name.value() == u"json"_s ? OutputFormat::Json
             : name.value() == u"table"_s          ? OutputFormat::Table
+            : name.value() == u"yaml"_s           ? OutputFormat::Yaml
+            : name.value() == u"yaml-stream"_s    ? OutputFormat::YamlStream
             : name.value() == u"csv"_s            ? OutputFormat::Csv
                                                   : OutputFormat::Text;
     }

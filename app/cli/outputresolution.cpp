@@ -27,6 +27,10 @@ std::optional<OutputFormat> formatByName(const QString &name)
         return OutputFormat::Text;
     if (name == u"table"_s)
         return OutputFormat::Table;
+    if (name == u"yaml"_s)
+        return OutputFormat::Yaml;
+    if (name == u"yaml-stream"_s)
+        return OutputFormat::YamlStream;
     return std::nullopt;
 }
 
@@ -39,6 +43,10 @@ QString formatName(OutputFormat format)
         return u"text"_s;
     case OutputFormat::Table:
         return u"table"_s;
+    case OutputFormat::Yaml:
+        return u"yaml"_s;
+    case OutputFormat::YamlStream:
+        return u"yaml-stream"_s;
     case OutputFormat::Csv:
         return u"csv"_s;
     }
@@ -89,8 +97,8 @@ aws::Result<ResolvedOutput> resolveOutput(const GlobalOptions &options,
             const std::optional<OutputFormat> format = formatByName(name);
             if (!format) {
                 return configurationError(
-                    u"Unknown output type: %1 (from %2); valid types are json, table and "
-                    "text, or pass --output"_s.arg(name, formatSource));
+                    u"Unknown output type: %1 (from %2); valid types are json, table, "
+                    "text, yaml and yaml-stream, or pass --output"_s.arg(name, formatSource));
             }
             settings.format = *format;
         }

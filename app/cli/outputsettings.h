@@ -4,9 +4,10 @@
 
 namespace cli {
 
-// --output, AWS_DEFAULT_OUTPUT or the profile's `output`, as in the AWS CLI. Csv only with
-// --output, for a command whose row takes it (CommandSpec::csvOutput).
-enum class OutputFormat { Json, Text, Table, Csv };
+// --output, AWS_DEFAULT_OUTPUT or the profile's `output`, as in the AWS CLI v2 (yaml and
+// yaml-stream included). Csv only with --output, for a command whose row takes it
+// (CommandSpec::csvOutput).
+enum class OutputFormat { Json, Text, Table, Yaml, YamlStream, Csv };
 
 // --color: colour table rows and borders always, never, or when stdout is a terminal.
 enum class ColorMode { Auto, On, Off };

@@ -3,6 +3,7 @@
 #include "cli/outputtree.h"
 #include "cli/tableformatter.h"
 #include "cli/textformatter.h"
+#include "cli/yamlformatter.h"
 
 namespace cli {
 
@@ -17,8 +18,18 @@ aws::Result<QByteArray> renderResponse(
         error.operation = operation;
         return error;
     }
-    if (settings.format == OutputFormat::Text)
+    switch (settings.format) {
+    case OutputFormat::Text:
         return formatText(response.value());
+    case OutputFormat::Yaml:
+        return formatYaml(response.value());
+    case OutputFormat::YamlStream:
+        return formatYamlStream(response.value());
+    case OutputFormat::Json:
+    case OutputFormat::Table:
+    case OutputFormat::Csv:
+        break;
+    }
     return formatTable(
         operation, response.value(), TableStyle { settings.tableWidth, settings.color });
 }

@@ -7,7 +7,8 @@
 #include <QString>
 
 // Turns what `--output json` prints for a response (lookout::json::cli*) into the bytes of the
-// chosen format: the JSON itself, the CLI's text form or its table form titled `operation`.
+// chosen format: the JSON itself, the CLI's text form, its YAML forms or its table form titled
+// `operation`.
 namespace cli {
 
 aws::Result<QByteArray> renderResponse(

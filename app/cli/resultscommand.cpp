@@ -13,6 +13,7 @@
 #include "cli/standardstreams.h"
 #include "cli/tableformatter.h"
 #include "cli/textformatter.h"
+#include "cli/yamlformatter.h"
 #include "lookout/lookoutclient.h"
 #include "lookout/parametervalidation.h"
 #include "lookout/service.h"
@@ -171,6 +172,15 @@ QByteArray render(const ResultsDocument &document, const OutputSettings &setting
         return resultsJson(document);
     case OutputFormat::Csv:
         return resultsCsv(*document.series);
+    case OutputFormat::Yaml:
+    case OutputFormat::YamlStream: {
+        // The same document as json, predictions included.
+        const aws::Result<OutputValue> full = readOutputValue(resultsJson(document));
+        if (!full.ok())
+            return QByteArray();
+        return settings.format == OutputFormat::Yaml ? formatYaml(full.value())
+                                                     : formatYamlStream(full.value());
+    }
     case OutputFormat::Text:
     case OutputFormat::Table:
         break;
@@ -182,6 +192,7 @@ QByteArray render(const ResultsDocument &document, const OutputSettings &setting
         return QByteArray();
     if (settings.format == OutputFormat::Text)
         return formatText(tree.value());
+
     return formatTable(
         u"Results"_s, tree.value(), TableStyle { settings.tableWidth, settings.color });
 }

@@ -6,7 +6,7 @@
 
 #include <utility>
 
-// Runs the AWS CLI's own text and table formatters over responses, through
+// Runs the AWS CLI's own text, table and YAML formatters over responses, through
 // tests/data/cli/awscli_format.py in the CLI's own Python (e2e::AwsCli::python), so the C++
 // formatters can be compared with them byte for byte.
 namespace clitest {
@@ -16,8 +16,8 @@ struct FormatterInput {
     QByteArray json; // what `--output json` printed
 };
 
-// The CLI's output for each input, in order; `output` is "text" or "table". Empty list, with
-// `error` set, when python fails.
+// The CLI's output for each input, in order; `output` is "text", "table", "yaml" or
+// "yaml-stream". Empty list, with `error` set, when python fails.
 QList<QByteArray> awsCliFormat(const QString &python, const QString &output, int width, bool color,
     const QList<FormatterInput> &inputs, QString *error);
 

@@ -178,9 +178,10 @@ private slots:
             u" "_s } << u"argument --region: expected a non-empty value"_s;
         QTest::newRow("empty endpoint") << QStringList { u"describe"_s, u"a"_s,
             u"--endpoint-url="_s } << u"argument --endpoint-url: expected a non-empty value"_s;
-        QTest::newRow("bad output") << QStringList {
-            u"describe"_s, u"a"_s, u"--output"_s, u"yaml"_s
-        } << u"argument --output: Invalid choice 'yaml', valid choices are: json | table | text"_s;
+        QTest::newRow("bad output")
+            << QStringList { u"describe"_s, u"a"_s, u"--output"_s, u"xml"_s }
+            << u"argument --output: Invalid choice 'xml', valid choices are: json | table | text | "
+               u"yaml | yaml-stream"_s;
         QTest::newRow("bad color")
             << QStringList { u"describe"_s, u"a"_s, u"--color"_s, u"yes"_s }
             << u"argument --color: Invalid choice 'yes', valid choices are: on | off | auto"_s;

@@ -70,24 +70,37 @@ private slots:
             OutputFormat::Json);
     }
 
-    void unknownFormat_inEnvironmentOrProfile_isAConfigurationError()
+    void yamlAndYamlStream_fromEnvironmentOrProfile()
     {
         const auto fromEnvironment = cli::resolveOutput(
             {}, environmentWith({ u"AWS_DEFAULT_OUTPUT=yaml"_s }), nullptr, {});
+        QVERIFY(fromEnvironment.ok());
+        QCOMPARE(fromEnvironment.value().settings.format, OutputFormat::Yaml);
+        QCOMPARE(
+            fromEnvironment.value().describe.first(), u"output: yaml (from AWS_DEFAULT_OUTPUT)"_s);
+        const aws::AwsProfiles profiles = profilesFrom("[default]\noutput = yaml-stream\n");
+        const auto fromProfile = cli::resolveOutput({}, {}, profiles.profile(u"default"_s), {});
+        QVERIFY(fromProfile.ok());
+        QCOMPARE(fromProfile.value().settings.format, OutputFormat::YamlStream);
+    }
+
+    void unknownFormat_inEnvironmentOrProfile_isAConfigurationError()
+    {
+        const auto fromEnvironment
+            = cli::resolveOutput({}, environmentWith({ u"AWS_DEFAULT_OUTPUT=xml"_s }), nullptr, {});
         QVERIFY(!fromEnvironment.ok());
         QCOMPARE(fromEnvironment.error().kind, aws::AwsError::Kind::Configuration);
         QCOMPARE(fromEnvironment.error().message,
-            u"Unknown output type: yaml (from AWS_DEFAULT_OUTPUT); valid types are json, table and "
-            u"text, or pass "
-            "--output"_s);
+            u"Unknown output type: xml (from AWS_DEFAULT_OUTPUT); valid types are json, table, "
+            u"text, yaml and yaml-stream, or pass --output"_s);
         QCOMPARE(fromEnvironment.error().exitCode(), 253);
-        const aws::AwsProfiles profiles = profilesFrom("[default]\noutput = yaml-stream\n");
+        const aws::AwsProfiles profiles = profilesFrom("[default]\noutput = YAML\n");
         QVERIFY(!cli::resolveOutput({}, {}, profiles.profile(u"default"_s), {}).ok());
         // --output makes the configured value irrelevant, as in the CLI.
         cli::GlobalOptions options;
         options.output = OutputFormat::Text;
         QVERIFY(cli::resolveOutput(
-            options, environmentWith({ u"AWS_DEFAULT_OUTPUT=yaml"_s }), nullptr, {})
+            options, environmentWith({ u"AWS_DEFAULT_OUTPUT=xml"_s }), nullptr, {})
                     .ok());
     }
 

@@ -8,6 +8,7 @@
 #include "cli/servicecommand.h"
 #include "cli/tableformatter.h"
 #include "cli/textformatter.h"
+#include "cli/yamlformatter.h"
 #include "emulator/emulator.h"
 #include "lookout/jsoncodec.h"
 
@@ -339,10 +340,23 @@ void TestServiceCommand::outputFromEnvironment_andTimestampFormatFromProfile()
 
     writeFile(u"config"_s, "[default]\noutput = yaml\n");
     const Run yaml = run({ u"describe"_s, name });
-    QCOMPARE(yaml.exitCode, 253);
-    QVERIFY2(yaml.err.contains("Unknown output type: yaml (from profile default in "),
-        yaml.err.constData());
-    QCOMPARE(yaml.out, QByteArray());
+    QCOMPARE(yaml.exitCode, 0);
+    const QByteArray describeJson
+        = lookout::json::cliDescribeInferenceScheduler(*m_emulator->scheduler(name),
+            lookout::json::CliFormat {
+                lookout::json::CliFormat::Timestamps::Iso8601, QTimeZone::systemTimeZone() });
+    QCOMPARE(yaml.out, cli::formatYaml(cli::readOutputValue(describeJson).value()));
+    QVERIFY(yaml.out.startsWith("CreatedAt: '"));
+    const Run stream = run({ u"describe"_s, name }, { u"AWS_DEFAULT_OUTPUT=yaml-stream"_s });
+    QCOMPARE(stream.exitCode, 0);
+    QVERIFY(stream.out.startsWith("- CreatedAt: '"));
+
+    writeFile(u"config"_s, "[default]\noutput = xml\n");
+    const Run xml = run({ u"describe"_s, name });
+    QCOMPARE(xml.exitCode, 253);
+    QVERIFY2(xml.err.contains("Unknown output type: xml (from profile default in "),
+        xml.err.constData());
+    QCOMPARE(xml.out, QByteArray());
 }
 
 void TestServiceCommand::exit252_parameterValidation()

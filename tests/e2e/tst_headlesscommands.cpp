@@ -201,7 +201,7 @@ void TestHeadlessCommands::usageErrors_exit252_data()
     QTest::newRow("bad output")
         << QStringList { u"list"_s, u"--output"_s, u"xml"_s }
         << QByteArray("lookout-desk: error: argument --output: Invalid choice 'xml', valid "
-                      "choices are: json | table | text\n");
+                      "choices are: json | table | text | yaml | yaml-stream\n");
     QTest::newRow("bad timeout")
         << QStringList { u"list"_s, u"--read-timeout"_s, u"x"_s }
         << QByteArray("lookout-desk: error: argument --read-timeout: expected a number of "

@@ -357,7 +357,8 @@ void TestResultsCommand::csv_isOnlyForResults()
         = cli::parseInvocation({ u"describe"_s, u"pump"_s, u"--output"_s, u"csv"_s });
     QVERIFY(!describe.ok());
     QCOMPARE(describe.error().message,
-        u"argument --output: Invalid choice 'csv', valid choices are: json | table | text"_s);
+        u"argument --output: Invalid choice 'csv', valid choices are: json | table | text | yaml | "
+        u"yaml-stream"_s);
     const options::Result<cli::Invocation> results
         = cli::parseInvocation({ u"results"_s, u"x"_s, u"--output"_s, u"csv"_s });
     QVERIFY(results.ok());
@@ -365,7 +366,8 @@ void TestResultsCommand::csv_isOnlyForResults()
     const options::Result<cli::Invocation> wrong
         = cli::parseInvocation({ u"results"_s, u"x"_s, u"--output"_s, u"xml"_s });
     QCOMPARE(wrong.error().message,
-        u"argument --output: Invalid choice 'xml', valid choices are: json | table | text | csv"_s);
+        u"argument --output: Invalid choice 'xml', valid choices are: json | table | text | yaml | "
+        u"yaml-stream | csv"_s);
 }
 
 void TestResultsCommand::malformedLines_areCountedOnStderr()

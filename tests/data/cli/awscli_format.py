@@ -1,13 +1,15 @@
-"""Prints what the AWS CLI's text and table formatters print for responses.
+"""Prints what the AWS CLI's text, table and YAML formatters print for responses.
 
 Each input file holds what `aws ... --output json` printed for a response; json.load of it gives
 the dict botocore handed to the formatter (members in order, timestamps as the CLI's timestamp
 parser left them), which then goes through awscli.formatter.TextFormatter or TableFormatter,
-the same objects `--output text` and `--output table` use. The table's terminal width is fixed
-by replacing awscli.table.determine_terminal_width (the CLI asks the terminal, else takes 80);
-color is the CLI's --color on or off.
+the same objects `--output text` and `--output table` use; or, with AWS CLI v2, through
+awscli.formatter.YAMLFormatter or StreamedYAMLFormatter (`--output yaml`, `yaml-stream`). The
+table's terminal width is fixed by replacing awscli.table.determine_terminal_width (the CLI asks
+the terminal, else takes 80); color is the CLI's --color on or off.
 
-usage: awscli_format.py text|table WIDTH on|off TITLE IN_FILE OUT_FILE [TITLE IN_FILE OUT_FILE ...]
+usage: awscli_format.py text|table|yaml|yaml-stream WIDTH on|off
+           TITLE IN_FILE OUT_FILE [TITLE IN_FILE OUT_FILE ...]
 """
 import argparse
 import io
@@ -18,8 +20,19 @@ import awscli.table
 from awscli.formatter import TableFormatter, TextFormatter
 
 
+def make_formatter(output, args):
+    if output == 'text':
+        return TextFormatter(args)
+    if output == 'table':
+        return TableFormatter(args)
+    # AWS CLI v2 only.
+    from awscli.formatter import StreamedYAMLFormatter, YAMLFormatter
+    return YAMLFormatter(args) if output == 'yaml' else StreamedYAMLFormatter(args)
+
+
 def main(argv):
-    if len(argv) < 6 or (len(argv) - 3) % 3 != 0 or argv[0] not in ('text', 'table') \
+    outputs = ('text', 'table', 'yaml', 'yaml-stream')
+    if len(argv) < 6 or (len(argv) - 3) % 3 != 0 or argv[0] not in outputs \
             or argv[2] not in ('on', 'off'):
         sys.exit(__doc__)
     output, width, color = argv[0], int(argv[1]), argv[2]
@@ -30,7 +43,7 @@ def main(argv):
             text = source.read().decode('utf-8')
         response = json.loads(text) if text.strip() else {}
         args = argparse.Namespace(query=None, color=color)
-        formatter = TextFormatter(args) if output == 'text' else TableFormatter(args)
+        formatter = make_formatter(output, args)
         stream = io.StringIO()
         formatter(title, response, stream)
         with open(out_file, 'wb') as out:
