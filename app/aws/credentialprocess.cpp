@@ -1,5 +1,7 @@
 #include "aws/credentialprocess.h"
 
+#include "core/visibletext.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
@@ -249,7 +251,9 @@ void CredentialProcessRunner::onFinished(int exitCode, int exitStatus)
                          .arg(m_options.maxOutputBytes / 1024)));
         return;
     }
-    const QString errorText = QString::fromUtf8(m_stderr).trimmed();
+    // Shown on a terminal and in the window: its lines stay, its control characters are escaped.
+    const QString errorText
+        = core::visibleText(QString::fromUtf8(m_stderr).trimmed(), core::LineBreaks::Keep);
     if (exitStatus != QProcess::NormalExit) {
         finish(error(errorText.isEmpty() ? QStringLiteral("the command crashed") : errorText));
         return;

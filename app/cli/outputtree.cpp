@@ -1,6 +1,7 @@
 #include "cli/outputtree.h"
 
 #include "aws/jsonreader.h"
+#include "core/visibletext.h"
 
 namespace cli {
 
@@ -207,6 +208,20 @@ aws::Result<OutputValue> readOutputValue(QByteArrayView json)
     error.kind = aws::AwsError::Kind::BadResponse;
     error.message = QStringLiteral("cannot format the output: %1").arg(reader.errorMessage());
     return error;
+}
+
+OutputValue withVisibleText(const OutputValue &value)
+{
+    OutputValue visible = value;
+    if (visible.kind == OutputValue::Kind::String)
+        visible.text = core::visibleText(visible.text);
+    for (OutputValue &item : visible.items)
+        item = withVisibleText(item);
+    for (auto &[key, member] : visible.members) {
+        key = core::visibleText(key);
+        member = withVisibleText(member);
+    }
+    return visible;
 }
 
 } // namespace cli

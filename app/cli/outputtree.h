@@ -33,6 +33,11 @@ struct OutputValue {
     QString pythonRepr() const;
 };
 
+// `value` with every string and member name as core::visibleText() shows it on one line: what
+// the text and table formatters print, so that no control character from an endpoint or a file
+// reaches a terminal and the column widths are those of what is printed.
+OutputValue withVisibleText(const OutputValue &value);
+
 // Reads JSON text into an OutputValue; empty text (a response without members, which the CLI
 // prints as nothing) gives an empty object. Errors are BadResponse, naming the offset.
 aws::Result<OutputValue> readOutputValue(QByteArrayView json);

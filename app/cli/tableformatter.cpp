@@ -403,7 +403,7 @@ private:
 QByteArray formatTable(const QString &title, const OutputValue &response, const TableStyle &style)
 {
     MultiTable table(style);
-    if (!TableBuilder(table).build(title, response))
+    if (!TableBuilder(table).build(title, withVisibleText(response)))
         return QByteArray();
     return table.render().toUtf8();
 }

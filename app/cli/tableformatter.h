@@ -10,7 +10,8 @@
 // are the CLI's: a section per object titled with the operation or member name, scalar members
 // as a header row and a value row (or key/value rows for a single one), lists of objects as
 // one row each, nested members in indented sections, columns scaled to the widest section, and
-// sections whose one row is too wide for the terminal turned into key/value rows.
+// sections whose one row is too wide for the terminal turned into key/value rows. Strings are
+// printed as core::visibleText() shows them (withVisibleText), widths measured on that.
 namespace cli {
 
 struct TableStyle {

@@ -126,7 +126,7 @@ private:
 QByteArray formatText(const OutputValue &response)
 {
     TextWriter writer;
-    writer.format(response, std::nullopt, std::nullopt);
+    writer.format(withVisibleText(response), std::nullopt, std::nullopt);
     return writer.take();
 }
 

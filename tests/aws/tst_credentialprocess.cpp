@@ -60,6 +60,7 @@ private slots:
 
     void run_success_passesArgumentsAndEnvironment();
     void run_nonZeroExit_stderrIsTheMessage();
+    void run_stderrWithTerminalEscapes_shownAsVisibleEscapes();
     void run_nonZeroExitWithoutStderr_saysTheStatus();
     void run_badJson();
     void run_wrongVersion();
@@ -281,6 +282,23 @@ void TestCredentialProcess::run_nonZeroExit_stderrIsTheMessage()
             "Error when retrieving credentials from custom-process: Token for sso-prod has "
             "expired (credential_process of profile prod in /c line 2)"));
     QCOMPARE(outcome->error().exitCode(), 253);
+}
+
+void TestCredentialProcess::run_stderrWithTerminalEscapes_shownAsVisibleEscapes()
+{
+    // A window title, a screen clear and a direction override: shown, not acted on. Its lines
+    // stay lines.
+    const QString path = script("printf 'first line\\n\\033]0;owned\\007\\033[2J\\342\\200\\256"
+                                "evil\\rtail\\n' >&2 ; exit 1\n");
+    CredentialProcessRunner runner(
+        path, QStringLiteral("profile p"), quickOptions(), [] { return kNow; });
+    const auto outcome = runToEnd(runner);
+    QVERIFY(outcome);
+    QVERIFY(!outcome->ok());
+    QCOMPARE(outcome->error().message,
+        QStringLiteral("Error when retrieving credentials from custom-process: first line\n"
+                       "\\x1b]0;owned\\x07\\x1b[2J\\u202eevil\\rtail (credential_process of "
+                       "profile p)"));
 }
 
 void TestCredentialProcess::run_nonZeroExitWithoutStderr_saysTheStatus()

@@ -14,8 +14,12 @@ QList<QByteArray> awsCliFormat(const QString &python, const QString &output, int
         *error = QStringLiteral("no temporary directory");
         return {};
     }
-    QStringList arguments { QStringLiteral(LOOKOUT_TEST_DATA_DIR "/cli/awscli_format.py"), output,
-        QString::number(width), color ? QStringLiteral("on") : QStringLiteral("off") };
+    QStringList arguments { QStringLiteral(LOOKOUT_TEST_DATA_DIR "/cli/awscli_format.py") };
+    // lookout-desk's text and table show outside text escaped; YAML escapes by its own rules.
+    if (output == QStringLiteral("text") || output == QStringLiteral("table"))
+        arguments << QStringLiteral("--visible-text");
+    arguments << output << QString::number(width)
+              << (color ? QStringLiteral("on") : QStringLiteral("off"));
     for (qsizetype i = 0; i < inputs.size(); ++i) {
         QFile in(dir.filePath(QStringLiteral("in-%1.json").arg(i)));
         if (!in.open(QIODevice::WriteOnly) || in.write(inputs[i].json) != inputs[i].json.size()) {

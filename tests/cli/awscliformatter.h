@@ -8,7 +8,9 @@
 
 // Runs the AWS CLI's own text, table and YAML formatters over responses, through
 // tests/data/cli/awscli_format.py in the CLI's own Python (e2e::AwsCli::python), so the C++
-// formatters can be compared with them byte for byte.
+// formatters can be compared with them byte for byte. For text and table, every string is first
+// escaped as lookout-desk shows outside text (core/visibletext.h), by the script's own statement
+// of that rule.
 namespace clitest {
 
 struct FormatterInput {

@@ -66,6 +66,11 @@ QList<FormatterInput> formatterSamples(bool forTable)
         { u"ControlCharacters"_s,
             "{\"Text\": \"tab\\there\", \"Line\": \"new\\nline\", \"Bell\": "
             "\"\\u0007\\u001f\\u007f\\u2028\\u00a0\"}" },
+        { u"TerminalEscapes"_s,
+            "{\"Items\": [{\"Name\": \"\\u001b]0;owned\\u0007x\\u001b[2J\", \"Bidi\": "
+            "\"a\\u202eb\\u2066c\\u061cd\\u200e\", \"C1\": \"\\u009b31m\\u0085\"}, {\"Name\": "
+            "\"\xe6\x97\xa5\\u001b\\r\", \"Bidi\": \"\\u2029\", \"C1\": \"ok\"}], "
+            "\"Title\\u001b[5m\": {\"k\": \"v\\tw\"}}" },
         { QString::fromUtf8(
               "WideTitle\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e\xe3\x81\xae\xe8\xa1\xa8"),
             R"({"k": "v"})" },

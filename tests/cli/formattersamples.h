@@ -7,7 +7,8 @@
 // Responses the text and table formatter tests print and compare with the AWS CLI: every
 // command's output from the lookout sample values (both timestamp formats, partial, empty),
 // then shapes the commands never produce but the CLI's formatters handle (lists of lists, mixed
-// lists, missing keys, wide and ambiguous-width characters, control characters, numbers,
+// lists, missing keys, wide and ambiguous-width characters, control characters and terminal
+// escape sequences (compared with the CLI's output for the escaped text), numbers,
 // booleans and nulls), so the reimplementation is checked beyond today's responses.
 namespace clitest {
 

@@ -37,6 +37,25 @@ private slots:
                        "+---------+-----------+\n"));
     }
 
+    void controlCharacters_shownAsEscapes_columnsMeasuredOnWhatIsShown()
+    {
+        const QByteArray hostile = tableOf(u"Op"_s,
+            "{\"Name\": \"\\u001b]0;t\\u0007\\u001b[2J\", \"Status\": \"\\u202eGNINNUR\\u2029\"}");
+        // The same table as for the escapes typed out: widths count the escapes' characters.
+        QCOMPARE(hostile,
+            tableOf(u"Op"_s,
+                "{\"Name\": \"\\\\x1b]0;t\\\\x07\\\\x1b[2J\", \"Status\": "
+                "\"\\\\u202eGNINNUR\\\\u2029\"}"));
+        QVERIFY(!hostile.contains('\x1b'));
+        QVERIFY(!hostile.contains('\x07'));
+        QVERIFY(!QString::fromUtf8(hostile).contains(QChar(0x202E)));
+        QVERIFY(hostile.contains("\\x1b]0;t\\x07\\x1b[2J"));
+        // Every line as wide as the first: the borders line up around what is shown.
+        const QList<QByteArray> lines = hostile.trimmed().split('\n');
+        for (const QByteArray &line : lines)
+            QCOMPARE(QString::fromUtf8(line).size(), QString::fromUtf8(lines.first()).size());
+    }
+
     void severalScalars_headerRowAndValueRow_nestedObjectIndented()
     {
         QCOMPARE(tableOf(u"Op"_s, R"({"b": "2", "a": "1", "In": {"x": "y"}})"),

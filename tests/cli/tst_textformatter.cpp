@@ -50,6 +50,15 @@ private slots:
         QCOMPARE(textOf(R"({"InferenceSchedulerSummaries": []})"), QByteArray());
     }
 
+    void controlCharacters_printedAsVisibleEscapes()
+    {
+        // A terminal title, a screen clear, a C1 CSI, a bidi override: none reaches stdout raw,
+        // and a tab or line feed in a value cannot fake a column or a line.
+        QCOMPARE(textOf("{\"a\": \"\\u001b]0;t\\u0007\\u001b[2J\", \"b\": \"x\\ty\\nz\", "
+                        "\"c\": \"\\u009b1m\\u202eevil\\u2028\"}"),
+            QByteArray("\\x1b]0;t\\x07\\x1b[2J\tx\\ty\\nz\t\\x9b1m\\u202eevil\\u2028\n"));
+    }
+
     void pythonStrings_forNonStringScalars()
     {
         QCOMPARE(textOf(R"({"a": true, "b": false, "c": null, "d": 1.5})"),
