@@ -1,5 +1,7 @@
 #include "aws/awserrorparser.h"
 
+#include "core/visibletext.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonValue>
@@ -15,17 +17,6 @@ QString stringMember(const QJsonObject &object, QLatin1StringView key)
 }
 
 } // namespace
-
-QString printableText(QStringView text)
-{
-    QString printable = text.toString();
-    for (QChar &c : printable) {
-        const char16_t u = c.unicode();
-        if ((u < 0x20 && u != u'\t' && u != u'\n') || (u >= 0x7f && u <= 0x9f))
-            c = QChar::ReplacementCharacter;
-    }
-    return printable;
-}
 
 QString shortErrorCode(QStringView rawType)
 {
@@ -61,8 +52,8 @@ ServiceErrorFields parseServiceError(QByteArrayView errorTypeHeader, QByteArrayV
     fields.message = stringMember(object, QLatin1StringView("message"));
     if (fields.message.isEmpty())
         fields.message = stringMember(object, QLatin1StringView("Message"));
-    fields.code = printableText(fields.code);
-    fields.message = printableText(fields.message);
+    fields.code = core::visibleText(fields.code);
+    fields.message = core::visibleText(fields.message);
     return fields;
 }
 

@@ -14,18 +14,16 @@ struct ServiceErrorFields {
     QString message; // empty when the body carries none
 };
 
-// Text an endpoint chose, made safe to print: C0 controls other than tab and line feed, DEL and
-// C1 controls become U+FFFD, so an error body or header cannot send a terminal escape sequence
-// (moving the cursor, retitling the window) through the CLI's error sentence or a log.
-QString printableText(QStringView text);
-
 // "com.amazonaws.lookoutequipment#ValidationException" and
 // "ValidationException:http://internal.amazon.com/coral/…" both become "ValidationException":
 // what is before the first ':', then what is after the last '#', trimmed.
 QString shortErrorCode(QStringView rawType);
 
 // The type from the X-Amzn-Errortype header value (may be empty), else the body's "__type", else
-// its "code"; the message from the body's "message" or "Message"; both through printableText().
+// its "code"; the message from the body's "message" or "Message"; both as core::visibleText()
+// shows them on one line, so that an error body or header cannot break the CLI's one-line
+// sentence or send a terminal escape sequence (moving the cursor, retitling the window) through
+// it or a log.
 // A body that is not a JSON object yields no body fields, never an exception or a crash.
 ServiceErrorFields parseServiceError(QByteArrayView errorTypeHeader, QByteArrayView body);
 

@@ -2,6 +2,7 @@
 
 #include "aws/awserrorparser.h"
 #include "aws/jsonreader.h"
+#include "core/visibletext.h"
 
 namespace aws {
 
@@ -46,7 +47,7 @@ QString contentTypeText(const HttpResponse &response)
     if (type.isEmpty())
         return QStringLiteral("no Content-Type");
     // An endpoint chooses the header's length; the sentence quotes its start only.
-    QString text = printableText(QString::fromLatin1(type.left(kExcerptChars)));
+    QString text = core::visibleText(QString::fromLatin1(type.left(kExcerptChars)));
     if (type.size() > kExcerptChars)
         text += QStringLiteral("…");
     return QStringLiteral("Content-Type \"%1\"").arg(text);
@@ -121,7 +122,7 @@ QString requestIdOf(const HttpResponse &response)
     QByteArray id = response.header("x-amzn-RequestId");
     if (id.isEmpty())
         id = response.header("x-amz-request-id");
-    return printableText(QString::fromLatin1(id.trimmed()));
+    return core::visibleText(QString::fromLatin1(id.trimmed()));
 }
 
 Result<QByteArray> interpretJsonResponse(const HttpResponse &response)
@@ -134,7 +135,7 @@ Result<QByteArray> interpretJsonResponse(const HttpResponse &response)
         return badResponse(response,
             location.isEmpty() ? QStringLiteral("a redirect without a Location, not followed")
                                : QStringLiteral("a redirect to \"%1\", not followed")
-                                     .arg(printableText(QString::fromLatin1(location))));
+                                     .arg(core::visibleText(QString::fromLatin1(location))));
     }
     if (status >= 400 && status <= 599)
         return interpretFailure(response);
