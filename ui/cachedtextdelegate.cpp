@@ -1,7 +1,10 @@
 #include "ui/cachedtextdelegate.h"
 
+#include "ui/plaintooltip.h"
+
 #include <QApplication>
 #include <QFontMetrics>
+#include <QHelpEvent>
 #include <QPainter>
 
 namespace ui {
@@ -119,6 +122,14 @@ void CachedTextDelegate::drawFocus(
     focus.backgroundColor = cell.palette.color(
         group, (cell.state & QStyle::State_Selected) ? QPalette::Highlight : QPalette::Window);
     style->drawPrimitive(QStyle::PE_FrameFocusRect, &focus, painter, cell.widget);
+}
+
+bool CachedTextDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view,
+    const QStyleOptionViewItem &option, const QModelIndex &index)
+{
+    if (event && event->type() == QEvent::ToolTip)
+        return showPlainToolTip(event, view, index);
+    return QStyledItemDelegate::helpEvent(event, view, option, index);
 }
 
 } // namespace ui

@@ -19,6 +19,9 @@ public:
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
         const QModelIndex &index) const override;
+    // Tooltips as plain text (plaintooltip.h): cells hold names and ARNs from the endpoint.
+    bool helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
+        const QModelIndex &index) override;
 
     // Laid-out texts kept, for the tests.
     int cachedTextCount() const { return m_texts.count(); }

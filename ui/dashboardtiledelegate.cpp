@@ -4,11 +4,13 @@
 #include "models/schedulerlistmodel.h"
 #include "models/statuspresentation.h"
 #include "models/timetext.h"
+#include "ui/plaintooltip.h"
 #include "ui/statusbadge.h"
 
 #include <QAbstractProxyModel>
 #include <QApplication>
 #include <QHash>
+#include <QHelpEvent>
 #include <QPainter>
 #include <QPainterPath>
 
@@ -222,6 +224,14 @@ void DashboardTileDelegate::paint(
             QFontMetrics(footerFont).elidedText(footer, Qt::ElideRight, content.width()));
     }
     painter->restore();
+}
+
+bool DashboardTileDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view,
+    const QStyleOptionViewItem &option, const QModelIndex &index)
+{
+    if (event && event->type() == QEvent::ToolTip)
+        return showPlainToolTip(event, view, index);
+    return QStyledItemDelegate::helpEvent(event, view, option, index);
 }
 
 } // namespace ui

@@ -22,6 +22,9 @@ public:
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
         const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    // Tooltips as plain text (plaintooltip.h): tiles hold names and errors from the endpoint.
+    bool helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
+        const QModelIndex &index) override;
 
     // The size of every tile for a view font (the dashboard uses uniform item sizes).
     static QSize tileSize(const QFont &font);

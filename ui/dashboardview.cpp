@@ -6,6 +6,7 @@
 #include "ui/dashboardcounts.h"
 #include "ui/dashboardtiledelegate.h"
 #include "ui/dashboardtilesview.h"
+#include "ui/plaintooltip.h"
 #include "ui/sortwhileshown.h"
 
 #include <QEvent>
@@ -31,6 +32,7 @@ DashboardView::DashboardView(QWidget *parent)
     m_freshnessLabel->setObjectName(QStringLiteral("freshnessLabel"));
     m_freshnessLabel->setAlignment(Qt::AlignRight | Qt::AlignTop);
     m_freshnessLabel->setWordWrap(true);
+    m_freshnessLabel->setTextFormat(Qt::PlainText);
     QFont freshnessFont = m_freshnessLabel->font();
     freshnessFont.setPointSizeF(freshnessFont.pointSizeF() * 1.3);
     m_freshnessLabel->setFont(freshnessFont);
@@ -117,7 +119,7 @@ void DashboardView::updateFreshness()
         text = tr("Waiting for the first refresh…");
     }
     m_freshnessLabel->setText(text);
-    m_freshnessLabel->setToolTip(stale ? m_problem : QString());
+    m_freshnessLabel->setToolTip(stale ? plainToolTip(m_problem) : QString());
     QFont font = m_freshnessLabel->font();
     font.setBold(stale);
     m_freshnessLabel->setFont(font);

@@ -1,5 +1,7 @@
 #include "ui/elidedlabel.h"
 
+#include "ui/plaintooltip.h"
+
 #include <QEvent>
 #include <QFontMetrics>
 #include <QHelpEvent>
@@ -112,7 +114,7 @@ bool ElidedLabel::event(QEvent *event)
     if (event->type() == QEvent::ToolTip && toolTip().isEmpty()) {
         auto *help = static_cast<QHelpEvent *>(event);
         if (isElided())
-            QToolTip::showText(help->globalPos(), m_text, this);
+            QToolTip::showText(help->globalPos(), plainToolTip(m_text), this);
         else
             QToolTip::hideText();
         return true;

@@ -44,6 +44,8 @@ FleetView::FleetView(QWidget *parent)
     , m_proxy(new models::SchedulerFilterProxyModel(this))
 {
     m_ui->setupUi(this);
+    // Names status values the window does not know, as the endpoint sent them.
+    m_ui->summaryLabel->setTextFormat(Qt::PlainText);
     QTableView *table = m_ui->fleetTableView;
     table->setItemDelegate(new CachedTextDelegate(this));
     // Behind the dashboard or minimized, the table is re-sorted once when shown again.

@@ -10,6 +10,7 @@
 #include "ui/errorbanner.h"
 #include "ui/fleetview.h"
 #include "ui/keyboardshortcutsdialog.h"
+#include "ui/plaintooltip.h"
 #include "ui/profiledialog.h"
 #include "ui/profilepicker.h"
 #include "ui/qtcontrolnames.h"
@@ -274,6 +275,7 @@ void MainWindow::createStatusBar()
     m_refreshStatusLabel = new RefreshStatusLabel(this);
     m_refreshStatusLabel->watch(m_session->refreshController(), m_session->loader());
     m_connectionLabel = new QLabel(this);
+    m_connectionLabel->setTextFormat(Qt::PlainText);
     m_connectionLabel->setObjectName(QStringLiteral("connectionStatusLabel"));
     statusBar()->addPermanentWidget(m_refreshStatusLabel);
     statusBar()->addPermanentWidget(m_connectionLabel);
@@ -363,7 +365,7 @@ void MainWindow::retranslate()
     m_connectionLabel->setAccessibleName(tr("Connection"));
     m_connectionLabel->setText(connectionStatusText());
     const auto &error = m_session->configurationError();
-    m_connectionLabel->setToolTip(error ? error->toString() : QString());
+    m_connectionLabel->setToolTip(error ? plainToolTip(error->toString()) : QString());
 }
 
 void MainWindow::changeEvent(QEvent *event)

@@ -14,6 +14,7 @@ RefreshStatusLabel::RefreshStatusLabel(QWidget *parent)
     : QLabel(parent)
 {
     setObjectName(QStringLiteral("refreshStatusLabel"));
+    setTextFormat(Qt::PlainText);
     m_tick.setInterval(1000);
     connect(&m_tick, &QTimer::timeout, this, &RefreshStatusLabel::updateText);
     updateText();

@@ -28,6 +28,7 @@ ResultsReportView::ResultsReportView(QWidget *parent)
     layout->addWidget(m_details);
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_summary->setTextFormat(Qt::PlainText);
     m_detailsButton->setText(tr("&Details"));
     m_detailsButton->setCheckable(true);
     m_detailsButton->setAccessibleName(tr("Show what was left out"));

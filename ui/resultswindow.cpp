@@ -122,6 +122,7 @@ ResultsWindow::ResultsWindow(results::ResultsSource *source, QWidget *parent)
     m_cancelButton->setShortcut(Qt::Key_Escape);
     m_cancelButton->setEnabled(false);
     m_statusLabel->setAccessibleName(tr("Loading status"));
+    m_statusLabel->setTextFormat(Qt::PlainText);
     statusBar()->addWidget(m_statusLabel, 1);
     statusBar()->addPermanentWidget(m_progressBar);
     statusBar()->addPermanentWidget(m_cancelButton);
@@ -172,6 +173,7 @@ QWidget *ResultsWindow::buildContributionsPanel()
     layout->setContentsMargins(0, 0, 0, 0);
     m_selectionLabel->setWordWrap(true);
     m_selectionLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_selectionLabel->setTextFormat(Qt::PlainText);
     m_selectionLabel->setText(tr("Nothing selected"));
     m_selectionLabel->setAccessibleName(tr("Selected time or event"));
     m_componentToggle->setAccessibleName(tr("Sum the shares per component"));

@@ -8,6 +8,7 @@
 #include "ui/copyablefieldlabel.h"
 #include "ui/elidedlabel.h"
 #include "ui/errorbanner.h"
+#include "ui/plaintooltip.h"
 #include "ui/statusbadge.h"
 #include "ui/symbolicicon.h"
 #include "ui_schedulerdetailsview.h"
@@ -425,7 +426,7 @@ bool SchedulerDetailsView::eventFilter(QObject *watched, QEvent *event)
             if (tip.isEmpty())
                 QToolTip::hideText();
             else
-                QToolTip::showText(help->globalPos(), tip, label);
+                QToolTip::showText(help->globalPos(), plainToolTip(tip), label);
             return true;
         }
     }

@@ -1,6 +1,7 @@
 #include "ui/statusbadge.h"
 
 #include "models/statuspresentation.h"
+#include "ui/plaintooltip.h"
 #include "ui/symbolicicon.h"
 
 #include <QEvent>
@@ -301,7 +302,7 @@ void StatusBadge::updateAccessibility()
             ? tr("Stale: from before the last failed refresh.")
             : tr("%1 Stale: from before the last failed refresh.").arg(description);
     setAccessibleDescription(description);
-    setToolTip(description);
+    setToolTip(plainToolTip(description));
 }
 
 } // namespace ui

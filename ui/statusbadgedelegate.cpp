@@ -2,6 +2,7 @@
 
 #include "models/itemroles.h"
 #include "models/statuspresentation.h"
+#include "ui/plaintooltip.h"
 #include "ui/statusbadge.h"
 
 #include <QAbstractItemView>
@@ -78,11 +79,14 @@ bool StatusBadgeDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view,
         && !index.data(Qt::ToolTipRole).isValid()) {
         const QString value = badgeValue(index);
         if (!value.isEmpty()) {
-            QToolTip::showText(event->globalPos(), models::statusPresentation(value).description,
-                view->viewport(), option.rect);
+            QToolTip::showText(event->globalPos(),
+                plainToolTip(models::statusPresentation(value).description), view->viewport(),
+                option.rect);
             return true;
         }
     }
+    if (event && event->type() == QEvent::ToolTip)
+        return showPlainToolTip(event, view, index);
     return QStyledItemDelegate::helpEvent(event, view, option, index);
 }
 

@@ -1,10 +1,14 @@
 // CachedTextDelegate paints text cells as QStyledItemDelegate does (the fleet table must look
 // the same with it), and lays each text out once per width and font.
 #include "ui/cachedtextdelegate.h"
+#include "ui/plaintooltip.h"
 
 #include <QHeaderView>
+#include <QHelpEvent>
 #include <QStandardItemModel>
 #include <QTableView>
+#include <QTextDocument>
+#include <QToolTip>
 #include <QtTest>
 
 namespace {
@@ -58,6 +62,37 @@ QImage render(QAbstractItemDelegate *delegate)
 class TestCachedTextDelegate : public QObject {
     Q_OBJECT
 private slots:
+    // A status or ARN an endpoint sent is a tooltip shown as written, never rendered as markup.
+    void toolTip_withMarkup_shownAsWrittenText()
+    {
+        QStandardItemModel model(1, 1);
+        model.setItem(0, 0, new QStandardItem(QStringLiteral("pump")));
+        const QString hostile = QStringLiteral("<b>x</b> <img src=x>\x1b[2J");
+        model.item(0, 0)->setData(hostile, Qt::ToolTipRole);
+        QTableView table;
+        table.setModel(&model);
+        table.setItemDelegate(new ui::CachedTextDelegate(&table));
+        table.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&table));
+        const QRect cell = table.visualRect(model.index(0, 0));
+        QHelpEvent help(
+            QEvent::ToolTip, cell.center(), table.viewport()->mapToGlobal(cell.center()));
+        QApplication::sendEvent(table.viewport(), &help);
+        QTRY_VERIFY(QToolTip::isVisible());
+        QTextDocument shown;
+        shown.setHtml(QToolTip::text());
+        QCOMPARE(shown.toPlainText(), QStringLiteral("<b>x</b> <img src=x>\\x1b[2J"));
+        QToolTip::hideText();
+    }
+
+    void plainToolTip_rendersExactlyTheText_keepsLines()
+    {
+        QTextDocument shown;
+        shown.setHtml(ui::plainToolTip(QStringLiteral("<b>1 &amp; 2</b>\nline two\u202e")));
+        QCOMPARE(shown.toPlainText(), QStringLiteral("<b>1 &amp; 2</b>\nline two\\u202e"));
+        QCOMPARE(ui::plainToolTip(QString()), QString());
+    }
+
     void paintsLikeTheStyledDelegate();
     void laysEachTextOutOncePerWidth();
 };

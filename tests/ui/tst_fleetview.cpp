@@ -114,6 +114,7 @@ private slots:
     void ctrlF_focusesTheFilter();
     void statusFilter_offersStatusesAndResults();
     void summary_countsAndFilteredShare();
+    void summary_unknownStatusWithMarkup_shownAsText();
     void currentRow_userMoveOpensScheduler();
     void refresh_removingOrMovingCurrentRow_opensNothing();
     void selection_survivesRefreshWithChanges();
@@ -234,6 +235,17 @@ void TestFleetView::summary_countsAndFilteredShare()
                        "anomalous · 2 normal"));
     f.filter()->setText(QStringLiteral("pump"));
     QVERIFY(f.summary().endsWith(QStringLiteral(" — showing 2 of 5")));
+}
+
+void TestFleetView::summary_unknownStatusWithMarkup_shownAsText()
+{
+    // The summary names status values the window does not know, as the endpoint sent them.
+    Fixture f;
+    f.cycle({ scheduler(
+        QStringLiteral("pump-1"), QStringLiteral("<img src=x>"), QStringLiteral("<b>x</b>")) });
+    auto *label = f.view.findChild<QLabel *>(QStringLiteral("summaryLabel"));
+    QCOMPARE(label->textFormat(), Qt::PlainText);
+    QVERIFY2(f.summary().contains(QStringLiteral("<img src=x>")), qPrintable(f.summary()));
 }
 
 void TestFleetView::currentRow_userMoveOpensScheduler()
