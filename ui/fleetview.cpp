@@ -1,5 +1,6 @@
 #include "ui/fleetview.h"
 
+#include "core/visibletext.h"
 #include "lookout/inferencescheduler.h"
 #include "models/itemroles.h"
 #include "models/schedulerlistmodel.h"
@@ -338,8 +339,12 @@ int FleetView::copySelected(int role)
         emit statusMessage(tr("Select one or more schedulers to copy from"));
         return 0;
     }
-    // One per line, exactly the values: no trailing newline or spaces to trip a paste.
-    QGuiApplication::clipboard()->setText(values.join(QLatin1Char('\n')));
+    // One per line, exactly the values: no trailing newline or spaces to trip a paste, and no
+    // control character an endpoint put in a name or ARN (shown escaped, core::visibleText).
+    QStringList visible;
+    for (const QString &value : values)
+        visible.append(core::visibleText(value));
+    QGuiApplication::clipboard()->setText(visible.join(QLatin1Char('\n')));
     return int(values.size());
 }
 

@@ -1,5 +1,6 @@
 #include "ui/schedulerdetailsview.h"
 
+#include "core/visibletext.h"
 #include "lookout/lookoutclient.h"
 #include "lookout/service.h"
 #include "models/itemroles.h"
@@ -353,8 +354,14 @@ void SchedulerDetailsView::updateActions()
                                      .toString()
                                      .isEmpty());
     m_copyJsonAction->setEnabled(m_controller->scheduler().has_value());
+    // A name that fails the service's pattern is shown, but makes no command: the tooltip says
+    // why.
+    const QString refusal = m_controller->cliCommandRefusal();
     m_copyCliCommandAction->setEnabled(
-        !m_controller->schedulerName().isEmpty() && m_controller->hasClient());
+        !m_controller->schedulerName().isEmpty() && m_controller->hasClient() && refusal.isEmpty());
+    m_copyCliCommandAction->setToolTip(refusal.isEmpty()
+            ? tr("Copy the aws lookoutequipment command that describes this scheduler")
+            : plainToolTip(refusal));
     m_ui->copyToolButton->setEnabled(m_copyArnAction->isEnabled() || m_copyJsonAction->isEnabled()
         || m_copyCliCommandAction->isEnabled());
 }
@@ -387,7 +394,8 @@ void SchedulerDetailsView::copyField(const QString &fieldId)
         emit statusMessage(tr("Nothing to copy: the %1 is not set.").arg(name));
         return;
     }
-    copyText(text, tr("Copied %1").arg(name));
+    // A value from the endpoint never reaches the clipboard with a control character in it.
+    copyText(core::visibleText(text), tr("Copied %1").arg(name));
 }
 
 QString SchedulerDetailsView::fieldIdOf(QWidget *widget) const

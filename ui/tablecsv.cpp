@@ -1,5 +1,6 @@
 #include "ui/tablecsv.h"
 
+#include "core/visibletext.h"
 #include "models/itemroles.h"
 
 #include <QAbstractItemModel>
@@ -10,8 +11,11 @@ namespace ui {
 
 namespace {
 
-QString field(const QString &text)
+// RFC 4180 quoting of a value as core::visibleText() shows it with its lines: copied text holds
+// no control character from a results file or an endpoint.
+QString field(const QString &value)
 {
+    const QString text = core::visibleText(value, core::LineBreaks::Keep);
     if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"'))
         && !text.contains(QLatin1Char('\n')) && !text.contains(QLatin1Char('\r')))
         return text;

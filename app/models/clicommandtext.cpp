@@ -1,13 +1,24 @@
 #include "models/clicommandtext.h"
 
 #include "aws/configresolver.h"
+#include "core/visibletext.h"
+#include "lookout/parametervalidation.h"
 #include "lookout/service.h"
 
+#include <QCoreApplication>
 #include <QStringList>
 
 #include <algorithm>
 
 namespace models {
+
+namespace {
+
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(models::CliCommandText)
+};
+
+} // namespace
 
 CliGlobalOptions CliGlobalOptions::fromConfig(const aws::ResolvedConfig &config)
 {
@@ -46,6 +57,8 @@ QString shellQuoted(const QString &argument)
 
 QString describeSchedulerCommand(const QString &schedulerName, const CliGlobalOptions &options)
 {
+    if (!describeSchedulerCommandRefusal(schedulerName, options).isEmpty())
+        return QString();
     QStringList words = { lookout::service::cliCommand(QLatin1StringView(
                               lookout::service::operation::kDescribeInferenceScheduler)),
         QStringLiteral("--inference-scheduler-name"), shellQuoted(schedulerName),
@@ -56,6 +69,31 @@ QString describeSchedulerCommand(const QString &schedulerName, const CliGlobalOp
         words << QStringLiteral("--endpoint-url")
               << shellQuoted(options.endpoint.toString(QUrl::RemoveUserInfo));
     return words.join(QLatin1Char(' '));
+}
+
+QString describeSchedulerCommandRefusal(
+    const QString &schedulerName, const CliGlobalOptions &options)
+{
+    const QStringList problems
+        = lookout::ParameterCheck()
+              .identifier(QLatin1StringView("InferenceSchedulerName"), schedulerName)
+              .problems();
+    if (!problems.isEmpty()) {
+        return Text::tr("No command: the name is not a valid scheduler name (%1).")
+            .arg(core::visibleText(problems.join(QLatin1String("; "))));
+    }
+    const std::pair<QString, QString> connection[] = {
+        { Text::tr("profile name"), options.profile },
+        { Text::tr("region"), options.region },
+        { Text::tr("endpoint URL"), options.endpoint.toString(QUrl::RemoveUserInfo) },
+    };
+    for (const auto &[what, value] : connection) {
+        if (core::hasInvisibleControls(value)) {
+            return Text::tr("No command: the %1 holds control characters (%2).")
+                .arg(what, core::visibleText(value));
+        }
+    }
+    return QString();
 }
 
 } // namespace models

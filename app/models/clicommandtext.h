@@ -30,8 +30,17 @@ bool isDefaultServiceEndpoint(const QUrl &endpoint, const QString &region);
 // --region REGION`, then `--profile P` unless the profile is "default" (or empty), then
 // `--endpoint-url URL` unless the endpoint is the default one (or empty). Arguments that a POSIX
 // shell would split or expand are single-quoted as Python's shlex.quote does; nothing is added
-// or trimmed otherwise, and no trailing newline.
+// or trimmed otherwise, and no trailing newline. Empty when describeSchedulerCommandRefusal()
+// says why there is no command.
 QString describeSchedulerCommand(const QString &schedulerName, const CliGlobalOptions &options);
+
+// Why there is no command, or empty when there is one. A name from a listing that fails the
+// service's pattern (^[0-9a-zA-Z_-]{1,200}$, lookout::ParameterCheck) makes none, and neither does
+// a control character in any argument: pasted into a terminal without bracketed paste, an escape
+// sequence or a line break can end the quoting and run what follows. The reason shows the
+// offending text as core::visibleText() does.
+QString describeSchedulerCommandRefusal(
+    const QString &schedulerName, const CliGlobalOptions &options);
 
 // An argument as Python's shlex.quote writes it: unchanged when it is made only of letters,
 // digits and @%+=:,./-, else in single quotes with each ' written as '"'"'; '' when empty.

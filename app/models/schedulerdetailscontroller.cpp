@@ -182,4 +182,11 @@ QString SchedulerDetailsController::cliCommand() const
     return describeSchedulerCommand(m_name, m_cliOptions);
 }
 
+QString SchedulerDetailsController::cliCommandRefusal() const
+{
+    if (m_name.isEmpty())
+        return {};
+    return describeSchedulerCommandRefusal(m_name, m_cliOptions);
+}
+
 } // namespace models

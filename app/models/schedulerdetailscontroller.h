@@ -91,8 +91,10 @@ public:
     // What the copy actions put on the clipboard; empty when there is no value.
     // The AWS CLI's JSON of the value shown (lookout::json::cliDescribeInferenceScheduler).
     QString cliJson() const;
-    // `aws lookoutequipment describe-inference-scheduler …` for the chosen scheduler.
+    // `aws lookoutequipment describe-inference-scheduler …` for the chosen scheduler; empty when
+    // cliCommandRefusal() says why there is none (describeSchedulerCommandRefusal()).
     QString cliCommand() const;
+    QString cliCommandRefusal() const;
 
 signals:
     void busyChanged(bool busy);

@@ -14,6 +14,9 @@ private slots:
     void endpoint_isAddedUnlessTheServiceDefault();
     void everything_inTheCliOrder();
     void fromConfig_takesProfileRegionAndEndpoint();
+    void invalidName_noCommand_saysWhy_data();
+    void invalidName_noCommand_saysWhy();
+    void controlCharactersInTheConnection_noCommand();
     void shellQuoted_matchesPythonShlex_data();
     void shellQuoted_matchesPythonShlex();
     void shellQuoted_agreesWithPython();
@@ -70,6 +73,54 @@ void TestCliCommandText::endpoint_isAddedUnlessTheServiceDefault()
     QVERIFY(models::describeSchedulerCommand(QStringLiteral("x"), otherRegion)
                 .endsWith(QLatin1String(
                     " --endpoint-url https://lookoutequipment.eu-west-1.amazonaws.com")));
+}
+
+void TestCliCommandText::invalidName_noCommand_saysWhy_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("shown"); // how the reason shows the name
+    // A pasted command whose quotes an escape sequence or a line break closes early runs what
+    // the endpoint chose, in a terminal without bracketed paste.
+    QTest::newRow("escape sequence")
+        << QStringLiteral("pump\x1b[201~; rm -rf ~") << QStringLiteral("pump\\x1b[201~; rm -rf ~");
+    QTest::newRow("line break") << QStringLiteral("pump'\ntouch /tmp/x")
+                                << QStringLiteral("pump'\\ntouch /tmp/x");
+    QTest::newRow("direction override")
+        << QStringLiteral("pump\u202e1-") << QStringLiteral("pump\\u202e1-");
+    QTest::newRow("space and quote") << QStringLiteral("a b'c") << QStringLiteral("a b'c");
+    QTest::newRow("too long") << QString(201, QLatin1Char('a')) << QStringLiteral("value: 201");
+}
+
+void TestCliCommandText::invalidName_noCommand_saysWhy()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, shown);
+    const models::CliGlobalOptions connection { QStringLiteral("default"),
+        QStringLiteral("eu-west-1"), QUrl() };
+    QCOMPARE(models::describeSchedulerCommand(name, connection), QString());
+    const QString reason = models::describeSchedulerCommandRefusal(name, connection);
+    QVERIFY2(reason.startsWith(QStringLiteral("No command: the name is not a valid scheduler "
+                                              "name (")),
+        qPrintable(reason));
+    QVERIFY2(reason.contains(shown), qPrintable(reason));
+    for (const QChar c : reason)
+        QVERIFY2(c.unicode() >= 0x20 && c.unicode() != 0x7f && c.unicode() != 0x202e,
+            qPrintable(reason));
+    QCOMPARE(
+        models::describeSchedulerCommandRefusal(QStringLiteral("pump-7_a"), connection), QString());
+}
+
+void TestCliCommandText::controlCharactersInTheConnection_noCommand()
+{
+    const models::CliGlobalOptions badProfile { QStringLiteral("plant\x1b]0;x\x07"),
+        QStringLiteral("eu-west-1"), QUrl() };
+    QCOMPARE(models::describeSchedulerCommand(QStringLiteral("pump"), badProfile), QString());
+    QCOMPARE(models::describeSchedulerCommandRefusal(QStringLiteral("pump"), badProfile),
+        QStringLiteral("No command: the profile name holds control characters "
+                       "(plant\\x1b]0;x\\x07)."));
+    const models::CliGlobalOptions badRegion { QStringLiteral("default"),
+        QStringLiteral("eu-west-1\n"), QUrl() };
+    QCOMPARE(models::describeSchedulerCommand(QStringLiteral("pump"), badRegion), QString());
 }
 
 void TestCliCommandText::everything_inTheCliOrder()

@@ -121,6 +121,7 @@ private slots:
     void hiddenTable_reSortsWhenShownAgain();
     void copy_namesArnsAndModelArnsOnePerLine();
     void copy_nothingSelected_saysSo();
+    void copy_controlCharactersFromTheEndpoint_neverReachTheClipboard();
     void headerState_roundTrips();
     void statusColumns_paintedByBadgeDelegate();
     void widgets_namedForAccessibility();
@@ -359,6 +360,24 @@ void TestFleetView::copy_namesArnsAndModelArnsOnePerLine()
     QCOMPARE(QApplication::clipboard()->text(),
         QStringLiteral("arn:aws:lookoutequipment:us-east-1:123456789012:model/model-valv/m"));
     QCOMPARE(messages.last().at(0).toString(), QStringLiteral("Copied model ARN"));
+}
+
+void TestFleetView::copy_controlCharactersFromTheEndpoint_neverReachTheClipboard()
+{
+    Fixture f;
+    Summary hostile = scheduler(
+        QStringLiteral("pump\x1b[201~x"), QStringLiteral("RUNNING"), QStringLiteral("NORMAL"));
+    hostile.modelArn = QStringLiteral("arn:model/\u202e\ntouch x");
+    f.cycle({ hostile });
+    f.table()->selectionModel()->select(f.view.proxyModel()->index(0, 0),
+        QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    f.view.copyNamesAction()->trigger();
+    QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("pump\\x1b[201~x"));
+    f.view.copyArnsAction()->trigger();
+    QVERIFY(QApplication::clipboard()->text().endsWith(
+        QStringLiteral("inference-scheduler/pump\\x1b[201~x/s")));
+    f.view.copyModelArnsAction()->trigger();
+    QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("arn:model/\\u202e\\ntouch x"));
 }
 
 void TestFleetView::copy_nothingSelected_saysSo()

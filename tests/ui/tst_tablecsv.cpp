@@ -45,6 +45,15 @@ private slots:
         QCOMPARE(one.count(u"\r\n"_s), 2);
         QVERIFY(one.contains(u"2022-07-25T10:05:00Z"_s));
     }
+
+    // Sensor names come from results files: what is copied holds no control character.
+    void controlCharacters_copiedAsVisibleEscapes_linesKept()
+    {
+        QStandardItemModel model(1, 1);
+        model.setHorizontalHeaderLabels({ u"Sensor"_s });
+        model.setItem(0, 0, new QStandardItem(u"pump\x1b[2J\u202eA\nB"_s));
+        QCOMPARE(ui::tableAsCsv(model), u"Sensor\r\n\"pump\\x1b[2J\\u202eA\nB\"\r\n"_s);
+    }
 };
 
 QTEST_MAIN(TestTableCsv)
