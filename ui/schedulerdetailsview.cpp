@@ -32,6 +32,13 @@ namespace ui {
 
 namespace {
 
+QString copyCliCommandToolTip()
+{
+    return SchedulerDetailsView::tr("Copy the %1 command that describes this scheduler")
+        .arg(lookout::service::cliCommand(
+            QLatin1StringView(lookout::service::operation::kDescribeInferenceScheduler)));
+}
+
 using models::SchedulerDetailsController;
 using models::SchedulerDetailsModel;
 using State = SchedulerDetailsController::State;
@@ -114,10 +121,7 @@ void SchedulerDetailsView::setUpActions()
 
     m_copyCliCommandAction = new QAction(tr("Copy AWS &CLI Command"), this);
     m_copyCliCommandAction->setObjectName(QStringLiteral("copyCliCommandAction"));
-    m_copyCliCommandAction->setToolTip(
-        tr("Copy the %1 command that describes this scheduler")
-            .arg(lookout::service::cliCommand(
-                QLatin1StringView(lookout::service::operation::kDescribeInferenceScheduler))));
+    m_copyCliCommandAction->setToolTip(copyCliCommandToolTip());
     connect(m_copyCliCommandAction, &QAction::triggered, this, [this] {
         if (m_controller && !m_controller->cliCommand().isEmpty())
             copyText(m_controller->cliCommand(), tr("Copied the AWS CLI command"));
@@ -359,9 +363,8 @@ void SchedulerDetailsView::updateActions()
     const QString refusal = m_controller->cliCommandRefusal();
     m_copyCliCommandAction->setEnabled(
         !m_controller->schedulerName().isEmpty() && m_controller->hasClient() && refusal.isEmpty());
-    m_copyCliCommandAction->setToolTip(refusal.isEmpty()
-            ? tr("Copy the aws lookoutequipment command that describes this scheduler")
-            : plainToolTip(refusal));
+    m_copyCliCommandAction->setToolTip(
+        refusal.isEmpty() ? copyCliCommandToolTip() : plainToolTip(refusal));
     m_ui->copyToolButton->setEnabled(m_copyArnAction->isEnabled() || m_copyJsonAction->isEnabled()
         || m_copyCliCommandAction->isEnabled());
 }
