@@ -1,5 +1,6 @@
 #include "ui/cachedtextdelegate.h"
 
+#include "core/visibletext.h"
 #include "ui/plaintooltip.h"
 
 #include <QApplication>
@@ -55,7 +56,8 @@ void CachedTextDelegate::paint(
         QStyledItemDelegate::paint(painter, option, index);
         return;
     }
-    const QString text = cell.text;
+    // A name with a direction override or a control character is shown, not obeyed.
+    const QString text = core::visibleText(cell.text);
     const bool focused = cell.state & QStyle::State_HasFocus;
     QStyleOptionViewItem background = cell;
     background.text.clear();

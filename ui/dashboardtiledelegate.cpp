@@ -1,5 +1,6 @@
 #include "ui/dashboardtiledelegate.h"
 
+#include "core/visibletext.h"
 #include "models/itemroles.h"
 #include "models/schedulerlistmodel.h"
 #include "models/statuspresentation.h"
@@ -171,7 +172,7 @@ void DashboardTileDelegate::paint(
     const QRect content
         = tile.adjusted(layout.padding, layout.padding, -layout.padding, -layout.padding);
     int y = content.top();
-    const QString name = index.data(models::SchedulerNameRole).toString();
+    const QString name = core::visibleText(index.data(models::SchedulerNameRole).toString());
     painter->setFont(layout.nameFont);
     painter->setPen(palette.color(QPalette::Text));
     const QRect nameRect(content.left(), y, content.width(), layout.nameHeight);

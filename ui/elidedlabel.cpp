@@ -1,5 +1,6 @@
 #include "ui/elidedlabel.h"
 
+#include "core/visibletext.h"
 #include "ui/plaintooltip.h"
 
 #include <QEvent>
@@ -42,8 +43,11 @@ ElidedLabel::ElidedLabel(QWidget *parent)
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
 }
 
-void ElidedLabel::setText(const QString &text)
+void ElidedLabel::setText(const QString &value)
 {
+    // Values come from the endpoint: shown, control characters and direction overrides included,
+    // never obeyed.
+    const QString text = core::visibleText(value);
     if (text == m_text)
         return;
     m_text = text;

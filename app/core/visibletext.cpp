@@ -52,6 +52,12 @@ bool hasInvisibleControls(QStringView text, LineBreaks lineBreaks)
     return false;
 }
 
+QString visibleText(const QString &text, LineBreaks lineBreaks)
+{
+    return hasInvisibleControls(text, lineBreaks) ? visibleText(QStringView(text), lineBreaks)
+                                                  : text;
+}
+
 QString visibleText(QStringView text, LineBreaks lineBreaks)
 {
     if (!hasInvisibleControls(text, lineBreaks))

@@ -23,6 +23,9 @@ bool isInvisibleControl(char32_t codePoint);
 
 // `text` with every invisible control written as its escape.
 QString visibleText(QStringView text, LineBreaks lineBreaks = LineBreaks::Escape);
+// The same; `text` itself (shared, not copied) when nothing needs escaping, as for almost every
+// text a table repaints.
+QString visibleText(const QString &text, LineBreaks lineBreaks = LineBreaks::Escape);
 
 // True when visibleText(text, lineBreaks) would change `text`.
 bool hasInvisibleControls(QStringView text, LineBreaks lineBreaks = LineBreaks::Escape);

@@ -62,6 +62,27 @@ QImage render(QAbstractItemDelegate *delegate)
 class TestCachedTextDelegate : public QObject {
     Q_OBJECT
 private slots:
+    // A direction override in a name is painted as its escape, not obeyed.
+    void directionControl_paintedAsItsEscape()
+    {
+        const auto paintedName = [](const QString &name) {
+            QStandardItemModel model(1, 1);
+            model.setItem(0, 0, new QStandardItem(name));
+            QTableView table;
+            table.setModel(&model);
+            table.setItemDelegate(new ui::CachedTextDelegate(&table));
+            table.horizontalHeader()->resizeSection(0, 300);
+            table.resize(400, 100);
+            table.show();
+            return QTest::qWaitForWindowExposed(&table) ? table.viewport()->grab().toImage()
+                                                        : QImage();
+        };
+        const QImage hostile = paintedName(QStringLiteral("pump\u202eevil"));
+        QVERIFY(!hostile.isNull());
+        QCOMPARE(hostile, paintedName(QStringLiteral("pump\\u202eevil")));
+        QVERIFY(hostile != paintedName(QStringLiteral("pump\u202eevil").remove(QChar(0x202e))));
+    }
+
     // A status or ARN an endpoint sent is a tooltip shown as written, never rendered as markup.
     void toolTip_withMarkup_shownAsWrittenText()
     {

@@ -44,6 +44,15 @@ QColor strongestInk(ui::ElidedLabel &label, bool dark)
 class TestElidedLabel : public QObject {
     Q_OBJECT
 private slots:
+    // A value from the endpoint with a direction override or an escape sequence is shown as
+    // written, not obeyed.
+    void controlCharacters_shownAsVisibleEscapes()
+    {
+        ui::ElidedLabel label;
+        label.setText(QStringLiteral("pump\u202eevil\x1b[2J"));
+        QCOMPARE(label.text(), QStringLiteral("pump\\u202eevil\\x1b[2J"));
+    }
+
     void wideEnough_showsEverything();
     void narrow_elidesInTheMiddleAndKeepsTheText();
     void sizeHints_fullAndMinimum();
