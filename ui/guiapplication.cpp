@@ -36,6 +36,15 @@ int reportStartupError(const QString &message, int exitCode)
 
 namespace {
 
+// A command line the window cannot use: the reason, and where the options are described (252).
+int reportBadCommandLine(const QString &message)
+{
+    return reportStartupError(message + QLatin1Char('\n')
+            + QApplication::translate("GuiApplication", "Run '%1 --help' for the options.")
+                  .arg(QString::fromLatin1(appinfo::kBinaryName)),
+        options::exitcode::kBadCommandLine);
+}
+
 // `--results DIR` or `--results s3://bucket/prefix/` (with --profile, --region and --endpoint-url
 // for S3, resolved as the headless `results` command resolves them).
 int runResultsWindow(const options::GuiOptions &options)
@@ -51,7 +60,7 @@ int runResultsWindow(const options::GuiOptions &options)
     QString problem;
     const std::optional<results::S3Location> location = results::S3Location::parse(named, &problem);
     if (!location)
-        return reportStartupError(problem, options::exitcode::kBadCommandLine);
+        return reportBadCommandLine(QStringLiteral("argument --results: ") + problem);
     const std::unique_ptr<QSettings> profileSettings
         = aws::KeychainProfileStore::openDefaultSettings();
     aws::KeychainProfileStore keychain(profileSettings.get());
@@ -86,12 +95,8 @@ int runGuiApplication(int argc, char *argv[])
 
     const options::Result<options::GuiOptions> parsed
         = options::parseGuiOptions(QApplication::arguments());
-    if (!parsed.ok()) {
-        return reportStartupError(parsed.error().message + QLatin1Char('\n')
-                + QApplication::translate("GuiApplication", "Run '%1 --help' for the options.")
-                      .arg(QString::fromLatin1(appinfo::kBinaryName)),
-            options::exitcode::kBadCommandLine);
-    }
+    if (!parsed.ok())
+        return reportBadCommandLine(parsed.error().message);
     const options::GuiOptions &options = parsed.value();
 
     if (!options.resultsLocation.isEmpty())

@@ -6,6 +6,7 @@
 #include "aws/httpexchange.h"
 #include "aws/httplogging.h"
 #include "aws/sigv4signer.h"
+#include "core/visibletext.h"
 
 #include <QHash>
 #include <QNetworkAccessManager>
@@ -112,7 +113,7 @@ AwsError serviceError(const HttpResponse &response, const s3xml::ErrorDocument &
     AwsError error;
     error.kind = AwsError::Kind::Service;
     error.httpStatus = response.status;
-    error.requestId = printableText(QString::fromLatin1(requestIdOfS3(response).left(200)));
+    error.requestId = core::visibleText(QString::fromLatin1(requestIdOfS3(response).left(200)));
     error.code
         = document.fields.code.isEmpty() ? QString::number(response.status) : document.fields.code;
     error.message = document.fields.message.isEmpty()
@@ -614,7 +615,7 @@ private:
         if (!m_expectedEtag.isEmpty() && !etag.isEmpty() && etag != m_expectedEtag) {
             error.kind = AwsError::Kind::BadResponse;
             error.message = u"%1 changed since it was listed (ETag %2, listed as %3)"_s.arg(
-                location, printableText(QString::fromLatin1(etag.left(100))),
+                location, core::visibleText(QString::fromLatin1(etag.left(100))),
                 QString::fromLatin1(m_expectedEtag));
             fail(std::move(error));
             return;

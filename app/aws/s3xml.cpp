@@ -1,5 +1,7 @@
 #include "aws/s3xml.h"
 
+#include "core/visibletext.h"
+
 #include <QXmlStreamReader>
 
 namespace aws::s3xml {
@@ -72,7 +74,7 @@ std::variant<ListedObject, XmlProblem> readContents(QXmlStreamReader &reader)
             if (!isNumber || object.size < 0)
                 return problemAt(reader,
                     u"the <Size> of an object is \"%1\", not a number of bytes"_s.arg(
-                        printableText(text.left(40))));
+                        core::visibleText(text.left(40))));
             hasSize = true;
         } else if (name == "ETag"_L1) {
             object.etag = elementText(reader).trimmed().toUtf8();
@@ -88,8 +90,8 @@ std::variant<ListedObject, XmlProblem> readContents(QXmlStreamReader &reader)
     if (!hasKey || object.key.isEmpty())
         return problemAt(reader, u"an object (<Contents>) has no <Key>"_s);
     if (!hasSize)
-        return problemAt(
-            reader, u"the object \"%1\" has no <Size>"_s.arg(printableText(object.key.left(200))));
+        return problemAt(reader,
+            u"the object \"%1\" has no <Size>"_s.arg(core::visibleText(object.key.left(200))));
     return object;
 }
 
@@ -133,7 +135,7 @@ std::variant<ListPage, XmlProblem> parseListObjectsV2(QByteArrayView document)
     if (reader.name() != "ListBucketResult"_L1)
         return problemAt(reader,
             u"expected a <ListBucketResult>, found <%1>"_s.arg(
-                printableText(reader.name().left(80))));
+                core::visibleText(reader.name().left(80))));
 
     ListPage page;
     QList<ListedObject> raw;
@@ -179,7 +181,7 @@ std::variant<ListPage, XmlProblem> parseListObjectsV2(QByteArrayView document)
         page.isTruncated = true;
     else if (!truncated.isEmpty() && truncated != "false"_L1)
         return XmlProblem { u"<IsTruncated> is \"%1\", not true or false"_s.arg(
-            printableText(truncated.left(40))) };
+            core::visibleText(truncated.left(40))) };
     if (page.isTruncated && page.nextContinuationToken.isEmpty())
         return XmlProblem { u"the page says more keys follow (<IsTruncated>true) but gives no "
                             "<NextContinuationToken>"_s };
@@ -203,13 +205,13 @@ ErrorDocument parseErrorDocument(QByteArrayView document)
     while (reader.readNextStartElement()) {
         const QStringView name = reader.name();
         if (name == "Code"_L1)
-            found.fields.code = printableText(elementText(reader).trimmed().left(200));
+            found.fields.code = core::visibleText(elementText(reader).trimmed().left(200));
         else if (name == "Message"_L1)
-            found.fields.message = printableText(elementText(reader).trimmed().left(2000));
+            found.fields.message = core::visibleText(elementText(reader).trimmed().left(2000));
         else if (name == "Region"_L1)
-            found.region = printableText(elementText(reader).trimmed().left(100));
+            found.region = core::visibleText(elementText(reader).trimmed().left(100));
         else if (name == "Endpoint"_L1)
-            found.endpoint = printableText(elementText(reader).trimmed().left(300));
+            found.endpoint = core::visibleText(elementText(reader).trimmed().left(300));
         else
             reader.skipCurrentElement();
     }

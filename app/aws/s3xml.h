@@ -42,7 +42,7 @@ struct XmlProblem {
 // <Size> that is not a whole number ≥ 0, a truncated page without a continuation token.
 std::variant<ListPage, XmlProblem> parseListObjectsV2(QByteArrayView document);
 
-// The fields of an S3 <Error> document. Texts pass through printableText().
+// The fields of an S3 <Error> document. Texts pass through core::visibleText().
 struct ErrorDocument {
     ServiceErrorFields fields; // Code and Message
     QString region; // <Region>, sent with AuthorizationHeaderMalformed and some redirects

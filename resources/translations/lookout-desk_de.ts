@@ -294,6 +294,29 @@
     </message>
 </context>
 <context>
+    <name>models::CliCommandText</name>
+    <message>
+        <source>No command: the name is not a valid scheduler name (%1).</source>
+        <translation>Kein Befehl: Der Name ist kein gültiger Planername (%1).</translation>
+    </message>
+    <message>
+        <source>profile name</source>
+        <translation>Profilname</translation>
+    </message>
+    <message>
+        <source>region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>endpoint URL</source>
+        <translation>Endpunkt-URL</translation>
+    </message>
+    <message>
+        <source>No command: the %1 holds control characters (%2).</source>
+        <translation>Kein Befehl: %1 enthält Steuerzeichen (%2).</translation>
+    </message>
+</context>
+<context>
     <name>models::DurationText</name>
     <message>
         <source>Every hour</source>
@@ -947,12 +970,12 @@
         <translation>Argument --from: liefert gespeicherte Dateien aus; nicht mit --fleet oder --seed</translation>
     </message>
     <message>
-        <source>argument --results: reads a local folder; copy an S3 location first with &apos;aws s3 sync %1 DIR&apos;</source>
-        <translation>Argument --results: liest einen lokalen Ordner; kopieren Sie einen S3-Ort zuerst mit „aws s3 sync %1 DIR“</translation>
-    </message>
-    <message>
         <source>argument %1: not with --results, which opens a folder of results</source>
         <translation>Argument %1: nicht mit --results, das einen Ordner mit Ergebnissen öffnet</translation>
+    </message>
+    <message>
+        <source>argument %1: not with --results, which opens results in S3</source>
+        <translation>Argument %1: nicht mit --results, das Ergebnisse in S3 öffnet</translation>
     </message>
 </context>
 <context>

@@ -51,10 +51,10 @@ void TestGuiApplication::badCommandLine_exits252WithTheReason_data()
                "from 5 to 86400, not 'fast'");
     QTest::newRow("demo option alone") << QStringList { QStringLiteral("--churn") }
                                        << QStringLiteral("argument --churn: only with --demo");
-    QTest::newRow("results from s3")
-        << QStringList { QStringLiteral("--results"), QStringLiteral("s3://bucket/out/") }
-        << QStringLiteral("argument --results: reads a local folder; copy an S3 location first "
-                          "with 'aws s3 sync s3://bucket/out/ DIR'");
+    QTest::newRow("results from s3 without a bucket")
+        << QStringList { QStringLiteral("--results"), QStringLiteral("s3:///out/") }
+        << QStringLiteral(
+               "argument --results: s3:///out/ names no bucket: write s3://BUCKET/PREFIX/");
     QTest::newRow("unknown") << QStringList { QStringLiteral("--colour") }
                              << QStringLiteral("Unknown options: --colour");
     QTest::newRow("empty profile") << QStringList { QStringLiteral("--profile"),
