@@ -1,6 +1,7 @@
 #include "aws/sharedconfigfile.h"
 
-#include <QFile>
+#include "core/boundedfile.h"
+
 #include <QFileInfo>
 #include <QStringDecoder>
 
@@ -239,25 +240,19 @@ SharedConfigFile SharedConfigFile::load(const QString &path)
 {
     SharedConfigFile file;
     file.m_fileName = path;
-    const QFileInfo info(path);
-    if (!info.exists())
+    const core::Result<QByteArray, core::FileReadError> read
+        = core::readBoundedFile(path, kMaxFileBytes);
+    if (read.ok())
+        return parse(read.value(), path);
+    const core::FileReadError &error = read.error();
+    // A missing file is simply empty, as for the CLI; a link to nothing is worth a word.
+    if (error.kind == core::FileReadError::Kind::Missing && !QFileInfo(path).isSymLink())
         return file;
-    file.m_exists = true;
-    const auto fileProblem = [&](const QString &message) {
-        file.m_problems.append(ConfigProblem { path, 0, message });
-        return file;
-    };
-    if (info.isDir())
-        return fileProblem(QStringLiteral("is a directory, not a file; it is ignored"));
-    QFile input(path);
-    if (!input.open(QIODevice::ReadOnly))
-        return fileProblem(
-            QStringLiteral("cannot be read (%1); it is ignored").arg(input.errorString()));
-    const QByteArray text = input.read(kMaxFileBytes + 1);
-    if (text.size() > kMaxFileBytes)
-        return fileProblem(
-            QStringLiteral("is larger than %1 KiB; it is ignored").arg(kMaxFileBytes / 1024));
-    return parse(text, path);
+    // The CLI skips what is not a regular file too (os.path.isfile), without a word.
+    file.m_exists = error.kind != core::FileReadError::Kind::Missing;
+    file.m_problems.append(
+        ConfigProblem { path, 0, error.reason + QStringLiteral("; it is ignored") });
+    return file;
 }
 
 } // namespace aws

@@ -56,8 +56,9 @@ public:
 
     SharedConfigFile() = default;
 
-    // Reads the file at path. A missing file is simply empty (the CLI does the same); an
-    // unreadable or oversized one is empty with a problem saying why.
+    // Reads the file at path with core::readBoundedFile. A missing file is simply empty (the CLI
+    // does the same); a link to nothing, a pipe, device, socket or folder, an unreadable or
+    // oversized file is empty with a problem saying why.
     static SharedConfigFile load(const QString &path);
     // Parses text that came from fileName (used in locations and problems).
     static SharedConfigFile parse(QByteArrayView text, const QString &fileName);

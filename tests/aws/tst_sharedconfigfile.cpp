@@ -7,6 +7,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <sys/stat.h>
+
 using aws::ConfigProblem;
 using aws::SharedConfigFile;
 
@@ -55,6 +57,8 @@ private slots:
     void load_missingFile_isEmptyWithoutProblem();
     void load_directory_isAProblem();
     void load_oversizedFile_isAProblemNotAParse();
+    void load_notARegularFile_isAProblemAtOnce_data();
+    void load_notARegularFile_isAProblemAtOnce();
     void load_realFile_parsesWithItsPath();
 };
 
@@ -262,8 +266,8 @@ void TestSharedConfigFile::load_directory_isAProblem()
     QVERIFY(file.sections().isEmpty());
     QCOMPARE(file.problems().size(), 1);
     QCOMPARE(file.problems().first().line, 0);
-    QVERIFY2(file.problems().first().message.contains(QLatin1String("directory")),
-        qPrintable(file.problems().first().message));
+    QCOMPARE(file.problems().first().message,
+        QStringLiteral("is a folder, not a regular file; it is ignored"));
 }
 
 void TestSharedConfigFile::load_oversizedFile_isAProblemNotAParse()
@@ -277,8 +281,37 @@ void TestSharedConfigFile::load_oversizedFile_isAProblemNotAParse()
     const SharedConfigFile file = SharedConfigFile::load(big.fileName());
     QVERIFY(file.sections().isEmpty());
     QCOMPARE(file.problems().size(), 1);
-    QVERIFY2(file.problems().first().message.contains(QLatin1String("larger than 1024 KiB")),
-        qPrintable(file.problems().first().message));
+    QCOMPARE(
+        file.problems().first().message, QStringLiteral("is larger than 1 MiB; it is ignored"));
+}
+
+// AWS_CONFIG_FILE or AWS_SHARED_CREDENTIALS_FILE naming a pipe, device, socket or a link to
+// nothing: a problem at once, never a wait for a writer or an endless read. (A pipe with no
+// writer used to block every command.)
+void TestSharedConfigFile::load_notARegularFile_isAProblemAtOnce_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("message");
+    static QTemporaryDir dir;
+    const QString fifo = dir.filePath(QStringLiteral("fifo"));
+    QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    QTest::newRow("named pipe") << fifo << "is a named pipe, not a regular file; it is ignored";
+    QTest::newRow("character device") << "/dev/zero"
+                                      << "is a device, not a regular file; it is ignored";
+    const QString dangling = dir.filePath(QStringLiteral("dangling"));
+    QVERIFY(QFile::link(dir.filePath(QStringLiteral("gone")), dangling));
+    QTest::newRow("link to nothing")
+        << dangling << "is a symbolic link to a file that does not exist; it is ignored";
+}
+
+void TestSharedConfigFile::load_notARegularFile_isAProblemAtOnce()
+{
+    QFETCH(QString, path);
+    QFETCH(QString, message);
+    const SharedConfigFile file = SharedConfigFile::load(path);
+    QVERIFY(file.sections().isEmpty());
+    QCOMPARE(file.problems().size(), 1);
+    QCOMPARE(file.problems().first().toString(), path + QStringLiteral(": ") + message);
 }
 
 void TestSharedConfigFile::load_realFile_parsesWithItsPath()

@@ -16,6 +16,7 @@
 #include <QtTest>
 
 #include <csignal>
+#include <sys/stat.h>
 
 using namespace Qt::StringLiterals;
 
@@ -34,6 +35,7 @@ private slots:
     void serviceError_exit254();
     void unreachable_exit255();
     void sigint_exit130();
+    void configFileThatIsAPipe_isIgnoredAtOnce();
     void debug_goesToStderr();
     void commandHelp();
     void commandHelp_startAndStop_nameTheirOwnNewStatus();
@@ -292,6 +294,23 @@ void TestHeadlessCommands::sigint_exit130()
     QCOMPARE(process.exitStatus(), QProcess::NormalExit);
     QCOMPARE(process.exitCode(), 130);
     QCOMPARE(process.readAllStandardOutput(), QByteArray("\n"));
+}
+
+// A pipe with no writer as AWS_CONFIG_FILE (or AWS_SHARED_CREDENTIALS_FILE) made every command
+// wait forever; the AWS CLI skips what is not a regular file.
+void TestHeadlessCommands::configFileThatIsAPipe_isIgnoredAtOnce()
+{
+    const QString fifo = m_dir.filePath(u"config-fifo"_s);
+    QFile::remove(fifo);
+    QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    for (const QString &variable : { u"AWS_CONFIG_FILE"_s, u"AWS_SHARED_CREDENTIALS_FILE"_s }) {
+        const e2e::ProcessRun listed = run({ u"describe"_s, m_first }, { variable + u'=' + fifo });
+        QVERIFY2(listed.finished, qPrintable(variable));
+        QCOMPARE(listed.exitCode, 0);
+        QCOMPARE(listed.err,
+            "Warning: " + QFile::encodeName(fifo)
+                + ": is a named pipe, not a regular file; it is ignored\n");
+    }
 }
 
 void TestHeadlessCommands::debug_goesToStderr()
