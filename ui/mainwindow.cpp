@@ -633,10 +633,7 @@ void MainWindow::showConnectionDetails()
         dialog->setProblem(m_connectionBar->profilePicker()->currentText(),
             error ? error->toString() : QString(), error ? hintFor(*error) : QString());
     }
-    QStringList problems;
-    for (const aws::ConfigProblem &problem : m_choices->resolver()->problems())
-        problems.append(problem.toString());
-    dialog->setFileProblems(problems);
+    dialog->setFileProblems(aws::problemLines(m_choices->resolver()->problems()));
     connect(dialog, &ConnectionDetailsDialog::statusMessage, this,
         [this](const QString &text) { statusBar()->showMessage(text, kMessageMs); });
     dialog->open();

@@ -126,8 +126,8 @@ void ConfigResolver::reload()
 {
     m_profiles = AwsProfiles::load(m_environment, m_homeDirectory);
     // Callers show problems() where users look (stderr, the GUI); the log is for --debug.
-    for (const ConfigProblem &problem : m_profiles.problems())
-        qCInfo(lcConfig).noquote() << problem.toString();
+    for (const QString &problem : problemLines(m_profiles.problems()))
+        qCInfo(lcConfig).noquote() << problem;
 }
 
 void ConfigResolver::setCredentialProcessOptions(CredentialProcessOptions options)

@@ -3,6 +3,8 @@
 #include "core/boundedfile.h"
 
 #include <QFileInfo>
+#include <QHash>
+#include <QMap>
 #include <QStringDecoder>
 
 #include <optional>
@@ -14,6 +16,24 @@ QString ConfigProblem::toString() const
     if (line > 0)
         return QStringLiteral("%1 line %2: %3").arg(file, QString::number(line), message);
     return QStringLiteral("%1: %2").arg(file, message);
+}
+
+QStringList problemLines(const QList<ConfigProblem> &problems, int perFile)
+{
+    QStringList lines;
+    QMap<QString, int> seen;
+    for (const ConfigProblem &problem : problems) {
+        if (++seen[problem.file] <= perFile)
+            lines.append(problem.toString());
+    }
+    for (auto it = seen.cbegin(); it != seen.cend(); ++it) {
+        const int rest = it.value() - perFile;
+        if (rest > 0)
+            lines.append((rest == 1 ? QStringLiteral("%1: 1 more problem is not shown")
+                                    : QStringLiteral("%1: %2 more problems are not shown"))
+                             .arg(it.key(), QString::number(rest)));
+    }
+    return lines;
 }
 
 QString ConfigProperty::location() const
@@ -149,14 +169,15 @@ private:
             return;
         }
         m_inBrokenSection = false;
-        for (qsizetype i = 0; i < m_file.m_sections.size(); ++i) {
-            if (m_file.m_sections.at(i).header == header) {
-                m_sectionIndex = i; // a repeated section merges into the first one
-                return;
-            }
+        // A hash, not a search: a file may hold tens of thousands of sections.
+        const auto known = m_sectionIndexes.constFind(header);
+        if (known != m_sectionIndexes.cend()) {
+            m_sectionIndex = known.value(); // a repeated section merges into the first one
+            return;
         }
         m_file.m_sections.append(ConfigSection { header, lineNumber, {} });
         m_sectionIndex = m_file.m_sections.size() - 1;
+        m_sectionIndexes.insert(header, m_sectionIndex);
     }
 
     void handleProperty(const QString &trimmed, int indent, int lineNumber)
@@ -220,6 +241,7 @@ private:
     }
 
     SharedConfigFile &m_file;
+    QHash<QString, qsizetype> m_sectionIndexes; // header (trimmed) → index in m_sections
     qsizetype m_sectionIndex = -1;
     bool m_inBrokenSection = false;
     std::optional<QString> m_openKey; // the property that more-indented lines continue

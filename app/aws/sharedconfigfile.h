@@ -4,6 +4,7 @@
 #include <QList>
 #include <QMap>
 #include <QString>
+#include <QStringList>
 
 namespace aws {
 
@@ -18,6 +19,14 @@ struct ConfigProblem {
     QString toString() const;
     bool operator==(const ConfigProblem &) const = default;
 };
+
+// How many problems of one file are shown; a file of thousands of broken lines would otherwise
+// bury every command's output.
+inline constexpr int kShownProblemsPerFile = 5;
+
+// The problems as lines ("FILE line N: …"), at most `perFile` of each file, each file's rest
+// counted in one more line: "FILE: 39995 more problems are not shown" (after all shown lines).
+QStringList problemLines(const QList<ConfigProblem> &problems, int perFile = kShownProblemsPerFile);
 
 // One "key = value" line of a sub-section.
 struct ConfigEntry {
@@ -51,8 +60,9 @@ struct ConfigSection {
 // It knows nothing of profiles; AwsProfiles gives the sections their meaning.
 class SharedConfigFile {
 public:
-    // Bigger files are refused (reported as a problem), so a wrong path cannot eat the memory.
-    static constexpr qint64 kMaxFileBytes = qint64 { 1024 } * 1024;
+    // Bigger files are refused (reported as a problem), so a wrong path cannot eat the memory;
+    // generous, since the CLI reads any size.
+    static constexpr qint64 kMaxFileBytes = qint64 { 64 } * 1024 * 1024;
 
     SharedConfigFile() = default;
 

@@ -161,8 +161,8 @@ template<typename T, typename Start> aws::Result<T> waitFor(Start start)
 
 void printProblems(const aws::AwsProfiles &profiles)
 {
-    for (const aws::ConfigProblem &problem : profiles.problems())
-        standardError() << "Warning: " << problem.toString() << '\n';
+    for (const QString &problem : aws::problemLines(profiles.problems()))
+        standardError() << "Warning: " << problem << '\n';
     standardError().flush();
 }
 

@@ -85,8 +85,8 @@ int runServiceCommand(const Invocation &invocation, const CommandEnvironment &en
         : nullptr;
     const aws::ConfigResolver resolver(
         environment.environment, environment.homeDirectory, keychain.get());
-    for (const aws::ConfigProblem &problem : resolver.problems())
-        err->write(Text::tr("Warning: %1\n").arg(problem.toString()).toUtf8());
+    for (const QString &problem : aws::problemLines(resolver.problems()))
+        err->write(Text::tr("Warning: %1\n").arg(problem).toUtf8());
 
     const aws::Result<aws::ResolvedConfig> config
         = resolver.resolve(lookout::service::description(), invocation.global.requestedConfig);

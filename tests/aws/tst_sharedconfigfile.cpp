@@ -53,10 +53,12 @@ private slots:
     void parse_data();
     void parse();
     void problems_nameFileLineAndWhy();
+    void problemLines_areBoundedPerFile();
     void location_namesFileAndLine();
     void load_missingFile_isEmptyWithoutProblem();
     void load_directory_isAProblem();
     void load_oversizedFile_isAProblemNotAParse();
+    void load_fileOverOneMebibyte_isRead();
     void load_notARegularFile_isAProblemAtOnce_data();
     void load_notARegularFile_isAProblemAtOnce();
     void load_realFile_parsesWithItsPath();
@@ -227,6 +229,25 @@ void TestSharedConfigFile::parse()
     }
 }
 
+// A file of 40,000 bad lines printed 40,000 warnings on every command.
+void TestSharedConfigFile::problemLines_areBoundedPerFile()
+{
+    QByteArray text = "[default]\n";
+    for (int i = 0; i < 40'000; ++i)
+        text += "this line is not a setting\n";
+    const SharedConfigFile config = SharedConfigFile::parse(text, kFile);
+    const SharedConfigFile credentials
+        = SharedConfigFile::parse("broken\n", QStringLiteral("/test/credentials"));
+    QCOMPARE(config.problems().size(), 40'000);
+    const QStringList lines = aws::problemLines(config.problems() + credentials.problems());
+    QCOMPARE(lines.size(), aws::kShownProblemsPerFile + 2);
+    QCOMPARE(lines.at(0), config.problems().at(0).toString());
+    QCOMPARE(lines.at(aws::kShownProblemsPerFile), credentials.problems().at(0).toString());
+    QCOMPARE(lines.last(), QStringLiteral("/test/config: 39995 more problems are not shown"));
+    QCOMPARE(aws::problemLines(config.problems().mid(0, aws::kShownProblemsPerFile + 1)).last(),
+        QStringLiteral("/test/config: 1 more problem is not shown"));
+}
+
 void TestSharedConfigFile::problems_nameFileLineAndWhy()
 {
     const SharedConfigFile file
@@ -282,7 +303,30 @@ void TestSharedConfigFile::load_oversizedFile_isAProblemNotAParse()
     QVERIFY(file.sections().isEmpty());
     QCOMPARE(file.problems().size(), 1);
     QCOMPARE(
-        file.problems().first().message, QStringLiteral("is larger than 1 MiB; it is ignored"));
+        file.problems().first().message, QStringLiteral("is larger than 64 MiB; it is ignored"));
+}
+
+// The AWS CLI reads a config file of any size; one of a few MiB (many profiles, long comments)
+// must not be ignored whole.
+void TestSharedConfigFile::load_fileOverOneMebibyte_isRead()
+{
+    QTemporaryDir dir;
+    QFile config(dir.filePath(QStringLiteral("config")));
+    QVERIFY(config.open(QIODevice::WriteOnly));
+    config.write("[default]\nregion = eu-west-1\n");
+    for (int i = 0; i < 40'000; ++i)
+        config.write(QStringLiteral("[profile p%1]\nregion = us-east-1\n").arg(i).toUtf8());
+    config.write("[profile last]\nregion = ap-south-1\n");
+    config.close();
+    QVERIFY(config.size() > 1024 * 1024);
+    const SharedConfigFile file = SharedConfigFile::load(config.fileName());
+    QVERIFY2(file.problems().isEmpty(),
+        qPrintable(file.problems().isEmpty() ? QString() : file.problems().first().toString()));
+    QCOMPARE(file.sections().size(), 40'002);
+    QCOMPARE(file.section(QStringLiteral("profile last"))
+                 ->properties.value(QStringLiteral("region"))
+                 .value,
+        QStringLiteral("ap-south-1"));
 }
 
 // AWS_CONFIG_FILE or AWS_SHARED_CREDENTIALS_FILE naming a pipe, device, socket or a link to

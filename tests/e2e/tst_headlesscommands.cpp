@@ -36,6 +36,7 @@ private slots:
     void unreachable_exit255();
     void sigint_exit130();
     void configFileThatIsAPipe_isIgnoredAtOnce();
+    void configFileWithManyBadLines_warnsBriefly();
     void debug_goesToStderr();
     void commandHelp();
     void commandHelp_startAndStop_nameTheirOwnNewStatus();
@@ -311,6 +312,24 @@ void TestHeadlessCommands::configFileThatIsAPipe_isIgnoredAtOnce()
             "Warning: " + QFile::encodeName(fifo)
                 + ": is a named pipe, not a regular file; it is ignored\n");
     }
+}
+
+// A file of thousands of bad lines printed a warning for each, on every command.
+void TestHeadlessCommands::configFileWithManyBadLines_warnsBriefly()
+{
+    QFile config(m_dir.filePath(u"config-bad-lines"_s));
+    QVERIFY(config.open(QIODevice::WriteOnly));
+    config.write("[default]\n");
+    for (int i = 0; i < 68'000; ++i)
+        config.write("not a setting\n");
+    config.close();
+    const e2e::ProcessRun listed
+        = run({ u"describe"_s, m_first }, { u"AWS_CONFIG_FILE="_s + config.fileName() });
+    QCOMPARE(listed.exitCode, 0);
+    const QList<QByteArray> lines = listed.err.trimmed().split('\n');
+    QCOMPARE(lines.size(), 6);
+    QCOMPARE(lines.last(),
+        "Warning: " + QFile::encodeName(config.fileName()) + ": 67995 more problems are not shown");
 }
 
 void TestHeadlessCommands::debug_goesToStderr()
