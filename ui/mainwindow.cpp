@@ -517,6 +517,7 @@ QString MainWindow::hintFor(const aws::AwsError &error)
                 "Choose another profile in the toolbar, or create it with File → Manage Profiles.");
         case Setting::Endpoint:
         case Setting::Retries:
+        case Setting::SharedFile: // the details list the file's problems
         case Setting::Unspecified:
             break;
         }

@@ -195,8 +195,10 @@ int AwsError::exitCode() const
     case Kind::InvalidParameter:
         return 252;
     case Kind::Credentials:
-    case Kind::Configuration:
         return 253;
+    case Kind::Configuration:
+        // botocore's ConfigParseError is not one of the CLI's ConfigurationErrors.
+        return setting == Setting::SharedFile ? 255 : 253;
     case Kind::Cancelled:
         return 130;
     case Kind::Network:

@@ -30,6 +30,7 @@ struct AwsError {
         Region, // none set, or not a region name
         Endpoint, // not a usable endpoint URL
         Retries, // max_attempts or retry_mode
+        SharedFile, // ~/.aws/config or credentials cannot be parsed (exit status 255, as the CLI)
     };
 
     Kind kind = Kind::Network;

@@ -117,6 +117,10 @@ AwsProfiles AwsProfiles::fromFiles(
     profiles.m_configFile = config.fileName();
     profiles.m_credentialsFile = credentials.fileName();
     profiles.m_problems = config.problems() + credentials.problems();
+    for (const SharedConfigFile *file : { &config, &credentials }) {
+        if (file->isUnparsable())
+            profiles.m_unparsableFiles.append(file->fileName());
+    }
     profiles.addConfigFile(config);
     profiles.addCredentialsFile(credentials);
     return profiles;

@@ -55,6 +55,9 @@ public:
     const ConfigSection *servicesSection(const QString &name) const;
     // Everything odd in either file, with file and line; the rest still counts.
     const QList<ConfigProblem> &problems() const { return m_problems; }
+    // The files the AWS CLI would refuse to read (SharedConfigFile::isUnparsable()): while there
+    // is one, no profile can be resolved, as with the CLI.
+    const QStringList &unparsableFiles() const { return m_unparsableFiles; }
 
 private:
     void addConfigFile(const SharedConfigFile &config);
@@ -65,6 +68,7 @@ private:
     QMap<QString, AwsProfile> m_profiles;
     QMap<QString, ConfigSection> m_services;
     QList<ConfigProblem> m_problems;
+    QStringList m_unparsableFiles;
 };
 
 } // namespace aws

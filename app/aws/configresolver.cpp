@@ -162,6 +162,11 @@ QList<ProfileListEntry> ConfigResolver::profiles() const
 Result<ResolvedConfig> ConfigResolver::resolve(
     const ServiceDescription &service, const RequestedConfig &request) const
 {
+    // botocore's ConfigParseError, which ends every command before a profile is chosen.
+    if (!m_profiles.unparsableFiles().isEmpty())
+        return AwsError::configuration(Setting::SharedFile,
+            QStringLiteral("Unable to parse config file: %1")
+                .arg(m_profiles.unparsableFiles().constFirst()));
     ResolvedConfig config;
     config.service = service;
     const ProfileSelection selection

@@ -169,10 +169,21 @@ private:
             return;
         }
         m_inBrokenSection = false;
-        // A hash, not a search: a file may hold tens of thousands of sections.
+        // Python's configparser, which the AWS CLI reads with, compares the text between the
+        // brackets as written and refuses the whole file when one repeats.
+        const QString written = trimmed.mid(1, close - 1);
+        if (const auto first = m_headerLines.constFind(written); first != m_headerLines.cend())
+            repeated(lineNumber,
+                QStringLiteral("the section [%1] appears again (first at line %2)")
+                    .arg(header, QString::number(first.value())));
+        else
+            m_headerLines.insert(written, lineNumber);
+        m_keyLines.clear();
+        // "[ a ]" and "[a]": the same section here, two for the CLI. A hash, not a search: a
+        // file may hold tens of thousands of sections.
         const auto known = m_sectionIndexes.constFind(header);
         if (known != m_sectionIndexes.cend()) {
-            m_sectionIndex = known.value(); // a repeated section merges into the first one
+            m_sectionIndex = known.value();
             return;
         }
         m_file.m_sections.append(ConfigSection { header, lineNumber, {} });
@@ -180,6 +191,25 @@ private:
         m_sectionIndexes.insert(header, m_sectionIndex);
     }
 
+    // A repetition the AWS CLI refuses the file for: reported, and the file is then ignored.
+    void repeated(int lineNumber, const QString &what)
+    {
+        m_file.m_unparsable = true;
+        problem(lineNumber,
+            what
+                + QStringLiteral("; the AWS CLI refuses a file that repeats a section or a key in "
+                                 "a section, so the whole file is ignored"));
+    }
+
+public:
+    // After the last line: a refused file has no sections.
+    void finish()
+    {
+        if (m_file.m_unparsable)
+            m_file.m_sections.clear();
+    }
+
+private:
     void handleProperty(const QString &trimmed, int indent, int lineNumber)
     {
         if (m_sectionIndex < 0) {
@@ -205,11 +235,19 @@ private:
             problem(lineNumber, QStringLiteral("the property has no name; the line is ignored"));
             return;
         }
+        if (const auto first = m_keyLines.constFind(key); first != m_keyLines.cend())
+            repeated(lineNumber,
+                QStringLiteral("the key %1 appears again in [%2] (first at line %3)")
+                    .arg(key, m_file.m_sections.at(m_sectionIndex).header,
+                        QString::number(first.value())));
+        else
+            m_keyLines.insert(key, lineNumber);
         ConfigProperty property;
         property.value = withoutInlineComment(trimmed.mid(delimiter + 1)).trimmed();
         property.file = m_file.m_fileName;
         property.line = lineNumber;
-        m_file.m_sections[m_sectionIndex].properties.insert(key, property); // later value wins
+        // After "[ a ]" and "[a]" (one section here) the later value wins.
+        m_file.m_sections[m_sectionIndex].properties.insert(key, property);
         m_openKey = key;
         m_openIndent = indent;
         m_openIsSubSection = property.value.isEmpty();
@@ -241,6 +279,8 @@ private:
     }
 
     SharedConfigFile &m_file;
+    QHash<QString, int> m_headerLines; // each section header as written, and its first line
+    QHash<QString, int> m_keyLines; // the keys of the section being read, and their lines
     QHash<QString, qsizetype> m_sectionIndexes; // header (trimmed) → index in m_sections
     qsizetype m_sectionIndex = -1;
     bool m_inBrokenSection = false;
@@ -254,7 +294,9 @@ SharedConfigFile SharedConfigFile::parse(QByteArrayView text, const QString &fil
     SharedConfigFile file;
     file.m_fileName = fileName;
     file.m_exists = true;
-    Parser(file).run(text);
+    Parser parser(file);
+    parser.run(text);
+    parser.finish();
     return file;
 }
 

@@ -47,7 +47,7 @@ struct ConfigProperty {
     QString location() const;
 };
 
-// A section, with every repetition of the same header merged into it.
+// A section of a shared file.
 struct ConfigSection {
     QString header; // between the brackets, trimmed: "profile prod"
     int line = 0; // first header line
@@ -56,7 +56,9 @@ struct ConfigSection {
 
 // One AWS shared file (~/.aws/config or ~/.aws/credentials) read the way the AWS CLI reads it:
 // '#' and ';' comments (after whitespace on property lines), continuation lines, sub-sections,
-// repeated sections merged, repeated keys won by the later value, keys case-insensitive.
+// keys case-insensitive. A file that repeats a section, or a key within a section, is refused
+// whole as the CLI refuses it ("Unable to parse config file"): isUnparsable(), no sections, and a
+// problem naming both lines of each repetition.
 // It knows nothing of profiles; AwsProfiles gives the sections their meaning.
 class SharedConfigFile {
 public:
@@ -81,12 +83,16 @@ public:
     } // in order of first appearance
     const ConfigSection *section(const QString &header) const;
     const QList<ConfigProblem> &problems() const { return m_problems; }
+    // True when the AWS CLI would refuse the file (a repeated section or key); it then has no
+    // sections.
+    bool isUnparsable() const { return m_unparsable; }
 
 private:
     class Parser;
 
     QString m_fileName;
     bool m_exists = false;
+    bool m_unparsable = false;
     QList<ConfigSection> m_sections;
     QList<ConfigProblem> m_problems;
 };

@@ -53,6 +53,7 @@ private slots:
     void parse_data();
     void parse();
     void problems_nameFileLineAndWhy();
+    void repetition_namesBothLines();
     void problemLines_areBoundedPerFile();
     void location_namesFileAndLine();
     void load_missingFile_isEmptyWithoutProblem();
@@ -141,18 +142,28 @@ void TestSharedConfigFile::parse_data()
     QTest::newRow("indented first property after a header is a plain property")
         << QByteArray("[default]\n  region = x\n  output = json\n")
         << QStringLiteral("[default]@1|output=json@3|region=x@2") << none;
-    QTest::newRow("repeated section merges into the first")
+    // Python's configparser (strict), which the AWS CLI reads with, refuses these files whole.
+    QTest::newRow("repeated section: the file is refused")
         << QByteArray("[default]\nregion = x\n[profile a]\nregion = y\n[default]\noutput = json\n")
-        << QStringLiteral("[default]@1|output=json@6|region=x@2|[profile a]@3|region=y@4") << none;
-    QTest::newRow("repeated key: the later value wins")
-        << QByteArray("[default]\nregion = x\nregion = y\n")
-        << QStringLiteral("[default]@1|region=y@3") << none;
-    QTest::newRow("repeated key across repeated sections: the later wins")
-        << QByteArray("[default]\nregion = x\n[default]\nregion = z\n")
-        << QStringLiteral("[default]@1|region=z@4") << none;
-    QTest::newRow("a repeated key drops the earlier sub-section")
-        << QByteArray("[default]\ns3 =\n  a = 1\ns3 = plain\n")
-        << QStringLiteral("[default]@1|s3=plain@4") << none;
+        << QString() << QStringList { QStringLiteral("5") };
+    QTest::newRow("repeated key: the file is refused")
+        << QByteArray("[default]\nregion = x\nREGION = y\n") << QString()
+        << QStringList { QStringLiteral("3") };
+    QTest::newRow("repeated section holding the same key: the file is refused")
+        << QByteArray("[default]\nregion = x\n[default]\nregion = z\n") << QString()
+        << QStringList { QStringLiteral("3") };
+    QTest::newRow("a repeated sub-section key: the file is refused")
+        << QByteArray("[default]\ns3 =\n  a = 1\ns3 = plain\n") << QString()
+        << QStringList { QStringLiteral("4") };
+    QTest::newRow("the same key in two sections is no repetition")
+        << QByteArray("[default]\nregion = x\n[profile a]\nregion = y\n")
+        << QStringLiteral("[default]@1|region=x@2|[profile a]@3|region=y@4") << none;
+    QTest::newRow("the same key in a sub-section and its section is no repetition")
+        << QByteArray("[default]\ns3 =\n  region = 1\nregion = x\n")
+        << QStringLiteral("[default]@1|region=x@4|s3=@2|s3.region=1@3") << none;
+    QTest::newRow("headers that differ in spaces are two sections for the CLI")
+        << QByteArray("[profile a]\nregion = x\n[ profile a ]\noutput = json\n")
+        << QStringLiteral("[profile a]@1|output=json@4|region=x@2") << none;
     QTest::newRow("empty value") << QByteArray("[default]\nregion =\n")
                                  << QStringLiteral("[default]@1|region=@2") << none;
     QTest::newRow("value containing '='")
@@ -227,6 +238,25 @@ void TestSharedConfigFile::parse()
         QCOMPARE(problem.file, kFile);
         QVERIFY2(!problem.message.isEmpty(), qPrintable(problem.toString()));
     }
+}
+
+// The AWS CLI answers "Unable to parse config file" for such a file; the problem says which lines.
+void TestSharedConfigFile::repetition_namesBothLines()
+{
+    const SharedConfigFile file = SharedConfigFile::parse(
+        "[profile x]\nregion = a\n[default]\nregion = b\nRegion = c\n[profile x]\n", kFile);
+    QVERIFY(file.isUnparsable());
+    QVERIFY(file.sections().isEmpty());
+    QCOMPARE(file.problems().size(), 2);
+    QCOMPARE(file.problems().at(0).toString(),
+        QStringLiteral("/test/config line 5: the key region appears again in [default] (first at "
+                       "line 4); the AWS CLI refuses a file that repeats a section or a key in a "
+                       "section, so the whole file is ignored"));
+    QCOMPARE(file.problems().at(1).toString(),
+        QStringLiteral("/test/config line 6: the section [profile x] appears again (first at line "
+                       "1); the AWS CLI refuses a file that repeats a section or a key in a "
+                       "section, so the whole file is ignored"));
+    QVERIFY(!SharedConfigFile::parse("[default]\nregion = a\n", kFile).isUnparsable());
 }
 
 // A file of 40,000 bad lines printed 40,000 warnings on every command.

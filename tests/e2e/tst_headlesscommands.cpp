@@ -36,6 +36,7 @@ private slots:
     void unreachable_exit255();
     void sigint_exit130();
     void configFileThatIsAPipe_isIgnoredAtOnce();
+    void configFileWithRepeatedSection_isRefusedAsByTheCli();
     void configFileWithManyBadLines_warnsBriefly();
     void debug_goesToStderr();
     void commandHelp();
@@ -311,6 +312,37 @@ void TestHeadlessCommands::configFileThatIsAPipe_isIgnoredAtOnce()
         QCOMPARE(listed.err,
             "Warning: " + QFile::encodeName(fifo)
                 + ": is a named pipe, not a regular file; it is ignored\n");
+    }
+}
+
+// The AWS CLI ends every command on a file that repeats a section ("Unable to parse config
+// file"); it used to be merged without a word.
+void TestHeadlessCommands::configFileWithRepeatedSection_isRefusedAsByTheCli()
+{
+    QFile config(m_dir.filePath(u"config-repeated"_s));
+    QVERIFY(config.open(QIODevice::WriteOnly));
+    config.write("[profile x]\nregion = us-east-1\n[default]\nregion = eu-west-1\n"
+                 "[profile x]\noutput = json\n");
+    config.close();
+    const e2e::ProcessRun listed
+        = run({ u"describe"_s, m_first }, { u"AWS_CONFIG_FILE="_s + config.fileName() });
+    QCOMPARE(listed.exitCode, 255);
+    QVERIFY(listed.out.isEmpty());
+    const QByteArray path = QFile::encodeName(config.fileName());
+    QCOMPARE(listed.err,
+        "Warning: " + path
+            + " line 5: the section [profile x] appears again (first at line 1); the AWS CLI "
+              "refuses a file that repeats a section or a key in a section, so the whole file "
+              "is ignored\n\nUnable to parse config file: "
+            + path + "\n");
+    if (QFile::exists(u"/usr/bin/aws"_s)) { // Debian's AWS CLI v2 says the same
+        const e2e::ProcessRun cli = e2e::runProcess(u"/usr/bin/aws"_s,
+            { u"lookoutequipment"_s, u"describe-inference-scheduler"_s,
+                u"--inference-scheduler-name"_s, m_first, u"--endpoint-url"_s,
+                m_emulator->endpoint().toString() },
+            environmentWith({ u"AWS_CONFIG_FILE="_s + config.fileName() }));
+        QCOMPARE(cli.exitCode, 255);
+        QCOMPARE(cli.err, "\nUnable to parse config file: " + path + "\n");
     }
 }
 
