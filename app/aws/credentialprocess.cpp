@@ -9,6 +9,10 @@
 #include <QTimeZone>
 #include <QTimer>
 
+#include <csignal>
+#include <sys/types.h>
+#include <unistd.h>
+
 namespace aws {
 
 namespace {
@@ -35,6 +39,21 @@ AwsError commandLineError(const QString &message)
 QString seconds(std::chrono::milliseconds duration)
 {
     return QString::number(double(duration.count()) / 1000.0, 'g', 3);
+}
+
+// Ends the command and everything it started: it runs as the leader of its own process group
+// (the group's id is its pid), so children it left behind are found even after it exited.
+// SIGTERM first, SIGKILL for whatever is left after `grace`.
+void endProcessGroup(QProcess *process, std::chrono::milliseconds grace)
+{
+    const qint64 pid = process->processId();
+    if (pid <= 0)
+        return;
+    const auto group = static_cast<pid_t>(-pid);
+    ::kill(group, SIGTERM);
+    process->waitForFinished(static_cast<int>(grace.count()));
+    ::kill(group, SIGKILL);
+    process->waitForFinished(5'000);
 }
 
 } // namespace
@@ -176,8 +195,7 @@ CredentialProcessRunner::~CredentialProcessRunner()
 {
     if (m_process) {
         m_process->disconnect(this);
-        m_process->kill();
-        m_process->waitForFinished(5'000);
+        endProcessGroup(m_process, m_options.terminationGrace);
     }
 }
 
@@ -211,11 +229,15 @@ void CredentialProcessRunner::run(QObject *context, Callback done)
     m_process->setProcessEnvironment(m_options.environment);
     m_process->setProgram(words.value().constFirst());
     m_process->setArguments(words.value().mid(1));
+    // A group of its own: a timeout, Ctrl+C or closing the window ends its children too (see
+    // endProcessGroup), and the terminal's Ctrl+C reaches only this process, which decides.
+    m_process->setChildProcessModifier([] { ::setpgid(0, 0); });
     connect(m_process, &QProcess::readyReadStandardOutput, this, [this] {
         m_stdout += m_process->readAllStandardOutput();
         if (m_stdout.size() > m_options.maxOutputBytes && !m_outputTooLarge) {
             m_outputTooLarge = true;
-            m_process->kill();
+            if (m_process->processId() > 0)
+                ::kill(static_cast<pid_t>(-m_process->processId()), SIGKILL);
         }
     });
     connect(m_process, &QProcess::readyReadStandardError, this, [this] {
@@ -283,10 +305,8 @@ void CredentialProcessRunner::finish(const Result<AwsCredentials> &result)
     m_timer->deleteLater();
     m_timer = nullptr;
     m_process->disconnect(this);
-    if (m_process->state() != QProcess::NotRunning) {
-        m_process->kill();
-        m_process->waitForFinished(5'000);
-    }
+    if (m_process->state() != QProcess::NotRunning)
+        endProcessGroup(m_process, m_options.terminationGrace);
     m_process->deleteLater();
     m_process = nullptr;
     m_stdout.clear();

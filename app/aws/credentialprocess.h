@@ -33,12 +33,16 @@ struct CredentialProcessOptions {
     qint64 maxOutputBytes
         = qint64 { 64 } * 1024; // stdout; bigger output is refused and the process killed
     qint64 maxErrorBytes = qint64 { 4 } * 1024; // stderr kept for the error message
+    // Between SIGTERM and SIGKILL when the command and its children are ended.
+    std::chrono::milliseconds terminationGrace { 1'000 };
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
 };
 
 // Runs one credential_process command asynchronously (QProcess, no shell) and delivers its
-// credentials: non-zero exit is an error with stderr as its message; a timeout kills it.
-// Destroying the runner kills a process still running; its callback then never runs.
+// credentials: non-zero exit is an error with stderr as its message. The command runs in a
+// process group of its own; a timeout, output over the limit or destroying the runner while it
+// runs (Ctrl+C of a command, the window closing) ends the whole group: SIGTERM, then SIGKILL
+// after terminationGrace. After destruction the callback never runs.
 class CredentialProcessRunner : public QObject {
     Q_OBJECT
 public:

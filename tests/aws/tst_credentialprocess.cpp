@@ -39,6 +39,19 @@ CredentialProcessOptions quickOptions()
     return options;
 }
 
+// Whether `pid` is a running process: not gone, and not a zombie waiting for its parent (the
+// child of a killed command is re-parented to whoever reaps orphans, maybe never in a container).
+bool isRunning(pid_t pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray text = stat.readAll();
+    const qsizetype afterName = text.lastIndexOf(')');
+    return afterName > 0 && text.size() > afterName + 2 && text.at(afterName + 2) != 'Z'
+        && text.at(afterName + 2) != 'X';
+}
+
 } // namespace
 
 class TestCredentialProcess : public QObject {
@@ -72,10 +85,18 @@ private slots:
     void run_emptyOrUnsplittableCommand_failsAtOnce();
     void run_contextDestroyed_callbackNeverRuns();
     void destroyingRunner_killsTheCommand();
+    void timeout_endsTheCommandsChildren();
+    void destroyingRunner_endsTheCommandsChildren();
+    void childIgnoringSigterm_isKilled();
+    void outputTooLarge_endsTheCommandsChildren();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
     QString script(const QByteArray &body);
+    // A command that starts `child` in the background, writes its pid to a file and then waits.
+    QString spawningScript(const QByteArray &child, const QByteArray &then = "wait\n");
+    // The pid the command's child wrote, once it has.
+    pid_t childPid();
 };
 
 void TestCredentialProcess::init()
@@ -455,6 +476,87 @@ void TestCredentialProcess::destroyingRunner_killsTheCommand()
     QCOMPARE(::kill(pid, 0), -1); // killed and reaped
     QCOMPARE(errno, ESRCH);
     QVERIFY(!called);
+}
+
+QString TestCredentialProcess::spawningScript(const QByteArray &child, const QByteArray &then)
+{
+    const QByteArray pidFile = QFile::encodeName(m_dir->filePath(QStringLiteral("child-pid")));
+    return script(child + " &\necho $! > '" + pidFile + "'\n" + then);
+}
+
+pid_t TestCredentialProcess::childPid()
+{
+    QFile file(m_dir->filePath(QStringLiteral("child-pid")));
+    if (!QTest::qWaitFor([&] { return file.exists() && file.size() > 0; }, 20'000))
+        return 0;
+    if (!file.open(QIODevice::ReadOnly))
+        return 0;
+    return static_cast<pid_t>(file.readAll().trimmed().toInt());
+}
+
+// The command's children are ended with it: a script killed at its timeout used to leave its
+// children running, unseen, for as long as they liked.
+void TestCredentialProcess::timeout_endsTheCommandsChildren()
+{
+    CredentialProcessOptions options = quickOptions();
+    options.timeout = std::chrono::milliseconds(500);
+    CredentialProcessRunner runner(
+        spawningScript("sleep 60"), QStringLiteral("profile slow"), options, [] { return kNow; });
+    std::optional<Result<AwsCredentials>> outcome;
+    runner.run(nullptr, [&](const Result<AwsCredentials> &result) { outcome = result; });
+    const pid_t child = childPid();
+    QVERIFY(child > 0);
+    QVERIFY(QTest::qWaitFor([&] { return outcome.has_value(); }, 20'000));
+    QVERIFY(!outcome->ok());
+    QVERIFY2(outcome->error().message.contains(QLatin1String("was stopped")),
+        qPrintable(outcome->error().message));
+    QTRY_VERIFY_WITH_TIMEOUT(!isRunning(child), 20'000);
+}
+
+void TestCredentialProcess::destroyingRunner_endsTheCommandsChildren()
+{
+    pid_t child = 0;
+    {
+        CredentialProcessRunner runner(spawningScript("sleep 60"), QStringLiteral("profile p"),
+            quickOptions(), [] { return kNow; });
+        runner.run(nullptr, [](const Result<AwsCredentials> &) {});
+        child = childPid();
+        QVERIFY(child > 0);
+        QVERIFY(isRunning(child));
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(!isRunning(child), 20'000);
+}
+
+void TestCredentialProcess::childIgnoringSigterm_isKilled()
+{
+    pid_t child = 0;
+    {
+        CredentialProcessOptions options = quickOptions();
+        options.terminationGrace = std::chrono::milliseconds(200);
+        CredentialProcessRunner runner(
+            spawningScript("sh -c \"trap '' TERM; sleep 60\"", "trap '' TERM\nwait\n"),
+            QStringLiteral("profile p"), options, [] { return kNow; });
+        runner.run(nullptr, [](const Result<AwsCredentials> &) {});
+        child = childPid();
+        QVERIFY(child > 0);
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(!isRunning(child), 20'000);
+}
+
+void TestCredentialProcess::outputTooLarge_endsTheCommandsChildren()
+{
+    CredentialProcessOptions options = quickOptions();
+    options.maxOutputBytes = 1024;
+    CredentialProcessRunner runner(
+        spawningScript("sleep 60", "head -c 200000 /dev/zero | tr '\\0' 'x'\nwait\n"),
+        QStringLiteral("profile big"), options, [] { return kNow; });
+    std::optional<Result<AwsCredentials>> outcome;
+    runner.run(nullptr, [&](const Result<AwsCredentials> &result) { outcome = result; });
+    const pid_t child = childPid();
+    QVERIFY(child > 0);
+    QVERIFY(QTest::qWaitFor([&] { return outcome.has_value(); }, 20'000));
+    QVERIFY(!outcome->ok());
+    QTRY_VERIFY_WITH_TIMEOUT(!isRunning(child), 20'000);
 }
 
 QTEST_GUILESS_MAIN(TestCredentialProcess)

@@ -3,11 +3,13 @@
 // ~/.aws files; JSON, text and table output; the usage block and every exit status; Ctrl+C; and
 // that nothing of the GUI stack is loaded on the way.
 #include "emulator/emulator.h"
+#include "executablescript.h"
 #include "headlessrun.h"
 #include "helpexample.h"
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -35,6 +37,7 @@ private slots:
     void serviceError_exit254();
     void unreachable_exit255();
     void sigint_exit130();
+    void sigint_endsTheCredentialProcessAndItsChildren();
     void configFileThatIsAPipe_isIgnoredAtOnce();
     void configFileWithRepeatedSection_isRefusedAsByTheCli();
     void configFileWithManyBadLines_warnsBriefly();
@@ -296,6 +299,56 @@ void TestHeadlessCommands::sigint_exit130()
     QCOMPARE(process.exitStatus(), QProcess::NormalExit);
     QCOMPARE(process.exitCode(), 130);
     QCOMPARE(process.readAllStandardOutput(), QByteArray("\n"));
+}
+
+namespace {
+
+// Whether `pid` is a running process (not gone, not a zombie nobody reaped yet).
+bool isRunning(qint64 pid)
+{
+    QFile stat(u"/proc/%1/stat"_s.arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray text = stat.readAll();
+    const qsizetype afterName = text.lastIndexOf(')');
+    return afterName > 0 && text.size() > afterName + 2 && text.at(afterName + 2) != 'Z'
+        && text.at(afterName + 2) != 'X';
+}
+
+} // namespace
+
+// Ctrl+C used to end the command and leave what its credential_process had started running.
+void TestHeadlessCommands::sigint_endsTheCredentialProcessAndItsChildren()
+{
+    const QString pids = m_dir.filePath(u"credential-process-pids"_s);
+    QFile::remove(pids);
+    const QString script
+        = testing_support::writeExecutableScript(m_dir.path(), u"slow-credentials.sh"_s,
+            "sleep 300 &\necho $$ $! > '" + QFile::encodeName(pids) + "'\nwait\n");
+    QFile config(m_dir.filePath(u"config-credential-process"_s));
+    QVERIFY(config.open(QIODevice::WriteOnly));
+    config.write("[profile slow]\ncredential_process = " + QFile::encodeName(script) + "\n");
+    config.close();
+
+    QProcess process;
+    process.setProcessEnvironment(environmentWith({ u"AWS_CONFIG_FILE="_s + config.fileName(),
+        u"AWS_ACCESS_KEY_ID="_s, u"AWS_SECRET_ACCESS_KEY="_s }));
+    process.start(QStringLiteral(LOOKOUT_BINARY), { u"list"_s, u"--profile"_s, u"slow"_s });
+    QVERIFY(process.waitForStarted(30'000));
+    // One write of "PID CHILD\n" by the script once its child runs.
+    QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(pids).size() > 0, 30'000);
+    QFile written(pids);
+    QVERIFY(written.open(QIODevice::ReadOnly));
+    const QList<QByteArray> both = written.readAll().trimmed().split(' ');
+    QCOMPARE(both.size(), 2);
+    const qint64 command = both.at(0).toLongLong();
+    const qint64 child = both.at(1).toLongLong();
+    QVERIFY(isRunning(command) && isRunning(child));
+
+    ::kill(static_cast<pid_t>(process.processId()), SIGINT);
+    QVERIFY(process.waitForFinished(30'000));
+    QCOMPARE(process.exitCode(), 130);
+    QTRY_VERIFY_WITH_TIMEOUT(!isRunning(command) && !isRunning(child), 30'000);
 }
 
 // A pipe with no writer as AWS_CONFIG_FILE (or AWS_SHARED_CREDENTIALS_FILE) made every command
