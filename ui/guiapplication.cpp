@@ -12,6 +12,7 @@
 #include "ui/choiceresolver.h"
 #include "ui/demoendpoint.h"
 #include "ui/mainwindow.h"
+#include "ui/platformstartguard.h"
 #include "ui/resultswindow.h"
 
 #include <QApplication>
@@ -21,7 +22,51 @@
 #include <QSettings>
 #include <QTextStream>
 
+#include <optional>
+
 namespace ui {
+
+namespace {
+
+QString commandLineProblemText(const QString &message)
+{
+    return message + QLatin1Char('\n')
+        + QApplication::translate("GuiApplication", "Run '%1 --help' for the options.")
+              .arg(QString::fromLatin1(appinfo::kBinaryName));
+}
+
+// The platform Qt was asked for: -platform (or --platform) NAME, else QT_QPA_PLATFORM.
+QString requestedPlatform(const QStringList &arguments)
+{
+    for (qsizetype i = 1; i + 1 < arguments.size(); ++i) {
+        if (arguments.at(i) == QLatin1String("-platform")
+            || arguments.at(i) == QLatin1String("--platform"))
+            return arguments.at(i + 1);
+    }
+    return qEnvironmentVariable("QT_QPA_PLATFORM");
+}
+
+// Runs when Qt's platform could not start, before any translation is loaded (so in English, as
+// the commands speak): a refused command line is still a refused command line (252); otherwise
+// one sentence says what is missing and that the commands need none of it (255).
+int reportNoWindow(const QStringList &arguments)
+{
+    const options::Result<options::GuiOptions> parsed = options::parseGuiOptions(arguments);
+    QTextStream err(stderr);
+    if (!parsed.ok()) {
+        err << appinfo::kBinaryName << ": " << commandLineProblemText(parsed.error().message)
+            << '\n';
+        return options::exitcode::kBadCommandLine;
+    }
+    err << appinfo::kBinaryName << ": cannot open the window: "
+        << missingDisplayText(requestedPlatform(arguments), qEnvironmentVariable("DISPLAY"),
+               qEnvironmentVariable("WAYLAND_DISPLAY"))
+        << ". The commands work without a display, for example '" << appinfo::kBinaryName
+        << " list'; see '" << appinfo::kBinaryName << " --help'.\n";
+    return options::exitcode::kFailure;
+}
+
+} // namespace
 
 int reportStartupError(const QString &message, int exitCode)
 {
@@ -39,10 +84,7 @@ namespace {
 // A command line the window cannot use: the reason, and where the options are described (252).
 int reportBadCommandLine(const QString &message)
 {
-    return reportStartupError(message + QLatin1Char('\n')
-            + QApplication::translate("GuiApplication", "Run '%1 --help' for the options.")
-                  .arg(QString::fromLatin1(appinfo::kBinaryName)),
-        options::exitcode::kBadCommandLine);
+    return reportStartupError(commandLineProblemText(message), options::exitcode::kBadCommandLine);
 }
 
 // `--results DIR` or `--results s3://bucket/prefix/` (with --profile, --region and --endpoint-url
@@ -85,7 +127,13 @@ int runResultsWindow(const options::GuiOptions &options)
 
 int runGuiApplication(int argc, char *argv[])
 {
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    std::optional<PlatformStartGuard> platformGuard(
+        std::in_place, [&arguments] { return reportNoWindow(arguments); });
     QApplication app(argc, argv);
+    platformGuard.reset();
     QApplication::setApplicationName(QString::fromLatin1(appinfo::kApplicationName));
     QApplication::setApplicationVersion(QString::fromLatin1(appinfo::kVersion));
     QApplication::setOrganizationName(QString::fromLatin1(appinfo::kOrganizationName));

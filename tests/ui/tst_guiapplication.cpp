@@ -1,6 +1,6 @@
 // The window's start-up as a process: a refused command line or a demo that cannot start is said
 // on stderr with the CLI's exit status (the offscreen platform shows no message box that would
-// wait to be closed).
+// wait to be closed); and without a display, one sentence and 255 instead of Qt's abort.
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -12,23 +12,44 @@ struct Outcome {
     QString standardError;
 };
 
-Outcome run(const QStringList &arguments)
+// The environment the window runs in: the caller's with a private runtime directory (so Qt has
+// nothing to warn about before the message), `changes` set ("NAME=value") or removed ("NAME").
+QProcessEnvironment windowEnvironment(const QString &runtime, const QStringList &changes)
 {
-    QProcess process;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    // A private runtime directory, so Qt has nothing to warn about before the message.
+    environment.insert(QStringLiteral("XDG_RUNTIME_DIR"), runtime);
+    for (const QString &change : changes) {
+        const qsizetype equals = change.indexOf(u'=');
+        if (equals < 0)
+            environment.remove(change);
+        else
+            environment.insert(change.left(equals), change.mid(equals + 1));
+    }
+    return environment;
+}
+
+Outcome run(const QStringList &arguments, const QStringList &environmentChanges = {})
+{
+    QProcess process;
     const QTemporaryDir runtime;
-    environment.insert(QStringLiteral("XDG_RUNTIME_DIR"), runtime.path());
-    process.setProcessEnvironment(environment);
+    process.setProcessEnvironment(windowEnvironment(runtime.path(), environmentChanges));
     process.start(QStringLiteral(LOOKOUT_BINARY), arguments);
     if (!process.waitForFinished(60'000)) {
         process.kill();
         process.waitForFinished();
         return {};
     }
-    return { process.exitCode(), QString::fromUtf8(process.readAllStandardError()) };
+    return { process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+        QString::fromUtf8(process.readAllStandardError()) };
 }
+
+const QStringList kNoDisplay { QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("DISPLAY"),
+    QStringLiteral("WAYLAND_DISPLAY") };
+
+const QString kCommandsStillWork
+    = QStringLiteral(". The commands work without a display, for example 'lookout-desk list'; see "
+                     "'lookout-desk --help'.\n");
 
 } // namespace
 
@@ -38,6 +59,11 @@ private slots:
     void badCommandLine_exits252WithTheReason_data();
     void badCommandLine_exits252WithTheReason();
     void demoThatCannotStart_exits255();
+    void badCommandLineWithoutDisplay_exits252_data();
+    void badCommandLineWithoutDisplay_exits252();
+    void noDisplay_oneSentenceAndExit255_data();
+    void noDisplay_oneSentenceAndExit255();
+    void platformOptionStillWorks();
 };
 
 void TestGuiApplication::badCommandLine_exits252WithTheReason_data()
@@ -82,6 +108,93 @@ void TestGuiApplication::demoThatCannotStart_exits255()
     QCOMPARE(outcome.exitCode, 255);
     QVERIFY2(outcome.standardError.startsWith(
                  QStringLiteral("lookout-desk: The demo endpoint could not start: ")),
+        qPrintable(outcome.standardError));
+}
+
+// The command line is judged whether or not a display exists: Qt's platform used to start first
+// and, without a display, abort (status 134) before any option was read.
+void TestGuiApplication::badCommandLineWithoutDisplay_exits252_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("unknown option")
+        << QStringList { QStringLiteral("--bogus") } << QStringLiteral("Unknown options: --bogus");
+    QTest::newRow("interval")
+        << QStringList { QStringLiteral("--refresh-interval"), QStringLiteral("abc") }
+        << QStringLiteral(
+               "argument --refresh-interval: expected 0 (off) or a whole number of seconds "
+               "from 5 to 86400, not 'abc'");
+    QTest::newRow("demo fleet 0") << QStringList { QStringLiteral("--demo"),
+        QStringLiteral("--fleet"), QStringLiteral("0") }
+                                  << QStringLiteral("argument --fleet:");
+    QTest::newRow("unknown option after a Qt option") << QStringList { QStringLiteral("-platform"),
+        QStringLiteral("xcb"), QStringLiteral("--bogus") }
+                                                      << QStringLiteral("Unknown options: --bogus");
+}
+
+void TestGuiApplication::badCommandLineWithoutDisplay_exits252()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, message);
+    const Outcome outcome = run(arguments, kNoDisplay);
+    QCOMPARE(outcome.exitCode, 252);
+    QVERIFY2(outcome.standardError.startsWith(QStringLiteral("lookout-desk: ") + message),
+        qPrintable(outcome.standardError));
+    QVERIFY2(outcome.standardError.endsWith(
+                 QStringLiteral("\nRun 'lookout-desk --help' for the options.\n")),
+        qPrintable(outcome.standardError));
+    QCOMPARE(outcome.standardError.count(u'\n'), 2);
+}
+
+void TestGuiApplication::noDisplay_oneSentenceAndExit255_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QStringList>("environment");
+    QTest::addColumn<QString>("missing");
+    QTest::newRow("no display at all")
+        << QStringList {} << kNoDisplay
+        << QStringLiteral("no X11 or Wayland display (DISPLAY and WAYLAND_DISPLAY are not set)");
+    QTest::newRow("demo, no display at all")
+        << QStringList { QStringLiteral("--demo") } << kNoDisplay
+        << QStringLiteral("no X11 or Wayland display (DISPLAY and WAYLAND_DISPLAY are not set)");
+    QTest::newRow("an X11 display nobody serves")
+        << QStringList {} << (kNoDisplay + QStringList { QStringLiteral("DISPLAY=:4093") })
+        << QStringLiteral("the X11 display ':4093' could not be opened");
+    QTest::newRow("-platform xcb without DISPLAY")
+        << QStringList { QStringLiteral("-platform"), QStringLiteral("xcb") } << kNoDisplay
+        << QStringLiteral("no X11 display (DISPLAY is not set)");
+    QTest::newRow("a Wayland display nobody serves")
+        << QStringList {}
+        << (kNoDisplay
+               + QStringList { QStringLiteral("QT_QPA_PLATFORM=wayland"),
+                   QStringLiteral("WAYLAND_DISPLAY=lookout-desk-test-none") })
+        << QStringLiteral("the Wayland display 'lookout-desk-test-none' could not be opened");
+    QTest::newRow("a platform that does not exist")
+        << QStringList {}
+        << (kNoDisplay + QStringList { QStringLiteral("QT_QPA_PLATFORM=nosuchplatform") })
+        << QStringLiteral("Qt's platform 'nosuchplatform' could not start");
+}
+
+void TestGuiApplication::noDisplay_oneSentenceAndExit255()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QStringList, environment);
+    QFETCH(QString, missing);
+    const Outcome outcome = run(arguments, environment);
+    QCOMPARE(outcome.standardError,
+        QStringLiteral("lookout-desk: cannot open the window: ") + missing + kCommandsStillWork);
+    QCOMPARE(outcome.exitCode, 255);
+}
+
+// -platform is Qt's and still chooses the platform: offscreen needs no display.
+void TestGuiApplication::platformOptionStillWorks()
+{
+    const Outcome outcome = run(
+        { QStringLiteral("-platform"), QStringLiteral("offscreen"), QStringLiteral("--colour") },
+        kNoDisplay);
+    QCOMPARE(outcome.exitCode, 252);
+    QVERIFY2(
+        outcome.standardError.startsWith(QStringLiteral("lookout-desk: Unknown options: --colour")),
         qPrintable(outcome.standardError));
 }
 
