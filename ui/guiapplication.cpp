@@ -14,6 +14,7 @@
 #include "ui/mainwindow.h"
 #include "ui/platformstartguard.h"
 #include "ui/resultswindow.h"
+#include "ui/windowlogging.h"
 
 #include <QApplication>
 #include <QIcon>
@@ -134,6 +135,7 @@ int runGuiApplication(int argc, char *argv[])
         std::in_place, [&arguments] { return reportNoWindow(arguments); });
     QApplication app(argc, argv);
     platformGuard.reset();
+    quietWindowLogging();
     QApplication::setApplicationName(QString::fromLatin1(appinfo::kApplicationName));
     QApplication::setApplicationVersion(QString::fromLatin1(appinfo::kVersion));
     QApplication::setOrganizationName(QString::fromLatin1(appinfo::kOrganizationName));

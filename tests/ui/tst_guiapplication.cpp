@@ -1,6 +1,7 @@
 // The window's start-up as a process: a refused command line or a demo that cannot start is said
 // on stderr with the CLI's exit status (the offscreen platform shows no message box that would
-// wait to be closed); and without a display, one sentence and 255 instead of Qt's abort.
+// wait to be closed); without a display, one sentence and 255 instead of Qt's abort; and a
+// running window writes nothing on stderr unless QT_LOGGING_RULES asks.
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -64,6 +65,7 @@ private slots:
     void noDisplay_oneSentenceAndExit255_data();
     void noDisplay_oneSentenceAndExit255();
     void platformOptionStillWorks();
+    void runningWindow_writesNothingUnlessAsked();
 };
 
 void TestGuiApplication::badCommandLine_exits252WithTheReason_data()
@@ -196,6 +198,37 @@ void TestGuiApplication::platformOptionStillWorks()
     QVERIFY2(
         outcome.standardError.startsWith(QStringLiteral("lookout-desk: Unknown options: --colour")),
         qPrintable(outcome.standardError));
+}
+
+// A demo fleet's every list page used to be logged on stderr (200 lines a refresh at 100,000
+// schedulers). Only what QT_LOGGING_RULES turns on may appear: here the fleet loader's line at
+// the start of each listing, which also says when a whole listing has been served.
+void TestGuiApplication::runningWindow_writesNothingUnlessAsked()
+{
+    QProcess process;
+    const QTemporaryDir runtime;
+    process.setProcessEnvironment(windowEnvironment(runtime.path(),
+        { QStringLiteral("QT_LOGGING_RULES=lookoutdesk.models.fleetloader.debug=true") }));
+    process.start(QStringLiteral(LOOKOUT_BINARY),
+        { QStringLiteral("--demo"), QStringLiteral("--fleet"), QStringLiteral("300"),
+            QStringLiteral("--refresh-interval"), QStringLiteral("5") });
+    QVERIFY(process.waitForStarted(30'000));
+    QByteArray err;
+    const bool listedTwice = QTest::qWaitFor(
+        [&] {
+            err += process.readAllStandardError();
+            return err.count("listing the fleet at") >= 2;
+        },
+        60'000);
+    process.kill();
+    process.waitForFinished(10'000);
+    err += process.readAllStandardError();
+    QVERIFY2(listedTwice, err.constData());
+    // Qt's own warnings (the offscreen platform has a few) are not the window's log.
+    for (const QByteArray &line : err.split('\n')) {
+        if (line.startsWith("lookoutdesk."))
+            QVERIFY2(line.startsWith("lookoutdesk.models.fleetloader: "), line.constData());
+    }
 }
 
 QTEST_GUILESS_MAIN(TestGuiApplication)
