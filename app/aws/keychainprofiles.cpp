@@ -415,6 +415,31 @@ void KeychainProfileStore::readSecret(const QString &name, QObject *context, Rea
         });
 }
 
+void KeychainProfileStore::probe(const QString &name, QObject *context, RemoveCallback done)
+{
+    const QPointer<QObject> guard(context);
+    runJob(JobKind::Read, name, {},
+        [this, name, guard, hasContext = context != nullptr, done = std::move(done)](
+            const JobOutcome &outcome) {
+            if (hasContext && !guard)
+                return;
+            if (!outcome.timedOut && outcome.error == QKeychain::NoError) {
+                done(true);
+                return;
+            }
+            const KeychainFailure failure = outcome.timedOut
+                ? KeychainFailure::TimedOut
+                : classifyKeychainError(outcome.error, outcome.errorString);
+            if (failure == KeychainFailure::NotFound) {
+                done(true);
+                return;
+            }
+            qCInfo(lcKeychain) << "keychain probe failed:" << failureName(failure)
+                               << outcome.errorString;
+            done(failureError(failure, name, outcome.errorString));
+        });
+}
+
 void KeychainProfileStore::remove(const QString &name, QObject *context, RemoveCallback done)
 {
     const bool inSession = m_session.contains(name);

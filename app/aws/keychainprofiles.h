@@ -113,6 +113,10 @@ public:
     Result<KeychainProfile> updateDetails(const KeychainProfile &profile);
     // Reads the keys of a profile (memory first, then the keychain).
     void readSecret(const QString &name, QObject *context, ReadCallback done);
+    // Whether the keychain can be used at all, before asking anyone for keys: reads the entry of
+    // `name` (which need not exist) and discards it. A missing entry is success; no D-Bus, no
+    // Secret Service, no keyring, a refusal or a timeout is the error a save would have met.
+    void probe(const QString &name, QObject *context, RemoveCallback done);
     // Removes the keychain entry, the settings and any in-memory keys of a profile. An unknown
     // name is a Configuration error; when the keychain cannot be reached the profile is kept.
     void remove(const QString &name, QObject *context, RemoveCallback done);

@@ -206,6 +206,15 @@ int deleteProfile(
 
 int storeProfile(aws::KeychainProfileStore &store, const QString &name)
 {
+    // Nobody should type four answers only to hear there is nowhere to keep them.
+    const aws::Result<bool> usable
+        = waitFor<bool>([&](auto done) { store.probe(name, nullptr, done); });
+    if (!usable.ok()) {
+        aws::AwsError error = usable.error();
+        error.message
+            += QStringLiteral(" Nothing was stored: Lookout Desk never writes keys in plain text.");
+        return fail(error);
+    }
     aws::KeychainSecret secret;
     QString region;
     {

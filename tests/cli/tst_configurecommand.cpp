@@ -285,6 +285,8 @@ void TestConfigureCommand::configure_withoutDbus_saysSoAndStoresNothing()
         refused.err.constData());
     QVERIFY(
         refused.err.contains("Nothing was stored: Lookout Desk never writes keys in plain text."));
+    // Said before asking for anything: no question was put.
+    QCOMPARE(refused.out, QByteArray());
     QVERIFY(!QFile::exists(settingsFile()));
     for (const QByteArray &text : { refused.out, refused.err, everythingWritten() }) {
         QVERIFY(!text.contains(m_secret.toUtf8()));
