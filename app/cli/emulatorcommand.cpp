@@ -80,6 +80,9 @@ QString shellQuoted(const QString &value)
     return u"'"_s + escaped + u"'"_s;
 }
 
+// A folder of thousands of broken files is summed up, not listed.
+constexpr qsizetype kShownArchiveProblems = 20;
+
 QString helpText()
 {
     return QStringLiteral(
@@ -320,8 +323,11 @@ int runEmulatorCommand(const QStringList &arguments)
     QLoggingCategory::setFilterRules(u"lookoutdesk.emulator.info=false"_s);
     emulator::Emulator server(parsed.options);
     const bool started = server.start();
-    for (const emulator::ArchiveProblem &problem : server.archiveProblems())
-        err << "skipped " << problem.path << ": " << problem.reason << '\n';
+    const QList<emulator::ArchiveProblem> skipped = server.archiveProblems();
+    for (qsizetype i = 0; i < qMin(skipped.size(), kShownArchiveProblems); ++i)
+        err << "skipped " << skipped.at(i).path << ": " << skipped.at(i).reason << '\n';
+    if (skipped.size() > kShownArchiveProblems)
+        err << "skipped " << skipped.size() - kShownArchiveProblems << " more files\n";
     if (!started) {
         err << appinfo::kBinaryName << " emulator: " << server.errorString() << '\n';
         return options::exitcode::kFailure;

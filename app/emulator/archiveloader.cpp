@@ -1,13 +1,15 @@
 #include "emulator/archiveloader.h"
 
+#include "core/boundedfile.h"
 #include "emulator/inputreader.h"
 #include "lookout/jsoncodec.h"
 #include "lookout/service.h"
 
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 #include <QHash>
+
+#include <optional>
 
 namespace emulator {
 
@@ -71,35 +73,77 @@ void addModel(
     }
 }
 
+QString printablePath(const QString &path)
+{
+    return printableText(path);
+}
+
+// Whether `path` names something inside `root` (both canonical).
+bool isInside(const QString &path, const QString &root)
+{
+    return path.startsWith(root.endsWith(u'/') ? root : root + u'/');
+}
+
+// Why the *.json entry `info` of the archive is not read, or nothing when it may be.
+std::optional<QString> entryProblem(const QFileInfo &info, const QString &root)
+{
+    if (info.fileName().startsWith(u'.'))
+        return QStringLiteral("is a hidden file");
+    if (info.isSymLink()) {
+        const QString target = info.canonicalFilePath();
+        if (target.isEmpty())
+            return QStringLiteral("is a symbolic link to nothing");
+        if (!isInside(target, root))
+            return QStringLiteral("is a symbolic link that leads out of the directory");
+    }
+    return std::nullopt;
+}
+
 } // namespace
+
+QString printableText(const QString &text)
+{
+    QString printable = text;
+    for (QChar &c : printable) {
+        const char16_t unit = c.unicode();
+        if (unit < 0x20 || (unit >= 0x7f && unit < 0xa0))
+            c = QChar(0xfffd);
+    }
+    return printable;
+}
 
 ArchiveLoad loadArchive(const QString &directory, qint64 now, TransitionDurations durations)
 {
     ArchiveLoad load;
     const QFileInfo info(directory);
     if (!info.exists()) {
-        load.error = directory + QLatin1String(": no such directory");
+        load.error = printablePath(directory) + QLatin1String(": no such directory");
         return load;
     }
     if (!info.isDir()) {
-        load.error = directory + QLatin1String(": not a directory");
+        load.error = printablePath(directory) + QLatin1String(": not a directory");
         return load;
     }
+    const QString root = info.canonicalFilePath();
     const QDir dir(directory);
-    const QStringList files = dir.entryList({ QStringLiteral("*.json") },
-        QDir::Files | QDir::Readable | QDir::NoDotAndDotDot, QDir::Name);
-    const QStringList allJson = dir.entryList(
-        { QStringLiteral("*.json") }, QDir::Files | QDir::NoDotAndDotDot, QDir::Name);
-    for (const QString &name : allJson) {
-        if (!files.contains(name))
-            load.problems.append({ dir.filePath(name), QStringLiteral("not readable") });
-    }
-    if (allJson.isEmpty()) {
-        load.error = directory + QLatin1String(": no *.json files (expected saved `")
+    // Everything named *.json, hidden and special files and links to nothing included, so that
+    // each one not served is named with why.
+    const QFileInfoList entries = dir.entryInfoList({ QStringLiteral("*.json") },
+        QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
+    if (entries.isEmpty()) {
+        load.error = printablePath(directory) + QLatin1String(": no *.json files (expected saved `")
             + lookout::service::cliCommand(
                 QLatin1StringView(lookout::service::operation::kDescribeInferenceScheduler))
             + QLatin1String(" --output json` outputs)");
         return load;
+    }
+    QList<QString> files;
+    for (const QFileInfo &entry : entries) {
+        if (const auto problem = entryProblem(entry, root)) {
+            load.problems.append({ printablePath(entry.filePath()), *problem });
+            continue;
+        }
+        files.append(entry.fileName());
     }
 
     std::vector<SchedulerRecord> records;
@@ -107,41 +151,37 @@ ArchiveLoad loadArchive(const QString &directory, qint64 now, TransitionDuration
     QHash<QString, ModelDescription> models;
     for (const QString &name : files) {
         const QString path = dir.filePath(name);
-        QFile file(path);
-        if (file.size() > kMaxArchiveFileBytes) {
-            load.problems.append({ path,
-                QLatin1String("larger than ") + QString::number(kMaxArchiveFileBytes)
-                    + QLatin1String(" bytes") });
+        const core::Result<QByteArray, core::FileReadError> read
+            = core::readBoundedFile(path, kMaxArchiveFileBytes);
+        if (!read.ok()) {
+            load.problems.append({ printablePath(path), read.error().reason });
             continue;
         }
-        if (!file.open(QIODevice::ReadOnly)) {
-            load.problems.append({ path, file.errorString() });
-            continue;
-        }
-        const QByteArray content = file.read(kMaxArchiveFileBytes + 1);
+        const QByteArray &content = read.value();
         aws::Result<lookout::InferenceScheduler> decoded
             = lookout::json::decodeCliDescribeInferenceScheduler(content);
         if (!decoded) {
-            load.problems.append({ path, decoded.error().message });
+            load.problems.append({ printablePath(path), printableText(decoded.error().message) });
             continue;
         }
         lookout::InferenceScheduler scheduler = std::move(decoded).value();
         if (!scheduler.inferenceSchedulerName) {
-            load.problems.append({ path, QStringLiteral("InferenceSchedulerName is missing") });
+            load.problems.append(
+                { printablePath(path), QStringLiteral("InferenceSchedulerName is missing") });
             continue;
         }
         const QString schedulerName = *scheduler.inferenceSchedulerName;
         if (!InputReader::isIdentifier(schedulerName)) {
-            load.problems.append({ path,
-                QLatin1String("InferenceSchedulerName '") + schedulerName
+            load.problems.append({ printablePath(path),
+                QLatin1String("InferenceSchedulerName '") + printableText(schedulerName)
                     + QLatin1String("' does not match ^[0-9a-zA-Z_-]{1,200}$") });
             continue;
         }
         if (pathByName.contains(schedulerName)) {
-            load.problems.append({ path,
+            load.problems.append({ printablePath(path),
                 QLatin1String("InferenceSchedulerName '") + schedulerName
                     + QLatin1String("' was already loaded from ")
-                    + pathByName.value(schedulerName) });
+                    + printablePath(pathByName.value(schedulerName)) });
             continue;
         }
         pathByName.insert(schedulerName, path);
@@ -150,7 +190,8 @@ ArchiveLoad loadArchive(const QString &directory, qint64 now, TransitionDuration
     }
 
     if (records.empty()) {
-        load.error = directory + QLatin1String(": none of the ") + QString::number(allJson.size())
+        load.error = printablePath(directory) + QLatin1String(": none of the ")
+            + QString::number(entries.size())
             + QLatin1String(" *.json files holds a usable describe-inference-scheduler output");
         return load;
     }

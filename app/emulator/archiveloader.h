@@ -10,7 +10,7 @@
 namespace emulator {
 
 struct ArchiveProblem {
-    QString path;
+    QString path; // control characters in it replaced by U+FFFD, as in every text of the loader
     QString reason;
 };
 
@@ -21,14 +21,19 @@ struct ArchiveLoad {
 };
 
 // Builds a fleet from a directory of saved `aws lookoutequipment describe-inference-scheduler`
-// outputs (*.json, not recursive; other files are not looked at). Each file that cannot be
-// served is reported with its path and reason and skipped: unreadable, larger than
-// kMaxFileBytes, not the CLI's JSON, no or an invalid InferenceSchedulerName, or a name already
-// loaded from another file. Models for DescribeModel are inferred from the schedulers' ModelName
-// and ModelArn. A missing directory, one without *.json files, or one whose files are all bad
-// is an error.
+// outputs (*.json, not recursive; other names are not looked at). Each *.json entry that cannot
+// be served is reported with its path and reason and skipped: a hidden file, a symbolic link to
+// nothing or to something outside the directory, a folder, pipe, device or socket, unreadable,
+// larger than kMaxArchiveFileBytes (all read through core::readBoundedFile), not the CLI's JSON,
+// no or an invalid InferenceSchedulerName, or a name already loaded from another file. Models for
+// DescribeModel are inferred from the schedulers' ModelName and ModelArn. A missing directory, one
+// without *.json files, or one whose files are all bad is an error.
 ArchiveLoad loadArchive(const QString &directory, qint64 now, TransitionDurations durations = {});
 
 inline constexpr qint64 kMaxArchiveFileBytes = 1024 * 1024;
+
+// `text` with every C0 control character, DEL and C1 character replaced by U+FFFD: file names
+// and decoder messages in the loader's texts cannot move a terminal's cursor.
+QString printableText(const QString &text);
 
 } // namespace emulator

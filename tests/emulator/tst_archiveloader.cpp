@@ -6,6 +6,9 @@
 
 #include <QtTest>
 
+#include <memory>
+#include <sys/stat.h>
+
 using emulator::ArchiveLoad;
 using emulator::loadArchive;
 
@@ -39,6 +42,9 @@ private slots:
     void missingDirectory_isAnError();
     void fileIsNotADirectory_isAnError();
     void oversizedFile_isSkipped();
+    void linksLeavingTheDirectory_areRefused();
+    void specialEntries_areNamedWithWhy();
+    void controlCharactersInNames_areReplaced();
 };
 
 void TestArchiveLoader::initTestCase()
@@ -193,7 +199,94 @@ void TestArchiveLoader::oversizedFile_isSkipped()
     QCOMPARE(load.fleet->size(), 1);
     QCOMPARE(load.problems.size(), 1);
     QCOMPARE(load.problems.first().path, huge.fileName());
-    QCOMPARE(load.problems.first().reason, QStringLiteral("larger than 1048576 bytes"));
+    QCOMPARE(load.problems.first().reason, QStringLiteral("is larger than 1 MiB"));
+}
+
+namespace {
+
+// A directory holding one good archive file, kiln.json.
+std::unique_ptr<QTemporaryDir> archiveWithOneGoodFile()
+{
+    auto directory = std::make_unique<QTemporaryDir>();
+    if (!QFile::copy(kData + QLatin1String("/archive-mixed/kiln-3-burner.json"),
+            directory->filePath(QStringLiteral("kiln.json"))))
+        qFatal("cannot copy the archive file");
+    return directory;
+}
+
+} // namespace
+
+// A link named *.json that points outside DIR was opened, and its text quoted in the problem.
+void TestArchiveLoader::linksLeavingTheDirectory_areRefused()
+{
+    const auto directory = archiveWithOneGoodFile();
+    QTemporaryDir outside;
+    const QString secret = outside.filePath(QStringLiteral("secret.json"));
+    QFile file(secret);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("root:x:0:0:root:/root:/bin/bash\n");
+    file.close();
+    QVERIFY(QFile::link(secret, directory->filePath(QStringLiteral("link.json"))));
+    QVERIFY(QFile::link(
+        QStringLiteral("/etc/passwd"), directory->filePath(QStringLiteral("passwd.json"))));
+    QVERIFY(QFile::link(QStringLiteral("../") + QFileInfo(directory->path()).fileName()
+            + QStringLiteral("/kiln.json"),
+        directory->filePath(QStringLiteral("inside.json"))));
+
+    const ArchiveLoad load = loadArchive(directory->path(), kNowMicros);
+    QVERIFY(load.fleet);
+    QCOMPARE(load.fleet->size(), 1); // inside.json: the same scheduler as kiln.json
+    QCOMPARE(problemFor(load, QStringLiteral("link.json")),
+        QStringLiteral("is a symbolic link that leads out of the directory"));
+    QCOMPARE(problemFor(load, QStringLiteral("passwd.json")),
+        QStringLiteral("is a symbolic link that leads out of the directory"));
+    QVERIFY2(problemFor(load, QStringLiteral("kiln.json")).contains(QLatin1String("already")),
+        qPrintable(problemFor(load, QStringLiteral("kiln.json"))));
+    for (const emulator::ArchiveProblem &problem : load.problems)
+        QVERIFY2(!problem.reason.contains(QLatin1String("root")), qPrintable(problem.reason));
+}
+
+// Entries named *.json that are not served used to be skipped without a word.
+void TestArchiveLoader::specialEntries_areNamedWithWhy()
+{
+    const auto directory = archiveWithOneGoodFile();
+    QVERIFY(QDir(directory->path()).mkdir(QStringLiteral("folder.json")));
+    QVERIFY(QFile::link(directory->filePath(QStringLiteral("gone")),
+        directory->filePath(QStringLiteral("dangling.json"))));
+    QCOMPARE(
+        ::mkfifo(QFile::encodeName(directory->filePath(QStringLiteral("pipe.json"))), 0600), 0);
+    QVERIFY(QFile::copy(kData + QLatin1String("/archive-mixed/chiller-07.json"),
+        directory->filePath(QStringLiteral(".hidden.json"))));
+    QVERIFY(
+        QFile::link(QStringLiteral("/dev/zero"), directory->filePath(QStringLiteral("zero.json"))));
+
+    const ArchiveLoad load = loadArchive(directory->path(), kNowMicros); // returns: no pipe wait
+    QVERIFY(load.fleet);
+    QCOMPARE(load.fleet->size(), 1);
+    QCOMPARE(problemFor(load, QStringLiteral("folder.json")),
+        QStringLiteral("is a folder, not a regular file"));
+    QCOMPARE(problemFor(load, QStringLiteral("dangling.json")),
+        QStringLiteral("is a symbolic link to nothing"));
+    QCOMPARE(problemFor(load, QStringLiteral("pipe.json")),
+        QStringLiteral("is a named pipe, not a regular file"));
+    QCOMPARE(problemFor(load, QStringLiteral(".hidden.json")), QStringLiteral("is a hidden file"));
+    QCOMPARE(problemFor(load, QStringLiteral("zero.json")),
+        QStringLiteral("is a symbolic link that leads out of the directory"));
+    QCOMPARE(load.problems.size(), 5);
+}
+
+void TestArchiveLoader::controlCharactersInNames_areReplaced()
+{
+    const auto directory = archiveWithOneGoodFile();
+    const QString name = QStringLiteral("bad\x1b[2Jname\n.json");
+    QFile file(directory->filePath(name));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("not json");
+    file.close();
+    const ArchiveLoad load = loadArchive(directory->path(), kNowMicros);
+    QCOMPARE(load.problems.size(), 1);
+    QCOMPARE(load.problems.first().path,
+        directory->filePath(QStringLiteral("bad\uFFFD[2Jname\uFFFD.json")));
 }
 
 QTEST_GUILESS_MAIN(TestArchiveLoader)
