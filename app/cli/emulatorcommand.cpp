@@ -2,6 +2,7 @@
 
 #include "appinfo.h"
 #include "cli/helptext.h"
+#include "core/boundedfile.h"
 #include "emulator/emulator.h"
 #include "lookout/service.h"
 #include "options/exitcodes.h"
@@ -110,7 +111,13 @@ QString helpText()
             "  --region R                 Region to accept and put in ARNs (default us-east-1).\n"
             "  --access-key-id ID         Access key to accept (default the demo key %1).\n"
             "  --secret-access-key KEY    Secret key to accept (default the demo secret).\n"
-            "  --session-token TOKEN      Also require this session token.\n"
+            "                             Other users see it in ps: prefer the file, or the\n"
+            "                             variable LOOKOUT_EMULATOR_SECRET_ACCESS_KEY.\n"
+            "  --secret-access-key-file PATH\n"
+            "                             Read the secret key from the file PATH.\n"
+            "  --session-token TOKEN      Also require this session token (or the file, or\n"
+            "                             LOOKOUT_EMULATOR_SESSION_TOKEN).\n"
+            "  --session-token-file PATH  Read the session token from the file PATH.\n"
             "  --max-connections N        Concurrent connections before answering 503 (default "
             "128).\n"
             "Behaviour:\n"
@@ -145,18 +152,58 @@ constexpr QLatin1StringView kChurn("--churn");
 constexpr QLatin1StringView kFrom("--from");
 constexpr QLatin1StringView kFleet("--fleet");
 constexpr QLatin1StringView kSeed("--seed");
+constexpr QLatin1StringView kSecretAccessKeyFile("--secret-access-key-file");
+constexpr QLatin1StringView kSessionTokenFile("--session-token-file");
+// A key file is a line; anything bigger is not one.
+constexpr qint64 kMaxKeyFileBytes = 64 * 1024;
+
+// A secret from the command line (visible to every user in ps), a file or the environment, in
+// that order; two of the first two is a mistake. Records the first problem in error; the
+// problem never quotes the secret.
+std::optional<QString> secretOption(const options::ScannedArguments &scanned,
+    QLatin1StringView option, QLatin1StringView fileOption, const char *variable, QString &error)
+{
+    if (!error.isEmpty())
+        return std::nullopt;
+    const std::optional<QString> given = scanned.value(option);
+    const std::optional<QString> file = scanned.value(fileOption);
+    if (given && file) {
+        error = option + u" and "_s + fileOption + u" both give the same key; use one"_s;
+        return std::nullopt;
+    }
+    if (given)
+        return given;
+    if (file) {
+        const core::Result<QByteArray, core::FileReadError> read
+            = core::readBoundedFile(*file, kMaxKeyFileBytes);
+        if (!read.ok()) {
+            error = fileOption + u": "_s + read.error().message();
+            return std::nullopt;
+        }
+        const QString text = QString::fromUtf8(read.value()).trimmed();
+        if (text.isEmpty()) {
+            error = fileOption + u": "_s + *file + u" is empty"_s;
+            return std::nullopt;
+        }
+        return text;
+    }
+    if (qEnvironmentVariableIsSet(variable))
+        return qEnvironmentVariable(variable);
+    return std::nullopt;
+}
 
 const QList<options::OptionSpec> &optionSpecs()
 {
     static const QList<options::OptionSpec> specs = [] {
         QList<options::OptionSpec> all { { kHelp, false }, { kHelpShort, false },
             { kChurn, false } };
-        for (const QLatin1StringView name : { "--port"_L1, kFleet, kSeed, kFrom, "--region"_L1,
-                 "--access-key-id"_L1, "--secret-access-key"_L1, "--session-token"_L1,
-                 "--max-connections"_L1, "--transition-seconds"_L1, "--churn-interval-ms"_L1,
-                 "--churn-percent"_L1, "--churn-seed"_L1, "--throttle-percent"_L1,
-                 "--error-percent"_L1, "--malformed-percent"_L1, "--slow-percent"_L1,
-                 "--slow-ms"_L1, "--fault-percent"_L1, "--fault-seed"_L1 })
+        for (const QLatin1StringView name :
+            { "--port"_L1, kFleet, kSeed, kFrom, "--region"_L1, "--access-key-id"_L1,
+                "--secret-access-key"_L1, kSecretAccessKeyFile, "--session-token"_L1,
+                kSessionTokenFile, "--max-connections"_L1, "--transition-seconds"_L1,
+                "--churn-interval-ms"_L1, "--churn-percent"_L1, "--churn-seed"_L1,
+                "--throttle-percent"_L1, "--error-percent"_L1, "--malformed-percent"_L1,
+                "--slow-percent"_L1, "--slow-ms"_L1, "--fault-percent"_L1, "--fault-seed"_L1 })
             all.append({ name, true });
         return all;
     }();
@@ -235,15 +282,19 @@ ParsedOptions parseOptions(const QStringList &arguments)
     if (const auto region = scanned.value("--region"_L1))
         options.region = *region;
     const auto accessKeyId = scanned.value("--access-key-id"_L1);
-    const auto secretAccessKey = scanned.value("--secret-access-key"_L1);
+    const auto secretAccessKey = secretOption(scanned, "--secret-access-key"_L1,
+        kSecretAccessKeyFile, "LOOKOUT_EMULATOR_SECRET_ACCESS_KEY", error);
     if (accessKeyId)
         options.credentials.accessKeyId = *accessKeyId;
     if (secretAccessKey)
         options.credentials.secretAccessKey = *secretAccessKey;
-    if (const auto token = scanned.value("--session-token"_L1))
+    if (const auto token = secretOption(scanned, "--session-token"_L1, kSessionTokenFile,
+            "LOOKOUT_EMULATOR_SESSION_TOKEN", error))
         options.credentials.sessionToken = *token;
     if (accessKeyId || secretAccessKey)
         options.credentials.source = u"emulator command line"_s;
+    if (!error.isEmpty())
+        return parsed;
     if (auto connections = numberOption<int>(scanned, "--max-connections"_L1, 1, 10000, error))
         options.limits.maxConnections = *connections;
     if (auto seconds = numberOption<double>(scanned, "--transition-seconds"_L1, 0, 3600, error)) {

@@ -60,6 +60,7 @@ private slots:
     void redirectedToAFile_linesAreCompleteWhileServing();
     void chosenKeysRegionAndToken_areQuotedForTheShell();
     void fromDirectory_reportsSkippedFiles_andServesTheRest();
+    void keysFromFileAndEnvironment_stayOffTheCommandLine();
     void badCommandLines_exit252_data();
     void badCommandLines_exit252();
     void faultMix_addsSingleRatesToTheSpreadShare();
@@ -203,6 +204,48 @@ void TestEmulatorCommand::fromDirectory_reportsSkippedFiles_andServesTheRest()
         err.contains(QLatin1String("Lookout for Equipment emulator: 3 inference schedulers on")));
 }
 
+// --secret-access-key and --session-token on the command line are in every user's `ps`; a file
+// (read with the bounded reader) and the environment keep them out of it.
+void TestEmulatorCommand::keysFromFileAndEnvironment_stayOffTheCommandLine()
+{
+    const QString secret
+        = QStringLiteral("file-secret/") + QString::number(QDateTime::currentMSecsSinceEpoch());
+    const QString token = QStringLiteral("environment-token-")
+        + QString::number(QDateTime::currentMSecsSinceEpoch());
+    QTemporaryDir directory;
+    QFile keyFile(directory.filePath(QStringLiteral("secret")));
+    QVERIFY(keyFile.open(QIODevice::WriteOnly));
+    keyFile.write(secret.toUtf8() + '\n');
+    keyFile.close();
+    qputenv("LOOKOUT_EMULATOR_SESSION_TOKEN", token.toUtf8());
+    EmulatorProcess emulator;
+    const bool started = emulator.start({ QStringLiteral("--fleet"), QStringLiteral("2"),
+        QStringLiteral("--access-key-id"), QStringLiteral("AKIDFROMFILE"),
+        QStringLiteral("--secret-access-key-file"), keyFile.fileName() });
+    qunsetenv("LOOKOUT_EMULATOR_SESSION_TOKEN");
+    QVERIFY2(started, qPrintable(emulator.error()));
+    QCOMPARE(emulator.variable(QStringLiteral("AWS_SECRET_ACCESS_KEY")), secret);
+    QCOMPARE(emulator.variable(QStringLiteral("AWS_SESSION_TOKEN")), token);
+    QFile commandLine(QStringLiteral("/proc/%1/cmdline").arg(emulator.process().processId()));
+    QVERIFY(commandLine.open(QIODevice::ReadOnly));
+    const QByteArray arguments = commandLine.readAll();
+    QVERIFY(arguments.contains("--secret-access-key-file"));
+    QVERIFY(!arguments.contains(secret.toUtf8()));
+    QVERIFY(!arguments.contains(token.toUtf8()));
+
+    aws::AwsCredentials credentials;
+    credentials.accessKeyId = QStringLiteral("AKIDFROMFILE");
+    credentials.secretAccessKey = secret;
+    credentials.sessionToken = token;
+    RawHttpClient client(emulator.port());
+    client.send(emulatortest::wireForm(emulatortest::signedRequest("ListInferenceSchedulers", "{}",
+        QDateTime::currentDateTimeUtc(), credentials, "us-east-1")));
+    const auto accepted = client.readResponse();
+    QVERIFY(accepted);
+    QCOMPARE(accepted->status, 200);
+    QCOMPARE(emulator.stop(SIGTERM), 0);
+}
+
 void TestEmulatorCommand::badCommandLines_exit252_data()
 {
     QTest::addColumn<QStringList>("arguments");
@@ -235,6 +278,17 @@ void TestEmulatorCommand::badCommandLines_exit252_data()
     QTest::newRow("fault mix above 100") << QStringList { QStringLiteral("--fault-percent"),
         QStringLiteral("100"), QStringLiteral("--throttle-percent"),
         QStringLiteral("1") } << QStringLiteral("fault percentages add up to 101, more than 100");
+    QTest::newRow("key file is a device")
+        << QStringList { QStringLiteral("--secret-access-key-file"), QStringLiteral("/dev/null") }
+        << QStringLiteral("--secret-access-key-file: /dev/null is a device, not a regular file");
+    QTest::newRow("key file missing")
+        << QStringList { QStringLiteral("--session-token-file"), QStringLiteral("/nonexistent/t") }
+        << QStringLiteral("--session-token-file: /nonexistent/t does not exist");
+    QTest::newRow("key twice") << QStringList { QStringLiteral("--secret-access-key"),
+        QStringLiteral("it-is-a-secret"), QStringLiteral("--secret-access-key-file"),
+        QStringLiteral("/dev/null") }
+                               << QStringLiteral("--secret-access-key and --secret-access-key-file "
+                                                 "both give the same key; use one");
     QTest::newRow("empty from") << QStringList { QStringLiteral("--from"), QString() }
                                 << QStringLiteral("--from expects a directory, not ''");
     QTest::newRow("stray argument")
