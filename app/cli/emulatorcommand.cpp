@@ -230,6 +230,24 @@ std::optional<T> numberOption(const options::ScannedArguments &scanned, QLatin1S
     return static_cast<T>(value);
 }
 
+// A mix over 100 % names the options that make it up, as given.
+QString faultMixProblem(
+    const options::ScannedArguments &scanned, const emulator::FaultConfig &faults)
+{
+    const double total = faults.throttlingPercent + faults.internalErrorPercent
+        + faults.malformedPercent + faults.slowPercent;
+    if (total <= 100.0)
+        return {};
+    QStringList given;
+    for (const QLatin1StringView name : { "--fault-percent"_L1, "--throttle-percent"_L1,
+             "--error-percent"_L1, "--malformed-percent"_L1, "--slow-percent"_L1 }) {
+        if (const auto value = scanned.value(name))
+            given.append(name + u" "_s + *value);
+    }
+    return given.join(u" and "_s) + u" add up to "_s + QString::number(total, 'g', 17)
+        + u" %, more than 100 %"_s;
+}
+
 // `arguments`: "emulator", then its options. Read as the main command reads its own (the option
 // scanner, argparse's words); --help wins over every problem.
 ParsedOptions parseOptions(const QStringList &arguments)
@@ -325,6 +343,8 @@ ParsedOptions parseOptions(const QStringList &arguments)
         options.faults.slowDelay = std::chrono::milliseconds(*delay);
     if (auto seed = numberOption<qint64>(scanned, "--fault-seed"_L1, 0, 9007199254740991.0, error))
         options.faults.seed = static_cast<quint64>(*seed);
+    if (error.isEmpty())
+        error = faultMixProblem(scanned, options.faults);
     if (error.isEmpty())
         error = options.validate();
     return parsed;

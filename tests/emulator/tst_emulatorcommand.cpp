@@ -262,9 +262,11 @@ void TestEmulatorCommand::badCommandLines_exit252_data()
     QTest::newRow("throttle 150") << QStringList {
         QStringLiteral("--throttle-percent"), QStringLiteral("150")
     } << QStringLiteral("--throttle-percent expects a number within 0..100, not '150'");
-    QTest::newRow("faults above 100") << QStringList { QStringLiteral("--throttle-percent"),
-        QStringLiteral("60"), QStringLiteral("--error-percent"),
-        QStringLiteral("60") } << QStringLiteral("fault percentages add up to 120, more than 100");
+    QTest::newRow("faults above 100")
+        << QStringList { QStringLiteral("--throttle-percent"), QStringLiteral("60"),
+               QStringLiteral("--error-percent"), QStringLiteral("60") }
+        << QStringLiteral("--throttle-percent 60 and --error-percent 60 add up "
+                          "to 120 %, more than 100 %");
     QTest::newRow("unknown option")
         << QStringList { QStringLiteral("--bogus") } << QStringLiteral("Unknown options: --bogus");
     QTest::newRow("unknown options") << QStringList { QStringLiteral("--bogus"),
@@ -275,9 +277,11 @@ void TestEmulatorCommand::badCommandLines_exit252_data()
         << QStringLiteral("Unknown options: --secret-acess-key");
     QTest::newRow("missing value") << QStringList { QStringLiteral("--fleet") }
                                    << QStringLiteral("argument --fleet: expected one argument");
-    QTest::newRow("fault mix above 100") << QStringList { QStringLiteral("--fault-percent"),
-        QStringLiteral("100"), QStringLiteral("--throttle-percent"),
-        QStringLiteral("1") } << QStringLiteral("fault percentages add up to 101, more than 100");
+    QTest::newRow("fault mix above 100")
+        << QStringList { QStringLiteral("--fault-percent"), QStringLiteral("100"),
+               QStringLiteral("--throttle-percent"), QStringLiteral("1") }
+        << QStringLiteral("--fault-percent 100 and --throttle-percent 1 add up "
+                          "to 101 %, more than 100 %");
     QTest::newRow("key file is a device")
         << QStringList { QStringLiteral("--secret-access-key-file"), QStringLiteral("/dev/null") }
         << QStringLiteral("--secret-access-key-file: /dev/null is a device, not a regular file");
