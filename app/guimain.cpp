@@ -1,5 +1,6 @@
 // lookout-desk-gui: the window, which lookout-desk execs when no headless command is asked for
 // (cli/windowlauncher.h). It keeps the name users know in ps, top and pkill.
+#include "core/coredumps.h"
 #include "resources/translations/translationloader.h"
 #include "ui/guiapplication.h"
 
@@ -22,6 +23,7 @@ Q_COREAPP_STARTUP_FUNCTION(installInterfaceLanguage)
 
 int main(int argc, char *argv[])
 {
+    core::disableCoreDumps(); // again: exec made the process dumpable
     ::prctl(PR_SET_NAME, "lookout-desk", 0, 0, 0);
     return ui::runGuiApplication(argc, argv);
 }

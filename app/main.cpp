@@ -3,9 +3,11 @@
 // lookout-desk-gui (guimain.cpp).
 #include "cli/commandline.h"
 #include "cli/windowlauncher.h"
+#include "core/coredumps.h"
 
 int main(int argc, char *argv[])
 {
+    core::disableCoreDumps();
     if (cli::isHeadlessInvocation(argc, argv))
         return cli::runHeadless(argc, argv);
     return cli::launchWindow(argv);

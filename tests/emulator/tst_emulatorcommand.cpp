@@ -230,6 +230,12 @@ void TestEmulatorCommand::keysFromFileAndEnvironment_stayOffTheCommandLine()
     QVERIFY(commandLine.open(QIODevice::ReadOnly));
     const QByteArray arguments = commandLine.readAll();
     QVERIFY(arguments.contains("--secret-access-key-file"));
+    // Core dumps are off in the command's process too.
+    QFile limits(QStringLiteral("/proc/%1/limits").arg(emulator.process().processId()));
+    QVERIFY(limits.open(QIODevice::ReadOnly));
+    QVERIFY(QRegularExpression(QStringLiteral("Max core file size +0 +0 "))
+                .match(QString::fromLatin1(limits.readAll()))
+                .hasMatch());
     QVERIFY(!arguments.contains(secret.toUtf8()));
     QVERIFY(!arguments.contains(token.toUtf8()));
 

@@ -220,10 +220,18 @@ void TestGuiApplication::runningWindow_writesNothingUnlessAsked()
             return err.count("listing the fleet at") >= 2;
         },
         60'000);
+    // Core dumps are off in the window process (secrets live in its memory).
+    QFile limits(QStringLiteral("/proc/%1/limits").arg(process.processId()));
+    const QByteArray limitsText
+        = limits.open(QIODevice::ReadOnly) ? limits.readAll() : QByteArray();
     process.kill();
     process.waitForFinished(10'000);
     err += process.readAllStandardError();
     QVERIFY2(listedTwice, err.constData());
+    QVERIFY2(QRegularExpression(QStringLiteral("Max core file size +0 +0 "))
+                 .match(QString::fromLatin1(limitsText))
+                 .hasMatch(),
+        limitsText.constData());
     // Qt's own warnings (the offscreen platform has a few) are not the window's log.
     for (const QByteArray &line : err.split('\n')) {
         if (line.startsWith("lookoutdesk."))
