@@ -1,6 +1,7 @@
 #include "emulator/archiveloader.h"
 
 #include "core/boundedfile.h"
+#include "core/visibletext.h"
 #include "emulator/inputreader.h"
 #include "lookout/jsoncodec.h"
 #include "lookout/service.h"
@@ -75,7 +76,7 @@ void addModel(
 
 QString printablePath(const QString &path)
 {
-    return printableText(path);
+    return core::visibleText(path);
 }
 
 // Whether `path` names something inside `root` (both canonical).
@@ -100,17 +101,6 @@ std::optional<QString> entryProblem(const QFileInfo &info, const QString &root)
 }
 
 } // namespace
-
-QString printableText(const QString &text)
-{
-    QString printable = text;
-    for (QChar &c : printable) {
-        const char16_t unit = c.unicode();
-        if (unit < 0x20 || (unit >= 0x7f && unit < 0xa0))
-            c = QChar(0xfffd);
-    }
-    return printable;
-}
 
 ArchiveLoad loadArchive(const QString &directory, qint64 now, TransitionDurations durations)
 {
@@ -161,7 +151,8 @@ ArchiveLoad loadArchive(const QString &directory, qint64 now, TransitionDuration
         aws::Result<lookout::InferenceScheduler> decoded
             = lookout::json::decodeCliDescribeInferenceScheduler(content);
         if (!decoded) {
-            load.problems.append({ printablePath(path), printableText(decoded.error().message) });
+            load.problems.append(
+                { printablePath(path), core::visibleText(decoded.error().message) });
             continue;
         }
         lookout::InferenceScheduler scheduler = std::move(decoded).value();
@@ -173,7 +164,7 @@ ArchiveLoad loadArchive(const QString &directory, qint64 now, TransitionDuration
         const QString schedulerName = *scheduler.inferenceSchedulerName;
         if (!InputReader::isIdentifier(schedulerName)) {
             load.problems.append({ printablePath(path),
-                QLatin1String("InferenceSchedulerName '") + printableText(schedulerName)
+                QLatin1String("InferenceSchedulerName '") + core::visibleText(schedulerName)
                     + QLatin1String("' does not match ^[0-9a-zA-Z_-]{1,200}$") });
             continue;
         }

@@ -32,8 +32,4 @@ ArchiveLoad loadArchive(const QString &directory, qint64 now, TransitionDuration
 
 inline constexpr qint64 kMaxArchiveFileBytes = 1024 * 1024;
 
-// `text` with every C0 control character, DEL and C1 character replaced by U+FFFD: file names
-// and decoder messages in the loader's texts cannot move a terminal's cursor.
-QString printableText(const QString &text);
-
 } // namespace emulator
