@@ -904,7 +904,8 @@ void TestAwsJsonClient::tooLarge_announcedContentLength_abortsUpFront()
 void TestAwsJsonClient::tooLarge_streamedBody_abortsAtCapWithoutBufferingPastIt()
 {
     constexpr qint64 kCap = 16 * 1024 * 1024;
-    constexpr qint64 kSize = 20 * 1024 * 1024;
+    // 2.5 times the cap: buffering past the cap would show as 40 MiB, far over the bound below.
+    constexpr qint64 kSize = 40 * 1024 * 1024;
     m_server->enqueue(ScriptedResponse::generated(
         200, "application/x-amz-json-1.0", kSize, ScriptedResponse::Framing::Chunked));
     auto client = makeClient();
@@ -928,10 +929,12 @@ void TestAwsJsonClient::tooLarge_streamedBody_abortsAtCapWithoutBufferingPastIt(
         return;
     }
     QVERIFY2(measurePeak && peakBefore > 0, "/proc/self/status or /proc/self/clear_refs unusable");
-    // What is held at once (the body up to the cap, Qt's bounded read buffer, the server's
-    // bounded write buffer) stays within the cap plus 2 MiB; buffering all 20 MiB would not.
+    // What is held at once (the body up to the cap, Qt's read buffers in its HTTP thread, the
+    // in-process server's write buffer, the allocator's slack: 18 to 21 MiB in all, by how the
+    // chunks happen to arrive) stays within the cap plus 8 MiB; buffering the whole 40 MiB
+    // would not.
     const qint64 growthKiB = processStatusKiB("VmHWM") - peakBefore;
-    QVERIFY2(growthKiB < (kCap + 2 * 1024 * 1024) / 1024,
+    QVERIFY2(growthKiB < (kCap + 8 * 1024 * 1024) / 1024,
         qPrintable(QStringLiteral("peak resident memory grew by %1 KiB").arg(growthKiB)));
 }
 
