@@ -46,9 +46,18 @@ QString contentTypeText(const HttpResponse &response)
     const QByteArray type = response.header("Content-Type");
     if (type.isEmpty())
         return QStringLiteral("no Content-Type");
-    // An endpoint chooses the header's length; the sentence quotes its start only.
-    QString text = core::visibleText(QString::fromLatin1(type.left(kExcerptChars)));
-    if (type.size() > kExcerptChars)
+    // An endpoint chooses the header's length; the sentence quotes its start only: at most
+    // kExcerptChars characters as shown, an escape such as \x00 counting as four.
+    const QString whole = QString::fromLatin1(type);
+    QString text;
+    qsizetype used = 0;
+    for (; used < whole.size(); ++used) {
+        const QString shown = core::visibleText(QStringView(whole).mid(used, 1));
+        if (text.size() + shown.size() > kExcerptChars)
+            break;
+        text += shown;
+    }
+    if (used < whole.size())
         text += QStringLiteral("…");
     return QStringLiteral("Content-Type \"%1\"").arg(text);
 }
