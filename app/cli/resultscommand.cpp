@@ -101,31 +101,26 @@ std::variant<results::S3Location, aws::AwsError> outputLocationOf(const QString 
     const auto &output = scheduler.dataOutputConfiguration;
     const std::optional<lookout::S3Location> s3
         = output ? output->s3OutputConfiguration : std::nullopt;
-    if (!s3 || !s3->bucket || s3->bucket->isEmpty()) {
+    // A describe answer that names no usable location, as the error of that call.
+    const auto unusableAnswer = [&](const QString &message) {
         aws::AwsError error;
         error.kind = aws::AwsError::Kind::BadResponse;
         error.operation
             = QString::fromLatin1(lookout::service::operation::kDescribeInferenceScheduler);
         error.endpoint = config.endpoint;
         error.httpStatus = 200;
-        error.message = Text::tr("the scheduler %1 names no S3 output location "
-                                 "(DataOutputConfiguration.S3OutputConfiguration.Bucket)")
-                            .arg(name);
+        error.message = message;
         return error;
-    }
+    };
+    if (!s3 || !s3->bucket || s3->bucket->isEmpty())
+        return unusableAnswer(Text::tr("the scheduler %1 names no S3 output location "
+                                       "(DataOutputConfiguration.S3OutputConfiguration.Bucket)")
+                                  .arg(name));
     QString problem;
     const std::optional<results::S3Location> location
         = results::S3Location::parse(s3->uri(), &problem);
-    if (!location) {
-        aws::AwsError error;
-        error.kind = aws::AwsError::Kind::BadResponse;
-        error.operation
-            = QString::fromLatin1(lookout::service::operation::kDescribeInferenceScheduler);
-        error.endpoint = config.endpoint;
-        error.httpStatus = 200;
-        error.message = Text::tr("the output location of %1: %2").arg(name, problem);
-        return error;
-    }
+    if (!location)
+        return unusableAnswer(Text::tr("the output location of %1: %2").arg(name, problem));
     return *location;
 }
 

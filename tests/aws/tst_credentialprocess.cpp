@@ -2,6 +2,7 @@
 // command (exit status, stderr, timeout, output limit) with tiny scripts in a temporary directory.
 #include "aws/credentialprocess.h"
 #include "executablescript.h"
+#include "processresources.h"
 
 #include <QPointer>
 #include <QTemporaryDir>
@@ -37,19 +38,6 @@ CredentialProcessOptions quickOptions()
     CredentialProcessOptions options;
     options.timeout = std::chrono::milliseconds(20'000);
     return options;
-}
-
-// Whether `pid` is a running process: not gone, and not a zombie waiting for its parent (the
-// child of a killed command is re-parented to whoever reaps orphans, maybe never in a container).
-bool isRunning(pid_t pid)
-{
-    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (!stat.open(QIODevice::ReadOnly))
-        return false;
-    const QByteArray text = stat.readAll();
-    const qsizetype afterName = text.lastIndexOf(')');
-    return afterName > 0 && text.size() > afterName + 2 && text.at(afterName + 2) != 'Z'
-        && text.at(afterName + 2) != 'X';
 }
 
 } // namespace
@@ -510,7 +498,7 @@ void TestCredentialProcess::timeout_endsTheCommandsChildren()
     QVERIFY(!outcome->ok());
     QVERIFY2(outcome->error().message.contains(QLatin1String("was stopped")),
         qPrintable(outcome->error().message));
-    QTRY_VERIFY_WITH_TIMEOUT(!isRunning(child), 20'000);
+    QTRY_VERIFY_WITH_TIMEOUT(!testsupport::isRunning(child), 20'000);
 }
 
 void TestCredentialProcess::destroyingRunner_endsTheCommandsChildren()
@@ -522,9 +510,9 @@ void TestCredentialProcess::destroyingRunner_endsTheCommandsChildren()
         runner.run(nullptr, [](const Result<AwsCredentials> &) {});
         child = childPid();
         QVERIFY(child > 0);
-        QVERIFY(isRunning(child));
+        QVERIFY(testsupport::isRunning(child));
     }
-    QTRY_VERIFY_WITH_TIMEOUT(!isRunning(child), 20'000);
+    QTRY_VERIFY_WITH_TIMEOUT(!testsupport::isRunning(child), 20'000);
 }
 
 void TestCredentialProcess::childIgnoringSigterm_isKilled()
@@ -540,7 +528,7 @@ void TestCredentialProcess::childIgnoringSigterm_isKilled()
         child = childPid();
         QVERIFY(child > 0);
     }
-    QTRY_VERIFY_WITH_TIMEOUT(!isRunning(child), 20'000);
+    QTRY_VERIFY_WITH_TIMEOUT(!testsupport::isRunning(child), 20'000);
 }
 
 void TestCredentialProcess::outputTooLarge_endsTheCommandsChildren()
@@ -556,7 +544,7 @@ void TestCredentialProcess::outputTooLarge_endsTheCommandsChildren()
     QVERIFY(child > 0);
     QVERIFY(QTest::qWaitFor([&] { return outcome.has_value(); }, 20'000));
     QVERIFY(!outcome->ok());
-    QTRY_VERIFY_WITH_TIMEOUT(!isRunning(child), 20'000);
+    QTRY_VERIFY_WITH_TIMEOUT(!testsupport::isRunning(child), 20'000);
 }
 
 QTEST_GUILESS_MAIN(TestCredentialProcess)

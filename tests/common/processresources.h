@@ -52,4 +52,17 @@ inline int openDescriptors()
             .size());
 }
 
+// Whether process `pid` is running: not gone, and not a zombie waiting for its parent (a killed
+// command's child is re-parented to whoever reaps orphans, maybe never in a container).
+inline bool isRunning(qint64 pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray text = stat.readAll();
+    const qsizetype afterName = text.lastIndexOf(')');
+    return afterName > 0 && text.size() > afterName + 2 && text.at(afterName + 2) != 'Z'
+        && text.at(afterName + 2) != 'X';
+}
+
 } // namespace testsupport

@@ -6,6 +6,7 @@
 #include "executablescript.h"
 #include "headlessrun.h"
 #include "helpexample.h"
+#include "processresources.h"
 
 #include <QDir>
 #include <QFile>
@@ -303,18 +304,6 @@ void TestHeadlessCommands::sigint_exit130()
 
 namespace {
 
-// Whether `pid` is a running process (not gone, not a zombie nobody reaped yet).
-bool isRunning(qint64 pid)
-{
-    QFile stat(u"/proc/%1/stat"_s.arg(pid));
-    if (!stat.open(QIODevice::ReadOnly))
-        return false;
-    const QByteArray text = stat.readAll();
-    const qsizetype afterName = text.lastIndexOf(')');
-    return afterName > 0 && text.size() > afterName + 2 && text.at(afterName + 2) != 'Z'
-        && text.at(afterName + 2) != 'X';
-}
-
 } // namespace
 
 // Ctrl+C used to end the command and leave what its credential_process had started running.
@@ -343,12 +332,13 @@ void TestHeadlessCommands::sigint_endsTheCredentialProcessAndItsChildren()
     QCOMPARE(both.size(), 2);
     const qint64 command = both.at(0).toLongLong();
     const qint64 child = both.at(1).toLongLong();
-    QVERIFY(isRunning(command) && isRunning(child));
+    QVERIFY(testsupport::isRunning(command) && testsupport::isRunning(child));
 
     ::kill(static_cast<pid_t>(process.processId()), SIGINT);
     QVERIFY(process.waitForFinished(30'000));
     QCOMPARE(process.exitCode(), 130);
-    QTRY_VERIFY_WITH_TIMEOUT(!isRunning(command) && !isRunning(child), 30'000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !testsupport::isRunning(command) && !testsupport::isRunning(child), 30'000);
 }
 
 // A pipe with no writer as AWS_CONFIG_FILE (or AWS_SHARED_CREDENTIALS_FILE) made every command
