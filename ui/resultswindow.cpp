@@ -411,7 +411,7 @@ void ResultsWindow::finished(results::RangeLoader::Outcome outcome)
 
 void ResultsWindow::eventSelected(int event)
 {
-    const results::Event *shown = m_eventModel->event(event);
+    const results::Event *shown = m_eventModel->eventAt(event);
     if (!shown) {
         m_contributionModel->clear();
         m_selectionLabel->setText(tr("Nothing selected"));

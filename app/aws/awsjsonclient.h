@@ -1,6 +1,7 @@
 #pragma once
 
 #include "aws/awserror.h"
+#include "aws/clientcall.h"
 #include "aws/credentialsprovider.h"
 #include "aws/result.h"
 #include "aws/retrystrategy.h"
@@ -32,16 +33,6 @@ struct AwsJsonClientSettings {
     qint64 maxResponseBytes = 16 * 1024 * 1024;
 };
 
-// One call in flight. Owned by the client; deleted after it finishes.
-class AwsJsonCall : public QObject {
-    Q_OBJECT
-public:
-    using QObject::QObject;
-    // Stops the call; its callback is not run.
-    virtual void abort() = 0;
-    virtual QByteArray operation() const = 0;
-};
-
 // AWS JSON 1.0 over QNetworkAccessManager: signing, standard-mode retries with the retry quota,
 // clock-skew correction, timeouts, a response size cap, and errors as AwsError values.
 // Lives on one thread and never blocks it.
@@ -62,7 +53,7 @@ public:
     // Sends `operation` (e.g. "DescribeInferenceScheduler") with a JSON body. `done` runs once,
     // later, on this thread with the response body (a JSON object) or the error — unless
     // `context` is destroyed or the call is aborted first, in which case nothing runs.
-    AwsJsonCall *call(
+    ClientCall *call(
         const QByteArray &operation, const QByteArray &jsonBody, QObject *context, Callback done);
     // Drops every call in flight (profile or region switched); no callback runs.
     void abortAll();

@@ -3,8 +3,8 @@
 #include "appinfo.h"
 #include "aws/awsjsonresponse.h"
 #include "aws/configresolver.h"
-#include "aws/httpexchange.h"
 #include "aws/httplogging.h"
+#include "aws/registeredcall.h"
 #include "aws/sigv4signer.h"
 #include "core/visibletext.h"
 
@@ -66,22 +66,15 @@ sigv4::Signature signS3Get(const EndpointTarget &target, const sigv4::Headers &e
 
 namespace {
 
-class OperationCall;
-
 // What the calls of one client share.
-struct ClientState {
-    QPointer<QNetworkAccessManager> network;
-    std::shared_ptr<CredentialsProvider> credentials;
-    std::shared_ptr<RandomSource> random = RandomSource::system();
-    core::TimerFactory timers = core::qtTimers();
-    RetryQuota quota;
+struct S3State : ClientShared {
     QHash<QString, QString> bucketRegions; // learned from redirects
-    QList<OperationCall *> calls;
+    CallRegistry calls; // destroyed first: the calls use the shared state until then
 };
 
 } // namespace
 
-class S3Client::Private : public ClientState { };
+class S3Client::Private : public S3State { };
 
 namespace {
 
@@ -92,7 +85,6 @@ QString s3Location(const QString &bucket, const QString &key)
 }
 
 struct RequestSpec {
-    QByteArray operation; // "ListObjectsV2"
     QString bucket;
     QString key; // empty for the bucket itself
     s3::QueryParameters query;
@@ -101,19 +93,13 @@ struct RequestSpec {
     QString shownLocation; // what messages name: "s3://bucket/prefix/"
 };
 
-QByteArray requestIdOfS3(const HttpResponse &response)
-{
-    const QByteArray id = response.header("x-amz-request-id");
-    return id.isEmpty() ? requestIdOf(response).toLatin1() : id;
-}
-
 // An S3 error status as an AwsError: the <Error> document's code and message, else the status.
 AwsError serviceError(const HttpResponse &response, const s3xml::ErrorDocument &document)
 {
     AwsError error;
     error.kind = AwsError::Kind::Service;
     error.httpStatus = response.status;
-    error.requestId = core::visibleText(QString::fromLatin1(requestIdOfS3(response).left(200)));
+    error.requestId = requestIdOf(response).left(200);
     error.code
         = document.fields.code.isEmpty() ? QString::number(response.status) : document.fields.code;
     error.message = document.fields.message.isEmpty()
@@ -140,321 +126,128 @@ QString redirectRegion(const HttpResponse &response, const s3xml::ErrorDocument 
     return regionProblem(region) ? QString() : region;
 }
 
-// One request with its retries and at most one redirect to the bucket's region.
-class Exchange final : public QObject {
+// What ListObjectsV2 and GetObject share: S3's REST-XML requests (GET, signed as botocore signs
+// S3, addressed per the settings and the bucket's region), answers judged by status and <Error>
+// document, and at most one redirect to the bucket's region per request.
+class S3OperationCall : public RegisteredCall {
 public:
+    S3OperationCall(S3Client *client, S3State *d, QByteArray operation, QObject *context)
+        : RegisteredCall(client, &d->calls, d, std::move(operation), context)
+        , m_client(client)
+        , m_bucketRegions(&d->bucketRegions)
+    {
+    }
+
+    virtual void start() = 0;
+
+protected:
     using Done = std::function<void(Result<HttpResponse>)>;
 
-    Exchange(S3Client *client, ClientState *d, RequestSpec spec, Done done, QObject *parent)
-        : QObject(parent)
-        , m_client(client)
-        , m_d(d)
-        , m_spec(std::move(spec))
-        , m_done(std::move(done))
+    void request(RequestSpec spec, Done done)
     {
+        m_spec = std::move(spec);
+        m_redirected = false;
+        SignedExchange::Protocol protocol;
+        protocol.prepare = [this](const AwsCredentials &credentials, const QDateTime &time) {
+            return prepare(credentials, time);
+        };
+        protocol.judge = [this](const HttpResponse &response) { return judge(response); };
+        send(settings().maxAttempts, std::move(protocol),
+            [this, done = std::move(done)](Result<HttpResponse> answer) {
+                if (!answer)
+                    answer = Result<HttpResponse>(located(answer.error()));
+                done(std::move(answer));
+            });
     }
-
-    void start()
-    {
-        if (!m_finished)
-            fetchCredentials();
-    }
-
-    void cancel()
-    {
-        m_finished = true;
-        m_done = nullptr;
-        if (m_http) {
-            m_http->cancel();
-            m_http->deleteLater();
-            m_http = nullptr;
-        }
-        if (m_backoff)
-            m_backoff->stop();
-    }
-
-private:
-    enum class Attempt { Counted, Repeated };
 
     const S3ClientSettings &settings() const { return m_client->settings(); }
 
-    void fetchCredentials()
+private:
+    Result<PreparedAttempt> prepare(const AwsCredentials &credentials, const QDateTime &time)
     {
-        m_d->credentials->fetch(this, [this](const Result<AwsCredentials> &credentials) {
-            if (m_finished)
-                return;
-            if (!credentials) {
-                finish(credentials.error());
-                return;
-            }
-            m_credentials = credentials.value();
-            send(m_nextAttempt);
-        });
-    }
-
-    void send(Attempt attempt)
-    {
-        if (m_finished)
-            return;
-        if (!m_d->network) {
-            AwsError error;
-            error.kind = AwsError::Kind::Network;
-            error.message = u"the network access manager is gone"_s;
-            finish(std::move(error));
-            return;
-        }
         m_region = m_client->regionOf(m_spec.bucket);
         const QUrl endpoint = settings().endpointIsRegionDefault
             ? s3ServiceDescription().defaultEndpoint(m_region)
             : settings().endpoint;
         Result<EndpointTarget> target = s3::requestTarget(
             endpoint, settings().addressing, m_spec.bucket, m_spec.key, m_spec.query);
-        if (!target) {
-            finish(target.error());
-            return;
-        }
+        if (!target)
+            return target.error();
         m_target = std::move(target).value();
-        ++m_attempts;
-        if (attempt == Attempt::Counted)
-            ++m_countedAttempts;
+        const sigv4::Signature signature
+            = signS3Get(m_target, m_spec.extraHeaders, credentials, m_region, time);
 
-        const sigv4::Signature signature = signS3Get(m_target, m_spec.extraHeaders, m_credentials,
-            m_region, QDateTime::currentDateTimeUtc());
-
-        QNetworkRequest request(m_target.connectUrl);
+        PreparedAttempt attempt;
+        attempt.request = QNetworkRequest(m_target.connectUrl);
         if (!m_target.peerVerifyName.isEmpty())
-            request.setPeerVerifyName(m_target.peerVerifyName);
-        request.setRawHeader("Host", m_target.hostHeader);
+            attempt.request.setPeerVerifyName(m_target.peerVerifyName);
+        attempt.request.setRawHeader("Host", m_target.hostHeader);
         for (const auto &[name, value] : std::as_const(m_spec.extraHeaders))
-            request.setRawHeader(name, value);
-        request.setRawHeader("X-Amz-Date", signature.amzDate);
-        request.setRawHeader("X-Amz-Content-SHA256", signature.contentSha256);
+            attempt.request.setRawHeader(name, value);
+        attempt.request.setRawHeader("X-Amz-Date", signature.amzDate);
+        attempt.request.setRawHeader("X-Amz-Content-SHA256", signature.contentSha256);
         if (!signature.securityToken.isEmpty())
-            request.setRawHeader("X-Amz-Security-Token", signature.securityToken);
-        request.setRawHeader("Authorization", signature.authorization);
-        request.setRawHeader("User-Agent", appinfo::kUserAgent);
-
-        qCDebug(lcHttp).noquote()
-            << u"GET %1 (%2), attempt %3 (%4 of %5 counted), region %6, signed with %7"_s
-                   .arg(m_target.url.toString(QUrl::RemoveUserInfo),
-                       QString::fromLatin1(m_spec.operation))
-                   .arg(m_attempts)
-                   .arg(m_countedAttempts)
-                   .arg(settings().maxAttempts)
-                   .arg(m_region, m_credentials.redactedDescription());
-
-        HttpExchangeLimits limits;
-        limits.connectTimeout = settings().connectTimeout;
-        limits.readTimeout = settings().readTimeout;
-        limits.maxResponseBytes = m_spec.maxResponseBytes;
-        m_http = new HttpExchange(
-            m_d->network, request, QByteArrayLiteral("GET"), QByteArray(), limits,
-            [this](HttpExchangeOutcome outcome) { onDone(std::move(outcome)); }, this);
+            attempt.request.setRawHeader("X-Amz-Security-Token", signature.securityToken);
+        attempt.request.setRawHeader("Authorization", signature.authorization);
+        attempt.request.setRawHeader("User-Agent", appinfo::kUserAgent);
+        attempt.method = "GET";
+        attempt.limits.connectTimeout = settings().connectTimeout;
+        attempt.limits.readTimeout = settings().readTimeout;
+        attempt.limits.maxResponseBytes = m_spec.maxResponseBytes;
+        attempt.description
+            = u"GET %1 (%2), region %3"_s.arg(m_target.url.toString(QUrl::RemoveUserInfo),
+                QString::fromLatin1(operation()), m_region);
+        return attempt;
     }
 
-    void onDone(HttpExchangeOutcome outcome)
+    AttemptVerdict judge(const HttpResponse &response)
     {
-        if (m_finished)
-            return;
-        m_http->deleteLater();
-        m_http = nullptr;
-        const HttpResponse &response = outcome.response;
-        if (!outcome.failure && response.status >= 200 && response.status < 300) {
-            m_d->quota.release(
-                m_lastRetryCost > 0 ? m_lastRetryCost : retrystrategy::kNoRetrySuccessRefund);
+        AttemptVerdict verdict;
+        if (response.status >= 200 && response.status < 300)
+            return verdict;
+        const s3xml::ErrorDocument document = s3xml::parseErrorDocument(response.body);
+        AwsError error = serviceError(response, document);
+        const QString region = redirectRegion(response, document);
+        if (!region.isEmpty() && !m_redirected && region != m_region) {
+            m_redirected = true;
+            m_bucketRegions->insert(m_spec.bucket, region);
             qCDebug(lcHttp).noquote()
-                << u"HTTP %1 for %2 attempt %3: %4 bytes, request id %5"_s.arg(response.status)
-                       .arg(QString::fromLatin1(m_spec.operation))
-                       .arg(m_attempts)
-                       .arg(response.body.size())
-                       .arg(QString::fromLatin1(requestIdOfS3(response)));
-            Result<HttpResponse> result(std::move(outcome.response));
-            finish(std::move(result));
-            return;
+                << u"%1: bucket %2 is in %3, not %4; sending the request there"_s.arg(
+                       error.code, m_spec.bucket, region, m_region);
+            verdict.sendAgainNow = true;
+            return verdict;
         }
-
-        AwsError error;
-        if (outcome.failure) {
-            error.kind = *outcome.failure;
-            error.message = outcome.failureMessage;
-            error.httpStatus = response.status;
-            error.requestId = QString::fromLatin1(requestIdOfS3(response).left(200));
-        } else {
-            const s3xml::ErrorDocument document = s3xml::parseErrorDocument(response.body);
-            error = serviceError(response, document);
-            const QString region = redirectRegion(response, document);
-            if (!region.isEmpty() && !m_redirected && region != m_region) {
-                m_redirected = true;
-                m_d->bucketRegions.insert(m_spec.bucket, region);
-                qCDebug(lcHttp).noquote()
-                    << u"%1: bucket %2 is in %3, not %4; sending the request there"_s.arg(
-                           error.code, m_spec.bucket, region, m_region);
-                send(Attempt::Repeated);
-                return;
-            }
-            if (!region.isEmpty())
-                error.message += u" (the bucket %1 is in region %2)"_s.arg(m_spec.bucket, region);
-        }
-        qCDebug(lcHttp).noquote() << u"%1 attempt %2 failed: %3 %4 HTTP %5, request id %6"_s
-                                         .arg(QString::fromLatin1(m_spec.operation))
-                                         .arg(m_attempts)
-                                         .arg(AwsError::kindName(error.kind), error.code)
-                                         .arg(error.httpStatus)
-                                         .arg(error.requestId);
-
-        if (error.isExpiredToken() && !m_refreshedCredentials) {
-            m_refreshedCredentials = true;
-            m_d->credentials->invalidate();
-            m_nextAttempt = Attempt::Repeated;
-            fetchCredentials();
-            return;
-        }
-        if (!error.isRetryable()) {
-            finish(std::move(error));
-            return;
-        }
-        if (m_countedAttempts >= settings().maxAttempts) {
-            error.retriesExhausted = true;
-            finish(std::move(error));
-            return;
-        }
-        const int cost = retrystrategy::retryCost(error);
-        if (!m_d->quota.tryAcquire(cost)) {
-            finish(std::move(error));
-            return;
-        }
-        m_lastRetryCost = cost;
-        const std::chrono::milliseconds delay
-            = retrystrategy::backoffDelay(m_countedAttempts, m_d->random->uniform01());
-        qCDebug(lcHttp).noquote() << u"backoff: retrying %1 in %2 ms"_s
-                                         .arg(QString::fromLatin1(m_spec.operation))
-                                         .arg(delay.count());
-        m_backoff = m_d->timers();
-        m_backoff->start(delay, [this] { send(Attempt::Counted); });
+        if (!region.isEmpty())
+            error.message += u" (the bucket %1 is in region %2)"_s.arg(m_spec.bucket, region);
+        verdict.error = std::move(error);
+        return verdict;
     }
 
-    void finish(Result<HttpResponse> result)
+    // The error with the endpoint it came from and, for S3's own errors, the location asked for.
+    AwsError located(AwsError error) const
     {
-        m_finished = true;
-        if (!result) {
-            AwsError error = result.error();
-            error.operation = QString::fromLatin1(m_spec.operation);
-            if (error.endpoint.isEmpty())
-                error.endpoint = m_target.url.adjusted(QUrl::RemoveQuery);
-            if (error.endpoint.isEmpty())
-                error.endpoint = settings().endpoint;
-            error.attempts = m_attempts;
-            if (error.kind == AwsError::Kind::Service)
-                error.message = u"%1 (%2)"_s.arg(error.message, m_spec.shownLocation);
-            result = Result<HttpResponse>(std::move(error));
-        }
-        Done done = std::move(m_done);
-        m_done = nullptr;
-        if (done)
-            done(std::move(result));
+        if (error.endpoint.isEmpty())
+            error.endpoint = m_target.url.adjusted(QUrl::RemoveQuery);
+        if (error.endpoint.isEmpty())
+            error.endpoint = settings().endpoint;
+        if (error.kind == AwsError::Kind::Service)
+            error.message = u"%1 (%2)"_s.arg(error.message, m_spec.shownLocation);
+        return error;
     }
 
     S3Client *m_client;
-    ClientState *m_d;
+    QHash<QString, QString> *m_bucketRegions;
     RequestSpec m_spec;
-    Done m_done;
-    AwsCredentials m_credentials;
     EndpointTarget m_target;
     QString m_region;
-    QPointer<HttpExchange> m_http;
-    std::unique_ptr<core::Timer> m_backoff;
-    Attempt m_nextAttempt = Attempt::Counted;
-    int m_attempts = 0;
-    int m_countedAttempts = 0;
-    int m_lastRetryCost = 0;
     bool m_redirected = false;
-    bool m_refreshedCredentials = false;
-    bool m_finished = false;
 };
 
-// What ListObjectsV2 and GetObject share: registration with the client, the context, abort, and
-// delivering exactly once.
-class OperationCall : public S3Call {
+class ListCall final : public S3OperationCall {
 public:
-    OperationCall(S3Client *client, ClientState *d, QObject *context)
-        : S3Call(client)
-        , m_client(client)
-        , m_d(d)
-        , m_context(context)
-        , m_hasContext(context != nullptr)
-    {
-        m_d->calls.append(this);
-        if (context)
-            connect(context, &QObject::destroyed, this, &OperationCall::abort);
-    }
-    ~OperationCall() override
-    {
-        if (m_d)
-            m_d->calls.removeOne(this);
-    }
-
-    void detachFromClient() { m_d = nullptr; }
-    bool isDelivering() const { return m_delivering; }
-
-    void abort() override
-    {
-        if (m_finished)
-            return;
-        m_finished = true;
-        dropCallback();
-        if (m_exchange) {
-            m_exchange->cancel();
-            m_exchange->deleteLater();
-            m_exchange = nullptr;
-        }
-        deleteLater();
-    }
-
-    virtual void start() = 0;
-
-protected:
-    virtual void dropCallback() = 0;
-
-    void send(RequestSpec spec, Exchange::Done done)
-    {
-        if (m_exchange)
-            m_exchange->deleteLater();
-        m_exchange = new Exchange(m_client, m_d, std::move(spec), std::move(done), this);
-        m_exchange->start();
-    }
-
-    // Runs `deliver` (which calls the stored callback) unless the context is gone.
-    template<typename Callback, typename Value> void deliver(Callback &callback, Value value)
-    {
-        m_finished = true;
-        Callback done = std::move(callback);
-        callback = nullptr;
-        deleteLater();
-        if ((m_hasContext && !m_context) || !done)
-            return;
-        m_delivering = true;
-        done(value);
-        m_delivering = false;
-    }
-
-    const S3ClientSettings &settings() const { return m_client->settings(); }
-    bool finished() const { return m_finished; }
-
-private:
-    S3Client *m_client;
-    ClientState *m_d;
-    QPointer<QObject> m_context;
-    bool m_hasContext;
-    QPointer<Exchange> m_exchange;
-    bool m_finished = false;
-    bool m_delivering = false;
-};
-
-class ListCall final : public OperationCall {
-public:
-    ListCall(S3Client *client, ClientState *d, QString bucket, QString prefix, QObject *context,
+    ListCall(S3Client *client, S3State *d, QString bucket, QString prefix, QObject *context,
         S3Client::ListDone done)
-        : OperationCall(client, d, context)
+        : S3OperationCall(client, d, "ListObjectsV2", context)
         , m_bucket(std::move(bucket))
         , m_prefix(std::move(prefix))
         , m_done(std::move(done))
@@ -469,7 +262,6 @@ private:
     void requestPage()
     {
         RequestSpec spec;
-        spec.operation = "ListObjectsV2";
         spec.bucket = m_bucket;
         spec.query = { { "list-type", "2" }, { "encoding-type", "url" } };
         if (!m_prefix.isEmpty())
@@ -478,7 +270,7 @@ private:
             spec.query.append({ "continuation-token", m_token.toUtf8() });
         spec.maxResponseBytes = s3xml::kMaxS3XmlBytes;
         spec.shownLocation = s3Location(m_bucket, m_prefix);
-        send(std::move(spec), [this](Result<HttpResponse> page) { onPage(std::move(page)); });
+        request(std::move(spec), [this](Result<HttpResponse> page) { onPage(std::move(page)); });
     }
 
     void fail(AwsError::Kind kind, const QString &message)
@@ -548,11 +340,11 @@ private:
     S3Listing m_listing;
 };
 
-class GetCall final : public OperationCall {
+class GetCall final : public S3OperationCall {
 public:
-    GetCall(S3Client *client, ClientState *d, QString bucket, QString key, QByteArray expectedEtag,
+    GetCall(S3Client *client, S3State *d, QString bucket, QString key, QByteArray expectedEtag,
         QObject *context, S3Client::GetDone done)
-        : OperationCall(client, d, context)
+        : S3OperationCall(client, d, "GetObject", context)
         , m_bucket(std::move(bucket))
         , m_key(std::move(key))
         , m_expectedEtag(std::move(expectedEtag))
@@ -563,14 +355,14 @@ public:
     void start() override
     {
         RequestSpec spec;
-        spec.operation = "GetObject";
         spec.bucket = m_bucket;
         spec.key = m_key;
         if (!m_expectedEtag.isEmpty())
             spec.extraHeaders.append({ "If-Match", m_expectedEtag });
         spec.maxResponseBytes = settings().maxObjectBytes;
         spec.shownLocation = s3Location(m_bucket, m_key);
-        send(std::move(spec), [this](Result<HttpResponse> object) { onObject(std::move(object)); });
+        request(
+            std::move(spec), [this](Result<HttpResponse> object) { onObject(std::move(object)); });
     }
 
 private:
@@ -641,18 +433,11 @@ S3Client::S3Client(QNetworkAccessManager *network, S3ClientSettings settings,
     d->credentials = std::move(credentials);
 }
 
-S3Client::~S3Client()
+S3Client::~S3Client() = default;
+
+void S3Client::setClock(std::shared_ptr<const core::Clock> clock)
 {
-    const QList<OperationCall *> calls = d->calls;
-    d->calls.clear();
-    for (OperationCall *call : calls) {
-        call->detachFromClient();
-        call->abort();
-        if (call->isDelivering())
-            call->setParent(nullptr);
-        else
-            delete call;
-    }
+    d->clock = std::move(clock);
 }
 
 void S3Client::setTimerFactory(core::TimerFactory timers)
@@ -667,7 +452,7 @@ void S3Client::setRandomSource(std::shared_ptr<RandomSource> random)
 
 namespace {
 
-template<typename Call> S3Call *started(Call *call)
+template<typename Call> ClientCall *started(Call *call)
 {
     QMetaObject::invokeMethod(
         call, [call] { call->start(); }, Qt::QueuedConnection);
@@ -676,13 +461,13 @@ template<typename Call> S3Call *started(Call *call)
 
 } // namespace
 
-S3Call *S3Client::listObjects(
+ClientCall *S3Client::listObjects(
     const QString &bucket, const QString &prefix, QObject *context, ListDone done)
 {
     return started(new ListCall(this, d.get(), bucket, prefix, context, std::move(done)));
 }
 
-S3Call *S3Client::getObject(const QString &bucket, const QString &key,
+ClientCall *S3Client::getObject(const QString &bucket, const QString &key,
     const QByteArray &expectedEtag, QObject *context, GetDone done)
 {
     return started(new GetCall(this, d.get(), bucket, key, expectedEtag, context, std::move(done)));
@@ -690,9 +475,12 @@ S3Call *S3Client::getObject(const QString &bucket, const QString &key,
 
 void S3Client::abortAll()
 {
-    const QList<OperationCall *> calls = d->calls;
-    for (OperationCall *call : calls)
-        call->abort();
+    d->calls.abortAll();
+}
+
+std::chrono::seconds S3Client::clockSkew() const
+{
+    return std::chrono::round<std::chrono::seconds>(d->skew.offset());
 }
 
 QString S3Client::regionOf(const QString &bucket) const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "aws/clientcall.h"
 #include "aws/configresolver.h"
 #include "aws/credentialsprovider.h"
 #include "aws/result.h"
@@ -8,6 +9,7 @@
 #include "aws/s3xml.h"
 #include "aws/servicedescription.h"
 #include "aws/sigv4signer.h"
+#include "core/clock.h"
 #include "core/timer.h"
 
 #include <QByteArray>
@@ -66,19 +68,10 @@ struct S3Object {
     QByteArray etag; // as sent
 };
 
-// One operation in flight, owned by the client; deleted after it finishes.
-class S3Call : public QObject {
-    Q_OBJECT
-public:
-    using QObject::QObject;
-    // Stops the operation; its callback is not run.
-    virtual void abort() = 0;
-};
-
 // The two S3 operations results need, in the REST-XML protocol, signed with SigV4 as botocore
-// signs S3 (service "s3", path as sent, x-amz-content-sha256 with the payload hash), on the JSON
-// client's transport (HttpExchange) with its retries (standard mode, the retry quota), expired
-// credentials fetched again once, and errors as AwsError values. A bucket in another region is
+// signs S3 (service "s3", path as sent, x-amz-content-sha256 with the payload hash), sent as the
+// JSON client sends (SignedExchange: standard-mode retries and quota, expired credentials fetched
+// again once, clock-skew correction), with errors as AwsError values. A bucket in another region is
 // followed once (x-amz-bucket-region, or <Region> in the error), then addressed there from the
 // start. Lives on one thread and never blocks it.
 class S3Client : public QObject {
@@ -91,23 +84,26 @@ public:
         std::shared_ptr<CredentialsProvider> credentials, QObject *parent = nullptr);
     ~S3Client() override;
 
-    // Tests only: the backoff timers and the jitter source.
+    // Tests only: the clock, the backoff timers and the jitter source.
+    void setClock(std::shared_ptr<const core::Clock> clock);
     void setTimerFactory(core::TimerFactory timers);
     void setRandomSource(std::shared_ptr<RandomSource> random);
 
     // ListObjectsV2 of every key under `prefix`, page after page until the last. `done` runs
     // once, later, on this thread, unless `context` (may be null) is destroyed or the call is
     // aborted first.
-    S3Call *listObjects(
+    ClientCall *listObjects(
         const QString &bucket, const QString &prefix, QObject *context, ListDone done);
     // GetObject, refused once it is known to be over maxObjectBytes (by Content-Length, or by the
     // bytes as they arrive). With `expectedEtag`, the object must still be that version
     // (If-Match, and the ETag of the answer compared).
-    S3Call *getObject(const QString &bucket, const QString &key, const QByteArray &expectedEtag,
+    ClientCall *getObject(const QString &bucket, const QString &key, const QByteArray &expectedEtag,
         QObject *context, GetDone done);
     void abortAll();
 
     const S3ClientSettings &settings() const { return m_settings; }
+    // The offset applied to the local clock when signing, learned from response Date headers.
+    std::chrono::seconds clockSkew() const;
     // The region requests for `bucket` are signed for: learned from a redirect, else settings().
     QString regionOf(const QString &bucket) const;
 

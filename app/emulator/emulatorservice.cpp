@@ -191,34 +191,18 @@ S3Result EmulatorService::processS3(
     const qint64 nowMicros = now.toMSecsSinceEpoch() * 1000;
     synchronize(nowMicros);
 
-    const Fault fault = m_faults.draw();
-    switch (fault) {
-    case Fault::Throttling:
-        ++m_counters.throttled;
-        qCDebug(lcEmulator) << "injected fault: S3 SlowDown";
+    const Fault fault = drawFault(response);
+    if (fault == Fault::Throttling) {
         result.error = s3errors::slowDown();
         return result;
-    case Fault::InternalError:
-        ++m_counters.internalErrors;
-        qCDebug(lcEmulator) << "injected fault: S3 internal error";
+    }
+    if (fault == Fault::InternalError) {
         result.error = s3errors::internalError();
         return result;
-    case Fault::Slow:
-        ++m_counters.slowed;
-        response.delay = m_faults.config().slowDelay;
-        break;
-    case Fault::Malformed:
-    case Fault::None:
-        break;
     }
     result = m_s3.serve(request, nowMicros);
-    if (fault == Fault::Malformed && !result.error && request.method != "HEAD") {
-        ++m_counters.malformed;
-        qCDebug(lcEmulator) << "injected fault: malformed S3 body";
-        // The length announced is the one sent: a client sees a document that is cut short
-        // or is not what it asked for, never a connection left hanging.
-        result.body = m_faults.corrupt(result.body);
-    }
+    if (fault == Fault::Malformed && !result.error && request.method != "HEAD")
+        result.body = malformed(result.body);
     return result;
 }
 
@@ -265,24 +249,11 @@ OperationResult EmulatorService::process(
     const qint64 nowMicros = now.toMSecsSinceEpoch() * 1000;
     synchronize(nowMicros);
 
-    const Fault fault = m_faults.draw();
-    switch (fault) {
-    case Fault::Throttling:
-        ++m_counters.throttled;
-        qCDebug(lcEmulator) << "injected fault: throttling";
+    const Fault fault = drawFault(response);
+    if (fault == Fault::Throttling)
         return failure(serviceerrors::throttling());
-    case Fault::InternalError:
-        ++m_counters.internalErrors;
-        qCDebug(lcEmulator) << "injected fault: internal error";
+    if (fault == Fault::InternalError)
         return failure(serviceerrors::internalServer());
-    case Fault::Slow:
-        ++m_counters.slowed;
-        response.delay = m_faults.config().slowDelay;
-        break;
-    case Fault::Malformed:
-    case Fault::None:
-        break;
-    }
 
     OperationResult result;
     switch (*operation) {
@@ -305,12 +276,41 @@ OperationResult EmulatorService::process(
         result = m_operations.describeModel(input);
         break;
     }
-    if (fault == Fault::Malformed && !result.error) {
-        ++m_counters.malformed;
-        qCDebug(lcEmulator) << "injected fault: malformed body";
-        result.body = m_faults.corrupt(result.body);
-    }
+    if (fault == Fault::Malformed && !result.error)
+        result.body = malformed(result.body);
     return result;
+}
+
+Fault EmulatorService::drawFault(HttpResponse &response)
+{
+    const Fault fault = m_faults.draw();
+    switch (fault) {
+    case Fault::Throttling:
+        ++m_counters.throttled;
+        qCDebug(lcEmulator) << "injected fault: throttling";
+        break;
+    case Fault::InternalError:
+        ++m_counters.internalErrors;
+        qCDebug(lcEmulator) << "injected fault: internal error";
+        break;
+    case Fault::Slow:
+        ++m_counters.slowed;
+        response.delay = m_faults.config().slowDelay;
+        break;
+    case Fault::Malformed:
+    case Fault::None:
+        break;
+    }
+    return fault;
+}
+
+QByteArray EmulatorService::malformed(const QByteArray &body)
+{
+    ++m_counters.malformed;
+    qCDebug(lcEmulator) << "injected fault: malformed body";
+    // The length announced is the one sent: a client sees a document that is cut short or is
+    // not what it asked for, never a connection left hanging.
+    return m_faults.corrupt(body);
 }
 
 } // namespace emulator

@@ -66,6 +66,11 @@ private:
     void synchronize(qint64 now);
     HttpResponse handleS3(const HttpRequest &request, const QDateTime &now);
     S3Result processS3(const HttpRequest &request, const QDateTime &now, HttpResponse &response);
+    // Draws the fault for one request of either protocol and counts it; a slow one delays
+    // `response`. Throttling and InternalError are answered by the caller in its protocol.
+    Fault drawFault(HttpResponse &response);
+    // `body` damaged as the Malformed fault damages answers; counted.
+    QByteArray malformed(const QByteArray &body);
     QByteArray newRequestId();
     QByteArray httpDate(const QDateTime &now);
 

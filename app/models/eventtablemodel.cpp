@@ -70,7 +70,7 @@ void EventTableModel::seriesChanged()
     }
 }
 
-const results::Event *EventTableModel::event(int row) const
+const results::Event *EventTableModel::eventAt(int row) const
 {
     return row >= 0 && static_cast<size_t>(row) < m_events.size()
         ? &m_events[static_cast<size_t>(row)]
@@ -89,7 +89,7 @@ int EventTableModel::rowAt(qint64 microseconds) const
 
 results::Contributions EventTableModel::contributions(int row) const
 {
-    const results::Event *found = event(row);
+    const results::Event *found = eventAt(row);
     if (!found || !m_series)
         return {};
     return results::contributions(*m_series, *found);

@@ -51,7 +51,7 @@ public:
 
     const std::vector<results::Event> &events() const { return m_events; }
     // The event of `row`; null for a row that is not one.
-    const results::Event *event(int row) const;
+    const results::Event *eventAt(int row) const;
     // The row of the event that spans `microseconds` (from its start to its end), or -1.
     int rowAt(qint64 microseconds) const;
     // The sensors' mean shares over the event of `row` (empty for a row that is not one).

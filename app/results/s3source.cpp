@@ -79,7 +79,7 @@ S3Source::~S3Source()
     cancelAll();
 }
 
-void S3Source::track(aws::S3Call *call)
+void S3Source::track(aws::ClientCall *call)
 {
     m_calls.removeAll(nullptr);
     m_calls.append(call);
@@ -125,8 +125,8 @@ void S3Source::fetch(const ObjectInfo &object, FetchDone done)
 
 void S3Source::cancelAll()
 {
-    const QList<QPointer<aws::S3Call>> calls = std::exchange(m_calls, {});
-    for (const QPointer<aws::S3Call> &call : calls) {
+    const QList<QPointer<aws::ClientCall>> calls = std::exchange(m_calls, {});
+    for (const QPointer<aws::ClientCall> &call : calls) {
         if (call)
             call->abort();
     }

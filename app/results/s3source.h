@@ -14,7 +14,7 @@
 class QNetworkAccessManager;
 
 namespace aws {
-class S3Call;
+class ClientCall;
 class S3Client;
 struct ResolvedConfig;
 } // namespace aws
@@ -63,11 +63,11 @@ public:
     void cancelAll() override;
 
 private:
-    void track(aws::S3Call *call);
+    void track(aws::ClientCall *call);
 
     S3Location m_location;
     aws::S3Client *m_client;
-    QList<QPointer<aws::S3Call>> m_calls;
+    QList<QPointer<aws::ClientCall>> m_calls;
     std::optional<aws::AwsError> m_listingError;
 };
 

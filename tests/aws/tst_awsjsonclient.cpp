@@ -1278,7 +1278,7 @@ void TestAwsJsonClient::callAbort_dropsOnlyThatCall()
     });
     int abortedCallbacks = 0;
     QSignalSpy received(m_server.get(), &ScriptedHttpServer::requestReceived);
-    aws::AwsJsonCall *doomed = client->call("ListInferenceSchedulers", "{}", this,
+    aws::ClientCall *doomed = client->call("ListInferenceSchedulers", "{}", this,
         [&](const Result<QByteArray> &) { ++abortedCallbacks; });
     QCOMPARE(doomed->operation(), QByteArray("ListInferenceSchedulers"));
     QVERIFY(received.wait(5000));

@@ -5,6 +5,7 @@
 // with special characters encoded once. Backoff runs through recording timers: nothing sleeps.
 #include "aws/s3client.h"
 #include "clienttestdoubles.h"
+#include "core/clock.h"
 #include "scriptedhttpserver.h"
 #include "sigv4requestcheck.h"
 
@@ -386,6 +387,46 @@ private slots:
         QVERIFY(list().ok());
     }
 
+    void clockSkew_requestTimeTooSkewedIsRetriedOnceWithTheServersTime()
+    {
+        const QDateTime localTime(QDate(2026, 11, 28), QTime(12, 0), Qt::UTC);
+        const QDateTime serverTime = localTime.addSecs(25 * 60);
+        m_client->setClock(std::make_shared<core::ManualClock>(localTime));
+        m_server->enqueue(s3Error(403, "RequestTimeTooSkewed",
+            "The difference between the request time and the current time is too large.")
+                              .withDate(serverTime));
+        m_server->enqueue(xml(200, listPage({ u"out/1/results.jsonl"_s })).withDate(serverTime));
+
+        const Result<aws::S3Listing> listing = list();
+        QVERIFY2(listing.ok(), qPrintable(listing.ok() ? QString() : listing.error().toString()));
+        QCOMPARE(m_server->requests().size(), 2);
+        QCOMPARE(m_server->requests()[0].header("X-Amz-Date"), "20261128T120000Z");
+        QCOMPARE(m_server->requests()[1].header("X-Amz-Date"), "20261128T122500Z");
+        QCOMPARE(m_client->clockSkew(), std::chrono::seconds(25 * 60));
+        QVERIFY(m_timers.delays().isEmpty()); // a repeat, not a backed-off retry
+        verifySigned(1);
+
+        // Signed with the corrected time from the start; a second skew error is not retried.
+        m_server->enqueue(s3Error(403, "RequestTimeTooSkewed", "Still skewed.")
+                              .withDate(serverTime.addSecs(60 * 60)));
+        m_server->enqueue(s3Error(403, "RequestTimeTooSkewed", "Still skewed.")
+                              .withDate(serverTime.addSecs(2 * 60 * 60)));
+        const AwsError error = get(u"out/1/results.jsonl"_s).error();
+        QCOMPARE(error.code, u"RequestTimeTooSkewed"_s);
+        QCOMPARE(m_server->requests().size(), 4);
+        QCOMPARE(m_server->requests()[2].header("X-Amz-Date"), "20261128T122500Z");
+    }
+
+    void expiredToken_fetchesCredentialsOnceMore()
+    {
+        m_server->enqueue(s3Error(400, "ExpiredToken", "The provided token has expired."), 2);
+        const AwsError error = get(u"k"_s).error();
+        QCOMPARE(error.code, u"ExpiredToken"_s);
+        QCOMPARE(error.attempts, 2);
+        QCOMPARE(m_server->requests().size(), 2);
+        QVERIFY(m_timers.delays().isEmpty());
+    }
+
     void errorWithoutADocument_namesTheStatus()
     {
         m_server->enqueue(ScriptedResponse::raw(502, "text/html", "<html>Bad gateway</html>"), 3);
@@ -483,7 +524,7 @@ private slots:
     {
         m_server->enqueue(ScriptedResponse::hang());
         bool called = false;
-        aws::S3Call *call = m_client->listObjects(
+        aws::ClientCall *call = m_client->listObjects(
             u"results"_s, u"out/"_s, this, [&](const Result<aws::S3Listing> &) { called = true; });
         QTRY_COMPARE(m_server->requests().size(), 1);
         call->abort();

@@ -263,7 +263,7 @@ void TestResultsModels::events_followALoadTellingOnlyWhatChanged()
     QCOMPARE(changed.size(), 1);
     QCOMPARE(changed.first()[0].toModelIndex().row(), 1);
     QCOMPARE(changed.first()[1].toModelIndex().row(), 1);
-    QCOMPARE(model.event(1)->points, 2);
+    QCOMPARE(model.eventAt(1)->points, 2);
     // Nothing new: nothing said.
     model.seriesChanged();
     QCOMPARE(changed.size(), 1);
@@ -275,7 +275,7 @@ void TestResultsModels::events_followALoadTellingOnlyWhatChanged()
     model.seriesChanged();
     QCOMPARE(model.rowCount(), 1);
     QCOMPARE(removed.size(), 1);
-    QCOMPARE(model.event(0)->points, 4);
+    QCOMPARE(model.eventAt(0)->points, 4);
     QCOMPARE(reset.size(), 0);
     series.clear();
     model.seriesChanged();
@@ -321,8 +321,8 @@ void TestResultsModels::events_roles()
     QVERIFY(cell(1, C::MaxScoreColumn, models::SortRole).toDouble()
         < cell(0, C::MaxScoreColumn, models::SortRole).toDouble());
     QCOMPARE(columnOf(model, u"Highest score"_s), int(C::MaxScoreColumn));
-    QCOMPARE(model.event(2), nullptr);
-    QCOMPARE(model.event(-1), nullptr);
+    QCOMPARE(model.eventAt(2), nullptr);
+    QCOMPARE(model.eventAt(-1), nullptr);
 }
 
 void TestResultsModels::events_rowAtAndContributions()
