@@ -2,6 +2,7 @@
 
 #include "appinfo.h"
 #include "cli/helptext.h"
+#include "cli/interruptwatcher.h"
 #include "core/boundedfile.h"
 #include "emulator/emulator.h"
 #include "lookout/service.h"
@@ -10,68 +11,15 @@
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
-#include <QSocketNotifier>
 #include <QTextStream>
 
-#include <csignal>
 #include <optional>
-#include <sys/socket.h>
-#include <unistd.h>
 
 namespace cli {
 
 namespace {
 
 using namespace Qt::StringLiterals;
-
-// SIGINT and SIGTERM become a byte on a socket pair, read by the event loop, so shutdown runs
-// as ordinary code rather than inside a signal handler.
-class TerminationSignals {
-public:
-    TerminationSignals()
-    {
-        if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, s_pipe) != 0)
-            return;
-        struct sigaction action = {};
-        action.sa_handler = &TerminationSignals::onSignal;
-        sigemptyset(&action.sa_mask);
-        action.sa_flags = SA_RESTART;
-        ::sigaction(SIGINT, &action, &m_previousInt);
-        ::sigaction(SIGTERM, &action, &m_previousTerm);
-        m_notifier.emplace(s_pipe[0], QSocketNotifier::Read);
-        QObject::connect(&*m_notifier, &QSocketNotifier::activated, [] {
-            char byte = 0;
-            [[maybe_unused]] const ssize_t got = ::read(s_pipe[0], &byte, 1);
-            QCoreApplication::quit();
-        });
-    }
-    ~TerminationSignals()
-    {
-        if (!m_notifier)
-            return;
-        m_notifier.reset();
-        ::sigaction(SIGINT, &m_previousInt, nullptr);
-        ::sigaction(SIGTERM, &m_previousTerm, nullptr);
-        ::close(s_pipe[0]);
-        ::close(s_pipe[1]);
-    }
-    TerminationSignals(const TerminationSignals &) = delete;
-    TerminationSignals &operator=(const TerminationSignals &) = delete;
-
-    bool isInstalled() const { return m_notifier.has_value(); }
-
-private:
-    static void onSignal(int)
-    {
-        const char byte = 1;
-        [[maybe_unused]] const ssize_t written = ::write(s_pipe[1], &byte, 1);
-    }
-
-    static inline int s_pipe[2] = { -1, -1 };
-    struct sigaction m_previousInt = {};
-    struct sigaction m_previousTerm = {};
-    std::optional<QSocketNotifier> m_notifier;
-};
 
 // A POSIX shell word: single quotes, with embedded ones spelled '\''.
 QString shellQuoted(const QString &value)
@@ -384,11 +332,14 @@ int runEmulatorCommand(const QStringList &arguments)
         return options::exitcode::kBadCommandLine;
     }
 
-    const TerminationSignals terminationSignals;
+    // Ctrl+C, SIGTERM and SIGHUP end the serving as ordinary code: exit status 0.
+    const InterruptWatcher terminationSignals;
     if (!terminationSignals.isInstalled()) {
-        err << appinfo::kBinaryName << " emulator: cannot watch for SIGINT/SIGTERM\n";
+        err << appinfo::kBinaryName << " emulator: cannot watch for SIGINT/SIGTERM/SIGHUP\n";
         return options::exitcode::kFailure;
     }
+    QObject::connect(&terminationSignals, &InterruptWatcher::interrupted,
+        QCoreApplication::instance(), &QCoreApplication::quit);
     // The library logs its start-up at info level; this command says the same in its own
     // "Lookout for Equipment emulator: …" line, once. A rule in QT_LOGGING_RULES still wins.
     QLoggingCategory::setFilterRules(u"lookoutdesk.emulator.info=false"_s);

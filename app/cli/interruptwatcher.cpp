@@ -1,7 +1,9 @@
 #include "cli/interruptwatcher.h"
 
+#include <QIODevice>
 #include <QSocketNotifier>
 
+#include <array>
 #include <csignal>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -10,12 +12,14 @@ namespace cli {
 
 namespace {
 
-int g_pipe[2] = { -1, -1 };
-struct sigaction g_previous = {};
+constexpr std::array kWatchedSignals { SIGINT, SIGTERM, SIGHUP };
 
-void onSignal(int)
+int g_pipe[2] = { -1, -1 };
+std::array<struct sigaction, kWatchedSignals.size()> g_previous = {};
+
+void onSignal(int signalNumber)
 {
-    const char byte = 1;
+    const char byte = static_cast<char>(signalNumber);
     [[maybe_unused]] const ssize_t written = ::write(g_pipe[1], &byte, 1);
 }
 
@@ -33,14 +37,16 @@ InterruptWatcher::InterruptWatcher(QObject *parent)
     action.sa_handler = &onSignal;
     sigemptyset(&action.sa_mask);
     action.sa_flags = SA_RESTART;
-    ::sigaction(SIGINT, &action, &g_previous);
+    for (std::size_t i = 0; i < kWatchedSignals.size(); ++i)
+        ::sigaction(kWatchedSignals[i], &action, &g_previous[i]);
 }
 
 InterruptWatcher::~InterruptWatcher()
 {
     if (!m_notifier)
         return;
-    ::sigaction(SIGINT, &g_previous, nullptr);
+    for (std::size_t i = 0; i < kWatchedSignals.size(); ++i)
+        ::sigaction(kWatchedSignals[i], &g_previous[i], nullptr);
     m_notifier.reset();
     ::close(g_pipe[0]);
     ::close(g_pipe[1]);
@@ -50,9 +56,20 @@ InterruptWatcher::~InterruptWatcher()
 void InterruptWatcher::onActivated()
 {
     char bytes[16];
-    while (::read(g_pipe[0], bytes, sizeof bytes) > 0) { }
-    m_interrupted = true;
-    emit interrupted();
+    ssize_t got = 0;
+    while ((got = ::read(g_pipe[0], bytes, sizeof bytes)) > 0) {
+        if (m_signal == 0)
+            m_signal = bytes[0];
+    }
+    if (m_signal != 0)
+        emit interrupted();
+}
+
+int endInterrupted(const InterruptWatcher &watcher, QIODevice *out)
+{
+    if (watcher.signalNumber() == SIGINT)
+        out->write("\n");
+    return watcher.exitCode();
 }
 
 } // namespace cli

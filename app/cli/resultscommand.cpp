@@ -214,9 +214,7 @@ int readAndPrint(const Invocation &invocation, const ResultsEnvironment &environ
     if (!outcome && !interrupts.wasInterrupted())
         loop.exec();
     if (!outcome || *outcome == results::RangeLoader::Outcome::Cancelled) {
-        // Like the CLI on KeyboardInterrupt: end the line the terminal was on.
-        environment.out->write("\n");
-        return options::exitcode::kInterrupted;
+        return endInterrupted(interrupts, environment.out);
     }
     if (*outcome == results::RangeLoader::Outcome::Failed) {
         if (s3Source && s3Source->lastListingError())
@@ -331,8 +329,7 @@ int runResultsCommand(const Invocation &invocation, const ResultsEnvironment &en
             auto described = outputLocationOf(named, lookoutConfig.value(), network, interrupts);
             if (const aws::AwsError *error = std::get_if<aws::AwsError>(&described)) {
                 if (error->kind == aws::AwsError::Kind::Cancelled) {
-                    environment.out->write("\n");
-                    return options::exitcode::kInterrupted;
+                    return endInterrupted(interrupts, environment.out);
                 }
                 return fail(err, *error);
             }

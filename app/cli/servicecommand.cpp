@@ -129,9 +129,7 @@ int runServiceCommand(const Invocation &invocation, const CommandEnvironment &en
     if (!outcome && !interrupts.wasInterrupted())
         loop.exec();
     if (!outcome) {
-        // Like the CLI on KeyboardInterrupt: end the line the terminal was on.
-        environment.out->write("\n");
-        return options::exitcode::kInterrupted;
+        return endInterrupted(interrupts, environment.out);
     }
     if (!outcome->ok())
         return fail(err, outcome->error());

@@ -5,7 +5,6 @@
 namespace options::exitcode {
 
 inline constexpr int kSuccess = 0;
-inline constexpr int kInterrupted = 130; // SIGINT (Ctrl+C)
 inline constexpr int kBadCommandLine
     = 252; // unknown option, missing argument, bad value, bad parameter
 inline constexpr int kConfiguration = 253; // profile, region, endpoint or credentials unusable

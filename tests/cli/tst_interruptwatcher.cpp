@@ -1,7 +1,9 @@
-// Ctrl+C as a signal in the event loop: delivered once per SIGINT, also when it arrived before
-// the loop ran, and the previous disposition back after the watcher is gone.
+// Ctrl+C, SIGTERM and SIGHUP as a signal in the event loop: delivered once per signal, also when
+// it arrived before the loop ran, the first signal deciding the exit status, and the previous
+// dispositions back after the watcher is gone.
 #include "cli/interruptwatcher.h"
 
+#include <QBuffer>
 #include <QSignalSpy>
 #include <QtTest>
 
@@ -31,6 +33,38 @@ private slots:
         QVERIFY(watcher.wasInterrupted());
         QCOMPARE(::raise(SIGINT), 0);
         QTRY_COMPARE_WITH_TIMEOUT(spy.count(), 2, 5000);
+    }
+
+    void terminationSignals_exitWith128PlusTheSignal_data()
+    {
+        QTest::addColumn<int>("signalNumber");
+        QTest::addColumn<int>("exitCode");
+        QTest::newRow("SIGINT") << int(SIGINT) << 130;
+        QTest::newRow("SIGTERM") << int(SIGTERM) << 143;
+        QTest::newRow("SIGHUP") << int(SIGHUP) << 129;
+    }
+
+    void terminationSignals_exitWith128PlusTheSignal()
+    {
+        QFETCH(int, signalNumber);
+        QFETCH(int, exitCode);
+        cli::InterruptWatcher watcher;
+        QVERIFY(watcher.isInstalled());
+        QSignalSpy spy(&watcher, &cli::InterruptWatcher::interrupted);
+        QCOMPARE(::raise(signalNumber), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(spy.count(), 1, 5000);
+        QCOMPARE(watcher.signalNumber(), signalNumber);
+        QCOMPARE(watcher.exitCode(), exitCode);
+        // A second, different signal does not change how the command ends.
+        QCOMPARE(::raise(signalNumber == SIGINT ? SIGTERM : SIGINT), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(spy.count(), 2, 5000);
+        QCOMPARE(watcher.exitCode(), exitCode);
+
+        QBuffer out;
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        QCOMPARE(cli::endInterrupted(watcher, &out), exitCode);
+        // Only Ctrl+C ends the terminal's line, as the AWS CLI does on KeyboardInterrupt.
+        QCOMPARE(out.data(), signalNumber == SIGINT ? QByteArray("\n") : QByteArray());
     }
 
     void destruction_restoresThePreviousHandler()

@@ -38,7 +38,8 @@ private slots:
     void serviceError_exit254();
     void unreachable_exit255();
     void sigint_exit130();
-    void sigint_endsTheCredentialProcessAndItsChildren();
+    void signal_endsTheCredentialProcessAndItsChildren_data();
+    void signal_endsTheCredentialProcessAndItsChildren();
     void configFileThatIsAPipe_isIgnoredAtOnce();
     void configFileWithRepeatedSection_isRefusedAsByTheCli();
     void configFileWithManyBadLines_warnsBriefly();
@@ -302,13 +303,21 @@ void TestHeadlessCommands::sigint_exit130()
     QCOMPARE(process.readAllStandardOutput(), QByteArray("\n"));
 }
 
-namespace {
-
-} // namespace
-
-// Ctrl+C used to end the command and leave what its credential_process had started running.
-void TestHeadlessCommands::sigint_endsTheCredentialProcessAndItsChildren()
+void TestHeadlessCommands::signal_endsTheCredentialProcessAndItsChildren_data()
 {
+    QTest::addColumn<int>("signalNumber");
+    QTest::addColumn<int>("exitCode");
+    QTest::newRow("SIGINT") << int(SIGINT) << 130;
+    QTest::newRow("SIGTERM") << int(SIGTERM) << 143;
+    QTest::newRow("SIGHUP") << int(SIGHUP) << 129;
+}
+
+// Ctrl+C used to end the command and leave what its credential_process had started running;
+// SIGTERM and SIGHUP (a closed terminal) ended the command at once and left it too.
+void TestHeadlessCommands::signal_endsTheCredentialProcessAndItsChildren()
+{
+    QFETCH(int, signalNumber);
+    QFETCH(int, exitCode);
     const QString pids = m_dir.filePath(u"credential-process-pids"_s);
     QFile::remove(pids);
     const QString script
@@ -334,9 +343,10 @@ void TestHeadlessCommands::sigint_endsTheCredentialProcessAndItsChildren()
     const qint64 child = both.at(1).toLongLong();
     QVERIFY(testsupport::isRunning(command) && testsupport::isRunning(child));
 
-    ::kill(static_cast<pid_t>(process.processId()), SIGINT);
+    ::kill(static_cast<pid_t>(process.processId()), signalNumber);
     QVERIFY(process.waitForFinished(30'000));
-    QCOMPARE(process.exitCode(), 130);
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), exitCode);
     QTRY_VERIFY_WITH_TIMEOUT(
         !testsupport::isRunning(command) && !testsupport::isRunning(child), 30'000);
 }
