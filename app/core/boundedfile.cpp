@@ -55,29 +55,31 @@ private:
 
 } // namespace
 
-QString fileKindName(unsigned int mode)
+QString notRegularFileText(unsigned int mode)
 {
     if (S_ISFIFO(mode))
-        return QStringLiteral("a named pipe");
+        return QStringLiteral("a named pipe, not a regular file");
     if (S_ISCHR(mode) || S_ISBLK(mode))
-        return QStringLiteral("a device");
+        return QStringLiteral("a device, not a regular file");
     if (S_ISSOCK(mode))
-        return QStringLiteral("a socket");
+        return QStringLiteral("a socket, not a regular file");
     if (S_ISDIR(mode))
-        return QStringLiteral("a folder");
+        return QStringLiteral("a folder, not a regular file");
     if (S_ISLNK(mode))
-        return QStringLiteral("a symbolic link");
+        return QStringLiteral("a symbolic link, not a regular file");
     return QStringLiteral("not a regular file");
 }
 
-core::Result<QByteArray, FileReadError> readBoundedFile(const QString &path, qint64 maxBytes)
+core::Result<QByteArray, FileReadError> readBoundedFile(
+    const QString &path, qint64 maxBytes, SymbolicLinks links)
 {
     const QByteArray name = QFile::encodeName(path);
     if (name.isEmpty())
         return failure(FileReadError::Kind::Missing, path, QStringLiteral("is an empty path"));
     // Devices are refused before they are opened: opening some has effects of its own.
+    const bool follow = links == SymbolicLinks::Follow;
     struct stat before { };
-    if (::stat(name.constData(), &before) != 0) {
+    if ((follow ? ::stat(name.constData(), &before) : ::lstat(name.constData(), &before)) != 0) {
         const int error = errno;
         struct stat link { };
         if (error == ENOENT && ::lstat(name.constData(), &link) == 0 && S_ISLNK(link.st_mode))
@@ -87,12 +89,15 @@ core::Result<QByteArray, FileReadError> readBoundedFile(const QString &path, qin
     }
     const auto notRegular = [&](unsigned int mode) {
         return failure(FileReadError::Kind::NotRegularFile, path,
-            QStringLiteral("is %1, not a regular file").arg(fileKindName(mode)));
+            QStringLiteral("is ") + notRegularFileText(mode));
     };
     if (!S_ISREG(before.st_mode))
         return notRegular(before.st_mode);
 
-    const Descriptor file(::open(name.constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY));
+    const Descriptor file(::open(name.constData(),
+        O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY | (follow ? 0 : O_NOFOLLOW)));
+    if (file.get() < 0 && errno == ELOOP && !follow)
+        return notRegular(S_IFLNK);
     if (file.get() < 0)
         return fromErrno(path, errno);
     // The path may have been replaced since stat(): what counts is what was opened.

@@ -28,11 +28,19 @@ struct FileReadError {
     QString message() const { return path + QLatin1Char(' ') + reason; }
 };
 
-// Reads the whole file at `path` if it is a regular file of at most `maxBytes` bytes.
-core::Result<QByteArray, FileReadError> readBoundedFile(const QString &path, qint64 maxBytes);
+enum class SymbolicLinks {
+    Follow,
+    // The path itself must not be a link (O_NOFOLLOW): for a path already resolved and checked
+    // to lie inside a folder, so that a link put in its place since cannot lead out of it.
+    Refuse,
+};
 
-// "a named pipe", "a device", "a socket", "a folder", for the st_mode of something that is not a
-// regular file.
-QString fileKindName(unsigned int mode);
+// Reads the whole file at `path` if it is a regular file of at most `maxBytes` bytes.
+core::Result<QByteArray, FileReadError> readBoundedFile(
+    const QString &path, qint64 maxBytes, SymbolicLinks links = SymbolicLinks::Follow);
+
+// "a named pipe, not a regular file", "a device, not a regular file", … for the st_mode of
+// something that is not a regular file.
+QString notRegularFileText(unsigned int mode);
 
 } // namespace core

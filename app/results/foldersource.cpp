@@ -1,5 +1,7 @@
 #include "results/foldersource.h"
 
+#include "core/boundedfile.h"
+
 #include <QFile>
 #include <QTimeZone>
 
@@ -53,31 +55,11 @@ bool isInside(const QByteArray &path, const QByteArray &root)
         || (path.startsWith(root) && (root.endsWith('/') || path[root.size()] == '/'));
 }
 
-QString kindOf(mode_t mode)
-{
-    if (S_ISFIFO(mode))
-        return QStringLiteral("a named pipe, not a regular file");
-    if (S_ISCHR(mode) || S_ISBLK(mode))
-        return QStringLiteral("a device, not a regular file");
-    if (S_ISSOCK(mode))
-        return QStringLiteral("a socket, not a regular file");
-    if (S_ISDIR(mode))
-        return QStringLiteral("a folder, not a regular file");
-    return QStringLiteral("not a regular file");
-}
-
 QDateTime modificationTime(const struct stat &status)
 {
     return QDateTime::fromMSecsSinceEpoch(
         static_cast<qint64>(status.st_mtim.tv_sec) * 1000 + status.st_mtim.tv_nsec / 1'000'000,
         QTimeZone::utc());
-}
-
-QString tooLarge(qint64 size)
-{
-    return QStringLiteral("%1 bytes, more than the %2 MiB an object may have")
-        .arg(size)
-        .arg(kMaxObjectBytes >> 20);
 }
 
 class Walker {
@@ -140,7 +122,7 @@ private:
         if (!isObject)
             return;
         if (!S_ISREG(status.st_mode)) {
-            skip(key, kindOf(status.st_mode));
+            skip(key, core::notRegularFileText(status.st_mode));
             return;
         }
         listing.objects.append({ decoded(key), static_cast<qint64>(status.st_size), QByteArray(),
@@ -174,7 +156,7 @@ private:
         if (!isObject)
             return;
         if (!S_ISREG(status.st_mode)) {
-            skip(key, QStringLiteral("a link to %1").arg(kindOf(status.st_mode)));
+            skip(key, QStringLiteral("a link to %1").arg(core::notRegularFileText(status.st_mode)));
             return;
         }
         listing.objects.append({ decoded(key), static_cast<qint64>(status.st_size), QByteArray(),
@@ -276,54 +258,13 @@ std::variant<QByteArray, SourceError> FolderSource::readObject(
         return failed(errnoText(errno));
     if (!isInside(target, root))
         return failed(QStringLiteral("it leads out of the folder"));
-    // Never blocks, not even on a pipe put in its place since the listing.
-    const int descriptor
-        = ::open(target.constData(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC | O_NOFOLLOW);
-    if (descriptor < 0)
-        return failed(errnoText(errno));
-    struct stat status = {};
-    if (::fstat(descriptor, &status) != 0) {
-        const int error = errno;
-        ::close(descriptor);
-        return failed(errnoText(error));
-    }
-    if (!S_ISREG(status.st_mode)) {
-        ::close(descriptor);
-        return failed(kindOf(status.st_mode));
-    }
-    if (status.st_size > kMaxObjectBytes) {
-        ::close(descriptor);
-        return failed(tooLarge(status.st_size));
-    }
-    QByteArray contents;
-    contents.resize(static_cast<qsizetype>(status.st_size) + 1);
-    qsizetype have = 0;
-    for (;;) {
-        if (have == contents.size()) {
-            if (have > kMaxObjectBytes) {
-                ::close(descriptor);
-                return failed(tooLarge(have));
-            }
-            contents.resize(qMin<qsizetype>(kMaxObjectBytes + 1, have * 2 + 4096));
-        }
-        const ssize_t got = ::read(
-            descriptor, contents.data() + have, static_cast<size_t>(contents.size() - have));
-        if (got < 0 && errno == EINTR)
-            continue;
-        if (got < 0) {
-            const int error = errno;
-            ::close(descriptor);
-            return failed(errnoText(error));
-        }
-        if (got == 0)
-            break;
-        have += got;
-    }
-    ::close(descriptor);
-    if (have > kMaxObjectBytes)
-        return failed(tooLarge(have));
-    contents.truncate(have);
-    return contents;
+    // Never blocks, not even on a pipe put in its place since the listing; and a link put there
+    // since is not followed out of the folder.
+    auto contents
+        = core::readBoundedFile(decoded(target), kMaxObjectBytes, core::SymbolicLinks::Refuse);
+    if (!contents)
+        return failed(QStringLiteral("it ") + contents.error().reason);
+    return std::move(contents).value();
 }
 
 } // namespace results

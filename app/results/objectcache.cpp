@@ -1,5 +1,7 @@
 #include "results/objectcache.h"
 
+#include "core/boundedfile.h"
+
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
@@ -78,23 +80,24 @@ std::optional<QByteArray> ObjectCache::find(const QString &scope, const ObjectIn
     if (object.etag.isEmpty() || scope.isEmpty())
         return std::nullopt;
     const QString path = entryPath(scope, object);
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
+    // The cache folder is the user's, but what is in it is read as any file is: never blocking on
+    // a pipe, never more than an entry can hold.
+    auto entry = core::readBoundedFile(path, kHeaderBytes + kMaxObjectBytes);
+    if (!entry) {
+        if (entry.error().kind != core::FileReadError::Kind::Missing)
+            QFile::remove(path);
         return std::nullopt;
-    const qint64 size = file.size();
-    QByteArray header = file.read(kHeaderBytes);
-    bool valid
-        = header.size() == kHeaderBytes && header.startsWith(QByteArrayView(kMagic, sizeof kMagic));
-    const quint64 length = valid ? getUint64(header.constData() + 8) : 0;
-    valid = valid && length == static_cast<quint64>(size - kHeaderBytes)
-        && length <= static_cast<quint64>(kMaxObjectBytes);
-    QByteArray contents;
-    if (valid) {
-        contents = file.read(static_cast<qint64>(length));
-        valid = contents.size() == static_cast<qsizetype>(length)
-            && checksum(contents) == getUint64(header.constData() + 16);
     }
-    file.close();
+    QByteArray contents = std::move(entry).value();
+    bool valid = contents.size() >= kHeaderBytes
+        && contents.startsWith(QByteArrayView(kMagic, sizeof kMagic));
+    const quint64 length = valid ? getUint64(contents.constData() + 8) : 0;
+    valid = valid && length == static_cast<quint64>(contents.size() - kHeaderBytes);
+    const quint64 expectedChecksum = valid ? getUint64(contents.constData() + 16) : 0;
+    if (valid) {
+        contents.remove(0, kHeaderBytes);
+        valid = checksum(contents) == expectedChecksum;
+    }
     if (!valid) {
         QFile::remove(path);
         return std::nullopt;

@@ -24,6 +24,7 @@ private slots:
     void refusesAFileOverTheCap();
     void readsAFileAtTheCap();
     void followsALinkToARegularFile();
+    void refusesALinkWhenAskedTo();
     void missingFilesAreMissing();
 
 private:
@@ -122,6 +123,20 @@ void TstBoundedFile::followsALinkToARegularFile()
     const auto read = core::readBoundedFile(link, 1024);
     QVERIFY(read.ok());
     QCOMPARE(read.value(), QByteArray("text"));
+}
+
+// A path resolved and checked to lie inside a folder must not become a link out of it.
+void TstBoundedFile::refusesALinkWhenAskedTo()
+{
+    const QString target = write("target", "secret");
+    const QString link = m_dir.filePath("link-refused");
+    QVERIFY(QFile::link(target, link));
+    const auto read = core::readBoundedFile(link, 1024, core::SymbolicLinks::Refuse);
+    QVERIFY(!read.ok());
+    QCOMPARE(read.error().kind, core::FileReadError::Kind::NotRegularFile);
+    QCOMPARE(read.error().reason, QStringLiteral("is a symbolic link, not a regular file"));
+    QCOMPARE(core::readBoundedFile(target, 1024, core::SymbolicLinks::Refuse).value(),
+        QByteArray("secret"));
 }
 
 void TstBoundedFile::missingFilesAreMissing()

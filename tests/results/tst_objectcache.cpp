@@ -12,6 +12,7 @@
 #include <QtTest>
 
 #include <atomic>
+#include <sys/stat.h>
 
 using namespace Qt::StringLiterals;
 using results::ObjectCache;
@@ -60,6 +61,7 @@ private slots:
     void objectsWithoutEtagOrScope_areNotCached();
     void damagedEntries_areMissesAndDeleted_data();
     void damagedEntries_areMissesAndDeleted();
+    void entryReplacedByAPipe_isAMissAtOnce();
     void trim_deletesTheLeastRecentlyUsedFirst();
     void trim_deletesOldTemporaryFiles();
     void store_trimsAfterAnEighthOfTheLimit();
@@ -156,6 +158,19 @@ void TestObjectCache::damagedEntries_areMissesAndDeleted()
     // Stored again, it is found again.
     QVERIFY(cache.store(kScope, object(u"a"_s), contents));
     QCOMPARE(cache.find(kScope, object(u"a"_s)), std::optional<QByteArray>(contents));
+}
+
+// An entry is read as any file is: a pipe with no writer in its place is a miss, not a hang.
+void TestObjectCache::entryReplacedByAPipe_isAMissAtOnce()
+{
+    QTemporaryDir dir;
+    ObjectCache cache(dir.path());
+    QVERIFY(cache.store(kScope, object(u"a"_s), contentsOf(1, 100)));
+    const QString path = entryFiles(dir.path()).first();
+    QVERIFY(QFile::remove(path));
+    QCOMPARE(::mkfifo(QFile::encodeName(path).constData(), 0600), 0);
+    QVERIFY(!cache.find(kScope, object(u"a"_s)));
+    QVERIFY(!QFileInfo::exists(path));
 }
 
 void TestObjectCache::trim_deletesTheLeastRecentlyUsedFirst()
