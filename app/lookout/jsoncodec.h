@@ -25,8 +25,12 @@
 namespace lookout::json {
 
 aws::Result<InferenceScheduler> decodeDescribeInferenceScheduler(QByteArrayView body);
-aws::Result<InferenceSchedulerPage> decodeListInferenceSchedulers(QByteArrayView body);
-aws::Result<InferenceExecutionPage> decodeListInferenceExecutions(QByteArrayView body);
+// A page with more summaries than `maxResults` (the request's MaxResults; -1: any number) is a
+// bad response that says how many it has; the summaries past the limit are skipped, not decoded.
+aws::Result<InferenceSchedulerPage> decodeListInferenceSchedulers(
+    QByteArrayView body, int maxResults = -1);
+aws::Result<InferenceExecutionPage> decodeListInferenceExecutions(
+    QByteArrayView body, int maxResults = -1);
 aws::Result<SchedulerStateChange> decodeSchedulerStateChange(QByteArrayView body);
 
 QByteArray encodeDescribeInferenceScheduler(const InferenceScheduler &scheduler);

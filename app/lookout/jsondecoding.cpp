@@ -70,10 +70,11 @@ enum class TimestampForm {
 
 class ShapeDecoder {
 public:
-    ShapeDecoder(QByteArrayView body, TimestampForm form)
+    ShapeDecoder(QByteArrayView body, TimestampForm form, qsizetype maxListItems = -1)
         : m_reader(body)
         , m_body(body)
         , m_form(form)
+        , m_maxListItems(maxListItems)
     {
     }
 
@@ -287,6 +288,8 @@ private:
             return false;
         qsizetype index = 0;
         while (m_reader.nextElement()) {
+            if (m_maxListItems >= 0 && index == m_maxListItems)
+                return tooManyItems(path, index);
             const Path elementPath { &path, {}, index++ };
             const std::optional<JsonType> elementType = m_reader.peekType();
             if (!elementType)
@@ -299,6 +302,24 @@ private:
             out.append(std::move(element));
         }
         return !m_reader.failed();
+    }
+
+    // A page longer than its request's MaxResults: the rest is skipped, not decoded, so a huge
+    // page costs no more memory than the items asked for, and counted for the message.
+    bool tooManyItems(const Path &path, qsizetype decoded)
+    {
+        qsizetype count = decoded;
+        do {
+            if (!m_reader.skipValue())
+                return false;
+            ++count;
+        } while (m_reader.nextElement());
+        if (m_reader.failed())
+            return false;
+        return failAt(path,
+            QStringLiteral("the page has %1 items; the request asked for at most %2 (MaxResults)")
+                .arg(count)
+                .arg(m_maxListItems));
     }
 
     bool members(const Path &path, S3Location &out)
@@ -448,13 +469,15 @@ private:
     JsonReader m_reader;
     QByteArrayView m_body;
     TimestampForm m_form;
+    qsizetype m_maxListItems; // -1: no limit
     QString m_error;
 };
 
 template<typename T>
-aws::Result<T> decode(QByteArrayView body, TimestampForm form, QLatin1StringView operation)
+aws::Result<T> decode(QByteArrayView body, TimestampForm form, QLatin1StringView operation,
+    qsizetype maxListItems = -1)
 {
-    ShapeDecoder decoder(body, form);
+    ShapeDecoder decoder(body, form, maxListItems);
     T value {};
     if (decoder.decodeDocument(value))
         return value;
@@ -473,16 +496,18 @@ aws::Result<InferenceScheduler> decodeDescribeInferenceScheduler(QByteArrayView 
         QLatin1StringView(service::operation::kDescribeInferenceScheduler));
 }
 
-aws::Result<InferenceSchedulerPage> decodeListInferenceSchedulers(QByteArrayView body)
+aws::Result<InferenceSchedulerPage> decodeListInferenceSchedulers(
+    QByteArrayView body, int maxResults)
 {
     return decode<InferenceSchedulerPage>(body, TimestampForm::EpochSeconds,
-        QLatin1StringView(service::operation::kListInferenceSchedulers));
+        QLatin1StringView(service::operation::kListInferenceSchedulers), maxResults);
 }
 
-aws::Result<InferenceExecutionPage> decodeListInferenceExecutions(QByteArrayView body)
+aws::Result<InferenceExecutionPage> decodeListInferenceExecutions(
+    QByteArrayView body, int maxResults)
 {
     return decode<InferenceExecutionPage>(body, TimestampForm::EpochSeconds,
-        QLatin1StringView(service::operation::kListInferenceExecutions));
+        QLatin1StringView(service::operation::kListInferenceExecutions), maxResults);
 }
 
 aws::Result<SchedulerStateChange> decodeSchedulerStateChange(QByteArrayView body)

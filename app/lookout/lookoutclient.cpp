@@ -89,19 +89,19 @@ public:
     using Summary = typename decltype(Page::summaries)::value_type;
     using BodyFor
         = std::function<aws::Result<QByteArray>(const std::optional<QString> &token, int pageSize)>;
-    using Decode = aws::Result<Page> (*)(QByteArrayView);
+    using Decode = aws::Result<Page> (*)(QByteArrayView, int maxResults);
     using PageCallback = std::function<void(const QList<Summary> &)>;
     using DoneCallback = LookoutClient::Callback<QList<Summary>>;
 
-    Listing(aws::AwsJsonClient *client, QString operation, QObject *context, int maxPages,
-        std::optional<int> maxItems, BodyFor bodyFor, Decode decode, PageCallback onPage,
-        DoneCallback done)
+    Listing(aws::AwsJsonClient *client, QString operation, QObject *context,
+        Pagination::Limits limits, std::optional<int> maxItems, BodyFor bodyFor, Decode decode,
+        PageCallback onPage, DoneCallback done)
         : m_client(client)
         , m_endpoint(client->settings().endpoint)
         , m_operation(std::move(operation))
         , m_context(context)
         , m_hasContext(context != nullptr)
-        , m_pagination(m_operation, maxPages)
+        , m_pagination(m_operation, limits)
         , m_maxItems(maxItems)
         , m_bodyFor(std::move(bodyFor))
         , m_decode(decode)
@@ -120,6 +120,7 @@ public:
                                  requests::kMaxPageSize, *m_maxItems - m_all.size()))
                                         : requests::kMaxPageSize;
         const aws::Result<QByteArray> body = m_bodyFor(token, pageSize);
+        m_pageSize = pageSize;
         if (!body.ok()) {
             m_done(body.error());
             return;
@@ -136,9 +137,16 @@ private:
             m_done(response.error());
             return;
         }
-        aws::Result<Page> page = m_decode(response.value());
+        aws::Result<Page> page = m_decode(response.value(), m_pageSize);
         if (!page.ok()) {
             m_done(badResponse(page.error(), m_operation, m_endpoint));
+            return;
+        }
+        const qsizetype count = page.value().summaries.size();
+        const aws::Result<bool> admitted = m_pagination.admitPage(
+            count, Pagination::decodedPageBytes(count, sizeof(Summary), response.value().size()));
+        if (!admitted.ok()) {
+            m_done(badResponse(admitted.error(), m_operation, m_endpoint));
             return;
         }
         m_all.append(page.value().summaries);
@@ -175,6 +183,7 @@ private:
     bool m_hasContext;
     Pagination m_pagination;
     std::optional<int> m_maxItems;
+    int m_pageSize = requests::kMaxPageSize;
     BodyFor m_bodyFor;
     Decode m_decode;
     PageCallback m_onPage;
@@ -184,9 +193,9 @@ private:
 
 } // namespace
 
-LookoutClient::LookoutClient(aws::AwsJsonClient *client, int maxPages)
+LookoutClient::LookoutClient(aws::AwsJsonClient *client, Pagination::Limits limits)
     : m_client(client)
-    , m_maxPages(maxPages)
+    , m_limits(limits)
 {
 }
 
@@ -230,7 +239,7 @@ void LookoutClient::listInferenceSchedulers(const InferenceSchedulerFilter &filt
         return;
     }
     auto listing = std::make_shared<Listing<InferenceSchedulerPage>>(
-        m_client, operation, context, m_maxPages, std::nullopt,
+        m_client, operation, context, m_limits, std::nullopt,
         [filter](const std::optional<QString> &token, int pageSize) {
             return requests::listInferenceSchedulers(filter, pageSize, token);
         },
@@ -261,7 +270,7 @@ void LookoutClient::listInferenceExecutions(const QString &name,
         return;
     }
     auto listing = std::make_shared<Listing<InferenceExecutionPage>>(
-        m_client, operation, context, m_maxPages, maxItems,
+        m_client, operation, context, m_limits, maxItems,
         [name, filter](const std::optional<QString> &token, int pageSize) {
             return requests::listInferenceExecutions(name, filter, pageSize, token);
         },

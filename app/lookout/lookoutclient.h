@@ -33,7 +33,7 @@ public:
     template<typename T> using Callback = std::function<void(const aws::Result<T> &)>;
     using SchedulerPageCallback = std::function<void(const QList<InferenceSchedulerSummary> &page)>;
 
-    explicit LookoutClient(aws::AwsJsonClient *client, int maxPages = Pagination::kDefaultMaxPages);
+    explicit LookoutClient(aws::AwsJsonClient *client, Pagination::Limits limits = {});
 
     void describeInferenceScheduler(
         const QString &name, QObject *context, Callback<InferenceScheduler> done);
@@ -41,8 +41,9 @@ public:
     // Lists every scheduler matching `filter`, 500 per request, following each NextToken.
     // `onPage` gets each page's summaries as it arrives (the fleet view fills in as they come);
     // `done` then gets all of them, or the error that ended the listing: an endpoint error, a
-    // bad page, a NextToken seen twice, or more than maxPages pages. Pages delivered before an
-    // error stay delivered.
+    // bad page (one with more summaries than its MaxResults among them), a NextToken seen
+    // twice, or more pages, summaries or decoded bytes than the limits allow. Pages delivered
+    // before an error stay delivered.
     void listInferenceSchedulers(const InferenceSchedulerFilter &filter, QObject *context,
         SchedulerPageCallback onPage, Callback<QList<InferenceSchedulerSummary>> done);
 
@@ -62,7 +63,7 @@ public:
 
 private:
     QPointer<aws::AwsJsonClient> m_client;
-    int m_maxPages;
+    Pagination::Limits m_limits;
 };
 
 } // namespace lookout

@@ -21,10 +21,39 @@ QString shownToken(const QString &token)
 
 } // namespace
 
-Pagination::Pagination(QString operation, int maxPages)
+Pagination::Pagination(QString operation, Limits limits)
     : m_operation(std::move(operation))
-    , m_maxPages(std::max(maxPages, 1))
+    , m_limits(limits)
 {
+    m_limits.maxPages = std::max(m_limits.maxPages, 1);
+}
+
+Pagination::Pagination(QString operation, int maxPages)
+    : Pagination(std::move(operation), Limits { .maxPages = maxPages })
+{
+}
+
+aws::Result<bool> Pagination::admitPage(qsizetype summaries, qsizetype decodedBytes)
+{
+    const int page = m_pages + 1;
+    if (m_items + summaries > m_limits.maxItems) {
+        return error(QStringLiteral("page %1 would bring the listing to %2 items; stopped at the "
+                                    "limit of %3 items")
+                         .arg(page)
+                         .arg(m_items + summaries)
+                         .arg(m_limits.maxItems));
+    }
+    if (m_decodedBytes + decodedBytes > m_limits.maxDecodedBytes) {
+        constexpr double kMiB = 1024.0 * 1024.0;
+        return error(QStringLiteral("page %1 would bring the listing to %2 MiB decoded; stopped "
+                                    "at the limit of %3 MiB")
+                         .arg(page)
+                         .arg(double(m_decodedBytes + decodedBytes) / kMiB, 0, 'f', 1)
+                         .arg(double(m_limits.maxDecodedBytes) / kMiB, 0, 'f', 1));
+    }
+    m_items += summaries;
+    m_decodedBytes += decodedBytes;
+    return true;
 }
 
 aws::AwsError Pagination::error(const QString &message) const
@@ -54,12 +83,12 @@ aws::Result<std::optional<QString>> Pagination::afterPage(const std::optional<QS
     if (m_tokensSeen.contains(token))
         return error(
             QStringLiteral("The same next token was received twice: %1").arg(shownToken(token)));
-    if (m_pages >= m_maxPages) {
+    if (m_pages >= m_limits.maxPages) {
         return error(QStringLiteral(
             "page %1 still had a NextToken; stopped at the limit of %2 pages so that "
             "a listing cannot go on forever")
                          .arg(m_pages)
-                         .arg(m_maxPages));
+                         .arg(m_limits.maxPages));
     }
     m_tokensSeen.insert(token);
     return std::optional<QString>(token);

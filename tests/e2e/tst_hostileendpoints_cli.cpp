@@ -94,6 +94,10 @@ private slots:
     void init();
     void cleanup();
 
+    // First: they judge the largest child so far, which the 100 MiB body would set.
+    void pageOfEmptyExecutionsPastMaxResults_exit255InBoundedMemory();
+    void pageOfEmptySchedulersPastMaxResults_exit255InBoundedMemory();
+    void describeWithAHugeUnknownMember_succeedsInBoundedMemory();
     void connectionRefused_exit255();
     void resetMidBody_exit255();
     void acceptsButNeverAnswers_exit255AtTheReadTimeout();
@@ -221,6 +225,96 @@ void TestHostileEndpointsCli::checkFailure(
         if (QTest::currentTestFailed())                                                            \
             return;                                                                                \
     } while (false)
+
+// A 4.2 MB page of empty summaries ({},{},…): 1,398,101 of them where the request asked for at
+// most 1 (executions --max-items 1) or 500 (list). Decoded whole, each would be a full summary
+// (656 bytes for an execution): once 1.8 GB of peak memory for `executions`, 675 MB for `list`.
+QByteArray pageOfEmptySummaries(const char *member)
+{
+    constexpr qsizetype kSummaries = 4'194'304 / 3;
+    QByteArray body = QByteArray("{\"") + member + "\":[";
+    body.reserve(body.size() + kSummaries * 3 + 2);
+    for (qsizetype i = 0; i < kSummaries; ++i)
+        body += i == 0 ? "{}" : ",{}";
+    body += "]}";
+    return body;
+}
+
+// Memory: within three times the 4 MiB page (as received, and the 500 summaries decoded at most).
+constexpr qint64 kPageGrowthCapKiB = 3 * 4 * 1024;
+
+void TestHostileEndpointsCli::pageOfEmptyExecutionsPastMaxResults_exit255InBoundedMemory()
+{
+    const QUrl endpoint = listen();
+    m_server->enqueue(ScriptedResponse::json(200, kSchedulerBody));
+    QCOMPARE(run({ u"describe"_s, u"pump-1"_s }, endpoint).exitCode, 0);
+    const qint64 baselineKiB = largestChildKiB();
+
+    m_server->enqueue(
+        ScriptedResponse::json(200, pageOfEmptySummaries("InferenceExecutionSummaries")));
+    const Run result = run({ u"executions"_s, u"pump-1"_s, u"--max-items"_s, u"1"_s }, endpoint);
+    CHECK_FAILURE(
+        result, 255, u"Bad response to the ListInferenceExecutions operation from"_s, 5'000);
+    QVERIFY2(result.err.contains("InferenceExecutionSummaries: the page has 1398101 items; the "
+                                 "request asked for at most 1 (MaxResults)"),
+        result.err.constData());
+    QCOMPARE(m_server->requests().size(), 2); // a bad page is not retried
+    const qint64 growthKiB = largestChildKiB() - baselineKiB;
+    qInfo("4.2 MB page of executions: the command grew %lld KiB past a normal describe", growthKiB);
+    if (kAddressSanitizer) {
+        qInfo("RSS bound not checked: AddressSanitizer keeps freed memory in quarantine");
+        return;
+    }
+    QVERIFY2(growthKiB < kPageGrowthCapKiB, qPrintable(QString::number(growthKiB)));
+}
+
+void TestHostileEndpointsCli::pageOfEmptySchedulersPastMaxResults_exit255InBoundedMemory()
+{
+    const QUrl endpoint = listen();
+    m_server->enqueue(ScriptedResponse::json(200, kSchedulerBody));
+    QCOMPARE(run({ u"describe"_s, u"pump-1"_s }, endpoint).exitCode, 0);
+    const qint64 baselineKiB = largestChildKiB();
+
+    m_server->enqueue(
+        ScriptedResponse::json(200, pageOfEmptySummaries("InferenceSchedulerSummaries")));
+    const Run result = run({ u"list"_s }, endpoint);
+    CHECK_FAILURE(
+        result, 255, u"Bad response to the ListInferenceSchedulers operation from"_s, 5'000);
+    QVERIFY2(result.err.contains("InferenceSchedulerSummaries: the page has 1398101 items; the "
+                                 "request asked for at most 500 (MaxResults)"),
+        result.err.constData());
+    const qint64 growthKiB = largestChildKiB() - baselineKiB;
+    qInfo("4.2 MB page of schedulers: the command grew %lld KiB past a normal describe", growthKiB);
+    if (kAddressSanitizer) {
+        qInfo("RSS bound not checked: AddressSanitizer keeps freed memory in quarantine");
+        return;
+    }
+    QVERIFY2(growthKiB < kPageGrowthCapKiB, qPrintable(QString::number(growthKiB)));
+}
+
+// What describe does not know it skips, without building anything of it.
+void TestHostileEndpointsCli::describeWithAHugeUnknownMember_succeedsInBoundedMemory()
+{
+    const QUrl endpoint = listen();
+    m_server->enqueue(ScriptedResponse::json(200, kSchedulerBody));
+    QCOMPARE(run({ u"describe"_s, u"pump-1"_s }, endpoint).exitCode, 0);
+    const qint64 baselineKiB = largestChildKiB();
+
+    QByteArray body = pageOfEmptySummaries("Unknown");
+    body.chop(1);
+    body += R"(,"InferenceSchedulerName":"pump-1"})";
+    m_server->enqueue(ScriptedResponse::json(200, body));
+    const Run result = run({ u"describe"_s, u"pump-1"_s, u"--output"_s, u"text"_s }, endpoint);
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(result.out, QByteArray("pump-1\n"));
+    const qint64 growthKiB = largestChildKiB() - baselineKiB;
+    qInfo("4.2 MB describe: the command grew %lld KiB past a normal describe", growthKiB);
+    if (kAddressSanitizer) {
+        qInfo("RSS bound not checked: AddressSanitizer keeps freed memory in quarantine");
+        return;
+    }
+    QVERIFY2(growthKiB < kPageGrowthCapKiB, qPrintable(QString::number(growthKiB)));
+}
 
 void TestHostileEndpointsCli::connectionRefused_exit255()
 {

@@ -118,6 +118,8 @@ private slots:
     void jsonNestedTenThousandDeep_isABadResponse();
     void invalidUtf8_isABadResponse_orAReadableServiceError();
     void nextTokenThatNeverEnds_stopsAtThePageLimit();
+    void pageOfEmptySummariesPastMaxResults_isABadResponseInBoundedMemory();
+    void listingPastItemOrDecodedLimit_stops();
     void repeatedHostileNextToken_isShownWithoutControlCharacters();
     void selfSignedTls_isRefusedWithAClearMessage();
 
@@ -415,6 +417,106 @@ void TestHostileEndpointsClient::nextTokenThatNeverEnds_stopsAtThePageLimit()
     QVERIFY2(outcome.error().message.contains(QStringLiteral("limit of 1000 pages")),
         qPrintable(outcome.error().message));
     qInfo("endless NextToken: stopped after %d pages in %lld ms", served, outcome.elapsedMs);
+}
+
+// {"<member>":[{},{},…]}: 4.2 MB of empty summaries, 1,398,101 of them.
+QByteArray pageOfEmptySummaries(const char *member)
+{
+    constexpr qsizetype kSummaries = 4'194'304 / 3;
+    QByteArray body = QByteArray("{\"") + member + "\":[";
+    body.reserve(body.size() + kSummaries * 3 + 2);
+    for (qsizetype i = 0; i < kSummaries; ++i)
+        body += i == 0 ? "{}" : ",{}";
+    body += "]}";
+    return body;
+}
+
+void TestHostileEndpointsClient::pageOfEmptySummariesPastMaxResults_isABadResponseInBoundedMemory()
+{
+    QVERIFY(m_server->listen());
+    makeClient(m_server->url());
+    const QByteArray schedulers = pageOfEmptySummaries("InferenceSchedulerSummaries");
+    const QByteArray executions = pageOfEmptySummaries("InferenceExecutionSummaries");
+    m_server->enqueue(ScriptedResponse::json(200, schedulers));
+    m_server->enqueue(ScriptedResponse::json(200, executions));
+    const qint64 before = processStatusKiB("VmRSS");
+    QVERIFY(resetPeakResident());
+
+    int pagesDelivered = 0;
+    Outcome<QList<InferenceSchedulerSummary>> list;
+    m_client->listInferenceSchedulers(
+        {}, this, [&pagesDelivered](const QList<InferenceSchedulerSummary> &) { ++pagesDelivered; },
+        list.callback());
+    QTRY_VERIFY_WITH_TIMEOUT(list.calls > 0, 30'000);
+    CHECK_ENDED(list, AwsError::Kind::BadResponse, 5'000);
+    QCOMPARE(pagesDelivered, 0);
+    QCOMPARE(list.error().message,
+        QStringLiteral("InferenceSchedulerSummaries: the page has 1398101 items; the request "
+                       "asked for at most 500 (MaxResults)"));
+
+    Outcome<QList<lookout::InferenceExecutionSummary>> history;
+    m_client->listInferenceExecutions(QStringLiteral("pump-1"), {}, 1, this, history.callback());
+    QTRY_VERIFY_WITH_TIMEOUT(history.calls > 0, 30'000);
+    CHECK_ENDED(history, AwsError::Kind::BadResponse, 5'000);
+    QCOMPARE(history.error().message,
+        QStringLiteral("InferenceExecutionSummaries: the page has 1398101 items; the request "
+                       "asked for at most 1 (MaxResults)"));
+    QCOMPARE(m_server->requests().size(), 2); // a bad page is not asked for again
+
+    const qint64 growthKiB = processStatusKiB("VmHWM") - before;
+    qInfo("two 4.2 MB pages of empty summaries: peak RSS growth %lld KiB", growthKiB);
+    if (kAddressSanitizer) {
+        qInfo("RSS bound not checked: AddressSanitizer keeps freed memory in quarantine");
+        return;
+    }
+    // The pages as the server sends them and as the client receives them, a few copies each;
+    // decoded whole, the executions page alone took 1.8 GB.
+    QVERIFY2(growthKiB < 24 * 1024, qPrintable(QString::number(growthKiB)));
+}
+
+void TestHostileEndpointsClient::listingPastItemOrDecodedLimit_stops()
+{
+    QVERIFY(m_server->listen());
+    makeClient(m_server->url());
+    int served = 0;
+    // Full pages of 500 named summaries, always with another page to follow.
+    m_server->setHandler([&served](const testsupport::RecordedRequest &) {
+        ++served;
+        lookout::InferenceSchedulerPage page;
+        for (int i = 0; i < 500; ++i) {
+            InferenceSchedulerSummary summary;
+            summary.inferenceSchedulerName = QStringLiteral("pump-%1-%2").arg(served).arg(i);
+            page.summaries.append(summary);
+        }
+        page.nextToken = QStringLiteral("token-%1").arg(served);
+        return ScriptedResponse::json(200, lookout::json::encodeListInferenceSchedulers(page));
+    });
+
+    LookoutClient byItems(m_jsonClient.get(), { .maxItems = 1200 });
+    int pagesDelivered = 0;
+    Outcome<QList<InferenceSchedulerSummary>> items;
+    byItems.listInferenceSchedulers(
+        {}, this, [&pagesDelivered](const QList<InferenceSchedulerSummary> &) { ++pagesDelivered; },
+        items.callback());
+    QTRY_VERIFY_WITH_TIMEOUT(items.calls > 0, 30'000);
+    CHECK_ENDED(items, AwsError::Kind::BadResponse, 5'000);
+    QCOMPARE(served, 3);
+    QCOMPARE(pagesDelivered, 2); // the third page is not handed on
+    QCOMPARE(items.error().message,
+        QStringLiteral("Error during pagination: page 3 would bring the listing to 1500 items; "
+                       "stopped at the limit of 1200 items"));
+
+    // Each page is about 22 KB: 500 summaries of 240 bytes and 44 KB of strings, 161 KB decoded.
+    served = 0;
+    LookoutClient byBytes(m_jsonClient.get(), { .maxDecodedBytes = 400 * 1024 });
+    Outcome<QList<InferenceSchedulerSummary>> bytes;
+    byBytes.listInferenceSchedulers(
+        {}, this, [](const QList<InferenceSchedulerSummary> &) {}, bytes.callback());
+    QTRY_VERIFY_WITH_TIMEOUT(bytes.calls > 0, 30'000);
+    CHECK_ENDED(bytes, AwsError::Kind::BadResponse, 5'000);
+    QCOMPARE(served, 3);
+    QVERIFY2(bytes.error().message.contains(QStringLiteral("stopped at the limit of 0.4 MiB")),
+        qPrintable(bytes.error().message));
 }
 
 void TestHostileEndpointsClient::repeatedHostileNextToken_isShownWithoutControlCharacters()

@@ -141,6 +141,7 @@ private slots:
     void jsonNestedTenThousandDeep_banner();
     void invalidUtf8_banner();
     void nextTokenThatNeverEnds_bannerAtThePageLimit();
+    void pageOfEmptySummariesPastMaxResults_banner();
     void selfSignedTls_bannerWithAClearMessage();
 
 private:
@@ -430,6 +431,24 @@ void TestHostileEndpointsGui::nextTokenThatNeverEnds_bannerAtThePageLimit()
     QVERIFY2(m_window->fleetView()->errorBanner()->details().contains(u"limit of 1000 pages"_s),
         qPrintable(m_window->fleetView()->errorBanner()->details()));
     QCOMPARE(served, 1000);
+    CHECK_RETRY_RECOVERS();
+}
+
+// 4.2 MB of empty summaries where the fleet loader asked for 500: refused, none decoded past them.
+void TestHostileEndpointsGui::pageOfEmptySummariesPastMaxResults_banner()
+{
+    QVERIFY(m_server->listen());
+    constexpr qsizetype kSummaries = 4'194'304 / 3;
+    QByteArray body = "{\"InferenceSchedulerSummaries\":[{}";
+    for (qsizetype i = 1; i < kSummaries; ++i)
+        body += ",{}";
+    body += "]}";
+    m_server->enqueue(ScriptedResponse::json(200, body));
+    open(m_server->url(), 5'000);
+    CHECK_BANNER(u"Bad response to the ListInferenceSchedulers operation from"_s, 5'000);
+    QVERIFY2(m_window->fleetView()->errorBanner()->details().contains(
+                 u"the page has 1398101 items; the request asked for at most 500"_s),
+        qPrintable(m_window->fleetView()->errorBanner()->details()));
     CHECK_RETRY_RECOVERS();
 }
 

@@ -403,6 +403,36 @@ private slots:
         QCOMPARE(json::encodeDescribeInferenceScheduler({}), QByteArray("{}"));
     }
 
+    // A page longer than its request's MaxResults is refused with the count, whatever its
+    // summaries hold; a page at the limit is decoded.
+    void pageLongerThanMaxResults_isABadResponse()
+    {
+        const QByteArray three
+            = "{\"InferenceSchedulerSummaries\":[{},{\"Status\":\"RUNNING\"},{}]}";
+        QCOMPARE(json::decodeListInferenceSchedulers(three, 3).value().summaries.size(), 3);
+        QCOMPARE(json::decodeListInferenceSchedulers(three).value().summaries.size(), 3);
+        const auto refused = json::decodeListInferenceSchedulers(three, 2);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().kind, AwsError::Kind::BadResponse);
+        QCOMPARE(refused.error().operation, u"ListInferenceSchedulers"_s);
+        QCOMPARE(refused.error().message,
+            u"InferenceSchedulerSummaries: the page has 3 items; the request asked for at most 2 "
+            u"(MaxResults)"_s);
+
+        const auto executions = json::decodeListInferenceExecutions(
+            "{\"NextToken\":\"t\",\"InferenceExecutionSummaries\":[{},[],\"x\",7]}", 1);
+        QCOMPARE(executions.error().operation, u"ListInferenceExecutions"_s);
+        QCOMPARE(executions.error().message,
+            u"InferenceExecutionSummaries: the page has 4 items; the request asked for at most 1 "
+            u"(MaxResults)"_s);
+        // What follows the limit is still JSON to check: broken JSON is reported as such.
+        QCOMPARE(json::decodeListInferenceExecutions(
+                     "{\"InferenceExecutionSummaries\":[{},{},{\"a\":}]}", 1)
+                     .error()
+                     .message,
+            u"not valid JSON: unexpected character '}' at offset 43"_s);
+    }
+
     // botocore skips members whose value is null, so the CLI shows them as absent.
     void nullMembers_areAbsent()
     {

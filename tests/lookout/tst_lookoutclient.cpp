@@ -441,7 +441,7 @@ void TestLookoutClient::list_pageLimit_endsWithAnError()
 {
     // A server that always has another page.
     m_server->setHandler(pagedSchedulers(1'000'000, 2));
-    LookoutClient client(m_jsonClient.get(), 7);
+    LookoutClient client(m_jsonClient.get(), { .maxPages = 7 });
     int pages = 0;
     Outcome<QList<InferenceSchedulerSummary>> outcome;
     client.listInferenceSchedulers(

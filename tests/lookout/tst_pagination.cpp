@@ -74,6 +74,51 @@ private slots:
             u"Error during pagination: the NextToken of page 1 is not ASCII"_s);
     }
 
+    void itemLimit_endsTheListingBeforeThePageIsKept()
+    {
+        Pagination pagination(
+            u"ListInferenceExecutions"_s, Pagination::Limits { .maxItems = 1000 });
+        QVERIFY(pagination.admitPage(500, 0).ok());
+        QVERIFY(pagination.afterPage(u"1"_s).ok());
+        QVERIFY(pagination.admitPage(500, 0).ok()); // exactly the limit
+        QVERIFY(pagination.afterPage(u"2"_s).ok());
+        const auto third = pagination.admitPage(1, 0);
+        QVERIFY(!third.ok());
+        QCOMPARE(third.error().kind, aws::AwsError::Kind::BadResponse);
+        QCOMPARE(third.error().operation, u"ListInferenceExecutions"_s);
+        QCOMPARE(third.error().message,
+            u"Error during pagination: page 3 would bring the listing to 1001 items; stopped at "
+            u"the limit of 1000 items"_s);
+        // A refused page is not counted: an empty one still fits.
+        QVERIFY(pagination.admitPage(0, 0).ok());
+    }
+
+    void decodedByteLimit_endsTheListing()
+    {
+        Pagination pagination(u"ListInferenceSchedulers"_s,
+            Pagination::Limits { .maxDecodedBytes = qsizetype(3) << 20 });
+        QVERIFY(pagination.admitPage(1, qsizetype(2) << 20).ok());
+        QVERIFY(pagination.afterPage(u"1"_s).ok());
+        const auto second = pagination.admitPage(1, (qsizetype(1) << 20) + 1);
+        QVERIFY(!second.ok());
+        QCOMPARE(second.error().message,
+            u"Error during pagination: page 2 would bring the listing to 3.0 MiB decoded; "
+            u"stopped at the limit of 3.0 MiB"_s);
+        QVERIFY(pagination.admitPage(1, qsizetype(1) << 20).ok());
+    }
+
+    void defaultLimits_areBeyondARealFleet()
+    {
+        const Pagination::Limits limits = Pagination(u"ListInferenceSchedulers"_s).limits();
+        QCOMPARE(limits.maxPages, 1000);
+        QCOMPARE(limits.maxItems, 200'000);
+        QCOMPARE(limits.maxDecodedBytes, qsizetype(512) << 20);
+        // A page of 500 empty execution summaries (656 bytes each decoded) from 1.5 KB counts
+        // their fixed size; a page of long strings counts two bytes per byte received.
+        QCOMPARE(Pagination::decodedPageBytes(500, 656, 1503), 500 * 656 + 3006);
+        QCOMPARE(Pagination::decodedPageBytes(0, 656, 1 << 20), 2 << 20);
+    }
+
     void repeatedLongToken_isQuotedShortly()
     {
         Pagination pagination(u"ListInferenceSchedulers"_s);
