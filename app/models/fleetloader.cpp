@@ -224,4 +224,10 @@ void FleetLoader::cancel()
     emit loadingChanged(false);
 }
 
+void FleetLoader::reset()
+{
+    cancel();
+    m_lastError.reset();
+}
+
 } // namespace models

@@ -46,6 +46,8 @@ public:
     bool start(const ConnectedClient &client);
     // Drops the cycle in flight, if any; the model's cycle is ended as not complete.
     void cancel();
+    // For another connection: cancel(), and lastError() forgets the old connection's failure.
+    void reset();
     bool isLoading() const { return m_loading; }
 
     // Why the last cycle failed; nullopt after a complete one.

@@ -63,7 +63,7 @@ void FleetSession::dropConnection()
 {
     // Order matters: the listing goes first (its remaining pages are never asked for and its
     // answers are ignored), then the rows, then the client, which aborts the Describe in flight.
-    m_loader->cancel();
+    m_loader->reset();
     m_refresh->cancel();
     m_model->clear();
     m_connectedClient.reset();
