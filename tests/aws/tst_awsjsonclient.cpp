@@ -6,6 +6,7 @@
 #include "aws/awsjsonclient.h"
 #include "clienttestdoubles.h"
 #include "fullbackloglistener.h"
+#include "loopbackport.h"
 #include "processresources.h"
 #include "scriptedhttpserver.h"
 #include "sigv4requestcheck.h"
@@ -635,12 +636,9 @@ void TestAwsJsonClient::timeoutRetry_costsTenTokens()
 
 void TestAwsJsonClient::connectionRefused_isRetriedNetworkError()
 {
-    QUrl closedPort;
-    {
-        ScriptedHttpServer closed;
-        QVERIFY(closed.listen());
-        closedPort = closed.url();
-    }
+    const testsupport::RefusingLoopbackPort refusing;
+    QVERIFY(refusing.port() != 0);
+    const QUrl closedPort(QStringLiteral("http://127.0.0.1:%1/").arg(refusing.port()));
     auto client = makeClient([&](AwsJsonClientSettings &s) { s.endpoint = closedPort; });
 
     const auto result = callAndWait(*client);

@@ -11,6 +11,7 @@
 #include "cli/yamlformatter.h"
 #include "emulator/emulator.h"
 #include "lookout/jsoncodec.h"
+#include "loopbackport.h"
 
 #include <QBuffer>
 #include <QElapsedTimer>
@@ -19,7 +20,6 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QSettings>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QtTest>
@@ -455,10 +455,9 @@ void TestServiceCommand::exit254_retriesExhausted_saysSo()
 
 void TestServiceCommand::exit255_unreachableAndTimeout()
 {
-    QTcpServer closed;
-    QVERIFY(closed.listen(QHostAddress::LocalHost));
-    const QString endpoint = u"http://127.0.0.1:%1"_s.arg(closed.serverPort());
-    closed.close(); // nothing listens there now
+    const testsupport::RefusingLoopbackPort refusing;
+    QVERIFY(refusing.port() != 0);
+    const QString endpoint = u"http://127.0.0.1:%1"_s.arg(refusing.port());
     const Run refused
         = run({ u"list"_s, u"--endpoint-url"_s, endpoint }, { u"AWS_MAX_ATTEMPTS=1"_s });
     QCOMPARE(refused.exitCode, 255);

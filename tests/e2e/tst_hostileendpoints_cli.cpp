@@ -318,7 +318,8 @@ void TestHostileEndpointsCli::describeWithAHugeUnknownMember_succeedsInBoundedMe
 
 void TestHostileEndpointsCli::connectionRefused_exit255()
 {
-    const quint16 closedPort = testsupport::unusedLoopbackPort();
+    const testsupport::RefusingLoopbackPort refusing;
+    const quint16 closedPort = refusing.port();
     QVERIFY(closedPort != 0);
     const QUrl endpoint(u"http://127.0.0.1:%1"_s.arg(closedPort));
     const Run result = run({ u"describe"_s, u"pump-1"_s }, endpoint);

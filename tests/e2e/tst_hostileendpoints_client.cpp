@@ -222,7 +222,8 @@ void TestHostileEndpointsClient::checkEnded(
 
 void TestHostileEndpointsClient::connectionRefused_isANetworkError()
 {
-    const quint16 closedPort = testsupport::unusedLoopbackPort();
+    const testsupport::RefusingLoopbackPort refusing;
+    const quint16 closedPort = refusing.port();
     QVERIFY(closedPort != 0);
     makeClient(QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(closedPort)));
     auto outcome = describe();

@@ -292,7 +292,8 @@ void TestHostileEndpointsGui::checkRetryRecovers(int line)
 
 void TestHostileEndpointsGui::connectionRefused_bannerWithRetry()
 {
-    const quint16 closedPort = testsupport::unusedLoopbackPort();
+    const testsupport::RefusingLoopbackPort refusing;
+    const quint16 closedPort = refusing.port();
     QVERIFY(closedPort != 0);
     const QUrl endpoint(u"http://127.0.0.1:%1"_s.arg(closedPort));
     open(endpoint, 1'000);

@@ -7,10 +7,10 @@
 // without one it skips, or fails in CI.
 #include "emulator/emulator.h"
 #include "headlessrun.h"
+#include "loopbackport.h"
 
 #include <QDirIterator>
 #include <QRegularExpression>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QUuid>
 #include <QtTest>
@@ -144,10 +144,9 @@ void TestSecretHygiene::wholeFlow_neverShowsOrWritesTheSecretOrToken()
     const e2e::ProcessRun missing
         = run({ u"describe"_s, u"ghost"_s, u"--profile"_s, m_profile, u"--debug"_s });
     QCOMPARE(missing.exitCode, 254);
-    QTcpServer closed;
-    QVERIFY(closed.listen(QHostAddress::LocalHost));
-    const QString unreachable = u"http://127.0.0.1:%1"_s.arg(closed.serverPort());
-    closed.close();
+    const testsupport::RefusingLoopbackPort refusing;
+    QVERIFY(refusing.port() != 0);
+    const QString unreachable = u"http://127.0.0.1:%1"_s.arg(refusing.port());
     const e2e::ProcessRun refused = run({ u"describe"_s, scheduler, u"--profile"_s, m_profile,
         u"--endpoint-url"_s, unreachable, u"--debug"_s });
     QCOMPARE(refused.exitCode, 255);

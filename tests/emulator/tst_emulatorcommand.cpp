@@ -3,7 +3,6 @@
 // and the command-line errors.
 #include "emulatorprocess.h"
 #include "helpexample.h"
-#include "loopbackport.h"
 #include "rawhttpclient.h"
 #include "signedrequests.h"
 
@@ -127,21 +126,28 @@ void TestEmulatorCommand::redirectedToAFile_linesAreCompleteWhileServing()
 {
     QTemporaryDir directory;
     const QString envFile = directory.filePath(QStringLiteral("emulator.env"));
-    const quint16 port = testsupport::unusedLoopbackPort();
     QProcess process;
     process.setStandardOutputFile(envFile);
+    // Port 0: the kernel picks a free port as the emulator binds, and the lines name it.
     process.start(QStringLiteral(LOOKOUT_BINARY),
-        { QStringLiteral("emulator"), QStringLiteral("--port"), QString::number(port),
+        { QStringLiteral("emulator"), QStringLiteral("--port"), QStringLiteral("0"),
             QStringLiteral("--fleet"), QStringLiteral("3") });
     QVERIFY(process.waitForStarted());
     QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(envFile).size() > 0, 60'000);
     // The moment the file is non-empty it is complete, and the server is already listening.
-    QCOMPARE(sourceAndPrint(envFile,
-                 QStringLiteral("\"$AWS_ENDPOINT_URL_LOOKOUTEQUIPMENT\" \"$AWS_ACCESS_KEY_ID\" "
-                                "\"$AWS_DEFAULT_REGION\" \"${AWS_SESSION_TOKEN-unset}\"")),
-        QStringLiteral("http://127.0.0.1:") + QString::number(port)
-            + QStringLiteral("|AKIALOOKOUTDESKDEMO1|us-east-1|unset|"));
-    RawHttpClient client(port);
+    const QStringList printed = sourceAndPrint(envFile,
+        QStringLiteral("\"$AWS_ENDPOINT_URL_LOOKOUTEQUIPMENT\" \"$AWS_ACCESS_KEY_ID\" "
+                       "\"$AWS_DEFAULT_REGION\" \"${AWS_SESSION_TOKEN-unset}\""))
+                                    .split(QLatin1Char('|'));
+    QCOMPARE(printed.mid(1),
+        QStringList({ QStringLiteral("AKIALOOKOUTDESKDEMO1"), QStringLiteral("us-east-1"),
+            QStringLiteral("unset"), QString() }));
+    const QUrl endpoint(printed.value(0));
+    QCOMPARE(endpoint.scheme(), QStringLiteral("http"));
+    QCOMPARE(endpoint.host(), QStringLiteral("127.0.0.1"));
+    const int port = endpoint.port();
+    QVERIFY2(port > 0, qPrintable(printed.value(0)));
+    RawHttpClient client(static_cast<quint16>(port));
     QVERIFY(client.isConnected());
     process.terminate();
     QVERIFY(process.waitForFinished(30'000));

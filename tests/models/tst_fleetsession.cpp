@@ -191,7 +191,8 @@ private slots:
 
     void failedCycle_keepsItsErrorUntilAGoodOne()
     {
-        const quint16 closed = testsupport::unusedLoopbackPort();
+        const testsupport::RefusingLoopbackPort refusing;
+        const quint16 closed = refusing.port();
         QVERIFY(closed != 0);
         emulator::Emulator demo(fleetOf(4));
         QVERIFY2(demo.start(), qPrintable(demo.errorString()));
