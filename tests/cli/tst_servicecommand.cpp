@@ -490,7 +490,17 @@ void TestServiceCommand::exit130_interruptAbortsTheCall()
     ::sigaction(SIGINT, &ignore, &saved);
     QElapsedTimer timer;
     timer.start();
-    QTimer::singleShot(300, [] { ::raise(SIGINT); });
+    // Interrupts once the call is under way: the emulator has the request (and sits on it).
+    const quint64 requestsBefore = m_emulator->counters().requests;
+    QTimer interrupt;
+    interrupt.setInterval(10);
+    QObject::connect(&interrupt, &QTimer::timeout, [&] {
+        if (m_emulator->counters().requests > requestsBefore) {
+            interrupt.stop();
+            ::raise(SIGINT);
+        }
+    });
+    interrupt.start();
     const Run interrupted = run({ u"describe"_s, u"any"_s });
     ::sigaction(SIGINT, &saved, nullptr);
     QCOMPARE(interrupted.exitCode, 130);

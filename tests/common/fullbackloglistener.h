@@ -13,7 +13,8 @@ namespace testsupport {
 
 // A loopback TCP port where connecting never completes: the listener's accept queue is full and
 // never drained, and Linux drops SYNs to a full queue, so a client stays in SYN-SENT until its own
-// connect timeout. For connect-timeout tests that need no unroutable network.
+// connect timeout. For connect-timeout tests that need no unroutable network. start() fills the
+// queue until the kernel reports it full (TCP_INFO of the listener), with no timing guess.
 class FullBacklogListener {
 public:
     FullBacklogListener();

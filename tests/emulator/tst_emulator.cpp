@@ -16,6 +16,18 @@ using emulator::EmulatorOptions;
 
 namespace {
 
+// The Content-Length of a response header block; 0 when it names none (the test then fails on
+// the body it did not wait for).
+qsizetype contentLength(const QByteArray &header)
+{
+    for (const QByteArray &line : header.split('\n')) {
+        const qsizetype colon = line.indexOf(':');
+        if (colon > 0 && line.first(colon).trimmed().toLower() == "content-length")
+            return line.sliced(colon + 1).trimmed().toLongLong();
+    }
+    return 0;
+}
+
 const QDateTime kStart(QDate(2026, 3, 4), QTime(10, 0, 0), Qt::UTC);
 const QString kData = QStringLiteral(LOOKOUT_TEST_DATA_DIR "/emulator");
 
@@ -203,13 +215,19 @@ void TestEmulator::concurrentClientsOnOtherThreads_areServed()
                 socket.write(
                     emulatortest::wireForm(emulatortest::signedRequest("ListInferenceSchedulers",
                         R"({"MaxResults":2})", QDateTime::currentDateTimeUtc())));
+                // One whole response: its header, then as many body bytes as Content-Length
+                // says (a body that happens to end a read with '}' may not be all of it).
                 QByteArray received;
-                while (!received.contains("\r\n\r\n") || !received.endsWith('}')) {
+                qsizetype expected = -1;
+                while (expected < 0 || received.size() < expected) {
                     if (!socket.waitForReadyRead(10'000))
                         return;
                     received += socket.readAll();
+                    const qsizetype headerEnd = received.indexOf("\r\n\r\n");
+                    if (expected < 0 && headerEnd >= 0)
+                        expected = headerEnd + 4 + contentLength(received.first(headerEnd));
                 }
-                if (received.startsWith("HTTP/1.1 200 OK"))
+                if (received.size() == expected && received.startsWith("HTTP/1.1 200 OK"))
                     ++ok;
             }
         });
