@@ -1,5 +1,6 @@
 #include "ui/connectiondetailsdialog.h"
 
+#include "aws/endpointtarget.h"
 #include "ui_connectiondetailsdialog.h"
 
 #include <QClipboard>
@@ -27,8 +28,7 @@ ConnectionDetailsDialog::~ConnectionDetailsDialog() = default;
 
 void ConnectionDetailsDialog::setConfig(const QString &label, const aws::ResolvedConfig &config)
 {
-    m_headline
-        = tr("Connected as %1 to %2").arg(label, config.endpoint.toString(QUrl::RemoveUserInfo));
+    m_headline = tr("Connected as %1 to %2").arg(label, aws::withoutUserInfo(config.endpoint));
     m_lines = config.describe();
     updateText();
 }

@@ -1,5 +1,7 @@
 #include "aws/awserror.h"
 
+#include "aws/endpointtarget.h"
+
 #include <QLatin1StringView>
 
 #include <algorithm>
@@ -74,7 +76,7 @@ bool serviceCodeIn(const AwsError &error, const std::array<QLatin1StringView, N>
 
 QString endpointText(const QUrl &endpoint)
 {
-    return endpoint.toString(QUrl::RemoveUserInfo);
+    return aws::withoutUserInfo(endpoint);
 }
 
 QString operationClause(const QString &operation)

@@ -109,7 +109,7 @@ private:
         attempt.limits.maxResponseBytes = settings().maxResponseBytes;
         attempt.description
             = QStringLiteral("POST %1 X-Amz-Target: %2")
-                  .arg(m_target.url.toString(QUrl::RemoveUserInfo), QString::fromLatin1(target));
+                  .arg(aws::withoutUserInfo(m_target.url), QString::fromLatin1(target));
         return attempt;
     }
 

@@ -101,7 +101,7 @@ QStringList ResolvedConfig::describe() const
     };
     return { line("profile", profile.value, profile.source),
         line("region", region.value, region.source),
-        line("endpoint", endpoint.toString(QUrl::RemoveUserInfo), endpointSource),
+        line("endpoint", aws::withoutUserInfo(endpoint), endpointSource),
         QStringLiteral("credentials: %1").arg(credentials ? credentials->description() : QString()),
         line("max attempts", maxAttempts.value, maxAttempts.source),
         line("retry mode", retryMode.value, retryMode.source) };

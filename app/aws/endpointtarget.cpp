@@ -12,7 +12,7 @@ AwsError configurationError(const QUrl &endpoint, const QString &problem)
 {
     AwsError error = AwsError::configuration(AwsError::Setting::Endpoint,
         QStringLiteral("Invalid endpoint URL \"%1\": %2")
-            .arg(endpoint.toString(QUrl::RemoveUserInfo), problem));
+            .arg(aws::withoutUserInfo(endpoint), problem));
     error.endpoint = endpoint.adjusted(QUrl::RemoveUserInfo);
     return error;
 }
@@ -57,6 +57,11 @@ QString withoutUserInfo(QStringView urlText)
     if (lastAt < 0)
         return urlText.toString();
     return urlText.first(authorityStart).toString() + urlText.sliced(authorityStart + lastAt + 1);
+}
+
+QString withoutUserInfo(const QUrl &url)
+{
+    return url.toString(QUrl::RemoveUserInfo);
 }
 
 QByteArray hostHeaderFor(const QUrl &url)

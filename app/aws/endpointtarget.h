@@ -32,9 +32,11 @@ bool isLoopbackHost(const QString &host);
 // True for "localhost" and "localhost.": the loopback address by definition, never looked up.
 bool isLocalhostName(const QString &host);
 
-// A URL as messages may show it: without the user name and password, also when the text is not a
-// valid URL ("https://me:pw@h ex ample" → "https://h ex ample", "me:pw@host/x" → "host/x").
+// A URL as messages, logs and the screen may show it: without the user name and password, also
+// when the text is not a valid URL ("https://me:pw@h ex ample" → "https://h ex ample",
+// "me:pw@host/x" → "host/x"). Every endpoint URL that reaches a message goes through one of these.
 QString withoutUserInfo(QStringView urlText);
+QString withoutUserInfo(const QUrl &url);
 
 // The Host header for a URL: lower-case host (IDNs in ACE form), IPv6 literals in brackets, and
 // the port unless it is the scheme's default (80 for http, 443 for https).

@@ -3,6 +3,7 @@
 #include "appinfo.h"
 #include "aws/awsjsonresponse.h"
 #include "aws/configresolver.h"
+#include "aws/endpointtarget.h"
 #include "aws/httplogging.h"
 #include "aws/registeredcall.h"
 #include "aws/sigv4signer.h"
@@ -194,9 +195,8 @@ private:
         attempt.limits.connectTimeout = settings().connectTimeout;
         attempt.limits.readTimeout = settings().readTimeout;
         attempt.limits.maxResponseBytes = m_spec.maxResponseBytes;
-        attempt.description
-            = u"GET %1 (%2), region %3"_s.arg(m_target.url.toString(QUrl::RemoveUserInfo),
-                QString::fromLatin1(operation()), m_region);
+        attempt.description = u"GET %1 (%2), region %3"_s.arg(
+            aws::withoutUserInfo(m_target.url), QString::fromLatin1(operation()), m_region);
         return attempt;
     }
 

@@ -1,6 +1,7 @@
 #include "models/clicommandtext.h"
 
 #include "aws/configresolver.h"
+#include "aws/endpointtarget.h"
 #include "core/visibletext.h"
 #include "lookout/parametervalidation.h"
 #include "lookout/service.h"
@@ -67,7 +68,7 @@ QString describeSchedulerCommand(const QString &schedulerName, const CliGlobalOp
         words << QStringLiteral("--profile") << shellQuoted(options.profile);
     if (!options.endpoint.isEmpty() && !isDefaultServiceEndpoint(options.endpoint, options.region))
         words << QStringLiteral("--endpoint-url")
-              << shellQuoted(options.endpoint.toString(QUrl::RemoveUserInfo));
+              << shellQuoted(aws::withoutUserInfo(options.endpoint));
     return words.join(QLatin1Char(' '));
 }
 
@@ -85,7 +86,7 @@ QString describeSchedulerCommandRefusal(
     const std::pair<QString, QString> connection[] = {
         { Text::tr("profile name"), options.profile },
         { Text::tr("region"), options.region },
-        { Text::tr("endpoint URL"), options.endpoint.toString(QUrl::RemoveUserInfo) },
+        { Text::tr("endpoint URL"), aws::withoutUserInfo(options.endpoint) },
     };
     for (const auto &[what, value] : connection) {
         if (core::hasInvisibleControls(value)) {

@@ -1,5 +1,7 @@
 #include "models/connectedclient.h"
 
+#include "aws/endpointtarget.h"
+
 #include <QLoggingCategory>
 
 Q_LOGGING_CATEGORY(lcClient, "lookoutdesk.models.connection", QtWarningMsg)
@@ -11,7 +13,7 @@ ConnectedClient::ConnectedClient(QNetworkAccessManager *network, aws::ResolvedCo
     , m_jsonClient(std::make_unique<aws::AwsJsonClient>(
           network, m_config.clientSettings(), m_config.credentials))
 {
-    qCDebug(lcClient) << "connected to" << m_config.endpoint.toString(QUrl::RemoveUserInfo) << "as"
+    qCDebug(lcClient) << "connected to" << aws::withoutUserInfo(m_config.endpoint) << "as"
                       << m_config.profile.value;
 }
 

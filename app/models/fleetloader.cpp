@@ -1,6 +1,7 @@
 #include "models/fleetloader.h"
 
 #include "aws/credentialsprovider.h"
+#include "aws/endpointtarget.h"
 #include "lookout/lookoutclient.h"
 #include "lookout/service.h"
 #include "models/connectedclient.h"
@@ -141,8 +142,7 @@ bool FleetLoader::start(const ConnectedClient &client)
     m_credentials = client.config().credentials;
     m_model->beginCycle();
     emit loadingChanged(true);
-    qCDebug(lcFleetLoader) << "listing the fleet at"
-                           << m_settings.endpoint.toString(QUrl::RemoveUserInfo);
+    qCDebug(lcFleetLoader) << "listing the fleet at" << aws::withoutUserInfo(m_settings.endpoint);
     if (!m_credentials) {
         aws::AwsError error;
         error.kind = aws::AwsError::Kind::Credentials;

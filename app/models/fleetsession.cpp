@@ -1,5 +1,6 @@
 #include "models/fleetsession.h"
 
+#include "aws/endpointtarget.h"
 #include "models/schedulerdetailscontroller.h"
 
 #include <QLoggingCategory>
@@ -72,7 +73,7 @@ void FleetSession::dropConnection()
 void FleetSession::connectTo(aws::ResolvedConfig config, const QString &label)
 {
     dropConnection();
-    qCDebug(lcFleetSession) << "switching to" << config.endpoint.toString(QUrl::RemoveUserInfo);
+    qCDebug(lcFleetSession) << "switching to" << aws::withoutUserInfo(config.endpoint);
     m_connectedClient = std::make_unique<ConnectedClient>(m_network, std::move(config));
     m_label = label;
     m_configurationError.reset();

@@ -273,6 +273,10 @@ void TestEndpointTarget::withoutUserInfo()
     QFETCH(QString, text);
     QFETCH(QString, shown);
     QCOMPARE(aws::withoutUserInfo(text), shown);
+    // The same for a parsed URL, wherever one parses ("me:pw@host/x" is scheme "me" to QUrl).
+    const QUrl url(text, QUrl::StrictMode);
+    if (text.contains(QStringLiteral("://")) && url.isValid())
+        QCOMPARE(aws::withoutUserInfo(url), shown);
 }
 
 QTEST_GUILESS_MAIN(TestEndpointTarget)
