@@ -1,6 +1,7 @@
 #include "cli/emulatorcommand.h"
 
 #include "appinfo.h"
+#include "aws/s3client.h"
 #include "cli/helptext.h"
 #include "cli/interruptwatcher.h"
 #include "core/boundedfile.h"
@@ -301,8 +302,11 @@ ParsedOptions parseOptions(const QStringList &arguments)
 QString exportLines(const emulator::Emulator &server)
 {
     const aws::AwsCredentials credentials = server.credentials();
+    const QString endpoint = shellQuoted(server.endpoint().toString());
+    // S3 is served on the same port: `aws s3`, the SDKs and `results NAME` read their own variable.
     QString lines = u"export "_s + lookout::service::description().endpointVariable() + u"="_s
-        + shellQuoted(server.endpoint().toString()) + u"\n"_s + u"export AWS_ACCESS_KEY_ID="_s
+        + endpoint + u"\n"_s + u"export "_s + aws::s3ServiceDescription().endpointVariable()
+        + u"="_s + endpoint + u"\n"_s + u"export AWS_ACCESS_KEY_ID="_s
         + shellQuoted(credentials.accessKeyId) + u"\n"_s + u"export AWS_SECRET_ACCESS_KEY="_s
         + shellQuoted(credentials.secretAccessKey)
         + u"\n"_s

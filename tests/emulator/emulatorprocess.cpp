@@ -8,7 +8,7 @@
 namespace {
 
 constexpr int kStartDeadlineMs = 60'000;
-constexpr int kExportLineCount = 6;
+constexpr int kExportLineCount = 7;
 
 } // namespace
 

@@ -80,7 +80,7 @@ void TestEmulatorCommand::printsExportLines_servesThem_andStopsOnSigterm()
     const QString endpoint = QStringLiteral("http://127.0.0.1:") + QString::number(emulator.port());
     QCOMPARE(emulator.exportLines(),
         QStringLiteral("export AWS_ENDPOINT_URL_LOOKOUTEQUIPMENT='") + endpoint
-            + QStringLiteral("'\n")
+            + QStringLiteral("'\nexport AWS_ENDPOINT_URL_S3='") + endpoint + QStringLiteral("'\n")
             + QStringLiteral(
                 "export AWS_ACCESS_KEY_ID='AKIALOOKOUTDESKDEMO1'\n"
                 "export AWS_SECRET_ACCESS_KEY='LookoutDeskDemoSecretKeyForTheEmulator00'\n"
