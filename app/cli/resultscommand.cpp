@@ -23,6 +23,7 @@
 #include "results/rangeloader.h"
 #include "results/resultstime.h"
 #include "results/s3source.h"
+#include "results/scheduleroutput.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -97,30 +98,20 @@ std::variant<results::S3Location, aws::AwsError> outputLocationOf(const QString 
     }
     if (!described->ok())
         return described->error();
-    const lookout::InferenceScheduler &scheduler = described->value();
-    const auto &output = scheduler.dataOutputConfiguration;
-    const std::optional<lookout::S3Location> s3
-        = output ? output->s3OutputConfiguration : std::nullopt;
     // A describe answer that names no usable location, as the error of that call.
-    const auto unusableAnswer = [&](const QString &message) {
+    QString problem;
+    const std::optional<results::S3Location> location
+        = results::schedulerOutputLocation(name, described->value(), &problem);
+    if (!location) {
         aws::AwsError error;
         error.kind = aws::AwsError::Kind::BadResponse;
         error.operation
             = QString::fromLatin1(lookout::service::operation::kDescribeInferenceScheduler);
         error.endpoint = config.endpoint;
         error.httpStatus = 200;
-        error.message = message;
+        error.message = problem;
         return error;
-    };
-    if (!s3 || !s3->bucket || s3->bucket->isEmpty())
-        return unusableAnswer(Text::tr("the scheduler %1 names no S3 output location "
-                                       "(DataOutputConfiguration.S3OutputConfiguration.Bucket)")
-                                  .arg(name));
-    QString problem;
-    const std::optional<results::S3Location> location
-        = results::S3Location::parse(s3->uri(), &problem);
-    if (!location)
-        return unusableAnswer(Text::tr("the output location of %1: %2").arg(name, problem));
+    }
     return *location;
 }
 
@@ -334,7 +325,7 @@ int runResultsCommand(const Invocation &invocation, const ResultsEnvironment &en
                 return fail(err, *error);
             }
             location = std::get<results::S3Location>(described);
-            s3Request.endpointUrl.clear();
+            s3Request = results::outputRequestFor(s3Request);
         } else {
             QString problem;
             location = results::S3Location::parse(named, &problem);
