@@ -1,219 +1,53 @@
 #include "ui/resultswindow.h"
 
-#include "models/eventtablemodel.h"
-#include "models/predictiontablemodel.h"
-#include "models/sensorcontributionmodel.h"
-#include "models/timetext.h"
-#include "results/resultstime.h"
-#include "ui/chartexport.h"
-#include "ui/contributionbars.h"
-#include "ui/errorbanner.h"
 #include "ui/qtcontrolnames.h"
 #include "ui/resultschart.h"
-#include "ui/resultsrangechooser.h"
-#include "ui/resultsreportview.h"
-#include "ui/tablecsv.h"
 
 #include <QAction>
-#include <QApplication>
-#include <QCheckBox>
-#include <QClipboard>
-#include <QFileDialog>
-#include <QHeaderView>
-#include <QItemSelectionModel>
-#include <QLabel>
-#include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
-#include <QMessageBox>
-#include <QPointer>
-#include <QProgressBar>
 #include <QPushButton>
-#include <QSignalBlocker>
-#include <QSplitter>
 #include <QStatusBar>
-#include <QTabWidget>
-#include <QTableView>
-#include <QToolBar>
-#include <QVBoxLayout>
-
-#include <algorithm>
 
 namespace ui {
 
 namespace {
 
-constexpr int kRedrawIntervalMs = 100;
-
-QString utcText(qint64 time)
-{
-    return models::utcDateTimeText(results::toDateTime(time));
-}
+constexpr int kMessageMs = 5000;
 
 } // namespace
 
-ResultsWindow::ResultsWindow(results::ResultsSource *source, QWidget *parent)
+ResultsWindow::ResultsWindow(
+    results::ResultsSource *source, results::ObjectCache *cache, QWidget *parent)
     : QMainWindow(parent)
-    , m_source(source)
-    , m_loader(source)
-    , m_predictionModel(new models::PredictionTableModel(this))
-    , m_eventModel(new models::EventTableModel(this))
-    , m_contributionModel(new models::SensorContributionModel(this))
-    , m_rangeChooser(new ResultsRangeChooser(this))
-    , m_errorBanner(new ErrorBanner(this))
-    , m_report(new ResultsReportView(this))
-    , m_chart(new ResultsChart(this))
-    , m_bars(new ContributionBars(this))
-    , m_selectionLabel(new QLabel(this))
-    , m_componentToggle(new QCheckBox(tr("Sum per &component"), this))
-    , m_tables(new QTabWidget(this))
-    , m_eventsView(nullptr)
-    , m_predictionsView(nullptr)
-    , m_sensorsView(nullptr)
-    , m_statusLabel(new QLabel(this))
-    , m_progressBar(new QProgressBar(this))
-    , m_cancelButton(new QPushButton(tr("Cancel"), this))
+    , m_pane(new ResultsPane(this))
 {
     setObjectName(QStringLiteral("resultsWindow"));
     setWindowTitle(tr("Results: %1 – Lookout Desk").arg(source->location()));
     setAccessibleName(tr("Results of %1").arg(source->location()));
-
-    m_predictionModel->setSeries(&m_loader.series());
-    m_eventModel->setSeries(&m_loader.series());
-    m_chart->setData(&m_loader.series(), &m_eventModel->events());
-    m_chart->setObjectName(QStringLiteral("resultsChart"));
-    m_bars->setModel(m_contributionModel);
-    m_bars->setPlaceholderText(tr("Select an event or a time in the chart or the tables to see "
-                                  "which sensors contributed."));
-
-    m_eventsView = makeTable(m_eventModel, tr("Events"));
-    m_predictionsView = makeTable(m_predictionModel, tr("Predictions"));
-    m_sensorsView = makeTable(m_contributionModel, tr("Contributing sensors"));
-    m_tables->addTab(m_eventsView, tr("&Events"));
-    m_tables->addTab(m_predictionsView, tr("&Predictions"));
-    m_tables->addTab(m_sensorsView, tr("Se&nsors"));
-    m_tables->setAccessibleName(tr("Results tables"));
-
-    auto *chartAndBars = new QSplitter(Qt::Horizontal, this);
-    chartAndBars->addWidget(m_chart);
-    chartAndBars->addWidget(buildContributionsPanel());
-    chartAndBars->setStretchFactor(0, 3);
-    chartAndBars->setStretchFactor(1, 1);
-    chartAndBars->setSizes({ 900, 360 }); // the sensors' names and shares need room too
-    auto *chartAndTables = new QSplitter(Qt::Vertical, this);
-    chartAndTables->addWidget(chartAndBars);
-    chartAndTables->addWidget(m_tables);
-    chartAndTables->setStretchFactor(0, 3);
-    chartAndTables->setStretchFactor(1, 2);
-
-    auto *central = new QWidget(this);
-    auto *layout = new QVBoxLayout(central);
-    layout->addWidget(m_rangeChooser);
-    layout->addWidget(m_errorBanner);
-    layout->addWidget(m_report);
-    layout->addWidget(chartAndTables, 1);
-    setCentralWidget(central);
-
-    m_progressBar->setAccessibleName(tr("Loading progress"));
-    m_progressBar->setMaximumWidth(240);
-    m_progressBar->setVisible(false);
-    m_cancelButton->setAccessibleName(tr("Cancel loading"));
-    m_cancelButton->setToolTip(tr("Stop loading and keep what has arrived (Esc)"));
-    m_cancelButton->setShortcut(Qt::Key_Escape);
-    m_cancelButton->setEnabled(false);
-    m_statusLabel->setAccessibleName(tr("Loading status"));
-    m_statusLabel->setTextFormat(Qt::PlainText);
-    statusBar()->addWidget(m_statusLabel, 1);
-    statusBar()->addPermanentWidget(m_progressBar);
-    statusBar()->addPermanentWidget(m_cancelButton);
+    m_pane->setSource(source, cache);
+    setCentralWidget(m_pane);
+    m_pane->cancelButton()->setToolTip(tr("Stop loading and keep what has arrived (Esc)"));
+    m_pane->cancelButton()->setShortcut(Qt::Key_Escape);
     buildMenus();
-
-    connect(m_rangeChooser, &ResultsRangeChooser::rangeChosen, this, &ResultsWindow::loadRange);
-    connect(m_cancelButton, &QPushButton::clicked, this, &ResultsWindow::cancelLoad);
-    connect(m_errorBanner, &ErrorBanner::retryRequested, this, [this] {
-        if (m_rangeChooser->newest() || m_newestFromSeries)
-            loadRange(m_rangeChooser->range());
-        else
-            start();
-    });
-    connect(&m_loader, &results::RangeLoader::seriesChanged, this, &ResultsWindow::seriesChanged);
-    connect(
-        &m_loader, &results::RangeLoader::progressChanged, this, &ResultsWindow::progressChanged);
-    connect(&m_loader, &results::RangeLoader::finished, this, &ResultsWindow::finished);
-    m_redrawTimer.setSingleShot(true);
-    m_redrawTimer.setInterval(kRedrawIntervalMs);
-    connect(&m_redrawTimer, &QTimer::timeout, this, &ResultsWindow::applySeriesChanges);
-
-    connect(m_chart, &ResultsChart::eventSelected, this, &ResultsWindow::eventSelected);
-    connect(m_chart, &ResultsChart::predictionSelected, this, &ResultsWindow::predictionSelected);
-    connect(m_eventsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-        [this](const QModelIndex &current) {
-            if (!m_syncingSelection && current.isValid())
-                m_chart->selectEvent(current.row());
-        });
-    connect(m_predictionsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-        [this](const QModelIndex &current) {
-            if (!m_syncingSelection && current.isValid())
-                m_chart->selectPrediction(current.row());
-        });
-    connect(
-        m_componentToggle, &QCheckBox::toggled, m_bars, &ContributionBars::setGroupedByComponent);
-
-    setTabOrder(m_rangeChooser, m_chart);
+    connect(m_pane, &ResultsPane::loadFinished, this, &ResultsWindow::loadFinished);
+    connect(m_pane, &ResultsPane::statusMessage, this,
+        [this](const QString &message) { statusBar()->showMessage(message, kMessageMs); });
     nameQtOwnControls(this);
     resize(1200, 800);
 }
 
 ResultsWindow::~ResultsWindow() = default;
 
-QWidget *ResultsWindow::buildContributionsPanel()
-{
-    auto *panel = new QWidget(this);
-    auto *layout = new QVBoxLayout(panel);
-    layout->setContentsMargins(0, 0, 0, 0);
-    m_selectionLabel->setWordWrap(true);
-    m_selectionLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_selectionLabel->setTextFormat(Qt::PlainText);
-    m_selectionLabel->setText(tr("Nothing selected"));
-    m_selectionLabel->setAccessibleName(tr("Selected time or event"));
-    m_componentToggle->setAccessibleName(tr("Sum the shares per component"));
-    m_componentToggle->setToolTip(
-        tr("A component is the part of a sensor's name before the backslash"));
-    layout->addWidget(m_selectionLabel);
-    layout->addWidget(m_componentToggle);
-    layout->addWidget(m_bars, 1);
-    return panel;
-}
-
-QTableView *ResultsWindow::makeTable(QAbstractItemModel *model, const QString &name)
-{
-    auto *view = new QTableView(this);
-    view->setModel(model);
-    view->setAccessibleName(name);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    view->setAlternatingRowColors(true);
-    view->setWordWrap(false);
-    view->verticalHeader()->setVisible(false);
-    // Fixed row heights: a year has 105,120 rows, and measuring each would stall the window.
-    view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    view->horizontalHeader()->setStretchLastSection(true);
-    auto *copy = new QAction(tr("Copy as CSV"), view);
-    copy->setShortcut(QKeySequence::Copy);
-    copy->setShortcutContext(Qt::WidgetShortcut);
-    connect(copy, &QAction::triggered, this, [this] { copyCsv(CsvRows::Selected); });
-    view->addAction(copy);
-    view->setContextMenuPolicy(Qt::ActionsContextMenu);
-    return view;
-}
-
 void ResultsWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *png = file->addAction(tr("Export Chart as &PNG…"));
-    connect(png, &QAction::triggered, this, [this] { exportChart(ChartFormat::Png); });
+    connect(png, &QAction::triggered, this,
+        [this] { m_pane->exportChart(ChartFormat::Png, windowTitle()); });
     QAction *svg = file->addAction(tr("Export Chart as &SVG…"));
-    connect(svg, &QAction::triggered, this, [this] { exportChart(ChartFormat::Svg); });
+    connect(svg, &QAction::triggered, this,
+        [this] { m_pane->exportChart(ChartFormat::Svg, windowTitle()); });
     file->addSeparator();
     QAction *close = file->addAction(tr("&Close"));
     close->setShortcut(QKeySequence::Close);
@@ -222,273 +56,19 @@ void ResultsWindow::buildMenus()
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     QAction *copy = edit->addAction(tr("&Copy Whole Table as CSV"));
     copy->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
-    connect(copy, &QAction::triggered, this, [this] { copyCsv(CsvRows::All); });
+    connect(copy, &QAction::triggered, this, [this] { m_pane->copyCsv(CsvRows::All); });
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    m_reloadAction = view->addAction(tr("&Reload"));
-    m_reloadAction->setShortcuts({ QKeySequence::Refresh, QKeySequence(Qt::CTRL | Qt::Key_R) });
-    connect(
-        m_reloadAction, &QAction::triggered, this, [this] { loadRange(m_rangeChooser->range()); });
+    QAction *reload = view->addAction(tr("&Reload"));
+    reload->setShortcuts({ QKeySequence::Refresh, QKeySequence(Qt::CTRL | Qt::Key_R) });
+    connect(reload, &QAction::triggered, m_pane, &ResultsPane::reload);
     QAction *chart = view->addAction(tr("Go to the &Chart"));
     chart->setShortcut(QKeySequence(Qt::ALT | Qt::Key_G));
-    connect(
-        chart, &QAction::triggered, this, [this] { m_chart->setFocus(Qt::ShortcutFocusReason); });
+    connect(chart, &QAction::triggered, this,
+        [this] { m_pane->chart()->setFocus(Qt::ShortcutFocusReason); });
     QAction *all = view->addAction(tr("Show &All of the Range"));
     all->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
-    connect(all, &QAction::triggered, m_chart, &ResultsChart::showAll);
-}
-
-void ResultsWindow::start()
-{
-    m_errorBanner->clearError();
-    m_listing = true;
-    m_startListing.reset();
-    m_statusLabel->setText(tr("Listing %1…").arg(m_source->location()));
-    m_chart->setPlaceholderText(tr("Listing the results…"));
-    m_cancelButton->setEnabled(true);
-    const QPointer<ResultsWindow> window(this);
-    m_source->list([window](const std::variant<results::Listing, results::SourceError> &result) {
-        if (window)
-            window->listed(result);
-    });
-}
-
-void ResultsWindow::listed(const std::variant<results::Listing, results::SourceError> &result)
-{
-    if (!m_listing)
-        return; // cancelled
-    m_listing = false;
-    if (const auto *error = std::get_if<results::SourceError>(&result)) {
-        m_cancelButton->setEnabled(false);
-        m_chart->setPlaceholderText(tr("No results"));
-        m_statusLabel->setText(tr("Could not list the results"));
-        m_errorBanner->showError(
-            tr("Could not read results from %1.").arg(m_source->location()), error->message);
-        emit loadFinished(results::RangeLoader::Outcome::Failed);
-        return;
-    }
-    m_startListing = std::get<results::Listing>(result);
-    std::optional<qint64> newest;
-    for (const results::ObjectInfo &object : m_startListing->objects) {
-        if (const auto time = results::folderTimeOfKey(object.key))
-            newest = newest ? std::max(*newest, *time) : *time;
-    }
-    m_newestFromSeries = !newest;
-    m_rangeChooser->setNewest(newest);
-    loadRange(m_rangeChooser->range());
-}
-
-void ResultsWindow::loadRange(const results::TimeRange &range)
-{
-    m_listing = false;
-    if (m_loader.isLoading()) {
-        // The load this one replaces ends here, without reporting itself as cancelled.
-        const QSignalBlocker blocker(&m_loader);
-        m_loader.cancel();
-    }
-    m_errorBanner->clearError();
-    m_report->clear();
-    m_chart->clearSelection();
-    m_contributionModel->clear();
-    m_selectionLabel->setText(tr("Nothing selected"));
-    m_pendingFirstChanged.reset();
-    m_redrawTimer.stop();
-    m_chart->setPlaceholderText(tr("Loading…"));
-    m_statusLabel->setText(tr("Listing %1…").arg(m_source->location()));
-    m_progressBar->setRange(0, 0);
-    m_progressBar->setVisible(true);
-    m_cancelButton->setEnabled(true);
-    if (m_startListing)
-        m_loader.start(range, *std::exchange(m_startListing, std::nullopt));
-    else
-        m_loader.start(range);
-    // The loader cleared its series: the views must not read what was there.
-    m_predictionModel->seriesChanged(0);
-    m_eventModel->seriesChanged();
-    m_chart->setData(&m_loader.series(), &m_eventModel->events());
-}
-
-void ResultsWindow::cancelLoad()
-{
-    if (m_listing) {
-        m_listing = false;
-        m_source->cancelAll();
-        m_cancelButton->setEnabled(false);
-        m_chart->setPlaceholderText(tr("Cancelled"));
-        m_statusLabel->setText(tr("Cancelled before the listing arrived"));
-        emit loadFinished(results::RangeLoader::Outcome::Cancelled);
-        return;
-    }
-    if (m_loader.isLoading())
-        m_loader.cancel();
-}
-
-void ResultsWindow::seriesChanged(qsizetype firstChanged)
-{
-    m_pendingFirstChanged = std::min(m_pendingFirstChanged.value_or(firstChanged), firstChanged);
-    if (!m_redrawTimer.isActive())
-        m_redrawTimer.start();
-}
-
-void ResultsWindow::applySeriesChanges()
-{
-    m_redrawTimer.stop();
-    if (!m_pendingFirstChanged)
-        return;
-    const qsizetype first = *m_pendingFirstChanged;
-    m_pendingFirstChanged.reset();
-    m_syncingSelection = true;
-    m_predictionModel->seriesChanged(first);
-    m_eventModel->seriesChanged();
-    m_syncingSelection = false;
-    m_chart->dataChanged();
-}
-
-void ResultsWindow::progressChanged(const results::LoadProgress &progress)
-{
-    const QLocale locale;
-    if (progress.objectsTotal > 0) {
-        m_progressBar->setRange(0, static_cast<int>(progress.objectsTotal));
-        m_progressBar->setValue(static_cast<int>(progress.objectsDone));
-    }
-    m_statusLabel->setText(
-        tr("Files read: %1 of %n; %2 of %3", nullptr, static_cast<int>(progress.objectsTotal))
-            .arg(locale.toString(progress.objectsDone),
-                locale.formattedDataSize(progress.bytesDone),
-                locale.formattedDataSize(progress.bytesTotal)));
-}
-
-void ResultsWindow::finished(results::RangeLoader::Outcome outcome)
-{
-    applySeriesChanges();
-    // Times and sensors in full (the views measure at most their first thousand rows).
-    for (QTableView *view : { m_eventsView, m_predictionsView })
-        view->resizeColumnsToContents();
-    m_progressBar->setVisible(false);
-    m_cancelButton->setEnabled(false);
-    m_report->showReport(m_loader.report(), m_loader.skipped());
-    const results::Series &series = m_loader.series();
-    const results::LoadProgress &progress = m_loader.progress();
-    const QLocale locale;
-    const QString counts = tr("Predictions: %n", nullptr, static_cast<int>(series.size()))
-        + QLatin1String(", ")
-        + tr("events: %n", nullptr, static_cast<int>(m_eventModel->events().size()));
-    switch (outcome) {
-    case results::RangeLoader::Outcome::Complete:
-        if (progress.objectsListed == 0) {
-            m_chart->setPlaceholderText(tr("No results"));
-            m_statusLabel->setText(tr("No results"));
-            m_errorBanner->showError(tr("No results in %1.").arg(m_source->location()),
-                tr("No file named results.jsonl was found in it or in its folders."));
-        } else {
-            m_chart->setPlaceholderText(tr("No results in this range"));
-            m_statusLabel->setText(
-                tr("%1; files: %n (%2)", nullptr, static_cast<int>(progress.objectsDone))
-                    .arg(counts, locale.formattedDataSize(progress.bytesDone)));
-        }
-        if (m_newestFromSeries && !series.isEmpty()) {
-            // The folder names were no times: now the newest prediction is known.
-            m_newestFromSeries = false;
-            m_rangeChooser->setNewest(
-                series.predictions().back().time, ResultsRangeChooser::Choice::All);
-        }
-        break;
-    case results::RangeLoader::Outcome::Failed:
-        m_chart->setPlaceholderText(tr("No results"));
-        m_statusLabel->setText(tr("Could not read the results"));
-        m_errorBanner->showError(tr("Could not read results from %1.").arg(m_source->location()),
-            m_loader.errorMessage());
-        break;
-    case results::RangeLoader::Outcome::Cancelled:
-        m_chart->setPlaceholderText(tr("Cancelled"));
-        m_statusLabel->setText(tr("Cancelled with %1 of %n files read. Shown: %2", nullptr,
-            static_cast<int>(progress.objectsTotal))
-                                   .arg(locale.toString(progress.objectsDone), counts));
-        break;
-    }
-    emit loadFinished(outcome);
-}
-
-void ResultsWindow::eventSelected(int event)
-{
-    const results::Event *shown = m_eventModel->eventAt(event);
-    if (!shown) {
-        m_contributionModel->clear();
-        m_selectionLabel->setText(tr("Nothing selected"));
-        return;
-    }
-    m_contributionModel->showEvent(&m_loader.series(), *shown);
-    m_selectionLabel->setText(
-        tr("Event from %1 to %2 (predictions: %n)", nullptr, static_cast<int>(shown->points))
-            .arg(utcText(shown->start), utcText(shown->end)));
-    m_syncingSelection = true;
-    m_eventsView->selectionModel()->setCurrentIndex(m_eventModel->index(event, 0),
-        QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-    m_eventsView->scrollTo(m_eventModel->index(event, 0));
-    m_syncingSelection = false;
-}
-
-void ResultsWindow::predictionSelected(qsizetype index)
-{
-    if (index < 0 || index >= m_loader.series().size()) {
-        m_contributionModel->clear();
-        m_selectionLabel->setText(tr("Nothing selected"));
-        return;
-    }
-    m_contributionModel->showPrediction(&m_loader.series(), index);
-    const results::Prediction &prediction = m_loader.series().at(index);
-    m_selectionLabel->setText(m_contributionModel->rowCount() > 0
-            ? tr("Prediction at %1").arg(utcText(prediction.time))
-            : tr("Prediction at %1: no diagnostics").arg(utcText(prediction.time)));
-    if (index < m_predictionModel->rowCount()) {
-        m_syncingSelection = true;
-        const QModelIndex row = m_predictionModel->index(static_cast<int>(index), 0);
-        m_predictionsView->selectionModel()->setCurrentIndex(
-            row, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-        m_predictionsView->scrollTo(row);
-        m_syncingSelection = false;
-    }
-}
-
-QString ResultsWindow::currentTableCsv(CsvRows which) const
-{
-    const auto *view = qobject_cast<QTableView *>(m_tables->currentWidget());
-    if (!view)
-        return {};
-    QList<int> rows;
-    if (which == CsvRows::Selected) {
-        for (const QModelIndex &index : view->selectionModel()->selectedRows())
-            rows.append(index.row());
-    }
-    std::sort(rows.begin(), rows.end());
-    return tableAsCsv(*view->model(), rows);
-}
-
-void ResultsWindow::copyCsv(CsvRows rows)
-{
-    QGuiApplication::clipboard()->setText(currentTableCsv(rows));
-    statusBar()->showMessage(
-        tr("Copied the %1 table as CSV")
-            .arg(m_tables->tabText(m_tables->currentIndex()).remove(QLatin1Char('&'))),
-        5000);
-}
-
-void ResultsWindow::exportChart(ChartFormat format)
-{
-    const bool svg = format == ChartFormat::Svg;
-    const QString filter = svg ? tr("SVG images (*.svg)") : tr("PNG images (*.png)");
-    QString path = QFileDialog::getSaveFileName(this,
-        svg ? tr("Export Chart as SVG") : tr("Export Chart as PNG"),
-        svg ? QStringLiteral("results.svg") : QStringLiteral("results.png"), filter);
-    if (path.isEmpty())
-        return;
-    const QString error
-        = svg ? exportChartSvg(*m_chart, path, windowTitle()) : exportChartPng(*m_chart, path);
-    if (!error.isEmpty()) {
-        QMessageBox::warning(this, tr("Export failed"), error);
-        return;
-    }
-    statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
+    connect(all, &QAction::triggered, m_pane->chart(), &ResultsChart::showAll);
 }
 
 } // namespace ui

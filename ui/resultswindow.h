@@ -1,84 +1,57 @@
 #pragma once
 
 #include "results/rangeloader.h"
-#include "results/timerange.h"
+#include "ui/resultspane.h"
 
 #include <QMainWindow>
-#include <QTimer>
-
-#include <optional>
-
-class QAbstractItemModel;
-class QAction;
-class QCheckBox;
-class QLabel;
-class QProgressBar;
-class QPushButton;
-class QTabWidget;
-class QTableView;
-
-namespace models {
-class EventTableModel;
-class PredictionTableModel;
-class SensorContributionModel;
-} // namespace models
 
 namespace ui {
 
-class ContributionBars;
-class ErrorBanner;
-class ResultsChart;
-class ResultsRangeChooser;
-class ResultsReportView;
-
-// A window of its own for the results of one source (`lookout-desk --results DIR`): the range
-// chooser, the chart, the contributing sensors of the selected time or event, and the same data
-// as tables (Events, Predictions, Sensors) for keyboards and screen readers. Loading shows its
-// progress (files and bytes) and can be cancelled; what has arrived is drawn as it arrives.
-// What reading left out (malformed lines, entries that are not files) is shown above the chart;
-// a source that cannot be read is an error in place, with Retry.
-//
-// The ranges are relative to the newest result: start() lists the source once to find it from
-// the objects' folder names, and the first load uses that listing; without such names the whole
-// source is loaded first and the newest prediction decides.
+// A window of its own for the results of one source (`lookout-desk --results DIR`): a
+// ResultsPane with a menu bar (export, copy, reload, go to the chart) and a status bar; Esc
+// cancels a load.
 class ResultsWindow : public QMainWindow {
     Q_OBJECT
 
 public:
-    // `source` must outlive the window.
-    explicit ResultsWindow(results::ResultsSource *source, QWidget *parent = nullptr);
+    // `source` and `cache` (null: none) must outlive the window.
+    explicit ResultsWindow(results::ResultsSource *source, results::ObjectCache *cache = nullptr,
+        QWidget *parent = nullptr);
     ~ResultsWindow() override;
 
     // Finds the newest result and loads the last 7 days before it.
-    void start();
-    void loadRange(const results::TimeRange &range);
-    void cancelLoad();
+    void start() { m_pane->start(); }
+    void loadRange(const results::TimeRange &range) { m_pane->loadRange(range); }
+    void cancelLoad() { m_pane->cancelLoad(); }
 
-    // For tests and the exports.
-    ResultsChart *chart() const { return m_chart; }
-    ContributionBars *contributionBars() const { return m_bars; }
-    ResultsRangeChooser *rangeChooser() const { return m_rangeChooser; }
-    ResultsReportView *reportView() const { return m_report; }
-    ErrorBanner *errorBanner() const { return m_errorBanner; }
-    QTableView *eventsView() const { return m_eventsView; }
-    QTableView *predictionsView() const { return m_predictionsView; }
-    QTableView *sensorsView() const { return m_sensorsView; }
-    models::EventTableModel *eventModel() const { return m_eventModel; }
-    models::PredictionTableModel *predictionModel() const { return m_predictionModel; }
-    models::SensorContributionModel *contributionModel() const { return m_contributionModel; }
-    QPushButton *cancelButton() const { return m_cancelButton; }
-    QProgressBar *progressBar() const { return m_progressBar; }
-    QLabel *statusLabel() const { return m_statusLabel; }
-    QLabel *selectionLabel() const { return m_selectionLabel; }
-    QCheckBox *componentToggle() const { return m_componentToggle; }
-    const results::RangeLoader &loader() const { return m_loader; }
-    // Which rows of the table shown are copied: the selected ones (all when none is selected),
-    // or every row.
-    enum class CsvRows { Selected, All };
-    // Which file an exported chart is written as.
-    enum class ChartFormat { Png, Svg };
-
-    QString currentTableCsv(CsvRows rows = CsvRows::Selected) const;
+    ResultsPane *pane() const { return m_pane; }
+    // For tests and the exports: the pane's parts.
+    ResultsChart *chart() const { return m_pane->chart(); }
+    ContributionBars *contributionBars() const { return m_pane->contributionBars(); }
+    ResultsRangeChooser *rangeChooser() const { return m_pane->rangeChooser(); }
+    ResultsReportView *reportView() const { return m_pane->reportView(); }
+    ErrorBanner *errorBanner() const { return m_pane->errorBanner(); }
+    QTableView *eventsView() const { return m_pane->eventsView(); }
+    QTableView *predictionsView() const { return m_pane->predictionsView(); }
+    QTableView *sensorsView() const { return m_pane->sensorsView(); }
+    models::EventTableModel *eventModel() const { return m_pane->eventModel(); }
+    models::PredictionTableModel *predictionModel() const { return m_pane->predictionModel(); }
+    models::SensorContributionModel *contributionModel() const
+    {
+        return m_pane->contributionModel();
+    }
+    QPushButton *cancelButton() const { return m_pane->cancelButton(); }
+    QProgressBar *progressBar() const { return m_pane->progressBar(); }
+    QLabel *statusLabel() const { return m_pane->statusLabel(); }
+    QLabel *selectionLabel() const { return m_pane->selectionLabel(); }
+    QCheckBox *componentToggle() const { return m_pane->componentToggle(); }
+    const results::RangeLoader &loader() const { return *m_pane->loader(); }
+    using CsvRows = ResultsPane::CsvRows;
+    using ChartFormat = ResultsPane::ChartFormat;
+    QString currentTableCsv(CsvRows rows = CsvRows::Selected) const
+    {
+        return m_pane->currentTableCsv(rows);
+    }
 
 signals:
     // A load ended (and its outcome is shown).
@@ -86,49 +59,8 @@ signals:
 
 private:
     void buildMenus();
-    QWidget *buildContributionsPanel();
-    QTableView *makeTable(QAbstractItemModel *model, const QString &name);
-    void listed(const std::variant<results::Listing, results::SourceError> &result);
-    void seriesChanged(qsizetype firstChanged);
-    void applySeriesChanges();
-    void progressChanged(const results::LoadProgress &progress);
-    void finished(results::RangeLoader::Outcome outcome);
-    void eventSelected(int event);
-    void predictionSelected(qsizetype index);
-    void copyCsv(CsvRows rows);
-    void exportChart(ChartFormat format);
 
-    results::ResultsSource *m_source;
-    results::RangeLoader m_loader;
-    models::PredictionTableModel *m_predictionModel;
-    models::EventTableModel *m_eventModel;
-    models::SensorContributionModel *m_contributionModel;
-
-    ResultsRangeChooser *m_rangeChooser;
-    ErrorBanner *m_errorBanner;
-    ResultsReportView *m_report;
-    ResultsChart *m_chart;
-    ContributionBars *m_bars;
-    QLabel *m_selectionLabel;
-    QCheckBox *m_componentToggle;
-    QTabWidget *m_tables;
-    QTableView *m_eventsView;
-    QTableView *m_predictionsView;
-    QTableView *m_sensorsView;
-    QLabel *m_statusLabel;
-    QProgressBar *m_progressBar;
-    QPushButton *m_cancelButton;
-    QAction *m_reloadAction = nullptr;
-
-    // Series changes are applied to the models and the chart at most every kRedrawInterval
-    // while loading: a year arrives in thousands of merges.
-    QTimer m_redrawTimer;
-    std::optional<qsizetype> m_pendingFirstChanged;
-    bool m_listing = false;
-    // The listing start() made, for the first load after it (later loads list afresh).
-    std::optional<results::Listing> m_startListing;
-    bool m_newestFromSeries = false; // no folder names were times: decide after loading all
-    bool m_syncingSelection = false;
+    ResultsPane *m_pane;
 };
 
 } // namespace ui
