@@ -1,6 +1,8 @@
 #include "ui/choiceresolver.h"
 
+#include "aws/s3client.h"
 #include "lookout/service.h"
+#include "results/scheduleroutput.h"
 #include "ui/demoendpoint.h"
 
 #include <QCoreApplication>
@@ -119,6 +121,34 @@ aws::Result<ResolvedChoice> ChoiceResolver::resolve(
         return ResolvedChoice { std::move(demo).value(), Text::tr("Demo") };
     }
 
+    const QString label
+        = choice.kind == ProfileChoice::Kind::Profile ? choice.name : Text::tr("Environment");
+    aws::Result<aws::ResolvedConfig> config = m_resolver->resolve(
+        lookout::service::description(), requestFor(choice, region, regionOrigin));
+    if (!config.ok())
+        return config.error();
+    return ResolvedChoice { std::move(config).value(), label };
+}
+
+aws::Result<aws::ResolvedConfig> ChoiceResolver::resolveResults(
+    const ProfileChoice &choice, const QString &region, const QString &regionOrigin) const
+{
+    if (choice.kind == ProfileChoice::Kind::Demo) {
+        if (!m_demo) {
+            aws::AwsError error;
+            error.kind = aws::AwsError::Kind::Configuration;
+            error.message = Text::tr("The demo endpoint is not available.");
+            return error;
+        }
+        return m_demo->s3Config();
+    }
+    return m_resolver->resolve(aws::s3ServiceDescription(),
+        results::outputRequestFor(requestFor(choice, region, regionOrigin)));
+}
+
+aws::RequestedConfig ChoiceResolver::requestFor(
+    const ProfileChoice &choice, const QString &region, const QString &regionOrigin) const
+{
     aws::RequestedConfig request;
     request.endpointUrl = m_commandLine.endpointUrl;
     request.endpointOrigin = m_commandLine.endpointOrigin;
@@ -126,21 +156,13 @@ aws::Result<ResolvedChoice> ChoiceResolver::resolve(
     request.readTimeout = m_commandLine.readTimeout;
     request.region = region;
     request.regionOrigin = regionOrigin;
-    QString label;
     if (choice.kind == ProfileChoice::Kind::Profile) {
         request.profile = choice.name;
         request.profileOrigin = choice.name == m_commandLine.profile
             ? m_commandLine.profileOrigin
             : Text::tr("the profile picker");
-        label = choice.name;
-    } else {
-        label = Text::tr("Environment");
     }
-    aws::Result<aws::ResolvedConfig> config
-        = m_resolver->resolve(lookout::service::description(), request);
-    if (!config.ok())
-        return config.error();
-    return ResolvedChoice { std::move(config).value(), label };
+    return request;
 }
 
 void ChoiceResolver::reload()

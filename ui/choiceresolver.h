@@ -67,12 +67,21 @@ public:
     aws::Result<ResolvedChoice> resolve(
         const ProfileChoice &choice, const QString &region, const QString &regionOrigin) const;
 
+    // The same choice resolved for S3, where the schedulers' results are read: the demo's own
+    // endpoint (it serves S3 on the same port), else S3's settings with the profile and region of
+    // resolve() (results::outputRequestFor: --endpoint-url is Lookout for Equipment's).
+    aws::Result<aws::ResolvedConfig> resolveResults(
+        const ProfileChoice &choice, const QString &region, const QString &regionOrigin) const;
+
     // Re-reads ~/.aws/config and ~/.aws/credentials.
     void reload();
     aws::ConfigResolver *resolver() const { return m_resolver; }
     DemoEndpoint *demo() const { return m_demo; }
 
 private:
+    aws::RequestedConfig requestFor(
+        const ProfileChoice &choice, const QString &region, const QString &regionOrigin) const;
+
     aws::ConfigResolver *m_resolver;
     DemoEndpoint *m_demo;
     aws::RequestedConfig m_commandLine;

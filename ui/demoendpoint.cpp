@@ -1,5 +1,6 @@
 #include "ui/demoendpoint.h"
 
+#include "aws/s3client.h"
 #include "emulator/emulator.h"
 #include "lookout/service.h"
 
@@ -56,6 +57,17 @@ aws::Result<aws::ResolvedConfig> DemoEndpoint::config()
     config.credentials
         = std::make_shared<aws::StaticCredentialsProvider>(m_emulator->credentials());
     return config;
+}
+
+aws::Result<aws::ResolvedConfig> DemoEndpoint::s3Config()
+{
+    aws::Result<aws::ResolvedConfig> resolved = config();
+    if (!resolved.ok())
+        return resolved;
+    aws::ResolvedConfig s3 = std::move(resolved).value();
+    s3.service = aws::s3ServiceDescription();
+    s3.s3AddressingStyle = { QStringLiteral("auto"), Text::tr("the default") };
+    return s3;
 }
 
 } // namespace ui

@@ -29,6 +29,8 @@ public:
     // Starts the emulator if it is not running yet; a Configuration error says why it cannot
     // ("cannot listen on 127.0.0.1:…", an unusable archive directory).
     aws::Result<aws::ResolvedConfig> config();
+    // The same for S3: the emulator serves the results its executions wrote on the same port.
+    aws::Result<aws::ResolvedConfig> s3Config();
     // Null until config() first succeeded.
     emulator::Emulator *emulator() const { return m_emulator.get(); }
     const emulator::EmulatorOptions &options() const { return m_options; }

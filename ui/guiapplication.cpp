@@ -8,6 +8,7 @@
 #include "options/guioptions.h"
 #include "resources/resourcepaths.h"
 #include "results/foldersource.h"
+#include "results/objectcache.h"
 #include "results/s3source.h"
 #include "ui/choiceresolver.h"
 #include "ui/demoendpoint.h"
@@ -118,7 +119,8 @@ int runResultsWindow(const options::GuiOptions &options)
         return reportStartupError(error->toString(), error->exitCode());
     const std::unique_ptr<results::S3Source> source
         = std::move(std::get<std::unique_ptr<results::S3Source>>(opened));
-    ResultsWindow window(source.get());
+    results::ObjectCache cache(results::ObjectCache::defaultDirectory());
+    ResultsWindow window(source.get(), &cache);
     window.show();
     window.start();
     return QApplication::exec();
@@ -175,6 +177,9 @@ int runGuiApplication(int argc, char *argv[])
     setup.choices = &choices;
     setup.keychain = &keychain;
     setup.schedulerName = options.schedulerName;
+    setup.schedulerTab = options.schedulerTab;
+    results::ObjectCache resultsCache(results::ObjectCache::defaultDirectory());
+    setup.resultsCache = &resultsCache;
     setup.refreshIntervalSeconds = options.refreshIntervalSeconds;
     setup.demo = options.demo;
     MainWindow window(setup);

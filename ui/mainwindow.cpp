@@ -3,6 +3,7 @@
 #include "appinfo.h"
 #include "aws/keychainprofiles.h"
 #include "models/fleetsession.h"
+#include "models/schedulerresultssources.h"
 #include "models/timetext.h"
 #include "ui/connectionbar.h"
 #include "ui/connectiondetailsdialog.h"
@@ -17,7 +18,9 @@
 #include "ui/refreshintervalcombobox.h"
 #include "ui/refreshstatuslabel.h"
 #include "ui/regionpicker.h"
+#include "ui/resultspane.h"
 #include "ui/schedulerdetailsview.h"
+#include "ui/schedulerresultstab.h"
 #include "ui/traynotifier.h"
 
 #include <QAction>
@@ -31,6 +34,8 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QToolBar>
 #include <QWindowStateChangeEvent>
@@ -77,7 +82,19 @@ MainWindow::MainWindow(const MainWindowSetup &setup, QWidget *parent)
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("fleetSplitter"));
     m_splitter->addWidget(m_fleetView);
-    m_splitter->addWidget(m_detailsView);
+    models::SchedulerResultsSources *resultsSources = setup.resultsSources;
+    if (!resultsSources) {
+        m_ownResultsSources = new models::S3ResultsSources(setup.network, setup.resultsCache, this);
+        resultsSources = m_ownResultsSources;
+    }
+    m_resultsTab = new SchedulerResultsTab(m_detailsView->controller(), resultsSources, this);
+    m_schedulerTabs = new QTabWidget(this);
+    m_schedulerTabs->setObjectName(QStringLiteral("schedulerTabs"));
+    m_schedulerTabs->setDocumentMode(true);
+    // In the order of options::SchedulerTab.
+    m_schedulerTabs->addTab(m_detailsView, QString());
+    m_schedulerTabs->addTab(m_resultsTab, QString());
+    m_splitter->addWidget(m_schedulerTabs);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
     m_splitter->setChildrenCollapsible(false);
@@ -115,6 +132,7 @@ MainWindow::MainWindow(const MainWindowSetup &setup, QWidget *parent)
     reloadProfiles();
     if (!m_pendingScheduler.isEmpty())
         m_detailsView->showScheduler(m_pendingScheduler);
+    showSchedulerTab(setup.schedulerTab);
     nameQtOwnControls(this);
     connectWithChoice();
 }
@@ -192,6 +210,17 @@ void MainWindow::createActions()
     m_shortcutsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
     connect(m_shortcutsAction, &QAction::triggered, this, &MainWindow::showShortcuts);
 
+    m_detailsTabAction = new QAction(this);
+    m_detailsTabAction->setObjectName(QStringLiteral("detailsTabAction"));
+    m_detailsTabAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    connect(m_detailsTabAction, &QAction::triggered, this,
+        [this] { showSchedulerTab(options::SchedulerTab::Details); });
+    m_resultsTabAction = new QAction(this);
+    m_resultsTabAction->setObjectName(QStringLiteral("resultsTabAction"));
+    m_resultsTabAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    connect(m_resultsTabAction, &QAction::triggered, this,
+        [this] { showSchedulerTab(options::SchedulerTab::Results); });
+
     m_aboutAction = new QAction(this);
     m_aboutAction->setObjectName(QStringLiteral("aboutAction"));
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
@@ -203,7 +232,8 @@ void MainWindow::createActions()
 
     // Window-wide shortcuts work even while the menu bar is hidden (full-screen dashboard).
     addActions({ m_refreshAction, m_pauseAction, m_dashboardAction, m_fullScreenAction,
-        m_leaveFullScreenAction, m_connectionDetailsAction, m_shortcutsAction, m_quitAction });
+        m_leaveFullScreenAction, m_connectionDetailsAction, m_shortcutsAction, m_detailsTabAction,
+        m_resultsTabAction, m_quitAction });
 }
 
 void MainWindow::createToolBar()
@@ -263,6 +293,8 @@ void MainWindow::createMenus()
     view->addSeparator();
     view->addActions({ m_dashboardAction, m_fullScreenAction });
     view->addSeparator();
+    view->addActions({ m_detailsTabAction, m_resultsTabAction });
+    view->addSeparator();
     view->addAction(m_notificationsAction);
 
     QMenu *help = menuBar()->addMenu(QString());
@@ -283,6 +315,7 @@ void MainWindow::createStatusBar()
         = [this](const QString &text) { statusBar()->showMessage(text, kMessageMs); };
     connect(m_fleetView, &FleetView::statusMessage, this, message);
     connect(m_detailsView, &SchedulerDetailsView::statusMessage, this, message);
+    connect(m_resultsTab->pane(), &ResultsPane::statusMessage, this, message);
 }
 
 void MainWindow::connectSession()
@@ -348,6 +381,12 @@ void MainWindow::retranslate()
     m_manageProfilesAction->setText(tr("&Manage Profiles…"));
     m_connectionDetailsAction->setText(tr("&Connection Details…"));
     m_shortcutsAction->setText(tr("&Keyboard Shortcuts"));
+    m_detailsTabAction->setText(tr("&Scheduler Details"));
+    m_resultsTabAction->setText(tr("Scheduler Res&ults"));
+    m_schedulerTabs->setTabText(0, tr("Details"));
+    m_schedulerTabs->setTabText(1, tr("Results"));
+    m_schedulerTabs->setAccessibleName(tr("Scheduler"));
+    m_schedulerTabs->tabBar()->setAccessibleName(tr("Scheduler tabs"));
     m_aboutAction->setText(tr("&About Lookout Desk"));
     m_quitAction->setText(tr("&Quit"));
     const QList<QMenu *> menus
@@ -462,6 +501,13 @@ void MainWindow::reloadProfiles()
     m_connectionBar->profilePicker()->setCurrentChoice(m_choice);
 }
 
+void MainWindow::showSchedulerTab(options::SchedulerTab tab)
+{
+    if (m_dashboardAction->isChecked())
+        m_dashboardAction->setChecked(false);
+    m_schedulerTabs->setCurrentIndex(static_cast<int>(tab));
+}
+
 void MainWindow::connectWithChoice()
 {
     const aws::Result<ResolvedChoice> resolved
@@ -470,6 +516,15 @@ void MainWindow::connectWithChoice()
         m_session->connectTo(resolved.value().config, resolved.value().label);
     else
         m_session->setConfigurationError(resolved.error());
+    // After the session: the details form has dropped the old connection's description, so the
+    // Results tab waits for the new one before it opens a location.
+    if (m_ownResultsSources) {
+        if (resolved.ok())
+            m_ownResultsSources->setConnection(
+                m_choices->resolveResults(m_choice, m_region, m_regionOrigin));
+        else
+            m_ownResultsSources->clearConnection();
+    }
 }
 
 QString MainWindow::connectionStatusText() const
@@ -659,6 +714,8 @@ void MainWindow::showShortcuts()
         { tr("Clear the filter (in the filter box)"), { QKeySequence(Qt::Key_Escape) } });
     entries.append(
         { tr("Open the scheduler of the current tile or row"), { QKeySequence(Qt::Key_Return) } });
+    entries.append({ tr("Next or previous tab of the scheduler (in its pane)"),
+        { QKeySequence(Qt::CTRL | Qt::Key_PageDown), QKeySequence(Qt::CTRL | Qt::Key_PageUp) } });
     entries.append({ tr("Context menu of the current row"),
         { QKeySequence(Qt::Key_Menu), QKeySequence(Qt::SHIFT | Qt::Key_F10) } });
     dialog->setEntries(entries);

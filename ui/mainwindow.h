@@ -1,5 +1,6 @@
 #pragma once
 
+#include "options/guioptions.h"
 #include "ui/choiceresolver.h"
 
 #include <QMainWindow>
@@ -14,6 +15,7 @@ class QNetworkAccessManager;
 class QSettings;
 class QSplitter;
 class QStackedWidget;
+class QTabWidget;
 class QToolBar;
 
 namespace aws {
@@ -23,8 +25,14 @@ struct AwsError;
 
 namespace models {
 class FleetSession;
+class S3ResultsSources;
 class SchedulerDetailsController;
+class SchedulerResultsSources;
 } // namespace models
+
+namespace results {
+class ObjectCache;
+}
 
 namespace ui {
 
@@ -34,6 +42,7 @@ class FleetView;
 class RefreshIntervalComboBox;
 class RefreshStatusLabel;
 class SchedulerDetailsView;
+class SchedulerResultsTab;
 class TrayNotifier;
 
 // What the window is built from. Everything is passed in, so tests can swap the network, the
@@ -47,6 +56,11 @@ struct MainWindowSetup {
     models::FleetSession *session = nullptr; // null: the window's own, on the system clock
     models::SchedulerDetailsController *details = nullptr; // null: the details view's own
     QString schedulerName; // --scheduler: open with it shown
+    options::SchedulerTab schedulerTab = options::SchedulerTab::Details; // --show
+    // Where the Results tab reads from; null: S3 through the window's connection, read through
+    // `resultsCache` (null: no cache).
+    models::SchedulerResultsSources *resultsSources = nullptr;
+    results::ObjectCache *resultsCache = nullptr;
     std::optional<int> refreshIntervalSeconds; // --refresh-interval
     bool demo = false; // --demo: open on the Demo entry
 };
@@ -65,6 +79,10 @@ public:
     models::FleetSession *session() const { return m_session; }
     FleetView *fleetView() const { return m_fleetView; }
     SchedulerDetailsView *detailsView() const { return m_detailsView; }
+    SchedulerResultsTab *resultsTab() const { return m_resultsTab; }
+    // The scheduler's pane: the Details and Results tabs.
+    QTabWidget *schedulerTabs() const { return m_schedulerTabs; }
+    void showSchedulerTab(options::SchedulerTab tab);
     DashboardView *dashboardView() const { return m_dashboardView; }
     ConnectionBar *connectionBar() const { return m_connectionBar; }
     RefreshIntervalComboBox *intervalComboBox() const { return m_intervalComboBox; }
@@ -76,6 +94,8 @@ public:
     QAction *fullScreenAction() const { return m_fullScreenAction; }
     QAction *notificationsAction() const { return m_notificationsAction; }
     QAction *shortcutsAction() const { return m_shortcutsAction; }
+    QAction *detailsTabAction() const { return m_detailsTabAction; }
+    QAction *resultsTabAction() const { return m_resultsTabAction; }
 
     bool isDashboardShown() const;
     void setDashboardShown(bool shown);
@@ -130,6 +150,9 @@ private:
     RefreshIntervalComboBox *m_intervalComboBox = nullptr;
     FleetView *m_fleetView = nullptr;
     SchedulerDetailsView *m_detailsView = nullptr;
+    SchedulerResultsTab *m_resultsTab = nullptr;
+    QTabWidget *m_schedulerTabs = nullptr;
+    models::S3ResultsSources *m_ownResultsSources = nullptr; // null when the setup gave one
     DashboardView *m_dashboardView = nullptr;
     QSplitter *m_splitter = nullptr;
     QStackedWidget *m_pages = nullptr;
@@ -147,6 +170,8 @@ private:
     QAction *m_manageProfilesAction = nullptr;
     QAction *m_connectionDetailsAction = nullptr;
     QAction *m_shortcutsAction = nullptr;
+    QAction *m_detailsTabAction = nullptr;
+    QAction *m_resultsTabAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QAction *m_quitAction = nullptr;
 };

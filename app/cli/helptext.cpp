@@ -2,6 +2,7 @@
 
 #include "appinfo.h"
 #include "lookout/service.h"
+#include "options/guioptions.h"
 
 #include <QCoreApplication>
 
@@ -19,6 +20,15 @@ struct Text {
 // lists) may grow before they wrap: the help's widest lines.
 constexpr qsizetype kColumn = 29;
 constexpr qsizetype kWrapWidth = 90;
+
+// "details, results": the values --show takes.
+QString schedulerTabNames()
+{
+    QStringList names;
+    for (const options::SchedulerTabName &entry : options::kSchedulerTabNames)
+        names.append(entry.name);
+    return names.join(u", "_s);
+}
 
 QString binary()
 {
@@ -187,6 +197,7 @@ QString generalHelp(const QList<CommandSpec> &table)
             "  --profile NAME, --region REGION, --endpoint-url URL\n"
             "                             Open on this connection (as for the commands).\n"
             "  --scheduler NAME           Open with this scheduler shown.\n"
+            "  --show TAB                 With --scheduler: open on this tab of its pane (%1).\n"
             "  --refresh-interval SECONDS Refresh every SECONDS (5 to 86400; 0 turns it off).\n"
             "  --demo                     Start the emulator in-process and open the window on "
             "it.\n"
@@ -206,7 +217,8 @@ QString generalHelp(const QList<CommandSpec> &table)
             "\n"
             "Exit status: 0 success, 130 interrupted, 252 bad command line, 253 configuration or\n"
             "credentials unusable, 254 the service answered with an error, 255 any other "
-            "failure.\n");
+            "failure.\n")
+              .arg(schedulerTabNames());
 }
 
 QString commandHelp(const CommandSpec *command, const QList<CommandSpec> &table)

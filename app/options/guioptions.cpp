@@ -20,6 +20,7 @@ constexpr QLatin1StringView kProfile("--profile");
 constexpr QLatin1StringView kRegion("--region");
 constexpr QLatin1StringView kEndpointUrl("--endpoint-url");
 constexpr QLatin1StringView kScheduler("--scheduler");
+constexpr QLatin1StringView kShow("--show");
 constexpr QLatin1StringView kRefreshInterval("--refresh-interval");
 constexpr QLatin1StringView kDemo("--demo");
 constexpr QLatin1StringView kFleet("--fleet");
@@ -37,8 +38,9 @@ const QList<OptionSpec> &guiOptionSpecs()
 {
     static const QList<OptionSpec> specs = [] {
         QList<OptionSpec> all { { kProfile, true }, { kRegion, true }, { kEndpointUrl, true },
-            { kScheduler, true }, { kRefreshInterval, true }, { kDemo, false }, { kFleet, true },
-            { kSeed, true }, { kChurn, false }, { kFrom, true }, { kResults, true } };
+            { kScheduler, true }, { kShow, true }, { kRefreshInterval, true }, { kDemo, false },
+            { kFleet, true }, { kSeed, true }, { kChurn, false }, { kFrom, true },
+            { kResults, true } };
         // QGuiApplication and QApplication take these out of argv themselves, with one dash or two.
         static const QList<QLatin1StringView> qtValued { "-platform"_L1, "--platform"_L1,
             "-platformpluginpath"_L1, "--platformpluginpath"_L1, "-platformtheme"_L1,
@@ -85,7 +87,7 @@ Result<GuiOptions> parseGuiOptions(const QStringList &arguments)
         // A folder needs no connection; an s3:// location is read with --profile, --region and
         // --endpoint-url (S3's endpoint), as `results s3://…` reads it.
         const bool fromS3 = location->startsWith(QLatin1String("s3://"), Qt::CaseInsensitive);
-        for (const QLatin1StringView option : { kProfile, kRegion, kEndpointUrl, kScheduler,
+        for (const QLatin1StringView option : { kProfile, kRegion, kEndpointUrl, kScheduler, kShow,
                  kRefreshInterval, kDemo, kFleet, kSeed, kChurn, kFrom }) {
             const bool connection
                 = option == kProfile || option == kRegion || option == kEndpointUrl;
@@ -108,6 +110,23 @@ Result<GuiOptions> parseGuiOptions(const QStringList &arguments)
                 Text::tr("argument %1: %2").arg(kScheduler, check.problems().first())
             };
         options.schedulerName = *name;
+    }
+    if (const auto tab = scanned.value(kShow)) {
+        if (!scanned.has(kScheduler))
+            return CommandLineError {
+                Text::tr("argument %1: only with %2").arg(kShow, kScheduler)
+            };
+        QStringList names;
+        std::optional<SchedulerTab> chosen;
+        for (const SchedulerTabName &entry : kSchedulerTabNames) {
+            names.append(entry.name);
+            if (*tab == entry.name)
+                chosen = entry.tab;
+        }
+        if (!chosen)
+            return CommandLineError { Text::tr("argument %1: expected one of %2, not '%3'")
+                                          .arg(kShow, names.join(QLatin1String(", ")), *tab) };
+        options.schedulerTab = *chosen;
     }
     if (const auto text = scanned.value(kRefreshInterval)) {
         const Result<qint64> seconds

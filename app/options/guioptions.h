@@ -12,14 +12,30 @@
 #include <optional>
 
 // The window's command line: `lookout-desk [--profile P] [--region R] [--endpoint-url URL]
-// [--scheduler NAME] [--refresh-interval SECONDS]` or `lookout-desk --demo [--fleet N]
-// [--seed S] [--churn] [--from DIR] [--region R] [--scheduler NAME] [--refresh-interval SECONDS]`.
+// [--scheduler NAME [--show TAB]] [--refresh-interval SECONDS]` or `lookout-desk --demo
+// [--fleet N] [--seed S] [--churn] [--from DIR] [--region R] [--scheduler NAME [--show TAB]]
+// [--refresh-interval SECONDS]`.
 // Qt's own options (-platform, -style, -qwindowgeometry, …) are left to Qt.
 namespace options {
+
+// The tabs of the scheduler's pane that `--show` opens, in the order the window shows them.
+enum class SchedulerTab { Details, Results };
+
+struct SchedulerTabName {
+    QLatin1StringView name; // --show's value
+    SchedulerTab tab;
+};
+
+// Every value --show takes: the one table the parser and its help read.
+inline constexpr SchedulerTabName kSchedulerTabNames[] = {
+    { QLatin1StringView("details"), SchedulerTab::Details },
+    { QLatin1StringView("results"), SchedulerTab::Results },
+};
 
 struct GuiOptions {
     aws::RequestedConfig requestedConfig; // --profile, --region, --endpoint-url
     QString schedulerName; // --scheduler: open with it shown; empty: none
+    SchedulerTab schedulerTab = SchedulerTab::Details; // --show (with --scheduler): on that tab
     std::optional<int> refreshIntervalSeconds; // --refresh-interval: 0 turns auto-refresh off
     bool demo = false; // --demo: serve the emulator in-process, open on it
     // With --demo: the emulator to start (its own thread, a free port, the demo keys), shaped by

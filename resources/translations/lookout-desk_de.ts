@@ -563,6 +563,21 @@
     </message>
 </context>
 <context>
+    <name>models::S3ResultsSources</name>
+    <message>
+        <source>No results to show: %1.</source>
+        <translation>Keine Ergebnisse anzuzeigen: %1.</translation>
+    </message>
+    <message>
+        <source>Not connected: results in %1 cannot be read.</source>
+        <translation>Nicht verbunden: Die Ergebnisse in %1 können nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Results in %1 cannot be read: %2</source>
+        <translation>Die Ergebnisse in %1 können nicht gelesen werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>models::SchedulerDetailsModel</name>
     <message>
         <source>none</source>
@@ -977,6 +992,14 @@
         <source>argument %1: not with --results, which opens results in S3</source>
         <translation>Argument %1: nicht mit --results, das Ergebnisse in S3 öffnet</translation>
     </message>
+    <message>
+        <source>argument %1: only with %2</source>
+        <translation>Argument %1: nur mit %2</translation>
+    </message>
+    <message>
+        <source>argument %1: expected one of %2, not &apos;%3&apos;</source>
+        <translation>Argument %1: erwartet wird einer von %2, nicht „%3“</translation>
+    </message>
 </context>
 <context>
     <name>options::OptionScanner</name>
@@ -1010,6 +1033,17 @@
     <message>
         <source>a date-time such as 2024-03-04T18:52:22Z, 2024-03-04T18:52:22+05:30 or 2024-03-04, or epoch seconds</source>
         <translation>ein Zeitpunkt wie 2024-03-04T18:52:22Z, 2024-03-04T18:52:22+05:30 oder 2024-03-04, oder Sekunden seit der Epoche</translation>
+    </message>
+</context>
+<context>
+    <name>results::SchedulerOutput</name>
+    <message>
+        <source>the scheduler %1 names no S3 output location (DataOutputConfiguration.S3OutputConfiguration.Bucket)</source>
+        <translation>der Planer %1 nennt keinen S3-Ausgabeort (DataOutputConfiguration.S3OutputConfiguration.Bucket)</translation>
+    </message>
+    <message>
+        <source>the output location of %1: %2</source>
+        <translation>der Ausgabeort von %1: %2</translation>
     </message>
 </context>
 <context>
@@ -1519,6 +1553,34 @@ A viewer for Amazon Lookout for Equipment inference schedulers.</source>
         <translation>Lookout Desk %1
 Ein Betrachter für Inferenzplaner von Amazon Lookout for Equipment.</translation>
     </message>
+    <message>
+        <source>&amp;Scheduler Details</source>
+        <translation>Planer-De&amp;tails</translation>
+    </message>
+    <message>
+        <source>Scheduler Res&amp;ults</source>
+        <translation>Planer-&amp;Ergebnisse</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Ergebnisse</translation>
+    </message>
+    <message>
+        <source>Scheduler</source>
+        <translation>Planer</translation>
+    </message>
+    <message>
+        <source>Scheduler tabs</source>
+        <translation>Reiter des Planers</translation>
+    </message>
+    <message>
+        <source>Next or previous tab of the scheduler (in its pane)</source>
+        <translation>Nächster oder vorheriger Reiter des Planers (in seinem Bereich)</translation>
+    </message>
 </context>
 <context>
     <name>ui::ProfileDialog</name>
@@ -1855,6 +1917,215 @@ Ein Betrachter für Inferenzplaner von Amazon Lookout for Equipment.</translatio
     </message>
 </context>
 <context>
+    <name>ui::ResultsPane</name>
+    <message>
+        <source>Sum per &amp;component</source>
+        <translation>Je &amp;Komponente summieren</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Ergebnisse</translation>
+    </message>
+    <message>
+        <source>No results</source>
+        <translation>Keine Ergebnisse</translation>
+    </message>
+    <message>
+        <source>Select an event or a time in the chart or the tables to see which sensors contributed.</source>
+        <translation>Wählen Sie ein Ereignis oder einen Zeitpunkt im Diagramm oder in den Tabellen, um die beitragenden Sensoren zu sehen.</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <source>Predictions</source>
+        <translation>Vorhersagen</translation>
+    </message>
+    <message>
+        <source>Contributing sensors</source>
+        <translation>Beitragende Sensoren</translation>
+    </message>
+    <message>
+        <source>&amp;Events</source>
+        <translation>&amp;Ereignisse</translation>
+    </message>
+    <message>
+        <source>&amp;Predictions</source>
+        <translation>&amp;Vorhersagen</translation>
+    </message>
+    <message>
+        <source>Se&amp;nsors</source>
+        <translation>Se&amp;nsoren</translation>
+    </message>
+    <message>
+        <source>Results tables</source>
+        <translation>Ergebnistabellen</translation>
+    </message>
+    <message>
+        <source>Nothing selected</source>
+        <translation>Nichts ausgewählt</translation>
+    </message>
+    <message>
+        <source>Selected time or event</source>
+        <translation>Ausgewählter Zeitpunkt oder ausgewähltes Ereignis</translation>
+    </message>
+    <message>
+        <source>Sum the shares per component</source>
+        <translation>Die Anteile je Komponente summieren</translation>
+    </message>
+    <message>
+        <source>A component is the part of a sensor&apos;s name before the backslash</source>
+        <translation>Eine Komponente ist der Teil des Sensornamens vor dem Backslash</translation>
+    </message>
+    <message>
+        <source>Copy as CSV</source>
+        <translation>Als CSV kopieren</translation>
+    </message>
+    <message>
+        <source>Loading progress</source>
+        <translation>Ladefortschritt</translation>
+    </message>
+    <message>
+        <source>Cancel loading</source>
+        <translation>Laden abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop loading and keep what has arrived</source>
+        <translation>Laden beenden und behalten, was angekommen ist</translation>
+    </message>
+    <message>
+        <source>Loading status</source>
+        <translation>Ladestatus</translation>
+    </message>
+    <message>
+        <source>Listing %1…</source>
+        <translation>%1 wird aufgelistet…</translation>
+    </message>
+    <message>
+        <source>Listing the results…</source>
+        <translation>Die Ergebnisse werden aufgelistet…</translation>
+    </message>
+    <message>
+        <source>Could not list the results</source>
+        <translation>Die Ergebnisse konnten nicht aufgelistet werden</translation>
+    </message>
+    <message>
+        <source>Could not read results from %1.</source>
+        <translation>Die Ergebnisse aus %1 konnten nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Cancelled before the listing arrived</source>
+        <translation>Abgebrochen, bevor die Auflistung ankam</translation>
+    </message>
+    <message numerus="yes">
+        <source>Files read: %1 of %n; %2 of %3</source>
+        <translation>
+            <numerusform>Gelesene Dateien: %1 von %n; %2 von %3</numerusform>
+            <numerusform>Gelesene Dateien: %1 von %n; %2 von %3</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Predictions: %n</source>
+        <translation>
+            <numerusform>Vorhersagen: %n</numerusform>
+            <numerusform>Vorhersagen: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>events: %n</source>
+        <translation>
+            <numerusform>Ereignisse: %n</numerusform>
+            <numerusform>Ereignisse: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No results in %1.</source>
+        <translation>Keine Ergebnisse in %1.</translation>
+    </message>
+    <message>
+        <source>No file named results.jsonl was found in it or in its folders.</source>
+        <translation>Weder darin noch in seinen Ordnern wurde eine Datei namens results.jsonl gefunden.</translation>
+    </message>
+    <message>
+        <source>No results in this range</source>
+        <translation>Keine Ergebnisse in diesem Zeitraum</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1; files: %n (%2)</source>
+        <translation>
+            <numerusform>%1; Dateien: %n (%2)</numerusform>
+            <numerusform>%1; Dateien: %n (%2)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not read the results</source>
+        <translation>Die Ergebnisse konnten nicht gelesen werden</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled with %1 of %n files read. Shown: %2</source>
+        <translation>
+            <numerusform>Abgebrochen, %1 von %n Datei gelesen. Angezeigt: %2</numerusform>
+            <numerusform>Abgebrochen, %1 von %n Dateien gelesen. Angezeigt: %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Event from %1 to %2 (predictions: %n)</source>
+        <translation>
+            <numerusform>Ereignis von %1 bis %2 (Vorhersagen: %n)</numerusform>
+            <numerusform>Ereignis von %1 bis %2 (Vorhersagen: %n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Prediction at %1</source>
+        <translation>Vorhersage um %1</translation>
+    </message>
+    <message>
+        <source>Prediction at %1: no diagnostics</source>
+        <translation>Vorhersage um %1: keine Diagnosen</translation>
+    </message>
+    <message>
+        <source>Copied the %1 table as CSV</source>
+        <translation>Die Tabelle %1 wurde als CSV kopiert</translation>
+    </message>
+    <message>
+        <source>SVG images (*.svg)</source>
+        <translation>SVG-Bilder (*.svg)</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>Export Chart as SVG</source>
+        <translation>Diagramm als SVG exportieren</translation>
+    </message>
+    <message>
+        <source>Export Chart as PNG</source>
+        <translation>Diagramm als PNG exportieren</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+</context>
+<context>
     <name>ui::ResultsRangeChooser</name>
     <message>
         <source>&amp;Show</source>
@@ -1974,14 +2245,6 @@ Ein Betrachter für Inferenzplaner von Amazon Lookout for Equipment.</translatio
 <context>
     <name>ui::ResultsWindow</name>
     <message>
-        <source>Sum per &amp;component</source>
-        <translation>Je &amp;Komponente summieren</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
         <source>Results: %1 – Lookout Desk</source>
         <translation>Ergebnisse: %1 – Lookout Desk</translation>
     </message>
@@ -1990,72 +2253,8 @@ Ein Betrachter für Inferenzplaner von Amazon Lookout for Equipment.</translatio
         <translation>Ergebnisse von %1</translation>
     </message>
     <message>
-        <source>Select an event or a time in the chart or the tables to see which sensors contributed.</source>
-        <translation>Wählen Sie ein Ereignis oder einen Zeitpunkt im Diagramm oder in den Tabellen, um die beitragenden Sensoren zu sehen.</translation>
-    </message>
-    <message>
-        <source>Events</source>
-        <translation>Ereignisse</translation>
-    </message>
-    <message>
-        <source>Predictions</source>
-        <translation>Vorhersagen</translation>
-    </message>
-    <message>
-        <source>Contributing sensors</source>
-        <translation>Beitragende Sensoren</translation>
-    </message>
-    <message>
-        <source>&amp;Events</source>
-        <translation>&amp;Ereignisse</translation>
-    </message>
-    <message>
-        <source>&amp;Predictions</source>
-        <translation>&amp;Vorhersagen</translation>
-    </message>
-    <message>
-        <source>Se&amp;nsors</source>
-        <translation>Se&amp;nsoren</translation>
-    </message>
-    <message>
-        <source>Results tables</source>
-        <translation>Ergebnistabellen</translation>
-    </message>
-    <message>
-        <source>Loading progress</source>
-        <translation>Ladefortschritt</translation>
-    </message>
-    <message>
-        <source>Cancel loading</source>
-        <translation>Laden abbrechen</translation>
-    </message>
-    <message>
         <source>Stop loading and keep what has arrived (Esc)</source>
         <translation>Laden beenden und behalten, was angekommen ist (Esc)</translation>
-    </message>
-    <message>
-        <source>Loading status</source>
-        <translation>Ladestatus</translation>
-    </message>
-    <message>
-        <source>Nothing selected</source>
-        <translation>Nichts ausgewählt</translation>
-    </message>
-    <message>
-        <source>Selected time or event</source>
-        <translation>Ausgewählter Zeitpunkt oder ausgewähltes Ereignis</translation>
-    </message>
-    <message>
-        <source>Sum the shares per component</source>
-        <translation>Die Anteile je Komponente summieren</translation>
-    </message>
-    <message>
-        <source>A component is the part of a sensor&apos;s name before the backslash</source>
-        <translation>Eine Komponente ist der Teil des Sensornamens vor dem Backslash</translation>
-    </message>
-    <message>
-        <source>Copy as CSV</source>
-        <translation>Als CSV kopieren</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -2096,132 +2295,6 @@ Ein Betrachter für Inferenzplaner von Amazon Lookout for Equipment.</translatio
     <message>
         <source>Show &amp;All of the Range</source>
         <translation>Den ganzen &amp;Zeitraum zeigen</translation>
-    </message>
-    <message>
-        <source>Listing %1…</source>
-        <translation>%1 wird aufgelistet…</translation>
-    </message>
-    <message>
-        <source>Listing the results…</source>
-        <translation>Die Ergebnisse werden aufgelistet…</translation>
-    </message>
-    <message>
-        <source>No results</source>
-        <translation>Keine Ergebnisse</translation>
-    </message>
-    <message>
-        <source>Could not list the results</source>
-        <translation>Die Ergebnisse konnten nicht aufgelistet werden</translation>
-    </message>
-    <message>
-        <source>Could not read results from %1.</source>
-        <translation>Die Ergebnisse aus %1 konnten nicht gelesen werden.</translation>
-    </message>
-    <message>
-        <source>Loading…</source>
-        <translation>Wird geladen…</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>Abgebrochen</translation>
-    </message>
-    <message>
-        <source>Cancelled before the listing arrived</source>
-        <translation>Abgebrochen, bevor die Auflistung ankam</translation>
-    </message>
-    <message numerus="yes">
-        <source>Files read: %1 of %n; %2 of %3</source>
-        <translation>
-            <numerusform>Gelesene Dateien: %1 von %n; %2 von %3</numerusform>
-            <numerusform>Gelesene Dateien: %1 von %n; %2 von %3</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Predictions: %n</source>
-        <translation>
-            <numerusform>Vorhersagen: %n</numerusform>
-            <numerusform>Vorhersagen: %n</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>events: %n</source>
-        <translation>
-            <numerusform>Ereignisse: %n</numerusform>
-            <numerusform>Ereignisse: %n</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>No results in %1.</source>
-        <translation>Keine Ergebnisse in %1.</translation>
-    </message>
-    <message>
-        <source>No file named results.jsonl was found in it or in its folders.</source>
-        <translation>Weder darin noch in seinen Ordnern wurde eine Datei namens results.jsonl gefunden.</translation>
-    </message>
-    <message>
-        <source>No results in this range</source>
-        <translation>Keine Ergebnisse in diesem Zeitraum</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1; files: %n (%2)</source>
-        <translation>
-            <numerusform>%1; Dateien: %n (%2)</numerusform>
-            <numerusform>%1; Dateien: %n (%2)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Could not read the results</source>
-        <translation>Die Ergebnisse konnten nicht gelesen werden</translation>
-    </message>
-    <message numerus="yes">
-        <source>Cancelled with %1 of %n files read. Shown: %2</source>
-        <translation>
-            <numerusform>Abgebrochen, %1 von %n Datei gelesen. Angezeigt: %2</numerusform>
-            <numerusform>Abgebrochen, %1 von %n Dateien gelesen. Angezeigt: %2</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Event from %1 to %2 (predictions: %n)</source>
-        <translation>
-            <numerusform>Ereignis von %1 bis %2 (Vorhersagen: %n)</numerusform>
-            <numerusform>Ereignis von %1 bis %2 (Vorhersagen: %n)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Prediction at %1</source>
-        <translation>Vorhersage um %1</translation>
-    </message>
-    <message>
-        <source>Prediction at %1: no diagnostics</source>
-        <translation>Vorhersage um %1: keine Diagnosen</translation>
-    </message>
-    <message>
-        <source>Copied the %1 table as CSV</source>
-        <translation>Die Tabelle %1 wurde als CSV kopiert</translation>
-    </message>
-    <message>
-        <source>SVG images (*.svg)</source>
-        <translation>SVG-Bilder (*.svg)</translation>
-    </message>
-    <message>
-        <source>PNG images (*.png)</source>
-        <translation>PNG-Bilder (*.png)</translation>
-    </message>
-    <message>
-        <source>Export Chart as SVG</source>
-        <translation>Diagramm als SVG exportieren</translation>
-    </message>
-    <message>
-        <source>Export Chart as PNG</source>
-        <translation>Diagramm als PNG exportieren</translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation>Export fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>%1 gespeichert</translation>
     </message>
 </context>
 <context>
@@ -2317,6 +2390,37 @@ Ein Betrachter für Inferenzplaner von Amazon Lookout for Equipment.</translatio
     <message>
         <source>Copied %1</source>
         <translation>%1 kopiert</translation>
+    </message>
+</context>
+<context>
+    <name>ui::SchedulerResultsTab</name>
+    <message>
+        <source>Scheduler results</source>
+        <translation>Ergebnisse des Planers</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Ergebnisse</translation>
+    </message>
+    <message>
+        <source>Choose a scheduler to see its results.</source>
+        <translation>Wählen Sie einen Planer, um seine Ergebnisse zu sehen.</translation>
+    </message>
+    <message>
+        <source>The results of %1 are loaded when this tab is shown.</source>
+        <translation>Die Ergebnisse von %1 werden geladen, sobald dieser Reiter gezeigt wird.</translation>
+    </message>
+    <message>
+        <source>Finding where %1 writes its results…</source>
+        <translation>Es wird ermittelt, wohin %1 seine Ergebnisse schreibt …</translation>
+    </message>
+    <message>
+        <source>Where %1 writes its results is not known: see the Details tab.</source>
+        <translation>Wohin %1 seine Ergebnisse schreibt, ist nicht bekannt: siehe Reiter „Details“.</translation>
+    </message>
+    <message>
+        <source>Results cannot be read without a connection.</source>
+        <translation>Ohne Verbindung können keine Ergebnisse gelesen werden.</translation>
     </message>
 </context>
 <context>

@@ -84,7 +84,7 @@ void TestCommandLineBasics::help_namesEveryCommandAndOption()
         u"--output"_s, u"--color"_s, u"--read-timeout"_s, u"--connect-timeout"_s, u"--debug"_s,
         u"--name-prefix"_s, u"--status"_s, u"--model"_s, u"--max-items"_s, u"--start-time-after"_s,
         u"--end-time-before"_s, u"--start-time"_s, u"--end-time"_s, u"--demo"_s, u"--scheduler"_s,
-        u"--refresh-interval"_s, u"--fleet"_s, u"--seed"_s, u"--churn"_s, u"--from"_s,
+        u"--show"_s, u"--refresh-interval"_s, u"--fleet"_s, u"--seed"_s, u"--churn"_s, u"--from"_s,
         u"--results"_s, u"--help"_s, u"--version"_s, u"--delete"_s };
     QCOMPARE(longOptions(out), expected);
 }

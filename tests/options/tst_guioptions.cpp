@@ -52,6 +52,21 @@ private slots:
         QCOMPARE(options.refreshIntervalSeconds, 30);
         QCOMPARE(parsed({ u"--refresh-interval"_s, u"0"_s }).refreshIntervalSeconds, 0);
         QCOMPARE(parsed({ u"--refresh-interval"_s, u"86400"_s }).refreshIntervalSeconds, 86400);
+        QCOMPARE(options.schedulerTab, options::SchedulerTab::Details);
+    }
+
+    // --show names a tab of the scheduler's pane, from the one table of them.
+    void show_opensTheSchedulerOnATab()
+    {
+        for (const options::SchedulerTabName &entry : options::kSchedulerTabNames) {
+            const GuiOptions options
+                = parsed({ u"--scheduler"_s, u"pump-1"_s, u"--show"_s, QString(entry.name) });
+            QCOMPARE(options.schedulerTab, entry.tab);
+        }
+        QCOMPARE(
+            parsed({ u"--demo"_s, u"--scheduler"_s, u"a"_s, u"--show=results"_s }).schedulerTab,
+            options::SchedulerTab::Results);
+        QCOMPARE(std::size(options::kSchedulerTabNames), std::size_t(2));
     }
 
     void demo_withEmulatorOptions()
@@ -163,6 +178,15 @@ private slots:
         QTest::newRow("results and profile")
             << QStringList { u"--results"_s, u"d"_s, u"--profile"_s, u"p"_s }
             << u"argument --profile: not with --results, which opens a folder of results"_s;
+        QTest::newRow("show without scheduler") << QStringList { u"--show"_s, u"results"_s }
+                                                << u"argument --show: only with --scheduler"_s;
+        QTest::newRow("show unknown tab") << QStringList { u"--scheduler"_s, u"s"_s, u"--show"_s,
+            u"history"_s } << u"argument --show: expected one of details, results, not 'history'"_s;
+        QTest::newRow("show empty") << QStringList { u"--scheduler"_s, u"s"_s, u"--show"_s,
+            u""_s } << u"argument --show: expected one of details, results, not ''"_s;
+        QTest::newRow("results and show")
+            << QStringList { u"--results"_s, u"d"_s, u"--show"_s, u"results"_s }
+            << u"argument --show: not with --results, which opens a folder of results"_s;
         QTest::newRow("demo bad region")
             << QStringList { u"--demo"_s, u"--region"_s, u"not a region"_s }
             << u"argument --demo: region 'not a region' is not a region name like "

@@ -12,7 +12,9 @@
 #include "ui/keyboardshortcutsdialog.h"
 #include "ui/mainwindow.h"
 #include "ui/profiledialog.h"
+#include "ui/resultspane.h"
 #include "ui/resultswindow.h"
+#include "ui/schedulerresultstab.h"
 
 #include <QLineEdit>
 #include <QPushButton>
@@ -96,6 +98,18 @@ void TestAccessibleNames::mainWindow_everyControlNamed()
 
     QStringList unnamed = accessiblewalk::unnamedControls(&window);
     QVERIFY2(unnamed.isEmpty(), qPrintable(report(unnamed)));
+
+    // The Results tab, loading the scheduler's week from the emulator's S3: the pane with its
+    // progress bar and Cancel button shown.
+    window.showSchedulerTab(options::SchedulerTab::Results);
+    ui::SchedulerResultsTab *results = window.resultsTab();
+    QCOMPARE(results->loadedScheduler(), env.details->schedulerName());
+    QVERIFY(!results->isShowingMessage());
+    unnamed = accessiblewalk::unnamedControls(&window);
+    QVERIFY2(unnamed.isEmpty(), qPrintable(report(unnamed)));
+    results->pane()->cancelLoad();
+    QVERIFY(!results->pane()->isLoading());
+    window.showSchedulerTab(options::SchedulerTab::Details);
 
     // The dashboard screen, too.
     window.dashboardAction()->trigger();

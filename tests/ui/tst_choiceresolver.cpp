@@ -61,6 +61,7 @@ private slots:
     void resolve_profileWithExplicitRegionAndOrigin();
     void resolve_environmentEntry_usesEnvironmentKeys();
     void resolve_endpointFromCommandLineForEveryEntryButDemo();
+    void resolveResults_s3OfTheSameChoice();
     void resolve_unknownProfile_isTheCliError();
     void resolve_demo_startsTheEmulatorOnce();
     void profiles_listsSharedProfiles();
@@ -164,6 +165,32 @@ void TestChoiceResolver::resolve_endpointFromCommandLineForEveryEntryButDemo()
     const auto demo = source.resolve(ProfileChoice::demo(), QString(), QString());
     QVERIFY(demo.ok());
     QCOMPARE(demo.value().config.endpoint, f.demo->emulator()->endpoint());
+}
+
+// The Results tab's S3: the profile and region of the choice, not --endpoint-url (Lookout for
+// Equipment's); the demo's own endpoint, which serves S3 too.
+void TestChoiceResolver::resolveResults_s3OfTheSameChoice()
+{
+    Fixture f;
+    aws::RequestedConfig request;
+    request.endpointUrl = QStringLiteral("http://localhost:4566");
+    const ChoiceResolver source = f.source(request);
+    const auto prod = source.resolveResults(
+        ProfileChoice::profile(QStringLiteral("prod")), QString(), QString());
+    QVERIFY(prod.ok());
+    QCOMPARE(prod.value().service.endpointVariableSuffix, QStringLiteral("S3"));
+    QCOMPARE(prod.value().region.value, QStringLiteral("ap-northeast-2"));
+    QCOMPARE(
+        prod.value().endpoint, QUrl(QStringLiteral("https://s3.ap-northeast-2.amazonaws.com")));
+    const auto local = source.resolveResults(
+        ProfileChoice::profile(QStringLiteral("local")), QString(), QString());
+    QVERIFY(local.ok());
+    QCOMPARE(local.value().endpoint, QUrl(QStringLiteral("http://127.0.0.1:1")));
+    const auto demo = source.resolveResults(ProfileChoice::demo(), QString(), QString());
+    QVERIFY(demo.ok());
+    QCOMPARE(demo.value().endpoint, f.demo->emulator()->endpoint());
+    QCOMPARE(demo.value().service.endpointVariableSuffix, QStringLiteral("S3"));
+    QCOMPARE(demo.value().s3AddressingStyle.value, QStringLiteral("auto"));
 }
 
 void TestChoiceResolver::resolve_unknownProfile_isTheCliError()
