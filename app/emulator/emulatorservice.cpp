@@ -18,6 +18,7 @@ enum class Operation {
     DescribeInferenceScheduler,
     ListInferenceSchedulers,
     ListInferenceExecutions,
+    ListInferenceEvents,
     StartInferenceScheduler,
     StopInferenceScheduler,
     DescribeModel,
@@ -32,6 +33,8 @@ std::optional<Operation> operationNamed(QByteArrayView name)
         return Operation::ListInferenceSchedulers;
     if (name == operation::kListInferenceExecutions)
         return Operation::ListInferenceExecutions;
+    if (name == operation::kListInferenceEvents)
+        return Operation::ListInferenceEvents;
     if (name == operation::kStartInferenceScheduler)
         return Operation::StartInferenceScheduler;
     if (name == operation::kStopInferenceScheduler)
@@ -265,6 +268,9 @@ OperationResult EmulatorService::process(
         break;
     case Operation::ListInferenceExecutions:
         result = m_operations.listInferenceExecutions(input, nowMicros);
+        break;
+    case Operation::ListInferenceEvents:
+        result = m_operations.listInferenceEvents(input, nowMicros);
         break;
     case Operation::StartInferenceScheduler:
         result = m_operations.startInferenceScheduler(input, nowMicros);

@@ -14,13 +14,6 @@ constexpr qint64 kMicrosPerMinute = 60'000'000;
 constexpr qint64 kMicrosPerSecond = 1'000'000;
 constexpr qint64 kRetentionMicros = qint64(kRetentionDays) * 24 * 60 * kMicrosPerMinute;
 
-constexpr std::array<const char *, 4> kFailureReasons = {
-    "No data found in the input location for the inference window.",
-    "Input data has a different schema from the data the model was trained with.",
-    "The inference role is not authorized to read the input location.",
-    "Input file has timestamps outside the inference window.",
-};
-
 qint64 floorDiv(qint64 value, qint64 divisor)
 {
     const qint64 quotient = value / divisor;
@@ -65,8 +58,92 @@ qint64 delayMicros(const SchedulerRecord &record)
     return record.scheduler.dataDelayOffsetInMinutes.value_or(0) * kMicrosPerMinute;
 }
 
-lookout::InferenceExecutionSummary makeExecution(const SchedulerRecord &record, qint64 scheduled,
-    qint64 frequency, const QString &status, quint64 outcome)
+QString utcText(qint64 micros)
+{
+    return QDateTime::fromMSecsSinceEpoch(micros / 1000, Qt::UTC)
+        .toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss'Z'"));
+}
+
+// The input file the service looked for: "<component><delimiter><timestamp>.csv" under the
+// input location, its timestamp in the scheduler's TimestampFormat and input time zone.
+QString inputFileUri(const SchedulerRecord &record, const QString &component, qint64 time)
+{
+    const std::optional<lookout::InferenceInputConfiguration> &input
+        = record.scheduler.dataInputConfiguration;
+    const lookout::S3Location location = input && input->s3InputConfiguration
+        ? *input->s3InputConfiguration
+        : lookout::S3Location {};
+    const lookout::InferenceInputNameConfiguration naming
+        = input && input->inferenceInputNameConfiguration
+        ? *input->inferenceInputNameConfiguration
+        : lookout::InferenceInputNameConfiguration {};
+    const QString format = naming.timestampFormat.value_or(QStringLiteral("yyyyMMddHHmmss"));
+    QString stamp;
+    if (format == QLatin1String("EPOCH")) {
+        stamp = QString::number(time / kMicrosPerSecond);
+    } else {
+        int offsetSeconds = 0;
+        if (input && input->inputTimeZoneOffset && input->inputTimeZoneOffset->size() == 6) {
+            const QString &offset = *input->inputTimeZoneOffset; // "+05:30"
+            offsetSeconds = (offset.mid(1, 2).toInt() * 60 + offset.mid(4, 2).toInt()) * 60
+                * (offset.startsWith(QLatin1Char('-')) ? -1 : 1);
+        }
+        stamp = QDateTime::fromMSecsSinceEpoch(time / 1000, Qt::OffsetFromUTC, offsetSeconds)
+                    .toString(format);
+    }
+    return location.uri() + component + naming.componentTimestampDelimiter.value_or(QString())
+        + stamp + QLatin1String(".csv");
+}
+
+// The service's three kinds of failure: a sensor's input file missing for the window, an input
+// file whose columns are not the model's, and the role refused by the input bucket. Without the
+// model's sensors the first two name the input location instead of a file.
+QString failureReason(const SchedulerRecord &record, const QStringList &sensors,
+    const ExecutionWindow &window, quint64 draw)
+{
+    const std::optional<lookout::InferenceInputConfiguration> &input
+        = record.scheduler.dataInputConfiguration;
+    const lookout::S3Location location = input && input->s3InputConfiguration
+        ? *input->s3InputConfiguration
+        : lookout::S3Location {};
+    const QString windowText
+        = utcText(window.dataStart) + QLatin1String(" to ") + utcText(window.dataEnd);
+    QString sensor;
+    QString component;
+    QString file = location.uri();
+    if (!sensors.isEmpty()) {
+        sensor = sensors[static_cast<qsizetype>((draw >> 4) % quint64(sensors.size()))];
+        component = sensor.section(QLatin1Char('\\'), 0, 0);
+        file = inputFileUri(record, component, window.dataStart);
+    }
+    switch (draw % 3) {
+    case 0:
+        if (sensor.isEmpty())
+            return QStringLiteral("No input file found in %1 for the expected window %2.")
+                .arg(file, windowText);
+        return QStringLiteral("No input file found for sensor %1 in the expected window %2: %3 "
+                              "does not exist.")
+            .arg(sensor, windowText, file);
+    case 1:
+        if (sensor.isEmpty())
+            return QStringLiteral("Input data in %1 does not match the schema the model was "
+                                  "trained with.")
+                .arg(file);
+        return QStringLiteral("Input file %1 does not match the schema the model was trained "
+                              "with: column %2 of component %3 is missing.")
+            .arg(file, sensor.section(QLatin1Char('\\'), 1), component);
+    default:
+        break;
+    }
+    return QStringLiteral("Access denied on bucket %1: role %2 is not authorized to perform "
+                          "s3:GetObject on %3.")
+        .arg(location.bucket.value_or(QString()),
+            record.scheduler.roleArn.value_or(QStringLiteral("(no role)")), file);
+}
+
+lookout::InferenceExecutionSummary makeExecution(const SchedulerRecord &record,
+    const QStringList &sensors, qint64 scheduled, qint64 frequency, const QString &status,
+    quint64 outcome)
 {
     const lookout::InferenceScheduler &scheduler = record.scheduler;
     const qint64 dataEnd = scheduled - delayMicros(record);
@@ -86,12 +163,12 @@ lookout::InferenceExecutionSummary makeExecution(const SchedulerRecord &record, 
         const lookout::S3Location &output
             = *scheduler.dataOutputConfiguration->s3OutputConfiguration;
         execution.customerResultObject = lookout::S3Object { output.bucket,
-            output.prefix.value_or(QString()) + resultObjectName(scheduled) };
+            output.prefix.value_or(QString()) + resultObjectName(record, scheduled) };
     }
     execution.status = status;
     if (status == QLatin1String("FAILED"))
-        execution.failedReason
-            = QString::fromLatin1(kFailureReasons[outcome % kFailureReasons.size()]);
+        execution.failedReason = failureReason(
+            record, sensors, ExecutionWindow { dataEnd - frequency, dataEnd }, outcome);
     if (scheduler.modelArn) {
         execution.modelVersion = record.modelVersion;
         execution.modelVersionArn = *scheduler.modelArn + QLatin1String("/model-version/")
@@ -117,11 +194,14 @@ int uploadFrequencyMinutes(const std::optional<QString> &frequency)
     return 60;
 }
 
-QString resultObjectName(qint64 scheduled)
+QString resultObjectName(const SchedulerRecord &record, qint64 scheduled)
 {
-    return QDateTime::fromMSecsSinceEpoch(scheduled / 1000, Qt::UTC)
-               .toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss'Z'"))
-        + QLatin1String("/results.jsonl");
+    return utcText(executionWindow(record, scheduled).dataStart) + QLatin1String("/results.jsonl");
+}
+
+qint64 scheduledForDataStart(const SchedulerRecord &record, qint64 dataStart)
+{
+    return dataStart + frequencyMicros(record) + delayMicros(record);
 }
 
 ExecutionWindow executionWindow(const SchedulerRecord &record, qint64 scheduled)
@@ -152,7 +232,7 @@ std::vector<qint64> successfulExecutions(const SchedulerRecord &record, qint64 n
 }
 
 ExecutionSlice listExecutions(const SchedulerRecord &record, const ExecutionFilter &filter,
-    std::optional<qint64> before, int limit, qint64 now)
+    std::optional<qint64> before, int limit, qint64 now, const QStringList &sensors)
 {
     ExecutionSlice slice;
     if (record.runs.isEmpty() || limit <= 0)
@@ -185,7 +265,7 @@ ExecutionSlice listExecutions(const SchedulerRecord &record, const ExecutionFilt
                 return slice;
             }
             slice.executions.append(
-                makeExecution(record, scheduled, frequency, status, outcome >> 8));
+                makeExecution(record, sensors, scheduled, frequency, status, outcome >> 8));
         }
         if (filter.dataStartTimeAfter
             && interval.start - delay - frequency < *filter.dataStartTimeAfter)

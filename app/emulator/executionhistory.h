@@ -5,6 +5,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 #include <vector>
@@ -27,12 +28,16 @@ struct ExecutionSlice {
 // before its latest activity. Each slot's outcome is a pure function of the scheduler's history
 // seed and the slot, so pages are stable while time moves on. The newest slot is IN_PROGRESS for
 // kProcessingSeconds; about kFailedPercent % of the rest FAILED with a reason.
+// `sensors` ("component\\sensor", the model's) name what a FAILED execution's reason blames.
 ExecutionSlice listExecutions(const SchedulerRecord &record, const ExecutionFilter &filter,
-    std::optional<qint64> before, int limit, qint64 now);
+    std::optional<qint64> before, int limit, qint64 now, const QStringList &sensors = {});
 
 // Where an execution scheduled at `scheduled` writes its results, under the scheduler's output
-// prefix: "2021-04-13T14:15:00Z/results.jsonl" (the CustomerResultObject of a SUCCESS).
-QString resultObjectName(qint64 scheduled);
+// prefix, as the service named it: the UTC start of its data window as the folder,
+// "2021-04-13T14:10:00Z/results.jsonl" (the CustomerResultObject of a SUCCESS).
+QString resultObjectName(const SchedulerRecord &record, qint64 scheduled);
+// The execution whose data window starts at dataStart (the inverse of the folder's time).
+qint64 scheduledForDataStart(const SchedulerRecord &record, qint64 dataStart);
 
 // The ScheduledStartTime of every SUCCESS execution kept at now, oldest first: the executions
 // whose results object exists.

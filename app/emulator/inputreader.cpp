@@ -184,11 +184,14 @@ std::optional<QString> InputReader::enumValue(
     return std::nullopt;
 }
 
-std::optional<qint64> InputReader::timestamp(QLatin1StringView member)
+std::optional<qint64> InputReader::timestamp(QLatin1StringView member, Presence presence)
 {
     const QJsonValue value = m_body.value(member);
-    if (value.isUndefined() || value.isNull())
+    if (value.isUndefined() || value.isNull()) {
+        if (presence == Presence::Required)
+            violation(member, QStringLiteral("null"), QLatin1StringView("Member must not be null"));
         return std::nullopt;
+    }
     if (!value.isDouble()) {
         typeError(member, QLatin1StringView("epoch seconds (number)"), value);
         return std::nullopt;

@@ -36,7 +36,8 @@ public:
     std::optional<QString> enumValue(
         QLatin1StringView member, std::initializer_list<QLatin1StringView> allowed);
     // Timestamp: epoch seconds as a JSON number; returns epoch microseconds.
-    std::optional<qint64> timestamp(QLatin1StringView member);
+    std::optional<qint64> timestamp(
+        QLatin1StringView member, Presence presence = Presence::Optional);
 
     // SerializationException first, then ValidationException; nullopt when all was well.
     std::optional<ServiceError> error() const;

@@ -1,6 +1,7 @@
 #include "emulator/lookoutoperations.h"
 
 #include "emulator/executionhistory.h"
+#include "emulator/inferenceevents.h"
 #include "emulator/inputreader.h"
 #include "emulator/modeldescription.h"
 #include "lookout/jsoncodec.h"
@@ -154,13 +155,55 @@ OperationResult LookoutOperations::listInferenceExecutions(
             return failure(invalidToken());
     }
 
-    const ExecutionSlice slice = listExecutions(
-        m_fleet.at(*index), filter, before, maxResults.value_or(kDefaultMaxResults), now);
+    const SchedulerRecord &record = m_fleet.at(*index);
+    const ExecutionSlice slice = listExecutions(record, filter, before,
+        maxResults.value_or(kDefaultMaxResults), now, m_writer.sensors(record));
     lookout::InferenceExecutionPage page;
     page.summaries = slice.executions;
     if (slice.continueBefore)
         page.nextToken = m_tokens.issue(scope, QByteArray::number(*slice.continueBefore));
     return OperationResult { lookout::json::encodeListInferenceExecutions(page), {} };
+}
+
+OperationResult LookoutOperations::listInferenceEvents(const QJsonObject &input, qint64 now) const
+{
+    InputReader reader(input);
+    const std::optional<QString> token = reader.nextToken("NextToken"_L1);
+    const std::optional<int> maxResults = reader.maxResults("MaxResults"_L1);
+    const std::optional<QString> name
+        = reader.identifier(kSchedulerName, InputReader::Presence::Required);
+    const std::optional<qint64> intervalStart
+        = reader.timestamp("IntervalStartTime"_L1, InputReader::Presence::Required);
+    const std::optional<qint64> intervalEnd
+        = reader.timestamp("IntervalEndTime"_L1, InputReader::Presence::Required);
+    if (auto error = reader.error())
+        return failure(*error);
+    if (*intervalStart > *intervalEnd)
+        return failure(serviceerrors::validation(
+            u"IntervalStartTime must not be later than IntervalEndTime."_s));
+    const std::optional<int> index = findScheduler(*name);
+    if (!index)
+        return failure(schedulerNotFound(*name));
+
+    const QByteArray scope
+        = scopeOf({ QString(QLatin1StringView(lookout::service::operation::kListInferenceEvents)),
+            *name, optionalTime(intervalStart), optionalTime(intervalEnd) });
+    std::optional<qint64> after;
+    if (token) {
+        const std::optional<QByteArray> cursor = m_tokens.redeem(*token, scope);
+        bool isNumber = false;
+        after = cursor ? cursor->toLongLong(&isNumber) : 0;
+        if (!isNumber)
+            return failure(invalidToken());
+    }
+
+    const EventSlice slice = listEvents(m_writer, m_fleet.at(*index), *intervalStart, *intervalEnd,
+        after, maxResults.value_or(kDefaultMaxResults), now);
+    lookout::InferenceEventPage page;
+    page.summaries = slice.events;
+    if (slice.continueAfter)
+        page.nextToken = m_tokens.issue(scope, QByteArray::number(*slice.continueAfter));
+    return OperationResult { lookout::json::encodeListInferenceEvents(page), {} };
 }
 
 OperationResult LookoutOperations::startInferenceScheduler(const QJsonObject &input, qint64 now)

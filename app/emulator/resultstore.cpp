@@ -64,17 +64,12 @@ QList<ResultStore::Bucket> ResultStore::buckets() const
 
 QByteArray ResultStore::keyOf(const PrefixEntry &entry, qint64 scheduled) const
 {
-    return entry.prefix + resultObjectName(scheduled).toUtf8();
+    return entry.prefix + resultObjectName(m_fleet.at(entry.scheduler), scheduled).toUtf8();
 }
 
 ResultsWriter::Latest ResultStore::latestFor(int scheduler) const
 {
-    const std::optional<QString> &result = m_fleet.at(scheduler).scheduler.latestInferenceResult;
-    if (result == QLatin1String(lookout::result::kAnomalous))
-        return ResultsWriter::Latest::Anomalous;
-    if (result == QLatin1String(lookout::result::kNormal))
-        return ResultsWriter::Latest::Normal;
-    return ResultsWriter::Latest::Unconstrained;
+    return ResultsWriter::latestOf(m_fleet.at(scheduler));
 }
 
 std::optional<StoredObject> ResultStore::find(
@@ -97,12 +92,13 @@ std::optional<StoredObject> ResultStore::find(
             = QDateTime::fromString(QString::fromLatin1(rest.first(slash)), Qt::ISODate);
         if (!time.isValid())
             continue;
-        const qint64 scheduled = time.toMSecsSinceEpoch() * 1000;
-        if (resultObjectName(scheduled).toUtf8() != rest)
-            continue;
         for (const int entry : entries.value()) {
             const int scheduler = index.entries[static_cast<std::size_t>(entry)].scheduler;
-            const std::vector<qint64> times = successfulExecutions(m_fleet.at(scheduler), now);
+            const SchedulerRecord &record = m_fleet.at(scheduler);
+            const qint64 scheduled = scheduledForDataStart(record, time.toMSecsSinceEpoch() * 1000);
+            if (resultObjectName(record, scheduled).toUtf8() != rest)
+                continue;
+            const std::vector<qint64> times = successfulExecutions(record, now);
             if (!std::binary_search(times.begin(), times.end(), scheduled))
                 continue;
             return StoredObject { key, scheduler, scheduled,

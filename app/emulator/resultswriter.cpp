@@ -76,46 +76,6 @@ void appendNumber(QByteArray &line, double value, int decimals)
     line += text;
 }
 
-void appendJsonString(QByteArray &line, const QString &text)
-{
-    line += '"';
-    for (const char c : text.toUtf8()) {
-        if (c == '"' || c == '\\') {
-            line += '\\';
-            line += c;
-        } else if (static_cast<unsigned char>(c) < 0x20) {
-            line += "\\u00";
-            line += QByteArray::number(static_cast<unsigned char>(c), 16).rightJustified(2, '0');
-        } else {
-            line += c;
-        }
-    }
-    line += '"';
-}
-
-// Shares of the sensors in whole units of 1/denominator that add up to exactly denominator, so
-// the written decimals sum to 1.
-std::vector<qint64> apportion(const std::vector<double> &weights, qint64 denominator)
-{
-    double total = 0;
-    for (const double weight : weights)
-        total += weight;
-    std::vector<qint64> units(weights.size());
-    std::vector<std::pair<double, std::size_t>> remainders;
-    qint64 given = 0;
-    for (std::size_t i = 0; i < weights.size(); ++i) {
-        const double exact = weights[i] / total * static_cast<double>(denominator);
-        units[i] = static_cast<qint64>(std::floor(exact));
-        given += units[i];
-        remainders.emplace_back(exact - std::floor(exact), i);
-    }
-    std::sort(remainders.begin(), remainders.end(),
-        [](const auto &a, const auto &b) { return a.first > b.first; });
-    for (std::size_t i = 0; given < denominator; ++i, ++given)
-        ++units[remainders[i % remainders.size()].second];
-    return units;
-}
-
 } // namespace
 
 ResultsWriter::ResultsWriter(const Fleet &fleet)
@@ -171,81 +131,177 @@ qint64 ResultsWriter::durationMicros(const QString &isoDuration)
     }
 }
 
-QByteArray ResultsWriter::write(
-    const SchedulerRecord &record, qint64 scheduled, Latest latest) const
+ResultsWriter::Latest ResultsWriter::latestOf(const SchedulerRecord &record)
 {
-    const ModelTraits traits = m_traits.value(record.scheduler.modelName.value_or(QString()));
+    const std::optional<QString> &result = record.scheduler.latestInferenceResult;
+    if (result == QLatin1String(lookout::result::kAnomalous))
+        return Latest::Anomalous;
+    if (result == QLatin1String(lookout::result::kNormal))
+        return Latest::Normal;
+    return Latest::Unconstrained;
+}
+
+ResultsWriter::ModelTraits ResultsWriter::traitsOf(const SchedulerRecord &record) const
+{
+    return m_traits.value(record.scheduler.modelName.value_or(QString()));
+}
+
+QStringList ResultsWriter::sensors(const SchedulerRecord &record) const
+{
+    return traitsOf(record).sensors;
+}
+
+qint64 ResultsWriter::shareDenominator(qsizetype sensorCount)
+{
+    return sensorCount <= 50 ? 100 : 10'000;
+}
+
+std::vector<qint64> ResultsWriter::apportion(const std::vector<double> &weights, qint64 denominator)
+{
+    double total = 0;
+    for (const double weight : weights)
+        total += weight;
+    std::vector<qint64> units(weights.size());
+    if (weights.empty())
+        return units;
+    std::vector<std::pair<double, std::size_t>> remainders;
+    qint64 given = 0;
+    for (std::size_t i = 0; i < weights.size(); ++i) {
+        const double exact = weights[i] / total * static_cast<double>(denominator);
+        units[i] = static_cast<qint64>(std::floor(exact));
+        given += units[i];
+        remainders.emplace_back(exact - std::floor(exact), i);
+    }
+    std::sort(remainders.begin(), remainders.end(),
+        [](const auto &a, const auto &b) { return a.first > b.first; });
+    for (std::size_t i = 0; given < denominator; ++i, ++given)
+        ++units[remainders[i % remainders.size()].second];
+    return units;
+}
+
+QByteArray ResultsWriter::shareText(qint64 units, qint64 denominator)
+{
+    QByteArray text;
+    appendNumber(text, static_cast<double>(units) / static_cast<double>(denominator),
+        denominator == 100 ? 2 : 4);
+    return text;
+}
+
+void ResultsWriter::appendJsonString(QByteArray &out, const QString &text)
+{
+    out += '"';
+    for (const char c : text.toUtf8()) {
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (static_cast<unsigned char>(c) < 0x20) {
+            out += "\\u00";
+            out += QByteArray::number(static_cast<unsigned char>(c), 16).rightJustified(2, '0');
+        } else {
+            out += c;
+        }
+    }
+    out += '"';
+}
+
+qint64 ResultsWriter::stepMicros(const SchedulerRecord &record, qint64 scheduled) const
+{
     const ExecutionWindow window = executionWindow(record, scheduled);
     const qint64 length = window.dataEnd - window.dataStart;
-    const qint64 step = traits.samplingMicros > 0 ? qMin(traits.samplingMicros, length) : length;
-    std::vector<qint64> times;
+    const qint64 sampling = traitsOf(record).samplingMicros;
+    return sampling > 0 ? qMin(sampling, length) : length;
+}
+
+std::vector<ResultsWriter::Point> ResultsWriter::points(
+    const SchedulerRecord &record, qint64 scheduled, Latest latest, Detail detail) const
+{
+    const ModelTraits traits = traitsOf(record);
+    const ExecutionWindow window = executionWindow(record, scheduled);
+    const qint64 step = stepMicros(record, scheduled);
+    std::vector<Point> result;
     for (qint64 time = (floorDiv(window.dataStart - 1, step) + 1) * step; time < window.dataEnd;
-         time += step)
-        times.push_back(time);
+         time += step) {
+        Point point;
+        point.time = time;
+        result.push_back(point);
+    }
 
     const quint64 seed = record.historySeed;
     const qsizetype sensorCount = traits.sensors.size();
-    const qint64 denominator = sensorCount <= 50 ? 100 : 10'000;
-    const int decimals = denominator == 100 ? 2 : 4;
-    QByteArray out;
-    out.reserve(static_cast<qsizetype>(times.size()) * (120 + 40 * sensorCount));
-    for (std::size_t i = 0; i < times.size(); ++i) {
-        const qint64 time = times[i];
+    const qint64 denominator = shareDenominator(sensorCount);
+    for (std::size_t i = 0; i < result.size(); ++i) {
+        Point &point = result[i];
         const bool off = traits.hasOffCondition
-            && runAt(seed, kOffSalt, kOffBlock, kOffPercent, 30 * kMinute, time).has_value();
-        std::optional<Run> anomaly
-            = runAt(seed, kAnomalySalt, kAnomalyBlock, kAnomalyRunPercent, 15 * kMinute, time);
+            && runAt(seed, kOffSalt, kOffBlock, kOffPercent, 30 * kMinute, point.time).has_value();
+        std::optional<Run> anomaly = runAt(
+            seed, kAnomalySalt, kAnomalyBlock, kAnomalyRunPercent, 15 * kMinute, point.time);
         bool anomalous = anomaly.has_value() && !off;
         if (latest == Latest::Normal)
             anomalous = false;
-        if (latest == Latest::Anomalous && i + 1 == times.size())
+        if (latest == Latest::Anomalous && i + 1 == result.size())
             anomalous = true; // the newest point, even if the machine looked off
-        const bool machineOff = off && !anomalous;
+        point.state = anomalous ? Point::State::Anomalous
+            : off               ? Point::State::MachineOff
+                                : Point::State::Normal;
+        if (detail == Detail::StatesOnly || point.state == Point::State::MachineOff)
+            continue;
+        SeededRandom noise(
+            SeededRandom::combine(seed ^ kPointSalt, static_cast<quint64>(point.time)));
+        point.score = anomalous ? 0.62 + 0.38 * noise.unit() : 0.02 + 0.4 * noise.unit();
+        if (sensorCount == 0)
+            continue;
+        std::vector<double> weights(static_cast<std::size_t>(sensorCount));
+        for (double &weight : weights)
+            weight = 0.5 + noise.unit();
+        if (anomalous) {
+            // The run's culprits: one sensor takes most of the blame, another some.
+            const quint64 draw = anomaly ? anomaly->draw : noise.next();
+            const auto first = static_cast<std::size_t>(draw % sensorCount);
+            const auto second = static_cast<std::size_t>((draw >> 16) % sensorCount);
+            weights[first] += 1.5 * static_cast<double>(sensorCount);
+            weights[second] += 0.4 * static_cast<double>(sensorCount);
+        }
+        point.shares = apportion(weights, denominator);
+    }
+    return result;
+}
 
+QByteArray ResultsWriter::write(
+    const SchedulerRecord &record, qint64 scheduled, Latest latest) const
+{
+    const QStringList sensorNames = sensors(record);
+    const qint64 denominator = shareDenominator(sensorNames.size());
+    const std::vector<Point> all = points(record, scheduled, latest, Detail::Full);
+    QByteArray out;
+    out.reserve(static_cast<qsizetype>(all.size()) * (120 + 40 * sensorNames.size()));
+    for (const Point &point : all) {
         out += "{\"timestamp\": \"";
-        out += QDateTime::fromMSecsSinceEpoch(time / 1000, Qt::UTC)
+        out += QDateTime::fromMSecsSinceEpoch(point.time / 1000, Qt::UTC)
                    .toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz000"))
                    .toLatin1();
         out += "\", \"prediction\": ";
-        out += anomalous ? '1' : '0';
+        out += point.state == Point::State::Anomalous ? '1' : '0';
         out += ", \"prediction_reason\": \"";
-        out += machineOff ? "MACHINE_OFF"
-                          : (anomalous ? "ANOMALY_DETECTED" : "NO_ANOMALY_DETECTED");
-        out += '"';
-        if (!machineOff) {
-            SeededRandom noise(
-                SeededRandom::combine(seed ^ kPointSalt, static_cast<quint64>(time)));
-            const double score = anomalous ? 0.62 + 0.38 * noise.unit() : 0.02 + 0.4 * noise.unit();
-            out += ", \"anomaly_score\": ";
-            appendNumber(out, score, 5);
-            if (sensorCount > 0) {
-                std::vector<double> weights(static_cast<std::size_t>(sensorCount));
-                for (double &weight : weights)
-                    weight = 0.5 + noise.unit();
-                if (anomalous) {
-                    // The run's culprits: one sensor takes most of the blame, another some.
-                    const quint64 draw = anomaly ? anomaly->draw : noise.next();
-                    const auto first = static_cast<std::size_t>(draw % sensorCount);
-                    const auto second = static_cast<std::size_t>((draw >> 16) % sensorCount);
-                    weights[first] += 1.5 * static_cast<double>(sensorCount);
-                    weights[second] += 0.4 * static_cast<double>(sensorCount);
-                }
-                const std::vector<qint64> units = apportion(weights, denominator);
-                out += ", \"diagnostics\": [";
-                for (qsizetype s = 0; s < sensorCount; ++s) {
-                    if (s > 0)
-                        out += ", ";
-                    out += "{\"name\": ";
-                    appendJsonString(out, traits.sensors[s]);
-                    out += ", \"value\": ";
-                    appendNumber(out,
-                        static_cast<double>(units[static_cast<std::size_t>(s)])
-                            / static_cast<double>(denominator),
-                        decimals);
-                    out += '}';
-                }
-                out += ']';
+        if (point.state == Point::State::MachineOff) {
+            out += "MACHINE_OFF\"}\n";
+            continue;
+        }
+        out += point.state == Point::State::Anomalous ? "ANOMALY_DETECTED\""
+                                                      : "NO_ANOMALY_DETECTED\"";
+        out += ", \"anomaly_score\": ";
+        appendNumber(out, point.score, 5);
+        if (!point.shares.empty()) {
+            out += ", \"diagnostics\": [";
+            for (qsizetype s = 0; s < sensorNames.size(); ++s) {
+                if (s > 0)
+                    out += ", ";
+                out += "{\"name\": ";
+                appendJsonString(out, sensorNames[s]);
+                out += ", \"value\": ";
+                out += shareText(point.shares[static_cast<std::size_t>(s)], denominator);
+                out += '}';
             }
+            out += ']';
         }
         out += "}\n";
     }

@@ -138,6 +138,18 @@ struct InferenceExecutionSummary {
         = default;
 };
 
+// InferenceEventSummary, model order. Diagnostics is a string in the model; the service filled
+// it with a JSON list of {"name": "component\\sensor", "value": share}.
+struct InferenceEventSummary {
+    std::optional<QString> inferenceSchedulerArn;
+    std::optional<QString> inferenceSchedulerName;
+    std::optional<Timestamp> eventStartTime;
+    std::optional<Timestamp> eventEndTime;
+    std::optional<QString> diagnostics;
+    std::optional<qint64> eventDurationInSeconds;
+    friend bool operator==(const InferenceEventSummary &, const InferenceEventSummary &) = default;
+};
+
 struct InferenceSchedulerPage { // ListInferenceSchedulersResponse
     QList<InferenceSchedulerSummary> summaries;
     std::optional<QString> nextToken;
@@ -145,6 +157,11 @@ struct InferenceSchedulerPage { // ListInferenceSchedulersResponse
 
 struct InferenceExecutionPage { // ListInferenceExecutionsResponse
     QList<InferenceExecutionSummary> summaries;
+    std::optional<QString> nextToken;
+};
+
+struct InferenceEventPage { // ListInferenceEventsResponse
+    QList<InferenceEventSummary> summaries;
     std::optional<QString> nextToken;
 };
 

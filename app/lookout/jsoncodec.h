@@ -31,11 +31,13 @@ aws::Result<InferenceSchedulerPage> decodeListInferenceSchedulers(
     QByteArrayView body, int maxResults = -1);
 aws::Result<InferenceExecutionPage> decodeListInferenceExecutions(
     QByteArrayView body, int maxResults = -1);
+aws::Result<InferenceEventPage> decodeListInferenceEvents(QByteArrayView body, int maxResults = -1);
 aws::Result<SchedulerStateChange> decodeSchedulerStateChange(QByteArrayView body);
 
 QByteArray encodeDescribeInferenceScheduler(const InferenceScheduler &scheduler);
 QByteArray encodeListInferenceSchedulers(const InferenceSchedulerPage &page);
 QByteArray encodeListInferenceExecutions(const InferenceExecutionPage &page);
+QByteArray encodeListInferenceEvents(const InferenceEventPage &page);
 QByteArray encodeSchedulerStateChange(const SchedulerStateChange &change);
 
 // How the CLI prints timestamps (its `cli_timestamp_format` setting): "iso8601", CLI v2's
@@ -55,6 +57,8 @@ QByteArray cliDescribeInferenceScheduler(
 QByteArray cliListInferenceSchedulers(const QList<InferenceSchedulerSummary> &summaries);
 QByteArray cliListInferenceExecutions(
     const QList<InferenceExecutionSummary> &summaries, const CliFormat &format = {});
+QByteArray cliListInferenceEvents(
+    const QList<InferenceEventSummary> &summaries, const CliFormat &format = {});
 QByteArray cliSchedulerStateChange(const SchedulerStateChange &change);
 
 // A saved `aws lookoutequipment describe-inference-scheduler` output: timestamps as ISO 8601

@@ -433,6 +433,30 @@ private:
         });
     }
 
+    bool members(const Path &path, InferenceEventSummary &out)
+    {
+        return readObject([&](QByteArrayView key) {
+            return MemberDispatch(*this, path, key)
+                .on("InferenceSchedulerArn", out.inferenceSchedulerArn)
+                .on("InferenceSchedulerName", out.inferenceSchedulerName)
+                .on("EventStartTime", out.eventStartTime)
+                .on("EventEndTime", out.eventEndTime)
+                .on("Diagnostics", out.diagnostics)
+                .on("EventDurationInSeconds", out.eventDurationInSeconds)
+                .done();
+        });
+    }
+
+    bool members(const Path &path, InferenceEventPage &out)
+    {
+        return readObject([&](QByteArrayView key) {
+            return MemberDispatch(*this, path, key)
+                .on("NextToken", out.nextToken)
+                .on("InferenceEventSummaries", out.summaries)
+                .done();
+        });
+    }
+
     bool members(const Path &path, InferenceSchedulerPage &out)
     {
         return readObject([&](QByteArrayView key) {
@@ -508,6 +532,12 @@ aws::Result<InferenceExecutionPage> decodeListInferenceExecutions(
 {
     return decode<InferenceExecutionPage>(body, TimestampForm::EpochSeconds,
         QLatin1StringView(service::operation::kListInferenceExecutions), maxResults);
+}
+
+aws::Result<InferenceEventPage> decodeListInferenceEvents(QByteArrayView body, int maxResults)
+{
+    return decode<InferenceEventPage>(body, TimestampForm::EpochSeconds,
+        QLatin1StringView(service::operation::kListInferenceEvents), maxResults);
 }
 
 aws::Result<SchedulerStateChange> decodeSchedulerStateChange(QByteArrayView body)

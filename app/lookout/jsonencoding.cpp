@@ -179,6 +179,26 @@ private:
         m_writer.endObject();
     }
 
+    void write(const InferenceEventSummary &summary)
+    {
+        m_writer.beginObject();
+        member("InferenceSchedulerArn", summary.inferenceSchedulerArn);
+        member("InferenceSchedulerName", summary.inferenceSchedulerName);
+        member("EventStartTime", summary.eventStartTime);
+        member("EventEndTime", summary.eventEndTime);
+        member("Diagnostics", summary.diagnostics);
+        member("EventDurationInSeconds", summary.eventDurationInSeconds);
+        m_writer.endObject();
+    }
+
+    void write(const InferenceEventPage &page)
+    {
+        m_writer.beginObject();
+        member("NextToken", page.nextToken);
+        member("InferenceEventSummaries", page.summaries);
+        m_writer.endObject();
+    }
+
     void write(const InferenceSchedulerPage &page)
     {
         m_writer.beginObject();
@@ -228,6 +248,11 @@ QByteArray encodeListInferenceExecutions(const InferenceExecutionPage &page)
     return ShapeEncoder(Dialect::Wire).document(page);
 }
 
+QByteArray encodeListInferenceEvents(const InferenceEventPage &page)
+{
+    return ShapeEncoder(Dialect::Wire).document(page);
+}
+
 QByteArray encodeSchedulerStateChange(const SchedulerStateChange &change)
 {
     return ShapeEncoder(Dialect::Wire).document(change);
@@ -248,6 +273,12 @@ QByteArray cliListInferenceExecutions(
     const QList<InferenceExecutionSummary> &summaries, const CliFormat &format)
 {
     return ShapeEncoder(Dialect::Cli, format).cliList("InferenceExecutionSummaries", summaries);
+}
+
+QByteArray cliListInferenceEvents(
+    const QList<InferenceEventSummary> &summaries, const CliFormat &format)
+{
+    return ShapeEncoder(Dialect::Cli, format).cliList("InferenceEventSummaries", summaries);
 }
 
 QByteArray cliSchedulerStateChange(const SchedulerStateChange &change)

@@ -27,6 +27,7 @@ namespace operation {
 inline constexpr char kDescribeInferenceScheduler[] = "DescribeInferenceScheduler";
 inline constexpr char kListInferenceSchedulers[] = "ListInferenceSchedulers";
 inline constexpr char kListInferenceExecutions[] = "ListInferenceExecutions";
+inline constexpr char kListInferenceEvents[] = "ListInferenceEvents";
 inline constexpr char kStartInferenceScheduler[] = "StartInferenceScheduler";
 inline constexpr char kStopInferenceScheduler[] = "StopInferenceScheduler";
 inline constexpr char kDescribeModel[] = "DescribeModel";

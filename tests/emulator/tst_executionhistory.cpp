@@ -55,6 +55,7 @@ private slots:
     void oneExecutionPerSlot_newestFirst_withItsWindow();
     void newestSlot_isInProgress_forTwoMinutes();
     void failedExecutions_carryAReason_andSuccessfulOnesAResult();
+    void failedReasons_areTheServicesThreeKinds();
     void gapsBetweenRuns_haveNoExecutions();
     void retention_isSevenDaysBeforeLastActivity();
     void pagingWithTheCursor_neitherRepeatsNorSkips();
@@ -113,12 +114,59 @@ void TestExecutionHistory::failedExecutions_carryAReason_andSuccessfulOnesAResul
     const auto success
         = listExecutions(scheduler, successOnly, std::nullopt, 1, kNow).executions.first();
     QCOMPARE(success.customerResultObject->bucket, QStringLiteral("results-bucket"));
-    // The service's spelling: the scheduled start in UTC as the folder, results.jsonl in it.
-    const QString folder = QDateTime::fromMSecsSinceEpoch(
-        success.scheduledStartTime->epochMicroseconds / 1000, Qt::UTC)
-                               .toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss'Z'"));
+    // The service's spelling: the UTC start of the data window as the folder, results.jsonl in
+    // it (not the scheduled start, which is later by the window and the delay).
+    const QString folder
+        = QDateTime::fromMSecsSinceEpoch(success.dataStartTime->epochMicroseconds / 1000, Qt::UTC)
+              .toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss'Z'"));
+    QVERIFY(
+        success.dataStartTime->epochMicroseconds < success.scheduledStartTime->epochMicroseconds);
     QCOMPARE(*success.customerResultObject->key, u"out/"_s + folder + u"/results.jsonl"_s);
     QVERIFY(folder.startsWith(QLatin1String("2026-03-04T")));
+}
+
+void TestExecutionHistory::failedReasons_areTheServicesThreeKinds()
+{
+    SchedulerRecord scheduler = record("PT5M", 0, { { kNow - 7 * kDay, std::nullopt } });
+    scheduler.scheduler.roleArn = u"arn:aws:iam::123456789012:role/inference"_s;
+    scheduler.scheduler.dataInputConfiguration = lookout::InferenceInputConfiguration {
+        lookout::S3Location { u"input-bucket"_s, u"in/"_s }, u"+01:00"_s,
+        lookout::InferenceInputNameConfiguration { u"yyyyMMddHHmmss"_s, u"_"_s }
+    };
+    const QStringList sensors { u"pump\\flow_rate"_s, u"motor\\bearing_temp"_s };
+    ExecutionFilter failedOnly;
+    failedOnly.status = QStringLiteral("FAILED");
+    const auto failed
+        = listExecutions(scheduler, failedOnly, std::nullopt, 500, kNow, sensors).executions;
+    int missing = 0;
+    int schema = 0;
+    int denied = 0;
+    for (const auto &execution : failed) {
+        const QString &reason = *execution.failedReason;
+        const QDateTime start = execution.dataStartTime->dateTime();
+        // The file of the window's start, named as the input configuration says (UTC+1).
+        const QString stamp = start.toOffsetFromUtc(3600).toString(u"yyyyMMddHHmmss"_s);
+        const bool namesAFile = reason.contains(u"s3://input-bucket/in/pump_"_s + stamp + u".csv"_s)
+            || reason.contains(u"s3://input-bucket/in/motor_"_s + stamp + u".csv"_s);
+        QVERIFY2(namesAFile, qPrintable(reason));
+        if (reason.startsWith(u"No input file found for sensor "_s)) {
+            ++missing;
+            QVERIFY2(reason.contains(start.toString(u"yyyy-MM-ddTHH:mm:ss'Z'"_s) + u" to "_s
+                         + execution.dataEndTime->dateTime().toString(u"yyyy-MM-ddTHH:mm:ss'Z'"_s)),
+                qPrintable(reason));
+        } else if (reason.contains(u"does not match the schema"_s)) {
+            ++schema;
+            QVERIFY2(reason.contains(u"column flow_rate of component pump"_s)
+                    || reason.contains(u"column bearing_temp of component motor"_s),
+                qPrintable(reason));
+        } else {
+            ++denied;
+            QVERIFY2(reason.startsWith(u"Access denied on bucket input-bucket: role "
+                                       "arn:aws:iam::123456789012:role/inference"_s),
+                qPrintable(reason));
+        }
+    }
+    QVERIFY(missing > 0 && schema > 0 && denied > 0);
 }
 
 void TestExecutionHistory::gapsBetweenRuns_haveNoExecutions()

@@ -304,7 +304,8 @@ void TestResultStore::keys_mergeInByteOrder_whenPrefixesNest()
             continue;
         for (const qint64 time : emulator::successfulExecutions(fleet.at(i), kNow))
             expected.append(
-                (output.prefix.value_or(QString()) + emulator::resultObjectName(time)).toUtf8());
+                (output.prefix.value_or(QString()) + emulator::resultObjectName(fleet.at(i), time))
+                    .toUtf8());
     }
     std::sort(expected.begin(), expected.end());
     const QList<QByteArray> keys = allKeys(store, "b");
@@ -363,7 +364,8 @@ void TestResultStore::find_onlyExactKeysOfKeptObjects()
     QVERIFY(!failures.isEmpty());
     QVERIFY(!store.find("b",
         "a/"
-            + emulator::resultObjectName(failures.first().scheduledStartTime->epochMicroseconds)
+            + emulator::resultObjectName(
+                fleet.at(0), failures.first().scheduledStartTime->epochMicroseconds)
                   .toUtf8(),
         kNow));
 }
