@@ -78,6 +78,11 @@ private slots:
     void executions_timeAndStatusFilters();
     void executions_unknownScheduler_isResourceNotFound();
     void executions_tokenForOtherFilters_isRejected();
+    void events_pagedOldestFirst_likeOnePage();
+    void events_intervalIsRequired_data();
+    void events_intervalIsRequired();
+    void events_unknownScheduler_isResourceNotFound();
+    void events_tokenForAnotherInterval_isRejected();
     void start_goesPendingThenRunning_onTheClock();
     void stop_goesStoppingThenStopped_onTheClock();
     void startOrStopInWrongState_isConflict();
@@ -640,6 +645,137 @@ void TestEmulatorService::executions_tokenForOtherFilters_isRejected()
     const Reply schedulersToken
         = call("ListInferenceSchedulers", { { QStringLiteral("NextToken"), token } });
     QCOMPARE(schedulersToken.status(), 400);
+}
+
+void TestEmulatorService::events_pagedOldestFirst_likeOnePage()
+{
+    const double to = double(kStart.toSecsSinceEpoch());
+    const double from = to - 7 * 24 * 3600;
+    const emulator::Fleet &fleet = m_service->fleet();
+    // The first scheduler with more events in the week than one page of 4 holds.
+    for (int i = 0; i < fleet.size(); ++i) {
+        const QJsonObject interval {
+            { QStringLiteral("InferenceSchedulerName"), fleet.at(i).name() },
+            { QStringLiteral("IntervalStartTime"), from }, { QStringLiteral("IntervalEndTime"), to }
+        };
+        QJsonObject whole = interval;
+        whole.insert(QStringLiteral("MaxResults"), 500);
+        const Reply all = call("ListInferenceEvents", whole);
+        QCOMPARE(all.status(), 200);
+        const auto onePage = lookout::json::decodeListInferenceEvents(all.response.body);
+        QVERIFY2(onePage, qPrintable(onePage ? QString() : onePage.error().message));
+        if (onePage.value().summaries.size() <= 8)
+            continue;
+        QVERIFY(!onePage.value().nextToken);
+
+        QList<lookout::InferenceEventSummary> paged;
+        std::optional<QString> token;
+        int pages = 0;
+        do {
+            QJsonObject input = interval;
+            input.insert(QStringLiteral("MaxResults"), 4);
+            if (token)
+                input.insert(QStringLiteral("NextToken"), *token);
+            const Reply reply = call("ListInferenceEvents", input);
+            QCOMPARE(reply.status(), 200);
+            const auto page = lookout::json::decodeListInferenceEvents(reply.response.body).value();
+            QVERIFY(page.summaries.size() <= 4);
+            paged.append(page.summaries);
+            token = page.nextToken;
+            ++pages;
+        } while (token);
+        QCOMPARE(paged, onePage.value().summaries);
+        QVERIFY(pages >= 3);
+        for (qsizetype e = 1; e < paged.size(); ++e)
+            QVERIFY(paged[e - 1].eventEndTime->epochMicroseconds
+                <= paged[e].eventStartTime->epochMicroseconds);
+        return;
+    }
+    QFAIL("no scheduler had more than 8 events in a week");
+}
+
+void TestEmulatorService::events_intervalIsRequired_data()
+{
+    QTest::addColumn<QJsonObject>("input");
+    QTest::addColumn<QString>("errorType");
+    QTest::addColumn<QString>("message");
+    const QString name = QStringLiteral("any-name");
+    const double now = double(kStart.toSecsSinceEpoch());
+    const QString validation = QStringLiteral("com.amazonaws.lookoutequipment#ValidationException");
+    QTest::newRow("neither")
+        << QJsonObject { { QStringLiteral("InferenceSchedulerName"), name } } << validation
+        << QStringLiteral("2 validation errors detected: Value null at 'intervalStartTime' failed "
+                          "to satisfy constraint: Member must not be null; Value null at "
+                          "'intervalEndTime' failed to satisfy constraint: Member must not be "
+                          "null");
+    QTest::newRow("no end") << QJsonObject { { QStringLiteral("InferenceSchedulerName"), name },
+        { QStringLiteral("IntervalStartTime"), now } }
+                            << validation
+                            << QStringLiteral("1 validation error detected: Value null at "
+                                              "'intervalEndTime' failed to satisfy constraint: "
+                                              "Member must not be null");
+    QTest::newRow("end before start")
+        << QJsonObject { { QStringLiteral("InferenceSchedulerName"), name },
+               { QStringLiteral("IntervalStartTime"), now },
+               { QStringLiteral("IntervalEndTime"), now - 60 } }
+        << validation
+        << QStringLiteral("IntervalStartTime must not be later than IntervalEndTime.");
+    QTest::newRow("not a number")
+        << QJsonObject { { QStringLiteral("InferenceSchedulerName"), name },
+               { QStringLiteral("IntervalStartTime"), QStringLiteral("yesterday") },
+               { QStringLiteral("IntervalEndTime"), now } }
+        << QStringLiteral("SerializationException")
+        << QStringLiteral("IntervalStartTime: expected epoch seconds (number), got string");
+}
+
+void TestEmulatorService::events_intervalIsRequired()
+{
+    QFETCH(QJsonObject, input);
+    QFETCH(QString, errorType);
+    QFETCH(QString, message);
+    const Reply reply = call("ListInferenceEvents", input);
+    QCOMPARE(reply.status(), 400);
+    QCOMPARE(reply.errorType(), errorType);
+    QCOMPARE(reply.message(), message);
+}
+
+void TestEmulatorService::events_unknownScheduler_isResourceNotFound()
+{
+    const double now = double(kStart.toSecsSinceEpoch());
+    const Reply reply = call("ListInferenceEvents",
+        { { QStringLiteral("InferenceSchedulerName"), QStringLiteral("ghost") },
+            { QStringLiteral("IntervalStartTime"), now - 3600 },
+            { QStringLiteral("IntervalEndTime"), now } });
+    QCOMPARE(reply.status(), 404);
+    QCOMPARE(reply.errorType(),
+        QStringLiteral("com.amazonaws.lookoutequipment#ResourceNotFoundException"));
+    QCOMPARE(reply.message(), QStringLiteral("Inference scheduler ghost does not exist."));
+}
+
+void TestEmulatorService::events_tokenForAnotherInterval_isRejected()
+{
+    const double to = double(kStart.toSecsSinceEpoch());
+    const emulator::Fleet &fleet = m_service->fleet();
+    for (int i = 0; i < fleet.size(); ++i) {
+        const QString name = fleet.at(i).name();
+        const Reply first = call("ListInferenceEvents",
+            { { QStringLiteral("InferenceSchedulerName"), name },
+                { QStringLiteral("IntervalStartTime"), to - 7 * 24 * 3600 },
+                { QStringLiteral("IntervalEndTime"), to }, { QStringLiteral("MaxResults"), 1 } });
+        const QString token = first.json.value(QLatin1String("NextToken")).toString();
+        if (token.isEmpty())
+            continue;
+        const Reply other = call("ListInferenceEvents",
+            { { QStringLiteral("InferenceSchedulerName"), name },
+                { QStringLiteral("IntervalStartTime"), to - 6 * 24 * 3600 },
+                { QStringLiteral("IntervalEndTime"), to },
+                { QStringLiteral("NextToken"), token } });
+        QCOMPARE(other.status(), 400);
+        QCOMPARE(other.errorType(),
+            QStringLiteral("com.amazonaws.lookoutequipment#ValidationException"));
+        return;
+    }
+    QFAIL("no scheduler had two events in a week");
 }
 
 void TestEmulatorService::start_goesPendingThenRunning_onTheClock()
