@@ -69,6 +69,31 @@ const QList<CommandSpec> &commandTable()
             .example = "executions centrifuge-060 --output table",
         },
         {
+            .name = "events"_L1,
+            .operation = QLatin1StringView(operation::kListInferenceEvents),
+            .positional = "NAME"_L1,
+            .parameters = {
+                { .option = "--start-time"_L1, .placeholder = "T"_L1,
+                    .type = ValueType::Timestamp,
+                    .help = "Events that end at T or later (default: 24 hours before\n"
+                            "--end-time)." },
+                { .option = "--end-time"_L1, .placeholder = "T"_L1,
+                    .type = ValueType::Timestamp,
+                    .help = "Events that start at T or earlier (default: now)." },
+                { .option = "--max-items"_L1, .placeholder = "N"_L1,
+                    .type = ValueType::WholeNumber, .minimum = 1, .maximum = 1'000'000,
+                    .help = "At most N events (default: all)." },
+            },
+            .call = &callEvents,
+            .summary = "{operation}: anomaly events, every page merged.",
+            .description = "Prints the anomaly events of the scheduler NAME between --start-time "
+                           "and\n--end-time (the last 24 hours when neither is given), following "
+                           "each\nNextToken, as one InferenceEventSummaries list. Diagnostics "
+                           "is the service's\nstring: a JSON list of the sensors that "
+                           "contributed, with their shares.",
+            .example = "events centrifuge-060 --output table",
+        },
+        {
             .name = "start"_L1,
             .operation = QLatin1StringView(operation::kStartInferenceScheduler),
             .positional = "NAME"_L1,

@@ -68,6 +68,26 @@ void callExecutions(const ServiceCall &call, CliJsonCallback done)
             }));
 }
 
+void callEvents(const ServiceCall &call, CliJsonCallback done)
+{
+    // The API requires both ends; the default is the day before now, as the window shows it.
+    constexpr qint64 kDayMicros = 24LL * 60 * 60 * 1'000'000;
+    const std::optional<lookout::Timestamp> end = call.arguments.timestamp("--end-time"_L1);
+    const std::optional<lookout::Timestamp> start = call.arguments.timestamp("--start-time"_L1);
+    lookout::InferenceEventInterval interval;
+    interval.end = end.value_or(lookout::Timestamp::fromDateTime(call.clock.now()));
+    interval.start
+        = start.value_or(lookout::Timestamp { interval.end.epochMicroseconds - kDayMicros });
+    std::optional<int> maxItems;
+    if (const auto count = call.arguments.wholeNumber("--max-items"_L1))
+        maxItems = static_cast<int>(*count); // the table bounds it to 1..1000000
+    call.client.listInferenceEvents(call.arguments.positional, interval, maxItems, call.context,
+        printedAs<QList<lookout::InferenceEventSummary>>(
+            std::move(done), [timestamps = call.timestamps](const auto &events) {
+                return lookout::json::cliListInferenceEvents(events, timestamps);
+            }));
+}
+
 void callStart(const ServiceCall &call, CliJsonCallback done)
 {
     call.client.startInferenceScheduler(

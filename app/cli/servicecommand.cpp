@@ -120,8 +120,9 @@ int runServiceCommand(const Invocation &invocation, const CommandEnvironment &en
         client.abortAll();
         loop.quit();
     });
-    invocation.command->call(ServiceCall { invocation.arguments, lookoutClient,
-                                 output.value().settings.timestamps, &context },
+    invocation.command->call(
+        ServiceCall { invocation.arguments, lookoutClient, output.value().settings.timestamps,
+            &context, environment.clock ? *environment.clock : *core::Clock::system() },
         [&](const aws::Result<QByteArray> &result) {
             outcome = result;
             loop.quit();

@@ -2,6 +2,7 @@
 
 #include "cli/invocation.h"
 #include "cli/outputresolution.h"
+#include "core/clock.h"
 
 #include <QProcessEnvironment>
 #include <QString>
@@ -27,6 +28,8 @@ struct CommandEnvironment {
     QIODevice *out = nullptr; // stdout
     QIODevice *err = nullptr; // stderr (and --debug)
     TerminalInfo terminal;
+    // "now" for default time ranges (events: the last 24 hours); tests fix it.
+    std::shared_ptr<const core::Clock> clock = core::Clock::system();
 };
 
 // Needs a QCoreApplication. `invocation.command` is a service command: its row has a `call`.

@@ -247,35 +247,61 @@ void LookoutClient::listInferenceSchedulers(const InferenceSchedulerFilter &filt
     listing->requestPage(std::nullopt);
 }
 
-void LookoutClient::listInferenceExecutions(const QString &name,
-    const InferenceExecutionFilter &filter, std::optional<int> maxItems, QObject *context,
-    Callback<QList<InferenceExecutionSummary>> done)
+namespace {
+
+// Starts a listing of one scheduler's pages (executions, events): the parameters are checked once
+// here, later pages differ only in their token.
+template<typename Page, typename Summary, typename BodyFor>
+void listOfScheduler(aws::AwsJsonClient *client, Pagination::Limits limits,
+    const QString &operation, std::optional<int> maxItems, BodyFor bodyFor,
+    aws::Result<Page> (*decode)(QByteArrayView, int), QObject *context,
+    LookoutClient::Callback<QList<Summary>> done)
 {
-    const QString operation = QLatin1StringView(service::operation::kListInferenceExecutions);
     ParameterCheck check;
     if (maxItems)
         check.range(QLatin1StringView("MaxItems"), *maxItems, 1, std::numeric_limits<int>::max());
-    const aws::Result<QByteArray> firstBody
-        = requests::listInferenceExecutions(name, filter, requests::kMaxPageSize, std::nullopt);
+    const aws::Result<QByteArray> firstBody = bodyFor(std::nullopt, requests::kMaxPageSize);
     QStringList problems = check.problems();
     if (!firstBody.ok())
         problems.append(firstBody.error().message);
-    if (!problems.isEmpty() || !m_client) {
+    if (!problems.isEmpty() || !client) {
         aws::AwsError error = clientGone(operation);
         if (!problems.isEmpty()) {
             error.kind = aws::AwsError::Kind::InvalidParameter;
             error.message = problems.join(QLatin1Char('\n'));
         }
-        deliverLater(context, m_client, [done = std::move(done), error] { done(error); });
+        deliverLater(context, client, [done = std::move(done), error] { done(error); });
         return;
     }
-    auto listing = std::make_shared<Listing<InferenceExecutionPage>>(
-        m_client, operation, context, m_limits, maxItems,
+    auto listing = std::make_shared<Listing<Page>>(client, operation, context, limits, maxItems,
+        std::move(bodyFor), decode, nullptr, std::move(done));
+    listing->requestPage(std::nullopt);
+}
+
+} // namespace
+
+void LookoutClient::listInferenceExecutions(const QString &name,
+    const InferenceExecutionFilter &filter, std::optional<int> maxItems, QObject *context,
+    Callback<QList<InferenceExecutionSummary>> done)
+{
+    listOfScheduler<InferenceExecutionPage, InferenceExecutionSummary>(
+        m_client, m_limits, QLatin1StringView(service::operation::kListInferenceExecutions),
+        maxItems,
         [name, filter](const std::optional<QString> &token, int pageSize) {
             return requests::listInferenceExecutions(name, filter, pageSize, token);
         },
-        &json::decodeListInferenceExecutions, nullptr, std::move(done));
-    listing->requestPage(std::nullopt);
+        &json::decodeListInferenceExecutions, context, std::move(done));
+}
+
+void LookoutClient::listInferenceEvents(const QString &name, const InferenceEventInterval &interval,
+    std::optional<int> maxItems, QObject *context, Callback<QList<InferenceEventSummary>> done)
+{
+    listOfScheduler<InferenceEventPage, InferenceEventSummary>(
+        m_client, m_limits, QLatin1StringView(service::operation::kListInferenceEvents), maxItems,
+        [name, interval](const std::optional<QString> &token, int pageSize) {
+            return requests::listInferenceEvents(name, interval, pageSize, token);
+        },
+        &json::decodeListInferenceEvents, context, std::move(done));
 }
 
 } // namespace lookout

@@ -54,6 +54,11 @@ public:
         std::optional<int> maxItems, QObject *context,
         Callback<QList<InferenceExecutionSummary>> done);
 
+    // The scheduler's anomaly events in `interval`, in the service's order, following NextToken
+    // until `maxItems` are in (all when nullopt), with the same page limits.
+    void listInferenceEvents(const QString &name, const InferenceEventInterval &interval,
+        std::optional<int> maxItems, QObject *context, Callback<QList<InferenceEventSummary>> done);
+
     void startInferenceScheduler(
         const QString &name, QObject *context, Callback<SchedulerStateChange> done);
     void stopInferenceScheduler(

@@ -115,4 +115,26 @@ aws::Result<QByteArray> listInferenceExecutions(const QString &name,
     return writer.take();
 }
 
+aws::Result<QByteArray> listInferenceEvents(const QString &name,
+    const InferenceEventInterval &interval, int maxResults, const std::optional<QString> &nextToken)
+{
+    ParameterCheck check;
+    check.range(QLatin1StringView("MaxResults"), maxResults, 1, kMaxPageSize);
+    check.identifier(QLatin1StringView("InferenceSchedulerName"), name);
+    if (auto error = check.error(QLatin1StringView(service::operation::kListInferenceEvents)))
+        return *std::move(error);
+
+    json::JsonWriter writer(json::JsonWriter::Layout::Compact);
+    writer.beginObject();
+    optionalString(writer, "NextToken", nextToken);
+    writer.key("MaxResults");
+    writer.integer(maxResults);
+    writer.key("InferenceSchedulerName");
+    writer.string(name);
+    optionalTimestamp(writer, "IntervalStartTime", interval.start);
+    optionalTimestamp(writer, "IntervalEndTime", interval.end);
+    writer.endObject();
+    return writer.take();
+}
+
 } // namespace lookout::requests

@@ -31,6 +31,14 @@ struct InferenceExecutionFilter {
         = default;
 };
 
+// ListInferenceEvents' interval: both ends are required by the model.
+struct InferenceEventInterval {
+    Timestamp start; // IntervalStartTime
+    Timestamp end; // IntervalEndTime
+    friend bool operator==(const InferenceEventInterval &, const InferenceEventInterval &)
+        = default;
+};
+
 namespace requests {
 
 // MaxResults of the list operations: 1 to 500.
@@ -43,6 +51,9 @@ aws::Result<QByteArray> listInferenceSchedulers(const InferenceSchedulerFilter &
     int maxResults, const std::optional<QString> &nextToken);
 aws::Result<QByteArray> listInferenceExecutions(const QString &name,
     const InferenceExecutionFilter &filter, int maxResults,
+    const std::optional<QString> &nextToken);
+aws::Result<QByteArray> listInferenceEvents(const QString &name,
+    const InferenceEventInterval &interval, int maxResults,
     const std::optional<QString> &nextToken);
 
 } // namespace requests

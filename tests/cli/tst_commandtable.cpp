@@ -47,6 +47,9 @@ const QList<cli::CommandSpec> &extendedTable()
 {
     static const QList<cli::CommandSpec> table = [] {
         QList<cli::CommandSpec> rows = cli::commandTable();
+        // The table's own `events` gives way to one whose times are required and whose answer
+        // is canned, so that what is checked here is the table's machinery, not the service.
+        rows.removeIf([](const cli::CommandSpec &row) { return row.name == "events"_L1; });
         rows.append({
             .name = "events"_L1,
             .operation = "ListInferenceEvents"_L1,
