@@ -16,6 +16,8 @@
 
 #include <csignal>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 
 struct CliResult {
@@ -37,6 +39,7 @@ private slots:
     void describe();
     void list_withMaxResultsAndNextToken();
     void listExecutions();
+    void listInferenceEvents_pagedByTheCli_andItsErrors();
     void startAndStop_throughTheirTransitions();
     void conflict_isTheServicesError();
     void invalidName_getsTheServicesValidationText();
@@ -221,6 +224,65 @@ void TestAwsCliAgainstEmulator::listExecutions()
         executions.first().toObject().value(QLatin1String("InferenceSchedulerName")).toString(),
         name);
     QVERIFY(!result.json().value(QLatin1String("NextToken")).toString().isEmpty());
+}
+
+void TestAwsCliAgainstEmulator::listInferenceEvents_pagedByTheCli_andItsErrors()
+{
+    const QString name = firstName(QStringLiteral("RUNNING"));
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QString from = now.addDays(-6).toString(Qt::ISODate);
+    const QString to = now.toString(Qt::ISODate);
+    const QStringList interval { QStringLiteral("list-inference-events"),
+        QStringLiteral("--inference-scheduler-name"), name, QStringLiteral("--interval-start-time"),
+        from, QStringLiteral("--interval-end-time"), to };
+    // The service's paging, which the CLI passes through (the operation has no paginator).
+    const CliResult all = aws(interval + QStringList { QStringLiteral("--max-results"), u"500"_s });
+    QVERIFY2(all.exitCode == 0, qPrintable(all.err));
+    const QJsonArray events = all.json().value(QLatin1String("InferenceEventSummaries")).toArray();
+    QVERIFY2(events.size() > 2, all.out.constData());
+    QVERIFY(!all.json().contains(QLatin1String("NextToken")));
+    for (const QJsonValue &value : events) {
+        const QJsonObject event = value.toObject();
+        QCOMPARE(event.value(QLatin1String("InferenceSchedulerName")).toString(), name);
+        QVERIFY(event.value(QLatin1String("EventDurationInSeconds")).toInteger() >= 0);
+        const QJsonArray diagnostics
+            = QJsonDocument::fromJson(event.value(QLatin1String("Diagnostics")).toString().toUtf8())
+                  .array();
+        QVERIFY(!diagnostics.isEmpty());
+        QVERIFY(
+            diagnostics.first().toObject().value(QLatin1String("name")).toString().contains(u'\\'));
+    }
+    const CliResult first = aws(interval + QStringList { QStringLiteral("--max-results"), u"1"_s });
+    QVERIFY2(first.exitCode == 0, qPrintable(first.err));
+    QCOMPARE(first.json().value(QLatin1String("InferenceEventSummaries")).toArray(),
+        QJsonArray { events.at(0) });
+    const QString token = first.json().value(QLatin1String("NextToken")).toString();
+    QVERIFY(!token.isEmpty());
+    const CliResult second = aws(interval
+        + QStringList {
+            QStringLiteral("--max-results"), u"1"_s, QStringLiteral("--next-token"), token });
+    QVERIFY2(second.exitCode == 0, qPrintable(second.err));
+    QCOMPARE(second.json().value(QLatin1String("InferenceEventSummaries")).toArray(),
+        QJsonArray { events.at(1) });
+
+    const CliResult ghost = aws({ QStringLiteral("list-inference-events"),
+        QStringLiteral("--inference-scheduler-name"), QStringLiteral("ghost"),
+        QStringLiteral("--interval-start-time"), from, QStringLiteral("--interval-end-time"), to });
+    QCOMPARE(ghost.exitCode, m_cli->serviceErrorExitCode());
+    QVERIFY2(ghost.err.contains(QStringLiteral("An error occurred (ResourceNotFoundException) "
+                                               "when calling the ListInferenceEvents operation: "
+                                               "Inference scheduler ghost does not exist.")),
+        qPrintable(ghost.err));
+
+    const CliResult backwards = aws({ QStringLiteral("list-inference-events"),
+        QStringLiteral("--inference-scheduler-name"), name, QStringLiteral("--interval-start-time"),
+        to, QStringLiteral("--interval-end-time"), from });
+    QCOMPARE(backwards.exitCode, m_cli->serviceErrorExitCode());
+    QVERIFY2(backwards.err.contains(QStringLiteral("(ValidationException) when calling the "
+                                                   "ListInferenceEvents operation: "
+                                                   "IntervalStartTime must not be later than "
+                                                   "IntervalEndTime.")),
+        qPrintable(backwards.err));
 }
 
 void TestAwsCliAgainstEmulator::startAndStop_throughTheirTransitions()
