@@ -52,6 +52,7 @@ private slots:
     void list_followsEveryPage_oneMergedList();
     void list_filters();
     void executions_maxItemsAndFilters();
+    void events_defaultIsTheDayBeforeTheClocksNow_andMaxItems();
     void startAndStop_printTheNewStatus();
     void textAndTable_areTheFormattersOfTheSameJson();
     void outputFromEnvironment_andTimestampFormatFromProfile();
@@ -67,7 +68,8 @@ private slots:
     void keychain_untouchedUnlessAKeychainProfileIsUsed();
 
 private:
-    Run run(const QStringList &arguments, const QStringList &environment = {});
+    Run run(const QStringList &arguments, const QStringList &environment = {},
+        std::shared_ptr<const core::Clock> clock = core::Clock::system());
     QString path(const QString &name) const { return m_dir->filePath(name); }
     void writeFile(const QString &name, const QByteArray &text);
     QStringList schedulerNames();
@@ -107,7 +109,8 @@ void TestServiceCommand::writeFile(const QString &name, const QByteArray &text)
     QCOMPARE(file.write(text), text.size());
 }
 
-Run TestServiceCommand::run(const QStringList &arguments, const QStringList &environment)
+Run TestServiceCommand::run(const QStringList &arguments, const QStringList &environment,
+    std::shared_ptr<const core::Clock> clock)
 {
     Run result;
     const options::Result<cli::Invocation> invocation = cli::parseInvocation(arguments);
@@ -133,6 +136,7 @@ Run TestServiceCommand::run(const QStringList &arguments, const QStringList &env
     command.homeDirectory = path(u"home"_s);
     command.profileSettings = m_settings.get();
     command.network = &m_network;
+    command.clock = std::move(clock);
     QBuffer out(&result.out);
     QBuffer err(&result.err);
     out.open(QIODevice::WriteOnly);
@@ -253,6 +257,42 @@ void TestServiceCommand::executions_maxItemsAndFilters()
     const Run none = run({ u"executions"_s, name, u"--start-time-after"_s, u"2999-01-01"_s });
     QCOMPARE(none.exitCode, 0);
     QCOMPARE(none.out, QByteArray("{\n    \"InferenceExecutionSummaries\": []\n}\n"));
+}
+
+void TestServiceCommand::events_defaultIsTheDayBeforeTheClocksNow_andMaxItems()
+{
+    // "Now" two days ago, whole seconds: the default interval is the 24 hours before it.
+    const QDateTime now
+        = QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch() - 2 * 86'400, Qt::UTC);
+    const auto clock = std::make_shared<core::ManualClock>(now);
+    const QString from = QString::number(now.toSecsSinceEpoch() - 86'400);
+    const QString to = QString::number(now.toSecsSinceEpoch());
+    for (const QString &name : schedulerNames()) {
+        const Run explicitDay
+            = run({ u"events"_s, name, u"--start-time"_s, from, u"--end-time"_s, to });
+        QCOMPARE(explicitDay.exitCode, 0);
+        const QJsonArray events = QJsonDocument::fromJson(explicitDay.out)
+                                      .object()
+                                      .value(u"InferenceEventSummaries"_s)
+                                      .toArray();
+        if (events.size() < 2)
+            continue;
+        const Run byDefault = run({ u"events"_s, name }, {}, clock);
+        QCOMPARE(byDefault.exitCode, 0);
+        QCOMPARE(byDefault.out, explicitDay.out);
+        // Only --end-time: the day before it.
+        QCOMPARE(run({ u"events"_s, name, u"--end-time"_s, to }).out, explicitDay.out);
+        // The system clock's day is another one.
+        QVERIFY(run({ u"events"_s, name }).out != explicitDay.out);
+        // --max-items 1: the oldest event only.
+        const Run one = run({ u"events"_s, name, u"--start-time"_s, from, u"--end-time"_s, to,
+            u"--max-items"_s, u"1"_s });
+        QCOMPARE(
+            QJsonDocument::fromJson(one.out).object().value(u"InferenceEventSummaries"_s).toArray(),
+            QJsonArray { events.first() });
+        return;
+    }
+    QFAIL("no scheduler had two events in the day");
 }
 
 void TestServiceCommand::startAndStop_printTheNewStatus()
