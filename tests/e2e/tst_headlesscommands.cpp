@@ -200,7 +200,7 @@ void TestHeadlessCommands::usageErrors_exit252_data()
     QTest::newRow("unknown command")
         << QStringList { u"lsit"_s }
         << QByteArray("lookout-desk: error: argument command: Invalid choice 'lsit', valid "
-                      "choices are: describe | list | executions | start | stop | "
+                      "choices are: describe | list | executions | events | start | stop | "
                       "results | configure | emulator\n");
     QTest::newRow("missing name") << QStringList {
         u"describe"_s
