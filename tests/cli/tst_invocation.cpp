@@ -155,7 +155,7 @@ private slots:
         QTest::newRow("unknown command")
             << QStringList { u"describ"_s, u"x"_s }
             << u"argument command: Invalid choice 'describ', valid choices are: describe | "
-               "list | executions | start | stop | results | configure | emulator"_s;
+               "list | executions | events | start | stop | results | configure | emulator"_s;
         QTest::newRow("missing name")
             << QStringList { u"describe"_s } << u"the following arguments are required: NAME"_s;
         QTest::newRow("missing name, executions") << QStringList { u"executions"_s,
