@@ -113,7 +113,8 @@ private:
     void listed(const std::variant<results::Listing, results::SourceError> &result);
     void seriesChanged(qsizetype firstChanged);
     void applySeriesChanges();
-    void progressChanged(const results::LoadProgress &progress);
+    void progressChanged();
+    void showProgress(const results::LoadProgress &progress);
     void finished(results::RangeLoader::Outcome outcome);
     void eventSelected(int event);
     void predictionSelected(qsizetype index);
@@ -144,6 +145,7 @@ private:
     // while loading: a year arrives in thousands of merges.
     QTimer m_redrawTimer;
     std::optional<qsizetype> m_pendingFirstChanged;
+    bool m_progressPending = false; // the loader's progress changed since it was shown
     bool m_listing = false;
     quint64 m_listingGeneration = 0; // a listing answer of an earlier start() is dropped
     // The listing start() made, for the first load after it (later loads list afresh).
