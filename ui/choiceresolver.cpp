@@ -105,16 +105,24 @@ ProfileChoice ChoiceResolver::initialChoice(const std::optional<ProfileChoice> &
     return ProfileChoice::profile(defaultProfileName());
 }
 
+namespace {
+
+aws::AwsError demoUnavailable()
+{
+    aws::AwsError error;
+    error.kind = aws::AwsError::Kind::Configuration;
+    error.message = Text::tr("The demo endpoint is not available.");
+    return error;
+}
+
+} // namespace
+
 aws::Result<ResolvedChoice> ChoiceResolver::resolve(
     const ProfileChoice &choice, const QString &region, const QString &regionOrigin) const
 {
     if (choice.kind == ProfileChoice::Kind::Demo) {
-        if (!m_demo) {
-            aws::AwsError error;
-            error.kind = aws::AwsError::Kind::Configuration;
-            error.message = Text::tr("The demo endpoint is not available.");
-            return error;
-        }
+        if (!m_demo)
+            return demoUnavailable();
         aws::Result<aws::ResolvedConfig> demo = m_demo->config();
         if (!demo.ok())
             return demo.error();
@@ -134,12 +142,8 @@ aws::Result<aws::ResolvedConfig> ChoiceResolver::resolveResults(
     const ProfileChoice &choice, const QString &region, const QString &regionOrigin) const
 {
     if (choice.kind == ProfileChoice::Kind::Demo) {
-        if (!m_demo) {
-            aws::AwsError error;
-            error.kind = aws::AwsError::Kind::Configuration;
-            error.message = Text::tr("The demo endpoint is not available.");
-            return error;
-        }
+        if (!m_demo)
+            return demoUnavailable();
         return m_demo->s3Config();
     }
     return m_resolver->resolve(aws::s3ServiceDescription(),

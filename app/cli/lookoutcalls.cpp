@@ -52,15 +52,25 @@ void callList(const ServiceCall &call, CliJsonCallback done)
             }));
 }
 
+namespace {
+
+// --max-items, which the command table bounds to 1..1000000.
+std::optional<int> maxItemsOf(const ServiceCall &call)
+{
+    if (const auto count = call.arguments.wholeNumber("--max-items"_L1))
+        return static_cast<int>(*count);
+    return std::nullopt;
+}
+
+} // namespace
+
 void callExecutions(const ServiceCall &call, CliJsonCallback done)
 {
     lookout::InferenceExecutionFilter filter;
     filter.status = call.arguments.text("--status"_L1);
     filter.dataStartTimeAfter = call.arguments.timestamp("--start-time-after"_L1);
     filter.dataEndTimeBefore = call.arguments.timestamp("--end-time-before"_L1);
-    std::optional<int> maxItems;
-    if (const auto count = call.arguments.wholeNumber("--max-items"_L1))
-        maxItems = static_cast<int>(*count); // the table bounds it to 1..1000000
+    const std::optional<int> maxItems = maxItemsOf(call);
     call.client.listInferenceExecutions(call.arguments.positional, filter, maxItems, call.context,
         printedAs<QList<lookout::InferenceExecutionSummary>>(
             std::move(done), [timestamps = call.timestamps](const auto &executions) {
@@ -78,9 +88,7 @@ void callEvents(const ServiceCall &call, CliJsonCallback done)
     interval.end = end.value_or(lookout::Timestamp::fromDateTime(call.clock.now()));
     interval.start
         = start.value_or(lookout::Timestamp { interval.end.epochMicroseconds - kDayMicros });
-    std::optional<int> maxItems;
-    if (const auto count = call.arguments.wholeNumber("--max-items"_L1))
-        maxItems = static_cast<int>(*count); // the table bounds it to 1..1000000
+    const std::optional<int> maxItems = maxItemsOf(call);
     call.client.listInferenceEvents(call.arguments.positional, interval, maxItems, call.context,
         printedAs<QList<lookout::InferenceEventSummary>>(
             std::move(done), [timestamps = call.timestamps](const auto &events) {

@@ -46,6 +46,27 @@ void optionalTimestamp(
     }
 }
 
+// The checks every page of one scheduler's listing starts with.
+ParameterCheck schedulerPageCheck(const QString &name, int maxResults)
+{
+    ParameterCheck check;
+    check.range(QLatin1StringView("MaxResults"), maxResults, 1, kMaxPageSize);
+    check.identifier(QLatin1StringView("InferenceSchedulerName"), name);
+    return check;
+}
+
+// Opens the body of a page of one scheduler's listing: NextToken, MaxResults, the name.
+void beginSchedulerPage(json::JsonWriter &writer, const QString &name, int maxResults,
+    const std::optional<QString> &nextToken)
+{
+    writer.beginObject();
+    optionalString(writer, "NextToken", nextToken);
+    writer.key("MaxResults");
+    writer.integer(maxResults);
+    writer.key("InferenceSchedulerName");
+    writer.string(name);
+}
+
 } // namespace
 
 aws::Result<QByteArray> describeInferenceScheduler(const QString &name)
@@ -93,21 +114,14 @@ aws::Result<QByteArray> listInferenceSchedulers(
 aws::Result<QByteArray> listInferenceExecutions(const QString &name,
     const InferenceExecutionFilter &filter, int maxResults, const std::optional<QString> &nextToken)
 {
-    ParameterCheck check;
-    check.range(QLatin1StringView("MaxResults"), maxResults, 1, kMaxPageSize);
-    check.identifier(QLatin1StringView("InferenceSchedulerName"), name);
+    ParameterCheck check = schedulerPageCheck(name, maxResults);
     if (filter.status)
         check.enumValue(QLatin1StringView("Status"), *filter.status, inferenceExecutionStatuses());
     if (auto error = check.error(QLatin1StringView(service::operation::kListInferenceExecutions)))
         return *std::move(error);
 
     json::JsonWriter writer(json::JsonWriter::Layout::Compact);
-    writer.beginObject();
-    optionalString(writer, "NextToken", nextToken);
-    writer.key("MaxResults");
-    writer.integer(maxResults);
-    writer.key("InferenceSchedulerName");
-    writer.string(name);
+    beginSchedulerPage(writer, name, maxResults, nextToken);
     optionalTimestamp(writer, "DataStartTimeAfter", filter.dataStartTimeAfter);
     optionalTimestamp(writer, "DataEndTimeBefore", filter.dataEndTimeBefore);
     optionalString(writer, "Status", filter.status);
@@ -118,19 +132,12 @@ aws::Result<QByteArray> listInferenceExecutions(const QString &name,
 aws::Result<QByteArray> listInferenceEvents(const QString &name,
     const InferenceEventInterval &interval, int maxResults, const std::optional<QString> &nextToken)
 {
-    ParameterCheck check;
-    check.range(QLatin1StringView("MaxResults"), maxResults, 1, kMaxPageSize);
-    check.identifier(QLatin1StringView("InferenceSchedulerName"), name);
+    const ParameterCheck check = schedulerPageCheck(name, maxResults);
     if (auto error = check.error(QLatin1StringView(service::operation::kListInferenceEvents)))
         return *std::move(error);
 
     json::JsonWriter writer(json::JsonWriter::Layout::Compact);
-    writer.beginObject();
-    optionalString(writer, "NextToken", nextToken);
-    writer.key("MaxResults");
-    writer.integer(maxResults);
-    writer.key("InferenceSchedulerName");
-    writer.string(name);
+    beginSchedulerPage(writer, name, maxResults, nextToken);
     optionalTimestamp(writer, "IntervalStartTime", interval.start);
     optionalTimestamp(writer, "IntervalEndTime", interval.end);
     writer.endObject();
