@@ -105,17 +105,13 @@ ProfileChoice ChoiceResolver::initialChoice(const std::optional<ProfileChoice> &
     return ProfileChoice::profile(defaultProfileName());
 }
 
-namespace {
-
-aws::AwsError demoUnavailable()
+aws::AwsError ChoiceResolver::demoUnavailable()
 {
     aws::AwsError error;
     error.kind = aws::AwsError::Kind::Configuration;
     error.message = Text::tr("The demo endpoint is not available.");
     return error;
 }
-
-} // namespace
 
 aws::Result<ResolvedChoice> ChoiceResolver::resolve(
     const ProfileChoice &choice, const QString &region, const QString &regionOrigin) const

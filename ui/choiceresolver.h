@@ -79,6 +79,7 @@ public:
     DemoEndpoint *demo() const { return m_demo; }
 
 private:
+    static aws::AwsError demoUnavailable();
     aws::RequestedConfig requestFor(
         const ProfileChoice &choice, const QString &region, const QString &regionOrigin) const;
 

@@ -5,8 +5,12 @@
 #include "results/resultssource.h"
 #include "ui/resultspane.h"
 
+#include <QAction>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QMenu>
 #include <QStackedWidget>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace ui {
@@ -29,7 +33,7 @@ SchedulerResultsTab::SchedulerResultsTab(models::SchedulerDetailsController *con
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_message->setFocusPolicy(Qt::StrongFocus);
     m_pages->addWidget(m_message);
-    m_pages->addWidget(m_pane);
+    m_pages->addWidget(paneWithActions());
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_pages);
@@ -56,6 +60,54 @@ void SchedulerResultsTab::setSources(models::SchedulerResultsSources *sources)
         connect(m_sources, &models::SchedulerResultsSources::connectionChanged, this,
             &SchedulerResultsTab::reset);
     reset();
+}
+
+// What the Results window has in its menus, as buttons above the pane: the main window's menus
+// and shortcuts belong to the fleet and the details form.
+QWidget *SchedulerResultsTab::paneWithActions()
+{
+    m_reloadAction = new QAction(tr("&Reload Results"), this);
+    connect(m_reloadAction, &QAction::triggered, m_pane, &ResultsPane::reload);
+    m_copyAction = new QAction(tr("Copy &Table as CSV"), this);
+    connect(m_copyAction, &QAction::triggered, this,
+        [this] { m_pane->copyCsv(ResultsPane::CsvRows::All); });
+    m_exportPngAction = new QAction(tr("Export Chart as &PNG…"), this);
+    connect(m_exportPngAction, &QAction::triggered, this,
+        [this] { m_pane->exportChart(ResultsPane::ChartFormat::Png, m_loadedFor); });
+    m_exportSvgAction = new QAction(tr("Export Chart as &SVG…"), this);
+    connect(m_exportSvgAction, &QAction::triggered, this,
+        [this] { m_pane->exportChart(ResultsPane::ChartFormat::Svg, m_loadedFor); });
+
+    auto *row = new QHBoxLayout;
+    row->setContentsMargins(0, 0, 0, 0);
+    const auto addButton = [&](QAction *action, const QString &objectName) {
+        auto *button = new QToolButton;
+        button->setObjectName(objectName);
+        button->setDefaultAction(action);
+        button->setAccessibleName(action->text().remove(QLatin1Char('&')));
+        row->addWidget(button);
+        return button;
+    };
+    addButton(m_reloadAction, QStringLiteral("reloadResultsButton"));
+    addButton(m_copyAction, QStringLiteral("copyResultsTableButton"));
+    auto *exportMenu = new QMenu(this);
+    exportMenu->addAction(m_exportPngAction);
+    exportMenu->addAction(m_exportSvgAction);
+    auto *exportButton = new QToolButton;
+    exportButton->setObjectName(QStringLiteral("exportResultsChartButton"));
+    exportButton->setText(tr("&Export Chart"));
+    exportButton->setAccessibleName(tr("Export Chart"));
+    exportButton->setMenu(exportMenu);
+    exportButton->setPopupMode(QToolButton::InstantPopup);
+    row->addWidget(exportButton);
+    row->addStretch();
+
+    auto *page = new QWidget;
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(row);
+    layout->addWidget(m_pane);
+    return page;
 }
 
 bool SchedulerResultsTab::isShowingMessage() const
@@ -115,7 +167,7 @@ void SchedulerResultsTab::loadIfShown()
     }
     m_source = std::move(std::get<std::unique_ptr<results::ResultsSource>>(opened));
     m_pane->setSource(m_source.get(), m_sources->cache());
-    m_pages->setCurrentWidget(m_pane);
+    m_pages->setCurrentWidget(m_pane->parentWidget());
     m_pane->start();
 }
 

@@ -6,6 +6,7 @@
 
 #include <memory>
 
+class QAction;
 class QLabel;
 class QStackedWidget;
 
@@ -41,6 +42,10 @@ public:
     void setSources(models::SchedulerResultsSources *sources);
 
     ResultsPane *pane() const { return m_pane; }
+    QAction *reloadAction() const { return m_reloadAction; }
+    QAction *copyTableAction() const { return m_copyAction; }
+    QAction *exportPngAction() const { return m_exportPngAction; }
+    QAction *exportSvgAction() const { return m_exportSvgAction; }
     QLabel *messageLabel() const { return m_message; }
     bool isShowingMessage() const;
     // The scheduler whose results the pane shows or loads; empty when none was loaded.
@@ -54,12 +59,17 @@ private:
     void reset();
     void loadIfShown();
     void showMessage(const QString &text);
+    QWidget *paneWithActions();
 
     QPointer<models::SchedulerDetailsController> m_controller;
     QPointer<models::SchedulerResultsSources> m_sources;
     QStackedWidget *m_pages;
     QLabel *m_message;
     ResultsPane *m_pane;
+    QAction *m_reloadAction = nullptr;
+    QAction *m_copyAction = nullptr;
+    QAction *m_exportPngAction = nullptr;
+    QAction *m_exportSvgAction = nullptr;
     std::unique_ptr<results::ResultsSource> m_source;
     QString m_name; // the controller's scheduler, as last seen
     QString m_loadedFor; // the scheduler a source was opened (or refused) for

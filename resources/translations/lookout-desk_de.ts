@@ -1056,10 +1056,6 @@
 <context>
     <name>ui::ChoiceResolver</name>
     <message>
-        <source>The demo endpoint is not available.</source>
-        <translation>Der Demo-Endpunkt ist nicht verfügbar.</translation>
-    </message>
-    <message>
         <source>Demo</source>
         <translation>Demo</translation>
     </message>
@@ -1070,6 +1066,10 @@
     <message>
         <source>Environment</source>
         <translation>Umgebung</translation>
+    </message>
+    <message>
+        <source>The demo endpoint is not available.</source>
+        <translation>Der Demo-Endpunkt ist nicht verfügbar.</translation>
     </message>
 </context>
 <context>
@@ -2421,6 +2421,30 @@ Ein Betrachter für Inferenzplaner von Amazon Lookout for Equipment.</translatio
     <message>
         <source>Results cannot be read without a connection.</source>
         <translation>Ohne Verbindung können keine Ergebnisse gelesen werden.</translation>
+    </message>
+    <message>
+        <source>&amp;Reload Results</source>
+        <translation>Ergebnisse &amp;neu laden</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Table as CSV</source>
+        <translation>&amp;Tabelle als CSV kopieren</translation>
+    </message>
+    <message>
+        <source>Export Chart as &amp;PNG…</source>
+        <translation>Diagramm als &amp;PNG exportieren…</translation>
+    </message>
+    <message>
+        <source>Export Chart as &amp;SVG…</source>
+        <translation>Diagramm als &amp;SVG exportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Export Chart</source>
+        <translation>Diagramm &amp;exportieren</translation>
+    </message>
+    <message>
+        <source>Export Chart</source>
+        <translation>Diagramm exportieren</translation>
     </message>
 </context>
 <context>

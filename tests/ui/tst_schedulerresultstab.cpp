@@ -15,12 +15,14 @@
 #include "ui/schedulerdetailsview.h"
 #include "ui/schedulerresultstab.h"
 
+#include <QClipboard>
 #include <QLabel>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QToolButton>
 #include <QtTest>
 
 using fleettest::fleetOptions;
@@ -154,6 +156,27 @@ void TestSchedulerResultsTab::loadsTheSchedulersResults_fromTheEmulatorsS3()
     QVERIFY(pane->loader()->progress().objectsDone > 0);
     QCOMPARE(pane->loader()->progress().failed, qsizetype(0));
     QCOMPARE(pane->predictionModel()->rowCount(), int(pane->series().size()));
+
+    // The Results window's menu commands, as the tab's buttons.
+    ui::SchedulerResultsTab *tab = window.resultsTab();
+    for (const char *name :
+        { "reloadResultsButton", "copyResultsTableButton", "exportResultsChartButton" }) {
+        auto *button = tab->findChild<QToolButton *>(QLatin1String(name));
+        QVERIFY2(button && button->isVisible() && !button->accessibleName().isEmpty(), name);
+    }
+    QGuiApplication::clipboard()->clear();
+    tab->copyTableAction()->trigger();
+    const QString csv = QGuiApplication::clipboard()->text();
+    QVERIFY(!csv.isEmpty());
+    QCOMPARE(csv, pane->currentTableCsv(ui::ResultsPane::CsvRows::All));
+    const qsizetype objects = pane->loader()->progress().objectsDone;
+    QSignalSpy finished(pane, &ui::ResultsPane::loadFinished);
+    tab->reloadAction()->trigger();
+    QVERIFY(finished.wait(kWaitMs));
+    // The emulator's scheduler keeps running: a reload reads what it has written since, too.
+    QVERIFY(pane->loader()->progress().objectsDone >= objects);
+    QCOMPARE(pane->loader()->progress().failed, qsizetype(0));
+    QVERIFY(tab->exportPngAction()->isEnabled() && tab->exportSvgAction()->isEnabled());
 }
 
 void TestSchedulerResultsTab::demo_firstSchedulerDrawsPoints()
