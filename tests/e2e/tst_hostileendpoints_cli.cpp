@@ -7,6 +7,7 @@
 // run must exit with the CLI's status (255: not the service's answer) and one clear sentence on
 // stderr, nothing on stdout, within its timeouts, with no control character or secret in what it
 // prints, and (outside AddressSanitizer) without its resident memory growing past the cap.
+#include "hostilepages.h"
 #include "lookout/jsoncodec.h"
 #include "loopbackport.h"
 #include "processresources.h"
@@ -226,20 +227,6 @@ void TestHostileEndpointsCli::checkFailure(
             return;                                                                                \
     } while (false)
 
-// A 4.2 MB page of empty summaries ({},{},…): 1,398,101 of them where the request asked for at
-// most 1 (executions --max-items 1) or 500 (list). Decoded whole, each would be a full summary
-// (656 bytes for an execution): once 1.8 GB of peak memory for `executions`, 675 MB for `list`.
-QByteArray pageOfEmptySummaries(const char *member)
-{
-    constexpr qsizetype kSummaries = 4'194'304 / 3;
-    QByteArray body = QByteArray("{\"") + member + "\":[";
-    body.reserve(body.size() + kSummaries * 3 + 2);
-    for (qsizetype i = 0; i < kSummaries; ++i)
-        body += i == 0 ? "{}" : ",{}";
-    body += "]}";
-    return body;
-}
-
 // Memory: within three times the 4 MiB page (as received, and the 500 summaries decoded at most).
 constexpr qint64 kPageGrowthCapKiB = 3 * 4 * 1024;
 
@@ -250,8 +237,8 @@ void TestHostileEndpointsCli::pageOfEmptyExecutionsPastMaxResults_exit255InBound
     QCOMPARE(run({ u"describe"_s, u"pump-1"_s }, endpoint).exitCode, 0);
     const qint64 baselineKiB = largestChildKiB();
 
-    m_server->enqueue(
-        ScriptedResponse::json(200, pageOfEmptySummaries("InferenceExecutionSummaries")));
+    m_server->enqueue(ScriptedResponse::json(
+        200, testsupport::pageOfEmptySummaries("InferenceExecutionSummaries")));
     const Run result = run({ u"executions"_s, u"pump-1"_s, u"--max-items"_s, u"1"_s }, endpoint);
     CHECK_FAILURE(
         result, 255, u"Bad response to the ListInferenceExecutions operation from"_s, 5'000);
@@ -275,8 +262,8 @@ void TestHostileEndpointsCli::pageOfEmptySchedulersPastMaxResults_exit255InBound
     QCOMPARE(run({ u"describe"_s, u"pump-1"_s }, endpoint).exitCode, 0);
     const qint64 baselineKiB = largestChildKiB();
 
-    m_server->enqueue(
-        ScriptedResponse::json(200, pageOfEmptySummaries("InferenceSchedulerSummaries")));
+    m_server->enqueue(ScriptedResponse::json(
+        200, testsupport::pageOfEmptySummaries("InferenceSchedulerSummaries")));
     const Run result = run({ u"list"_s }, endpoint);
     CHECK_FAILURE(
         result, 255, u"Bad response to the ListInferenceSchedulers operation from"_s, 5'000);
@@ -300,7 +287,7 @@ void TestHostileEndpointsCli::describeWithAHugeUnknownMember_succeedsInBoundedMe
     QCOMPARE(run({ u"describe"_s, u"pump-1"_s }, endpoint).exitCode, 0);
     const qint64 baselineKiB = largestChildKiB();
 
-    QByteArray body = pageOfEmptySummaries("Unknown");
+    QByteArray body = testsupport::pageOfEmptySummaries("Unknown");
     body.chop(1);
     body += R"(,"InferenceSchedulerName":"pump-1"})";
     m_server->enqueue(ScriptedResponse::json(200, body));

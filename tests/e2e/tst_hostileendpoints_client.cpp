@@ -9,6 +9,7 @@
 // the CLI prints. Backoff between retries runs through a recording scheduler: nothing sleeps.
 #include "aws/awsjsonclient.h"
 #include "clienttestdoubles.h"
+#include "hostilepages.h"
 #include "lookout/jsoncodec.h"
 #include "lookout/lookoutclient.h"
 #include "lookout/service.h"
@@ -420,24 +421,12 @@ void TestHostileEndpointsClient::nextTokenThatNeverEnds_stopsAtThePageLimit()
     qInfo("endless NextToken: stopped after %d pages in %lld ms", served, outcome.elapsedMs);
 }
 
-// {"<member>":[{},{},…]}: 4.2 MB of empty summaries, 1,398,101 of them.
-QByteArray pageOfEmptySummaries(const char *member)
-{
-    constexpr qsizetype kSummaries = 4'194'304 / 3;
-    QByteArray body = QByteArray("{\"") + member + "\":[";
-    body.reserve(body.size() + kSummaries * 3 + 2);
-    for (qsizetype i = 0; i < kSummaries; ++i)
-        body += i == 0 ? "{}" : ",{}";
-    body += "]}";
-    return body;
-}
-
 void TestHostileEndpointsClient::pageOfEmptySummariesPastMaxResults_isABadResponseInBoundedMemory()
 {
     QVERIFY(m_server->listen());
     makeClient(m_server->url());
-    const QByteArray schedulers = pageOfEmptySummaries("InferenceSchedulerSummaries");
-    const QByteArray executions = pageOfEmptySummaries("InferenceExecutionSummaries");
+    const QByteArray schedulers = testsupport::pageOfEmptySummaries("InferenceSchedulerSummaries");
+    const QByteArray executions = testsupport::pageOfEmptySummaries("InferenceExecutionSummaries");
     m_server->enqueue(ScriptedResponse::json(200, schedulers));
     m_server->enqueue(ScriptedResponse::json(200, executions));
     const qint64 before = processStatusKiB("VmRSS");

@@ -11,6 +11,7 @@
 // a control character on screen; Retry against a now healthy endpoint loads the fleet and clears
 // the banner; and (outside AddressSanitizer) the 100 MiB body costs no more than the 16 MiB cap.
 #include "aws/configresolver.h"
+#include "hostilepages.h"
 #include "lookout/jsoncodec.h"
 #include "loopbackport.h"
 #include "models/fleetsession.h"
@@ -470,12 +471,8 @@ void TestHostileEndpointsGui::nextTokenThatNeverEnds_bannerAtThePageLimit()
 void TestHostileEndpointsGui::pageOfEmptySummariesPastMaxResults_banner()
 {
     QVERIFY(m_server->listen());
-    constexpr qsizetype kSummaries = 4'194'304 / 3;
-    QByteArray body = "{\"InferenceSchedulerSummaries\":[{}";
-    for (qsizetype i = 1; i < kSummaries; ++i)
-        body += ",{}";
-    body += "]}";
-    m_server->enqueue(ScriptedResponse::json(200, body));
+    m_server->enqueue(ScriptedResponse::json(
+        200, testsupport::pageOfEmptySummaries("InferenceSchedulerSummaries")));
     open(m_server->url(), 5'000);
     CHECK_BANNER(u"Bad response to the ListInferenceSchedulers operation from"_s, 5'000);
     QVERIFY2(m_window->fleetView()->errorBanner()->details().contains(
