@@ -169,12 +169,12 @@ void TestSchedulerResultsTab::loadsTheSchedulersResults_fromTheEmulatorsS3()
     const QString csv = QGuiApplication::clipboard()->text();
     QVERIFY(!csv.isEmpty());
     QCOMPARE(csv, pane->currentTableCsv(ui::ResultsPane::CsvRows::All));
-    const qsizetype objects = pane->loader()->progress().objectsDone;
+    // The emulator's scheduler keeps running, so the week a reload reads may have gained a newer
+    // object and lost its oldest: the reload is judged by finishing with objects and no failure.
     QSignalSpy finished(pane, &ui::ResultsPane::loadFinished);
     tab->reloadAction()->trigger();
     QVERIFY(finished.wait(kWaitMs));
-    // The emulator's scheduler keeps running: a reload reads what it has written since, too.
-    QVERIFY(pane->loader()->progress().objectsDone >= objects);
+    QVERIFY(pane->loader()->progress().objectsDone > 0);
     QCOMPARE(pane->loader()->progress().failed, qsizetype(0));
     QVERIFY(tab->exportPngAction()->isEnabled() && tab->exportSvgAction()->isEnabled());
 }
