@@ -69,6 +69,12 @@ QList<DashboardCounts::Chip> DashboardCounts::layoutChips(int width, int *height
     return chips;
 }
 
+int DashboardCounts::lineHeight() const
+{
+    return std::max(StatusBadge::badgeSize(QStringLiteral("ANOMALOUS"), font(), kScale).height(),
+        QFontMetrics(countFont()).height());
+}
+
 QSize DashboardCounts::sizeHint() const
 {
     int height = 0;

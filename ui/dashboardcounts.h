@@ -20,6 +20,9 @@ public:
     void setSummary(const models::FleetSummary &summary);
     const models::FleetSummary &summary() const { return m_summary; }
 
+    // The height of one line of chips, whatever they say.
+    int lineHeight() const;
+
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
     bool hasHeightForWidth() const override { return true; }

@@ -5,8 +5,10 @@
 #include "models/schedulerlistmodel.h"
 #include "models/statuspresentation.h"
 #include "models/timetext.h"
+#include "models/walltilesmodel.h"
 #include "ui/plaintooltip.h"
 #include "ui/statusbadge.h"
+#include "ui/theme.h"
 
 #include <QAbstractProxyModel>
 #include <QApplication>
@@ -23,7 +25,7 @@ namespace ui {
 namespace {
 
 // Proportions of the font's line height.
-constexpr qreal kPadding = 0.9;
+constexpr qreal kPadding = 0.6;
 constexpr qreal kGap = 0.5;
 constexpr qreal kRadius = 0.6;
 // The name column of a tile holds this many average characters of the large font.
@@ -105,6 +107,8 @@ QSize DashboardTileDelegate::tileSize(const QFont &font)
 
 QSize DashboardTileDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
 {
+    if (m_tileSize.isValid())
+        return m_tileSize;
     return tileSize(option.font);
 }
 
@@ -114,9 +118,17 @@ QString DashboardTileDelegate::footerText(const QModelIndex &index)
         // The tile knows its last good data only through the source model.
         const QAbstractItemModel *model = index.model();
         QModelIndex source = index;
-        while (const auto *proxy = qobject_cast<const QAbstractProxyModel *>(model)) {
-            source = proxy->mapToSource(source);
-            model = proxy->sourceModel();
+        for (;;) {
+            if (const auto *proxy = qobject_cast<const QAbstractProxyModel *>(model)) {
+                source = proxy->mapToSource(source);
+                model = proxy->sourceModel();
+            } else if (const auto *wall = qobject_cast<const models::WallTilesModel *>(model);
+                       wall && wall->sourceModel()) {
+                model = wall->sourceModel();
+                source = model->index(wall->sourceRow(source.row()), source.column());
+            } else {
+                break;
+            }
         }
         if (const auto *fleet = qobject_cast<const models::SchedulerListModel *>(model)) {
             return QCoreApplication::translate("DashboardTileDelegate", "Stale: data from %1")
@@ -129,6 +141,27 @@ QString DashboardTileDelegate::footerText(const QModelIndex &index)
     return {};
 }
 
+void DashboardTileDelegate::setChanges(const QHash<QString, QDateTime> &changedAt,
+    const QDateTime &now, const QSet<QString> &flashing, qreal flash)
+{
+    m_changedAt = changedAt;
+    m_now = now;
+    m_flashing = flashing;
+    m_flash = flash;
+}
+
+QString DashboardTileDelegate::footer(const QModelIndex &index) const
+{
+    QString text = footerText(index);
+    if (!text.isEmpty())
+        return text;
+    const auto changed = m_changedAt.constFind(index.data(models::SchedulerNameRole).toString());
+    if (changed == m_changedAt.cend())
+        return {};
+    return QCoreApplication::translate("DashboardTileDelegate", "Changed %1")
+        .arg(models::relativeAgeText(*changed, m_now));
+}
+
 void DashboardTileDelegate::paint(
     QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
@@ -137,8 +170,10 @@ void DashboardTileDelegate::paint(
     const int line = QFontMetrics(option.font).height();
     const QRect tile
         = option.rect.adjusted(layout.gap / 2, layout.gap / 2, -layout.gap / 2, -layout.gap / 2);
-    const bool stale = index.data(models::StaleRole).toBool();
-    const bool changed = index.data(models::RecentlyChangedRole).toBool();
+    // A count tile stands for healthy schedulers: its text where a name goes, their badges.
+    const bool countTile = index.data(models::HealthyCountRole).isValid();
+    const bool stale = !countTile && index.data(models::StaleRole).toBool();
+    const bool changed = !countTile && index.data(models::RecentlyChangedRole).toBool();
     const bool focused = option.state.testFlag(QStyle::State_HasFocus);
     const bool selected = option.state.testFlag(QStyle::State_Selected);
 
@@ -156,8 +191,16 @@ void DashboardTileDelegate::paint(
         brush.setTransform(QTransform::fromScale(2.0, 2.0));
         painter->fillPath(shape, brush);
     }
+    if (m_flash > 0 && !countTile
+        && m_flashing.contains(index.data(models::SchedulerNameRole).toString())) {
+        // The change flash: the amber of the change frame, fading out.
+        QColor flash = kChangedFrame;
+        flash.setAlphaF(float(0.7 * m_flash));
+        painter->fillPath(shape, flash);
+    }
     QColor frame = palette.color(QPalette::Mid);
-    qreal frameWidth = 1.5;
+    // The high-contrast theme draws every tile's edge thick and white.
+    qreal frameWidth = isHighContrast(palette) ? 3.0 : 1.5;
     if (changed) {
         frame = kChangedFrame;
         frameWidth = std::max(4.0, line * 0.3);
@@ -171,8 +214,13 @@ void DashboardTileDelegate::paint(
 
     const QRect content
         = tile.adjusted(layout.padding, layout.padding, -layout.padding, -layout.padding);
-    int y = content.top();
-    const QString name = core::visibleText(index.data(models::SchedulerNameRole).toString());
+    // A tile stretched taller than its content (the wall fills the height) centres it.
+    const int contentHeight
+        = layout.nameHeight + 2 * layout.smallHeight + 2 * layout.gap + layout.badge.height();
+    int y = content.top() + std::max(0, (content.height() - contentHeight) / 2);
+    const QString name = countTile
+        ? index.data(Qt::DisplayRole).toString()
+        : core::visibleText(index.data(models::SchedulerNameRole).toString());
     painter->setFont(layout.nameFont);
     painter->setPen(palette.color(QPalette::Text));
     const QRect nameRect(content.left(), y, content.width(), layout.nameHeight);
@@ -181,8 +229,9 @@ void DashboardTileDelegate::paint(
     y += layout.nameHeight;
 
     // The model column's display text, wherever the tile's index points.
-    const QString modelName
-        = index.siblingAtColumn(models::SchedulerListModel::ModelColumn).data().toString();
+    const QString modelName = countTile
+        ? QString()
+        : index.siblingAtColumn(models::SchedulerListModel::ModelColumn).data().toString();
     painter->setFont(layout.smallFont);
     painter->setPen(palette.color(QPalette::PlaceholderText));
     painter->drawText(QRect(content.left(), y, content.width(), layout.smallHeight),
@@ -193,12 +242,16 @@ void DashboardTileDelegate::paint(
     StatusBadge::PaintOptions badge;
     badge.scale = kBadgeScale;
     badge.stale = stale;
-    const QString status = index.siblingAtColumn(models::SchedulerListModel::StatusColumn)
-                               .data(models::BadgeValueRole)
-                               .toString();
-    const QString result = index.siblingAtColumn(models::SchedulerListModel::LatestResultColumn)
-                               .data(models::BadgeValueRole)
-                               .toString();
+    const QString status = countTile
+        ? QStringLiteral("RUNNING")
+        : index.siblingAtColumn(models::SchedulerListModel::StatusColumn)
+              .data(models::BadgeValueRole)
+              .toString();
+    const QString result = countTile
+        ? QStringLiteral("NORMAL")
+        : index.siblingAtColumn(models::SchedulerListModel::LatestResultColumn)
+              .data(models::BadgeValueRole)
+              .toString();
     const QRect badgeRow(content.left(), y, content.width(), layout.badge.height());
     const QRect painted
         = StatusBadge::paint(painter, badgeRow, status, palette, option.font, badge);
@@ -214,7 +267,7 @@ void DashboardTileDelegate::paint(
     }
     y += layout.badge.height() + layout.gap;
 
-    const QString footer = footerText(index);
+    const QString footer = this->footer(index);
     if (!footer.isEmpty()) {
         QFont footerFont = layout.smallFont;
         footerFont.setBold(true);

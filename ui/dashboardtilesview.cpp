@@ -17,6 +17,29 @@ DashboardTilesView::DashboardTilesView(QWidget *parent)
     setMovement(QListView::Static);
     // Every tile is the same size, so a change never moves one and layout stays linear.
     setUniformItemSizes(true);
+    setSpacing(0);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+}
+
+void DashboardTilesView::setHeightHint(int height)
+{
+    if (height == m_heightHint)
+        return;
+    m_heightHint = height;
+    updateGeometry();
+}
+
+QSize DashboardTilesView::sizeHint() const
+{
+    const QSize hint = QListView::sizeHint();
+    return m_heightHint < 0 ? hint : QSize(hint.width(), m_heightHint);
+}
+
+void DashboardTilesView::resizeEvent(QResizeEvent *event)
+{
+    QListView::resizeEvent(event);
+    emit areaChanged();
 }
 
 void DashboardTilesView::dataChanged(

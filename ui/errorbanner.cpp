@@ -39,6 +39,7 @@ ErrorBanner::ErrorBanner(QWidget *parent)
     , m_iconLabel(new QLabel(this))
     , m_headlineLabel(new QLabel(this))
     , m_detailsLabel(new QLabel(this))
+    , m_signInButton(new QPushButton(tr("&Sign In…"), this))
     , m_retryButton(new QPushButton(tr("&Retry"), this))
 {
     setObjectName(QStringLiteral("errorBanner"));
@@ -49,6 +50,9 @@ ErrorBanner::ErrorBanner(QWidget *parent)
     m_detailsLabel->setObjectName(QStringLiteral("errorDetailsLabel"));
     m_retryButton->setObjectName(QStringLiteral("retryPushButton"));
     m_retryButton->setAccessibleName(tr("Retry"));
+    m_signInButton->setObjectName(QStringLiteral("signInPushButton"));
+    m_signInButton->setAccessibleName(tr("Sign in"));
+    m_signInButton->hide();
 
     QFont bold = m_headlineLabel->font();
     bold.setBold(true);
@@ -68,9 +72,11 @@ ErrorBanner::ErrorBanner(QWidget *parent)
     layout->setContentsMargins(kAccentWidth + 8, 6, 8, 6);
     layout->addWidget(m_iconLabel, 0, Qt::AlignTop);
     layout->addLayout(text, 1);
+    layout->addWidget(m_signInButton, 0, Qt::AlignVCenter);
     layout->addWidget(m_retryButton, 0, Qt::AlignVCenter);
 
     connect(m_retryButton, &QPushButton::clicked, this, &ErrorBanner::retryRequested);
+    connect(m_signInButton, &QPushButton::clicked, this, &ErrorBanner::signInRequested);
     applyColours();
     hide();
 }
@@ -91,6 +97,7 @@ void ErrorBanner::showError(const QString &headline, const QString &details)
 
 void ErrorBanner::clearError()
 {
+    offerSignIn(QString());
     m_headlineLabel->clear();
     m_detailsLabel->clear();
     setAccessibleDescription(QString());
@@ -110,6 +117,16 @@ QString ErrorBanner::details() const
 void ErrorBanner::setRetryVisible(bool visible)
 {
     m_retryButton->setVisible(visible);
+}
+
+void ErrorBanner::offerSignIn(const QString &profile)
+{
+    const QString purpose = profile.isEmpty()
+        ? QString()
+        : tr("Sign in to IAM Identity Center for profile %1").arg(profile);
+    m_signInButton->setToolTip(purpose);
+    m_signInButton->setAccessibleDescription(purpose);
+    m_signInButton->setVisible(!profile.isEmpty());
 }
 
 void ErrorBanner::applyColours()

@@ -10,8 +10,9 @@ namespace ui {
 
 // An error shown in place, above the data it concerns: an icon, a short headline ("Could not
 // refresh pump-station-042."), the error as the AWS CLI words it (selectable, so it can be copied
-// into a ticket), and a Retry button. Hidden until showError(); announced to screen readers as
-// an alert when shown. Colours follow the palette (light or dark).
+// into a ticket), and a Retry button (and Sign In where signing in would help). Hidden until
+// showError(); announced to screen readers as an alert when shown. Colours follow the palette
+// (light or dark).
 class ErrorBanner : public QFrame {
     Q_OBJECT
 
@@ -26,9 +27,14 @@ public:
     QString details() const;
     void setRetryVisible(bool visible);
     QPushButton *retryButton() const { return m_retryButton; }
+    // A Sign In button before Retry, for an error that signing in to IAM Identity Center would
+    // end; `profile` is named in its tooltip and accessible description. Empty: hidden.
+    void offerSignIn(const QString &profile);
+    QPushButton *signInButton() const { return m_signInButton; }
 
 signals:
     void retryRequested();
+    void signInRequested();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -40,6 +46,7 @@ private:
     QLabel *m_iconLabel;
     QLabel *m_headlineLabel;
     QLabel *m_detailsLabel;
+    QPushButton *m_signInButton;
     QPushButton *m_retryButton;
     bool m_applyingColours = false;
 };

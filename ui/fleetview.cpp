@@ -33,7 +33,7 @@ constexpr int kFilterFieldRole = Qt::UserRole + 1;
 constexpr int kFilterValueRole = Qt::UserRole + 2;
 
 // Initial widths in average characters, so they follow the font.
-constexpr int kColumnChars[] = { 28, 13, 14, 22, 17, 10 };
+constexpr int kColumnChars[] = { 28, 13, 14, 22, 17, 10, 14, 14, 14 };
 // Room around a badge in its cell, at least the delegate's margins.
 constexpr int kBadgeCellPadding = 8;
 
@@ -236,6 +236,8 @@ void FleetView::setModel(models::SchedulerListModel *model)
     connect(model, &models::SchedulerListModel::summaryChanged, this, &FleetView::updateSummary);
     connect(
         model, &models::SchedulerListModel::freshnessChanged, this, &FleetView::updatePlaceholder);
+    connect(model, &models::SchedulerListModel::freshnessChanged, this,
+        &FleetView::updateConnectionColumns);
 
     QTableView *table = m_ui->fleetTableView;
     table->setModel(m_proxy);
@@ -261,6 +263,21 @@ void FleetView::setModel(models::SchedulerListModel *model)
         [this](const QModelIndex &current) { onCurrentChanged(current); });
     updateSummary();
     updatePlaceholder();
+    updateConnectionColumns();
+}
+
+void FleetView::updateConnectionColumns()
+{
+    // Account, Region and Profile tell rows apart only when there is more than one connection.
+    const bool several = m_model && m_model->connectionCount() > 1;
+    QHeaderView *header = m_ui->fleetTableView->horizontalHeader();
+    for (const int column : { Column::AccountColumn, Column::RegionColumn, Column::ProfileColumn })
+        header->setSectionHidden(column, !several);
+}
+
+int FleetView::sourceOf(const QModelIndex &index) const
+{
+    return m_model && index.isValid() ? m_model->sourceAt(m_proxy->mapToSource(index).row()) : -1;
 }
 
 void FleetView::onCurrentChanged(const QModelIndex &current)
@@ -268,10 +285,17 @@ void FleetView::onCurrentChanged(const QModelIndex &current)
     if (m_rowsMoving || !current.isValid())
         return;
     const QString name = current.data(models::SchedulerNameRole).toString();
-    if (name.isEmpty() || name == m_currentName)
+    const int source = sourceOf(current);
+    if (name.isEmpty() || (name == m_currentName && source == m_currentSource))
         return;
     m_currentName = name;
+    m_currentSource = source;
     emit currentSchedulerChanged(name);
+}
+
+int FleetView::currentSchedulerSource() const
+{
+    return sourceOf(m_ui->fleetTableView->currentIndex());
 }
 
 void FleetView::setLoading(bool loading)
@@ -292,11 +316,11 @@ void FleetView::clearError()
     updatePlaceholder();
 }
 
-bool FleetView::selectScheduler(const QString &name)
+bool FleetView::selectScheduler(const QString &name, int source)
 {
     if (!m_model)
         return false;
-    const int sourceRow = m_model->rowOfName(name);
+    const int sourceRow = m_model->rowOfName(name, source);
     if (sourceRow < 0)
         return false;
     const QModelIndex index = m_proxy->mapFromSource(m_model->index(sourceRow, 0));
@@ -315,7 +339,7 @@ QString FleetView::currentSchedulerName() const
     return current.isValid() ? current.data(models::SchedulerNameRole).toString() : QString();
 }
 
-QStringList FleetView::selectedValues(int role) const
+QStringList FleetView::selectedValues(int role, int source) const
 {
     const QItemSelectionModel *selection = m_ui->fleetTableView->selectionModel();
     if (!selection)
@@ -325,6 +349,8 @@ QStringList FleetView::selectedValues(int role) const
         [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
     QStringList values;
     for (const QModelIndex &row : rows) {
+        if (source >= 0 && sourceOf(row) != source)
+            continue;
         const QString value = row.data(role).toString();
         if (!value.isEmpty())
             values.append(value);
@@ -403,6 +429,7 @@ bool FleetView::restoreHeaderState(const QByteArray &state)
     QHeaderView *header = m_ui->fleetTableView->horizontalHeader();
     if (state.isEmpty() || !header->restoreState(state))
         return false;
+    updateConnectionColumns();
     m_ui->fleetTableView->sortByColumn(
         header->sortIndicatorSection(), header->sortIndicatorOrder());
     return true;

@@ -49,11 +49,15 @@ public:
     void showError(const QString &headline, const QString &details);
     void clearError();
 
-    // Makes `name` the current, selected row and scrolls to it; false when it is not shown.
-    bool selectScheduler(const QString &name);
+    // Makes connection `source`'s `name` the current, selected row and scrolls to it; false when
+    // it is not shown.
+    bool selectScheduler(const QString &name, int source = 0);
     QString currentSchedulerName() const;
-    // The selected rows' values of a role (models::SchedulerArnRole…), in table order.
-    QStringList selectedValues(int role) const;
+    // The fleet connection of the current row; -1 without one.
+    int currentSchedulerSource() const;
+    // The selected rows' values of a role (models::SchedulerArnRole…), in table order; only the
+    // rows of connection `source` when it is not -1.
+    QStringList selectedValues(int role, int source = -1) const;
     // The placeholder shown instead of the table when it has no rows; empty when the table shows.
     QString placeholderText() const;
 
@@ -87,6 +91,8 @@ private:
     void updatePlaceholder();
     void applyStatusFilter(int index);
     void onCurrentChanged(const QModelIndex &current);
+    void updateConnectionColumns();
+    int sourceOf(const QModelIndex &proxyIndex) const;
 
     std::unique_ptr<Ui::FleetViewForm> m_ui;
     models::SchedulerListModel *m_model = nullptr;
@@ -98,6 +104,7 @@ private:
     bool m_loading = false;
     bool m_rowsMoving = false; // a refresh is inserting, removing or re-sorting rows
     QString m_currentName;
+    int m_currentSource = -1;
 };
 
 } // namespace ui

@@ -4,6 +4,7 @@
 #include "aws/configresolver.h"
 #include "aws/keychainprofiles.h"
 #include "aws/s3client.h"
+#include "core/interruptwatcher.h"
 #include "options/exitcodes.h"
 #include "options/guioptions.h"
 #include "resources/resourcepaths.h"
@@ -12,9 +13,12 @@
 #include "results/s3source.h"
 #include "ui/choiceresolver.h"
 #include "ui/demoendpoint.h"
+#include "ui/idlecursorhider.h"
 #include "ui/mainwindow.h"
 #include "ui/platformstartguard.h"
 #include "ui/resultswindow.h"
+#include "ui/screensaverinhibitor.h"
+#include "ui/theme.h"
 #include "ui/windowlogging.h"
 
 #include <QApplication>
@@ -89,9 +93,32 @@ int reportBadCommandLine(const QString &message)
     return reportStartupError(commandLineProblemText(message), options::exitcode::kBadCommandLine);
 }
 
+// Ctrl+C, SIGTERM and SIGHUP (a session's end, `kill`, a closed terminal) close every window as
+// Quit would: the windows are then destroyed in order, which ends what they started (a
+// credential_process and its children). Connected before any window starts work, so a signal that
+// arrives while the window is still being built waits for the event loop instead of killing the
+// process.
+void closeWindowsOnTermination(const core::InterruptWatcher &terminationSignals)
+{
+    QObject::connect(&terminationSignals, &core::InterruptWatcher::interrupted,
+        QCoreApplication::instance(), [] {
+            QApplication::closeAllWindows();
+            QApplication::quit();
+        });
+}
+
+// Runs the event loop until the last window closes or a termination signal closes them; the exit
+// status after a signal is 128 + its number, as for the headless commands.
+int runEventLoop(const core::InterruptWatcher &terminationSignals)
+{
+    const int exitCode = QApplication::exec();
+    return terminationSignals.wasInterrupted() ? terminationSignals.exitCode() : exitCode;
+}
+
 // `--results DIR` or `--results s3://bucket/prefix/` (with --profile, --region and --endpoint-url
 // for S3, resolved as the headless `results` command resolves them).
-int runResultsWindow(const options::GuiOptions &options)
+int runResultsWindow(
+    const options::GuiOptions &options, const core::InterruptWatcher &terminationSignals)
 {
     const QString &named = options.resultsLocation;
     if (!results::S3Location::isS3Url(named)) {
@@ -99,7 +126,7 @@ int runResultsWindow(const options::GuiOptions &options)
         ResultsWindow window(&source);
         window.show();
         window.start();
-        return QApplication::exec();
+        return runEventLoop(terminationSignals);
     }
     QString problem;
     const std::optional<results::S3Location> location = results::S3Location::parse(named, &problem);
@@ -123,7 +150,7 @@ int runResultsWindow(const options::GuiOptions &options)
     ResultsWindow window(source.get(), &cache);
     window.show();
     window.start();
-    return QApplication::exec();
+    return runEventLoop(terminationSignals);
 }
 
 } // namespace
@@ -137,6 +164,8 @@ int runGuiApplication(int argc, char *argv[])
         std::in_place, [&arguments] { return reportNoWindow(arguments); });
     QApplication app(argc, argv);
     platformGuard.reset();
+    const core::InterruptWatcher terminationSignals;
+    closeWindowsOnTermination(terminationSignals);
     quietWindowLogging();
     QApplication::setApplicationName(QString::fromLatin1(appinfo::kApplicationName));
     QApplication::setApplicationVersion(QString::fromLatin1(appinfo::kVersion));
@@ -151,8 +180,9 @@ int runGuiApplication(int argc, char *argv[])
         return reportBadCommandLine(parsed.error().message);
     const options::GuiOptions &options = parsed.value();
 
+    applyTheme(options.theme);
     if (!options.resultsLocation.isEmpty())
-        return runResultsWindow(options);
+        return runResultsWindow(options, terminationSignals);
 
     // --demo shapes the emulator; otherwise the Demo entry starts the default one when picked.
     DemoEndpoint demo(options.demo ? options.demoEmulator : DemoEndpoint::defaultOptions());
@@ -182,9 +212,19 @@ int runGuiApplication(int argc, char *argv[])
     setup.resultsCache = &resultsCache;
     setup.refreshIntervalSeconds = options.refreshIntervalSeconds;
     setup.demo = options.demo;
+    setup.wall = options.wall;
+    setup.connections = options.connections;
     MainWindow window(setup);
     window.show();
-    return QApplication::exec();
+    // A wall display: the screen stays on while the window runs, the pointer hides when idle.
+    std::optional<ScreenSaverInhibitor> screenStaysOn;
+    std::optional<IdleCursorHider> pointerHides;
+    if (options.wall) {
+        screenStaysOn.emplace(QString::fromLatin1(appinfo::kApplicationName),
+            QApplication::translate("GuiApplication", "Showing the dashboard on a wall display"));
+        pointerHides.emplace();
+    }
+    return runEventLoop(terminationSignals);
 }
 
 } // namespace ui

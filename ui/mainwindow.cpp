@@ -1,16 +1,22 @@
 #include "ui/mainwindow.h"
 
 #include "appinfo.h"
+#include "aws/configresolver.h"
 #include "aws/keychainprofiles.h"
+#include "models/fleetconnection.h"
 #include "models/fleetsession.h"
+#include "models/scheduleractioncontroller.h"
 #include "models/schedulerresultssources.h"
 #include "models/timetext.h"
 #include "ui/connectionbar.h"
 #include "ui/connectiondetailsdialog.h"
+#include "ui/connectionsdialog.h"
 #include "ui/dashboardview.h"
 #include "ui/errorbanner.h"
+#include "ui/executionhistorytab.h"
 #include "ui/fleetview.h"
 #include "ui/keyboardshortcutsdialog.h"
+#include "ui/mfaprompter.h"
 #include "ui/plaintooltip.h"
 #include "ui/profiledialog.h"
 #include "ui/profilepicker.h"
@@ -19,8 +25,11 @@
 #include "ui/refreshstatuslabel.h"
 #include "ui/regionpicker.h"
 #include "ui/resultspane.h"
+#include "ui/scheduleractions.h"
 #include "ui/schedulerdetailsview.h"
+#include "ui/schedulereventstab.h"
 #include "ui/schedulerresultstab.h"
+#include "ui/ssosignindialog.h"
 #include "ui/traynotifier.h"
 
 #include <QAction>
@@ -53,7 +62,9 @@ const QString kRegionKey = QStringLiteral("connection/region");
 const QString kIntervalKey = QStringLiteral("refresh/intervalSeconds");
 const QString kHeaderKey = QStringLiteral("fleet/header");
 const QString kNotificationsKey = QStringLiteral("notifications/enabled");
+const QString kExtraConnectionsKey = QStringLiteral("connection/more");
 constexpr int kMessageMs = 4000;
+constexpr int kActionSummaryMs = 30000;
 
 } // namespace
 
@@ -64,8 +75,13 @@ MainWindow::MainWindow(const MainWindowSetup &setup, QWidget *parent)
     , m_keychain(setup.keychain)
     , m_session(setup.session ? setup.session : new models::FleetSession(setup.network, this))
     , m_pendingScheduler(setup.schedulerName)
+    , m_network(setup.network)
+    , m_openUrl(setup.openUrl)
 {
     setObjectName(QStringLiteral("mainWindow"));
+    // Before anything resolves: a role with mfa_serial asks here for its code.
+    m_mfaPrompter = new MfaPrompter(this);
+    m_choices->resolver()->setMfaPrompt(m_mfaPrompter->prompt());
     m_fleetView = new FleetView(this);
     m_fleetView->setObjectName(QStringLiteral("fleetViewWidget"));
     m_fleetView->setModel(m_session->model());
@@ -87,12 +103,16 @@ MainWindow::MainWindow(const MainWindowSetup &setup, QWidget *parent)
         m_ownResultsSources = new models::S3ResultsSources(setup.network, setup.resultsCache, this);
         resultsSources = m_ownResultsSources;
     }
+    m_historyTab = new ExecutionHistoryTab(m_detailsView->controller(), this);
+    m_eventsTab = new SchedulerEventsTab(m_detailsView->controller(), this);
     m_resultsTab = new SchedulerResultsTab(m_detailsView->controller(), resultsSources, this);
     m_schedulerTabs = new QTabWidget(this);
     m_schedulerTabs->setObjectName(QStringLiteral("schedulerTabs"));
     m_schedulerTabs->setDocumentMode(true);
     // In the order of options::SchedulerTab.
     m_schedulerTabs->addTab(m_detailsView, QString());
+    m_schedulerTabs->addTab(m_historyTab, QString());
+    m_schedulerTabs->addTab(m_eventsTab, QString());
     m_schedulerTabs->addTab(m_resultsTab, QString());
     m_splitter->addWidget(m_schedulerTabs);
     m_splitter->setStretchFactor(0, 3);
@@ -103,6 +123,16 @@ MainWindow::MainWindow(const MainWindowSetup &setup, QWidget *parent)
     m_pages->addWidget(m_splitter);
     m_pages->addWidget(m_dashboardView);
     setCentralWidget(m_pages);
+
+    m_actionController
+        = new models::SchedulerActionController(m_session, m_detailsView->controller(), this);
+    m_schedulerActions = new SchedulerActions(m_actionController, m_fleetView, m_detailsView, this);
+    m_detailsView->addHeaderActions(
+        { m_schedulerActions->startShownAction(), m_schedulerActions->stopShownAction() });
+    auto *separator = new QAction(this);
+    separator->setSeparator(true);
+    m_fleetView->tableView()->addActions(
+        { separator, m_schedulerActions->startAction(), m_schedulerActions->stopAction() });
 
     m_tray = new TrayNotifier(this);
     createActions();
@@ -129,16 +159,37 @@ MainWindow::MainWindow(const MainWindowSetup &setup, QWidget *parent)
         m_region = m_settings->value(kRegionKey).toString();
         m_regionOrigin = tr("the region picker (saved)");
     }
+    if (!setup.connections.isEmpty()) {
+        m_choice = ProfileChoice::profile(setup.connections.first().profile);
+        m_region = setup.connections.first().region;
+        m_regionOrigin = QStringLiteral("--connection");
+        m_extraConnections = setup.connections.mid(1);
+        saveExtraConnections();
+    } else if (!setup.demo && m_choices->commandLine().profile.isEmpty()
+        && m_choices->commandLine().region.isEmpty()) {
+        // A remembered entry that no longer reads (edited settings) is left out, not fatal.
+        for (const QString &text : m_settings->value(kExtraConnectionsKey).toStringList()) {
+            if (const auto spec = options::parseConnectionSpec(text))
+                m_extraConnections.append(spec.value());
+        }
+    }
     reloadProfiles();
     if (!m_pendingScheduler.isEmpty())
         m_detailsView->showScheduler(m_pendingScheduler);
     showSchedulerTab(setup.schedulerTab);
+    if (setup.wall) {
+        m_dashboardAction->setChecked(true);
+        m_fullScreenAction->setChecked(true);
+    }
     nameQtOwnControls(this);
     connectWithChoice();
+    connectExtraConnections();
 }
 
 MainWindow::~MainWindow()
 {
+    m_choices->resolver()->setMfaPrompt({});
+    m_mfaPrompter->cancelAll();
     // The session may be the caller's: it must not keep a pointer to this window's form.
     m_session->setDetailsController(nullptr);
 }
@@ -199,11 +250,20 @@ void MainWindow::createActions()
     m_manageProfilesAction->setVisible(m_keychain != nullptr);
     connect(m_manageProfilesAction, &QAction::triggered, this, &MainWindow::manageProfiles);
 
+    m_connectionsAction = new QAction(this);
+    m_connectionsAction->setObjectName(QStringLiteral("connectionsAction"));
+    connect(m_connectionsAction, &QAction::triggered, this, &MainWindow::editConnections);
+
     m_connectionDetailsAction = new QAction(this);
     m_connectionDetailsAction->setObjectName(QStringLiteral("connectionDetailsAction"));
     m_connectionDetailsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     connect(
         m_connectionDetailsAction, &QAction::triggered, this, &MainWindow::showConnectionDetails);
+
+    m_ssoSignInAction = new QAction(this);
+    m_ssoSignInAction->setObjectName(QStringLiteral("ssoSignInAction"));
+    m_ssoSignInAction->setEnabled(false);
+    connect(m_ssoSignInAction, &QAction::triggered, this, [this] { signIn(0); });
 
     m_shortcutsAction = new QAction(this);
     m_shortcutsAction->setObjectName(QStringLiteral("keyboardShortcutsAction"));
@@ -215,9 +275,19 @@ void MainWindow::createActions()
     m_detailsTabAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
     connect(m_detailsTabAction, &QAction::triggered, this,
         [this] { showSchedulerTab(options::SchedulerTab::Details); });
+    m_historyTabAction = new QAction(this);
+    m_historyTabAction->setObjectName(QStringLiteral("historyTabAction"));
+    m_historyTabAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    connect(m_historyTabAction, &QAction::triggered, this,
+        [this] { showSchedulerTab(options::SchedulerTab::History); });
+    m_eventsTabAction = new QAction(this);
+    m_eventsTabAction->setObjectName(QStringLiteral("eventsTabAction"));
+    m_eventsTabAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
+    connect(m_eventsTabAction, &QAction::triggered, this,
+        [this] { showSchedulerTab(options::SchedulerTab::Events); });
     m_resultsTabAction = new QAction(this);
     m_resultsTabAction->setObjectName(QStringLiteral("resultsTabAction"));
-    m_resultsTabAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    m_resultsTabAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_4));
     connect(m_resultsTabAction, &QAction::triggered, this,
         [this] { showSchedulerTab(options::SchedulerTab::Results); });
 
@@ -233,7 +303,7 @@ void MainWindow::createActions()
     // Window-wide shortcuts work even while the menu bar is hidden (full-screen dashboard).
     addActions({ m_refreshAction, m_pauseAction, m_dashboardAction, m_fullScreenAction,
         m_leaveFullScreenAction, m_connectionDetailsAction, m_shortcutsAction, m_detailsTabAction,
-        m_resultsTabAction, m_quitAction });
+        m_historyTabAction, m_eventsTabAction, m_resultsTabAction, m_quitAction });
 }
 
 void MainWindow::createToolBar()
@@ -273,7 +343,8 @@ void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(QString());
     file->setObjectName(QStringLiteral("fileMenu"));
-    file->addActions({ m_manageProfilesAction, m_connectionDetailsAction });
+    file->addActions({ m_manageProfilesAction, m_connectionsAction, m_connectionDetailsAction,
+        m_ssoSignInAction });
     file->addSeparator();
     file->addAction(m_quitAction);
 
@@ -285,6 +356,8 @@ void MainWindow::createMenus()
     edit->addActions({ m_detailsView->copySchedulerArnAction(), m_detailsView->copyJsonAction(),
         m_detailsView->copyCliCommandAction() });
     edit->addSeparator();
+    edit->addActions({ m_schedulerActions->startAction(), m_schedulerActions->stopAction() });
+    edit->addSeparator();
     edit->addAction(m_fleetView->findAction());
 
     QMenu *view = menuBar()->addMenu(QString());
@@ -293,7 +366,8 @@ void MainWindow::createMenus()
     view->addSeparator();
     view->addActions({ m_dashboardAction, m_fullScreenAction });
     view->addSeparator();
-    view->addActions({ m_detailsTabAction, m_resultsTabAction });
+    view->addActions(
+        { m_detailsTabAction, m_historyTabAction, m_eventsTabAction, m_resultsTabAction });
     view->addSeparator();
     view->addAction(m_notificationsAction);
 
@@ -316,14 +390,23 @@ void MainWindow::createStatusBar()
     connect(m_fleetView, &FleetView::statusMessage, this, message);
     connect(m_detailsView, &SchedulerDetailsView::statusMessage, this, message);
     connect(m_resultsTab->pane(), &ResultsPane::statusMessage, this, message);
+    // A run's summary can name several schedulers and reasons: it stays longer.
+    connect(m_schedulerActions, &SchedulerActions::statusMessage, this,
+        [this](const QString &text) { statusBar()->showMessage(text, kActionSummaryMs); });
 }
 
 void MainWindow::connectSession()
 {
     connect(m_session, &models::FleetSession::connectionChanged, this,
         &MainWindow::updateConnectionState);
-    connect(
-        m_session, &models::FleetSession::refreshFinished, this, &MainWindow::showRefreshOutcome);
+    connect(m_session, &models::FleetSession::refreshFinished, this, [this] {
+        showRefreshOutcome();
+        updateSignInOffer();
+    });
+    connect(m_fleetView->errorBanner(), &ErrorBanner::signInRequested, this, [this] {
+        if (m_signInSource >= 0)
+            signIn(m_signInSource);
+    });
     connect(m_session, &models::FleetSession::connectionNeeded, this, [this] {
         m_choices->reload();
         connectWithChoice();
@@ -337,14 +420,16 @@ void MainWindow::connectSession()
         if (!m_pendingScheduler.isEmpty() && m_fleetView->selectScheduler(m_pendingScheduler))
             m_pendingScheduler.clear();
     });
-    connect(m_fleetView, &FleetView::currentSchedulerChanged, this, [this](const QString &name) {
-        m_pendingScheduler.clear();
-        m_detailsView->showScheduler(name);
-    });
+    connect(
+        m_fleetView, &FleetView::currentSchedulerChanged, this, &MainWindow::showCurrentScheduler);
     connect(m_fleetView, &FleetView::retryRequested, this, &MainWindow::refreshNow);
     connect(m_dashboardView, &DashboardView::schedulerActivated, this, [this](const QString &name) {
         m_dashboardAction->setChecked(false);
-        if (!m_fleetView->selectScheduler(name))
+        // The tile activated is the current one; its row says which connection it belongs to.
+        const QModelIndex tile = m_dashboardView->proxyModel()->mapToSource(
+            m_dashboardView->tileView()->currentIndex());
+        const int source = std::max(0, m_session->model()->sourceAt(tile.row()));
+        if (!m_fleetView->selectScheduler(name, source))
             m_detailsView->showScheduler(name);
         m_fleetView->tableView()->setFocus();
     });
@@ -379,12 +464,23 @@ void MainWindow::retranslate()
             ? tr("Notify when a scheduler turns ANOMALOUS or stops running")
             : tr("This desktop has no system tray to notify through"));
     m_manageProfilesAction->setText(tr("&Manage Profiles…"));
+    m_connectionsAction->setText(tr("Co&nnections…"));
+    m_connectionsAction->setToolTip(
+        tr("Watch further profiles and regions on the same fleet table and dashboard"));
     m_connectionDetailsAction->setText(tr("&Connection Details…"));
+    m_ssoSignInAction->setText(tr("&Sign In to IAM Identity Center…"));
+    m_ssoSignInAction->setToolTip(
+        tr("Sign in for the profile in the toolbar, when it uses IAM Identity Center"));
     m_shortcutsAction->setText(tr("&Keyboard Shortcuts"));
     m_detailsTabAction->setText(tr("&Scheduler Details"));
+    m_historyTabAction->setText(tr("Scheduler &History"));
+    m_eventsTabAction->setText(tr("Scheduler &Events"));
     m_resultsTabAction->setText(tr("Scheduler Res&ults"));
-    m_schedulerTabs->setTabText(0, tr("Details"));
-    m_schedulerTabs->setTabText(1, tr("Results"));
+    m_schedulerActions->retranslate();
+    m_schedulerTabs->setTabText(m_schedulerTabs->indexOf(m_detailsView), tr("Details"));
+    m_schedulerTabs->setTabText(m_schedulerTabs->indexOf(m_historyTab), tr("History"));
+    m_schedulerTabs->setTabText(m_schedulerTabs->indexOf(m_eventsTab), tr("Events"));
+    m_schedulerTabs->setTabText(m_schedulerTabs->indexOf(m_resultsTab), tr("Results"));
     m_schedulerTabs->setAccessibleName(tr("Scheduler"));
     m_schedulerTabs->tabBar()->setAccessibleName(tr("Scheduler tabs"));
     m_aboutAction->setText(tr("&About Lookout Desk"));
@@ -518,17 +614,98 @@ void MainWindow::connectWithChoice()
         m_session->setConfigurationError(resolved.error());
     // After the session: the details form has dropped the old connection's description, so the
     // Results tab waits for the new one before it opens a location.
-    if (m_ownResultsSources) {
-        if (resolved.ok())
-            m_ownResultsSources->setConnection(
-                m_choices->resolveResults(m_choice, m_region, m_regionOrigin));
-        else
-            m_ownResultsSources->clearConnection();
+    if (m_session->detailsConnection() == 0)
+        connectResultsSources();
+}
+
+void MainWindow::showCurrentScheduler(const QString &name)
+{
+    m_pendingScheduler.clear();
+    // The details, their tabs and Start/Stop talk to the account and region of the chosen row.
+    const int source = std::max(0, m_fleetView->currentSchedulerSource());
+    if (source != m_session->detailsConnection()) {
+        m_session->setDetailsConnection(source);
+        connectResultsSources();
     }
+    m_detailsView->showScheduler(name);
+}
+
+void MainWindow::setExtraConnections(const QList<options::ConnectionSpec> &connections)
+{
+    if (connections == m_extraConnections)
+        return;
+    m_extraConnections = connections;
+    saveExtraConnections();
+    connectExtraConnections();
+}
+
+void MainWindow::saveExtraConnections() const
+{
+    QStringList texts;
+    for (const options::ConnectionSpec &spec : m_extraConnections)
+        texts.append(spec.toText());
+    m_settings->setValue(kExtraConnectionsKey, texts);
+}
+
+void MainWindow::connectResultsSources()
+{
+    if (!m_ownResultsSources)
+        return;
+    const int source = m_session->detailsConnection();
+    const bool connected = m_session->connection(source)->isConnected();
+    if (!connected) {
+        m_ownResultsSources->clearConnection();
+    } else if (source == 0) {
+        m_ownResultsSources->setConnection(
+            m_choices->resolveResults(m_choice, m_region, m_regionOrigin));
+    } else {
+        const options::ConnectionSpec &spec = m_extraConnections[source - 1];
+        m_ownResultsSources->setConnection(m_choices->resolveResults(
+            ProfileChoice::profile(spec.profile), spec.region, QStringLiteral("--connection")));
+    }
+}
+
+void MainWindow::connectExtraConnections()
+{
+    const int detailsSource = m_session->detailsConnection();
+    m_session->setConnectionCount(1 + int(m_extraConnections.size()));
+    if (m_session->detailsConnection() != detailsSource)
+        connectResultsSources();
+    for (qsizetype i = 0; i < m_extraConnections.size(); ++i) {
+        const options::ConnectionSpec &spec = m_extraConnections[i];
+        const aws::Result<ResolvedChoice> resolved = m_choices->resolve(
+            ProfileChoice::profile(spec.profile), spec.region, QStringLiteral("--connection"));
+        const int source = int(i) + 1;
+        const models::FleetConnection *connection = m_session->connection(source);
+        if (!resolved.ok()) {
+            m_session->setConfigurationError(source, resolved.error());
+            continue;
+        }
+        // The same profile and region stay connected, with their rows and backoff.
+        if (connection->connectedClient() && !connection->configurationError()
+            && connection->connectedClient()->config().profile.value
+                == resolved.value().config.profile.value
+            && connection->connectedClient()->config().region.value
+                == resolved.value().config.region.value
+            && connection->connectedClient()->config().endpoint == resolved.value().config.endpoint)
+            continue;
+        m_session->connectTo(source, resolved.value().config, resolved.value().label);
+    }
+    updateConnectionState();
 }
 
 QString MainWindow::connectionStatusText() const
 {
+    if (m_session->connectionCount() > 1) {
+        QStringList labels;
+        for (int source = 0; source < m_session->connectionCount(); ++source) {
+            const QString label = m_session->connection(source)->label();
+            if (!label.isEmpty())
+                labels.append(label);
+        }
+        if (!labels.isEmpty())
+            return tr("Connected: %1").arg(labels.join(QStringLiteral(", ")));
+    }
     if (m_session->isConnected())
         return tr("Connected: %1").arg(m_session->connectionLabel());
     return tr("Not connected");
@@ -547,11 +724,18 @@ void MainWindow::updateConnectionState()
            "choose another"));
     m_fleetView->clearError();
     m_dashboardView->setRefreshProblem(QString());
+    if (m_session->connectionCount() > 1) {
+        showRefreshOutcome();
+        updateSignInOffer();
+        retranslate();
+        return;
+    }
     if (const auto &error = m_session->configurationError()) {
-        const QString headline = tr("Not connected.") + QLatin1Char(' ') + hintFor(*error);
+        const QString headline = tr("Not connected.") + QLatin1Char(' ') + hintFor(*error, 0);
         m_fleetView->showError(headline, error->toString());
         m_dashboardView->setRefreshProblem(error->toString());
     }
+    updateSignInOffer();
     retranslate();
 }
 
@@ -596,6 +780,21 @@ QString MainWindow::hintFor(const aws::AwsError &error)
 
 void MainWindow::showRefreshOutcome()
 {
+    if (m_session->connectionCount() > 1) {
+        // One line per failing connection; the others' rows are current.
+        const QStringList problems = m_session->connectionProblems();
+        if (problems.isEmpty()) {
+            m_fleetView->clearError();
+            m_dashboardView->setRefreshProblem(QString());
+            return;
+        }
+        const QString headline = tr(
+            "%n of %1 connections failing; their rows are stale.", nullptr, int(problems.size()))
+                                     .arg(m_session->connectionCount());
+        m_fleetView->showError(headline, problems.join(QLatin1Char('\n')));
+        m_dashboardView->setRefreshProblem(problems.join(QLatin1Char('\n')));
+        return;
+    }
     const auto &error = m_session->refreshError();
     if (!error) {
         m_fleetView->clearError();
@@ -610,8 +809,83 @@ void MainWindow::showRefreshOutcome()
     } else {
         headline = tr("Could not load the fleet.");
     }
-    m_fleetView->showError(headline + QLatin1Char(' ') + hintFor(*error), error->toString());
+    m_fleetView->showError(headline + QLatin1Char(' ') + hintFor(*error, 0), error->toString());
     m_dashboardView->setRefreshProblem(error->toString());
+}
+
+QString MainWindow::profileOf(int source) const
+{
+    if (source < 0 || source >= m_session->connectionCount())
+        return {};
+    if (const models::ConnectedClient *client = m_session->connection(source)->connectedClient())
+        return client->config().profile.value;
+    if (source == 0)
+        return m_choice.kind == ProfileChoice::Kind::Profile ? m_choice.name : QString();
+    return source - 1 < m_extraConnections.size() ? m_extraConnections.at(source - 1).profile
+                                                  : QString();
+}
+
+QString MainWindow::hintFor(const aws::AwsError &error, int source) const
+{
+    if (signInWouldHelp(error, source))
+        return tr("Sign in to IAM Identity Center with Sign In.");
+    return hintFor(error);
+}
+
+bool MainWindow::signInWouldHelp(const aws::AwsError &error, int source) const
+{
+    if (error.kind != aws::AwsError::Kind::Credentials)
+        return false;
+    const QString profile = profileOf(source);
+    return !profile.isEmpty() && SsoSignInDialog::targetFor(*m_choices->resolver(), profile).ok();
+}
+
+void MainWindow::updateSignInOffer()
+{
+    m_signInSource = -1;
+    for (int source = 0; source < m_session->connectionCount() && m_signInSource < 0; ++source) {
+        const models::FleetConnection *connection = m_session->connection(source);
+        const std::optional<aws::AwsError> &error = connection->configurationError()
+            ? connection->configurationError()
+            : connection->refreshError();
+        if (error && signInWouldHelp(*error, source))
+            m_signInSource = source;
+    }
+    m_fleetView->errorBanner()->offerSignIn(
+        m_signInSource >= 0 ? profileOf(m_signInSource) : QString());
+    const QString first = profileOf(0);
+    m_ssoSignInAction->setEnabled(
+        !first.isEmpty() && SsoSignInDialog::targetFor(*m_choices->resolver(), first).ok());
+}
+
+void MainWindow::signIn(int source)
+{
+    const QString profile = profileOf(source);
+    const aws::Result<SsoSignInTarget> target
+        = SsoSignInDialog::targetFor(*m_choices->resolver(), profile);
+    if (!target.ok()) {
+        statusBar()->showMessage(target.error().toString(), kMessageMs);
+        return;
+    }
+    auto *dialog = new SsoSignInDialog(target.value(), m_network, m_openUrl, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(
+        dialog, &SsoSignInDialog::signedIn, this, [this, source] { refreshAfterSignIn(source); });
+    dialog->open();
+}
+
+void MainWindow::refreshAfterSignIn(int source)
+{
+    if (source < m_session->connectionCount()) {
+        models::FleetConnection *connection = m_session->connection(source);
+        if (const models::ConnectedClient *client = connection->connectedClient()) {
+            // The chain reads the token the sign-in just cached.
+            client->config().credentials->invalidate();
+            connection->refreshController()->refreshNow();
+            return;
+        }
+    }
+    refreshNow();
 }
 
 void MainWindow::refreshNow()
@@ -621,9 +895,11 @@ void MainWindow::refreshNow()
         m_choices->reload();
         reloadProfiles();
         connectWithChoice();
+        connectExtraConnections();
+        m_session->refreshAll();
         return;
     }
-    if (!m_session->refreshController()->refreshNow())
+    if (!m_session->refreshAll())
         statusBar()->showMessage(tr("A refresh is already running"), kMessageMs);
 }
 
@@ -707,6 +983,8 @@ void MainWindow::showShortcuts()
                   return tr("Copy the selected schedulers' ARNs (fleet table)");
               if (action == m_detailsView->copyFocusedValueAction())
                   return tr("Copy the focused value (details form)");
+              if (action == m_historyTab->copyJsonAction())
+                  return tr("Copy the current execution as JSON (history table)");
               return QString();
           });
     // Keys that belong to widgets rather than to actions.
@@ -740,6 +1018,19 @@ void MainWindow::manageProfiles()
         if (m_choice == ProfileChoice::profile(name))
             chooseProfile(m_choices->initialChoice(std::nullopt));
     });
+    dialog->open();
+}
+
+void MainWindow::editConnections()
+{
+    QStringList profiles;
+    for (const aws::ProfileListEntry &entry : m_choices->profiles())
+        profiles.append(entry.name);
+    auto *dialog = new ConnectionsDialog(profiles, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setConnections(m_extraConnections);
+    connect(dialog, &QDialog::accepted, this,
+        [this, dialog] { setExtraConnections(dialog->connections()); });
     dialog->open();
 }
 

@@ -72,9 +72,17 @@ ResultsChartColours ResultsChartColours::forPalette(const QPalette &palette)
     return colours;
 }
 
+struct ResultsChart::LegendItem {
+    QRectF mark; // the line or box
+    QRectF text; // as wide as the label, or less where it is elided
+    QString label;
+};
+
 struct ResultsChart::Layout {
     QRectF bounds;
-    QRectF legend;
+    QRectF legend; // every line of it
+    std::vector<LegendItem> legendItems; // in legendLabels() order
+    QRectF span; // the span shown, right of the last legend line; empty when it does not fit
     QRectF plot;
     QRectF ribbon;
     QRectF axis;
@@ -261,7 +269,8 @@ ResultsChart::Layout ResultsChart::layoutFor(const QRectF &rect) const
     const double line = metrics.height();
     const double left = metrics.horizontalAdvance(QStringLiteral("0.00")) + 12;
     const double right = 12;
-    layout.legend = QRectF(rect.left() + left, rect.top() + 4, rect.width() - left - right, line);
+    layoutLegend(layout,
+        QRectF(rect.left() + left, rect.top() + 4, qMax(0.0, rect.width() - left - right), line));
     const double plotTop = layout.legend.bottom() + 8;
     const double axisHeight = line + 8;
     const double plotBottom = rect.bottom() - axisHeight - kRibbonHeight - 4;
@@ -272,6 +281,62 @@ ResultsChart::Layout ResultsChart::layoutFor(const QRectF &rect) const
     layout.axis
         = QRectF(layout.plot.left(), layout.ribbon.bottom(), layout.plot.width(), axisHeight);
     return layout;
+}
+
+QStringList ResultsChart::legendLabels() const
+{
+    return { tr("Anomaly score"), tr("Anomaly"), tr("Normal"), tr("Machine off"), tr("No data"),
+        tr("Event") };
+}
+
+void ResultsChart::layoutLegend(Layout &layout, const QRectF &firstLine) const
+{
+    // The entries flow left to right and wrap to another line where the next does not fit, so the
+    // legend stays inside a narrow chart; a label wider than a whole line is elided.
+    const QFontMetricsF metrics(layout.font);
+    const double line = firstLine.height();
+    const double box = line * 0.7;
+    const double left = firstLine.left();
+    const double right = firstLine.right();
+    double x = left;
+    double top = firstLine.top();
+    const QStringList labels = legendLabels();
+    for (qsizetype i = 0; i < labels.size(); ++i) {
+        const double markWidth = i == 0 ? box * 1.6 : box; // the score is a line, the rest boxes
+        const double textWidth = metrics.horizontalAdvance(labels.at(i)) + 1;
+        if (x > left && x + markWidth + 4 + textWidth > right) {
+            x = left;
+            top += line;
+        }
+        LegendItem item;
+        item.label = labels.at(i);
+        item.mark = QRectF(x, top + (line - box) / 2, markWidth, box);
+        const double textLeft = x + markWidth + 4;
+        item.text = QRectF(textLeft, top, qMax(0.0, qMin(textWidth, right - textLeft)), line);
+        x = item.text.right() + 14;
+        layout.legendItems.push_back(std::move(item));
+    }
+    layout.legend = QRectF(left, firstLine.top(), firstLine.width(), top + line - firstLine.top());
+    if (hasData()) {
+        // The span shown, right of the last line where the legend leaves room for it.
+        const double width = metrics.horizontalAdvance(spanText()) + 1;
+        if (x + width <= right)
+            layout.span = QRectF(right - width, top, width, line);
+    }
+}
+
+QString ResultsChart::spanText() const
+{
+    return tr("%1 to %2").arg(utcText(m_from), utcText(m_to));
+}
+
+QRectF ResultsChart::legendArea() const
+{
+    const Layout layout = layoutFor(QRectF(rect()));
+    QRectF area = layout.span;
+    for (const LegendItem &item : layout.legendItems)
+        area = area.united(item.mark).united(item.text);
+    return area;
 }
 
 QRectF ResultsChart::plotArea() const
@@ -436,42 +501,26 @@ void ResultsChart::paintLegend(QPainter &painter, const Layout &layout) const
 {
     const ResultsChartColours &colours = layout.colours;
     const QFontMetricsF metrics(layout.font);
-    const double box = metrics.height() * 0.7;
-    double x = layout.legend.left();
-    const double middle = layout.legend.center().y();
-    enum class Mark { Line, Box };
-    const auto entry = [&](const QString &text, const QBrush &brush, Mark mark) {
-        if (mark == Mark::Line) {
+    const QBrush brushes[] = { Qt::NoBrush, colours.anomaly, colours.normal, colours.machineOff,
+        QBrush(colours.missing, Qt::BDiagPattern), colours.eventFill };
+    for (std::size_t i = 0; i < layout.legendItems.size(); ++i) {
+        const LegendItem &item = layout.legendItems[i];
+        if (i == 0) {
             painter.setPen(QPen(colours.line, 2));
-            painter.drawLine(QPointF(x, middle), QPointF(x + box * 1.6, middle));
-            x += box * 1.6 + 4;
+            painter.drawLine(QPointF(item.mark.left(), item.mark.center().y()),
+                QPointF(item.mark.right(), item.mark.center().y()));
         } else {
             painter.setPen(QPen(colours.grid, 1));
-            painter.setBrush(brush);
-            painter.drawRect(QRectF(x, middle - box / 2, box, box));
-            x += box + 4;
+            painter.setBrush(brushes[i]);
+            painter.drawRect(item.mark);
         }
         painter.setPen(colours.text);
-        const double width = metrics.horizontalAdvance(text);
-        painter.drawText(QRectF(x, layout.legend.top(), width + 1, layout.legend.height()),
-            Qt::AlignLeft | Qt::AlignVCenter, text);
-        x += width + 14;
-    };
-    entry(tr("Anomaly score"), Qt::NoBrush, Mark::Line);
-    entry(tr("Anomaly"), colours.anomaly, Mark::Box);
-    entry(tr("Normal"), colours.normal, Mark::Box);
-    entry(tr("Machine off"), colours.machineOff, Mark::Box);
-    entry(tr("No data"), QBrush(colours.missing, Qt::BDiagPattern), Mark::Box);
-    entry(tr("Event"), colours.eventFill, Mark::Box);
-
-    if (hasData()) {
-        // The span shown, where the legend leaves room for it.
-        const QString span = tr("%1 to %2").arg(utcText(m_from), utcText(m_to));
-        const double width = metrics.horizontalAdvance(span);
-        if (x + width <= layout.legend.right()) {
-            painter.setPen(colours.text);
-            painter.drawText(layout.legend, Qt::AlignRight | Qt::AlignVCenter, span);
-        }
+        painter.drawText(item.text, Qt::AlignLeft | Qt::AlignVCenter,
+            metrics.elidedText(item.label, Qt::ElideRight, item.text.width()));
+    }
+    if (!layout.span.isEmpty()) {
+        painter.setPen(colours.text);
+        painter.drawText(layout.span, Qt::AlignRight | Qt::AlignVCenter, spanText());
     }
 }
 

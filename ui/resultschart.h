@@ -9,6 +9,7 @@
 #include <QPointF>
 #include <QRectF>
 #include <QString>
+#include <QStringList>
 #include <QWidget>
 
 #include <vector>
@@ -38,8 +39,8 @@ struct ResultsChartColours {
 // The anomaly score of a results series over time, drawn with QPainter: the score as a line (the
 // lowest and highest score of each pixel column, from Series::decimate, so a single spike in a
 // year still shows), under it a ribbon of the predictions (anomaly, normal, machine off, and
-// hatching where data is missing), and the events shaded. A legend and the shown span are drawn
-// above, the time axis (UTC) below.
+// hatching where data is missing), and the events shaded. A legend (on as many lines as the
+// width needs) and the shown span are drawn above, the time axis (UTC) below.
 //
 // Zoom with the wheel, + and -; pan by dragging, with Shift+wheel and the arrow keys; Home and End
 // go to the first and last results, 0 shows everything; Page Up and Page Down select the previous
@@ -83,7 +84,8 @@ public:
     void selectEvent(int event);
     void clearSelection();
 
-    // Where things are drawn in the widget.
+    // Where things are drawn in the widget. The legend wraps onto more lines in a narrow chart.
+    QRectF legendArea() const;
     QRectF plotArea() const;
     QRectF ribbonArea() const;
     double xForTime(qint64 time) const;
@@ -117,8 +119,13 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    struct LegendItem;
     struct Layout;
     Layout layoutFor(const QRectF &rect) const;
+    // The legend's entries laid out from `firstLine` on, wrapped to its width.
+    void layoutLegend(Layout &layout, const QRectF &firstLine) const;
+    QStringList legendLabels() const;
+    QString spanText() const;
     bool hasData() const;
     qint64 dataStart() const;
     qint64 dataEnd() const; // the last prediction plus one spacing

@@ -12,6 +12,7 @@
 #include "ui/plaintooltip.h"
 #include "ui/statusbadge.h"
 #include "ui/symbolicicon.h"
+#include "ui/theme.h"
 #include "ui_schedulerdetailsview.h"
 
 #include <QAction>
@@ -24,6 +25,7 @@
 #include <QLabel>
 #include <QMenu>
 #include <QTimer>
+#include <QToolButton>
 #include <QToolTip>
 
 #include <algorithm>
@@ -140,6 +142,24 @@ void SchedulerDetailsView::setUpActions()
     m_copyMenu->setObjectName(QStringLiteral("copyMenu"));
     m_copyMenu->addActions({ m_copyArnAction, m_copyJsonAction, m_copyCliCommandAction });
     m_ui->copyToolButton->setMenu(m_copyMenu);
+}
+
+void SchedulerDetailsView::addHeaderActions(const QList<QAction *> &actions)
+{
+    QBoxLayout *header = m_ui->headerLayout;
+    for (QAction *action : actions) {
+        auto *button = new QToolButton(this);
+        button->setObjectName(action->objectName() + QStringLiteral("ToolButton"));
+        button->setDefaultAction(action);
+        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        const auto name = [button, action] {
+            button->setAccessibleName(
+                QString(action->text()).remove(QLatin1Char('&')).remove(QStringLiteral("…")));
+        };
+        name();
+        connect(action, &QAction::changed, button, name);
+        header->insertWidget(header->indexOf(m_ui->refreshToolButton), button);
+    }
 }
 
 void SchedulerDetailsView::buildFieldRows()
@@ -336,8 +356,8 @@ void SchedulerDetailsView::updateFreshness()
         // The same amber as a STOPPING badge's text: a warning, legible on light and dark.
         const models::StatusPresentation warning
             = models::statusPresentation(models::StatusKind::Stopping);
-        palette.setColor(QPalette::WindowText,
-            warning.colors(models::isDarkPalette(this->palette())).foreground);
+        palette.setColor(
+            QPalette::WindowText, warning.colors(colorSetOf(this->palette())).foreground);
         font.setBold(true);
     }
     if (m_controller->isBusy())

@@ -68,6 +68,9 @@ public:
     // Ctrl+C: copies the field that has the keyboard focus.
     QAction *copyFocusedValueAction() const { return m_copyFocusedAction; }
 
+    // Adds a button for each action to the header, before Refresh (the window's Start and Stop).
+    void addHeaderActions(const QList<QAction *> &actions);
+
     // The widget showing a field's value (a CopyableFieldLabel or, for Status and Latest result,
     // a StatusBadge); null for an unknown id.
     QWidget *fieldWidget(const QString &fieldId) const;

@@ -3,6 +3,7 @@
 #include "models/statuspresentation.h"
 #include "ui/plaintooltip.h"
 #include "ui/symbolicicon.h"
+#include "ui/theme.h"
 
 #include <QEvent>
 #include <QFontMetricsF>
@@ -86,14 +87,14 @@ Geometry cachedGeometry(const QString &label, const QFont &font, qreal scale)
 
 } // namespace
 
-// A badge is drawn once per value, font, scale, palette brightness, staleness and pixel ratio,
+// A badge is drawn once per value, font, scale, colour set, staleness and pixel ratio,
 // into a pixmap that every later paint copies: shaping the label and antialiasing the pill on
 // each paint cost most of a fleet refresh's GUI-thread time.
-QPixmap StatusBadge::renderBadge(
-    const QString &value, const QFont &font, const PaintOptions &options, bool dark, qreal ratio)
+QPixmap StatusBadge::renderBadge(const QString &value, const QFont &font,
+    const PaintOptions &options, models::ColorSet set, qreal ratio)
 {
     const models::StatusPresentation presentation = models::statusPresentation(value);
-    const models::StatusColors &colors = presentation.colors(dark);
+    const models::StatusColors &colors = presentation.colors(set);
     const Geometry g = cachedGeometry(presentation.label, font, options.scale);
     const QSize size(
         static_cast<int>(std::ceil(g.size.width())), static_cast<int>(std::ceil(g.size.height())));
@@ -228,17 +229,17 @@ QRect StatusBadge::paint(QPainter *painter, const QRect &rect, const QString &va
 {
     if (value.isEmpty())
         return {};
-    const bool dark = models::isDarkPalette(palette);
+    const models::ColorSet set = colorSetOf(palette);
     const qreal ratio = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
     const QString key = QStringLiteral("lookout-badge:%1:%2:%3:%4:%5:%6")
                             .arg(value, font.key())
                             .arg(options.scale)
-                            .arg(int(dark))
+                            .arg(int(set))
                             .arg(int(options.stale))
                             .arg(ratio);
     QPixmap pixmap;
     if (!QPixmapCache::find(key, &pixmap)) {
-        pixmap = renderBadge(value, font, options, dark, ratio);
+        pixmap = renderBadge(value, font, options, set, ratio);
         QPixmapCache::insert(key, pixmap);
     }
     const QSize size = (QSizeF(pixmap.size()) / pixmap.devicePixelRatio()).toSize();

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "models/statuspresentation.h"
+
 #include <QFont>
 #include <QPalette>
 #include <QPixmap>
@@ -51,7 +53,7 @@ public:
     // The size a badge for `value` needs with `font` at `scale`; empty for an empty value.
     static QSize badgeSize(const QString &value, const QFont &font, qreal scale = 1.0);
     // Paints the badge for `value` inside `rect`, aligned as the options say, with the colour set
-    // `palette` calls for (light or dark). Paints nothing for an empty value. Returns the area
+    // `palette` calls for (colorSetOf()). Paints nothing for an empty value. Returns the area
     // painted. The painter's state is restored.
     static QRect paint(QPainter *painter, const QRect &rect, const QString &value,
         const QPalette &palette, const QFont &font, const PaintOptions &options);
@@ -64,7 +66,7 @@ protected:
 
 private:
     static QPixmap renderBadge(const QString &value, const QFont &font, const PaintOptions &options,
-        bool dark, qreal ratio);
+        models::ColorSet set, qreal ratio);
     void updateAccessibility();
     QString notSetText() const;
     QFont notSetFont() const;

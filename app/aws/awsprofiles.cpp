@@ -159,7 +159,8 @@ void AwsProfiles::addConfigFile(const SharedConfigFile &config)
                 m_services.insert(servicesName, section);
             continue;
         } else if (hasPrefixWord(header, QLatin1String("sso-session"))) {
-            continue; // SSO is not supported; profiles that use it say so when chosen
+            m_ssoSessions.insert(header.mid(11).trimmed(), section);
+            continue;
         } else {
             if (looksLikeProfile(section))
                 problem(
@@ -214,6 +215,12 @@ const ConfigSection *AwsProfiles::servicesSection(const QString &name) const
 {
     const auto found = m_services.constFind(name);
     return found == m_services.cend() ? nullptr : &found.value();
+}
+
+const ConfigSection *AwsProfiles::ssoSession(const QString &name) const
+{
+    const auto found = m_ssoSessions.constFind(name);
+    return found == m_ssoSessions.cend() ? nullptr : &found.value();
 }
 
 } // namespace aws

@@ -28,8 +28,8 @@ struct AwsProfile {
 
 // The merged view of both shared files. [default] is the profile "default"; [profile default]
 // overrides it; other sections without the "profile " prefix are not profiles in the config file;
-// [services NAME] sections are kept for endpoint lookup; [sso-session NAME] sections are
-// recognised and ignored. [default] values are not inherited by other profiles.
+// [services NAME] sections are kept for endpoint lookup, [sso-session NAME] sections for the
+// profiles that name them in sso_session. [default] values are not inherited by other profiles.
 class AwsProfiles {
 public:
     AwsProfiles() = default;
@@ -53,6 +53,8 @@ public:
     const AwsProfile *profile(const QString &name) const;
     // The [services NAME] section of the config file, or nullptr.
     const ConfigSection *servicesSection(const QString &name) const;
+    // The [sso-session NAME] section of the config file, or nullptr.
+    const ConfigSection *ssoSession(const QString &name) const;
     // Everything odd in either file, with file and line; the rest still counts.
     const QList<ConfigProblem> &problems() const { return m_problems; }
     // The files the AWS CLI would refuse to read (SharedConfigFile::isUnparsable()): while there
@@ -67,6 +69,7 @@ private:
     QString m_credentialsFile;
     QMap<QString, AwsProfile> m_profiles;
     QMap<QString, ConfigSection> m_services;
+    QMap<QString, ConfigSection> m_ssoSessions;
     QList<ConfigProblem> m_problems;
     QStringList m_unparsableFiles;
 };

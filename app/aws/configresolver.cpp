@@ -1,5 +1,6 @@
 #include "aws/configresolver.h"
 
+#include "aws/configuredendpoint.h"
 #include "aws/endpointtarget.h"
 #include "aws/keychainprofiles.h"
 
@@ -159,6 +160,48 @@ QList<ProfileListEntry> ConfigResolver::profiles() const
     return entries;
 }
 
+Result<StsClientSettings> ConfigResolver::stsSettings(
+    const AwsProfile *profile, const ResolvedConfig &config) const
+{
+    const ServiceDescription sts = stsServiceDescription();
+    std::optional<SourcedValue> endpoint;
+    const Result<std::optional<ConfiguredEndpoint>> configured
+        = configuredEndpoint(sts, m_environment, m_profiles, profile);
+    if (!configured.ok())
+        return configured.error();
+    if (configured.value())
+        endpoint = SourcedValue { configured.value()->value, configured.value()->source };
+    if (!endpoint) {
+        // The AWS CLI v2 defaults to regional; legacy keeps the global endpoint for the regions
+        // that had only it.
+        const std::optional<SourcedValue> mode = firstOf({}, {}, m_environment,
+            { "AWS_STS_REGIONAL_ENDPOINTS" }, profile, QStringLiteral("sts_regional_endpoints"));
+        if (mode && mode->value != QLatin1String("legacy")
+            && mode->value != QLatin1String("regional"))
+            return AwsError::configuration(Setting::Endpoint,
+                QStringLiteral("STS regional endpoints option %1 is invalid (from %2). Valid "
+                               "values are: legacy, regional")
+                    .arg(mode->value, mode->source));
+        if (mode && mode->value == QLatin1String("legacy")
+            && isLegacyGlobalStsRegion(config.region.value))
+            endpoint = SourcedValue { QStringLiteral("https://sts.amazonaws.com"), mode->source };
+        else
+            endpoint = SourcedValue { sts.defaultEndpoint(config.region.value).toString(),
+                QStringLiteral("the default for region %1").arg(config.region.value) };
+    }
+    const Result<QUrl> url = parseEndpointUrl(endpoint->value, endpoint->source);
+    if (!url.ok())
+        return url.error();
+    StsClientSettings settings;
+    settings.endpoint = url.value();
+    settings.region = config.region.value;
+    settings.maxAttempts = config.maxAttempts.value.toInt();
+    settings.connectTimeout = config.connectTimeout;
+    settings.readTimeout = config.readTimeout;
+    settings.endpointSource = endpoint->source;
+    return settings;
+}
+
 Result<ResolvedConfig> ConfigResolver::resolve(
     const ServiceDescription &service, const RequestedConfig &request) const
 {
@@ -198,34 +241,15 @@ Result<ResolvedConfig> ConfigResolver::resolve(
     std::optional<SourcedValue> endpoint;
     if (!request.endpointUrl.isEmpty())
         endpoint = SourcedValue { request.endpointUrl, request.endpointOrigin };
-    const std::optional<SourcedValue> ignore
-        = firstOf({}, {}, m_environment, { "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS" }, profile,
-            QStringLiteral("ignore_configured_endpoint_urls"));
-    const bool ignoreConfigured
-        = ignore && ignore->value.compare(QLatin1String("true"), Qt::CaseInsensitive) == 0;
+    QString ignoreSource;
+    const bool ignoreConfigured = configuredEndpointsIgnored(m_environment, profile, &ignoreSource);
     if (!endpoint && !ignoreConfigured) {
-        endpoint = firstOf({}, {}, m_environment,
-            { service.endpointVariable(), QStringLiteral("AWS_ENDPOINT_URL") }, nullptr, {});
-        if (!endpoint && profile) {
-            if (const ConfigProperty *services = profile->property(QStringLiteral("services"))) {
-                const ConfigSection *section = m_profiles.servicesSection(services->value);
-                if (!section)
-                    return AwsError::configuration(Setting::Profile,
-                        QStringLiteral(
-                            "The profile is configured to use the services section but the "
-                            "\"%1\" services configuration does not exist. (%2)")
-                            .arg(services->value, profileSettingSource(*profile, *services)));
-                const ConfigProperty entries = section->properties.value(service.servicesKey);
-                const ConfigEntry entry
-                    = entries.subProperties.value(QStringLiteral("endpoint_url"));
-                if (!entry.value.isEmpty())
-                    endpoint = SourcedValue { entry.value,
-                        QStringLiteral("services %1 in %2 line %3")
-                            .arg(services->value, entry.file, QString::number(entry.line)) };
-            }
-        }
-        if (!endpoint)
-            endpoint = firstOf({}, {}, m_environment, {}, profile, QStringLiteral("endpoint_url"));
+        const Result<std::optional<ConfiguredEndpoint>> configured
+            = configuredEndpoint(service, m_environment, m_profiles, profile);
+        if (!configured.ok())
+            return configured.error();
+        if (configured.value())
+            endpoint = SourcedValue { configured.value()->value, configured.value()->source };
         if (!endpoint && keychainProfile && !keychainProfile->endpointUrl.isEmpty())
             endpoint = SourcedValue { keychainProfile->endpointUrl, keychainSource };
     }
@@ -235,7 +259,7 @@ Result<ResolvedConfig> ConfigResolver::resolve(
     }
     if (ignoreConfigured && request.endpointUrl.isEmpty())
         endpoint->source
-            += QStringLiteral("; configured endpoints ignored by %1").arg(ignore->source);
+            += QStringLiteral("; configured endpoints ignored by %1").arg(ignoreSource);
     const Result<QUrl> url = parseEndpointUrl(endpoint->value, endpoint->source);
     if (!url.ok())
         return url.error();
@@ -285,10 +309,16 @@ Result<ResolvedConfig> ConfigResolver::resolve(
                         loaded = std::optional<AwsProfiles>(m_profiles)]() mutable {
         const AwsProfiles profiles
             = loaded ? *std::exchange(loaded, std::nullopt) : AwsProfiles::load(environment, home);
-        return selectCredentialSource(selection, environment, profiles, keychain);
+        return selectCredentialSource(selection, environment, profiles, keychain, home);
     };
+    StsOptions sts;
+    sts.settings = stsSettings(profile, config);
+    sts.mfaPrompt = m_mfaPrompt;
+    if (sts.settings.ok())
+        config.stsEndpoint = { withoutUserInfo(sts.settings.value().endpoint),
+            sts.settings.value().endpointSource };
     config.credentials = std::make_shared<CredentialChain>(
-        std::move(selector), m_keychain, m_processOptions, m_now);
+        std::move(selector), m_keychain, m_processOptions, m_now, std::move(sts));
     qCDebug(lcConfig).noquote() << config.describe().join(QLatin1String("; "));
     return config;
 }

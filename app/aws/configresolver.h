@@ -6,6 +6,7 @@
 #include "aws/credentialsprovider.h"
 #include "aws/result.h"
 #include "aws/servicedescription.h"
+#include "aws/stsclient.h"
 
 #include <QList>
 #include <QProcessEnvironment>
@@ -64,6 +65,9 @@ struct ResolvedConfig {
     std::chrono::milliseconds connectTimeout { 60'000 }; // as requested, else the AWS CLI's default
     std::chrono::milliseconds readTimeout { 60'000 };
     std::shared_ptr<CredentialsProvider> credentials;
+    // Where the credential chain's STS calls go (assumed roles, web identities); empty when the
+    // STS settings are unusable (the chain reports why on fetch).
+    SourcedValue stsEndpoint;
 
     // What AwsJsonClient is constructed with (the credentials go beside it).
     AwsJsonClientSettings clientSettings() const;
@@ -104,9 +108,13 @@ public:
     // used for expiry (tests inject one).
     void setCredentialProcessOptions(CredentialProcessOptions options);
     void setNow(CredentialChain::Now now) { m_now = std::move(now); }
+    // How a role with mfa_serial asks for its code (the headless commands: on the terminal).
+    void setMfaPrompt(MfaPrompt prompt) { m_mfaPrompt = std::move(prompt); }
 
     const AwsProfiles &sharedProfiles() const { return m_profiles; }
     const QProcessEnvironment &environment() const { return m_environment; }
+    // The home directory the files and the SSO token cache are found under.
+    const QString &homeDirectory() const { return m_homeDirectory; }
     // Problems found in the shared files (file and line each); the rest of them still works.
     QList<ConfigProblem> problems() const { return m_profiles.problems(); }
     // ~/.aws profiles and keychain profiles, sorted by name, ~/.aws first on equal names.
@@ -122,12 +130,18 @@ public:
         const ServiceDescription &service, const RequestedConfig &request) const;
 
 private:
+    // Where the credential chain's STS calls go: the configured STS endpoint, else the global
+    // one for sts_regional_endpoints = legacy in a legacy region, else the regional one.
+    Result<StsClientSettings> stsSettings(
+        const AwsProfile *profile, const ResolvedConfig &config) const;
+
     QProcessEnvironment m_environment;
     QString m_homeDirectory;
     KeychainProfileStore *m_keychain;
     AwsProfiles m_profiles;
     CredentialProcessOptions m_processOptions;
     CredentialChain::Now m_now;
+    MfaPrompt m_mfaPrompt;
 };
 
 } // namespace aws

@@ -254,9 +254,33 @@ void HttpExchange::onFinished()
             outcome.failureMessage
                 += QStringLiteral(" (%1)").arg(unnamed.join(QStringLiteral("; ")));
     }
+    if (!outcome.failure) {
+        if (const std::optional<QString> cut = truncatedBody()) {
+            outcome.failure = AwsError::Kind::Network;
+            outcome.failureMessage = *cut;
+        }
+    }
     outcome.response = std::move(m_response);
     releaseReply();
     finish(std::move(outcome));
+}
+
+std::optional<QString> HttpExchange::truncatedBody() const
+{
+    // Qt may finish a reply without an error when the connection is reset right after part of
+    // a body that Content-Length announced (it depends on when the reset is read). Bodies are
+    // never decompressed, so the announced length is the count of bytes that must arrive.
+    if (m_reply->operation() == QNetworkAccessManager::HeadOperation || m_response.status == 204
+        || m_response.status == 304)
+        return std::nullopt;
+    bool hasLength = false;
+    const qint64 announced = m_response.header("Content-Length").trimmed().toLongLong(&hasLength);
+    if (!hasLength || m_response.body.size() >= announced)
+        return std::nullopt;
+    return QStringLiteral("the connection closed after %1 of the %2 bytes that Content-Length "
+                          "announced")
+        .arg(m_response.body.size())
+        .arg(announced);
 }
 
 void HttpExchange::onTimeout()

@@ -80,6 +80,8 @@ private:
     void onReadyRead();
     void onFinished();
     void onTimeout();
+    // Why the body that arrived is shorter than its Content-Length; nullopt when it is whole.
+    std::optional<QString> truncatedBody() const;
     void abortWith(AwsError::Kind kind, const QString &message);
     void finish(HttpExchangeOutcome outcome);
     void captureStatusAndHeaders();

@@ -1,5 +1,6 @@
 #include "aws/s3xml.h"
 
+#include "aws/xmlreading.h"
 #include "core/visibletext.h"
 
 #include <QXmlStreamReader>
@@ -9,43 +10,11 @@ namespace aws::s3xml {
 namespace {
 
 using namespace Qt::StringLiterals;
-
-// Texts longer than this in one element are not S3's (keys are at most 1,024 bytes).
-constexpr qsizetype kMaxElementText = 64 * 1024;
-
-QString where(const QXmlStreamReader &reader)
-{
-    return u"line %1, column %2"_s.arg(reader.lineNumber()).arg(reader.columnNumber());
-}
+using xmlreading::elementText;
 
 XmlProblem problemAt(const QXmlStreamReader &reader, const QString &what)
 {
-    return XmlProblem { u"%1: %2"_s.arg(where(reader), what) };
-}
-
-// The text of a simple element the reader is on the start of; a nested element inside it is
-// skipped (its text ignored), so an unexpected shape never stops the document.
-QString elementText(QXmlStreamReader &reader)
-{
-    QString text;
-    int depth = 1;
-    while (depth > 0 && !reader.atEnd()) {
-        switch (reader.readNext()) {
-        case QXmlStreamReader::StartElement:
-            ++depth;
-            break;
-        case QXmlStreamReader::EndElement:
-            --depth;
-            break;
-        case QXmlStreamReader::Characters:
-            if (depth == 1 && text.size() < kMaxElementText)
-                text += reader.text().left(kMaxElementText - text.size());
-            break;
-        default:
-            break;
-        }
-    }
-    return text;
+    return XmlProblem { u"%1: %2"_s.arg(xmlreading::position(reader), what) };
 }
 
 // Keys of a page that asked for encoding-type=url: S3 percent-encodes them and writes spaces as
@@ -97,7 +66,7 @@ std::variant<ListedObject, XmlProblem> readContents(QXmlStreamReader &reader)
 
 QString malformed(const QXmlStreamReader &reader)
 {
-    return u"%1: %2"_s.arg(where(reader), reader.errorString());
+    return u"%1: %2"_s.arg(xmlreading::position(reader), reader.errorString());
 }
 
 // Moves to the root element. A document type declaration is refused: S3 sends none, and its

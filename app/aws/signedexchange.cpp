@@ -65,6 +65,10 @@ void SignedExchange::cancel()
 
 void SignedExchange::fetchCredentials()
 {
+    if (!m_shared->credentials) { // an unsigned request (STS AssumeRoleWithWebIdentity)
+        send(m_attemptAfterCredentials);
+        return;
+    }
     m_shared->credentials->fetch(this, [this](const Result<AwsCredentials> &credentials) {
         if (m_finished)
             return;
@@ -156,7 +160,7 @@ void SignedExchange::onAnswer(HttpExchangeOutcome outcome)
                                      .arg(m_attempts)
                                      .arg(describeFailure(error), error.requestId);
 
-    if (error.isExpiredToken() && !m_refreshedCredentials) {
+    if (error.isExpiredToken() && m_shared->credentials && !m_refreshedCredentials) {
         m_refreshedCredentials = true;
         qCDebug(lcHttp).noquote() << u"%1: fetching fresh credentials from %2 and retrying once"_s
                                          .arg(error.code, m_shared->credentials->description());

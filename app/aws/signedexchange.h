@@ -29,7 +29,7 @@ namespace aws {
 // standard-mode retry quota and the clock skew learned from Date headers.
 struct ClientShared {
     QPointer<QNetworkAccessManager> network;
-    std::shared_ptr<CredentialsProvider> credentials;
+    std::shared_ptr<CredentialsProvider> credentials; // null: requests go unsigned
     std::shared_ptr<const core::Clock> clock = core::Clock::system();
     std::shared_ptr<RandomSource> random = RandomSource::system();
     core::TimerFactory timers = core::qtTimers();

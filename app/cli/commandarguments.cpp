@@ -47,12 +47,26 @@ std::optional<qint64> CommandArguments::wholeNumber(QLatin1StringView option) co
 
 std::optional<lookout::Timestamp> CommandArguments::timestamp(QLatin1StringView option) const
 {
-    return valueOf<lookout::Timestamp>(find(option));
+    const Value *value = find(option);
+    // A time option's text that is no time holds a RefusedTimestamp: given, but no time.
+    if (value && std::holds_alternative<RefusedTimestamp>(*value))
+        return std::nullopt;
+    return valueOf<lookout::Timestamp>(value);
 }
 
 bool CommandArguments::flag(QLatin1StringView option) const
 {
     return valueOf<bool>(find(option)).value_or(false);
+}
+
+QList<RefusedTimestamp> CommandArguments::refusedTimestamps() const
+{
+    QList<RefusedTimestamp> refused;
+    for (const Entry &entry : m_values) {
+        if (const auto *timestamp = std::get_if<RefusedTimestamp>(&entry.value))
+            refused.append(*timestamp);
+    }
+    return refused;
 }
 
 } // namespace cli

@@ -14,9 +14,16 @@
 // command's call code reads them by the option's name, as the table spells it ("--max-items").
 namespace cli {
 
+// A timestamp parameter's text that is no time, kept for a parameter that fills a request member
+// (ParameterSpec::member): botocore refuses it when it validates the request, in its words.
+struct RefusedTimestamp {
+    QLatin1StringView member; // "IntervalStartTime"
+    QString text; // as given
+};
+
 class CommandArguments {
 public:
-    using Value = std::variant<QString, qint64, lookout::Timestamp, bool>;
+    using Value = std::variant<QString, qint64, lookout::Timestamp, bool, RefusedTimestamp>;
 
     // The positional argument (NAME, SOURCE, …); null when the command takes none.
     QString positional;
@@ -28,8 +35,11 @@ public:
     // (its ValueType): asking for another is a programming error and also gives nullopt.
     std::optional<QString> text(QLatin1StringView option) const;
     std::optional<qint64> wholeNumber(QLatin1StringView option) const;
+    // nullopt too for a time option whose text is no time (see refusedTimestamps()).
     std::optional<lookout::Timestamp> timestamp(QLatin1StringView option) const;
     bool flag(QLatin1StringView option) const;
+    // Every refused timestamp, in the order the parameters were stored (the command table's).
+    QList<RefusedTimestamp> refusedTimestamps() const;
 
     // True when no parameter was given (the positional does not count).
     bool noParameters() const { return m_values.isEmpty(); }

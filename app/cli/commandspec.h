@@ -34,6 +34,11 @@ struct ParameterSpec {
     qint64 minimum = 0; // WholeNumber
     qint64 maximum = 0;
     bool required = false; // missing: "the following arguments are required: --option"
+    // The request member a Timestamp fills ("IntervalStartTime"). With one, a text that is no
+    // time is refused as the AWS CLI refuses it, by botocore's parameter validation ("Invalid type
+    // for parameter IntervalStartTime, value: soon, …"), with the request's other problems;
+    // without one, in argparse's words when the line is read.
+    QLatin1StringView member {};
     // The help, after the option in `<command> --help`; "\n" starts an indented line.
     const char *help = "";
 };

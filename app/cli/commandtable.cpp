@@ -5,6 +5,7 @@
 #include "cli/invocation.h"
 #include "cli/lookoutcalls.h"
 #include "cli/resultscommand.h"
+#include "cli/ssologincommand.h"
 #include "lookout/service.h"
 
 namespace cli {
@@ -56,10 +57,10 @@ const QList<CommandSpec> &commandTable()
                 { .option = "--status"_L1, .placeholder = "S"_L1,
                     .help = "Only executions in status S: IN_PROGRESS, SUCCESS or FAILED." },
                 { .option = "--start-time-after"_L1, .placeholder = "T"_L1,
-                    .type = ValueType::Timestamp,
+                    .type = ValueType::Timestamp, .member = "DataStartTimeAfter"_L1,
                     .help = "Only executions whose data starts after T." },
                 { .option = "--end-time-before"_L1, .placeholder = "T"_L1,
-                    .type = ValueType::Timestamp,
+                    .type = ValueType::Timestamp, .member = "DataEndTimeBefore"_L1,
                     .help = "Only executions whose data ends before T." },
             },
             .call = &callExecutions,
@@ -74,11 +75,11 @@ const QList<CommandSpec> &commandTable()
             .positional = "NAME"_L1,
             .parameters = {
                 { .option = "--start-time"_L1, .placeholder = "T"_L1,
-                    .type = ValueType::Timestamp,
+                    .type = ValueType::Timestamp, .member = "IntervalStartTime"_L1,
                     .help = "Events that end at T or later (default: 24 hours before\n"
                             "--end-time)." },
                 { .option = "--end-time"_L1, .placeholder = "T"_L1,
-                    .type = ValueType::Timestamp,
+                    .type = ValueType::Timestamp, .member = "IntervalEndTime"_L1,
                     .help = "Events that start at T or earlier (default: now)." },
                 { .option = "--max-items"_L1, .placeholder = "N"_L1,
                     .type = ValueType::WholeNumber, .minimum = 1, .maximum = 1'000'000,
@@ -150,6 +151,22 @@ const QList<CommandSpec> &commandTable()
             },
             .summary = "Keychain profiles: configure --profile NAME [--delete],\n"
                        "configure list-profiles.",
+        },
+        {
+            .name = "sso login"_L1,
+            .parameters = {
+                { .option = "--no-browser"_L1, .type = ValueType::Flag,
+                    .help = "Print the sign-in page and the code instead of also opening\nthe "
+                            "page in the browser." },
+            },
+            .run = [](const Invocation &invocation) { return runSsoLoginCommand(invocation); },
+            .summary = "Sign in with IAM Identity Center, as aws sso login does:\nthe token "
+                       "goes to the AWS CLI's cache (~/.aws/sso/cache).",
+            .description = "Signs in to the IAM Identity Center start URL of the profile (its "
+                           "sso-session's,\nor its own sso_start_url): shows a page and a code "
+                           "to approve in a browser,\nwaits for the approval, and caches the "
+                           "token where aws sso login caches it.\nThe profile's SSO "
+                           "credentials then work for every command and the window.",
         },
         {
             .name = "emulator"_L1,

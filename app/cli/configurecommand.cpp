@@ -4,6 +4,7 @@
 #include "aws/awsprofiles.h"
 #include "aws/configresolver.h"
 #include "aws/keychainprofiles.h"
+#include "cli/exportcredentials.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -26,12 +27,14 @@ constexpr int kExitBadCommandLine = 252;
 constexpr int kExitInterrupted = 130;
 
 constexpr QLatin1String kListProfiles("list-profiles");
+constexpr QLatin1String kExportCredentials("export-credentials");
 
 QString usageText()
 {
     return QStringLiteral(
         "Usage: %1 configure --profile NAME [--delete]\n"
         "       %1 configure list-profiles\n"
+        "       %1 configure export-credentials [--profile NAME] [--format FORMAT]\n"
         "\n"
         "Keeps a profile's keys in the OS keychain (service \"lookout-desk\"), never in a file.\n"
         "Asks like \"aws configure\": AWS Access Key ID, AWS Secret Access Key (not echoed),\n"
@@ -42,6 +45,9 @@ QString usageText()
         "  --profile NAME   the keychain profile to create, replace or delete\n"
         "  --delete         remove the profile and its keychain entry\n"
         "  list-profiles    list the ~/.aws profiles and the keychain profiles\n"
+        "  export-credentials  print the profile's credentials as \"aws configure\n"
+        "                   export-credentials\" does; --format process (the default), env,\n"
+        "                   env-no-export, powershell or windows-cmd\n"
         "  -h, --help       print this help and exit\n")
         .arg(QString::fromLatin1(appinfo::kBinaryName));
 }
@@ -258,9 +264,11 @@ int runConfigureCommand(const QStringList &arguments)
     const QCommandLineOption profileOption(
         QStringLiteral("profile"), QString(), QStringLiteral("NAME"));
     const QCommandLineOption deleteOption(QStringLiteral("delete"));
+    const QCommandLineOption formatOption(
+        QStringLiteral("format"), QString(), QStringLiteral("FORMAT"), QStringLiteral("process"));
     const QCommandLineOption helpOption(
         QStringList { QStringLiteral("h"), QStringLiteral("help") });
-    parser.addOptions({ profileOption, deleteOption, helpOption });
+    parser.addOptions({ profileOption, deleteOption, formatOption, helpOption });
     if (!parser.parse(arguments))
         return badCommandLine(parser.errorText());
     if (parser.isSet(helpOption)) {
@@ -271,7 +279,8 @@ int runConfigureCommand(const QStringList &arguments)
     // parse() takes the first argument ("configure") for the program name.
     const QStringList positional = parser.positionalArguments();
     const bool listing = positional.size() == 1 && positional.first() == kListProfiles;
-    if (!positional.isEmpty() && !listing)
+    const bool exporting = positional.size() == 1 && positional.first() == kExportCredentials;
+    if (!positional.isEmpty() && !listing && !exporting)
         return badCommandLine(QStringLiteral("Unknown argument \"%1\".").arg(positional.first()));
 
     const std::unique_ptr<QSettings> settings = aws::KeychainProfileStore::openDefaultSettings();
@@ -281,6 +290,18 @@ int runConfigureCommand(const QStringList &arguments)
             return badCommandLine(QStringLiteral("list-profiles takes no --profile or --delete."));
         return listProfiles(store);
     }
+    if (exporting) {
+        const std::optional<CredentialFormat> format
+            = credentialFormatNamed(parser.value(formatOption));
+        if (!format || parser.isSet(deleteOption))
+            return badCommandLine(format
+                    ? QStringLiteral("export-credentials takes no --delete.")
+                    : QStringLiteral("--format must be one of: %1").arg(credentialFormatNames()));
+        return exportCredentials(
+            parser.value(profileOption), *format, &store, standardOutput(), standardError());
+    }
+    if (parser.isSet(formatOption))
+        return badCommandLine(QStringLiteral("--format goes with export-credentials only."));
     if (!parser.isSet(profileOption))
         return badCommandLine(QStringLiteral("configure needs --profile NAME."));
     const QString name = parser.value(profileOption);

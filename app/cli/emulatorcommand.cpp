@@ -3,8 +3,8 @@
 #include "appinfo.h"
 #include "aws/s3client.h"
 #include "cli/helptext.h"
-#include "cli/interruptwatcher.h"
 #include "core/boundedfile.h"
+#include "core/interruptwatcher.h"
 #include "emulator/emulator.h"
 #include "lookout/service.h"
 #include "options/exitcodes.h"
@@ -337,12 +337,12 @@ int runEmulatorCommand(const QStringList &arguments)
     }
 
     // Ctrl+C, SIGTERM and SIGHUP end the serving as ordinary code: exit status 0.
-    const InterruptWatcher terminationSignals;
+    const core::InterruptWatcher terminationSignals;
     if (!terminationSignals.isInstalled()) {
         err << appinfo::kBinaryName << " emulator: cannot watch for SIGINT/SIGTERM/SIGHUP\n";
         return options::exitcode::kFailure;
     }
-    QObject::connect(&terminationSignals, &InterruptWatcher::interrupted,
+    QObject::connect(&terminationSignals, &core::InterruptWatcher::interrupted,
         QCoreApplication::instance(), &QCoreApplication::quit);
     // The library logs its start-up at info level; this command says the same in its own
     // "Lookout for Equipment emulator: …" line, once. A rule in QT_LOGGING_RULES still wins.

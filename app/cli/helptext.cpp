@@ -21,7 +21,7 @@ struct Text {
 constexpr qsizetype kColumn = 29;
 constexpr qsizetype kWrapWidth = 90;
 
-// "details, results": the values --show takes.
+// "details, history, events, results": the values --show takes.
 QString schedulerTabNames()
 {
     QStringList names;
@@ -196,9 +196,18 @@ QString generalHelp(const QList<CommandSpec> &table)
             "Window options:\n"
             "  --profile NAME, --region REGION, --endpoint-url URL\n"
             "                             Open on this connection (as for the commands).\n"
+            "  --connection PROFILE[@REGION]\n"
+            "                             Watch this profile, in REGION; repeat it to watch\n"
+            "                             several accounts and regions on one table (instead of\n"
+            "                             --profile and --region).\n"
             "  --scheduler NAME           Open with this scheduler shown.\n"
-            "  --show TAB                 With --scheduler: open on this tab of its pane (%1).\n"
+            "  --show TAB                 With --scheduler: open on this tab (%1).\n"
             "  --refresh-interval SECONDS Refresh every SECONDS (5 to 86400; 0 turns it off).\n"
+            "  --wall                     Open full screen on the dashboard for a wall display:\n"
+            "                             the pointer hides when idle, the screen does not blank;\n"
+            "                             Esc or F11 leaves full screen.\n"
+            "  --theme THEME              The window's colours: system (the default), light,\n"
+            "                             dark or high-contrast.\n"
             "  --demo                     Start the emulator in-process and open the window on "
             "it.\n"
             "  --fleet N                  With --demo: generate N schedulers (default 200).\n"

@@ -167,6 +167,10 @@ std::optional<options::CommandLineError> readParameters(const options::ScannedAr
         case ValueType::Timestamp: {
             const options::Result<lookout::Timestamp> instant
                 = options::optionvalue::timestamp(parameter.option, *text);
+            if (!instant && !parameter.member.isEmpty()) {
+                arguments.set(parameter.option, RefusedTimestamp { parameter.member, *text });
+                break;
+            }
             if (!instant)
                 return instant.error();
             arguments.set(parameter.option, instant.value());

@@ -2,6 +2,10 @@
 
 #include "lookout/jsoncodec.h"
 #include "lookout/lookoutclient.h"
+#include "lookout/parametervalidation.h"
+#include "lookout/service.h"
+
+#include <QTimer>
 
 namespace cli {
 
@@ -62,10 +66,33 @@ std::optional<int> maxItemsOf(const ServiceCall &call)
     return std::nullopt;
 }
 
+// A timestamp whose text is no time is refused as botocore refuses it, when it validates the
+// request: with the name's problems before it, in the model's order. True when one was; the
+// error is delivered from the event loop, as the client delivers its own.
+bool refusedTimestamps(const ServiceCall &call, const char *operation, CliJsonCallback &done)
+{
+    const QList<RefusedTimestamp> refused = call.arguments.refusedTimestamps();
+    if (refused.isEmpty())
+        return false;
+    lookout::ParameterCheck check;
+    check.identifier("InferenceSchedulerName"_L1, call.arguments.positional);
+    for (const RefusedTimestamp &timestamp : refused)
+        check.notATimestamp(timestamp.member, timestamp.text);
+    const aws::AwsError error = *check.error(QString::fromLatin1(operation));
+    auto deliver = [done = std::move(done), error] { done(error); };
+    if (call.context)
+        QTimer::singleShot(0, call.context, std::move(deliver));
+    else
+        QTimer::singleShot(0, std::move(deliver));
+    return true;
+}
+
 } // namespace
 
 void callExecutions(const ServiceCall &call, CliJsonCallback done)
 {
+    if (refusedTimestamps(call, lookout::service::operation::kListInferenceExecutions, done))
+        return;
     lookout::InferenceExecutionFilter filter;
     filter.status = call.arguments.text("--status"_L1);
     filter.dataStartTimeAfter = call.arguments.timestamp("--start-time-after"_L1);
@@ -80,6 +107,8 @@ void callExecutions(const ServiceCall &call, CliJsonCallback done)
 
 void callEvents(const ServiceCall &call, CliJsonCallback done)
 {
+    if (refusedTimestamps(call, lookout::service::operation::kListInferenceEvents, done))
+        return;
     // The API requires both ends; the default is the day before now, as the window shows it.
     constexpr qint64 kDayMicros = 24LL * 60 * 60 * 1'000'000;
     const std::optional<lookout::Timestamp> end = call.arguments.timestamp("--end-time"_L1);

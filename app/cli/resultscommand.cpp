@@ -7,7 +7,8 @@
 #include "aws/s3client.h"
 #include "cli/debuglog.h"
 #include "cli/helptext.h"
-#include "cli/interruptwatcher.h"
+#include "cli/interruptedexit.h"
+#include "cli/mfaprompt.h"
 #include "cli/outputtree.h"
 #include "cli/resultsoutput.h"
 #include "cli/standardstreams.h"
@@ -73,14 +74,15 @@ int fail(QIODevice *err, const aws::AwsError &error)
 // Where a scheduler writes its results: DescribeInferenceScheduler's
 // DataOutputConfiguration.S3OutputConfiguration, with the connection of the other commands.
 std::variant<results::S3Location, aws::AwsError> outputLocationOf(const QString &name,
-    const aws::ResolvedConfig &config, QNetworkAccessManager *network, InterruptWatcher &interrupts)
+    const aws::ResolvedConfig &config, QNetworkAccessManager *network,
+    core::InterruptWatcher &interrupts)
 {
     aws::AwsJsonClient client(network, config.clientSettings(), config.credentials);
     lookout::LookoutClient lookoutClient(&client);
     QEventLoop loop;
     QObject context;
     std::optional<aws::Result<lookout::InferenceScheduler>> described;
-    QObject::connect(&interrupts, &InterruptWatcher::interrupted, &loop, [&] {
+    QObject::connect(&interrupts, &core::InterruptWatcher::interrupted, &loop, [&] {
         client.abortAll();
         loop.quit();
     });
@@ -185,7 +187,8 @@ QByteArray render(const ResultsDocument &document, const OutputSettings &setting
 
 int readAndPrint(const Invocation &invocation, const ResultsEnvironment &environment,
     results::ResultsSource &source, const results::S3Source *s3Source,
-    const results::TimeRange &range, const OutputSettings &settings, InterruptWatcher &interrupts)
+    const results::TimeRange &range, const OutputSettings &settings,
+    core::InterruptWatcher &interrupts)
 {
     QIODevice *err = environment.err;
     results::ObjectCache cache(environment.cacheDirectory.isEmpty()
@@ -200,7 +203,8 @@ int readAndPrint(const Invocation &invocation, const ResultsEnvironment &environ
             outcome = finished;
             loop.quit();
         });
-    QObject::connect(&interrupts, &InterruptWatcher::interrupted, &loop, [&] { loader.cancel(); });
+    QObject::connect(
+        &interrupts, &core::InterruptWatcher::interrupted, &loop, [&] { loader.cancel(); });
     loader.start(range);
     if (!outcome && !interrupts.wasInterrupted())
         loop.exec();
@@ -284,7 +288,7 @@ int runResultsCommand(const Invocation &invocation, const ResultsEnvironment &en
         return fail(err, output.error().toString());
 
     const DebugLogScope debugLog(invocation.global.debug, err);
-    InterruptWatcher interrupts;
+    core::InterruptWatcher interrupts;
     std::unique_ptr<results::ResultsSource> source;
     results::S3Source *s3Source = nullptr;
     const QString &named = arguments.positional;
@@ -300,9 +304,10 @@ int runResultsCommand(const Invocation &invocation, const ResultsEnvironment &en
         const std::unique_ptr<aws::KeychainProfileStore> keychain = environment.profileSettings
             ? std::make_unique<aws::KeychainProfileStore>(environment.profileSettings)
             : nullptr;
-        const aws::ConfigResolver resolver(environment.environment,
+        aws::ConfigResolver resolver(environment.environment,
             environment.homeDirectory.isEmpty() ? QDir::homePath() : environment.homeDirectory,
             keychain.get());
+        resolver.setMfaPrompt(terminalMfaPrompt());
         for (const aws::ConfigProblem &problem : resolver.problems())
             warn(err, problem.toString());
         QNetworkAccessManager ownNetwork;

@@ -5,8 +5,9 @@
 #include "aws/configresolver.h"
 #include "aws/keychainprofiles.h"
 #include "cli/debuglog.h"
-#include "cli/interruptwatcher.h"
+#include "cli/interruptedexit.h"
 #include "cli/lookoutcalls.h"
+#include "cli/mfaprompt.h"
 #include "cli/responseprinter.h"
 #include "lookout/lookoutclient.h"
 #include "lookout/service.h"
@@ -83,8 +84,9 @@ int runServiceCommand(const Invocation &invocation, const CommandEnvironment &en
     const std::unique_ptr<aws::KeychainProfileStore> keychain = environment.profileSettings
         ? std::make_unique<aws::KeychainProfileStore>(environment.profileSettings)
         : nullptr;
-    const aws::ConfigResolver resolver(
+    aws::ConfigResolver resolver(
         environment.environment, environment.homeDirectory, keychain.get());
+    resolver.setMfaPrompt(terminalMfaPrompt());
     for (const QString &problem : aws::problemLines(resolver.problems()))
         err->write(Text::tr("Warning: %1\n").arg(problem).toUtf8());
 
@@ -112,11 +114,11 @@ int runServiceCommand(const Invocation &invocation, const CommandEnvironment &en
     aws::AwsJsonClient client(environment.network, settings, config.value().credentials);
     lookout::LookoutClient lookoutClient(&client);
 
-    InterruptWatcher interrupts;
+    core::InterruptWatcher interrupts;
     QEventLoop loop;
     QObject context;
     std::optional<aws::Result<QByteArray>> outcome;
-    QObject::connect(&interrupts, &InterruptWatcher::interrupted, &loop, [&] {
+    QObject::connect(&interrupts, &core::InterruptWatcher::interrupted, &loop, [&] {
         client.abortAll();
         loop.quit();
     });

@@ -74,11 +74,14 @@ public:
             }
             fleet = std::move(load.fleet);
         }
+        fleet->setExecutionRetentionDays(m_options.executionRetentionDays);
         ServiceConfig config;
         config.region = m_options.region;
         config.credentials = m_options.credentials;
         config.churn = m_options.churn;
         config.faults = m_options.faults;
+        config.deniedOperations = m_options.deniedOperations;
+        config.requestClock = m_options.requestClock;
         m_service = std::make_unique<EmulatorService>(config, std::move(*fleet), clock);
         m_server = std::make_unique<HttpServer>(
             m_options.limits, [service = m_service.get()](const HttpRequest &request) {

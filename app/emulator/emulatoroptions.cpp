@@ -55,6 +55,8 @@ QString EmulatorOptions::validate() const
         if (!fleetProblem.isEmpty())
             return fleetProblem;
     }
+    if (executionRetentionDays < 1 || executionRetentionDays > SchedulerRecord::kMaxRetentionDays)
+        return QStringLiteral("execution retention must be within 1..400 days");
     for (const qint64 micros : { transitions.pendingMicros, transitions.stoppingMicros }) {
         if (micros < 0 || micros > kMaxTransitionMicros)
             return QStringLiteral("transition time must be within 0..3600 seconds");

@@ -10,6 +10,7 @@
 
 #include <QHostAddress>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 
@@ -28,10 +29,15 @@ struct EmulatorOptions {
     QString archiveDirectory; // serve saved describe-inference-scheduler JSON
 
     TransitionDurations transitions; // PENDING → RUNNING, STOPPING → STOPPED
+    // Days of executions each scheduler keeps before its latest activity (1 to 400).
+    int executionRetentionDays = SchedulerRecord::kDefaultRetentionDays;
     ChurnConfig churn;
     FaultConfig faults;
+    QStringList deniedOperations; // answered AccessDeniedException ("StopInferenceScheduler")
     HttpLimits limits;
     std::shared_ptr<const core::Clock> clock; // null: the system clock
+    // What signatures are checked against and Date says (ServiceConfig::requestClock); null: clock.
+    std::shared_ptr<const core::Clock> requestClock;
     bool ownThread = true; // serve on a private QThread (the GUI's --demo)
 
     // Empty when usable; otherwise the first problem, worded for a command line.

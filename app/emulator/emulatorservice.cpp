@@ -68,6 +68,9 @@ bool isJsonContentType(QByteArrayView contentType)
         || headerNameEquals(mediaType, "application/x-amz-json-1.1");
 }
 
+// The account named in AccessDeniedException messages: AWS's documentation example.
+constexpr char kDemoAccount[] = "123456789012";
+
 QString latin1(QByteArrayView bytes)
 {
     return QString::fromLatin1(bytes.data(), bytes.size());
@@ -80,17 +83,24 @@ const QByteArray kJsonContentType = QByteArrayLiteral("application/x-amz-json-1.
 EmulatorService::EmulatorService(
     const ServiceConfig &config, Fleet fleet, std::shared_ptr<const core::Clock> clock)
     : m_region(config.region)
+    , m_deniedOperations(config.deniedOperations)
     , m_clock(std::move(clock))
+    , m_requestClock(config.requestClock ? config.requestClock : m_clock)
     , m_fleet(std::move(fleet))
     , m_tokens(PageTokens::withRandomKey())
     , m_operations(m_fleet, m_tokens)
     , m_verifier(config.region.toUtf8(), config.credentials)
     , m_s3(m_fleet, m_tokens, config.region, config.credentials.accessKeyId)
     , m_s3Verifier(config.region.toUtf8(), config.credentials, SigningRules::s3())
+    , m_temporary(config.credentials.secretAccessKey.toUtf8())
+    , m_sts(config.region.toUtf8(), config.credentials, &m_temporary, config.deniedOperations)
+    , m_sso(&m_temporary)
     , m_faults(config.faults)
     , m_churn(config.churn, m_clock->now().toMSecsSinceEpoch() * 1000)
     , m_requestIds(QRandomGenerator::system()->generate())
 {
+    m_verifier.acceptTemporary(&m_temporary);
+    m_s3Verifier.acceptTemporary(&m_temporary);
 }
 
 void EmulatorService::setFaults(const FaultConfig &faults)
@@ -135,11 +145,25 @@ HttpResponse EmulatorService::handle(const HttpRequest &request)
 {
     ++m_counters.requests;
     const QDateTime now = m_clock->now();
+    const QDateTime requestTime = m_requestClock->now();
+    if (SsoOperations::handles(request)) {
+        HttpResponse response
+            = m_sso.serve(request, requestTime, u"http://"_s + latin1(request.header("host")));
+        response.headers.append({ "x-amzn-RequestId", newRequestId() });
+        response.headers.append({ "Date", httpDate(requestTime) });
+        return response;
+    }
     if (request.method != "POST" && request.header("x-amz-target").isEmpty())
-        return handleS3(request, now);
+        return handleS3(request, now, requestTime);
+    if (StsOperations::isStsRequest(request)) {
+        HttpResponse response = m_sts.serve(request, requestTime, newRequestId());
+        response.headers.append({ "Date", httpDate(requestTime) });
+        return response;
+    }
     HttpResponse response;
-    response.headers = { { "x-amzn-RequestId", newRequestId() }, { "Date", httpDate(now) } };
-    OperationResult result = process(request, now, response);
+    response.headers
+        = { { "x-amzn-RequestId", newRequestId() }, { "Date", httpDate(requestTime) } };
+    OperationResult result = process(request, now, requestTime, response);
     response.headers.append({ "Content-Type", kJsonContentType });
     if (result.error) {
         response.status = result.error->httpStatus;
@@ -151,7 +175,8 @@ HttpResponse EmulatorService::handle(const HttpRequest &request)
     return response;
 }
 
-HttpResponse EmulatorService::handleS3(const HttpRequest &request, const QDateTime &now)
+HttpResponse EmulatorService::handleS3(
+    const HttpRequest &request, const QDateTime &now, const QDateTime &requestTime)
 {
     // S3's request ids: 16 upper-case hex digits, and a longer base64 host id.
     const QByteArray requestId
@@ -162,8 +187,8 @@ HttpResponse EmulatorService::handleS3(const HttpRequest &request, const QDateTi
     const QByteArray hostId = QByteArray::fromHex(hostBytes).toBase64();
     HttpResponse response;
     response.headers = { { "x-amz-request-id", requestId }, { "x-amz-id-2", hostId },
-        { "Date", httpDate(now) } };
-    S3Result result = processS3(request, now, response);
+        { "Date", httpDate(requestTime) } };
+    S3Result result = processS3(request, now, requestTime, response);
     if (result.error) {
         response.status = result.error->httpStatus;
         response.headers.append(
@@ -182,11 +207,11 @@ HttpResponse EmulatorService::handleS3(const HttpRequest &request, const QDateTi
     return response;
 }
 
-S3Result EmulatorService::processS3(
-    const HttpRequest &request, const QDateTime &now, HttpResponse &response)
+S3Result EmulatorService::processS3(const HttpRequest &request, const QDateTime &now,
+    const QDateTime &requestTime, HttpResponse &response)
 {
     S3Result result;
-    if (std::optional<SignatureProblem> problem = m_s3Verifier.check(request, now)) {
+    if (std::optional<SignatureProblem> problem = m_s3Verifier.check(request, requestTime)) {
         qCDebug(lcEmulator) << "S3 request refused:" << problem->message;
         result.error = s3errors::forSignature(*problem, m_region);
         return result;
@@ -209,8 +234,8 @@ S3Result EmulatorService::processS3(
     return result;
 }
 
-OperationResult EmulatorService::process(
-    const HttpRequest &request, const QDateTime &now, HttpResponse &response)
+OperationResult EmulatorService::process(const HttpRequest &request, const QDateTime &now,
+    const QDateTime &requestTime, HttpResponse &response)
 {
     if (request.method != "POST" || request.path != "/") {
         ServiceError error = serviceerrors::unknownOperation(
@@ -234,7 +259,7 @@ OperationResult EmulatorService::process(
                 + latin1(contentType) + u"'"_s));
     }
 
-    if (std::optional<ServiceError> denied = m_verifier.verify(request, now))
+    if (std::optional<ServiceError> denied = m_verifier.verify(request, requestTime))
         return failure(*denied);
 
     QJsonParseError parseError;
@@ -248,6 +273,14 @@ OperationResult EmulatorService::process(
             + (document.isArray() ? u"an array"_s : u"a scalar"_s)));
     }
     const QJsonObject input = document.object();
+    const QString operationName = latin1(target).section(QLatin1Char('.'), -1);
+    if (m_deniedOperations.contains(operationName)) {
+        const QString action = u"lookoutequipment:"_s + operationName;
+        return failure(
+            serviceerrors::accessDenied(u"User: arn:aws:iam::"_s + QLatin1StringView(kDemoAccount)
+                + u":user/lookout-desk is not authorized to perform: "_s + action
+                + u" because no identity-based policy allows the "_s + action + u" action"_s));
+    }
 
     const qint64 nowMicros = now.toMSecsSinceEpoch() * 1000;
     synchronize(nowMicros);

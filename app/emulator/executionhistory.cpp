@@ -12,7 +12,11 @@ namespace {
 
 constexpr qint64 kMicrosPerMinute = 60'000'000;
 constexpr qint64 kMicrosPerSecond = 1'000'000;
-constexpr qint64 kRetentionMicros = qint64(kRetentionDays) * 24 * 60 * kMicrosPerMinute;
+
+qint64 retentionMicros(const SchedulerRecord &record)
+{
+    return qint64(record.retentionDays) * 24 * 60 * kMicrosPerMinute;
+}
 
 qint64 floorDiv(qint64 value, qint64 divisor)
 {
@@ -216,7 +220,7 @@ std::vector<qint64> successfulExecutions(const SchedulerRecord &record, qint64 n
     if (record.runs.isEmpty())
         return scheduled;
     const qint64 frequency = frequencyMicros(record);
-    const qint64 retainedFrom = record.runs.last().end.value_or(now) - kRetentionMicros;
+    const qint64 retainedFrom = record.runs.last().end.value_or(now) - retentionMicros(record);
     for (const RunInterval &interval : record.runs) {
         const qint64 from = qMax(interval.start, retainedFrom);
         const qint64 to = qMin(interval.end.value_or(now), now);
@@ -240,7 +244,7 @@ ExecutionSlice listExecutions(const SchedulerRecord &record, const ExecutionFilt
     const qint64 frequency = frequencyMicros(record);
     const qint64 delay = delayMicros(record);
     const qint64 latestActivity = record.runs.last().end.value_or(now);
-    const qint64 retainedFrom = latestActivity - kRetentionMicros;
+    const qint64 retainedFrom = latestActivity - retentionMicros(record);
     qint64 upper = qMin(now, before ? *before - 1 : now);
     if (filter.dataEndTimeBefore)
         upper = qMin(upper, *filter.dataEndTimeBefore + delay);

@@ -24,8 +24,9 @@ struct ExecutionSlice {
 };
 
 // A scheduler's inference executions, computed on demand instead of stored: one per
-// DataUploadFrequency slot inside each interval the scheduler ran, kept for kRetentionDays
-// before its latest activity. Each slot's outcome is a pure function of the scheduler's history
+// DataUploadFrequency slot inside each interval the scheduler ran, kept for the record's
+// retentionDays (kRetentionDays unless the emulator's options say otherwise) before its latest
+// activity. Each slot's outcome is a pure function of the scheduler's history
 // seed and the slot, so pages are stable while time moves on. The newest slot is IN_PROGRESS for
 // kProcessingSeconds; about kFailedPercent % of the rest FAILED with a reason.
 // `sensors` ("component\\sensor", the model's) name what a FAILED execution's reason blames.
@@ -52,7 +53,7 @@ ExecutionWindow executionWindow(const SchedulerRecord &record, qint64 scheduled)
 // PT5M → 5, PT1H → 60; anything else (absent, unknown) → 60.
 int uploadFrequencyMinutes(const std::optional<QString> &frequency);
 
-inline constexpr int kRetentionDays = 7;
+inline constexpr int kRetentionDays = SchedulerRecord::kDefaultRetentionDays;
 inline constexpr int kProcessingSeconds = 120;
 inline constexpr int kFailedPercent = 4;
 

@@ -26,6 +26,12 @@ lookout::Timestamp timestampFromMicros(qint64 micros)
     return timestamp;
 }
 
+void Fleet::setExecutionRetentionDays(int days)
+{
+    for (SchedulerRecord &record : m_schedulers)
+        record.retentionDays = days;
+}
+
 Fleet::Fleet(std::vector<SchedulerRecord> schedulers, std::vector<ModelDescription> models,
     TransitionDurations durations)
     : m_schedulers(std::move(schedulers))

@@ -26,11 +26,15 @@ struct SchedulerRecord {
     std::optional<qint64> transitionDue; // when PENDING becomes RUNNING or STOPPING becomes STOPPED
     quint64 historySeed = 0; // drives this scheduler's execution history
     qint64 modelVersion = 1;
+    // How many days of executions are kept before the scheduler's latest activity.
+    int retentionDays = kDefaultRetentionDays;
 
     const QString &name() const { return *scheduler.inferenceSchedulerName; }
     QString status() const { return scheduler.status.value_or(QString()); }
 
     static constexpr int kMaxRunIntervals = 8;
+    static constexpr int kDefaultRetentionDays = 7;
+    static constexpr int kMaxRetentionDays = 400;
 };
 
 struct TransitionDurations {
@@ -65,6 +69,8 @@ public:
     }
 
     void setTransitionDurations(TransitionDurations durations) { m_durations = durations; }
+    // Every scheduler keeps `days` of executions (SchedulerRecord::retentionDays).
+    void setExecutionRetentionDays(int days);
     TransitionDurations transitionDurations() const { return m_durations; }
 
     // Completes every transition due at or before now.

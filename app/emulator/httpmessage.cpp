@@ -7,13 +7,18 @@ bool headerNameEquals(QByteArrayView a, QByteArrayView b)
     return a.size() == b.size() && qstrnicmp(a.data(), a.size(), b.data(), b.size()) == 0;
 }
 
-QByteArray HttpRequest::header(QByteArrayView name) const
+QByteArray headerValue(const HttpHeaders &headers, QByteArrayView name)
 {
     for (const auto &[key, value] : headers) {
         if (headerNameEquals(key, name))
             return value;
     }
     return {};
+}
+
+QByteArray HttpRequest::header(QByteArrayView name) const
+{
+    return headerValue(headers, name);
 }
 
 qsizetype HttpRequest::headerCount(QByteArrayView name) const

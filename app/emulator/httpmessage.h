@@ -38,6 +38,8 @@ struct HttpResponse {
 };
 
 bool headerNameEquals(QByteArrayView a, QByteArrayView b);
+// The first header with this name (case-insensitive); empty when absent.
+QByteArray headerValue(const HttpHeaders &headers, QByteArrayView name);
 
 // "OK", "Bad Request", … ("Unknown" for codes the emulator never sends).
 QByteArray reasonPhrase(int status);

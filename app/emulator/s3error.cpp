@@ -173,6 +173,8 @@ S3Error forSignature(const SignatureProblem &problem, const QString &region)
     case Kind::InvalidToken:
         return error("InvalidToken", 400,
             QStringLiteral("The provided token is malformed or otherwise invalid."));
+    case Kind::ExpiredToken:
+        return error("ExpiredToken", 400, QStringLiteral("The provided token has expired."));
     case Kind::MissingPayloadHash:
         return error("InvalidRequest", 400, problem.message);
     case Kind::PayloadHashMismatch:

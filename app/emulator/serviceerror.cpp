@@ -62,6 +62,11 @@ ServiceError conflict(const QString &message)
     return modelled("ConflictException", 409, message);
 }
 
+ServiceError accessDenied(const QString &message)
+{
+    return modelled("AccessDeniedException", 400, message);
+}
+
 ServiceError throttling()
 {
     return modelled("ThrottlingException", 429, QStringLiteral("Rate exceeded"));
@@ -111,6 +116,12 @@ ServiceError unrecognizedClient()
 {
     return framework("UnrecognizedClientException",
         QStringLiteral("The security token included in the request is invalid."));
+}
+
+ServiceError expiredToken()
+{
+    return framework("ExpiredTokenException",
+        QStringLiteral("The security token included in the request is expired"));
 }
 
 } // namespace serviceerrors

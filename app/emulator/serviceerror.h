@@ -31,6 +31,7 @@ namespace serviceerrors {
 ServiceError validation(const QString &message);
 ServiceError resourceNotFound(const QString &message);
 ServiceError conflict(const QString &message);
+ServiceError accessDenied(const QString &message);
 ServiceError throttling();
 ServiceError internalServer();
 
@@ -41,6 +42,8 @@ ServiceError incompleteSignature(const QString &message);
 ServiceError invalidSignature(const QString &message);
 ServiceError signatureMismatch();
 ServiceError unrecognizedClient();
+// Temporary keys past their expiration.
+ServiceError expiredToken();
 
 } // namespace serviceerrors
 

@@ -1,6 +1,7 @@
 #include "emulator/sigv4verifier.h"
 
 #include "aws/sigv4authorization.h"
+#include "emulator/temporarycredentials.h"
 #include "lookout/service.h"
 
 #include <utility>
@@ -44,6 +45,13 @@ SigningRules SigningRules::lookoutEquipment()
     return rules;
 }
 
+SigningRules SigningRules::sts()
+{
+    SigningRules rules;
+    rules.service = QByteArrayLiteral("sts");
+    return rules;
+}
+
 SigningRules SigningRules::s3()
 {
     SigningRules rules;
@@ -68,6 +76,8 @@ ServiceError lookoutErrorFor(const SignatureProblem &problem)
         return serviceerrors::unrecognizedClient();
     case Kind::SignatureMismatch:
         return serviceerrors::signatureMismatch();
+    case Kind::ExpiredToken:
+        return serviceerrors::expiredToken();
     case Kind::WrongScopeDate:
     case Kind::WrongRegion:
     case Kind::WrongService:
@@ -232,11 +242,22 @@ std::optional<SignatureProblem> SigV4Verifier::check(
                 + QString::number(m_rules.allowedSkewSeconds / 60) + QLatin1String(" min.)"));
     }
 
-    if (!constantTimeEquals(auth.accessKeyId, m_acceptedKeyId))
-        return problem(Kind::UnknownAccessKey, serviceerrors::unrecognizedClient().message);
+    QByteArray secret = m_accepted.secretAccessKey.toUtf8();
+    QByteArray acceptedToken = m_acceptedToken;
+    if (!constantTimeEquals(auth.accessKeyId, m_acceptedKeyId)) {
+        const std::optional<TemporaryCredentials::Issued> issued
+            = m_temporary ? m_temporary->find(auth.accessKeyId) : std::nullopt;
+        if (!issued)
+            return problem(Kind::UnknownAccessKey, serviceerrors::unrecognizedClient().message);
+        if (issued->expiration <= now)
+            return problem(Kind::ExpiredToken,
+                QStringLiteral("The security token included in the request is expired"));
+        secret = issued->secretAccessKey;
+        acceptedToken = issued->sessionToken;
+    }
     const qsizetype tokens = request.headerCount("x-amz-security-token");
-    if (tokens > 1 || (m_acceptedToken.isEmpty() && tokens > 0)
-        || !constantTimeEquals(request.header("x-amz-security-token"), m_acceptedToken)) {
+    if (tokens > 1 || (acceptedToken.isEmpty() && tokens > 0)
+        || !constantTimeEquals(request.header("x-amz-security-token"), acceptedToken)) {
         return problem(Kind::InvalidToken, serviceerrors::unrecognizedClient().message);
     }
 
@@ -253,12 +274,13 @@ std::optional<SignatureProblem> SigV4Verifier::check(
         }
     }
 
-    return checkSignature(request, auth.signedHeaders, auth.signature, amzDateText);
+    return checkSignature(
+        request, auth.signedHeaders, auth.signature, amzDateText, std::move(secret));
 }
 
 std::optional<SignatureProblem> SigV4Verifier::checkSignature(const HttpRequest &request,
-    const QList<QByteArray> &signedHeaders, const QByteArray &signature,
-    QByteArrayView amzDate) const
+    const QList<QByteArray> &signedHeaders, const QByteArray &signature, QByteArrayView amzDate,
+    QByteArray secret) const
 {
     // The canonical request from exactly the headers the client says it signed, with the
     // values it sent (the checks above proved X-Amz-Date and the token to be the accepted ones).
@@ -283,7 +305,6 @@ std::optional<SignatureProblem> SigV4Verifier::checkSignature(const HttpRequest 
         payloadHash);
     const QByteArrayView date = amzDate.first(8);
     const QByteArray scope = aws::sigv4::credentialScope(date, m_region, m_rules.service);
-    QByteArray secret = m_accepted.secretAccessKey.toUtf8();
     QByteArray key = aws::sigv4::signingKey(secret, date, m_region, m_rules.service);
     const QByteArray expected
         = aws::sigv4::signature(key, aws::sigv4::stringToSign(amzDate, scope, canonical));

@@ -8,6 +8,7 @@
 #include <QByteArray>
 #include <QDateTime>
 
+#include <memory>
 #include <optional>
 
 namespace emulator {
@@ -28,6 +29,7 @@ struct SignatureProblem {
         NotYetCurrent, // or in the future
         UnknownAccessKey,
         InvalidToken, // a session token missing, repeated or wrong
+        ExpiredToken, // temporary keys the emulator issued, past their expiration
         MissingPayloadHash, // SigningRules::Payload::FromHeader without x-amz-content-sha256
         PayloadHashMismatch, // x-amz-content-sha256 is neither the body's hash nor unsigned
         SignatureMismatch,
@@ -53,7 +55,11 @@ struct SigningRules {
     static SigningRules lookoutEquipment();
     // The path as sent, the payload hash from x-amz-content-sha256, 15 minutes of skew.
     static SigningRules s3();
+    // STS: as the JSON services, for service "sts".
+    static SigningRules sts();
 };
+
+class TemporaryCredentials;
 
 // Checks a request's SigV4 Authorization header the way the service's front end does, in its
 // order and with its texts: header present and well formed, X-Amz-Date valid, credential scope
@@ -70,17 +76,21 @@ public:
     std::optional<SignatureProblem> check(const HttpRequest &request, const QDateTime &now) const;
     // check() as the Lookout for Equipment front end answers it.
     std::optional<ServiceError> verify(const HttpRequest &request, const QDateTime &now) const;
+    // Also accept the temporary keys the emulator issued (STS, the IAM Identity Center portal)
+    // with their session token until they expire; `issued` must outlive the verifier.
+    void acceptTemporary(const TemporaryCredentials *issued) { m_temporary = issued; }
 
 private:
     std::optional<SignatureProblem> checkSignature(const HttpRequest &request,
-        const QList<QByteArray> &signedHeaders, const QByteArray &signature,
-        QByteArrayView amzDate) const;
+        const QList<QByteArray> &signedHeaders, const QByteArray &signature, QByteArrayView amzDate,
+        QByteArray secret) const;
 
     QByteArray m_region;
     aws::AwsCredentials m_accepted;
     SigningRules m_rules;
     QByteArray m_acceptedKeyId;
     QByteArray m_acceptedToken;
+    const TemporaryCredentials *m_temporary = nullptr;
 };
 
 // The Lookout for Equipment front end's error for a signature problem.

@@ -293,6 +293,35 @@ void LookoutClient::listInferenceExecutions(const QString &name,
         &json::decodeListInferenceExecutions, context, std::move(done));
 }
 
+void LookoutClient::listInferenceExecutionsPage(const QString &name,
+    const InferenceExecutionFilter &filter, int maxResults, const std::optional<QString> &nextToken,
+    QObject *context, Callback<InferenceExecutionPage> done)
+{
+    const QString operation = QLatin1StringView(service::operation::kListInferenceExecutions);
+    const aws::Result<QByteArray> body
+        = requests::listInferenceExecutions(name, filter, maxResults, nextToken);
+    if (!body.ok() || !m_client) {
+        const aws::AwsError error = body.ok() ? clientGone(operation) : body.error();
+        deliverLater(context, m_client, [done = std::move(done), error] { done(error); });
+        return;
+    }
+    const QUrl endpoint = m_client->settings().endpoint;
+    m_client->call(operation.toLatin1(), body.value(), context,
+        [operation, endpoint, maxResults, done = std::move(done)](
+            const aws::Result<QByteArray> &response) {
+            if (!response.ok()) {
+                done(response.error());
+                return;
+            }
+            const aws::Result<InferenceExecutionPage> page
+                = json::decodeListInferenceExecutions(response.value(), maxResults);
+            if (!page.ok())
+                done(badResponse(page.error(), operation, endpoint));
+            else
+                done(page);
+        });
+}
+
 void LookoutClient::listInferenceEvents(const QString &name, const InferenceEventInterval &interval,
     std::optional<int> maxItems, QObject *context, Callback<QList<InferenceEventSummary>> done)
 {

@@ -54,6 +54,14 @@ public:
         std::optional<int> maxItems, QObject *context,
         Callback<QList<InferenceExecutionSummary>> done);
 
+    // One page of the scheduler's executions matching `filter` (newest first), `maxResults` (1 to
+    // 500) at most, from `nextToken` (the first page when nullopt): for views that load pages as
+    // they are needed. A page with more than `maxResults` summaries is a BadResponse error; the
+    // caller follows NextToken through a Pagination of its own.
+    void listInferenceExecutionsPage(const QString &name, const InferenceExecutionFilter &filter,
+        int maxResults, const std::optional<QString> &nextToken, QObject *context,
+        Callback<InferenceExecutionPage> done);
+
     // The scheduler's anomaly events in `interval`, in the service's order, following NextToken
     // until `maxItems` are in (all when nullopt), with the same page limits.
     void listInferenceEvents(const QString &name, const InferenceEventInterval &interval,

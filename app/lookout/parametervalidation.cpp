@@ -59,6 +59,15 @@ ParameterCheck &ParameterCheck::enumValue(
     return *this;
 }
 
+ParameterCheck &ParameterCheck::notATimestamp(QLatin1StringView parameter, const QString &text)
+{
+    m_problems.append(QStringLiteral("Invalid type for parameter %1, value: %2, type: <class "
+                                     "'str'>, valid types: <class 'datetime.datetime'>, "
+                                     "timestamp-string")
+                          .arg(parameter, shown(text)));
+    return *this;
+}
+
 ParameterCheck &ParameterCheck::range(
     QLatin1StringView parameter, qint64 value, qint64 minimum, qint64 maximum)
 {

@@ -29,6 +29,10 @@ public:
         QLatin1StringView parameter, const QString &value, const QList<QLatin1StringView> &allowed);
     ParameterCheck &range(
         QLatin1StringView parameter, qint64 value, qint64 minimum, qint64 maximum);
+    // A timestamp parameter given a text that is no time, as botocore refuses it: "Invalid type
+    // for parameter X, value: soon, type: <class 'str'>, valid types: <class
+    // 'datetime.datetime'>, timestamp-string".
+    ParameterCheck &notATimestamp(QLatin1StringView parameter, const QString &text);
 
     // Every problem found, one per line as botocore reports them, as an error of kind
     // InvalidParameter for `operation`; nullopt when there was none.

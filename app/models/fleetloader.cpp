@@ -5,6 +5,7 @@
 #include "lookout/lookoutclient.h"
 #include "lookout/service.h"
 #include "models/connectedclient.h"
+#include "models/mergequeue.h"
 #include "models/schedulerlistmodel.h"
 #include "models/summaryreuser.h"
 
@@ -68,7 +69,11 @@ public:
             [this, loader, cycle](const QList<lookout::InferenceSchedulerSummary> &decoded) {
                 QList<lookout::InferenceSchedulerSummary> page = m_reuser.reuse(decoded);
                 QMetaObject::invokeMethod(
-                    loader, [loader, cycle, page] { loader->applyPage(cycle, page); },
+                    loader,
+                    [loader, cycle, page] {
+                        loader->m_merges->post(
+                            loader, [loader, cycle, page] { loader->applyPage(cycle, page); });
+                    },
                     Qt::QueuedConnection);
             },
             [this, loader, cycle, context](
@@ -81,7 +86,11 @@ public:
                 if (!result.ok())
                     error = result.error();
                 QMetaObject::invokeMethod(
-                    loader, [loader, cycle, error] { loader->finish(cycle, error); },
+                    loader,
+                    [loader, cycle, error] {
+                        loader->m_merges->post(
+                            loader, [loader, cycle, error] { loader->finish(cycle, error); });
+                    },
                     Qt::QueuedConnection);
             });
     }
@@ -103,10 +112,17 @@ private:
 };
 
 FleetLoader::FleetLoader(SchedulerListModel *model, QObject *parent)
+    : FleetLoader(model, 0, parent)
+{
+}
+
+FleetLoader::FleetLoader(SchedulerListModel *model, int source, QObject *parent)
     : QObject(parent)
     , m_model(model)
+    , m_source(source)
     , m_thread(new QThread(this))
     , m_worker(new Worker(this))
+    , m_merges(new MergeQueue(this))
 {
     qRegisterMetaType<std::optional<aws::AwsError>>();
     m_thread->setObjectName(QStringLiteral("fleet listing"));
@@ -126,6 +142,11 @@ FleetLoader::~FleetLoader()
     m_thread->wait();
 }
 
+void FleetLoader::shareMergeQueue(MergeQueue *queue)
+{
+    m_merges = queue;
+}
+
 RefreshController::Outcome FleetLoader::outcomeOf(const aws::AwsError &error)
 {
     return error.isThrottling() ? RefreshController::Outcome::Throttled
@@ -140,7 +161,7 @@ bool FleetLoader::start(const ConnectedClient &client)
     const quint64 cycle = ++m_cycle;
     m_settings = client.config().clientSettings();
     m_credentials = client.config().credentials;
-    m_model->beginCycle();
+    m_model->beginCycle(m_source);
     emit loadingChanged(true);
     qCDebug(lcFleetLoader) << "listing the fleet at" << aws::withoutUserInfo(m_settings.endpoint);
     if (!m_credentials) {
@@ -187,7 +208,7 @@ void FleetLoader::startListing(quint64 cycle, const aws::AwsCredentials &credent
 void FleetLoader::applyPage(quint64 cycle, const QList<lookout::InferenceSchedulerSummary> &page)
 {
     if (cycle == m_cycle && m_loading)
-        m_model->applyPage(page);
+        m_model->applyPage(page, m_source);
 }
 
 void FleetLoader::finish(quint64 cycle, const std::optional<aws::AwsError> &error)
@@ -196,7 +217,8 @@ void FleetLoader::finish(quint64 cycle, const std::optional<aws::AwsError> &erro
         return;
     m_loading = false;
     m_model->finishCycle(
-        error ? SchedulerListModel::CycleEnd::Incomplete : SchedulerListModel::CycleEnd::Complete);
+        error ? SchedulerListModel::CycleEnd::Incomplete : SchedulerListModel::CycleEnd::Complete,
+        m_source);
     m_lastError = error;
     RefreshController::Outcome outcome = RefreshController::Outcome::Success;
     if (error) {
@@ -220,7 +242,7 @@ void FleetLoader::cancel()
     Worker *worker = m_worker;
     QMetaObject::invokeMethod(
         worker, [worker] { worker->abort(); }, Qt::QueuedConnection);
-    m_model->finishCycle(SchedulerListModel::CycleEnd::Incomplete);
+    m_model->finishCycle(SchedulerListModel::CycleEnd::Incomplete, m_source);
     emit loadingChanged(false);
 }
 

@@ -57,6 +57,9 @@ QString countText(const FleetSummary::Count &count)
     case StatusKind::Normal:
         //: In the fleet summary line: how many latest inference results are NORMAL
         return Text::tr("%n normal", nullptr, n);
+    case StatusKind::InProgress: // an execution's status, not a scheduler's
+    case StatusKind::Success:
+    case StatusKind::Failed:
     case StatusKind::Unknown:
         break;
     }

@@ -35,6 +35,17 @@ enum ItemRole {
     SortRole,
     // A sentence for screen readers ("Status: running").
     AccessibleTextRole,
+    // The account and region whose connection the row came from, as a group header names it
+    // ("123456789012 · eu-west-1"); empty while the window has a single connection.
+    ConnectionGroupRole,
+    // One line saying why the row's connection is stale or failing ("the SSO token expired");
+    // empty while its last refresh succeeded.
+    ConnectionProblemRole,
+    // The connection (0, 1, …) the row came from: the wall groups tiles by it.
+    ConnectionIndexRole,
+    // On a wall count tile standing for healthy schedulers (models::WallTilesModel): how many it
+    // stands for; invalid on a scheduler's tile.
+    HealthyCountRole,
 };
 
 enum class FieldKind {

@@ -3,6 +3,7 @@
 #include <QLoggingCategory>
 
 #include <algorithm>
+#include <utility>
 
 Q_LOGGING_CATEGORY(lcRefresh, "lookoutdesk.models.refresh", QtWarningMsg)
 
@@ -30,8 +31,36 @@ RefreshController::RefreshController(
 
 RefreshController::~RefreshController()
 {
-    // The timer's task refers to this object.
+    // The timers' tasks refer to this object.
+    stopTimers();
+}
+
+void RefreshController::stopTimers()
+{
     m_timer->stop();
+    if (m_watch)
+        m_watch->stop();
+}
+
+void RefreshController::watchClock(std::unique_ptr<core::Timer> watch)
+{
+    stopTimers();
+    m_watch = std::move(watch);
+    schedule();
+}
+
+void RefreshController::checkClock()
+{
+    if (m_nextDue < 0 || !m_visible)
+        return;
+    if (nowMs() >= m_nextDue) {
+        // The wall clock passed the due time before the monotonic timer did: the machine slept,
+        // or the clock was set ahead.
+        qCDebug(lcRefresh) << "due time passed while the timer waited: refreshing now";
+        start();
+        return;
+    }
+    m_watch->start(kClockWatch, [this] { checkClock(); });
 }
 
 qint64 RefreshController::nowMs() const
@@ -94,7 +123,7 @@ bool RefreshController::refreshNow()
 
 void RefreshController::start()
 {
-    m_timer->stop();
+    stopTimers();
     m_nextDue = -1;
     m_refreshing = true;
     emit stateChanged();
@@ -106,7 +135,8 @@ void RefreshController::refreshFinished(Outcome outcome)
     if (!m_refreshing)
         return;
     m_refreshing = false;
-    m_lastFinished = nowMs();
+    // The interval is counted from here; a phase offset moves this refresh's place in it.
+    m_lastFinished = nowMs() + std::exchange(m_phaseOffset, 0);
     switch (outcome) {
     case Outcome::Success:
         m_throttled = 0;
@@ -124,6 +154,11 @@ void RefreshController::refreshFinished(Outcome outcome)
     emit stateChanged();
 }
 
+void RefreshController::setPhaseOffset(std::chrono::milliseconds offset)
+{
+    m_phaseOffset = std::max<qint64>(offset.count(), 0);
+}
+
 void RefreshController::cancel()
 {
     m_refreshing = false;
@@ -135,7 +170,7 @@ void RefreshController::cancel()
 
 void RefreshController::schedule()
 {
-    m_timer->stop();
+    stopTimers();
     m_nextDue = -1;
     if (m_refreshing || !isAutomatic())
         return;
@@ -150,6 +185,8 @@ void RefreshController::schedule()
         return;
     }
     m_timer->start(std::chrono::milliseconds(m_nextDue - now), [this] { start(); });
+    if (m_watch)
+        m_watch->start(kClockWatch, [this] { checkClock(); });
 }
 
 } // namespace models

@@ -23,7 +23,12 @@
 // - Never more than one refresh in flight: a request while one runs is refused.
 // - Throttling: each throttled refresh doubles the interval, up to 5 minutes (or the interval
 //   itself when that is longer); the first success returns to the chosen interval.
-// The clock and the timer are injected, so tests drive time by hand.
+// - Suspend and clock jumps: the interval timer counts monotonic time, which stands still while
+//   the machine sleeps. A clock watch (watchClock()) looks at the wall clock every kClockWatch
+//   while a refresh is scheduled and starts it at once when its due time has passed meanwhile,
+//   so a wall screen woken from suspend refreshes within seconds, not an interval later; a
+//   refresh that fails marks the tiles stale and the next one, an interval later, recovers.
+// The clock and the timers are injected, so tests drive time by hand.
 namespace models {
 
 class RefreshController : public QObject {
@@ -39,6 +44,7 @@ public:
 
     static constexpr std::chrono::seconds kDefaultInterval { 30 };
     static constexpr std::chrono::seconds kMaxBackoff { 300 };
+    static constexpr std::chrono::seconds kClockWatch { 5 };
     // Off, 10 s, 30 s, 1 min, 5 min: what the interval picker offers.
     static QList<std::chrono::seconds> standardIntervals();
 
@@ -46,6 +52,9 @@ public:
     RefreshController(std::shared_ptr<const core::Clock> clock, std::unique_ptr<core::Timer> timer,
         QObject *parent = nullptr);
     ~RefreshController() override;
+
+    // Watches the wall clock with `watch` from now on (see above); without one, none is watched.
+    void watchClock(std::unique_ptr<core::Timer> watch);
 
     // 0 turns automatic refreshing off. Negative values count as 0.
     void setInterval(std::chrono::seconds interval);
@@ -60,6 +69,11 @@ public:
     bool refreshNow();
     // How the requested refresh ended; schedules the next one.
     void refreshFinished(Outcome outcome);
+    // The next automatic refresh after the one in flight (or the next one to finish) comes
+    // `offset` later than the interval alone puts it, once: connections sharing one interval
+    // spread their requests over it instead of firing together.
+    void setPhaseOffset(std::chrono::milliseconds offset);
+
     // The refresh in flight was dropped (another connection): forgets it and the backoff; the
     // next automatic refresh is one interval from now (refreshNow() starts one sooner).
     void cancel();
@@ -84,10 +98,14 @@ signals:
 private:
     void schedule();
     void start();
+    // The refresh timer, then the clock watch if any.
+    void stopTimers();
+    void checkClock();
     qint64 nowMs() const;
 
     std::shared_ptr<const core::Clock> m_clock;
     std::unique_ptr<core::Timer> m_timer;
+    std::unique_ptr<core::Timer> m_watch;
     std::chrono::seconds m_interval = kDefaultInterval;
     bool m_paused = false;
     bool m_visible = true;
@@ -95,6 +113,7 @@ private:
     int m_throttled = 0;
     qint64 m_lastFinished = -1; // ms since the epoch; -1 before the first refresh ended
     qint64 m_nextDue = -1; // ms since the epoch; -1 when nothing is scheduled
+    qint64 m_phaseOffset = 0; // ms added once to the end of the next refresh to finish
 };
 
 } // namespace models

@@ -95,6 +95,18 @@ bool SchedulerDetailsController::refresh()
     return true;
 }
 
+void SchedulerDetailsController::showActionStatus(const QString &name, const QString &status)
+{
+    if (name != m_name || !scheduler() || scheduler()->status == status)
+        return;
+    lookout::InferenceScheduler value = *scheduler();
+    value.status = status;
+    m_model->setScheduler(value);
+    if (!isBusy())
+        schedulePoll();
+    emit stateChanged();
+}
+
 void SchedulerDetailsController::finish(const aws::Result<lookout::InferenceScheduler> &result)
 {
     const QDateTime now = m_clock->now();

@@ -59,6 +59,9 @@ public:
     // No connection: drops the call in flight and the value shown; the name is kept.
     void clearClient();
     bool hasClient() const { return m_client.has_value(); }
+    // The connection, for the pane's tabs that list what else the chosen scheduler has (History,
+    // Events); nullopt without one.
+    const std::optional<lookout::LookoutClient> &client() const { return m_client; }
     const CliGlobalOptions &cliOptions() const { return m_cliOptions; }
 
     // Chooses the scheduler to show and fetches it; the same name again is a refresh. An empty
@@ -69,6 +72,10 @@ public:
     // Fetches the chosen scheduler again. False, sending nothing, when none is chosen, there is
     // no client, or a fetch is already in flight.
     bool refresh();
+
+    // Shows the status a start or stop of `name` answered with (PENDING, STOPPING) at once, when
+    // it is the scheduler shown; the next Describe confirms or corrects it.
+    void showActionStatus(const QString &name, const QString &status);
 
     State state() const;
     SchedulerDetailsModel *model() const { return m_model; }

@@ -8,7 +8,8 @@ namespace models {
 namespace {
 
 bool accepts(const SchedulerFilterProxyModel::StatusFilter &filter, const QString &text,
-    const QString &name, const QString &modelName, const QString &status, const QString &result)
+    const QString &name, const QString &modelName, const QString &status, const QString &result,
+    bool connectionMatches = false)
 {
     using StatusField = SchedulerFilterProxyModel::StatusField;
     switch (filter.field) {
@@ -23,7 +24,7 @@ bool accepts(const SchedulerFilterProxyModel::StatusFilter &filter, const QStrin
             return false;
         break;
     }
-    return text.isEmpty() || name.contains(text, Qt::CaseInsensitive)
+    return text.isEmpty() || connectionMatches || name.contains(text, Qt::CaseInsensitive)
         || modelName.contains(text, Qt::CaseInsensitive);
 }
 
@@ -59,8 +60,11 @@ void SchedulerFilterProxyModel::setSourceModel(QAbstractItemModel *model)
         return;
     connect(m_fleet, &SchedulerListModel::cycleStarted, this, [this] { m_inCycle = true; });
     connect(m_fleet, &SchedulerListModel::cycleFinished, this, [this] {
-        m_inCycle = false;
-        settle();
+        // With several connections, once none is listing: their first cycles end together,
+        // and one sort of the whole table costs far less than one per connection.
+        m_inCycle = m_fleet->isCycleRunning();
+        if (!m_inCycle)
+            settle();
     });
     connect(m_fleet, &QAbstractItemModel::modelReset, this,
         &SchedulerFilterProxyModel::forgetPendingWork);
@@ -174,7 +178,8 @@ bool SchedulerFilterProxyModel::filterAcceptsRow(
         return accepts(m_statusFilter, m_text,
             s.inferenceSchedulerName ? *s.inferenceSchedulerName : absent,
             s.modelName ? *s.modelName : absent, s.status ? *s.status : absent,
-            s.latestInferenceResult ? *s.latestInferenceResult : absent);
+            s.latestInferenceResult ? *s.latestInferenceResult : absent,
+            !m_text.isEmpty() && m_fleet->connectionMatches(sourceRow, m_text));
     }
     const QAbstractItemModel *source = sourceModel();
     return accepts(m_statusFilter, m_text,

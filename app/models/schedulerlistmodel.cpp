@@ -49,6 +49,24 @@ int compareText(const QString &a, const QString &b)
     return folded != 0 ? folded : QString::compare(a, b, Qt::CaseSensitive);
 }
 
+// The account field of an ARN ("arn:aws:lookoutequipment:eu-west-1:123456789012:…"); empty when
+// the text has none.
+QString accountOf(const std::optional<QString> &arn)
+{
+    if (!arn)
+        return {};
+    const QStringView view(*arn);
+    qsizetype from = 0;
+    for (int field = 0; field < 4; ++field) {
+        from = view.indexOf(QLatin1Char(':'), from);
+        if (from < 0)
+            return {};
+        ++from;
+    }
+    const qsizetype to = view.indexOf(QLatin1Char(':'), from);
+    return to < 0 ? QString() : view.mid(from, to - from).toString();
+}
+
 template<typename T> int compareValues(const T &a, const T &b)
 {
     return a < b ? -1 : (b < a ? 1 : 0);
@@ -122,15 +140,133 @@ int SchedulerListModel::changedColumns(const lookout::InferenceSchedulerSummary 
     return mask;
 }
 
-bool SchedulerListModel::rowIsStale(const Row &row, qint64 failedCycle)
+bool SchedulerListModel::rowIsStale(const Row &row) const
 {
+    const qint64 failedCycle = m_sources[std::size_t(row.source)].failedCycle;
     return failedCycle >= 0 && row.cycle < failedCycle;
+}
+
+QString SchedulerListModel::groupOf(const Row &row) const
+{
+    if (m_sources.size() < 2)
+        return {};
+    const QString &region = m_sources[std::size_t(row.source)].region;
+    if (row.account.isEmpty())
+        return region;
+    return region.isEmpty() ? row.account : row.account + QStringLiteral(" · ") + region;
+}
+
+QString SchedulerListModel::nameKey(const QString &name, int source) const
+{
+    // Source 0 keys by the name alone: the one-connection table builds no extra strings.
+    return source == 0 ? name : QString::number(source) + QChar(0x1f) + name;
+}
+
+bool SchedulerListModel::isCycleRunning() const
+{
+    return std::any_of(m_sources.cbegin(), m_sources.cend(),
+        [](const Source &source) { return source.cycleRunning; });
+}
+
+bool SchedulerListModel::isStale() const
+{
+    return std::any_of(m_sources.cbegin(), m_sources.cend(),
+        [](const Source &source) { return source.failedCycle >= 0; });
+}
+
+bool SchedulerListModel::isConnectionStale(int source) const
+{
+    return source >= 0 && source < connectionCount()
+        && m_sources[std::size_t(source)].failedCycle >= 0;
 }
 
 QDateTime SchedulerListModel::lastCompleteRefresh() const
 {
-    return m_lastCompleteAt < 0 ? QDateTime()
-                                : QDateTime::fromMSecsSinceEpoch(m_lastCompleteAt, Qt::UTC);
+    qint64 oldest = -1;
+    for (const Source &source : m_sources) {
+        if (source.lastCompleteAt < 0)
+            return {};
+        oldest = oldest < 0 ? source.lastCompleteAt : std::min(oldest, source.lastCompleteAt);
+    }
+    return oldest < 0 ? QDateTime() : QDateTime::fromMSecsSinceEpoch(oldest, Qt::UTC);
+}
+
+void SchedulerListModel::setConnectionCount(int count)
+{
+    count = std::max(count, 1);
+    if (count == connectionCount())
+        return;
+    const bool groupsBefore = m_sources.size() > 1;
+    if (count < connectionCount())
+        removeRowsWhere([count](const Row &row) { return row.source >= count; });
+    m_sources.resize(std::size_t(count));
+    if (groupsBefore != (m_sources.size() > 1) && !m_rows.empty())
+        emit dataChanged(
+            index(0, 0), index(rowCount() - 1, ColumnCount - 1), { ConnectionGroupRole });
+    if (std::exchange(m_summaryPending, false))
+        emit summaryChanged();
+    emit freshnessChanged();
+}
+
+void SchedulerListModel::setConnectionInfo(
+    int source, const QString &profile, const QString &region)
+{
+    if (source < 0 || source >= connectionCount())
+        return;
+    Source &state = m_sources[std::size_t(source)];
+    if (state.profile == profile && state.region == region)
+        return;
+    state.profile = profile;
+    state.region = region;
+    emitSourceRowsChanged(source, {});
+}
+
+void SchedulerListModel::setConnectionProblem(int source, const QString &problem)
+{
+    if (source < 0 || source >= connectionCount())
+        return;
+    Source &state = m_sources[std::size_t(source)];
+    if (state.problem == problem)
+        return;
+    state.problem = problem;
+    emitSourceRowsChanged(source, { ConnectionProblemRole });
+}
+
+QString SchedulerListModel::connectionProfile(int source) const
+{
+    return source >= 0 && source < connectionCount() ? m_sources[std::size_t(source)].profile
+                                                     : QString();
+}
+
+QString SchedulerListModel::connectionRegion(int source) const
+{
+    return source >= 0 && source < connectionCount() ? m_sources[std::size_t(source)].region
+                                                     : QString();
+}
+
+QDateTime SchedulerListModel::connectionLastCompleteRefresh(int source) const
+{
+    if (source < 0 || source >= connectionCount()
+        || m_sources[std::size_t(source)].lastCompleteAt < 0)
+        return {};
+    return QDateTime::fromMSecsSinceEpoch(m_sources[std::size_t(source)].lastCompleteAt, Qt::UTC);
+}
+
+QString SchedulerListModel::connectionProblem(int source) const
+{
+    return source >= 0 && source < connectionCount() ? m_sources[std::size_t(source)].problem
+                                                     : QString();
+}
+
+void SchedulerListModel::emitSourceRowsChanged(int source, const QList<int> &roles)
+{
+    QList<int> rows;
+    for (std::size_t i = 0; i < m_rows.size(); ++i) {
+        if (m_rows[i].source == source)
+            rows.append(static_cast<int>(i));
+    }
+    if (!rows.isEmpty())
+        emitRowRangesChanged(rows, roles);
 }
 
 QDateTime SchedulerListModel::lastGoodDataAt(int row) const
@@ -142,7 +278,7 @@ QDateTime SchedulerListModel::lastGoodDataAt(int row) const
 
 bool SchedulerListModel::isRowStale(int row) const
 {
-    return row >= 0 && row < rowCount() && rowIsStale(m_rows[std::size_t(row)], m_failedCycle);
+    return row >= 0 && row < rowCount() && rowIsStale(m_rows[std::size_t(row)]);
 }
 
 bool SchedulerListModel::isRowRecentlyChanged(int row) const
@@ -160,9 +296,30 @@ QString SchedulerListModel::nameAt(int row) const
         : QString();
 }
 
-int SchedulerListModel::rowOfName(const QString &name) const
+int SchedulerListModel::sourceAt(int row) const
 {
-    return m_rowByName.value(name, -1);
+    return row >= 0 && row < rowCount() ? m_rows[std::size_t(row)].source : -1;
+}
+
+int SchedulerListModel::rowOfName(const QString &name, int source) const
+{
+    return m_rowByName.value(nameKey(name, source), -1);
+}
+
+bool SchedulerListModel::connectionMatches(int row, const QString &text) const
+{
+    if (m_sources.size() < 2 || row < 0 || row >= rowCount())
+        return false;
+    const Row &r = m_rows[std::size_t(row)];
+    const Source &source = m_sources[std::size_t(r.source)];
+    return r.account.contains(text, Qt::CaseInsensitive)
+        || source.region.contains(text, Qt::CaseInsensitive)
+        || source.profile.contains(text, Qt::CaseInsensitive);
+}
+
+QString SchedulerListModel::groupAt(int row) const
+{
+    return row >= 0 && row < rowCount() ? groupOf(m_rows[std::size_t(row)]) : QString();
 }
 
 // ---- reading ------------------------------------------------------------------------------
@@ -183,6 +340,16 @@ QVariant SchedulerListModel::rawData(const Row &row, int column) const
         return s.dataUploadFrequency ? QVariant(*s.dataUploadFrequency) : QVariant();
     case DelayColumn:
         return s.dataDelayOffsetInMinutes ? QVariant(*s.dataDelayOffsetInMinutes) : QVariant();
+    case AccountColumn:
+        return row.account.isEmpty() ? QVariant() : QVariant(row.account);
+    case RegionColumn: {
+        const QString &region = m_sources[std::size_t(row.source)].region;
+        return region.isEmpty() ? QVariant() : QVariant(region);
+    }
+    case ProfileColumn: {
+        const QString &profile = m_sources[std::size_t(row.source)].profile;
+        return profile.isEmpty() ? QVariant() : QVariant(profile);
+    }
     default:
         return {};
     }
@@ -231,16 +398,18 @@ QVariant SchedulerListModel::toolTipData(const Row &row, int column) const
     default:
         break;
     }
-    if (rowIsStale(row, m_failedCycle)) {
+    if (rowIsStale(row)) {
         const QString stale
             = Text::tr("Last refresh failed; this is the data of %1")
                   .arg(clockTimeText(QDateTime::fromMSecsSinceEpoch(row.receivedAt, Qt::UTC)));
         tip = tip.isEmpty() ? stale : tip + QLatin1Char('\n') + stale;
+        if (const QString &problem = m_sources[std::size_t(row.source)].problem; !problem.isEmpty())
+            tip += QLatin1Char('\n') + problem;
     }
     return tip.isEmpty() ? QVariant() : QVariant(tip);
 }
 
-SchedulerListModel::SortKey SchedulerListModel::sortKey(const Row &row, int column)
+SchedulerListModel::SortKey SchedulerListModel::sortKey(const Row &row, int column) const
 {
     static const QString absent;
     const auto textOf
@@ -259,6 +428,12 @@ SchedulerListModel::SortKey SchedulerListModel::sortKey(const Row &row, int colu
         return { SortKey::Kind::Number, nullptr, row.uploadSeconds };
     case DelayColumn:
         return { SortKey::Kind::Number, nullptr, s.dataDelayOffsetInMinutes.value_or(-1) };
+    case AccountColumn:
+        return { SortKey::Kind::Text, &row.account, 0 };
+    case RegionColumn:
+        return { SortKey::Kind::Text, &m_sources[std::size_t(row.source)].region, 0 };
+    case ProfileColumn:
+        return { SortKey::Kind::Text, &m_sources[std::size_t(row.source)].profile, 0 };
     default:
         return {};
     }
@@ -290,7 +465,7 @@ QString SchedulerListModel::accessibleText(const Row &row, int column) const
             + accessibleText(row, LatestResultColumn);
         return sentence;
     }
-    if (rowIsStale(row, m_failedCycle))
+    if (rowIsStale(row))
         sentence += QStringLiteral(" (") + Text::tr("stale") + QLatin1Char(')');
     if (column == StatusColumn && row.changedAt >= 0
         && nowMs() - row.changedAt < kHighlightDuration.count())
@@ -317,7 +492,7 @@ QVariant SchedulerListModel::data(const QModelIndex &index, int role) const
         return isRowRecentlyChanged(index.row()) ? QVariant(QBrush(kRecentlyChangedTint))
                                                  : QVariant();
     case Qt::FontRole:
-        if (rowIsStale(row, m_failedCycle)) {
+        if (rowIsStale(row)) {
             // Only italic is set, so the view's own font is kept otherwise.
             QFont font;
             font.setItalic(true);
@@ -349,7 +524,13 @@ QVariant SchedulerListModel::data(const QModelIndex &index, int role) const
             return text(s.latestInferenceResult);
         return {};
     case StaleRole:
-        return rowIsStale(row, m_failedCycle);
+        return rowIsStale(row);
+    case ConnectionGroupRole:
+        return groupOf(row);
+    case ConnectionProblemRole:
+        return m_sources[std::size_t(row.source)].problem;
+    case ConnectionIndexRole:
+        return row.source;
     case RecentlyChangedRole:
         return isRowRecentlyChanged(index.row());
     case SchedulerNameRole:
@@ -385,6 +566,14 @@ QVariant SchedulerListModel::headerData(int section, Qt::Orientation orientation
                                        : Text::tr("Data upload frequency");
     case DelayColumn:
         return role == Qt::DisplayRole ? Text::tr("Delay") : Text::tr("Data delay offset");
+    case AccountColumn:
+        return role == Qt::DisplayRole ? Text::tr("Account")
+                                       : Text::tr("AWS account of the inference scheduler");
+    case RegionColumn:
+        return role == Qt::DisplayRole ? Text::tr("Region") : Text::tr("Region of the connection");
+    case ProfileColumn:
+        return role == Qt::DisplayRole ? Text::tr("Profile")
+                                       : Text::tr("Profile of the connection");
     default:
         return {};
     }
@@ -409,7 +598,7 @@ int SchedulerListModel::compareRows(int left, int right, int column) const
         break;
     }
     if (result == 0)
-        result = compareValues(nameRank(left), nameRank(right));
+        result = compareNames(left, right);
     return result;
 }
 
@@ -430,7 +619,17 @@ int SchedulerListModel::compareUrgency(int left, int right) const
     const Row &b = m_rows[std::size_t(right)];
     if (a.running != b.running)
         return a.running ? -1 : 1;
-    return compareValues(nameRank(left), nameRank(right));
+    return compareNames(left, right);
+}
+
+int SchedulerListModel::compareNames(int left, int right) const
+{
+    if (m_nameRanks.size() != m_rows.size()) {
+        if (isCycleRunning())
+            return compareNamesOf(m_rows[std::size_t(left)], m_rows[std::size_t(right)]);
+        rankNames();
+    }
+    return compareValues(m_nameRanks[std::size_t(left)], m_nameRanks[std::size_t(right)]);
 }
 
 void SchedulerListModel::rankNames() const
@@ -438,40 +637,59 @@ void SchedulerListModel::rankNames() const
     std::vector<int> order(m_rows.size());
     std::iota(order.begin(), order.end(), 0);
     std::stable_sort(order.begin(), order.end(), [this](int a, int b) {
-        return compareText(text(m_rows[std::size_t(a)].summary.inferenceSchedulerName),
-                   text(m_rows[std::size_t(b)].summary.inferenceSchedulerName))
-            < 0;
+        return compareNamesOf(m_rows[std::size_t(a)], m_rows[std::size_t(b)]) < 0;
     });
     m_nameRanks.assign(m_rows.size(), 0);
     for (std::size_t rank = 0; rank < order.size(); ++rank)
         m_nameRanks[std::size_t(order[rank])] = static_cast<int>(rank);
 }
 
+int SchedulerListModel::compareNamesOf(const Row &left, const Row &right)
+{
+    // Comparing folded texts code unit by code unit is several times faster than
+    // Qt::CaseInsensitive, which folds each character of both texts again per comparison.
+    const int folded = QString::compare(left.foldedName, right.foldedName, Qt::CaseSensitive);
+    if (folded != 0)
+        return folded;
+    return QString::compare(text(left.summary.inferenceSchedulerName),
+        text(right.summary.inferenceSchedulerName), Qt::CaseSensitive);
+}
+
 void SchedulerListModel::deriveSortKeys(Row &row)
 {
     const lookout::InferenceSchedulerSummary &s = row.summary;
+    row.foldedName = text(s.inferenceSchedulerName).toCaseFolded();
     row.uploadSeconds = iso8601DurationSeconds(text(s.dataUploadFrequency)).value_or(-1);
     row.statusSeverity = statusSeverity(text(s.status));
     row.resultSeverity = statusSeverity(text(s.latestInferenceResult));
     row.running = s.status == QLatin1StringView(lookout::status::kRunning);
+    row.account = accountOf(s.inferenceSchedulerArn);
 }
 
 // ---- merging -----------------------------------------------------------------------------
 
-void SchedulerListModel::beginCycle()
+void SchedulerListModel::beginCycle(int source)
 {
-    if (m_cycleRunning)
-        finishCycle(CycleEnd::Incomplete);
-    ++m_cycle;
-    m_cycleRunning = true;
-    m_nextRowHint = 0;
-    emit cycleStarted();
+    if (source < 0 || source >= connectionCount())
+        return;
+    if (m_sources[std::size_t(source)].cycleRunning)
+        finishCycle(CycleEnd::Incomplete, source);
+    Source &state = m_sources[std::size_t(source)];
+    state.cycle = ++m_cycle;
+    state.cycleRunning = true;
+    state.nextRowHint = 0;
+    emit cycleStarted(source);
 }
 
-void SchedulerListModel::applyPage(const QList<lookout::InferenceSchedulerSummary> &page)
+void SchedulerListModel::applyPage(
+    const QList<lookout::InferenceSchedulerSummary> &page, int source)
 {
+    if (source < 0 || source >= connectionCount())
+        return;
     const qint64 now = nowMs();
-    const qint64 cycle = m_cycle;
+    Source &state = m_sources[std::size_t(source)];
+    const qint64 cycle = state.cycleRunning ? state.cycle : ++m_cycle;
+    std::size_t &nextRowHint = state.nextRowHint;
     std::vector<Row> added;
     QHash<QString, std::size_t> addedByKey;
     QList<StatusChange> changes;
@@ -482,7 +700,7 @@ void SchedulerListModel::applyPage(const QList<lookout::InferenceSchedulerSummar
     // Delivered in this cycle, whether changed or not; a stale row is fresh again.
     const auto markReceived = [&](std::size_t index) -> Row & {
         Row &row = m_rows[index];
-        if (rowIsStale(row, m_failedCycle))
+        if (rowIsStale(row))
             freshAgain.append(int(index));
         row.cycle = cycle;
         row.receivedAt = now;
@@ -493,22 +711,24 @@ void SchedulerListModel::applyPage(const QList<lookout::InferenceSchedulerSummar
         // The listing keeps its order, so this summary most likely belongs to the row after the
         // one matched last. When its texts are that row's very texts (SummaryReuser hands back
         // unchanged summaries that way), it is unchanged, and no text needs to be read.
-        if (m_nextRowHint < m_rows.size()
-            && sharesAllData(m_rows[m_nextRowHint].summary, summary)) {
-            markReceived(m_nextRowHint++);
+        if (nextRowHint < m_rows.size() && m_rows[nextRowHint].source == source
+            && sharesAllData(m_rows[nextRowHint].summary, summary)) {
+            markReceived(nextRowHint++);
             continue;
         }
-        const QString key = schedulerKey(summary);
-        if (key.isEmpty()) {
+        const QString schedulerId = schedulerKey(summary);
+        if (schedulerId.isEmpty()) {
             qCWarning(lcFleetModel) << "skipping a scheduler summary with neither name nor ARN";
             continue;
         }
+        const QString key = nameKey(schedulerId, source);
         const auto existing = m_rowByKey.constFind(key);
         if (existing == m_rowByKey.cend()) {
             // A new scheduler, or the same one twice within this page (the later copy wins).
             Row row;
             row.summary = summary;
             row.key = key;
+            row.source = source;
             row.cycle = cycle;
             row.receivedAt = now;
             deriveSortKeys(row);
@@ -522,7 +742,7 @@ void SchedulerListModel::applyPage(const QList<lookout::InferenceSchedulerSummar
         }
 
         const int index = *existing;
-        m_nextRowHint = std::size_t(index) + 1;
+        nextRowHint = std::size_t(index) + 1;
         Row &row = markReceived(std::size_t(index));
         const int mask = changedColumns(row.summary, summary);
         if (mask == 0) {
@@ -534,7 +754,8 @@ void SchedulerListModel::applyPage(const QList<lookout::InferenceSchedulerSummar
         if (statusChanged) {
             changes.append({ text(summary.inferenceSchedulerName),
                 text(summary.inferenceSchedulerArn), text(row.summary.status), text(summary.status),
-                text(row.summary.latestInferenceResult), text(summary.latestInferenceResult) });
+                text(row.summary.latestInferenceResult), text(summary.latestInferenceResult),
+                groupOf(row) });
             m_summary.remove(row.summary);
             m_summary.add(summary);
             countsChanged = true;
@@ -543,8 +764,8 @@ void SchedulerListModel::applyPage(const QList<lookout::InferenceSchedulerSummar
             highlighted = true;
         }
         if (row.summary.inferenceSchedulerName != summary.inferenceSchedulerName) {
-            m_rowByName.remove(text(row.summary.inferenceSchedulerName));
-            m_rowByName.insert(text(summary.inferenceSchedulerName), index);
+            m_rowByName.remove(nameKey(text(row.summary.inferenceSchedulerName), source));
+            m_rowByName.insert(nameKey(text(summary.inferenceSchedulerName), source), index);
             forgetNameRanks();
         }
         row.summary = summary;
@@ -563,7 +784,7 @@ void SchedulerListModel::applyPage(const QList<lookout::InferenceSchedulerSummar
         for (Row &row : added) {
             const int index = static_cast<int>(m_rows.size());
             m_rowByKey.insert(row.key, index);
-            m_rowByName.insert(text(row.summary.inferenceSchedulerName), index);
+            m_rowByName.insert(nameKey(text(row.summary.inferenceSchedulerName), source), index);
             m_summary.add(row.summary);
             m_rows.push_back(std::move(row));
         }
@@ -576,13 +797,35 @@ void SchedulerListModel::applyPage(const QList<lookout::InferenceSchedulerSummar
     if (highlighted && !m_highlightTimer.isActive())
         scheduleHighlightExpiry();
     if (countsChanged) {
-        if (m_cycleRunning)
+        if (state.cycleRunning)
             m_summaryPending = true;
         else
             emit summaryChanged();
     }
     if (!changes.isEmpty())
         emit statusesChanged(changes);
+}
+
+bool SchedulerListModel::setStatus(const QString &name, const QString &status, int source)
+{
+    const int index = rowOfName(name, source);
+    if (index < 0)
+        return false;
+    Row &row = m_rows[std::size_t(index)];
+    if (row.summary.status == status)
+        return true;
+    m_summary.remove(row.summary);
+    row.summary.status = status;
+    m_summary.add(row.summary);
+    deriveSortKeys(row);
+    emitCellChanges(index, bit(StatusColumn));
+    emit dataChanged(this->index(index, 0), this->index(index, ColumnCount - 1),
+        { AccessibleTextRole, Qt::AccessibleTextRole });
+    if (m_sources[std::size_t(source)].cycleRunning)
+        m_summaryPending = true;
+    else
+        emit summaryChanged();
+    return true;
 }
 
 void SchedulerListModel::emitCellChanges(int row, int columnMask)
@@ -617,22 +860,27 @@ void SchedulerListModel::emitRowRangesChanged(const QList<int> &rows, const QLis
     }
 }
 
-void SchedulerListModel::finishCycle(CycleEnd end)
+void SchedulerListModel::finishCycle(CycleEnd end, int source)
 {
-    if (!m_cycleRunning)
+    if (source < 0 || source >= connectionCount() || !m_sources[std::size_t(source)].cycleRunning)
         return;
-    m_cycleRunning = false;
+    Source &state = m_sources[std::size_t(source)];
+    state.cycleRunning = false;
     if (end == CycleEnd::Complete) {
-        removeRowsNotIn(m_cycle);
+        removeRowsNotIn(state.cycle, source);
         // Every remaining row came in this cycle, and rows that were stale said so as they came.
-        m_failedCycle = -1;
-        m_lastCompleteAt = nowMs();
+        state.failedCycle = -1;
+        state.lastCompleteAt = nowMs();
     } else {
-        const qint64 previous = m_failedCycle;
-        m_failedCycle = m_cycle;
+        const auto staleUnder = [](const Row &row, qint64 failedCycle) {
+            return failedCycle >= 0 && row.cycle < failedCycle;
+        };
+        const qint64 previous = state.failedCycle;
+        state.failedCycle = state.cycle;
         QList<int> nowStale;
         for (std::size_t i = 0; i < m_rows.size(); ++i) {
-            if (rowIsStale(m_rows[i], m_failedCycle) != rowIsStale(m_rows[i], previous))
+            if (m_rows[i].source == source
+                && staleUnder(m_rows[i], state.failedCycle) != staleUnder(m_rows[i], previous))
                 nowStale.append(static_cast<int>(i));
         }
         if (!nowStale.isEmpty())
@@ -641,20 +889,26 @@ void SchedulerListModel::finishCycle(CycleEnd end)
     if (std::exchange(m_summaryPending, false))
         emit summaryChanged();
     emit freshnessChanged();
-    emit cycleFinished(end == CycleEnd::Complete);
+    emit cycleFinished(end == CycleEnd::Complete, source);
 }
 
-void SchedulerListModel::removeRowsNotIn(qint64 cycle)
+void SchedulerListModel::removeRowsNotIn(qint64 cycle, int source)
+{
+    removeRowsWhere(
+        [cycle, source](const Row &row) { return row.source == source && row.cycle != cycle; });
+}
+
+void SchedulerListModel::removeRowsWhere(const std::function<bool(const Row &)> &gone)
 {
     bool removed = false;
     int last = rowCount() - 1;
     while (last >= 0) {
-        if (m_rows[std::size_t(last)].cycle == cycle) {
+        if (!gone(m_rows[std::size_t(last)])) {
             --last;
             continue;
         }
         int first = last;
-        while (first > 0 && m_rows[std::size_t(first - 1)].cycle != cycle)
+        while (first > 0 && gone(m_rows[std::size_t(first - 1)]))
             --first;
         beginRemoveRows(QModelIndex(), first, last);
         for (int i = first; i <= last; ++i)
@@ -682,7 +936,9 @@ void SchedulerListModel::rebuildIndex()
     m_rowByName.reserve(qsizetype(m_rows.size()));
     for (std::size_t i = 0; i < m_rows.size(); ++i) {
         m_rowByKey.insert(m_rows[i].key, static_cast<int>(i));
-        m_rowByName.insert(text(m_rows[i].summary.inferenceSchedulerName), static_cast<int>(i));
+        m_rowByName.insert(
+            nameKey(text(m_rows[i].summary.inferenceSchedulerName), m_rows[i].source),
+            static_cast<int>(i));
     }
 }
 
@@ -697,11 +953,34 @@ void SchedulerListModel::clear()
     m_highlights.clear();
     m_summaryPending = false;
     m_highlightTimer.stop();
-    m_cycleRunning = false;
-    m_failedCycle = -1;
-    m_lastCompleteAt = -1;
+    for (Source &source : m_sources) {
+        source.cycleRunning = false;
+        source.failedCycle = -1;
+        source.lastCompleteAt = -1;
+        source.nextRowHint = 0;
+    }
     endResetModel();
     emit summaryChanged();
+    emit freshnessChanged();
+}
+
+void SchedulerListModel::clearConnection(int source)
+{
+    if (source < 0 || source >= connectionCount())
+        return;
+    if (connectionCount() == 1) {
+        clear();
+        return;
+    }
+    removeRowsWhere([source](const Row &row) { return row.source == source; });
+    Source &state = m_sources[std::size_t(source)];
+    state.cycleRunning = false;
+    state.failedCycle = -1;
+    state.lastCompleteAt = -1;
+    state.nextRowHint = 0;
+    state.problem.clear();
+    if (std::exchange(m_summaryPending, false))
+        emit summaryChanged();
     emit freshnessChanged();
 }
 

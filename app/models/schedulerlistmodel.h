@@ -13,6 +13,7 @@
 
 #include <chrono>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -27,10 +28,17 @@
 // (StaleRole), with the time of their last good data. A row whose status or latest result changed
 // is RecentlyChangedRole (and tinted through Qt::BackgroundRole) for kHighlightDuration.
 //
+// Rows come from one or more connections (sources 0, 1, …; setConnectionCount()), each with its
+// own cycles: a row's identity is its connection and ARN, so the same name in two accounts is two
+// rows, and a failed cycle of one connection makes only that connection's rows stale. The Account,
+// Region and Profile columns and ConnectionGroupRole name a row's connection;
+// ConnectionProblemRole says why it is failing (setConnectionProblem()).
+//
 // Roles: Qt::DisplayRole, Qt::ToolTipRole, Qt::BackgroundRole, Qt::FontRole (italic when stale),
 // Qt::TextAlignmentRole, Qt::AccessibleTextRole and models::RawValueRole, CopyTextRole,
 // AbsentRole, BadgeValueRole, StaleRole, RecentlyChangedRole, SchedulerNameRole,
-// SchedulerArnRole, ModelArnRole, SortRole, AccessibleTextRole. Time is read from an injected
+// SchedulerArnRole, ModelArnRole, SortRole, AccessibleTextRole, ConnectionGroupRole,
+// ConnectionProblemRole, ConnectionIndexRole. Time is read from an injected
 // clock; expireHighlights() is driven by a QTimer and may be called directly by tests after moving
 // their clock.
 namespace models {
@@ -43,6 +51,8 @@ struct StatusChange {
     QString newStatus;
     QString oldResult;
     QString newResult;
+    // "123456789012 · eu-west-1" while several connections are open; empty with one.
+    QString group;
     friend bool operator==(const StatusChange &, const StatusChange &) = default;
 };
 
@@ -57,6 +67,9 @@ public:
         ModelColumn,
         UploadFrequencyColumn,
         DelayColumn,
+        AccountColumn, // the 12 digits of the scheduler ARN
+        RegionColumn, // the row's connection's region
+        ProfileColumn, // the row's connection's profile
         ColumnCount,
     };
     Q_ENUM(Column)
@@ -78,23 +91,48 @@ public:
     QVariant headerData(
         int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    // Starts a refresh cycle. A cycle still running is abandoned as failed first.
-    void beginCycle();
-    // Merges one page of the running cycle (a page outside a cycle is merged too, removing
-    // nothing).
-    void applyPage(const QList<lookout::InferenceSchedulerSummary> &page);
+    // The connections rows come from: sources 0 to count - 1 (at least one). Rows of sources
+    // beyond the new count are removed.
+    void setConnectionCount(int count);
+    int connectionCount() const { return static_cast<int>(m_sources.size()); }
+    // What the Region and Profile columns and ConnectionGroupRole say for `source`'s rows.
+    void setConnectionInfo(int source, const QString &profile, const QString &region);
+    QString connectionProfile(int source) const;
+    QString connectionRegion(int source) const;
+    // When `source`'s last cycle completed (UTC); invalid before its first.
+    QDateTime connectionLastCompleteRefresh(int source) const;
+    // One line on why `source`'s connection is stale or failing; empty when it is well.
+    void setConnectionProblem(int source, const QString &problem);
+    QString connectionProblem(int source) const;
+
+    // Starts a refresh cycle of `source`. A cycle of it still running is abandoned as failed
+    // first.
+    void beginCycle(int source = 0);
+    // Merges one page of `source`'s running cycle (a page outside a cycle is merged too,
+    // removing nothing).
+    void applyPage(const QList<lookout::InferenceSchedulerSummary> &page, int source = 0);
     enum class CycleEnd { Complete, Incomplete };
-    // Ends the cycle. Complete: every page arrived, so rows it did not deliver are gone from the
-    // fleet and are removed. Incomplete: nothing is removed and rows not delivered since the
-    // cycle began become stale.
-    void finishCycle(CycleEnd end);
+    // Ends `source`'s cycle. Complete: every page arrived, so its rows the cycle did not deliver
+    // are gone from the fleet and are removed. Incomplete: nothing is removed and its rows not
+    // delivered since the cycle began become stale.
+    void finishCycle(CycleEnd end, int source = 0);
     // Drops every row at once (another profile, region or endpoint).
     void clear();
+    // Drops the rows of one connection (it was replaced); its cycle and staleness are forgotten.
+    void clearConnection(int source);
+    // Shows the status an action of the user's own answered with (StartInferenceScheduler's
+    // PENDING) before the next listing confirms it: the cell and the counts change, and no
+    // StatusChange is reported (the user needs no notification of what they just did). False when
+    // `source` has no row with that name.
+    bool setStatus(const QString &name, const QString &status, int source = 0);
 
-    bool isCycleRunning() const { return m_cycleRunning; }
-    // The last cycle failed: rows it did not deliver are stale.
-    bool isStale() const { return m_failedCycle >= 0; }
-    // When the last complete cycle finished (UTC); invalid before the first.
+    // A cycle of some connection is running.
+    bool isCycleRunning() const;
+    // The last cycle of some connection failed: rows it did not deliver are stale.
+    bool isStale() const;
+    bool isConnectionStale(int source) const;
+    // When the table was last wholly refreshed (UTC): the oldest of the connections' last
+    // complete cycles; invalid before each has had one.
     QDateTime lastCompleteRefresh() const;
     // When the row's data last arrived (UTC).
     QDateTime lastGoodDataAt(int row) const;
@@ -107,8 +145,15 @@ public:
         return m_rows[std::size_t(row)].summary;
     }
     QString nameAt(int row) const;
-    // The row of the scheduler with this name, or -1.
-    int rowOfName(const QString &name) const;
+    // The connection the row came from.
+    int sourceAt(int row) const;
+    // The row of `source`'s scheduler with this name, or -1.
+    int rowOfName(const QString &name, int source = 0) const;
+    // "123456789012 · eu-west-1" for the row, while several connections are open; else empty.
+    QString groupAt(int row) const;
+    // While several connections are open: whether the row's account, region or profile contains
+    // `text` (case-insensitively), for the filter box. Always false with one connection.
+    bool connectionMatches(int row, const QString &text) const;
 
     // Typed ordering for the proxies (no QVariant per comparison): < 0, 0, > 0 as the left row
     // sorts before, with, or after the right one by `column`'s SortRole; ties go by name.
@@ -120,6 +165,7 @@ public:
     int urgency(int row) const;
 
     void setClock(std::shared_ptr<const core::Clock> clock);
+    const std::shared_ptr<const core::Clock> &clock() const { return m_clock; }
 
 public slots:
     // Ends the highlight of rows whose kHighlightDuration has passed (dataChanged for them).
@@ -133,20 +179,23 @@ signals:
     void freshnessChanged();
     // Statuses and latest results that changed within one page (not on first sight).
     void statusesChanged(const QList<models::StatusChange> &changes);
-    // A cycle began; its pages follow, then cycleFinished().
-    void cycleStarted();
-    // A cycle ended.
-    void cycleFinished(bool complete);
+    // A cycle of connection `source` began; its pages follow, then cycleFinished().
+    void cycleStarted(int source);
+    // A cycle of connection `source` ended.
+    void cycleFinished(bool complete, int source);
 
 private:
     struct Row {
         lookout::InferenceSchedulerSummary summary;
         QString key;
+        QString account; // the ARN's account field
+        int source = 0; // the connection it came from
         qint64 cycle = 0; // the last cycle that delivered this row
         qint64 receivedAt = 0; // ms since the epoch, when its data last arrived
         qint64 changedAt = -1; // ms since the epoch of the last status change; -1: none
         // Derived from the summary when it arrives (deriveSortKeys()), so that sorting 10,000
         // rows compares integers instead of status texts.
+        QString foldedName; // the name case-folded: names compare case-insensitively
         qint64 uploadSeconds = -1;
         int statusSeverity = 0;
         int resultSeverity = 0;
@@ -167,7 +216,7 @@ private:
         const QString *text = nullptr; // Name and Text; never null for them
         qint64 number = 0; // Number
     };
-    static SortKey sortKey(const Row &row, int column);
+    SortKey sortKey(const Row &row, int column) const;
 
     static int changedColumns(const lookout::InferenceSchedulerSummary &before,
         const lookout::InferenceSchedulerSummary &after);
@@ -179,34 +228,47 @@ private:
     qint64 nowMs() const;
     void emitCellChanges(int row, int columnMask);
     void emitRowRangesChanged(const QList<int> &rows, const QList<int> &roles);
-    void removeRowsNotIn(qint64 cycle);
+    void removeRowsNotIn(qint64 cycle, int source);
+    void removeRowsWhere(const std::function<bool(const Row &)> &gone);
     void rebuildIndex();
     void scheduleHighlightExpiry();
-    static bool rowIsStale(const Row &row, qint64 failedCycle);
+    bool rowIsStale(const Row &row) const;
+    QString groupOf(const Row &row) const;
+    QString nameKey(const QString &name, int source) const;
+    void emitSourceRowsChanged(int source, const QList<int> &roles);
+
+    // One connection's part of the table.
+    struct Source {
+        QString profile;
+        QString region;
+        QString problem;
+        qint64 cycle = 0; // its cycle running or last run
+        bool cycleRunning = false;
+        std::size_t nextRowHint = 0; // the row its next listed summary most likely belongs to
+        qint64 failedCycle = -1; // its last cycle, when it failed; -1 after a complete one
+        qint64 lastCompleteAt = -1;
+    };
+    std::vector<Source> m_sources { Source {} };
 
     std::shared_ptr<const core::Clock> m_clock;
     std::vector<Row> m_rows;
     // Each row's place in name order, so that a sort compares integers; rebuilt on first use
     // after rows come, go or are renamed (a sort of 10,000 rows would otherwise compare names
     // case-insensitively some 100,000 times).
-    int nameRank(int row) const
-    {
-        if (m_nameRanks.size() != m_rows.size())
-            rankNames();
-        return m_nameRanks[std::size_t(row)];
-    }
+    // Orders two rows by name: by rank while the ranks are current or can be made so at once;
+    // while a cycle brings rows, by the names themselves, since inserting a page into a sorted
+    // view compares a few rows only and ranking every row again per page would cost far more.
+    int compareNames(int left, int right) const;
+    // Case-insensitively, then exactly (as compareText() orders texts), on the folded names.
+    static int compareNamesOf(const Row &left, const Row &right);
     void rankNames() const;
     void forgetNameRanks() { m_nameRanks.clear(); }
     mutable std::vector<int> m_nameRanks;
     QHash<QString, int> m_rowByKey;
     QHash<QString, int> m_rowByName;
     FleetSummary m_summary;
-    qint64 m_cycle = 0;
-    bool m_cycleRunning = false;
-    bool m_summaryPending = false; // the counts changed during the cycle running
-    std::size_t m_nextRowHint = 0; // the row the next listed summary most likely belongs to
-    qint64 m_failedCycle = -1; // the last cycle, when it failed; -1 after a complete one
-    qint64 m_lastCompleteAt = -1;
+    qint64 m_cycle = 0; // the last cycle number given to any connection
+    bool m_summaryPending = false; // the counts changed during a cycle running
     // Every highlight started, oldest first. A row highlighted again gets a second entry rather
     // than its first moved (a search and a shift of thousands of keys per change); an entry
     // whose start no longer matches its row's is dropped when it comes up.

@@ -14,12 +14,19 @@ struct Text {
     Q_DECLARE_TR_FUNCTIONS(models::StatusChangeNotifier)
 };
 
+// The name, and with several connections open the account and region it belongs to.
+QString shownName(const StatusChange &change)
+{
+    return change.group.isEmpty() ? change.name
+                                  : change.name + QStringLiteral(" (") + change.group + u')';
+}
+
 QString describe(const StatusChange &change)
 {
     if (StatusChangeNotifier::turnedAnomalous(change))
-        return Text::tr("%1: latest result ANOMALOUS").arg(change.name);
+        return Text::tr("%1: latest result ANOMALOUS").arg(shownName(change));
     return Text::tr("%1: %2 → %3")
-        .arg(change.name, statusPresentation(change.oldStatus).label,
+        .arg(shownName(change), statusPresentation(change.oldStatus).label,
             change.newStatus.isEmpty() ? Text::tr("no status")
                                        : statusPresentation(change.newStatus).label);
 }
@@ -83,8 +90,8 @@ void StatusChangeNotifier::flush()
     if (changes.size() == 1) {
         const StatusChange &change = changes.first();
         alert.title = turnedAnomalous(change)
-            ? Text::tr("%1 turned ANOMALOUS").arg(change.name)
-            : Text::tr("%1 is no longer running").arg(change.name);
+            ? Text::tr("%1 turned ANOMALOUS").arg(shownName(change))
+            : Text::tr("%1 is no longer running").arg(shownName(change));
     } else {
         alert.title = Text::tr("%n schedulers need attention", nullptr, int(changes.size()));
     }

@@ -9,7 +9,8 @@ class QPalette;
 // How a scheduler status (InferenceSchedulerStatus) or latest inference result is presented:
 // one table, shared by the details form, the fleet table and the dashboard. Every kind has a
 // text, an icon and colours, so no state is told by colour alone; the colours come in a light
-// and a dark set, each pair at least 4.5:1 (WCAG AA) apart. Values the application does not
+// and a dark set, each pair at least 4.5:1 (WCAG AA) apart, and a high-contrast set for the
+// black-and-white theme, each pair at least 7:1 (WCAG AAA). Values the application does not
 // know are shown as themselves with the neutral Unknown presentation.
 namespace models {
 
@@ -20,8 +21,15 @@ enum class StatusKind {
     Stopped,
     Anomalous,
     Normal,
+    // An inference execution's status (ListInferenceExecutions).
+    InProgress,
+    Success,
+    Failed,
     Unknown,
 };
+
+// Which colours a palette calls for (ui::colorSetOf() decides).
+enum class ColorSet { Light, Dark, HighContrast };
 
 struct StatusColors {
     QColor background;
@@ -39,8 +47,12 @@ struct StatusPresentation {
     int severity = 0; // 0 is the most urgent; see statusSeverity()
     StatusColors light;
     StatusColors dark;
+    StatusColors highContrast;
 
-    const StatusColors &colors(bool darkPalette) const { return darkPalette ? dark : light; }
+    const StatusColors &colors(ColorSet set) const
+    {
+        return set == ColorSet::HighContrast ? highContrast : set == ColorSet::Dark ? dark : light;
+    }
 };
 
 // Exact, case-sensitive match on the service's values; anything else is Unknown.
@@ -49,8 +61,9 @@ StatusPresentation statusPresentation(const QString &value);
 // The presentation of a kind itself; Unknown's label is "UNKNOWN" here.
 StatusPresentation statusPresentation(StatusKind kind);
 
-// Sort and tile order, most urgent first: ANOMALOUS 0, STOPPING 1, PENDING 2, an unknown value 3,
-// STOPPED 4, RUNNING and NORMAL 5. An empty value (the member is absent) sorts last, at 6.
+// Sort and tile order, most urgent first: ANOMALOUS and FAILED 0, STOPPING 1, PENDING and
+// IN_PROGRESS 2, an unknown value 3, STOPPED 4, RUNNING, NORMAL and SUCCESS 5. An empty value (the
+// member is absent) sorts last, at 6.
 int statusSeverity(const QString &value);
 
 // PENDING and STOPPING: the scheduler is changing state and is worth polling faster.

@@ -1,5 +1,6 @@
 #include "options/guioptions.h"
 
+#include "aws/configresolver.h"
 #include "emulator/fleetgenerator.h"
 #include "lookout/parametervalidation.h"
 #include "options/optionvalues.h"
@@ -28,6 +29,9 @@ constexpr QLatin1StringView kSeed("--seed");
 constexpr QLatin1StringView kChurn("--churn");
 constexpr QLatin1StringView kFrom("--from");
 constexpr QLatin1StringView kResults("--results");
+constexpr QLatin1StringView kWall("--wall");
+constexpr QLatin1StringView kConnection("--connection");
+constexpr QLatin1StringView kTheme("--theme");
 
 // Python's (and JSON's) largest exactly representable integer, as `emulator --seed` takes it.
 constexpr qint64 kMaxSeed = 9'007'199'254'740'991;
@@ -40,7 +44,7 @@ const QList<OptionSpec> &guiOptionSpecs()
         QList<OptionSpec> all { { kProfile, true }, { kRegion, true }, { kEndpointUrl, true },
             { kScheduler, true }, { kShow, true }, { kRefreshInterval, true }, { kDemo, false },
             { kFleet, true }, { kSeed, true }, { kChurn, false }, { kFrom, true },
-            { kResults, true } };
+            { kResults, true }, { kWall, false }, { kConnection, true }, { kTheme, true } };
         // QGuiApplication and QApplication take these out of argv themselves, with one dash or two.
         static const QList<QLatin1StringView> qtValued { "-platform"_L1, "--platform"_L1,
             "-platformpluginpath"_L1, "--platformpluginpath"_L1, "-platformtheme"_L1,
@@ -60,6 +64,28 @@ const QList<OptionSpec> &guiOptionSpecs()
     return specs;
 }
 
+QString ConnectionSpec::toText() const
+{
+    return region.isEmpty() ? profile : profile + QLatin1Char('@') + region;
+}
+
+Result<ConnectionSpec> parseConnectionSpec(const QString &text)
+{
+    const qsizetype at = text.lastIndexOf(QLatin1Char('@'));
+    ConnectionSpec spec;
+    spec.profile = (at < 0 ? text : text.left(at)).trimmed();
+    spec.region = at < 0 ? QString() : text.mid(at + 1).trimmed();
+    if (spec.profile.isEmpty() || (at >= 0 && spec.region.isEmpty()))
+        return CommandLineError { Text::tr(
+            "argument %1: expected PROFILE or PROFILE@REGION, not '%2'")
+                                      .arg(kConnection, text) };
+    if (!spec.region.isEmpty()) {
+        if (const std::optional<QString> problem = aws::regionProblem(spec.region))
+            return CommandLineError { Text::tr("argument %1: %2").arg(kConnection, *problem) };
+    }
+    return spec;
+}
+
 Result<GuiOptions> parseGuiOptions(const QStringList &arguments)
 {
     const ScannedArguments scanned = scanArguments(arguments.mid(1), guiOptionSpecs());
@@ -76,11 +102,26 @@ Result<GuiOptions> parseGuiOptions(const QStringList &arguments)
     options.requestedConfig.region = scanned.value(kRegion).value_or(QString());
     options.requestedConfig.endpointUrl = scanned.value(kEndpointUrl).value_or(QString());
     for (const QLatin1StringView option :
-        { kProfile, kRegion, kEndpointUrl, kScheduler, kFrom, kResults }) {
+        { kProfile, kRegion, kEndpointUrl, kScheduler, kFrom, kResults, kConnection }) {
         if (scanned.has(option) && scanned.value(option)->trimmed().isEmpty())
             return CommandLineError {
                 Text::tr("argument %1: expected a non-empty value").arg(option)
             };
+    }
+
+    // Every window takes a theme, the results window too.
+    if (const auto theme = scanned.value(kTheme)) {
+        QStringList names;
+        std::optional<Theme> chosen;
+        for (const ThemeName &entry : kThemeNames) {
+            names.append(entry.name);
+            if (*theme == entry.name)
+                chosen = entry.theme;
+        }
+        if (!chosen)
+            return CommandLineError { Text::tr("argument %1: expected one of %2, not '%3'")
+                                          .arg(kTheme, names.join(QLatin1String(", ")), *theme) };
+        options.theme = *chosen;
     }
 
     if (const auto location = scanned.value(kResults)) {
@@ -88,7 +129,7 @@ Result<GuiOptions> parseGuiOptions(const QStringList &arguments)
         // --endpoint-url (S3's endpoint), as `results s3://…` reads it.
         const bool fromS3 = location->startsWith(QLatin1String("s3://"), Qt::CaseInsensitive);
         for (const QLatin1StringView option : { kProfile, kRegion, kEndpointUrl, kScheduler, kShow,
-                 kRefreshInterval, kDemo, kFleet, kSeed, kChurn, kFrom }) {
+                 kRefreshInterval, kDemo, kFleet, kSeed, kChurn, kFrom, kWall, kConnection }) {
             const bool connection
                 = option == kProfile || option == kRegion || option == kEndpointUrl;
             if (scanned.has(option) && !(fromS3 && connection))
@@ -101,6 +142,27 @@ Result<GuiOptions> parseGuiOptions(const QStringList &arguments)
         }
         options.resultsLocation = *location;
         return options;
+    }
+    for (const ScannedOption &option : scanned.options) {
+        if (option.name != kConnection)
+            continue;
+        const Result<ConnectionSpec> spec = parseConnectionSpec(option.value);
+        if (!spec)
+            return spec.error();
+        if (options.connections.contains(spec.value()))
+            return CommandLineError {
+                Text::tr("argument %1: '%2' is given twice").arg(kConnection, spec.value().toText())
+            };
+        options.connections.append(spec.value());
+    }
+    if (!options.connections.isEmpty()) {
+        for (const QLatin1StringView option : { kProfile, kRegion, kDemo }) {
+            if (scanned.has(option))
+                return CommandLineError { Text::tr(
+                    "argument %1: not with --connection, which names each profile and "
+                    "region")
+                                              .arg(option) };
+        }
     }
     if (const auto name = scanned.value(kScheduler)) {
         lookout::ParameterCheck check;
@@ -142,6 +204,7 @@ Result<GuiOptions> parseGuiOptions(const QStringList &arguments)
         options.refreshIntervalSeconds = static_cast<int>(seconds.value());
     }
 
+    options.wall = scanned.has(kWall);
     options.demo = scanned.has(kDemo);
     if (!options.demo) {
         for (const QLatin1StringView option : { kFleet, kSeed, kChurn, kFrom }) {

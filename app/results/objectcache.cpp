@@ -113,8 +113,6 @@ bool ObjectCache::store(const QString &scope, const ObjectInfo &object, QByteArr
         || contents.size() > m_maxBytes / 4)
         return false;
     const QString path = entryPath(scope, object);
-    if (!QDir().mkpath(QFileInfo(path).path()))
-        return false;
     char header[kHeaderBytes];
     std::memcpy(header, kMagic, sizeof kMagic);
     putUint64(header + 8, static_cast<quint64>(contents.size()));
@@ -123,7 +121,9 @@ bool ObjectCache::store(const QString &scope, const ObjectInfo &object, QByteArr
     // synced to disk (a sync per object cost 0.8 ms, 1.6 s of a week's 1,931 objects): an entry
     // that a crash damages fails its checksum and is fetched again.
     QTemporaryFile file(path + QStringLiteral(".XXXXXX"));
-    if (!file.open())
+    // The entry's folder is made when the first write into it fails, not checked before every
+    // write (a tenth of the time a week's stores took).
+    if (!file.open() && (!QDir().mkpath(QFileInfo(path).path()) || !file.open()))
         return false;
     if (file.write(header, kHeaderBytes) != kHeaderBytes
         || file.write(contents.data(), contents.size()) != contents.size() || !file.flush())

@@ -42,6 +42,10 @@
         <source>no result yet</source>
         <translation>noch kein Ergebnis</translation>
     </message>
+    <message>
+        <source>Changed %1</source>
+        <translation>Geändert %1</translation>
+    </message>
 </context>
 <context>
     <name>FleetViewForm</name>
@@ -95,6 +99,10 @@
     <message>
         <source>Run &apos;%1 --help&apos; for the options.</source>
         <translation>Mit „%1 --help“ werden die Optionen angezeigt.</translation>
+    </message>
+    <message>
+        <source>Showing the dashboard on a wall display</source>
+        <translation>Zeigt das Dashboard auf einem Wandbildschirm</translation>
     </message>
 </context>
 <context>
@@ -292,6 +300,30 @@
         <source>%1: a value this version of Lookout Desk does not know.</source>
         <translation>%1: ein Wert, den diese Version von Lookout Desk nicht kennt.</translation>
     </message>
+    <message>
+        <source>IN_PROGRESS</source>
+        <translation>IN_PROGRESS</translation>
+    </message>
+    <message>
+        <source>In progress: the execution is running.</source>
+        <translation>In Bearbeitung: Die Ausführung läuft.</translation>
+    </message>
+    <message>
+        <source>SUCCESS</source>
+        <translation>SUCCESS</translation>
+    </message>
+    <message>
+        <source>Success: the execution ran and wrote its results.</source>
+        <translation>Erfolgreich: Die Ausführung ist gelaufen und hat ihre Ergebnisse geschrieben.</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>FAILED</translation>
+    </message>
+    <message>
+        <source>Failed: the execution produced no results; its failed reason says why.</source>
+        <translation>Fehlgeschlagen: Die Ausführung hat keine Ergebnisse erzeugt; ihr Fehlergrund sagt, warum.</translation>
+    </message>
 </context>
 <context>
     <name>models::CliCommandText</name>
@@ -403,6 +435,45 @@
     </message>
 </context>
 <context>
+    <name>models::ExecutionHistoryModel</name>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>nicht gesetzt</translation>
+    </message>
+    <message>
+        <source>Scheduled start</source>
+        <translation>Geplanter Start</translation>
+    </message>
+    <message>
+        <source>Data window</source>
+        <translation>Datenfenster</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Model version</source>
+        <translation>Modellversion</translation>
+    </message>
+    <message>
+        <source>Result object</source>
+        <translation>Ergebnisobjekt</translation>
+    </message>
+    <message>
+        <source>Failed reason</source>
+        <translation>Fehlergrund</translation>
+    </message>
+</context>
+<context>
     <name>models::FleetLoader</name>
     <message>
         <source>The connection has no credentials provider.</source>
@@ -478,6 +549,41 @@
             <numerusform>%n normal</numerusform>
             <numerusform>%n normal</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>models::InferenceEventModel</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>no sensors listed</source>
+        <translation>keine Sensoren angegeben</translation>
+    </message>
+    <message>
+        <source>%1 seconds</source>
+        <translation>%1 Sekunden</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>nicht gesetzt</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Ende</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Contributing sensors</source>
+        <translation>Beitragende Sensoren</translation>
     </message>
 </context>
 <context>
@@ -575,6 +681,111 @@
     <message>
         <source>Results in %1 cannot be read: %2</source>
         <translation>Die Ergebnisse in %1 können nicht gelesen werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>models::SchedulerActionController</name>
+    <message>
+        <source>dropped: the connection changed</source>
+        <translation>verworfen: die Verbindung hat gewechselt</translation>
+    </message>
+    <message>
+        <source>access denied: the credentials lack the permission %1</source>
+        <translation>Zugriff verweigert: den Anmeldedaten fehlt die Berechtigung %1</translation>
+    </message>
+    <message>
+        <source>already starting</source>
+        <translation>startet bereits</translation>
+    </message>
+    <message>
+        <source>already running</source>
+        <translation>läuft bereits</translation>
+    </message>
+    <message>
+        <source>still stopping; it can be started once it has stopped</source>
+        <translation>wird noch gestoppt; er kann gestartet werden, sobald er gestoppt ist</translation>
+    </message>
+    <message>
+        <source>its state changed meanwhile; only a stopped scheduler can be started</source>
+        <translation>sein Zustand hat sich inzwischen geändert; nur ein gestoppter Planer kann gestartet werden</translation>
+    </message>
+    <message>
+        <source>already stopped</source>
+        <translation>bereits gestoppt</translation>
+    </message>
+    <message>
+        <source>already stopping</source>
+        <translation>wird bereits gestoppt</translation>
+    </message>
+    <message>
+        <source>its state changed meanwhile; only a running scheduler can be stopped</source>
+        <translation>sein Zustand hat sich inzwischen geändert; nur ein laufender Planer kann gestoppt werden</translation>
+    </message>
+    <message>
+        <source>%1 is starting (%2).</source>
+        <translation>%1 startet (%2).</translation>
+    </message>
+    <message>
+        <source>%1 is stopping (%2).</source>
+        <translation>%1 wird gestoppt (%2).</translation>
+    </message>
+    <message>
+        <source>%1 was not started: %2.</source>
+        <translation>%1 wurde nicht gestartet: %2.</translation>
+    </message>
+    <message>
+        <source>%1 was not stopped: %2.</source>
+        <translation>%1 wurde nicht gestoppt: %2.</translation>
+    </message>
+    <message>
+        <source>Could not start %1: %2</source>
+        <translation>%1 konnte nicht gestartet werden: %2</translation>
+    </message>
+    <message>
+        <source>Could not stop %1: %2</source>
+        <translation>%1 konnte nicht gestoppt werden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>und %n weiterer</numerusform>
+            <numerusform>und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n started</source>
+        <translation>
+            <numerusform>%n gestartet</numerusform>
+            <numerusform>%n gestartet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stopped</source>
+        <translation>
+            <numerusform>%n gestoppt</numerusform>
+            <numerusform>%n gestoppt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not started</source>
+        <translation>
+            <numerusform>%n nicht gestartet</numerusform>
+            <numerusform>%n nicht gestartet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not stopped</source>
+        <translation>
+            <numerusform>%n nicht gestoppt</numerusform>
+            <numerusform>%n nicht gestoppt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n fehlgeschlagen</numerusform>
+            <numerusform>%n fehlgeschlagen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -858,6 +1069,30 @@
         <source>Data delay offset</source>
         <translation>Verzögerung der Daten</translation>
     </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>AWS account of the inference scheduler</source>
+        <translation>AWS-Konto des Inferenzplaners</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Region of the connection</source>
+        <translation>Region der Verbindung</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Profile of the connection</source>
+        <translation>Profil der Verbindung</translation>
+    </message>
 </context>
 <context>
     <name>models::SensorContributionModel</name>
@@ -955,6 +1190,16 @@
     </message>
 </context>
 <context>
+    <name>models::WallTilesModel</name>
+    <message numerus="yes">
+        <source>%n running, normal</source>
+        <translation>
+            <numerusform>%n läuft, normal</numerusform>
+            <numerusform>%n laufen, normal</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>options::GuiOptions</name>
     <message>
         <source>Unknown options: %1</source>
@@ -999,6 +1244,18 @@
     <message>
         <source>argument %1: expected one of %2, not &apos;%3&apos;</source>
         <translation>Argument %1: erwartet wird einer von %2, nicht „%3“</translation>
+    </message>
+    <message>
+        <source>argument %1: expected PROFILE or PROFILE@REGION, not &apos;%2&apos;</source>
+        <translation>Argument %1: PROFIL oder PROFIL@REGION erwartet, nicht &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>argument %1: &apos;%2&apos; is given twice</source>
+        <translation>Argument %1: &apos;%2&apos; ist zweimal angegeben</translation>
+    </message>
+    <message>
+        <source>argument %1: not with --connection, which names each profile and region</source>
+        <translation>Argument %1: nicht mit --connection, das jedes Profil und jede Region nennt</translation>
     </message>
 </context>
 <context>
@@ -1123,6 +1380,69 @@
     </message>
 </context>
 <context>
+    <name>ui::ConnectionsDialog</name>
+    <message>
+        <source>Choose or type a profile.</source>
+        <translation>Wählen Sie ein Profil oder geben Sie eines ein.</translation>
+    </message>
+    <message>
+        <source>%1 is listed already.</source>
+        <translation>%1 steht schon in der Liste.</translation>
+    </message>
+    <message>
+        <source>%1 (the profile&apos;s region)</source>
+        <translation>%1 (Region des Profils)</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>Verbindungen</translation>
+    </message>
+    <message>
+        <source>Besides the profile and region chosen in the toolbar, the fleet table and the dashboard show these, each refreshed on its own:</source>
+        <translation>Neben dem Profil und der Region aus der Werkzeugleiste zeigen die Flottentabelle und das Dashboard diese, jede für sich aktualisiert:</translation>
+    </message>
+    <message>
+        <source>Further connections</source>
+        <translation>Weitere Verbindungen</translation>
+    </message>
+    <message>
+        <source>&amp;Profile:</source>
+        <translation>&amp;Profil:</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>R&amp;egion:</source>
+        <translation>R&amp;egion:</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>the profile&apos;s own</source>
+        <translation>die des Profils</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add connection</source>
+        <translation>Verbindung hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>Ent&amp;fernen</translation>
+    </message>
+    <message>
+        <source>Remove connection</source>
+        <translation>Verbindung entfernen</translation>
+    </message>
+</context>
+<context>
     <name>ui::ContributionBars</name>
     <message>
         <source>Contributing sensors</source>
@@ -1166,6 +1486,33 @@
     </message>
 </context>
 <context>
+    <name>ui::DashboardGroupHeader</name>
+    <message>
+        <source>%1 (continued) … continued on the next page</source>
+        <translation>%1 (Fortsetzung) … geht auf der nächsten Seite weiter</translation>
+    </message>
+    <message>
+        <source>%1 (continued)</source>
+        <translation>%1 (Fortsetzung)</translation>
+    </message>
+    <message>
+        <source>%1 … continued on the next page</source>
+        <translation>%1 … geht auf der nächsten Seite weiter</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <source>Last refresh of the group</source>
+        <translation>Letzte Aktualisierung der Gruppe</translation>
+    </message>
+    <message>
+        <source>Group %1: %2. %3</source>
+        <translation>Gruppe %1: %2. %3</translation>
+    </message>
+</context>
+<context>
     <name>ui::DashboardView</name>
     <message>
         <source>Dashboard</source>
@@ -1180,20 +1527,53 @@
         <translation>Letzte Aktualisierung</translation>
     </message>
     <message>
-        <source>Refresh failed: hatched tiles show data from %1</source>
-        <translation>Aktualisierung fehlgeschlagen: schraffierte Kacheln zeigen Daten von %1</translation>
-    </message>
-    <message>
         <source>Refresh failed</source>
         <translation>Aktualisierung fehlgeschlagen</translation>
     </message>
     <message>
-        <source>Updated %1</source>
-        <translation>Aktualisiert: %1</translation>
-    </message>
-    <message>
         <source>Waiting for the first refresh…</source>
         <translation>Warten auf die erste Aktualisierung…</translation>
+    </message>
+    <message>
+        <source>Page of tiles shown</source>
+        <translation>Angezeigte Seite der Kacheln</translation>
+    </message>
+    <message>
+        <source>Refresh failed: hatched tiles show data from %1 (%2)</source>
+        <translation>Aktualisierung fehlgeschlagen: schraffierte Kacheln zeigen Daten von %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Updated %1, at %2</source>
+        <translation>Aktualisiert %1, um %2</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Seite %1 von %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>account · region</comment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 (profile %2)</source>
+        <translation>%1 (Profil %2)</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <comment>refresh failed — why</comment>
+        <translation>%1 — %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of %1 connections failing</source>
+        <translation>
+            <numerusform>%n von %1 Verbindungen gestört</numerusform>
+            <numerusform>%n von %1 Verbindungen gestört</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scheduler tiles of %1, most urgent first</source>
+        <translation>Kacheln der Planer von %1, dringendste zuerst</translation>
     </message>
 </context>
 <context>
@@ -1224,6 +1604,203 @@
     <message>
         <source>Retry</source>
         <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>&amp;Sign In…</source>
+        <translation>&amp;Anmelden…</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>Sign in to IAM Identity Center for profile %1</source>
+        <translation>Bei IAM Identity Center für das Profil %1 anmelden</translation>
+    </message>
+</context>
+<context>
+    <name>ui::EventTimeline</name>
+    <message>
+        <source>Events timeline</source>
+        <translation>Zeitleiste der Ereignisse</translation>
+    </message>
+    <message>
+        <source>No anomaly events in this interval</source>
+        <translation>Keine Anomalie-Ereignisse in diesem Zeitraum</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n anomaly events</source>
+        <translation>
+            <numerusform>%n Anomalie-Ereignis</numerusform>
+            <numerusform>%n Anomalie-Ereignisse</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n executions</source>
+        <translation>
+            <numerusform>%n Ausführung</numerusform>
+            <numerusform>%n Ausführungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n fehlgeschlagen</numerusform>
+            <numerusform>%n fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>selected: %1</source>
+        <translation>ausgewählt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ui::ExecutionHistoryTab</name>
+    <message>
+        <source>Inference history</source>
+        <translation>Inferenzverlauf</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Alle Status</translation>
+    </message>
+    <message>
+        <source>Execution status</source>
+        <translation>Status der Ausführung</translation>
+    </message>
+    <message>
+        <source>Executions whose data window lies in this range, counted back from now</source>
+        <translation>Ausführungen, deren Datenfenster in diesem Zeitraum liegt, von jetzt an zurückgerechnet</translation>
+    </message>
+    <message>
+        <source>Inference executions</source>
+        <translation>Inferenzausführungen</translation>
+    </message>
+    <message>
+        <source>Executions shown</source>
+        <translation>Angezeigte Ausführungen</translation>
+    </message>
+    <message>
+        <source>result object</source>
+        <translation>Ergebnisobjekt</translation>
+    </message>
+    <message>
+        <source>Result object</source>
+        <translation>Ergebnisobjekt</translation>
+    </message>
+    <message>
+        <source>Result object of the selected execution</source>
+        <translation>Ergebnisobjekt der ausgewählten Ausführung</translation>
+    </message>
+    <message>
+        <source>Result object:</source>
+        <translation>Ergebnisobjekt:</translation>
+    </message>
+    <message>
+        <source>Failed reason of the selected execution</source>
+        <translation>Fehlergrund der ausgewählten Ausführung</translation>
+    </message>
+    <message>
+        <source>The selected execution has no failed reason.</source>
+        <translation>Die ausgewählte Ausführung hat keinen Fehlergrund.</translation>
+    </message>
+    <message>
+        <source>Copy Row as &amp;JSON</source>
+        <translation>Zeile als &amp;JSON kopieren</translation>
+    </message>
+    <message>
+        <source>Copy what aws lookoutequipment list-inference-executions prints for this execution</source>
+        <translation>Kopieren, was aws lookoutequipment list-inference-executions für diese Ausführung ausgibt</translation>
+    </message>
+    <message>
+        <source>Copy every row shown, tab-separated, with a header line</source>
+        <translation>Alle angezeigten Zeilen kopieren, durch Tabulatoren getrennt, mit Kopfzeile</translation>
+    </message>
+    <message>
+        <source>Choose a scheduler to see its inference executions.</source>
+        <translation>Wählen Sie einen Planer, um seine Inferenzausführungen zu sehen.</translation>
+    </message>
+    <message>
+        <source>Executions cannot be listed without a connection.</source>
+        <translation>Ohne Verbindung können keine Ausführungen aufgelistet werden.</translation>
+    </message>
+    <message>
+        <source>The executions of %1 are listed when this tab is shown.</source>
+        <translation>Die Ausführungen von %1 werden aufgelistet, wenn dieser Reiter angezeigt wird.</translation>
+    </message>
+    <message>
+        <source>Listing the executions of %1…</source>
+        <translation>Die Ausführungen von %1 werden aufgelistet…</translation>
+    </message>
+    <message>
+        <source>The executions of %1 could not be listed.</source>
+        <translation>Die Ausführungen von %1 konnten nicht aufgelistet werden.</translation>
+    </message>
+    <message>
+        <source>%1 has no executions that match.</source>
+        <translation>%1 hat keine passenden Ausführungen.</translation>
+    </message>
+    <message>
+        <source>Could not refresh the executions of %1.</source>
+        <translation>Die Ausführungen von %1 konnten nicht aktualisiert werden.</translation>
+    </message>
+    <message>
+        <source>Could not list more executions of %1.</source>
+        <translation>Weitere Ausführungen von %1 konnten nicht aufgelistet werden.</translation>
+    </message>
+    <message>
+        <source>Could not list the executions of %1.</source>
+        <translation>Die Ausführungen von %1 konnten nicht aufgelistet werden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 executions shown; more load as you scroll</source>
+        <translation>
+            <numerusform>%1 Ausführung angezeigt; weitere werden beim Blättern geladen</numerusform>
+            <numerusform>%1 Ausführungen angezeigt; weitere werden beim Blättern geladen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>All %1 executions shown</source>
+        <translation>
+            <numerusform>Die %1 Ausführung wird angezeigt</numerusform>
+            <numerusform>Alle %1 Ausführungen angezeigt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no execution selected</source>
+        <translation>keine Ausführung ausgewählt</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keines</translation>
+    </message>
+    <message>
+        <source>Stat&amp;us:</source>
+        <translation>Stat&amp;us:</translation>
+    </message>
+    <message>
+        <source>Failed r&amp;eason:</source>
+        <translation>F&amp;ehlergrund:</translation>
+    </message>
+    <message>
+        <source>Copy Fai&amp;led Reason</source>
+        <translation>Feh&amp;lergrund kopieren</translation>
+    </message>
+    <message>
+        <source>Copy Result &amp;Object</source>
+        <translation>Ergebnis&amp;objekt kopieren</translation>
+    </message>
+    <message>
+        <source>Copy Rows as TS&amp;V</source>
+        <translation>Zeilen als TS&amp;V kopieren</translation>
+    </message>
+    <message>
+        <source>1 execution shown; more load as you scroll</source>
+        <translation>1 Ausführung angezeigt; weitere werden beim Blättern geladen</translation>
+    </message>
+    <message>
+        <source>The only execution is shown</source>
+        <translation>Die einzige Ausführung wird angezeigt</translation>
     </message>
 </context>
 <context>
@@ -1580,6 +2157,84 @@ Ein Betrachter für Inferenzplaner von Amazon Lookout for Equipment.</translatio
     <message>
         <source>Next or previous tab of the scheduler (in its pane)</source>
         <translation>Nächster oder vorheriger Reiter des Planers (in seinem Bereich)</translation>
+    </message>
+    <message>
+        <source>Scheduler &amp;History</source>
+        <translation>Planer-Ver&amp;lauf</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Copy the current execution as JSON (history table)</source>
+        <translation>Die aktuelle Ausführung als JSON kopieren (Verlaufstabelle)</translation>
+    </message>
+    <message>
+        <source>Scheduler &amp;Events</source>
+        <translation>Planer-Ere&amp;ignisse</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <source>Co&amp;nnections…</source>
+        <translation>Verbindu&amp;ngen…</translation>
+    </message>
+    <message>
+        <source>Watch further profiles and regions on the same fleet table and dashboard</source>
+        <translation>Weitere Profile und Regionen in derselben Flottentabelle und im Dashboard beobachten</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of %1 connections failing; their rows are stale.</source>
+        <translation>
+            <numerusform>%n von %1 Verbindungen gestört; ihre Zeilen sind veraltet.</numerusform>
+            <numerusform>%n von %1 Verbindungen gestört; ihre Zeilen sind veraltet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Sign In to IAM Identity Center…</source>
+        <translation>Bei IAM Identity Center &amp;anmelden…</translation>
+    </message>
+    <message>
+        <source>Sign in for the profile in the toolbar, when it uses IAM Identity Center</source>
+        <translation>Für das Profil in der Werkzeugleiste anmelden, wenn es IAM Identity Center nutzt</translation>
+    </message>
+    <message>
+        <source>Sign in to IAM Identity Center with Sign In.</source>
+        <translation>Mit „Anmelden“ bei IAM Identity Center anmelden.</translation>
+    </message>
+</context>
+<context>
+    <name>ui::MfaDialog</name>
+    <message>
+        <source>MFA Code for %1</source>
+        <translation>MFA-Code für %1</translation>
+    </message>
+    <message>
+        <source>The profile %1 assumes its role with the MFA device %2. Enter the device&apos;s current six-digit code.</source>
+        <translation>Das Profil %1 übernimmt seine Rolle mit dem MFA-Gerät %2. Geben Sie den aktuellen sechsstelligen Code des Geräts ein.</translation>
+    </message>
+    <message>
+        <source>MFA code</source>
+        <translation>MFA-Code</translation>
+    </message>
+    <message>
+        <source>Six digits from the device %1</source>
+        <translation>Sechs Ziffern vom Gerät %1</translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>&amp;Code:</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
     </message>
 </context>
 <context>
@@ -2298,6 +2953,157 @@ Ein Betrachter für Inferenzplaner von Amazon Lookout for Equipment.</translatio
     </message>
 </context>
 <context>
+    <name>ui::SchedulerActions</name>
+    <message>
+        <source>S&amp;tart Schedulers…</source>
+        <translation>Planer s&amp;tarten…</translation>
+    </message>
+    <message>
+        <source>Start the selected schedulers that are stopped, after a confirmation (Ctrl+Shift+S)</source>
+        <translation>Die ausgewählten gestoppten Planer nach einer Bestätigung starten (Strg+Umschalt+S)</translation>
+    </message>
+    <message>
+        <source>Sto&amp;p Schedulers…</source>
+        <translation>Planer st&amp;oppen…</translation>
+    </message>
+    <message>
+        <source>Stop the selected schedulers that are running, after a confirmation (Ctrl+Shift+X)</source>
+        <translation>Die ausgewählten laufenden Planer nach einer Bestätigung stoppen (Strg+Umschalt+X)</translation>
+    </message>
+    <message>
+        <source>Start…</source>
+        <translation>Starten…</translation>
+    </message>
+    <message>
+        <source>Start this scheduler, after a confirmation</source>
+        <translation>Diesen Planer nach einer Bestätigung starten</translation>
+    </message>
+    <message>
+        <source>Stop…</source>
+        <translation>Stoppen…</translation>
+    </message>
+    <message>
+        <source>Stop this scheduler, after a confirmation</source>
+        <translation>Diesen Planer nach einer Bestätigung stoppen</translation>
+    </message>
+    <message>
+        <source>Nothing to start: only a stopped scheduler can be started</source>
+        <translation>Nichts zu starten: nur ein gestoppter Planer kann gestartet werden</translation>
+    </message>
+    <message>
+        <source>Nothing to stop: only a running scheduler can be stopped</source>
+        <translation>Nichts zu stoppen: nur ein laufender Planer kann gestoppt werden</translation>
+    </message>
+    <message>
+        <source>Start Schedulers</source>
+        <translation>Planer starten</translation>
+    </message>
+    <message>
+        <source>Stop Schedulers</source>
+        <translation>Planer stoppen</translation>
+    </message>
+    <message>
+        <source>1 selected scheduler is not stopped and is skipped.</source>
+        <translation>1 ausgewählter Planer ist nicht gestoppt und wird übersprungen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected schedulers are not stopped and are skipped.</source>
+        <translation>
+            <numerusform>%n ausgewählter Planer ist nicht gestoppt und wird übersprungen.</numerusform>
+            <numerusform>%n ausgewählte Planer sind nicht gestoppt und werden übersprungen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 selected scheduler is not running and is skipped.</source>
+        <translation>1 ausgewählter Planer läuft nicht und wird übersprungen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected schedulers are not running and are skipped.</source>
+        <translation>
+            <numerusform>%n ausgewählter Planer läuft nicht und wird übersprungen.</numerusform>
+            <numerusform>%n ausgewählte Planer laufen nicht und werden übersprungen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <source>Sto&amp;p</source>
+        <translation>St&amp;oppen</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stoppen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Not sent: a start or stop is still running, or there is no connection</source>
+        <translation>Nicht gesendet: ein Starten oder Stoppen läuft noch, oder es besteht keine Verbindung</translation>
+    </message>
+    <message>
+        <source>Start %1?</source>
+        <translation>%1 starten?</translation>
+    </message>
+    <message>
+        <source>Stop %1?</source>
+        <translation>%1 stoppen?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Start %n schedulers?</source>
+        <translation>
+            <numerusform>%n Planer starten?</numerusform>
+            <numerusform>%n Planer starten?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stop %n schedulers?</source>
+        <translation>
+            <numerusform>%n Planer stoppen?</numerusform>
+            <numerusform>%n Planer stoppen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>It goes PENDING, then RUNNING: it runs inference on every upload of new data and writes its results, until it is stopped.</source>
+        <translation>Er wird PENDING, dann RUNNING: er führt bei jedem Hochladen neuer Daten die Inferenz aus und schreibt seine Ergebnisse, bis er gestoppt wird.</translation>
+    </message>
+    <message>
+        <source>Each goes PENDING, then RUNNING: it runs inference on every upload of new data and writes its results, until it is stopped.</source>
+        <translation>Jeder wird PENDING, dann RUNNING: er führt bei jedem Hochladen neuer Daten die Inferenz aus und schreibt seine Ergebnisse, bis er gestoppt wird.</translation>
+    </message>
+    <message>
+        <source>It goes STOPPING, then STOPPED: no inference runs and no results are written until it is started again.</source>
+        <translation>Er wird STOPPING, dann STOPPED: es läuft keine Inferenz und es werden keine Ergebnisse geschrieben, bis er wieder gestartet wird.</translation>
+    </message>
+    <message>
+        <source>Each goes STOPPING, then STOPPED: no inference runs and no results are written until it is started again.</source>
+        <translation>Jeder wird STOPPING, dann STOPPED: es läuft keine Inferenz und es werden keine Ergebnisse geschrieben, bis er wieder gestartet wird.</translation>
+    </message>
+    <message>
+        <source>To start:</source>
+        <translation>Zu starten:</translation>
+    </message>
+    <message>
+        <source>To stop:</source>
+        <translation>Zu stoppen:</translation>
+    </message>
+    <message>
+        <source>Skipped:</source>
+        <translation>Übersprungen:</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>ui::SchedulerDetailsView</name>
     <message>
         <source>&amp;Refresh</source>
@@ -2393,6 +3199,123 @@ Ein Betrachter für Inferenzplaner von Amazon Lookout for Equipment.</translatio
     </message>
 </context>
 <context>
+    <name>ui::SchedulerEventsTab</name>
+    <message>
+        <source>&amp;Reload Events</source>
+        <translation>Ereignisse &amp;neu laden</translation>
+    </message>
+    <message>
+        <source>Scheduler events</source>
+        <translation>Ereignisse des Planers</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <source>Relative to now; All runs from the scheduler&apos;s creation</source>
+        <translation>Bezogen auf jetzt; „Alle“ reicht bis zur Erstellung des Planers zurück</translation>
+    </message>
+    <message>
+        <source>Events time range</source>
+        <translation>Zeitraum der Ereignisse</translation>
+    </message>
+    <message>
+        <source>Reload Events</source>
+        <translation>Ereignisse neu laden</translation>
+    </message>
+    <message>
+        <source>Events summary</source>
+        <translation>Zusammenfassung der Ereignisse</translation>
+    </message>
+    <message>
+        <source>Anomaly events</source>
+        <translation>Anomalie-Ereignisse</translation>
+    </message>
+    <message>
+        <source>Contributing sensors of the selected event</source>
+        <translation>Beitragende Sensoren des gewählten Ereignisses</translation>
+    </message>
+    <message>
+        <source>Diagnostics of the selected event</source>
+        <translation>Diagnose des gewählten Ereignisses</translation>
+    </message>
+    <message>
+        <source>Selected event</source>
+        <translation>Gewähltes Ereignis</translation>
+    </message>
+    <message>
+        <source>Choose a scheduler to see its anomaly events.</source>
+        <translation>Wählen Sie einen Planer, um seine Anomalie-Ereignisse zu sehen.</translation>
+    </message>
+    <message>
+        <source>The anomaly events of %1 are loaded when this tab is shown.</source>
+        <translation>Die Anomalie-Ereignisse von %1 werden geladen, wenn dieser Reiter gezeigt wird.</translation>
+    </message>
+    <message>
+        <source>Events cannot be listed without a connection.</source>
+        <translation>Ohne Verbindung lassen sich keine Ereignisse auflisten.</translation>
+    </message>
+    <message>
+        <source>Fetching %1…</source>
+        <translation>%1 wird abgerufen …</translation>
+    </message>
+    <message>
+        <source>%1 could not be fetched: see the Details tab.</source>
+        <translation>%1 konnte nicht abgerufen werden: siehe Reiter „Details“.</translation>
+    </message>
+    <message>
+        <source>Could not list the anomaly events of %1.</source>
+        <translation>Die Anomalie-Ereignisse von %1 konnten nicht aufgelistet werden.</translation>
+    </message>
+    <message>
+        <source>Could not list the executions of %1.</source>
+        <translation>Die Ausführungen von %1 konnten nicht aufgelistet werden.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n anomaly events</source>
+        <translation>
+            <numerusform>%n Anomalie-Ereignis</numerusform>
+            <numerusform>%n Anomalie-Ereignisse</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n executions, %1 failed</source>
+        <translation>
+            <numerusform>%n Ausführung, %1 fehlgeschlagen</numerusform>
+            <numerusform>%n Ausführungen, %1 fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select an event in the timeline or the table to see the sensors that contributed.</source>
+        <translation>Wählen Sie ein Ereignis in der Zeitleiste oder der Tabelle, um die beitragenden Sensoren zu sehen.</translation>
+    </message>
+    <message>
+        <source>The service sent no diagnostics for this event.</source>
+        <translation>Der Dienst hat zu diesem Ereignis keine Diagnose gesendet.</translation>
+    </message>
+    <message>
+        <source>The service listed no contributing sensors for this event.</source>
+        <translation>Der Dienst hat zu diesem Ereignis keine beitragenden Sensoren angegeben.</translation>
+    </message>
+    <message>
+        <source>1 anomaly event</source>
+        <translation>1 Anomalie-Ereignis</translation>
+    </message>
+    <message>
+        <source>1 execution, failed</source>
+        <translation>1 Ausführung, fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>1 execution</source>
+        <translation>1 Ausführung</translation>
+    </message>
+</context>
+<context>
     <name>ui::SchedulerResultsTab</name>
     <message>
         <source>Scheduler results</source>
@@ -2445,6 +3368,93 @@ Ein Betrachter für Inferenzplaner von Amazon Lookout for Equipment.</translatio
     <message>
         <source>Export Chart</source>
         <translation>Diagramm exportieren</translation>
+    </message>
+</context>
+<context>
+    <name>ui::SsoSignInDialog</name>
+    <message>
+        <source>&amp;Copy Code</source>
+        <translation>Code &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Open Browser</source>
+        <translation>Im Browser ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Try Again</source>
+        <translation>&amp;Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Sign In to IAM Identity Center</source>
+        <translation>Bei IAM Identity Center anmelden</translation>
+    </message>
+    <message>
+        <source>Profile %1 signs in at %2. Open this page, check that it shows the code below, and approve the sign-in.</source>
+        <translation>Das Profil %1 meldet sich bei %2 an. Öffnen Sie diese Seite, prüfen Sie, dass sie den Code unten zeigt, und bestätigen Sie die Anmeldung.</translation>
+    </message>
+    <message>
+        <source>Verification page</source>
+        <translation>Bestätigungsseite</translation>
+    </message>
+    <message>
+        <source>Code:</source>
+        <translation>Code:</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Sign-in status</source>
+        <translation>Anmeldestatus</translation>
+    </message>
+    <message>
+        <source>Copy code</source>
+        <translation>Code kopieren</translation>
+    </message>
+    <message>
+        <source>Open browser</source>
+        <translation>Browser öffnen</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>No browser could be opened: open the page above yourself.</source>
+        <translation>Es ließ sich kein Browser öffnen: Öffnen Sie die Seite oben selbst.</translation>
+    </message>
+    <message>
+        <source>Asking IAM Identity Center for a code…</source>
+        <translation>IAM Identity Center wird nach einem Code gefragt …</translation>
+    </message>
+    <message>
+        <source>Waiting for the sign-in to be approved in the browser. The code is good until %1.</source>
+        <translation>Warten auf die Bestätigung der Anmeldung im Browser. Der Code gilt bis %1.</translation>
+    </message>
+    <message>
+        <source>Signed in.</source>
+        <translation>Angemeldet.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>The code expired before the sign-in was approved. Press Try Again for a new code.</source>
+        <translation>Der Code ist abgelaufen, bevor die Anmeldung bestätigt wurde. Klicken Sie auf „Erneut versuchen“, um einen neuen Code zu erhalten.</translation>
+    </message>
+    <message>
+        <source>The sign-in was refused in the browser. Press Try Again to start over.</source>
+        <translation>Die Anmeldung wurde im Browser abgelehnt. Klicken Sie auf „Erneut versuchen“, um neu zu beginnen.</translation>
+    </message>
+    <message>
+        <source>Could not sign in: %1</source>
+        <translation>Anmeldung fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>

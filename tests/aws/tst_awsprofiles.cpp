@@ -50,7 +50,7 @@ private slots:
     void sameProfileInBothFiles_credentialsFileWins();
     void defaultValues_areNotInherited();
     void servicesSections_keptForEndpoints();
-    void ssoSessionSections_recognisedAndIgnored();
+    void ssoSessionSections_keptApartFromProfiles();
     void profileNamesWithSpacesInConfig_reported();
     void bareProfileHeader_reported();
     void brokenConfigFile_credentialsStillWork();
@@ -163,12 +163,17 @@ void TestAwsProfiles::servicesSections_keptForEndpoints()
     QVERIFY(!profiles.servicesSection(QStringLiteral("other")));
 }
 
-void TestAwsProfiles::ssoSessionSections_recognisedAndIgnored()
+void TestAwsProfiles::ssoSessionSections_keptApartFromProfiles()
 {
     const AwsProfiles profiles
         = profilesFrom("[sso-session corp]\nsso_start_url = https://x\nsso_region = us-east-1\n");
     QVERIFY(profiles.names().isEmpty());
     QVERIFY(profiles.problems().isEmpty());
+    const aws::ConfigSection *session = profiles.ssoSession(QStringLiteral("corp"));
+    QVERIFY(session);
+    QCOMPARE(
+        session->properties.value(QStringLiteral("sso_region")).value, QStringLiteral("us-east-1"));
+    QVERIFY(!profiles.ssoSession(QStringLiteral("other")));
 }
 
 void TestAwsProfiles::profileNamesWithSpacesInConfig_reported()

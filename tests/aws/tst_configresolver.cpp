@@ -2,6 +2,7 @@
 // environment and files in a temporary home (never the real one).
 #include "aws/configresolver.h"
 #include "aws/keychainprofiles.h"
+#include "aws/s3client.h"
 #include "servicedescriptions.h"
 
 #include <QDir>
@@ -49,6 +50,7 @@ private slots:
     void endpoint_ofOtherServices();
     void endpoint_validation_data();
     void endpoint_validation();
+    void s3AddressingStyle_fromTheProfilesS3Section();
 
     void retrySettings_data();
     void retrySettings();
@@ -65,6 +67,8 @@ private slots:
     void profiles_listSharedAndKeychainProfiles();
     void brokenConfigFile_reportsProblems_andTheRestStillWorks();
     void reload_picksUpEditedFiles();
+    void stsEndpoint_data();
+    void stsEndpoint();
 
 private:
     std::unique_ptr<QTemporaryDir> m_home;
@@ -93,6 +97,67 @@ Result<ResolvedConfig> TestConfigResolver::resolve(const QStringList &environmen
 {
     return ConfigResolver(environmentFrom(environment), m_home->path(), keychain)
         .resolve(testsupport::lookoutEquipmentService(), request);
+}
+
+void TestConfigResolver::stsEndpoint_data()
+{
+    QTest::addColumn<QStringList>("environment");
+    QTest::addColumn<QByteArray>("profileLines");
+    QTest::addColumn<QString>("endpoint");
+    QTest::addColumn<QString>("source");
+    QTest::newRow("regional by default, as the CLI v2")
+        << QStringList { "AWS_REGION=eu-west-1" } << QByteArray()
+        << "https://sts.eu-west-1.amazonaws.com"
+        << "the default for region eu-west-1";
+    QTest::newRow("legacy: the global endpoint in a legacy region")
+        << QStringList { "AWS_REGION=eu-west-1", "AWS_STS_REGIONAL_ENDPOINTS=legacy" }
+        << QByteArray() << "https://sts.amazonaws.com"
+        << "AWS_STS_REGIONAL_ENDPOINTS";
+    QTest::newRow("legacy in the profile")
+        << QStringList { "AWS_REGION=us-east-1" } << QByteArray("sts_regional_endpoints = legacy\n")
+        << "https://sts.amazonaws.com"
+        << "profile p in %1 line 2";
+    QTest::newRow("legacy: regional in a region that never had the global one")
+        << QStringList { "AWS_REGION=ap-east-1", "AWS_STS_REGIONAL_ENDPOINTS=legacy" }
+        << QByteArray() << "https://sts.ap-east-1.amazonaws.com"
+        << "the default for region ap-east-1";
+    QTest::newRow("AWS_ENDPOINT_URL_STS") << QStringList { "AWS_REGION=eu-west-1",
+        "AWS_ENDPOINT_URL_STS=http://127.0.0.1:9/", "AWS_ENDPOINT_URL=http://127.0.0.1:8/" }
+                                          << QByteArray() << "http://127.0.0.1:9/"
+                                          << "AWS_ENDPOINT_URL_STS";
+    QTest::newRow("AWS_ENDPOINT_URL")
+        << QStringList { "AWS_REGION=eu-west-1", "AWS_ENDPOINT_URL=http://127.0.0.1:8/" }
+        << QByteArray() << "http://127.0.0.1:8/"
+        << "AWS_ENDPOINT_URL";
+    QTest::newRow("the services section's sts entry")
+        << QStringList { "AWS_REGION=eu-west-1" } << QByteArray("services = local\n")
+        << "http://127.0.0.1:7/"
+        << "services local in %1 line 6";
+    QTest::newRow("ignored configured endpoints")
+        << QStringList { "AWS_REGION=eu-west-1", "AWS_ENDPOINT_URL_STS=http://127.0.0.1:9/",
+               "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true" }
+        << QByteArray() << "https://sts.eu-west-1.amazonaws.com"
+        << "the default for region eu-west-1";
+}
+
+void TestConfigResolver::stsEndpoint()
+{
+    QFETCH(QStringList, environment);
+    QFETCH(QByteArray, profileLines);
+    QFETCH(QString, endpoint);
+    QFETCH(QString, source);
+    writeAwsFile(QStringLiteral("config"),
+        "[profile p]\n" + profileLines
+            + "\n[services local]\nsts =\n  endpoint_url = http://127.0.0.1:7/\n");
+    RequestedConfig request;
+    request.profile = QStringLiteral("p");
+    // --endpoint-url is the command's service's, never STS's.
+    request.endpointUrl = QStringLiteral("http://127.0.0.1:6/");
+    const Result<ResolvedConfig> resolved = resolve(environment, request);
+    QVERIFY2(resolved.ok(), qPrintable(resolved.ok() ? QString() : resolved.error().message));
+    QCOMPARE(resolved.value().stsEndpoint.value, endpoint);
+    QCOMPARE(resolved.value().stsEndpoint.source,
+        source.contains(u'%') ? source.arg(configPath()) : source);
 }
 
 void TestConfigResolver::region_data()
@@ -325,6 +390,37 @@ void TestConfigResolver::endpoint_missingServicesSection_isAnError()
             .arg(configPath()));
     // With configured endpoints ignored, the section is never looked up (as in botocore).
     QVERIFY(resolve({ "AWS_PROFILE=dev", "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true" }).ok());
+}
+
+// The profile's `s3 =` sub-section chooses S3's addressing style, as botocore reads it; a value
+// that is not a style is an error that names where it was written.
+void TestConfigResolver::s3AddressingStyle_fromTheProfilesS3Section()
+{
+    writeAwsFile(QStringLiteral("config"),
+        "[profile dev]\nregion = eu-west-1\ns3 =\n  addressing_style = path\n"
+        "[profile odd]\nregion = eu-west-1\ns3 =\n  addressing_style = sideways\n"
+        "[profile plain]\nregion = eu-west-1\n");
+    const auto s3Settings = [&](const QString &profile) {
+        const Result<ResolvedConfig> resolved
+            = ConfigResolver(environmentFrom({ "AWS_PROFILE=" + profile }), m_home->path())
+                  .resolve(aws::s3ServiceDescription(), {});
+        if (!resolved.ok())
+            return Result<aws::S3ClientSettings>(resolved.error());
+        return aws::s3ClientSettings(resolved.value());
+    };
+    const Result<aws::S3ClientSettings> path = s3Settings(QStringLiteral("dev"));
+    QVERIFY(path.ok());
+    QCOMPARE(path.value().addressing, aws::s3::AddressingStyle::Path);
+    const Result<aws::S3ClientSettings> plain = s3Settings(QStringLiteral("plain"));
+    QVERIFY(plain.ok());
+    QCOMPARE(plain.value().addressing, aws::s3::AddressingStyle::Auto);
+    const Result<aws::S3ClientSettings> odd = s3Settings(QStringLiteral("odd"));
+    QVERIFY(!odd.ok());
+    QCOMPARE(odd.error().kind, AwsError::Kind::Configuration);
+    QCOMPARE(odd.error().message,
+        QStringLiteral("addressing_style must be auto, virtual or path, not 'sideways' (from "
+                       "s3.addressing_style in %1 line 8)")
+            .arg(configPath()));
 }
 
 void TestConfigResolver::endpoint_validation_data()

@@ -63,6 +63,40 @@ QString readAll(const QString &path)
     return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
 }
 
+// "env:KEY", "file:KEY", "process:COMMAND", "keychain:PROFILE",
+// "role:ARN#session!externalId+duration?mfaSerial<-SOURCE", "web:ARN#session@tokenFile".
+QString shortForm(const CredentialSource &source)
+{
+    switch (source.kind) {
+    case CredentialSource::Kind::Environment:
+        return QStringLiteral("env:") + source.credentials.accessKeyId;
+    case CredentialSource::Kind::SharedFileKeys:
+        return QStringLiteral("file:") + source.credentials.accessKeyId;
+    case CredentialSource::Kind::Process:
+        return QStringLiteral("process:") + source.command;
+    case CredentialSource::Kind::Keychain:
+        return QStringLiteral("keychain:") + source.profile;
+    case CredentialSource::Kind::AssumeRole: {
+        QString text = QStringLiteral("role:") + source.roleArn;
+        if (!source.roleSessionName.isEmpty())
+            text += u'#' + source.roleSessionName;
+        if (!source.externalId.isEmpty())
+            text += u'!' + source.externalId;
+        if (source.durationSeconds)
+            text += u'+' + QString::number(*source.durationSeconds);
+        if (!source.mfaSerial.isEmpty())
+            text += u'?' + source.mfaSerial;
+        return text + QStringLiteral("<-") + shortForm(*source.roleSource);
+    }
+    case CredentialSource::Kind::WebIdentity:
+        return QStringLiteral("web:%1#%2@%3")
+            .arg(source.roleArn, source.roleSessionName, source.tokenFile);
+    case CredentialSource::Kind::Sso:
+        return QStringLiteral("sso:") + source.description;
+    }
+    return {};
+}
+
 } // namespace
 
 class TestCredentialChain : public QObject {
@@ -74,6 +108,7 @@ private slots:
     void precedence();
     void selectProfile_order();
     void keychainProfile_usedWhenNoSharedProfileHasTheName();
+    void keychainProfile_asSourceProfile();
     void sharedProfile_winsOverKeychainProfileOfTheSameName();
     void explicitKeychainProfile_beatsEnvironmentKeys();
 
@@ -182,26 +217,183 @@ void TestCredentialChain::precedence_data()
     QTest::newRow("a secret without a key id in the environment is not a key pair")
         << QByteArray() << defaultKeys << QStringList { "AWS_SECRET_ACCESS_KEY=s" } << none
         << "file:DEFAULTKEY";
-    QTest::newRow("assume role is refused, not replaced by other keys")
+    const QByteArray roleA = "[profile a]\nrole_arn = arn:aws:iam::1:role/a\n";
+    QTest::newRow("assume role via source_profile with static keys")
+        << (roleA + "source_profile = prod\n") << prodKeys << QStringList() << QStringLiteral("a")
+        << "role:arn:aws:iam::1:role/a<-file:PRODKEY";
+    QTest::newRow("assume role wins over the profile's own keys")
+        << (roleA + "source_profile = prod\naws_access_key_id = OWN\naws_secret_access_key = s\n")
+        << prodKeys << QStringList() << QStringLiteral("a")
+        << "role:arn:aws:iam::1:role/a<-file:PRODKEY";
+    QTest::newRow("a chain of two roles")
+        << (roleA
+               + "source_profile = b\n[profile b]\nrole_arn = arn:aws:iam::1:role/b\n"
+                 "source_profile = prod\n")
+        << prodKeys << QStringList() << QStringLiteral("a")
+        << "role:arn:aws:iam::1:role/a<-role:arn:aws:iam::1:role/b<-file:PRODKEY";
+    QTest::newRow("a source profile with keys and a role gives its keys")
+        << (roleA
+               + "source_profile = b\n[profile b]\nrole_arn = arn:aws:iam::1:role/b\n"
+                 "source_profile = prod\naws_access_key_id = BKEY\naws_secret_access_key = s\n")
+        << prodKeys << QStringList() << QStringLiteral("a")
+        << "role:arn:aws:iam::1:role/a<-file:BKEY";
+    QTest::newRow("a source profile's credential_process")
+        << (roleA + "source_profile = b\n[profile b]\ncredential_process = /bin/tool\n")
+        << QByteArray() << QStringList() << QStringLiteral("a")
+        << "role:arn:aws:iam::1:role/a<-process:/bin/tool";
+    QTest::newRow("a role's own keys when it is its own source")
+        << (roleA + "source_profile = a\naws_access_key_id = OWN\naws_secret_access_key = s\n")
+        << QByteArray() << QStringList() << QStringLiteral("a")
+        << "role:arn:aws:iam::1:role/a<-file:OWN";
+    QTest::newRow("a cycle names the profiles")
+        << (roleA
+               + "source_profile = b\n[profile b]\nrole_arn = arn:aws:iam::1:role/b\n"
+                 "source_profile = a\n")
+        << QByteArray() << QStringList() << QStringLiteral("a")
+        << "error:configuration:Infinite loop in credential configuration detected. Attempting "
+           "to load from profile a which has already been visited. Visited profiles: ['a', 'b']";
+    QTest::newRow("a self reference without keys is a cycle")
+        << (roleA + "source_profile = a\n") << QByteArray() << QStringList() << QStringLiteral("a")
+        << "error:configuration:Attempting to load from profile a which has already been "
+           "visited. Visited profiles: ['a']";
+    QTest::newRow("a missing source profile")
+        << (roleA + "source_profile = gone\n") << QByteArray() << QStringList()
+        << QStringLiteral("a")
+        << "error:configuration:The source_profile \"gone\" referenced in the profile \"a\" does "
+           "not exist.";
+    QTest::newRow("a source profile without credentials")
+        << (roleA + "source_profile = b\n[profile b]\nregion = eu-west-1\n") << QByteArray()
+        << QStringList() << QStringLiteral("a")
+        << "error:configuration:The source profile \"b\" must have credentials.";
+    QTest::newRow("a source profile does not take environment keys")
+        << (roleA + "source_profile = b\n[profile b]\nregion = eu-west-1\n") << QByteArray()
+        << envKeys << QStringLiteral("a")
+        << "error:configuration:The source profile \"b\" must have credentials.";
+    QTest::newRow("role without a source")
+        << roleA << QByteArray() << QStringList() << QStringLiteral("a")
+        << "error:credentials:Partial credentials found in assume-role, missing: source_profile "
+           "or credential_source";
+    QTest::newRow("role with both sources")
+        << (roleA + "source_profile = prod\ncredential_source = Environment\n") << prodKeys
+        << QStringList() << QStringLiteral("a")
+        << "error:configuration:The profile \"a\" contains both source_profile and "
+           "credential_source.";
+    QTest::newRow("credential_source Environment")
+        << (roleA + "credential_source = Environment\n") << QByteArray() << envKeys
+        << QStringLiteral("a") << "role:arn:aws:iam::1:role/a<-env:ENVKEY";
+    QTest::newRow("credential_source Environment without keys")
+        << (roleA + "credential_source = Environment\n") << QByteArray() << QStringList()
+        << QStringLiteral("a")
+        << "error:credentials:Error when retrieving credentials from Environment: No "
+           "credentials found in credential_source referenced in profile a";
+    QTest::newRow("credential_source Ec2InstanceMetadata is not implemented")
+        << (roleA + "credential_source = Ec2InstanceMetadata\n") << QByteArray() << QStringList()
+        << QStringLiteral("a")
+        << "error:credentials:The profile a takes the credentials of its role from "
+           "Ec2InstanceMetadata (credential_source), which Lookout Desk does not implement";
+    QTest::newRow("credential_source EcsContainer is not implemented")
+        << (roleA + "credential_source = EcsContainer\n") << QByteArray() << QStringList()
+        << QStringLiteral("a") << "error:credentials:from EcsContainer (credential_source)";
+    QTest::newRow("an unknown credential_source")
+        << (roleA + "credential_source = Laptop\n") << QByteArray() << QStringList()
+        << QStringLiteral("a")
+        << "error:configuration:The credential source \"Laptop\" referenced in profile \"a\" is "
+           "not valid.";
+    QTest::newRow("a role with an MFA device")
+        << (roleA + "source_profile = prod\nmfa_serial = arn:aws:iam::1:mfa/me\n") << prodKeys
+        << QStringList() << QStringLiteral("a")
+        << "role:arn:aws:iam::1:role/a?arn:aws:iam::1:mfa/me<-file:PRODKEY";
+    QTest::newRow("role settings") << (roleA
+        + "source_profile = prod\nrole_session_name = me\nexternal_id = ext\n"
+          "duration_seconds = 1800\n")
+                                   << prodKeys << QStringList() << QStringLiteral("a")
+                                   << "role:arn:aws:iam::1:role/a#me!ext+1800<-file:PRODKEY";
+    QTest::newRow("duration_seconds that is no number is ignored, as botocore does")
+        << (roleA + "source_profile = prod\nduration_seconds = long\n") << prodKeys << QStringList()
+        << QStringLiteral("a") << "role:arn:aws:iam::1:role/a<-file:PRODKEY";
+    const QStringList webEnv { "AWS_WEB_IDENTITY_TOKEN_FILE=/run/token",
+        "AWS_ROLE_ARN=arn:aws:iam::1:role/env", "AWS_ROLE_SESSION_NAME=pod" };
+    QTest::newRow("web identity in the profile")
         << QByteArray(
-               "[profile prod]\nrole_arn = arn:aws:iam::1:role/x\nsource_profile = default\n")
-        << prodKeys << QStringList() << QStringLiteral("prod")
-        << "error:credentials:uses assume role (role_arn) (role_arn in ";
-    QTest::newRow("assume role error says what to use instead")
-        << QByteArray("[profile prod]\nrole_arn = arn:aws:iam::1:role/x\n") << QByteArray()
-        << QStringList() << QStringLiteral("prod")
-        << "error:credentials:which Lookout Desk does not support. Use credential_process instead "
-           "(for example: "
-           "credential_process = aws configure export-credentials --profile prod --format process";
-    QTest::newRow("SSO is refused")
-        << QByteArray("[profile prod]\nsso_session = corp\nsso_account_id = 1\n[sso-session "
-                      "corp]\nsso_region = x\n")
+               "[profile w]\nweb_identity_token_file = /t\nrole_arn = arn:aws:iam::1:role/w\n"
+               "role_session_name = s\n")
+        << QByteArray() << QStringList() << QStringLiteral("w") << "web:arn:aws:iam::1:role/w#s@/t";
+    QTest::newRow("web identity in the environment, no profile")
+        << QByteArray() << QByteArray() << webEnv << none
+        << "web:arn:aws:iam::1:role/env#pod@/run/token";
+    QTest::newRow("web identity in the environment beats the profile's keys")
+        << QByteArray() << defaultKeys << webEnv << none
+        << "web:arn:aws:iam::1:role/env#pod@/run/token";
+    QTest::newRow("environment keys beat the environment's web identity")
+        << QByteArray() << QByteArray() << (webEnv + envKeys) << none << "env:ENVKEY";
+    QTest::newRow("an explicit profile ignores the environment's web identity")
+        << QByteArray() << prodKeys << webEnv << QStringLiteral("prod") << "file:PRODKEY";
+    QTest::newRow("the environment's web identity settings override the profile's")
+        << QByteArray(
+               "[profile w]\nweb_identity_token_file = /t\nrole_arn = arn:aws:iam::1:role/w\n")
+        << QByteArray() << QStringList { "AWS_PROFILE=w", "AWS_ROLE_ARN=arn:aws:iam::1:role/env" }
+        << none << "web:arn:aws:iam::1:role/env#@/t";
+    QTest::newRow("a role_arn with a token file is a web identity, not an assumed role")
+        << QByteArray(
+               "[profile w]\nweb_identity_token_file = /t\nrole_arn = arn:aws:iam::1:role/w\n"
+               "source_profile = prod\n")
+        << prodKeys << QStringList() << QStringLiteral("w") << "web:arn:aws:iam::1:role/w#@/t";
+    QTest::newRow("a web identity without a role")
+        << QByteArray() << QByteArray() << QStringList { "AWS_WEB_IDENTITY_TOKEN_FILE=/t" } << none
+        << "error:configuration:configured to assume role with web identity but has no role ARN "
+           "configured.";
+    const QByteArray corp = "[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\n"
+                            "sso_region = us-east-1\n";
+    QTest::newRow("sso-session profile")
+        << (corp
+               + "[profile prod]\nsso_session = corp\nsso_account_id = 111122223333\n"
+                 "sso_role_name = ReadOnly\n")
         << QByteArray() << QStringList() << QStringLiteral("prod")
-        << "error:credentials:uses AWS IAM Identity Center (SSO)";
-    QTest::newRow("legacy SSO is refused")
+        << "sso:IAM Identity Center session corp, account 111122223333, role ReadOnly "
+           "(profile prod)";
+    QTest::newRow("SSO comes before static keys of the same profile, as in botocore")
+        << (corp + "[profile prod]\nsso_session = corp\nsso_account_id = 1\nsso_role_name = R\n")
+        << prodKeys << QStringList() << QStringLiteral("prod")
+        << "sso:IAM Identity Center session corp, account 1, role R (profile prod)";
+    QTest::newRow("a role whose source profile uses IAM Identity Center")
+        << (corp + roleA
+               + "source_profile = sso\n[profile sso]\nsso_session = corp\n"
+                 "sso_account_id = 1\nsso_role_name = R\n")
+        << QByteArray() << QStringList() << QStringLiteral("a")
+        << "role:arn:aws:iam::1:role/a<-sso:IAM Identity Center session corp, account 1, role R "
+           "(profile sso)";
+    QTest::newRow("legacy SSO profile")
+        << QByteArray("[profile prod]\nsso_start_url = https://x\nsso_region = eu-west-1\n"
+                      "sso_account_id = 1\nsso_role_name = R\n")
+        << QByteArray() << QStringList() << QStringLiteral("prod")
+        << "sso:IAM Identity Center start URL https://x, account 1, role R (profile prod)";
+    QTest::newRow("an sso-session that does not exist")
+        << QByteArray("[profile prod]\nsso_session = corp\nsso_account_id = 1\n"
+                      "sso_role_name = R\n")
+        << QByteArray() << QStringList() << QStringLiteral("prod")
+        << "error:configuration:The specified sso-session does not exist: \"corp\"";
+    QTest::newRow("missing SSO settings, named as botocore names them")
+        << QByteArray("[profile prod]\nsso_session = corp\nsso_account_id = 1\n[sso-session "
+                      "corp]\nsso_region = us-east-1\n")
+        << QByteArray() << QStringList() << QStringLiteral("prod")
+        << "error:configuration:The profile \"prod\" is configured to use SSO but is missing "
+           "required configuration: sso_role_name, sso_start_url";
+    QTest::newRow("a setting that differs between profile and sso-session")
+        << (corp
+               + "[profile prod]\nsso_session = corp\nsso_account_id = 1\nsso_role_name = R\n"
+                 "sso_region = eu-west-1\n")
+        << QByteArray() << QStringList() << QStringLiteral("prod")
+        << "error:configuration:The value for sso_region is inconsistent between profile "
+           "(eu-west-1) and sso-session (us-east-1).";
+    QTest::newRow("an invalid sso_region")
+        << QByteArray("[profile prod]\nsso_start_url = https://x\nsso_region = not a region\n"
+                      "sso_account_id = 1\nsso_role_name = R\n")
+        << QByteArray() << QStringList() << QStringLiteral("prod")
+        << "error:configuration:doesn't match a supported format. (sso_region of profile prod";
+    QTest::newRow("sso_start_url without account or role is not an SSO credential source")
         << QByteArray("[profile prod]\nsso_start_url = https://x\n") << QByteArray()
         << QStringList() << QStringLiteral("prod")
-        << "error:credentials:uses AWS IAM Identity Center (SSO)";
+        << "error:credentials:Unable to locate credentials.";
     QTest::newRow("unknown explicit profile")
         << QByteArray() << defaultKeys << QStringList() << QStringLiteral("nope")
         << "error:configuration:The config profile (nope) could not be found";
@@ -240,21 +432,7 @@ void TestCredentialChain::precedence()
             qPrintable(QStringLiteral("got %1, expected %2").arg(actual, expected)));
         return;
     }
-    switch (source.value().kind) {
-    case CredentialSource::Kind::Environment:
-        actual = QStringLiteral("env:") + source.value().credentials.accessKeyId;
-        break;
-    case CredentialSource::Kind::SharedFileKeys:
-        actual = QStringLiteral("file:") + source.value().credentials.accessKeyId;
-        break;
-    case CredentialSource::Kind::Process:
-        actual = QStringLiteral("process:") + source.value().command;
-        break;
-    case CredentialSource::Kind::Keychain:
-        actual = QStringLiteral("keychain:") + source.value().profile;
-        break;
-    }
-    QCOMPARE(actual, expected);
+    QCOMPARE(shortForm(source.value()), expected);
 }
 
 void TestCredentialChain::selectProfile_order()
@@ -293,6 +471,24 @@ void TestCredentialChain::keychainProfile_usedWhenNoSharedProfileHasTheName()
                  .value()
                  .kind,
         CredentialSource::Kind::Keychain);
+}
+
+void TestCredentialChain::keychainProfile_asSourceProfile()
+{
+    QSettings settings(m_dir->filePath(QStringLiteral("profiles.ini")), QSettings::IniFormat);
+    settings.setValue(QStringLiteral("KeychainProfiles/mine/region"), QStringLiteral("eu-west-1"));
+    aws::KeychainProfileStore store(&settings);
+    const AwsProfiles profiles = AwsProfiles::fromFiles(
+        SharedConfigFile::parse(
+            "[profile a]\nrole_arn = arn:aws:iam::1:role/a\nsource_profile = mine\n", {}),
+        {});
+    const Result<CredentialSource> source = aws::selectCredentialSource(
+        aws::selectProfile(QStringLiteral("a"), {}), {}, profiles, &store);
+    QVERIFY2(source.ok(), qPrintable(source.ok() ? QString() : source.error().message));
+    QCOMPARE(
+        shortForm(source.value()), QStringLiteral("role:arn:aws:iam::1:role/a<-keychain:mine"));
+    QCOMPARE(source.value().description,
+        QStringLiteral("assume role arn:aws:iam::1:role/a via profile mine (source_profile)"));
 }
 
 void TestCredentialChain::sharedProfile_winsOverKeychainProfileOfTheSameName()

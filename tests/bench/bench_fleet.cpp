@@ -10,6 +10,7 @@
 //   requests per cycle             ⌈N/500⌉ List + 1 Describe, from the emulator's counters
 //
 // Exits 1 when a target is missed. Run: build/default/tests/bench/bench_fleet [--runs N].
+#include "benchmeasures.h"
 #include "emulator/emulator.h"
 #include "manualtimer.h"
 #include "models/fleetsession.h"
@@ -41,96 +42,16 @@
 
 namespace {
 
+using bench::finishPendingLayoutAndPaint;
+using bench::measureStep;
+using bench::median;
+using bench::residentMegabytes;
+using bench::StallWatchdog;
+using bench::threadCpuMs;
+using bench::waitFor;
+
 constexpr int kFleetSize = 10'000;
 constexpr double kChangePercent = 5.0;
-
-double threadCpuMs()
-{
-    timespec now {};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
-    return double(now.tv_sec) * 1e3 + double(now.tv_nsec) / 1e6;
-}
-
-double residentMegabytes()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
-    }
-    return -1;
-}
-
-double median(QList<double> values)
-{
-    if (values.isEmpty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    const qsizetype middle = values.size() / 2;
-    return values.size() % 2 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
-}
-
-// The worst lateness of a 5 ms timer while it runs: how long the GUI thread was unavailable.
-class StallWatchdog {
-public:
-    StallWatchdog()
-    {
-        m_timer.setTimerType(Qt::PreciseTimer);
-        m_timer.setInterval(5);
-        QObject::connect(&m_timer, &QTimer::timeout, [this] {
-            const qint64 now = m_clock.nsecsElapsed();
-            m_worst = std::max(m_worst, double(now - m_last) / 1e6 - 5.0);
-            m_last = now;
-        });
-    }
-    void start()
-    {
-        m_worst = 0;
-        m_clock.start();
-        m_last = 0;
-        m_timer.start();
-    }
-    double stop()
-    {
-        m_timer.stop();
-        return std::max(0.0, m_worst);
-    }
-
-private:
-    QTimer m_timer;
-    QElapsedTimer m_clock;
-    qint64 m_last = 0;
-    double m_worst = 0;
-};
-
-// Sleeps in the event loop as the application does, so that the GUI thread's CPU time counts
-// the work done for a refresh and not a loop polling for its end (processEvents() with a time
-// limit returns at once when nothing is pending). The timer wakes the loop to check.
-bool waitFor(const std::function<bool()> &condition, int timeoutMs = 60'000)
-{
-    QElapsedTimer elapsed;
-    elapsed.start();
-    QTimer wake;
-    wake.start(5);
-    while (!condition()) {
-        if (elapsed.elapsed() > timeoutMs)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents);
-    }
-    return true;
-}
-
-// Lets the GUI thread finish what it was set to do: an item view lays itself out on a zero-time
-// timer after its model's layout changed, and paints on a posted update request, each in its
-// own pass of the event loop. Without it, work left over from one step (a keystroke's re-filter,
-// a re-sort) would be counted in the next step's time.
-void finishPendingLayoutAndPaint()
-{
-    for (int pass = 0; pass < 3; ++pass)
-        QCoreApplication::processEvents();
-}
 
 struct Bench {
     QTemporaryDir home;
@@ -176,15 +97,16 @@ struct Bench {
         setup.session = session.get();
         setup.details = details.get();
         setup.demo = true;
-        QElapsedTimer elapsed;
-        elapsed.start();
-        window = std::make_unique<ui::MainWindow>(setup);
-        window->resize(1600, 1000);
-        window->show();
-        if (!waitFor([this] { return !session->refreshController()->isRefreshing(); }))
-            return -1;
-        window->fleetView()->tableView()->viewport()->repaint();
-        return double(elapsed.nsecsElapsed()) / 1e6;
+        return measureStep(
+            [&] {
+                window = std::make_unique<ui::MainWindow>(setup);
+                window->resize(1600, 1000);
+                window->show();
+            },
+            [this] { return !session->refreshController()->isRefreshing(); },
+            [this] { window->fleetView()->tableView()->viewport()->repaint(); },
+            bench::StallFrom::AfterStart)
+            .wallMs;
     }
 
     // One refresh after a churn round; the GUI thread's CPU time and its worst stall.
@@ -205,17 +127,14 @@ struct Bench {
             });
         emulatorClock->advance(std::chrono::milliseconds(qint64(seconds * 1000)));
         const quint64 before = demo->emulator()->counters().requests;
-        StallWatchdog watchdog;
-        watchdog.start();
-        const double start = threadCpuMs();
-        session->refreshController()->refreshNow();
-        waitFor(
+        // What the application paints for the refresh, once, is counted (finishing the pending
+        // layout and paint). A forced repaint() would paint the whole table again, which the
+        // application never does (reported on its own below).
+        const bench::StepCost cost = measureStep(
+            [this] { session->refreshController()->refreshNow(); },
             [this] { return !session->refreshController()->isRefreshing() && !details->isBusy(); });
-        // What the application paints for the refresh, once. A forced repaint() here would paint
-        // the whole table again, which the application never does (reported on its own below).
-        finishPendingLayoutAndPaint();
-        cycle.cpuMs = threadCpuMs() - start;
-        cycle.stallMs = watchdog.stop();
+        cycle.cpuMs = cost.cpuMs;
+        cycle.stallMs = cost.stallMs;
         cycle.changedRows = changed;
         cycle.requests = demo->emulator()->counters().requests - before;
         QObject::disconnect(connection);
@@ -251,11 +170,7 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     // As in the application: debug output only when asked for (QT_LOGGING_RULES).
     QLoggingCategory::setFilterRules(QStringLiteral("lookoutdesk.*.debug=false"));
-    int runs = 5;
-    const QStringList arguments = QCoreApplication::arguments();
-    if (const qsizetype at = arguments.indexOf(QStringLiteral("--runs"));
-        at >= 0 && at + 1 < arguments.size())
-        runs = std::max(1, arguments[at + 1].toInt());
+    const int runs = bench::runsFromArguments();
 
     QTextStream out(stdout);
     Bench bench;
@@ -340,52 +255,36 @@ int main(int argc, char *argv[])
     const double rss = residentMegabytes();
     const quint64 expectedRequests = (kFleetSize + 499) / 500 + 1;
 
-    struct Row {
-        const char *what;
-        double value;
-        double target;
-        const char *unit;
-    };
-    const QList<Row> rows {
-        { "first full list on screen (wall)", median(firstList), 1000, "ms" },
-        { "refresh, 5% changed, GUI-thread CPU", median(cpu), 20, "ms" },
-        { "  same, table sorted by status", median(sortedCpu), 20, "ms" },
-        { "  same, dashboard shown", median(dashboardCpu), 20, "ms" },
-        { "refresh, nothing changed, GUI-thread CPU", median(unchangedCpu), 20, "ms" },
-        { "filter keystroke (wall)", median(keystrokes), 16, "ms" },
-        { "  same, table sorted by status", median(sortedKeystrokes), 16, "ms" },
-        { "worst GUI stall during a refresh", *std::max_element(stall.cbegin(), stall.cend()), 50,
-            "ms" },
-        { "  same, dashboard shown",
-            *std::max_element(dashboardStall.cbegin(), dashboardStall.cend()), 50, "ms" },
-        { "resident memory, fleet loaded", rss, 150, "MB" },
-    };
-    bool ok = true;
     out << "bench_fleet: " << kFleetSize << " schedulers, " << runs << " runs, medians\n";
-    for (const Row &row : rows) {
-        const bool met = row.value <= row.target;
-        ok = ok && met;
-        out << QStringLiteral("%1 %2 %3 (target %4 %3)%5\n")
-                   .arg(QString::fromLatin1(row.what), -42)
-                   .arg(row.value, 8, 'f', 1)
-                   .arg(QString::fromLatin1(row.unit))
-                   .arg(row.target)
-                   .arg(met ? QString() : QStringLiteral("  MISSED"));
-    }
+    bool ok = bench::printResults(out,
+        {
+            { "first full list on screen (wall)", median(firstList), 1000, "ms" },
+            { "refresh, 5% changed, GUI-thread CPU", median(cpu), 20, "ms" },
+            { "  same, table sorted by status", median(sortedCpu), 20, "ms" },
+            { "  same, dashboard shown", median(dashboardCpu), 20, "ms" },
+            { "refresh, nothing changed, GUI-thread CPU", median(unchangedCpu), 20, "ms" },
+            { "filter keystroke (wall)", median(keystrokes), 16, "ms" },
+            { "  same, table sorted by status", median(sortedKeystrokes), 16, "ms" },
+            { "worst GUI stall during a refresh", *std::max_element(stall.cbegin(), stall.cend()),
+                50, "ms" },
+            { "  same, dashboard shown",
+                *std::max_element(dashboardStall.cbegin(), dashboardStall.cend()), 50, "ms" },
+            { "resident memory, fleet loaded", rss, 150, "MB" },
+        });
     out << QStringLiteral("%1 %2 (expected %3: %4 List + 1 Describe)%5\n")
-               .arg(QStringLiteral("requests per refresh cycle"), -42)
+               .arg(QStringLiteral("requests per refresh cycle"), -46)
                .arg(requests, 8)
                .arg(expectedRequests)
                .arg(expectedRequests - 1)
                .arg(requests == expectedRequests ? QString() : QStringLiteral("  MISSED"));
     out << QStringLiteral("%1 %2\n")
-               .arg(QStringLiteral("cells changed per 5% refresh (median)"), -42)
+               .arg(QStringLiteral("cells changed per 5% refresh (median)"), -46)
                .arg(median(changed), 8);
     out << QStringLiteral("%1 %2 ms\n")
-               .arg(QStringLiteral("one full repaint of the table (reference)"), -42)
+               .arg(QStringLiteral("one full repaint of the table (reference)"), -46)
                .arg(median(fullRepaint), 8, 'f', 1);
     out << QStringLiteral("%1 %2 MB\n")
-               .arg(QStringLiteral("resident memory before the window"), -42)
+               .arg(QStringLiteral("resident memory before the window"), -46)
                .arg(rssBefore, 8, 'f', 1);
     ok = ok && requests == expectedRequests;
     return ok ? 0 : 1;

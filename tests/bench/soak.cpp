@@ -13,6 +13,7 @@
 //
 //   build/default/tests/bench/soak                # 30 minutes, the soak
 //   build/default/tests/bench/soak --minutes 2    # the CI version (ctest -L soak)
+#include "benchmeasures.h"
 #include "emulator/emulator.h"
 #include "models/fleetsession.h"
 #include "models/schedulerdetailscontroller.h"
@@ -45,6 +46,8 @@ using testsupport::openDescriptors;
 
 namespace {
 
+using bench::residentMegabytes;
+
 constexpr int kSkipped = 77; // ctest's SKIP_RETURN_CODE
 constexpr int kFleetSize = 5'000;
 constexpr double kFaultPercent = 10.0;
@@ -53,17 +56,6 @@ constexpr int kRefreshSeconds = 1;
 constexpr double kGrowthMegabytesPer20Minutes = 5.0;
 // Below this, growth is the allocator keeping a few more pages between samples, not a leak.
 constexpr double kNoiseFloorMegabytes = 1.0;
-
-double residentMegabytes()
-{
-    QFile statm(QStringLiteral("/proc/self/statm"));
-    if (!statm.open(QIODevice::ReadOnly))
-        return -1;
-    const QList<QByteArray> fields = statm.readAll().split(' ');
-    if (fields.size() < 2)
-        return -1;
-    return double(fields[1].toLongLong()) * double(sysconf(_SC_PAGESIZE)) / (1024.0 * 1024.0);
-}
 
 // The offscreen platform warns on every window resize that it cannot pass size hints on; that
 // says nothing about the soak and would bury the table. Everything else goes through.

@@ -1,6 +1,7 @@
 // The command table: every row is complete, and a row is all a new command needs besides its own
 // code. Two rows added here as the coming commands would be (`events`, a service call with
-// required time parameters; `sso login`, a command of a group) and the table's own `results`
+// required time parameters; `sso logout`, a second command of the `sso` group beside the table's
+// own `sso login`) and the table's own `results`
 // (which calls no service) are parsed, refused, listed in --help, given their own help and, for
 // `events`, run and printed in every format, with no change anywhere else.
 #include "cli/commandtable.h"
@@ -68,13 +69,10 @@ const QList<cli::CommandSpec> &extendedTable()
             .example = "events centrifuge-060 --start-time 2024-03-04 --end-time 2024-03-05",
         });
         rows.append({
-            .name = "sso login"_L1,
-            .parameters = { { .option = "--no-browser"_L1,
-                .type = cli::ValueType::Flag,
-                .help = "Print the address instead of opening a browser." } },
+            .name = "sso logout"_L1,
             .run = &runRecorded,
-            .summary = "Sign in with IAM Identity Center.",
-            .description = "Signs in and caches the token.",
+            .summary = "Sign out of IAM Identity Center.",
+            .description = "Removes the cached token.",
         });
         return rows;
     }();
@@ -164,6 +162,9 @@ void TestCommandTable::newRows_areParsed()
     QVERIFY(!parsed({ u"sso"_s, u"login"_s }).arguments.flag("--no-browser"_L1));
     QCOMPARE(parsed({ u"sso"_s, u"login"_s, u"--help"_s }).action, cli::Invocation::Action::Help);
     QVERIFY(!parsed({ u"sso"_s, u"--help"_s }).command);
+    const cli::Invocation logout = parsed({ u"sso"_s, u"logout"_s });
+    QCOMPARE(logout.commandName(), u"sso logout"_s);
+    QCOMPARE(logout.command, cli::findCommand(u"sso logout", extendedTable()));
 
     // The rows before them read the line as they did.
     QCOMPARE(parsed({ u"executions"_s, u"pump-1"_s, u"--max-items"_s, u"3"_s })
@@ -190,12 +191,13 @@ void TestCommandTable::newRows_refusals_data()
                                      << u"argument --no-browser: ignored explicit argument 'yes'"_s;
     QTest::newRow("group alone") << QStringList { u"sso"_s }
                                  << u"the following arguments are required: operation"_s;
-    QTest::newRow("unknown operation") << QStringList { u"sso"_s,
-        u"logout"_s } << u"argument operation: Invalid choice 'logout', valid choices are: login"_s;
+    QTest::newRow("unknown operation")
+        << QStringList { u"sso"_s, u"logoff"_s }
+        << u"argument operation: Invalid choice 'logoff', valid choices are: login | logout"_s;
     QTest::newRow("unknown command")
         << QStringList { u"event"_s }
         << u"argument command: Invalid choice 'event', valid choices are: describe | list | "
-           "executions | start | stop | results | configure | emulator | events | sso"_s;
+           "executions | start | stop | results | configure | sso | emulator | events"_s;
     QTest::newRow("another row's option") << QStringList { u"describe"_s, u"a"_s, u"--start-time"_s,
         u"1"_s } << u"Unknown options: --start-time, 1"_s;
     QTest::newRow("results takes one source")
@@ -217,8 +219,7 @@ void TestCommandTable::newRows_areInTheHelp()
                               "  events NAME                ListInferenceEvents, every page "
                               "merged into one list.\n"
                               "                             --start-time T --end-time T\n"
-                              "  sso login                  Sign in with IAM Identity Center.\n"
-                              "                             [--no-browser]\n"
+                              "  sso logout                 Sign out of IAM Identity Center.\n"
                               "Run 'lookout-desk <command> --help'"_s),
         qPrintable(general));
 

@@ -1,7 +1,7 @@
 // Ctrl+C, SIGTERM and SIGHUP as a signal in the event loop: delivered once per signal, also when
 // it arrived before the loop ran, the first signal deciding the exit status, and the previous
 // dispositions back after the watcher is gone.
-#include "cli/interruptwatcher.h"
+#include "cli/interruptedexit.h"
 
 #include <QBuffer>
 #include <QSignalSpy>
@@ -24,9 +24,9 @@ class TestInterruptWatcher : public QObject {
 private slots:
     void sigint_becomesInterrupted()
     {
-        cli::InterruptWatcher watcher;
+        core::InterruptWatcher watcher;
         QVERIFY(watcher.isInstalled());
-        QSignalSpy spy(&watcher, &cli::InterruptWatcher::interrupted);
+        QSignalSpy spy(&watcher, &core::InterruptWatcher::interrupted);
         QVERIFY(!watcher.wasInterrupted());
         QCOMPARE(::raise(SIGINT), 0); // before any event loop runs
         QTRY_COMPARE_WITH_TIMEOUT(spy.count(), 1, 5000);
@@ -48,9 +48,9 @@ private slots:
     {
         QFETCH(int, signalNumber);
         QFETCH(int, exitCode);
-        cli::InterruptWatcher watcher;
+        core::InterruptWatcher watcher;
         QVERIFY(watcher.isInstalled());
-        QSignalSpy spy(&watcher, &cli::InterruptWatcher::interrupted);
+        QSignalSpy spy(&watcher, &core::InterruptWatcher::interrupted);
         QCOMPARE(::raise(signalNumber), 0);
         QTRY_COMPARE_WITH_TIMEOUT(spy.count(), 1, 5000);
         QCOMPARE(watcher.signalNumber(), signalNumber);
@@ -75,9 +75,9 @@ private slots:
         struct sigaction saved = {};
         QCOMPARE(::sigaction(SIGINT, &action, &saved), 0);
         {
-            cli::InterruptWatcher watcher;
+            core::InterruptWatcher watcher;
             QVERIFY(watcher.isInstalled());
-            cli::InterruptWatcher second; // one per process: the second stays passive
+            core::InterruptWatcher second; // one per process: the second stays passive
             QVERIFY(!second.isInstalled());
         }
         QCOMPARE(::raise(SIGINT), 0);

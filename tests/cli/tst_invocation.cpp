@@ -100,6 +100,28 @@ private slots:
         QVERIFY(!parsed({ u"executions"_s, u"pump-1"_s }).arguments.wholeNumber("--max-items"_L1));
     }
 
+    // A service command's time that is no time is kept, with the request member it fills, for
+    // botocore's refusal when the request is validated (lookoutcalls.cpp); a later valid one
+    // replaces it.
+    void serviceTimes_notTimes_areKeptForBotocoresRefusal()
+    {
+        const Invocation events = parsed({ u"events"_s, u"pump-1"_s, u"--start-time"_s, u"monday"_s,
+            u"--end-time"_s, u"2024-02-30"_s });
+        QVERIFY(!events.arguments.timestamp("--start-time"_L1));
+        const QList<cli::RefusedTimestamp> refused = events.arguments.refusedTimestamps();
+        QCOMPARE(refused.size(), 2);
+        QCOMPARE(QString(refused[0].member), u"IntervalStartTime"_s);
+        QCOMPARE(refused[0].text, u"monday"_s);
+        QCOMPARE(QString(refused[1].member), u"IntervalEndTime"_s);
+        QCOMPARE(refused[1].text, u"2024-02-30"_s);
+
+        const Invocation executions = parsed({ u"executions"_s, u"pump-1"_s,
+            u"--start-time-after"_s, u"soon"_s, u"--start-time-after"_s, u"1709600000"_s });
+        QVERIFY(executions.arguments.refusedTimestamps().isEmpty());
+        QCOMPARE(executions.arguments.timestamp("--start-time-after"_L1)->epochMicroseconds,
+            Q_INT64_C(1709600000000000));
+    }
+
     void startAndStop()
     {
         QCOMPARE(parsed({ u"start"_s, u"a"_s }).commandName(), u"start"_s);
@@ -155,7 +177,7 @@ private slots:
         QTest::newRow("unknown command")
             << QStringList { u"describ"_s, u"x"_s }
             << u"argument command: Invalid choice 'describ', valid choices are: describe | "
-               "list | executions | events | start | stop | results | configure | emulator"_s;
+               "list | executions | events | start | stop | results | configure | sso | emulator"_s;
         QTest::newRow("missing name")
             << QStringList { u"describe"_s } << u"the following arguments are required: NAME"_s;
         QTest::newRow("missing name, executions") << QStringList { u"executions"_s,
@@ -201,14 +223,16 @@ private slots:
         QTest::newRow("max items word")
             << QStringList { u"executions"_s, u"a"_s, u"--max-items"_s, u"all"_s }
             << u"argument --max-items: expected a whole number from 1 to 1000000, not 'all'"_s;
+        // `results` reads its times itself; the service commands' times are refused later, by
+        // botocore's rules (serviceTimes_notTimes_areKeptForBotocoresRefusal).
         QTest::newRow("bad start time")
-            << QStringList { u"executions"_s, u"a"_s, u"--start-time-after"_s, u"monday"_s }
-            << u"argument --start-time-after: expected a date-time such as "
+            << QStringList { u"results"_s, u"d"_s, u"--start-time"_s, u"monday"_s }
+            << u"argument --start-time: expected a date-time such as "
                "2024-03-04T18:52:22Z, 2024-03-04T18:52:22+05:30 or 2024-03-04, or epoch "
                "seconds, not 'monday'"_s;
         QTest::newRow("bad end time")
-            << QStringList { u"executions"_s, u"a"_s, u"--end-time-before"_s, u"2024-02-30"_s }
-            << u"argument --end-time-before: expected a date-time such as "
+            << QStringList { u"results"_s, u"d"_s, u"--end-time"_s, u"2024-02-30"_s }
+            << u"argument --end-time: expected a date-time such as "
                "2024-03-04T18:52:22Z, 2024-03-04T18:52:22+05:30 or 2024-03-04, or epoch "
                "seconds, not '2024-02-30'"_s;
     }

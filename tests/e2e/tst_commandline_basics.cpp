@@ -77,15 +77,17 @@ void TestCommandLineBasics::help_namesEveryCommandAndOption()
     std::unique_ptr<QProcess> process(run({ u"-h"_s }));
     QCOMPARE(process->exitCode(), 0);
     const QString out = QString::fromUtf8(process->readAllStandardOutput());
-    for (const QString &command : { u"describe NAME"_s, u"list"_s, u"executions NAME"_s,
-             u"start NAME"_s, u"stop NAME"_s, u"results SOURCE"_s, u"configure"_s, u"emulator"_s })
+    for (const QString &command :
+        { u"describe NAME"_s, u"list"_s, u"executions NAME"_s, u"start NAME"_s, u"stop NAME"_s,
+            u"results SOURCE"_s, u"configure"_s, u"sso login"_s, u"emulator"_s })
         QVERIFY2(out.contains(u"\n  "_s + command), qPrintable(command));
     const QSet<QString> expected { u"--profile"_s, u"--region"_s, u"--endpoint-url"_s,
         u"--output"_s, u"--color"_s, u"--read-timeout"_s, u"--connect-timeout"_s, u"--debug"_s,
         u"--name-prefix"_s, u"--status"_s, u"--model"_s, u"--max-items"_s, u"--start-time-after"_s,
         u"--end-time-before"_s, u"--start-time"_s, u"--end-time"_s, u"--demo"_s, u"--scheduler"_s,
         u"--show"_s, u"--refresh-interval"_s, u"--fleet"_s, u"--seed"_s, u"--churn"_s, u"--from"_s,
-        u"--results"_s, u"--help"_s, u"--version"_s, u"--delete"_s };
+        u"--results"_s, u"--wall"_s, u"--connection"_s, u"--theme"_s, u"--help"_s, u"--version"_s,
+        u"--delete"_s, u"--no-browser"_s };
     QCOMPARE(longOptions(out), expected);
 }
 

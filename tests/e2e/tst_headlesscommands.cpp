@@ -1,7 +1,7 @@
 // The built binary's headless commands against the emulator (in this process, on its own thread)
 // the way a shell runs them: no display, no D-Bus session, AWS_* variables and temporary
-// ~/.aws files; JSON, text and table output; the usage block and every exit status; Ctrl+C; and
-// that nothing of the GUI stack is loaded on the way.
+// ~/.aws files; JSON, text and table output; the usage block and every exit status; Ctrl+C (and
+// SIGTERM and SIGHUP, also for the window); and that nothing of the GUI stack is loaded on the way.
 #include "emulator/emulator.h"
 #include "executablescript.h"
 #include "headlessrun.h"
@@ -40,6 +40,8 @@ private slots:
     void sigint_exit130();
     void signal_endsTheCredentialProcessAndItsChildren_data();
     void signal_endsTheCredentialProcessAndItsChildren();
+    void signal_endsTheWindowAndItsCredentialProcess_data();
+    void signal_endsTheWindowAndItsCredentialProcess();
     void configFileThatIsAPipe_isIgnoredAtOnce();
     void configFileWithRepeatedSection_isRefusedAsByTheCli();
     void configFileWithManyBadLines_warnsBriefly();
@@ -55,6 +57,8 @@ private:
     e2e::ProcessRun run(
         const QStringList &arguments, const QStringList &environment = {}, int timeoutMs = 60'000);
     QProcessEnvironment environmentWith(const QStringList &assignments) const;
+    void signalWhileCredentialProcessRuns(const QStringList &arguments,
+        const QStringList &environment, int signalNumber, int exitCode);
 
     std::unique_ptr<emulator::Emulator> m_emulator;
     QTemporaryDir m_dir;
@@ -201,7 +205,7 @@ void TestHeadlessCommands::usageErrors_exit252_data()
         << QStringList { u"lsit"_s }
         << QByteArray("lookout-desk: error: argument command: Invalid choice 'lsit', valid "
                       "choices are: describe | list | executions | events | start | stop | "
-                      "results | configure | emulator\n");
+                      "results | configure | sso | emulator\n");
     QTest::newRow("missing name") << QStringList {
         u"describe"_s
     } << QByteArray("lookout-desk: error: the following arguments are required: NAME\n");
@@ -318,6 +322,30 @@ void TestHeadlessCommands::signal_endsTheCredentialProcessAndItsChildren()
 {
     QFETCH(int, signalNumber);
     QFETCH(int, exitCode);
+    signalWhileCredentialProcessRuns(
+        { u"list"_s, u"--profile"_s, u"slow"_s }, {}, signalNumber, exitCode);
+}
+
+void TestHeadlessCommands::signal_endsTheWindowAndItsCredentialProcess_data()
+{
+    signal_endsTheCredentialProcessAndItsChildren_data();
+}
+
+// The window (lookout-desk with no command) ended by SIGTERM (a session's end, kill) or SIGHUP
+// left its credential_process and what that had started running; now it closes as Quit would.
+void TestHeadlessCommands::signal_endsTheWindowAndItsCredentialProcess()
+{
+    QFETCH(int, signalNumber);
+    QFETCH(int, exitCode);
+    signalWhileCredentialProcessRuns(
+        { u"--profile"_s, u"slow"_s }, { u"QT_QPA_PLATFORM=offscreen"_s }, signalNumber, exitCode);
+}
+
+// Starts the binary with `arguments` on a profile whose credential_process starts a child and
+// waits, signals the binary once both run, and checks its exit status and that both are gone.
+void TestHeadlessCommands::signalWhileCredentialProcessRuns(
+    const QStringList &arguments, const QStringList &environment, int signalNumber, int exitCode)
+{
     const QString pids = m_dir.filePath(u"credential-process-pids"_s);
     QFile::remove(pids);
     const QString script
@@ -329,9 +357,11 @@ void TestHeadlessCommands::signal_endsTheCredentialProcessAndItsChildren()
     config.close();
 
     QProcess process;
-    process.setProcessEnvironment(environmentWith({ u"AWS_CONFIG_FILE="_s + config.fileName(),
-        u"AWS_ACCESS_KEY_ID="_s, u"AWS_SECRET_ACCESS_KEY="_s }));
-    process.start(QStringLiteral(LOOKOUT_BINARY), { u"list"_s, u"--profile"_s, u"slow"_s });
+    process.setProcessEnvironment(
+        environmentWith(QStringList { u"AWS_CONFIG_FILE="_s + config.fileName(),
+                            u"AWS_ACCESS_KEY_ID="_s, u"AWS_SECRET_ACCESS_KEY="_s }
+            + environment));
+    process.start(QStringLiteral(LOOKOUT_BINARY), arguments);
     QVERIFY(process.waitForStarted(30'000));
     // One write of "PID CHILD\n" by the script once its child runs.
     QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(pids).size() > 0, 30'000);

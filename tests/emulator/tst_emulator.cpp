@@ -79,7 +79,19 @@ void TestEmulator::defaults_areTheDemoSetup()
         QStringLiteral("LookoutDeskDemoSecretKeyForTheEmulator00"));
     QVERIFY(!options.credentials.hasSessionToken());
     QVERIFY(options.ownThread);
+    QCOMPARE(options.executionRetentionDays, 7);
     QVERIFY(options.validate().isEmpty());
+
+    // Executions are kept 1 to 400 days.
+    for (const int days : { 0, 401 }) {
+        EmulatorOptions retention;
+        retention.executionRetentionDays = days;
+        QCOMPARE(
+            retention.validate(), QStringLiteral("execution retention must be within 1..400 days"));
+    }
+    EmulatorOptions month;
+    month.executionRetentionDays = 30;
+    QVERIFY(month.validate().isEmpty());
 }
 
 void TestEmulator::start_servesSignedRequestsOnItsOwnThread()

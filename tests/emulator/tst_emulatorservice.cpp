@@ -28,11 +28,7 @@ struct Reply {
     int status() const { return response.status; }
     QByteArray header(QByteArrayView name) const
     {
-        for (const auto &[key, value] : response.headers) {
-            if (emulator::headerNameEquals(key, name))
-                return value;
-        }
-        return {};
+        return emulator::headerValue(response.headers, name);
     }
     QString errorType() const { return json.value(QLatin1String("__type")).toString(); }
     QString message() const
@@ -67,6 +63,7 @@ private slots:
     void bodyNotAJsonObject_isSerializationException_data();
     void bodyNotAJsonObject_isSerializationException();
     void authentication_comesBeforeTheOperation();
+    void requestClock_checksSignaturesWhileTheFleetsClockStands();
     void list_defaultPageHasFiftyAndAToken();
     void list_pagesThroughTheWholeFleetOnce();
     void list_maxResultsOutOfRange_isValidationException_data();
@@ -87,6 +84,7 @@ private slots:
     void stop_goesStoppingThenStopped_onTheClock();
     void startOrStopInWrongState_isConflict();
     void startOrStopWithoutStatus_isConflictSayingSo();
+    void deniedOperation_isAccessDeniedNamingTheAction();
     void describeModel_returnsTheModel();
     void describeModel_unknown_isResourceNotFound();
     void faults_matchConfiguredRates();
@@ -374,6 +372,36 @@ void TestEmulatorService::authentication_comesBeforeTheOperation()
         qPrintable(expired.message()));
 }
 
+// A fleet whose clock stands still still accepts requests signed at the request clock's time
+// (the real one, in the CLI parity test), and its Date says that time.
+void TestEmulatorService::requestClock_checksSignaturesWhileTheFleetsClockStands()
+{
+    const auto requestClock = std::make_shared<ManualClock>(kStart.addSecs(3600));
+    emulator::ServiceConfig config;
+    config.credentials = emulatortest::demoCredentials();
+    config.requestClock = requestClock;
+    EmulatorService service(config,
+        emulator::generateFleet(
+            { kFleetSize, 42, QStringLiteral("us-east-1") }, kStart.toMSecsSinceEpoch() * 1000),
+        m_clock);
+
+    Reply signedNow;
+    signedNow.response = service.handle(
+        emulatortest::signedRequest("ListInferenceSchedulers", "{}", requestClock->now()));
+    QCOMPARE(signedNow.response.status, 200);
+    QCOMPARE(signedNow.header("Date"), QByteArray("Wed, 04 Mar 2026 11:00:00 GMT"));
+
+    Reply signedAtTheFleetsTime;
+    signedAtTheFleetsTime.response = service.handle(
+        emulatortest::signedRequest("ListInferenceSchedulers", "{}", m_clock->now()));
+    QCOMPARE(signedAtTheFleetsTime.response.status, 400);
+    signedAtTheFleetsTime.json
+        = QJsonDocument::fromJson(signedAtTheFleetsTime.response.body).object();
+    QVERIFY2(signedAtTheFleetsTime.message().startsWith(
+                 QLatin1String("Signature expired: 20260304T100000Z")),
+        qPrintable(signedAtTheFleetsTime.message()));
+}
+
 void TestEmulatorService::list_defaultPageHasFiftyAndAToken()
 {
     const Reply reply = call("ListInferenceSchedulers", {});
@@ -525,7 +553,8 @@ void TestEmulatorService::list_foreignOrTamperedToken_isValidationException()
             { QStringLiteral("Status"), QStringLiteral("RUNNING") } });
     QCOMPARE(otherFilters.message(), invalid);
     // A token from another emulator (another key).
-    EmulatorService other({ QStringLiteral("us-east-1"), emulatortest::demoCredentials(), {}, {} },
+    EmulatorService other(
+        { QStringLiteral("us-east-1"), emulatortest::demoCredentials(), {}, {}, {}, {} },
         emulator::generateFleet(
             { kFleetSize, 42, QStringLiteral("us-east-1") }, kStart.toMSecsSinceEpoch() * 1000),
         m_clock);
@@ -827,6 +856,34 @@ void TestEmulatorService::stop_goesStoppingThenStopped_onTheClock()
     QVERIFY(!newest.isEmpty());
     QVERIFY(
         newest.first().scheduledStartTime->epochMicroseconds <= kStart.toMSecsSinceEpoch() * 1000);
+}
+
+void TestEmulatorService::deniedOperation_isAccessDeniedNamingTheAction()
+{
+    emulator::ServiceConfig config;
+    config.credentials = emulatortest::demoCredentials();
+    config.deniedOperations = { QStringLiteral("StopInferenceScheduler") };
+    emulator::Fleet fleet = emulator::generateFleet(
+        { kFleetSize, 42, QStringLiteral("us-east-1") }, kStart.toMSecsSinceEpoch() * 1000);
+    m_service = std::make_unique<EmulatorService>(config, std::move(fleet), m_clock);
+    const QString running = schedulerWithStatus("RUNNING");
+    const QJsonObject input { { QStringLiteral("InferenceSchedulerName"), running } };
+
+    const Reply stop = call("StopInferenceScheduler", input);
+    QCOMPARE(stop.status(), 400);
+    QCOMPARE(
+        stop.errorType(), QStringLiteral("com.amazonaws.lookoutequipment#AccessDeniedException"));
+    QCOMPARE(stop.message(),
+        QStringLiteral("User: arn:aws:iam::123456789012:user/lookout-desk is not authorized to "
+                       "perform: lookoutequipment:StopInferenceScheduler because no "
+                       "identity-based policy allows the lookoutequipment:StopInferenceScheduler "
+                       "action"));
+    // Nothing changed; other operations are allowed.
+    const Reply describe = call("DescribeInferenceScheduler", input);
+    QCOMPARE(describe.status(), 200);
+    QCOMPARE(describe.json.value(QLatin1String("Status")).toString(), QStringLiteral("RUNNING"));
+    // Authentication still comes first.
+    QCOMPARE(send(emulatortest::unsignedRequest("StopInferenceScheduler", "{}")).status(), 400);
 }
 
 void TestEmulatorService::startOrStopInWrongState_isConflict()

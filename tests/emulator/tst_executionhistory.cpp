@@ -188,6 +188,13 @@ void TestExecutionHistory::retention_isSevenDaysBeforeLastActivity()
     QCOMPARE(slice.executions.size(), 7 * 24 + 1);
     QCOMPARE(slice.executions.first().scheduledStartTime->epochMicroseconds, stoppedAt);
     QCOMPARE(slice.executions.last().scheduledStartTime->epochMicroseconds, stoppedAt - 7 * kDay);
+
+    // The emulator's options may keep more (the History tab's benchmark keeps 30 days).
+    SchedulerRecord longer = scheduler;
+    longer.retentionDays = 30;
+    const emulator::ExecutionSlice month = listExecutions(longer, {}, std::nullopt, 1000, kNow);
+    QCOMPARE(month.executions.size(), 30 * 24 + 1);
+    QCOMPARE(month.executions.last().scheduledStartTime->epochMicroseconds, stoppedAt - 30 * kDay);
 }
 
 void TestExecutionHistory::pagingWithTheCursor_neitherRepeatsNorSkips()

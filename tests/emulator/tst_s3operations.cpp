@@ -32,11 +32,7 @@ struct Reply {
     int status() const { return response.status; }
     QByteArray header(QByteArrayView name) const
     {
-        for (const auto &[key, value] : response.headers) {
-            if (emulator::headerNameEquals(key, name))
-                return value;
-        }
-        return {};
+        return emulator::headerValue(response.headers, name);
     }
     // The texts of every element with this name, in document order.
     QStringList all(QStringView name) const

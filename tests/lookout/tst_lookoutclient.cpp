@@ -121,6 +121,8 @@ private slots:
     void executions_stopAtMaxItems();
     void executions_allPagesWithFilters();
     void executions_invalidParameters_areAllReported();
+    void executionsPage_isOnePageWithItsToken();
+    void executionsPage_withMoreThanAsked_isABadResponse();
 
 private:
     std::unique_ptr<aws::AwsJsonClient> makeJsonClient();
@@ -626,6 +628,60 @@ void TestLookoutClient::executions_invalidParameters_areAllReported()
         "Invalid length for parameter InferenceSchedulerName, value: 0, valid min length: 1\n"
         "Invalid value for parameter Status, value: DONE, valid values: IN_PROGRESS, SUCCESS, FAILED"_s);
     QCOMPARE(m_server->requests().size(), 0);
+}
+
+void TestLookoutClient::executionsPage_isOnePageWithItsToken()
+{
+    m_server->setHandler(pagedExecutions(1'001, 100));
+    LookoutClient client(m_jsonClient.get());
+    Outcome<InferenceExecutionPage> first;
+    const InferenceExecutionFilter failed { std::nullopt, std::nullopt, u"FAILED"_s };
+    client.listInferenceExecutionsPage(
+        u"pump-7"_s, failed, 100, std::nullopt, this, first.callback());
+    QTRY_VERIFY_WITH_TIMEOUT(first.result.has_value(), kWaitMs);
+    QVERIFY2(first.result->ok(), qPrintable(test::errorText(*first.result)));
+    QCOMPARE(first.result->value().summaries.size(), 100);
+    QCOMPARE(first.result->value().nextToken, u"page-1"_s);
+    QCOMPARE(m_server->requests().size(), 1); // one page, no more
+    QCOMPARE(m_server->requests().at(0).body,
+        QByteArray(
+            "{\"MaxResults\":100,\"InferenceSchedulerName\":\"pump-7\",\"Status\":\"FAILED\"}"));
+
+    Outcome<InferenceExecutionPage> second;
+    client.listInferenceExecutionsPage(
+        u"pump-7"_s, failed, 100, u"page-1"_s, this, second.callback());
+    QTRY_VERIFY_WITH_TIMEOUT(second.result.has_value(), kWaitMs);
+    QCOMPARE(second.result->value().summaries.size(), 100);
+    QCOMPARE(second.result->value().summaries.first().scheduledStartTime,
+        Timestamp { Q_INT64_C(1'709'582'400'000'000) - 100 * Q_INT64_C(3'600'000'000) });
+    QVERIFY(m_server->requests().at(1).body.startsWith("{\"NextToken\":\"page-1\","));
+
+    Outcome<InferenceExecutionPage> refused;
+    client.listInferenceExecutionsPage(
+        u"pump-7"_s, {}, 501, std::nullopt, this, refused.callback());
+    QCOMPARE(refused.calls, 0);
+    QTRY_VERIFY_WITH_TIMEOUT(refused.result.has_value(), kWaitMs);
+    QCOMPARE(refused.error().kind, AwsError::Kind::InvalidParameter);
+    QCOMPARE(m_server->requests().size(), 2);
+}
+
+void TestLookoutClient::executionsPage_withMoreThanAsked_isABadResponse()
+{
+    // The server ignores MaxResults and sends 500.
+    m_server->setHandler([](const RecordedRequest &) {
+        InferenceExecutionPage body;
+        for (int i = 0; i < 500; ++i)
+            body.summaries.append(test::fullExecution());
+        return ScriptedResponse::json(200, json::encodeListInferenceExecutions(body));
+    });
+    LookoutClient client(m_jsonClient.get());
+    Outcome<InferenceExecutionPage> outcome;
+    client.listInferenceExecutionsPage(
+        u"pump-7"_s, {}, 100, std::nullopt, this, outcome.callback());
+    QTRY_VERIFY_WITH_TIMEOUT(outcome.result.has_value(), kWaitMs);
+    QCOMPARE(outcome.error().kind, AwsError::Kind::BadResponse);
+    QCOMPARE(outcome.error().operation, u"ListInferenceExecutions"_s);
+    QCOMPARE(outcome.error().httpStatus, 200);
 }
 
 QTEST_GUILESS_MAIN(TestLookoutClient)

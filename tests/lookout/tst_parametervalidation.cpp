@@ -82,6 +82,21 @@ private slots:
                 u"Invalid value for parameter MaxResults, value: 501, valid max value: 500"_s }));
     }
 
+    // A timestamp parameter given a text that is no time, as botocore's validation words it
+    // (the AWS CLI prints it for --interval-start-time soon).
+    void notATimestamp_isAnInvalidType()
+    {
+        ParameterCheck check;
+        check.notATimestamp(QLatin1StringView("IntervalStartTime"), u"soon"_s)
+            .notATimestamp(QLatin1StringView("IntervalEndTime"), u"later x"_s);
+        QCOMPARE(check.problems(),
+            QStringList({ u"Invalid type for parameter IntervalStartTime, value: soon, type: "
+                          "<class 'str'>, valid types: <class 'datetime.datetime'>, "
+                          "timestamp-string"_s,
+                u"Invalid type for parameter IntervalEndTime, value: later x, type: <class "
+                "'str'>, valid types: <class 'datetime.datetime'>, timestamp-string"_s }));
+    }
+
     void hugeValues_areQuotedShortly()
     {
         ParameterCheck check;

@@ -63,6 +63,9 @@ private slots:
     void otherFailure_keepsInterval();
     void cancel_forgetsInFlightAndBackoff();
     void stateChanged_onEveryChange();
+    void phaseOffset_movesTheNextRefreshOnce();
+    void clockWatch_afterSuspend_refreshesAtOnce();
+    void clockWatch_beforeDue_waits();
 };
 
 void TestRefreshController::defaults_thirtySecondsNotPausedVisible()
@@ -338,6 +341,78 @@ void TestRefreshController::stateChanged_onEveryChange()
     QCOMPARE(changed.size(), 4);
     f.controller->refreshFinished(Outcome::Throttled);
     QCOMPARE(changed.size(), 5);
+}
+
+void TestRefreshController::phaseOffset_movesTheNextRefreshOnce()
+{
+    Fixture f;
+    f.controller->setPhaseOffset(milliseconds(3000));
+    f.refreshOnce();
+    QCOMPARE(f.controller->nextRefreshAt(), kStart.addMSecs(33'000));
+    QCOMPARE(f.timer->delay(), milliseconds(33'000));
+    // It stays in place when the window hides and shows again, and the refresh after it is one
+    // interval later: the offset was taken once.
+    f.controller->setWindowVisible(false);
+    f.controller->setWindowVisible(true);
+    QCOMPARE(f.controller->nextRefreshAt(), kStart.addMSecs(33'000));
+    f.timer->fire();
+    QCOMPARE(f.requested->size(), 2);
+    f.controller->refreshFinished(Outcome::Success);
+    QCOMPARE(f.controller->nextRefreshAt(), kStart.addMSecs(63'000));
+    // A negative offset counts as none.
+    f.controller->setPhaseOffset(milliseconds(-5000));
+    f.timer->fire();
+    f.controller->refreshFinished(Outcome::Success);
+    QCOMPARE(f.controller->nextRefreshAt(), kStart.addMSecs(93'000));
+}
+
+void TestRefreshController::clockWatch_afterSuspend_refreshesAtOnce()
+{
+    Fixture f;
+    // Without a clock of its own: firing it is a look at the clock, wherever the clock is.
+    auto owned = std::make_unique<testsupport::ManualTimer>();
+    testsupport::ManualTimer *watch = owned.get();
+    f.controller->watchClock(std::move(owned));
+    f.refreshOnce();
+    QCOMPARE(f.requested->size(), 1);
+    QVERIFY(watch->isActive());
+    QCOMPARE(watch->delay(), milliseconds(RefreshController::kClockWatch));
+    // An hour asleep: the interval timer has still 30 s of monotonic time to wait.
+    f.clock->advance(std::chrono::hours(1));
+    QVERIFY(f.timer->isActive());
+    watch->fire();
+    QCOMPARE(f.requested->size(), 2);
+    QVERIFY(f.controller->isRefreshing());
+    QVERIFY(!f.timer->isActive());
+    QVERIFY(!watch->isActive());
+    // It failed (the network is not back yet): the next try is one interval later, watched.
+    f.controller->refreshFinished(Outcome::Failed);
+    QCOMPARE(f.timer->delay(), milliseconds(30'000));
+    QVERIFY(watch->isActive());
+    f.timer->fire();
+    QCOMPARE(f.requested->size(), 3);
+    f.controller->refreshFinished(Outcome::Success);
+    QVERIFY(!f.controller->isBackingOff());
+}
+
+void TestRefreshController::clockWatch_beforeDue_waits()
+{
+    Fixture f;
+    auto owned = std::make_unique<testsupport::ManualTimer>();
+    testsupport::ManualTimer *watch = owned.get();
+    f.controller->watchClock(std::move(owned));
+    f.refreshOnce();
+    f.clock->advance(seconds(29));
+    watch->fire();
+    QCOMPARE(f.requested->size(), 1);
+    QVERIFY(watch->isActive()); // looks again later
+    // Hidden: nothing is watched, nothing is polled.
+    f.controller->setWindowVisible(false);
+    QVERIFY(!watch->isActive());
+    f.clock->advance(std::chrono::hours(1));
+    QCOMPARE(f.requested->size(), 1);
+    f.controller->setWindowVisible(true);
+    QCOMPARE(f.requested->size(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestRefreshController)

@@ -6,6 +6,7 @@
 #include "emulator/emulator.h"
 #include "lookout/jsoncodec.h"
 #include "lookout/service.h"
+#include "lookoutjsonclient.h"
 #include "manualtimer.h"
 #include "models/schedulerdetailscontroller.h"
 #include "scriptedhttpserver.h"
@@ -33,19 +34,6 @@ lookout::InferenceScheduler loadScheduler(const QString &fileName)
 }
 
 // A JSON client for one endpoint, with one attempt per call so failures arrive at once.
-std::unique_ptr<aws::AwsJsonClient> makeJsonClient(QNetworkAccessManager *network,
-    const QUrl &endpoint, const QString &region, const aws::AwsCredentials &credentials)
-{
-    aws::AwsJsonClientSettings settings;
-    settings.signingName = lookout::service::kSigningName;
-    settings.targetPrefix = lookout::service::kTargetPrefix;
-    settings.endpoint = endpoint;
-    settings.region = region;
-    settings.maxAttempts = 1;
-    return std::make_unique<aws::AwsJsonClient>(
-        network, settings, std::make_shared<aws::StaticCredentialsProvider>(credentials));
-}
-
 } // namespace
 
 class TestSchedulerDetailsController : public QObject {
@@ -97,7 +85,7 @@ void TestSchedulerDetailsController::init()
     m_emulator = std::make_unique<emulator::Emulator>(options);
     QVERIFY2(m_emulator->start(), qPrintable(m_emulator->errorString()));
     m_network = std::make_unique<QNetworkAccessManager>();
-    m_jsonClient = makeJsonClient(
+    m_jsonClient = testsupport::oneAttemptLookoutClient(
         m_network.get(), m_emulator->endpoint(), m_emulator->region(), m_emulator->credentials());
     m_clock = std::make_shared<core::ManualClock>(kStart);
 }
@@ -317,7 +305,7 @@ void TestSchedulerDetailsController::vanishedScheduler_clearsTheValue()
         200, lookout::json::encodeDescribeInferenceScheduler(chiller)));
     server.enqueue(testsupport::ScriptedResponse::awsError(
         400, "ResourceNotFoundException", "Inference scheduler chiller-07 does not exist"));
-    const auto jsonClient = makeJsonClient(m_network.get(), server.url(),
+    const auto jsonClient = testsupport::oneAttemptLookoutClient(m_network.get(), server.url(),
         QStringLiteral("us-east-1"), emulator::EmulatorOptions::demoCredentials());
 
     SchedulerDetailsController *controller = makeController();
@@ -411,7 +399,7 @@ void TestSchedulerDetailsController::switchingClient_dropsTheCallInFlight()
     testsupport::ScriptedHttpServer hanging;
     QVERIFY(hanging.listen());
     hanging.enqueue(testsupport::ScriptedResponse::hang());
-    const auto hangingClient = makeJsonClient(m_network.get(), hanging.url(),
+    const auto hangingClient = testsupport::oneAttemptLookoutClient(m_network.get(), hanging.url(),
         QStringLiteral("us-east-1"), emulator::EmulatorOptions::demoCredentials());
 
     SchedulerDetailsController *controller = makeController();
@@ -441,7 +429,7 @@ void TestSchedulerDetailsController::clearingClient_dropsTheCallAndTheValue()
     testsupport::ScriptedHttpServer hanging;
     QVERIFY(hanging.listen());
     hanging.enqueue(testsupport::ScriptedResponse::hang());
-    const auto hangingClient = makeJsonClient(m_network.get(), hanging.url(),
+    const auto hangingClient = testsupport::oneAttemptLookoutClient(m_network.get(), hanging.url(),
         QStringLiteral("us-east-1"), emulator::EmulatorOptions::demoCredentials());
     controller->setClient(lookout::LookoutClient(hangingClient.get()), {});
     // The old connection's value went at once.
@@ -467,7 +455,7 @@ void TestSchedulerDetailsController::showingAnother_dropsTheCallInFlight()
         = loadScheduler(QStringLiteral("pump-station-7-bearing-hourly.json"));
     server.enqueue(testsupport::ScriptedResponse::json(
         200, lookout::json::encodeDescribeInferenceScheduler(pump)));
-    const auto jsonClient = makeJsonClient(m_network.get(), server.url(),
+    const auto jsonClient = testsupport::oneAttemptLookoutClient(m_network.get(), server.url(),
         QStringLiteral("eu-west-1"), emulator::EmulatorOptions::demoCredentials());
 
     SchedulerDetailsController *controller = makeController();

@@ -38,6 +38,17 @@ Summary scheduler(const QString &name, const QString &status = QStringLiteral("R
     return s;
 }
 
+// A scheduler of another account and region (its ARN says which).
+Summary schedulerIn(const QString &name, const QString &account, const QString &region,
+    const QString &status = QStringLiteral("RUNNING"))
+{
+    Summary s = scheduler(name, status);
+    s.inferenceSchedulerArn = QStringLiteral("arn:aws:lookoutequipment:") + region
+        + QLatin1Char(':') + account + QStringLiteral(":inference-scheduler/") + name
+        + QStringLiteral("/1");
+    return s;
+}
+
 QList<Summary> fleet(int count)
 {
     QList<Summary> result;
@@ -140,8 +151,15 @@ private slots:
     void roles_absentMembersSayNotSet();
     void headers_nameEveryColumn();
     void compareRows_ordersByColumnThenName();
+    void compareRows_namesCaseInsensitivelyThenExactly_inAndAfterACycle();
     void compareUrgency_anomalousAndTransitionalFirst();
     void rowOfName_followsRemovals();
+    void setStatus_changesTheCellAndCountsWithoutReportingAChange();
+    void severalConnections_sameNameInTwoAccountsIsTwoRows();
+    void severalConnections_aFailedCycleMakesOnlyItsRowsStale();
+    void severalConnections_groupRoleAndColumnsOnlyWithMoreThanOne();
+    void severalConnections_sortByAccountThenName();
+    void severalConnections_statusChangesNameTheirGroup();
 };
 
 void TestSchedulerListModel::initTestCase()
@@ -731,8 +749,15 @@ void TestSchedulerListModel::roles_displayCopySortAndBadges()
         QStringLiteral("pump-7"), QStringLiteral("RUNNING"), QStringLiteral("ANOMALOUS"));
     s.dataUploadFrequency = QStringLiteral("PT15M");
     s.dataDelayOffsetInMinutes = 1;
+    f.model.setConnectionInfo(0, QStringLiteral("prod"), QStringLiteral("us-east-1"));
     f.cycle({ { s } });
     auto cell = [&](int column, int role) { return f.model.index(0, column).data(role); };
+    QCOMPARE(cell(SchedulerListModel::AccountColumn, Qt::DisplayRole).toString(),
+        QStringLiteral("123456789012"));
+    QCOMPARE(cell(SchedulerListModel::RegionColumn, models::CopyTextRole).toString(),
+        QStringLiteral("us-east-1"));
+    QCOMPARE(cell(SchedulerListModel::ProfileColumn, models::SortRole).toString(),
+        QStringLiteral("prod"));
     QCOMPARE(
         cell(SchedulerListModel::NameColumn, Qt::DisplayRole).toString(), QStringLiteral("pump-7"));
     QCOMPARE(
@@ -802,7 +827,9 @@ void TestSchedulerListModel::headers_nameEveryColumn()
     Fixture f;
     const QStringList expected { QStringLiteral("Name"), QStringLiteral("Status"),
         QStringLiteral("Latest result"), QStringLiteral("Model"),
-        QStringLiteral("Upload frequency"), QStringLiteral("Delay") };
+        QStringLiteral("Upload frequency"), QStringLiteral("Delay"), QStringLiteral("Account"),
+        QStringLiteral("Region"), QStringLiteral("Profile") };
+    QCOMPARE(expected.size(), qsizetype(SchedulerListModel::ColumnCount));
     for (int column = 0; column < SchedulerListModel::ColumnCount; ++column) {
         QCOMPARE(f.model.headerData(column, Qt::Horizontal).toString(), expected[column]);
         QVERIFY(!f.model.headerData(column, Qt::Horizontal, Qt::ToolTipRole).toString().isEmpty());
@@ -825,6 +852,31 @@ void TestSchedulerListModel::compareRows_ordersByColumnThenName()
         f.model.compareRows(1, 0, SchedulerListModel::StatusColumn) < 0); // same status: by name
     QVERIFY(f.model.compareRows(0, 2, SchedulerListModel::UploadFrequencyColumn) < 0);
     QCOMPARE(f.model.compareRows(0, 0, SchedulerListModel::DelayColumn), 0);
+}
+
+void TestSchedulerListModel::compareRows_namesCaseInsensitivelyThenExactly_inAndAfterACycle()
+{
+    Fixture f;
+    f.model.beginCycle();
+    f.model.applyPage({ scheduler(QStringLiteral("b")), scheduler(QStringLiteral("a")),
+        scheduler(QStringLiteral("B")), scheduler(QStringLiteral("A")),
+        scheduler(QStringLiteral("_x")) });
+    const auto byName = [&f] {
+        QList<int> rows { 0, 1, 2, 3, 4 };
+        std::sort(rows.begin(), rows.end(), [&f](int l, int r) {
+            return f.model.compareRows(l, r, SchedulerListModel::NameColumn) < 0;
+        });
+        QStringList names;
+        for (const int row : rows)
+            names.append(f.model.nameAt(row));
+        return names;
+    };
+    const QStringList expected { QStringLiteral("_x"), QStringLiteral("A"), QStringLiteral("a"),
+        QStringLiteral("B"), QStringLiteral("b") };
+    // While the cycle runs the names are compared themselves; after it, by their ranks.
+    QCOMPARE(byName(), expected);
+    f.model.finishCycle(SchedulerListModel::CycleEnd::Complete);
+    QCOMPARE(byName(), expected);
 }
 
 void TestSchedulerListModel::compareUrgency_anomalousAndTransitionalFirst()
@@ -861,6 +913,203 @@ void TestSchedulerListModel::rowOfName_followsRemovals()
     f.cycle({ { all[2] } });
     QCOMPARE(f.model.rowOfName(QStringLiteral("pump-002")), 0);
     QCOMPARE(f.model.rowOfName(QStringLiteral("pump-000")), -1);
+}
+
+void TestSchedulerListModel::setStatus_changesTheCellAndCountsWithoutReportingAChange()
+{
+    Fixture f;
+    QList<Summary> all = fleet(3);
+    all[1].status = QStringLiteral("STOPPED");
+    f.cycle({ all });
+    const QString name = *all[1].inferenceSchedulerName;
+    QSignalSpy changed(&f.model, &QAbstractItemModel::dataChanged);
+    QSignalSpy reported(&f.model, &SchedulerListModel::statusesChanged);
+    QSignalSpy counts(&f.model, &SchedulerListModel::summaryChanged);
+    const int stoppedBefore = f.model.summary().statusCount(QStringLiteral("STOPPED"));
+    QVERIFY(f.model.setStatus(name, QStringLiteral("PENDING")));
+    QCOMPARE(
+        f.model.index(1, SchedulerListModel::StatusColumn).data(models::BadgeValueRole).toString(),
+        QStringLiteral("PENDING"));
+    QCOMPARE(f.model.summary().statusCount(QStringLiteral("STOPPED")), stoppedBefore - 1);
+    QCOMPARE(f.model.summary().statusCount(QStringLiteral("PENDING")), 1);
+    QCOMPARE(counts.size(), 1);
+    QCOMPARE(reported.size(), 0);
+    QVERIFY(!changes(changed).isEmpty());
+    QCOMPARE(changes(changed).first().first, int(SchedulerListModel::StatusColumn));
+    // The same status again changes nothing; an unknown name is refused.
+    changed.clear();
+    QVERIFY(f.model.setStatus(name, QStringLiteral("PENDING")));
+    QCOMPARE(changed.size(), 0);
+    QVERIFY(!f.model.setStatus(QStringLiteral("no-such-scheduler"), QStringLiteral("PENDING")));
+    // The next listing decides.
+    all[1].status = QStringLiteral("RUNNING");
+    f.cycle({ all });
+    QCOMPARE(f.model.schedulerAt(1).status, QStringLiteral("RUNNING"));
+}
+
+// ---- several connections ------------------------------------------------------------------
+
+void TestSchedulerListModel::severalConnections_sameNameInTwoAccountsIsTwoRows()
+{
+    Fixture f;
+    f.model.setConnectionCount(2);
+    f.model.setConnectionInfo(0, QStringLiteral("plant-a"), QStringLiteral("eu-west-1"));
+    f.model.setConnectionInfo(1, QStringLiteral("plant-b"), QStringLiteral("us-east-1"));
+    const Summary a = schedulerIn(
+        QStringLiteral("pump-1"), QStringLiteral("111111111111"), QStringLiteral("eu-west-1"));
+    const Summary b = schedulerIn(QStringLiteral("pump-1"), QStringLiteral("222222222222"),
+        QStringLiteral("us-east-1"), QStringLiteral("STOPPED"));
+    f.model.beginCycle(0);
+    f.model.applyPage({ a }, 0);
+    f.model.finishCycle(SchedulerListModel::CycleEnd::Complete, 0);
+    f.model.beginCycle(1);
+    f.model.applyPage({ b }, 1);
+    f.model.finishCycle(SchedulerListModel::CycleEnd::Complete, 1);
+    QCOMPARE(f.model.rowCount(), 2);
+    const int rowA = f.model.rowOfName(QStringLiteral("pump-1"), 0);
+    const int rowB = f.model.rowOfName(QStringLiteral("pump-1"), 1);
+    QVERIFY(rowA >= 0 && rowB >= 0 && rowA != rowB);
+    QCOMPARE(f.model.sourceAt(rowB), 1);
+    const auto cell = [&](int row, int column, int role = Qt::DisplayRole) {
+        return f.model.index(row, column).data(role).toString();
+    };
+    QCOMPARE(cell(rowA, SchedulerListModel::AccountColumn), QStringLiteral("111111111111"));
+    QCOMPARE(cell(rowB, SchedulerListModel::AccountColumn), QStringLiteral("222222222222"));
+    QCOMPARE(cell(rowA, SchedulerListModel::RegionColumn), QStringLiteral("eu-west-1"));
+    QCOMPARE(cell(rowB, SchedulerListModel::ProfileColumn), QStringLiteral("plant-b"));
+    QCOMPARE(
+        cell(rowA, 0, models::ConnectionGroupRole), QStringLiteral("111111111111 · eu-west-1"));
+    QCOMPARE(
+        cell(rowB, 0, models::ConnectionGroupRole), QStringLiteral("222222222222 · us-east-1"));
+    QCOMPARE(cell(rowB, SchedulerListModel::StatusColumn, models::BadgeValueRole),
+        QStringLiteral("STOPPED"));
+    // The counts add both up.
+    QCOMPARE(f.model.summary().statusCount(QStringLiteral("RUNNING")), 1);
+    QCOMPARE(f.model.summary().statusCount(QStringLiteral("STOPPED")), 1);
+    // One connection's complete cycle removes only the rows of its own it did not deliver.
+    f.model.beginCycle(1);
+    f.model.finishCycle(SchedulerListModel::CycleEnd::Complete, 1);
+    QCOMPARE(f.model.rowCount(), 1);
+    QCOMPARE(f.model.sourceAt(0), 0);
+    QVERIFY(!f.model.setStatus(QStringLiteral("pump-1"), QStringLiteral("PENDING"), 1));
+    QVERIFY(f.model.setStatus(QStringLiteral("pump-1"), QStringLiteral("PENDING"), 0));
+}
+
+void TestSchedulerListModel::severalConnections_aFailedCycleMakesOnlyItsRowsStale()
+{
+    Fixture f;
+    f.model.setConnectionCount(2);
+    f.model.beginCycle(0);
+    f.model.applyPage(fleet(3), 0);
+    f.model.finishCycle(SchedulerListModel::CycleEnd::Complete, 0);
+    f.model.beginCycle(1);
+    f.model.applyPage({ schedulerIn(QStringLiteral("fan-1"), QStringLiteral("222222222222"),
+                          QStringLiteral("us-east-1")) },
+        1);
+    f.model.finishCycle(SchedulerListModel::CycleEnd::Complete, 1);
+    QCOMPARE(f.model.rowCount(), 4);
+    const int fan = f.model.rowOfName(QStringLiteral("fan-1"), 1);
+
+    f.model.beginCycle(1);
+    f.model.finishCycle(SchedulerListModel::CycleEnd::Incomplete, 1);
+    f.model.setConnectionProblem(1, QStringLiteral("Could not connect to the endpoint URL"));
+    QVERIFY(f.model.isStale());
+    QVERIFY(f.model.isConnectionStale(1));
+    QVERIFY(!f.model.isConnectionStale(0));
+    QVERIFY(f.model.isRowStale(fan));
+    QCOMPARE(f.model.index(fan, 0).data(models::ConnectionProblemRole).toString(),
+        QStringLiteral("Could not connect to the endpoint URL"));
+    QVERIFY(f.model.index(fan, 0)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("Could not connect to the endpoint URL")));
+    for (int row = 0; row < f.model.rowCount(); ++row) {
+        if (row == fan)
+            continue;
+        QVERIFY(!f.model.isRowStale(row));
+        QCOMPARE(f.model.index(row, 0).data(models::ConnectionProblemRole).toString(), QString());
+    }
+    // The other connection's cycles go on, and leave the failing one's rows alone.
+    f.model.beginCycle(0);
+    f.model.applyPage(fleet(3), 0);
+    f.model.finishCycle(SchedulerListModel::CycleEnd::Complete, 0);
+    QVERIFY(f.model.isRowStale(f.model.rowOfName(QStringLiteral("fan-1"), 1)));
+    QCOMPARE(f.model.rowCount(), 4);
+}
+
+void TestSchedulerListModel::severalConnections_groupRoleAndColumnsOnlyWithMoreThanOne()
+{
+    Fixture f;
+    f.model.setConnectionInfo(0, QStringLiteral("prod"), QStringLiteral("us-east-1"));
+    f.cycle({ fleet(2) });
+    QCOMPARE(f.model.index(0, 0).data(models::ConnectionGroupRole).toString(), QString());
+    QCOMPARE(f.model.index(0, SchedulerListModel::AccountColumn).data().toString(),
+        QStringLiteral("123456789012"));
+    QVERIFY(!f.model.connectionMatches(0, QStringLiteral("1234")));
+    QSignalSpy changed(&f.model, &QAbstractItemModel::dataChanged);
+    f.model.setConnectionCount(2);
+    QVERIFY(!changed.isEmpty());
+    QCOMPARE(f.model.index(0, 0).data(models::ConnectionGroupRole).toString(),
+        QStringLiteral("123456789012 · us-east-1"));
+    QVERIFY(f.model.connectionMatches(0, QStringLiteral("1234")));
+    QVERIFY(f.model.connectionMatches(0, QStringLiteral("PROD")));
+    QVERIFY(!f.model.connectionMatches(0, QStringLiteral("eu-west")));
+    // Dropping the second connection again removes its rows and the groups.
+    f.model.beginCycle(1);
+    f.model.applyPage({ schedulerIn(QStringLiteral("fan-1"), QStringLiteral("222222222222"),
+                          QStringLiteral("us-east-1")) },
+        1);
+    f.model.finishCycle(SchedulerListModel::CycleEnd::Complete, 1);
+    QCOMPARE(f.model.rowCount(), 3);
+    f.model.setConnectionCount(1);
+    QCOMPARE(f.model.rowCount(), 2);
+    QCOMPARE(f.model.index(0, 0).data(models::ConnectionGroupRole).toString(), QString());
+}
+
+void TestSchedulerListModel::severalConnections_sortByAccountThenName()
+{
+    Fixture f;
+    f.model.setConnectionCount(2);
+    f.model.beginCycle(0);
+    f.model.applyPage({ schedulerIn(QStringLiteral("b"), QStringLiteral("222222222222"),
+                          QStringLiteral("eu-west-1")) },
+        0);
+    f.model.finishCycle(SchedulerListModel::CycleEnd::Complete, 0);
+    f.model.beginCycle(1);
+    f.model.applyPage({ schedulerIn(QStringLiteral("a"), QStringLiteral("333333333333"),
+                            QStringLiteral("us-east-1")),
+                          schedulerIn(QStringLiteral("c"), QStringLiteral("111111111111"),
+                              QStringLiteral("us-east-1")) },
+        1);
+    f.model.finishCycle(SchedulerListModel::CycleEnd::Complete, 1);
+    const int a = f.model.rowOfName(QStringLiteral("a"), 1);
+    const int b = f.model.rowOfName(QStringLiteral("b"), 0);
+    const int c = f.model.rowOfName(QStringLiteral("c"), 1);
+    QVERIFY(f.model.compareRows(c, b, SchedulerListModel::AccountColumn) < 0);
+    QVERIFY(f.model.compareRows(b, a, SchedulerListModel::AccountColumn) < 0);
+    QCOMPARE(f.model.index(c, SchedulerListModel::AccountColumn).data(models::SortRole).toString(),
+        QStringLiteral("111111111111"));
+}
+
+void TestSchedulerListModel::severalConnections_statusChangesNameTheirGroup()
+{
+    Fixture f;
+    f.model.setConnectionCount(2);
+    f.model.setConnectionInfo(1, QStringLiteral("plant-b"), QStringLiteral("us-east-1"));
+    QList<Summary> b { schedulerIn(
+        QStringLiteral("fan-1"), QStringLiteral("222222222222"), QStringLiteral("us-east-1")) };
+    f.model.beginCycle(1);
+    f.model.applyPage(b, 1);
+    f.model.finishCycle(SchedulerListModel::CycleEnd::Complete, 1);
+    QSignalSpy reported(&f.model, &SchedulerListModel::statusesChanged);
+    b[0].latestInferenceResult = QStringLiteral("ANOMALOUS");
+    f.model.beginCycle(1);
+    f.model.applyPage(b, 1);
+    f.model.finishCycle(SchedulerListModel::CycleEnd::Complete, 1);
+    QCOMPARE(reported.size(), 1);
+    const auto changes = reported.first().first().value<QList<StatusChange>>();
+    QCOMPARE(changes.size(), 1);
+    QCOMPARE(changes.first().group, QStringLiteral("222222222222 · us-east-1"));
 }
 
 QTEST_GUILESS_MAIN(TestSchedulerListModel)

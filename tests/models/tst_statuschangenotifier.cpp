@@ -15,7 +15,7 @@ namespace {
 StatusChange change(const QString &name, const QString &oldStatus, const QString &newStatus,
     const QString &oldResult, const QString &newResult)
 {
-    return { name, QStringLiteral("arn:") + name, oldStatus, newStatus, oldResult, newResult };
+    return { name, QStringLiteral("arn:") + name, oldStatus, newStatus, oldResult, newResult, {} };
 }
 
 lookout::InferenceSchedulerSummary scheduler(
@@ -40,6 +40,7 @@ private slots:
     void flush_nothingCollected_raisesNothing();
     void oneAnomalous_titledByName();
     void oneLeftRunning_titledByName();
+    void severalConnections_nameTheAccountAndRegion();
     void many_oneAlertListingFiveAndTheRest();
     void watch_oneAlertPerCycleAndNoneForFirstSight();
     void watch_resetDropsWhatWasCollected();
@@ -117,6 +118,30 @@ void TestStatusChangeNotifier::oneLeftRunning_titledByName()
     QCOMPARE(alert.title, QStringLiteral("fan-3 is no longer running"));
     QCOMPARE(alert.message, QStringLiteral("fan-3: RUNNING → STOPPING"));
     QVERIFY(!alert.anomalous);
+}
+
+void TestStatusChangeNotifier::severalConnections_nameTheAccountAndRegion()
+{
+    StatusChangeNotifier notifier;
+    QSignalSpy alerts(&notifier, &StatusChangeNotifier::alertRaised);
+    StatusChange anomalous = change(QStringLiteral("pump-1"), QStringLiteral("RUNNING"),
+        QStringLiteral("RUNNING"), QStringLiteral("NORMAL"), QStringLiteral("ANOMALOUS"));
+    anomalous.group = QStringLiteral("111111111111 · eu-west-1");
+    notifier.observe({ anomalous });
+    notifier.flush();
+    auto alert = alerts.at(0).at(0).value<Alert>();
+    QCOMPARE(alert.title, QStringLiteral("pump-1 (111111111111 · eu-west-1) turned ANOMALOUS"));
+    QCOMPARE(alert.names, QStringList { QStringLiteral("pump-1") });
+
+    StatusChange stopped = change(QStringLiteral("pump-1"), QStringLiteral("RUNNING"),
+        QStringLiteral("STOPPED"), QStringLiteral("NORMAL"), QStringLiteral("NORMAL"));
+    stopped.group = QStringLiteral("222222222222 · us-east-1");
+    notifier.observe({ anomalous, stopped });
+    notifier.flush();
+    alert = alerts.at(1).at(0).value<Alert>();
+    QCOMPARE(alert.message,
+        QStringLiteral("pump-1 (111111111111 · eu-west-1): latest result ANOMALOUS\n"
+                       "pump-1 (222222222222 · us-east-1): RUNNING → STOPPED"));
 }
 
 void TestStatusChangeNotifier::many_oneAlertListingFiveAndTheRest()

@@ -42,6 +42,12 @@ void TestStatusPresentation::knownValues_mapToTheirKind_data()
                                << ":/icons/status-anomalous.svg";
     QTest::newRow("NORMAL") << "NORMAL" << StatusKind::Normal << "NORMAL"
                             << ":/icons/status-normal.svg";
+    QTest::newRow("IN_PROGRESS") << "IN_PROGRESS" << StatusKind::InProgress << "IN_PROGRESS"
+                                 << ":/icons/status-in-progress.svg";
+    QTest::newRow("SUCCESS") << "SUCCESS" << StatusKind::Success << "SUCCESS"
+                             << ":/icons/status-success.svg";
+    QTest::newRow("FAILED") << "FAILED" << StatusKind::Failed << "FAILED"
+                            << ":/icons/status-failed.svg";
 }
 
 void TestStatusPresentation::knownValues_mapToTheirKind()
@@ -90,6 +96,13 @@ void TestStatusPresentation::severity_ordersMostUrgentFirst()
             qPrintable(ordered[i]));
     QCOMPARE(models::statusSeverity(QStringLiteral("NORMAL")),
         models::statusSeverity(QStringLiteral("RUNNING")));
+    // An execution's statuses rank with the scheduler's of the same urgency.
+    QCOMPARE(models::statusSeverity(QStringLiteral("FAILED")),
+        models::statusSeverity(QStringLiteral("ANOMALOUS")));
+    QCOMPARE(models::statusSeverity(QStringLiteral("IN_PROGRESS")),
+        models::statusSeverity(QStringLiteral("PENDING")));
+    QCOMPARE(models::statusSeverity(QStringLiteral("SUCCESS")),
+        models::statusSeverity(QStringLiteral("NORMAL")));
     QVERIFY(models::statusSeverity(QString()) > models::statusSeverity(QStringLiteral("NORMAL")));
 }
 
@@ -104,7 +117,7 @@ void TestStatusPresentation::transitional_isPendingAndStoppingOnly()
 void TestStatusPresentation::everyKind_hasTextIconAndDescription()
 {
     const QList<StatusKind> kinds = models::allStatusKinds();
-    QCOMPARE(kinds.size(), 7);
+    QCOMPARE(kinds.size(), 10);
     for (const StatusKind kind : kinds) {
         const models::StatusPresentation presentation = models::statusPresentation(kind);
         QVERIFY(!presentation.label.isEmpty());
@@ -126,9 +139,9 @@ void TestStatusPresentation::everyKind_hasDistinctIconAndColours()
         lightBackgrounds.insert(presentation.light.background.rgb());
         darkBackgrounds.insert(presentation.dark.background.rgb());
     }
-    QCOMPARE(icons.size(), 7);
-    QCOMPARE(lightBackgrounds.size(), 7);
-    QCOMPARE(darkBackgrounds.size(), 7);
+    QCOMPARE(icons.size(), 10);
+    QCOMPARE(lightBackgrounds.size(), 10);
+    QCOMPARE(darkBackgrounds.size(), 10);
 }
 
 void TestStatusPresentation::colours_meetContrastInLightAndDarkSets()
@@ -136,7 +149,8 @@ void TestStatusPresentation::colours_meetContrastInLightAndDarkSets()
     for (const StatusKind kind : models::allStatusKinds()) {
         const models::StatusPresentation presentation = models::statusPresentation(kind);
         for (const bool dark : { false, true }) {
-            const models::StatusColors &colors = presentation.colors(dark);
+            const models::StatusColors &colors
+                = presentation.colors(dark ? models::ColorSet::Dark : models::ColorSet::Light);
             QVERIFY(colors.background.isValid() && colors.foreground.isValid()
                 && colors.border.isValid());
             const double ratio = models::contrastRatio(colors.foreground, colors.background);
@@ -164,8 +178,10 @@ void TestStatusPresentation::darkPalette_isDetectedFromWindowColour()
     QVERIFY(models::isDarkPalette(dark));
     const models::StatusPresentation running
         = models::statusPresentation(QStringLiteral("RUNNING"));
-    QCOMPARE(running.colors(true).background, running.dark.background);
-    QCOMPARE(running.colors(false).background, running.light.background);
+    QCOMPARE(running.colors(models::ColorSet::Dark).background, running.dark.background);
+    QCOMPARE(running.colors(models::ColorSet::Light).background, running.light.background);
+    QCOMPARE(
+        running.colors(models::ColorSet::HighContrast).background, running.highContrast.background);
 }
 
 void TestStatusPresentation::contrastRatio_matchesWcagReferenceValues()

@@ -6,6 +6,7 @@
 
 using namespace Qt::StringLiterals;
 using options::GuiOptions;
+using options::Theme;
 
 namespace {
 
@@ -55,6 +56,26 @@ private slots:
         QCOMPARE(options.schedulerTab, options::SchedulerTab::Details);
     }
 
+    // --connection PROFILE[@REGION], repeatable, in command-line order.
+    void connection_isRepeatable()
+    {
+        const GuiOptions options = parsed({ u"--connection"_s, u"plant-a@eu-west-1"_s,
+            u"--connection=plant-b"_s, u"--connection"_s, u"ops@team@ap-northeast-2"_s,
+            u"--endpoint-url"_s, u"https://lookout.example.com"_s });
+        QCOMPARE(options.connections.size(), 3);
+        QCOMPARE(
+            options.connections[0], (options::ConnectionSpec { u"plant-a"_s, u"eu-west-1"_s }));
+        QCOMPARE(options.connections[1], (options::ConnectionSpec { u"plant-b"_s, QString() }));
+        // The region is after the last '@'.
+        QCOMPARE(options.connections[2],
+            (options::ConnectionSpec { u"ops@team"_s, u"ap-northeast-2"_s }));
+        QCOMPARE(options.connections[2].toText(), u"ops@team@ap-northeast-2"_s);
+        QCOMPARE(options.connections[1].toText(), u"plant-b"_s);
+        QVERIFY(options.requestedConfig.profile.isEmpty());
+        QCOMPARE(options.requestedConfig.endpointUrl, u"https://lookout.example.com"_s);
+        QVERIFY(parsed({}).connections.isEmpty());
+    }
+
     // --show names a tab of the scheduler's pane, from the one table of them.
     void show_opensTheSchedulerOnATab()
     {
@@ -66,7 +87,11 @@ private slots:
         QCOMPARE(
             parsed({ u"--demo"_s, u"--scheduler"_s, u"a"_s, u"--show=results"_s }).schedulerTab,
             options::SchedulerTab::Results);
-        QCOMPARE(std::size(options::kSchedulerTabNames), std::size_t(2));
+        QCOMPARE(parsed({ u"--scheduler"_s, u"a"_s, u"--show"_s, u"history"_s }).schedulerTab,
+            options::SchedulerTab::History);
+        QCOMPARE(parsed({ u"--scheduler"_s, u"a"_s, u"--show"_s, u"events"_s }).schedulerTab,
+            options::SchedulerTab::Events);
+        QCOMPARE(std::size(options::kSchedulerTabNames), std::size_t(4));
     }
 
     void demo_withEmulatorOptions()
@@ -107,6 +132,28 @@ private slots:
         QCOMPARE(options.requestedConfig.endpointUrl, u"http://127.0.0.1:9000"_s);
     }
 
+    void wall_opensTheWallDisplay()
+    {
+        QVERIFY(!parsed({}).wall);
+        const GuiOptions options
+            = parsed({ u"--wall"_s, u"--demo"_s, u"--refresh-interval"_s, u"10"_s });
+        QVERIFY(options.wall);
+        QVERIFY(options.demo);
+        QCOMPARE(options.refreshIntervalSeconds, 10);
+        QVERIFY(parsed({ u"--wall"_s, u"--profile"_s, u"plant"_s }).wall);
+    }
+
+    void theme_systemUnlessChosen()
+    {
+        QCOMPARE(parsed({}).theme, Theme::System);
+        QCOMPARE(parsed({ u"--theme"_s, u"dark"_s, u"--wall"_s }).theme, Theme::Dark);
+        QCOMPARE(parsed({ u"--theme=light"_s }).theme, Theme::Light);
+        QCOMPARE(parsed({ u"--theme"_s, u"high-contrast"_s }).theme, Theme::HighContrast);
+        QCOMPARE(parsed({ u"--theme"_s, u"system"_s }).theme, Theme::System);
+        QCOMPARE(
+            parsed({ u"--results"_s, u"/srv/out"_s, u"--theme"_s, u"dark"_s }).theme, Theme::Dark);
+    }
+
     void qtOptions_areLeftToQt()
     {
         const GuiOptions options
@@ -121,6 +168,15 @@ private slots:
         QTest::addColumn<QString>("message");
         QTest::newRow("unknown") << QStringList { u"--bogus"_s, u"word"_s }
                                  << u"Unknown options: --bogus, word"_s;
+        QTest::newRow("--wall with --results")
+            << QStringList { u"--results"_s, u"/srv/out"_s, u"--wall"_s }
+            << u"argument --wall: not with --results, which opens a folder of results"_s;
+        QTest::newRow("unknown theme")
+            << QStringList { u"--theme"_s, u"solarized"_s }
+            << u"argument --theme: expected one of system, light, dark, high-contrast, "
+               "not 'solarized'"_s;
+        QTest::newRow("theme without value")
+            << QStringList { u"--theme"_s } << u"argument --theme: expected one argument"_s;
         QTest::newRow("headless option")
             << QStringList { u"--output"_s, u"json"_s } << u"Unknown options: --output, json"_s;
         QTest::newRow("missing value")
@@ -180,13 +236,39 @@ private slots:
             << u"argument --profile: not with --results, which opens a folder of results"_s;
         QTest::newRow("show without scheduler") << QStringList { u"--show"_s, u"results"_s }
                                                 << u"argument --show: only with --scheduler"_s;
-        QTest::newRow("show unknown tab") << QStringList { u"--scheduler"_s, u"s"_s, u"--show"_s,
-            u"history"_s } << u"argument --show: expected one of details, results, not 'history'"_s;
-        QTest::newRow("show empty") << QStringList { u"--scheduler"_s, u"s"_s, u"--show"_s,
-            u""_s } << u"argument --show: expected one of details, results, not ''"_s;
+        QTest::newRow("show unknown tab")
+            << QStringList { u"--scheduler"_s, u"s"_s, u"--show"_s, u"chart"_s }
+            << u"argument --show: expected one of details, history, events, results, not 'chart'"_s;
+        QTest::newRow("show empty")
+            << QStringList { u"--scheduler"_s, u"s"_s, u"--show"_s, u""_s }
+            << u"argument --show: expected one of details, history, events, results, not ''"_s;
         QTest::newRow("results and show")
             << QStringList { u"--results"_s, u"d"_s, u"--show"_s, u"results"_s }
             << u"argument --show: not with --results, which opens a folder of results"_s;
+        QTest::newRow("connection bad region")
+            << QStringList { u"--connection"_s, u"prod@eu west 1"_s }
+            << u"argument --connection: Provided region_name 'eu west 1' doesn't match a "
+               "supported format."_s;
+        QTest::newRow("connection without profile")
+            << QStringList { u"--connection"_s, u"@eu-west-1"_s }
+            << u"argument --connection: expected PROFILE or PROFILE@REGION, not '@eu-west-1'"_s;
+        QTest::newRow("connection without region")
+            << QStringList { u"--connection"_s, u"prod@"_s }
+            << u"argument --connection: expected PROFILE or PROFILE@REGION, not 'prod@'"_s;
+        QTest::newRow("connection empty") << QStringList { u"--connection="_s }
+                                          << u"argument --connection: expected a non-empty value"_s;
+        QTest::newRow("connection twice") << QStringList {
+            u"--connection"_s, u"a@us-east-1"_s, u"--connection"_s, u"a@us-east-1"_s
+        } << u"argument --connection: 'a@us-east-1' is given twice"_s;
+        QTest::newRow("connection and profile")
+            << QStringList { u"--connection"_s, u"a"_s, u"--profile"_s, u"b"_s }
+            << u"argument --profile: not with --connection, which names each profile and region"_s;
+        QTest::newRow("connection and demo")
+            << QStringList { u"--connection"_s, u"a"_s, u"--demo"_s }
+            << u"argument --demo: not with --connection, which names each profile and region"_s;
+        QTest::newRow("connection and results")
+            << QStringList { u"--results"_s, u"d"_s, u"--connection"_s, u"a"_s }
+            << u"argument --connection: not with --results, which opens a folder of results"_s;
         QTest::newRow("demo bad region")
             << QStringList { u"--demo"_s, u"--region"_s, u"not a region"_s }
             << u"argument --demo: region 'not a region' is not a region name like "

@@ -59,6 +59,7 @@ class TestObjectCache : public QObject {
 private slots:
     void storedObjects_areFoundByScopeKeyAndEtag();
     void objectsWithoutEtagOrScope_areNotCached();
+    void folders_areMadeAgain_orTheStoreFails();
     void damagedEntries_areMissesAndDeleted_data();
     void damagedEntries_areMissesAndDeleted();
     void entryReplacedByAPipe_isAMissAtOnce();
@@ -105,6 +106,27 @@ void TestObjectCache::objectsWithoutEtagOrScope_areNotCached()
     QVERIFY(!cache.store(QString(), object(u"a"_s), "x"));
     QVERIFY(!cache.find(QString(), object(u"a"_s)));
     QVERIFY(entryFiles(dir.path()).isEmpty());
+}
+
+// Folders are made when a write into them fails: a cache deleted while in use is made again, and
+// one that cannot be made (a file where the folder would be) fails the store, not the load.
+void TestObjectCache::folders_areMadeAgain_orTheStoreFails()
+{
+    QTemporaryDir dir;
+    const QString directory = dir.filePath(u"cache"_s);
+    ObjectCache cache(directory);
+    QVERIFY(cache.store(kScope, object(u"a"_s), "first"));
+    QVERIFY(QDir(directory).removeRecursively());
+    QVERIFY(cache.store(kScope, object(u"a"_s), "again"));
+    QCOMPARE(cache.find(kScope, object(u"a"_s)), std::optional<QByteArray>("again"));
+
+    QVERIFY(QDir(directory).removeRecursively());
+    QFile blocker(directory);
+    QVERIFY(blocker.open(QIODevice::WriteOnly));
+    blocker.close();
+    QVERIFY(!cache.store(kScope, object(u"a"_s), "blocked"));
+    QVERIFY(!cache.find(kScope, object(u"a"_s)));
+    QCOMPARE(QFileInfo(directory).size(), 0);
 }
 
 void TestObjectCache::damagedEntries_areMissesAndDeleted_data()

@@ -6,16 +6,22 @@
 // scheduler selected, a week of results drawn).
 #include "accessiblewalk.h"
 #include "fleetfixture.h"
+#include "models/executionticks.h"
+#include "models/inferenceeventmodel.h"
 #include "results/foldersource.h"
 #include "ui/connectiondetailsdialog.h"
+#include "ui/connectionsdialog.h"
 #include "ui/fleetview.h"
 #include "ui/keyboardshortcutsdialog.h"
 #include "ui/mainwindow.h"
+#include "ui/mfadialog.h"
 #include "ui/profiledialog.h"
 #include "ui/resultspane.h"
 #include "ui/resultswindow.h"
+#include "ui/schedulereventstab.h"
 #include "ui/schedulerresultstab.h"
 
+#include <QComboBox>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -99,6 +105,22 @@ void TestAccessibleNames::mainWindow_everyControlNamed()
     QStringList unnamed = accessiblewalk::unnamedControls(&window);
     QVERIFY2(unnamed.isEmpty(), qPrintable(report(unnamed)));
 
+    // The Events tab, its events and executions listed and the first event selected: the
+    // timeline, the tables, the bars or the text, the range chooser and Reload.
+    env.clock->set(QDateTime::currentDateTimeUtc());
+    window.showSchedulerTab(options::SchedulerTab::Events);
+    ui::SchedulerEventsTab *events = window.eventsTab();
+    QCOMPARE(events->loadedScheduler(), env.details->schedulerName());
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            return events->eventModel()->state() != models::InferenceEventModel::State::Loading
+                && events->executionTicks()->state() != models::ExecutionTicks::State::Loading;
+        },
+        kWaitMs));
+    events->selectEvent(0);
+    unnamed = accessiblewalk::unnamedControls(&window);
+    QVERIFY2(unnamed.isEmpty(), qPrintable(report(unnamed)));
+
     // The Results tab, loading the scheduler's week from the emulator's S3: the pane with its
     // progress bar and Cancel button shown.
     window.showSchedulerTab(options::SchedulerTab::Results);
@@ -154,9 +176,14 @@ void TestAccessibleNames::dialogs_everyControlNamed()
     connection.setFileProblems({ QStringLiteral("/home/u/.aws/config line 3: no '='") });
     ui::KeyboardShortcutsDialog shortcuts;
     shortcuts.setEntries({ { QStringLiteral("Refresh"), { QKeySequence(Qt::Key_F5) } } });
+    ui::ConnectionsDialog connections({ QStringLiteral("north"), QStringLiteral("south") });
+    connections.setConnections({ { QStringLiteral("south"), QStringLiteral("eu-west-1") } });
+    connections.regionBox()->setCurrentText(QStringLiteral("not a region"));
+    connections.addConnection(); // refused: the problem line shows too
+    ui::MfaDialog mfa(QStringLiteral("prod"), QStringLiteral("arn:aws:iam::111122223333:mfa/a"));
 
-    for (QDialog *dialog :
-        std::initializer_list<QDialog *> { &profiles, &connection, &shortcuts }) {
+    for (QDialog *dialog : std::initializer_list<QDialog *> {
+             &profiles, &connection, &shortcuts, &connections, &mfa }) {
         dialog->show();
         QVERIFY(QTest::qWaitForWindowExposed(dialog));
         const QStringList unnamed = accessiblewalk::unnamedControls(dialog);

@@ -14,6 +14,7 @@ private slots:
     void showError_showsHeadlineAndSentence();
     void retry_isAButtonAndASignal();
     void clearError_hidesAndForgets();
+    void signIn_offeredForAProfile_byTabAndSignal_goneWithTheError();
     void colours_areLegibleOnLightAndDark_data();
     void colours_areLegibleOnLightAndDark();
 };
@@ -72,6 +73,31 @@ void TestErrorBanner::clearError_hidesAndForgets()
     QVERIFY(!banner->isVisible());
     QCOMPARE(banner->headline(), QString());
     QCOMPARE(banner->details(), QString());
+}
+
+void TestErrorBanner::signIn_offeredForAProfile_byTabAndSignal_goneWithTheError()
+{
+    QWidget parent;
+    ui::ErrorBanner banner(&parent);
+    parent.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&parent));
+    banner.showError(QStringLiteral("Could not load the fleet."),
+        QStringLiteral("Error loading SSO Token: Token for corp does not exist"));
+    QVERIFY(!banner.signInButton()->isVisible());
+    banner.offerSignIn(QStringLiteral("dev"));
+    QVERIFY(banner.signInButton()->isVisible());
+    QVERIFY(banner.signInButton()->toolTip().contains(QStringLiteral("dev")));
+    QVERIFY(banner.signInButton()->accessibleDescription().contains(QStringLiteral("dev")));
+    QVERIFY(!banner.signInButton()->accessibleName().isEmpty());
+    // Reached by Tab, before Retry.
+    QVERIFY(banner.signInButton()->focusPolicy() & Qt::TabFocus);
+    QCOMPARE(banner.signInButton()->nextInFocusChain(), banner.retryButton());
+    QSignalSpy signIn(&banner, &ui::ErrorBanner::signInRequested);
+    banner.signInButton()->setFocus();
+    QTest::keyClick(banner.signInButton(), Qt::Key_Space);
+    QCOMPARE(signIn.size(), 1);
+    banner.clearError();
+    QVERIFY(banner.signInButton()->isHidden());
 }
 
 void TestErrorBanner::colours_areLegibleOnLightAndDark_data()

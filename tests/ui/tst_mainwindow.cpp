@@ -8,7 +8,9 @@
 #include "models/itemroles.h"
 #include "models/schedulerlistmodel.h"
 #include "models/timetext.h"
+#include "models/walltilesmodel.h"
 #include "ui/connectionbar.h"
+#include "ui/connectionsdialog.h"
 #include "ui/dashboardcounts.h"
 #include "ui/dashboardtiledelegate.h"
 #include "ui/dashboardview.h"
@@ -16,18 +18,25 @@
 #include "ui/fleetview.h"
 #include "ui/keyboardshortcutsdialog.h"
 #include "ui/mainwindow.h"
+#include "ui/mfadialog.h"
+#include "ui/mfaprompter.h"
 #include "ui/profilepicker.h"
 #include "ui/refreshintervalcombobox.h"
 #include "ui/regionpicker.h"
+#include "ui/scheduleractions.h"
 #include "ui/schedulerdetailsview.h"
+#include "ui/ssosignindialog.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QDialogButtonBox>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListView>
 #include <QMenuBar>
+#include <QNetworkReply>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -37,6 +46,7 @@
 #include <QToolBar>
 #include <QtTest>
 
+using namespace Qt::StringLiterals;
 using fleettest::fleetOptions;
 using models::SchedulerListModel;
 using ui::MainWindow;
@@ -99,6 +109,32 @@ QHash<QString, QString> statusesOf(const QAbstractItemModel *model)
     return statuses;
 }
 
+// An emulator of its own for the several-connections tests: its keys, region and fleet.
+emulator::EmulatorOptions ownFleet(int size, quint64 seed, const QString &region, int keyNumber)
+{
+    emulator::EmulatorOptions options = fleetOptions(size, seed);
+    options.region = region;
+    options.credentials.accessKeyId
+        = QStringLiteral("AKIAWINDOWTEST%1").arg(keyNumber, 6, 10, QLatin1Char('0'));
+    options.credentials.secretAccessKey
+        = QStringLiteral("SecretOfWindowTestEmulator%1").arg(keyNumber, 14, 10, QLatin1Char('0'));
+    return options;
+}
+
+// Waits until no connection of the session is refreshing (each starts one as it connects).
+bool allLoaded(const models::FleetSession *session)
+{
+    return QTest::qWaitFor(
+        [session] {
+            for (int source = 0; source < session->connectionCount(); ++source) {
+                if (session->connection(source)->refreshController()->isRefreshing())
+                    return false;
+            }
+            return true;
+        },
+        kWaitMs);
+}
+
 } // namespace
 
 class TestMainWindow : public QObject {
@@ -123,9 +159,15 @@ private slots:
     void hiddenWindow_stopsPolling();
     void dashboard_toggleUrgentFirstAndStaleTiles();
     void fullScreen_f11AndEscape();
+    void wall_opensFullScreenOnTheDashboard();
     void copy_selectedArnsOnePerLine();
     void shortcutsDialog_listsEveryShortcut();
     void settings_persistAcrossWindows();
+    void connections_severalAccountsOnOneTable_detailsFollowTheRow();
+    void connections_oneFailingSaysWhyAloneInTheHeader();
+    void connections_rememberedAcrossRestarts();
+    void ssoProfileWithoutToken_signInFromTheBanner_fillsTheTable();
+    void roleWithMfa_asksForTheCode_cancelAndWrongCodeFailThatConnection();
     void accessibility_namedWidgets();
 
 private:
@@ -597,6 +639,7 @@ void TestMainWindow::dashboard_toggleUrgentFirstAndStaleTiles()
     }
     QCOMPARE(dashboard->counts()->summary().total(), 80);
     QVERIFY(dashboard->freshnessText().startsWith(QStringLiteral("Updated ")));
+    QVERIFY(!dashboard->isBannerShown());
 
     emulator::FaultConfig failing;
     failing.internalErrorPercent = 100;
@@ -608,14 +651,25 @@ void TestMainWindow::dashboard_toggleUrgentFirstAndStaleTiles()
         QStringLiteral("Stale: data from ") + models::clockTimeText(fleettest::kStart));
     QVERIFY(dashboard->freshnessText().startsWith(
         QStringLiteral("Refresh failed: hatched tiles show data from ")));
+    // The endpoint stopped answering: the header is a banner that says so, and why.
+    QVERIFY(dashboard->isBannerShown());
+    QVERIFY(dashboard->freshnessText().contains(QLatin1Char('\n')));
     // Tiles take the focus; Enter opens the tile's scheduler in the fleet view.
     QListView *view = dashboard->tileView();
     view->setFocus();
-    view->setCurrentIndex(dashboard->proxyModel()->index(2, 0));
-    const QString third = tiles.at(2);
+    const QModelIndex thirdTile = dashboard->wallModel()->index(2, 0);
+    view->setCurrentIndex(thirdTile);
+    const QString third = thirdTile.data(models::SchedulerNameRole).toString();
+    QVERIFY(tiles.contains(third));
     QTest::keyClick(view, Qt::Key_Return);
     QVERIFY(!window->isDashboardShown());
     QCOMPARE(window->fleetView()->currentSchedulerName(), third);
+    // It answers again: the next refresh takes the banner and the hatching away by itself.
+    QVERIFY(env.emulator(QStringLiteral("north")).setFaults(emulator::FaultConfig {}));
+    QVERIFY(window.cycle());
+    QVERIFY(!dashboard->isBannerShown());
+    QVERIFY(!dashboard->proxyModel()->index(0, 0).data(models::StaleRole).toBool());
+    QVERIFY(dashboard->freshnessText().startsWith(QStringLiteral("Updated ")));
 }
 
 void TestMainWindow::fullScreen_f11AndEscape()
@@ -634,6 +688,25 @@ void TestMainWindow::fullScreen_f11AndEscape()
     QTRY_VERIFY(!window->windowState().testFlag(Qt::WindowFullScreen));
     QVERIFY(!window->menuBar()->isHidden());
     QVERIFY(!window->fullScreenAction()->isChecked());
+}
+
+// --wall: straight into the bare full-screen dashboard; Esc still leaves full screen.
+void TestMainWindow::wall_opensFullScreenOnTheDashboard()
+{
+    fleettest::Environment env;
+    QVERIFY(env.setUp({ { QStringLiteral("north"), fleetOptions(3) } }));
+    env.useProfile(QStringLiteral("north"));
+    ui::MainWindowSetup setup;
+    setup.wall = true;
+    Window window(env, setup);
+    openedOn(window, 3);
+    QVERIFY(window->isDashboardShown());
+    QTRY_VERIFY(window->windowState().testFlag(Qt::WindowFullScreen));
+    QVERIFY(window->menuBar()->isHidden());
+    QVERIFY(window->statusBar()->isHidden());
+    QTest::keyClick(window.window.get(), Qt::Key_Escape);
+    QTRY_VERIFY(!window->windowState().testFlag(Qt::WindowFullScreen));
+    QVERIFY(window->isDashboardShown());
 }
 
 void TestMainWindow::copy_selectedArnsOnePerLine()
@@ -658,9 +731,17 @@ void TestMainWindow::copy_selectedArnsOnePerLine()
     QVERIFY(
         QApplication::clipboard()->text().startsWith(QStringLiteral("arn:aws:lookoutequipment:")));
     QVERIFY(QApplication::clipboard()->text().contains(QStringLiteral(":model/")));
-    // The context menu holds the three copy actions.
+    // The context menu holds the three copy actions, then Start and Stop.
     QCOMPARE(table->contextMenuPolicy(), Qt::ActionsContextMenu);
-    QCOMPARE(table->actions().size(), 3);
+    const QList<QAction *> menu = table->actions();
+    QCOMPARE(menu.size(), 6);
+    QCOMPARE(menu.mid(0, 3),
+        (QList<QAction *> { window->fleetView()->copyArnsAction(),
+            window->fleetView()->copyNamesAction(), window->fleetView()->copyModelArnsAction() }));
+    QVERIFY(menu[3]->isSeparator());
+    QCOMPARE(menu.mid(4),
+        (QList<QAction *> {
+            window->schedulerActions()->startAction(), window->schedulerActions()->stopAction() }));
 }
 
 void TestMainWindow::shortcutsDialog_listsEveryShortcut()
@@ -731,6 +812,146 @@ void TestMainWindow::settings_persistAcrossWindows()
     QCOMPARE(again->size(), QSize(1111, 777));
 }
 
+// An IAM Identity Center profile and a role with mfa_serial, served (portal, OIDC, STS, Lookout)
+// by the emulator of profile "keys" through AWS_ENDPOINT_URL.
+bool setUpCredentialProfiles(fleettest::Environment &env)
+{
+    const QString config
+        = QStringLiteral("[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\n"
+                         "sso_region = us-east-1\n\n"
+                         "[profile sso]\nsso_session = corp\nsso_account_id = 111122223333\n"
+                         "sso_role_name = ReadOnly\nregion = us-east-1\n\n"
+                         "[profile mfa]\nrole_arn = arn:aws:iam::111122223333:role/Reader\n"
+                         "source_profile = keys\nmfa_serial = arn:aws:iam::111122223333:mfa/alice\n"
+                         "region = us-east-1\n");
+    // The port is known once the emulator runs: start it first, then point everything at it.
+    auto emulator = std::make_unique<emulator::Emulator>(fleetOptions(12, 5));
+    if (!emulator->start())
+        return false;
+    QProcessEnvironment environment;
+    environment.insert(QStringLiteral("AWS_ENDPOINT_URL"), emulator->endpoint().toString());
+    if (!env.setUp({ { QStringLiteral("keys"), fleetOptions(12, 5) } }, fleetOptions(30, 7), config,
+            environment))
+        return false;
+    // Every call of the test goes to one emulator: the one the environment names.
+    env.emulators[QStringLiteral("keys")] = std::move(emulator);
+    return true;
+}
+
+void TestMainWindow::ssoProfileWithoutToken_signInFromTheBanner_fillsTheTable()
+{
+    fleettest::Environment env;
+    QVERIFY(setUpCredentialProfiles(env));
+    env.useProfile(QStringLiteral("sso"));
+    QList<QUrl> opened;
+    ui::MainWindowSetup setup;
+    setup.openUrl = [&opened](const QUrl &url) {
+        opened.append(url);
+        return true;
+    };
+    Window window(env, setup);
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window.window.get()));
+    QVERIFY(window.waitForRefresh());
+    ui::ErrorBanner *banner = window->fleetView()->errorBanner();
+    QTRY_VERIFY_WITH_TIMEOUT(!banner->isHidden(), kWaitMs);
+    QCOMPARE(banner->details(),
+        QStringLiteral("Error loading SSO Token: Token for corp does not exist"));
+    QCOMPARE(banner->headline(),
+        QStringLiteral("Could not load the fleet. Sign in to IAM Identity Center with Sign In."));
+    QPushButton *signIn = banner->signInButton();
+    QVERIFY(signIn->isVisible());
+    QVERIFY(signIn->focusPolicy() & Qt::TabFocus);
+    QVERIFY(signIn->accessibleDescription().contains(QStringLiteral("sso")));
+    QVERIFY(window->ssoSignInAction()->isEnabled());
+    QCOMPARE(window.model()->rowCount(), 0);
+
+    signIn->setFocus();
+    QTest::keyClick(signIn, Qt::Key_Space);
+    ui::SsoSignInDialog *dialog = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (dialog = window->findChild<ui::SsoSignInDialog *>()) != nullptr, kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->codeLabel()->text().isEmpty(), kWaitMs);
+    QCOMPARE(opened.size(), 1);
+    QUrl approve = env.emulator(QStringLiteral("keys")).endpoint();
+    approve.setPath(QStringLiteral("/_emulator/sso/approve"));
+    approve.setQuery(QStringLiteral("user_code=") + dialog->codeLabel()->text());
+    const std::unique_ptr<QNetworkReply> reply(env.network.get(QNetworkRequest(approve)));
+    QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), kWaitMs);
+    QCOMPARE(reply->error(), QNetworkReply::NoError);
+
+    QTRY_COMPARE_WITH_TIMEOUT(window.model()->rowCount(), 12, kWaitMs);
+    QVERIFY(window.waitForRefresh());
+    QVERIFY(banner->isHidden());
+    QVERIFY(!signIn->isVisible());
+    QTRY_VERIFY(!window->findChild<ui::SsoSignInDialog *>());
+    const QString credentials = env.session->connectedClient()->config().credentials->description();
+    QVERIFY2(credentials.startsWith(QStringLiteral("IAM Identity Center session corp")),
+        qPrintable(credentials));
+    QVERIFY2(credentials.contains(QStringLiteral("expire")), qPrintable(credentials));
+}
+
+void TestMainWindow::roleWithMfa_asksForTheCode_cancelAndWrongCodeFailThatConnection()
+{
+    fleettest::Environment env;
+    QVERIFY(setUpCredentialProfiles(env));
+    env.useProfile(QStringLiteral("mfa"));
+    Window window(env);
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window.window.get()));
+    ui::MfaPrompter *prompter = window->mfaPrompter();
+    const auto answer = [&](const QString &code) -> bool {
+        if (!QTest::qWaitFor([&] { return prompter->currentDialog() != nullptr; }, kWaitMs))
+            return false;
+        ui::MfaDialog *dialog = prompter->currentDialog();
+        if (!dialog->promptLabel()->text().contains(QStringLiteral("mfa"))
+            || !dialog->promptLabel()->text().contains(
+                QStringLiteral("arn:aws:iam::111122223333:mfa/alice")))
+            return false;
+        if (code.isEmpty()) {
+            dialog->buttons()->button(QDialogButtonBox::Cancel)->click();
+            return true;
+        }
+        QTest::keyClicks(dialog->codeEdit(), code);
+        QTest::keyClick(dialog->codeEdit(), Qt::Key_Return);
+        return true;
+    };
+    ui::ErrorBanner *banner = window->fleetView()->errorBanner();
+
+    // Cancel: that fetch ends with an error on the connection, never a hang.
+    QVERIFY(answer(QString()));
+    QVERIFY(window.waitForRefresh());
+    QTRY_VERIFY_WITH_TIMEOUT(!banner->isHidden(), kWaitMs);
+    QCOMPARE(banner->details(),
+        QStringLiteral("No MFA code was given for arn:aws:iam::111122223333:mfa/alice."));
+    QVERIFY(!banner->signInButton()->isVisible());
+    QVERIFY(!window->ssoSignInAction()->isEnabled()); // not an IAM Identity Center profile
+
+    // A wrong code: STS's AccessDenied as the CLI words it; Retry asks again.
+    banner->retryButton()->click();
+    QVERIFY(answer(QStringLiteral("000000")));
+    QVERIFY(window.waitForRefresh());
+    QTRY_VERIFY_WITH_TIMEOUT(banner->details().contains(QStringLiteral("AccessDenied")), kWaitMs);
+    QCOMPARE(banner->details(),
+        QStringLiteral("An error occurred (AccessDenied) when calling the AssumeRole operation: "
+                       "MultiFactorAuthentication failed with invalid MFA one time pass code."));
+    QCOMPARE(window.model()->rowCount(), 0);
+
+    banner->retryButton()->click();
+    QVERIFY(answer(QStringLiteral("123456")));
+    QTRY_COMPARE_WITH_TIMEOUT(window.model()->rowCount(), 12, kWaitMs);
+    QVERIFY(window.waitForRefresh());
+    QVERIFY(banner->isHidden());
+    QVERIFY(!prompter->currentDialog());
+    QCOMPARE(prompter->waitingCount(), 0);
+    // Connection Details' credentials line names the role and the expiry, never the code.
+    const QString credentials = env.session->connectedClient()->config().credentials->description();
+    QVERIFY2(credentials.contains(QStringLiteral("arn:aws:iam::111122223333:role/Reader")),
+        qPrintable(credentials));
+    QVERIFY2(credentials.contains(QStringLiteral("expire")), qPrintable(credentials));
+    QVERIFY(!credentials.contains(QStringLiteral("123456")));
+}
+
 void TestMainWindow::accessibility_namedWidgets()
 {
     fleettest::Environment env;
@@ -754,6 +975,144 @@ void TestMainWindow::accessibility_namedWidgets()
             break;
     }
     QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
+}
+
+void TestMainWindow::connections_severalAccountsOnOneTable_detailsFollowTheRow()
+{
+    fleettest::Environment env;
+    QVERIFY(env.setUp({ { QStringLiteral("plant-a"), ownFleet(12, 3, u"eu-west-1"_s, 1) },
+        { QStringLiteral("plant-b"), ownFleet(8, 4, u"us-east-1"_s, 2) } }));
+    ui::MainWindowSetup setup;
+    setup.connections = { { u"plant-a"_s, QString() }, { u"plant-b"_s, u"us-east-1"_s } };
+    Window window(env, setup);
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window.window.get()));
+    QCOMPARE(env.session->connectionCount(), 2);
+    QVERIFY(allLoaded(env.session.get()));
+    QCOMPARE(window.model()->rowCount(), 20);
+    QCOMPARE(
+        window->connectionStatusText(), u"Connected: plant-a · eu-west-1, plant-b · us-east-1"_s);
+    QHeaderView *header = window->fleetView()->tableView()->horizontalHeader();
+    for (const int column : { SchedulerListModel::AccountColumn, SchedulerListModel::RegionColumn,
+             SchedulerListModel::ProfileColumn })
+        QVERIFY(!header->isSectionHidden(column));
+
+    // A row of the second connection: the details and Start/Stop talk to its emulator.
+    const int row = [&] {
+        for (int r = 0; r < window.model()->rowCount(); ++r) {
+            if (window.model()->sourceAt(r) == 1)
+                return r;
+        }
+        return -1;
+    }();
+    QVERIFY(row >= 0);
+    const QString name = window.model()->nameAt(row);
+    const quint64 before = env.emulator(u"plant-b"_s).counters().requests;
+    QVERIFY(window->fleetView()->selectScheduler(name, 1));
+    QCOMPARE(env.session->detailsConnection(), 1);
+    QTRY_VERIFY_WITH_TIMEOUT(env.details->scheduler().has_value(), kWaitMs);
+    QCOMPARE(env.details->scheduler()->inferenceSchedulerName, name);
+    QVERIFY(env.emulator(u"plant-b"_s).counters().requests > before);
+    QCOMPARE(env.details->cliOptions().profile, u"plant-b"_s);
+    QCOMPARE(env.details->cliOptions().region, u"us-east-1"_s);
+    QCOMPARE(window->schedulerActions()->targets(), QStringList { name });
+
+    // Filtering by account finds that connection's rows only.
+    const QString account
+        = window.model()->index(row, SchedulerListModel::AccountColumn).data().toString();
+    window->fleetView()->proxyModel()->setFilterText(account);
+    QCOMPARE(window.table()->rowCount(), 8);
+
+    // Back to one connection: the columns hide again.
+    window->setExtraConnections({});
+    QCOMPARE(env.session->connectionCount(), 1);
+    QCOMPARE(window.model()->rowCount(), 12);
+    QVERIFY(header->isSectionHidden(SchedulerListModel::AccountColumn));
+    QCOMPARE(env.session->detailsConnection(), 0);
+}
+
+void TestMainWindow::connections_oneFailingSaysWhyAloneInTheHeader()
+{
+    fleettest::Environment env;
+    QVERIFY(env.setUp({ { QStringLiteral("plant-a"), ownFleet(5, 5, u"eu-west-1"_s, 3) },
+        { QStringLiteral("plant-b"), ownFleet(6, 6, u"us-west-2"_s, 4) } }));
+    ui::MainWindowSetup setup;
+    setup.connections = { { u"plant-a"_s, QString() }, { u"plant-b"_s, QString() },
+        { u"nosuch"_s, u"eu-west-1"_s } };
+    Window window(env, setup);
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window.window.get()));
+    QVERIFY(allLoaded(env.session.get()));
+    QCOMPARE(window.model()->rowCount(), 11);
+    ui::ErrorBanner *banner = window->fleetView()->errorBanner();
+    QTRY_VERIFY_WITH_TIMEOUT(!banner->isHidden(), kWaitMs);
+    QCOMPARE(env.session->connectionProblems(),
+        QStringList { u"The config profile (nosuch) could not be found"_s });
+
+    // The second stops answering: its rows go stale and the header says so, line by line.
+    env.emulator(u"plant-b"_s).stop();
+    window->refreshAction()->trigger();
+    QVERIFY(allLoaded(env.session.get()));
+    QTRY_COMPARE_WITH_TIMEOUT(env.session->connectionProblems().size(), 2, kWaitMs);
+    QVERIFY(env.session->connectionProblems().at(0).startsWith(u"plant-b · us-west-2: "_s));
+    QVERIFY(window.model()->isConnectionStale(1));
+    QVERIFY(!window.model()->isConnectionStale(0));
+    QCOMPARE(window.model()->rowCount(), 11);
+    for (int row = 0; row < window.model()->rowCount(); ++row)
+        QCOMPARE(window.model()->isRowStale(row), window.model()->sourceAt(row) == 1);
+}
+
+void TestMainWindow::connections_rememberedAcrossRestarts()
+{
+    fleettest::Environment env;
+    QVERIFY(env.setUp({ { QStringLiteral("plant-a"), ownFleet(3, 7, u"eu-west-1"_s, 5) },
+        { QStringLiteral("plant-b"), ownFleet(4, 8, u"us-east-1"_s, 6) },
+        { QStringLiteral("plant-c"), ownFleet(2, 9, u"ap-northeast-2"_s, 7) } }));
+    {
+        ui::MainWindowSetup setup;
+        setup.connections = { { u"plant-a"_s, QString() }, { u"plant-b"_s, u"us-east-1"_s } };
+        Window window(env, setup);
+        window->show();
+        QVERIFY(allLoaded(env.session.get()));
+        // File → Connections adds a third.
+        ui::ConnectionsDialog dialog({ u"plant-a"_s, u"plant-b"_s, u"plant-c"_s });
+        dialog.setConnections(window->extraConnections());
+        dialog.profileBox()->setCurrentText(u"plant-c"_s);
+        dialog.regionBox()->setCurrentText(QString());
+        QVERIFY(dialog.addConnection());
+        window->setExtraConnections(dialog.connections());
+        QCOMPARE(env.session->connectionCount(), 3);
+        QVERIFY(allLoaded(env.session.get()));
+        QTRY_COMPARE_WITH_TIMEOUT(window.model()->rowCount(), 9, kWaitMs);
+        window->close();
+    }
+    env.settings->sync();
+    auto timer = std::make_unique<testsupport::ManualTimer>();
+    env.refreshTimer = timer.get();
+    env.session = std::make_unique<models::FleetSession>(&env.network, env.clock, std::move(timer));
+    {
+        Window again(env);
+        const QList<options::ConnectionSpec> expected { { u"plant-b"_s, u"us-east-1"_s },
+            { u"plant-c"_s, QString() } };
+        QCOMPARE(again->extraConnections(), expected);
+        QCOMPARE(again->connectionBar()->profilePicker()->currentChoice(),
+            ProfileChoice::profile(u"plant-a"_s));
+        QCOMPARE(env.session->connectionCount(), 3);
+        again->show();
+        QVERIFY(allLoaded(env.session.get()));
+        QTRY_COMPARE_WITH_TIMEOUT(again.model()->rowCount(), 9, kWaitMs);
+    }
+    // --profile opens the one connection it names; the remembered set waits for another start.
+    auto oneTimer = std::make_unique<testsupport::ManualTimer>();
+    env.refreshTimer = oneTimer.get();
+    env.session
+        = std::make_unique<models::FleetSession>(&env.network, env.clock, std::move(oneTimer));
+    env.useProfile(u"plant-c"_s);
+    Window single(env);
+    QVERIFY(single->extraConnections().isEmpty());
+    QCOMPARE(env.session->connectionCount(), 1);
+    QCOMPARE(env.settings->value(u"connection/more"_s).toStringList(),
+        (QStringList { u"plant-b@us-east-1"_s, u"plant-c"_s }));
 }
 
 QTEST_MAIN(TestMainWindow)

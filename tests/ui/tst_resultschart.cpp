@@ -319,6 +319,52 @@ private slots:
             qPrintable(chart.accessibleDescription()));
     }
 
+    // The chart shares its row with the sensor bars, so it can be as narrow as its minimum size:
+    // the legend wraps onto more lines, the plot starts below it, and nothing is drawn outside.
+    void legend_staysInsideANarrowChart_data()
+    {
+        QTest::addColumn<int>("width");
+        QTest::newRow("minimum") << ResultsChart().minimumSizeHint().width();
+        QTest::newRow("300") << 300;
+        QTest::newRow("420") << 420;
+        QTest::newRow("wide") << 1400;
+    }
+
+    void legend_staysInsideANarrowChart()
+    {
+        QFETCH(int, width);
+        const results::Series series = makeSeries(120, { { 50, Point { 0.9, true } } });
+        const std::vector<results::Event> events = results::findEvents(series);
+        ResultsChart chart;
+        chart.resize(width, chart.minimumSizeHint().height() + 60);
+        chart.setData(&series, &events);
+        const QRectF legend = chart.legendArea();
+        QVERIFY(!legend.isEmpty());
+        QVERIFY2(QRectF(chart.rect()).contains(legend),
+            qPrintable(u"legend %1,%2 %3x%4 in a chart %5 wide"_s.arg(legend.x())
+                           .arg(legend.y())
+                           .arg(legend.width())
+                           .arg(legend.height())
+                           .arg(width)));
+        QVERIFY(chart.plotArea().top() > legend.bottom());
+        QVERIFY(chart.plotArea().height() > 10);
+
+        // Drawn into a wider image: the columns right of the chart keep the colour they had.
+        const QColor outside(0x12, 0x34, 0x56);
+        QImage image(width + 300, chart.height(), QImage::Format_ARGB32);
+        image.fill(outside);
+        {
+            QPainter painter(&image);
+            chart.paintChart(painter, QRectF(QPointF(0, 0), QSizeF(chart.size())));
+        }
+        for (int x = width; x < image.width(); ++x) {
+            for (int y = 0; y < image.height(); ++y) {
+                if (image.pixelColor(x, y).rgb() != outside.rgb())
+                    QFAIL(qPrintable(u"drawn outside the chart at %1,%2"_s.arg(x).arg(y)));
+            }
+        }
+    }
+
     void darkPalette_drawsOnDark()
     {
         QPalette dark;

@@ -5,6 +5,7 @@
 #include "emulator/emulator.h"
 #include "lookout/jsoncodec.h"
 #include "lookout/service.h"
+#include "lookoutjsonclient.h"
 #include "manualtimer.h"
 #include "models/itemroles.h"
 #include "models/statuspresentation.h"
@@ -121,14 +122,8 @@ void TestSchedulerDetailsView::init()
     m_emulator = std::make_unique<emulator::Emulator>(options);
     QVERIFY2(m_emulator->start(), qPrintable(m_emulator->errorString()));
     m_network = std::make_unique<QNetworkAccessManager>();
-    aws::AwsJsonClientSettings settings;
-    settings.signingName = lookout::service::kSigningName;
-    settings.targetPrefix = lookout::service::kTargetPrefix;
-    settings.endpoint = m_emulator->endpoint();
-    settings.region = m_emulator->region();
-    settings.maxAttempts = 1;
-    m_jsonClient = std::make_unique<aws::AwsJsonClient>(m_network.get(), settings,
-        std::make_shared<aws::StaticCredentialsProvider>(m_emulator->credentials()));
+    m_jsonClient = testsupport::oneAttemptLookoutClient(
+        m_network.get(), m_emulator->endpoint(), m_emulator->region(), m_emulator->credentials());
 
     m_clock = std::make_shared<core::ManualClock>(kStart);
     auto timer = std::make_unique<testsupport::ManualTimer>();

@@ -107,18 +107,17 @@ void TestSchedulerResultsTab::tabs_areNamed_andReachedByKeys()
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QTabWidget *tabs = window.schedulerTabs();
-    QCOMPARE(tabs->count(), 2);
-    QCOMPARE(tabs->tabText(0), QStringLiteral("Details"));
-    QCOMPARE(tabs->tabText(1), QStringLiteral("Results"));
+    QCOMPARE(tabs->tabText(tabs->indexOf(window.detailsView())), QStringLiteral("Details"));
+    QCOMPARE(tabs->tabText(tabs->indexOf(window.resultsTab())), QStringLiteral("Results"));
     QCOMPARE(tabs->widget(0), window.detailsView());
-    QCOMPARE(tabs->widget(1), window.resultsTab());
+    QCOMPARE(tabs->widget(tabs->count() - 1), window.resultsTab());
     QVERIFY(!tabs->accessibleName().isEmpty());
     QVERIFY(!window.resultsTab()->accessibleName().isEmpty());
     QCOMPARE(tabs->currentIndex(), 0);
 
     window.activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(&window));
-    QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+    QTest::keyClick(&window, Qt::Key_4, Qt::ControlModifier);
     QCOMPARE(tabs->currentWidget(), window.resultsTab());
     // Nothing chosen yet: a sentence, and nothing opened.
     QVERIFY(window.resultsTab()->isShowingMessage());

@@ -1,6 +1,5 @@
-#include "cli/interruptwatcher.h"
+#include "core/interruptwatcher.h"
 
-#include <QIODevice>
 #include <QSocketNotifier>
 
 #include <array>
@@ -8,7 +7,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-namespace cli {
+namespace core {
 
 namespace {
 
@@ -65,11 +64,4 @@ void InterruptWatcher::onActivated()
         emit interrupted();
 }
 
-int endInterrupted(const InterruptWatcher &watcher, QIODevice *out)
-{
-    if (watcher.signalNumber() == SIGINT)
-        out->write("\n");
-    return watcher.exitCode();
-}
-
-} // namespace cli
+} // namespace core

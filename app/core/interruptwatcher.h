@@ -4,16 +4,15 @@
 
 #include <memory>
 
-class QIODevice;
 class QSocketNotifier;
 
 // Ctrl+C (SIGINT), SIGTERM and SIGHUP (the terminal closed) as a Qt signal: the handler only
 // writes the signal's number to a socket pair, and the event loop turns it into interrupted(),
-// so the commands stop their calls in ordinary code (which ends a credential_process and its
-// children) and exit with 128 + the signal's number, as a shell reports a process the signal
-// ended. A signal that arrives while no event loop runs is delivered when one starts.
+// so the commands and the window stop their calls in ordinary code (which ends a credential_process
+// and its children) and exit with 128 + the signal's number, as a shell reports a process the
+// signal ended. A signal that arrives while no event loop runs is delivered when one starts.
 // One watcher at a time per process; the previous dispositions are restored on destruction.
-namespace cli {
+namespace core {
 
 class InterruptWatcher : public QObject {
     Q_OBJECT
@@ -40,8 +39,4 @@ private:
     int m_signal = 0;
 };
 
-// How a command ends once `watcher` saw a signal: after Ctrl+C it ends the line the terminal was
-// on (as the AWS CLI does on KeyboardInterrupt); the exit status is watcher.exitCode().
-int endInterrupted(const InterruptWatcher &watcher, QIODevice *out);
-
-} // namespace cli
+} // namespace core

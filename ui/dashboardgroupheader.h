@@ -1,0 +1,58 @@
+#pragma once
+
+#include "models/fleetsummary.h"
+
+#include <QWidget>
+
+class QLabel;
+
+namespace ui {
+
+class DashboardCounts;
+class ElidedLabel;
+
+// The header over one connection's tiles on the wall (several connections): the group's name
+// ("123456789012 · eu-west-1"), its own counts as the top counts show them, and one line on its
+// freshness. While the connection's refresh fails the header is a red banner (white on #B00020)
+// saying since when and why; the other groups' headers stay as they are. A group split over two
+// pages says so in its name.
+class DashboardGroupHeader : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit DashboardGroupHeader(QWidget *parent = nullptr);
+
+    void setGroup(const QString &name, const models::FleetSummary &counts);
+    // The group began on an earlier page, and goes on on the next.
+    void setContinuation(bool continued, bool continues);
+    // "Updated 12 s ago, at 12:03:05", or while `failing` why and since when (the banner).
+    void setFreshness(const QString &text, bool failing);
+
+    // The name as shown, with its continuation.
+    QString titleText() const;
+    QString freshnessText() const;
+    bool isBannerShown() const { return m_banner; }
+    DashboardCounts *counts() const { return m_counts; }
+    // Every header's height, whatever it says (the wall fits its tiles under it): a line of name
+    // and counts, a line of freshness.
+    int fittedHeight() const;
+
+    // White on it is 7.3:1 (WCAG AAA asks 7:1), and it is no status badge's colour.
+    static QColor bannerColor();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void updateTexts();
+
+    QLabel *m_title;
+    DashboardCounts *m_counts;
+    ElidedLabel *m_freshness;
+    QString m_name;
+    bool m_continued = false;
+    bool m_continues = false;
+    bool m_banner = false;
+};
+
+} // namespace ui
