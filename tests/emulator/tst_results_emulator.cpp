@@ -5,6 +5,7 @@
 #include "emulatorprocess.h"
 #include "headlessrun.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -48,6 +49,16 @@ private slots:
         const QString endpoint = emulator.variable(u"AWS_ENDPOINT_URL_LOOKOUTEQUIPMENT"_s);
         environment.insert(u"AWS_ENDPOINT_URL_S3"_s, endpoint);
 
+        // The emulator's executions go on writing results while the test reads them, and the
+        // oldest leave as time moves on, so both reads take the same fixed day: it ends three hours
+        // before the test, so no object written since can fall in (its folder is named after its
+        // execution, more than kFolderTimeMargin after the end), and starts a day before that, far
+        // from the retention's edge.
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const QStringList range
+            = { u"--start-time"_s, now.addSecs(-27 * 60 * 60).toString(Qt::ISODate),
+                  u"--end-time"_s, now.addSecs(-3 * 60 * 60).toString(Qt::ISODate) };
+
         const QJsonArray schedulers
             = run({ u"list"_s }, environment)[u"InferenceSchedulerSummaries"_s].toArray();
         QVERIFY(!schedulers.isEmpty());
@@ -58,7 +69,8 @@ private slots:
             const QString candidate = scheduler[u"InferenceSchedulerName"_s].toString();
             QProcess process;
             process.setProcessEnvironment(environment);
-            process.start(QStringLiteral(LOOKOUT_BINARY), { u"results"_s, candidate });
+            process.start(
+                QStringLiteral(LOOKOUT_BINARY), QStringList { u"results"_s, candidate } + range);
             QVERIFY(process.waitForFinished(120'000));
             if (process.exitCode() == 0) {
                 name = candidate;
@@ -81,7 +93,8 @@ private slots:
         QProcessEnvironment withoutS3 = environment;
         withoutS3.remove(u"AWS_ENDPOINT_URL_S3"_s);
         const QJsonObject fromLocation
-            = run({ u"results"_s, location, u"--endpoint-url"_s, endpoint }, withoutS3);
+            = run(QStringList { u"results"_s, location, u"--endpoint-url"_s, endpoint } + range,
+                withoutS3);
         QCOMPARE(fromLocation[u"Files"_s], fromName[u"Files"_s]);
         QCOMPARE(fromLocation[u"Predictions"_s], fromName[u"Predictions"_s]);
         QCOMPARE(fromLocation[u"Events"_s], fromName[u"Events"_s]);
