@@ -81,6 +81,20 @@ ErrorBanner::ErrorBanner(QWidget *parent)
     hide();
 }
 
+void ErrorBanner::showError(const QString &headline, const QString &details, bool credentialsFailed)
+{
+    m_credentialsFailed = credentialsFailed;
+    offerSignIn(credentialsFailed ? m_signInProfile : QString());
+    showError(headline, details);
+}
+
+void ErrorBanner::setSignInProfile(const QString &profile)
+{
+    m_signInProfile = profile;
+    if (!headline().isEmpty())
+        offerSignIn(m_credentialsFailed ? m_signInProfile : QString());
+}
+
 void ErrorBanner::showError(const QString &headline, const QString &details)
 {
     m_headlineLabel->setText(headline);
@@ -97,6 +111,7 @@ void ErrorBanner::showError(const QString &headline, const QString &details)
 
 void ErrorBanner::clearError()
 {
+    m_credentialsFailed = false;
     offerSignIn(QString());
     m_headlineLabel->clear();
     m_detailsLabel->clear();

@@ -20,6 +20,9 @@ public:
     explicit ErrorBanner(QWidget *parent = nullptr);
 
     void showError(const QString &headline, const QString &details);
+    // The same for an error that may come from the credentials: when `credentialsFailed` and a
+    // sign-in profile is set, Sign In is offered for it.
+    void showError(const QString &headline, const QString &details, bool credentialsFailed);
     // Hides the banner and forgets the error.
     void clearError();
 
@@ -31,6 +34,11 @@ public:
     // end; `profile` is named in its tooltip and accessible description. Empty: hidden.
     void offerSignIn(const QString &profile);
     QPushButton *signInButton() const { return m_signInButton; }
+    // The profile the data under this banner is read with, when it signs in to IAM Identity
+    // Center (the banner's owner knows the connection); empty: none. Applies to the error shown.
+    void setSignInProfile(const QString &profile);
+    // What the Retry button does (after signing in, for one).
+    void retry() { emit retryRequested(); }
 
 signals:
     void retryRequested();
@@ -48,6 +56,8 @@ private:
     QLabel *m_detailsLabel;
     QPushButton *m_signInButton;
     QPushButton *m_retryButton;
+    QString m_signInProfile;
+    bool m_credentialsFailed = false;
     bool m_applyingColours = false;
 };
 

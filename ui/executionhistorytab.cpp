@@ -328,7 +328,8 @@ void ExecutionHistoryTab::historyChanged()
             : failed == Operation::NextPage
             ? tr("Could not list more executions of %1.").arg(m_name)
             : tr("Could not list the executions of %1.").arg(m_name);
-        m_banner->showError(headline, error->toString());
+        m_banner->showError(
+            headline, error->toString(), error->kind == aws::AwsError::Kind::Credentials);
     } else {
         m_banner->clearError();
     }

@@ -3,7 +3,6 @@
 #include "appinfo.h"
 #include "aws/configresolver.h"
 #include "aws/keychainprofiles.h"
-#include "aws/s3client.h"
 #include "core/interruptwatcher.h"
 #include "options/exitcodes.h"
 #include "options/guioptions.h"
@@ -17,6 +16,7 @@
 #include "ui/mainwindow.h"
 #include "ui/platformstartguard.h"
 #include "ui/resultswindow.h"
+#include "ui/s3resultswindow.h"
 #include "ui/screensaverinhibitor.h"
 #include "ui/theme.h"
 #include "ui/windowlogging.h"
@@ -135,21 +135,16 @@ int runResultsWindow(
     const std::unique_ptr<QSettings> profileSettings
         = aws::KeychainProfileStore::openDefaultSettings();
     aws::KeychainProfileStore keychain(profileSettings.get());
-    const aws::ConfigResolver resolver = aws::ConfigResolver::forCurrentProcess(&keychain);
-    const aws::Result<aws::ResolvedConfig> config
-        = resolver.resolve(aws::s3ServiceDescription(), options.requestedConfig);
-    if (!config.ok())
-        return reportStartupError(config.error().toString(), config.error().exitCode());
+    aws::ConfigResolver resolver = aws::ConfigResolver::forCurrentProcess(&keychain);
     QNetworkAccessManager network;
-    auto opened = results::S3Source::open(*location, config.value(), &network);
+    results::ObjectCache cache(results::ObjectCache::defaultDirectory());
+    S3ResultsWindow::Opened opened
+        = S3ResultsWindow::open(*location, &resolver, options.requestedConfig, &network, &cache);
     if (const aws::AwsError *error = std::get_if<aws::AwsError>(&opened))
         return reportStartupError(error->toString(), error->exitCode());
-    const std::unique_ptr<results::S3Source> source
-        = std::move(std::get<std::unique_ptr<results::S3Source>>(opened));
-    results::ObjectCache cache(results::ObjectCache::defaultDirectory());
-    ResultsWindow window(source.get(), &cache);
-    window.show();
-    window.start();
+    ResultsWindow *window = std::get<std::unique_ptr<S3ResultsWindow>>(opened)->window();
+    window->show();
+    window->start();
     return runEventLoop(terminationSignals);
 }
 

@@ -38,6 +38,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -407,6 +408,10 @@ void MainWindow::connectSession()
         if (m_signInSource >= 0)
             signIn(m_signInSource);
     });
+    for (ErrorBanner *banner : schedulerBanners()) {
+        connect(banner, &ErrorBanner::signInRequested, this,
+            [this] { signIn(m_session->detailsConnection()); });
+    }
     connect(m_session, &models::FleetSession::connectionNeeded, this, [this] {
         m_choices->reload();
         connectWithChoice();
@@ -626,6 +631,7 @@ void MainWindow::showCurrentScheduler(const QString &name)
     if (source != m_session->detailsConnection()) {
         m_session->setDetailsConnection(source);
         connectResultsSources();
+        updateSignInOffer();
     }
     m_detailsView->showScheduler(name);
 }
@@ -853,9 +859,21 @@ void MainWindow::updateSignInOffer()
     }
     m_fleetView->errorBanner()->offerSignIn(
         m_signInSource >= 0 ? profileOf(m_signInSource) : QString());
+    // The tabs show the selected scheduler's connection: their credential errors offer its sign-in.
+    const QString detailsProfile = profileOf(m_session->detailsConnection());
+    const bool detailsSignsIn = !detailsProfile.isEmpty()
+        && SsoSignInDialog::targetFor(*m_choices->resolver(), detailsProfile).ok();
+    for (ErrorBanner *banner : schedulerBanners())
+        banner->setSignInProfile(detailsSignsIn ? detailsProfile : QString());
     const QString first = profileOf(0);
     m_ssoSignInAction->setEnabled(
         !first.isEmpty() && SsoSignInDialog::targetFor(*m_choices->resolver(), first).ok());
+}
+
+QList<ErrorBanner *> MainWindow::schedulerBanners() const
+{
+    return { m_detailsView->errorBanner(), m_historyTab->errorBanner(), m_eventsTab->errorBanner(),
+        m_resultsTab->pane()->errorBanner() };
 }
 
 void MainWindow::signIn(int source)
@@ -867,11 +885,8 @@ void MainWindow::signIn(int source)
         statusBar()->showMessage(target.error().toString(), kMessageMs);
         return;
     }
-    auto *dialog = new SsoSignInDialog(target.value(), m_network, m_openUrl, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(
-        dialog, &SsoSignInDialog::signedIn, this, [this, source] { refreshAfterSignIn(source); });
-    dialog->open();
+    SsoSignInDialog::openFor(
+        target.value(), m_network, m_openUrl, this, [this, source] { refreshAfterSignIn(source); });
 }
 
 void MainWindow::refreshAfterSignIn(int source)
@@ -882,10 +897,24 @@ void MainWindow::refreshAfterSignIn(int source)
             // The chain reads the token the sign-in just cached.
             client->config().credentials->invalidate();
             connection->refreshController()->refreshNow();
+            if (source == m_session->detailsConnection())
+                retrySchedulerTabs();
             return;
         }
     }
     refreshNow();
+}
+
+void MainWindow::retrySchedulerTabs()
+{
+    // The Results tab resolves S3's credentials again (and reloads if shown); the others try again
+    // what the sign-in could end.
+    connectResultsSources();
+    for (ErrorBanner *banner :
+        { m_detailsView->errorBanner(), m_historyTab->errorBanner(), m_eventsTab->errorBanner() }) {
+        if (banner->signInButton()->isVisibleTo(banner))
+            banner->retry();
+    }
 }
 
 void MainWindow::refreshNow()

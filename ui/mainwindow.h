@@ -41,6 +41,7 @@ namespace ui {
 
 class ConnectionBar;
 class DashboardView;
+class ErrorBanner;
 class FleetView;
 class RefreshIntervalComboBox;
 class RefreshStatusLabel;
@@ -179,8 +180,12 @@ private:
     // Offers Sign In on the error banner for the first connection whose credentials failed and
     // whose profile signs in to IAM Identity Center; enables File → Sign In for the first one's.
     void updateSignInOffer();
+    // The error banners of the selected scheduler's tabs (details, history, events, results).
+    QList<ErrorBanner *> schedulerBanners() const;
     void signIn(int source);
     void refreshAfterSignIn(int source);
+    // After the details connection signed in: the selected scheduler's tabs read again.
+    void retrySchedulerTabs();
 
     QSettings *m_settings;
     ChoiceResolver *m_choices;

@@ -301,8 +301,8 @@ void ResultsPane::listed(const std::variant<results::Listing, results::SourceErr
         m_cancelButton->setEnabled(false);
         m_chart->setPlaceholderText(tr("No results"));
         m_statusLabel->setText(tr("Could not list the results"));
-        m_errorBanner->showError(
-            tr("Could not read results from %1.").arg(m_source->location()), error->message);
+        m_errorBanner->showError(tr("Could not read results from %1.").arg(m_source->location()),
+            error->message, error->credentialsFailed);
         emit loadFinished(results::RangeLoader::Outcome::Failed);
         return;
     }
@@ -445,7 +445,7 @@ void ResultsPane::finished(results::RangeLoader::Outcome outcome)
         m_chart->setPlaceholderText(tr("No results"));
         m_statusLabel->setText(tr("Could not read the results"));
         m_errorBanner->showError(tr("Could not read results from %1.").arg(m_source->location()),
-            m_loader->errorMessage());
+            m_loader->error().message, m_loader->error().credentialsFailed);
         break;
     case results::RangeLoader::Outcome::Cancelled:
         m_chart->setPlaceholderText(tr("Cancelled"));

@@ -1,5 +1,6 @@
 #include "ui/resultswindow.h"
 
+#include "ui/errorbanner.h"
 #include "ui/qtcontrolnames.h"
 #include "ui/resultschart.h"
 
@@ -38,6 +39,21 @@ ResultsWindow::ResultsWindow(
 }
 
 ResultsWindow::~ResultsWindow() = default;
+
+void ResultsWindow::enableSignIn(const QString &profile, SsoSignInTarget target,
+    QNetworkAccessManager *network, std::function<void()> afterSignIn,
+    SsoSignInDialog::UrlOpener openUrl)
+{
+    errorBanner()->setSignInProfile(profile);
+    connect(errorBanner(), &ErrorBanner::signInRequested, this,
+        [this, target = std::move(target), network, afterSignIn = std::move(afterSignIn),
+            openUrl = std::move(openUrl)] {
+            SsoSignInDialog::openFor(target, network, openUrl, this, [this, afterSignIn] {
+                afterSignIn();
+                errorBanner()->retry();
+            });
+        });
+}
 
 void ResultsWindow::buildMenus()
 {

@@ -2,8 +2,11 @@
 
 #include "results/rangeloader.h"
 #include "ui/resultspane.h"
+#include "ui/ssosignindialog.h"
 
 #include <QMainWindow>
+
+#include <functional>
 
 namespace ui {
 
@@ -23,6 +26,12 @@ public:
     void start() { m_pane->start(); }
     void loadRange(const results::TimeRange &range) { m_pane->loadRange(range); }
     void cancelLoad() { m_pane->cancelLoad(); }
+    // The source reads with `profile`, which signs in to IAM Identity Center (`target`): a
+    // credentials error then offers Sign In, and once signed in `afterSignIn` runs (it drops the
+    // credentials cached) and the load starts again. `network` must outlive the window.
+    void enableSignIn(const QString &profile, SsoSignInTarget target,
+        QNetworkAccessManager *network, std::function<void()> afterSignIn,
+        SsoSignInDialog::UrlOpener openUrl = {});
 
     ResultsPane *pane() const { return m_pane; }
     // For tests and the exports: the pane's parts.

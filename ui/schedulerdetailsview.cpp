@@ -94,6 +94,11 @@ SchedulerDetailsView::SchedulerDetailsView(
 
 SchedulerDetailsView::~SchedulerDetailsView() = default;
 
+ErrorBanner *SchedulerDetailsView::errorBanner() const
+{
+    return m_ui->errorBanner;
+}
+
 void SchedulerDetailsView::setUpActions()
 {
     m_refreshAction = new QAction(tr("&Refresh"), this);
@@ -300,10 +305,12 @@ void SchedulerDetailsView::updateFromController()
     m_ui->latestResultBadge->setVisible(loaded);
     m_ui->busyProgressBar->setVisible(m_controller->isBusy());
 
+    const bool credentialsFailed = error && error->kind == aws::AwsError::Kind::Credentials;
     if (error && state == State::Loaded)
-        m_ui->errorBanner->showError(tr("Could not refresh %1.").arg(name), error->toString());
+        m_ui->errorBanner->showError(
+            tr("Could not refresh %1.").arg(name), error->toString(), credentialsFailed);
     else if (error && (state == State::Failed || state == State::NotFound))
-        m_ui->errorBanner->showError(message, error->toString());
+        m_ui->errorBanner->showError(message, error->toString(), credentialsFailed);
     else
         m_ui->errorBanner->clearError();
 

@@ -25,6 +25,7 @@ class SchedulerDetailsViewForm;
 namespace ui {
 
 class CopyableFieldLabel;
+class ErrorBanner;
 class StatusBadge;
 
 // The details form of one inference scheduler: a header with its name, Status and Latest
@@ -62,6 +63,7 @@ public:
     void showScheduler(const QString &name);
 
     QAction *refreshAction() const { return m_refreshAction; }
+    ErrorBanner *errorBanner() const;
     QAction *copySchedulerArnAction() const { return m_copyArnAction; }
     QAction *copyJsonAction() const { return m_copyJsonAction; }
     QAction *copyCliCommandAction() const { return m_copyCliCommandAction; }

@@ -290,10 +290,12 @@ void SchedulerEventsTab::modelsChanged()
     const TickState ticks = m_ticks->state();
     if (events == EventState::Failed && m_events->error())
         m_banner->showError(tr("Could not list the anomaly events of %1.").arg(m_loadedFor),
-            m_events->error()->toString());
+            m_events->error()->toString(),
+            m_events->error()->kind == aws::AwsError::Kind::Credentials);
     else if (ticks == TickState::Failed && m_ticks->error())
         m_banner->showError(tr("Could not list the executions of %1.").arg(m_loadedFor),
-            m_ticks->error()->toString());
+            m_ticks->error()->toString(),
+            m_ticks->error()->kind == aws::AwsError::Kind::Credentials);
     else
         m_banner->clearError();
 

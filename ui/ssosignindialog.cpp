@@ -33,6 +33,16 @@ aws::Result<SsoSignInTarget> SsoSignInDialog::targetFor(
     return SsoSignInTarget { settings.value(), endpoints.value() };
 }
 
+SsoSignInDialog *SsoSignInDialog::openFor(SsoSignInTarget target, QNetworkAccessManager *network,
+    UrlOpener openUrl, QWidget *parent, std::function<void()> afterSignIn)
+{
+    auto *dialog = new SsoSignInDialog(std::move(target), network, std::move(openUrl), parent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &SsoSignInDialog::signedIn, dialog, std::move(afterSignIn));
+    dialog->open();
+    return dialog;
+}
+
 SsoSignInDialog::SsoSignInDialog(
     SsoSignInTarget target, QNetworkAccessManager *network, UrlOpener openUrl, QWidget *parent)
     : QDialog(parent)

@@ -49,6 +49,10 @@ public:
     // `network` must outlive the dialog. `openUrl` null: QDesktopServices::openUrl.
     SsoSignInDialog(SsoSignInTarget target, QNetworkAccessManager *network, UrlOpener openUrl = {},
         QWidget *parent = nullptr);
+    // Opens a window-modal dialog over `parent`, deleted when closed, that runs `afterSignIn` once
+    // signed in.
+    static SsoSignInDialog *openFor(SsoSignInTarget target, QNetworkAccessManager *network,
+        UrlOpener openUrl, QWidget *parent, std::function<void()> afterSignIn);
     ~SsoSignInDialog() override;
 
     // Starts (again): a new code.

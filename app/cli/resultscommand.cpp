@@ -214,7 +214,7 @@ int readAndPrint(const Invocation &invocation, const ResultsEnvironment &environ
     if (*outcome == results::RangeLoader::Outcome::Failed) {
         if (s3Source && s3Source->lastListingError())
             return fail(err, *s3Source->lastListingError());
-        return fail(err, loader.errorMessage());
+        return fail(err, loader.error().message);
     }
 
     reportProblems(err, loader);

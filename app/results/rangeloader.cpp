@@ -52,7 +52,7 @@ void RangeLoader::begin(const TimeRange &range, std::optional<Listing> listing)
     m_progress = LoadProgress();
     m_report = ParseReport();
     m_skipped.clear();
-    m_error.clear();
+    m_error = {};
     m_queue.clear();
     m_pending.clear();
     m_inFlight = 0;
@@ -91,7 +91,7 @@ void RangeLoader::listingDone(quint64 generation, const std::variant<Listing, So
     if (generation != m_generation)
         return;
     if (const SourceError *error = std::get_if<SourceError>(&result)) {
-        m_error = error->message;
+        m_error = *error;
         finish(Outcome::Failed);
         return;
     }

@@ -78,7 +78,7 @@ public:
     // Entries of the listing that are not read, with why (FolderSource: pipes, links, …).
     const QList<SkippedEntry> &skipped() const { return m_skipped; }
     // Why the last load failed (Outcome::Failed).
-    const QString &errorMessage() const { return m_error; }
+    const SourceError &error() const { return m_error; }
 
 signals:
     void listed(qsizetype objects, qint64 bytes);
@@ -120,7 +120,7 @@ private:
     LoadProgress m_progress;
     ParseReport m_report;
     QList<SkippedEntry> m_skipped;
-    QString m_error;
+    SourceError m_error;
 };
 
 } // namespace results

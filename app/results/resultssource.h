@@ -44,6 +44,9 @@ struct Listing {
 // Why a listing or a fetch failed, in a sentence for the user.
 struct SourceError {
     QString message;
+    // The credentials could not be had or were refused (an expired IAM Identity Center sign-in,
+    // for one), so signing in again could end it.
+    bool credentialsFailed = false;
 };
 
 class ResultsSource : public QObject {

@@ -17,6 +17,11 @@ bool isResultsObject(const QString &key)
     return key == kObjectName || key.endsWith(u'/' + kObjectName);
 }
 
+SourceError sourceErrorOf(const aws::AwsError &error)
+{
+    return { error.toString(), error.kind == aws::AwsError::Kind::Credentials };
+}
+
 } // namespace
 
 QString S3Location::toString() const
@@ -91,7 +96,7 @@ void S3Source::list(ListDone done)
         [this, done = std::move(done)](const aws::Result<aws::S3Listing> &result) {
             if (!result) {
                 m_listingError = result.error();
-                done(SourceError { result.error().toString() });
+                done(sourceErrorOf(result.error()));
                 return;
             }
             m_listingError.reset();
@@ -117,7 +122,7 @@ void S3Source::fetch(const ObjectInfo &object, FetchDone done)
     track(m_client->getObject(m_location.bucket, m_location.prefix + object.key, object.etag, this,
         [done = std::move(done)](const aws::Result<aws::S3Object> &result) {
             if (!result)
-                done(SourceError { result.error().toString() });
+                done(sourceErrorOf(result.error()));
             else
                 done(result.value().body);
         }));

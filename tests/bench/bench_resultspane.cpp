@@ -108,7 +108,7 @@ Run timeLoad(ui::ResultsPane &pane, results::ResultsSource *source, results::Obj
     run.ms = static_cast<double>(timer.nsecsElapsed()) / 1e6;
     QObject::disconnect(connection);
     if (*outcome != results::RangeLoader::Outcome::Complete)
-        fail(u"the load did not complete: "_s + pane.loader()->errorMessage());
+        fail(u"the load did not complete: "_s + pane.loader()->error().message);
     const results::LoadProgress &progress = pane.loader()->progress();
     if (progress.failed > 0 || progress.objectsDone != progress.objectsTotal)
         fail(u"objects were not read"_s);

@@ -108,7 +108,7 @@ void TestRangeLoader::folder_loadsWholeWeek()
     QCOMPARE(loader.report().predictions, 1992);
     QCOMPARE(loader.report().issueCount(), 0);
     QVERIFY(loader.skipped().isEmpty());
-    QVERIFY(loader.errorMessage().isEmpty());
+    QVERIFY(loader.error().message.isEmpty());
 }
 
 void TestRangeLoader::range_choosesObjectsByFolderTimeAndKeepsOnlyItsPredictions()
@@ -299,7 +299,7 @@ void TestRangeLoader::failedListing_failsTheLoad()
     loader.start(TimeRange::all());
     QVERIFY(finished.wait(30'000));
     QCOMPARE(finished.first().first().value<RangeLoader::Outcome>(), RangeLoader::Outcome::Failed);
-    QCOMPARE(loader.errorMessage(),
+    QCOMPARE(loader.error().message,
         u"Cannot read the folder /nonexistent/results: No such file or directory"_s);
     QVERIFY(loader.series().isEmpty());
 }

@@ -138,9 +138,10 @@ private slots:
         QVERIFY(source.lastListingError());
         QCOMPARE(source.lastListingError()->code, u"NoSuchBucket"_s);
         QCOMPARE(source.lastListingError()->exitCode(), 254);
-        QCOMPARE(loader.errorMessage(),
+        QCOMPARE(loader.error().message,
             u"An error occurred (NoSuchBucket) when calling the ListObjectsV2 operation: The "
             "specified bucket does not exist (s3://nothing/out/)"_s);
+        QVERIFY(!loader.error().credentialsFailed); // signing in again would not help
     }
 
     void cancelAll_dropsTheCallsInFlight()

@@ -15,6 +15,8 @@ private slots:
     void retry_isAButtonAndASignal();
     void clearError_hidesAndForgets();
     void signIn_offeredForAProfile_byTabAndSignal_goneWithTheError();
+    void signInProfile_offeredOnlyForCredentialErrors();
+    void retry_emitsAsTheButtonDoes();
     void colours_areLegibleOnLightAndDark_data();
     void colours_areLegibleOnLightAndDark();
 };
@@ -98,6 +100,48 @@ void TestErrorBanner::signIn_offeredForAProfile_byTabAndSignal_goneWithTheError(
     QCOMPARE(signIn.size(), 1);
     banner.clearError();
     QVERIFY(banner.signInButton()->isHidden());
+}
+
+void TestErrorBanner::signInProfile_offeredOnlyForCredentialErrors()
+{
+    QWidget parent;
+    ui::ErrorBanner banner(&parent);
+    parent.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&parent));
+    const QString headline = QStringLiteral("Could not list the executions of pump-1.");
+    const QString token = QStringLiteral("Error loading SSO Token: Token for corp does not exist");
+
+    // No sign-in profile: a credentials error has Retry only.
+    banner.showError(headline, token, true);
+    QVERIFY(!banner.signInButton()->isVisible());
+    // The owner learns the profile signs in: the error shown now offers it.
+    banner.setSignInProfile(QStringLiteral("dev"));
+    QVERIFY(banner.signInButton()->isVisible());
+    QVERIFY(banner.signInButton()->accessibleDescription().contains(QStringLiteral("dev")));
+    // Another kind of error: signing in would not end it.
+    banner.showError(headline, QStringLiteral("ThrottlingException: Rate exceeded"), false);
+    QVERIFY(!banner.signInButton()->isVisible());
+    banner.showError(headline, token, true);
+    QVERIFY(banner.signInButton()->isVisible());
+    // The connection changes to one that does not sign in.
+    banner.setSignInProfile(QString());
+    QVERIFY(!banner.signInButton()->isVisible());
+    banner.setSignInProfile(QStringLiteral("dev"));
+    QVERIFY(banner.signInButton()->isVisible());
+    banner.clearError();
+    QVERIFY(banner.signInButton()->isHidden());
+    // A profile set while no error is shown shows nothing.
+    banner.setSignInProfile(QStringLiteral("ops"));
+    QVERIFY(banner.signInButton()->isHidden());
+    QVERIFY(banner.isHidden());
+}
+
+void TestErrorBanner::retry_emitsAsTheButtonDoes()
+{
+    ui::ErrorBanner banner;
+    QSignalSpy retry(&banner, &ui::ErrorBanner::retryRequested);
+    banner.retry();
+    QCOMPARE(retry.size(), 1);
 }
 
 void TestErrorBanner::colours_areLegibleOnLightAndDark_data()

@@ -4,6 +4,7 @@
 // failed refresh keeps the stale rows under the CLI's error with Retry; configuration errors say
 // what to do; a cycle costs ⌈N/500⌉ List requests and one Describe; interval, pause, dashboard,
 // full screen, copying, the shortcuts dialog and the persisted settings.
+#include "aws/ssotokencache.h"
 #include "fleetfixture.h"
 #include "models/itemroles.h"
 #include "models/schedulerlistmodel.h"
@@ -15,6 +16,7 @@
 #include "ui/dashboardtiledelegate.h"
 #include "ui/dashboardview.h"
 #include "ui/errorbanner.h"
+#include "ui/executionhistorytab.h"
 #include "ui/fleetview.h"
 #include "ui/keyboardshortcutsdialog.h"
 #include "ui/mainwindow.h"
@@ -23,8 +25,11 @@
 #include "ui/profilepicker.h"
 #include "ui/refreshintervalcombobox.h"
 #include "ui/regionpicker.h"
+#include "ui/resultspane.h"
 #include "ui/scheduleractions.h"
 #include "ui/schedulerdetailsview.h"
+#include "ui/schedulereventstab.h"
+#include "ui/schedulerresultstab.h"
 #include "ui/ssosignindialog.h"
 
 #include <QAction>
@@ -167,6 +172,7 @@ private slots:
     void connections_oneFailingSaysWhyAloneInTheHeader();
     void connections_rememberedAcrossRestarts();
     void ssoProfileWithoutToken_signInFromTheBanner_fillsTheTable();
+    void ssoTokenGone_theTabsOfferSignIn_historyReadsAgain();
     void roleWithMfa_asksForTheCode_cancelAndWrongCodeFailThatConnection();
     void accessibility_namedWidgets();
 
@@ -889,6 +895,78 @@ void TestMainWindow::ssoProfileWithoutToken_signInFromTheBanner_fillsTheTable()
     QVERIFY2(credentials.startsWith(QStringLiteral("IAM Identity Center session corp")),
         qPrintable(credentials));
     QVERIFY2(credentials.contains(QStringLiteral("expire")), qPrintable(credentials));
+}
+
+// Approves the sign-in dialog open over `window` at the emulator, as the user's browser would.
+bool approveSignIn(ui::MainWindow *window, fleettest::Environment &env)
+{
+    ui::SsoSignInDialog *dialog = nullptr;
+    if (!QTest::qWaitFor(
+            [&] {
+                dialog = window->findChild<ui::SsoSignInDialog *>();
+                return dialog && !dialog->codeLabel()->text().isEmpty();
+            },
+            kWaitMs))
+        return false;
+    QUrl approve = env.emulator(QStringLiteral("keys")).endpoint();
+    approve.setPath(QStringLiteral("/_emulator/sso/approve"));
+    approve.setQuery(QStringLiteral("user_code=") + dialog->codeLabel()->text());
+    const std::unique_ptr<QNetworkReply> reply(env.network.get(QNetworkRequest(approve)));
+    return QTest::qWaitFor([&] { return reply->isFinished(); }, kWaitMs)
+        && reply->error() == QNetworkReply::NoError
+        && QTest::qWaitFor([&] { return !window->findChild<ui::SsoSignInDialog *>(); }, kWaitMs);
+}
+
+void TestMainWindow::ssoTokenGone_theTabsOfferSignIn_historyReadsAgain()
+{
+    fleettest::Environment env;
+    QVERIFY(setUpCredentialProfiles(env));
+    env.useProfile(QStringLiteral("sso"));
+    ui::MainWindowSetup setup;
+    setup.openUrl = [](const QUrl &) { return true; };
+    Window window(env, setup);
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window.window.get()));
+    QVERIFY(window.waitForRefresh());
+    QTRY_VERIFY_WITH_TIMEOUT(
+        window->fleetView()->errorBanner()->signInButton()->isVisible(), kWaitMs);
+    window->fleetView()->errorBanner()->signInButton()->click();
+    QVERIFY(approveSignIn(window.window.get(), env));
+    QTRY_COMPARE_WITH_TIMEOUT(window.model()->rowCount(), 12, kWaitMs);
+    QVERIFY(window.waitForRefresh());
+    QVERIFY(window->fleetView()->selectScheduler(window.model()->nameAt(0)));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        env.details->scheduler().has_value() && !env.details->isBusy(), kWaitMs);
+
+    // The token leaves the cache (another tool logged out); the next call needs it again.
+    const QDir cache(aws::ssoTokenCacheDirectory(env.home.path()));
+    for (const QString &file : cache.entryList({ QStringLiteral("*.json") }, QDir::Files))
+        QVERIFY(QFile::remove(cache.filePath(file)));
+    env.session->connectedClient()->config().credentials->invalidate();
+
+    window->historyTabAction()->trigger();
+    ui::ErrorBanner *banner = window->historyTab()->errorBanner();
+    QTRY_VERIFY_WITH_TIMEOUT(!banner->isHidden(), kWaitMs);
+    QCOMPARE(banner->details(),
+        QStringLiteral("Error loading SSO Token: Token for corp does not exist"));
+    QPushButton *signIn = banner->signInButton();
+    QVERIFY(signIn->isVisible());
+    QVERIFY(signIn->accessibleDescription().contains(QStringLiteral("sso")));
+    QCOMPARE(window->historyTab()->table()->model()->rowCount(), 0);
+    // The other tabs of the scheduler offer the same sign-in for an error of the same kind.
+    for (ui::ErrorBanner *other : { window->detailsView()->errorBanner(),
+             window->eventsTab()->errorBanner(), window->resultsTab()->pane()->errorBanner() }) {
+        other->showError(QStringLiteral("Could not read."), banner->details(), true);
+        QVERIFY(!other->signInButton()->isHidden());
+        other->clearError();
+    }
+
+    signIn->setFocus();
+    QTest::keyClick(signIn, Qt::Key_Space);
+    QVERIFY(approveSignIn(window.window.get(), env));
+    QTRY_VERIFY_WITH_TIMEOUT(window->historyTab()->table()->model()->rowCount() > 0, kWaitMs);
+    QVERIFY(banner->isHidden());
+    QVERIFY(!signIn->isVisible());
 }
 
 void TestMainWindow::roleWithMfa_asksForTheCode_cancelAndWrongCodeFailThatConnection()
