@@ -11,6 +11,7 @@
 #include "ui/connectionbar.h"
 #include "ui/connectiondetailsdialog.h"
 #include "ui/connectionsdialog.h"
+#include "ui/connectionsstatuslabel.h"
 #include "ui/dashboardview.h"
 #include "ui/errorbanner.h"
 #include "ui/executionhistorytab.h"
@@ -384,7 +385,11 @@ void MainWindow::createStatusBar()
     m_connectionLabel = new QLabel(this);
     m_connectionLabel->setTextFormat(Qt::PlainText);
     m_connectionLabel->setObjectName(QStringLiteral("connectionStatusLabel"));
+    m_connectionsStatusLabel = new ConnectionsStatusLabel(this);
+    m_connectionsStatusLabel->setClock(m_session->refreshController()->clock());
+    m_connectionsStatusLabel->hide();
     statusBar()->addPermanentWidget(m_refreshStatusLabel);
+    statusBar()->addPermanentWidget(m_connectionsStatusLabel);
     statusBar()->addPermanentWidget(m_connectionLabel);
     const auto message
         = [this](const QString &text) { statusBar()->showMessage(text, kMessageMs); };
@@ -403,6 +408,7 @@ void MainWindow::connectSession()
     connect(m_session, &models::FleetSession::refreshFinished, this, [this] {
         showRefreshOutcome();
         updateSignInOffer();
+        updateConnectionsStatus();
     });
     connect(m_fleetView->errorBanner(), &ErrorBanner::signInRequested, this, [this] {
         if (m_signInSource >= 0)
@@ -442,9 +448,12 @@ void MainWindow::connectSession()
 
 void MainWindow::retranslate()
 {
-    setWindowTitle(m_session->isConnected()
-            ? tr("Lookout Desk — %1").arg(m_session->connectionLabel())
-            : tr("Lookout Desk"));
+    if (m_session->connectionCount() > 1)
+        setWindowTitle(tr("Lookout Desk — %n connections", nullptr, m_session->connectionCount()));
+    else
+        setWindowTitle(m_session->isConnected()
+                ? tr("Lookout Desk — %1").arg(m_session->connectionLabel())
+                : tr("Lookout Desk"));
     setAccessibleName(tr("Lookout Desk main window"));
     m_toolBar->setWindowTitle(tr("Main toolbar"));
     m_toolBar->setAccessibleName(tr("Main toolbar"));
@@ -506,6 +515,42 @@ void MainWindow::retranslate()
     m_connectionLabel->setText(connectionStatusText());
     const auto &error = m_session->configurationError();
     m_connectionLabel->setToolTip(error ? plainToolTip(error->toString()) : QString());
+    updateConnectionsStatus();
+}
+
+QString MainWindow::labelOf(int source) const
+{
+    const QString label = m_session->connection(source)->label();
+    if (!label.isEmpty())
+        return label;
+    if (source == 0)
+        return m_connectionBar->profilePicker()->currentText();
+    if (source - 1 >= m_extraConnections.size())
+        return {};
+    const options::ConnectionSpec &spec = m_extraConnections.at(source - 1);
+    return spec.region.isEmpty() ? spec.profile
+                                 : spec.profile + QStringLiteral(" · ") + spec.region;
+}
+
+QList<models::ConnectionStatus> MainWindow::connectionStatuses() const
+{
+    QList<models::ConnectionStatus> statuses;
+    statuses.reserve(m_session->connectionCount());
+    for (int source = 0; source < m_session->connectionCount(); ++source) {
+        models::ConnectionStatus status = m_session->connection(source)->status();
+        status.label = labelOf(source);
+        statuses.append(std::move(status));
+    }
+    return statuses;
+}
+
+void MainWindow::updateConnectionsStatus()
+{
+    const int count = m_session->connectionCount();
+    m_connectionsStatusLabel->setConnections(
+        count > 1 ? connectionStatuses() : QList<models::ConnectionStatus>());
+    m_connectionsStatusLabel->setVisible(count > 1);
+    m_connectionLabel->setVisible(count <= 1);
 }
 
 void MainWindow::changeEvent(QEvent *event)
@@ -987,7 +1032,35 @@ void MainWindow::showConnectionDetails()
     auto *dialog = new ConnectionDetailsDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setObjectName(QStringLiteral("connectionDetailsDialog"));
-    if (const models::ConnectedClient *client = m_session->connectedClient()) {
+    if (m_session->connectionCount() > 1) {
+        const QDateTime now = m_session->refreshController()->clock()->now();
+        const QList<models::ConnectionStatus> statuses = connectionStatuses();
+        QList<ConnectionDetailsDialog::Section> sections;
+        for (int source = 0; source < m_session->connectionCount(); ++source) {
+            const models::FleetConnection *connection = m_session->connection(source);
+            ConnectionDetailsDialog::Section section;
+            section.label = statuses.at(source).label;
+            section.state = models::connectionStateText(statuses.at(source), now);
+            section.accounts = connection->accounts();
+            const std::optional<aws::AwsError> &error = connection->configurationError()
+                ? connection->configurationError()
+                : connection->refreshError();
+            if (error) {
+                section.error = error->toString();
+                // The toolbar's pickers choose only the first connection; the others are File →
+                // Connections' to change.
+                const bool setting = error->kind == aws::AwsError::Kind::Configuration
+                    || error->kind == aws::AwsError::Kind::Credentials;
+                section.hint = source > 0 && setting && !signInWouldHelp(*error, source)
+                    ? tr("Change or remove it with File → Connections.")
+                    : hintFor(*error, source);
+            }
+            if (const models::ConnectedClient *client = connection->connectedClient())
+                section.config = client->config();
+            sections.append(std::move(section));
+        }
+        dialog->setConnections(models::connectionsSummaryText(statuses, now), sections);
+    } else if (const models::ConnectedClient *client = m_session->connectedClient()) {
         dialog->setConfig(m_session->connectionLabel(), client->config());
     } else {
         const auto &error = m_session->configurationError();

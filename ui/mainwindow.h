@@ -26,6 +26,7 @@ struct AwsError;
 } // namespace aws
 
 namespace models {
+struct ConnectionStatus;
 class FleetSession;
 class S3ResultsSources;
 class SchedulerActionController;
@@ -40,6 +41,7 @@ class ObjectCache;
 namespace ui {
 
 class ConnectionBar;
+class ConnectionsStatusLabel;
 class DashboardView;
 class ErrorBanner;
 class FleetView;
@@ -82,8 +84,9 @@ struct MainWindowSetup {
 
 // The main window: a toolbar (profile, region, Refresh, refresh interval, Pause, Dashboard), the
 // fleet table beside the details form, or the dashboard; a status bar with the auto-refresh state
-// and "Connected: profile · region". It composes the widgets and connects them to one
-// models::FleetSession; what each piece does is in its own class.
+// and "Connected: profile · region", or with several connections their summary
+// ("3 connections · 2 answering · updated 12 s ago"). It composes the widgets and connects them to
+// one models::FleetSession; what each piece does is in its own class.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 
@@ -162,6 +165,14 @@ private:
     void reloadProfiles();
     void updateConnectionState();
     void showRefreshOutcome();
+    // The status bar's summary of several connections (hidden with one, which the connection
+    // label describes).
+    void updateConnectionsStatus();
+    // Connection `source`'s label, or while it is not connected what was asked for
+    // ("prod · eu-west-1", "prod").
+    QString labelOf(int source) const;
+    // Every connection's state, each named by labelOf().
+    QList<models::ConnectionStatus> connectionStatuses() const;
     void refreshNow();
     void setFullScreen(bool fullScreen);
     void updateVisibility();
@@ -215,6 +226,7 @@ private:
     QStackedWidget *m_pages = nullptr;
     QToolBar *m_toolBar = nullptr;
     QLabel *m_connectionLabel = nullptr;
+    ConnectionsStatusLabel *m_connectionsStatusLabel = nullptr;
     RefreshStatusLabel *m_refreshStatusLabel = nullptr;
     TrayNotifier *m_tray = nullptr;
     models::SchedulerActionController *m_actionController = nullptr;

@@ -60,6 +60,38 @@ QString FleetConnection::problem() const
     return error->toString().section(QLatin1Char('\n'), 0, 0).trimmed();
 }
 
+ConnectionStatus FleetConnection::status() const
+{
+    ConnectionStatus status;
+    status.label = label();
+    status.lastRefreshed = m_model->connectionLastCompleteRefresh(m_source);
+    const std::optional<aws::AwsError> &error
+        = m_configurationError ? m_configurationError : refreshError();
+    if (error) {
+        status.state = ConnectionStatus::State::Failing;
+        status.reason = shortReason(*error);
+        status.problem = problem();
+    } else if (m_client && status.lastRefreshed.isValid()) {
+        status.state = ConnectionStatus::State::Answering;
+    }
+    return status;
+}
+
+QStringList FleetConnection::accounts() const
+{
+    QStringList accounts;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        if (m_model->sourceAt(row) != m_source)
+            continue;
+        const QString account
+            = m_model->index(row, SchedulerListModel::AccountColumn).data().toString();
+        if (!account.isEmpty() && !accounts.contains(account))
+            accounts.append(account);
+    }
+    accounts.sort();
+    return accounts;
+}
+
 void FleetConnection::updateProblem()
 {
     m_model->setConnectionProblem(m_source, problem());

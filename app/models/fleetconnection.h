@@ -5,6 +5,7 @@
 #include "core/clock.h"
 #include "core/timer.h"
 #include "models/connectedclient.h"
+#include "models/connectionstatus.h"
 #include "models/refreshcontroller.h"
 
 #include <QObject>
@@ -52,6 +53,11 @@ public:
     const std::optional<aws::AwsError> &refreshError() const;
     // One line on why the connection is stale or not connected; empty while it is well.
     QString problem() const;
+    // Answering, failing or connecting, since when and why, for the status bar and Connection
+    // Details; the label is empty while there is no connection.
+    ConnectionStatus status() const;
+    // The accounts of its rows (the ARNs' account fields), sorted; empty before rows arrive.
+    QStringList accounts() const;
 
     // Starts a listing. False while one runs (its end reports to the refresh controller) or
     // without a connection (the refresh is ended as failed, and connectionNeeded() emitted).

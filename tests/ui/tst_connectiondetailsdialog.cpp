@@ -162,6 +162,84 @@ private slots:
         QCOMPARE(dialog.findChildren<QPushButton *>(u"copyDetailsPushButton"_s).size(), 1);
     }
 
+    void severalConnections_oneSectionEach_copiedWhole()
+    {
+        ConnectionDetailsDialog dialog;
+        ConnectionDetailsDialog::Section prod;
+        prod.label = u"prod · eu-west-1"_s;
+        prod.state = u"answering, updated 12:03:05 (20 s ago)"_s;
+        prod.accounts = { u"111122223333"_s };
+        prod.config = config(u"https://lookout.example.com"_s);
+        ConnectionDetailsDialog::Section staging;
+        staging.label = u"staging · us-east-1"_s;
+        staging.state = u"failing, last updated 12:01:00 (2 min ago): expired"_s;
+        staging.accounts = { u"444455556666"_s, u"777788889999"_s };
+        staging.error = u"An error occurred (ExpiredToken) when calling the "
+                        u"ListInferenceSchedulers operation: expired"_s;
+        staging.hint = u"Sign in again."_s;
+        staging.config = config(u"https://staging.example.com"_s);
+        ConnectionDetailsDialog::Section missing;
+        missing.label = u"nosuch"_s;
+        missing.state = u"failing, never updated: The config profile (nosuch) could not be found"_s;
+        missing.error = u"The config profile (nosuch) could not be found"_s;
+        dialog.setConnections(
+            u"3 connections · 1 answering · 2 failing"_s, { prod, staging, missing });
+        dialog.setFileProblems({ u"line 1: bad"_s });
+        QCOMPARE(dialog.headline(), u"3 connections · 1 answering · 2 failing"_s);
+        const QString values = u"profile: prod (from --profile)\n"
+                               u"region: eu-west-1 (from AWS_REGION)\n"
+                               u"endpoint: %1 (from --endpoint-url)\n"
+                               u"credentials: shared credentials file (~/.aws/credentials)\n"
+                               u"max attempts: 3 (from the default)\n"
+                               u"retry mode: standard (from the default)"_s;
+        QCOMPARE(dialog.detailsText(),
+            u"Connection 1 of 3: prod · eu-west-1\n"
+            u"state: answering, updated 12:03:05 (20 s ago)\n"
+            u"account: 111122223333\n"_s
+                + values.arg(u"https://lookout.example.com"_s)
+                + u"\n\nConnection 2 of 3: staging · us-east-1\n"
+                  u"state: failing, last updated 12:01:00 (2 min ago): expired\n"
+                  u"account: 444455556666, 777788889999\n"
+                  u"last error: An error occurred (ExpiredToken) when calling the "
+                  u"ListInferenceSchedulers operation: expired\n"_s
+                + values.arg(u"https://staging.example.com"_s)
+                + u"\nSign in again.\n\n"
+                  u"Connection 3 of 3: nosuch\n"
+                  u"state: failing, never updated: The config profile (nosuch) could not be "
+                  u"found\n"
+                  u"account: not known until its schedulers are listed\n"
+                  u"last error: The config profile (nosuch) could not be found\n\n"
+                  u"Problems in the AWS configuration files (the rest of them still works):\n"
+                  u"line 1: bad"_s);
+        QVERIFY(!dialog.detailsText().contains(u"secretNeverShown"_s));
+        QGuiApplication::clipboard()->setText(u"before"_s);
+        copyButton(dialog)->click();
+        QCOMPARE(QGuiApplication::clipboard()->text(), dialog.detailsText());
+        // Back to one connection: its values alone, as before.
+        dialog.setConfig(u"prod"_s, config(u"https://lookout.example.com"_s));
+        QVERIFY(dialog.detailsText().startsWith(u"profile: prod (from --profile)\n"_s));
+        QVERIFY(!dialog.detailsText().contains(u"Connection 1 of"_s));
+    }
+
+    void severalConnections_userInfoAndMarkupStayText()
+    {
+        ConnectionDetailsDialog dialog;
+        ConnectionDetailsDialog::Section section;
+        section.label = u"<b>x</b>"_s;
+        section.state = u"answering"_s;
+        section.config = config(u"http://someone:hunter2@127.0.0.1:8080/"_s);
+        dialog.setConnections(u"<img src=x> 2 connections"_s, { section, section });
+        QCOMPARE(dialog.headline(), u"<img src=x> 2 connections"_s);
+        QVERIFY(dialog.detailsText().contains(u"Connection 2 of 2: <b>x</b>\n"_s));
+        QVERIFY(!dialog.detailsText().contains(u"hunter2"_s));
+        QVERIFY(!dialog.detailsText().contains(u"someone"_s));
+        // Sections stay through a language change.
+        const QString before = dialog.detailsText();
+        QEvent change(QEvent::LanguageChange);
+        QCoreApplication::sendEvent(&dialog, &change);
+        QCOMPARE(dialog.detailsText(), before);
+    }
+
     void detailsAreReadOnly_andClosable()
     {
         ConnectionDetailsDialog dialog;

@@ -3,7 +3,9 @@
 // statuses change on screen; a profile switch drops the old rows and the calls in flight; a
 // failed refresh keeps the stale rows under the CLI's error with Retry; configuration errors say
 // what to do; a cycle costs ⌈N/500⌉ List requests and one Describe; interval, pause, dashboard,
-// full screen, copying, the shortcuts dialog and the persisted settings.
+// full screen, copying, the shortcuts dialog and the persisted settings; with several
+// connections, the status bar's summary, the title and a Connection Details section for each;
+// IAM Identity Center sign-in from the fleet's banner and from the selected scheduler's tabs.
 #include "aws/ssotokencache.h"
 #include "fleetfixture.h"
 #include "models/itemroles.h"
@@ -11,7 +13,9 @@
 #include "models/timetext.h"
 #include "models/walltilesmodel.h"
 #include "ui/connectionbar.h"
+#include "ui/connectiondetailsdialog.h"
 #include "ui/connectionsdialog.h"
+#include "ui/connectionsstatuslabel.h"
 #include "ui/dashboardcounts.h"
 #include "ui/dashboardtiledelegate.h"
 #include "ui/dashboardview.h"
@@ -171,6 +175,8 @@ private slots:
     void connections_severalAccountsOnOneTable_detailsFollowTheRow();
     void connections_oneFailingSaysWhyAloneInTheHeader();
     void connections_rememberedAcrossRestarts();
+    void connections_statusBarSummarizesEachAndTicks();
+    void connections_detailsListEverySection_titleCountsThem();
     void ssoProfileWithoutToken_signInFromTheBanner_fillsTheTable();
     void ssoTokenGone_theTabsOfferSignIn_historyReadsAgain();
     void roleWithMfa_asksForTheCode_cancelAndWrongCodeFailThatConnection();
@@ -1191,6 +1197,160 @@ void TestMainWindow::connections_rememberedAcrossRestarts()
     QCOMPARE(env.session->connectionCount(), 1);
     QCOMPARE(env.settings->value(u"connection/more"_s).toStringList(),
         (QStringList { u"plant-b@us-east-1"_s, u"plant-c"_s }));
+}
+
+void TestMainWindow::connections_statusBarSummarizesEachAndTicks()
+{
+    fleettest::Environment env;
+    QVERIFY(env.setUp({ { QStringLiteral("plant-a"), ownFleet(5, 11, u"eu-west-1"_s, 8) },
+        { QStringLiteral("plant-b"), ownFleet(6, 12, u"us-west-2"_s, 9) } }));
+    ui::MainWindowSetup setup;
+    setup.connections = { { u"plant-a"_s, QString() }, { u"plant-b"_s, QString() },
+        { u"nosuch"_s, u"eu-west-1"_s } };
+    Window window(env, setup);
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window.window.get()));
+    QVERIFY(allLoaded(env.session.get()));
+    QCOMPARE(window.model()->rowCount(), 11);
+    auto *summary
+        = window->statusBar()->findChild<ui::ConnectionsStatusLabel *>(u"connectionsStatusLabel"_s);
+    auto *single = window->statusBar()->findChild<QLabel *>(u"connectionStatusLabel"_s);
+    QVERIFY(summary && single);
+    // The summary stands in for the one-connection label.
+    QVERIFY(summary->isVisible());
+    QVERIFY(!single->isVisible());
+    QCOMPARE(summary->accessibleName(), u"Connections"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(summary->text(),
+        u"3 connections · 2 answering · updated just now · nosuch · eu-west-1 failing: "
+        u"configuration error"_s,
+        kWaitMs);
+
+    // The ages tick on the session's clock.
+    const QString loadedAt = models::clockTimeText(fleettest::kStart);
+    env.clock->advance(std::chrono::seconds(12));
+    QTRY_COMPARE(summary->text(),
+        u"3 connections · 2 answering · updated 12 s ago · nosuch · eu-west-1 failing: "
+        u"configuration error"_s);
+    const QStringList lines { u"plant-a · eu-west-1: answering, updated %1 (12 s ago)"_s.arg(
+                                  loadedAt),
+        u"plant-b · us-west-2: answering, updated %1 (12 s ago)"_s.arg(loadedAt),
+        u"nosuch · eu-west-1: failing, never updated: The config profile (nosuch) could not be "
+        u"found"_s };
+    QCOMPARE(summary->accessibleDescription(), lines.join(u'\n'));
+    for (const QString &line : lines)
+        QVERIFY2(summary->toolTip().contains(line.toHtmlEscaped()), qPrintable(summary->toolTip()));
+
+    // A second one fails: both are counted, and the lines say which and why.
+    env.emulator(u"plant-b"_s).stop();
+    window->refreshAction()->trigger();
+    QVERIFY(allLoaded(env.session.get()));
+    QTRY_COMPARE_WITH_TIMEOUT(env.session->connectionProblems().size(), 2, kWaitMs);
+    QTRY_COMPARE(summary->text(), u"3 connections · 1 answering · updated just now · 2 failing"_s);
+    const QString why = env.session->connection(1)->problem();
+    QVERIFY(!why.isEmpty());
+    const QStringList failing = summary->accessibleDescription().split(u'\n');
+    QCOMPARE(failing.size(), 3);
+    QCOMPARE(failing.at(0),
+        u"plant-a · eu-west-1: answering, updated %1 (just now)"_s.arg(
+            models::clockTimeText(fleettest::kStart.addSecs(12))));
+    QCOMPARE(failing.at(1),
+        u"plant-b · us-west-2: failing, last updated %1 (12 s ago): %2"_s.arg(loadedAt, why));
+    QCOMPARE(failing.at(2), lines.at(2));
+
+    // Back to one connection: the label of old, and no summary.
+    window->setExtraConnections({});
+    QCOMPARE(env.session->connectionCount(), 1);
+    QVERIFY(!summary->isVisible());
+    QVERIFY(single->isVisible());
+    QCOMPARE(single->text(), u"Connected: plant-a · eu-west-1"_s);
+    QCOMPARE(summary->text(), QString());
+}
+
+void TestMainWindow::connections_detailsListEverySection_titleCountsThem()
+{
+    fleettest::Environment env;
+    QVERIFY(env.setUp({ { QStringLiteral("plant-a"), ownFleet(4, 13, u"eu-west-1"_s, 10) },
+        { QStringLiteral("plant-b"), ownFleet(3, 14, u"us-west-2"_s, 11) } }));
+    ui::MainWindowSetup setup;
+    setup.connections = { { u"plant-a"_s, QString() }, { u"plant-b"_s, QString() },
+        { u"nosuch"_s, u"eu-west-1"_s } };
+    Window window(env, setup);
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window.window.get()));
+    QVERIFY(allLoaded(env.session.get()));
+    QTRY_COMPARE_WITH_TIMEOUT(window.model()->rowCount(), 7, kWaitMs);
+    QCOMPARE(window->windowTitle(), u"Lookout Desk — 3 connections"_s);
+
+    // The second fails; File → Connection Details (Ctrl+I) has a section for each.
+    env.emulator(u"plant-b"_s).stop();
+    window->refreshAction()->trigger();
+    QVERIFY(allLoaded(env.session.get()));
+    QTRY_COMPARE_WITH_TIMEOUT(env.session->connectionProblems().size(), 2, kWaitMs);
+    QTest::keyClick(window.window.get(), Qt::Key_I, Qt::ControlModifier);
+    auto *dialog = window->findChild<ui::ConnectionDetailsDialog *>(u"connectionDetailsDialog"_s);
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    QCOMPARE(dialog->headline(), u"3 connections · 1 answering · updated just now · 2 failing"_s);
+    const QString text = dialog->detailsText();
+    const QStringList sections = text.split(u"\n\n"_s);
+    QCOMPARE(sections.size(), 3);
+
+    const auto accountOf = [&](int source) {
+        for (int row = 0; row < window.model()->rowCount(); ++row) {
+            if (window.model()->sourceAt(row) == source)
+                return window.model()
+                    ->index(row, SchedulerListModel::AccountColumn)
+                    .data()
+                    .toString();
+        }
+        return QString();
+    };
+    const QString loadedAt = models::clockTimeText(fleettest::kStart);
+    for (int source : { 0, 1 }) {
+        const models::FleetConnection *connection = env.session->connection(source);
+        QStringList expected { u"Connection %1 of 3: %2"_s.arg(source + 1).arg(connection->label()),
+            source == 0 ? u"state: answering, updated %1 (just now)"_s.arg(loadedAt)
+                        : u"state: failing, last updated %1 (just now): %2"_s.arg(
+                            loadedAt, connection->problem()),
+            u"account: "_s + accountOf(source) };
+        QVERIFY(!accountOf(source).isEmpty());
+        if (source == 1) {
+            expected.append(u"last error: "_s + connection->refreshError()->toString());
+            expected.append(u"Check the endpoint and the network, then press Retry."_s);
+        }
+        // Where each value comes from, the credentials as their provider describes them.
+        const QStringList values = connection->connectedClient()->config().describe();
+        expected.insert(source == 1 ? 4 : 3, values.join(u'\n'));
+        QCOMPARE(sections.at(source), expected.join(u'\n'));
+        QVERIFY(values.at(3).startsWith(u"credentials: "_s));
+    }
+    QCOMPARE(sections.at(2),
+        u"Connection 3 of 3: nosuch · eu-west-1\n"
+        u"state: failing, never updated: The config profile (nosuch) could not be found\n"
+        u"account: not known until its schedulers are listed\n"
+        u"last error: The config profile (nosuch) could not be found\n"
+        u"Change or remove it with File → Connections."_s);
+    for (const QString &profile : { u"plant-a"_s, u"plant-b"_s })
+        QVERIFY(!text.contains(env.emulator(profile).credentials().secretAccessKey));
+
+    // Copy takes every section.
+    QGuiApplication::clipboard()->setText(u"before"_s);
+    auto *copy = dialog->findChild<QPushButton *>(u"copyDetailsPushButton"_s);
+    QVERIFY(copy);
+    copy->click();
+    QCOMPARE(QGuiApplication::clipboard()->text(), text);
+    const QPointer<ui::ConnectionDetailsDialog> closed = dialog;
+    dialog->close();
+    QTRY_VERIFY(!closed);
+
+    // One connection again: the title and the dialog as with one.
+    window->setExtraConnections({});
+    QCOMPARE(window->windowTitle(), u"Lookout Desk — plant-a · eu-west-1"_s);
+    window->findChild<QAction *>(u"connectionDetailsAction"_s)->trigger();
+    auto *one = window->findChild<ui::ConnectionDetailsDialog *>(u"connectionDetailsDialog"_s);
+    QVERIFY(one);
+    QVERIFY(one->headline().startsWith(u"Connected as plant-a · eu-west-1 to "_s));
+    QCOMPARE(one->detailsText(), env.session->connectedClient()->config().describe().join(u'\n'));
 }
 
 QTEST_MAIN(TestMainWindow)
