@@ -349,6 +349,125 @@
     </message>
 </context>
 <context>
+    <name>models::ConnectionStatus</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>connection %1</source>
+        <translation>Verbindung %1</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>service error</source>
+        <translation>Dienstfehler</translation>
+    </message>
+    <message>
+        <source>network error</source>
+        <translation>Netzwerkfehler</translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation>Zeitüberschreitung</translation>
+    </message>
+    <message>
+        <source>TLS error</source>
+        <translation>TLS-Fehler</translation>
+    </message>
+    <message>
+        <source>answer too large</source>
+        <translation>Antwort zu groß</translation>
+    </message>
+    <message>
+        <source>unreadable answer</source>
+        <translation>unlesbare Antwort</translation>
+    </message>
+    <message>
+        <source>invalid parameter</source>
+        <translation>ungültiger Parameter</translation>
+    </message>
+    <message>
+        <source>no usable credentials</source>
+        <translation>keine verwendbaren Anmeldedaten</translation>
+    </message>
+    <message>
+        <source>configuration error</source>
+        <translation>Konfigurationsfehler</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connections</source>
+        <translation>
+            <numerusform>%n Verbindung</numerusform>
+            <numerusform>%n Verbindungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answering</source>
+        <translation>
+            <numerusform>%n antwortet</numerusform>
+            <numerusform>%n antworten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>updated %1</source>
+        <translation>aktualisiert %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connecting</source>
+        <translation>
+            <numerusform>%n verbindet sich</numerusform>
+            <numerusform>%n verbinden sich</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 failing: %2</source>
+        <translation>%1 gestört: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failing</source>
+        <translation>
+            <numerusform>%n gestört</numerusform>
+            <numerusform>%n gestört</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>answering, updated %1</source>
+        <translation>antwortet, aktualisiert %1</translation>
+    </message>
+    <message>
+        <source>answering</source>
+        <translation>antwortet</translation>
+    </message>
+    <message>
+        <source>failing, last updated %1: %2</source>
+        <translation>gestört, zuletzt aktualisiert %1: %2</translation>
+    </message>
+    <message>
+        <source>failing, never updated: %1</source>
+        <translation>gestört, nie aktualisiert: %1</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>verbindet sich</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
     <name>models::DurationText</name>
     <message>
         <source>Every hour</source>
@@ -1378,6 +1497,26 @@
         <source>Problems in the AWS configuration files (the rest of them still works):</source>
         <translation>Probleme in den AWS-Konfigurationsdateien (der Rest davon funktioniert weiterhin):</translation>
     </message>
+    <message>
+        <source>Connection %1 of %2: %3</source>
+        <translation>Verbindung %1 von %2: %3</translation>
+    </message>
+    <message>
+        <source>state: %1</source>
+        <translation>Zustand: %1</translation>
+    </message>
+    <message>
+        <source>account: not known until its schedulers are listed</source>
+        <translation>Konto: unbekannt, bis seine Planer aufgelistet sind</translation>
+    </message>
+    <message>
+        <source>account: %1</source>
+        <translation>Konto: %1</translation>
+    </message>
+    <message>
+        <source>last error: %1</source>
+        <translation>letzter Fehler: %1</translation>
+    </message>
 </context>
 <context>
     <name>ui::ConnectionsDialog</name>
@@ -1440,6 +1579,13 @@
     <message>
         <source>Remove connection</source>
         <translation>Verbindung entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>ui::ConnectionsStatusLabel</name>
+    <message>
+        <source>Connections</source>
+        <translation>Verbindungen</translation>
     </message>
 </context>
 <context>
@@ -2204,6 +2350,17 @@ Ein Betrachter für Inferenzplaner von Amazon Lookout for Equipment.</translatio
     <message>
         <source>Sign in to IAM Identity Center with Sign In.</source>
         <translation>Mit „Anmelden“ bei IAM Identity Center anmelden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Lookout Desk — %n connections</source>
+        <translation>
+            <numerusform>Lookout Desk — %n Verbindung</numerusform>
+            <numerusform>Lookout Desk — %n Verbindungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Change or remove it with File → Connections.</source>
+        <translation>Ändern oder entfernen Sie sie unter Datei → Verbindungen.</translation>
     </message>
 </context>
 <context>
