@@ -913,7 +913,7 @@ void SchedulerListModel::removeRowsWhere(const std::function<bool(const Row &)> 
         beginRemoveRows(QModelIndex(), first, last);
         for (int i = first; i <= last; ++i)
             m_summary.remove(m_rows[std::size_t(i)].summary);
-        m_rows.erase(m_rows.begin() + first, m_rows.begin() + last + 1);
+        m_rows.erase(std::size_t(first), std::size_t(last) + 1);
         forgetNameRanks();
         // Later rows moved up; the index must be right before endRemoveRows lets views look.
         rebuildIndex();
