@@ -199,7 +199,7 @@ void DashboardView::updateCounts()
             if (!isVisible())
                 return;
             updateGroupCounts();
-            layoutSections();
+            fitTiles(); // the groups' headers fit their names and counts
         },
         Qt::QueuedConnection);
 }
@@ -413,7 +413,16 @@ void DashboardView::fitTiles()
     const QFont base = font();
     const bool grouped = m_wall->isGrouped();
     // Every group header is as high, whatever it says: turning a page changes no tile's size.
-    m_headerHeight = grouped ? m_sections.first().header->fittedHeight() : 0;
+    m_headerHeight = 0;
+    if (grouped) {
+        QList<std::pair<QString, models::FleetSummary>> named;
+        for (const models::WallTilesModel::Group &group : m_wall->groups())
+            named.append({ groupName(group.connection), m_groupCounts.value(group.connection) });
+        const DashboardGroupHeader::Fit headers
+            = m_sections.first().header->fitFor(area.width(), named);
+        m_headerHeight = headers.height;
+        m_headersStacked = headers.stacked;
+    }
     QList<int> every;
     QList<int> collapsed;
     for (const models::WallTilesModel::Group &group : m_wall->groups()) {
@@ -523,6 +532,7 @@ void DashboardView::layoutSections()
         const QString name = groupName(shown.connection);
         section.header->setGroup(name, m_groupCounts.value(shown.connection));
         section.header->setContinuation(shown.continued, shown.continues);
+        section.header->setStacked(m_headersStacked);
         bool failing = false;
         const QString freshness = groupFreshness(shown.connection, &failing);
         section.header->setFreshness(freshness, failing);

@@ -143,6 +143,7 @@ private:
     QList<Section> m_sections; // at least one; the first's view is m_tiles
     qsizetype m_shownSections = 1;
     int m_headerHeight = 0;
+    bool m_headersStacked = false; // every group's name over its counts: a narrow window
     int m_columns = 0; // of tiles, as fitted
     QList<models::FleetSummary> m_groupCounts; // by connection
     QStringList m_groupAccounts; // by connection: the account of its rows
