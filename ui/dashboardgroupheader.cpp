@@ -57,16 +57,20 @@ DashboardGroupHeader::Fit DashboardGroupHeader::fitFor(
     const QMargins margins = layout()->contentsMargins();
     const int inner = std::max(1, width - margins.left() - margins.right());
     const QFontMetrics title(m_title->font());
+    // The label's own margins around its text.
+    const QSize titleLabel = m_title->sizeHint();
+    const int titleChrome = titleLabel.width() - title.horizontalAdvance(m_title->text());
+    const int spacing = fontMetrics().height(); // between name and counts on one line
     Fit fit;
     int countsHeight = m_counts->lineHeight();
     for (const auto &[name, counts] : groups) {
         const int countsWidth = m_counts->chipsSize(counts).width();
-        fit.stacked
-            = fit.stacked || title.horizontalAdvance(name) + m_top->spacing() + countsWidth > inner;
+        fit.stacked = fit.stacked
+            || titleChrome + title.horizontalAdvance(name) + spacing + countsWidth > inner;
         countsHeight = std::max(countsHeight, m_counts->chipsSize(counts, inner).height());
     }
-    const int nameAndCounts = fit.stacked ? title.height() + countsHeight
-                                          : std::max(title.height(), m_counts->lineHeight());
+    const int nameAndCounts = fit.stacked ? titleLabel.height() + countsHeight
+                                          : std::max(titleLabel.height(), m_counts->lineHeight());
     fit.height
         = margins.top() + margins.bottom() + nameAndCounts + m_freshness->sizeHint().height();
     return fit;

@@ -742,8 +742,8 @@ void SchedulerListModel::applyPage(
             row.cycle = cycle;
             row.receivedAt = now;
             deriveSortKeys(row);
-            if (QString &account = m_sources[std::size_t(source)].account; account.isEmpty())
-                account = row.account;
+            if (!row.account.isEmpty())
+                m_sources[std::size_t(source)].account = row.account;
             if (const auto again = addedByKey.constFind(key); again != addedByKey.cend())
                 added[*again] = std::move(row);
             else {

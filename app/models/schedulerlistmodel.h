@@ -246,7 +246,7 @@ private:
     struct Source {
         QString profile;
         QString region;
-        QString account; // of its rows (one per connection), from the first one listed
+        QString account; // of its rows (one per connection), as the newest one listed says
         QString problem;
         qint64 cycle = 0; // its cycle running or last run
         bool cycleRunning = false;
