@@ -36,13 +36,14 @@ void DashboardCounts::setSummary(const models::FleetSummary &summary)
     update();
 }
 
-QList<DashboardCounts::Chip> DashboardCounts::layoutChips(int width, int *height) const
+QList<DashboardCounts::Chip> DashboardCounts::layoutChips(
+    const models::FleetSummary &summary, int width, int *height) const
 {
     const QFontMetrics metrics(countFont());
     const int gap = fontMetrics().height();
     QList<Chip> chips;
-    chips.append({ QString(), m_summary.totalText(), {} });
-    for (const models::FleetSummary::Count &count : m_summary.counts())
+    chips.append({ QString(), summary.totalText(), {} });
+    for (const models::FleetSummary::Count &count : summary.counts())
         chips.append({ count.value, QString::number(count.count), {} });
 
     int x = 0;
@@ -75,12 +76,18 @@ int DashboardCounts::lineHeight() const
         QFontMetrics(countFont()).height());
 }
 
-QSize DashboardCounts::sizeHint() const
+QSize DashboardCounts::chipsSize(const models::FleetSummary &summary, int width) const
 {
     int height = 0;
-    const QList<Chip> chips = layoutChips(QWIDGETSIZE_MAX, &height);
-    const int width = chips.isEmpty() ? 0 : chips.last().rect.right() + 1;
-    return { width, height };
+    int right = 0;
+    for (const Chip &chip : layoutChips(summary, width, &height))
+        right = std::max(right, chip.rect.right() + 1);
+    return { right, height };
+}
+
+QSize DashboardCounts::sizeHint() const
+{
+    return chipsSize(m_summary);
 }
 
 QSize DashboardCounts::minimumSizeHint() const
@@ -91,9 +98,7 @@ QSize DashboardCounts::minimumSizeHint() const
 
 int DashboardCounts::heightForWidth(int width) const
 {
-    int height = 0;
-    layoutChips(width, &height);
-    return height;
+    return chipsSize(m_summary, width).height();
 }
 
 void DashboardCounts::paintEvent(QPaintEvent *)
@@ -101,7 +106,7 @@ void DashboardCounts::paintEvent(QPaintEvent *)
     QPainter painter(this);
     const QFont count = countFont();
     int height = 0;
-    for (const Chip &chip : layoutChips(width(), &height)) {
+    for (const Chip &chip : layoutChips(m_summary, width(), &height)) {
         QRect textRect = chip.rect;
         if (!chip.badgeValue.isEmpty()) {
             StatusBadge::PaintOptions options;

@@ -22,6 +22,8 @@ public:
 
     // The height of one line of chips, whatever they say.
     int lineHeight() const;
+    // The size the chips of `summary` take in this widget's fonts, wrapped at `width`.
+    QSize chipsSize(const models::FleetSummary &summary, int width = QWIDGETSIZE_MAX) const;
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -39,7 +41,7 @@ private:
         QRect rect;
     };
     // The chips placed within `width`, and the height they need.
-    QList<Chip> layoutChips(int width, int *height) const;
+    QList<Chip> layoutChips(const models::FleetSummary &summary, int width, int *height) const;
     QFont countFont() const;
 
     models::FleetSummary m_summary;

@@ -3,9 +3,9 @@
 #include "ui/dashboardcounts.h"
 #include "ui/elidedlabel.h"
 
+#include <QBoxLayout>
 #include <QEvent>
 #include <QFontMetrics>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QVBoxLayout>
 
@@ -15,13 +15,13 @@ namespace ui {
 
 DashboardGroupHeader::DashboardGroupHeader(QWidget *parent)
     : QWidget(parent)
-    , m_title(new QLabel(this))
+    , m_title(new ElidedLabel(this))
     , m_counts(new DashboardCounts(this))
     , m_freshness(new ElidedLabel(this))
 {
     setObjectName(QStringLiteral("dashboardGroupHeader"));
     m_title->setObjectName(QStringLiteral("groupTitleLabel"));
-    m_title->setTextFormat(Qt::PlainText);
+    m_title->setElideMode(Qt::ElideRight);
     QFont title = font();
     title.setBold(true);
     title.setPointSizeF(title.pointSizeF() * 1.5);
@@ -37,26 +37,53 @@ DashboardGroupHeader::DashboardGroupHeader(QWidget *parent)
     freshness.setPointSizeF(freshness.pointSizeF() * 1.25);
     m_freshness->setFont(freshness);
 
-    auto *top = new QHBoxLayout;
-    top->setContentsMargins(0, 0, 0, 0);
-    top->addWidget(m_title);
-    top->addSpacing(fontMetrics().height());
-    top->addWidget(m_counts, 1);
+    m_top = new QBoxLayout(QBoxLayout::LeftToRight);
+    m_top->setContentsMargins(0, 0, 0, 0);
+    m_top->setSpacing(fontMetrics().height());
+    m_top->addWidget(m_title, 1);
+    m_top->addWidget(m_counts);
     auto *layout = new QVBoxLayout(this);
     const int margin = fontMetrics().height() / 4;
     layout->setContentsMargins(margin, margin, margin, margin);
     layout->setSpacing(0);
-    layout->addLayout(top);
+    layout->addLayout(m_top);
     layout->addWidget(m_freshness);
     updateTexts();
 }
 
-int DashboardGroupHeader::fittedHeight() const
+DashboardGroupHeader::Fit DashboardGroupHeader::fitFor(
+    int width, const QList<std::pair<QString, models::FleetSummary>> &groups) const
 {
     const QMargins margins = layout()->contentsMargins();
-    return margins.top() + margins.bottom()
-        + std::max(QFontMetrics(m_title->font()).height(), m_counts->lineHeight())
-        + m_freshness->sizeHint().height();
+    const int inner = std::max(1, width - margins.left() - margins.right());
+    const QFontMetrics title(m_title->font());
+    // The label's own margins around its text.
+    const QSize titleLabel = m_title->sizeHint();
+    const int titleChrome = titleLabel.width() - title.horizontalAdvance(m_title->text());
+    const int spacing = fontMetrics().height(); // between name and counts on one line
+    Fit fit;
+    int countsHeight = m_counts->lineHeight();
+    for (const auto &[name, counts] : groups) {
+        const int countsWidth = m_counts->chipsSize(counts).width();
+        fit.stacked = fit.stacked
+            || titleChrome + title.horizontalAdvance(name) + spacing + countsWidth > inner;
+        countsHeight = std::max(countsHeight, m_counts->chipsSize(counts, inner).height());
+    }
+    const int nameAndCounts = fit.stacked ? titleLabel.height() + countsHeight
+                                          : std::max(titleLabel.height(), m_counts->lineHeight());
+    fit.height
+        = margins.top() + margins.bottom() + nameAndCounts + m_freshness->sizeHint().height();
+    return fit;
+}
+
+void DashboardGroupHeader::setStacked(bool stacked)
+{
+    if (stacked == m_stacked)
+        return;
+    m_stacked = stacked;
+    m_top->setDirection(stacked ? QBoxLayout::TopToBottom : QBoxLayout::LeftToRight);
+    m_top->setSpacing(stacked ? 0 : fontMetrics().height());
+    m_top->setStretchFactor(m_title, stacked ? 0 : 1);
 }
 
 QColor DashboardGroupHeader::bannerColor()
@@ -117,6 +144,7 @@ void DashboardGroupHeader::updateTexts()
     else if (m_continues)
         title = tr("%1 … continued on the next page").arg(m_name);
     m_title->setText(title);
+    m_title->setToolTip(title);
     m_title->setAccessibleName(tr("Group"));
     m_freshness->setAccessibleName(tr("Last refresh of the group"));
     setAccessibleName(

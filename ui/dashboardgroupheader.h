@@ -2,9 +2,12 @@
 
 #include "models/fleetsummary.h"
 
+#include <QList>
 #include <QWidget>
 
-class QLabel;
+#include <utility>
+
+class QBoxLayout;
 
 namespace ui {
 
@@ -33,9 +36,18 @@ public:
     QString freshnessText() const;
     bool isBannerShown() const { return m_banner; }
     DashboardCounts *counts() const { return m_counts; }
-    // Every header's height, whatever it says (the wall fits its tiles under it): a line of name
-    // and counts, a line of freshness.
-    int fittedHeight() const;
+    // How headers `width` wide hold every one of `groups` (name and counts): each on one line of
+    // name and counts when all fit so (a name longer for its continuation is elided), else the
+    // name over its counts, which wrap; then a line of freshness. Every header of the wall takes
+    // this fit, so turning a page changes no tile's size.
+    struct Fit {
+        bool stacked = false;
+        int height = 0;
+    };
+    Fit fitFor(int width, const QList<std::pair<QString, models::FleetSummary>> &groups) const;
+    // The name over the counts (a narrow window), or beside them.
+    void setStacked(bool stacked);
+    bool isStacked() const { return m_stacked; }
 
     // White on it is 7.3:1 (WCAG AAA asks 7:1), and it is no status badge's colour.
     static QColor bannerColor();
@@ -46,9 +58,11 @@ protected:
 private:
     void updateTexts();
 
-    QLabel *m_title;
+    ElidedLabel *m_title;
     DashboardCounts *m_counts;
     ElidedLabel *m_freshness;
+    QBoxLayout *m_top;
+    bool m_stacked = false;
     QString m_name;
     bool m_continued = false;
     bool m_continues = false;

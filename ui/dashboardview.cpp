@@ -199,7 +199,7 @@ void DashboardView::updateCounts()
             if (!isVisible())
                 return;
             updateGroupCounts();
-            layoutSections();
+            fitTiles(); // the groups' headers fit their names and counts
         },
         Qt::QueuedConnection);
 }
@@ -208,7 +208,6 @@ void DashboardView::updateGroupCounts()
 {
     const int connections = m_model ? m_model->connectionCount() : 1;
     m_groupCounts = QList<models::FleetSummary>(connections);
-    m_groupAccounts = QStringList(connections);
     if (!m_model || connections < 2)
         return;
     // Once per refresh cycle, over the fleet's rows: no sorting, no proxies.
@@ -217,34 +216,7 @@ void DashboardView::updateGroupCounts()
         if (connection < 0 || connection >= connections)
             continue;
         m_groupCounts[connection].add(m_model->schedulerAt(row));
-        if (m_groupAccounts.at(connection).isEmpty()) {
-            m_groupAccounts[connection]
-                = m_model->index(row, models::SchedulerListModel::AccountColumn).data().toString();
-        }
     }
-}
-
-QString DashboardView::groupName(int connection) const
-{
-    if (!m_model)
-        return {};
-    const QString account = m_groupAccounts.value(connection);
-    const QString region = m_model->connectionRegion(connection);
-    const QString profile = m_model->connectionProfile(connection);
-    // As the fleet table's Account and Region columns say it; before the first listing names
-    // the account, the profile stands in for it.
-    QString name = account.isEmpty() ? profile : account;
-    if (!region.isEmpty())
-        name = name.isEmpty() ? region : tr("%1 · %2", "account · region").arg(name, region);
-    bool shared = false;
-    for (int other = 0; other < m_model->connectionCount() && !account.isEmpty(); ++other) {
-        shared = shared
-            || (other != connection && m_groupAccounts.value(other) == account
-                && m_model->connectionRegion(other) == region);
-    }
-    if (shared && !profile.isEmpty())
-        name = tr("%1 (profile %2)").arg(name, profile);
-    return name;
 }
 
 QString DashboardView::groupFreshness(int connection, bool *failing) const
@@ -413,7 +385,17 @@ void DashboardView::fitTiles()
     const QFont base = font();
     const bool grouped = m_wall->isGrouped();
     // Every group header is as high, whatever it says: turning a page changes no tile's size.
-    m_headerHeight = grouped ? m_sections.first().header->fittedHeight() : 0;
+    m_headerHeight = 0;
+    if (grouped) {
+        QList<std::pair<QString, models::FleetSummary>> named;
+        for (const models::WallTilesModel::Group &group : m_wall->groups())
+            named.append({ m_model->connectionName(group.connection),
+                m_groupCounts.value(group.connection) });
+        const DashboardGroupHeader::Fit headers
+            = m_sections.first().header->fitFor(area.width(), named);
+        m_headerHeight = headers.height;
+        m_headersStacked = headers.stacked;
+    }
     QList<int> every;
     QList<int> collapsed;
     for (const models::WallTilesModel::Group &group : m_wall->groups()) {
@@ -520,9 +502,10 @@ void DashboardView::layoutSections()
             section.view->setModelColumn(models::SchedulerListModel::NameColumn);
         }
         section.range->setRange(shown.firstTile, shown.tileCount);
-        const QString name = groupName(shown.connection);
+        const QString name = m_model->connectionName(shown.connection);
         section.header->setGroup(name, m_groupCounts.value(shown.connection));
         section.header->setContinuation(shown.continued, shown.continues);
+        section.header->setStacked(m_headersStacked);
         bool failing = false;
         const QString freshness = groupFreshness(shown.connection, &failing);
         section.header->setFreshness(freshness, failing);

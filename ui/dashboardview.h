@@ -63,9 +63,6 @@ public:
     DashboardTilesView *sectionView(int section) const;
     // A wall tile's index in the view that shows it, and that view; invalid when not shown.
     QModelIndex viewIndex(int tile, DashboardTilesView **view = nullptr) const;
-    // What a connection's group header names it: "123456789012 · eu-west-1", with the profile
-    // when another connection has the same account and region.
-    QString groupName(int connection) const;
     DashboardCounts *counts() const { return m_counts; }
     models::WallTilesModel *wallModel() const { return m_wall; }
 
@@ -143,9 +140,9 @@ private:
     QList<Section> m_sections; // at least one; the first's view is m_tiles
     qsizetype m_shownSections = 1;
     int m_headerHeight = 0;
+    bool m_headersStacked = false; // every group's name over its counts: a narrow window
     int m_columns = 0; // of tiles, as fitted
     QList<models::FleetSummary> m_groupCounts; // by connection
-    QStringList m_groupAccounts; // by connection: the account of its rows
     bool m_groupCountsPending = false;
     DashboardTilesView *m_tiles;
     DashboardTileDelegate *m_delegate;

@@ -146,16 +146,6 @@ bool SchedulerListModel::rowIsStale(const Row &row) const
     return failedCycle >= 0 && row.cycle < failedCycle;
 }
 
-QString SchedulerListModel::groupOf(const Row &row) const
-{
-    if (m_sources.size() < 2)
-        return {};
-    const QString &region = m_sources[std::size_t(row.source)].region;
-    if (row.account.isEmpty())
-        return region;
-    return region.isEmpty() ? row.account : row.account + QStringLiteral(" · ") + region;
-}
-
 QString SchedulerListModel::nameKey(const QString &name, int source) const
 {
     // Source 0 keys by the name alone: the one-connection table builds no extra strings.
@@ -244,6 +234,25 @@ QString SchedulerListModel::connectionRegion(int source) const
                                                      : QString();
 }
 
+QString SchedulerListModel::connectionName(int source) const
+{
+    if (connectionCount() < 2 || source < 0 || source >= connectionCount())
+        return {};
+    const Source &named = m_sources[std::size_t(source)];
+    QString name = named.account.isEmpty() ? named.profile : named.account;
+    if (!named.region.isEmpty())
+        name = name.isEmpty() ? named.region
+                              : tr("%1 · %2", "account · region").arg(name, named.region);
+    const bool shared = !named.account.isEmpty()
+        && std::any_of(m_sources.cbegin(), m_sources.cend(), [&named](const Source &other) {
+               return &other != &named && other.account == named.account
+                   && other.region == named.region;
+           });
+    if (shared && !named.profile.isEmpty())
+        name = tr("%1 (profile %2)").arg(name, named.profile);
+    return name;
+}
+
 QDateTime SchedulerListModel::connectionLastCompleteRefresh(int source) const
 {
     if (source < 0 || source >= connectionCount()
@@ -319,7 +328,8 @@ bool SchedulerListModel::connectionMatches(int row, const QString &text) const
 
 QString SchedulerListModel::groupAt(int row) const
 {
-    return row >= 0 && row < rowCount() ? groupOf(m_rows[std::size_t(row)]) : QString();
+    return row >= 0 && row < rowCount() ? connectionName(m_rows[std::size_t(row)].source)
+                                        : QString();
 }
 
 // ---- reading ------------------------------------------------------------------------------
@@ -526,7 +536,7 @@ QVariant SchedulerListModel::data(const QModelIndex &index, int role) const
     case StaleRole:
         return rowIsStale(row);
     case ConnectionGroupRole:
-        return groupOf(row);
+        return connectionName(row.source);
     case ConnectionProblemRole:
         return m_sources[std::size_t(row.source)].problem;
     case ConnectionIndexRole:
@@ -732,6 +742,8 @@ void SchedulerListModel::applyPage(
             row.cycle = cycle;
             row.receivedAt = now;
             deriveSortKeys(row);
+            if (!row.account.isEmpty())
+                m_sources[std::size_t(source)].account = row.account;
             if (const auto again = addedByKey.constFind(key); again != addedByKey.cend())
                 added[*again] = std::move(row);
             else {
@@ -755,7 +767,7 @@ void SchedulerListModel::applyPage(
             changes.append({ text(summary.inferenceSchedulerName),
                 text(summary.inferenceSchedulerArn), text(row.summary.status), text(summary.status),
                 text(row.summary.latestInferenceResult), text(summary.latestInferenceResult),
-                groupOf(row) });
+                connectionName(row.source) });
             m_summary.remove(row.summary);
             m_summary.add(summary);
             countsChanged = true;
@@ -958,6 +970,7 @@ void SchedulerListModel::clear()
         source.failedCycle = -1;
         source.lastCompleteAt = -1;
         source.nextRowHint = 0;
+        source.account.clear();
     }
     endResetModel();
     emit summaryChanged();
@@ -979,6 +992,7 @@ void SchedulerListModel::clearConnection(int source)
     state.lastCompleteAt = -1;
     state.nextRowHint = 0;
     state.problem.clear();
+    state.account.clear();
     if (std::exchange(m_summaryPending, false))
         emit summaryChanged();
     emit freshnessChanged();

@@ -100,6 +100,12 @@ public:
     void setConnectionInfo(int source, const QString &profile, const QString &region);
     QString connectionProfile(int source) const;
     QString connectionRegion(int source) const;
+    // What rows of several connections shown together are grouped under (the wall's headers,
+    // notifications, ConnectionGroupRole): "123456789012 · eu-west-1", as the Account and Region
+    // columns say it. The profile stands in for the account until a listing names it, and is
+    // added, "(profile plant-b)", where two connections share account and region. Empty with one
+    // connection.
+    QString connectionName(int source) const;
     // When `source`'s last cycle completed (UTC); invalid before its first.
     QDateTime connectionLastCompleteRefresh(int source) const;
     // One line on why `source`'s connection is stale or failing; empty when it is well.
@@ -234,7 +240,6 @@ private:
     void rebuildIndex();
     void scheduleHighlightExpiry();
     bool rowIsStale(const Row &row) const;
-    QString groupOf(const Row &row) const;
     QString nameKey(const QString &name, int source) const;
     void emitSourceRowsChanged(int source, const QList<int> &roles);
 
@@ -242,6 +247,7 @@ private:
     struct Source {
         QString profile;
         QString region;
+        QString account; // of its rows (one per connection), as the newest one listed says
         QString problem;
         qint64 cycle = 0; // its cycle running or last run
         bool cycleRunning = false;

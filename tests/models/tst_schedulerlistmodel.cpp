@@ -158,6 +158,7 @@ private slots:
     void severalConnections_sameNameInTwoAccountsIsTwoRows();
     void severalConnections_aFailedCycleMakesOnlyItsRowsStale();
     void severalConnections_groupRoleAndColumnsOnlyWithMoreThanOne();
+    void severalConnections_nameIsAccountAndRegion_profileWhereTheyWouldBeAlike();
     void severalConnections_sortByAccountThenName();
     void severalConnections_statusChangesNameTheirGroup();
 };
@@ -1064,6 +1065,45 @@ void TestSchedulerListModel::severalConnections_groupRoleAndColumnsOnlyWithMoreT
     f.model.setConnectionCount(1);
     QCOMPARE(f.model.rowCount(), 2);
     QCOMPARE(f.model.index(0, 0).data(models::ConnectionGroupRole).toString(), QString());
+}
+
+void TestSchedulerListModel::
+    severalConnections_nameIsAccountAndRegion_profileWhereTheyWouldBeAlike()
+{
+    Fixture f;
+    f.model.setConnectionCount(3);
+    f.model.setConnectionInfo(0, QStringLiteral("plant-a"), QStringLiteral("eu-west-1"));
+    f.model.setConnectionInfo(1, QStringLiteral("plant-b"), QStringLiteral("eu-west-1"));
+    f.model.setConnectionInfo(2, QStringLiteral("plant-c"), QStringLiteral("us-east-1"));
+    // Before a listing names the account, the profile stands in for it.
+    QCOMPARE(f.model.connectionName(0), QStringLiteral("plant-a · eu-west-1"));
+    QCOMPARE(f.model.connectionName(2), QStringLiteral("plant-c · us-east-1"));
+    const auto list = [&](int source, const QString &name, const QString &account) {
+        f.model.beginCycle(source);
+        f.model.applyPage({ schedulerIn(name, account, f.model.connectionRegion(source)) }, source);
+        f.model.finishCycle(SchedulerListModel::CycleEnd::Complete, source);
+    };
+    list(0, QStringLiteral("pump-1"), QStringLiteral("111111111111"));
+    list(1, QStringLiteral("pump-2"), QStringLiteral("111111111111"));
+    list(2, QStringLiteral("fan-1"), QStringLiteral("222222222222"));
+    // Two profiles of one account in one region: the profile tells them apart.
+    QCOMPARE(
+        f.model.connectionName(0), QStringLiteral("111111111111 · eu-west-1 (profile plant-a)"));
+    QCOMPARE(
+        f.model.connectionName(1), QStringLiteral("111111111111 · eu-west-1 (profile plant-b)"));
+    QCOMPARE(f.model.connectionName(2), QStringLiteral("222222222222 · us-east-1"));
+    // Rows and their status changes say the same.
+    for (int row = 0; row < f.model.rowCount(); ++row) {
+        QCOMPARE(f.model.index(row, 0).data(models::ConnectionGroupRole).toString(),
+            f.model.connectionName(f.model.sourceAt(row)));
+    }
+    // A connection replaced forgets its account; the other needs no profile any more.
+    f.model.clearConnection(1);
+    QCOMPARE(f.model.connectionName(1), QStringLiteral("plant-b · eu-west-1"));
+    QCOMPARE(f.model.connectionName(0), QStringLiteral("111111111111 · eu-west-1"));
+    QCOMPARE(f.model.connectionName(7), QString());
+    f.model.setConnectionCount(1);
+    QCOMPARE(f.model.connectionName(0), QString());
 }
 
 void TestSchedulerListModel::severalConnections_sortByAccountThenName()

@@ -14,6 +14,7 @@
 #include "ui/dashboardgroupheader.h"
 #include "ui/dashboardtiledelegate.h"
 #include "ui/dashboardview.h"
+#include "ui/elidedlabel.h"
 #include "ui/theme.h"
 
 #include <QDir>
@@ -145,6 +146,8 @@ private slots:
     void fewSchedulers_growTiles();
     void threeConnections_oneFailing_data();
     void threeConnections_oneFailing();
+    void groupHeaders_narrowWindow_nameOverCounts_nothingClipped_data();
+    void groupHeaders_narrowWindow_nameOverCounts_nothingClipped();
     void themes_apply_data();
     void themes_apply();
 };
@@ -394,6 +397,47 @@ void TestDashboardWall::threeConnections_oneFailing()
     QVERIFY(!f.view.isBannerShown());
     for (int section = 1; section < f.view.sectionCount(); ++section)
         QVERIFY(!f.view.sectionHeader(section)->isBannerShown());
+}
+
+void TestDashboardWall::groupHeaders_narrowWindow_nameOverCounts_nothingClipped_data()
+{
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<bool>("stacked");
+    QTest::newRow("1920x1080") << QSize(1920, 1080) << false;
+    QTest::newRow("640x900") << QSize(640, 900) << true;
+    QTest::newRow("420x900") << QSize(420, 900) << true;
+}
+
+// A header's name and counts share its line while they fit; in a narrow window the name goes over
+// the counts, which wrap: nothing is cut off at the header's edges, and the name is elided (whole
+// in its tooltip) rather than clipped.
+void TestDashboardWall::groupHeaders_narrowWindow_nameOverCounts_nothingClipped()
+{
+    QFETCH(QSize, size);
+    QFETCH(bool, stacked);
+    Fixture f;
+    f.cycle(plantFleet(60), 3);
+    f.view.resize(size);
+    f.view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&f.view));
+    f.settle();
+    QTRY_VERIFY(f.view.sectionCount() >= 1);
+    for (int section = 0; section < f.view.sectionCount(); ++section) {
+        ui::DashboardGroupHeader *header = f.view.sectionHeader(section);
+        QCOMPARE(header->isStacked(), stacked);
+        auto *title = header->findChild<ui::ElidedLabel *>(QStringLiteral("groupTitleLabel"));
+        QVERIFY(title);
+        ui::DashboardCounts *counts = header->counts();
+        const QRect inside = header->contentsRect();
+        QVERIFY2(inside.contains(title->geometry()), qPrintable(header->titleText()));
+        QVERIFY2(inside.contains(counts->geometry()), qPrintable(header->titleText()));
+        QVERIFY(counts->height() >= counts->heightForWidth(counts->width()));
+        QCOMPARE(title->toolTip(), header->titleText());
+        if (stacked)
+            QVERIFY(counts->geometry().top() >= title->geometry().bottom());
+        else
+            QVERIFY(qAbs(counts->geometry().center().y() - title->geometry().center().y()) <= 1);
+    }
 }
 
 void TestDashboardWall::themes_apply_data()
