@@ -1212,6 +1212,15 @@
         <source>Profile of the connection</source>
         <translation>Profil der Verbindung</translation>
     </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>account · region</comment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 (profile %2)</source>
+        <translation>%1 (Profil %2)</translation>
+    </message>
 </context>
 <context>
     <name>models::SensorContributionModel</name>
@@ -1695,15 +1704,6 @@
     <message>
         <source>Page %1 of %2</source>
         <translation>Seite %1 von %2</translation>
-    </message>
-    <message>
-        <source>%1 · %2</source>
-        <comment>account · region</comment>
-        <translation>%1 · %2</translation>
-    </message>
-    <message>
-        <source>%1 (profile %2)</source>
-        <translation>%1 (Profil %2)</translation>
     </message>
     <message>
         <source>%1 — %2</source>
