@@ -11,6 +11,19 @@
 #include <memory>
 #include <optional>
 
+// Approves `userCode` at the emulator's emulator-only URL, as the user would in the browser;
+// false when the emulator did not say yes within 20 s.
+inline bool approveAtEmulator(
+    QNetworkAccessManager &network, const QUrl &emulator, const QString &userCode)
+{
+    QUrl approve = emulator;
+    approve.setPath(QStringLiteral("/_emulator/sso/approve"));
+    approve.setQuery(QStringLiteral("user_code=") + userCode);
+    const std::unique_ptr<QNetworkReply> reply(network.get(QNetworkRequest(approve)));
+    return QTest::qWaitFor([&] { return reply->isFinished(); }, 20'000)
+        && reply->error() == QNetworkReply::NoError;
+}
+
 // Signs in at the emulator's IAM Identity Center as `aws sso login` does (RegisterClient,
 // StartDeviceAuthorization, the approval through the emulator-only URL, CreateToken) and
 // returns the token as the CLI caches it; an empty accessToken when a step failed.
@@ -42,13 +55,8 @@ inline aws::SsoToken signInAtEmulator(
                 { QStringLiteral("startUrl"), startUrl } });
     if (!authorization)
         return {};
-    QUrl approve = emulator;
-    approve.setPath(QStringLiteral("/_emulator/sso/approve"));
-    approve.setQuery(
-        QStringLiteral("user_code=") + authorization->value(QLatin1String("userCode")).toString());
-    const std::unique_ptr<QNetworkReply> approval(network.get(QNetworkRequest(approve)));
-    if (!QTest::qWaitFor([&] { return approval->isFinished(); }, 20'000)
-        || approval->error() != QNetworkReply::NoError)
+    if (!approveAtEmulator(
+            network, emulator, authorization->value(QLatin1String("userCode")).toString()))
         return {};
     const auto token = call(QStringLiteral("/token"), QStringLiteral("CreateToken"),
         { { QStringLiteral("clientId"), clientId }, { QStringLiteral("clientSecret"), secret },

@@ -7,6 +7,7 @@
 // connections, the status bar's summary, the title and a Connection Details section for each;
 // IAM Identity Center sign-in from the fleet's banner and from the selected scheduler's tabs.
 #include "aws/ssotokencache.h"
+#include "emulatorssosignin.h"
 #include "fleetfixture.h"
 #include "models/itemroles.h"
 #include "models/schedulerlistmodel.h"
@@ -885,12 +886,8 @@ void TestMainWindow::ssoProfileWithoutToken_signInFromTheBanner_fillsTheTable()
         (dialog = window->findChild<ui::SsoSignInDialog *>()) != nullptr, kWaitMs);
     QTRY_VERIFY_WITH_TIMEOUT(!dialog->codeLabel()->text().isEmpty(), kWaitMs);
     QCOMPARE(opened.size(), 1);
-    QUrl approve = env.emulator(QStringLiteral("keys")).endpoint();
-    approve.setPath(QStringLiteral("/_emulator/sso/approve"));
-    approve.setQuery(QStringLiteral("user_code=") + dialog->codeLabel()->text());
-    const std::unique_ptr<QNetworkReply> reply(env.network.get(QNetworkRequest(approve)));
-    QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), kWaitMs);
-    QCOMPARE(reply->error(), QNetworkReply::NoError);
+    QVERIFY(approveAtEmulator(
+        env.network, env.emulator(QStringLiteral("keys")).endpoint(), dialog->codeLabel()->text()));
 
     QTRY_COMPARE_WITH_TIMEOUT(window.model()->rowCount(), 12, kWaitMs);
     QVERIFY(window.waitForRefresh());
@@ -914,12 +911,8 @@ bool approveSignIn(ui::MainWindow *window, fleettest::Environment &env)
             },
             kWaitMs))
         return false;
-    QUrl approve = env.emulator(QStringLiteral("keys")).endpoint();
-    approve.setPath(QStringLiteral("/_emulator/sso/approve"));
-    approve.setQuery(QStringLiteral("user_code=") + dialog->codeLabel()->text());
-    const std::unique_ptr<QNetworkReply> reply(env.network.get(QNetworkRequest(approve)));
-    return QTest::qWaitFor([&] { return reply->isFinished(); }, kWaitMs)
-        && reply->error() == QNetworkReply::NoError
+    return approveAtEmulator(env.network, env.emulator(QStringLiteral("keys")).endpoint(),
+               dialog->codeLabel()->text())
         && QTest::qWaitFor([&] { return !window->findChild<ui::SsoSignInDialog *>(); }, kWaitMs);
 }
 

@@ -7,6 +7,7 @@
 #include "emulator/emulator.h"
 #include "emulator/executionhistory.h"
 #include "emulator/fleetgenerator.h"
+#include "emulatorssosignin.h"
 #include "results/s3source.h"
 #include "results/scheduleroutput.h"
 #include "ui/errorbanner.h"
@@ -57,6 +58,9 @@ private slots:
 
 private:
     std::unique_ptr<S3ResultsWindow> open(const QString &profile);
+    // Opens the window on the role with mfa_serial and starts it: the dialog asking for the code,
+    // or null when none came.
+    ui::MfaDialog *startWithMfa(const std::unique_ptr<S3ResultsWindow> &opened);
     // The listing arrived: the load is reading objects, no banner.
     static bool waitForListing(ui::ResultsWindow *window);
 
@@ -135,6 +139,18 @@ bool TestS3ResultsWindow::waitForListing(ui::ResultsWindow *window)
         && window->errorBanner()->isHidden();
 }
 
+ui::MfaDialog *TestS3ResultsWindow::startWithMfa(const std::unique_ptr<S3ResultsWindow> &opened)
+{
+    if (!opened)
+        return nullptr;
+    opened->window()->show();
+    opened->window()->start();
+    ui::MfaPrompter *prompter = opened->mfaPrompter();
+    if (!QTest::qWaitFor([prompter] { return prompter->currentDialog() != nullptr; }, kWaitMs))
+        return nullptr;
+    return prompter->currentDialog();
+}
+
 void TestS3ResultsWindow::unknownProfile_failsAsTheCommandDoes()
 {
     aws::RequestedConfig requested;
@@ -169,12 +185,7 @@ void TestS3ResultsWindow::ssoProfileWithoutToken_signInFromTheBanner_readsTheLoc
     QTRY_VERIFY_WITH_TIMEOUT(
         (dialog = window->findChild<ui::SsoSignInDialog *>()) != nullptr, kWaitMs);
     QTRY_VERIFY_WITH_TIMEOUT(!dialog->codeLabel()->text().isEmpty(), kWaitMs);
-    QUrl approve = m_emulator->endpoint();
-    approve.setPath(u"/_emulator/sso/approve"_s);
-    approve.setQuery(u"user_code="_s + dialog->codeLabel()->text());
-    const std::unique_ptr<QNetworkReply> reply(m_network.get(QNetworkRequest(approve)));
-    QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), kWaitMs);
-    QCOMPARE(reply->error(), QNetworkReply::NoError);
+    QVERIFY(approveAtEmulator(m_network, m_emulator->endpoint(), dialog->codeLabel()->text()));
 
     QVERIFY(waitForListing(window));
     QVERIFY(!signIn->isVisible());
@@ -185,34 +196,25 @@ void TestS3ResultsWindow::ssoProfileWithoutToken_signInFromTheBanner_readsTheLoc
 void TestS3ResultsWindow::roleWithMfa_asksInADialog_thenReads()
 {
     const std::unique_ptr<S3ResultsWindow> opened = open(u"mfa"_s);
-    QVERIFY(opened);
-    ui::ResultsWindow *window = opened->window();
-    window->show();
-    window->start();
-    ui::MfaPrompter *prompter = opened->mfaPrompter();
-    QTRY_VERIFY_WITH_TIMEOUT(prompter->currentDialog() != nullptr, kWaitMs);
-    ui::MfaDialog *dialog = prompter->currentDialog();
+    ui::MfaDialog *dialog = startWithMfa(opened);
+    QVERIFY(dialog);
     QVERIFY2(dialog->promptLabel()->text().contains(u"mfa"_s),
         qPrintable(dialog->promptLabel()->text()));
     QVERIFY(dialog->promptLabel()->text().contains(kDevice));
     QTest::keyClicks(dialog->codeEdit(), u"123456"_s);
     QTest::keyClick(dialog->codeEdit(), Qt::Key_Return);
-    QVERIFY(waitForListing(window));
-    QCOMPARE(prompter->currentDialog(), nullptr);
-    window->cancelLoad();
+    QVERIFY(waitForListing(opened->window()));
+    QCOMPARE(opened->mfaPrompter()->currentDialog(), nullptr);
+    opened->window()->cancelLoad();
 }
 
 void TestS3ResultsWindow::roleWithMfa_cancel_isASentenceWithoutSignIn()
 {
     const std::unique_ptr<S3ResultsWindow> opened = open(u"mfa"_s);
-    QVERIFY(opened);
-    ui::ResultsWindow *window = opened->window();
-    window->show();
-    window->start();
-    ui::MfaPrompter *prompter = opened->mfaPrompter();
-    QTRY_VERIFY_WITH_TIMEOUT(prompter->currentDialog() != nullptr, kWaitMs);
-    prompter->currentDialog()->buttons()->button(QDialogButtonBox::Cancel)->click();
-    ui::ErrorBanner *banner = window->errorBanner();
+    ui::MfaDialog *dialog = startWithMfa(opened);
+    QVERIFY(dialog);
+    dialog->buttons()->button(QDialogButtonBox::Cancel)->click();
+    ui::ErrorBanner *banner = opened->window()->errorBanner();
     QTRY_VERIFY_WITH_TIMEOUT(!banner->isHidden(), kWaitMs);
     QCOMPARE(banner->details(), u"No MFA code was given for %1."_s.arg(kDevice));
     QVERIFY(!banner->signInButton()->isVisible()); // not an IAM Identity Center profile
