@@ -896,9 +896,7 @@ void MainWindow::updateSignInOffer()
     m_signInSource = -1;
     for (int source = 0; source < m_session->connectionCount() && m_signInSource < 0; ++source) {
         const models::FleetConnection *connection = m_session->connection(source);
-        const std::optional<aws::AwsError> &error = connection->configurationError()
-            ? connection->configurationError()
-            : connection->refreshError();
+        const std::optional<aws::AwsError> &error = connection->currentError();
         if (error && signInWouldHelp(*error, source))
             m_signInSource = source;
     }
@@ -1042,9 +1040,7 @@ void MainWindow::showConnectionDetails()
             section.label = statuses.at(source).label;
             section.state = models::connectionStateText(statuses.at(source), now);
             section.accounts = connection->accounts();
-            const std::optional<aws::AwsError> &error = connection->configurationError()
-                ? connection->configurationError()
-                : connection->refreshError();
+            const std::optional<aws::AwsError> &error = connection->currentError();
             if (error) {
                 section.error = error->toString();
                 // The toolbar's pickers choose only the first connection; the others are File →

@@ -52,8 +52,7 @@ QString FleetConnection::label() const
 
 QString FleetConnection::problem() const
 {
-    const std::optional<aws::AwsError> &error
-        = m_configurationError ? m_configurationError : refreshError();
+    const std::optional<aws::AwsError> &error = currentError();
     if (!error)
         return {};
     // The CLI's sentence, first line: a header or a tooltip has room for one.
@@ -65,8 +64,7 @@ ConnectionStatus FleetConnection::status() const
     ConnectionStatus status;
     status.label = label();
     status.lastRefreshed = m_model->connectionLastCompleteRefresh(m_source);
-    const std::optional<aws::AwsError> &error
-        = m_configurationError ? m_configurationError : refreshError();
+    const std::optional<aws::AwsError> &error = currentError();
     if (error) {
         status.state = ConnectionStatus::State::Failing;
         status.reason = shortReason(*error);

@@ -51,6 +51,11 @@ public:
     const std::optional<aws::AwsError> &configurationError() const { return m_configurationError; }
     // Why the last refresh failed; nullopt after a successful one and on a new connection.
     const std::optional<aws::AwsError> &refreshError() const;
+    // The error that stands: the configuration's, else the last refresh's; nullopt while well.
+    const std::optional<aws::AwsError> &currentError() const
+    {
+        return m_configurationError ? m_configurationError : refreshError();
+    }
     // One line on why the connection is stale or not connected; empty while it is well.
     QString problem() const;
     // Answering, failing or connecting, since when and why, for the status bar and Connection
