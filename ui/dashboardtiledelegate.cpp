@@ -16,6 +16,7 @@
 #include <QHelpEvent>
 #include <QPainter>
 #include <QPainterPath>
+#include <QPixmapCache>
 
 #include <algorithm>
 #include <cmath>
@@ -141,25 +142,63 @@ QString DashboardTileDelegate::footerText(const QModelIndex &index)
     return {};
 }
 
-void DashboardTileDelegate::setChanges(const QHash<QString, QDateTime> &changedAt,
-    const QDateTime &now, const QSet<QString> &flashing, qreal flash)
-{
-    m_changedAt = changedAt;
-    m_now = now;
-    m_flashing = flashing;
-    m_flash = flash;
-}
-
 QString DashboardTileDelegate::footer(const QModelIndex &index) const
 {
     QString text = footerText(index);
     if (!text.isEmpty())
         return text;
-    const auto changed = m_changedAt.constFind(index.data(models::SchedulerNameRole).toString());
-    if (changed == m_changedAt.cend())
+    if (!m_changes)
+        return {};
+    const auto changed
+        = m_changes->changedAt.constFind(index.data(models::SchedulerNameRole).toString());
+    if (changed == m_changes->changedAt.cend())
         return {};
     return QCoreApplication::translate("DashboardTileDelegate", "Changed %1")
-        .arg(models::relativeAgeText(*changed, m_now));
+        .arg(models::relativeAgeText(*changed, m_changes->now));
+}
+
+QPixmap DashboardTileDelegate::tileBackground(const QSize &size, qreal dpr, const TileLook &look)
+{
+    const QString key = QStringLiteral("lookoutdesk-tile:%1x%2@%3:%4:%5:%6:%7:%8:%9:%10")
+                            .arg(size.width())
+                            .arg(size.height())
+                            .arg(dpr)
+                            .arg(look.base.rgba())
+                            .arg(look.stale ? look.hatch.rgba() : 0)
+                            .arg(look.frame.rgba())
+                            .arg(look.frameWidth)
+                            .arg(look.flashLevel)
+                            .arg(look.radius)
+                            .arg(look.stale);
+    QPixmap pixmap;
+    if (QPixmapCache::find(key, &pixmap))
+        return pixmap;
+    pixmap = QPixmap(size * dpr);
+    pixmap.setDevicePixelRatio(dpr);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    QPainterPath shape;
+    shape.addRoundedRect(QRectF(QPointF(0, 0), QSizeF(size)).adjusted(1.5, 1.5, -1.5, -1.5),
+        look.radius, look.radius);
+    painter.fillPath(shape, look.base);
+    if (look.stale) {
+        // Hatched across the whole tile: unmistakable from across the room.
+        QBrush brush(look.hatch, Qt::BDiagPattern);
+        brush.setTransform(QTransform::fromScale(2.0, 2.0));
+        painter.fillPath(shape, brush);
+    }
+    if (look.flashLevel > 0) {
+        // The change flash: the amber of the change frame, fading out.
+        QColor flash = kChangedFrame;
+        flash.setAlphaF(float(0.7 * look.flashLevel / kFlashLevels));
+        painter.fillPath(shape, flash);
+    }
+    painter.setPen(QPen(look.frame, look.frameWidth));
+    painter.drawPath(shape);
+    painter.end();
+    QPixmapCache::insert(key, pixmap);
+    return pixmap;
 }
 
 void DashboardTileDelegate::paint(
@@ -177,40 +216,32 @@ void DashboardTileDelegate::paint(
     const bool focused = option.state.testFlag(QStyle::State_HasFocus);
     const bool selected = option.state.testFlag(QStyle::State_Selected);
 
-    painter->save();
-    painter->setRenderHint(QPainter::Antialiasing);
-    const qreal radius = line * kRadius;
-    QPainterPath shape;
-    shape.addRoundedRect(QRectF(tile).adjusted(1.5, 1.5, -1.5, -1.5), radius, radius);
-    painter->fillPath(shape, palette.color(QPalette::Base));
-    if (stale) {
-        // Hatched across the whole tile: unmistakable from across the room.
-        QColor hatch = palette.color(QPalette::Text);
-        hatch.setAlphaF(0.18f);
-        QBrush brush(hatch, Qt::BDiagPattern);
-        brush.setTransform(QTransform::fromScale(2.0, 2.0));
-        painter->fillPath(shape, brush);
-    }
-    if (m_flash > 0 && !countTile
-        && m_flashing.contains(index.data(models::SchedulerNameRole).toString())) {
-        // The change flash: the amber of the change frame, fading out.
-        QColor flash = kChangedFrame;
-        flash.setAlphaF(float(0.7 * m_flash));
-        painter->fillPath(shape, flash);
-    }
-    QColor frame = palette.color(QPalette::Mid);
+    TileLook look;
+    look.base = palette.color(QPalette::Base);
+    look.stale = stale;
+    look.hatch = palette.color(QPalette::Text);
+    look.hatch.setAlphaF(0.18f);
+    look.frame = palette.color(QPalette::Mid);
     // The high-contrast theme draws every tile's edge thick and white.
-    qreal frameWidth = isHighContrast(palette) ? 3.0 : 1.5;
+    look.frameWidth = isHighContrast(palette) ? 3.0 : 1.5;
     if (changed) {
-        frame = kChangedFrame;
-        frameWidth = std::max(4.0, line * 0.3);
+        look.frame = kChangedFrame;
+        look.frameWidth = std::max(4.0, line * 0.3);
     }
     if (focused || selected) {
-        frame = palette.color(QPalette::Highlight);
-        frameWidth = std::max(4.0, line * 0.3);
+        look.frame = palette.color(QPalette::Highlight);
+        look.frameWidth = std::max(4.0, line * 0.3);
     }
-    painter->setPen(QPen(frame, frameWidth));
-    painter->drawPath(shape);
+    if (m_changes && m_changes->flash > 0 && !countTile
+        && m_changes->flashing.contains(index.data(models::SchedulerNameRole).toString())) {
+        look.flashLevel
+            = std::clamp(int(std::lround(m_changes->flash * kFlashLevels)), 0, kFlashLevels);
+    }
+    look.radius = line * kRadius;
+    painter->save();
+    painter->drawPixmap(
+        tile.topLeft(), tileBackground(tile.size(), painter->device()->devicePixelRatioF(), look));
+    painter->setRenderHint(QPainter::Antialiasing);
 
     const QRect content
         = tile.adjusted(layout.padding, layout.padding, -layout.padding, -layout.padding);

@@ -1,7 +1,9 @@
 #pragma once
 
+#include <QColor>
 #include <QDateTime>
 #include <QHash>
+#include <QPixmap>
 #include <QSet>
 #include <QStyledItemDelegate>
 
@@ -16,6 +18,16 @@ namespace ui {
 // wall count tile (models::HealthyCountRole) says how many healthy schedulers it stands for, with
 // the RUNNING and NORMAL badges. A scheduler that changed flashes amber once and says how long ago
 // it changed for a while (setChanges()).
+//
+// What changed when: the dashboard's record, which the delegate reads as it paints (no copy: a
+// refresh adds to it page by page while thousands of entries are kept).
+struct TileChanges {
+    QHash<QString, QDateTime> changedAt; // by scheduler name
+    QSet<QString> flashing; // names
+    QDateTime now; // the time "Changed 2 min ago" counts to
+    qreal flash = 0; // the flash's strength: 1 at the change, fading to 0
+};
+
 class DashboardTileDelegate : public QStyledItemDelegate {
     Q_OBJECT
 
@@ -42,17 +54,30 @@ public:
     // footerText(), else "Changed 2 min ago" for a scheduler in the change times; what a tile says.
     QString footer(const QModelIndex &index) const;
 
-    // When schedulers (by name) changed, for "Changed 2 min ago", the time to count from, and
-    // the tiles that flash with what strength (1 at the change, fading to 0).
-    void setChanges(const QHash<QString, QDateTime> &changedAt, const QDateTime &now,
-        const QSet<QString> &flashing, qreal flash);
+    // The record of changes to paint from; it must outlive the delegate's painting. None: no
+    // tile flashes or says when it changed.
+    void setChanges(const TileChanges *changes) { m_changes = changes; }
 
 private:
+    // The flash fades in this many steps: the tile backgrounds are cached per step.
+    static constexpr int kFlashLevels = 16;
+    // What a tile's background is painted from: its fill, hatch, flash and frame.
+    struct TileLook {
+        QColor base;
+        bool stale = false;
+        QColor hatch;
+        QColor frame;
+        qreal frameWidth = 1.5;
+        int flashLevel = 0; // 0 to kFlashLevels
+        qreal radius = 0;
+    };
+    // The background of a tile `size` big for `look`, drawn once and then taken from
+    // QPixmapCache: a wall repaints every tile shown for each refresh and flash frame, and the
+    // antialiased rounded shape is most of a tile's cost.
+    static QPixmap tileBackground(const QSize &size, qreal dpr, const TileLook &look);
+
     QSize m_tileSize;
-    QHash<QString, QDateTime> m_changedAt;
-    QDateTime m_now;
-    QSet<QString> m_flashing;
-    qreal m_flash = 0;
+    const TileChanges *m_changes = nullptr;
 };
 
 } // namespace ui

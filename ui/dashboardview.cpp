@@ -109,17 +109,21 @@ DashboardView::DashboardView(QWidget *parent)
     m_tiles->setModel(m_wall);
     m_tiles->setModelColumn(models::SchedulerListModel::NameColumn);
 
-    m_flash.setStartValue(1.0);
-    m_flash.setEndValue(0.0);
     m_flash.setDuration(int(kFlashDuration.count()));
-    connect(&m_flash, &QVariantAnimation::valueChanged, this,
-        [this] { updateChangedTiles(m_flashing); });
-    connect(&m_flash, &QVariantAnimation::finished, this, [this] {
-        const QSet<QString> flashed = std::exchange(m_flashing, {});
+    m_flash.setUpdateInterval(int(kFlashFrame.count()));
+    m_flash.setEasingCurve(QEasingCurve::Linear);
+    m_delegate->setChanges(&m_changes);
+    connect(&m_flash, &QTimeLine::valueChanged, this,
+        [this] { updateChangedTiles(m_changes.flashing); });
+    connect(&m_flash, &QTimeLine::finished, this, [this] {
+        const QSet<QString> flashed = std::exchange(m_changes.flashing, {});
         updateChangedTiles(flashed);
     });
     m_freshnessTimer.setInterval(kFreshnessTick);
-    connect(&m_freshnessTimer, &QTimer::timeout, this, &DashboardView::updateFreshness);
+    connect(&m_freshnessTimer, &QTimer::timeout, this, [this] {
+        updateFreshness();
+        ageChangedTiles();
+    });
 
     m_header->setObjectName(QStringLiteral("dashboardHeader"));
     auto *top = new QHBoxLayout(m_header);
@@ -156,6 +160,7 @@ void DashboardView::showEvent(QShowEvent *event)
     m_wall->setActive(true);
     updateGroupCounts();
     updateFreshness();
+    ageChangedTiles();
     m_freshnessTimer.start();
     updatePages();
     QWidget::showEvent(event);
@@ -181,6 +186,17 @@ void DashboardView::setModel(models::SchedulerListModel *model)
         &DashboardView::updateFreshness);
     connect(model, &QAbstractItemModel::modelReset, this, &DashboardView::updateFreshness);
     connect(model, &models::SchedulerListModel::statusesChanged, this, &DashboardView::noteChanges);
+    // The wall takes a refresh in one step, not page by page: one layout and one paint of the
+    // tiles per cycle, and one flash for what it changed. Each connection's cycle end shows what
+    // has arrived, so a slow connection holds back nobody else's changes for long.
+    connect(
+        model, &models::SchedulerListModel::cycleStarted, this, [this] { m_wall->setHeld(true); });
+    connect(model, &models::SchedulerListModel::cycleFinished, this, [this] {
+        m_wall->flushChanges();
+        m_wall->setHeld(m_model->isCycleRunning());
+        if (std::exchange(m_flashPending, false))
+            startFlash();
+    });
     updateCounts();
     updateFreshness();
 }
@@ -253,8 +269,6 @@ QString DashboardView::freshnessText() const
 
 void DashboardView::updateFreshness()
 {
-    if (!m_changedAt.isEmpty())
-        updateChangedTiles({});
     QString text;
     const QDateTime lastGood = m_model ? m_model->lastCompleteRefresh() : QDateTime();
     const QDateTime now = m_model ? m_model->clock()->now() : QDateTime();
@@ -312,40 +326,67 @@ void DashboardView::updateFreshness()
 
 bool DashboardView::isFlashing(const QString &name) const
 {
-    return m_flash.state() == QAbstractAnimation::Running && m_flashing.contains(name);
+    return m_flash.state() == QTimeLine::Running && m_changes.flashing.contains(name);
 }
 
 void DashboardView::noteChanges(const QList<models::StatusChange> &changes)
 {
     const QDateTime now = m_model->clock()->now();
-    for (const models::StatusChange &change : changes) {
-        m_changedAt.insert(change.name, now);
-        m_flashing.insert(change.name);
-    }
+    for (const models::StatusChange &change : changes)
+        m_changes.changedAt.insert(change.name, now);
+    if (!isVisible())
+        return; // no flash nobody sees; the tiles say when they changed once shown
+    for (const models::StatusChange &change : changes)
+        m_changes.flashing.insert(change.name);
+    if (m_model->isCycleRunning())
+        m_flashPending = true; // when the wall shows the cycle's changes
+    else
+        startFlash();
+}
+
+void DashboardView::startFlash()
+{
     // One animation for every tile that changed; a change during a flash starts it again.
     m_flash.stop();
     m_flash.start();
-    updateChangedTiles(m_flashing);
+    updateChangedTiles(m_changes.flashing);
+}
+
+void DashboardView::ageChangedTiles()
+{
+    if (!m_model)
+        return;
+    const QDateTime oldest = m_model->clock()->now().addSecs(
+        -std::chrono::duration_cast<std::chrono::seconds>(kChangedLineDuration).count());
+    QSet<QString> gone;
+    for (auto it = m_changes.changedAt.begin(); it != m_changes.changedAt.end();) {
+        if (it.value() < oldest) {
+            gone.insert(it.key());
+            it = m_changes.changedAt.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    // Every tile with a line: its age ticks, or its line goes.
+    repaintTiles([this, &gone](const QString &name) {
+        return gone.contains(name) || m_changes.changedAt.contains(name);
+    });
 }
 
 void DashboardView::updateChangedTiles(const QSet<QString> &names)
 {
-    const QDateTime now = m_model ? m_model->clock()->now() : QDateTime();
-    const QDateTime oldest = now.addSecs(
-        -std::chrono::duration_cast<std::chrono::seconds>(kChangedLineDuration).count());
-    QSet<QString> repaint = names;
-    for (auto it = m_changedAt.begin(); it != m_changedAt.end();) {
-        repaint.insert(it.key()); // its age ticks, or its line goes
-        it = it.value() < oldest ? m_changedAt.erase(it) : std::next(it);
-    }
-    m_delegate->setChanges(m_changedAt, now, m_flashing,
-        m_flash.state() == QAbstractAnimation::Running ? m_flash.currentValue().toReal() : 0.0);
-    if (repaint.isEmpty())
-        return;
-    // Only the tiles shown that changed: at most a page of them.
+    if (!names.isEmpty())
+        repaintTiles([&names](const QString &name) { return names.contains(name); });
+}
+
+void DashboardView::repaintTiles(const std::function<bool(const QString &)> &changed)
+{
+    m_changes.now = m_model ? m_model->clock()->now() : QDateTime();
+    m_changes.flash = m_flash.state() == QTimeLine::Running ? 1.0 - m_flash.currentValue() : 0.0;
+    // Only the tiles shown: at most a page of them.
     for (int row = 0; row < m_wall->rowCount(); ++row) {
         const QModelIndex tile = m_wall->index(row, models::SchedulerListModel::NameColumn);
-        if (!repaint.contains(tile.data(models::SchedulerNameRole).toString()))
+        if (!changed(tile.data(models::SchedulerNameRole).toString()))
             continue;
         DashboardTilesView *view = nullptr;
         const QModelIndex shown = viewIndex(row, &view);

@@ -2,16 +2,16 @@
 
 #include "models/fleetsummary.h"
 #include "models/schedulerfilterproxymodel.h"
+#include "ui/dashboardtiledelegate.h"
 #include "ui/dashboardtilesview.h"
 
-#include <QDateTime>
-#include <QHash>
 #include <QSet>
+#include <QTimeLine>
 #include <QTimer>
-#include <QVariantAnimation>
 #include <QWidget>
 
 #include <chrono>
+#include <functional>
 
 class QLabel;
 
@@ -25,7 +25,6 @@ namespace ui {
 
 class DashboardCounts;
 class DashboardGroupHeader;
-class DashboardTileDelegate;
 class TileRangeModel;
 
 // The wall screen: the fleet's counts on top, how long ago the last good refresh was in the
@@ -86,6 +85,8 @@ public:
     // A tile whose status or latest result changed flashes once for kFlashDuration and says
     // "Changed 2 min ago" for kChangedLineDuration.
     static constexpr std::chrono::milliseconds kFlashDuration { 1500 };
+    // A fade needs no more than 20 frames a second; each frame repaints every flashing tile.
+    static constexpr std::chrono::milliseconds kFlashFrame { 50 };
     static constexpr std::chrono::minutes kChangedLineDuration { 10 };
     bool isFlashing(const QString &name) const;
     DashboardTileDelegate *tileDelegate() const { return m_delegate; }
@@ -119,8 +120,15 @@ private:
     void restoreCurrentTile();
     void updatePages();
     void noteChanges(const QList<models::StatusChange> &changes);
-    // Hands the change times and the flash to the delegate, repaints the tiles of `names`.
+    void startFlash();
+    // Repaints the tiles of `names` (a flash frame, changes shown).
     void updateChangedTiles(const QSet<QString> &names);
+    // Drops the lines older than kChangedLineDuration and repaints every tile that says when it
+    // changed: once per freshness tick while shown, not per refresh page.
+    void ageChangedTiles();
+    // Sets the flash's strength and the time ages count to; repaints the tiles shown whose
+    // scheduler `changed` names.
+    void repaintTiles(const std::function<bool(const QString &)> &changed);
 
     models::SchedulerListModel *m_model = nullptr;
     models::SchedulerFilterProxyModel *m_proxy;
@@ -149,9 +157,9 @@ private:
     QTimer m_pageTimer;
     QString m_problem;
     QString m_currentName; // the focused tile's scheduler, kept across a change of tiles
-    QHash<QString, QDateTime> m_changedAt; // by scheduler name, for kChangedLineDuration
-    QSet<QString> m_flashing;
-    QVariantAnimation m_flash;
+    TileChanges m_changes; // the delegate paints from it
+    bool m_flashPending = false; // changes noted during a cycle flash when it ends
+    QTimeLine m_flash; // from 0 to 1: the flash fades as it runs
 };
 
 } // namespace ui

@@ -43,6 +43,9 @@ enum ItemRole {
     ConnectionProblemRole,
     // The connection (0, 1, …) the row came from: the wall groups tiles by it.
     ConnectionIndexRole,
+    // True when the scheduler needs nobody's attention: RUNNING with a NORMAL latest result, its
+    // data fresh and its connection answering. A wall collapses such schedulers into a count tile.
+    HealthyRole,
     // On a wall count tile standing for healthy schedulers (models::WallTilesModel): how many it
     // stands for; invalid on a scheduler's tile.
     HealthyCountRole,

@@ -32,8 +32,8 @@ constexpr int bit(int column)
     return 1 << column;
 }
 
-const QList<int> kStaleRoles { StaleRole, Qt::FontRole, Qt::ToolTipRole, AccessibleTextRole,
-    Qt::AccessibleTextRole };
+const QList<int> kStaleRoles { StaleRole, HealthyRole, Qt::FontRole, Qt::ToolTipRole,
+    AccessibleTextRole, Qt::AccessibleTextRole };
 
 // A translucent amber: readable under dark and light text, on light and dark bases alike.
 const QColor kRecentlyChangedTint(255, 176, 0, 72);
@@ -219,7 +219,7 @@ void SchedulerListModel::setConnectionProblem(int source, const QString &problem
     if (state.problem == problem)
         return;
     state.problem = problem;
-    emitSourceRowsChanged(source, { ConnectionProblemRole });
+    emitSourceRowsChanged(source, { ConnectionProblemRole, HealthyRole });
 }
 
 QString SchedulerListModel::connectionProfile(int source) const
@@ -535,6 +535,9 @@ QVariant SchedulerListModel::data(const QModelIndex &index, int role) const
         return {};
     case StaleRole:
         return rowIsStale(row);
+    case HealthyRole:
+        return row.running && s.latestInferenceResult == QLatin1StringView(lookout::result::kNormal)
+            && !rowIsStale(row) && m_sources[std::size_t(row.source)].problem.isEmpty();
     case ConnectionGroupRole:
         return connectionName(row.source);
     case ConnectionProblemRole:

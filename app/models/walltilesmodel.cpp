@@ -3,6 +3,8 @@
 #include "models/itemroles.h"
 #include "models/schedulerlistmodel.h"
 
+#include <QAbstractProxyModel>
+
 #include <algorithm>
 #include <limits>
 #include <numeric>
@@ -26,6 +28,7 @@ void WallTilesModel::setSourceModel(QAbstractItemModel *source)
         // anything paints them.
         const auto now = [this] {
             m_dirtyRows.clear();
+            m_rowsKnown = false;
             recompute();
         };
         m_connections = {
@@ -38,6 +41,7 @@ void WallTilesModel::setSourceModel(QAbstractItemModel *source)
             connect(source, &QAbstractItemModel::modelReset, this, now),
         };
     }
+    m_rowsKnown = false;
     recompute();
 }
 
@@ -81,18 +85,14 @@ int WallTilesModel::sourceRow(int row) const
     return row >= 0 && row < m_tiles.size() ? std::max(-1, m_tiles.at(row)) : -1;
 }
 
-bool WallTilesModel::isHealthy(const QModelIndex &sourceIndex)
+WallTilesModel::RowState WallTilesModel::rowState(int row) const
 {
-    const QString status = sourceIndex.siblingAtColumn(SchedulerListModel::StatusColumn)
-                               .data(BadgeValueRole)
-                               .toString();
-    if (status != QLatin1String("RUNNING"))
-        return false;
-    const QString result = sourceIndex.siblingAtColumn(SchedulerListModel::LatestResultColumn)
-                               .data(BadgeValueRole)
-                               .toString();
-    return result == QLatin1String("NORMAL") && !sourceIndex.data(StaleRole).toBool()
-        && sourceIndex.data(ConnectionProblemRole).toString().isEmpty();
+    // Through a proxy, the roles are read from its source: one mapping per row, not one per role
+    // (the full pass reads every row after each re-sort).
+    QModelIndex index = m_source->index(row, 0);
+    if (const auto *proxy = qobject_cast<const QAbstractProxyModel *>(m_source.data()))
+        index = proxy->mapToSource(index);
+    return RowState { index.data(ConnectionIndexRole).toInt(), index.data(HealthyRole).toBool() };
 }
 
 int WallTilesModel::rowCount(const QModelIndex &parent) const
@@ -147,10 +147,24 @@ void WallTilesModel::sourceDataChanged(const QModelIndex &topLeft, const QModelI
 
 void WallTilesModel::scheduleRecompute()
 {
-    if (m_recomputePending)
+    if (std::exchange(m_recomputePending, true) || m_held)
         return;
-    m_recomputePending = true;
-    QMetaObject::invokeMethod(this, &WallTilesModel::flushChanges, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            if (!m_held)
+                flushChanges();
+        },
+        Qt::QueuedConnection);
+}
+
+void WallTilesModel::setHeld(bool held)
+{
+    if (held == m_held)
+        return;
+    m_held = held;
+    if (!held)
+        flushChanges();
 }
 
 void WallTilesModel::setActive(bool active)
@@ -160,6 +174,7 @@ void WallTilesModel::setActive(bool active)
     m_active = active;
     if (active && std::exchange(m_changedWhileInactive, false)) {
         m_dirtyRows.clear();
+        m_rowsKnown = false;
         recompute();
     }
 }
@@ -214,6 +229,7 @@ void WallTilesModel::recompute(bool pageTurned)
     if (!m_active) {
         m_changedWhileInactive = true;
         m_dirtyRows.clear();
+        m_rowsKnown = false;
         if (pageTurned)
             emit tilesChanged();
         return;
@@ -227,21 +243,33 @@ void WallTilesModel::recompute(bool pageTurned)
     const QList<Group> oldGroups = m_groups;
     const QList<Section> oldSections = m_sections;
 
+    // Every row's state read again after a structural change, else only the changed rows'.
+    m_sourceRows = m_source ? m_source->rowCount() : 0;
+    const bool rowsRead = !m_rowsKnown || m_rowStates.size() != std::size_t(m_sourceRows);
+    if (rowsRead) {
+        m_rowStates.resize(std::size_t(m_sourceRows));
+        for (int row = 0; row < m_sourceRows; ++row)
+            m_rowStates[std::size_t(row)] = rowState(row);
+        m_rowsKnown = true;
+    } else {
+        for (const int row : std::as_const(m_dirtyRows)) {
+            if (row >= 0 && row < m_sourceRows)
+                m_rowStates[std::size_t(row)] = rowState(row);
+        }
+    }
+
     // Every source row into its connection's group, in source (urgency) order.
     const int connections = isGrouped() ? int(m_failing.size()) : 1;
     QList<QList<int>> rowsOf(connections);
     QList<QList<int>> attentionOf(connections);
     QList<int> firstRow(connections, std::numeric_limits<int>::max());
-    m_sourceRows = m_source ? m_source->rowCount() : 0;
     m_attentionCount = 0;
     for (int row = 0; row < m_sourceRows; ++row) {
-        const QModelIndex index = m_source->index(row, 0);
-        const int connection = isGrouped()
-            ? std::clamp(index.data(ConnectionIndexRole).toInt(), 0, connections - 1)
-            : 0;
+        const RowState &state = m_rowStates[std::size_t(row)];
+        const int connection = isGrouped() ? std::clamp(state.connection, 0, connections - 1) : 0;
         rowsOf[connection].append(row);
         firstRow[connection] = std::min(firstRow[connection], row);
-        if (!isHealthy(index)) {
+        if (!state.healthy) {
             attentionOf[connection].append(row);
             ++m_attentionCount;
         }
@@ -301,7 +329,11 @@ void WallTilesModel::recompute(bool pageTurned)
         tiles.append(segment.tiles);
     }
 
-    if (tiles == m_tiles) {
+    if (tiles == m_tiles && rowsRead) {
+        // The same tile rows after rows moved (a re-sort): any tile may show another scheduler.
+        if (!m_tiles.isEmpty() && columnCount() > 0)
+            emit dataChanged(index(0, 0), index(int(m_tiles.size()) - 1, columnCount() - 1));
+    } else if (tiles == m_tiles) {
         // The same tiles: announce the ones whose rows changed, not a layout of every tile.
         const int columns = columnCount();
         std::sort(m_dirtyRows.begin(), m_dirtyRows.end());

@@ -4,12 +4,15 @@
 #include <QList>
 #include <QPointer>
 
+#include <vector>
+
 // The tiles a wall screen shows, over the dashboard's urgency-ordered fleet (the columns of
 // models::SchedulerListModel, forwarded). Given how many tiles fit on the screen (setCapacity()):
 // every scheduler when all fit; otherwise every scheduler that needs attention keeps its own tile
-// and the healthy ones (RUNNING with a NORMAL latest result, fresh, their connection answering)
-// collapse into one count tile at the end (HealthyCountRole); when even the attention tiles do not
-// fit, they are split into pages of capacity - 1 tiles, each ending with the count tile.
+// and the healthy ones (HealthyRole: RUNNING with a NORMAL latest result, fresh, their connection
+// answering) collapse into one count tile at the end (HealthyCountRole); when even the attention
+// tiles do not fit, they are split into pages of capacity - 1 tiles, each ending with the count
+// tile.
 //
 // With several connections (setConnections()), tiles are grouped by the connection their row came
 // from (ConnectionIndexRole), failing connections' groups first, then by their most urgent tile:
@@ -17,10 +20,10 @@
 // a header per group, then rows of tiles), a group that does not fit on a page going on on the
 // next (sections()).
 //
-// Data changes are coalesced: the tiles are recomputed once the event loop runs, and only the
-// tiles whose rows changed are announced (dataChanged) when the set of tiles stays the same.
-// Structural changes of the source (rows, order, reset) recompute at once, so a tile never points
-// at a row that is gone.
+// Data changes are coalesced: the tiles are recomputed once the event loop runs, reading only the
+// rows that changed, and only the tiles whose rows changed are announced (dataChanged) when the
+// set of tiles stays the same. Structural changes of the source (rows, order, reset) recompute at
+// once, reading every row, so a tile never points at a row that is gone.
 namespace models {
 
 class WallTilesModel : public QAbstractTableModel {
@@ -88,15 +91,18 @@ public:
 
     // The source row a tile shows, or -1 for a count tile.
     int sourceRow(int row) const;
-    // Healthy: RUNNING, NORMAL, not stale, no connection problem (the roles of the source).
-    static bool isHealthy(const QModelIndex &sourceIndex);
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
 
-    // Recomputes pending coalesced changes now (tests, benchmarks).
+    // Recomputes pending coalesced changes now, held or not.
     void flushChanges();
+    // While held (a refresh cycle runs), data changes wait for flushChanges() or the release: the
+    // wall takes a refresh's pages in one step, as its order does (the sort waits for the cycle's
+    // end). Rows added, removed or moved still recompute at once.
+    void setHeld(bool held);
+    bool isHeld() const { return m_held; }
 
     // While inactive (its view hidden) the model follows nothing: a refresh of 10,000 rows
     // costs it no scan. Activating it recomputes the tiles once if anything changed meanwhile.
@@ -120,6 +126,12 @@ private:
         bool continues = false;
     };
     QList<QList<Segment>> paginate(const QList<QList<int>> &attention) const;
+    // What recompute() needs of a source row, read once per change of the row.
+    struct RowState {
+        int connection = 0; // ConnectionIndexRole, unclamped
+        bool healthy = false;
+    };
+    RowState rowState(int row) const;
     void scheduleRecompute();
     void sourceDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight);
 
@@ -137,7 +149,10 @@ private:
     QList<Section> m_sections;
     QList<int> m_tiles; // the source row of every tile shown, countTile() for a count
     QList<int> m_dirtyRows; // source rows changed since the last recompute
+    std::vector<RowState> m_rowStates; // by source row, valid while m_rowsKnown
+    bool m_rowsKnown = false; // false after rows, their order or the source changed
     bool m_recomputePending = false;
+    bool m_held = false;
     bool m_active = true;
     bool m_changedWhileInactive = false;
 };

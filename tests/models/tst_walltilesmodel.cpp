@@ -35,6 +35,19 @@ QList<Summary> fleet(int healthy, int anomalous)
     return rows;
 }
 
+// Schedulers named `prefix`0…: `healthy` RUNNING/NORMAL, then `attention` of `status`.
+QList<Summary> connectionFleet(
+    const QString &prefix, int healthy, int attention, const QString &status)
+{
+    QList<Summary> rows;
+    for (int i = 0; i < healthy + attention; ++i) {
+        const bool ok = i < healthy;
+        rows.append(fleetScheduler(prefix + QString::number(i),
+            ok ? QStringLiteral("RUNNING") : status, ok ? QStringLiteral("NORMAL") : QString()));
+    }
+    return rows;
+}
+
 struct Fixture {
     std::shared_ptr<core::ManualClock> clock = std::make_shared<core::ManualClock>(kStart);
     SchedulerListModel fleetModel { clock };
@@ -69,6 +82,7 @@ private slots:
     void staleOrFailingConnection_needsAttention();
     void dataChange_reachesOnlyItsTile();
     void turningAnomalous_getsItsTile();
+    void held_changesWaitForTheRelease();
     void inactive_followsNothingUntilActive();
     void groups_perConnectionFailingFirst();
     void groups_pagedGroupByGroupAndContinued();
@@ -153,21 +167,21 @@ void TestWallTilesModel::staleOrFailingConnection_needsAttention()
     QCOMPARE(f.wall.attentionCount(), 6);
     QCOMPARE(f.wall.pageCount(), 2);
 
-    // A row whose connection reports a problem (the several-connections fleet sets the role).
-    QStandardItemModel table(2, SchedulerListModel::ColumnCount);
-    for (int row = 0; row < 2; ++row) {
-        table.setData(table.index(row, SchedulerListModel::StatusColumn), QStringLiteral("RUNNING"),
-            models::BadgeValueRole);
-        table.setData(table.index(row, SchedulerListModel::LatestResultColumn),
-            QStringLiteral("NORMAL"), models::BadgeValueRole);
-    }
-    table.setData(
-        table.index(1, 0), QStringLiteral("the SSO token expired"), models::ConnectionProblemRole);
-    QVERIFY(WallTilesModel::isHealthy(table.index(0, 0)));
-    QVERIFY(!WallTilesModel::isHealthy(table.index(1, 0)));
-    WallTilesModel wall;
-    wall.setSourceModel(&table);
-    QCOMPARE(wall.attentionCount(), 1);
+    // A connection reporting a problem (an expired SSO token): its healthy rows show themselves,
+    // the other connection's stay collapsed; once it answers again they collapse again.
+    Fixture g;
+    g.fleetModel.setConnectionCount(2);
+    testsupport::runFleetCycle(g.fleetModel, fleet(2, 0));
+    testsupport::runFleetCycle(g.fleetModel,
+        connectionFleet(QStringLiteral("b"), 3, 0, QStringLiteral("STOPPED")), true, 1);
+    g.wall.setCapacity(3);
+    QCOMPARE(g.wall.attentionCount(), 0);
+    g.fleetModel.setConnectionProblem(1, QStringLiteral("the SSO token expired"));
+    g.wall.flushChanges();
+    QCOMPARE(g.wall.attentionCount(), 3);
+    g.fleetModel.setConnectionProblem(1, QString());
+    g.wall.flushChanges();
+    QCOMPARE(g.wall.attentionCount(), 0);
 }
 
 void TestWallTilesModel::dataChange_reachesOnlyItsTile()
@@ -200,6 +214,34 @@ void TestWallTilesModel::turningAnomalous_getsItsTile()
         (QStringList { QStringLiteral("h7"), QStringLiteral("a0"), QStringLiteral("count:19") }));
 }
 
+void TestWallTilesModel::held_changesWaitForTheRelease()
+{
+    Fixture f;
+    QList<Summary> rows = fleet(20, 1);
+    f.cycle(rows);
+    f.wall.setCapacity(5);
+    QSignalSpy reset(&f.wall, &QAbstractItemModel::modelReset);
+    f.wall.setHeld(true);
+    rows[7].latestInferenceResult = QStringLiteral("ANOMALOUS");
+    f.cycle(rows);
+    QCoreApplication::processEvents();
+    QCOMPARE(reset.size(), 0);
+    QCOMPARE(f.wall.attentionCount(), 1);
+    f.wall.setHeld(false);
+    QCOMPARE(reset.size(), 1);
+    QCOMPARE(f.wall.attentionCount(), 2);
+    QCOMPARE(f.tiles(),
+        (QStringList { QStringLiteral("h7"), QStringLiteral("a0"), QStringLiteral("count:19") }));
+    // Rows added while held recompute at once: no tile may point at a row that is not there.
+    f.wall.setHeld(true);
+    rows.append(fleetScheduler(
+        QStringLiteral("z-new"), QStringLiteral("STOPPED"), QStringLiteral("NORMAL")));
+    f.cycle(rows);
+    QCOMPARE(f.wall.schedulerCount(), 22);
+    QCOMPARE(f.wall.attentionCount(), 3);
+    f.wall.setHeld(false);
+}
+
 void TestWallTilesModel::inactive_followsNothingUntilActive()
 {
     Fixture f;
@@ -221,19 +263,6 @@ void TestWallTilesModel::inactive_followsNothingUntilActive()
 }
 
 namespace {
-
-// Schedulers named `prefix`0…: `healthy` RUNNING/NORMAL, then `attention` of `status`.
-QList<Summary> connectionFleet(
-    const QString &prefix, int healthy, int attention, const QString &status)
-{
-    QList<Summary> rows;
-    for (int i = 0; i < healthy + attention; ++i) {
-        const bool ok = i < healthy;
-        rows.append(fleetScheduler(prefix + QString::number(i),
-            ok ? QStringLiteral("RUNNING") : status, ok ? QStringLiteral("NORMAL") : QString()));
-    }
-    return rows;
-}
 
 using Section = WallTilesModel::Section;
 

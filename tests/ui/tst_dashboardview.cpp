@@ -90,6 +90,7 @@ private slots:
     void freshness_updatedOrFailedWithTime();
     void staleTiles_hatchedAndSayWhen();
     void changedTile_framedAndSaysSo();
+    void refreshPages_reachTheWallInOneStep();
     void tiles_readableFromAcrossTheRoom();
     void keyboard_tilesFocusableAndEnterActivates();
     void groups_headerPerConnectionWithCountsAndBanner();
@@ -202,6 +203,18 @@ void TestDashboardView::changedTile_framedAndSaysSo()
     Fixture f;
     QList<Summary> fleet = mixedFleet();
     f.cycle(fleet);
+    // A hidden dashboard notes when a scheduler changed, but nobody sees a flash.
+    fleet[1].status = QStringLiteral("STOPPING");
+    f.cycle(fleet);
+    QVERIFY(!f.view.isFlashing(QStringLiteral("b-stopped")));
+    f.view.resize(1920, 1080);
+    f.view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&f.view));
+    fleet[1].status = QStringLiteral("STOPPED");
+    f.cycle(fleet);
+    QTRY_VERIFY(!f.view.isFlashing(QStringLiteral("b-stopped")));
+    f.clock->advance(std::chrono::minutes(1));
+    f.model.expireHighlights();
     const QImage before = f.paintTile(f.view.tileNames().indexOf(QStringLiteral("b-stopped")));
     QVERIFY(!f.view.isFlashing(QStringLiteral("b-stopped")));
     fleet[1].status = QStringLiteral("PENDING");
@@ -217,9 +230,6 @@ void TestDashboardView::changedTile_framedAndSaysSo()
     // After the highlight, the tile keeps saying when it changed, for ten minutes.
     f.clock->advance(std::chrono::minutes(2));
     f.model.expireHighlights();
-    f.view.resize(1920, 1080);
-    f.view.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&f.view));
     const QModelIndex tile = f.view.wallModel()->index(
         f.view.shownTileNames().indexOf(QStringLiteral("b-stopped")), 0);
     QVERIFY(ui::DashboardTileDelegate::footerText(tile).isEmpty());
@@ -227,6 +237,43 @@ void TestDashboardView::changedTile_framedAndSaysSo()
     QVERIFY(f.view.tileDelegate()->footer(f.view.wallModel()->index(0, 0)).isEmpty());
     f.clock->advance(std::chrono::minutes(9));
     QTRY_VERIFY(f.view.tileDelegate()->footer(tile).isEmpty());
+}
+
+void TestDashboardView::refreshPages_reachTheWallInOneStep()
+{
+    Fixture f;
+    QList<Summary> fleet = mixedFleet();
+    f.cycle(fleet);
+    f.view.resize(1920, 1080);
+    f.view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&f.view));
+    QSignalSpy tiles(f.view.wallModel(), &QAbstractItemModel::dataChanged);
+    QSignalSpy reset(f.view.wallModel(), &QAbstractItemModel::modelReset);
+    // A refresh in two pages: the wall shows neither page's changes, nor flashes, until the
+    // cycle ends; then both at once, with one flash.
+    fleet[0].modelName = QStringLiteral("model-y"); // a-running
+    fleet[1].status = QStringLiteral("PENDING"); // b-stopped
+    f.model.beginCycle();
+    f.model.applyPage(fleet.mid(0, 1));
+    QCoreApplication::processEvents();
+    f.model.applyPage(fleet.mid(1));
+    QCoreApplication::processEvents();
+    QCOMPARE(tiles.size(), 0);
+    QCOMPARE(reset.size(), 0);
+    QVERIFY(!f.view.isFlashing(QStringLiteral("b-stopped")));
+    f.model.finishCycle(models::SchedulerListModel::CycleEnd::Complete);
+    // b-stopped moved ahead (PENDING is more urgent): every tile is announced, in one signal.
+    QCOMPARE(reset.size(), 0);
+    QCOMPARE(tiles.size(), 1);
+    QCOMPARE(tiles.at(0).at(0).value<QModelIndex>().row(), 0);
+    QCOMPARE(tiles.at(0).at(1).value<QModelIndex>().row(), 6);
+    QCOMPARE(f.view.shownTileNames().indexOf(QStringLiteral("b-stopped")), 3);
+    QVERIFY(f.view.isFlashing(QStringLiteral("b-stopped")));
+    QVERIFY(!f.view.isFlashing(QStringLiteral("a-running")));
+    const int row = f.view.shownTileNames().indexOf(QStringLiteral("a-running"));
+    QCOMPARE(
+        f.view.wallModel()->index(row, models::SchedulerListModel::ModelColumn).data().toString(),
+        QStringLiteral("model-y"));
 }
 
 void TestDashboardView::tiles_readableFromAcrossTheRoom()
