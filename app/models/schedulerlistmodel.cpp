@@ -536,8 +536,8 @@ QVariant SchedulerListModel::data(const QModelIndex &index, int role) const
     case StaleRole:
         return rowIsStale(row);
     case HealthyRole:
-        return row.running && s.latestInferenceResult == QLatin1StringView(lookout::result::kNormal)
-            && !rowIsStale(row) && m_sources[std::size_t(row.source)].problem.isEmpty();
+        return row.running && row.normal && !rowIsStale(row)
+            && m_sources[std::size_t(row.source)].problem.isEmpty();
     case ConnectionGroupRole:
         return connectionName(row.source);
     case ConnectionProblemRole:
@@ -676,6 +676,7 @@ void SchedulerListModel::deriveSortKeys(Row &row)
     row.statusSeverity = statusSeverity(text(s.status));
     row.resultSeverity = statusSeverity(text(s.latestInferenceResult));
     row.running = s.status == QLatin1StringView(lookout::status::kRunning);
+    row.normal = s.latestInferenceResult == QLatin1StringView(lookout::result::kNormal);
     row.account = accountOf(s.inferenceSchedulerArn);
 }
 

@@ -207,6 +207,7 @@ private:
         int statusSeverity = 0;
         int resultSeverity = 0;
         bool running = false;
+        bool normal = false; // the latest result is NORMAL
     };
     static void deriveSortKeys(Row &row);
 

@@ -50,6 +50,7 @@ void WallTilesModel::setPageGeometry(const PageGeometry &geometry)
     if (geometry == m_geometry)
         return;
     m_geometry = geometry;
+    m_layoutStale = true;
     recompute();
 }
 
@@ -63,6 +64,7 @@ void WallTilesModel::setConnections(const QList<bool> &failing)
     if (failing == m_failing)
         return;
     m_failing = failing;
+    m_layoutStale = true;
     recompute();
 }
 
@@ -234,6 +236,35 @@ void WallTilesModel::recompute(bool pageTurned)
             emit tilesChanged();
         return;
     }
+    // Every row's state read again after a structural change, else only the changed rows'.
+    const int sourceRows = m_source ? m_source->rowCount() : 0;
+    const bool rowsRead = !m_rowsKnown || m_rowStates.size() != std::size_t(sourceRows);
+    bool statesChanged = rowsRead;
+    if (rowsRead) {
+        m_rowStates.resize(std::size_t(sourceRows));
+        for (int row = 0; row < sourceRows; ++row)
+            m_rowStates[std::size_t(row)] = rowState(row);
+        m_rowsKnown = true;
+    } else {
+        for (const int row : std::as_const(m_dirtyRows)) {
+            if (row < 0 || row >= sourceRows)
+                continue;
+            const RowState state = rowState(row);
+            statesChanged = statesChanged || state != m_rowStates[std::size_t(row)];
+            m_rowStates[std::size_t(row)] = state;
+        }
+    }
+    if (!statesChanged && !m_layoutStale && !pageTurned) {
+        // What rows say changed, not which rows have tiles or where: the tiles stay.
+        announceDirtyTiles(m_healthy);
+        return;
+    }
+    m_layoutStale = false;
+    layOut(sourceRows, rowsRead, pageTurned);
+}
+
+void WallTilesModel::layOut(int sourceRows, bool rowsMoved, bool pageTurned)
+{
     const int oldRows = m_sourceRows;
     const int oldHealthy = healthyCount();
     const QList<int> oldHealthyByConnection = m_healthy;
@@ -242,35 +273,24 @@ void WallTilesModel::recompute(bool pageTurned)
     const bool oldCollapsed = m_collapsed;
     const QList<Group> oldGroups = m_groups;
     const QList<Section> oldSections = m_sections;
+    m_sourceRows = sourceRows;
 
-    // Every row's state read again after a structural change, else only the changed rows'.
-    m_sourceRows = m_source ? m_source->rowCount() : 0;
-    const bool rowsRead = !m_rowsKnown || m_rowStates.size() != std::size_t(m_sourceRows);
-    if (rowsRead) {
-        m_rowStates.resize(std::size_t(m_sourceRows));
-        for (int row = 0; row < m_sourceRows; ++row)
-            m_rowStates[std::size_t(row)] = rowState(row);
-        m_rowsKnown = true;
-    } else {
-        for (const int row : std::as_const(m_dirtyRows)) {
-            if (row >= 0 && row < m_sourceRows)
-                m_rowStates[std::size_t(row)] = rowState(row);
-        }
-    }
-
-    // Every source row into its connection's group, in source (urgency) order.
+    // Each connection's counts and most urgent row, in source (urgency) order.
     const int connections = isGrouped() ? int(m_failing.size()) : 1;
-    QList<QList<int>> rowsOf(connections);
-    QList<QList<int>> attentionOf(connections);
+    const auto connectionOf = [&](const RowState &state) {
+        return isGrouped() ? std::clamp(state.connection, 0, connections - 1) : 0;
+    };
+    QList<int> schedulersOf(connections, 0);
+    QList<int> attentionOf(connections, 0);
     QList<int> firstRow(connections, std::numeric_limits<int>::max());
     m_attentionCount = 0;
     for (int row = 0; row < m_sourceRows; ++row) {
         const RowState &state = m_rowStates[std::size_t(row)];
-        const int connection = isGrouped() ? std::clamp(state.connection, 0, connections - 1) : 0;
-        rowsOf[connection].append(row);
+        const int connection = connectionOf(state);
+        ++schedulersOf[connection];
         firstRow[connection] = std::min(firstRow[connection], row);
         if (!state.healthy) {
-            attentionOf[connection].append(row);
+            ++attentionOf[connection];
             ++m_attentionCount;
         }
     }
@@ -286,18 +306,16 @@ void WallTilesModel::recompute(bool pageTurned)
     });
     m_groups.clear();
     m_healthy = QList<int>(connections, 0);
-    QList<QList<int>> attention;
-    QList<QList<int>> all;
+    QList<int> groupOf(connections, 0);
     for (const int connection : std::as_const(order)) {
         Group group;
         group.connection = connection;
-        group.schedulers = int(rowsOf.at(connection).size());
-        group.attention = int(attentionOf.at(connection).size());
+        group.schedulers = schedulersOf.at(connection);
+        group.attention = attentionOf.at(connection);
         group.failing = isGrouped() && m_failing.at(connection);
         m_healthy[connection] = group.healthy();
+        groupOf[connection] = int(m_groups.size());
         m_groups.append(group);
-        attention.append(attentionOf.at(connection));
-        all.append(rowsOf.at(connection));
     }
 
     // Every tile on one page when that fits; else the healthy ones collapse, in pages if need be.
@@ -305,18 +323,28 @@ void WallTilesModel::recompute(bool pageTurned)
     bool fitsAll = g.columns <= 0;
     if (!fitsAll) {
         qint64 height = 0;
-        for (const QList<int> &rows : std::as_const(all))
+        for (const Group &group : std::as_const(m_groups))
             height += g.headerHeight
-                + qint64((rows.size() + g.columns - 1) / g.columns) * std::max(1, g.rowHeight);
+                + qint64((group.schedulers + g.columns - 1) / g.columns) * std::max(1, g.rowHeight);
         fitsAll = height <= g.height;
+    }
+    // Each group's rows with tiles of their own: all of them, or those needing attention.
+    QList<QList<int>> tilesOf(m_groups.size());
+    for (int group = 0; group < m_groups.size(); ++group)
+        tilesOf[group].reserve(
+            fitsAll ? m_groups.at(group).schedulers : m_groups.at(group).attention);
+    for (int row = 0; row < m_sourceRows; ++row) {
+        const RowState &state = m_rowStates[std::size_t(row)];
+        if (fitsAll || !state.healthy)
+            tilesOf[groupOf.at(connectionOf(state))].append(row);
     }
     QList<QList<Segment>> pages;
     if (fitsAll) {
         pages.append(QList<Segment>());
         for (int group = 0; group < m_groups.size(); ++group)
-            pages.last().append(Segment { group, all.at(group), false, false });
+            pages.last().append(Segment { group, tilesOf.at(group), false, false });
     } else {
-        pages = paginate(attention);
+        pages = paginate(tilesOf);
     }
     m_collapsed = !fitsAll;
     m_pageCount = int(pages.size());
@@ -329,33 +357,40 @@ void WallTilesModel::recompute(bool pageTurned)
         tiles.append(segment.tiles);
     }
 
-    if (tiles == m_tiles && rowsRead) {
+    if (tiles == m_tiles && rowsMoved) {
         // The same tile rows after rows moved (a re-sort): any tile may show another scheduler.
+        m_dirtyRows.clear();
         if (!m_tiles.isEmpty() && columnCount() > 0)
             emit dataChanged(index(0, 0), index(int(m_tiles.size()) - 1, columnCount() - 1));
     } else if (tiles == m_tiles) {
-        // The same tiles: announce the ones whose rows changed, not a layout of every tile.
-        const int columns = columnCount();
-        std::sort(m_dirtyRows.begin(), m_dirtyRows.end());
-        for (int tile = 0; tile < m_tiles.size() && columns > 0; ++tile) {
-            const int row = m_tiles.at(tile);
-            const bool changed = row < 0
-                ? m_healthy.value(-1 - row) != oldHealthyByConnection.value(-1 - row)
-                : std::binary_search(m_dirtyRows.cbegin(), m_dirtyRows.cend(), row);
-            if (changed)
-                emit dataChanged(index(tile, 0), index(tile, columns - 1));
-        }
+        announceDirtyTiles(oldHealthyByConnection);
     } else {
+        m_dirtyRows.clear();
         beginResetModel();
         m_tiles = tiles;
         endResetModel();
     }
-    m_dirtyRows.clear();
     if (pageTurned || oldRows != m_sourceRows || oldHealthy != healthyCount()
         || oldPages != m_pageCount || oldPage != m_page || oldCollapsed != m_collapsed
         || oldGroups != m_groups || oldSections != m_sections) {
         emit tilesChanged();
     }
+}
+
+void WallTilesModel::announceDirtyTiles(const QList<int> &oldHealthyByConnection)
+{
+    // The same tiles: announce the ones whose rows changed, not a layout of every tile.
+    const int columns = columnCount();
+    std::sort(m_dirtyRows.begin(), m_dirtyRows.end());
+    for (int tile = 0; tile < m_tiles.size() && columns > 0; ++tile) {
+        const int row = m_tiles.at(tile);
+        const bool changed = row < 0
+            ? m_healthy.value(-1 - row) != oldHealthyByConnection.value(-1 - row)
+            : std::binary_search(m_dirtyRows.cbegin(), m_dirtyRows.cend(), row);
+        if (changed)
+            emit dataChanged(index(tile, 0), index(tile, columns - 1));
+    }
+    m_dirtyRows.clear();
 }
 
 } // namespace models

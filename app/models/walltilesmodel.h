@@ -118,6 +118,11 @@ private:
     static int countTile(int connection) { return -1 - connection; }
     // `pageTurned`: tilesChanged() is emitted whatever changed.
     void recompute(bool pageTurned = false);
+    // Groups, pages and the tiles of the page shown, from m_rowStates; `rowsMoved`: the source's
+    // rows may have moved, so every tile is announced.
+    void layOut(int sourceRows, bool rowsMoved, bool pageTurned);
+    // dataChanged() for the tiles of m_dirtyRows and the count tiles whose counts changed.
+    void announceDirtyTiles(const QList<int> &oldHealthyByConnection);
     // The segments of every page: each a connection and its tiles.
     struct Segment {
         int group = 0; // in m_groups
@@ -130,6 +135,7 @@ private:
     struct RowState {
         int connection = 0; // ConnectionIndexRole, unclamped
         bool healthy = false;
+        friend bool operator==(const RowState &, const RowState &) = default;
     };
     RowState rowState(int row) const;
     void scheduleRecompute();
@@ -151,6 +157,7 @@ private:
     QList<int> m_dirtyRows; // source rows changed since the last recompute
     std::vector<RowState> m_rowStates; // by source row, valid while m_rowsKnown
     bool m_rowsKnown = false; // false after rows, their order or the source changed
+    bool m_layoutStale = true; // the geometry or the connections changed since the last layOut()
     bool m_recomputePending = false;
     bool m_held = false;
     bool m_active = true;
