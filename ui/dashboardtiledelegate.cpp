@@ -157,6 +157,11 @@ QString DashboardTileDelegate::footer(const QModelIndex &index) const
         .arg(models::relativeAgeText(*changed, m_changes->now));
 }
 
+int DashboardTileDelegate::backgroundMargin(const TileLook &look)
+{
+    return int(std::ceil(look.frameWidth / 2));
+}
+
 QPixmap DashboardTileDelegate::tileBackground(const QSize &size, qreal dpr, const TileLook &look)
 {
     const QString key = QStringLiteral("lookoutdesk-tile:%1x%2@%3:%4:%5:%6:%7:%8:%9:%10")
@@ -173,14 +178,17 @@ QPixmap DashboardTileDelegate::tileBackground(const QSize &size, qreal dpr, cons
     QPixmap pixmap;
     if (QPixmapCache::find(key, &pixmap))
         return pixmap;
-    pixmap = QPixmap(size * dpr);
+    // The frame is stroked on the shape's edge: half of it lies outside, over the gap.
+    const int margin = backgroundMargin(look);
+    pixmap = QPixmap((size + QSize(2 * margin, 2 * margin)) * dpr);
     pixmap.setDevicePixelRatio(dpr);
     pixmap.fill(Qt::transparent);
     QPainter painter(&pixmap);
     painter.setRenderHint(QPainter::Antialiasing);
     QPainterPath shape;
-    shape.addRoundedRect(QRectF(QPointF(0, 0), QSizeF(size)).adjusted(1.5, 1.5, -1.5, -1.5),
-        look.radius, look.radius);
+    shape.addRoundedRect(
+        QRectF(QPointF(margin, margin), QSizeF(size)).adjusted(1.5, 1.5, -1.5, -1.5), look.radius,
+        look.radius);
     painter.fillPath(shape, look.base);
     if (look.stale) {
         // Hatched across the whole tile: unmistakable from across the room.
@@ -239,8 +247,8 @@ void DashboardTileDelegate::paint(
     }
     look.radius = line * kRadius;
     painter->save();
-    painter->drawPixmap(
-        tile.topLeft(), tileBackground(tile.size(), painter->device()->devicePixelRatioF(), look));
+    painter->drawPixmap(tile.topLeft() - QPoint(backgroundMargin(look), backgroundMargin(look)),
+        tileBackground(tile.size(), painter->device()->devicePixelRatioF(), look));
     painter->setRenderHint(QPainter::Antialiasing);
 
     const QRect content

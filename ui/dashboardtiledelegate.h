@@ -74,7 +74,9 @@ private:
     // The background of a tile `size` big for `look`, drawn once and then taken from
     // QPixmapCache: a wall repaints every tile shown for each refresh and flash frame, and the
     // antialiased rounded shape is most of a tile's cost.
+    // It reaches this far beyond the tile on each side (the outer half of the frame).
     static QPixmap tileBackground(const QSize &size, qreal dpr, const TileLook &look);
+    static int backgroundMargin(const TileLook &look);
 
     QSize m_tileSize;
     const TileChanges *m_changes = nullptr;
