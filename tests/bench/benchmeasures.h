@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QEvent>
 #include <QFile>
 #include <QList>
 #include <QStringList>
@@ -15,7 +16,9 @@
 #include <algorithm>
 #include <ctime>
 #include <functional>
+#include <memory>
 #include <unistd.h>
+#include <utility>
 
 namespace bench {
 
@@ -126,17 +129,42 @@ struct StepCost {
     double cpuMs = 0;
     double stallMs = 0;
     double busiestMs = 0; // the GUI thread's CPU time between two watchdog ticks at most
+    double firstFrameMs = -1; // StallFrom::FirstFrame: wall time until the window's first frame
 };
 
-// Where the stall watchdog starts: with the step, or once `start` has returned (building a window
-// is not a stall of a running one).
-enum class StallFrom { Start, AfterStart };
+// Where the stall watchdog starts: with the step, once `start` has returned (building a window
+// is not a stall of a running one), or once the window has painted its first frame (until then
+// nothing is on screen that could stall; the time to that frame is startup, reported apart).
+enum class StallFrom { Start, AfterStart, FirstFrame };
+
+// Calls `painted` once, after the first frame of `window` (its first paint event, and then the
+// rest of that pass of the event loop) has been painted.
+class FirstFrameWatch : public QObject {
+public:
+    FirstFrameWatch(QObject *window, std::function<void()> painted)
+        : m_painted(std::move(painted))
+    {
+        window->installEventFilter(this);
+    }
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint && m_painted) {
+            watched->removeEventFilter(this);
+            QTimer::singleShot(0, this, std::exchange(m_painted, nullptr));
+        }
+        return false;
+    }
+
+private:
+    std::function<void()> m_painted;
+};
 
 // One measured step: `start` begins it, the event loop runs until `done`, and `settle` finishes
 // what the step left to lay out and paint. Wall and CPU time count from before `start`.
+// With StallFrom::FirstFrame, `window` is the window `start` shows.
 inline StepCost measureStep(const std::function<void()> &start, const std::function<bool()> &done,
     const std::function<void()> &settle = finishPendingLayoutAndPaint,
-    StallFrom stallFrom = StallFrom::Start)
+    StallFrom stallFrom = StallFrom::Start, const std::function<QObject *()> &window = {})
 {
     StepCost cost;
     StallWatchdog watchdog;
@@ -148,6 +176,13 @@ inline StepCost measureStep(const std::function<void()> &start, const std::funct
     start();
     if (stallFrom == StallFrom::AfterStart)
         watchdog.start();
+    std::unique_ptr<FirstFrameWatch> firstFrame;
+    if (stallFrom == StallFrom::FirstFrame) {
+        firstFrame = std::make_unique<FirstFrameWatch>(window(), [&] {
+            cost.firstFrameMs = double(wall.nsecsElapsed()) / 1e6;
+            watchdog.start();
+        });
+    }
     const bool ended = waitFor(done);
     if (ended)
         settle();
