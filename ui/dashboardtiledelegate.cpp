@@ -11,6 +11,7 @@
 #include "ui/theme.h"
 
 #include <QAbstractProxyModel>
+#include <QAbstractScrollArea>
 #include <QApplication>
 #include <QHash>
 #include <QHelpEvent>
@@ -164,10 +165,11 @@ int DashboardTileDelegate::backgroundMargin(const TileLook &look)
 
 QPixmap DashboardTileDelegate::tileBackground(const QSize &size, qreal dpr, const TileLook &look)
 {
-    const QString key = QStringLiteral("lookoutdesk-tile:%1x%2@%3:%4:%5:%6:%7:%8:%9:%10")
+    const QString key = QStringLiteral("lookoutdesk-tile:%1x%2@%3:%4:%5:%6:%7:%8:%9:%10:%11")
                             .arg(size.width())
                             .arg(size.height())
                             .arg(dpr)
+                            .arg(look.behind.rgba())
                             .arg(look.base.rgba())
                             .arg(look.stale ? look.hatch.rgba() : 0)
                             .arg(look.frame.rgba())
@@ -182,7 +184,8 @@ QPixmap DashboardTileDelegate::tileBackground(const QSize &size, qreal dpr, cons
     const int margin = backgroundMargin(look);
     pixmap = QPixmap((size + QSize(2 * margin, 2 * margin)) * dpr);
     pixmap.setDevicePixelRatio(dpr);
-    pixmap.fill(Qt::transparent);
+    // Opaque, the view's background around the shape: drawn as a copy, not blended.
+    pixmap.fill(look.behind);
     QPainter painter(&pixmap);
     painter.setRenderHint(QPainter::Antialiasing);
     QPainterPath shape;
@@ -225,6 +228,9 @@ void DashboardTileDelegate::paint(
     const bool selected = option.state.testFlag(QStyle::State_Selected);
 
     TileLook look;
+    const auto *view = qobject_cast<const QAbstractScrollArea *>(option.widget);
+    look.behind = palette.color(view ? view->viewport()->backgroundRole() : QPalette::Window);
+    look.behind.setAlpha(255);
     look.base = palette.color(QPalette::Base);
     look.stale = stale;
     look.hatch = palette.color(QPalette::Text);

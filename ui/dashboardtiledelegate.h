@@ -63,6 +63,7 @@ private:
     static constexpr int kFlashLevels = 16;
     // What a tile's background is painted from: its fill, hatch, flash and frame.
     struct TileLook {
+        QColor behind; // the view's background, around the rounded shape
         QColor base;
         bool stale = false;
         QColor hatch;
