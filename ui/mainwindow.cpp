@@ -40,6 +40,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -1002,10 +1003,17 @@ void MainWindow::setFullScreen(bool fullScreen)
     m_toolBar->setVisible(!bare);
     statusBar()->setVisible(!bare);
     if (fullScreen != isFullScreen()) {
-        if (fullScreen)
-            showFullScreen();
-        else
+        // The window manager sizes a full-screen window; a kiosk's X session may have none, so
+        // the window covers its screen itself and gets its own size back afterwards.
+        if (fullScreen) {
+            m_normalGeometry = geometry();
+            showFullScreen(); // Qt keeps the normal geometry to save and restore from here
+            setGeometry(screen()->geometry());
+        } else {
             showNormal();
+            if (m_normalGeometry.isValid())
+                setGeometry(m_normalGeometry);
+        }
     }
     m_leaveFullScreenAction->setEnabled(fullScreen);
     const QSignalBlocker blocker(m_fullScreenAction);

@@ -5,6 +5,7 @@
 
 #include <QMainWindow>
 #include <QPointer>
+#include <QRect>
 #include <QUrl>
 
 #include <functional>
@@ -249,6 +250,7 @@ private:
     QAction *m_resultsTabAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QAction *m_quitAction = nullptr;
+    QRect m_normalGeometry; // the window's before it went full screen
 };
 
 } // namespace ui

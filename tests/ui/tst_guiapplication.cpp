@@ -1,8 +1,11 @@
 // The window's start-up as a process: a refused command line or a demo that cannot start is said
 // on stderr with the CLI's exit status (the offscreen platform shows no message box that would
-// wait to be closed); without a display, one sentence and 255 instead of Qt's abort; and a
-// running window writes nothing on stderr unless QT_LOGGING_RULES asks.
+// wait to be closed); without a display, one sentence and 255 instead of Qt's abort; a running
+// window writes nothing on stderr unless QT_LOGGING_RULES asks; and --wall covers the screen of an
+// X session without a window manager (a kiosk's), and Esc gives the window its size back.
 #include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -66,6 +69,7 @@ private slots:
     void noDisplay_oneSentenceAndExit255();
     void platformOptionStillWorks();
     void runningWindow_writesNothingUnlessAsked();
+    void wall_coversTheScreenWithoutAWindowManager();
 };
 
 void TestGuiApplication::badCommandLine_exits252WithTheReason_data()
@@ -237,6 +241,87 @@ void TestGuiApplication::runningWindow_writesNothingUnlessAsked()
         if (line.startsWith("lookoutdesk."))
             QVERIFY2(line.startsWith("lookoutdesk.models.fleetloader: "), line.constData());
     }
+}
+
+namespace {
+
+// "1600x900" for the window titled Lookout Desk on `display`, empty while there is none.
+QString windowSize(const QString &xdotool, const QString &display)
+{
+    QProcess query;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("DISPLAY"), display);
+    query.setProcessEnvironment(environment);
+    query.start(xdotool,
+        { QStringLiteral("search"), QStringLiteral("--onlyvisible"), QStringLiteral("--name"),
+            QStringLiteral("Lookout Desk"), QStringLiteral("getwindowgeometry"),
+            QStringLiteral("--shell") });
+    if (!query.waitForFinished(10'000))
+        return {};
+    const QString out = QString::fromLatin1(query.readAllStandardOutput());
+    const QRegularExpressionMatch size
+        = QRegularExpression(QStringLiteral("WIDTH=(\\d+)\\nHEIGHT=(\\d+)")).match(out);
+    return size.hasMatch() ? size.captured(1) + u'x' + size.captured(2) : QString();
+}
+
+} // namespace
+
+void TestGuiApplication::wall_coversTheScreenWithoutAWindowManager()
+{
+    const QString xvfb = QStandardPaths::findExecutable(QStringLiteral("Xvfb"));
+    const QString xdotool = QStandardPaths::findExecutable(QStringLiteral("xdotool"));
+    if (xvfb.isEmpty() || xdotool.isEmpty())
+        QSKIP("Xvfb and xdotool are not installed (packaging/install-deps installs them)");
+    // An X server of its own and no window manager, as a kiosk's bare session has.
+    QProcess server;
+    server.start(xvfb,
+        { QStringLiteral("-displayfd"), QStringLiteral("1"), QStringLiteral("-screen"),
+            QStringLiteral("0"), QStringLiteral("1600x900x24"), QStringLiteral("-nolisten"),
+            QStringLiteral("tcp") });
+    QVERIFY(server.waitForStarted(30'000));
+    QTRY_VERIFY_WITH_TIMEOUT(server.canReadLine(), 30'000); // it says its display number
+    const QString display = u':' + QString::fromLatin1(server.readLine()).trimmed();
+
+    QProcess window;
+    const QTemporaryDir runtime;
+    const QTemporaryDir config; // no window geometry remembered from elsewhere
+    window.setProcessEnvironment(windowEnvironment(runtime.path(),
+        { QStringLiteral("QT_QPA_PLATFORM=xcb"), QStringLiteral("DISPLAY=") + display,
+            QStringLiteral("XDG_CONFIG_HOME=") + config.path() }));
+    window.start(QStringLiteral(LOOKOUT_BINARY),
+        { QStringLiteral("--demo"), QStringLiteral("--wall"), QStringLiteral("--refresh-interval"),
+            QStringLiteral("60") });
+    QVERIFY(window.waitForStarted(30'000));
+    // Each look runs xdotool: QTest::qWaitFor() counts the time that takes, QTRY_* would not.
+    QString size;
+    const bool covers = QTest::qWaitFor(
+        [&] {
+            size = windowSize(xdotool, display);
+            return size == QStringLiteral("1600x900");
+        },
+        60'000);
+    QVERIFY2(
+        covers, qPrintable(QStringLiteral("the window is ") + size + u" on a 1600x900 screen"));
+
+    // Esc leaves full screen: the window has its own size again.
+    QProcess escape;
+    QProcessEnvironment keys = QProcessEnvironment::systemEnvironment();
+    keys.insert(QStringLiteral("DISPLAY"), display);
+    escape.setProcessEnvironment(keys);
+    escape.start(xdotool, { QStringLiteral("key"), QStringLiteral("Escape") });
+    QVERIFY(escape.waitForFinished(10'000));
+    const bool ownSize = QTest::qWaitFor(
+        [&] {
+            size = windowSize(xdotool, display);
+            return !size.isEmpty() && size != QStringLiteral("1600x900");
+        },
+        30'000);
+    QVERIFY2(ownSize, qPrintable(QStringLiteral("after Esc the window is ") + size));
+
+    window.kill();
+    window.waitForFinished(10'000);
+    server.terminate();
+    server.waitForFinished(10'000);
 }
 
 QTEST_GUILESS_MAIN(TestGuiApplication)
