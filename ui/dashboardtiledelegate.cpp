@@ -165,7 +165,8 @@ int DashboardTileDelegate::backgroundMargin(const TileLook &look)
 
 QPixmap DashboardTileDelegate::tileBackground(const QSize &size, qreal dpr, const TileLook &look)
 {
-    const QString key = QStringLiteral("lookoutdesk-tile:%1x%2@%3:%4:%5:%6:%7:%8:%9:%10:%11")
+    // The hatch's colour stands for staleness: 0 (no colour) on a fresh tile.
+    const QString key = QStringLiteral("lookoutdesk-tile:%1x%2@%3:%4:%5:%6:%7:%8:%9:%10")
                             .arg(size.width())
                             .arg(size.height())
                             .arg(dpr)
@@ -175,8 +176,7 @@ QPixmap DashboardTileDelegate::tileBackground(const QSize &size, qreal dpr, cons
                             .arg(look.frame.rgba())
                             .arg(look.frameWidth)
                             .arg(look.flashLevel)
-                            .arg(look.radius)
-                            .arg(look.stale);
+                            .arg(look.radius);
     QPixmap pixmap;
     if (QPixmapCache::find(key, &pixmap))
         return pixmap;

@@ -75,8 +75,8 @@ private:
     // The background of a tile `size` big for `look`, drawn once and then taken from
     // QPixmapCache: a wall repaints every tile shown for each refresh and flash frame, and the
     // antialiased rounded shape is most of a tile's cost.
-    // It reaches this far beyond the tile on each side (the outer half of the frame).
     static QPixmap tileBackground(const QSize &size, qreal dpr, const TileLook &look);
+    // How far the background reaches beyond the tile on each side (the frame's outer half).
     static int backgroundMargin(const TileLook &look);
 
     QSize m_tileSize;

@@ -383,8 +383,11 @@ void TestAwsCliS3::sync_thenLookoutDeskResults_readsEveryPrediction()
 
 void TestAwsCliS3::oddKeys_spacesPlusPercentAndNonAscii()
 {
-    const CliResult listed
-        = aws({ u"s3"_s, u"ls"_s, u"s3://odd-results/"_s, u"--recursive"_s }, m_archived.get());
+    const auto listOddResults = [this] {
+        return aws(
+            { u"s3"_s, u"ls"_s, u"s3://odd-results/"_s, u"--recursive"_s }, m_archived.get());
+    };
+    const CliResult listed = listOddResults();
     QVERIFY2(listed.exitCode == 0, qPrintable(listed.err));
     const QStringList keys = keysOf(listed.out);
     // Ten days of hourly executions, kept for the last seven, less the few that failed.
@@ -400,17 +403,13 @@ void TestAwsCliS3::oddKeys_spacesPlusPercentAndNonAscii()
     // The week kept moves on the hour (an execution comes, the oldest leaves): a sync is compared
     // with the listings just before and after it, and taken again when they differ.
     for (int attempt = 0; attempt < 3; ++attempt) {
-        const QStringList before = keysOf(
-            aws({ u"s3"_s, u"ls"_s, u"s3://odd-results/"_s, u"--recursive"_s }, m_archived.get())
-                .out);
+        const QStringList before = keysOf(listOddResults().out);
         QTemporaryDir folder;
         const CliResult synced = aws(
             { u"s3"_s, u"sync"_s, u"s3://odd-results/"_s, folder.path(), u"--only-show-errors"_s },
             m_archived.get());
         QVERIFY2(synced.exitCode == 0, qPrintable(synced.err));
-        const QStringList after = keysOf(
-            aws({ u"s3"_s, u"ls"_s, u"s3://odd-results/"_s, u"--recursive"_s }, m_archived.get())
-                .out);
+        const QStringList after = keysOf(listOddResults().out);
         if (before != after)
             continue;
         for (const QString &key : after)

@@ -9,6 +9,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <optional>
+
 namespace {
 
 struct Outcome {
@@ -245,20 +247,28 @@ void TestGuiApplication::runningWindow_writesNothingUnlessAsked()
 
 namespace {
 
+// What xdotool `arguments` prints on X display `display`; nullopt when it did not finish.
+std::optional<QString> xdotoolOn(
+    const QString &xdotool, const QString &display, const QStringList &arguments)
+{
+    QProcess run;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("DISPLAY"), display);
+    run.setProcessEnvironment(environment);
+    run.start(xdotool, arguments);
+    if (!run.waitForFinished(10'000))
+        return std::nullopt;
+    return QString::fromLatin1(run.readAllStandardOutput());
+}
+
 // "1600x900" for the window titled Lookout Desk on `display`, empty while there is none.
 QString windowSize(const QString &xdotool, const QString &display)
 {
-    QProcess query;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("DISPLAY"), display);
-    query.setProcessEnvironment(environment);
-    query.start(xdotool,
+    const QString out = xdotoolOn(xdotool, display,
         { QStringLiteral("search"), QStringLiteral("--onlyvisible"), QStringLiteral("--name"),
             QStringLiteral("Lookout Desk"), QStringLiteral("getwindowgeometry"),
-            QStringLiteral("--shell") });
-    if (!query.waitForFinished(10'000))
-        return {};
-    const QString out = QString::fromLatin1(query.readAllStandardOutput());
+            QStringLiteral("--shell") })
+                            .value_or(QString());
     const QRegularExpressionMatch size
         = QRegularExpression(QStringLiteral("WIDTH=(\\d+)\\nHEIGHT=(\\d+)")).match(out);
     return size.hasMatch() ? size.captured(1) + u'x' + size.captured(2) : QString();
@@ -314,12 +324,7 @@ void TestGuiApplication::wall_coversTheScreenWithoutAWindowManager()
             + u": " + QString::fromLocal8Bit(window.readAllStandardError()).left(4000)));
 
     // Esc leaves full screen: the window has its own size again.
-    QProcess escape;
-    QProcessEnvironment keys = QProcessEnvironment::systemEnvironment();
-    keys.insert(QStringLiteral("DISPLAY"), display);
-    escape.setProcessEnvironment(keys);
-    escape.start(xdotool, { QStringLiteral("key"), QStringLiteral("Escape") });
-    QVERIFY(escape.waitForFinished(10'000));
+    QVERIFY(xdotoolOn(xdotool, display, { QStringLiteral("key"), QStringLiteral("Escape") }));
     const bool ownSize = QTest::qWaitFor(
         [&] {
             size = windowSize(xdotool, display);
