@@ -57,7 +57,11 @@ private slots:
 private:
     CliResult aws(const QStringList &arguments, EmulatorProcess *emulator = nullptr,
         const QString &secret = {});
+    // Lookout Desk's own command against the generated fleet's emulator.
+    e2e::ProcessRun lookoutDesk(const QStringList &arguments) const;
     QStringList successfulResultKeys(const Target &target);
+    // The newest whole day of the week kept in which the target's anomaly events start.
+    QString newestDayWithAnEvent();
     // `aws s3 ls --recursive` lines → keys.
     static QStringList keysOf(const QByteArray &listing);
 
@@ -208,6 +212,17 @@ QStringList TestAwsCliS3::keysOf(const QByteArray &listing)
     return keys;
 }
 
+e2e::ProcessRun TestAwsCliS3::lookoutDesk(const QStringList &arguments) const
+{
+    QProcessEnvironment environment = e2e::bareEnvironment();
+    for (const char *name : { "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_REGION",
+             "AWS_ENDPOINT_URL_LOOKOUTEQUIPMENT" })
+        environment.insert(
+            QString::fromLatin1(name), m_emulator->variable(QString::fromLatin1(name)));
+    return e2e::runProcess(QStringLiteral(LOOKOUT_BINARY),
+        arguments + QStringList { u"--output"_s, u"json"_s }, environment, {}, 120'000);
+}
+
 // The CustomerResultObject keys of the scheduler's SUCCESS executions, page by page (the
 // service model has no paginator for the CLI to follow NextToken by itself).
 QStringList TestAwsCliS3::successfulResultKeys(const Target &target)
@@ -215,14 +230,8 @@ QStringList TestAwsCliS3::successfulResultKeys(const Target &target)
     // Lookout Desk's own executions command (its output is checked against the AWS CLI's by the
     // parity tests): a Python CLI takes seconds for the week's 2,000 executions on a loaded
     // machine, and this runs several times per CLI.
-    QProcessEnvironment environment = e2e::bareEnvironment();
-    for (const char *name : { "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_REGION",
-             "AWS_ENDPOINT_URL_LOOKOUTEQUIPMENT" })
-        environment.insert(
-            QString::fromLatin1(name), m_emulator->variable(QString::fromLatin1(name)));
-    const e2e::ProcessRun run = e2e::runProcess(QStringLiteral(LOOKOUT_BINARY),
-        { u"executions"_s, target.name, u"--status"_s, u"SUCCESS"_s, u"--output"_s, u"json"_s },
-        environment, {}, 120'000);
+    const e2e::ProcessRun run
+        = lookoutDesk({ u"executions"_s, target.name, u"--status"_s, u"SUCCESS"_s });
     if (!run.finished || run.exitCode != 0)
         return { u"lookout-desk executions failed: "_s + QString::fromUtf8(run.err) };
     QStringList keys;
@@ -236,6 +245,29 @@ QStringList TestAwsCliS3::successfulResultKeys(const Target &target)
     }
     std::sort(keys.begin(), keys.end());
     return keys;
+}
+
+QString TestAwsCliS3::newestDayWithAnEvent()
+{
+    // Whole days only: yesterday back to six days ago (the seventh is partly out of the week).
+    const QDate today = QDateTime::currentDateTimeUtc().date();
+    const QDate oldest = today.addDays(-6);
+    const e2e::ProcessRun run = lookoutDesk({ u"events"_s, m_target.name, u"--start-time"_s,
+        oldest.startOfDay(Qt::UTC).toString(Qt::ISODate), u"--end-time"_s,
+        today.startOfDay(Qt::UTC).toString(Qt::ISODate) });
+    if (!run.finished || run.exitCode != 0)
+        return {};
+    QDate newest;
+    for (const QJsonValue &event :
+        QJsonDocument::fromJson(run.out).object().value(u"InferenceEventSummaries"_s).toArray()) {
+        const QDate day = QDateTime::fromString(
+            event.toObject().value(u"EventStartTime"_s).toString(), Qt::ISODateWithMs)
+                              .toUTC()
+                              .date();
+        if (day >= oldest && day < today && (!newest.isValid() || day > newest))
+            newest = day;
+    }
+    return newest.isValid() ? newest.toString(Qt::ISODate) : QString();
 }
 
 void TestAwsCliS3::ls_withoutBucket_listsTheOutputBuckets()
@@ -327,8 +359,10 @@ void TestAwsCliS3::sync_thenLookoutDeskResults_readsEveryPrediction()
     QVERIFY(folder.isValid());
     // One whole day of the week (288 five-minute executions, less the failed ones): the CLIs
     // fetch a few dozen objects a second, and the whole week would cost minutes of CI per CLI.
-    const QString day
-        = QDateTime::currentDateTimeUtc().addDays(-2).date().toString(Qt::ISODate) + u"T*"_s;
+    // A day with an anomaly event, so that the events read are compared, not two empty lists.
+    const QString eventDay = newestDayWithAnEvent();
+    QVERIFY2(!eventDay.isEmpty(), "the target has an anomaly event in a whole day of the week");
+    const QString day = eventDay + u"T*"_s;
     const CliResult synced
         = aws({ u"s3"_s, u"sync"_s, u"s3://"_s + m_target.bucket + u'/' + m_target.prefix,
             folder.path(), u"--exclude"_s, u"*"_s, u"--include"_s, day, u"--only-show-errors"_s });
