@@ -2,7 +2,8 @@
 
 #include "ui/plaintooltip.h"
 
-#include <QEvent>
+#include <QHelpEvent>
+#include <QToolTip>
 
 #include <algorithm>
 
@@ -35,16 +36,14 @@ void ConnectionsStatusLabel::updateText()
     setAccessibleName(tr("Connections"));
     if (m_connections.isEmpty()) {
         setText(QString());
-        setToolTip(QString());
         setAccessibleDescription(QString());
         m_tick.stop();
         return;
     }
     const QDateTime now = m_clock->now();
     setText(models::connectionsSummaryText(m_connections, now));
-    const QString lines = models::connectionStatusLines(m_connections, now).join(QLatin1Char('\n'));
-    setToolTip(plainToolTip(lines));
-    setAccessibleDescription(lines);
+    setAccessibleDescription(
+        models::connectionStatusLines(m_connections, now).join(QLatin1Char('\n')));
     const bool ages = std::any_of(m_connections.cbegin(), m_connections.cend(),
         [](const models::ConnectionStatus &connection) {
             return connection.lastRefreshed.isValid();
@@ -53,6 +52,22 @@ void ConnectionsStatusLabel::updateText()
         m_tick.stop();
     else if (!m_tick.isActive())
         m_tick.start();
+}
+
+bool ConnectionsStatusLabel::event(QEvent *event)
+{
+    // The tooltip is made when asked for: as rich text for each connection's refresh, it cost
+    // more than the rest of the label.
+    if (event->type() == QEvent::ToolTip) {
+        const QString lines = accessibleDescription();
+        if (lines.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(
+                static_cast<QHelpEvent *>(event)->globalPos(), plainToolTip(lines), this);
+        return true;
+    }
+    return QLabel::event(event);
 }
 
 void ConnectionsStatusLabel::changeEvent(QEvent *event)

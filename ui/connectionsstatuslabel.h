@@ -13,8 +13,8 @@ namespace ui {
 // The status bar's account of several connections, always visible while the window watches
 // more than one: "3 connections · 2 answering · updated 12 s ago · eu-prod failing: ExpiredToken"
 // (models::connectionsSummaryText()). Its tooltip and accessible description list every
-// connection on its own line (models::connectionStatusLines()). The ages are read on the clock
-// given, and tick once a second while one is shown.
+// connection on its own line (models::connectionStatusLines()); the tooltip is made when shown. The
+// ages are read on the clock given, and tick once a second while one is shown.
 class ConnectionsStatusLabel : public QLabel {
     Q_OBJECT
 
@@ -30,6 +30,7 @@ public:
     void updateText();
 
 protected:
+    bool event(QEvent *event) override;
     void changeEvent(QEvent *event) override;
 
 private:

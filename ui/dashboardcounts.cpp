@@ -14,7 +14,7 @@ DashboardCounts::DashboardCounts(QWidget *parent)
 {
     setObjectName(QStringLiteral("dashboardCountsWidget"));
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
-    setSummary({});
+    showSummary();
 }
 
 QFont DashboardCounts::countFont() const
@@ -30,8 +30,16 @@ QFont DashboardCounts::countFont() const
 
 void DashboardCounts::setSummary(const models::FleetSummary &summary)
 {
+    // Every connection's refresh sets the counts; most leave them as they were.
+    if (summary == m_summary)
+        return;
     m_summary = summary;
-    setAccessibleName(tr("Fleet counts: %1").arg(summary.text()));
+    showSummary();
+}
+
+void DashboardCounts::showSummary()
+{
+    setAccessibleName(tr("Fleet counts: %1").arg(m_summary.text()));
     updateGeometry();
     update();
 }
@@ -125,7 +133,7 @@ void DashboardCounts::paintEvent(QPaintEvent *)
 void DashboardCounts::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::FontChange || event->type() == QEvent::LanguageChange)
-        setSummary(m_summary);
+        showSummary();
     QWidget::changeEvent(event);
 }
 

@@ -43,6 +43,8 @@ private:
     // The chips placed within `width`, and the height they need.
     QList<Chip> layoutChips(const models::FleetSummary &summary, int width, int *height) const;
     QFont countFont() const;
+    // The accessible name and the size from m_summary, in the current language and font.
+    void showSummary();
 
     models::FleetSummary m_summary;
 };

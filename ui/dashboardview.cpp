@@ -414,7 +414,7 @@ void DashboardView::updatePages()
         if (!m_pageTimer.isActive() && isVisible())
             m_pageTimer.start();
     } else {
-        m_pageLabel->clear();
+        m_pageLabel->setText(QString());
         m_pageLabel->hide();
         m_pageTimer.stop();
     }

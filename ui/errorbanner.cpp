@@ -113,8 +113,10 @@ void ErrorBanner::clearError()
 {
     m_credentialsFailed = false;
     offerSignIn(QString());
-    m_headlineLabel->clear();
-    m_detailsLabel->clear();
+    // setText(), not clear(): clear() asks the whole window for a new layout even when the label
+    // is empty already, and every connection's refresh clears the banner.
+    m_headlineLabel->setText(QString());
+    m_detailsLabel->setText(QString());
     setAccessibleDescription(QString());
     hide();
 }

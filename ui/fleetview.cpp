@@ -377,7 +377,7 @@ int FleetView::copySelected(int role)
 void FleetView::updateSummary()
 {
     if (!m_model) {
-        m_ui->summaryLabel->clear();
+        m_ui->summaryLabel->setText(QString());
         return;
     }
     QString text = m_model->summary().text();

@@ -347,7 +347,7 @@ void SchedulerDetailsView::updateFields()
 void SchedulerDetailsView::updateFreshness()
 {
     if (m_controller->state() != State::Loaded) {
-        m_ui->freshnessLabel->clear();
+        m_ui->freshnessLabel->setText(QString());
         m_ui->freshnessLabel->setVisible(false);
         return;
     }

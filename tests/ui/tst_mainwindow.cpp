@@ -42,6 +42,7 @@
 #include <QClipboard>
 #include <QDialogButtonBox>
 #include <QHeaderView>
+#include <QHelpEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -54,6 +55,7 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QToolBar>
+#include <QToolTip>
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
@@ -1230,8 +1232,12 @@ void TestMainWindow::connections_statusBarSummarizesEachAndTicks()
         u"nosuch · eu-west-1: failing, never updated: The config profile (nosuch) could not be "
         u"found"_s };
     QCOMPARE(summary->accessibleDescription(), lines.join(u'\n'));
+    QHelpEvent help(QEvent::ToolTip, QPoint(2, 2), summary->mapToGlobal(QPoint(2, 2)));
+    QApplication::sendEvent(summary, &help);
+    QTRY_VERIFY(QToolTip::isVisible());
     for (const QString &line : lines)
-        QVERIFY2(summary->toolTip().contains(line.toHtmlEscaped()), qPrintable(summary->toolTip()));
+        QVERIFY2(QToolTip::text().contains(line.toHtmlEscaped()), qPrintable(QToolTip::text()));
+    QToolTip::hideText();
 
     // A second one fails: both are counted, and the lines say which and why.
     env.emulator(u"plant-b"_s).stop();
