@@ -60,8 +60,9 @@ private:
     // Lookout Desk's own command against the generated fleet's emulator.
     e2e::ProcessRun lookoutDesk(const QStringList &arguments) const;
     QStringList successfulResultKeys(const Target &target);
-    // The newest whole day of the week kept in which the target's anomaly events start.
-    QString newestDayWithAnEvent();
+    // The newest whole day of the week kept in which the target's anomaly events start; empty,
+    // with `problem` saying why, when there is none or the listing failed.
+    QString newestDayWithAnEvent(QString &problem);
     // `aws s3 ls --recursive` lines → keys.
     static QStringList keysOf(const QByteArray &listing);
 
@@ -247,7 +248,7 @@ QStringList TestAwsCliS3::successfulResultKeys(const Target &target)
     return keys;
 }
 
-QString TestAwsCliS3::newestDayWithAnEvent()
+QString TestAwsCliS3::newestDayWithAnEvent(QString &problem)
 {
     // Whole days only: yesterday back to six days ago (the seventh is partly out of the week).
     const QDate today = QDateTime::currentDateTimeUtc().date();
@@ -255,8 +256,10 @@ QString TestAwsCliS3::newestDayWithAnEvent()
     const e2e::ProcessRun run = lookoutDesk({ u"events"_s, m_target.name, u"--start-time"_s,
         oldest.startOfDay(Qt::UTC).toString(Qt::ISODate), u"--end-time"_s,
         today.startOfDay(Qt::UTC).toString(Qt::ISODate) });
-    if (!run.finished || run.exitCode != 0)
+    if (!run.finished || run.exitCode != 0) {
+        problem = u"lookout-desk events failed: "_s + QString::fromUtf8(run.err);
         return {};
+    }
     QDate newest;
     for (const QJsonValue &event :
         QJsonDocument::fromJson(run.out).object().value(u"InferenceEventSummaries"_s).toArray()) {
@@ -267,6 +270,9 @@ QString TestAwsCliS3::newestDayWithAnEvent()
         if (day >= oldest && day < today && (!newest.isValid() || day > newest))
             newest = day;
     }
+    if (!newest.isValid())
+        problem = u"no anomaly event of %1 starts between %2 and %3"_s.arg(
+            m_target.name, oldest.toString(Qt::ISODate), today.toString(Qt::ISODate));
     return newest.isValid() ? newest.toString(Qt::ISODate) : QString();
 }
 
@@ -360,8 +366,9 @@ void TestAwsCliS3::sync_thenLookoutDeskResults_readsEveryPrediction()
     // One whole day of the week (288 five-minute executions, less the failed ones): the CLIs
     // fetch a few dozen objects a second, and the whole week would cost minutes of CI per CLI.
     // A day with an anomaly event, so that the events read are compared, not two empty lists.
-    const QString eventDay = newestDayWithAnEvent();
-    QVERIFY2(!eventDay.isEmpty(), "the target has an anomaly event in a whole day of the week");
+    QString problem;
+    const QString eventDay = newestDayWithAnEvent(problem);
+    QVERIFY2(!eventDay.isEmpty(), qPrintable(problem));
     const QString day = eventDay + u"T*"_s;
     const CliResult synced
         = aws({ u"s3"_s, u"sync"_s, u"s3://"_s + m_target.bucket + u'/' + m_target.prefix,
